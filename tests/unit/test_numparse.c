@@ -1,0 +1,251 @@
+/* test_numparse.c: sizes and integers parse only when the whole string is a number in range. */
+#include "config.h"
+
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "util/numparse.h"
+
+static void
+test_size_accepts_plain_decimal(void **state)
+{
+	size_t v = 99;
+
+	(void)state;
+	assert_int_equal(parse_size("0", (size_t)-1, 10, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(parse_size("123", (size_t)-1, 1000, &v), 0);
+	assert_int_equal(v, 123);
+	assert_int_equal(parse_size("007", (size_t)-1, 1000, &v), 0);
+	assert_int_equal(v, 7);
+}
+
+static void
+test_size_honours_explicit_length(void **state)
+{
+	size_t v = 0;
+
+	(void)state;
+	assert_int_equal(parse_size("12345", 3, SIZE_MAX, &v), 0);
+	assert_int_equal(v, 123);
+	/* A length past a non-digit still fails. */
+	assert_int_equal(parse_size("12a45", 5, SIZE_MAX, &v), -1);
+	assert_int_equal(parse_size("12345", 0, SIZE_MAX, &v), -1);
+}
+
+static void
+test_size_rejects_non_digits_and_signs(void **state)
+{
+	const char	*bad[] = { "", "-1", "+1", " 1", "1 ", "1a", "0x10",
+	    "1.0", "1e3", "١" };
+	size_t		 i, v = 77;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse_size(bad[i], (size_t)-1, SIZE_MAX, &v),
+		    -1);
+		assert_int_equal(v, 77);	/* out unchanged */
+	}
+	assert_int_equal(parse_size(NULL, 0, SIZE_MAX, &v), -1);
+}
+
+static void
+test_size_limit_is_inclusive(void **state)
+{
+	size_t v = 0;
+
+	(void)state;
+	assert_int_equal(parse_size("100", (size_t)-1, 100, &v), 0);
+	assert_int_equal(v, 100);
+	v = 5;
+	assert_int_equal(parse_size("101", (size_t)-1, 100, &v), -1);
+	assert_int_equal(v, 5);
+	assert_int_equal(parse_size("0", (size_t)-1, 0, &v), 0);
+	assert_int_equal(parse_size("1", (size_t)-1, 0, &v), -1);
+}
+
+static void
+test_size_detects_overflow(void **state)
+{
+	size_t v = 1;
+
+	(void)state;
+#if SIZE_MAX == 18446744073709551615u
+	assert_int_equal(parse_size("18446744073709551615", (size_t)-1,
+	    SIZE_MAX, &v), 0);
+	assert_true(v == SIZE_MAX);
+	assert_int_equal(parse_size("18446744073709551616", (size_t)-1,
+	    SIZE_MAX, &v), -1);
+	assert_int_equal(parse_size("99999999999999999999", (size_t)-1,
+	    SIZE_MAX, &v), -1);
+#endif
+	assert_int_equal(parse_size("1000000000000000000000000000000",
+	    (size_t)-1, SIZE_MAX, &v), -1);
+}
+
+static void
+test_suffixed_multiplies_by_powers_of_1024(void **state)
+{
+	size_t v = 0;
+
+	(void)state;
+	assert_int_equal(parse_size_suffixed("10", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 10);
+	assert_int_equal(parse_size_suffixed("1k", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 1024);
+	assert_int_equal(parse_size_suffixed("8K", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 8192);
+	assert_int_equal(parse_size_suffixed("2M", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 2097152);
+	assert_int_equal(parse_size_suffixed("10m", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 10485760);
+	assert_int_equal(parse_size_suffixed("1g", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 1073741824);
+	assert_int_equal(parse_size_suffixed("0k", SIZE_MAX, &v), 0);
+	assert_int_equal(v, 0);
+}
+
+static void
+test_suffixed_rejects_malformed(void **state)
+{
+	const char	*bad[] = { "", "k", "M", "1kb", "1 k", "1.5M", "-1k",
+	    "+1k", "1kk", "1t", "k1", " 1k" };
+	size_t		 i, v = 77;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse_size_suffixed(bad[i], SIZE_MAX, &v), -1);
+		assert_int_equal(v, 77);
+	}
+	assert_int_equal(parse_size_suffixed(NULL, SIZE_MAX, &v), -1);
+}
+
+static void
+test_suffixed_checks_max_after_multiplying(void **state)
+{
+	size_t v = 0;
+
+	(void)state;
+	assert_int_equal(parse_size_suffixed("1k", 1024, &v), 0);
+	assert_int_equal(v, 1024);
+	v = 3;
+	assert_int_equal(parse_size_suffixed("1k", 1023, &v), -1);
+	assert_int_equal(v, 3);
+}
+
+static void
+test_suffixed_detects_multiplication_overflow(void **state)
+{
+	size_t v = 3;
+
+	(void)state;
+#if SIZE_MAX == 18446744073709551615u
+	/* 2^34 G = 2^64: one too many. 2^34 - 1 G = 2^64 - 2^30 fits. */
+	assert_int_equal(parse_size_suffixed("17179869184G", SIZE_MAX, &v), -1);
+	assert_int_equal(v, 3);
+	assert_int_equal(parse_size_suffixed("17179869183G", SIZE_MAX, &v), 0);
+	assert_true(v == (size_t)18446744072635809792u);
+	/* 2^54 K = 2^64. */
+	assert_int_equal(parse_size_suffixed("18014398509481984k", SIZE_MAX,
+	    &v), -1);
+#endif
+}
+
+static void
+test_long_accepts_signed_decimal(void **state)
+{
+	long v = 9;
+
+	(void)state;
+	assert_int_equal(parse_long("0", LONG_MIN, LONG_MAX, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(parse_long("-0", LONG_MIN, LONG_MAX, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(parse_long("42", LONG_MIN, LONG_MAX, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(parse_long("-42", LONG_MIN, LONG_MAX, &v), 0);
+	assert_int_equal(v, -42);
+}
+
+static void
+test_long_reaches_both_extremes(void **state)
+{
+	long v = 0;
+
+	(void)state;
+#if LONG_MAX == 9223372036854775807L
+	assert_int_equal(parse_long("9223372036854775807", LONG_MIN, LONG_MAX,
+	    &v), 0);
+	assert_true(v == LONG_MAX);
+	assert_int_equal(parse_long("-9223372036854775808", LONG_MIN, LONG_MAX,
+	    &v), 0);
+	assert_true(v == LONG_MIN);
+	v = 1;
+	assert_int_equal(parse_long("9223372036854775808", LONG_MIN, LONG_MAX,
+	    &v), -1);
+	assert_int_equal(parse_long("-9223372036854775809", LONG_MIN, LONG_MAX,
+	    &v), -1);
+	assert_int_equal(v, 1);
+#endif
+}
+
+static void
+test_long_rejects_malformed(void **state)
+{
+	const char	*bad[] = { "", "-", "+1", " 1", "1 ", "1x", "--1", "- 1",
+	    "0x1", "1-" };
+	size_t		 i;
+	long		 v = 77;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse_long(bad[i], LONG_MIN, LONG_MAX, &v), -1);
+		assert_int_equal(v, 77);
+	}
+	assert_int_equal(parse_long(NULL, LONG_MIN, LONG_MAX, &v), -1);
+}
+
+static void
+test_long_range_is_inclusive(void **state)
+{
+	long v = 0;
+
+	(void)state;
+	assert_int_equal(parse_long("5", 1, 5, &v), 0);
+	assert_int_equal(v, 5);
+	assert_int_equal(parse_long("1", 1, 5, &v), 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(parse_long("6", 1, 5, &v), -1);
+	assert_int_equal(parse_long("0", 1, 5, &v), -1);
+	assert_int_equal(parse_long("-3", -3, 3, &v), 0);
+	assert_int_equal(v, -3);
+	assert_int_equal(parse_long("-4", -3, 3, &v), -1);
+	assert_int_equal(v, -3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_size_accepts_plain_decimal),
+		cmocka_unit_test(test_size_honours_explicit_length),
+		cmocka_unit_test(test_size_rejects_non_digits_and_signs),
+		cmocka_unit_test(test_size_limit_is_inclusive),
+		cmocka_unit_test(test_size_detects_overflow),
+		cmocka_unit_test(test_suffixed_multiplies_by_powers_of_1024),
+		cmocka_unit_test(test_suffixed_rejects_malformed),
+		cmocka_unit_test(test_suffixed_checks_max_after_multiplying),
+		cmocka_unit_test(test_suffixed_detects_multiplication_overflow),
+		cmocka_unit_test(test_long_accepts_signed_decimal),
+		cmocka_unit_test(test_long_reaches_both_extremes),
+		cmocka_unit_test(test_long_rejects_malformed),
+		cmocka_unit_test(test_long_range_is_inclusive),
+	};
+
+	return cmocka_run_group_tests_name("numparse", tests, NULL, NULL);
+}
