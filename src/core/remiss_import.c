@@ -1,0 +1,869 @@
+/* remiss_import.c: reads remiss XML into a checked definition and stores it in one transaction. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "core/remiss_import.h"
+#include "db/db.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
+#include "xml/safe.h"
+
+#define REMISS_NS	"urn:remissvar:1"
+#define MAX_ORGS	1000u
+#define MAX_SECTIONS	200u
+#define MAX_QUESTIONS	1000u
+
+struct question {
+	const char	*qid, *kind, *text;
+	size_t		 section;	/* index into def.secs */
+};
+
+struct section {
+	const char	*nr, *heading, *body;
+	const char	*id;		/* from the database */
+};
+
+struct org {
+	const char	*name, *kind, *orgnr;	/* orgnr may be NULL */
+};
+
+/* A remiss definition as read from the file, every value checked. */
+struct def {
+	const char	*slug, *title, *sender, *diarienr, *description;
+	const char	*opens, *closes;
+	struct org	*orgs;
+	size_t		 norgs;
+	struct section	*secs;
+	size_t		 nsecs;
+	struct question	*qs;
+	size_t		 nqs;
+};
+
+struct walk {
+	struct arena		*a;
+	struct xml_errors	*errs;
+	struct def		*def;
+};
+
+static const char *const org_kinds[] = { "kommun", "region", "annan", NULL };
+static const char *const question_kinds[] = { "fritext", "stallningstagande",
+    "konsekvens", "tidshorisont", NULL };
+
+/* Records a problem at element n. */
+static void __attribute__((format(printf, 3, 4)))
+err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*m;
+	long	 line, col;
+
+	xml_safe_node_pos(n, &line, &col);
+	va_start(ap, fmt);
+	m = arena_vprintf(w->a, fmt, ap);
+	va_end(ap);
+	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
+}
+
+static bool
+in_ns(const xmlNode *n)
+{
+	return n->ns != NULL && n->ns->href != NULL &&
+	    strcmp((const char *)n->ns->href, REMISS_NS) == 0;
+}
+
+static bool
+is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && in_ns(n) &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static bool
+xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Trims XML white space from both ends, in place. */
+static char *
+trim(char *s)
+{
+	size_t n;
+
+	while (xml_space(*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && xml_space(s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Trims and turns every run of white space into one space, in place. */
+static char *
+normalize(char *s)
+{
+	char	*r, *w;
+	bool	 sp = false;
+
+	s = trim(s);
+	for (r = w = s; *r != '\0'; r++) {
+		if (xml_space(*r)) {
+			sp = true;
+			continue;
+		}
+		if (sp)
+			*w++ = ' ';
+		sp = false;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* Characters (not bytes) of UTF-8 s, as PostgreSQL's length() counts. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static bool
+in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ^[a-z0-9][a-z0-9-]{0,79}$, as the database checks. */
+static bool
+valid_slug(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!(is_digit(s[i]) || (s[i] >= 'a' && s[i] <= 'z') ||
+		    (i > 0 && s[i] == '-')))
+			return false;
+	return i >= 1 && i <= 80;
+}
+
+/* ^[0-9A-Za-z]([0-9A-Za-z._:-]{0,30}[0-9A-Za-z])?$, as the database checks. */
+static bool
+valid_nr(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n < 1 || n > 32 || !is_alnum(s[0]) || !is_alnum(s[n - 1]))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!is_alnum(s[i]) && strchr("._:-", s[i]) == NULL)
+			return false;
+	return true;
+}
+
+/* ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$, as the database checks. */
+static bool
+valid_qid(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!is_alnum(s[i]) && s[i] != '_' &&
+		    (i == 0 || (s[i] != '.' && s[i] != '-')))
+			return false;
+	return i >= 1 && i <= 64;
+}
+
+/* NNNNNN-NNNN. */
+static bool
+valid_orgnr(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 11; i++)
+		if (i == 6 ? s[i] != '-' : !is_digit(s[i]))
+			return false;
+	return s[11] == '\0';
+}
+
+/* YYYY-MM-DD, a real date from year 1900 to 9999. */
+static bool
+valid_date(const char *s)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	y, m, d, max;
+	size_t	i;
+
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : !is_digit(s[i]))
+			return false;
+	if (s[10] != '\0')
+		return false;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || m < 1 || m > 12 || d < 1)
+		return false;
+	max = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		max = 29;
+	return d <= max;
+}
+
+/* Refuses attributes of n other than those in allowed (xml:* are fine). */
+static void
+check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
+{
+	const xmlAttr *at;
+
+	for (at = n->properties; at != NULL; at = at->next) {
+		if (at->ns == NULL) {
+			if (!in_list((const char *)at->name, allowed))
+				err_at(w, n, "attribute %s is not allowed on <%s>",
+				    (const char *)at->name, (const char *)n->name);
+		} else if (strcmp((const char *)at->ns->href,
+		    (const char *)XML_XML_NAMESPACE) != 0)
+			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
+			    (const char *)at->ns->href, (const char *)at->name,
+			    (const char *)n->name);
+	}
+}
+
+/* The value of n's unqualified attribute name, normalized, in the arena;
+ * NULL if absent (or OOM, recorded). */
+static const char *
+attr(struct walk *w, const xmlNode *n, const char *name)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
+		return NULL;
+	s = arena_strdup(w->a, (const char *)v);
+	xmlFree(v);
+	if (s == NULL) {
+		err_at(w, n, "out of memory");
+		return NULL;
+	}
+	return normalize(s);
+}
+
+/* A required attribute: NULL (recorded) when missing or empty. */
+static const char *
+need_attr(struct walk *w, const xmlNode *n, const char *name)
+{
+	const char *v;
+
+	v = attr(w, n, name);
+	if (v == NULL || v[0] == '\0') {
+		err_at(w, n, "<%s> needs the attribute %s",
+		    (const char *)n->name, name);
+		return NULL;
+	}
+	return v;
+}
+
+/* Appends the text and CDATA children of n to b; an element child other
+ * than a fraga (when fragor is set) is a problem. */
+static void
+gather_text(struct walk *w, const xmlNode *n, struct buf *b, bool fragor)
+{
+	const xmlNode *c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		switch (c->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (c->content != NULL)
+				buf_puts(b, (const char *)c->content);
+			break;
+		case XML_ELEMENT_NODE:
+			if (!(fragor && is_el(c, "fraga")))
+				err_at(w, c, "<%s> is not allowed inside <%s>",
+				    (const char *)c->name, (const char *)n->name);
+			break;
+		default:	/* comments, processing instructions */
+			break;
+		}
+	}
+}
+
+/* The text of a text-only element, trimmed (and, if one_line, with its
+ * white space runs made single spaces), checked to be 1..max characters.
+ * NULL (recorded) otherwise. */
+static const char *
+text_of(struct walk *w, const xmlNode *n, bool one_line, size_t max)
+{
+	struct buf	 b;
+	char		*s;
+	size_t		 len;
+
+	buf_init(&b, w->a);
+	buf_puts(&b, "");
+	gather_text(w, n, &b, false);
+	if (b.failed || b.data == NULL) {
+		err_at(w, n, "out of memory");
+		return NULL;
+	}
+	s = one_line ? normalize(b.data) : trim(b.data);
+	len = chars(s);
+	if (len == 0) {
+		err_at(w, n, "<%s> must not be empty", (const char *)n->name);
+		return NULL;
+	}
+	if (len > max) {
+		err_at(w, n, "<%s> is %zu characters long, more than %zu",
+		    (const char *)n->name, len, max);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+read_org(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "typ", "orgnr", NULL };
+	struct def	*d = w->def;
+	struct org	*o;
+	size_t		 i;
+
+	check_attrs(w, n, allowed);
+	o = &d->orgs[d->norgs];
+	o->name = text_of(w, n, true, 200);
+	o->kind = need_attr(w, n, "typ");
+	o->orgnr = attr(w, n, "orgnr");
+	if (o->kind != NULL && !in_list(o->kind, org_kinds))
+		err_at(w, n, "typ \"%s\" is not one of kommun, region, annan",
+		    o->kind);
+	if (o->orgnr != NULL && !valid_orgnr(o->orgnr))
+		err_at(w, n, "orgnr \"%s\" is not of the form NNNNNN-NNNN",
+		    o->orgnr);
+	if (o->name == NULL)
+		return;
+	for (i = 0; i < d->norgs; i++)
+		if (strcmp(d->orgs[i].name, o->name) == 0) {
+			err_at(w, n, "remissinstans \"%s\" is listed twice",
+			    o->name);
+			return;
+		}
+	d->norgs++;
+}
+
+static void
+read_question(struct walk *w, const xmlNode *n, size_t section)
+{
+	static const char *const allowed[] = { "id", "typ", NULL };
+	struct def	*d = w->def;
+	struct question	*q;
+	size_t		 i;
+
+	check_attrs(w, n, allowed);
+	if (d->nqs == MAX_QUESTIONS) {
+		err_at(w, n, "more than %u questions", MAX_QUESTIONS);
+		return;
+	}
+	q = &d->qs[d->nqs];
+	q->section = section;
+	q->qid = need_attr(w, n, "id");
+	q->kind = need_attr(w, n, "typ");
+	q->text = text_of(w, n, true, 10000);
+	if (q->kind != NULL && !in_list(q->kind, question_kinds)) {
+		err_at(w, n, "typ \"%s\" is not one of fritext, "
+		    "stallningstagande, konsekvens, tidshorisont", q->kind);
+		return;
+	}
+	if (q->qid == NULL || q->kind == NULL || q->text == NULL)
+		return;
+	if (!valid_qid(q->qid)) {
+		err_at(w, n, "question id \"%s\" must be 1-64 letters, digits, "
+		    "'_', '.' or '-'", q->qid);
+		return;
+	}
+	for (i = 0; i < d->nqs; i++)
+		if (strcmp(d->qs[i].qid, q->qid) == 0) {
+			err_at(w, n, "question id \"%s\" is used twice", q->qid);
+			return;
+		}
+	d->nqs++;
+}
+
+static void
+read_section(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "nr", "rubrik", NULL };
+	struct def	*d = w->def;
+	struct section	*s;
+	const xmlNode	*c;
+	struct buf	 b;
+	size_t		 i, len;
+	bool		 ok = true;
+
+	check_attrs(w, n, allowed);
+	s = &d->secs[d->nsecs];
+	s->nr = need_attr(w, n, "nr");
+	s->heading = need_attr(w, n, "rubrik");
+	if (s->nr != NULL && !valid_nr(s->nr)) {
+		err_at(w, n, "section number \"%s\" must be 1-32 letters, digits, "
+		    "'.', '_', ':' or '-', starting and ending with a letter or "
+		    "digit", s->nr);
+		ok = false;
+	}
+	if (s->heading != NULL && chars(s->heading) > 500) {
+		err_at(w, n, "rubrik is longer than 500 characters");
+		ok = false;
+	}
+	for (i = 0; s->nr != NULL && i < d->nsecs; i++)
+		if (strcmp(d->secs[i].nr, s->nr) == 0) {
+			err_at(w, n, "section number \"%s\" is used twice", s->nr);
+			ok = false;
+		}
+	buf_init(&b, w->a);
+	buf_puts(&b, "");
+	gather_text(w, n, &b, true);
+	if (b.failed || b.data == NULL) {
+		err_at(w, n, "out of memory");
+		return;
+	}
+	s->body = trim(b.data);
+	if ((len = chars(s->body)) > 200000) {
+		err_at(w, n, "the text of section %s is %zu characters, more "
+		    "than 200000", s->nr ? s->nr : "?", len);
+		ok = false;
+	}
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_el(c, "fraga"))
+			read_question(w, c, d->nsecs);
+	if (ok && s->nr != NULL && s->heading != NULL)
+		d->nsecs++;
+}
+
+/* The children of <remiss>, in the order they must come. */
+enum slot { S_TITEL, S_AVSANDARE, S_DIARIENR, S_OPPNAR, S_SISTA, S_BESKR,
+    S_INSTANS, S_AVSNITT, S__MAX };
+static const struct {
+	const char	*name;
+	unsigned	 max;
+	bool		 required;
+} slots[S__MAX] = {
+	[S_TITEL] = { "titel", 1, true },
+	[S_AVSANDARE] = { "avsandare", 1, true },
+	[S_DIARIENR] = { "diarienummer", 1, false },
+	[S_OPPNAR] = { "oppnar", 1, true },
+	[S_SISTA] = { "sista-svarsdag", 1, true },
+	[S_BESKR] = { "beskrivning", 1, false },
+	[S_INSTANS] = { "remissinstans", MAX_ORGS, false },
+	[S_AVSNITT] = { "avsnitt", MAX_SECTIONS, true },
+};
+
+static void
+read_child(struct walk *w, const xmlNode *n, enum slot s)
+{
+	struct def	*d = w->def;
+	const char	*v;
+
+	switch (s) {
+	case S_TITEL:
+		d->title = text_of(w, n, true, 500);
+		break;
+	case S_AVSANDARE:
+		d->sender = text_of(w, n, true, 500);
+		break;
+	case S_DIARIENR:
+		d->diarienr = text_of(w, n, true, 100);
+		break;
+	case S_OPPNAR:
+	case S_SISTA:
+		if ((v = text_of(w, n, true, 10)) != NULL && !valid_date(v)) {
+			err_at(w, n, "<%s> \"%s\" is not a date YYYY-MM-DD",
+			    slots[s].name, v);
+			v = NULL;
+		}
+		if (s == S_OPPNAR)
+			d->opens = v;
+		else
+			d->closes = v;
+		break;
+	case S_BESKR:
+		d->description = text_of(w, n, false, 100000);
+		break;
+	case S_INSTANS:
+		read_org(w, n);
+		break;
+	case S_AVSNITT:
+		read_section(w, n);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Sizes the arrays of d for the children of root. Returns 0 or -1 (OOM). */
+static int
+alloc_arrays(struct walk *w, const xmlNode *root)
+{
+	const xmlNode	*c, *f;
+	size_t		 no = 0, ns = 0, nq = 0;
+
+	for (c = root->children; c != NULL; c = c->next) {
+		if (is_el(c, "remissinstans") && no < MAX_ORGS)
+			no++;
+		else if (is_el(c, "avsnitt") && ns < MAX_SECTIONS) {
+			ns++;
+			for (f = c->children; f != NULL; f = f->next)
+				if (is_el(f, "fraga") && nq < MAX_QUESTIONS)
+					nq++;
+		}
+	}
+	w->def->orgs = arena_calloc(w->a, no + 1, sizeof(struct org));
+	w->def->secs = arena_calloc(w->a, ns + 1, sizeof(struct section));
+	w->def->qs = arena_calloc(w->a, nq + 1, sizeof(struct question));
+	if (w->def->orgs == NULL || w->def->secs == NULL || w->def->qs == NULL)
+		return -1;
+	return 0;
+}
+
+/* Walks the document into w->def. Returns 0 if it is a valid remiss. */
+static int
+read_remiss(struct walk *w, xmlDocPtr doc)
+{
+	static const char *const allowed[] = { "id", NULL };
+	const xmlNode	*root, *c;
+	const char	*p;
+	unsigned	 count[S__MAX];
+	int		 s, at = 0;
+	size_t		 before = w->errs->count + w->errs->dropped;
+
+	memset(count, 0, sizeof(count));
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !is_el(root, "remiss")) {
+		err_at(w, root, "the root element must be <remiss> in namespace "
+		    REMISS_NS);
+		return -1;
+	}
+	check_attrs(w, root, allowed);
+	if ((w->def->slug = need_attr(w, root, "id")) != NULL &&
+	    !valid_slug(w->def->slug))
+		err_at(w, root, "id \"%s\" must be 1-80 lower-case letters a-z, "
+		    "digits and '-', not starting with '-'", w->def->slug);
+	if (alloc_arrays(w, root) == -1) {
+		err_at(w, root, "out of memory");
+		return -1;
+	}
+	for (c = root->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			for (p = (const char *)c->content; p && *p; p++)
+				if (!xml_space(*p)) {
+					err_at(w, c, "text is not allowed "
+					    "directly inside <remiss>");
+					break;
+				}
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (s = 0; s < S__MAX; s++)
+			if (is_el(c, slots[s].name))
+				break;
+		if (s == S__MAX) {
+			err_at(w, c, "<%s>%s%s%s is not allowed in <remiss>",
+			    (const char *)c->name, c->ns ? " in namespace " : "",
+			    c->ns ? (const char *)c->ns->href : "",
+			    c->ns ? "" : " (no namespace)");
+			continue;
+		}
+		if (s < at) {
+			err_at(w, c, "<%s> must come before <%s>", slots[s].name,
+			    slots[at].name);
+			continue;
+		}
+		if (count[s] == slots[s].max) {
+			err_at(w, c, slots[s].max == 1 ? "<%s> may appear once" :
+			    "too many <%s> elements", slots[s].name);
+			continue;
+		}
+		at = s;
+		count[s]++;
+		read_child(w, c, (enum slot)s);
+	}
+	for (s = 0; s < S__MAX; s++)
+		if (slots[s].required && count[s] == 0)
+			err_at(w, root, "<remiss> needs a <%s>", slots[s].name);
+	if (w->def->opens != NULL && w->def->closes != NULL &&
+	    strcmp(w->def->closes, w->def->opens) < 0)
+		err_at(w, root, "sista-svarsdag %s is before oppnar %s",
+		    w->def->closes, w->def->opens);
+	return w->errs->count + w->errs->dropped == before ? 0 : -1;
+}
+
+/* Prints a failed database step and returns -1. */
+static int
+db_fail(FILE *errout, const char *file, const char *what, const PGresult *r)
+{
+	const char *msg;
+
+	if (errout == NULL)
+		return -1;
+	if (r == NULL)
+		fprintf(errout, "%s: database unreachable while %s\n", file, what);
+	else {
+		msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+		fprintf(errout, "%s: database error while %s: %s (SQLSTATE %s)\n",
+		    file, what, msg ? msg : PQresultErrorMessage(r),
+		    db_sqlstate(r));
+	}
+	return -1;
+}
+
+/* Runs id, expecting one row; returns a copy of its first column. */
+static const char *
+one_value(struct db *db, struct arena *a, enum stmt id,
+    const char *const *params, FILE *errout, const char *file,
+    const char *what)
+{
+	PGresult	*r;
+	const char	*v = NULL;
+
+	r = db_exec(db, id, params);
+	if (!db_result_ok(r) || PQntuples(r) != 1)
+		db_fail(errout, file, what, r);
+	else if ((v = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL && errout)
+		fprintf(errout, "%s: out of memory\n", file);
+	PQclear(r);
+	return v;
+}
+
+/* Retires what the file no longer has; notes and records each in b. */
+static int
+retire(struct db *db, enum stmt id, const char *remiss_id, struct buf *ids,
+    struct buf *detail, const char *kind, FILE *errout, const char *file)
+{
+	PGresult	*r;
+	const char	*params[2];
+	int		 i;
+
+	params[0] = remiss_id;
+	params[1] = ids->data;
+	r = db_exec(db, id, params);
+	if (!db_result_ok(r)) {
+		db_fail(errout, file, "retiring what the file left out", r);
+		PQclear(r);
+		return -1;
+	}
+	buf_printf(detail, ",\"retired_%ss\":[", kind);
+	for (i = 0; i < PQntuples(r); i++) {
+		if (i > 0)
+			buf_puts(detail, ",");
+		json_string(detail, PQgetvalue(r, i, 0));
+		if (errout != NULL)
+			fprintf(errout, "%s: note: %s %s is not in the file any "
+			    "more and was retired\n", file, kind,
+			    PQgetvalue(r, i, 0));
+	}
+	buf_puts(detail, "]");
+	PQclear(r);
+	return 0;
+}
+
+/* Stores d in the current transaction. Returns 0 or -1 (printed). */
+static int
+store(struct db *db, struct arena *a, const struct def *d,
+    const struct remiss_import_opts *opts, FILE *errout, const char *file)
+{
+	const char	*p[7], *rid, *oid, *qid;
+	char		 pos[24];
+	struct buf	 sids, qids, detail;
+	PGresult	*r;
+	size_t		 i;
+
+	buf_init(&sids, a);
+	buf_init(&qids, a);
+	buf_init(&detail, a);
+	p[0] = d->slug; p[1] = d->title; p[2] = d->sender; p[3] = d->diarienr;
+	p[4] = d->description; p[5] = d->opens; p[6] = d->closes;
+	if ((rid = one_value(db, a, STMT_REMISS_UPSERT, p, errout, file,
+	    "storing the remiss")) == NULL)
+		return -1;
+	if (opts->shift_to_today) {
+		p[0] = rid;
+		r = db_exec(db, STMT_REMISS_SHIFT_TO_TODAY, p);
+		if (!db_result_ok(r) || PQntuples(r) != 1) {
+			db_fail(errout, file, "shifting the dates", r);
+			PQclear(r);
+			return -1;
+		}
+		PQclear(r);
+	}
+	for (i = 0; i < d->norgs; i++) {
+		p[0] = d->orgs[i].name; p[1] = d->orgs[i].kind;
+		p[2] = d->orgs[i].orgnr;
+		if ((oid = one_value(db, a, STMT_ORG_UPSERT, p, errout, file,
+		    "storing a remissinstans")) == NULL)
+			return -1;
+		p[0] = rid; p[1] = oid;
+		r = db_exec(db, STMT_INVITATION_UPSERT, p);
+		if (!db_result_ok(r)) {
+			db_fail(errout, file, "inviting a remissinstans", r);
+			PQclear(r);
+			return -1;
+		}
+		PQclear(r);
+	}
+	buf_puts(&sids, "{");
+	for (i = 0; i < d->nsecs; i++) {
+		snprintf(pos, sizeof(pos), "%zu", i);
+		p[0] = rid; p[1] = d->secs[i].nr; p[2] = d->secs[i].heading;
+		p[3] = d->secs[i].body; p[4] = pos;
+		if ((d->secs[i].id = one_value(db, a, STMT_SECTION_UPSERT, p,
+		    errout, file, "storing a section")) == NULL)
+			return -1;
+		buf_printf(&sids, "%s%s", i ? "," : "", d->secs[i].id);
+	}
+	buf_puts(&sids, "}");
+	buf_puts(&qids, "{");
+	for (i = 0; i < d->nqs; i++) {
+		snprintf(pos, sizeof(pos), "%zu", i);
+		p[0] = rid; p[1] = d->secs[d->qs[i].section].id;
+		p[2] = d->qs[i].qid; p[3] = d->qs[i].kind; p[4] = d->qs[i].text;
+		p[5] = pos;
+		if ((qid = one_value(db, a, STMT_QUESTION_UPSERT, p, errout,
+		    file, "storing a question")) == NULL)
+			return -1;
+		buf_printf(&qids, "%s%s", i ? "," : "", qid);
+	}
+	buf_puts(&qids, "}");
+	buf_puts(&detail, "{\"slug\":");
+	json_string(&detail, d->slug);
+	buf_puts(&detail, ",\"file\":");
+	json_string(&detail, file);
+	buf_printf(&detail, ",\"sections\":%zu,\"questions\":%zu,"
+	    "\"organisations\":%zu,\"shifted_to_today\":%s", d->nsecs, d->nqs,
+	    d->norgs, opts->shift_to_today ? "true" : "false");
+	if (sids.failed || qids.failed)
+		goto oom;
+	if (retire(db, STMT_SECTION_RETIRE_OTHERS, rid, &sids, &detail,
+	    "section", errout, file) == -1 ||
+	    retire(db, STMT_QUESTION_RETIRE_OTHERS, rid, &qids, &detail,
+	    "question", errout, file) == -1)
+		return -1;
+	buf_puts(&detail, "}");
+	if (detail.failed)
+		goto oom;
+	p[0] = opts->actor != NULL ? opts->actor : "remissctl";
+	p[1] = "remiss.import"; p[2] = "remiss"; p[3] = rid; p[4] = detail.data;
+	if (one_value(db, a, STMT_AUDIT, p, errout, file,
+	    "writing the audit log") == NULL)
+		return -1;
+	return 0;
+oom:
+	if (errout != NULL)
+		fprintf(errout, "%s: out of memory\n", file);
+	return -1;
+}
+
+int
+remiss_import_with(struct db *db, const char *buf, size_t len,
+    const char *filename, const struct remiss_import_opts *opts,
+    FILE *errout, char **slug_out)
+{
+	static const struct remiss_import_opts defaults;
+	struct arena		*a = NULL;
+	struct xml_errors	 errs;
+	struct walk		 w;
+	struct def		 def;
+	struct xml_limits	 lim = { REMISS_IMPORT_MAX_BYTES, 0 };
+	xmlDocPtr		 doc = NULL;
+	char			*slug = NULL;
+	int			 rc = 1;
+	bool			 open = false;
+
+	if (slug_out != NULL)
+		*slug_out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	if (filename == NULL)
+		filename = "-";
+	if ((a = arena_new()) == NULL)
+		goto oom;
+	xml_errors_init(&errs, a);
+	memset(&def, 0, sizeof(def));
+	w.a = a;
+	w.errs = &errs;
+	w.def = &def;
+	if ((doc = xml_safe_parse_limits(buf, len, filename, &lim, &errs)) == NULL ||
+	    read_remiss(&w, doc) == -1) {
+		if (errout != NULL)
+			xml_errors_print(&errs, errout, filename);
+		goto err;
+	}
+	if ((slug = strdup(def.slug)) == NULL)
+		goto oom;
+	if (db_begin(db) == -1) {
+		if (errout != NULL)
+			fprintf(errout, "%s: cannot start a database transaction\n",
+			    filename);
+		goto err;
+	}
+	open = true;
+	if (store(db, a, &def, opts, errout, filename) == -1)
+		goto err;
+	open = false;
+	if (db_commit(db) == -1) {
+		if (errout != NULL)
+			fprintf(errout, "%s: the database did not commit\n",
+			    filename);
+		goto err;
+	}
+	rc = 0;
+	if (slug_out != NULL) {
+		*slug_out = slug;
+		slug = NULL;
+	}
+	goto out;
+oom:
+	if (errout != NULL)
+		fprintf(errout, "%s: out of memory\n", filename);
+err:
+out:
+	if (open)
+		db_rollback(db);
+	free(slug);
+	xmlFreeDoc(doc);
+	arena_free(a);
+	return rc;
+}
+
+int
+remiss_import(struct db *db, const char *buf, size_t len,
+    const char *filename, FILE *errout, char **slug_out)
+{
+	return remiss_import_with(db, buf, len, filename, NULL, errout, slug_out);
+}

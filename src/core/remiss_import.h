@@ -1,0 +1,52 @@
+/* remiss_import.h: creating or updating a remiss, its sections, questions and invitations from remiss XML. */
+#ifndef REMISS_REMISS_IMPORT_H
+#define REMISS_REMISS_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct db;
+
+/* Largest remiss document accepted. */
+#define REMISS_IMPORT_MAX_BYTES	(10u * 1024u * 1024u)
+
+struct remiss_import_opts {
+	const char	*actor;		/* audit_log actor; NULL means "remissctl" */
+	bool		 shift_to_today; /* demo data: opened 30 days ago, closes
+					    in 30 days (Europe/Stockholm) */
+};
+
+/*
+ * Reads a remiss definition (root <remiss> in urn:remissvar:1, see
+ * INTERFACES.md section 4) from buf[0..len), parsed with xml_safe_parse
+ * (xml_safe_init must have run), checks its structure and values, and
+ * stores it in ONE transaction of db:
+ *  - the remiss, by slug (created or updated, status oppen);
+ *  - each remissinstans as an organisation, by name (kind from typ, orgnr
+ *    kept when the file has none), invited to the remiss; organisations
+ *    invited earlier but absent now stay invited;
+ *  - each avsnitt as a section, by nr, keeping its id; position is its order
+ *    in the file; body is its text without the fraga children, trimmed.
+ *    Live sections absent from the file are retired (removed_at), never
+ *    deleted; a retired section that comes back is revived with its id;
+ *  - each fraga as a question of its avsnitt, by id, likewise retired and
+ *    revived;
+ *  - one audit_log row (action remiss.import).
+ * Problems are written to errout (may be NULL) as "FILE:LINE:COL: message",
+ * FILE being filename; retired sections and questions as "FILE: note: ...".
+ *
+ * Returns 0 on success, with *slug_out (if slug_out is not NULL) set to a
+ * malloc'd copy of the slug for the caller to free (NULL if out of memory).
+ * Returns 1 on invalid input or any database error: then nothing is stored
+ * and *slug_out is NULL.
+ */
+int remiss_import(struct db *db, const char *buf, size_t len,
+    const char *filename, FILE *errout, char **slug_out);
+
+/* As remiss_import with options (opts may be NULL for the defaults). */
+int remiss_import_with(struct db *db, const char *buf, size_t len,
+    const char *filename, const struct remiss_import_opts *opts,
+    FILE *errout, char **slug_out);
+
+#endif

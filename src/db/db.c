@@ -1,0 +1,419 @@
+/* db.c: one libpq connection per process: prepared statements, reconnect and one retry. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "db/db.h"
+#include "log.h"
+
+/* Seconds libpq waits for a server that does not answer. */
+#define DB_CONNECT_TIMEOUT	"2"
+
+struct db {
+	char		*conninfo;	/* NULL: the PG* defaults */
+	char		*appname;
+	PGconn		*conn;		/* NULL only after out of memory */
+	bool		 prepared[STMT__MAX];
+	bool		 in_tx;		/* between db_begin and commit/rollback */
+	bool		 down;		/* unreachable, and already logged */
+	unsigned long	 reconnects;
+};
+
+/* Copies a libpq message to out as one line: newlines and tabs become
+ * spaces, runs of spaces shrink to one, trailing space goes. */
+static void
+oneline(const char *in, char *out, size_t outsz)
+{
+	size_t	 n = 0;
+	bool	 space = false;
+
+	if (outsz == 0)
+		return;
+	for (; in != NULL && *in != '\0' && n + 1 < outsz; in++) {
+		if (*in == '\n' || *in == '\t' || *in == '\r' || *in == ' ') {
+			space = n > 0;
+			continue;
+		}
+		if (space && n + 2 < outsz)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = *in;
+	}
+	out[n] = '\0';
+}
+
+/* Sends server notices and warnings to our log instead of bare stderr. */
+static void
+notice_log(void *arg, const char *message)
+{
+	char line[1024];
+
+	(void)arg;
+	oneline(message, line, sizeof(line));
+	if (strncmp(line, "WARNING", 7) == 0)
+		log_warn("%s", line);
+	else
+		log_info("%s", line);
+}
+
+PGconn *
+db_connect(const char *conninfo, const char *appname)
+{
+	const char	*keys[4], *vals[4];
+	PGconn		*conn;
+	int		 n = 0;
+
+	/* Keywords before dbname lose to the same keywords in conninfo. */
+	if (getenv("PGCONNECT_TIMEOUT") == NULL) {
+		keys[n] = "connect_timeout";
+		vals[n++] = DB_CONNECT_TIMEOUT;
+	}
+	keys[n] = "fallback_application_name";
+	vals[n++] = appname != NULL ? appname : "remissd";
+	if (conninfo != NULL && conninfo[0] != '\0') {
+		keys[n] = "dbname";
+		vals[n++] = conninfo;
+	}
+	keys[n] = NULL;
+	vals[n] = NULL;
+	if ((conn = PQconnectdbParams(keys, vals, 1)) == NULL)
+		return NULL;
+	PQsetNoticeProcessor(conn, notice_log, NULL);
+	return conn;
+}
+
+/* SQLSTATEs meaning the connection is gone or the server is going away. */
+static bool
+conn_state(const char *s)
+{
+	return strncmp(s, "08", 2) == 0 || strcmp(s, "57P01") == 0 ||
+	    strcmp(s, "57P02") == 0 || strcmp(s, "57P03") == 0;
+}
+
+/* True when r (the answer to the last call on db->conn) shows that the
+ * connection was lost rather than that the statement failed. */
+static bool
+lost(const struct db *db, const PGresult *r)
+{
+	const char *s;
+
+	if (r == NULL || PQstatus(db->conn) != CONNECTION_OK)
+		return true;
+	if (PQresultStatus(r) != PGRES_FATAL_ERROR)
+		return false;
+	s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	return s != NULL && conn_state(s);
+}
+
+/* Prepares statement id; returns libpq's answer (the caller PQclears it). */
+static PGresult *
+prepare_one(struct db *db, enum stmt id)
+{
+	PGresult *r;
+
+	r = PQprepare(db->conn, stmt_table[id].name, stmt_table[id].sql,
+	    stmt_table[id].nparams, NULL);
+	if (r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK)
+		db->prepared[id] = true;
+	return r;
+}
+
+/* Prepares every statement. One that fails (say, before the migration ran)
+ * is logged and prepared again when first used. Returns -1 only when the
+ * connection was lost meanwhile. */
+static int
+prepare_all(struct db *db)
+{
+	PGresult	*r;
+	char		 msg[512];
+	int		 i, failed = 0, first = -1;
+
+	msg[0] = '\0';
+	for (i = 0; i < STMT__MAX; i++) {
+		db->prepared[i] = false;
+		r = prepare_one(db, (enum stmt)i);
+		if (lost(db, r)) {
+			PQclear(r);
+			return -1;
+		}
+		if (!db->prepared[i]) {
+			if (failed++ == 0) {
+				first = i;
+				oneline(PQresultErrorMessage(r), msg, sizeof(msg));
+			}
+		}
+		PQclear(r);
+	}
+	if (failed > 0)
+		log_warn("%d of %d statements not prepared, first %s: %s; "
+		    "they are tried again when used", failed, (int)STMT__MAX,
+		    stmt_table[first].name, msg);
+	return 0;
+}
+
+/* Connects (the first time) or resets the connection, then prepares every
+ * statement. Returns 0, or -1 when the database cannot be reached (logged
+ * once until it comes back). Any open transaction is forgotten. */
+static int
+connect_now(struct db *db)
+{
+	char msg[512];
+
+	db->in_tx = false;
+	memset(db->prepared, 0, sizeof(db->prepared));
+	if (db->conn == NULL) {
+		if ((db->conn = db_connect(db->conninfo, db->appname)) == NULL) {
+			log_err("out of memory");
+			return -1;
+		}
+	} else
+		PQreset(db->conn);
+	if (PQstatus(db->conn) != CONNECTION_OK || prepare_all(db) == -1) {
+		if (!db->down) {
+			oneline(PQerrorMessage(db->conn), msg, sizeof(msg));
+			log_warn("database unreachable: %s", msg);
+			db->down = true;
+		}
+		return -1;
+	}
+	if (db->down)
+		log_info("database reachable again");
+	db->down = false;
+	return 0;
+}
+
+/* Reconnects after a loss; counts and logs a success. */
+static int
+reconnect(struct db *db)
+{
+	if (connect_now(db) == -1)
+		return -1;
+	db->reconnects++;
+	log_warn("reconnected to the database (%lu reconnects)", db->reconnects);
+	return 0;
+}
+
+struct db *
+db_open_as(const char *conninfo, const char *appname)
+{
+	struct db *db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	if (conninfo != NULL && (db->conninfo = strdup(conninfo)) == NULL)
+		goto err;
+	if ((db->appname = strdup(appname != NULL ? appname : "remissd")) == NULL)
+		goto err;
+	/* Unreachable is fine here: db_exec tries again. Only OOM is fatal. */
+	if (connect_now(db) == -1 && db->conn == NULL)
+		goto err;
+	return db;
+err:
+	db_close(db);
+	return NULL;
+}
+
+struct db *
+db_open(const char *conninfo)
+{
+	return db_open_as(conninfo, "remissd");
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	free(db->appname);
+	free(db->conninfo);
+	free(db);
+}
+
+/* Prepares statement id if this connection has not yet, then runs it. */
+static PGresult *
+run(struct db *db, enum stmt id, const char *const *params)
+{
+	PGresult *r;
+
+	if (!db->prepared[id]) {
+		r = prepare_one(db, id);
+		if (!db->prepared[id])
+			return r;
+		PQclear(r);
+	}
+	return PQexecPrepared(db->conn, stmt_table[id].name,
+	    stmt_table[id].nparams, params, NULL, NULL, 0);
+}
+
+PGresult *
+db_exec(struct db *db, enum stmt id, const char *const *params)
+{
+	PGresult	*r;
+	char		 msg[512];
+
+	if (db == NULL || (int)id < 0 || id >= STMT__MAX) {
+		log_err("bad statement id %d", (int)id);
+		return NULL;
+	}
+	if (!db_connected(db)) {
+		if (db->in_tx) {
+			/* The transaction died with the connection. */
+			db->in_tx = false;
+			return NULL;
+		}
+		if (reconnect(db) == -1)
+			return NULL;
+	}
+	r = run(db, id, params);
+	if (!lost(db, r))
+		return r;
+	oneline(r != NULL ? PQresultErrorMessage(r) : PQerrorMessage(db->conn),
+	    msg, sizeof(msg));
+	PQclear(r);
+	if (db->in_tx) {
+		/* Never replay part of a transaction on a new connection. */
+		db->in_tx = false;
+		log_warn("%s: connection lost inside a transaction: %s",
+		    stmt_table[id].name, msg);
+		return NULL;
+	}
+	log_warn("%s: connection lost: %s; reconnecting to retry once",
+	    stmt_table[id].name, msg);
+	if (reconnect(db) == -1)
+		return NULL;
+	r = run(db, id, params);
+	if (lost(db, r)) {
+		oneline(r != NULL ? PQresultErrorMessage(r) :
+		    PQerrorMessage(db->conn), msg, sizeof(msg));
+		log_warn("%s: retry failed: %s", stmt_table[id].name, msg);
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
+bool
+db_result_ok(const PGresult *r)
+{
+	ExecStatusType st;
+
+	if (r == NULL)
+		return false;
+	st = PQresultStatus(r);
+	return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+
+const char *
+db_sqlstate(const PGresult *r)
+{
+	const char *s;
+
+	if (r == NULL)
+		return "08006";
+	s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	return s != NULL ? s : "";
+}
+
+int
+db_http_status(const PGresult *r)
+{
+	const char *s;
+
+	if (r == NULL)
+		return 503;
+	if (db_result_ok(r))
+		return 200;
+	s = db_sqlstate(r);
+	/* No SQLSTATE: libpq itself failed, nearly always the connection. */
+	if (s[0] == '\0' || conn_state(s) || strcmp(s, "53300") == 0)
+		return 503;
+	if (strcmp(s, "23505") == 0)
+		return 409;
+	if (strncmp(s, "23", 2) == 0)
+		return 422;
+	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0)
+		return 503;
+	return 500;
+}
+
+int
+db_begin(struct db *db)
+{
+	PGresult	*r;
+	int		 rc = -1;
+
+	if (db->in_tx) {
+		log_err("a transaction is already open");
+		return -1;
+	}
+	r = db_exec(db, STMT_BEGIN, NULL);
+	if (db_result_ok(r)) {
+		db->in_tx = true;
+		rc = 0;
+	}
+	PQclear(r);
+	return rc;
+}
+
+int
+db_commit(struct db *db)
+{
+	PGresult	*r;
+	int		 rc = -1;
+
+	if (!db->in_tx) {
+		log_warn("no transaction is open (lost with the connection?)");
+		return -1;
+	}
+	r = db_exec(db, STMT_COMMIT, NULL);
+	db->in_tx = false;
+	/* COMMIT of a failed transaction "succeeds" with the tag ROLLBACK. */
+	if (db_result_ok(r) && strcmp(PQcmdStatus(r), "COMMIT") == 0)
+		rc = 0;
+	else if (db_result_ok(r))
+		log_warn("the transaction had failed and was rolled back");
+	PQclear(r);
+	return rc;
+}
+
+int
+db_rollback(struct db *db)
+{
+	PGresult	*r;
+	int		 rc = -1;
+
+	if (!db->in_tx)
+		return 0;
+	r = db_exec(db, STMT_ROLLBACK, NULL);
+	db->in_tx = false;
+	if (db_result_ok(r))
+		rc = 0;
+	PQclear(r);
+	return rc;
+}
+
+bool
+db_connected(const struct db *db)
+{
+	return db != NULL && db->conn != NULL &&
+	    PQstatus(db->conn) == CONNECTION_OK;
+}
+
+PGconn *
+db_conn(struct db *db)
+{
+	return db->conn;
+}
+
+unsigned long
+db_reconnects(const struct db *db)
+{
+	return db->reconnects;
+}

@@ -1,0 +1,88 @@
+/* safe.h: parsing untrusted XML with no network, no DTD, no entities, bounded size and depth. */
+#ifndef REMISS_XML_SAFE_H
+#define REMISS_XML_SAFE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+struct arena;
+
+/* Defaults of xml_safe_parse. */
+#define XML_SAFE_MAX_BYTES	(10u * 1024u * 1024u)
+#define XML_SAFE_MAX_DEPTH	64u
+/* At most this many errors are kept per list; later ones are only counted. */
+#define XML_ERRORS_MAX		100u
+
+/* One problem in a document. */
+struct xml_error {
+	long		 line;		/* 1-based; 0: the whole document */
+	long		 column;	/* 1-based; 0: not known */
+	const char	*message;	/* one line of English, no newline */
+};
+
+/* A list of problems. The array and the messages belong to arena: they live
+ * as long as it does and are never freed one by one. */
+struct xml_errors {
+	struct arena		*arena;
+	struct xml_error	*list;
+	size_t			 count;
+	size_t			 cap;
+	size_t			 dropped;	/* past XML_ERRORS_MAX, or lost to OOM */
+};
+
+struct xml_limits {
+	size_t		 max_bytes;	/* larger documents are refused unread */
+	unsigned	 max_depth;	/* element nesting; the root is depth 1 */
+};
+
+/* Once per process, before any parsing and before threads or workers start:
+ * initialises libxml2 and installs an external entity loader that refuses
+ * everything. Afterwards no libxml2 call in this process can load a file or
+ * URL through libxml2's loader (xmlReadFile, xmlSchemaNewParserCtxt on a
+ * path, ...): read files into memory and use the Memory variants. Calling it
+ * again does nothing. */
+void xml_safe_init(void);
+
+/* Makes errs an empty list whose memory comes from arena a. */
+void xml_errors_init(struct xml_errors *errs, struct arena *a);
+
+/* Adds a problem, formatted printf-style; newlines in it become spaces.
+ * Never fails: past XML_ERRORS_MAX or on OOM the entry is only counted in
+ * errs->dropped. errs may be NULL (nothing happens). */
+void xml_errors_add(struct xml_errors *errs, long line, long column,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Writes each problem as "FILE:LINE:COL: message" (or "FILE:LINE: ..." when
+ * the column is unknown, "FILE: ..." for the whole document), one per line,
+ * and a closing line counting dropped ones. */
+void xml_errors_print(const struct xml_errors *errs, FILE *fp,
+    const char *file);
+
+/*
+ * Parses buf[0..len) as a UTF-8 XML document with namespaces, refusing:
+ * a document larger than XML_SAFE_MAX_BYTES, any DOCTYPE (with or without an
+ * internal subset; so no entity other than the five predefined ones and no
+ * external DTD), element nesting deeper than XML_SAFE_MAX_DEPTH, and
+ * anything not namespace-well-formed. Nothing is fetched from the network or
+ * the file system. url (may be NULL) names the document in libxml2 messages
+ * and becomes its base URI.
+ *
+ * Returns the document (free with xmlFreeDoc), or NULL after adding at least
+ * one problem to errs (errs may be NULL to discard them). Safe to call from
+ * several threads at once, each with its own errs.
+ */
+xmlDocPtr xml_safe_parse(const char *buf, size_t len, const char *url,
+    struct xml_errors *errs);
+
+/* As xml_safe_parse with the caller's limits (0 in a field: the default). */
+xmlDocPtr xml_safe_parse_limits(const char *buf, size_t len, const char *url,
+    const struct xml_limits *limits, struct xml_errors *errs);
+
+/* Where an element of a document from xml_safe_parse starts (its '<'):
+ * line and column, 1-based. For other nodes, or when the column was not
+ * recorded, the column is 0 and the line is libxml2's line of the node. */
+void xml_safe_node_pos(const xmlNode *node, long *line, long *column);
+
+#endif
