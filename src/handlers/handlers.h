@@ -1,0 +1,29 @@
+/* handlers.h: the route table and every page or API handler it names. */
+#ifndef REMISS_HANDLERS_H
+#define REMISS_HANDLERS_H
+
+#include <stddef.h>
+
+#include "http/problem.h"
+#include "http/request.h"
+#include "http/router.h"
+
+struct response;
+
+/* The route table, in match order, and its length. */
+extern const struct route routes[];
+extern const size_t routes_count;
+
+/* Answers req with an error in the format its Accept header asks for. */
+static inline void
+handler_problem(struct request *req, struct response *res, int status,
+    const char *sv, const char *en)
+{
+	problem_send(res, problem_format_for(req->accept, req->path), status,
+	    sv, en, NULL, 0);
+}
+
+void handle_healthz(struct request *, struct response *);
+void handle_home(struct request *, struct response *);
+
+#endif

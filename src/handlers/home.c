@@ -1,0 +1,78 @@
+/* home.c: GET /, the Swedish start page listing the remisser that are open now. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "db/db.h"
+#include "handlers/handlers.h"
+#include "http/response.h"
+#include "views/dates.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+/* One row of STMT_REMISS_LIST_OPEN: slug, title, sender, opens, closes. */
+static void
+remiss_row(struct html *h, const PGresult *r, int row)
+{
+	char opens[40], closes[40];
+
+	date_sv(PQgetvalue(r, row, 3), opens, sizeof(opens));
+	date_sv(PQgetvalue(r, row, 4), closes, sizeof(closes));
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", PQgetvalue(r, row, 1), "scope", "row", NULL);
+	html_elem(h, "td", PQgetvalue(r, row, 2), NULL);
+	html_elem(h, "td", opens, NULL);
+	html_elem(h, "td", closes, NULL);
+	html_close(h);
+}
+
+void
+handle_home(struct request *req, struct response *res)
+{
+	PGresult	*r;
+	struct html	*h;
+	int		 i, n;
+
+	r = db_exec(req->db, STMT_REMISS_LIST_OPEN, NULL);
+	if (!db_result_ok(r)) {
+		handler_problem(req, res, db_http_status(r),
+		    "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
+		    "The service is temporarily unavailable. Try again shortly.");
+		PQclear(r);
+		return;
+	}
+	if ((h = html_new()) == NULL) {
+		PQclear(r);
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	layout_begin(h, "Remisser");
+	html_elem(h, "h1", "Remisser", NULL);
+	html_elem(h, "p", "Här samlas remissvar från kommuner, regioner och "
+	    "andra remissinstanser. Referensgruppen sammanställer svaren till "
+	    "ett beslutsförslag.", "class", "lead", NULL);
+	html_elem(h, "h2", "Öppna remisser", NULL);
+	n = PQntuples(r);
+	if (n == 0) {
+		html_elem(h, "p", "Det finns inga öppna remisser just nu.", NULL);
+	} else {
+		html_open(h, "table", "class", "list", NULL);
+		html_elem(h, "caption", "Remisser som tar emot svar", NULL);
+		html_open(h, "thead", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", "Remiss", "scope", "col", NULL);
+		html_elem(h, "th", "Avsändare", "scope", "col", NULL);
+		html_elem(h, "th", "Öppnar", "scope", "col", NULL);
+		html_elem(h, "th", "Sista svarsdag", "scope", "col", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", NULL);
+		for (i = 0; i < n; i++)
+			remiss_row(h, r, i);
+		html_close(h);
+		html_close(h);
+	}
+	PQclear(r);
+	layout_end(h);
+	layout_send(h, res, 200);
+}

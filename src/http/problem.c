@@ -1,0 +1,184 @@
+/* problem.c: writes one error in the format the client asked for, always bilingual. */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "http/problem.h"
+#include "http/response.h"
+#include "util/buf.h"
+#include "util/json.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+/* True if accept names type (case-insensitive substring of a media range). */
+static int
+accepts(const char *accept, const char *type)
+{
+	return accept != NULL && strcasestr(accept, type) != NULL;
+}
+
+enum problem_format
+problem_format_for(const char *accept, const char *path)
+{
+	if (path != NULL && strncmp(path, "/api/", 5) == 0)
+		return accepts(accept, "json") ? PROBLEM_JSON : PROBLEM_XML;
+	if (accepts(accept, "text/html"))
+		return PROBLEM_HTML;
+	if (accepts(accept, "json"))
+		return PROBLEM_JSON;
+	if (accepts(accept, "/xml") || accepts(accept, "+xml"))
+		return PROBLEM_XML;
+	return PROBLEM_TEXT;
+}
+
+static int
+send_json(struct response *res, int status, const char *sv, const char *en,
+    const struct problem_error *errs, size_t nerrs)
+{
+	struct buf	*b = &res->body;
+	size_t		 i;
+
+	res->content_type = "application/problem+json";
+	buf_printf(b, "{\"status\":%d,\"title\":", status);
+	json_string(b, sv);
+	buf_puts(b, ",\"title_en\":");
+	json_string(b, en);
+	if (nerrs > 0) {
+		buf_puts(b, ",\"errors\":[");
+		for (i = 0; i < nerrs; i++) {
+			buf_printf(b, "%s{\"line\":%ld,\"column\":%ld,\"message\":",
+			    i ? "," : "", errs[i].line, errs[i].column);
+			json_string(b, errs[i].message);
+			buf_puts(b, "}");
+		}
+		buf_puts(b, "]");
+	}
+	return buf_puts(b, "}\n");
+}
+
+static int
+send_xml(struct response *res, int status, const char *sv, const char *en,
+    const struct problem_error *errs, size_t nerrs)
+{
+	xmlBufferPtr		 xb;
+	xmlTextWriterPtr	 w = NULL;
+	size_t			 i;
+	int			 rc = -1, bad = 0;
+
+	if ((xb = xmlBufferCreate()) == NULL)
+		return -1;
+	if ((w = xmlNewTextWriterMemory(xb, 0)) == NULL)
+		goto out;
+	bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
+	bad |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "problem",
+	    BAD_CAST "urn:remissvar:1") < 0;
+	bad |= xmlTextWriterWriteFormatElement(w, BAD_CAST "status", "%d",
+	    status) < 0;
+	bad |= xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST sv) < 0;
+	bad |= xmlTextWriterWriteElement(w, BAD_CAST "title_en",
+	    BAD_CAST en) < 0;
+	if (nerrs > 0) {
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "errors") < 0;
+		for (i = 0; i < nerrs; i++) {
+			bad |= xmlTextWriterStartElement(w, BAD_CAST "error") < 0;
+			bad |= xmlTextWriterWriteFormatAttribute(w,
+			    BAD_CAST "line", "%ld", errs[i].line) < 0;
+			bad |= xmlTextWriterWriteFormatAttribute(w,
+			    BAD_CAST "column", "%ld", errs[i].column) < 0;
+			bad |= xmlTextWriterWriteString(w,
+			    BAD_CAST errs[i].message) < 0;
+			bad |= xmlTextWriterEndElement(w) < 0;
+		}
+		bad |= xmlTextWriterEndElement(w) < 0;
+	}
+	bad |= xmlTextWriterEndDocument(w) < 0;
+	xmlFreeTextWriter(w);
+	w = NULL;
+	if (bad)
+		goto out;
+	res->content_type = "application/problem+xml; charset=utf-8";
+	rc = buf_append(&res->body, xmlBufferContent(xb),
+	    (size_t)xmlBufferLength(xb));
+out:
+	if (w != NULL)
+		xmlFreeTextWriter(w);
+	xmlBufferFree(xb);
+	return rc;
+}
+
+static int
+send_html(struct response *res, int status, const char *sv, const char *en,
+    const struct problem_error *errs, size_t nerrs)
+{
+	struct html	*h;
+	size_t		 i;
+	char		 where[64];
+
+	if ((h = html_new()) == NULL)
+		return -1;
+	layout_begin(h, sv);
+	html_elem(h, "h1", sv, NULL);
+	html_elem(h, "p", en, "lang", "en", NULL);
+	if (nerrs > 0) {
+		html_open(h, "ul", "class", "errors", NULL);
+		for (i = 0; i < nerrs; i++) {
+			snprintf(where, sizeof(where), "Rad %ld, kolumn %ld: ",
+			    errs[i].line, errs[i].column);
+			html_open(h, "li", NULL);
+			html_text(h, where);
+			html_text(h, errs[i].message);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Till startsidan", "href", "/", NULL);
+	html_close(h);
+	layout_end(h);
+	layout_send(h, res, status);
+	return res->status == status ? 0 : -1;
+}
+
+static int
+send_text(struct response *res, const char *sv, const char *en,
+    const struct problem_error *errs, size_t nerrs)
+{
+	size_t i;
+
+	res->content_type = "text/plain; charset=utf-8";
+	buf_printf(&res->body, "%s\n%s\n", sv, en);
+	for (i = 0; i < nerrs; i++)
+		buf_printf(&res->body, "%ld:%ld: %s\n", errs[i].line,
+		    errs[i].column, errs[i].message);
+	return res->body.failed ? -1 : 0;
+}
+
+void
+problem_send(struct response *res, enum problem_format fmt, int status,
+    const char *sv, const char *en, const struct problem_error *errs,
+    size_t nerrs)
+{
+	int rc;
+
+	response_reset(res);
+	res->status = status;
+	switch (fmt) {
+	case PROBLEM_JSON:
+		rc = send_json(res, status, sv, en, errs, nerrs);
+		break;
+	case PROBLEM_XML:
+		rc = send_xml(res, status, sv, en, errs, nerrs);
+		break;
+	case PROBLEM_HTML:
+		rc = send_html(res, status, sv, en, errs, nerrs);
+		break;
+	default:
+		rc = send_text(res, sv, en, errs, nerrs);
+		break;
+	}
+	if (rc == -1 || res->body.failed)
+		response_text(res, 500, "Internt fel.\nInternal error.\n");
+}

@@ -1,0 +1,258 @@
+/* remissd.c: options, the listening socket, privilege drop, then the supervisor. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <netdb.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "http/limits.h"
+#include "log.h"
+#include "supervisor.h"
+#include "util/numparse.h"
+#include "views/dates.h"
+#include "worker.h"
+#include "xml/safe.h"
+
+static void
+usage(FILE *out)
+{
+	fprintf(out,
+	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-m MODE]\n"
+	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]...\n"
+	    "\n"
+	    "FastCGI server for remissvar. Pre-forks N workers (default: cores).\n"
+	    "  -s PATH        listen on a unix socket (mode -m, default 0660)\n"
+	    "  -b HOST:PORT   listen on TCP instead\n"
+	    "  -w N           number of worker processes\n"
+	    "  -d CONNINFO    libpq conninfo (default: $REMISS_DB, else PG* variables)\n"
+	    "  -u USER        drop privileges to USER after binding (when root)\n"
+	    "  -g SECONDS     grace period for in-flight requests on SIGTERM (10)\n"
+	    "  -r N           recycle a worker after N requests (0: never)\n"
+	    "  -P PIDFILE     write the supervisor's pid here\n"
+	    "  -L NAME=VALUE  set a request limit: body, part, parts, part_header,\n"
+	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n");
+}
+
+static int
+listen_unix(const char *path, mode_t mode)
+{
+	struct sockaddr_un	 sun;
+	struct stat		 st;
+	int			 fd;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof(sun.sun_path)) {
+		log_err("socket path too long: %s", path);
+		return -1;
+	}
+	memcpy(sun.sun_path, path, strlen(path) + 1);
+	/* Remove a stale socket from an earlier run, never another file. */
+	if (lstat(path, &st) == 0) {
+		if (!S_ISSOCK(st.st_mode)) {
+			log_err("%s exists and is not a socket", path);
+			return -1;
+		}
+		unlink(path);
+	}
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
+		log_err("socket: %s", strerror(errno));
+		return -1;
+	}
+	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
+	    chmod(path, mode) == -1 || listen(fd, 1024) == -1) {
+		log_err("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int
+listen_tcp(const char *hostport)
+{
+	struct addrinfo	 hints, *res = NULL, *ai;
+	char		 host[256];
+	const char	*colon, *port;
+	int		 fd = -1, one = 1, rc;
+
+	if ((colon = strrchr(hostport, ':')) == NULL ||
+	    (size_t)(colon - hostport) >= sizeof(host)) {
+		log_err("expected HOST:PORT, got %s", hostport);
+		return -1;
+	}
+	memcpy(host, hostport, (size_t)(colon - hostport));
+	host[colon - hostport] = '\0';
+	port = colon + 1;
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	if ((rc = getaddrinfo(host[0] ? host : NULL, port, &hints, &res)) != 0) {
+		log_err("%s: %s", hostport, gai_strerror(rc));
+		return -1;
+	}
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
+		    ai->ai_protocol);
+		if (fd == -1)
+			continue;
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
+		    listen(fd, 1024) == 0)
+			break;
+		close(fd);
+		fd = -1;
+	}
+	if (fd == -1)
+		log_err("%s: cannot listen: %s", hostport, strerror(errno));
+	freeaddrinfo(res);
+	return fd;
+}
+
+static int
+drop_privileges(const char *user)
+{
+	struct passwd *pw;
+
+	if ((pw = getpwnam(user)) == NULL) {
+		log_err("no such user: %s", user);
+		return -1;
+	}
+	if (setgroups(0, NULL) == -1 || setgid(pw->pw_gid) == -1 ||
+	    setuid(pw->pw_uid) == -1) {
+		log_err("cannot become %s: %s", user, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+write_pidfile(const char *path)
+{
+	FILE *f;
+
+	if ((f = fopen(path, "w")) == NULL) {
+		log_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "%ld\n", (long)getpid());
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct worker_config	 cfg;
+	const char		*sock = NULL, *bind_addr = NULL, *user = NULL;
+	const char		*pidfile = NULL;
+	size_t			 v, workers, grace = 10, mode = 0660;
+	long			 ncpu;
+	int			 ch, rc = 1;
+
+	log_set_name("remissd");
+	memset(&cfg, 0, sizeof(cfg));
+	limits_default(&cfg.limits);
+	cfg.listen_fd = -1;
+	cfg.conninfo = getenv("REMISS_DB");
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	workers = ncpu > 0 ? (size_t)ncpu : 2;
+
+	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:h", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 's':
+			sock = optarg;
+			break;
+		case 'b':
+			bind_addr = optarg;
+			break;
+		case 'w':
+			if (parse_size(optarg, (size_t)-1, 256, &workers) == -1 ||
+			    workers == 0)
+				goto bad;
+			break;
+		case 'd':
+			cfg.conninfo = optarg;
+			break;
+		case 'm':
+			if ((mode = strtoul(optarg, NULL, 8)) > 0777)
+				goto bad;
+			break;
+		case 'u':
+			user = optarg;
+			break;
+		case 'g':
+			if (parse_size(optarg, (size_t)-1, 3600, &grace) == -1)
+				goto bad;
+			break;
+		case 'r':
+			if (parse_size(optarg, (size_t)-1, (size_t)-1 / 2, &v) == -1)
+				goto bad;
+			cfg.max_requests = v;
+			break;
+		case 'P':
+			pidfile = optarg;
+			break;
+		case 'L':
+			if (limits_set(&cfg.limits, optarg) == -1) {
+				fprintf(stderr, "remissd: bad limit: %s\n", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc || (sock == NULL) == (bind_addr == NULL)) {
+		usage(stderr);
+		return 2;
+	}
+
+	xml_safe_init();
+	dates_init();
+	cfg.listen_fd = sock != NULL ? listen_unix(sock, (mode_t)mode) :
+	    listen_tcp(bind_addr);
+	if (cfg.listen_fd == -1)
+		goto out;
+	if (user != NULL && geteuid() == 0 && drop_privileges(user) == -1)
+		goto out;
+	if (pidfile != NULL && write_pidfile(pidfile) == -1)
+		goto out;
+	log_info("listening on %s with %zu workers", sock ? sock : bind_addr,
+	    workers);
+	if (supervisor_run((unsigned)workers, (unsigned)grace, worker_main,
+	    &cfg) == 0)
+		rc = 0;
+	log_info("stopped");
+out:
+	if (cfg.listen_fd != -1)
+		close(cfg.listen_fd);
+	if (sock != NULL && cfg.listen_fd != -1)
+		unlink(sock);
+	if (pidfile != NULL)
+		unlink(pidfile);
+	xmlCleanupParser();
+	return rc;
+bad:
+	fprintf(stderr, "remissd: bad value for -%c: %s\n", ch, optarg);
+	return 2;
+}

@@ -1,0 +1,22 @@
+/* dates.h: dates and times as Swedish users read them, in Europe/Stockholm. */
+#ifndef REMISS_DATES_H
+#define REMISS_DATES_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* Makes Europe/Stockholm the process time zone (TZ + tzset). Call once in
+ * main before any other function here. */
+void dates_init(void);
+
+/* "2024-05-22" -> "22 maj 2024". Returns 0, or -1 if iso is not a valid
+ * YYYY-MM-DD date or out is too small (out then holds ""). */
+int date_sv(const char *iso, char *out, size_t outsz);
+
+/* t -> "21 maj 2024 kl. 14.03" in Europe/Stockholm. 0 or -1. */
+int datetime_sv(time_t t, char *out, size_t outsz);
+
+/* t -> "2024-05-21T14:03:11+02:00" in Europe/Stockholm. 0 or -1. */
+int datetime_iso(time_t t, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,64 @@
+/* layout.c: the page frame shared by every HTML view. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "http/response.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+void
+layout_begin(struct html *h, const char *title)
+{
+	char full[512];
+
+	snprintf(full, sizeof(full), "%s – Remissvar", title);
+	html_open(h, "html", "lang", "sv", NULL);
+	html_open(h, "head", NULL);
+	html_void(h, "meta", "charset", "utf-8", NULL);
+	html_void(h, "meta", "name", "viewport",
+	    "content", "width=device-width, initial-scale=1", NULL);
+	html_elem(h, "title", full, NULL);
+	html_void(h, "link", "rel", "stylesheet", "href", "/static/remiss.css",
+	    NULL);
+	html_close(h);			/* head */
+	html_open(h, "body", NULL);
+	html_elem(h, "a", "Hoppa till innehållet", "class", "skip",
+	    "href", "#main", NULL);
+	html_open(h, "header", "class", "site", NULL);
+	html_elem(h, "a", "Remissvar", "class", "brand", "href", "/", NULL);
+	html_open(h, "nav", "aria-label", "Huvudmeny", NULL);
+	html_open(h, "ul", NULL);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Remisser", "href", "/", NULL);
+	html_close(h);			/* li */
+	html_close(h);			/* ul */
+	html_close(h);			/* nav */
+	html_close(h);			/* header */
+	html_open(h, "main", "id", "main", "tabindex", "-1", NULL);
+}
+
+void
+layout_end(struct html *h)
+{
+	html_close(h);			/* main */
+	html_open(h, "footer", "class", "site", NULL);
+	html_elem(h, "p", "Remissvar – remisshantering för offentlig sektor.",
+	    NULL);
+	html_close(h);			/* footer */
+	html_close(h);			/* body */
+	html_close(h);			/* html */
+}
+
+void
+layout_send(struct html *h, struct response *res, int status)
+{
+	response_reset(res);
+	if (h == NULL || html_finish(h, &res->body) == -1) {
+		response_text(res, 500, "Internt fel.\nInternal error.\n");
+	} else {
+		res->status = status;
+		res->content_type = "text/html; charset=utf-8";
+	}
+	html_free(h);
+}

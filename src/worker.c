@@ -1,0 +1,212 @@
+/* worker.c: the per-process request loop between libfcgi, the router and the database. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fastcgi.h>
+#include <fcgiapp.h>
+#include <libxml/parser.h>
+
+#include "db/db.h"
+#include "handlers/handlers.h"
+#include "http/problem.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "log.h"
+#include "util/arena.h"
+#include "worker.h"
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	/* Makes libfcgi's accept loop give up instead of retrying on EINTR. */
+	FCGX_ShutdownPending();
+}
+
+/* SIGTERM/SIGINT interrupt accept() (no SA_RESTART); blocked while serving. */
+static int
+install_signals(sigset_t *stopset)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
+	    sigaction(SIGINT, &sa, NULL) == -1)
+		return -1;
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(stopset);
+	sigaddset(stopset, SIGTERM);
+	sigaddset(stopset, SIGINT);
+	return 0;
+}
+
+/* Copies s for a log line, replacing control bytes so a line stays one line. */
+static void
+log_safe(char *out, size_t outsz, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
+	out[i] = '\0';
+}
+
+static long
+elapsed_us(const struct timespec *start)
+{
+	struct timespec end;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	return (long)(end.tv_sec - start->tv_sec) * 1000000L +
+	    (end.tv_nsec - start->tv_nsec) / 1000L;
+}
+
+/* Routes req and runs the handler; every outcome ends up in res. */
+static void
+dispatch(struct request *req, struct response *res, const char **route_name)
+{
+	const struct route	*route;
+	struct request_error	 err;
+	enum problem_format	 fmt;
+	char			 allow[64];
+
+	fmt = problem_format_for(req->accept, req->path);
+	if (req->method == METHOD__MAX) {
+		problem_send(res, fmt, 501, "Metoden stöds inte.",
+		    "The method is not supported.", NULL, 0);
+		return;
+	}
+	/* A body over the limit is refused whatever the route. */
+	if (request_check_length(req, &err) == -1) {
+		problem_send(res, fmt, err.status, err.sv, err.en, NULL, 0);
+		return;
+	}
+	switch (router_match(routes, routes_count, req->method, req->path,
+	    req->arena, &route, req->path_params, &req->npath_params, allow,
+	    sizeof(allow))) {
+	case ROUTE_NOT_FOUND:
+		problem_send(res, fmt, 404, "Sidan finns inte.",
+		    "The page does not exist.", NULL, 0);
+		return;
+	case ROUTE_METHOD_NOT_ALLOWED:
+		problem_send(res, fmt, 405, "Metoden är inte tillåten här.",
+		    "The method is not allowed here.", NULL, 0);
+		response_header(res, "Allow", allow);
+		return;
+	case ROUTE_FOUND:
+		break;
+	}
+	*route_name = route->name;
+	if (request_read_body(req, route->body, &err) == -1) {
+		problem_send(res, fmt, err.status, err.sv, err.en, NULL, 0);
+		return;
+	}
+	route->handler(req, res);
+}
+
+/* Serves one accepted FastCGI request from start to log line. */
+static void
+serve(FCGX_Request *f, struct db *db, const struct limits *limits)
+{
+	struct timespec		 start;
+	struct arena		*a;
+	struct request		 req;
+	struct response		 res;
+	struct request_error	 err;
+	const char		*route_name = "-";
+	char			 path[256];
+	long			 bytes;
+	static const char	 oom[] = "Status: 503 Service Unavailable\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+	    "Tillfälligt fel.\nTemporary failure.\n";
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if ((a = arena_new()) == NULL) {
+		FCGX_PutStr(oom, (int)sizeof(oom) - 1, f->out);
+		log_err("out of memory");
+		return;
+	}
+	response_init(&res, a);
+	if (f->role != FCGI_RESPONDER) {
+		memset(&req, 0, sizeof(req));
+		req.path = "?";
+		req.method_name = "?";
+		snprintf(req.id, sizeof(req.id), "-");
+		response_text(&res, 400, "Fel FastCGI-roll.\nWrong FastCGI role.\n");
+	} else if (request_init(&req, f, a, limits, &err) == -1) {
+		problem_send(&res, problem_format_for(req.accept, req.path),
+		    err.status, err.sv, err.en, NULL, 0);
+	} else {
+		req.db = db;
+		res.head_only = req.method == METHOD_HEAD;
+		dispatch(&req, &res, &route_name);
+	}
+	bytes = response_send(&res, f->out);
+	log_safe(path, sizeof(path), req.path);
+	log_info("id=%s method=%s path=%s route=%s status=%d bytes=%ld us=%ld",
+	    req.id, req.method_name, path, route_name, res.status, bytes,
+	    elapsed_us(&start));
+	arena_free(a);
+}
+
+void
+worker_main(void *arg)
+{
+	const struct worker_config	*cfg = arg;
+	FCGX_Request			 f;
+	struct db			*db = NULL;
+	sigset_t			 stopset;
+	unsigned long			 served = 0;
+	int				 rc;
+
+	log_set_name("remissd");
+	if (install_signals(&stopset) == -1) {
+		log_err("sigaction: %s", strerror(errno));
+		_exit(1);
+	}
+	if (FCGX_Init() != 0 ||
+	    FCGX_InitRequest(&f, cfg->listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		log_err("FCGX_Init failed");
+		_exit(1);
+	}
+	if ((db = db_open(cfg->conninfo)) == NULL) {
+		log_err("out of memory");
+		_exit(1);
+	}
+	while (!stopping) {
+		rc = FCGX_Accept_r(&f);
+		/* While serving, a stop request waits until the answer is out. */
+		sigprocmask(SIG_BLOCK, &stopset, NULL);
+		if (rc < 0) {
+			if (!stopping && rc != -EINTR) {
+				log_warn("FCGX_Accept_r: %d", rc);
+				usleep(10000);
+			}
+		} else {
+			serve(&f, db, &cfg->limits);
+			FCGX_Finish_r(&f);
+			served++;
+		}
+		sigprocmask(SIG_UNBLOCK, &stopset, NULL);
+		if (cfg->max_requests > 0 && served >= cfg->max_requests)
+			break;
+	}
+	FCGX_Free(&f, 1);
+	db_close(db);
+	xmlCleanupParser();
+	log_info("worker stopping after %lu requests", served);
+	exit(0);
+}

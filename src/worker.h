@@ -1,0 +1,18 @@
+/* worker.h: one FastCGI worker process: accept, build the request, route, answer, log. */
+#ifndef REMISS_WORKER_H
+#define REMISS_WORKER_H
+
+#include "http/limits.h"
+
+struct worker_config {
+	int		 listen_fd;	/* the shared listening socket */
+	const char	*conninfo;	/* libpq conninfo, NULL for PG* defaults */
+	struct limits	 limits;
+	unsigned long	 max_requests;	/* exit after this many (0: never) */
+};
+
+/* Serves requests until SIGTERM, then finishes the one in flight and exits.
+ * arg is a const struct worker_config *. Never returns. */
+void worker_main(void *arg) __attribute__((noreturn));
+
+#endif
