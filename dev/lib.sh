@@ -1,0 +1,123 @@
+# dev/lib.sh: shared by dev/run and dev/test: packages, build, PostgreSQL, remissd, nginx.
+# Source it; every function works on paths under the checkout and stops what it starts by PID.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PGBIN=/usr/lib/postgresql/15/bin
+PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev libfcgi-bin
+  libpq-dev libxml2-dev libxml2-utils libcmocka-dev nginx-light postgresql-15 curl
+  clang libclang-rt-14-dev tzdata"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Installs the Debian packages that are missing (apt-get update only if needed).
+need_packages() {
+	local missing=() p
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	say "installing ${missing[*]}"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# build DIR CONFIGURE-ARGS...: out-of-tree build in DIR (reconfigures when the args change).
+build() {
+	local dir=$1; shift
+	if [ ! -x "$ROOT/configure" ] || [ "$ROOT/configure.ac" -nt "$ROOT/configure" ] ||
+	   [ "$ROOT/Makefile.am" -nt "$ROOT/configure" ]; then
+		say "autoreconf"
+		(cd "$ROOT" && autoreconf -fi >/dev/null 2>&1) || (cd "$ROOT" && autoreconf -fi) || die "autoreconf failed"
+	fi
+	mkdir -p "$dir"
+	if [ ! -f "$dir/Makefile" ] || [ "$(cat "$dir/.configure-args" 2>/dev/null)" != "$*" ] ||
+	   [ "$ROOT/configure" -nt "$dir/Makefile" ]; then
+		say "configure $*"
+		(cd "$dir" && "$ROOT/configure" "$@" >configure.out) || { cat "$dir/config.log" | tail -30; die "configure failed"; }
+		printf '%s' "$*" >"$dir/.configure-args"
+	fi
+	say "make in ${dir#$ROOT/}"
+	make -C "$dir" -j"$(nproc)" >/dev/null || make -C "$dir" || die "build failed"
+}
+
+# The OS user that runs PostgreSQL: never root (initdb refuses it).
+pg_os_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
+pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# pg_start DIR [fast]: creates (once) and starts a private cluster, unix socket in DIR only.
+pg_start() {
+	local dir fast=${2:-} opts
+	dir=$(realpath -m "$1")
+	mkdir -p "$dir"
+	if [ "$(id -u)" -eq 0 ]; then chown "$(pg_os_user)" "$dir"; fi
+	chmod 0700 "$dir"
+	if [ ! -f "$dir/data/PG_VERSION" ]; then
+		say "initdb $dir/data"
+		pg_as "$PGBIN/initdb" -D "$dir/data" -U remiss -A trust -E UTF8 \
+			--locale=C.UTF-8 >/dev/null || die "initdb failed"
+	fi
+	opts="-k $dir -c listen_addresses= -p 5432 -c unix_socket_permissions=0700"
+	[ "$fast" = fast ] && opts="$opts -F -c synchronous_commit=off"
+	if ! pg_as "$PGBIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+		pg_as "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -o "$opts" -w -t 30 start >/dev/null ||
+			{ tail -20 "$dir/postgresql.log"; die "PostgreSQL did not start"; }
+	fi
+	psql -h "$dir" -U remiss -d postgres -qAtc "SELECT 1 FROM pg_database WHERE datname = 'remiss'" | grep -q 1 ||
+		createdb -h "$dir" -U remiss remiss || die "createdb failed"
+}
+
+pg_restart() { pg_as "$PGBIN/pg_ctl" -D "$1/data" -m fast -w -t 30 restart >/dev/null; }
+
+pg_stop() {
+	[ -f "$1/data/postmaster.pid" ] || return 0
+	pg_as "$PGBIN/pg_ctl" -D "$1/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+}
+
+pg_conninfo() { echo "host=$1 port=5432 user=remiss dbname=remiss"; }
+
+# nginx_conf PREFIX PORT SOCKET: writes PREFIX/nginx.conf from nginx/dev.conf.in.
+nginx_conf() {
+	local prefix=$1 port=$2 sock=$3 user_line=""
+	mkdir -p "$prefix/tmp" "$prefix/logs"
+	# Worker processes of a root master run as nobody, who must read static files.
+	if [ "$(id -u)" -eq 0 ]; then
+		user_line="user nobody nogroup;"
+		chown nobody "$prefix/tmp"
+	fi
+	sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$port|g" -e "s|@SOCKET@|$sock|g" \
+	    -e "s|@STATIC@|$ROOT/static|g" -e "s|@ERRORS@|$ROOT/nginx|g" \
+	    -e "s|@USER_LINE@|$user_line|g" "$ROOT/nginx/dev.conf.in" >"$prefix/nginx.conf"
+	nginx -t -q -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" ||
+		die "nginx configuration test failed"
+}
+
+# port_free PORT: true if nothing listens on 127.0.0.1:PORT.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_http URL [SECONDS]: waits until URL answers 200.
+wait_http() {
+	local url=$1 t=${2:-30} i
+	for ((i = 0; i < t * 10; i++)); do
+		[ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# stop_pid PIDFILE-OR-PID [SECONDS]: SIGTERM, wait, then SIGKILL.
+stop_pid() {
+	local pid=$1 t=${2:-15} i
+	[ -f "$pid" ] && pid=$(cat "$pid" 2>/dev/null)
+	[ -n "$pid" ] || return 0
+	kill -TERM "$pid" 2>/dev/null || return 0
+	for ((i = 0; i < t * 10; i++)); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
+}

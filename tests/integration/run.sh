@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# tests/integration/run.sh BUILD-DIR: starts PostgreSQL, remissd and nginx under var/test and
+# drives them with curl: pages, errors, limits, worker crash, database restart, graceful stop.
+set -uo pipefail
+. "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
+
+BUILD=${1:?usage: run.sh BUILD-DIR}
+T=$ROOT/var/test
+WORKERS=2
+PASS=0 FAIL=0 N=0
+
+ok()   { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+
+cleanup() {
+	stop_pid "$T/nginx/nginx.pid"
+	stop_pid "$T/remissd.pid"
+	pg_stop "$T/pg"
+}
+trap cleanup EXIT
+
+rm -rf "$T"
+mkdir -p "$T/run" "$T/tmp"
+chmod 0711 "$T" "$T/run"
+
+# --- start the stack ------------------------------------------------------
+pg_start "$T/pg" fast
+export REMISS_DB=$(pg_conninfo "$T/pg")
+export REMISS_SCHEMA_DIR=$ROOT/schema
+port=18080
+while ! port_free "$port"; do port=$((port + 1)); done
+BASE=http://127.0.0.1:$port
+SOCK=$T/run/remissd.sock
+
+check "remissctl migrate creates the schema" "$BUILD/remissctl" migrate
+check "remissctl migrate is idempotent" "$BUILD/remissctl" migrate
+check "demo data loads" "$ROOT/dev/demo/load" "$BUILD/remissctl"
+check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
+
+start_remissd() {
+	"$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -d "$REMISS_DB" \
+		-L body=1M -P "$T/remissd.pid" "$@" 2>>"$T/remissd.log" &
+	for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && return 0; sleep 0.05; done
+	return 1
+}
+check "remissd starts" start_remissd
+nginx_conf "$T/nginx" "$port" "$SOCK"
+nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" -g 'daemon off;' &
+check "the stack answers /healthz" wait_http "$BASE/healthz" 30
+
+# --- helpers --------------------------------------------------------------
+# req METHOD PATH [curl args...]: sets STATUS, BODY, HEADERS.
+req() {
+	local m=$1 p=$2; shift 2
+	STATUS=$(curl -s -X "$m" -o "$T/tmp/body" -D "$T/tmp/headers" -w '%{http_code}' "$@" "$BASE$p")
+	BODY=$(cat "$T/tmp/body")
+	HEADERS=$(tr -d '\r' <"$T/tmp/headers")
+}
+status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1; body: ${BODY:0:300}"; return 1; }; }
+body_has() { grep -qF -- "$1" "$T/tmp/body" || { echo "#   body lacks: $1; body: ${BODY:0:300}"; return 1; }; }
+header_has() { grep -qiF -- "$1" <<<"$HEADERS" || { echo "#   headers lack: $1"; return 1; }; }
+workers() { pgrep -P "$(cat "$T/remissd.pid")" | sort; }
+
+# --- pages and errors -----------------------------------------------------
+req GET /healthz
+check "GET /healthz is 200 ok" eval 'status_is 200 && [ "$BODY" = ok ]'
+
+req GET / -H 'Accept: text/html'
+check "start page is 200 HTML in Swedish" eval 'status_is 200 && header_has "Content-Type: text/html; charset=utf-8" && body_has "<html lang=\"sv\">"'
+check "start page lists the open demo remiss" body_has "Ny överenskommelse för hälso- och sjukvård i hemmet"
+check "start page shows the deadline as a Swedish date" eval "grep -qE '<td>[0-9]{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) [0-9]{4}</td>' '$T/tmp/body'"
+check "start page sends nosniff" header_has "X-Content-Type-Options: nosniff"
+
+# HEAD over a raw connection: curl would wait for the body the length announces.
+head_reply=$(exec 3<>"/dev/tcp/127.0.0.1/$port"; printf 'HEAD / HTTP/1.0\r\nHost: x\r\n\r\n' >&3; cat <&3 | tr -d '\r')
+check "HEAD / answers 200 with a length and no body" eval 'grep -q "^HTTP/1.1 200" <<<"$head_reply" && grep -qE "^Content-Length: [1-9]" <<<"$head_reply" && [ -z "$(sed "1,/^\$/d" <<<"$head_reply")" ]'
+
+req GET /finns-inte -H 'Accept: text/html'
+check "unknown page is 404 in Swedish and English" eval 'status_is 404 && body_has "Sidan finns inte." && body_has "The page does not exist."'
+
+req GET /api/v1/finns-inte -H 'Accept: application/json'
+check "API 404 is problem+json" eval 'status_is 404 && header_has "Content-Type: application/problem+json" && body_has "\"title_en\":\"The page does not exist.\""'
+
+req GET /api/v1/finns-inte
+check "API 404 is problem XML by default" eval 'status_is 404 && body_has "<problem xmlns=\"urn:remissvar:1\">" && body_has "<status>404</status>"'
+
+req POST /healthz --data 'a=1'
+check "POST /healthz is 405 with Allow" eval 'status_is 405 && header_has "Allow: GET, HEAD" && body_has "Metoden är inte tillåten här."'
+
+req DELETE /
+check "DELETE / is 405" status_is 405
+
+req BREW /
+check "an unknown method is 501" status_is 501
+
+req GET '/?q=%FF'
+check "query with invalid UTF-8 is 400" eval 'status_is 400 && body_has "UTF-8"'
+
+req GET '/?q=%zz'
+check "query with a broken %-escape is 400" status_is 400
+
+req GET '/?q=%C3%A5%C3%A4%C3%B6'
+check "query with Swedish letters is fine" status_is 200
+
+req GET / -H "Cookie: $(head -c 9000 /dev/zero | tr '\0' a)=1"
+check "an oversized Cookie header is 413" status_is 413
+
+req GET /healthz -H 'Cookie: a=1; b="2"; broken; =x'
+check "a messy but harmless Cookie header is accepted" status_is 200
+
+# remissd's body limit is 1 MiB here (-L body=1M); nginx allows 64 MiB.
+head -c $((2 * 1024 * 1024)) /dev/zero >"$T/tmp/big"
+req POST / --data-binary @"$T/tmp/big" -H 'Content-Type: application/octet-stream'
+check "a body over remissd's limit is 413, bilingual" eval 'status_is 413 && body_has "för stor" && body_has "too large"'
+head -c $((65 * 1024 * 1024)) /dev/zero >"$T/tmp/huge"
+req POST / --data-binary @"$T/tmp/huge" -H 'Content-Type: application/octet-stream'
+check "a body over nginx's limit is 413 from nginx, bilingual" eval 'status_is 413 && body_has "Förfrågan är för stor" && body_has "too large"'
+rm -f "$T/tmp/big" "$T/tmp/huge"
+
+req GET /static/remiss.css
+check "static files come from nginx" eval 'status_is 200 && header_has "Content-Type: text/css"'
+
+check "every request is logged on one line with id, status, bytes, time" \
+	grep -qE 'info serve: id=[0-9a-f-]+ method=GET path=/healthz route=healthz status=200 bytes=3 us=[0-9]+$' "$T/remissd.log"
+
+# --- a worker killed with SIGKILL is replaced, service goes on ------------
+before=$(workers)
+check "remissd runs $WORKERS workers" eval '[ "$(wc -l <<<"$before")" -eq '"$WORKERS"' ]'
+victim=$(head -1 <<<"$before")
+kill -KILL "$victim"
+bad=0
+for _ in $(seq 20); do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" = 200 ] || bad=$((bad + 1))
+	sleep 0.05
+done
+check "service goes on while a worker is replaced (0 of 20 failed)" eval "[ $bad -eq 0 ] || { echo '#   failed: $bad'; false; }"
+sleep 0.3
+after=$(workers)
+check "the killed worker is replaced within a second" eval '[ "$(wc -l <<<"$after")" -eq '"$WORKERS"' ] && ! grep -qx "$victim" <<<"$after"'
+check "the supervisor logs the crash" grep -q "killed by signal 9" "$T/remissd.log"
+
+# --- the database restarts under a running server -------------------------
+check "PostgreSQL restarts" pg_restart "$T/pg"
+first=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")
+check "the first request after a database restart succeeds" eval "[ '$first' = 200 ] || { echo '#   got $first'; false; }"
+bad=0
+for _ in $(seq 10); do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" = 200 ] || bad=$((bad + 1))
+done
+check "every worker serves pages again after the restart" eval "[ $bad -eq 0 ]"
+
+# While the database is down the answer is a clean 503, never a crash.
+pg_stop "$T/pg"
+req GET /healthz
+check "with the database down /healthz is 503" status_is 503
+req GET / -H 'Accept: text/html'
+check "with the database down the start page is a Swedish 503" eval 'status_is 503 && body_has "tillfälligt otillgänglig"'
+pg_start "$T/pg" fast
+req GET /healthz
+check "after the database is back the next request succeeds" status_is 200
+check "no worker crashed while the database was away" eval '[ "$(workers)" = "$after" ]'
+
+# --- graceful stop ---------------------------------------------------------
+sup=$(cat "$T/remissd.pid")
+kill -TERM "$sup"
+for _ in $(seq 100); do kill -0 "$sup" 2>/dev/null || break; sleep 0.05; done
+check "SIGTERM stops remissd within the grace period" eval "! kill -0 $sup 2>/dev/null"
+check "the socket is removed on stop" eval "[ ! -e '$SOCK' ]"
+check "no sanitizer reported anything" eval "! grep -E 'AddressSanitizer|LeakSanitizer|runtime error:' '$T/remissd.log'"
+
+echo "1..$N"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
