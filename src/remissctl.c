@@ -1,15 +1,24 @@
-/* remissctl.c: the administration CLI: schema migrations, organisations, remiss import. */
+/* remissctl.c: the administration CLI: schema migrations, organisations, users, API tokens, remiss import. */
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <libpq-fe.h>
 #include <libxml/parser.h>
+#include <sodium.h>
 
+#include "auth/apitoken.h"
+#include "auth/identity.h"
+#include "auth/password.h"
+#include "auth/session.h"
+#include "auth/token.h"
 #include "core/remiss_import.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -17,6 +26,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/numparse.h"
 #include "xml/safe.h"
 
 #ifndef SCHEMADIR
@@ -38,6 +48,12 @@ static const char usage_main[] =
     "                               add or update an organisation, print its id\n"
     "  remiss import FILE.xml [--shift-to-today]\n"
     "                               create or update a remiss from remiss XML\n"
+    "  user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
+    "  user disable|enable|passwd EMAIL\n"
+    "  user list                    manage users (password on standard input)\n"
+    "  token create --org NAME | --user EMAIL [--label TEXT]\n"
+    "  token revoke ID\n"
+    "  token list [--org NAME]      manage API tokens\n"
     "\n"
     "Options:\n"
     "  -d CONNINFO   libpq connection string or URI; default $REMISS_DB,\n"
@@ -75,6 +91,41 @@ static const char usage_remiss[] =
     "\n"
     "  --shift-to-today   for demo data: the remiss opened 30 days ago and\n"
     "                     closes in 30 days (Europe/Stockholm)\n";
+
+static const char usage_user[] =
+    "usage: remissctl user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
+    "       remissctl user disable EMAIL\n"
+    "       remissctl user enable EMAIL\n"
+    "       remissctl user passwd EMAIL\n"
+    "       remissctl user list\n"
+    "\n"
+    "add      creates a user and prints its id. ROLE is kommun, granskare,\n"
+    "         forvaltning or admin; a kommun user needs --org (an existing\n"
+    "         organisation, see 'org add'), the other roles take none.\n"
+    "passwd   sets a new password and ends the user's sessions.\n"
+    "disable  stops the user from logging in, ends its sessions and makes\n"
+    "         its API tokens unusable; enable undoes it.\n"
+    "list     prints email, role, organisation and disabled (yes/no),\n"
+    "         tab-separated, one user a line.\n"
+    "\n"
+    "add and passwd read the password from the first line of standard\n"
+    "input (asked for twice, without echo, on a terminal). It needs at\n"
+    "least 12 characters of UTF-8 text without control characters.\n";
+
+static const char usage_token[] =
+    "usage: remissctl token create --org NAME [--label TEXT]\n"
+    "       remissctl token create --user EMAIL [--label TEXT]\n"
+    "       remissctl token revoke ID\n"
+    "       remissctl token list [--org NAME]\n"
+    "\n"
+    "create   makes an API token for an organisation (it acts as that\n"
+    "         remissinstans) or for a user (it acts with the user's role)\n"
+    "         and prints the secret alone on one line. It is shown this\n"
+    "         once: only its SHA-256 is stored.\n"
+    "revoke   ends token ID for good.\n"
+    "list     prints id, owner, label, created, last used and revoked,\n"
+    "         tab-separated ('-' for none); with --org only the tokens of\n"
+    "         that organisation and of its users. Never a secret.\n";
 
 /* Prints text to stdout for --help (status 0) or stderr (status 2). */
 static int
@@ -430,6 +481,704 @@ err:
 	return rc;
 }
 
+/* ---- users and API tokens ---------------------------------------------- */
+
+/* An e-mail address as users.email accepts it: 1..254 bytes without spaces
+ * or control characters, one '@' with something on both sides. */
+static bool
+valid_email(const char *s)
+{
+	const char	*at;
+	size_t		 i, len = strlen(s);
+
+	if (len == 0 || len > 254)
+		return false;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f)
+			return false;
+	at = strchr(s, '@');
+	return at != NULL && at != s && at[1] != '\0' &&
+	    strchr(at + 1, '@') == NULL;
+}
+
+/* Prints why a statement failed: its message and SQLSTATE, or that the
+ * database could not be reached. */
+static void
+print_db_error(const char *cmd, const PGresult *r)
+{
+	const char *msg;
+
+	if (r == NULL) {
+		fprintf(stderr, "remissctl: %s: the database is unreachable or "
+		    "the transaction failed\n", cmd);
+		return;
+	}
+	msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	fprintf(stderr, "remissctl: %s: %s (SQLSTATE %s)\n", cmd,
+	    msg != NULL ? msg : PQresultErrorMessage(r), db_sqlstate(r));
+}
+
+/* Writes one audit row of remissctl; detail is JSON text or NULL. Returns
+ * 0, or -1 after printing why. */
+static int
+audit_change(struct db *db, const char *cmd, const char *action,
+    const char *type, const char *objid, const char *detail)
+{
+	PGresult	*r;
+	const char	*p[5];
+	char		 who[96];
+	int		 rc = 0;
+
+	p[0] = actor(who, sizeof(who));
+	p[1] = action;
+	p[2] = type;
+	p[3] = objid;
+	p[4] = detail;
+	r = db_exec(db, STMT_AUDIT, p);
+	if (!db_result_ok(r)) {
+		print_db_error(cmd, r);
+		rc = -1;
+	}
+	PQclear(r);
+	return rc;
+}
+
+/* Reads one line of at most PASSWORD_MAX bytes from stdin into out (size
+ * PASSWORD_MAX + 2), without its newline. On a terminal prompt is shown on
+ * stderr and echo is off. Returns 0, or -1 after printing why. */
+static int
+read_line_secret(const char *cmd, const char *prompt,
+    char out[PASSWORD_MAX + 2])
+{
+	struct termios	 old, quiet;
+	size_t		 len;
+	bool		 tty, restore = false;
+	int		 rc = -1;
+
+	out[0] = '\0';
+	tty = isatty(STDIN_FILENO) == 1;
+	if (tty) {
+		fputs(prompt, stderr);
+		fflush(stderr);
+		if (tcgetattr(STDIN_FILENO, &old) == 0) {
+			quiet = old;
+			quiet.c_lflag &= ~(tcflag_t)ECHO;
+			quiet.c_lflag |= ECHONL;
+			restore = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+		}
+	}
+	if (fgets(out, PASSWORD_MAX + 2, stdin) == NULL) {
+		fprintf(stderr, "remissctl: %s: no password on standard input\n",
+		    cmd);
+		goto err;
+	}
+	len = strlen(out);
+	if (len > 0 && out[len - 1] == '\n')
+		out[--len] = '\0';
+	else if (!feof(stdin)) {
+		fprintf(stderr, "remissctl: %s: the password is longer than %d "
+		    "bytes\n", cmd, PASSWORD_MAX);
+		goto err;
+	}
+	rc = 0;
+err:
+	if (restore)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	if (rc == -1)
+		sodium_memzero(out, PASSWORD_MAX + 2);
+	return rc;
+}
+
+/* Reads a new password (twice on a terminal), checks it is acceptable and
+ * hashes it into hash. Returns 0, or -1 after printing why. */
+static int
+new_password_hash(const char *cmd, char hash[PASSWORD_HASH_MAX])
+{
+	char	pw[PASSWORD_MAX + 2], again[PASSWORD_MAX + 2];
+	int	rc = -1;
+
+	again[0] = '\0';
+	if (read_line_secret(cmd, "New password: ", pw) == -1)
+		goto err;
+	if (!password_acceptable(pw)) {
+		fprintf(stderr, "remissctl: %s: password refused: it needs at "
+		    "least %d characters of UTF-8 text without control "
+		    "characters, and at most %d bytes\n", cmd, PASSWORD_MIN,
+		    PASSWORD_MAX);
+		goto err;
+	}
+	if (isatty(STDIN_FILENO) == 1) {
+		if (read_line_secret(cmd, "Again: ", again) == -1)
+			goto err;
+		if (strcmp(pw, again) != 0) {
+			fprintf(stderr, "remissctl: %s: the passwords differ\n",
+			    cmd);
+			goto err;
+		}
+	}
+	if (password_init() == -1 || password_hash(pw, hash) == -1) {
+		fprintf(stderr, "remissctl: %s: hashing the password failed\n",
+		    cmd);
+		goto err;
+	}
+	rc = 0;
+err:
+	sodium_memzero(pw, sizeof(pw));
+	sodium_memzero(again, sizeof(again));
+	return rc;
+}
+
+/* Looks up the organisation name and copies its id into id (size 24).
+ * Returns 1 found, 0 not found (printed), -1 error (printed). */
+static int
+org_id_by_name(struct db *db, const char *cmd, const char *name,
+    char id[24])
+{
+	PGresult	*r;
+	const char	*p[1];
+	int		 rc = -1;
+
+	p[0] = name;
+	r = db_exec(db, STMT_ORG_BY_NAME, p);
+	if (!db_result_ok(r))
+		print_db_error(cmd, r);
+	else if (PQntuples(r) != 1) {
+		fprintf(stderr, "remissctl: %s: no organisation named \"%s\" "
+		    "(add it with 'remissctl org add')\n", cmd, name);
+		rc = 0;
+	} else if (snprintf(id, 24, "%s", PQgetvalue(r, 0, 0)) < 24)
+		rc = 1;
+	PQclear(r);
+	return rc;
+}
+
+/* Builds {"email":..,"role":..,...} style detail: keys and values in
+ * pairs, NULL values written as null. Returns the text or NULL on OOM. */
+static const char *
+detail_json(struct arena *a, const char *const *kv, size_t n)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b, a);
+	buf_puts(&b, "{");
+	for (i = 0; i + 1 < n; i += 2) {
+		if (i > 0)
+			buf_puts(&b, ",");
+		json_string(&b, kv[i]);
+		buf_puts(&b, ":");
+		json_string(&b, kv[i + 1]);
+	}
+	buf_puts(&b, "}");
+	if (b.failed) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		return NULL;
+	}
+	return b.data;
+}
+
+/* user add: checks, hashes, stores the user and the audit row. */
+static int
+user_add(const char *conninfo, const char *email, enum role role,
+    const char *org, const char *name)
+{
+	struct arena	*a = NULL;
+	struct db	*db = NULL;
+	PGresult	*r = NULL;
+	const char	*p[5], *detail, *kv[8];
+	char		 hash[PASSWORD_HASH_MAX], orgid[24], *id = NULL;
+	int		 rc = EXIT_ERR;
+	bool		 open = false;
+
+	hash[0] = '\0';
+	if (new_password_hash("user add", hash) == -1)
+		goto out;
+	if ((a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto out;
+	}
+	if ((db = open_db(conninfo)) == NULL)
+		goto out;
+	if (db_begin(db) == -1) {
+		print_db_error("user add", NULL);
+		goto out;
+	}
+	open = true;
+	if (org != NULL && org_id_by_name(db, "user add", org, orgid) != 1)
+		goto out;
+	p[0] = email;
+	p[1] = name;
+	p[2] = role_name(role);
+	p[3] = org != NULL ? orgid : NULL;
+	p[4] = hash;
+	r = db_exec(db, STMT_USER_INSERT, p);
+	if (!db_result_ok(r) || PQntuples(r) != 1) {
+		if (r != NULL && strcmp(db_sqlstate(r), "23505") == 0)
+			fprintf(stderr, "remissctl: user add: a user with the "
+			    "e-mail address %s already exists\n", email);
+		else
+			print_db_error("user add", r);
+		goto out;
+	}
+	if ((id = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL)
+		goto oom;
+	kv[0] = "email"; kv[1] = email;
+	kv[2] = "role"; kv[3] = role_name(role);
+	kv[4] = "org"; kv[5] = org;
+	kv[6] = "name"; kv[7] = name;
+	if ((detail = detail_json(a, kv, 8)) == NULL ||
+	    audit_change(db, "user add", "user.add", "user", id, detail) == -1)
+		goto out;
+	open = false;
+	if (db_commit(db) == -1) {
+		print_db_error("user add", NULL);
+		goto out;
+	}
+	printf("%s\n", id);
+	rc = EXIT_OK;
+	goto out;
+oom:
+	fprintf(stderr, "remissctl: out of memory\n");
+out:
+	if (open)
+		db_rollback(db);
+	PQclear(r);
+	db_close(db);
+	arena_free(a);
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+/* user disable / enable / passwd: one UPDATE by e-mail, sessions ended
+ * where the command says so, one audit row; in one transaction. */
+static int
+user_change(const char *conninfo, const char *sub, const char *email)
+{
+	struct arena	*a = NULL;
+	struct db	*db = NULL;
+	PGresult	*r = NULL;
+	const char	*p[2], *detail, *kv[2], *action;
+	char		 hash[PASSWORD_HASH_MAX], cmd[32], *id = NULL;
+	enum stmt	 st;
+	long		 uid;
+	int		 rc = EXIT_ERR;
+	bool		 open = false, end_sessions;
+
+	hash[0] = '\0';
+	snprintf(cmd, sizeof(cmd), "user %s", sub);
+	if (strcmp(sub, "passwd") == 0) {
+		if (new_password_hash(cmd, hash) == -1)
+			goto out;
+		st = STMT_USER_SET_PASSWORD;
+		p[1] = hash;
+		action = "user.passwd";
+		end_sessions = true;
+	} else {
+		st = STMT_USER_SET_DISABLED;
+		end_sessions = strcmp(sub, "disable") == 0;
+		p[1] = end_sessions ? "true" : "false";
+		action = end_sessions ? "user.disable" : "user.enable";
+	}
+	p[0] = email;
+	if ((a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto out;
+	}
+	if ((db = open_db(conninfo)) == NULL)
+		goto out;
+	if (db_begin(db) == -1) {
+		print_db_error(cmd, NULL);
+		goto out;
+	}
+	open = true;
+	r = db_exec(db, st, p);
+	if (!db_result_ok(r)) {
+		print_db_error(cmd, r);
+		goto out;
+	}
+	if (PQntuples(r) != 1) {
+		fprintf(stderr, "remissctl: %s: no user with the e-mail address "
+		    "%s\n", cmd, email);
+		goto out;
+	}
+	if ((id = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto out;
+	}
+	if (parse_long(id, 1, LONG_MAX, &uid) == -1) {
+		fprintf(stderr, "remissctl: %s: bad user id %s\n", cmd, id);
+		goto out;
+	}
+	if (end_sessions && session_destroy_user(db, uid) == -1) {
+		print_db_error(cmd, NULL);
+		goto out;
+	}
+	kv[0] = "email"; kv[1] = PQgetvalue(r, 0, 1);
+	if ((detail = detail_json(a, kv, 2)) == NULL ||
+	    audit_change(db, cmd, action, "user", id, detail) == -1)
+		goto out;
+	open = false;
+	if (db_commit(db) == -1) {
+		print_db_error(cmd, NULL);
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	if (open)
+		db_rollback(db);
+	PQclear(r);
+	db_close(db);
+	arena_free(a);
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+static int
+user_list(const char *conninfo)
+{
+	struct db	*db;
+	PGresult	*r;
+	int		 i, rc = EXIT_ERR;
+
+	if ((db = open_db(conninfo)) == NULL)
+		return EXIT_ERR;
+	r = db_exec(db, STMT_USER_LIST, NULL);
+	if (!db_result_ok(r))
+		print_db_error("user list", r);
+	else {
+		for (i = 0; i < PQntuples(r); i++)
+			printf("%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
+			    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)[0] != '\0' ?
+			    PQgetvalue(r, i, 2) : "-",
+			    strcmp(PQgetvalue(r, i, 3), "t") == 0 ? "yes" : "no");
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
+	}
+	PQclear(r);
+	db_close(db);
+	return rc;
+}
+
+static int
+cmd_user(const char *conninfo, int argc, char **argv)
+{
+	const char	*sub, *email = NULL, *rolestr = NULL, *org = NULL;
+	const char	*name = NULL;
+	enum role	 role;
+	int		 i, m;
+
+	if (argc < 1 || is_help(argv[0]))
+		return usage(usage_user, argc < 1 ? EXIT_USAGE : EXIT_OK);
+	sub = argv[0];
+	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 &&
+	    strcmp(sub, "enable") != 0 && strcmp(sub, "passwd") != 0 &&
+	    strcmp(sub, "list") != 0) {
+		fprintf(stderr, "remissctl: user: unknown command %s\n", sub);
+		return usage(usage_user, EXIT_USAGE);
+	}
+	for (i = 1; i < argc; i++) {
+		if (is_help(argv[i]))
+			return usage(usage_user, EXIT_OK);
+		if (strcmp(sub, "add") == 0 &&
+		    ((m = opt_value(argc, argv, &i, "--org", &org)) == 1 ||
+		    (m == 0 && (m = opt_value(argc, argv, &i, "--name",
+		    &name)) == 1)))
+			continue;
+		if (strcmp(sub, "add") == 0 && m == -1)
+			return usage(usage_user, EXIT_USAGE);
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			fprintf(stderr, "remissctl: user %s: unknown option %s\n",
+			    sub, argv[i]);
+			return usage(usage_user, EXIT_USAGE);
+		}
+		if (email == NULL && strcmp(sub, "list") != 0)
+			email = argv[i];
+		else if (rolestr == NULL && strcmp(sub, "add") == 0)
+			rolestr = argv[i];
+		else {
+			fprintf(stderr, "remissctl: user %s: unexpected %s\n",
+			    sub, argv[i]);
+			return usage(usage_user, EXIT_USAGE);
+		}
+	}
+	if (strcmp(sub, "list") == 0)
+		return user_list(conninfo);
+	if (email == NULL || (strcmp(sub, "add") == 0 && rolestr == NULL))
+		return usage(usage_user, EXIT_USAGE);
+	if (!valid_email(email)) {
+		fprintf(stderr, "remissctl: user %s: \"%s\" is not an e-mail "
+		    "address\n", sub, email);
+		return EXIT_USAGE;
+	}
+	if (strcmp(sub, "add") != 0)
+		return user_change(conninfo, sub, email);
+
+	role = role_parse(rolestr);
+	if (role == ROLE__MAX || role == ROLE_PUBLIC) {
+		fprintf(stderr, "remissctl: user add: ROLE must be kommun, "
+		    "granskare, forvaltning or admin\n");
+		return EXIT_USAGE;
+	}
+	if (role == ROLE_KOMMUN && org == NULL) {
+		fprintf(stderr, "remissctl: user add: a kommun user needs "
+		    "--org NAME\n");
+		return EXIT_USAGE;
+	}
+	if (role != ROLE_KOMMUN && org != NULL) {
+		fprintf(stderr, "remissctl: user add: only a kommun user belongs "
+		    "to an organisation (--org)\n");
+		return EXIT_USAGE;
+	}
+	if (org != NULL && !valid_org_name(org)) {
+		fprintf(stderr, "remissctl: user add: --org must be 1-200 "
+		    "characters without control characters or outer spaces\n");
+		return EXIT_USAGE;
+	}
+	if (name != NULL && !valid_org_name(name)) {
+		fprintf(stderr, "remissctl: user add: --name must be 1-200 "
+		    "characters without control characters or outer spaces\n");
+		return EXIT_USAGE;
+	}
+	return user_add(conninfo, email, role, org, name);
+}
+
+/* token create: owner looked up, token stored hashed with an audit row in
+ * one transaction; the secret is printed only after the commit. */
+static int
+token_create(const char *conninfo, const char *org, const char *email,
+    const char *label)
+{
+	struct arena	*a = NULL;
+	struct db	*db = NULL;
+	PGresult	*r = NULL;
+	const char	*p[1], *detail, *kv[6];
+	char		 secret[TOKEN_HEX], ownerid[24], idtext[24];
+	long		 v;
+	long long	 tid;
+	int		 rc = EXIT_ERR;
+	bool		 open = false;
+
+	secret[0] = '\0';
+	if ((a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto out;
+	}
+	if ((db = open_db(conninfo)) == NULL)
+		goto out;
+	if (db_begin(db) == -1) {
+		print_db_error("token create", NULL);
+		goto out;
+	}
+	open = true;
+	if (org != NULL) {
+		if (org_id_by_name(db, "token create", org, ownerid) != 1)
+			goto out;
+	} else {
+		p[0] = email;
+		r = db_exec(db, STMT_USER_BY_EMAIL, p);
+		if (!db_result_ok(r)) {
+			print_db_error("token create", r);
+			goto out;
+		}
+		if (PQntuples(r) != 1) {
+			fprintf(stderr, "remissctl: token create: no user with "
+			    "the e-mail address %s\n", email);
+			goto out;
+		}
+		if (strcmp(PQgetvalue(r, 0, 4), "t") == 0) {
+			fprintf(stderr, "remissctl: token create: %s is "
+			    "disabled\n", email);
+			goto out;
+		}
+		snprintf(ownerid, sizeof(ownerid), "%s", PQgetvalue(r, 0, 0));
+	}
+	if (parse_long(ownerid, 1, LONG_MAX, &v) == -1) {
+		fprintf(stderr, "remissctl: token create: bad owner id\n");
+		goto out;
+	}
+	tid = apitoken_create(db, org != NULL ? v : 0, org != NULL ? 0 : v,
+	    label, secret);
+	if (tid == -1) {
+		print_db_error("token create", NULL);
+		goto out;
+	}
+	snprintf(idtext, sizeof(idtext), "%lld", tid);
+	kv[0] = org != NULL ? "org" : "user";
+	kv[1] = org != NULL ? org : email;
+	kv[2] = "owner_id"; kv[3] = ownerid;
+	kv[4] = "label"; kv[5] = label;
+	if ((detail = detail_json(a, kv, 6)) == NULL ||
+	    audit_change(db, "token create", "token.create", "api_token",
+	    idtext, detail) == -1)
+		goto out;
+	open = false;
+	if (db_commit(db) == -1) {
+		print_db_error("token create", NULL);
+		goto out;
+	}
+	printf("%s\n", secret);
+	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
+out:
+	if (open)
+		db_rollback(db);
+	sodium_memzero(secret, sizeof(secret));
+	PQclear(r);
+	db_close(db);
+	arena_free(a);
+	return rc;
+}
+
+static int
+token_revoke(const char *conninfo, long long tid)
+{
+	struct db	*db = NULL;
+	char		 idtext[24];
+	int		 rc = EXIT_ERR, got;
+	bool		 open = false;
+
+	if ((db = open_db(conninfo)) == NULL)
+		goto out;
+	if (db_begin(db) == -1) {
+		print_db_error("token revoke", NULL);
+		goto out;
+	}
+	open = true;
+	if ((got = apitoken_revoke(db, tid)) == -1) {
+		print_db_error("token revoke", NULL);
+		goto out;
+	}
+	if (got == 0) {
+		fprintf(stderr, "remissctl: token revoke: no live token %lld\n",
+		    tid);
+		goto out;
+	}
+	snprintf(idtext, sizeof(idtext), "%lld", tid);
+	if (audit_change(db, "token revoke", "token.revoke", "api_token",
+	    idtext, NULL) == -1)
+		goto out;
+	open = false;
+	if (db_commit(db) == -1) {
+		print_db_error("token revoke", NULL);
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	if (open)
+		db_rollback(db);
+	db_close(db);
+	return rc;
+}
+
+/* Prints a column, '-' when empty. */
+static const char *
+or_dash(const char *s)
+{
+	return s[0] != '\0' ? s : "-";
+}
+
+static int
+token_list(const char *conninfo, const char *org)
+{
+	struct db	*db;
+	PGresult	*r = NULL;
+	const char	*p[1];
+	char		 orgid[24];
+	int		 i, rc = EXIT_ERR;
+
+	if ((db = open_db(conninfo)) == NULL)
+		return EXIT_ERR;
+	if (org != NULL && org_id_by_name(db, "token list", org, orgid) != 1)
+		goto out;
+	p[0] = org;
+	r = db_exec(db, STMT_APITOKEN_LIST, p);
+	if (!db_result_ok(r)) {
+		print_db_error("token list", r);
+		goto out;
+	}
+	for (i = 0; i < PQntuples(r); i++)
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
+		    PQgetvalue(r, i, 1), or_dash(PQgetvalue(r, i, 2)),
+		    PQgetvalue(r, i, 3), or_dash(PQgetvalue(r, i, 4)),
+		    or_dash(PQgetvalue(r, i, 5)));
+	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
+out:
+	PQclear(r);
+	db_close(db);
+	return rc;
+}
+
+static int
+cmd_token(const char *conninfo, int argc, char **argv)
+{
+	const char	*sub, *org = NULL, *email = NULL, *label = NULL;
+	const char	*idarg = NULL;
+	long		 tid;
+	int		 i, m;
+
+	if (argc < 1 || is_help(argv[0]))
+		return usage(usage_token, argc < 1 ? EXIT_USAGE : EXIT_OK);
+	sub = argv[0];
+	if (strcmp(sub, "create") != 0 && strcmp(sub, "revoke") != 0 &&
+	    strcmp(sub, "list") != 0) {
+		fprintf(stderr, "remissctl: token: unknown command %s\n", sub);
+		return usage(usage_token, EXIT_USAGE);
+	}
+	for (i = 1; i < argc; i++) {
+		if (is_help(argv[i]))
+			return usage(usage_token, EXIT_OK);
+		m = 0;
+		if (strcmp(sub, "revoke") != 0 &&
+		    (m = opt_value(argc, argv, &i, "--org", &org)) == 1)
+			continue;
+		if (m == 0 && strcmp(sub, "create") == 0 &&
+		    ((m = opt_value(argc, argv, &i, "--user", &email)) == 1 ||
+		    (m == 0 && (m = opt_value(argc, argv, &i, "--label",
+		    &label)) == 1)))
+			continue;
+		if (m == -1)
+			return usage(usage_token, EXIT_USAGE);
+		if (strcmp(sub, "revoke") == 0 && idarg == NULL &&
+		    argv[i][0] != '-') {
+			idarg = argv[i];
+			continue;
+		}
+		fprintf(stderr, "remissctl: token %s: unexpected %s\n", sub,
+		    argv[i]);
+		return usage(usage_token, EXIT_USAGE);
+	}
+	if (org != NULL && !valid_org_name(org)) {
+		fprintf(stderr, "remissctl: token %s: --org must be 1-200 "
+		    "characters without control characters or outer spaces\n",
+		    sub);
+		return EXIT_USAGE;
+	}
+	if (strcmp(sub, "list") == 0)
+		return token_list(conninfo, org);
+	if (strcmp(sub, "revoke") == 0) {
+		if (idarg == NULL || parse_long(idarg, 1, LONG_MAX, &tid) == -1) {
+			fprintf(stderr, "remissctl: token revoke: ID must be a "
+			    "token id (see 'token list')\n");
+			return usage(usage_token, EXIT_USAGE);
+		}
+		return token_revoke(conninfo, tid);
+	}
+	if ((org == NULL) == (email == NULL)) {
+		fprintf(stderr, "remissctl: token create: give either --org NAME "
+		    "or --user EMAIL\n");
+		return usage(usage_token, EXIT_USAGE);
+	}
+	if (email != NULL && !valid_email(email)) {
+		fprintf(stderr, "remissctl: token create: \"%s\" is not an "
+		    "e-mail address\n", email);
+		return EXIT_USAGE;
+	}
+	if (label != NULL && !valid_org_name(label)) {
+		fprintf(stderr, "remissctl: token create: --label must be 1-200 "
+		    "characters without control characters or outer spaces\n");
+		return EXIT_USAGE;
+	}
+	return token_create(conninfo, org, email, label);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -463,6 +1212,10 @@ main(int argc, char **argv)
 		return cmd_org(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "remiss") == 0)
 		return cmd_remiss(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "user") == 0)
+		return cmd_user(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "token") == 0)
+		return cmd_token(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

@@ -6,6 +6,17 @@
 /* Today's date where the remisser are run. */
 #define TODAY_SE "(now() AT TIME ZONE 'Europe/Stockholm')::date"
 
+/* A timestamptz column as Swedish local time, "YYYY-MM-DD HH24:MI:SS". */
+#define TIME_SE(col) "to_char(" col " AT TIME ZONE 'Europe/Stockholm'," \
+	" 'YYYY-MM-DD HH24:MI:SS')"
+
+/* How long a session or token keeps its last-use time before it is written
+ * again: spares a write on every request. */
+#define TOUCH_AFTER "interval '15 seconds'"
+
+/* The window in which failed logins count towards throttling. */
+#define FAILURE_WINDOW "interval '15 minutes'"
+
 const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_HEALTH] = { "health", "SELECT 1", 0 },
 	[STMT_BEGIN] = { "begin", "BEGIN", 0 },
@@ -112,4 +123,135 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "INSERT INTO audit_log (actor, action, object_type, object_id, detail)"
 	    " VALUES ($1, $2, $3, $4, $5::jsonb)"
 	    " RETURNING id", 5 },
+
+	[STMT_USER_INSERT] = { "user_insert",
+	    "INSERT INTO users (email, name, role, org_id, password_hash)"
+	    " VALUES ($1, $2, $3, $4::bigint, $5)"
+	    " RETURNING id", 5 },
+
+	[STMT_USER_BY_EMAIL] = { "user_by_email",
+	    "SELECT id, email, role, COALESCE(org_id::text, ''), disabled"
+	    " FROM users WHERE lower(email) = lower($1::text)", 1 },
+
+	[STMT_USER_FOR_LOGIN] = { "user_for_login",
+	    "SELECT id, password_hash, disabled"
+	    " FROM users WHERE lower(email) = lower($1::text)", 1 },
+
+	[STMT_USER_SET_DISABLED] = { "user_set_disabled",
+	    "UPDATE users SET disabled = $2::boolean"
+	    " WHERE lower(email) = lower($1::text)"
+	    " RETURNING id, email", 2 },
+
+	[STMT_USER_SET_PASSWORD] = { "user_set_password",
+	    "UPDATE users SET password_hash = $2"
+	    " WHERE lower(email) = lower($1::text)"
+	    " RETURNING id, email", 2 },
+
+	[STMT_USER_LIST] = { "user_list",
+	    "SELECT u.email, u.role, COALESCE(o.name, ''), u.disabled"
+	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
+	    " ORDER BY lower(u.email)", 0 },
+
+	[STMT_SESSION_INSERT] = { "session_insert",
+	    "INSERT INTO sessions (token_hash, user_id, csrf, remote_addr)"
+	    " VALUES ($1, $2::bigint, $3, $4)"
+	    " RETURNING id", 4 },
+
+	/* One round trip per request: expired rows go, a live one is touched
+	 * at most every TOUCH_AFTER. Every CTE sees the same snapshot. The
+	 * hash is cast to the column's type so that its unique index is used
+	 * (a text comparison would scan the table). */
+	[STMT_SESSION_LOOKUP] = { "session_lookup",
+	    "WITH s AS ("
+	    "  SELECT id, user_id, csrf,"
+	    "   (last_seen_at <= now() - $2::float8 * interval '1 second'"
+	    "    OR created_at <= now() - $3::float8 * interval '1 second')"
+	    "    AS expired"
+	    "  FROM sessions WHERE token_hash = $1::sha256_hex),"
+	    " gone AS ("
+	    "  DELETE FROM sessions WHERE id IN (SELECT id FROM s WHERE expired)),"
+	    " live AS ("
+	    "  SELECT s.id, s.csrf, u.id AS user_id, u.role, u.org_id, u.email"
+	    "  FROM s JOIN users u ON u.id = s.user_id"
+	    "  WHERE NOT s.expired AND NOT u.disabled),"
+	    " touched AS ("
+	    "  UPDATE sessions SET last_seen_at = now()"
+	    "  WHERE id IN (SELECT id FROM live)"
+	    "  AND last_seen_at < now() - " TOUCH_AFTER ")"
+	    " SELECT live.id, live.user_id, live.role,"
+	    " COALESCE(live.org_id::text, ''), live.email, COALESCE(o.name, ''),"
+	    " live.csrf"
+	    " FROM live LEFT JOIN organisations o ON o.id = live.org_id", 3 },
+
+	[STMT_SESSION_DELETE] = { "session_delete",
+	    "DELETE FROM sessions WHERE id = $1::bigint", 1 },
+
+	[STMT_SESSION_DELETE_USER] = { "session_delete_user",
+	    "DELETE FROM sessions WHERE user_id = $1::bigint", 1 },
+
+	[STMT_SESSION_PURGE] = { "session_purge",
+	    "DELETE FROM sessions"
+	    " WHERE last_seen_at <= now() - $1::float8 * interval '1 second'"
+	    " OR created_at <= now() - $2::float8 * interval '1 second'", 2 },
+
+	[STMT_LOGIN_FAILURE_COUNTS] = { "login_failure_counts",
+	    "SELECT (SELECT count(*) FROM login_failures"
+	    "  WHERE email_lower = lower($1::text)"
+	    "  AND at > now() - " FAILURE_WINDOW "),"
+	    " (SELECT count(*) FROM login_failures"
+	    "  WHERE remote_addr = $2::text"
+	    "  AND at > now() - " FAILURE_WINDOW ")", 2 },
+
+	[STMT_LOGIN_FAILURE_ADD] = { "login_failure_add",
+	    "INSERT INTO login_failures (email_lower, remote_addr)"
+	    " VALUES (lower($1::text), $2)", 2 },
+
+	[STMT_LOGIN_FAILURE_CLEAR] = { "login_failure_clear",
+	    "DELETE FROM login_failures"
+	    " WHERE email_lower = lower($1::text) OR at < now() - interval '1 day'",
+	    1 },
+
+	[STMT_APITOKEN_INSERT] = { "apitoken_insert",
+	    "INSERT INTO api_tokens (token_hash, org_id, user_id, label)"
+	    " VALUES ($1, $2::bigint, $3::bigint, $4)"
+	    " RETURNING id", 4 },
+
+	/* An organisation token acts as the organisation's kommun role; a
+	 * user token as its user (and that user's organisation). */
+	[STMT_APITOKEN_LOOKUP] = { "apitoken_lookup",
+	    "WITH t AS ("
+	    "  SELECT t.id, t.user_id, COALESCE(t.org_id, u.org_id) AS org_id,"
+	    "   COALESCE(u.role, 'kommun') AS role, u.email"
+	    "  FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id"
+	    "  WHERE t.token_hash = $1::sha256_hex AND t.revoked_at IS NULL"
+	    "  AND (t.user_id IS NULL OR NOT u.disabled)),"
+	    " touched AS ("
+	    "  UPDATE api_tokens SET last_used_at = now()"
+	    "  WHERE id IN (SELECT id FROM t)"
+	    "  AND (last_used_at IS NULL OR last_used_at < now() - "
+	    TOUCH_AFTER "))"
+	    " SELECT t.id, COALESCE(t.user_id::text, ''), t.role,"
+	    " COALESCE(t.org_id::text, ''), COALESCE(t.email, ''),"
+	    " COALESCE(o.name, '')"
+	    " FROM t LEFT JOIN organisations o ON o.id = t.org_id", 1 },
+
+	[STMT_APITOKEN_REVOKE] = { "apitoken_revoke",
+	    "UPDATE api_tokens SET revoked_at = now()"
+	    " WHERE id = $1::bigint AND revoked_at IS NULL"
+	    " RETURNING id", 1 },
+
+	/* With a name: the organisation's tokens and its users' tokens. */
+	[STMT_APITOKEN_LIST] = { "apitoken_list",
+	    "SELECT t.id,"
+	    " CASE WHEN t.org_id IS NOT NULL THEN 'org:' || o.name"
+	    "  ELSE 'user:' || u.email END,"
+	    " COALESCE(t.label, ''), " TIME_SE("t.created_at") ","
+	    " COALESCE(" TIME_SE("t.last_used_at") ", ''),"
+	    " COALESCE(" TIME_SE("t.revoked_at") ", '')"
+	    " FROM api_tokens t"
+	    " LEFT JOIN organisations o ON o.id = t.org_id"
+	    " LEFT JOIN users u ON u.id = t.user_id"
+	    " LEFT JOIN organisations uo ON uo.id = u.org_id"
+	    " WHERE $1::text IS NULL OR o.name = $1::text OR uo.name = $1::text"
+	    " ORDER BY t.id", 1 },
 };

@@ -34,6 +34,52 @@ enum stmt {
 	STMT_INVITATION_UPSERT,	/* remiss id, org id (no-op when invited) */
 	STMT_AUDIT,		/* actor, action, object type, object id, detail
 				   (JSON text or NULL) -> id */
+	/* Users (remissctl user ..., login). Emails compare lower-cased. */
+	STMT_USER_INSERT,	/* email, name or NULL, role, org id or NULL,
+				   password hash -> id */
+	STMT_USER_BY_EMAIL,	/* email -> id, email, role, org id or '',
+				   disabled ('t'/'f') */
+	STMT_USER_FOR_LOGIN,	/* email -> id, password hash or NULL,
+				   disabled ('t'/'f') */
+	STMT_USER_SET_DISABLED,	/* email, 'true'/'false' -> id, email */
+	STMT_USER_SET_PASSWORD,	/* email, password hash -> id, email */
+	STMT_USER_LIST,		/* -> email, role, organisation name or '',
+				   disabled ('t'/'f'), ordered by email */
+	/* Sessions: the cookie token is stored as its SHA-256 only. */
+	STMT_SESSION_INSERT,	/* token hash, user id, csrf, remote addr or
+				   NULL -> id */
+	STMT_SESSION_LOOKUP,	/* token hash, idle seconds, absolute seconds
+				   -> id, user id, role, org id or '', email,
+				   org name or '', csrf: one row for a live
+				   session of an enabled user (last_seen_at
+				   refreshed when older than 15 s); an expired
+				   session is deleted and gives no row */
+	STMT_SESSION_DELETE,	/* session id */
+	STMT_SESSION_DELETE_USER,	/* user id: ends all its sessions */
+	STMT_SESSION_PURGE,	/* idle seconds, absolute seconds: deletes
+				   every expired session */
+	/* Failed logins, counted for throttling. */
+	STMT_LOGIN_FAILURE_COUNTS,	/* email or NULL, remote addr or NULL ->
+				   failures of the account, of the address,
+				   in the last 15 minutes */
+	STMT_LOGIN_FAILURE_ADD,	/* email or NULL, remote addr or NULL */
+	STMT_LOGIN_FAILURE_CLEAR,	/* email: forgets the account's failures
+				   (and everyone's older than a day) */
+	/* API tokens: stored as the SHA-256 of the secret only. */
+	STMT_APITOKEN_INSERT,	/* token hash, org id or NULL, user id or NULL,
+				   label or NULL -> id */
+	STMT_APITOKEN_LOOKUP,	/* token hash -> id, user id or '', role,
+				   org id or '', email or '', org name or '':
+				   one row for an unrevoked token whose user
+				   (if any) is enabled; refreshes last_used_at
+				   when older than 15 s. role is kommun for an
+				   organisation token */
+	STMT_APITOKEN_REVOKE,	/* token id -> id (no row: no live token) */
+	STMT_APITOKEN_LIST,	/* organisation name or NULL -> id, owner
+				   ("org:NAME" or "user:EMAIL"), label or '',
+				   created, last used or '', revoked or ''
+				   (timestamps as YYYY-MM-DD HH24:MI:SS in
+				   Europe/Stockholm); never the hash */
 	STMT__MAX
 };
 

@@ -1,0 +1,38 @@
+/* identity.h: who is making a request (role, user, organisation) and how they proved it. */
+#ifndef REMISS_IDENTITY_H
+#define REMISS_IDENTITY_H
+
+enum role {
+	ROLE_PUBLIC,		/* not logged in */
+	ROLE_KOMMUN,		/* a remissinstans's user, or its organisation token */
+	ROLE_GRANSKARE,
+	ROLE_FORVALTNING,
+	ROLE_ADMIN,
+	ROLE__MAX
+};
+
+enum auth_via {
+	AUTH_NONE,
+	AUTH_SESSION,		/* session cookie (state changes need CSRF) */
+	AUTH_ORG_TOKEN,		/* Bearer token of an organisation */
+	AUTH_USER_TOKEN,	/* Bearer token acting as one user */
+	AUTH_SSO,		/* user name trusted from nginx */
+	AUTH__MAX
+};
+
+struct identity {
+	enum role	 role;
+	enum auth_via	 via;
+	long long	 user_id;	/* 0 for an organisation token or public */
+	long long	 org_id;	/* 0 when not tied to an organisation */
+	const char	*email;		/* NULL for an organisation token */
+	const char	*org_name;	/* NULL when org_id is 0 */
+	long long	 session_id;	/* database id of the session, 0 otherwise */
+	const char	*csrf;		/* the session's CSRF token (AUTH_SESSION/SSO) */
+};
+
+/* "kommun" -> ROLE_KOMMUN ...; ROLE__MAX if unknown. role_name is the inverse. */
+enum role role_parse(const char *s);
+const char *role_name(enum role r);
+
+#endif

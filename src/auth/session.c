@@ -1,0 +1,193 @@
+/* session.c: login sessions in the database: create, look up by cookie with expiry, end. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "auth/session.h"
+#include "db/db.h"
+#include "log.h"
+#include "util/arena.h"
+#include "util/numparse.h"
+
+#define IDLE_DEFAULT		(30L * 60)
+#define ABSOLUTE_DEFAULT	(12L * 60 * 60)
+
+void
+session_policy_default(struct session_policy *p)
+{
+	p->idle_seconds = IDLE_DEFAULT;
+	p->absolute_seconds = ABSOLUTE_DEFAULT;
+}
+
+/* Logs a failed result with the statement's purpose and SQLSTATE. */
+static void
+log_db(const char *func, const char *what, const PGresult *r)
+{
+	log_write("error", func, "%s: SQLSTATE %s", what, db_sqlstate(r));
+}
+
+int
+session_create(struct db *db, long long user_id, const char *remote_addr,
+    char cookie[TOKEN_HEX])
+{
+	PGresult	*r = NULL;
+	const char	*p[4];
+	char		 hash[TOKEN_HEX], csrf[TOKEN_HEX], uid[24];
+	int		 rc = -1;
+
+	cookie[0] = '\0';
+	if (user_id <= 0)
+		goto err;
+	if (token_new(cookie) == -1 || token_new(csrf) == -1)
+		goto err;
+	token_hash(cookie, hash);
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	p[0] = hash;
+	p[1] = uid;
+	p[2] = csrf;
+	p[3] = remote_addr != NULL && remote_addr[0] != '\0' ? remote_addr :
+	    NULL;
+	r = db_exec(db, STMT_SESSION_INSERT, p);
+	if (!db_result_ok(r) || PQntuples(r) != 1) {
+		log_db(__func__, "session insert", r);
+		goto err;
+	}
+	rc = 0;
+err:
+	if (rc == -1)
+		cookie[0] = '\0';
+	PQclear(r);
+	return rc;
+}
+
+/* Parses a database id ("" gives 0). Returns 0 or -1. */
+static int
+parse_id(const char *s, long long *out)
+{
+	long v;
+
+	if (s[0] == '\0') {
+		*out = 0;
+		return 0;
+	}
+	if (parse_long(s, 1, LONG_MAX, &v) == -1)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+session_lookup(struct db *db, struct arena *a, const char *cookie,
+    const struct session_policy *p, struct identity *id)
+{
+	PGresult	*r = NULL;
+	const char	*params[3];
+	char		 hash[TOKEN_HEX], idle[24], absolute[24];
+	enum role	 role;
+	int		 rc = -1;
+
+	memset(id, 0, sizeof(*id));
+	id->role = ROLE_PUBLIC;
+	if (!token_wellformed(cookie))
+		return 0;
+	token_hash(cookie, hash);
+	snprintf(idle, sizeof(idle), "%ld", p->idle_seconds);
+	snprintf(absolute, sizeof(absolute), "%ld", p->absolute_seconds);
+	params[0] = hash;
+	params[1] = idle;
+	params[2] = absolute;
+	r = db_exec(db, STMT_SESSION_LOOKUP, params);
+	if (!db_result_ok(r)) {
+		log_db(__func__, "session lookup", r);
+		goto err;
+	}
+	if (PQntuples(r) != 1) {
+		rc = 0;
+		goto err;
+	}
+	role = role_parse(PQgetvalue(r, 0, 2));
+	if (role == ROLE__MAX || role == ROLE_PUBLIC ||
+	    parse_id(PQgetvalue(r, 0, 0), &id->session_id) == -1 ||
+	    parse_id(PQgetvalue(r, 0, 1), &id->user_id) == -1 ||
+	    parse_id(PQgetvalue(r, 0, 3), &id->org_id) == -1) {
+		log_err("session row with bad role or id");
+		goto err;
+	}
+	id->email = arena_strdup(a, PQgetvalue(r, 0, 4));
+	id->org_name = id->org_id != 0 ? arena_strdup(a, PQgetvalue(r, 0, 5)) :
+	    NULL;
+	id->csrf = arena_strdup(a, PQgetvalue(r, 0, 6));
+	if (id->email == NULL || id->csrf == NULL ||
+	    (id->org_id != 0 && id->org_name == NULL)) {
+		log_err("out of memory");
+		goto err;
+	}
+	id->role = role;
+	id->via = AUTH_SESSION;
+	rc = 1;
+err:
+	if (rc != 1) {
+		memset(id, 0, sizeof(*id));
+		id->role = ROLE_PUBLIC;
+	}
+	PQclear(r);
+	return rc;
+}
+
+/* Runs a statement with one id parameter; 0 or -1 (logged). */
+static int
+exec_id(struct db *db, enum stmt st, long long v, const char *func)
+{
+	PGresult	*r;
+	const char	*p[1];
+	char		 s[24];
+	int		 rc = 0;
+
+	snprintf(s, sizeof(s), "%lld", v);
+	p[0] = s;
+	r = db_exec(db, st, p);
+	if (!db_result_ok(r)) {
+		log_db(func, stmt_table[st].name, r);
+		rc = -1;
+	}
+	PQclear(r);
+	return rc;
+}
+
+int
+session_destroy(struct db *db, long long session_id)
+{
+	return exec_id(db, STMT_SESSION_DELETE, session_id, __func__);
+}
+
+int
+session_destroy_user(struct db *db, long long user_id)
+{
+	return exec_id(db, STMT_SESSION_DELETE_USER, user_id, __func__);
+}
+
+int
+session_purge(struct db *db, const struct session_policy *p)
+{
+	PGresult	*r;
+	const char	*params[2];
+	char		 idle[24], absolute[24];
+	long		 n;
+	int		 rc = -1;
+
+	snprintf(idle, sizeof(idle), "%ld", p->idle_seconds);
+	snprintf(absolute, sizeof(absolute), "%ld", p->absolute_seconds);
+	params[0] = idle;
+	params[1] = absolute;
+	r = db_exec(db, STMT_SESSION_PURGE, params);
+	if (!db_result_ok(r))
+		log_db(__func__, "session purge", r);
+	else if (parse_long(PQcmdTuples(r), 0, INT_MAX, &n) == 0)
+		rc = (int)n;
+	PQclear(r);
+	return rc;
+}
