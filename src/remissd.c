@@ -16,6 +16,7 @@
 
 #include <libxml/parser.h>
 
+#include "auth/password.h"
 #include "http/limits.h"
 #include "log.h"
 #include "supervisor.h"
@@ -29,7 +30,7 @@ usage(FILE *out)
 {
 	fprintf(out,
 	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-m MODE]\n"
-	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]...\n"
+	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i]\n"
 	    "\n"
 	    "FastCGI server for remissvar. Pre-forks N workers (default: cores).\n"
 	    "  -s PATH        listen on a unix socket (mode -m, default 0660)\n"
@@ -40,6 +41,7 @@ usage(FILE *out)
 	    "  -g SECONDS     grace period for in-flight requests on SIGTERM (10)\n"
 	    "  -r N           recycle a worker after N requests (0: never)\n"
 	    "  -P PIDFILE     write the supervisor's pid here\n"
+	    "  -i             cookies without Secure (plain-http development only)\n"
 	    "  -L NAME=VALUE  set a request limit: body, part, parts, part_header,\n"
 	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n");
 }
@@ -167,12 +169,14 @@ main(int argc, char *argv[])
 	log_set_name("remissd");
 	memset(&cfg, 0, sizeof(cfg));
 	limits_default(&cfg.limits);
+	session_policy_default(&cfg.auth.session);
+	cfg.auth.cookie_secure = true;
 	cfg.listen_fd = -1;
 	cfg.conninfo = getenv("REMISS_DB");
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	workers = ncpu > 0 ? (size_t)ncpu : 2;
 
-	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:h", longopts,
+	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:ih", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's':
@@ -214,6 +218,9 @@ main(int argc, char *argv[])
 				return 2;
 			}
 			break;
+		case 'i':
+			cfg.auth.cookie_secure = false;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -228,6 +235,10 @@ main(int argc, char *argv[])
 	}
 
 	xml_safe_init();
+	if (password_init() == -1) {
+		log_err("libsodium did not initialise");
+		goto out;
+	}
 	dates_init();
 	cfg.listen_fd = sock != NULL ? listen_unix(sock, (mode_t)mode) :
 	    listen_tcp(bind_addr);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,8 @@
 #include <fcgiapp.h>
 #include <libxml/parser.h>
 
+#include "auth/authz.h"
+#include "auth/resolve.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "http/problem.h"
@@ -74,6 +77,76 @@ elapsed_us(const struct timespec *start)
 	    (end.tv_nsec - start->tv_nsec) / 1000L;
 }
 
+static bool
+changes_state(enum http_method m)
+{
+	return m == METHOD_POST || m == METHOD_PUT || m == METHOD_PATCH ||
+	    m == METHOD_DELETE;
+}
+
+/*
+ * Finds who is calling and asks the one decision function whether the route
+ * allows it. Returns true to go on; otherwise res holds the refusal (503,
+ * 401, a redirect to the login page, 403 or 404) and it is logged.
+ */
+static bool
+authorize(struct request *req, struct response *res, const struct route *route,
+    enum problem_format fmt)
+{
+	bool			 bad_token;
+	enum authz_decision	 d;
+	char			*loc;
+
+	if (auth_resolve(req, &bad_token) == -1) {
+		problem_send(res, fmt, 503,
+		    "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
+		    "The service is temporarily unavailable. Try again shortly.",
+		    NULL, 0);
+		response_header(res, "Retry-After", "1");
+		return false;
+	}
+	if (bad_token) {
+		log_warn("id=%s invalid bearer token", req->id);
+		problem_send(res, fmt, 401, "Ogiltig eller återkallad nyckel.",
+		    "Invalid or revoked token.", NULL, 0);
+		response_header(res, "WWW-Authenticate",
+		    "Bearer error=\"invalid_token\"");
+		return false;
+	}
+	d = authz_decide(&req->identity, route->need, NULL);
+	switch (d) {
+	case AUTHZ_ALLOW:
+		return true;
+	case AUTHZ_LOGIN:
+		if (fmt == PROBLEM_HTML && req->method == METHOD_GET &&
+		    (loc = arena_printf(req->arena, "/logga-in?next=%s",
+		    req->path)) != NULL && strpbrk(req->path, "&#?% ") == NULL) {
+			response_reset(res);
+			res->status = 303;
+			response_header(res, "Location", loc);
+			return false;
+		}
+		problem_send(res, fmt, 401, "Du behöver logga in.",
+		    "You need to log in.", NULL, 0);
+		response_header(res, "WWW-Authenticate", "Bearer");
+		return false;
+	case AUTHZ_DENY:
+	case AUTHZ_HIDE:
+		log_warn("id=%s denied: user %lld role %s needs %s for %s",
+		    req->id, req->identity.user_id, role_name(req->identity.role),
+		    need_name(route->need), route->name);
+		if (d == AUTHZ_HIDE)
+			problem_send(res, fmt, 404, "Sidan finns inte.",
+			    "The page does not exist.", NULL, 0);
+		else
+			problem_send(res, fmt, 403,
+			    "Du har inte behörighet till det här.",
+			    "You are not allowed to do this.", NULL, 0);
+		return false;
+	}
+	return false;
+}
+
 /* Routes req and runs the handler; every outcome ends up in res. */
 static void
 dispatch(struct request *req, struct response *res, const char **route_name)
@@ -110,8 +183,20 @@ dispatch(struct request *req, struct response *res, const char **route_name)
 		break;
 	}
 	*route_name = route->name;
+	if (!authorize(req, res, route, fmt))
+		return;
 	if (request_read_body(req, route->body, &err) == -1) {
 		problem_send(res, fmt, err.status, err.sv, err.en, NULL, 0);
+		return;
+	}
+	if (changes_state(req->method) && req->identity.via == AUTH_SESSION &&
+	    !route->csrf_exempt && !auth_csrf_ok(req)) {
+		log_warn("id=%s csrf check failed for user %lld on %s", req->id,
+		    req->identity.user_id, route->name);
+		problem_send(res, fmt, 403,
+		    "Sidan har gått ut. Ladda om sidan och försök igen.",
+		    "The page has expired. Reload the page and try again.",
+		    NULL, 0);
 		return;
 	}
 	route->handler(req, res);
@@ -119,7 +204,7 @@ dispatch(struct request *req, struct response *res, const char **route_name)
 
 /* Serves one accepted FastCGI request from start to log line. */
 static void
-serve(FCGX_Request *f, struct db *db, const struct limits *limits)
+serve(FCGX_Request *f, struct db *db, const struct worker_config *cfg)
 {
 	struct timespec		 start;
 	struct arena		*a;
@@ -146,11 +231,12 @@ serve(FCGX_Request *f, struct db *db, const struct limits *limits)
 		req.method_name = "?";
 		snprintf(req.id, sizeof(req.id), "-");
 		response_text(&res, 400, "Fel FastCGI-roll.\nWrong FastCGI role.\n");
-	} else if (request_init(&req, f, a, limits, &err) == -1) {
+	} else if (request_init(&req, f, a, &cfg->limits, &err) == -1) {
 		problem_send(&res, problem_format_for(req.accept, req.path),
 		    err.status, err.sv, err.en, NULL, 0);
 	} else {
 		req.db = db;
+		req.auth = &cfg->auth;
 		res.head_only = req.method == METHOD_HEAD;
 		dispatch(&req, &res, &route_name);
 	}
@@ -196,7 +282,7 @@ worker_main(void *arg)
 				usleep(10000);
 			}
 		} else {
-			serve(&f, db, &cfg->limits);
+			serve(&f, db, cfg);
 			FCGX_Finish_r(&f);
 			served++;
 		}

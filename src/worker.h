@@ -2,12 +2,14 @@
 #ifndef REMISS_WORKER_H
 #define REMISS_WORKER_H
 
+#include "auth/resolve.h"
 #include "http/limits.h"
 
 struct worker_config {
 	int		 listen_fd;	/* the shared listening socket */
 	const char	*conninfo;	/* libpq conninfo, NULL for PG* defaults */
 	struct limits	 limits;
+	struct auth_config auth;	/* sessions and cookies */
 	unsigned long	 max_requests;	/* exit after this many (0: never) */
 };
 

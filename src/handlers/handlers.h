@@ -25,5 +25,8 @@ handler_problem(struct request *req, struct response *res, int status,
 
 void handle_healthz(struct request *, struct response *);
 void handle_home(struct request *, struct response *);
+void handle_login_form(struct request *, struct response *);
+void handle_login(struct request *, struct response *);
+void handle_logout(struct request *, struct response *);
 
 #endif

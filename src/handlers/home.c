@@ -46,7 +46,7 @@ handle_home(struct request *req, struct response *res)
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, "Remisser");
+	layout_begin(h, "Remisser", &req->identity);
 	html_elem(h, "h1", "Remisser", NULL);
 	html_elem(h, "p", "Här samlas remissvar från kommuner, regioner och "
 	    "andra remissinstanser. Referensgruppen sammanställer svaren till "

@@ -119,7 +119,7 @@ send_html(struct response *res, int status, const char *sv, const char *en,
 
 	if ((h = html_new()) == NULL)
 		return -1;
-	layout_begin(h, sv);
+	layout_begin(h, sv, NULL);
 	html_elem(h, "h1", sv, NULL);
 	html_elem(h, "p", en, "lang", "en", NULL);
 	if (nerrs > 0) {

@@ -4,10 +4,12 @@
 
 #include <stddef.h>
 
+#include "auth/identity.h"
 #include "http/kv.h"
 #include "http/parse.h"
 
 struct arena;
+struct auth_config;
 struct db;
 struct limits;
 struct multipart;
@@ -38,6 +40,8 @@ struct request {
 	struct arena		*arena;		/* owns everything below */
 	const struct limits	*limits;
 	struct db		*db;		/* this worker's connection */
+	const struct auth_config *auth;		/* cookie and session settings */
+	struct identity		 identity;	/* who is calling (set after routing) */
 	char			 id[40];	/* request id for logs */
 	enum http_method	 method;	/* METHOD__MAX if unknown */
 	const char		*method_name;	/* as sent, copied */

@@ -104,7 +104,7 @@ put(FCGX_Stream *out, const char *s, size_t len)
 long
 response_send(struct response *res, FCGX_Stream *out)
 {
-	char	 head[512];
+	char	 head[1024];
 	int	 n;
 	size_t	 i;
 
@@ -119,7 +119,11 @@ response_send(struct response *res, FCGX_Stream *out)
 	    "Content-Type: %s\r\n"
 	    "Content-Length: %zu\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
-	    "Referrer-Policy: same-origin\r\n",
+	    "Referrer-Policy: same-origin\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
+	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n",
 	    res->status, http_reason(res->status), res->content_type,
 	    res->body.len);
 	if (n < 0 || (size_t)n >= sizeof(head))

@@ -2,8 +2,10 @@
 #ifndef REMISS_ROUTER_H
 #define REMISS_ROUTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "auth/authz.h"
 #include "http/request.h"
 
 struct arena;
@@ -23,6 +25,8 @@ struct route {
 	const char	*pattern;
 	enum body_kind	 body;
 	handler_fn	 handler;
+	enum need	 need;		/* who may call it (auth/authz.h) */
+	bool		 csrf_exempt;	/* state-changing, but checks its own token */
 };
 
 enum route_result {

@@ -3,12 +3,40 @@
 
 #include <stdio.h>
 
+#include "auth/identity.h"
+#include "auth/resolve.h"
 #include "http/response.h"
 #include "views/html.h"
 #include "views/layout.h"
 
+/* The account corner: who is logged in and a logout form, or a login link. */
+static void
+account(struct html *h, const struct identity *who)
+{
+	html_open(h, "div", "class", "account", NULL);
+	if (who != NULL && who->via == AUTH_SESSION && who->email != NULL) {
+		html_open(h, "span", "class", "who", NULL);
+		html_text(h, "Inloggad som ");
+		html_elem(h, "strong", who->email, NULL);
+		if (who->org_name != NULL) {
+			html_text(h, ", ");
+			html_text(h, who->org_name);
+		}
+		html_close(h);
+		html_open(h, "form", "method", "post", "action", "/logga-ut",
+		    "class", "inline", NULL);
+		html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
+		    "value", who->csrf, NULL);
+		html_elem(h, "button", "Logga ut", "type", "submit", NULL);
+		html_close(h);
+	} else {
+		html_elem(h, "a", "Logga in", "href", "/logga-in", NULL);
+	}
+	html_close(h);
+}
+
 void
-layout_begin(struct html *h, const char *title)
+layout_begin(struct html *h, const char *title, const struct identity *who)
 {
 	char full[512];
 
@@ -34,6 +62,7 @@ layout_begin(struct html *h, const char *title)
 	html_close(h);			/* li */
 	html_close(h);			/* ul */
 	html_close(h);			/* nav */
+	account(h, who);
 	html_close(h);			/* header */
 	html_open(h, "main", "id", "main", "tabindex", "-1", NULL);
 }

@@ -3,11 +3,13 @@
 #define REMISS_LAYOUT_H
 
 struct html;
+struct identity;
 struct response;
 
 /* Writes <html lang="sv">, the head with title "TITLE – Remissvar", the
- * header with navigation, and opens <main id="main">. */
-void layout_begin(struct html *h, const char *title);
+ * header with navigation (with who is logged in and a logout button when
+ * who is a logged-in session; NULL for none), and opens <main id="main">. */
+void layout_begin(struct html *h, const char *title, const struct identity *who);
 
 /* Closes main, writes the footer, closes body and html. */
 void layout_end(struct html *h);

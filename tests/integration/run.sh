@@ -39,7 +39,7 @@ check "demo data loads" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 
 start_remissd() {
-	"$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -d "$REMISS_DB" \
+	"$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -i -d "$REMISS_DB" \
 		-L body=1M -P "$T/remissd.pid" "$@" 2>>"$T/remissd.log" &
 	for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && return 0; sleep 0.05; done
 	return 1
@@ -122,7 +122,23 @@ req GET /static/remiss.css
 check "static files come from nginx" eval 'status_is 200 && header_has "Content-Type: text/css"'
 
 check "every request is logged on one line with id, status, bytes, time" \
-	grep -qE 'info serve: id=[0-9a-f-]+ method=GET path=/healthz route=healthz status=200 bytes=3 us=[0-9]+$' "$T/remissd.log"
+	grep -qE 'info serve: id=[0-9a-f]+ method=GET path=/healthz route=healthz status=200 bytes=3 us=[0-9]+$' "$T/remissd.log"
+
+# --- accounts: the CLI, then login, sessions, CSRF and tokens over HTTP ----
+sub_suite() { # sub_suite SCRIPT ARGS...: runs another ok/not ok script and counts its lines
+	local out
+	out=$("$@" 2>&1)
+	echo "$out" | grep -E '^(ok|not ok|#)' | sed 's/^/  /'
+	PASS=$((PASS + $(grep -c '^ok ' <<<"$out"))); FAIL=$((FAIL + $(grep -c '^not ok ' <<<"$out")))
+	N=$((PASS + FAIL))
+}
+sub_suite "$ROOT/tests/integration/auth_cli.sh" "$BUILD"
+ORG_TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label test)
+REVOKED_TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label revoked)
+revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'revoked' ORDER BY id DESC LIMIT 1")
+"$BUILD/remissctl" token revoke "$revoked_id" >/dev/null
+export ORG_TOKEN REVOKED_TOKEN
+sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
 
 # --- a worker killed with SIGKILL is replaced, service goes on ------------
 before=$(workers)

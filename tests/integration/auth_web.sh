@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# tests/integration/auth_web.sh BASE-URL TMPDIR: login, sessions, CSRF, logout, throttling and
+# tokens through nginx against a running stack whose database has the demo users (dev/demo/load).
+# Prints "ok N - name" lines and "N passed, N failed"; exit 0 only if all pass.
+set -uo pipefail
+BASE=${1:?usage: auth_web.sh BASE-URL TMPDIR}
+T=${2:?usage: auth_web.sh BASE-URL TMPDIR}
+PW=remissvar-demo
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
+mkdir -p "$T"
+
+# req JAR METHOD PATH [curl args...]: sets STATUS; body in $T/body, headers in $T/headers.
+req() {
+	local jar=$1 m=$2 p=$3; shift 3
+	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
+		-w '%{http_code}' "$@" "$BASE$p")
+	tr -d '\r' <"$T/headers" >"$T/h"
+}
+status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
+body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
+body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
+header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
+header_lacks() { ! grep -qiE -- "$1" "$T/h"; }
+form_csrf() { grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/body" | head -1 | grep -oE '[0-9a-f]{64}'; }
+
+# login JAR EMAIL PASSWORD [extra curl args]: fetches the form, posts it.
+login() {
+	local jar=$1 email=$2 pw=$3; shift 3
+	req "$jar" GET /logga-in -H 'Accept: text/html'
+	local tok; tok=$(form_csrf)
+	req "$jar" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$email" \
+		--data-urlencode "password=$pw" --data-urlencode "next=/" "$@"
+}
+
+J=$T/jar-kommun; rm -f "$J"
+req "$J" GET /logga-in -H 'Accept: text/html'
+check "the login page is a Swedish form" eval 'status_is 200 && body_has "<h1>Logga in</h1>" && body_has "for=\"email\"" && body_has "autocomplete=\"current-password\""'
+check "the login page sets a pre-login cookie, HttpOnly and SameSite=Strict" header_has '^Set-Cookie: remiss_pre=[0-9a-f]{64}; Path=/logga-in; HttpOnly; SameSite=Strict'
+check "every page has a CSP without inline script and denies framing" eval "header_has \"^Content-Security-Policy: default-src 'self'; script-src 'self';\" && header_has '^X-Frame-Options: DENY' && header_has 'frame-ancestors .none.'"
+check "nginx does not tell its version" eval 'header_has "^Server: nginx$"'
+
+req "$J" POST /logga-in --data 'csrf=0000&email=anna.andersson@laholm.example&password=x'
+check "a login post with a wrong CSRF token is 403 and tells to try again" eval 'status_is 403 && body_has "Sidan har gått ut" && header_lacks "^Set-Cookie: remiss_session=[0-9a-f]"'
+
+login "$J" anna.andersson@laholm.example wrong-password-123
+check "a wrong password is refused without a session" eval 'status_is 401 && body_has "Fel e-postadress eller lösenord." && header_lacks "^Set-Cookie: remiss_session=[0-9a-f]"'
+cp "$T/body" "$T/wrong-pw.html"
+login "$J" nobody@nowhere.example wrong-password-123
+check "an unknown user gets exactly the same answer (no enumeration)" eval 'status_is 401 && body_has "Fel e-postadress eller lösenord."'
+
+login "$J" "<script>alert(1)</script>@x.example" "' OR '1'='1"
+check "markup in the e-mail field is escaped, never reflected raw" eval 'status_is 401 && body_lacks "<script>alert(1)</script>" && body_has "&lt;script&gt;"'
+login "$J" "x@y.example'; DROP TABLE users; --" "' OR 1=1 --"
+check "SQL metacharacters are just a failed login" status_is 401
+
+login "$J" anna.andersson@laholm.example "$PW"
+check "the right password gives 303 and a session cookie" eval 'status_is 303 && header_has "^Location: /$" && header_has "^Set-Cookie: remiss_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax"'
+old_session=$(grep -oE 'remiss_session=[0-9a-f]{64}' "$T/h" | head -1)
+
+req "$J" GET / -H 'Accept: text/html'
+check "the start page shows who is logged in" eval 'status_is 200 && body_has "Inloggad som" && body_has "anna.andersson@laholm.example" && body_has "Laholms kommun"'
+csrf=$(form_csrf)
+
+req "$J" POST /logga-ut -H 'Accept: text/html' --data 'x=1'
+check "logout without the CSRF token is 403 and changes nothing" eval 'status_is 403 && body_has "Ladda om sidan"'
+req "$J" GET / -H 'Accept: text/html'
+check "the session survives a refused logout" body_has "Inloggad som"
+
+req "$J" POST /logga-ut -H 'Accept: text/html' --data "csrf=$csrf"
+check "logout with the CSRF token ends the session and clears the cookie" eval 'status_is 303 && header_has "^Set-Cookie: remiss_session=; Path=/; HttpOnly; SameSite=Lax(; Secure)?; Max-Age=0"'
+
+# Replaying the old cookie after logout must not work.
+STATUS=$(curl -s -o "$T/body" -H "Cookie: $old_session" -H 'Accept: text/html' -w '%{http_code}' "$BASE/")
+check "a replayed cookie after logout is not logged in" eval 'status_is 200 && body_lacks "Inloggad som" && body_has "Logga in"'
+STATUS=$(curl -s -o "$T/body" -X POST -H "Cookie: $old_session" --data "csrf=$csrf" -w '%{http_code}' "$BASE/logga-ut")
+check "a replayed cookie cannot log out again (401)" status_is 401
+
+# A session cookie that is not a token at all is just "not logged in".
+STATUS=$(curl -s -o "$T/body" -H 'Cookie: remiss_session=%27%20OR%201=1' -H 'Accept: text/html' -w '%{http_code}' "$BASE/")
+check "a forged session cookie is ignored" eval 'status_is 200 && body_lacks "Inloggad som"'
+
+# Throttling: after 5 failures the account is locked for a while, even for the right password.
+J2=$T/jar-throttle; rm -f "$J2"
+for _ in 1 2 3 4 5 6 7; do login "$J2" granskare@regionhalland.example wrong-password-123; done
+check "repeated failures are throttled with 429 and a Swedish message" eval 'status_is 429 && body_has "För många misslyckade försök" && header_has "^Retry-After: "'
+login "$J2" granskare@regionhalland.example "$PW"
+check "a throttled account refuses even the right password" eval 'status_is 429 && header_lacks "^Set-Cookie: remiss_session=[0-9a-f]"'
+
+# Bearer tokens.
+req "$T/jar-none" GET /healthz -H 'Authorization: Bearer 0123'
+check "a malformed bearer token is 401" eval 'status_is 401 && header_has "^WWW-Authenticate: Bearer"'
+req "$T/jar-none" GET /healthz -H "Authorization: Bearer ${ORG_TOKEN:-missing}"
+check "a valid organisation token is accepted" status_is 200
+req "$T/jar-none" GET /healthz -H "Authorization: Bearer ${REVOKED_TOKEN:-missing}"
+check "a revoked token is 401" status_is 401
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
