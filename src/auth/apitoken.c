@@ -13,22 +13,6 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 
-/* Parses a database id ("" gives 0). Returns 0 or -1. */
-static int
-parse_id(const char *s, long long *out)
-{
-	long v;
-
-	if (s[0] == '\0') {
-		*out = 0;
-		return 0;
-	}
-	if (parse_long(s, 1, LONG_MAX, &v) == -1)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 apitoken_lookup(struct db *db, struct arena *a, const char *token,
     struct identity *id)

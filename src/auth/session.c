@@ -64,22 +64,6 @@ err:
 	return rc;
 }
 
-/* Parses a database id ("" gives 0). Returns 0 or -1. */
-static int
-parse_id(const char *s, long long *out)
-{
-	long v;
-
-	if (s[0] == '\0') {
-		*out = 0;
-		return 0;
-	}
-	if (parse_long(s, 1, LONG_MAX, &v) == -1)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 session_lookup(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id)

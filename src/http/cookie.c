@@ -7,30 +7,8 @@
 #include "http/kv.h"
 #include "http/limits.h"
 #include "http/utf8.h"
+#include "http/tchar.h"
 #include "util/arena.h"
-
-/* RFC 7230 tchar: what a cookie name (an RFC 2616 token) is made of. */
-static int
-is_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z'))
-		return 1;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
-static int
-is_token(const char *s, size_t len)
-{
-	size_t i;
-
-	if (len == 0)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!is_tchar((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
 
 /* Narrows [*s, *e) so it neither starts nor ends with SP or HTAB. */
 static void
@@ -69,7 +47,7 @@ cookie_parse(struct arena *a, const char *header, size_t len,
 			continue;	/* no '=': skipped, as browsers do */
 		ke = eq;
 		trim(&ks, &ke);
-		if (!is_token(ks, (size_t)(ke - ks)))
+		if (!http_is_token(ks, (size_t)(ke - ks)))
 			continue;	/* not a cookie name: skipped too */
 		vs = eq + 1;
 		ve = semi;

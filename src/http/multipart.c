@@ -8,6 +8,7 @@
 #include "http/limits.h"
 #include "http/multipart.h"
 #include "http/utf8.h"
+#include "http/tchar.h"
 #include "util/arena.h"
 
 #define BOUNDARY_MAX	70	/* RFC 2046: 1 to 70 characters */
@@ -46,16 +47,6 @@ struct multipart {
 	size_t			 partscap;
 };
 
-/* RFC 7230 tchar. */
-static int
-is_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z'))
-		return 1;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
 /* RFC 2046 bchars, without the space (allowed, but not last). */
 static int
 is_bchar(unsigned char c)
@@ -64,19 +55,6 @@ is_bchar(unsigned char c)
 	    (c >= 'A' && c <= 'Z'))
 		return 1;
 	return c != '\0' && strchr("'()+_,-./:=?", c) != NULL;
-}
-
-static int
-is_token(const char *s, size_t len)
-{
-	size_t i;
-
-	if (len == 0)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!is_tchar((unsigned char)s[i]))
-			return 0;
-	return 1;
 }
 
 /* True if s[0..len) equals the lower-case literal lit, ignoring case. */
@@ -159,7 +137,7 @@ parse_content_type(const char *ct, char *bnd, size_t *blen)
 		skip_ows(&p, end);
 		if (p == end)
 			break;
-		for (ns = p; p < end && is_tchar((unsigned char)*p); p++)
+		for (ns = p; p < end && http_is_tchar((unsigned char)*p); p++)
 			continue;
 		nlen = (size_t)(p - ns);
 		if (nlen == 0 || p == end || *p++ != '=')
@@ -425,7 +403,7 @@ param_value(struct multipart *m, const char **p, const char *end, int keep,
 		(void)quoted(&s, end, *out, len, &len);
 		return PARSE_OK;
 	}
-	while (*p < end && is_tchar((unsigned char)**p))
+	while (*p < end && http_is_tchar((unsigned char)**p))
 		(*p)++;
 	if (*p == s)
 		return PARSE_ERR_SYNTAX;
@@ -444,7 +422,7 @@ parse_disposition(struct multipart *m, const char *p, const char *end)
 	size_t		 nlen;
 	enum parse_err	 e;
 
-	for (ns = p; p < end && is_tchar((unsigned char)*p); p++)
+	for (ns = p; p < end && http_is_tchar((unsigned char)*p); p++)
 		continue;
 	if (!ieq(ns, (size_t)(p - ns), "form-data"))
 		return PARSE_ERR_SYNTAX;
@@ -457,7 +435,7 @@ parse_disposition(struct multipart *m, const char *p, const char *end)
 		skip_ows(&p, end);
 		if (p == end)
 			break;
-		for (ns = p; p < end && is_tchar((unsigned char)*p); p++)
+		for (ns = p; p < end && http_is_tchar((unsigned char)*p); p++)
 			continue;
 		nlen = (size_t)(p - ns);
 		skip_ows(&p, end);
@@ -492,8 +470,8 @@ parse_part_type(struct multipart *m, const char *p, const char *end)
 		continue;
 	trim(&p, &te);
 	n = (size_t)(te - p);
-	if ((slash = memchr(p, '/', n)) == NULL || !is_token(p,
-	    (size_t)(slash - p)) || !is_token(slash + 1, (size_t)(te - slash - 1)))
+	if ((slash = memchr(p, '/', n)) == NULL || !http_is_token(p,
+	    (size_t)(slash - p)) || !http_is_token(slash + 1, (size_t)(te - slash - 1)))
 		return PARSE_ERR_SYNTAX;
 	if ((t = arena_strndup(m->a, p, n)) == NULL)
 		return PARSE_ERR_NOMEM;
@@ -515,7 +493,7 @@ header_line(struct multipart *m, const char *s, const char *e, int *seen_cd,
 	if (s == e || *s == ' ' || *s == '\t')
 		return PARSE_ERR_SYNTAX;
 	if ((colon = memchr(s, ':', (size_t)(e - s))) == NULL ||
-	    !is_token(s, (size_t)(colon - s)))
+	    !http_is_token(s, (size_t)(colon - s)))
 		return PARSE_ERR_SYNTAX;
 	for (q = colon + 1; q < e; q++)
 		if (((unsigned char)*q < 0x20 && *q != '\t') || *q == 0x7F)

@@ -7,6 +7,7 @@
 #include <fcgiapp.h>
 
 #include "http/response.h"
+#include "http/tchar.h"
 #include "util/arena.h"
 
 static const struct {
@@ -56,23 +57,14 @@ response_reset(struct response *res)
 	res->head_only = head_only;
 }
 
-static int
-is_token_char(unsigned char c)
-{
-	return c > 0x20 && c < 0x7f && strchr("()<>@,;:\\\"/[]?={}", c) == NULL;
-}
-
 int
 response_header(struct response *res, const char *name, const char *value)
 {
 	const char	*p;
 	char		*n, *v;
 
-	if (name[0] == '\0')
+	if (!http_is_token(name, strlen(name)))
 		return -1;
-	for (p = name; *p != '\0'; p++)
-		if (!is_token_char((unsigned char)*p))
-			return -1;
 	for (p = value; *p != '\0'; p++)
 		if (*p == '\r' || *p == '\n')
 			return -1;

@@ -112,3 +112,18 @@ parse_long(const char *s, long min, long max, long *out)
 	*out = v;
 	return 0;
 }
+
+int
+parse_id(const char *s, long long *out)
+{
+	long v;
+
+	if (s[0] == '\0') {
+		*out = 0;
+		return 0;
+	}
+	if (parse_long(s, 1, LONG_MAX, &v) == -1)
+		return -1;
+	*out = v;
+	return 0;
+}

@@ -16,4 +16,8 @@ int parse_size_suffixed(const char *s, size_t max, size_t *out);
 /* Parses a decimal integer (optional leading '-') in [min, max]. */
 int parse_long(const char *s, long min, long max, long *out);
 
+/* Parses a database id: "" gives 0, else a decimal in [1, LONG_MAX].
+ * Returns 0 or -1 (out unchanged). */
+int parse_id(const char *s, long long *out);
+
 #endif
