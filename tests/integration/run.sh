@@ -178,8 +178,11 @@ check "after the database is back the next request succeeds" status_is 200
 check "no worker crashed while the database was away" eval '[ "$(workers)" = "$after" ]'
 
 # --- graceful stop ---------------------------------------------------------
+# A request whose body is still arriving when SIGTERM comes is answered in full.
 sup=$(cat "$T/remissd.pid")
-kill -TERM "$sup"
+inflight=$(python3 "$ROOT/tests/integration/fcgi_inflight.py" "$SOCK" "$sup" 2>&1)
+check "a request in flight during SIGTERM is answered in full" \
+	eval 'grep -q "^Status: 403" <<<"$inflight" && grep -q "Sidan har gått ut" <<<"$inflight" || { echo "#   got: ${inflight:0:300}"; false; }'
 for _ in $(seq 100); do kill -0 "$sup" 2>/dev/null || break; sleep 0.05; done
 check "SIGTERM stops remissd within the grace period" eval "! kill -0 $sup 2>/dev/null"
 check "the socket is removed on stop" eval "[ ! -e '$SOCK' ]"
