@@ -19,6 +19,7 @@
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/token.h"
+#include "core/audit.h"
 #include "core/remiss_import.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -306,10 +307,8 @@ org_store(struct db *db, const char *name, const char *kind,
 	buf_puts(&detail, "}");
 	if (detail.failed)
 		goto oom;
-	p[0] = actor(who, sizeof(who)); p[1] = "org.upsert";
-	p[2] = "organisation"; p[3] = id; p[4] = detail.data;
-	r = db_exec(db, STMT_AUDIT, p);
-	if (!db_result_ok(r))
+	if (audit_write(db, actor(who, sizeof(who)), "org.upsert",
+	    "organisation", id, detail.data) == -1)
 		goto dberr;
 	open = false;
 	if (db_commit(db) == -1)
@@ -524,23 +523,15 @@ static int
 audit_change(struct db *db, const char *cmd, const char *action,
     const char *type, const char *objid, const char *detail)
 {
-	PGresult	*r;
-	const char	*p[5];
-	char		 who[96];
-	int		 rc = 0;
+	char who[96];
 
-	p[0] = actor(who, sizeof(who));
-	p[1] = action;
-	p[2] = type;
-	p[3] = objid;
-	p[4] = detail;
-	r = db_exec(db, STMT_AUDIT, p);
-	if (!db_result_ok(r)) {
-		print_db_error(cmd, r);
-		rc = -1;
+	if (audit_write(db, actor(who, sizeof(who)), action, type, objid,
+	    detail) == -1) {
+		fprintf(stderr, "remissctl: %s: the audit log could not be "
+		    "written\n", cmd);
+		return -1;
 	}
-	PQclear(r);
-	return rc;
+	return 0;
 }
 
 /* Reads one line of at most PASSWORD_MAX bytes from stdin into out (size

@@ -26,6 +26,8 @@
 #include "util/arena.h"
 #include "worker.h"
 
+#define SESSION_PURGE_EVERY 600	/* seconds between purges per worker */
+
 static volatile sig_atomic_t stopping;
 
 static void
@@ -256,6 +258,7 @@ worker_main(void *arg)
 	struct db			*db = NULL;
 	sigset_t			 stopset;
 	unsigned long			 served = 0;
+	struct timespec			 now, last_purge = { 0, 0 };
 	int				 rc;
 
 	log_set_name("remissd");
@@ -285,6 +288,12 @@ worker_main(void *arg)
 			serve(&f, db, cfg);
 			FCGX_Finish_r(&f);
 			served++;
+			/* Expired sessions go now and then, after an answer is out. */
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (now.tv_sec - last_purge.tv_sec >= SESSION_PURGE_EVERY) {
+				last_purge = now;
+				session_purge(db, &cfg->auth.session);
+			}
 		}
 		sigprocmask(SIG_UNBLOCK, &stopset, NULL);
 		if (cfg->max_requests > 0 && served >= cfg->max_requests)

@@ -10,6 +10,7 @@
 
 #include "auth/login.h"
 #include "auth/password.h"
+#include "core/audit.h"
 #include "db/db.h"
 #include "http/utf8.h"
 #include "log.h"
@@ -46,9 +47,6 @@ audit(struct db *db, struct arena *a, const char *email, const char *action,
     const char *uid, const char *addr, const char *reason)
 {
 	struct buf	 detail;
-	PGresult	*r = NULL;
-	const char	*p[5];
-	int		 rc = -1;
 
 	buf_init(&detail, a);
 	buf_puts(&detail, "{\"remote_addr\":");
@@ -60,22 +58,10 @@ audit(struct db *db, struct arena *a, const char *email, const char *action,
 	buf_puts(&detail, "}");
 	if (detail.failed) {
 		log_err("out of memory");
-		goto err;
+		return -1;
 	}
-	p[0] = email != NULL && one_line(email, 200) ? email : "-";
-	p[1] = action;
-	p[2] = "user";
-	p[3] = uid;
-	p[4] = detail.data;
-	r = db_exec(db, STMT_AUDIT, p);
-	if (!db_result_ok(r)) {
-		log_err("audit %s: SQLSTATE %s", action, db_sqlstate(r));
-		goto err;
-	}
-	rc = 0;
-err:
-	PQclear(r);
-	return rc;
+	return audit_write(db, email != NULL && one_line(email, 200) ? email :
+	    "-", action, "user", uid, detail.data);
 }
 
 /* Runs a statement that returns nothing we need. 0 or -1 (logged). */

@@ -9,6 +9,7 @@
 
 #include <libxml/tree.h>
 
+#include "core/audit.h"
 #include "core/remiss_import.h"
 #include "db/db.h"
 #include "util/arena.h"
@@ -777,11 +778,13 @@ store(struct db *db, struct arena *a, const struct def *d,
 	buf_puts(&detail, "}");
 	if (detail.failed)
 		goto oom;
-	p[0] = opts->actor != NULL ? opts->actor : "remissctl";
-	p[1] = "remiss.import"; p[2] = "remiss"; p[3] = rid; p[4] = detail.data;
-	if (one_value(db, a, STMT_AUDIT, p, errout, file,
-	    "writing the audit log") == NULL)
+	if (audit_write(db, opts->actor != NULL ? opts->actor : "remissctl",
+	    "remiss.import", "remiss", rid, detail.data) == -1) {
+		if (errout != NULL)
+			fprintf(errout, "%s: the audit log could not be written\n",
+			    file);
 		return -1;
+	}
 	return 0;
 oom:
 	if (errout != NULL)

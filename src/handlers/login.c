@@ -8,6 +8,7 @@
 #include "auth/resolve.h"
 #include "auth/session.h"
 #include "auth/token.h"
+#include "core/audit.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
@@ -155,8 +156,16 @@ handle_login(struct request *req, struct response *res)
 void
 handle_logout(struct request *req, struct response *res)
 {
+	char uid[24];
+
+	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
+	/* The session ends and the audit row is written together, or neither. */
 	if (req->identity.via == AUTH_SESSION &&
-	    session_destroy(req->db, req->identity.session_id) == -1) {
+	    (db_begin(req->db) == -1 ||
+	    session_destroy(req->db, req->identity.session_id) == -1 ||
+	    audit_write(req->db, req->identity.email, "logout", "user", uid,
+	    NULL) == -1 || db_commit(req->db) == -1)) {
+		db_rollback(req->db);
 		handler_problem(req, res, 503, "Utloggningen misslyckades. Försök "
 		    "igen om en stund.", "Logout failed. Try again shortly.");
 		return;
