@@ -254,4 +254,19 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " LEFT JOIN organisations uo ON uo.id = u.org_id"
 	    " WHERE $1::text IS NULL OR o.name = $1::text OR uo.name = $1::text"
 	    " ORDER BY t.id", 1 },
+
+	[STMT_AUDIT_LIST] = { "audit_list",
+	    "SELECT id, extract(epoch FROM at)::bigint, actor, action,"
+	    " COALESCE(object_type, ''), COALESCE(object_id, ''),"
+	    " COALESCE(detail::text, '')"
+	    " FROM audit_log"
+	    " WHERE ($1::text IS NULL OR starts_with(action, $1::text))"
+	    " AND ($2::text IS NULL OR strpos(lower(actor), lower($2::text)) > 0)"
+	    " AND ($3::text IS NULL OR object_type = $3::text)"
+	    " AND ($4::date IS NULL OR at >= $4::date::timestamp"
+	    "   AT TIME ZONE 'Europe/Stockholm')"
+	    " AND ($5::date IS NULL OR at < ($5::date + 1)::timestamp"
+	    "   AT TIME ZONE 'Europe/Stockholm')"
+	    " AND ($6::bigint IS NULL OR id < $6::bigint)"
+	    " ORDER BY id DESC LIMIT 101", 6 },
 };

@@ -80,6 +80,12 @@ enum stmt {
 				   created, last used or '', revoked or ''
 				   (timestamps as YYYY-MM-DD HH24:MI:SS in
 				   Europe/Stockholm); never the hash */
+	STMT_AUDIT_LIST,	/* action prefix, actor substring, object type,
+				   from date, to date (Europe/Stockholm days,
+				   inclusive), before id — each NULL for no
+				   filter -> id, at (epoch), actor, action,
+				   object_type, object_id, detail: newest first,
+				   at most 101 rows */
 	STMT__MAX
 };
 

@@ -28,5 +28,6 @@ void handle_home(struct request *, struct response *);
 void handle_login_form(struct request *, struct response *);
 void handle_login(struct request *, struct response *);
 void handle_logout(struct request *, struct response *);
+void handle_audit_log(struct request *, struct response *);
 
 #endif

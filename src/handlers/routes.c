@@ -14,6 +14,8 @@ const struct route routes[] = {
 	    NEED_PUBLIC, true },
 	{ "logout", METHOD_POST, "/logga-ut", BODY_FORM, handle_logout,
 	    NEED_LOGIN, false },
+	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
+	    NEED_FORVALTNING, false },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

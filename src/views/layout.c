@@ -60,6 +60,12 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 	html_open(h, "li", NULL);
 	html_elem(h, "a", "Remisser", "href", "/", NULL);
 	html_close(h);			/* li */
+	if (who != NULL && (who->role == ROLE_FORVALTNING ||
+	    who->role == ROLE_ADMIN)) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "Händelselogg", "href", "/admin/logg", NULL);
+		html_close(h);
+	}
 	html_close(h);			/* ul */
 	html_close(h);			/* nav */
 	account(h, who);

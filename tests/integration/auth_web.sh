@@ -82,6 +82,23 @@ check "a replayed cookie cannot log out again (401)" status_is 401
 STATUS=$(curl -s -o "$T/body" -H 'Cookie: remiss_session=%27%20OR%201=1' -H 'Accept: text/html' -w '%{http_code}' "$BASE/")
 check "a forged session cookie is ignored" eval 'status_is 200 && body_lacks "Inloggad som"'
 
+# The audit log page: förvaltning and admin only.
+req "$T/jar-anon" GET /admin/logg -H 'Accept: text/html'
+check "the audit log sends a visitor to the login page" eval 'status_is 303 && header_has "^Location: /logga-in\?next=/admin/logg$"'
+J3=$T/jar-bo; rm -f "$J3"
+login "$J3" bo.berg@laholm.example "$PW"
+req "$J3" GET /admin/logg -H 'Accept: text/html'
+check "a kommun user may not read the audit log (403, Swedish)" eval 'status_is 403 && body_has "Du har inte behörighet"'
+J4=$T/jar-forv; rm -f "$J4"
+login "$J4" forvaltning@regionhalland.example "$PW"
+req "$J4" GET /admin/logg -H 'Accept: text/html'
+check "förvaltning reads the audit log, logins included" eval 'status_is 200 && body_has "<h1>Händelselogg</h1>" && body_has "login.ok" && body_has "login.failed"'
+check "markup that reached the audit log is shown escaped" body_lacks "<script>alert(1)</script>"
+req "$J4" GET '/admin/logg?handelse=logout' -H 'Accept: text/html'
+check "the logout was audited, and the action filter works" eval 'status_is 200 && body_has "<td>logout</td>" && body_lacks "<td>login.ok</td>"'
+req "$J4" GET '/admin/logg?fran=2024-13-01&vem=%3Cscript%3E' -H 'Accept: text/html'
+check "a bad date is a 400 with the message tied to its field" eval 'status_is 400 && body_has "aria-describedby=\"fran-fel\"" && body_has "id=\"fran-fel\"" && body_lacks "value=\"<script>"'
+
 # Throttling: after 5 failures the account is locked for a while, even for the right password.
 J2=$T/jar-throttle; rm -f "$J2"
 for _ in 1 2 3 4 5 6 7; do login "$J2" granskare@regionhalland.example wrong-password-123; done
