@@ -30,7 +30,7 @@ usage(FILE *out)
 {
 	fprintf(out,
 	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-m MODE]\n"
-	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i]\n"
+	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
 	    "\n"
 	    "FastCGI server for remissvar. Pre-forks N workers (default: cores).\n"
 	    "  -s PATH        listen on a unix socket (mode -m, default 0660)\n"
@@ -42,6 +42,8 @@ usage(FILE *out)
 	    "  -r N           recycle a worker after N requests (0: never)\n"
 	    "  -P PIDFILE     write the supervisor's pid here\n"
 	    "  -i             cookies without Secure (plain-http development only)\n"
+	    "  -T PARAM       single sign-on: trust the e-mail in FastCGI param PARAM\n"
+	    "                 (only on a socket that the SSO location alone reaches)\n"
 	    "  -L NAME=VALUE  set a request limit: body, part, parts, part_header,\n"
 	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n");
 }
@@ -176,7 +178,7 @@ main(int argc, char *argv[])
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	workers = ncpu > 0 ? (size_t)ncpu : 2;
 
-	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:ih", longopts,
+	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:iT:h", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's':
@@ -220,6 +222,9 @@ main(int argc, char *argv[])
 			break;
 		case 'i':
 			cfg.auth.cookie_secure = false;
+			break;
+		case 'T':
+			cfg.auth.trusted_user_param = optarg;
 			break;
 		case 'h':
 			usage(stdout);

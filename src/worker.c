@@ -95,19 +95,27 @@ static bool
 authorize(struct request *req, struct response *res, const struct route *route,
     enum problem_format fmt)
 {
-	bool			 bad_token;
 	enum authz_decision	 d;
 	char			*loc;
 
-	if (auth_resolve(req, &bad_token) == -1) {
+	switch (auth_resolve(req)) {
+	case AUTH_RESOLVED:
+		break;
+	case AUTH_UNAVAILABLE:
 		problem_send(res, fmt, 503,
 		    "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
 		    "The service is temporarily unavailable. Try again shortly.",
 		    NULL, 0);
 		response_header(res, "Retry-After", "1");
 		return false;
-	}
-	if (bad_token) {
+	case AUTH_SSO_UNKNOWN:
+		problem_send(res, fmt, 403,
+		    "Ditt konto finns inte i Remissvar eller är avstängt. "
+		    "Kontakta förvaltningen.",
+		    "Your account does not exist in Remissvar or is disabled.",
+		    NULL, 0);
+		return false;
+	case AUTH_BAD_TOKEN:
 		log_warn("id=%s invalid bearer token", req->id);
 		problem_send(res, fmt, 401, "Ogiltig eller återkallad nyckel.",
 		    "Invalid or revoked token.", NULL, 0);
@@ -191,7 +199,7 @@ dispatch(struct request *req, struct response *res, const char **route_name)
 		problem_send(res, fmt, err.status, err.sv, err.en, NULL, 0);
 		return;
 	}
-	if (changes_state(req->method) && req->identity.via == AUTH_SESSION &&
+	if (changes_state(req->method) && identity_has_session(&req->identity) &&
 	    !route->csrf_exempt && !auth_csrf_ok(req)) {
 		log_warn("id=%s csrf check failed for user %lld on %s", req->id,
 		    req->identity.user_id, route->name);
@@ -202,6 +210,10 @@ dispatch(struct request *req, struct response *res, const char **route_name)
 		return;
 	}
 	route->handler(req, res);
+	/* A session made by single sign-on reaches the browser whatever the
+	 * handler did to the headers. */
+	if (req->sso_session[0] != '\0')
+		auth_set_session_cookie(req, res, req->sso_session);
 }
 
 /* Serves one accepted FastCGI request from start to log line. */

@@ -31,6 +31,14 @@ struct identity {
 	const char	*csrf;		/* the session's CSRF token (AUTH_SESSION/SSO) */
 };
 
+/* True if the caller acts through a browser session (cookie login or single
+ * sign-on): its state changes need the CSRF token. */
+static inline int
+identity_has_session(const struct identity *id)
+{
+	return id->via == AUTH_SESSION || id->via == AUTH_SSO;
+}
+
 /* "kommun" -> ROLE_KOMMUN ...; ROLE__MAX if unknown. role_name is the inverse. */
 enum role role_parse(const char *s);
 const char *role_name(enum role r);

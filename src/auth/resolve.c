@@ -8,50 +8,131 @@
 #include "auth/apitoken.h"
 #include "auth/resolve.h"
 #include "auth/token.h"
+#include "core/audit.h"
+#include "db/db.h"
+#include "util/buf.h"
+#include "util/json.h"
+#include "util/numparse.h"
 #include "http/kv.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "log.h"
 
-int
-auth_resolve(struct request *req, bool *bad_token)
+/* Creates a session for user id uid (text) and audits the SSO login in one
+ * transaction. Returns 0 or -1. */
+static int
+session_create_for(struct request *req, const char *uid, const char *email,
+    char token[TOKEN_HEX])
 {
-	const char	*authz, *cookie;
+	long long	id;
+	struct buf	detail;
+
+	if (parse_id(uid, &id) == -1)
+		return -1;
+	buf_init(&detail, req->arena);
+	buf_puts(&detail, "{\"remote_addr\":");
+	json_string(&detail, req->remote_addr);
+	buf_puts(&detail, ",\"via\":\"sso\"}");
+	if (detail.failed || db_begin(req->db) == -1)
+		return -1;
+	if (session_create(req->db, id, req->remote_addr, token) == -1 ||
+	    audit_write(req->db, email, "login.sso", "user", uid,
+	    detail.data) == -1 || db_commit(req->db) == -1) {
+		db_rollback(req->db);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+set_public(struct identity *id)
+{
+	memset(id, 0, sizeof(*id));
+	id->role = ROLE_PUBLIC;
+}
+
+/* Single sign-on: the session is kept when it belongs to the vouched-for
+ * user, else a new one is made for that user (if known and enabled). */
+static enum auth_outcome
+resolve_sso(struct request *req, const char *email)
+{
+	PGresult	*r;
+	const char	*p[1], *cookie;
+	char		 token[TOKEN_HEX];
 	int		 rc;
 
-	memset(&req->identity, 0, sizeof(req->identity));
-	req->identity.role = ROLE_PUBLIC;
-	*bad_token = false;
-
-	authz = request_param(req, "HTTP_AUTHORIZATION");
-	if (authz != NULL && authz[0] != '\0') {
-		if (strncasecmp(authz, "Bearer ", 7) != 0) {
-			*bad_token = true;
-			return 0;
+	cookie = kvlist_get(&req->cookies, SESSION_COOKIE);
+	if (cookie != NULL) {
+		rc = session_lookup(req->db, req->arena, cookie,
+		    &req->auth->session, &req->identity);
+		if (rc == -1)
+			return AUTH_UNAVAILABLE;
+		if (rc == 1 && req->identity.email != NULL &&
+		    strcasecmp(req->identity.email, email) == 0) {
+			req->identity.via = AUTH_SSO;
+			return AUTH_RESOLVED;
 		}
+	}
+	set_public(&req->identity);
+	p[0] = email;
+	r = db_exec(req->db, STMT_USER_BY_EMAIL, p);
+	if (!db_result_ok(r)) {
+		PQclear(r);
+		return AUTH_UNAVAILABLE;
+	}
+	if (PQntuples(r) != 1 || strcmp(PQgetvalue(r, 0, 4), "t") == 0) {
+		log_warn("id=%s single sign-on for unknown or disabled user",
+		    req->id);
+		PQclear(r);
+		return AUTH_SSO_UNKNOWN;
+	}
+	rc = session_create_for(req, PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1),
+	    token);
+	PQclear(r);
+	if (rc == -1)
+		return AUTH_UNAVAILABLE;
+	if (session_lookup(req->db, req->arena, token, &req->auth->session,
+	    &req->identity) != 1)
+		return AUTH_UNAVAILABLE;
+	req->identity.via = AUTH_SSO;
+	memcpy(req->sso_session, token, sizeof(req->sso_session));
+	return AUTH_RESOLVED;
+}
+
+enum auth_outcome
+auth_resolve(struct request *req)
+{
+	const char	*authz, *cookie, *sso;
+	int		 rc;
+
+	set_public(&req->identity);
+	authz = request_param(req, "HTTP_AUTHORIZATION");
+	/* Other schemes (Basic from a browser's saved login) are not ours. */
+	if (authz != NULL && strncasecmp(authz, "Bearer ", 7) == 0) {
 		rc = apitoken_lookup(req->db, req->arena, authz + 7,
 		    &req->identity);
 		if (rc == -1)
-			return -1;
+			return AUTH_UNAVAILABLE;
 		if (rc == 0) {
-			memset(&req->identity, 0, sizeof(req->identity));
-			req->identity.role = ROLE_PUBLIC;
-			*bad_token = true;
+			set_public(&req->identity);
+			return AUTH_BAD_TOKEN;
 		}
-		return 0;
+		return AUTH_RESOLVED;
 	}
+	if (req->auth->trusted_user_param != NULL &&
+	    (sso = request_param(req, req->auth->trusted_user_param)) != NULL &&
+	    sso[0] != '\0')
+		return resolve_sso(req, sso);
 	cookie = kvlist_get(&req->cookies, SESSION_COOKIE);
 	if (cookie == NULL)
-		return 0;
+		return AUTH_RESOLVED;
 	rc = session_lookup(req->db, req->arena, cookie, &req->auth->session,
 	    &req->identity);
 	if (rc == -1)
-		return -1;
-	if (rc == 0) {
-		memset(&req->identity, 0, sizeof(req->identity));
-		req->identity.role = ROLE_PUBLIC;
-	}
-	return 0;
+		return AUTH_UNAVAILABLE;
+	if (rc == 0)
+		set_public(&req->identity);
+	return AUTH_RESOLVED;
 }
 
 bool

@@ -17,13 +17,27 @@ struct response;
 struct auth_config {
 	struct session_policy	session;
 	bool			cookie_secure;	/* off only for plain-http development */
+	/* FastCGI param holding a user's e-mail that nginx vouches for (single
+	 * sign-on), or NULL. Set only on an instance whose socket nothing but
+	 * the SSO-protected nginx location can reach. */
+	const char		*trusted_user_param;
 };
 
-/* Fills req->identity from an "Authorization: Bearer" header or the session
- * cookie; a caller with neither, or with an unknown, expired or revoked
- * credential, is ROLE_PUBLIC (a bad Bearer token sets *bad_token). Returns
- * 0, or -1 when the database could not be asked (answer 503). */
-int auth_resolve(struct request *req, bool *bad_token);
+enum auth_outcome {
+	AUTH_RESOLVED,		/* req->identity is set (maybe public) */
+	AUTH_BAD_TOKEN,		/* an unknown, revoked or malformed Bearer token: 401 */
+	AUTH_SSO_UNKNOWN,	/* nginx vouched for a user we do not have: 403 */
+	AUTH_UNAVAILABLE,	/* the database could not be asked: 503 */
+};
+
+/* Fills req->identity from an "Authorization: Bearer" header, else the user
+ * nginx vouches for (when trusted_user_param is set), else the session
+ * cookie; a caller with none of these is ROLE_PUBLIC. Authorization
+ * schemes other than Bearer are ignored. A vouched-for user
+ * without a matching session gets a new session, whose token is left in
+ * req->sso_session for the worker's Set-Cookie, and an audit row
+ * "login.sso". */
+enum auth_outcome auth_resolve(struct request *req);
 
 /* True if the request carries the session's CSRF token, in the form field
  * "csrf" or the X-CSRF-Token header (constant-time comparison). */

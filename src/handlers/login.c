@@ -85,7 +85,7 @@ login_page(struct request *req, struct response *res, int status,
 void
 handle_login_form(struct request *req, struct response *res)
 {
-	if (req->identity.via == AUTH_SESSION) {
+	if (identity_has_session(&req->identity)) {
 		res->status = 303;
 		response_header(res, "Location", "/");
 		return;
@@ -138,7 +138,7 @@ handle_login(struct request *req, struct response *res)
 		return;
 	}
 	/* A new session id at every login; an old session on this browser ends. */
-	if (req->identity.via == AUTH_SESSION)
+	if (identity_has_session(&req->identity))
 		session_destroy(req->db, req->identity.session_id);
 	if (session_create(req->db, user_id, req->remote_addr, session) == -1) {
 		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
@@ -160,7 +160,7 @@ handle_logout(struct request *req, struct response *res)
 
 	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
 	/* The session ends and the audit row is written together, or neither. */
-	if (req->identity.via == AUTH_SESSION &&
+	if (identity_has_session(&req->identity) &&
 	    (db_begin(req->db) == -1 ||
 	    session_destroy(req->db, req->identity.session_id) == -1 ||
 	    audit_write(req->db, req->identity.email, "logout", "user", uid,

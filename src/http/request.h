@@ -42,6 +42,7 @@ struct request {
 	struct db		*db;		/* this worker's connection */
 	const struct auth_config *auth;		/* cookie and session settings */
 	struct identity		 identity;	/* who is calling (set after routing) */
+	char			 sso_session[65]; /* session token made by single sign-on */
 	char			 id[40];	/* request id for logs */
 	enum http_method	 method;	/* METHOD__MAX if unknown */
 	const char		*method_name;	/* as sent, copied */

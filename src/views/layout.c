@@ -14,7 +14,7 @@ static void
 account(struct html *h, const struct identity *who)
 {
 	html_open(h, "div", "class", "account", NULL);
-	if (who != NULL && who->via == AUTH_SESSION && who->email != NULL) {
+	if (who != NULL && identity_has_session(who) && who->email != NULL) {
 		html_open(h, "span", "class", "who", NULL);
 		html_text(h, "Inloggad som ");
 		html_elem(h, "strong", who->email, NULL);

@@ -140,6 +140,34 @@ revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'r
 export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
 
+# --- the production nginx config: TLS, HSTS, rate limits ------------------
+sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
+
+# --- single sign-on: a second instance trusts REMOTE_USER on its own socket ---
+SSO_SOCK=$T/run/remissd-sso.sock
+"$BUILD/remissd" -s "$SSO_SOCK" -m 0600 -w 1 -g 5 -i -T REMOTE_USER -d "$REMISS_DB" \
+	-P "$T/remissd-sso.pid" 2>>"$T/remissd.log" &
+for _ in $(seq 100); do [ -S "$SSO_SOCK" ] && break; sleep 0.05; done
+fcgi() { python3 "$ROOT/tests/integration/fcgi.py" request "$@" 2>&1 | tr -d '\r'; }
+sso=$(fcgi "$SSO_SOCK" REMOTE_USER=Granskare@RegionHalland.example HTTP_ACCEPT=text/html)
+check "single sign-on logs in the user nginx vouches for, with a session cookie" \
+	eval 'grep -q "^Status: 200" <<<"$sso" && grep -q "Inloggad som" <<<"$sso" && grep -qE "^Set-Cookie: remiss_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax" <<<"$sso"'
+sso_cookie=$(grep -oE 'remiss_session=[0-9a-f]{64}' <<<"$sso" | head -1)
+sso2=$(fcgi "$SSO_SOCK" REMOTE_USER=granskare@regionhalland.example "HTTP_COOKIE=$sso_cookie" HTTP_ACCEPT=text/html)
+check "single sign-on keeps the session it made instead of making another" \
+	eval 'grep -q "Inloggad som" <<<"$sso2" && ! grep -q "^Set-Cookie: remiss_session" <<<"$sso2"'
+sso3=$(fcgi "$SSO_SOCK" REMOTE_USER=nobody@nowhere.example HTTP_ACCEPT=text/html)
+check "single sign-on for a user we do not have is a Swedish 403" \
+	eval 'grep -q "^Status: 403" <<<"$sso3" && grep -q "Ditt konto finns inte" <<<"$sso3"'
+sso4=$(fcgi "$SSO_SOCK" REMOTE_USER=granskare@regionhalland.example REQUEST_METHOD=POST DOCUMENT_URI=/logga-ut CONTENT_TYPE=application/x-www-form-urlencoded)
+check "single-sign-on sessions need the CSRF token too" eval 'grep -q "^Status: 403" <<<"$sso4"'
+check "the single sign-on login is audited" \
+	eval '[ "$(psql "$REMISS_DB" -qAtc "SELECT count(*) FROM audit_log WHERE action = '"'"'login.sso'"'"'")" -ge 1 ]'
+stop_pid "$T/remissd-sso.pid"
+# The ordinary instance ignores REMOTE_USER, which a client can set with Basic auth.
+STATUS=$(curl -s -o "$T/tmp/body" -u granskare@regionhalland.example:x -H 'Accept: text/html' -w '%{http_code}' "$BASE/")
+check "the ordinary instance never trusts REMOTE_USER" eval '[ "$STATUS" = 200 ] && ! grep -q "Inloggad som" "$T/tmp/body"'
+
 # --- a worker killed with SIGKILL is replaced, service goes on ------------
 before=$(workers)
 check "remissd runs $WORKERS workers" eval '[ "$(wc -l <<<"$before")" -eq '"$WORKERS"' ]'
@@ -180,7 +208,7 @@ check "no worker crashed while the database was away" eval '[ "$(workers)" = "$a
 # --- graceful stop ---------------------------------------------------------
 # A request whose body is still arriving when SIGTERM comes is answered in full.
 sup=$(cat "$T/remissd.pid")
-inflight=$(python3 "$ROOT/tests/integration/fcgi_inflight.py" "$SOCK" "$sup" 2>&1)
+inflight=$(python3 "$ROOT/tests/integration/fcgi.py" inflight "$SOCK" "$sup" 2>&1)
 check "a request in flight during SIGTERM is answered in full" \
 	eval 'grep -q "^Status: 403" <<<"$inflight" && grep -q "Sidan har gått ut" <<<"$inflight" || { echo "#   got: ${inflight:0:300}"; false; }'
 for _ in $(seq 100); do kill -0 "$sup" 2>/dev/null || break; sleep 0.05; done
