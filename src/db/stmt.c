@@ -269,4 +269,161 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "   AT TIME ZONE 'Europe/Stockholm')"
 	    " AND ($6::bigint IS NULL OR id < $6::bigint)"
 	    " ORDER BY id DESC LIMIT 101", 6 },
+
+	[STMT_REMISS_BY_SLUG] = { "remiss_by_slug",
+	    "SELECT id, slug, title, sender, COALESCE(diarienummer, ''),"
+	    " COALESCE(description, ''), to_char(opens, 'YYYY-MM-DD'),"
+	    " to_char(closes, 'YYYY-MM-DD'), status"
+	    " FROM remiss WHERE slug = $1::text", 1 },
+
+	[STMT_REMISS_SECTIONS] = { "remiss_sections",
+	    "SELECT id, nr, heading, body FROM sections"
+	    " WHERE remiss_id = $1::bigint AND removed_at IS NULL"
+	    " ORDER BY position, id", 1 },
+
+	[STMT_REMISS_QUESTIONS] = { "remiss_questions",
+	    "SELECT id, COALESCE(section_id::text, ''), qid, kind, text"
+	    " FROM questions"
+	    " WHERE remiss_id = $1::bigint AND removed_at IS NULL"
+	    " ORDER BY position, id", 1 },
+
+	/* The window is computed here, with the database's clock, so that
+	 * every worker agrees on "today" in Stockholm. */
+	[STMT_INVITATION_GET] = { "invitation_get",
+	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD'),"
+	    " r.status = 'oppen' AND " TODAY_SE
+	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes)"
+	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
+	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 2 },
+
+	[STMT_RESPONSE_CREATE] = { "response_create",
+	    "INSERT INTO responses (remiss_id, org_id)"
+	    " VALUES ($1::bigint, $2::bigint)"
+	    " ON CONFLICT (remiss_id, org_id) DO NOTHING", 2 },
+
+	[STMT_RESPONSE_LOCK] = { "response_lock",
+	    "SELECT r.id, r.lock_version, o.name, o.kind, COALESCE(o.orgnr, '')"
+	    " FROM responses r JOIN organisations o ON o.id = r.org_id"
+	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint"
+	    " FOR UPDATE OF r", 2 },
+
+	[STMT_DRAFT_GET] = { "draft_get",
+	    "SELECT id, lock_version, COALESCE(draft_position, ''),"
+	    " COALESCE(draft_summary, ''), COALESCE(draft_diarienummer, ''),"
+	    " COALESCE(draft_decision_body, ''),"
+	    " COALESCE(to_char(draft_decision_date, 'YYYY-MM-DD'), ''),"
+	    " COALESCE(draft_contact_name, ''), COALESCE(draft_contact_email, ''),"
+	    " COALESCE(draft_contact_phone, '')"
+	    " FROM responses WHERE remiss_id = $1::bigint AND org_id = $2::bigint",
+	    2 },
+
+	[STMT_DRAFT_ANSWERS_GET] = { "draft_answers_get",
+	    "SELECT COALESCE(section_id::text, ''), COALESCE(question_id::text, ''),"
+	    " COALESCE(position, ''), COALESCE(comment, ''),"
+	    " COALESCE(proposed_wording, ''), COALESCE(consequence_region, ''),"
+	    " COALESCE(consequence_kommun, ''), COALESCE(short_term, ''),"
+	    " COALESCE(long_term, '')"
+	    " FROM draft_answers WHERE response_id = $1::bigint ORDER BY id", 1 },
+
+	[STMT_DRAFT_UPDATE] = { "draft_update",
+	    "UPDATE responses SET lock_version = lock_version + 1,"
+	    " draft_updated_by = $2::bigint, draft_updated_at = now(),"
+	    " draft_position = $3, draft_summary = $4, draft_diarienummer = $5,"
+	    " draft_decision_body = $6, draft_decision_date = $7::date,"
+	    " draft_contact_name = $8, draft_contact_email = $9,"
+	    " draft_contact_phone = $10"
+	    " WHERE id = $1::bigint RETURNING lock_version", 10 },
+
+	/* One round trip for all of a draft's answers. */
+	[STMT_DRAFT_ANSWERS_REPLACE] = { "draft_answers_replace",
+	    "WITH gone AS (DELETE FROM draft_answers"
+	    "  WHERE response_id = $1::bigint RETURNING id)"
+	    " INSERT INTO draft_answers (response_id, section_id, question_id,"
+	    " position, comment, proposed_wording, consequence_region,"
+	    " consequence_kommun, short_term, long_term)"
+	    " SELECT $1::bigint, u.s, u.q, u.p, u.c, u.w, u.cr, u.ck, u.st, u.lt"
+	    " FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[],"
+	    "  $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])"
+	    "  AS u(s, q, p, c, w, cr, ck, st, lt)"
+	    " WHERE (SELECT count(*) FROM gone) >= 0", 10 },
+
+	[STMT_VERSION_BY_KEY] = { "version_by_key",
+	    "SELECT id, request_sha256, receipt_number, iso_time_se(received_at),"
+	    " version, sha256"
+	    " FROM response_versions"
+	    " WHERE response_id = $1::bigint AND idempotency_key = $2::text", 2 },
+
+	/* The caller holds the responses row FOR UPDATE, so the next version
+	 * number cannot be taken twice. */
+	[STMT_VERSION_INSERT] = { "version_insert",
+	    "INSERT INTO response_versions (response_id, version, channel,"
+	    " position, summary, decision_body, decision_date, diarienummer,"
+	    " contact_name, contact_email, contact_phone, canonical_xml, sha256,"
+	    " receipt_number, received_at, submitted_by, idempotency_key,"
+	    " request_sha256)"
+	    " SELECT $1::bigint, COALESCE((SELECT max(version)"
+	    "  FROM response_versions WHERE response_id = $1::bigint), 0) + 1,"
+	    " $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12,"
+	    " receipt_number(now(), nextval('response_receipt_seq')), now(),"
+	    " $13::bigint, $14, $15"
+	    " RETURNING id, version, receipt_number, iso_time_se(received_at)",
+	    15 },
+
+	[STMT_ANSWERS_INSERT] = { "answers_insert",
+	    "INSERT INTO answers (version_id, ord, section_id, question_id,"
+	    " position, comment, proposed_wording, consequence_region,"
+	    " consequence_kommun, short_term, long_term)"
+	    " SELECT $1::bigint, u.ord - 1, u.s, u.q, u.p, u.c, u.w, u.cr, u.ck,"
+	    " u.st, u.lt"
+	    " FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[],"
+	    "  $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])"
+	    "  WITH ORDINALITY AS u(s, q, p, c, w, cr, ck, st, lt, ord)", 10 },
+
+	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
+	    "INSERT INTO attachments (version_id, ord, filename, media_type,"
+	    " bytes, size, sha256)"
+	    " VALUES ($1::bigint, $2::int, $3, $4, decode($5, 'hex'),"
+	    " $6::bigint, $7)", 7 },
+
+	[STMT_VERSION_GET] = { "version_get",
+	    "SELECT v.version, v.channel, v.position, COALESCE(v.summary, ''),"
+	    " COALESCE(v.decision_body, ''),"
+	    " COALESCE(to_char(v.decision_date, 'YYYY-MM-DD'), ''),"
+	    " COALESCE(v.diarienummer, ''), v.contact_name, v.contact_email,"
+	    " COALESCE(v.contact_phone, ''), v.sha256, v.receipt_number,"
+	    " iso_time_se(v.received_at), m.slug, o.name, o.kind,"
+	    " COALESCE(o.orgnr, '')"
+	    " FROM response_versions v"
+	    " JOIN responses r ON r.id = v.response_id"
+	    " JOIN remiss m ON m.id = r.remiss_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " WHERE v.id = $1::bigint"
+	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 2 },
+
+	[STMT_VERSION_ANSWERS] = { "version_answers",
+	    "SELECT COALESCE(s.nr, ''), COALESCE(q.qid, ''),"
+	    " COALESCE(a.section_id::text, ''), COALESCE(a.question_id::text, ''),"
+	    " COALESCE(a.position, ''), COALESCE(a.comment, ''),"
+	    " COALESCE(a.proposed_wording, ''), COALESCE(a.consequence_region, ''),"
+	    " COALESCE(a.consequence_kommun, ''), COALESCE(a.short_term, ''),"
+	    " COALESCE(a.long_term, '')"
+	    " FROM answers a"
+	    " LEFT JOIN sections s ON s.id = a.section_id"
+	    " LEFT JOIN questions q ON q.id = a.question_id"
+	    " WHERE a.version_id = $1::bigint ORDER BY a.ord", 1 },
+
+	[STMT_VERSION_ATTACHMENTS] = { "version_attachments",
+	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
+
+	[STMT_VERSIONS_LIST] = { "versions_list",
+	    "SELECT v.id, v.receipt_number, iso_time_se(v.received_at), v.version,"
+	    " v.sha256, m.slug, o.name"
+	    " FROM response_versions v"
+	    " JOIN responses r ON r.id = v.response_id"
+	    " JOIN remiss m ON m.id = r.remiss_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " WHERE r.remiss_id = $1::bigint"
+	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)"
+	    " ORDER BY v.received_at DESC, v.id DESC", 2 },
 };

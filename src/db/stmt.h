@@ -86,6 +86,71 @@ enum stmt {
 				   filter -> id, at (epoch), actor, action,
 				   object_type, object_id, detail: newest first,
 				   at most 101 rows */
+	/* Remiss definitions as loaded for pages and checks (remiss_def.c). */
+	STMT_REMISS_BY_SLUG,	/* slug -> id, slug, title, sender,
+				   diarienummer or '', description or '',
+				   opens, closes, status */
+	STMT_REMISS_SECTIONS,	/* remiss id -> id, nr, heading, body: live
+				   sections in order */
+	STMT_REMISS_QUESTIONS,	/* remiss id -> id, section id or '', qid, kind,
+				   text: live questions in order */
+	STMT_INVITATION_GET,	/* remiss id, org id -> closes (extension or
+				   the remiss's), open_now ('t'/'f': status
+				   oppen and today in Europe/Stockholm within
+				   opens .. closes) */
+	/* Responses, drafts and submitted versions (response_store.c). */
+	STMT_RESPONSE_CREATE,	/* remiss id, org id (no-op when it exists) */
+	STMT_RESPONSE_LOCK,	/* remiss id, org id -> id, lock_version, org
+				   name, org kind, orgnr or '': the row locked
+				   FOR UPDATE (no row: none yet) */
+	STMT_DRAFT_GET,		/* remiss id, org id -> id, lock_version,
+				   position, summary, diarienummer, decision
+				   body, decision date, contact name, e-mail,
+				   phone (each '' when NULL) */
+	STMT_DRAFT_ANSWERS_GET,	/* response id -> section id or '', question
+				   id or '', position, comment, wording,
+				   consequence region, kommun, short term,
+				   long term (each '' when NULL) */
+	STMT_DRAFT_UPDATE,	/* response id, user id or NULL, position,
+				   summary, diarienummer, decision body,
+				   decision date, contact name, e-mail, phone
+				   (NULL for none) -> new lock_version */
+	STMT_DRAFT_ANSWERS_REPLACE,	/* response id, then arrays (as '{...}'
+				   text) of section ids, question ids,
+				   positions, comments, wordings, consequences
+				   region, kommun, short terms, long terms:
+				   deletes the draft's answers, inserts these */
+	STMT_VERSION_BY_KEY,	/* response id, idempotency key -> id,
+				   request sha256, receipt number, received
+				   (ISO, Europe/Stockholm), version, sha256 */
+	STMT_VERSION_INSERT,	/* response id, channel, position, summary,
+				   decision body, decision date, diarienummer,
+				   contact name, e-mail, phone, canonical xml,
+				   sha256, user id, idempotency key, request
+				   sha256 -> id, version, receipt number,
+				   received (ISO): the next version number and
+				   a new receipt number */
+	STMT_ANSWERS_INSERT,	/* version id, then arrays as for
+				   STMT_DRAFT_ANSWERS_REPLACE; ord follows the
+				   arrays' order */
+	STMT_ATTACHMENT_INSERT,	/* version id, ord, filename, media type,
+				   bytes as plain hex digits, size, sha256 */
+	STMT_VERSION_GET,	/* version id, org id or NULL -> version,
+				   channel, position, summary, decision body,
+				   decision date, diarienummer, contact name,
+				   e-mail, phone, sha256, receipt number,
+				   received (ISO), remiss slug, org name, org
+				   kind, orgnr (each '' when NULL) */
+	STMT_VERSION_ANSWERS,	/* version id -> section nr or '', question
+				   qid or '', section id or '', question id or
+				   '', position, comment, wording, consequence
+				   region, kommun, short term, long term ('' for
+				   NULL), in ord */
+	STMT_VERSION_ATTACHMENTS,	/* version id -> filename, media type,
+				   bytes as hex, in ord */
+	STMT_VERSIONS_LIST,	/* remiss id, org id or NULL -> id, receipt
+				   number, received (ISO), version, sha256,
+				   remiss slug, org name: newest first */
 	STMT__MAX
 };
 

@@ -1,0 +1,907 @@
+/* response_store.c: drafts under optimistic locking, and submission of immutable versions with receipts, each in one transaction. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "core/audit.h"
+#include "core/remiss_def.h"
+#include "core/response_doc.h"
+#include "core/response_store.h"
+#include "db/db.h"
+#include "log.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
+#include "util/numparse.h"
+#include "xml/remissvar_write.h"
+
+/* What the database's CHECKs allow (answers.ord, attachments.ord). */
+#define MAX_ANSWERS	10000u
+#define MAX_ATTACHMENTS	1000u
+
+static const char *const channel_names[] = {
+	[CHANNEL_WEBB] = "webb",
+	[CHANNEL_XML] = "xml",
+	[CHANNEL_REGISTRERAD] = "registrerad",
+};
+
+/* The nine per-answer columns, in the order of the statements' arrays. */
+enum acol {
+	AC_SECTION, AC_QUESTION, AC_POSITION, AC_COMMENT, AC_WORDING,
+	AC_CONS_REGION, AC_CONS_KOMMUN, AC_SHORT, AC_LONG, AC__MAX
+};
+
+static const char *
+opt(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/* A column's value, NULL when SQL NULL or "". Borrowed from r. */
+static const char *
+val(const PGresult *r, int i, int c)
+{
+	if (PQgetisnull(r, i, c) || *PQgetvalue(r, i, c) == '\0')
+		return NULL;
+	return PQgetvalue(r, i, c);
+}
+
+/* As val, copied into a. *oom is set when a copy fails. */
+static const char *
+copy_val(struct arena *a, const PGresult *r, int i, int c, int *oom)
+{
+	const char	*v = val(r, i, c);
+	char		*d;
+
+	if (v == NULL)
+		return NULL;
+	if ((d = arena_strdup(a, v)) == NULL)
+		*oom = 1;
+	return d;
+}
+
+/* A failed statement: class 22 (bad data) and 23 (constraints) are the
+ * caller's fault, anything else the database's. */
+static int
+refused_value(const PGresult *r)
+{
+	const char *s = db_sqlstate(r);
+
+	return strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0;
+}
+
+/* Appends s as one element of a PostgreSQL array literal (NULL: NULL). */
+static void
+array_add(struct buf *b, const char *s)
+{
+	const char *p;
+
+	if (b->len > 1)
+		buf_append(b, ",", 1);
+	if (s == NULL) {
+		buf_puts(b, "NULL");
+		return;
+	}
+	buf_append(b, "\"", 1);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_append(b, "\\", 1);
+		buf_append(b, p, 1);
+	}
+	buf_append(b, "\"", 1);
+}
+
+/*
+ * Checks the non-empty answers of doc against def and copies them with
+ * their database ids into *out (in a). Returns 0, or -1 with *why in
+ * Swedish (NULL when out of memory).
+ */
+static int
+resolve_answers(struct arena *a, const struct remiss_def *def,
+    const struct response_doc *doc, struct answer **out, size_t *nout,
+    const char **why)
+{
+	const struct section_def	*s;
+	const struct question_def	*q;
+	struct answer			*list;
+	size_t				 i, j, n = 0;
+
+	*why = NULL;
+	if (doc->nanswers > MAX_ANSWERS) {
+		*why = "För många svar.";
+		return -1;
+	}
+	if ((list = arena_calloc(a, doc->nanswers + 1, sizeof(*list))) == NULL)
+		return -1;
+	for (i = 0; i < doc->nanswers; i++) {
+		const struct answer *an = &doc->answers[i];
+
+		if (answer_is_empty(an))
+			continue;
+		list[n] = *an;
+		if ((int)an->position < POS_NONE || an->position >= POS__MAX) {
+			*why = "Ogiltigt ställningstagande i ett svar.";
+			return -1;
+		}
+		if (opt(an->section_nr) != NULL && opt(an->question_id) != NULL) {
+			*why = "Ett svar gäller både ett avsnitt och en fråga.";
+			return -1;
+		}
+		if (opt(an->section_nr) != NULL) {
+			if ((s = remiss_section(def, an->section_nr)) == NULL) {
+				*why = arena_printf(a, "Avsnitt %s finns inte i "
+				    "remissen.", an->section_nr);
+				return -1;
+			}
+			list[n].db_section_id = s->id;
+			list[n].db_question_id = 0;
+			list[n].question_id = NULL;
+		} else if (opt(an->question_id) != NULL) {
+			if ((q = remiss_question(def, an->question_id)) == NULL) {
+				*why = arena_printf(a, "Fråga %s finns inte i "
+				    "remissen.", an->question_id);
+				return -1;
+			}
+			list[n].db_question_id = q->id;
+			list[n].db_section_id = 0;
+			list[n].section_nr = NULL;
+		} else {
+			*why = "Ett svar saknar avsnitt eller fråga.";
+			return -1;
+		}
+		for (j = 0; j < n; j++) {
+			if ((list[n].db_section_id != 0 &&
+			    list[j].db_section_id == list[n].db_section_id) ||
+			    (list[n].db_question_id != 0 &&
+			    list[j].db_question_id == list[n].db_question_id)) {
+				*why = arena_printf(a, "%s %s besvaras mer än en "
+				    "gång.", list[n].section_nr != NULL ?
+				    "Avsnitt" : "Fråga", list[n].section_nr !=
+				    NULL ? list[n].section_nr :
+				    list[n].question_id);
+				return -1;
+			}
+		}
+		n++;
+	}
+	*out = list;
+	*nout = n;
+	return 0;
+}
+
+/* Fills params[0..AC__MAX) with array literals of the answers' columns. */
+static int
+answer_arrays(struct arena *a, const struct answer *list, size_t n,
+    const char **params)
+{
+	struct buf	 b[AC__MAX];
+	char		 id[32];
+	size_t		 i;
+	int		 c;
+
+	for (c = 0; c < AC__MAX; c++) {
+		buf_init(&b[c], a);
+		buf_append(&b[c], "{", 1);
+	}
+	for (i = 0; i < n; i++) {
+		const struct answer *an = &list[i];
+
+		snprintf(id, sizeof(id), "%lld", an->db_section_id);
+		array_add(&b[AC_SECTION], an->db_section_id != 0 ? id : NULL);
+		snprintf(id, sizeof(id), "%lld", an->db_question_id);
+		array_add(&b[AC_QUESTION], an->db_question_id != 0 ? id : NULL);
+		array_add(&b[AC_POSITION], position_code(an->position));
+		array_add(&b[AC_COMMENT], opt(an->comment));
+		array_add(&b[AC_WORDING], opt(an->proposed_wording));
+		array_add(&b[AC_CONS_REGION], opt(an->consequence_region));
+		array_add(&b[AC_CONS_KOMMUN], opt(an->consequence_kommun));
+		array_add(&b[AC_SHORT], opt(an->short_term));
+		array_add(&b[AC_LONG], opt(an->long_term));
+	}
+	for (c = 0; c < AC__MAX; c++) {
+		buf_append(&b[c], "}", 1);
+		if (b[c].failed)
+			return -1;
+		params[c] = b[c].data;
+	}
+	return 0;
+}
+
+/* Runs a statement that must succeed; logs and returns NULL otherwise
+ * (*refused set when the data was refused rather than the database down). */
+static PGresult *
+run(struct db *db, enum stmt id, const char *const *p, int *refused)
+{
+	PGresult *r;
+
+	r = db_exec(db, id, p);
+	if (db_result_ok(r))
+		return r;
+	log_err("%s: SQLSTATE %s: %s", stmt_table[id].name, db_sqlstate(r),
+	    r != NULL ? PQresultErrorMessage(r) : "no connection");
+	if (refused != NULL)
+		*refused = r != NULL && refused_value(r);
+	PQclear(r);
+	return NULL;
+}
+
+/* Locks the organisation's responses row, creating it first if needed.
+ * Returns the result (row 0: id, lock_version, org name, kind, orgnr) or
+ * NULL on a database error. */
+static PGresult *
+lock_response(struct db *db, const char *rid, const char *oid)
+{
+	const char	*p[2] = { rid, oid };
+	PGresult	*r;
+
+	if ((r = run(db, STMT_RESPONSE_LOCK, p, NULL)) == NULL)
+		return NULL;
+	if (PQntuples(r) > 0)
+		return r;
+	PQclear(r);
+	if ((r = run(db, STMT_RESPONSE_CREATE, p, NULL)) == NULL)
+		return NULL;
+	PQclear(r);
+	if ((r = run(db, STMT_RESPONSE_LOCK, p, NULL)) == NULL)
+		return NULL;
+	if (PQntuples(r) == 0) {
+		log_err("responses row for remiss %s, org %s not created",
+		    rid, oid);
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* Whether the organisation may answer now, by the database's clock. */
+enum window { WIN_ERROR = -1, WIN_NOT_INVITED, WIN_CLOSED, WIN_OPEN };
+
+static enum window
+open_for(struct db *db, const char *rid, const char *oid)
+{
+	const char	*p[2] = { rid, oid };
+	PGresult	*r;
+	enum window	 w;
+
+	if ((r = run(db, STMT_INVITATION_GET, p, NULL)) == NULL)
+		return WIN_ERROR;
+	if (PQntuples(r) != 1)
+		w = WIN_NOT_INVITED;
+	else
+		w = strcmp(PQgetvalue(r, 0, 1), "t") == 0 ? WIN_OPEN :
+		    WIN_CLOSED;
+	PQclear(r);
+	return w;
+}
+
+/* Puts the answers of rows (columns from c0: section id, question id,
+ * position, then the six texts) into doc in remiss order. */
+static int
+draft_answers_in_order(struct arena *a, const struct remiss_def *def,
+    const PGresult *r, struct response_doc *doc)
+{
+	struct answer	*list;
+	size_t		 si, qi, n = 0;
+	int		 i, nrows = PQntuples(r), oom = 0;
+	long long	*sec, *que;
+
+	if ((list = arena_calloc(a, (size_t)nrows + 1, sizeof(*list))) == NULL ||
+	    (sec = arena_calloc(a, (size_t)nrows + 1, sizeof(*sec))) == NULL ||
+	    (que = arena_calloc(a, (size_t)nrows + 1, sizeof(*que))) == NULL)
+		return -1;
+	for (i = 0; i < nrows; i++)
+		if (parse_id(PQgetvalue(r, i, 0), &sec[i]) == -1 ||
+		    parse_id(PQgetvalue(r, i, 1), &que[i]) == -1)
+			return -1;
+
+#define TAKE(match, setnr) do {						\
+	for (i = 0; i < nrows; i++) {					\
+		if (!(match))						\
+			continue;					\
+		struct answer *an = &list[n++];				\
+		setnr;							\
+		an->db_section_id = sec[i];				\
+		an->db_question_id = que[i];				\
+		an->position = position_parse(val(r, i, 2));		\
+		if (an->position == POS__MAX)				\
+			an->position = POS_NONE;			\
+		an->comment = copy_val(a, r, i, 3, &oom);			\
+		an->proposed_wording = copy_val(a, r, i, 4, &oom);		\
+		an->consequence_region = copy_val(a, r, i, 5, &oom);		\
+		an->consequence_kommun = copy_val(a, r, i, 6, &oom);		\
+		an->short_term = copy_val(a, r, i, 7, &oom);			\
+		an->long_term = copy_val(a, r, i, 8, &oom);			\
+		if (answer_is_empty(an))				\
+			n--;						\
+	}								\
+} while (0)
+
+	for (si = 0; si < def->nsections; si++) {
+		const struct section_def *s = &def->sections[si];
+
+		TAKE(sec[i] == s->id, an->section_nr = s->nr);
+		for (qi = 0; qi < s->nquestions; qi++)
+			TAKE(que[i] == s->questions[qi].id,
+			    an->question_id = s->questions[qi].qid);
+	}
+	for (qi = 0; qi < def->ngeneral; qi++)
+		TAKE(que[i] == def->general[qi].id,
+		    an->question_id = def->general[qi].qid);
+#undef TAKE
+	doc->answers = list;
+	doc->nanswers = n;
+	return oom ? -1 : 0;
+}
+
+int
+response_draft_load(struct db *db, struct arena *a,
+    const struct remiss_def *def, long long org_id, struct response_doc *doc,
+    int *lock)
+{
+	PGresult	*r = NULL;
+	char		 rid[32], oid[32];
+	const char	*p[2] = { rid, oid };
+	long		 lv;
+	int		 rc = -1, oom = 0;
+
+	memset(doc, 0, sizeof(*doc));
+	*lock = 0;
+	doc->remiss_slug = def->slug;
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(oid, sizeof(oid), "%lld", org_id);
+	if ((r = run(db, STMT_DRAFT_GET, p, NULL)) == NULL)
+		goto err;
+	if (PQntuples(r) == 0) {
+		rc = 0;
+		goto err;
+	}
+	if (parse_long(PQgetvalue(r, 0, 1), 0, 2147483647L, &lv) == -1)
+		goto err;
+	doc->position = position_parse(val(r, 0, 2));
+	if (doc->position == POS__MAX)
+		doc->position = POS_NONE;
+	doc->summary = copy_val(a, r, 0, 3, &oom);
+	doc->diarienummer = copy_val(a, r, 0, 4, &oom);
+	doc->decision_body = copy_val(a, r, 0, 5, &oom);
+	doc->decision_date = copy_val(a, r, 0, 6, &oom);
+	doc->contact_name = copy_val(a, r, 0, 7, &oom);
+	doc->contact_email = copy_val(a, r, 0, 8, &oom);
+	doc->contact_phone = copy_val(a, r, 0, 9, &oom);
+	if (oom)
+		goto err;
+	p[0] = PQgetvalue(r, 0, 0);
+	{
+		PGresult *ra;
+
+		if ((ra = run(db, STMT_DRAFT_ANSWERS_GET, p, NULL)) == NULL)
+			goto err;
+		if (draft_answers_in_order(a, def, ra, doc) == -1) {
+			PQclear(ra);
+			goto err;
+		}
+		PQclear(ra);
+	}
+	*lock = (int)lv;
+	rc = 1;
+err:
+	PQclear(r);
+	return rc;
+}
+
+enum save_result
+response_draft_save(struct db *db, const struct remiss_def *def,
+    long long org_id, long long user_id, int expected_lock,
+    const struct response_doc *doc, int *new_lock)
+{
+	struct arena		*a;
+	PGresult		*r = NULL;
+	struct answer		*list;
+	size_t			 n;
+	const char		*why, *p[AC__MAX + 1], *up[10];
+	char			 rid[32], oid[32], uid[32], idbuf[32], *actor;
+	long			 lv;
+	enum window		 open;
+	int			 refused = 0, in_tx = 0;
+	enum save_result	 res = SAVE_ERROR;
+
+	*new_lock = expected_lock;
+	if ((a = arena_new()) == NULL)
+		return SAVE_ERROR;
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(oid, sizeof(oid), "%lld", org_id);
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	if ((int)doc->position < POS_NONE || doc->position >= POS__MAX) {
+		res = SAVE_INVALID;
+		goto err;
+	}
+	if (resolve_answers(a, def, doc, &list, &n, &why) == -1) {
+		res = why != NULL ? SAVE_INVALID : SAVE_ERROR;
+		goto err;
+	}
+	if (answer_arrays(a, list, n, p + 1) == -1)
+		goto err;
+
+	if (db_begin(db) == -1)
+		goto err;
+	in_tx = 1;
+	if ((open = open_for(db, rid, oid)) == WIN_ERROR)
+		goto err;
+	if (open != WIN_OPEN) {
+		res = SAVE_CLOSED;
+		goto err;
+	}
+	if ((r = lock_response(db, rid, oid)) == NULL)
+		goto err;
+	if (parse_long(PQgetvalue(r, 0, 1), 0, 2147483647L, &lv) == -1)
+		goto err;
+	if (lv != expected_lock) {
+		res = SAVE_CONFLICT;
+		goto err;
+	}
+	snprintf(idbuf, sizeof(idbuf), "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+
+	up[0] = idbuf;
+	up[1] = user_id != 0 ? uid : NULL;
+	up[2] = position_code(doc->position);
+	up[3] = opt(doc->summary);
+	up[4] = opt(doc->diarienummer);
+	up[5] = opt(doc->decision_body);
+	up[6] = opt(doc->decision_date);
+	up[7] = opt(doc->contact_name);
+	up[8] = opt(doc->contact_email);
+	up[9] = opt(doc->contact_phone);
+	if ((r = run(db, STMT_DRAFT_UPDATE, up, &refused)) == NULL) {
+		res = refused ? SAVE_INVALID : SAVE_ERROR;
+		goto err;
+	}
+	if (parse_long(PQgetvalue(r, 0, 0), 1, 2147483647L, &lv) == -1)
+		goto err;
+	PQclear(r);
+	p[0] = idbuf;
+	if ((r = run(db, STMT_DRAFT_ANSWERS_REPLACE, p, &refused)) == NULL) {
+		res = refused ? SAVE_INVALID : SAVE_ERROR;
+		goto err;
+	}
+	PQclear(r);
+	r = NULL;
+
+	actor = user_id != 0 ? arena_printf(a, "user:%lld", user_id) :
+	    arena_printf(a, "org:%lld", org_id);
+	if (actor == NULL || audit_write(db, actor, "draft.save", "response",
+	    idbuf, NULL) == -1)
+		goto err;
+	if (db_commit(db) == -1) {
+		in_tx = 0;
+		goto err;
+	}
+	in_tx = 0;
+	*new_lock = (int)lv;
+	res = SAVE_OK;
+err:
+	PQclear(r);
+	if (in_tx)
+		db_rollback(db);
+	arena_free(a);
+	return res;
+}
+
+/* Required fields of a submission; NULL when complete, else why (Swedish). */
+static const char *
+missing_field(const struct response_doc *doc)
+{
+	if (doc->position == POS_NONE || (int)doc->position < POS_NONE ||
+	    doc->position >= POS__MAX)
+		return "Ställningstagande (övergripande) saknas.";
+	if (opt(doc->contact_name) == NULL)
+		return "Kontaktpersonens namn saknas.";
+	if (opt(doc->contact_email) == NULL ||
+	    strchr(doc->contact_email, '@') == NULL)
+		return "Kontaktpersonens e-postadress saknas eller är ogiltig.";
+	if (opt(doc->decision_date) != NULL && opt(doc->decision_body) == NULL)
+		return "Beslutsdatum anges men inte beslutande instans.";
+	return NULL;
+}
+
+/* Inserts the attachments of version vid. 0, or -1 (*refused as in run). */
+static int
+store_attachments(struct db *db, const char *vid,
+    const struct response_doc *doc, int *refused)
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+	char		 ord[32], size[32], sha[65], *hex = NULL;
+	const char	*p[7];
+	PGresult	*r;
+	size_t		 i;
+	int		 rc = -1;
+
+	for (i = 0; i < doc->nattachments; i++) {
+		const struct attachment *at = &doc->attachments[i];
+		const unsigned char *data = at->data != NULL ? at->data :
+		    (const unsigned char *)"";
+
+		if (at->len > (SIZE_MAX - 1) / 2)
+			goto err;
+		if ((hex = malloc(at->len * 2 + 1)) == NULL)
+			goto err;
+		sodium_bin2hex(hex, at->len * 2 + 1, data, at->len);
+		crypto_hash_sha256(h, data, at->len);
+		sodium_bin2hex(sha, sizeof(sha), h, sizeof(h));
+		snprintf(ord, sizeof(ord), "%zu", i);
+		snprintf(size, sizeof(size), "%zu", at->len);
+		p[0] = vid;
+		p[1] = ord;
+		p[2] = at->filename;
+		p[3] = at->media_type;
+		p[4] = hex;
+		p[5] = size;
+		p[6] = sha;
+		if ((r = run(db, STMT_ATTACHMENT_INSERT, p, refused)) == NULL)
+			goto err;
+		PQclear(r);
+		free(hex);
+		hex = NULL;
+	}
+	rc = 0;
+err:
+	free(hex);
+	return rc;
+}
+
+/* Fills out from a STMT_VERSION_BY_KEY row (the first receipt). */
+static int
+replay_receipt(struct arena *a, const PGresult *r, const char *slug,
+    const char *org_name, struct receipt *out)
+{
+	long	v;
+	int	oom = 0;
+
+	if (parse_id(PQgetvalue(r, 0, 0), &out->version_id) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 4), 1, 2147483647L, &v) == -1)
+		return -1;
+	out->version = (int)v;
+	out->number = copy_val(a, r, 0, 2, &oom);
+	out->received_at = copy_val(a, r, 0, 3, &oom);
+	out->sha256 = copy_val(a, r, 0, 5, &oom);
+	out->remiss_slug = arena_strdup(a, slug);
+	out->org_name = arena_strdup(a, org_name);
+	return oom || out->remiss_slug == NULL || out->org_name == NULL ? -1 : 0;
+}
+
+enum submit_result
+response_submit(struct db *db, struct arena *a,
+    const struct submit_request *req, struct receipt *out, const char **why)
+{
+	const struct remiss_def	*def = req->def;
+	struct response_doc	 doc;
+	PGresult		*r = NULL;
+	struct answer		*list;
+	size_t			 n, xlen;
+	const char		*p[AC__MAX + 1], *vp[15], *key, *reason;
+	char			 rid[32], oid[32], uid[32], resp_id[32], vid[32];
+	char			 sha[65], *xml, *actor;
+	struct buf		 detail;
+	long			 v;
+	enum window		 open;
+	int			 refused = 0, in_tx = 0;
+	enum submit_result	 res = SUBMIT_ERROR;
+
+	memset(out, 0, sizeof(*out));
+	*why = NULL;
+	key = opt(req->idempotency_key);
+	if (key != NULL && (req->request_sha256 == NULL ||
+	    strlen(req->request_sha256) != 64)) {
+		*why = "Begärans kontrollsumma saknas.";
+		return SUBMIT_INVALID;
+	}
+	if ((unsigned)req->channel > CHANNEL_REGISTRERAD)
+		return SUBMIT_ERROR;
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(oid, sizeof(oid), "%lld", req->org_id);
+	snprintf(uid, sizeof(uid), "%lld", req->user_id);
+
+	if (db_begin(db) == -1)
+		return SUBMIT_ERROR;
+	in_tx = 1;
+	/* now() is the transaction's start: the window and the receipt use
+	 * the same instant of the database's clock. */
+	if ((open = open_for(db, rid, oid)) == WIN_ERROR)
+		goto err;
+	if (open == WIN_NOT_INVITED) {
+		/* No responses row can exist; callers check invitations first. */
+		res = SUBMIT_CLOSED;
+		goto err;
+	}
+	if ((r = lock_response(db, rid, oid)) == NULL)
+		goto err;
+	snprintf(resp_id, sizeof(resp_id), "%s", PQgetvalue(r, 0, 0));
+	/* The organisation as registered, not as the document claims. */
+	doc = *req->doc;
+	doc.remiss_slug = def->slug;
+	if ((doc.org_name = arena_strdup(a, PQgetvalue(r, 0, 2))) == NULL ||
+	    (doc.org_kind = arena_strdup(a, PQgetvalue(r, 0, 3))) == NULL)
+		goto err;
+	doc.orgnr = val(r, 0, 4) != NULL ? arena_strdup(a, val(r, 0, 4)) : NULL;
+	PQclear(r);
+	r = NULL;
+
+	if (key != NULL) {
+		const char *kp[2] = { resp_id, key };
+
+		if ((r = run(db, STMT_VERSION_BY_KEY, kp, NULL)) == NULL)
+			goto err;
+		if (PQntuples(r) > 0) {
+			if (strcmp(PQgetvalue(r, 0, 1), req->request_sha256) != 0)
+				res = SUBMIT_KEY_REUSED;
+			else if (replay_receipt(a, r, def->slug, doc.org_name,
+			    out) == 0)
+				res = SUBMIT_REPLAY;
+			goto err;	/* nothing to store either way */
+		}
+		PQclear(r);
+		r = NULL;
+	}
+	if (open != WIN_OPEN) {
+		res = SUBMIT_CLOSED;
+		goto err;
+	}
+	if ((reason = missing_field(&doc)) != NULL) {
+		*why = reason;
+		res = SUBMIT_INVALID;
+		goto err;
+	}
+	if (resolve_answers(a, def, &doc, &list, &n, why) == -1) {
+		res = *why != NULL ? SUBMIT_INVALID : SUBMIT_ERROR;
+		goto err;
+	}
+	if (doc.nattachments > MAX_ATTACHMENTS) {
+		*why = "För många bilagor.";
+		res = SUBMIT_INVALID;
+		goto err;
+	}
+	doc.answers = list;
+	doc.nanswers = n;
+	if (remissvar_canonical(&doc, a, &xml, &xlen, sha) == -1) {
+		*why = "Svaret kunde inte skrivas som XML (otillåtna tecken?).";
+		res = SUBMIT_INVALID;
+		goto err;
+	}
+
+	vp[0] = resp_id;
+	vp[1] = channel_names[req->channel];
+	vp[2] = position_code(doc.position);
+	vp[3] = opt(doc.summary);
+	vp[4] = opt(doc.decision_body);
+	vp[5] = opt(doc.decision_date);
+	vp[6] = opt(doc.diarienummer);
+	vp[7] = doc.contact_name;
+	vp[8] = doc.contact_email;
+	vp[9] = opt(doc.contact_phone);
+	vp[10] = xml;
+	vp[11] = sha;
+	vp[12] = req->user_id != 0 ? uid : NULL;
+	vp[13] = key;
+	vp[14] = key != NULL ? req->request_sha256 : NULL;
+	if ((r = run(db, STMT_VERSION_INSERT, vp, &refused)) == NULL) {
+		if (refused) {
+			*why = "Ett värde i svaret godtogs inte (för långt, "
+			    "ogiltigt datum eller e-postadress).";
+			res = SUBMIT_INVALID;
+		}
+		goto err;
+	}
+	snprintf(vid, sizeof(vid), "%s", PQgetvalue(r, 0, 0));
+	if (parse_id(vid, &out->version_id) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 1), 1, 2147483647L, &v) == -1 ||
+	    (out->number = arena_strdup(a, PQgetvalue(r, 0, 2))) == NULL ||
+	    (out->received_at = arena_strdup(a, PQgetvalue(r, 0, 3))) == NULL ||
+	    (out->sha256 = arena_strdup(a, sha)) == NULL)
+		goto err;
+	out->version = (int)v;
+	out->remiss_slug = def->slug;
+	out->org_name = doc.org_name;
+	PQclear(r);
+	r = NULL;
+
+	if (n > 0) {
+		if (answer_arrays(a, list, n, p + 1) == -1)
+			goto err;
+		p[0] = vid;
+		if ((r = run(db, STMT_ANSWERS_INSERT, p, &refused)) == NULL) {
+			if (refused) {
+				*why = "Ett svar godtogs inte (för lång text, "
+				    "eller avsnittet eller frågan har tagits "
+				    "bort).";
+				res = SUBMIT_INVALID;
+			}
+			goto err;
+		}
+		PQclear(r);
+		r = NULL;
+	}
+	if (store_attachments(db, vid, &doc, &refused) == -1) {
+		if (refused) {
+			*why = "En bilaga godtogs inte (filnamn eller "
+			    "mediatyp).";
+			res = SUBMIT_INVALID;
+		}
+		goto err;
+	}
+
+	buf_init(&detail, a);
+	buf_printf(&detail, "{\"version\":%d,\"receipt\":", out->version);
+	json_string(&detail, out->number);
+	buf_puts(&detail, ",\"channel\":");
+	json_string(&detail, channel_names[req->channel]);
+	buf_printf(&detail, ",\"response_id\":%s,\"sha256\":\"%s\"}",
+	    resp_id, sha);
+	actor = req->user_id != 0 ? arena_printf(a, "user:%lld", req->user_id) :
+	    arena_printf(a, "org:%lld", req->org_id);
+	if (detail.failed || actor == NULL ||
+	    audit_write(db, actor, "response.submit", "response_version", vid,
+	    detail.data) == -1)
+		goto err;
+	in_tx = 0;
+	if (db_commit(db) == -1)
+		goto err;
+	res = SUBMIT_OK;
+err:
+	PQclear(r);
+	if (in_tx)
+		db_rollback(db);
+	if (res != SUBMIT_OK && res != SUBMIT_REPLAY)
+		memset(out, 0, sizeof(*out));
+	if (res != SUBMIT_INVALID)
+		*why = NULL;
+	return res;
+}
+
+int
+response_version_load(struct db *db, struct arena *a, long long version_id,
+    long long org_id, struct response_doc *doc, struct receipt *rcpt)
+{
+	PGresult	*r = NULL;
+	char		 vid[32], oid[32];
+	const char	*p[2] = { vid, org_id != 0 ? oid : NULL };
+	struct answer	*list;
+	struct attachment *atts;
+	long		 v;
+	int		 i, n, rc = -1, oom = 0;
+
+	memset(doc, 0, sizeof(*doc));
+	memset(rcpt, 0, sizeof(*rcpt));
+	snprintf(vid, sizeof(vid), "%lld", version_id);
+	snprintf(oid, sizeof(oid), "%lld", org_id);
+	if ((r = run(db, STMT_VERSION_GET, p, NULL)) == NULL)
+		goto err;
+	if (PQntuples(r) == 0) {
+		rc = 0;
+		goto err;
+	}
+	if (parse_long(PQgetvalue(r, 0, 0), 1, 2147483647L, &v) == -1)
+		goto err;
+	rcpt->version_id = version_id;
+	rcpt->version = (int)v;
+	doc->position = position_parse(val(r, 0, 2));
+	doc->summary = copy_val(a, r, 0, 3, &oom);
+	doc->decision_body = copy_val(a, r, 0, 4, &oom);
+	doc->decision_date = copy_val(a, r, 0, 5, &oom);
+	doc->diarienummer = copy_val(a, r, 0, 6, &oom);
+	doc->contact_name = copy_val(a, r, 0, 7, &oom);
+	doc->contact_email = copy_val(a, r, 0, 8, &oom);
+	doc->contact_phone = copy_val(a, r, 0, 9, &oom);
+	rcpt->sha256 = copy_val(a, r, 0, 10, &oom);
+	rcpt->number = copy_val(a, r, 0, 11, &oom);
+	rcpt->received_at = copy_val(a, r, 0, 12, &oom);
+	doc->remiss_slug = rcpt->remiss_slug = copy_val(a, r, 0, 13, &oom);
+	doc->org_name = rcpt->org_name = copy_val(a, r, 0, 14, &oom);
+	doc->org_kind = copy_val(a, r, 0, 15, &oom);
+	doc->orgnr = copy_val(a, r, 0, 16, &oom);
+	if (oom)
+		goto err;
+	PQclear(r);
+	p[1] = NULL;
+
+	if ((r = run(db, STMT_VERSION_ANSWERS, p, NULL)) == NULL)
+		goto err;
+	n = PQntuples(r);
+	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++) {
+		struct answer *an = &list[i];
+
+		an->section_nr = copy_val(a, r, i, 0, &oom);
+		an->question_id = copy_val(a, r, i, 1, &oom);
+		if (parse_id(PQgetvalue(r, i, 2), &an->db_section_id) == -1 ||
+		    parse_id(PQgetvalue(r, i, 3), &an->db_question_id) == -1)
+			goto err;
+		an->position = position_parse(val(r, i, 4));
+		an->comment = copy_val(a, r, i, 5, &oom);
+		an->proposed_wording = copy_val(a, r, i, 6, &oom);
+		an->consequence_region = copy_val(a, r, i, 7, &oom);
+		an->consequence_kommun = copy_val(a, r, i, 8, &oom);
+		an->short_term = copy_val(a, r, i, 9, &oom);
+		an->long_term = copy_val(a, r, i, 10, &oom);
+	}
+	if (oom)
+		goto err;
+	doc->answers = list;
+	doc->nanswers = (size_t)n;
+	PQclear(r);
+
+	if ((r = run(db, STMT_VERSION_ATTACHMENTS, p, NULL)) == NULL)
+		goto err;
+	n = PQntuples(r);
+	if ((atts = arena_calloc(a, (size_t)n + 1, sizeof(*atts))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++) {
+		const char	*hex = PQgetvalue(r, i, 2);
+		size_t		 hl = (size_t)PQgetlength(r, i, 2), bl;
+		unsigned char	*bin;
+
+		if ((bin = arena_alloc(a, hl / 2 + 1)) == NULL ||
+		    sodium_hex2bin(bin, hl / 2 + 1, hex, hl, NULL, &bl,
+		    NULL) != 0)
+			goto err;
+		atts[i].filename = copy_val(a, r, i, 0, &oom);
+		atts[i].media_type = copy_val(a, r, i, 1, &oom);
+		atts[i].data = bin;
+		atts[i].len = bl;
+	}
+	if (oom)
+		goto err;
+	doc->attachments = atts;
+	doc->nattachments = (size_t)n;
+	rc = 1;
+err:
+	PQclear(r);
+	if (rc != 1) {
+		memset(doc, 0, sizeof(*doc));
+		memset(rcpt, 0, sizeof(*rcpt));
+	}
+	return rc;
+}
+
+long
+response_versions_list(struct db *db, struct arena *a, long long remiss_id,
+    long long org_id, struct receipt **out)
+{
+	PGresult	*r;
+	char		 rid[32], oid[32];
+	const char	*p[2] = { rid, org_id != 0 ? oid : NULL };
+	struct receipt	*list;
+	long		 v, rc = -1;
+	int		 i, n, oom = 0;
+
+	*out = NULL;
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	snprintf(oid, sizeof(oid), "%lld", org_id);
+	if ((r = run(db, STMT_VERSIONS_LIST, p, NULL)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++) {
+		if (parse_id(PQgetvalue(r, i, 0), &list[i].version_id) == -1 ||
+		    parse_long(PQgetvalue(r, i, 3), 1, 2147483647L, &v) == -1)
+			goto err;
+		list[i].version = (int)v;
+		list[i].number = copy_val(a, r, i, 1, &oom);
+		list[i].received_at = copy_val(a, r, i, 2, &oom);
+		list[i].sha256 = copy_val(a, r, i, 4, &oom);
+		list[i].remiss_slug = copy_val(a, r, i, 5, &oom);
+		list[i].org_name = copy_val(a, r, i, 6, &oom);
+	}
+	if (oom)
+		goto err;
+	*out = list;
+	rc = n;
+err:
+	PQclear(r);
+	return rc;
+}

@@ -1,0 +1,86 @@
+/* response_store.h: drafts with optimistic locking, and submission: one transaction that
+ * stores an immutable version with its receipt, or nothing. Used by every channel. */
+#ifndef REMISS_RESPONSE_STORE_H
+#define REMISS_RESPONSE_STORE_H
+
+#include <stddef.h>
+
+#include "core/response_doc.h"
+
+struct arena;
+struct db;
+struct remiss_def;
+
+/* Loads the organisation's draft into doc (strings in a; answers in remiss
+ * order, only non-empty ones) and its lock version. Returns 1 a draft
+ * exists, 0 none yet (doc empty, *lock 0), -1 database error. */
+int response_draft_load(struct db *db, struct arena *a,
+    const struct remiss_def *def, long long org_id, struct response_doc *doc,
+    int *lock);
+
+enum save_result {
+	SAVE_OK,
+	SAVE_CONFLICT,		/* someone saved since expected_lock: nothing stored */
+	SAVE_CLOSED,		/* not open for this organisation now */
+	SAVE_INVALID,		/* unknown section/question, or a value the database refuses */
+	SAVE_ERROR,		/* database unavailable */
+};
+
+/* Replaces the draft with doc if its lock version still equals
+ * expected_lock (0 for "no draft yet"); *new_lock gets the new version. One
+ * transaction; on any result but SAVE_OK nothing changed. An audit row
+ * "draft.save" is written. */
+enum save_result response_draft_save(struct db *db,
+    const struct remiss_def *def, long long org_id, long long user_id,
+    int expected_lock, const struct response_doc *doc, int *new_lock);
+
+enum channel { CHANNEL_WEBB, CHANNEL_XML, CHANNEL_REGISTRERAD };
+
+struct submit_request {
+	const struct remiss_def	*def;
+	long long		 org_id;
+	long long		 user_id;	/* 0 for an organisation token */
+	enum channel		 channel;
+	const struct response_doc *doc;
+	const char		*idempotency_key;	/* NULL for none */
+	const char		*request_sha256;	/* hex of the request, with a key */
+};
+
+struct receipt {
+	long long	 version_id;
+	const char	*number;	/* "2024-000017" */
+	const char	*received_at;	/* "2024-05-21T14:03:11+02:00" */
+	int		 version;
+	const char	*sha256;	/* of the canonical XML */
+	const char	*remiss_slug;
+	const char	*org_name;
+};
+
+enum submit_result {
+	SUBMIT_OK,
+	SUBMIT_REPLAY,		/* same key and request: *out is the first receipt */
+	SUBMIT_KEY_REUSED,	/* same key, other request: 409 */
+	SUBMIT_CLOSED,		/* outside the window for this organisation: 409 */
+	SUBMIT_INVALID,		/* incomplete or unknown targets: *why says what (Swedish) */
+	SUBMIT_ERROR,		/* database unavailable: nothing stored */
+};
+
+/* Stores doc as the next version in one transaction (deadline checked with
+ * the server clock inside it; canonical XML and SHA-256; receipt number;
+ * answers; attachments with their SHA-256; audit row "response.submit").
+ * Fills *out (strings in a) on SUBMIT_OK and SUBMIT_REPLAY, *why on
+ * SUBMIT_INVALID. A submission is never partly stored. */
+enum submit_result response_submit(struct db *db, struct arena *a,
+    const struct submit_request *req, struct receipt *out, const char **why);
+
+/* Loads submitted version version_id of organisation org_id (0: any) into
+ * doc and r. Returns 1, 0 not found (or another organisation's), -1. */
+int response_version_load(struct db *db, struct arena *a, long long version_id,
+    long long org_id, struct response_doc *doc, struct receipt *r);
+
+/* Lists the receipts of every submitted version of org_id for remiss_id,
+ * newest first, into *out (array in a). Returns the count or -1. */
+long response_versions_list(struct db *db, struct arena *a, long long remiss_id,
+    long long org_id, struct receipt **out);
+
+#endif
