@@ -29,5 +29,9 @@ void handle_login_form(struct request *, struct response *);
 void handle_login(struct request *, struct response *);
 void handle_logout(struct request *, struct response *);
 void handle_audit_log(struct request *, struct response *);
+void handle_remiss(struct request *, struct response *);
+void handle_response_form(struct request *, struct response *);
+void handle_response_post(struct request *, struct response *);
+void handle_receipt(struct request *, struct response *);
 
 #endif

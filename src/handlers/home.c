@@ -6,20 +6,24 @@
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
+#include "util/arena.h"
 #include "views/dates.h"
 #include "views/html.h"
 #include "views/layout.h"
 
 /* One row of STMT_REMISS_LIST_OPEN: slug, title, sender, opens, closes. */
 static void
-remiss_row(struct html *h, const PGresult *r, int row)
+remiss_row(struct html *h, struct arena *a, const PGresult *r, int row)
 {
 	char opens[40], closes[40];
 
 	date_sv(PQgetvalue(r, row, 3), opens, sizeof(opens));
 	date_sv(PQgetvalue(r, row, 4), closes, sizeof(closes));
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", PQgetvalue(r, row, 1), "scope", "row", NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	html_elem(h, "a", PQgetvalue(r, row, 1), "href",
+	    arena_printf(a, "/remisser/%s", PQgetvalue(r, row, 0)), NULL);
+	html_close(h);
 	html_elem(h, "td", PQgetvalue(r, row, 2), NULL);
 	html_elem(h, "td", opens, NULL);
 	html_elem(h, "td", closes, NULL);
@@ -68,7 +72,7 @@ handle_home(struct request *req, struct response *res)
 		html_close(h);
 		html_open(h, "tbody", NULL);
 		for (i = 0; i < n; i++)
-			remiss_row(h, r, i);
+			remiss_row(h, req->arena, r, i);
 		html_close(h);
 		html_close(h);
 	}

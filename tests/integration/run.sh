@@ -139,6 +139,7 @@ revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'r
 "$BUILD/remissctl" token revoke "$revoked_id" >/dev/null
 export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
+sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"

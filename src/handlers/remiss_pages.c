@@ -1,0 +1,616 @@
+/* remiss_pages.c: a remiss, its response form (draft, review, submit) and the receipt page. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/token.h"
+#include "core/remiss_def.h"
+#include "core/response_store.h"
+#include "handlers/handlers.h"
+#include "handlers/response_form.h"
+#include "http/kv.h"
+#include "http/response.h"
+#include "log.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/numparse.h"
+#include "views/dates.h"
+#include "views/html.h"
+#include "views/layout.h"
+#include "xml/remissvar_write.h"
+
+static void
+unavailable(struct request *req, struct response *res)
+{
+	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
+	    "Försök igen om en stund.", "The service is temporarily unavailable.");
+}
+
+static void
+not_found(struct request *req, struct response *res)
+{
+	handler_problem(req, res, 404, "Sidan finns inte.",
+	    "The page does not exist.");
+}
+
+/*
+ * Loads the remiss named by the first path parameter. A kommun identity
+ * must be invited: otherwise the remiss does not exist for it (404).
+ * Returns 1 with def (and inv for a kommun) filled, or 0 after answering.
+ */
+static int
+load_remiss(struct request *req, struct response *res, struct remiss_def *def,
+    struct invitation *inv)
+{
+	int rc;
+
+	memset(inv, 0, sizeof(*inv));
+	rc = remiss_load(req->db, req->arena, req->path_params[0], def);
+	if (rc == -1) {
+		unavailable(req, res);
+		return 0;
+	}
+	if (rc == 0) {
+		not_found(req, res);
+		return 0;
+	}
+	if (req->identity.role != ROLE_KOMMUN)
+		return 1;
+	rc = remiss_invitation(req->db, req->arena, def->id,
+	    req->identity.org_id, inv);
+	if (rc == -1) {
+		unavailable(req, res);
+		return 0;
+	}
+	if (rc == 0) {
+		log_warn("id=%s org %lld is not invited to %s", req->id,
+		    req->identity.org_id, def->slug);
+		not_found(req, res);
+		return 0;
+	}
+	return 1;
+}
+
+/* "2024-05-21T14:03:11+02:00" (already Stockholm time) -> "21 maj 2024 kl. 14.03". */
+static const char *
+when_sv(struct arena *a, const char *iso)
+{
+	char date[10 + 1], d[40];
+
+	if (iso == NULL || strlen(iso) < 16)
+		return iso;
+	memcpy(date, iso, 10);
+	date[10] = '\0';
+	if (date_sv(date, d, sizeof(d)) == -1)
+		return iso;
+	return arena_printf(a, "%s kl. %.2s.%.2s", d, iso + 11, iso + 14);
+}
+
+static const char *
+day_sv(struct arena *a, const char *iso)
+{
+	char d[40];
+
+	if (iso == NULL || date_sv(iso, d, sizeof(d)) == -1)
+		return iso;
+	return arena_strdup(a, d);
+}
+
+static void
+facts(struct html *h, struct arena *a, const struct remiss_def *def,
+    const struct invitation *inv)
+{
+	html_open(h, "dl", "class", "facts", NULL);
+	html_elem(h, "dt", "Avsändare", NULL);
+	html_elem(h, "dd", def->sender, NULL);
+	if (def->diarienummer != NULL && def->diarienummer[0] != '\0') {
+		html_elem(h, "dt", "Diarienummer", NULL);
+		html_elem(h, "dd", def->diarienummer, NULL);
+	}
+	html_elem(h, "dt", "Remisstid", NULL);
+	html_elem(h, "dd", arena_printf(a, "%s – %s", day_sv(a, def->opens),
+	    day_sv(a, inv->closes != NULL ? inv->closes : def->closes)), NULL);
+	html_close(h);
+}
+
+/* The organisation's submitted versions, newest first, linked to their receipts. */
+static void
+versions_list(struct html *h, struct request *req, const struct remiss_def *def)
+{
+	struct receipt	*rs;
+	long		 n, i;
+
+	n = response_versions_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &rs);
+	if (n <= 0) {
+		html_elem(h, "p", n == 0 ? "Inget svar har skickats ännu." :
+		    "Inskickade svar kan inte visas just nu.", NULL);
+		return;
+	}
+	html_open(h, "ul", "class", "versions", NULL);
+	for (i = 0; i < n; i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", arena_printf(req->arena, "Version %d, kvittens %s, "
+		    "mottagen %s", rs[i].version, rs[i].number,
+		    when_sv(req->arena, rs[i].received_at)), "href",
+		    arena_printf(req->arena, "/remisser/%s/kvitton/%lld", def->slug,
+		    rs[i].version_id), NULL);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void
+handle_remiss(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct html		*h;
+	size_t			 i, j;
+
+	if (!load_remiss(req, res, &def, &inv))
+		return;
+	if ((h = html_new()) == NULL) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	layout_begin(h, def.title, &req->identity);
+	html_elem(h, "h1", def.title, NULL);
+	facts(h, req->arena, &def, &inv);
+	if (def.description != NULL)
+		html_elem(h, "p", def.description, "class", "lead", NULL);
+	if (req->identity.role == ROLE_KOMMUN) {
+		html_open(h, "section", "class", "status", NULL);
+		html_elem(h, "h2", "Ert svar", NULL);
+		if (inv.open_now)
+			html_elem(h, "a", "Skriv eller fortsätt ert svar",
+			    "class", "button primary", "href", arena_printf(
+			    req->arena, "/remisser/%s/svar", def.slug), NULL);
+		else
+			html_elem(h, "p", "Remissen tar inte emot svar just nu.",
+			    "class", "alert", NULL);
+		versions_list(h, req, &def);
+		html_close(h);
+	}
+	html_elem(h, "h2", "Förslagets avsnitt", NULL);
+	for (i = 0; i < def.nsections; i++) {
+		html_open(h, "section", "class", "avsnitt-view", NULL);
+		html_elem(h, "h3", arena_printf(req->arena, "%s %s",
+		    def.sections[i].nr, def.sections[i].heading), NULL);
+		html_elem(h, "p", def.sections[i].body, NULL);
+		for (j = 0; j < def.sections[i].nquestions; j++)
+			html_elem(h, "p", arena_printf(req->arena, "Fråga: %s",
+			    def.sections[i].questions[j].text), "class", "question",
+			    NULL);
+		html_close(h);
+	}
+	layout_end(h);
+	layout_send(h, res, 200);
+}
+
+/* The form page, with an optional message and errors; status as given. */
+static void
+form_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct response_doc *doc,
+    const struct form_errors *errs, int lock, int status, const char *notice,
+    const char *const *changes, size_t nchanges)
+{
+	struct html	*h;
+	size_t		 i;
+
+	if ((h = html_new()) == NULL) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	layout_begin(h, arena_printf(req->arena, "Svar på %s", def->title),
+	    &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, "Svar på remissen: %s",
+	    def->title), NULL);
+	html_elem(h, "p", arena_printf(req->arena, "Svarar för %s. Sista "
+	    "svarsdag %s.", req->identity.org_name ? req->identity.org_name : "",
+	    day_sv(req->arena, def->closes)), "class", "lead", NULL);
+	if (errs != NULL && errs->n > 0) {
+		html_open(h, "div", "class", "alert", "role", "alert",
+		    "tabindex", "-1", "id", "fel", NULL);
+		html_elem(h, "h2", "Rätta följande innan du går vidare", NULL);
+		html_open(h, "ul", NULL);
+		for (i = 0; i < errs->n; i++) {
+			html_open(h, "li", NULL);
+			html_elem(h, "a", errs->message[i], "href",
+			    arena_printf(req->arena, "#%s", errs->field[i]), NULL);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	if (notice != NULL) {
+		html_open(h, "div", "class", nchanges ? "alert" : "notice",
+		    "role", nchanges ? "alert" : "status", NULL);
+		html_elem(h, "p", notice, NULL);
+		if (nchanges > 0) {
+			html_open(h, "ul", NULL);
+			for (i = 0; i < nchanges; i++)
+				html_elem(h, "li", changes[i], NULL);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	response_form_write(h, req->arena, def, doc, errs,
+	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
+	    req->identity.csrf, lock);
+	layout_end(h);
+	layout_send(h, res, status);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+static void
+closed_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct invitation *inv)
+{
+	handler_problem(req, res, 409, arena_printf(req->arena, "Remissen tar "
+	    "inte emot svar nu. Svarstiden är %s – %s.", day_sv(req->arena,
+	    def->opens), day_sv(req->arena, inv->closes)),
+	    "The remiss does not accept responses now.");
+}
+
+void
+handle_response_form(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc;
+	int			 lock, rc;
+
+	if (!load_remiss(req, res, &def, &inv))
+		return;
+	if (!inv.open_now) {
+		closed_page(req, res, &def, &inv);
+		return;
+	}
+	rc = response_draft_load(req->db, req->arena, &def, req->identity.org_id,
+	    &doc, &lock);
+	if (rc == -1) {
+		unavailable(req, res);
+		return;
+	}
+	form_page(req, res, &def, &doc, NULL, lock, 200,
+	    kvlist_get(&req->query, "sparat") ? "Utkastet är sparat." : NULL,
+	    NULL, 0);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int
+same_answer(const struct answer *a, const struct answer *b)
+{
+	static const struct answer none;
+
+	if (a == NULL)
+		a = &none;
+	if (b == NULL)
+		b = &none;
+	return a->position == b->position && same(a->comment, b->comment) &&
+	    same(a->proposed_wording, b->proposed_wording) &&
+	    same(a->consequence_region, b->consequence_region) &&
+	    same(a->consequence_kommun, b->consequence_kommun) &&
+	    same(a->short_term, b->short_term) && same(a->long_term, b->long_term);
+}
+
+static const struct answer *
+answer_for(const struct response_doc *d, const char *nr, const char *qid)
+{
+	size_t i;
+
+	for (i = 0; i < d->nanswers; i++)
+		if ((nr != NULL && same(d->answers[i].section_nr, nr)) ||
+		    (qid != NULL && same(d->answers[i].question_id, qid)))
+			return &d->answers[i];
+	return NULL;
+}
+
+/* Names (Swedish) of the parts where the stored draft differs from mine. */
+static size_t
+differences(struct arena *a, const struct remiss_def *def,
+    const struct response_doc *stored, const struct response_doc *mine,
+    const char **out, size_t max)
+{
+	size_t	 n = 0, i, j;
+	const struct section_def *s;
+
+#define DIFF(cond, label) do { if (!(cond) && n < max) out[n++] = (label); } while (0)
+	DIFF(stored->position == mine->position, "Övergripande ställningstagande");
+	DIFF(same(stored->summary, mine->summary), "Sammanfattning");
+	DIFF(same(stored->decision_body, mine->decision_body) &&
+	    same(stored->decision_date, mine->decision_date) &&
+	    same(stored->diarienummer, mine->diarienummer), "Beslut och diarienummer");
+	DIFF(same(stored->contact_name, mine->contact_name) &&
+	    same(stored->contact_email, mine->contact_email) &&
+	    same(stored->contact_phone, mine->contact_phone), "Kontaktperson");
+	for (i = 0; i < def->nsections; i++) {
+		s = &def->sections[i];
+		DIFF(same_answer(answer_for(stored, s->nr, NULL),
+		    answer_for(mine, s->nr, NULL)),
+		    arena_printf(a, "Avsnitt %s %s", s->nr, s->heading));
+		for (j = 0; j < s->nquestions; j++)
+			DIFF(same_answer(answer_for(stored, NULL, s->questions[j].qid),
+			    answer_for(mine, NULL, s->questions[j].qid)),
+			    arena_printf(a, "Frågan i avsnitt %s", s->nr));
+	}
+#undef DIFF
+	return n;
+}
+
+/* The confirmation step: what will be sent, and the one button that sends it. */
+static void
+confirm_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct response_doc *doc, int lock)
+{
+	struct html	*h;
+	char		 key[TOKEN_HEX], lockbuf[16];
+
+	if (token_new(key) == -1 || (h = html_new()) == NULL) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
+	layout_begin(h, "Granska ert svar", &req->identity);
+	html_elem(h, "h1", "Granska ert svar innan det skickas", NULL);
+	html_elem(h, "p", arena_printf(req->arena, "Detta skickas till %s som "
+	    "svar från %s. Efter att svaret har skickats kan det inte ändras, men "
+	    "ni kan skicka en ny version fram till sista svarsdagen.", def->sender,
+	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
+	    NULL);
+	response_doc_view(h, def, doc);
+	html_open(h, "form", "method", "post", "action",
+	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
+	    "class", "actions", NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf",
+	    "value", req->identity.csrf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
+	    NULL);
+	/* One key per confirmation: a double click or a retry sends it again. */
+	html_void(h, "input", "type", "hidden", "name", "nyckel", "value", key,
+	    NULL);
+	html_elem(h, "button", "Skicka remissvaret", "type", "submit",
+	    "name", "action", "value", "skicka", "class", "primary", NULL);
+	html_elem(h, "a", "Tillbaka och ändra", "href",
+	    arena_printf(req->arena, "/remisser/%s/svar", def->slug), NULL);
+	html_close(h);
+	layout_end(h);
+	layout_send(h, res, 200);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+/* Sends the saved draft (what the confirmation page showed) as a new version. */
+static void
+submit(struct request *req, struct response *res, const struct remiss_def *def,
+    int lock)
+{
+	struct response_doc	 doc;
+	struct submit_request	 sr;
+	struct receipt		 rcpt;
+	const char		*key, *why = NULL;
+	char			 reqsha[TOKEN_HEX];
+	int			 current;
+	enum submit_result	 rc;
+
+	key = kvlist_get(&req->form, "nyckel");
+	if (key == NULL || !token_wellformed(key)) {
+		handler_problem(req, res, 400, "Sidan har gått ut. Gå tillbaka "
+		    "till formuläret och granska svaret igen.",
+		    "The page has expired.");
+		return;
+	}
+	if (response_draft_load(req->db, req->arena, def, req->identity.org_id,
+	    &doc, &current) == -1) {
+		unavailable(req, res);
+		return;
+	}
+	memset(&sr, 0, sizeof(sr));
+	sr.def = def;
+	sr.org_id = req->identity.org_id;
+	sr.user_id = req->identity.user_id;
+	sr.channel = CHANNEL_WEBB;
+	sr.doc = &doc;
+	sr.idempotency_key = key;
+	/* The same confirmation of the same draft is the same request. */
+	token_hash(arena_printf(req->arena, "webb:%d", lock), reqsha);
+	if (current != lock) {
+		handler_problem(req, res, 409, "Utkastet har ändrats sedan du "
+		    "granskade det. Granska svaret igen innan du skickar.",
+		    "The draft changed after review.");
+		return;
+	}
+	sr.request_sha256 = reqsha;
+	rc = response_submit(req->db, req->arena, &sr, &rcpt, &why);
+	switch (rc) {
+	case SUBMIT_OK:
+	case SUBMIT_REPLAY:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/kvitton/%lld", def->slug, rcpt.version_id));
+		return;
+	case SUBMIT_KEY_REUSED:
+		handler_problem(req, res, 409, "Det här formuläret har redan "
+		    "använts för ett annat svar. Granska svaret igen.",
+		    "This form was already used for another response.");
+		return;
+	case SUBMIT_CLOSED:
+		handler_problem(req, res, 409, "Sista svarsdagen har passerat. "
+		    "Svaret har inte skickats.", "The deadline has passed.");
+		return;
+	case SUBMIT_INVALID:
+		handler_problem(req, res, 422, why != NULL ? why :
+		    "Svaret är inte komplett.", "The response is incomplete.");
+		return;
+	default:
+		unavailable(req, res);
+		return;
+	}
+}
+
+void
+handle_response_post(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc, stored;
+	struct form_errors	 errs;
+	const char		*action, *changes[64];
+	size_t			 nchanges, lockv;
+	int			 lock, new_lock, cur;
+
+	if (!load_remiss(req, res, &def, &inv))
+		return;
+	if (!inv.open_now) {
+		closed_page(req, res, &def, &inv);
+		return;
+	}
+	action = kvlist_get(&req->form, "action");
+	if (kvlist_get(&req->form, "lock") == NULL ||
+	    parse_size(kvlist_get(&req->form, "lock"), (size_t)-1, 1000000000,
+	    &lockv) == -1 || action == NULL) {
+		handler_problem(req, res, 400, "Formuläret är ofullständigt. "
+		    "Ladda om sidan.", "The form is incomplete.");
+		return;
+	}
+	lock = (int)lockv;
+	if (strcmp(action, "skicka") == 0) {
+		submit(req, res, &def, lock);
+		return;
+	}
+	if (strcmp(action, "spara") != 0 && strcmp(action, "granska") != 0) {
+		handler_problem(req, res, 400, "Okänd åtgärd.", "Unknown action.");
+		return;
+	}
+	memset(&errs, 0, sizeof(errs));
+	if (response_form_read(req, &def, &doc, &errs) == -1) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	doc.org_name = req->identity.org_name;
+	if (strcmp(action, "granska") == 0)
+		response_form_check_complete(&doc, &errs);
+	if (errs.n > 0) {
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0);
+		return;
+	}
+	switch (response_draft_save(req->db, &def, req->identity.org_id,
+	    req->identity.user_id, lock, &doc, &new_lock)) {
+	case SAVE_OK:
+		break;
+	case SAVE_CONFLICT:
+		if (response_draft_load(req->db, req->arena, &def,
+		    req->identity.org_id, &stored, &cur) != 1) {
+			unavailable(req, res);
+			return;
+		}
+		nchanges = differences(req->arena, &def, &stored, &doc, changes,
+		    sizeof(changes) / sizeof(changes[0]));
+		/* Keep the user's text; saving again now replaces the other save. */
+		form_page(req, res, &def, &doc, NULL, cur, 409,
+		    "Någon annan i er organisation har sparat utkastet medan du "
+		    "skrev. Din text finns kvar i formuläret nedan. Det sparade "
+		    "utkastet skiljer sig från din text här:", changes, nchanges);
+		return;
+	case SAVE_CLOSED:
+		closed_page(req, res, &def, &inv);
+		return;
+	case SAVE_INVALID:
+		handler_problem(req, res, 422, "Svaret innehåller något som inte "
+		    "kan sparas.", "The response holds something that cannot be "
+		    "saved.");
+		return;
+	default:
+		unavailable(req, res);
+		return;
+	}
+	if (strcmp(action, "granska") == 0) {
+		confirm_page(req, res, &def, &doc, new_lock);
+		return;
+	}
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/svar?sparat=1", def.slug));
+}
+
+void
+handle_receipt(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc;
+	struct receipt		 r;
+	struct html		*h;
+	long long		 vid;
+	const char		*fmt;
+	int			 rc;
+
+	if (!load_remiss(req, res, &def, &inv))
+		return;
+	if (parse_id(req->path_params[1], &vid) == -1 || vid == 0) {
+		not_found(req, res);
+		return;
+	}
+	rc = response_version_load(req->db, req->arena, vid,
+	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, &doc, &r);
+	if (rc == -1) {
+		unavailable(req, res);
+		return;
+	}
+	if (rc == 0 || strcmp(r.remiss_slug, def.slug) != 0) {
+		not_found(req, res);
+		return;
+	}
+	fmt = kvlist_get(&req->query, "format");
+	if (fmt != NULL && strcmp(fmt, "xml") == 0) {
+		response_reset(res);
+		if (kvittens_write(&r, &res->body) == -1) {
+			handler_problem(req, res, 500, "Internt fel.",
+			    "Internal error.");
+			return;
+		}
+		res->content_type = "application/xml; charset=utf-8";
+		response_header(res, "Content-Disposition", arena_printf(req->arena,
+		    "attachment; filename=\"kvittens-%s.xml\"", r.number));
+		return;
+	}
+	if ((h = html_new()) == NULL) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	layout_begin(h, arena_printf(req->arena, "Kvittens %s", r.number),
+	    &req->identity);
+	html_elem(h, "h1", "Kvittens", NULL);
+	html_elem(h, "p", arena_printf(req->arena, "Remissvaret från %s är "
+	    "mottaget och sparat.", r.org_name), "class", "lead", NULL);
+	html_open(h, "dl", "class", "facts receipt", NULL);
+	html_elem(h, "dt", "Kvittensnummer", NULL);
+	html_elem(h, "dd", r.number, NULL);
+	html_elem(h, "dt", "Mottaget", NULL);
+	html_elem(h, "dd", when_sv(req->arena, r.received_at), NULL);
+	html_elem(h, "dt", "Version", NULL);
+	html_elem(h, "dd", arena_printf(req->arena, "%d", r.version), NULL);
+	html_elem(h, "dt", "Remiss", NULL);
+	html_elem(h, "dd", def.title, NULL);
+	html_elem(h, "dt", "Kontrollsumma (SHA-256)", NULL);
+	html_elem(h, "dd", r.sha256, "class", "hash", NULL);
+	html_close(h);
+	html_open(h, "p", "class", "noprint", NULL);
+	html_elem(h, "a", "Ladda ner kvittensen som fil", "href",
+	    arena_printf(req->arena, "/remisser/%s/kvitton/%lld?format=xml",
+	    def.slug, r.version_id), "download", "download", NULL);
+	html_text(h, " · Skriv ut sidan med webbläsarens utskriftsfunktion.");
+	html_close(h);
+	html_elem(h, "h2", "Det här skickades", NULL);
+	response_doc_view(h, &def, &doc);
+	layout_end(h);
+	layout_send(h, res, 200);
+}

@@ -1,0 +1,46 @@
+/* response_form.h: the web form of a remissvar <-> response_doc, with per-field errors. */
+#ifndef REMISS_RESPONSE_FORM_H
+#define REMISS_RESPONSE_FORM_H
+
+#include <stddef.h>
+
+#include "core/remiss_def.h"
+#include "core/response_doc.h"
+
+struct arena;
+struct html;
+struct request;
+
+#define FORM_ERRORS_MAX 64
+
+struct form_errors {
+	const char	*field[FORM_ERRORS_MAX];	/* form field name */
+	const char	*message[FORM_ERRORS_MAX];	/* Swedish */
+	size_t		 n;
+};
+
+/* Reads the posted form into doc (strings borrowed from the request's
+ * arena; answers in remiss order, empty ones left out) and records values
+ * that cannot be right in errs. Returns 0, or -1 on OOM. */
+int response_form_read(struct request *req, const struct remiss_def *def,
+    struct response_doc *doc, struct form_errors *errs);
+
+/* Adds the errors that stop a submission (overall position, contact name and
+ * e-mail, decision date format) to errs. */
+void response_form_check_complete(const struct response_doc *doc,
+    struct form_errors *errs);
+
+/* The message for field, or NULL. */
+const char *form_errors_get(const struct form_errors *errs, const char *field);
+
+/* Writes the editable form for doc (action, csrf and lock as hidden fields). */
+void response_form_write(struct html *h, struct arena *a,
+    const struct remiss_def *def,
+    const struct response_doc *doc, const struct form_errors *errs,
+    const char *action, const char *csrf, int lock);
+
+/* Writes doc read-only: what was (or will be) sent, section by section. */
+void response_doc_view(struct html *h, const struct remiss_def *def,
+    const struct response_doc *doc);
+
+#endif

@@ -1,0 +1,84 @@
+/* forms.c: form controls that always carry a label and tie their errors to the field. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "views/forms.h"
+#include "views/html.h"
+
+const char *
+form_error_id(const char *name, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, "%s-fel", name);
+	return buf;
+}
+
+static void
+error_text(struct html *h, const char *name, const char *error)
+{
+	char id[160];
+
+	if (error != NULL)
+		html_elem(h, "p", error, "class", "field-error",
+		    "id", form_error_id(name, id, sizeof(id)), NULL);
+}
+
+void
+form_input(struct html *h, const char *type, const char *name,
+    const char *label, const char *value, const char *error, int required)
+{
+	char id[160];
+
+	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
+	html_elem(h, "label", label, "for", name, NULL);
+	error_text(h, name, error);
+	html_void(h, "input", "type", type, "id", name, "name", name,
+	    "value", value, "required", required ? "required" : NULL,
+	    "aria-invalid", error ? "true" : NULL,
+	    "aria-describedby", error ? form_error_id(name, id, sizeof(id)) : NULL,
+	    NULL);
+	html_close(h);
+}
+
+void
+form_textarea(struct html *h, const char *name, const char *label,
+    const char *value, const char *error, int rows)
+{
+	char	id[160], r[16];
+
+	snprintf(r, sizeof(r), "%d", rows);
+	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
+	html_elem(h, "label", label, "for", name, NULL);
+	error_text(h, name, error);
+	html_elem(h, "textarea", value != NULL ? value : "", "id", name,
+	    "name", name, "rows", r,
+	    "aria-invalid", error ? "true" : NULL,
+	    "aria-describedby", error ? form_error_id(name, id, sizeof(id)) : NULL,
+	    NULL);
+	html_close(h);
+}
+
+void
+form_positions(struct html *h, const char *name, const char *legend,
+    enum position value, const char *error, int optional)
+{
+	char		 id[160], eid[160];
+	int		 p;
+
+	html_open(h, "fieldset", "class", error ? "positions has-error" : "positions",
+	    "aria-describedby", error ? form_error_id(name, eid, sizeof(eid)) : NULL,
+	    NULL);
+	html_elem(h, "legend", legend, NULL);
+	error_text(h, name, error);
+	for (p = optional ? POS_NONE : POS_TILLSTYRKER; p < POS__MAX; p++) {
+		snprintf(id, sizeof(id), "%s-%d", name, p);
+		html_open(h, "div", "class", "choice", NULL);
+		html_void(h, "input", "type", "radio", "id", id, "name", name,
+		    "value", p == POS_NONE ? "" : position_code((enum position)p),
+		    "checked", (enum position)p == value ? "checked" : NULL, NULL);
+		html_elem(h, "label", p == POS_NONE ? "Inget ställningstagande" :
+		    position_label_sv((enum position)p), "for", id, NULL);
+		html_close(h);
+	}
+	html_close(h);
+}

@@ -1,0 +1,25 @@
+/* forms.h: labelled, accessible form controls (label, hint, error tied by aria-describedby). */
+#ifndef REMISS_FORMS_H
+#define REMISS_FORMS_H
+
+#include "core/response_doc.h"
+
+struct html;
+
+/* A one-line text input (type "text", "email", "tel", "date"). error may be NULL. */
+void form_input(struct html *h, const char *type, const char *name,
+    const char *label, const char *value, const char *error, int required);
+
+/* A multi-line text area. */
+void form_textarea(struct html *h, const char *name, const char *label,
+    const char *value, const char *error, int rows);
+
+/* A radio group of the four positions (plus "Inget ställningstagande" when
+ * optional), in a fieldset with legend. */
+void form_positions(struct html *h, const char *name, const char *legend,
+    enum position value, const char *error, int optional);
+
+/* The id of the error element of field name ("NAME-fel"), in buf. */
+const char *form_error_id(const char *name, char *buf, size_t bufsz);
+
+#endif

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# tests/integration/response_web.sh BASE-URL TMPDIR: a kommun answers the demo remiss through
+# the web form: draft, reload, conflict, review, submit, receipt, double submit, revision,
+# deadline and extension, and what other organisations cannot see. Needs REMISS_DB and the
+# demo data. Prints "ok N - name" lines and "N passed, N failed".
+set -uo pipefail
+BASE=${1:?usage: response_web.sh BASE-URL TMPDIR}
+T=${2:?usage: response_web.sh BASE-URL TMPDIR}
+SLUG=ok-hemsjukvard-2025
+PW=remissvar-demo
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
+mkdir -p "$T"
+sql() { psql "$REMISS_DB" -qAtc "$1"; }
+
+req() { # req JAR METHOD PATH [curl args...]
+	local jar=$1 m=$2 p=$3; shift 3
+	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
+		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
+	tr -d '\r' <"$T/headers" >"$T/h"
+}
+status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
+body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
+body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
+header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
+hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
+login() { # login JAR EMAIL
+	rm -f "$1"
+	req "$1" GET /logga-in
+	local tok; tok=$(hidden csrf)
+	req "$1" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$2" \
+		--data-urlencode "password=$PW" --data-urlencode "next=/"
+}
+versions() { sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$1'"; }
+
+A=$T/anna B=$T/bo K=$T/karin
+login "$A" anna.andersson@laholm.example
+login "$B" bo.berg@laholm.example
+login "$K" karin.karlsson@halmstad.example
+
+req "$A" GET "/remisser/$SLUG"
+check "an invited kommun sees the remiss with its sections" eval 'status_is 200 && body_has "Tröskelprincipen" && body_has "Skriv eller fortsätt ert svar"'
+
+req "$A" GET "/remisser/$SLUG/svar"
+check "the form shows the proposal text beside the answer fields" eval 'status_is 200 && body_has "Förslagets text" && body_has "Den som inte klarar att ta sig till vårdcentral" && body_has "name=\"a-3.3-kommentar\""'
+check "every form field has a label" eval '[ "$(grep -o "<label for=" "$T/body" | wc -l)" -ge "$(grep -oE "<(textarea|input type=\"(text|email|tel|date|radio)\")" "$T/body" | wc -l)" ]'
+csrf=$(hidden csrf); lock=$(hidden lock)
+
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=spara --data-urlencode "a-3.3-position=tillstyrker-med-andringar" \
+	--data-urlencode "a-3.3-kommentar=Tröskelprincipen behöver gemensamma kriterier <b>nu</b>." \
+	--data-urlencode "q-q2-kommun=Ökade kostnader på sommaren."
+check "saving a draft answers 303 back to the form" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/svar\\?sparat=1$"'
+req "$A" GET "/remisser/$SLUG/svar?sparat=1"
+check "the saved draft comes back, escaped, with a notice" eval 'body_has "Utkastet är sparat." && body_has "Tröskelprincipen behöver gemensamma kriterier &lt;b&gt;nu&lt;/b&gt;." && body_has "Ökade kostnader på sommaren."'
+lock_a=$(hidden lock)
+
+req "$B" GET "/remisser/$SLUG/svar"
+check "a colleague in the same organisation sees the same draft" body_has "Tröskelprincipen behöver gemensamma kriterier"
+csrf_b=$(hidden csrf); lock_b=$(hidden lock)
+req "$K" GET "/remisser/$SLUG/svar"
+check "another organisation never sees the draft" eval 'status_is 200 && body_lacks "Tröskelprincipen behöver gemensamma kriterier"'
+
+# Anna saves again; Bo, still on the old version, saves: he is told, and keeps his text.
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock_a" \
+	--data-urlencode action=spara --data-urlencode "a-3.3-position=tillstyrker-med-andringar" \
+	--data-urlencode "a-3.3-kommentar=Annas nya text." --data-urlencode "sammanfattning=Annas sammanfattning."
+check "a save with the current version succeeds" status_is 303
+req "$B" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf_b" --data-urlencode "lock=$lock_b" \
+	--data-urlencode action=spara --data-urlencode "a-3.3-kommentar=Bos egen text."
+check "a save over someone else's newer save is a 409 that keeps the text" eval 'status_is 409 && body_has "Någon annan i er organisation har sparat utkastet" && body_has "Bos egen text."'
+check "the conflict names what differs" eval 'body_has "Avsnitt 3.3 Tröskelprincipen" && body_has "Sammanfattning"'
+check "the conflicting save stored nothing" eval '[ "$(sql "SELECT count(*) FROM draft_answers WHERE comment = '"'"'Bos egen text.'"'"'")" = 0 ]'
+
+# Review without the required fields: errors beside the fields and at the top.
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=granska --data-urlencode "a-3.3-kommentar=Annas nya text."
+check "review of an incomplete answer is 422 with errors tied to the fields" eval 'status_is 422 && body_has "Rätta följande" && body_has "aria-describedby=\"kontakt_namn-fel\"" && body_has "href=\"#stallningstagande\""'
+
+fill=(--data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=granska
+	--data-urlencode stallningstagande=tillstyrker-med-andringar
+	--data-urlencode "sammanfattning=Laholms kommun ställer sig bakom förslagets inriktning."
+	--data-urlencode "a-3.3-position=tillstyrker-med-andringar"
+	--data-urlencode "a-3.3-kommentar=Tröskelprincipen tolkas olika i länet."
+	--data-urlencode "a-6-position=avstyrker" --data-urlencode "a-6-kommentar=Ersättningen räcker inte."
+	--data-urlencode "q-q2-region=Läkarmedverkan vid tillfällig vistelse." --data-urlencode "q-q2-kommun=Ökade kostnader."
+	--data-urlencode "beslut_instans=Vård- och omsorgsnämnden" --data-urlencode beslut_datum=2024-05-15
+	--data-urlencode "diarienummer=VON 2024/118" --data-urlencode "kontakt_namn=Anna Andersson"
+	--data-urlencode kontakt_epost=anna.andersson@laholm.example)
+req "$A" POST "/remisser/$SLUG/svar" "${fill[@]}"
+check "review shows what will be sent and one button to send it" eval 'status_is 200 && body_has "Granska ert svar innan det skickas" && body_has "Tillstyrker med ändringar" && body_has "Ersättningen räcker inte." && body_has "Skicka remissvaret"'
+key=$(hidden nyckel); lock=$(hidden lock)
+before=$(versions "Laholms kommun")
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+check "sending answers 303 to the receipt" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/kvitton/[0-9]+$"'
+receipt=$(grep -i '^Location:' "$T/h" | sed 's/^Location: //I')
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+check "sending the same confirmation twice gives the same receipt" eval 'status_is 303 && header_has "^Location: '"$receipt"'$"'
+check "a double submit stores one version" eval '[ "$(versions "Laholms kommun")" = $((before + 1)) ]'
+
+req "$A" GET "$receipt"
+check "the receipt page has the number, Stockholm time and SHA-256" eval 'status_is 200 && grep -qE "<dd>[0-9]{4}-[0-9]{6,}</dd>" "$T/body" && grep -qE "[0-9]{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) [0-9]{4} kl\. [0-9]{2}\.[0-9]{2}" "$T/body" && grep -qE "class=\"hash\">[0-9a-f]{64}<" "$T/body"'
+check "the receipt shows what was sent" body_has "Tröskelprincipen tolkas olika i länet."
+req "$A" GET "$receipt?format=xml"
+check "the receipt downloads as a kvittens XML file" eval 'status_is 200 && header_has "^Content-Disposition: attachment; filename=\"kvittens-[0-9]{4}-[0-9]+\.xml\"" && body_has "<kvittens xmlns=\"urn:remissvar:1\"" && grep -qE "sha256=\"[0-9a-f]{64}\"" "$T/body"'
+sha_db=$(sql "SELECT sha256 FROM response_versions ORDER BY id DESC LIMIT 1")
+xml_sha=$(sql "SELECT encode(sha256(convert_to(canonical_xml, 'UTF8')), 'hex') FROM response_versions ORDER BY id DESC LIMIT 1")
+check "the receipt's SHA-256 is the SHA-256 of the stored canonical XML" eval '[ -n "$sha_db" ] && [ "$sha_db" = "$xml_sha" ]'
+
+req "$K" GET "$receipt"
+check "another organisation cannot open the receipt (404)" status_is 404
+
+# A revision is a new version; both are kept.
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+fill[1]="csrf=$csrf"; fill[3]="lock=$lock"
+req "$A" POST "/remisser/$SLUG/svar" "${fill[@]}" --data-urlencode "a-7-kommentar=Tillägg i version 2."
+key=$(hidden nyckel); lock=$(hidden lock)
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+check "a revision is stored as version 2" eval 'status_is 303 && [ "$(versions "Laholms kommun")" = $((before + 2)) ]'
+req "$A" GET "/remisser/$SLUG"
+check "the remiss page lists both versions with their receipts" eval 'body_has "Version 2, kvittens" && body_has "Version 1, kvittens"'
+
+# The deadline, with the server's clock, and an extension for one organisation.
+sql "UPDATE remiss SET closes = current_date - 1 WHERE slug = '$SLUG'" >/dev/null
+req "$A" GET "/remisser/$SLUG/svar"
+check "after the deadline the form is closed and says why" eval 'status_is 409 && body_has "tar inte emot svar"'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=skicka --data-urlencode "nyckel=$(printf '%064d' 7)"
+check "after the deadline a submission is refused and nothing is stored" eval 'status_is 409 && [ "$(versions "Laholms kommun")" = $((before + 2)) ]'
+sql "UPDATE invitations SET extended_closes = current_date WHERE org_id = (SELECT id FROM organisations WHERE name = 'Laholms kommun')" >/dev/null
+req "$A" GET "/remisser/$SLUG/svar"
+check "an extension for the organisation reopens its form" status_is 200
+req "$K" GET "/remisser/$SLUG/svar"
+check "the extension is for that organisation only" status_is 409
+sql "UPDATE invitations SET extended_closes = NULL; UPDATE remiss SET closes = current_date + 30 WHERE slug = '$SLUG'" >/dev/null
+
+# Roles: reviewers and the förvaltning do not write responses.
+F=$T/fredrik; login "$F" forvaltning@regionhalland.example
+req "$F" GET "/remisser/$SLUG/svar"
+check "the förvaltning cannot write a kommun's response (403)" status_is 403
+req "$F" GET "/remisser/$SLUG"
+check "the förvaltning reads the remiss" eval 'status_is 200 && body_lacks "Skriv eller fortsätt ert svar"'
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
