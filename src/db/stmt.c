@@ -426,4 +426,30 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE r.remiss_id = $1::bigint"
 	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)"
 	    " ORDER BY v.received_at DESC, v.id DESC", 2 },
+
+	[STMT_REMISS_OVERVIEW] = { "remiss_overview",
+	    "SELECT o.id, o.name, o.kind, COALESCE(i.extended_closes::text, ''),"
+	    " COALESCE(i.extended_closes, r.closes)::text,"
+	    " COALESCE(iso_time_se(resp.draft_updated_at), ''),"
+	    " COALESCE(v.version::text, ''), COALESCE(iso_time_se(v.received_at), ''),"
+	    " COALESCE(v.id::text, ''),"
+	    " (v.id IS NULL AND (now() AT TIME ZONE 'Europe/Stockholm')::date >"
+	    "   COALESCE(i.extended_closes, r.closes))"
+	    " FROM invitations i"
+	    " JOIN remiss r ON r.id = i.remiss_id"
+	    " JOIN organisations o ON o.id = i.org_id"
+	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
+	    "   AND resp.org_id = i.org_id"
+	    " LEFT JOIN LATERAL (SELECT id, version, received_at"
+	    "   FROM response_versions WHERE response_id = resp.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " WHERE i.remiss_id = $1::bigint"
+	    " ORDER BY o.name", 1 },
+
+	[STMT_INVITATION_EXTEND] = { "invitation_extend",
+	    "UPDATE invitations i SET extended_closes = $3::date"
+	    " FROM organisations o"
+	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint"
+	    " AND o.id = i.org_id"
+	    " RETURNING o.name", 3 },
 };

@@ -151,6 +151,13 @@ enum stmt {
 	STMT_VERSIONS_LIST,	/* remiss id, org id or NULL -> id, receipt
 				   number, received (ISO), version, sha256,
 				   remiss slug, org name: newest first */
+	STMT_REMISS_OVERVIEW,	/* remiss id -> org id, name, kind, extension or '',
+				   last day, draft saved (ISO) or '', latest
+				   version or '', its received (ISO) or '', its id
+				   or '', late ('t'/'f'): one row per invited
+				   organisation, by name */
+	STMT_INVITATION_EXTEND,	/* remiss id, org id, date or NULL -> org name:
+				   sets (or clears) the organisation's extension */
 	STMT__MAX
 };
 

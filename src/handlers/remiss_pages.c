@@ -72,31 +72,6 @@ load_remiss(struct request *req, struct response *res, struct remiss_def *def,
 	return 1;
 }
 
-/* "2024-05-21T14:03:11+02:00" (already Stockholm time) -> "21 maj 2024 kl. 14.03". */
-static const char *
-when_sv(struct arena *a, const char *iso)
-{
-	char date[10 + 1], d[40];
-
-	if (iso == NULL || strlen(iso) < 16)
-		return iso;
-	memcpy(date, iso, 10);
-	date[10] = '\0';
-	if (date_sv(date, d, sizeof(d)) == -1)
-		return iso;
-	return arena_printf(a, "%s kl. %.2s.%.2s", d, iso + 11, iso + 14);
-}
-
-static const char *
-day_sv(struct arena *a, const char *iso)
-{
-	char d[40];
-
-	if (iso == NULL || date_sv(iso, d, sizeof(d)) == -1)
-		return iso;
-	return arena_strdup(a, d);
-}
-
 static void
 facts(struct html *h, struct arena *a, const struct remiss_def *def,
     const struct invitation *inv)
@@ -109,8 +84,8 @@ facts(struct html *h, struct arena *a, const struct remiss_def *def,
 		html_elem(h, "dd", def->diarienummer, NULL);
 	}
 	html_elem(h, "dt", "Remisstid", NULL);
-	html_elem(h, "dd", arena_printf(a, "%s – %s", day_sv(a, def->opens),
-	    day_sv(a, inv->closes != NULL ? inv->closes : def->closes)), NULL);
+	html_elem(h, "dd", arena_printf(a, "%s – %s", date_sv_in(a, def->opens),
+	    date_sv_in(a, inv->closes != NULL ? inv->closes : def->closes)), NULL);
 	html_close(h);
 }
 
@@ -133,7 +108,7 @@ versions_list(struct html *h, struct request *req, const struct remiss_def *def)
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, "Version %d, kvittens %s, "
 		    "mottagen %s", rs[i].version, rs[i].number,
-		    when_sv(req->arena, rs[i].received_at)), "href",
+		    iso_datetime_sv_in(req->arena, rs[i].received_at)), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%lld", def->slug,
 		    rs[i].version_id), NULL);
 		html_close(h);
@@ -160,6 +135,11 @@ handle_remiss(struct request *req, struct response *res)
 	facts(h, req->arena, &def, &inv);
 	if (def.description != NULL)
 		html_elem(h, "p", def.description, "class", "lead", NULL);
+	if (req->identity.role == ROLE_FORVALTNING ||
+	    req->identity.role == ROLE_ADMIN)
+		html_elem(h, "a", "Översikt: vem har svarat", "class", "button primary",
+		    "href", arena_printf(req->arena, "/remisser/%s/oversikt",
+		    def.slug), NULL);
 	if (req->identity.role == ROLE_KOMMUN) {
 		html_open(h, "section", "class", "status", NULL);
 		html_elem(h, "h2", "Ert svar", NULL);
@@ -209,7 +189,7 @@ form_page(struct request *req, struct response *res,
 	    def->title), NULL);
 	html_elem(h, "p", arena_printf(req->arena, "Svarar för %s. Sista "
 	    "svarsdag %s.", req->identity.org_name ? req->identity.org_name : "",
-	    day_sv(req->arena, def->closes)), "class", "lead", NULL);
+	    date_sv_in(req->arena, def->closes)), "class", "lead", NULL);
 	if (errs != NULL && errs->n > 0) {
 		html_open(h, "div", "class", "alert", "role", "alert",
 		    "tabindex", "-1", "id", "fel", NULL);
@@ -249,8 +229,8 @@ closed_page(struct request *req, struct response *res,
     const struct remiss_def *def, const struct invitation *inv)
 {
 	handler_problem(req, res, 409, arena_printf(req->arena, "Remissen tar "
-	    "inte emot svar nu. Svarstiden är %s – %s.", day_sv(req->arena,
-	    def->opens), day_sv(req->arena, inv->closes)),
+	    "inte emot svar nu. Svarstiden är %s – %s.", date_sv_in(req->arena,
+	    def->opens), date_sv_in(req->arena, inv->closes)),
 	    "The remiss does not accept responses now.");
 }
 
@@ -595,7 +575,7 @@ handle_receipt(struct request *req, struct response *res)
 	html_elem(h, "dt", "Kvittensnummer", NULL);
 	html_elem(h, "dd", r.number, NULL);
 	html_elem(h, "dt", "Mottaget", NULL);
-	html_elem(h, "dd", when_sv(req->arena, r.received_at), NULL);
+	html_elem(h, "dd", iso_datetime_sv_in(req->arena, r.received_at), NULL);
 	html_elem(h, "dt", "Version", NULL);
 	html_elem(h, "dd", arena_printf(req->arena, "%d", r.version), NULL);
 	html_elem(h, "dt", "Remiss", NULL);

@@ -22,6 +22,10 @@ const struct route routes[] = {
 	    handle_response_post, NEED_KOMMUN, false },
 	{ "receipt", METHOD_GET, "/remisser/{slug}/kvitton/{id}", BODY_NONE,
 	    handle_receipt, NEED_LOGIN, false },
+	{ "overview", METHOD_GET, "/remisser/{slug}/oversikt", BODY_NONE,
+	    handle_overview, NEED_FORVALTNING, false },
+	{ "extend", METHOD_POST, "/remisser/{slug}/forlang", BODY_FORM,
+	    handle_extend, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
 };

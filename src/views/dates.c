@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/arena.h"
 #include "util/numparse.h"
 #include "views/dates.h"
 
@@ -96,4 +97,32 @@ datetime_iso(time_t t, char *out, size_t outsz)
 	snprintf(out + n, outsz - n, "%c%c%c:%c%c", zone[0], zone[1], zone[2],
 	    zone[3], zone[4]);
 	return 0;
+}
+
+const char *
+date_sv_in(struct arena *a, const char *iso)
+{
+	char	 d[40];
+	char	*copy;
+
+	if (iso == NULL || date_sv(iso, d, sizeof(d)) == -1)
+		return iso;
+	copy = arena_strdup(a, d);
+	return copy != NULL ? copy : iso;
+}
+
+const char *
+iso_datetime_sv_in(struct arena *a, const char *iso)
+{
+	char	 date[11], d[40];
+	char	*out;
+
+	if (iso == NULL || strlen(iso) < 16 || iso[10] != 'T' || iso[13] != ':')
+		return iso;
+	memcpy(date, iso, 10);
+	date[10] = '\0';
+	if (date_sv(date, d, sizeof(d)) == -1)
+		return iso;
+	out = arena_printf(a, "%s kl. %.2s.%.2s", d, iso + 11, iso + 14);
+	return out != NULL ? out : iso;
 }

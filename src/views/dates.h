@@ -19,4 +19,13 @@ int datetime_sv(time_t t, char *out, size_t outsz);
 /* t -> "2024-05-21T14:03:11+02:00" in Europe/Stockholm. 0 or -1. */
 int datetime_iso(time_t t, char *out, size_t outsz);
 
+struct arena;
+
+/* "2024-05-22" -> "22 maj 2024" in a; anything else is returned unchanged. */
+const char *date_sv_in(struct arena *a, const char *iso);
+
+/* "2024-05-21T14:03:11+02:00" (a Stockholm local time, as the database
+ * writes it) -> "21 maj 2024 kl. 14.03" in a; anything else unchanged. */
+const char *iso_datetime_sv_in(struct arena *a, const char *iso);
+
 #endif

@@ -147,5 +147,21 @@ check "the förvaltning cannot write a kommun's response (403)" status_is 403
 req "$F" GET "/remisser/$SLUG"
 check "the förvaltning reads the remiss" eval 'status_is 200 && body_lacks "Skriv eller fortsätt ert svar"'
 
+# The förvaltning's overview: who is invited, has a draft, has answered, is late.
+req "$F" GET "/remisser/$SLUG/oversikt"
+check "the overview lists every invited body with its status in words" eval 'status_is 200 && body_has "Laholms kommun" && body_has "Inskickat" && body_has "Inte påbörjat" && [ "$(grep -o "<th scope=\"row\">" "$T/body" | wc -l)" = 7 ]'
+fcsrf=$(hidden csrf)
+req "$A" GET "/remisser/$SLUG/oversikt"
+check "a kommun cannot see the overview (403)" status_is 403
+halmstad=$(sql "SELECT id FROM organisations WHERE name = 'Halmstads kommun'")
+newday=$(sql "SELECT (current_date + 45)::text")
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "org=$halmstad" --data-urlencode "datum=$newday"
+check "extending a deadline without the CSRF token is refused" eval 'status_is 403 && [ -z "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" ]'
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$newday"
+check "the förvaltning extends one organisation's deadline, audited" eval 'status_is 303 && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'invitation.extend'"'"'")" -ge 1 ]'
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=2024-02-30"
+check "an impossible date is refused" status_is 422
+sql "UPDATE invitations SET extended_closes = NULL" >/dev/null
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -1,0 +1,216 @@
+/* overview.c: the förvaltning's view of one remiss (who is invited, has a draft, has
+ * answered, is late) and the per-organisation deadline extension. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/remiss_def.h"
+#include "db/db.h"
+#include "handlers/handlers.h"
+#include "http/kv.h"
+#include "http/response.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
+#include "util/numparse.h"
+#include "views/dates.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+/* The status cell of one organisation, in words (never colour alone). */
+static void
+status_cell(struct html *h, struct request *req, const char *slug,
+    const PGresult *r, int i)
+{
+	const char *version = PQgetvalue(r, i, 6);
+
+	html_open(h, "td", NULL);
+	if (version[0] != '\0') {
+		html_elem(h, "a", arena_printf(req->arena, "Inskickat %s (version %s)",
+		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 7)), version), "href",
+		    arena_printf(req->arena, "/remisser/%s/kvitton/%s", slug,
+		    PQgetvalue(r, i, 8)), "class", "status-sent", NULL);
+	} else if (strcmp(PQgetvalue(r, i, 9), "t") == 0) {
+		html_elem(h, "strong", "Sen: inget svar", "class", "status-late",
+		    NULL);
+	} else if (PQgetvalue(r, i, 5)[0] != '\0') {
+		html_elem(h, "span", arena_printf(req->arena, "Utkast sparat %s",
+		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 5))), "class",
+		    "status-draft", NULL);
+	} else {
+		html_elem(h, "span", "Inte påbörjat", "class", "status-none", NULL);
+	}
+	html_close(h);
+}
+
+/* The small form that sets an organisation's own last day. */
+static void
+extend_form(struct html *h, struct request *req, const char *slug,
+    const PGresult *r, int i)
+{
+	const char *id = arena_printf(req->arena, "forlang-%s", PQgetvalue(r, i, 0));
+
+	html_open(h, "td", NULL);
+	html_open(h, "form", "method", "post", "action",
+	    arena_printf(req->arena, "/remisser/%s/forlang", slug), "class",
+	    "inline", NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf",
+	    "value", req->identity.csrf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "org",
+	    "value", PQgetvalue(r, i, 0), NULL);
+	html_elem(h, "label", arena_printf(req->arena, "Sista svarsdag för %s",
+	    PQgetvalue(r, i, 1)), "for", id, "class", "visually-hidden", NULL);
+	html_void(h, "input", "type", "date", "id", id, "name", "datum",
+	    "value", PQgetvalue(r, i, 3), NULL);
+	html_elem(h, "button", "Spara datum", "type", "submit", NULL);
+	html_close(h);
+	html_close(h);
+}
+
+void
+handle_overview(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct html		*h;
+	PGresult		*r;
+	const char		*p[1];
+	char			 idbuf[24];
+	int			 rc, i, n, sent = 0, drafts = 0, late = 0;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
+	if (rc != 1) {
+		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
+		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
+		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		return;
+	}
+	snprintf(idbuf, sizeof(idbuf), "%lld", def.id);
+	p[0] = idbuf;
+	r = db_exec(req->db, STMT_REMISS_OVERVIEW, p);
+	if (!db_result_ok(r) || (h = html_new()) == NULL) {
+		PQclear(r);
+		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
+		    "otillgänglig.", "Service unavailable.");
+		return;
+	}
+	n = PQntuples(r);
+	for (i = 0; i < n; i++) {
+		if (PQgetvalue(r, i, 6)[0] != '\0')
+			sent++;
+		else if (strcmp(PQgetvalue(r, i, 9), "t") == 0)
+			late++;
+		else if (PQgetvalue(r, i, 5)[0] != '\0')
+			drafts++;
+	}
+	layout_begin(h, arena_printf(req->arena, "Översikt: %s", def.title),
+	    &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, "Översikt: %s", def.title),
+	    NULL);
+	html_elem(h, "p", arena_printf(req->arena, "Sista svarsdag %s. %d av %d "
+	    "remissinstanser har svarat, %d har ett utkast, %d är sena.",
+	    date_sv_in(req->arena, def.closes), sent, n, drafts, late), "class", "lead",
+	    NULL);
+	if (kvlist_get(&req->query, "sparat") != NULL)
+		html_elem(h, "p", "Datumet är sparat.", "class", "notice",
+		    "role", "status", NULL);
+	html_open(h, "table", "class", "list", NULL);
+	html_elem(h, "caption", "Inbjudna remissinstanser", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Remissinstans", "scope", "col", NULL);
+	html_elem(h, "th", "Typ", "scope", "col", NULL);
+	html_elem(h, "th", "Sista svarsdag", "scope", "col", NULL);
+	html_elem(h, "th", "Status", "scope", "col", NULL);
+	html_elem(h, "th", "Förlängd svarstid", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (i = 0; i < n; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", PQgetvalue(r, i, 1), "scope", "row", NULL);
+		html_elem(h, "td", PQgetvalue(r, i, 2), NULL);
+		html_elem(h, "td", date_sv_in(req->arena, PQgetvalue(r, i, 4)), NULL);
+		status_cell(h, req, def.slug, r, i);
+		extend_form(h, req, def.slug, r, i);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	PQclear(r);
+	layout_end(h);
+	layout_send(h, res, 200);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+void
+handle_extend(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct buf		 detail;
+	PGresult		*r = NULL;
+	const char		*p[3], *date, *org;
+	char			 idbuf[24], tmp[40], actor[40];
+	long long		 org_id;
+	int			 rc;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
+	if (rc != 1) {
+		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
+		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
+		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		return;
+	}
+	org = kvlist_get(&req->form, "org");
+	date = kvlist_get(&req->form, "datum");
+	if (org == NULL || parse_id(org, &org_id) == -1 || org_id == 0) {
+		handler_problem(req, res, 400, "Välj en remissinstans.",
+		    "Choose an organisation.");
+		return;
+	}
+	if (date != NULL && date[0] == '\0')
+		date = NULL;	/* an empty date removes the extension */
+	if (date != NULL && (date_sv(date, tmp, sizeof(tmp)) == -1 ||
+	    strcmp(date, def.opens) < 0)) {
+		handler_problem(req, res, 422, "Skriv ett datum som ÅÅÅÅ-MM-DD, "
+		    "tidigast remissens första dag.", "Give a valid date.");
+		return;
+	}
+	snprintf(idbuf, sizeof(idbuf), "%lld", def.id);
+	p[0] = idbuf;
+	p[1] = org;
+	p[2] = date;
+	buf_init(&detail, req->arena);
+	buf_puts(&detail, "{\"remiss\":");
+	json_string(&detail, def.slug);
+	buf_puts(&detail, ",\"extended_closes\":");
+	json_string(&detail, date);
+	buf_puts(&detail, "}");
+	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
+	if (detail.failed || db_begin(req->db) == -1)
+		goto unavailable;
+	r = db_exec(req->db, STMT_INVITATION_EXTEND, p);
+	if (!db_result_ok(r))
+		goto unavailable;
+	if (PQntuples(r) != 1) {
+		db_rollback(req->db);
+		PQclear(r);
+		handler_problem(req, res, 404, "Organisationen är inte inbjuden "
+		    "till remissen.", "The organisation is not invited.");
+		return;
+	}
+	if (audit_write(req->db, actor, "invitation.extend", "organisation", org,
+	    detail.data) == -1 || db_commit(req->db) == -1)
+		goto unavailable;
+	PQclear(r);
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/oversikt?sparat=1", def.slug));
+	return;
+unavailable:
+	db_rollback(req->db);
+	PQclear(r);
+	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
+	    "Inget har ändrats.", "Service unavailable. Nothing was changed.");
+}
