@@ -2,6 +2,7 @@
 """fcgi.py: a small FastCGI client for tests that must talk to remissd without nginx.
 
   fcgi.py request SOCKET NAME=VALUE...  one GET with these params; prints the response
+  fcgi.py post SOCKET BODY NAME=VALUE... one urlencoded POST of BODY with these params
   fcgi.py inflight SOCKET PID           a POST whose body arrives in two halves, with
                                         SIGTERM sent to PID between them; prints the response
 Exit status 0 if a complete response (END_REQUEST) arrived.
@@ -67,6 +68,17 @@ def request(path, args):
     return read_response(s)
 
 
+def post(path, body, args):
+    body = body.encode()
+    params = {"REQUEST_METHOD": "POST", "DOCUMENT_URI": "/",
+              "CONTENT_TYPE": "application/x-www-form-urlencoded",
+              "CONTENT_LENGTH": str(len(body))}
+    params.update(a.split("=", 1) for a in args)
+    s = connect(path, list(params.items()))
+    s.sendall(record(STDIN, body) + record(STDIN, b""))
+    return read_response(s)
+
+
 def inflight(path, pid):
     body = b"email=a%40b.example&password=halvvags"
     s = connect(path, [
@@ -85,6 +97,8 @@ def inflight(path, pid):
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "request":
         return request(sys.argv[2], sys.argv[3:])
+    if len(sys.argv) >= 4 and sys.argv[1] == "post":
+        return post(sys.argv[2], sys.argv[3], sys.argv[4:])
     if len(sys.argv) == 4 and sys.argv[1] == "inflight":
         return inflight(sys.argv[2], int(sys.argv[3]))
     print(__doc__, file=sys.stderr)

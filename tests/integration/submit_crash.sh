@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# tests/integration/submit_crash.sh BUILD-DIR BASE-URL TMPDIR: the worker handling a submission
+# is killed with SIGKILL in the middle of its transaction: nothing is stored, and sending the
+# same confirmed form again stores it exactly once. Needs REMISS_DB and the demo data.
+set -uo pipefail
+BUILD=${1:?usage: submit_crash.sh BUILD-DIR BASE-URL TMPDIR}
+BASE=${2:?usage}
+T=${3:?usage}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/dev/lib.sh"
+SLUG=ok-hemsjukvard-2025
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
+sql() { psql "$REMISS_DB" -qAtc "$1"; }
+mkdir -p "$T"
+J=$T/jar
+req() { local m=$1 p=$2; shift 2
+	STATUS=$(curl -s -X "$m" -b "$J" -c "$J" -o "$T/body" -D "$T/h" -H 'Accept: text/html' \
+		-w '%{http_code}' "$@" "$BASE$p"); }
+hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
+org=Hylte\ kommun
+versions() { sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org'"; }
+partial() { sql "SELECT count(*) FROM answers a WHERE NOT EXISTS (SELECT 1 FROM response_versions v WHERE v.id = a.version_id)"; }
+
+# A Hylte user, logged in through nginx, reviews a complete answer.
+printf 'remissvar-demo\n' | "$BUILD/remissctl" user add hanna.holm@hylte.example kommun \
+	--org "$org" --name "Hanna Holm" >/dev/null 2>&1 || true
+rm -f "$J"
+req GET /logga-in
+req POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode email=hanna.holm@hylte.example \
+	--data-urlencode password=remissvar-demo
+req GET "/remisser/$SLUG/svar"
+csrf=$(hidden csrf) lock=$(hidden lock)
+req POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=granska --data-urlencode stallningstagande=tillstyrker \
+	--data-urlencode "a-1-kommentar=Hylte kommun delar syftet." \
+	--data-urlencode "kontakt_namn=Hanna Holm" --data-urlencode kontakt_epost=hanna.holm@hylte.example
+key=$(hidden nyckel) lock=$(hidden lock)
+check "the review page offers a one-time key" eval '[ "$STATUS" = 200 ] && [ ${#key} = 64 ]'
+cookie=$(awk '$6 == "remiss_session" {print $7}' "$J")
+body="csrf=$csrf&lock=$lock&action=skicka&nyckel=$key"
+before=$(versions)
+
+# A one-worker remissd on its own socket, so we know which process handles the submit.
+S=$T/crash.sock
+"$BUILD/remissd" -s "$S" -m 0600 -w 1 -g 2 -i -d "$REMISS_DB" -P "$T/crash.pid" 2>>"$T/crash.log" &
+for _ in $(seq 100); do [ -S "$S" ] && break; sleep 0.05; done
+
+# Hold the organisation's response row so the submit stops inside its transaction.
+coproc HOLD { psql "$REMISS_DB" -qAt 2>&1; }
+echo "BEGIN; SELECT 'held' FROM responses r JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org' FOR UPDATE;" >&"${HOLD[1]}"
+read -r -t 10 line <&"${HOLD[0]}"
+check "the response row is held by another transaction" [ "$line" = held ]
+
+python3 "$ROOT/tests/integration/fcgi.py" post "$S" "$body" DOCUMENT_URI="/remisser/$SLUG/svar" \
+	"HTTP_COOKIE=remiss_session=$cookie" HTTP_ACCEPT=text/html >"$T/crash.out" 2>&1 &
+client=$!
+waiting=0
+for _ in $(seq 50); do
+	waiting=$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'remissd'")
+	[ "$waiting" -ge 1 ] && break
+	sleep 0.1
+done
+check "the submit is waiting inside its transaction" [ "$waiting" -ge 1 ]
+worker=$(pgrep -P "$(cat "$T/crash.pid")" | head -1)
+kill -KILL "$worker"
+wait "$client" 2>/dev/null
+echo "COMMIT;" >&"${HOLD[1]}"; echo '\q' >&"${HOLD[1]}"
+wait "$HOLD_PID" 2>/dev/null
+sleep 0.5
+check "the killed worker's client got no receipt" eval '! grep -q "^Status: 303" "$T/crash.out"'
+check "nothing of the interrupted submit was stored" eval '[ "$(versions)" = "$before" ] && [ "$(partial)" = 0 ]'
+stop_pid "$T/crash.pid"
+
+# The same confirmed form, sent again through nginx: stored once, then replayed.
+req POST "/remisser/$SLUG/svar" --data "$body"
+first=$(grep -i '^Location:' "$T/h" | tr -d '\r')
+check "sending the same form again stores it" eval '[ "$STATUS" = 303 ] && [ "$(versions)" = $((before + 1)) ]'
+req POST "/remisser/$SLUG/svar" --data "$body"
+check "and a third send stores nothing more, with the same receipt" eval '[ "$STATUS" = 303 ] && [ "$(grep -i "^Location:" "$T/h" | tr -d "\r")" = "$first" ] && [ "$(versions)" = $((before + 1)) ]'
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
