@@ -452,4 +452,29 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint"
 	    " AND o.id = i.org_id"
 	    " RETURNING o.name", 3 },
+
+	[STMT_DRAFT_FILE_ADD] = { "draft_file_add",
+	    "INSERT INTO draft_attachments (remiss_id, org_id, filename, media_type,"
+	    " bytes, size, sha256, uploaded_by)"
+	    " SELECT $1::bigint, $2::bigint, $3, $4, b, octet_length(b),"
+	    " encode(sha256(b), 'hex'), $6::bigint"
+	    " FROM (SELECT decode($5, 'hex') AS b) x"
+	    " WHERE (SELECT count(*) FROM draft_attachments"
+	    "   WHERE remiss_id = $1::bigint AND org_id = $2::bigint) < $7::int"
+	    " RETURNING id", 7 },
+
+	[STMT_DRAFT_FILE_LIST] = { "draft_file_list",
+	    "SELECT id, filename, media_type, size, sha256, iso_time_se(uploaded_at)"
+	    " FROM draft_attachments WHERE remiss_id = $1::bigint"
+	    " AND org_id = $2::bigint ORDER BY id", 2 },
+
+	[STMT_DRAFT_FILE_CONTENT] = { "draft_file_content",
+	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    " FROM draft_attachments WHERE remiss_id = $1::bigint"
+	    " AND org_id = $2::bigint ORDER BY id", 2 },
+
+	[STMT_DRAFT_FILE_DELETE] = { "draft_file_delete",
+	    "DELETE FROM draft_attachments WHERE id = $1::bigint"
+	    " AND remiss_id = $2::bigint AND org_id = $3::bigint"
+	    " RETURNING filename", 3 },
 };

@@ -158,6 +158,14 @@ enum stmt {
 				   organisation, by name */
 	STMT_INVITATION_EXTEND,	/* remiss id, org id, date or NULL -> org name:
 				   sets (or clears) the organisation's extension */
+	STMT_DRAFT_FILE_ADD,	/* remiss id, org id, filename, media type, bytes
+				   as hex, user id, max files -> id (no row when
+				   the draft already has max files) */
+	STMT_DRAFT_FILE_LIST,	/* remiss id, org id -> id, filename, media type,
+				   size, sha256, uploaded (ISO): in upload order */
+	STMT_DRAFT_FILE_CONTENT,	/* remiss id, org id -> filename, media type,
+				   bytes as hex: in upload order */
+	STMT_DRAFT_FILE_DELETE,	/* id, remiss id, org id -> filename */
 	STMT__MAX
 };
 

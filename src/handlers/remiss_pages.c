@@ -5,11 +5,14 @@
 #include <string.h>
 
 #include "auth/token.h"
+#include "core/draft_files.h"
+#include "core/filetype.h"
 #include "core/remiss_def.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
 #include "handlers/response_form.h"
 #include "http/kv.h"
+#include "http/multipart.h"
 #include "http/response.h"
 #include "log.h"
 #include "util/arena.h"
@@ -176,8 +179,10 @@ form_page(struct request *req, struct response *res,
     const struct form_errors *errs, int lock, int status, const char *notice,
     const char *const *changes, size_t nchanges)
 {
-	struct html	*h;
-	size_t		 i;
+	struct html		*h;
+	struct draft_file	*files = NULL;
+	long			 nfiles;
+	size_t			 i;
 
 	if ((h = html_new()) == NULL) {
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
@@ -216,9 +221,11 @@ form_page(struct request *req, struct response *res,
 		}
 		html_close(h);
 	}
+	nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
 	response_form_write(h, req->arena, def, doc, errs,
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
-	    req->identity.csrf, lock);
+	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0);
 	layout_end(h);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
@@ -330,10 +337,25 @@ differences(struct arena *a, const struct remiss_def *def,
 /* The confirmation step: what will be sent, and the one button that sends it. */
 static void
 confirm_page(struct request *req, struct response *res,
-    const struct remiss_def *def, const struct response_doc *doc, int lock)
+    const struct remiss_def *def, struct response_doc *doc, int lock)
 {
-	struct html	*h;
-	char		 key[TOKEN_HEX], lockbuf[16];
+	struct html		*h;
+	struct draft_file	*files;
+	long			 nfiles, i;
+	char			 key[TOKEN_HEX], lockbuf[16];
+
+	/* Names and sizes of the files that go with it (content stays put). */
+	nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
+	if (nfiles > 0 && (doc->attachments = arena_calloc(req->arena,
+	    (size_t)nfiles, sizeof(*doc->attachments))) != NULL) {
+		for (i = 0; i < nfiles; i++) {
+			doc->attachments[i].filename = files[i].filename;
+			doc->attachments[i].media_type = files[i].media_type;
+			doc->attachments[i].len = (size_t)files[i].size;
+		}
+		doc->nattachments = (size_t)nfiles;
+	}
 
 	if (token_new(key) == -1 || (h = html_new()) == NULL) {
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
@@ -347,7 +369,7 @@ confirm_page(struct request *req, struct response *res,
 	    "ni kan skicka en ny version fram till sista svarsdagen.", def->sender,
 	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
 	    NULL);
-	response_doc_view(h, def, doc);
+	response_doc_view(h, req->arena, def, doc);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
 	    "class", "actions", NULL);
@@ -389,7 +411,8 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 		return;
 	}
 	if (response_draft_load(req->db, req->arena, def, req->identity.org_id,
-	    &doc, &current) == -1) {
+	    &doc, &current) == -1 || draft_files_into_doc(req->db, req->arena,
+	    def->id, req->identity.org_id, &doc) == -1) {
 		unavailable(req, res);
 		return;
 	}
@@ -436,6 +459,55 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 	}
 }
 
+/*
+ * Stores the files sent with the form (type decided from the content) and
+ * removes the one whose "Ta bort" button was pressed. A refused file is an
+ * error on the "bilaga" field; the others are kept. Returns 0, or -1 when
+ * the database failed.
+ */
+static int
+files_changed(struct request *req, const struct remiss_def *def,
+    struct form_errors *errs)
+{
+	const struct multipart_part	*part;
+	const char			*name, *type, *del;
+	long long			 id;
+	size_t				 i, n;
+	int				 rc;
+
+	del = kvlist_get(&req->form, "ta_bort_bilaga");
+	if (del != NULL && parse_id(del, &id) == 0 && id > 0 &&
+	    draft_file_delete(req->db, def->id, req->identity.org_id,
+	    req->identity.user_id, id) == -1)
+		return -1;
+	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
+	for (i = 0; i < n; i++) {
+		part = multipart_part(req->multipart, i);
+		if (part->filename == NULL || strcmp(part->name, "bilaga") != 0 ||
+		    (part->filename[0] == '\0' && part->len == 0))
+			continue;
+		name = filetype_clean_name(req->arena, part->filename);
+		type = name != NULL ? filetype_sniff((const unsigned char *)
+		    part->data, part->len, name) : NULL;
+		if (type == NULL) {
+			form_errors_add(errs, "bilaga", arena_printf(req->arena,
+			    "Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
+			    "JPEG tas emot, och filens innehåll måste stämma med "
+			    "filnamnet.", name != NULL ? name : "utan namn"));
+			continue;
+		}
+		rc = draft_file_add(req->db, req->arena, def->id,
+		    req->identity.org_id, req->identity.user_id, name, type,
+		    (const unsigned char *)part->data, part->len);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			form_errors_add(errs, "bilaga", "Ett svar kan ha högst 20 "
+			    "bilagor. Ta bort någon först.");
+	}
+	return 0;
+}
+
 void
 handle_response_post(struct request *req, struct response *res)
 {
@@ -456,12 +528,15 @@ handle_response_post(struct request *req, struct response *res)
 	action = kvlist_get(&req->form, "action");
 	if (kvlist_get(&req->form, "lock") == NULL ||
 	    parse_size(kvlist_get(&req->form, "lock"), (size_t)-1, 1000000000,
-	    &lockv) == -1 || action == NULL) {
+	    &lockv) == -1 || (action == NULL &&
+	    kvlist_get(&req->form, "ta_bort_bilaga") == NULL)) {
 		handler_problem(req, res, 400, "Formuläret är ofullständigt. "
 		    "Ladda om sidan.", "The form is incomplete.");
 		return;
 	}
 	lock = (int)lockv;
+	if (action == NULL)
+		action = "spara";	/* a "Ta bort" button was pressed */
 	if (strcmp(action, "skicka") == 0) {
 		submit(req, res, &def, lock);
 		return;
@@ -476,6 +551,10 @@ handle_response_post(struct request *req, struct response *res)
 		return;
 	}
 	doc.org_name = req->identity.org_name;
+	if (files_changed(req, &def, &errs) == -1) {
+		unavailable(req, res);
+		return;
+	}
 	if (strcmp(action, "granska") == 0)
 		response_form_check_complete(&doc, &errs);
 	if (errs.n > 0) {
@@ -590,7 +669,7 @@ handle_receipt(struct request *req, struct response *res)
 	html_text(h, " · Skriv ut sidan med webbläsarens utskriftsfunktion.");
 	html_close(h);
 	html_elem(h, "h2", "Det här skickades", NULL);
-	response_doc_view(h, &def, &doc);
+	response_doc_view(h, req->arena, &def, &doc);
 	layout_end(h);
 	layout_send(h, res, 200);
 }

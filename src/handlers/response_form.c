@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/draft_files.h"
 #include "handlers/response_form.h"
 #include "http/kv.h"
 #include "http/request.h"
@@ -15,8 +16,8 @@
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
 #define LINE_MAX_	300	/* bytes of one short field */
 
-static void
-add_error(struct form_errors *e, const char *field, const char *message)
+void
+form_errors_add(struct form_errors *e, const char *field, const char *message)
 {
 	if (e->n < FORM_ERRORS_MAX) {
 		e->field[e->n] = field;
@@ -54,7 +55,7 @@ text(struct request *req, const char *name, size_t max, struct form_errors *e)
 	    end[-1] == '\n'))
 		end--;
 	if ((size_t)(end - v) > max) {
-		add_error(e, name, "Texten är för lång.");
+		form_errors_add(e, name, "Texten är för lång.");
 		return NULL;
 	}
 	return arena_strndup(req->arena, v, (size_t)(end - v));
@@ -67,7 +68,7 @@ line(struct request *req, const char *name, struct form_errors *e)
 	const char *v = text(req, name, LINE_MAX_, e);
 
 	if (v != NULL && strpbrk(v, "\r\n\t") != NULL) {
-		add_error(e, name, "Fältet får bara innehålla en rad.");
+		form_errors_add(e, name, "Fältet får bara innehålla en rad.");
 		return NULL;
 	}
 	return v;
@@ -79,7 +80,7 @@ position_field(struct request *req, const char *name, struct form_errors *e)
 	enum position p = position_parse(kvlist_get(&req->form, name));
 
 	if (p == POS__MAX) {
-		add_error(e, name, "Välj ett av ställningstagandena.");
+		form_errors_add(e, name, "Välj ett av ställningstagandena.");
 		return POS_NONE;
 	}
 	return p;
@@ -167,23 +168,23 @@ response_form_check_complete(const struct response_doc *doc,
 	char tmp[40];
 
 	if (doc->position == POS_NONE && !form_errors_get(errs, "stallningstagande"))
-		add_error(errs, "stallningstagande",
+		form_errors_add(errs, "stallningstagande",
 		    "Välj organisationens övergripande ställningstagande.");
 	if (doc->contact_name == NULL && !form_errors_get(errs, "kontakt_namn"))
-		add_error(errs, "kontakt_namn", "Skriv kontaktpersonens namn.");
+		form_errors_add(errs, "kontakt_namn", "Skriv kontaktpersonens namn.");
 	if (doc->contact_email == NULL && !form_errors_get(errs, "kontakt_epost"))
-		add_error(errs, "kontakt_epost",
+		form_errors_add(errs, "kontakt_epost",
 		    "Skriv kontaktpersonens e-postadress.");
 	else if (doc->contact_email != NULL &&
 	    strchr(doc->contact_email, '@') == NULL)
-		add_error(errs, "kontakt_epost",
+		form_errors_add(errs, "kontakt_epost",
 		    "E-postadressen behöver ett @, till exempel namn@kommun.se.");
 	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
 	    sizeof(tmp)) == -1)
-		add_error(errs, "beslut_datum",
+		form_errors_add(errs, "beslut_datum",
 		    "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-15.");
 	if (doc->decision_date != NULL && doc->decision_body == NULL)
-		add_error(errs, "beslut_instans",
+		form_errors_add(errs, "beslut_instans",
 		    "Skriv vilken instans som fattade beslutet.");
 }
 
@@ -242,6 +243,57 @@ write_question_fields(struct html *h, struct arena *a,
 	html_close(h);
 }
 
+/* "1,2 MB" style sizes, Swedish decimal comma. */
+static const char *
+size_sv(struct arena *a, long long bytes)
+{
+	if (bytes < 1024)
+		return arena_printf(a, "%lld byte", bytes);
+	if (bytes < 1024 * 1024)
+		return arena_printf(a, "%lld kB", (bytes + 512) / 1024);
+	return arena_printf(a, "%lld,%lld MB", bytes / (1024 * 1024),
+	    (bytes % (1024 * 1024)) * 10 / (1024 * 1024));
+}
+
+/* The draft's files with a remove button each, and the field to add one. */
+static void
+attachments_section(struct html *h, struct arena *a,
+    const struct draft_file *files, long nfiles, const char *error)
+{
+	char	id[16];
+	long	i;
+
+	html_open(h, "section", "class", "attachments", "aria-labelledby",
+	    "h-bilagor", NULL);
+	html_elem(h, "h2", "Bilagor", "id", "h-bilagor", NULL);
+	if (nfiles > 0) {
+		html_open(h, "ul", "class", "files", NULL);
+		for (i = 0; i < nfiles; i++) {
+			snprintf(id, sizeof(id), "%lld", files[i].id);
+			html_open(h, "li", NULL);
+			html_text(h, arena_printf(a, "%s (%s) ", files[i].filename,
+			    size_sv(a, files[i].size)));
+			html_elem(h, "button", arena_printf(a, "Ta bort %s",
+			    files[i].filename), "type", "submit",
+			    "name", "ta_bort_bilaga", "value", id, NULL);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
+	html_elem(h, "label", "Lägg till bilaga (PDF, ODT, DOCX, PNG eller JPEG, "
+	    "högst 10 MB per fil)", "for", "bilaga", NULL);
+	if (error != NULL)
+		html_elem(h, "p", error, "class", "field-error", "id", "bilaga-fel",
+		    NULL);
+	html_void(h, "input", "type", "file", "id", "bilaga", "name", "bilaga",
+	    "multiple", "multiple",
+	    "accept", ".pdf,.odt,.docx,.png,.jpg,.jpeg",
+	    "aria-describedby", error ? "bilaga-fel" : NULL, NULL);
+	html_close(h);
+	html_close(h);
+}
+
 /* The proposal's text beside the answer fields. */
 static void
 proposal(struct html *h, const struct section_def *s)
@@ -255,7 +307,8 @@ proposal(struct html *h, const struct section_def *s)
 void
 response_form_write(struct html *h, struct arena *a,
     const struct remiss_def *def, const struct response_doc *doc,
-    const struct form_errors *e, const char *action, const char *csrf, int lock)
+    const struct form_errors *e, const char *action, const char *csrf, int lock,
+    const struct draft_file *files, long nfiles)
 {
 	const struct section_def	*s;
 	const struct answer		*ans;
@@ -265,7 +318,8 @@ response_form_write(struct html *h, struct arena *a,
 
 	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
 	html_open(h, "form", "method", "post", "action", action,
-	    "class", "response", "novalidate", "novalidate", NULL);
+	    "class", "response", "novalidate", "novalidate",
+	    "enctype", "multipart/form-data", NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf,
 	    NULL);
 	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
@@ -336,6 +390,8 @@ response_form_write(struct html *h, struct arena *a,
 	    doc->contact_phone, form_errors_get(e, "kontakt_telefon"), 0);
 	html_close(h);
 
+	attachments_section(h, a, files, nfiles, form_errors_get(e, "bilaga"));
+
 	html_open(h, "div", "class", "actions", NULL);
 	html_elem(h, "button", "Spara utkast", "type", "submit", "name", "action",
 	    "value", "spara", NULL);
@@ -371,8 +427,8 @@ view_answer(struct html *h, const struct answer *ans)
 }
 
 void
-response_doc_view(struct html *h, const struct remiss_def *def,
-    const struct response_doc *doc)
+response_doc_view(struct html *h, struct arena *a,
+    const struct remiss_def *def, const struct response_doc *doc)
 {
 	const struct answer	*ans;
 	const struct section_def *s;
@@ -419,5 +475,15 @@ response_doc_view(struct html *h, const struct remiss_def *def,
 			continue;
 		html_elem(h, "h4", def->general[j].text, NULL);
 		view_answer(h, ans);
+	}
+	if (doc->nattachments > 0) {
+		html_elem(h, "h3", "Bilagor", NULL);
+		html_open(h, "ul", "class", "files", NULL);
+		for (i = 0; i < doc->nattachments; i++)
+			html_elem(h, "li", arena_printf(a, "%s (%s, %s)",
+			    doc->attachments[i].filename,
+			    doc->attachments[i].media_type,
+			    size_sv(a, (long long)doc->attachments[i].len)), NULL);
+		html_close(h);
 	}
 }

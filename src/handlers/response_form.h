@@ -30,17 +30,26 @@ int response_form_read(struct request *req, const struct remiss_def *def,
 void response_form_check_complete(const struct response_doc *doc,
     struct form_errors *errs);
 
+/* Records message (Swedish) for field; beyond FORM_ERRORS_MAX it is dropped. */
+void form_errors_add(struct form_errors *errs, const char *field,
+    const char *message);
+
 /* The message for field, or NULL. */
 const char *form_errors_get(const struct form_errors *errs, const char *field);
 
 /* Writes the editable form for doc (action, csrf and lock as hidden fields). */
+struct draft_file;
+
+/* Writes the editable form for doc (action, csrf and lock as hidden fields),
+ * with the draft's files[0..nfiles) and a field to add more. */
 void response_form_write(struct html *h, struct arena *a,
     const struct remiss_def *def,
     const struct response_doc *doc, const struct form_errors *errs,
-    const char *action, const char *csrf, int lock);
+    const char *action, const char *csrf, int lock,
+    const struct draft_file *files, long nfiles);
 
 /* Writes doc read-only: what was (or will be) sent, section by section. */
-void response_doc_view(struct html *h, const struct remiss_def *def,
-    const struct response_doc *doc);
+void response_doc_view(struct html *h, struct arena *a,
+    const struct remiss_def *def, const struct response_doc *doc);
 
 #endif

@@ -163,5 +163,39 @@ req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-ur
 check "an impossible date is refused" status_is 422
 sql "UPDATE invitations SET extended_closes = NULL" >/dev/null
 
+# Attachments: the type is decided by the content, sizes are limited, and they go out
+# with the version, byte for byte.
+printf '%%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%%%EOF\n' >"$T/protokoll.pdf"
+printf 'MZ\x90\x00 not a pdf' >"$T/program.pdf"
+printf '\x89PNG\r\n\x1a\n0000' >"$T/bild.pdf"
+head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' 'x' | sed '1s/^/%PDF-/' >"$T/stor.pdf"
+files() { sql "SELECT count(*) FROM draft_attachments d JOIN organisations o ON o.id = d.org_id WHERE o.name = 'Laholms kommun'"; }
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+check "the form takes files (multipart) and says which types" eval 'body_has "enctype=\"multipart/form-data\"" && body_has "PDF, ODT, DOCX, PNG eller JPEG"'
+form=(-F "csrf=$csrf" -F "lock=$lock" -F stallningstagande=tillstyrker -F "kontakt_namn=Anna Andersson"
+	-F kontakt_epost=anna.andersson@laholm.example -F "a-3.3-kommentar=Med bilaga.")
+req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/protokoll.pdf;type=application/octet-stream"
+check "a PDF is stored with the draft" eval 'status_is 303 && [ "$(files)" = 1 ]'
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+check "the form lists the file with a button to remove it" eval 'body_has "protokoll.pdf (" && body_has "Ta bort protokoll.pdf"'
+form[1]="csrf=$csrf"; form[3]="lock=$lock"
+req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/program.pdf"
+check "a file whose content is not what its name says is refused beside the field" eval 'status_is 422 && body_has "Filen program.pdf kan inte bifogas" && body_has "aria-describedby=\"bilaga-fel\"" && [ "$(files)" = 1 ]'
+req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/bild.pdf"
+check "a PNG named .pdf is refused too" eval 'status_is 422 && [ "$(files)" = 1 ]'
+req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/stor.pdf"
+check "a file over the size limit is a bilingual 413 and stores nothing" eval 'status_is 413 && body_has "för stor" && [ "$(files)" = 1 ]'
+req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=granska
+check "the review lists the file that will be sent" eval 'status_is 200 && body_has "protokoll.pdf (application/pdf"'
+key=$(hidden nyckel); lock=$(hidden lock)
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+pdf_sha=$(sha256sum "$T/protokoll.pdf" | cut -d' ' -f1)
+check "the file goes out with the version, with its SHA-256" eval 'status_is 303 && [ "$(sql "SELECT sha256 FROM attachments ORDER BY id DESC LIMIT 1")" = "$pdf_sha" ]'
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+fid=$(sql "SELECT max(id) FROM draft_attachments")
+req "$A" POST "/remisser/$SLUG/svar" -F "csrf=$csrf" -F "lock=$lock" -F "ta_bort_bilaga=$fid"
+check "the remove button takes the file off the draft" eval 'status_is 303 && [ "$(files)" = 0 ]'
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
