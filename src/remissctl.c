@@ -1,4 +1,4 @@
-/* remissctl.c: the administration CLI: schema migrations, organisations, users, API tokens, remiss import. */
+/* remissctl.c: the administration CLI: schema migrations, organisations, users, API tokens, remiss and remissvar import, validation. */
 #include "config.h"
 
 #include <errno.h>
@@ -20,7 +20,10 @@
 #include "auth/session.h"
 #include "auth/token.h"
 #include "core/audit.h"
+#include "core/remiss_def.h"
 #include "core/remiss_import.h"
+#include "core/response_doc.h"
+#include "core/response_store.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "log.h"
@@ -28,6 +31,7 @@
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/numparse.h"
+#include "xml/remissvar_read.h"
 #include "xml/safe.h"
 
 #ifndef SCHEMADIR
@@ -49,6 +53,10 @@ static const char usage_main[] =
     "                               add or update an organisation, print its id\n"
     "  remiss import FILE.xml [--shift-to-today]\n"
     "                               create or update a remiss from remiss XML\n"
+    "  response import FILE.xml [--org NAME] [--channel xml|registrerad]\n"
+    "                  [--skip-if-answered]\n"
+    "                               submit a remissvar from remissvar XML\n"
+    "  validate FILE.xml            check a remissvar file offline\n"
     "  user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
     "  user disable|enable|passwd EMAIL\n"
     "  user list                    manage users (password on standard input)\n"
@@ -92,6 +100,44 @@ static const char usage_remiss[] =
     "\n"
     "  --shift-to-today   for demo data: the remiss opened 30 days ago and\n"
     "                     closes in 30 days (Europe/Stockholm)\n";
+
+static const char usage_response[] =
+    "usage: remissctl response import FILE.xml [--org NAME]\n"
+    "           [--channel xml|registrerad] [--skip-if-answered]\n"
+    "\n"
+    "Submits the remissvar in FILE.xml (root <remissvar> in urn:remissvar:1;\n"
+    "'-' reads standard input) to the remiss named by its remiss attribute,\n"
+    "as the next version of the organisation's response, exactly as an\n"
+    "upload through the API would: the remiss must be open for the\n"
+    "organisation today and every svar must name one of its sections or\n"
+    "questions. Prints the receipt number and the version, tab-separated.\n"
+    "Problems in the file are printed as FILE:LINE:COL: message.\n"
+    "\n"
+    "  --org NAME          the organisation answering (default: the file's\n"
+    "                      <remissinstans>); it must be invited\n"
+    "  --channel CHANNEL   xml (default), or registrerad for a response that\n"
+    "                      arrived by e-mail or on paper\n"
+    "  --skip-if-answered  store nothing, and print \"skipped\", when the\n"
+    "                      organisation already has a submitted version\n"
+    "\n"
+    "Exit status: 0 stored (or skipped), 1 invalid file, unknown remiss or\n"
+    "organisation, not invited, closed, or a database error; 2 usage.\n";
+
+static const char usage_validate[] =
+    "usage: remissctl validate FILE.xml\n"
+    "\n"
+    "Checks a remissvar file (root <remissvar> in urn:remissvar:1) offline,\n"
+    "without the database: well-formedness, element order, positions,\n"
+    "targets (each answered once), attachments and limits. Prints each\n"
+    "problem as FILE:LINE:COL: message, or \"FILE: ok\" when it is valid.\n"
+    "Whether its sections and questions exist in the remiss is only checked\n"
+    "by 'response import' and the API.\n"
+    "\n"
+    "Remiss definition files (root <remiss>) cannot be checked offline yet:\n"
+    "validate says so and exits 1; 'remissctl remiss import' checks them\n"
+    "and stores nothing when they are invalid.\n"
+    "\n"
+    "Exit status: 0 valid, 1 invalid (or a remiss file), 2 usage.\n";
 
 static const char usage_user[] =
     "usage: remissctl user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
@@ -1170,6 +1216,293 @@ cmd_token(const char *conninfo, int argc, char **argv)
 	return token_create(conninfo, org, email, label);
 }
 
+/* ---- remissvar: import and validation ------------------------------------ */
+
+/* Reads the remissvar in buf into doc (strings in a), checking its targets
+ * against def when def is not NULL. Prints every problem as
+ * FILE:LINE:COL: message. Returns 0, or -1 after printing. */
+static int
+read_remissvar(const char *file, const char *buf, size_t len,
+    const struct remiss_def *def, struct arena *a, struct response_doc *doc)
+{
+	struct xml_errors	errs;
+	int			r;
+
+	xml_errors_init(&errs, a);
+	r = remissvar_read_for(buf, len, file, NULL, def, a, doc, &errs);
+	if (r == -2) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		return -1;
+	}
+	if (r != 0) {
+		xml_errors_print(&errs, stderr, file);
+		return -1;
+	}
+	return 0;
+}
+
+/* The parsed arguments of 'response import'. */
+struct import_args {
+	const char	*file;
+	const char	*org;
+	enum channel	 channel;
+	bool		 skip_if_answered;
+};
+
+/* Parses the arguments after 'import'. Returns -1 to go on, else the exit
+ * status (help or usage, printed). */
+static int
+import_args(int argc, char **argv, struct import_args *ia)
+{
+	const char	*ch = NULL;
+	int		 i, m;
+
+	memset(ia, 0, sizeof(*ia));
+	ia->channel = CHANNEL_XML;
+	for (i = 1; i < argc; i++) {
+		if (is_help(argv[i]))
+			return usage(usage_response, EXIT_OK);
+		if ((m = opt_value(argc, argv, &i, "--org", &ia->org)) == 1)
+			continue;
+		if (m == -1)
+			return usage(usage_response, EXIT_USAGE);
+		if ((m = opt_value(argc, argv, &i, "--channel", &ch)) == 1)
+			continue;
+		if (m == -1)
+			return usage(usage_response, EXIT_USAGE);
+		if (strcmp(argv[i], "--skip-if-answered") == 0) {
+			ia->skip_if_answered = true;
+			continue;
+		}
+		if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
+		    ia->file != NULL) {
+			fprintf(stderr, "remissctl: response import: unexpected "
+			    "%s\n", argv[i]);
+			return usage(usage_response, EXIT_USAGE);
+		}
+		ia->file = argv[i];
+	}
+	if (ia->file == NULL)
+		return usage(usage_response, EXIT_USAGE);
+	if (ch != NULL && strcmp(ch, "xml") == 0)
+		ia->channel = CHANNEL_XML;
+	else if (ch != NULL && strcmp(ch, "registrerad") == 0)
+		ia->channel = CHANNEL_REGISTRERAD;
+	else if (ch != NULL) {
+		fprintf(stderr, "remissctl: response import: --channel is xml "
+		    "or registrerad, not %s\n", ch);
+		return usage(usage_response, EXIT_USAGE);
+	}
+	return -1;
+}
+
+/* Submits the remissvar of ia->file. Returns the exit status. */
+static int
+response_import(const char *conninfo, const struct import_args *ia)
+{
+	static const char	*cmd = "response import";
+	struct remissvar_limits	 lim;
+	struct submit_request	 sr;
+	struct response_doc	 doc;
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct receipt		 rcpt, *prev = NULL;
+	struct arena		*a = NULL;
+	struct db		*db = NULL;
+	const char		*org, *why = NULL, *kv[8], *detail;
+	char			*buf = NULL, oid[24];
+	long long		 org_id;
+	long			 nprev;
+	size_t			 len = 0;
+	int			 r, rc = EXIT_ERR;
+
+	remissvar_limits_default(&lim);
+	if ((buf = read_input(ia->file, lim.max_bytes, &len)) == NULL)
+		goto out;
+	xml_safe_init();
+	if ((a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto out;
+	}
+	if (read_remissvar(ia->file, buf, len, NULL, a, &doc) == -1)
+		goto out;
+	if ((db = open_db(conninfo)) == NULL)
+		goto out;
+	if ((r = remiss_load(db, a, doc.remiss_slug, &def)) != 1) {
+		if (r == 0)
+			fprintf(stderr, "remissctl: %s: %s: there is no remiss "
+			    "\"%s\"\n", cmd, ia->file, doc.remiss_slug);
+		else
+			print_db_error(cmd, NULL);
+		goto out;
+	}
+	/* Again with the remiss: unknown sections and questions, with lines. */
+	if (read_remissvar(ia->file, buf, len, &def, a, &doc) == -1)
+		goto out;
+	org = ia->org != NULL ? ia->org : doc.org_name;
+	if (org_id_by_name(db, cmd, org, oid) != 1 ||
+	    parse_id(oid, &org_id) == -1)
+		goto out;
+	if ((r = remiss_invitation(db, a, def.id, org_id, &inv)) != 1) {
+		if (r == 0)
+			fprintf(stderr, "remissctl: %s: %s is not invited to the "
+			    "remiss %s\n", cmd, org, def.slug);
+		else
+			print_db_error(cmd, NULL);
+		goto out;
+	}
+	if (ia->skip_if_answered) {
+		if ((nprev = response_versions_list(db, a, def.id, org_id,
+		    &prev)) < 0) {
+			print_db_error(cmd, NULL);
+			goto out;
+		}
+		if (nprev > 0) {
+			printf("skipped: %s has already answered (version %d, "
+			    "%s)\n", org, prev[0].version, prev[0].number);
+			rc = EXIT_OK;
+			goto out;
+		}
+	}
+	if (!inv.open_now) {
+		fprintf(stderr, "remissctl: %s: the remiss %s is not open for "
+		    "%s today (last day %s); nothing stored\n", cmd, def.slug,
+		    org, inv.closes != NULL ? inv.closes : "?");
+		goto out;
+	}
+	memset(&sr, 0, sizeof(sr));
+	sr.def = &def;
+	sr.org_id = org_id;
+	sr.user_id = 0;
+	sr.channel = ia->channel;
+	sr.doc = &doc;
+	sr.idempotency_key = NULL;
+	switch (response_submit(db, a, &sr, &rcpt, &why)) {
+	case SUBMIT_OK:
+	case SUBMIT_REPLAY:
+		break;
+	case SUBMIT_CLOSED:
+		fprintf(stderr, "remissctl: %s: the remiss %s is closed for %s; "
+		    "nothing stored\n", cmd, def.slug, org);
+		goto out;
+	case SUBMIT_INVALID:
+		fprintf(stderr, "remissctl: %s: %s: refused: %s\n", cmd,
+		    ia->file, why != NULL ? why : "the response is incomplete");
+		goto out;
+	default:
+		fprintf(stderr, "remissctl: %s: the database failed; nothing "
+		    "stored\n", cmd);
+		goto out;
+	}
+	printf("%s\t%d\n", rcpt.number, rcpt.version);
+	rc = EXIT_OK;
+	/* Who ran the import; the submission's own row names the organisation. */
+	kv[0] = "remiss";
+	kv[1] = def.slug;
+	kv[2] = "organisation";
+	kv[3] = org;
+	kv[4] = "receipt";
+	kv[5] = rcpt.number;
+	kv[6] = "channel";
+	kv[7] = ia->channel == CHANNEL_REGISTRERAD ? "registrerad" : "xml";
+	if ((detail = detail_json(a, kv, 8)) == NULL ||
+	    audit_change(db, cmd, "response.import", "response_version",
+	    arena_printf(a, "%lld", rcpt.version_id), detail) == -1)
+		fprintf(stderr, "remissctl: %s: warning: stored, but the audit "
+		    "row of the import is missing\n", cmd);
+out:
+	db_close(db);
+	arena_free(a);
+	free(buf);
+	xmlCleanupParser();
+	return rc;
+}
+
+static int
+cmd_response(const char *conninfo, int argc, char **argv)
+{
+	struct import_args	ia;
+	int			r;
+
+	if (argc < 1 || is_help(argv[0]))
+		return usage(usage_response, argc < 1 ? EXIT_USAGE : EXIT_OK);
+	if (strcmp(argv[0], "import") != 0) {
+		fprintf(stderr, "remissctl: response: unknown command %s\n",
+		    argv[0]);
+		return usage(usage_response, EXIT_USAGE);
+	}
+	if ((r = import_args(argc, argv, &ia)) != -1)
+		return r;
+	return response_import(conninfo, &ia);
+}
+
+/* True if buf is a namespace-well-formed document whose root is
+ * <remiss> in urn:remissvar:1. */
+static bool
+is_remiss_definition(const char *buf, size_t len)
+{
+	xmlDocPtr	 xd;
+	xmlNodePtr	 root;
+	bool		 yes = false;
+
+	if ((xd = xml_safe_parse(buf, len, NULL, NULL)) == NULL)
+		return false;
+	root = xmlDocGetRootElement(xd);
+	yes = root != NULL && root->ns != NULL && root->ns->href != NULL &&
+	    strcmp((const char *)root->ns->href, "urn:remissvar:1") == 0 &&
+	    strcmp((const char *)root->name, "remiss") == 0;
+	xmlFreeDoc(xd);
+	return yes;
+}
+
+static int
+cmd_validate(int argc, char **argv)
+{
+	struct remissvar_limits	 lim;
+	struct response_doc	 doc;
+	struct arena		*a = NULL;
+	const char		*file = NULL;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	int			 i, rc = EXIT_ERR;
+
+	for (i = 0; i < argc; i++) {
+		if (is_help(argv[i]))
+			return usage(usage_validate, EXIT_OK);
+		if ((argv[i][0] == '-' && argv[i][1] != '\0') || file != NULL) {
+			fprintf(stderr, "remissctl: validate: unexpected %s\n",
+			    argv[i]);
+			return usage(usage_validate, EXIT_USAGE);
+		}
+		file = argv[i];
+	}
+	if (file == NULL)
+		return usage(usage_validate, EXIT_USAGE);
+	remissvar_limits_default(&lim);
+	if ((buf = read_input(file, lim.max_bytes, &len)) == NULL)
+		goto out;
+	xml_safe_init();
+	if ((a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto out;
+	}
+	if (is_remiss_definition(buf, len)) {
+		fprintf(stderr, "%s: this is a remiss definition; validate only "
+		    "checks remissvar files (use 'remissctl remiss import')\n",
+		    file);
+		goto out;
+	}
+	if (read_remissvar(file, buf, len, NULL, a, &doc) == -1)
+		goto out;
+	printf("%s: ok\n", file);
+	rc = EXIT_OK;
+out:
+	arena_free(a);
+	free(buf);
+	xmlCleanupParser();
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1203,6 +1536,10 @@ main(int argc, char **argv)
 		return cmd_org(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "remiss") == 0)
 		return cmd_remiss(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "response") == 0)
+		return cmd_response(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "validate") == 0)
+		return cmd_validate(argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "user") == 0)
 		return cmd_user(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "token") == 0)

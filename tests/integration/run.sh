@@ -133,6 +133,7 @@ sub_suite() { # sub_suite SCRIPT ARGS...: runs another ok/not ok script and coun
 	N=$((PASS + FAIL))
 }
 sub_suite "$ROOT/tests/integration/auth_cli.sh" "$BUILD"
+sub_suite "$ROOT/tests/integration/response_cli.sh" "$BUILD"
 ORG_TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label test)
 REVOKED_TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label revoked)
 revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'revoked' ORDER BY id DESC LIMIT 1")

@@ -1,0 +1,904 @@
+/* remissvar_read.c: reads and checks a remissvar XML document into a response_doc, reporting every problem with its line. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <sodium.h>
+
+#include "core/remiss_def.h"
+#include "core/response_doc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "xml/remissvar_read.h"
+#include "xml/safe.h"
+
+#define REMISS_NS	"urn:remissvar:1"
+#define MAX_TEXT	100000u		/* characters of a free text */
+
+/* State of one read. */
+struct walk {
+	struct arena			*a;
+	struct xml_errors		*errs;
+	const struct remissvar_limits	*lim;
+	const struct remiss_def		*def;	/* NULL: targets not checked */
+	struct response_doc		*doc;
+	long				*ans_line;	/* line of each answer */
+	bool				 oom;
+};
+
+static const char *const org_kinds[] = { "kommun", "region", "annan", NULL };
+
+void
+remissvar_limits_default(struct remissvar_limits *lim)
+{
+	lim->max_bytes = REMISSVAR_MAX_BYTES;
+	lim->max_answers = REMISSVAR_MAX_ANSWERS;
+	lim->max_attachments = REMISSVAR_MAX_ATTACHMENTS;
+	lim->max_attachment_bytes = REMISSVAR_MAX_ATTACHMENT_BYTES;
+}
+
+/* Records a problem at node n. */
+static void __attribute__((format(printf, 3, 4)))
+err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*m;
+	long	 line, col;
+
+	xml_safe_node_pos(n, &line, &col);
+	va_start(ap, fmt);
+	m = arena_vprintf(w->a, fmt, ap);
+	va_end(ap);
+	if (m == NULL)
+		w->oom = true;
+	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
+}
+
+static bool
+in_ns(const xmlNode *n)
+{
+	return n->ns != NULL && n->ns->href != NULL &&
+	    strcmp((const char *)n->ns->href, REMISS_NS) == 0;
+}
+
+static bool
+is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && in_ns(n) &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static bool
+xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Trims XML white space from both ends, in place. */
+static char *
+trim(char *s)
+{
+	size_t n;
+
+	while (xml_space(*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && xml_space(s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Trims and turns every run of white space into one space, in place. */
+static char *
+normalize(char *s)
+{
+	char	*r, *o;
+	bool	 sp = false;
+
+	s = trim(s);
+	for (r = o = s; *r != '\0'; r++) {
+		if (xml_space(*r)) {
+			sp = true;
+			continue;
+		}
+		if (sp)
+			*o++ = ' ';
+		sp = false;
+		*o++ = *r;
+	}
+	*o = '\0';
+	return s;
+}
+
+/* Characters (not bytes) of UTF-8 s, as PostgreSQL's length() counts. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static bool
+in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ^[a-z0-9][a-z0-9-]{0,79}$, as the database checks a remiss slug. */
+static bool
+valid_slug(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!(is_digit(s[i]) || (s[i] >= 'a' && s[i] <= 'z') ||
+		    (i > 0 && s[i] == '-')))
+			return false;
+	return i >= 1 && i <= 80;
+}
+
+/* A section number as the database checks it. */
+static bool
+valid_nr(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n < 1 || n > 32 || !is_alnum(s[0]) || !is_alnum(s[n - 1]))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!is_alnum(s[i]) && strchr("._:-", s[i]) == NULL)
+			return false;
+	return true;
+}
+
+/* A question id as the database checks it. */
+static bool
+valid_qid(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!is_alnum(s[i]) && s[i] != '_' &&
+		    (i == 0 || (s[i] != '.' && s[i] != '-')))
+			return false;
+	return i >= 1 && i <= 64;
+}
+
+/* NNNNNN-NNNN. */
+static bool
+valid_orgnr(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 11; i++)
+		if (i == 6 ? s[i] != '-' : !is_digit(s[i]))
+			return false;
+	return s[11] == '\0';
+}
+
+/* YYYY-MM-DD, a real date from year 1900 to 9999. */
+static bool
+valid_date(const char *s)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	y, m, d, max;
+	size_t	i;
+
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : !is_digit(s[i]))
+			return false;
+	if (s[10] != '\0')
+		return false;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || m < 1 || m > 12 || d < 1)
+		return false;
+	max = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		max = 29;
+	return d <= max;
+}
+
+/* One '@' with something on both sides, no white space or controls. */
+static bool
+valid_email(const char *s)
+{
+	const char	*at = strchr(s, '@');
+	const char	*p;
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '@'))
+		return false;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+/* Refuses attributes of n other than those in allowed (xml:* are fine). */
+static void
+check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
+{
+	const xmlAttr *at;
+
+	for (at = n->properties; at != NULL; at = at->next) {
+		if (at->ns == NULL) {
+			if (!in_list((const char *)at->name, allowed))
+				err_at(w, n, "attribute %s is not allowed on <%s>",
+				    (const char *)at->name, (const char *)n->name);
+		} else if (strcmp((const char *)at->ns->href,
+		    (const char *)XML_XML_NAMESPACE) != 0)
+			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
+			    (const char *)at->ns->href, (const char *)at->name,
+			    (const char *)n->name);
+	}
+}
+
+/* The value of n's unqualified attribute name, normalized, in the arena;
+ * NULL if absent or empty (or OOM). */
+static const char *
+attr(struct walk *w, const xmlNode *n, const char *name)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
+		return NULL;
+	s = arena_strdup(w->a, (const char *)v);
+	xmlFree(v);
+	if (s == NULL) {
+		w->oom = true;
+		return NULL;
+	}
+	s = normalize(s);
+	return *s != '\0' ? s : NULL;
+}
+
+/* A required attribute: NULL (recorded) when missing or empty. */
+static const char *
+need_attr(struct walk *w, const xmlNode *n, const char *name)
+{
+	const char *v;
+
+	if ((v = attr(w, n, name)) == NULL && !w->oom)
+		err_at(w, n, "<%s> needs the attribute %s",
+		    (const char *)n->name, name);
+	return v;
+}
+
+/* An attribute of at most max characters on one line. */
+static const char *
+short_attr(struct walk *w, const xmlNode *n, const char *name, bool required,
+    size_t max)
+{
+	const char *v;
+
+	v = required ? need_attr(w, n, name) : attr(w, n, name);
+	if (v != NULL && chars(v) > max) {
+		err_at(w, n, "attribute %s of <%s> is longer than %zu characters",
+		    name, (const char *)n->name, max);
+		return NULL;
+	}
+	return v;
+}
+
+/* The text and CDATA of n, gathered; element children are problems.
+ * NULL on OOM (flagged). */
+static char *
+gather_text(struct walk *w, const xmlNode *n)
+{
+	const xmlNode	*c;
+	struct buf	 b;
+
+	buf_init(&b, w->a);
+	buf_puts(&b, "");
+	for (c = n->children; c != NULL; c = c->next) {
+		switch (c->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (c->content != NULL)
+				buf_puts(&b, (const char *)c->content);
+			break;
+		case XML_ELEMENT_NODE:
+			err_at(w, c, "<%s> is not allowed inside <%s>",
+			    (const char *)c->name, (const char *)n->name);
+			break;
+		default:	/* comments, processing instructions */
+			break;
+		}
+	}
+	if (b.failed || b.data == NULL) {
+		w->oom = true;
+		return NULL;
+	}
+	return b.data;
+}
+
+/* The text of a text-only element: trimmed (one_line: white space runs
+ * made single spaces), at most max characters. NULL when empty (a problem
+ * if required) or too long (a problem). */
+static const char *
+text_of(struct walk *w, const xmlNode *n, bool one_line, bool required,
+    size_t max)
+{
+	char	*s;
+	size_t	 len;
+
+	if ((s = gather_text(w, n)) == NULL)
+		return NULL;
+	s = one_line ? normalize(s) : trim(s);
+	if ((len = chars(s)) == 0) {
+		if (required)
+			err_at(w, n, "<%s> must not be empty",
+			    (const char *)n->name);
+		return NULL;
+	}
+	if (len > max) {
+		err_at(w, n, "<%s> is %zu characters long, more than %zu",
+		    (const char *)n->name, len, max);
+		return NULL;
+	}
+	return s;
+}
+
+/* A <stallningstagande>: one of the four codes. */
+static enum position
+position_of(struct walk *w, const xmlNode *n, bool required)
+{
+	static const char *const none[] = { NULL };
+	const char	*v;
+	enum position	 p;
+
+	check_attrs(w, n, none);
+	if ((v = text_of(w, n, true, required, 100)) == NULL)
+		return POS_NONE;
+	if ((p = position_parse(v)) == POS__MAX) {
+		err_at(w, n, "\"%s\" is not a position: use tillstyrker, "
+		    "tillstyrker-med-andringar, avstyrker or inga-synpunkter", v);
+		return POS_NONE;
+	}
+	return p;
+}
+
+/* Refuses non-blank text directly inside n (an element-only element). */
+static void
+no_loose_text(struct walk *w, const xmlNode *c, const xmlNode *parent)
+{
+	const char *p;
+
+	for (p = (const char *)c->content; p != NULL && *p != '\0'; p++)
+		if (!xml_space(*p)) {
+			err_at(w, c, "text is not allowed directly inside <%s>",
+			    (const char *)parent->name);
+			return;
+		}
+}
+
+/* Describes an element that has no place here. */
+static void
+not_allowed(struct walk *w, const xmlNode *c, const char *parent)
+{
+	err_at(w, c, "<%s>%s%s%s is not allowed in <%s>",
+	    (const char *)c->name, c->ns ? " in namespace " : "",
+	    c->ns ? (const char *)c->ns->href : "",
+	    c->ns ? "" : " (no namespace)", parent);
+}
+
+/* ---- svar ---------------------------------------------------------------- */
+
+enum aslot { A_POS, A_KOMMENTAR, A_FORSLAG, A_KONSEKVENS, A_TIDSHORISONT,
+    A__MAX };
+static const struct {
+	const char	*name;
+	unsigned	 max;
+} aslots[A__MAX] = {
+	[A_POS] = { "stallningstagande", 1 },
+	[A_KOMMENTAR] = { "kommentar", 1 },
+	[A_FORSLAG] = { "forslag-till-lydelse", 1 },
+	[A_KONSEKVENS] = { "konsekvens", 2 },
+	[A_TIDSHORISONT] = { "tidshorisont", 2 },
+};
+
+/* A konsekvens or tidshorisont: its kind attribute picks which of two
+ * fields of the answer it fills, each at most once. */
+static void
+read_pair(struct walk *w, const xmlNode *n, const char *attrname,
+    const char *v1, const char **f1, const char *v2, const char **f2)
+{
+	const char	*allowed[] = { attrname, NULL };
+	const char	*kind, *text;
+	const char	**field;
+
+	check_attrs(w, n, allowed);
+	kind = need_attr(w, n, attrname);
+	text = text_of(w, n, false, false, MAX_TEXT);
+	if (kind == NULL)
+		return;
+	if (strcmp(kind, v1) == 0)
+		field = f1;
+	else if (strcmp(kind, v2) == 0)
+		field = f2;
+	else {
+		err_at(w, n, "%s=\"%s\" on <%s> is not one of %s, %s", attrname,
+		    kind, (const char *)n->name, v1, v2);
+		return;
+	}
+	if (*field != NULL) {
+		err_at(w, n, "<%s %s=\"%s\"> may appear once in a <svar>",
+		    (const char *)n->name, attrname, kind);
+		return;
+	}
+	*field = text;
+}
+
+/* The target of a svar: checked for form, against def, and for repeats. */
+static bool
+read_target(struct walk *w, const xmlNode *n, struct answer *an)
+{
+	const struct response_doc	*d = w->doc;
+	const char			*sec, *q;
+	size_t				 i;
+
+	sec = attr(w, n, "avsnitt");
+	q = attr(w, n, "fraga");
+	if (sec != NULL && q != NULL) {
+		err_at(w, n, "<svar> must have exactly one of the attributes "
+		    "avsnitt and fraga, not both");
+		return false;
+	}
+	if (sec == NULL && q == NULL) {
+		if (!w->oom)
+			err_at(w, n, "<svar> needs one of the attributes avsnitt "
+			    "(a section number) and fraga (a question id)");
+		return false;
+	}
+	if (sec != NULL && !valid_nr(sec)) {
+		err_at(w, n, "avsnitt=\"%s\" is not a section number", sec);
+		return false;
+	}
+	if (q != NULL && !valid_qid(q)) {
+		err_at(w, n, "fraga=\"%s\" is not a question id", q);
+		return false;
+	}
+	if (w->def != NULL && sec != NULL && remiss_section(w->def, sec) == NULL) {
+		err_at(w, n, "the remiss %s has no section %s", w->def->slug, sec);
+		return false;
+	}
+	if (w->def != NULL && q != NULL && remiss_question(w->def, q) == NULL) {
+		err_at(w, n, "the remiss %s has no question %s", w->def->slug, q);
+		return false;
+	}
+	for (i = 0; i < d->nanswers; i++) {
+		if ((sec != NULL && d->answers[i].section_nr != NULL &&
+		    strcmp(sec, d->answers[i].section_nr) == 0) ||
+		    (q != NULL && d->answers[i].question_id != NULL &&
+		    strcmp(q, d->answers[i].question_id) == 0)) {
+			err_at(w, n, "%s %s is answered twice (first at line %ld)",
+			    sec != NULL ? "section" : "question",
+			    sec != NULL ? sec : q, w->ans_line[i]);
+			return false;
+		}
+	}
+	an->section_nr = sec;
+	an->question_id = q;
+	return true;
+}
+
+static void
+read_svar(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "avsnitt", "fraga", NULL };
+	struct response_doc	*d = w->doc;
+	struct answer		*an = &d->answers[d->nanswers];
+	const xmlNode		*c;
+	unsigned		 count[A__MAX];
+	int			 s, at = 0;
+	bool			 ok;
+	long			 col;
+
+	memset(an, 0, sizeof(*an));
+	memset(count, 0, sizeof(count));
+	check_attrs(w, n, allowed);
+	ok = read_target(w, n, an);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			no_loose_text(w, c, n);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (s = 0; s < A__MAX; s++)
+			if (is_el(c, aslots[s].name))
+				break;
+		if (s == A__MAX) {
+			not_allowed(w, c, "svar");
+			continue;
+		}
+		if (s < at) {
+			err_at(w, c, "<%s> must come before <%s>", aslots[s].name,
+			    aslots[at].name);
+			continue;
+		}
+		if (count[s] == aslots[s].max) {
+			err_at(w, c, aslots[s].max == 1 ? "<%s> may appear once "
+			    "in a <svar>" : "too many <%s> elements in a <svar>",
+			    aslots[s].name);
+			continue;
+		}
+		at = s;
+		count[s]++;
+		switch (s) {
+		case A_POS:
+			an->position = position_of(w, c, false);
+			break;
+		case A_KOMMENTAR:
+			an->comment = text_of(w, c, false, false, MAX_TEXT);
+			break;
+		case A_FORSLAG:
+			an->proposed_wording = text_of(w, c, false, false,
+			    MAX_TEXT);
+			break;
+		case A_KONSEKVENS:
+			read_pair(w, c, "part", "region", &an->consequence_region,
+			    "kommun", &an->consequence_kommun);
+			break;
+		case A_TIDSHORISONT:
+			read_pair(w, c, "typ", "kortsiktigt", &an->short_term,
+			    "langsiktigt", &an->long_term);
+			break;
+		default:
+			break;
+		}
+	}
+	if (ok) {
+		xml_safe_node_pos(n, &w->ans_line[d->nanswers], &col);
+		d->nanswers++;
+	}
+}
+
+/* ---- bilaga -------------------------------------------------------------- */
+
+static void
+read_bilaga(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "filnamn", "mediatyp", NULL };
+	struct response_doc	*d = w->doc;
+	struct attachment	*at = &d->attachments[d->nattachments];
+	const char		*b64, *end, *p;
+	char			*text;
+	unsigned char		*bin;
+	size_t			 n64 = 0, max, binlen = 0;
+
+	memset(at, 0, sizeof(*at));
+	check_attrs(w, n, allowed);
+	at->filename = short_attr(w, n, "filnamn", true, 255);
+	at->media_type = short_attr(w, n, "mediatyp", true, 255);
+	if ((text = gather_text(w, n)) == NULL)
+		return;
+	b64 = trim(text);
+	for (p = b64; *p != '\0'; p++)
+		if (!xml_space(*p))
+			n64++;
+	/* Decoded size is at most 3 bytes per 4 characters. */
+	if (n64 / 4 > (w->lim->max_attachment_bytes + 2) / 3) {
+		err_at(w, n, "attachment %s is larger than the limit of %zu "
+		    "bytes", at->filename ? at->filename : "",
+		    w->lim->max_attachment_bytes);
+		return;
+	}
+	max = n64 / 4 * 3 + 3;
+	if ((bin = arena_alloc(w->a, max)) == NULL) {
+		w->oom = true;
+		return;
+	}
+	if (sodium_base642bin(bin, max, b64, strlen(b64), " \t\r\n", &binlen,
+	    &end, sodium_base64_VARIANT_ORIGINAL) != 0 || *end != '\0') {
+		err_at(w, n, "the content of <bilaga> is not valid base64");
+		return;
+	}
+	if (binlen > w->lim->max_attachment_bytes) {
+		err_at(w, n, "attachment %s is %zu bytes, more than the limit "
+		    "of %zu", at->filename ? at->filename : "", binlen,
+		    w->lim->max_attachment_bytes);
+		return;
+	}
+	if (at->filename == NULL || at->media_type == NULL)
+		return;
+	at->data = bin;
+	at->len = binlen;
+	d->nattachments++;
+}
+
+/* ---- remissvar ----------------------------------------------------------- */
+
+static void
+read_instans(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "typ", "orgnr", NULL };
+	struct response_doc *d = w->doc;
+
+	check_attrs(w, n, allowed);
+	d->org_name = text_of(w, n, true, true, 200);
+	d->org_kind = need_attr(w, n, "typ");
+	d->orgnr = attr(w, n, "orgnr");
+	if (d->org_kind != NULL && !in_list(d->org_kind, org_kinds)) {
+		err_at(w, n, "typ=\"%s\" is not one of kommun, region, annan",
+		    d->org_kind);
+		d->org_kind = NULL;
+	}
+	if (d->orgnr != NULL && !valid_orgnr(d->orgnr)) {
+		err_at(w, n, "orgnr=\"%s\" is not of the form NNNNNN-NNNN",
+		    d->orgnr);
+		d->orgnr = NULL;
+	}
+}
+
+static void
+read_beslut(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "instans", "datum", NULL };
+	struct response_doc	*d = w->doc;
+	char			*t;
+
+	check_attrs(w, n, allowed);
+	if ((t = gather_text(w, n)) != NULL && *trim(t) != '\0')
+		err_at(w, n, "<beslut> takes no text, only the attributes "
+		    "instans and datum");
+	d->decision_body = short_attr(w, n, "instans", true, 300);
+	d->decision_date = attr(w, n, "datum");
+	if (d->decision_date != NULL && !valid_date(d->decision_date)) {
+		err_at(w, n, "datum=\"%s\" is not a date YYYY-MM-DD",
+		    d->decision_date);
+		d->decision_date = NULL;
+	}
+}
+
+static void
+read_kontakt(struct walk *w, const xmlNode *n)
+{
+	static const char *const allowed[] = { "namn", "epost", "telefon", NULL };
+	struct response_doc	*d = w->doc;
+	char			*t;
+
+	check_attrs(w, n, allowed);
+	if ((t = gather_text(w, n)) != NULL && *trim(t) != '\0')
+		err_at(w, n, "<kontakt> takes no text, only the attributes "
+		    "namn, epost and telefon");
+	d->contact_name = short_attr(w, n, "namn", true, 200);
+	d->contact_email = short_attr(w, n, "epost", true, 254);
+	d->contact_phone = short_attr(w, n, "telefon", false, 50);
+	if (d->contact_email != NULL && !valid_email(d->contact_email)) {
+		err_at(w, n, "epost=\"%s\" is not an e-mail address",
+		    d->contact_email);
+		d->contact_email = NULL;
+	}
+}
+
+/* The children of <remissvar>, in the order they must come. */
+enum slot { S_INSTANS, S_DIARIENR, S_BESLUT, S_KONTAKT, S_POS, S_SAMMANF,
+    S_SVAR, S_BILAGA, S__MAX };
+static const struct {
+	const char	*name;
+	bool		 many;
+	bool		 required;
+} slots[S__MAX] = {
+	[S_INSTANS] = { "remissinstans", false, true },
+	[S_DIARIENR] = { "diarienummer", false, false },
+	[S_BESLUT] = { "beslut", false, false },
+	[S_KONTAKT] = { "kontakt", false, true },
+	[S_POS] = { "stallningstagande", false, true },
+	[S_SAMMANF] = { "sammanfattning", false, false },
+	[S_SVAR] = { "svar", true, false },
+	[S_BILAGA] = { "bilaga", true, false },
+};
+
+static void
+read_child(struct walk *w, const xmlNode *n, enum slot s)
+{
+	static const char *const none[] = { NULL };
+	struct response_doc *d = w->doc;
+
+	switch (s) {
+	case S_INSTANS:
+		read_instans(w, n);
+		break;
+	case S_DIARIENR:
+		check_attrs(w, n, none);
+		d->diarienummer = text_of(w, n, true, false, 100);
+		break;
+	case S_BESLUT:
+		read_beslut(w, n);
+		break;
+	case S_KONTAKT:
+		read_kontakt(w, n);
+		break;
+	case S_POS:
+		d->position = position_of(w, n, true);
+		break;
+	case S_SAMMANF:
+		check_attrs(w, n, none);
+		d->summary = text_of(w, n, false, false, MAX_TEXT);
+		break;
+	case S_SVAR:
+		read_svar(w, n);
+		break;
+	case S_BILAGA:
+		read_bilaga(w, n);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Sizes the answer and attachment arrays for the children of root. */
+static int
+alloc_arrays(struct walk *w, const xmlNode *root)
+{
+	const xmlNode	*c;
+	size_t		 ns = 0, nb = 0;
+
+	for (c = root->children; c != NULL; c = c->next) {
+		if (is_el(c, "svar") && ns < w->lim->max_answers)
+			ns++;
+		else if (is_el(c, "bilaga") && nb < w->lim->max_attachments)
+			nb++;
+	}
+	w->doc->answers = arena_calloc(w->a, ns + 1, sizeof(struct answer));
+	w->ans_line = arena_calloc(w->a, ns + 1, sizeof(long));
+	w->doc->attachments = arena_calloc(w->a, nb + 1,
+	    sizeof(struct attachment));
+	if (w->doc->answers == NULL || w->ans_line == NULL ||
+	    w->doc->attachments == NULL)
+		return -1;
+	return 0;
+}
+
+/* Walks the document into w->doc. */
+static void
+read_remissvar(struct walk *w, xmlDocPtr xd)
+{
+	static const char *const allowed[] = { "remiss", NULL };
+	struct response_doc	*d = w->doc;
+	const xmlNode		*root, *c;
+	unsigned		 count[S__MAX];
+	size_t			 nsvar = 0, nbilaga = 0;
+	int			 s, at = 0;
+
+	memset(count, 0, sizeof(count));
+	root = xmlDocGetRootElement(xd);
+	if (root == NULL) {
+		xml_errors_add(w->errs, 0, 0, "the document has no root element");
+		return;
+	}
+	if (!is_el(root, "remissvar")) {
+		err_at(w, root, "the root element must be <remissvar> in "
+		    "namespace " REMISS_NS ", not <%s>%s%s%s", (const char *)
+		    root->name, root->ns ? " in namespace " : "",
+		    root->ns ? (const char *)root->ns->href : "",
+		    root->ns ? "" : " without a namespace");
+		return;
+	}
+	check_attrs(w, root, allowed);
+	if ((d->remiss_slug = need_attr(w, root, "remiss")) != NULL &&
+	    !valid_slug(d->remiss_slug))
+		err_at(w, root, "remiss=\"%s\" is not a remiss id (1-80 "
+		    "lower-case letters a-z, digits and '-')", d->remiss_slug);
+	if (alloc_arrays(w, root) == -1) {
+		w->oom = true;
+		return;
+	}
+	for (c = root->children; c != NULL && !w->oom; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			no_loose_text(w, c, root);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (s = 0; s < S__MAX; s++)
+			if (is_el(c, slots[s].name))
+				break;
+		if (s == S__MAX) {
+			not_allowed(w, c, "remissvar");
+			continue;
+		}
+		if (s < at) {
+			err_at(w, c, "<%s> must come before <%s>", slots[s].name,
+			    slots[at].name);
+			continue;
+		}
+		if (!slots[s].many && count[s] == 1) {
+			err_at(w, c, "<%s> may appear once", slots[s].name);
+			continue;
+		}
+		at = s;
+		count[s]++;
+		if (s == S_SVAR && ++nsvar > w->lim->max_answers) {
+			if (nsvar == w->lim->max_answers + 1)
+				err_at(w, c, "more than %zu <svar> elements "
+				    "(the limit)", w->lim->max_answers);
+			continue;
+		}
+		if (s == S_BILAGA && ++nbilaga > w->lim->max_attachments) {
+			if (nbilaga == w->lim->max_attachments + 1)
+				err_at(w, c, "more than %zu <bilaga> elements "
+				    "(the limit)", w->lim->max_attachments);
+			continue;
+		}
+		read_child(w, c, (enum slot)s);
+	}
+	for (s = 0; s < S__MAX; s++)
+		if (slots[s].required && count[s] == 0)
+			err_at(w, root, "<remissvar> needs a <%s>", slots[s].name);
+	if (d->decision_date != NULL && d->decision_body == NULL &&
+	    count[S_BESLUT] > 0)
+		d->decision_date = NULL;	/* reported as missing instans */
+}
+
+int
+remissvar_read_for(const char *buf, size_t len, const char *filename,
+    const struct remissvar_limits *lim, const struct remiss_def *def,
+    struct arena *a, struct response_doc *doc, struct xml_errors *errs)
+{
+	struct remissvar_limits	 deflim;
+	struct xml_limits	 xl;
+	struct walk		 w;
+	xmlDocPtr		 xd;
+	size_t			 before;
+
+	if (lim == NULL) {
+		remissvar_limits_default(&deflim);
+		lim = &deflim;
+	}
+	memset(doc, 0, sizeof(*doc));
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.errs = errs;
+	w.lim = lim;
+	w.def = def;
+	w.doc = doc;
+	before = errs->count + errs->dropped;
+	xl.max_bytes = lim->max_bytes;
+	xl.max_depth = 0;
+	if ((xd = xml_safe_parse_limits(buf, len, filename, &xl, errs)) == NULL)
+		return -1;
+	read_remissvar(&w, xd);
+	xmlFreeDoc(xd);
+	if (w.oom)
+		return -2;
+	return errs->count + errs->dropped == before ? 0 : -1;
+}
+
+int
+remissvar_read(const char *buf, size_t len, const char *filename,
+    const struct remissvar_limits *lim, struct arena *a,
+    struct response_doc *doc, struct xml_errors *errs)
+{
+	return remissvar_read_for(buf, len, filename, lim, NULL, a, doc, errs);
+}

@@ -1,0 +1,526 @@
+/* test_remissvar_read.c: a remissvar document reads into the expected response, writes back to the same canonical bytes, and every kind of invalid input is refused at its line. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <libxml/c14n.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "core/response_doc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "xml/remissvar_read.h"
+#include "xml/remissvar_write.h"
+#include "xml/safe.h"
+
+/* Lines 1-9 of a valid document; answers follow from line 10. */
+#define HEAD \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+	"<remissvar xmlns=\"urn:remissvar:1\" remiss=\"ok-hemsjukvard-2025\">\n" \
+	"  <remissinstans typ=\"kommun\">Hylte kommun</remissinstans>\n" \
+	"  <diarienummer>SN 2024/7</diarienummer>\n" \
+	"  <beslut instans=\"Socialnämnden\" datum=\"2024-05-20\"/>\n" \
+	"  <kontakt namn=\"Eva Ek\" epost=\"eva.ek@example.se\"/>\n" \
+	"  <stallningstagande>tillstyrker</stallningstagande>\n" \
+	"  <sammanfattning>Bra.</sammanfattning>\n" \
+	"  <!-- answers -->\n"
+#define TAIL "</remissvar>\n"
+
+/* Reads a whole file into a (NUL-terminated); NULL on failure. */
+static char *
+slurp(struct arena *a, const char *path, size_t *len)
+{
+	FILE	*fp;
+	char	*p;
+	long	 n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0 ||
+	    (p = arena_alloc(a, (size_t)n + 1)) == NULL ||
+	    fread(p, 1, (size_t)n, fp) != (size_t)n) {
+		fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	p[n] = '\0';
+	*len = (size_t)n;
+	return p;
+}
+
+static char *
+example(struct arena *a, size_t *len)
+{
+	const char	*srcdir = getenv("srcdir");
+	char		*path;
+
+	path = arena_printf(a, "%s/tests/xml/example-remissvar.xml",
+	    srcdir != NULL ? srcdir : ".");
+	assert_non_null(path);
+	return slurp(a, path, len);
+}
+
+/* Reads s; returns the result code, errors in *errs. */
+static int
+read_str(struct arena *a, const char *s, struct response_doc *d,
+    struct xml_errors *errs)
+{
+	xml_errors_init(errs, a);
+	return remissvar_read(s, strlen(s), "t.xml", NULL, a, d, errs);
+}
+
+/* True if errs has an entry at line whose message contains word. */
+static int
+has_error(const struct xml_errors *errs, long line, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < errs->count; i++)
+		if (errs->list[i].line == line && errs->list[i].column > 0 &&
+		    strstr(errs->list[i].message, word) != NULL)
+			return 1;
+	for (i = 0; i < errs->count; i++)
+		print_message("error %ld:%ld: %s\n", errs->list[i].line,
+		    errs->list[i].column, errs->list[i].message);
+	return 0;
+}
+
+static int
+group_setup(void **state)
+{
+	(void)state;
+	xml_safe_init();
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	(void)state;
+	xmlCleanupParser();
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	struct arena *a;
+
+	if ((a = arena_new()) == NULL)
+		return -1;
+	*state = a;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	arena_free(*state);
+	return 0;
+}
+
+static void
+example_reads_with_expected_values(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+	char			*file;
+	size_t			 len = 0;
+
+	file = example(a, &len);
+	assert_non_null(file);
+	xml_errors_init(&errs, a);
+	assert_int_equal(remissvar_read(file, len, "example-remissvar.xml",
+	    NULL, a, &d, &errs), 0);
+	assert_int_equal(errs.count, 0);
+	assert_string_equal(d.remiss_slug, "ok-hemsjukvard-2025");
+	assert_string_equal(d.org_name, "Laholms kommun");
+	assert_string_equal(d.org_kind, "kommun");
+	assert_null(d.orgnr);
+	assert_string_equal(d.diarienummer, "VON 2024/118");
+	assert_string_equal(d.decision_body, "Vård- och omsorgsnämnden");
+	assert_string_equal(d.decision_date, "2024-05-15");
+	assert_string_equal(d.contact_name, "Anna Andersson");
+	assert_string_equal(d.contact_email, "anna.andersson@example.se");
+	assert_string_equal(d.contact_phone, "0430-00 00 00");
+	assert_int_equal(d.position, POS_TILLSTYRKER_MED_ANDRINGAR);
+	assert_non_null(strstr(d.summary, "tröskelprincipen förtydligas"));
+	assert_int_equal(d.nanswers, 4);
+	assert_string_equal(d.answers[0].section_nr, "3.3");
+	assert_null(d.answers[0].question_id);
+	assert_int_equal(d.answers[0].position, POS_TILLSTYRKER_MED_ANDRINGAR);
+	assert_string_equal(d.answers[0].comment, "Tröskelprincipen tolkas "
+	    "olika i länet. Kommunen föreslår gemensamma bedömningskriterier.");
+	assert_non_null(d.answers[0].proposed_wording);
+	assert_string_equal(d.answers[1].question_id, "q2");
+	assert_null(d.answers[1].section_nr);
+	assert_int_equal(d.answers[1].position, POS_NONE);
+	assert_string_equal(d.answers[1].consequence_region, "Regionen behöver "
+	    "säkra läkarmedverkan även för tillfälligt boende.");
+	assert_non_null(d.answers[1].consequence_kommun);
+	assert_string_equal(d.answers[2].question_id, "q4");
+	assert_non_null(d.answers[2].short_term);
+	assert_string_equal(d.answers[2].long_term, "Gemensam journalföring och "
+	    "digital vårdplanering.");
+	assert_string_equal(d.answers[3].section_nr, "6");
+	assert_int_equal(d.answers[3].position, POS_AVSTYRKER);
+	assert_int_equal(d.nattachments, 1);
+	assert_string_equal(d.attachments[0].filename, "protokollsutdrag.txt");
+	assert_string_equal(d.attachments[0].media_type, "text/plain");
+	assert_int_equal(d.attachments[0].len, 32);
+	assert_memory_equal(d.attachments[0].data,
+	    "Protokollsutdrag VON 2024-05-15\n", 32);
+}
+
+static void
+read_then_write_gives_canonical_bytes_of_the_example(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+	xmlDocPtr		 xd;
+	xmlChar			*c14n = NULL;
+	char			*file, *xml, sha[65];
+	size_t			 len = 0, xlen;
+	int			 n;
+
+	file = example(a, &len);
+	assert_non_null(file);
+	xml_errors_init(&errs, a);
+	assert_int_equal(remissvar_read(file, len, "example-remissvar.xml",
+	    NULL, a, &d, &errs), 0);
+	assert_int_equal(remissvar_canonical(&d, a, &xml, &xlen, sha), 0);
+	xd = xml_safe_parse(file, len, "example-remissvar.xml", &errs);
+	assert_non_null(xd);
+	n = xmlC14NDocDumpMemory(xd, NULL, XML_C14N_1_0, NULL, 0, &c14n);
+	assert_true(n > 0);
+	assert_int_equal(xlen, (size_t)n);
+	assert_memory_equal(xml, c14n, xlen);
+	xmlFree(c14n);
+	xmlFreeDoc(xd);
+}
+
+static void
+outer_white_space_of_text_is_trimmed(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar avsnitt=\"1\">\n"
+	    "    <kommentar>\n      Rad ett.\n      Rad två.\n    </kommentar>\n"
+	    "  </svar>\n" TAIL, &d, &errs), 0);
+	assert_string_equal(d.answers[0].comment,
+	    "Rad ett.\n      Rad två.");
+	assert_string_equal(d.org_name, "Hylte kommun");
+}
+
+static void
+well_formed_document_in_another_namespace_is_refused(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<?xml version=\"1.0\"?>\n"
+	    "\n"
+	    "<remissvar xmlns=\"urn:other:1\" remiss=\"x\">\n"
+	    "</remissvar>\n", &d, &errs), -1);
+	assert_true(has_error(&errs, 3, "urn:remissvar:1"));
+}
+
+static void
+unknown_position_is_refused_at_its_line(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar avsnitt=\"1\">\n"
+	    "    <stallningstagande>kanske</stallningstagande>\n"
+	    "  </svar>\n" TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 11, "not a position"));
+}
+
+static void
+svar_with_both_avsnitt_and_fraga_is_refused(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar avsnitt=\"1\"><kommentar>Ja.</kommentar></svar>\n"
+	    "  <svar avsnitt=\"2\" fraga=\"q1\">\n"
+	    "    <kommentar>Nej.</kommentar>\n"
+	    "  </svar>\n" TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 11, "exactly one"));
+	assert_int_equal(errs.count, 1);
+}
+
+static void
+svar_without_target_is_refused(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar><kommentar>Ja.</kommentar></svar>\n" TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 10, "needs one of"));
+}
+
+static void
+target_answered_twice_is_refused_at_the_second(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar fraga=\"q2\"><kommentar>Ett.</kommentar></svar>\n"
+	    "  <svar avsnitt=\"3.1\"><kommentar>Två.</kommentar></svar>\n"
+	    "  <svar fraga=\"q2\"><kommentar>Tre.</kommentar></svar>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 12, "answered twice (first at line 10)"));
+	assert_int_equal(errs.count, 1);
+}
+
+static void
+more_svar_than_the_limit_is_refused_at_the_first_too_many(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+	struct buf		 b;
+	int			 i;
+
+	buf_init(&b, a);
+	buf_puts(&b, HEAD);
+	for (i = 1; i <= 201; i++)
+		buf_printf(&b, "  <svar fraga=\"q%d\"><kommentar>Svar %d."
+		    "</kommentar></svar>\n", i, i);
+	buf_puts(&b, TAIL);
+	assert_false(b.failed);
+	/* Svar n is on line 9 + n: the 201st on line 210. */
+	assert_int_equal(read_str(a, b.data, &d, &errs), -1);
+	assert_true(has_error(&errs, 210, "more than 200 <svar>"));
+	assert_int_equal(errs.count, 1);
+}
+
+static void
+exactly_the_limit_of_svar_is_accepted(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+	struct buf		 b;
+	int			 i;
+
+	buf_init(&b, a);
+	buf_puts(&b, HEAD);
+	for (i = 1; i <= 200; i++)
+		buf_printf(&b, "  <svar fraga=\"q%d\"><kommentar>Svar %d."
+		    "</kommentar></svar>\n", i, i);
+	buf_puts(&b, TAIL);
+	assert_int_equal(read_str(a, b.data, &d, &errs), 0);
+	assert_int_equal(d.nanswers, 200);
+}
+
+static void
+bad_base64_is_refused_at_the_bilaga(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <bilaga filnamn=\"a.txt\" mediatyp=\"text/plain\">SGVq</bilaga>\n"
+	    "  <bilaga filnamn=\"b.txt\" mediatyp=\"text/plain\">\n"
+	    "    SGVq!!bG8=\n"
+	    "  </bilaga>\n" TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 11, "not valid base64"));
+	assert_int_equal(errs.count, 1);
+}
+
+static void
+base64_over_lines_decodes(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <bilaga filnamn=\"a.txt\" mediatyp=\"text/plain\">\n"
+	    "    SGVq\r\n\tIGjD\n    pXI=\n  </bilaga>\n" TAIL, &d, &errs), 0);
+	assert_int_equal(d.nattachments, 1);
+	assert_int_equal(d.attachments[0].len, 8);
+	assert_memory_equal(d.attachments[0].data, "Hej h\xc3\xa5r", 8);
+}
+
+static void
+attachment_over_the_size_limit_is_refused(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+	struct remissvar_limits	 lim;
+	const char		*s = HEAD
+	    "  <bilaga filnamn=\"a.txt\" mediatyp=\"text/plain\">"
+	    "SGVqIGjDpXI=</bilaga>\n" TAIL;
+
+	remissvar_limits_default(&lim);
+	assert_int_equal(lim.max_answers, 200);
+	assert_int_equal(lim.max_attachments, 20);
+	assert_int_equal(lim.max_attachment_bytes, 10u * 1024u * 1024u);
+	lim.max_attachment_bytes = 7;
+	xml_errors_init(&errs, a);
+	assert_int_equal(remissvar_read(s, strlen(s), "t.xml", &lim, a, &d,
+	    &errs), -1);
+	assert_true(has_error(&errs, 10, "limit"));
+	lim.max_attachment_bytes = 8;
+	xml_errors_init(&errs, a);
+	assert_int_equal(remissvar_read(s, strlen(s), "t.xml", &lim, a, &d,
+	    &errs), 0);
+}
+
+static void
+unknown_child_element_is_refused_at_its_line(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar avsnitt=\"1\">\n"
+	    "    <kommentar>Ja.</kommentar>\n"
+	    "    <betyg>5</betyg>\n"
+	    "  </svar>\n"
+	    "  <extra/>\n" TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 12, "<betyg>"));
+	assert_true(has_error(&errs, 14, "<extra>"));
+	assert_int_equal(errs.count, 2);
+}
+
+static void
+every_problem_is_reported_not_only_the_first(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"ok\">\n"
+	    "  <remissinstans typ=\"stad\">X</remissinstans>\n"
+	    "  <beslut instans=\"N\" datum=\"2024-02-30\"/>\n"
+	    "  <kontakt namn=\"A\" epost=\"inte-en-adress\"/>\n"
+	    "  <stallningstagande>ja</stallningstagande>\n"
+	    "  <svar avsnitt=\"1\">\n"
+	    "    <konsekvens part=\"stat\">x</konsekvens>\n"
+	    "    <tidshorisont typ=\"kortsiktigt\">a</tidshorisont>\n"
+	    "    <tidshorisont typ=\"kortsiktigt\">b</tidshorisont>\n"
+	    "  </svar>\n"
+	    "  <diarienummer>1</diarienummer>\n"
+	    "</remissvar>\n", &d, &errs), -1);
+	assert_true(has_error(&errs, 2, "typ=\"stad\""));
+	assert_true(has_error(&errs, 3, "not a date"));
+	assert_true(has_error(&errs, 4, "e-mail"));
+	assert_true(has_error(&errs, 5, "not a position"));
+	assert_true(has_error(&errs, 7, "part=\"stat\""));
+	assert_true(has_error(&errs, 9, "may appear once"));
+	assert_true(has_error(&errs, 11, "must come before"));
+	assert_int_equal(errs.count, 7);
+}
+
+static void
+missing_required_parts_are_reported(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<remissvar xmlns=\"urn:remissvar:1\">\n"
+	    "  <remissinstans typ=\"kommun\">X</remissinstans>\n"
+	    "</remissvar>\n", &d, &errs), -1);
+	assert_true(has_error(&errs, 1, "attribute remiss"));
+	assert_true(has_error(&errs, 1, "needs a <kontakt>"));
+	assert_true(has_error(&errs, 1, "needs a <stallningstagande>"));
+}
+
+static void
+not_well_formed_is_refused_with_a_line(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD "  <svar avsnitt=\"1\">\n" TAIL,
+	    &d, &errs), -1);
+	assert_true(errs.count >= 1);
+	assert_true(errs.list[0].line >= 10);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    example_reads_with_expected_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    read_then_write_gives_canonical_bytes_of_the_example,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    outer_white_space_of_text_is_trimmed, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    well_formed_document_in_another_namespace_is_refused,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    unknown_position_is_refused_at_its_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    svar_with_both_avsnitt_and_fraga_is_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    svar_without_target_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    target_answered_twice_is_refused_at_the_second, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    more_svar_than_the_limit_is_refused_at_the_first_too_many,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    exactly_the_limit_of_svar_is_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    bad_base64_is_refused_at_the_bilaga, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    base64_over_lines_decodes, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    attachment_over_the_size_limit_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    unknown_child_element_is_refused_at_its_line, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    every_problem_is_reported_not_only_the_first, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    missing_required_parts_are_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    not_well_formed_is_refused_with_a_line, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("remissvar_read", tests,
+	    group_setup, group_teardown);
+}
