@@ -477,4 +477,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "DELETE FROM draft_attachments WHERE id = $1::bigint"
 	    " AND remiss_id = $2::bigint AND org_id = $3::bigint"
 	    " RETURNING filename", 3 },
+
+	[STMT_ORG_NAME] = { "org_name",
+	    "SELECT name FROM organisations WHERE id = $1::bigint", 1 },
 };

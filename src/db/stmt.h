@@ -166,6 +166,7 @@ enum stmt {
 	STMT_DRAFT_FILE_CONTENT,	/* remiss id, org id -> filename, media type,
 				   bytes as hex: in upload order */
 	STMT_DRAFT_FILE_DELETE,	/* id, remiss id, org id -> filename */
+	STMT_ORG_NAME,		/* org id -> name */
 	STMT__MAX
 };
 

@@ -66,6 +66,10 @@ extend_form(struct html *h, struct request *req, const char *slug,
 	    "value", PQgetvalue(r, i, 3), NULL);
 	html_elem(h, "button", "Spara datum", "type", "submit", NULL);
 	html_close(h);
+	html_elem(h, "a", arena_printf(req->arena, "Registrera inkommet svar från %s",
+	    PQgetvalue(r, i, 1)), "href", arena_printf(req->arena,
+	    "/remisser/%s/registrera/%s", slug, PQgetvalue(r, i, 0)),
+	    "class", "register", NULL);
 	html_close(h);
 }
 
@@ -123,7 +127,7 @@ handle_overview(struct request *req, struct response *res)
 	html_elem(h, "th", "Typ", "scope", "col", NULL);
 	html_elem(h, "th", "Sista svarsdag", "scope", "col", NULL);
 	html_elem(h, "th", "Status", "scope", "col", NULL);
-	html_elem(h, "th", "Förlängd svarstid", "scope", "col", NULL);
+	html_elem(h, "th", "Svarstid och registrering", "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);

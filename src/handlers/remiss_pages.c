@@ -225,7 +225,7 @@ form_page(struct request *req, struct response *res,
 	    req->identity.org_id, &files);
 	response_form_write(h, req->arena, def, doc, errs,
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
-	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0);
+	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0, NULL);
 	layout_end(h);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");

@@ -308,7 +308,7 @@ void
 response_form_write(struct html *h, struct arena *a,
     const struct remiss_def *def, const struct response_doc *doc,
     const struct form_errors *e, const char *action, const char *csrf, int lock,
-    const struct draft_file *files, long nfiles)
+    const struct draft_file *files, long nfiles, const char *registration_key)
 {
 	const struct section_def	*s;
 	const struct answer		*ans;
@@ -393,10 +393,18 @@ response_form_write(struct html *h, struct arena *a,
 	attachments_section(h, a, files, nfiles, form_errors_get(e, "bilaga"));
 
 	html_open(h, "div", "class", "actions", NULL);
-	html_elem(h, "button", "Spara utkast", "type", "submit", "name", "action",
-	    "value", "spara", NULL);
-	html_elem(h, "button", "Granska och skicka", "type", "submit",
-	    "name", "action", "value", "granska", "class", "primary", NULL);
+	if (registration_key != NULL) {
+		html_void(h, "input", "type", "hidden", "name", "nyckel",
+		    "value", registration_key, NULL);
+		html_elem(h, "button", "Registrera svaret", "type", "submit",
+		    "name", "action", "value", "registrera", "class", "primary",
+		    NULL);
+	} else {
+		html_elem(h, "button", "Spara utkast", "type", "submit",
+		    "name", "action", "value", "spara", NULL);
+		html_elem(h, "button", "Granska och skicka", "type", "submit",
+		    "name", "action", "value", "granska", "class", "primary", NULL);
+	}
 	html_close(h);
 	html_close(h);	/* form */
 }

@@ -41,12 +41,15 @@ const char *form_errors_get(const struct form_errors *errs, const char *field);
 struct draft_file;
 
 /* Writes the editable form for doc (action, csrf and lock as hidden fields),
- * with the draft's files[0..nfiles) and a field to add more. */
+ * with the draft's files[0..nfiles) and a field to add more. With a
+ * registration_key (the förvaltning registering a response that came by
+ * e-mail or paper) the form has that one-time key and a single
+ * "Registrera svaret" button instead of save and review. */
 void response_form_write(struct html *h, struct arena *a,
     const struct remiss_def *def,
     const struct response_doc *doc, const struct form_errors *errs,
     const char *action, const char *csrf, int lock,
-    const struct draft_file *files, long nfiles);
+    const struct draft_file *files, long nfiles, const char *registration_key);
 
 /* Writes doc read-only: what was (or will be) sent, section by section. */
 void response_doc_view(struct html *h, struct arena *a,

@@ -26,6 +26,10 @@ const struct route routes[] = {
 	    handle_overview, NEED_FORVALTNING, false },
 	{ "extend", METHOD_POST, "/remisser/{slug}/forlang", BODY_FORM,
 	    handle_extend, NEED_FORVALTNING, false },
+	{ "register_form", METHOD_GET, "/remisser/{slug}/registrera/{org}",
+	    BODY_NONE, handle_register_form, NEED_FORVALTNING, false },
+	{ "register", METHOD_POST, "/remisser/{slug}/registrera/{org}",
+	    BODY_FORM, handle_register, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
 };

@@ -197,5 +197,27 @@ fid=$(sql "SELECT max(id) FROM draft_attachments")
 req "$A" POST "/remisser/$SLUG/svar" -F "csrf=$csrf" -F "lock=$lock" -F "ta_bort_bilaga=$fid"
 check "the remove button takes the file off the draft" eval 'status_is 303 && [ "$(files)" = 0 ]'
 
+# A response that came by post: the förvaltning registers it with the PDF.
+kb=$(sql "SELECT id FROM organisations WHERE name = 'Kungsbacka kommun'")
+kb_versions() { sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $kb AND v.channel = 'registrerad'"; }
+req "$A" GET "/remisser/$SLUG/registrera/$kb"
+check "a kommun cannot register responses (403)" status_is 403
+req "$F" GET "/remisser/$SLUG/registrera/$kb"
+check "the förvaltning opens the registration form for an organisation" eval 'status_is 200 && body_has "Registrera svar från Kungsbacka kommun" && body_has "Registrera svaret"'
+rcsrf=$(hidden csrf); rkey=$(hidden nyckel); kb0=$(kb_versions)
+reg=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F stallningstagande=avstyrker
+	-F "sammanfattning=Inkommet per post 20 maj." -F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
+	-F "a-6-position=avstyrker" -F "a-6-kommentar=Finansieringen är otillräcklig.")
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}"
+check "registering without the original PDF is refused beside the field" eval 'status_is 422 && body_has "Bifoga det inkomna svaret som PDF." && [ "$(kb_versions)" = "$kb0" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}" -F "bilaga=@$T/protokoll.pdf;filename=kungsbacka-svar.pdf"
+check "a registered response with its PDF gets a receipt" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/kvitton/[0-9]+$" && [ "$(kb_versions)" = $((kb0 + 1)) ]'
+rloc=$(grep -i '^Location:' "$T/h")
+check "it is stored as registrerad, by the förvaltning user, with the PDF" eval '[ "$(sql "SELECT v.submitted_by = u.id AND a.media_type = '"'"'application/pdf'"'"' AND a.filename = '"'"'kungsbacka-svar.pdf'"'"' FROM response_versions v JOIN attachments a ON a.version_id = v.id, users u WHERE u.email = '"'"'forvaltning@regionhalland.example'"'"' AND v.channel = '"'"'registrerad'"'"' ORDER BY v.id DESC LIMIT 1")" = t ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}" -F "bilaga=@$T/protokoll.pdf;filename=kungsbacka-svar.pdf"
+check "registering the same form twice stores it once" eval 'status_is 303 && [ "$(grep -i "^Location:" "$T/h")" = "$rloc" ] && [ "$(kb_versions)" = $((kb0 + 1)) ]'
+req "$F" GET "$(sed 's/^Location: //I' <<<"$rloc")"
+check "the förvaltning sees the receipt of the registered response" eval 'status_is 200 && body_has "Kungsbacka kommun" && body_has "kungsbacka-svar.pdf"'
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

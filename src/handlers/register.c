@@ -1,0 +1,235 @@
+/* register.c: the förvaltning registers a response that came by e-mail or paper, on behalf
+ * of an invited organisation, with the original document attached (channel "registrerad"). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/token.h"
+#include "core/filetype.h"
+#include "core/remiss_def.h"
+#include "core/response_store.h"
+#include "db/db.h"
+#include "handlers/handlers.h"
+#include "handlers/response_form.h"
+#include "http/kv.h"
+#include "http/multipart.h"
+#include "http/response.h"
+#include "util/arena.h"
+#include "util/numparse.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+#define REGISTER_FILES_MAX 20
+
+/* The remiss, the organisation of the path and its name; 0 after answering. */
+static int
+load(struct request *req, struct response *res, struct remiss_def *def,
+    long long *org_id, const char **org_name)
+{
+	struct invitation	 inv;
+	PGresult		*r;
+	const char		*p[1];
+	int			 rc;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], def);
+	if (rc == 1 && (parse_id(req->path_params[1], org_id) == -1 || *org_id == 0))
+		rc = 0;
+	if (rc == 1)
+		rc = remiss_invitation(req->db, req->arena, def->id, *org_id, &inv);
+	if (rc == 1) {
+		p[0] = req->path_params[1];
+		r = db_exec(req->db, STMT_ORG_NAME, p);
+		if (!db_result_ok(r))
+			rc = -1;
+		else if (PQntuples(r) != 1 ||
+		    (*org_name = arena_strdup(req->arena, PQgetvalue(r, 0, 0))) == NULL)
+			rc = 0;
+		PQclear(r);
+	}
+	if (rc == 1)
+		return 1;
+	if (rc == 0)
+		handler_problem(req, res, 404, "Sidan finns inte.",
+		    "The page does not exist.");
+	else
+		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
+		    "otillgänglig.", "Service unavailable.");
+	return 0;
+}
+
+static void
+page(struct request *req, struct response *res, const struct remiss_def *def,
+    const char *org_name, const struct response_doc *doc,
+    const struct form_errors *errs, const char *key, int status)
+{
+	struct html	*h;
+	size_t		 i;
+
+	if ((h = html_new()) == NULL) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	layout_begin(h, "Registrera inkommet svar", &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, "Registrera svar från %s",
+	    org_name), NULL);
+	html_elem(h, "p", arena_printf(req->arena, "För svar på remissen %s som "
+	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
+	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
+	    "inkommet via förvaltningen.", def->title), "class", "lead", NULL);
+	if (errs != NULL && errs->n > 0) {
+		html_open(h, "div", "class", "alert", "role", "alert", NULL);
+		html_elem(h, "h2", "Rätta följande innan du registrerar", NULL);
+		html_open(h, "ul", NULL);
+		for (i = 0; i < errs->n; i++) {
+			html_open(h, "li", NULL);
+			html_elem(h, "a", errs->message[i], "href",
+			    arena_printf(req->arena, "#%s", errs->field[i]), NULL);
+			html_close(h);
+		}
+		html_close(h);
+		html_elem(h, "p", "Välj filerna igen: av säkerhetsskäl behåller "
+		    "webbläsaren dem inte.", NULL);
+		html_close(h);
+	}
+	response_form_write(h, req->arena, def, doc, errs, arena_printf(req->arena,
+	    "/remisser/%s/registrera/%s", def->slug, req->path_params[1]),
+	    req->identity.csrf, 0, NULL, 0, key);
+	layout_end(h);
+	layout_send(h, res, status);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+void
+handle_register_form(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct response_doc	 doc;
+	const char		*org_name;
+	long long		 org_id;
+	char			 key[TOKEN_HEX];
+
+	if (!load(req, res, &def, &org_id, &org_name))
+		return;
+	if (token_new(key) == -1) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	memset(&doc, 0, sizeof(doc));
+	page(req, res, &def, org_name, &doc, NULL, key, 200);
+}
+
+/* The files of the post, typed by content, into doc; refusals into errs. */
+static int
+read_files(struct request *req, struct response_doc *doc,
+    struct form_errors *errs)
+{
+	const struct multipart_part	*part;
+	const char			*name, *type;
+	size_t				 i, n, pdfs = 0;
+
+	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
+	if ((doc->attachments = arena_calloc(req->arena, n + 1,
+	    sizeof(*doc->attachments))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		part = multipart_part(req->multipart, i);
+		if (part->filename == NULL || strcmp(part->name, "bilaga") != 0 ||
+		    part->len == 0)
+			continue;
+		name = filetype_clean_name(req->arena, part->filename);
+		type = name != NULL ? filetype_sniff((const unsigned char *)
+		    part->data, part->len, name) : NULL;
+		if (type == NULL) {
+			form_errors_add(errs, "bilaga", arena_printf(req->arena,
+			    "Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
+			    "JPEG tas emot, och innehållet måste stämma med filnamnet.",
+			    name != NULL ? name : "utan namn"));
+			continue;
+		}
+		if (doc->nattachments == REGISTER_FILES_MAX) {
+			form_errors_add(errs, "bilaga", "Högst 20 bilagor.");
+			break;
+		}
+		if (strcmp(type, "application/pdf") == 0)
+			pdfs++;
+		doc->attachments[doc->nattachments].filename = name;
+		doc->attachments[doc->nattachments].media_type = type;
+		doc->attachments[doc->nattachments].data =
+		    (const unsigned char *)part->data;
+		doc->attachments[doc->nattachments].len = part->len;
+		doc->nattachments++;
+	}
+	if (pdfs == 0 && form_errors_get(errs, "bilaga") == NULL)
+		form_errors_add(errs, "bilaga", "Bifoga det inkomna svaret som PDF.");
+	return 0;
+}
+
+void
+handle_register(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct response_doc	 doc;
+	struct form_errors	 errs;
+	struct submit_request	 sr;
+	struct receipt		 rcpt;
+	const char		*org_name, *key, *why = NULL;
+	char			 reqsha[TOKEN_HEX];
+	long long		 org_id;
+
+	if (!load(req, res, &def, &org_id, &org_name))
+		return;
+	key = kvlist_get(&req->form, "nyckel");
+	if (key == NULL || !token_wellformed(key)) {
+		handler_problem(req, res, 400, "Formuläret har gått ut. Öppna det "
+		    "igen.", "The form has expired.");
+		return;
+	}
+	memset(&errs, 0, sizeof(errs));
+	if (response_form_read(req, &def, &doc, &errs) == -1 ||
+	    read_files(req, &doc, &errs) == -1) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	response_form_check_complete(&doc, &errs);
+	if (errs.n > 0) {
+		page(req, res, &def, org_name, &doc, &errs, key, 422);
+		return;
+	}
+	memset(&sr, 0, sizeof(sr));
+	sr.def = &def;
+	sr.org_id = org_id;
+	sr.user_id = req->identity.user_id;
+	sr.channel = CHANNEL_REGISTRERAD;
+	sr.doc = &doc;
+	sr.idempotency_key = key;
+	token_hash(arena_printf(req->arena, "registrerad:%s", key), reqsha);
+	sr.request_sha256 = reqsha;
+	switch (response_submit(req->db, req->arena, &sr, &rcpt, &why)) {
+	case SUBMIT_OK:
+	case SUBMIT_REPLAY:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/kvitton/%lld", def.slug, rcpt.version_id));
+		return;
+	case SUBMIT_CLOSED:
+		handler_problem(req, res, 409, "Remissen tar inte emot svar från "
+		    "den här remissinstansen nu. Förläng dess svarstid på "
+		    "översikten om svaret kom in i tid.",
+		    "The remiss does not accept responses from this organisation now.");
+		return;
+	case SUBMIT_INVALID:
+		handler_problem(req, res, 422, why != NULL ? why :
+		    "Svaret är inte komplett.", "The response is incomplete.");
+		return;
+	case SUBMIT_KEY_REUSED:
+		handler_problem(req, res, 409, "Formuläret har redan använts. "
+		    "Öppna det igen.", "The form was already used.");
+		return;
+	default:
+		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
+		    "otillgänglig. Inget har registrerats.",
+		    "Service unavailable. Nothing was stored.");
+		return;
+	}
+}
