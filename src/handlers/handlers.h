@@ -37,5 +37,6 @@ void handle_overview(struct request *, struct response *);
 void handle_extend(struct request *, struct response *);
 void handle_register_form(struct request *, struct response *);
 void handle_register(struct request *, struct response *);
+void handle_compare(struct request *, struct response *);
 
 #endif

@@ -114,6 +114,14 @@ versions_list(struct html *h, struct request *req, const struct remiss_def *def)
 		    iso_datetime_sv_in(req->arena, rs[i].received_at)), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%lld", def->slug,
 		    rs[i].version_id), NULL);
+		/* The list is newest first: the next entry is the version before. */
+		if (i + 1 < n) {
+			html_text(h, " · ");
+			html_elem(h, "a", arena_printf(req->arena, "Jämför med version "
+			    "%d", rs[i + 1].version), "href", arena_printf(req->arena,
+			    "/remisser/%s/jamfor?fran=%lld&till=%lld", def->slug,
+			    rs[i + 1].version_id, rs[i].version_id), NULL);
+		}
 		html_close(h);
 	}
 	html_close(h);

@@ -30,6 +30,8 @@ const struct route routes[] = {
 	    BODY_NONE, handle_register_form, NEED_FORVALTNING, false },
 	{ "register", METHOD_POST, "/remisser/{slug}/registrera/{org}",
 	    BODY_FORM, handle_register, NEED_FORVALTNING, false },
+	{ "compare", METHOD_GET, "/remisser/{slug}/jamfor", BODY_NONE,
+	    handle_compare, NEED_LOGIN, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
 };

@@ -125,6 +125,11 @@ req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlenc
 check "a revision is stored as version 2" eval 'status_is 303 && [ "$(versions "Laholms kommun")" = $((before + 2)) ]'
 req "$A" GET "/remisser/$SLUG"
 check "the remiss page lists both versions with their receipts" eval 'body_has "Version 2, kvittens" && body_has "Version 1, kvittens"'
+cmp=$(grep -oE 'href="/remisser/[^"]*/jamfor\?[^"]*"' "$T/body" | head -1 | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g')
+req "$A" GET "$cmp"
+check "comparing two versions shows what changed, field by field" eval 'status_is 200 && body_has "Avsnitt 7: kommentar" && body_has "<ins class=\"prewrap\">Tillägg i version 2.</ins>" && body_lacks "Avsnitt 3.3: kommentar"'
+req "$K" GET "$cmp"
+check "another organisation cannot compare these versions (404)" status_is 404
 
 # The deadline, with the server's clock, and an extension for one organisation.
 sql "UPDATE remiss SET closes = current_date - 1 WHERE slug = '$SLUG'" >/dev/null

@@ -1,0 +1,196 @@
+/* versions.c: GET /remisser/{slug}/jamfor?fran=ID&till=ID, two submitted versions of one
+ * organisation's response compared field by field. */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/remiss_def.h"
+#include "core/response_store.h"
+#include "handlers/handlers.h"
+#include "http/kv.h"
+#include "http/response.h"
+#include "util/arena.h"
+#include "util/numparse.h"
+#include "views/dates.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+struct cmp {
+	struct html	*h;
+	struct arena	*a;
+	int		 changes;
+};
+
+static int
+same(const char *x, const char *y)
+{
+	if (x == NULL || y == NULL)
+		return x == y;
+	return strcmp(x, y) == 0;
+}
+
+/* One row when the field differs: label, before, after (never colour alone). */
+static void
+field(struct cmp *c, const char *label, const char *before, const char *after)
+{
+	if (same(before, after))
+		return;
+	c->changes++;
+	html_open(c->h, "tr", NULL);
+	html_elem(c->h, "th", label, "scope", "row", NULL);
+	html_open(c->h, "td", NULL);
+	if (before != NULL)
+		html_elem(c->h, "del", before, "class", "prewrap", NULL);
+	else
+		html_elem(c->h, "em", "(tomt)", NULL);
+	html_close(c->h);
+	html_open(c->h, "td", NULL);
+	if (after != NULL)
+		html_elem(c->h, "ins", after, "class", "prewrap", NULL);
+	else
+		html_elem(c->h, "em", "(tomt)", NULL);
+	html_close(c->h);
+	html_close(c->h);
+}
+
+static const struct answer *
+answer_for(const struct response_doc *d, const char *nr, const char *qid)
+{
+	size_t i;
+
+	for (i = 0; i < d->nanswers; i++)
+		if ((nr != NULL && same(d->answers[i].section_nr, nr)) ||
+		    (qid != NULL && same(d->answers[i].question_id, qid)))
+			return &d->answers[i];
+	return NULL;
+}
+
+static const char *
+pos(enum position p)
+{
+	return p == POS_NONE ? NULL : position_label_sv(p);
+}
+
+static void
+answers(struct cmp *c, const char *where, const struct answer *x,
+    const struct answer *y)
+{
+	static const struct answer none;
+
+	if (x == NULL)
+		x = &none;
+	if (y == NULL)
+		y = &none;
+	field(c, arena_printf(c->a, "%s: ställningstagande", where),
+	    pos(x->position), pos(y->position));
+	field(c, arena_printf(c->a, "%s: kommentar", where), x->comment, y->comment);
+	field(c, arena_printf(c->a, "%s: förslag till lydelse", where),
+	    x->proposed_wording, y->proposed_wording);
+	field(c, arena_printf(c->a, "%s: konsekvenser för Regionen", where),
+	    x->consequence_region, y->consequence_region);
+	field(c, arena_printf(c->a, "%s: konsekvenser för Kommunerna", where),
+	    x->consequence_kommun, y->consequence_kommun);
+	field(c, arena_printf(c->a, "%s: kortsiktigt", where), x->short_term,
+	    y->short_term);
+	field(c, arena_printf(c->a, "%s: långsiktigt", where), x->long_term,
+	    y->long_term);
+}
+
+static const char *
+files(struct arena *a, const struct response_doc *d)
+{
+	const char	*s = NULL;
+	size_t		 i;
+
+	for (i = 0; i < d->nattachments; i++)
+		s = arena_printf(a, "%s%s%s", s ? s : "", s ? ", " : "",
+		    d->attachments[i].filename);
+	return s;
+}
+
+void
+handle_compare(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct response_doc	 x, y;
+	struct receipt		 rx, ry;
+	struct cmp		 c;
+	long long		 from, to, org;
+	size_t			 i, j;
+	int			 rc;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
+	if (rc == 1 && (kvlist_get(&req->query, "fran") == NULL ||
+	    kvlist_get(&req->query, "till") == NULL ||
+	    parse_id(kvlist_get(&req->query, "fran"), &from) == -1 ||
+	    parse_id(kvlist_get(&req->query, "till"), &to) == -1))
+		rc = 0;
+	org = req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0;
+	if (rc == 1)
+		rc = response_version_load(req->db, req->arena, from, org, &x, &rx);
+	if (rc == 1)
+		rc = response_version_load(req->db, req->arena, to, org, &y, &ry);
+	/* Both versions must be of this remiss and of the same organisation. */
+	if (rc == 1 && (!same(rx.remiss_slug, def.slug) ||
+	    !same(ry.remiss_slug, def.slug) || !same(rx.org_name, ry.org_name)))
+		rc = 0;
+	if (rc != 1) {
+		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
+		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
+		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.a = req->arena;
+	if ((c.h = html_new()) == NULL) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	layout_begin(c.h, "Jämför versioner", &req->identity);
+	html_elem(c.h, "h1", arena_printf(req->arena, "%s: version %d jämförd med "
+	    "version %d", rx.org_name, ry.version, rx.version), NULL);
+	html_elem(c.h, "p", arena_printf(req->arena, "Version %d mottogs %s, "
+	    "version %d mottogs %s.", rx.version, iso_datetime_sv_in(req->arena,
+	    rx.received_at), ry.version, iso_datetime_sv_in(req->arena,
+	    ry.received_at)), "class", "lead", NULL);
+	html_open(c.h, "table", "class", "list compare", NULL);
+	html_elem(c.h, "caption", "Fält som ändrats", NULL);
+	html_open(c.h, "thead", NULL);
+	html_open(c.h, "tr", NULL);
+	html_elem(c.h, "th", "Fält", "scope", "col", NULL);
+	html_elem(c.h, "th", arena_printf(req->arena, "Version %d", rx.version),
+	    "scope", "col", NULL);
+	html_elem(c.h, "th", arena_printf(req->arena, "Version %d", ry.version),
+	    "scope", "col", NULL);
+	html_close(c.h);
+	html_close(c.h);
+	html_open(c.h, "tbody", NULL);
+	field(&c, "Övergripande ställningstagande", pos(x.position), pos(y.position));
+	field(&c, "Sammanfattning", x.summary, y.summary);
+	field(&c, "Beslutande instans", x.decision_body, y.decision_body);
+	field(&c, "Beslutsdatum", x.decision_date, y.decision_date);
+	field(&c, "Ert diarienummer", x.diarienummer, y.diarienummer);
+	field(&c, "Kontaktperson", x.contact_name, y.contact_name);
+	field(&c, "E-post", x.contact_email, y.contact_email);
+	field(&c, "Telefon", x.contact_phone, y.contact_phone);
+	for (i = 0; i < def.nsections; i++) {
+		answers(&c, arena_printf(req->arena, "Avsnitt %s",
+		    def.sections[i].nr), answer_for(&x, def.sections[i].nr, NULL),
+		    answer_for(&y, def.sections[i].nr, NULL));
+		for (j = 0; j < def.sections[i].nquestions; j++)
+			answers(&c, arena_printf(req->arena, "Fråga i avsnitt %s",
+			    def.sections[i].nr), answer_for(&x, NULL,
+			    def.sections[i].questions[j].qid), answer_for(&y, NULL,
+			    def.sections[i].questions[j].qid));
+	}
+	for (j = 0; j < def.ngeneral; j++)
+		answers(&c, "Fråga om hela remissen", answer_for(&x, NULL,
+		    def.general[j].qid), answer_for(&y, NULL, def.general[j].qid));
+	field(&c, "Bilagor", files(req->arena, &x), files(req->arena, &y));
+	html_close(c.h);
+	html_close(c.h);
+	if (c.changes == 0)
+		html_elem(c.h, "p", "Versionerna har samma innehåll.", NULL);
+	layout_end(c.h);
+	layout_send(c.h, res, 200);
+}
