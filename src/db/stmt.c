@@ -480,4 +480,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_ORG_NAME] = { "org_name",
 	    "SELECT name FROM organisations WHERE id = $1::bigint", 1 },
+
+	[STMT_REMISS_LIST_ALL] = { "remiss_list_all",
+	    "SELECT r.slug, r.title, r.status, r.opens::text, r.closes::text,"
+	    " (SELECT count(*) FROM invitations i WHERE i.remiss_id = r.id),"
+	    " (SELECT count(DISTINCT resp.org_id) FROM responses resp"
+	    "   JOIN response_versions v ON v.response_id = resp.id"
+	    "   WHERE resp.remiss_id = r.id)"
+	    " FROM remiss r ORDER BY r.opens DESC, r.slug", 0 },
+
+	[STMT_REMISS_SET_STATUS] = { "remiss_set_status",
+	    "UPDATE remiss SET status = $2 WHERE slug = $1 RETURNING id", 2 },
 };

@@ -167,6 +167,9 @@ enum stmt {
 				   bytes as hex: in upload order */
 	STMT_DRAFT_FILE_DELETE,	/* id, remiss id, org id -> filename */
 	STMT_ORG_NAME,		/* org id -> name */
+	STMT_REMISS_LIST_ALL,	/* -> slug, title, status, opens, closes, invited,
+				   answered: every remiss, newest first */
+	STMT_REMISS_SET_STATUS,	/* slug, status -> id */
 	STMT__MAX
 };
 

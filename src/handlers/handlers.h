@@ -38,5 +38,8 @@ void handle_extend(struct request *, struct response *);
 void handle_register_form(struct request *, struct response *);
 void handle_register(struct request *, struct response *);
 void handle_compare(struct request *, struct response *);
+void handle_admin_remisser(struct request *, struct response *);
+void handle_admin_remiss_upload(struct request *, struct response *);
+void handle_remiss_status(struct request *, struct response *);
 
 #endif

@@ -32,6 +32,12 @@ const struct route routes[] = {
 	    BODY_FORM, handle_register, NEED_FORVALTNING, false },
 	{ "compare", METHOD_GET, "/remisser/{slug}/jamfor", BODY_NONE,
 	    handle_compare, NEED_LOGIN, false },
+	{ "admin_remisser", METHOD_GET, "/admin/remisser", BODY_NONE,
+	    handle_admin_remisser, NEED_FORVALTNING, false },
+	{ "admin_remiss_upload", METHOD_POST, "/admin/remisser", BODY_FORM,
+	    handle_admin_remiss_upload, NEED_FORVALTNING, false },
+	{ "remiss_status", METHOD_POST, "/remisser/{slug}/status", BODY_FORM,
+	    handle_remiss_status, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
 };

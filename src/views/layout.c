@@ -65,6 +65,9 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 		html_open(h, "li", NULL);
 		html_elem(h, "a", "Händelselogg", "href", "/admin/logg", NULL);
 		html_close(h);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "Hantera remisser", "href", "/admin/remisser", NULL);
+		html_close(h);
 	}
 	html_close(h);			/* ul */
 	html_close(h);			/* nav */

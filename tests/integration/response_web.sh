@@ -224,5 +224,35 @@ check "registering the same form twice stores it once" eval 'status_is 303 && [ 
 req "$F" GET "$(sed 's/^Location: //I' <<<"$rloc")"
 check "the förvaltning sees the receipt of the registered response" eval 'status_is 200 && body_has "Kungsbacka kommun" && body_has "kungsbacka-svar.pdf"'
 
+# Remiss administration: every remiss, upload of a definition, open and close.
+req "$A" GET /admin/remisser
+check "a kommun cannot administer remisser (403)" status_is 403
+req "$F" GET /admin/remisser
+check "the förvaltning lists every remiss with its status" eval 'status_is 200 && body_has "Ny överenskommelse för hälso- och sjukvård i hemmet" && body_has "<td>Öppen</td>"'
+acsrf=$(hidden csrf)
+cat >"$T/ny-remiss.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<remiss xmlns="urn:remissvar:1" id="test-kompetens-2026">
+  <titel>Gemensam plan för kompetensförsörjning</titel>
+  <avsandare>Region Halland</avsandare>
+  <oppnar>2026-01-01</oppnar>
+  <sista-svarsdag>2099-12-31</sista-svarsdag>
+  <remissinstans typ="kommun">Hylte kommun</remissinstans>
+  <avsnitt nr="1" rubrik="Syfte">Planen ska säkra kompetens i hemsjukvården.</avsnitt>
+</remiss>
+XML
+printf '<remiss xmlns="urn:remissvar:1" id="trasig">\n  <titel>Trasig</titel>\n</remis>\n' >"$T/trasig.xml"
+req "$F" POST /admin/remisser -F "csrf=$acsrf" -F "remiss=@$T/ny-remiss.xml"
+check "uploading a remiss definition creates it and shows its overview" eval 'status_is 303 && header_has "^Location: /remisser/test-kompetens-2026/oversikt$" && [ "$(sql "SELECT title FROM remiss WHERE slug = '"'"'test-kompetens-2026'"'"'")" = "Gemensam plan för kompetensförsörjning" ]'
+req "$F" POST /admin/remisser -F "csrf=$acsrf" -F "remiss=@$T/trasig.xml"
+check "a broken definition is refused with file, line and column, nothing stored" eval 'status_is 422 && grep -qE "trasig.xml:3:[0-9]+: " "$T/body" && [ "$(sql "SELECT count(*) FROM remiss WHERE slug = '"'"'trasig'"'"'")" = 0 ]'
+req "$F" POST "/remisser/$SLUG/status" -F "csrf=$acsrf" -F status=stangd
+check "closing a remiss is audited" eval 'status_is 303 && [ "$(sql "SELECT status FROM remiss WHERE slug = '"'"'$SLUG'"'"'")" = stangd ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'remiss.status'"'"'")" -ge 1 ]'
+req "$A" GET "/remisser/$SLUG/svar"
+check "a closed remiss takes no answers" status_is 409
+req "$F" POST "/remisser/$SLUG/status" -F "csrf=$acsrf" -F status=oppen
+req "$A" GET "/remisser/$SLUG/svar"
+check "reopened, it takes answers again" status_is 200
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
