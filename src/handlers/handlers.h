@@ -35,6 +35,7 @@ void handle_response_post(struct request *, struct response *);
 void handle_receipt(struct request *, struct response *);
 void handle_overview(struct request *, struct response *);
 void handle_extend(struct request *, struct response *);
+void handle_invite(struct request *, struct response *);
 void handle_register_form(struct request *, struct response *);
 void handle_register(struct request *, struct response *);
 void handle_compare(struct request *, struct response *);

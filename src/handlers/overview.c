@@ -73,6 +73,33 @@ extend_form(struct html *h, struct request *req, const char *slug,
 	html_close(h);
 }
 
+/* Invites one more organisation, existing or new, to the remiss. */
+static void
+invite_form(struct html *h, struct request *req, const char *slug)
+{
+	html_elem(h, "h2", "Bjud in en remissinstans", NULL);
+	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
+	    "/remisser/%s/bjud-in", slug), "class", "filters", NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf",
+	    "value", req->identity.csrf, NULL);
+	html_open(h, "div", NULL);
+	html_elem(h, "label", "Organisationens namn", "for", "namn", NULL);
+	html_void(h, "input", "type", "text", "id", "namn", "name", "namn",
+	    "required", "required", NULL);
+	html_close(h);
+	html_open(h, "div", NULL);
+	html_elem(h, "label", "Typ", "for", "typ", NULL);
+	html_open(h, "select", "id", "typ", "name", "typ", NULL);
+	html_elem(h, "option", "Kommun", "value", "kommun", NULL);
+	html_elem(h, "option", "Region", "value", "region", NULL);
+	html_elem(h, "option", "Annan", "value", "annan", NULL);
+	html_close(h);
+	html_close(h);
+	html_elem(h, "button", "Bjud in", "type", "submit", "class", "primary",
+	    NULL);
+	html_close(h);
+}
+
 void
 handle_overview(struct request *req, struct response *res)
 {
@@ -143,6 +170,7 @@ handle_overview(struct request *req, struct response *res)
 	html_close(h);
 	html_close(h);
 	PQclear(r);
+	invite_form(h, req, def.slug);
 	layout_end(h);
 	layout_send(h, res, 200);
 	response_header(res, "Cache-Control", "no-store");
@@ -211,6 +239,78 @@ handle_extend(struct request *req, struct response *res)
 	res->status = 303;
 	response_header(res, "Location", arena_printf(req->arena,
 	    "/remisser/%s/oversikt?sparat=1", def.slug));
+	return;
+unavailable:
+	db_rollback(req->db);
+	PQclear(r);
+	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
+	    "Inget har ändrats.", "Service unavailable. Nothing was changed.");
+}
+
+void
+handle_invite(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct buf		 detail;
+	PGresult		*r = NULL;
+	const char		*p[3], *name, *kind, *org;
+	char			 rid[24], actor[40];
+	int			 rc;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
+	if (rc != 1) {
+		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
+		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
+		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		return;
+	}
+	name = kvlist_get(&req->form, "namn");
+	kind = kvlist_get(&req->form, "typ");
+	if (name == NULL || name[0] == '\0' || strlen(name) > 200 ||
+	    strpbrk(name, "\r\n\t") != NULL || kind == NULL ||
+	    (strcmp(kind, "kommun") != 0 && strcmp(kind, "region") != 0 &&
+	    strcmp(kind, "annan") != 0)) {
+		handler_problem(req, res, 422, "Skriv organisationens namn (en rad, "
+		    "högst 200 tecken) och välj typ.", "Give a name and a kind.");
+		return;
+	}
+	snprintf(rid, sizeof(rid), "%lld", def.id);
+	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
+	buf_init(&detail, req->arena);
+	buf_puts(&detail, "{\"remiss\":");
+	json_string(&detail, def.slug);
+	buf_puts(&detail, ",\"name\":");
+	json_string(&detail, name);
+	buf_puts(&detail, "}");
+	if (detail.failed || db_begin(req->db) == -1)
+		goto unavailable;
+	/* An existing organisation keeps its kind; a new one gets the chosen. */
+	p[0] = name;
+	p[1] = NULL;
+	p[2] = NULL;
+	r = db_exec(req->db, STMT_ORG_BY_NAME, p);
+	if (!db_result_ok(r))
+		goto unavailable;
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		p[1] = kind;
+		r = db_exec(req->db, STMT_ORG_UPSERT, p);
+		if (!db_result_ok(r) || PQntuples(r) != 1)
+			goto unavailable;
+	}
+	org = arena_strdup(req->arena, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	p[0] = rid;
+	p[1] = org;
+	r = db_exec(req->db, STMT_INVITATION_UPSERT, p);
+	if (org == NULL || !db_result_ok(r) ||
+	    audit_write(req->db, actor, "invitation.add", "organisation", org,
+	    detail.data) == -1 || db_commit(req->db) == -1)
+		goto unavailable;
+	PQclear(r);
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/oversikt", def.slug));
 	return;
 unavailable:
 	db_rollback(req->db);

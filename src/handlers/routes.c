@@ -38,6 +38,8 @@ const struct route routes[] = {
 	    handle_admin_remiss_upload, NEED_FORVALTNING, false },
 	{ "remiss_status", METHOD_POST, "/remisser/{slug}/status", BODY_FORM,
 	    handle_remiss_status, NEED_FORVALTNING, false },
+	{ "invite", METHOD_POST, "/remisser/{slug}/bjud-in", BODY_FORM,
+	    handle_invite, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
 };

@@ -132,18 +132,18 @@ req "$K" GET "$cmp"
 check "another organisation cannot compare these versions (404)" status_is 404
 
 # The deadline, with the server's clock, and an extension for one organisation.
-sql "UPDATE remiss SET closes = current_date - 1 WHERE slug = '$SLUG'" >/dev/null
+sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date - 1 WHERE slug = '$SLUG'" >/dev/null
 req "$A" GET "/remisser/$SLUG/svar"
 check "after the deadline the form is closed and says why" eval 'status_is 409 && body_has "tar inte emot svar"'
 req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
 	--data-urlencode action=skicka --data-urlencode "nyckel=$(printf '%064d' 7)"
 check "after the deadline a submission is refused and nothing is stored" eval 'status_is 409 && [ "$(versions "Laholms kommun")" = $((before + 2)) ]'
-sql "UPDATE invitations SET extended_closes = current_date WHERE org_id = (SELECT id FROM organisations WHERE name = 'Laholms kommun')" >/dev/null
+sql "UPDATE invitations SET extended_closes = (now() AT TIME ZONE 'Europe/Stockholm')::date WHERE org_id = (SELECT id FROM organisations WHERE name = 'Laholms kommun')" >/dev/null
 req "$A" GET "/remisser/$SLUG/svar"
 check "an extension for the organisation reopens its form" status_is 200
 req "$K" GET "/remisser/$SLUG/svar"
 check "the extension is for that organisation only" status_is 409
-sql "UPDATE invitations SET extended_closes = NULL; UPDATE remiss SET closes = current_date + 30 WHERE slug = '$SLUG'" >/dev/null
+sql "UPDATE invitations SET extended_closes = NULL; UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
 
 # Roles: reviewers and the förvaltning do not write responses.
 F=$T/fredrik; login "$F" forvaltning@regionhalland.example
@@ -159,7 +159,7 @@ fcsrf=$(hidden csrf)
 req "$A" GET "/remisser/$SLUG/oversikt"
 check "a kommun cannot see the overview (403)" status_is 403
 halmstad=$(sql "SELECT id FROM organisations WHERE name = 'Halmstads kommun'")
-newday=$(sql "SELECT (current_date + 45)::text")
+newday=$(sql "SELECT ((now() AT TIME ZONE 'Europe/Stockholm')::date + 45)::text")
 req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "org=$halmstad" --data-urlencode "datum=$newday"
 check "extending a deadline without the CSRF token is refused" eval 'status_is 403 && [ -z "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" ]'
 req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$newday"
@@ -223,6 +223,18 @@ req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}" -F "bilaga=@$T/protok
 check "registering the same form twice stores it once" eval 'status_is 303 && [ "$(grep -i "^Location:" "$T/h")" = "$rloc" ] && [ "$(kb_versions)" = $((kb0 + 1)) ]'
 req "$F" GET "$(sed 's/^Location: //I' <<<"$rloc")"
 check "the förvaltning sees the receipt of the registered response" eval 'status_is 200 && body_has "Kungsbacka kommun" && body_has "kungsbacka-svar.pdf"'
+
+# Inviting one more organisation from the overview.
+req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=Hallands Akademi" --data-urlencode typ=annan
+check "the förvaltning invites a new organisation, audited" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM invitations i JOIN organisations o ON o.id = i.org_id JOIN remiss r ON r.id = i.remiss_id WHERE o.name = '"'"'Hallands Akademi'"'"' AND o.kind = '"'"'annan'"'"' AND r.slug = '"'"'$SLUG'"'"'")" = 1 ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'invitation.add'"'"'")" -ge 1 ]'
+req "$F" GET "/remisser/$SLUG/oversikt"
+check "the new organisation appears in the overview" eval 'body_has "Hallands Akademi" && [ "$(grep -o "<th scope=\"row\">" "$T/body" | wc -l)" = 8 ]'
+
+# The last day itself is still open (server clock, Europe/Stockholm).
+sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date WHERE slug = '$SLUG'" >/dev/null
+req "$A" GET "/remisser/$SLUG/svar"
+check "on the last day the form is still open" status_is 200
+sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
 
 # Remiss administration: every remiss, upload of a definition, open and close.
 req "$A" GET /admin/remisser
