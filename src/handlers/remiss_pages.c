@@ -249,6 +249,23 @@ closed_page(struct request *req, struct response *res,
 	    "The remiss does not accept responses now.");
 }
 
+/*
+ * The response form is for a person of an organisation: an admin has no
+ * organisation, and an API token has its own channel (the XML upload).
+ * Returns 1 if req may use the form, else 0 after a 403.
+ */
+static int
+form_user(struct request *req, struct response *res)
+{
+	if (req->identity.org_id != 0 && req->identity.user_id != 0 &&
+	    identity_has_session(&req->identity))
+		return 1;
+	handler_problem(req, res, 403, "Svarsformuläret är till för inloggade "
+	    "användare hos en remissinstans.", "The response form is for "
+	    "logged-in users of an invited organisation.");
+	return 0;
+}
+
 void
 handle_response_form(struct request *req, struct response *res)
 {
@@ -257,7 +274,7 @@ handle_response_form(struct request *req, struct response *res)
 	struct response_doc	 doc;
 	int			 lock, rc;
 
-	if (!load_remiss(req, res, &def, &inv))
+	if (!form_user(req, res) || !load_remiss(req, res, &def, &inv))
 		return;
 	if (!inv.open_now) {
 		closed_page(req, res, &def, &inv);
@@ -527,7 +544,7 @@ handle_response_post(struct request *req, struct response *res)
 	size_t			 nchanges, lockv;
 	int			 lock, new_lock, cur;
 
-	if (!load_remiss(req, res, &def, &inv))
+	if (!form_user(req, res) || !load_remiss(req, res, &def, &inv))
 		return;
 	if (!inv.open_now) {
 		closed_page(req, res, &def, &inv);
