@@ -16,6 +16,7 @@
 #include "util/buf.h"
 #include "util/json.h"
 #include "xml/safe.h"
+#include "xml/walk.h"
 
 #define REMISS_NS	"urn:remissvar:1"
 #define MAX_ORGS	1000u
@@ -73,173 +74,6 @@ err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
 	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
 }
 
-static bool
-in_ns(const xmlNode *n)
-{
-	return n->ns != NULL && n->ns->href != NULL &&
-	    strcmp((const char *)n->ns->href, REMISS_NS) == 0;
-}
-
-static bool
-is_el(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && in_ns(n) &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static bool
-xml_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Trims XML white space from both ends, in place. */
-static char *
-trim(char *s)
-{
-	size_t n;
-
-	while (xml_space(*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && xml_space(s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
-/* Trims and turns every run of white space into one space, in place. */
-static char *
-normalize(char *s)
-{
-	char	*r, *w;
-	bool	 sp = false;
-
-	s = trim(s);
-	for (r = w = s; *r != '\0'; r++) {
-		if (xml_space(*r)) {
-			sp = true;
-			continue;
-		}
-		if (sp)
-			*w++ = ' ';
-		sp = false;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
-/* Characters (not bytes) of UTF-8 s, as PostgreSQL's length() counts. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-static bool
-in_list(const char *s, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
-			return true;
-	return false;
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alnum(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* ^[a-z0-9][a-z0-9-]{0,79}$, as the database checks. */
-static bool
-valid_slug(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!(is_digit(s[i]) || (s[i] >= 'a' && s[i] <= 'z') ||
-		    (i > 0 && s[i] == '-')))
-			return false;
-	return i >= 1 && i <= 80;
-}
-
-/* ^[0-9A-Za-z]([0-9A-Za-z._:-]{0,30}[0-9A-Za-z])?$, as the database checks. */
-static bool
-valid_nr(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n < 1 || n > 32 || !is_alnum(s[0]) || !is_alnum(s[n - 1]))
-		return false;
-	for (i = 0; i < n; i++)
-		if (!is_alnum(s[i]) && strchr("._:-", s[i]) == NULL)
-			return false;
-	return true;
-}
-
-/* ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$, as the database checks. */
-static bool
-valid_qid(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!is_alnum(s[i]) && s[i] != '_' &&
-		    (i == 0 || (s[i] != '.' && s[i] != '-')))
-			return false;
-	return i >= 1 && i <= 64;
-}
-
-/* NNNNNN-NNNN. */
-static bool
-valid_orgnr(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < 11; i++)
-		if (i == 6 ? s[i] != '-' : !is_digit(s[i]))
-			return false;
-	return s[11] == '\0';
-}
-
-/* YYYY-MM-DD, a real date from year 1900 to 9999. */
-static bool
-valid_date(const char *s)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	y, m, d, max;
-	size_t	i;
-
-	for (i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : !is_digit(s[i]))
-			return false;
-	if (s[10] != '\0')
-		return false;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return false;
-	max = mdays[m - 1];
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		max = 29;
-	return d <= max;
-}
-
 /* Refuses attributes of n other than those in allowed (xml:* are fine). */
 static void
 check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
@@ -248,7 +82,7 @@ check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 
 	for (at = n->properties; at != NULL; at = at->next) {
 		if (at->ns == NULL) {
-			if (!in_list((const char *)at->name, allowed))
+			if (!xw_in_list((const char *)at->name, allowed))
 				err_at(w, n, "attribute %s is not allowed on <%s>",
 				    (const char *)at->name, (const char *)n->name);
 		} else if (strcmp((const char *)at->ns->href,
@@ -275,7 +109,7 @@ attr(struct walk *w, const xmlNode *n, const char *name)
 		err_at(w, n, "out of memory");
 		return NULL;
 	}
-	return normalize(s);
+	return xw_normalize(s);
 }
 
 /* A required attribute: NULL (recorded) when missing or empty. */
@@ -308,7 +142,7 @@ gather_text(struct walk *w, const xmlNode *n, struct buf *b, bool fragor)
 				buf_puts(b, (const char *)c->content);
 			break;
 		case XML_ELEMENT_NODE:
-			if (!(fragor && is_el(c, "fraga")))
+			if (!(fragor && xw_is_el(c, "fraga")))
 				err_at(w, c, "<%s> is not allowed inside <%s>",
 				    (const char *)c->name, (const char *)n->name);
 			break;
@@ -335,8 +169,8 @@ text_of(struct walk *w, const xmlNode *n, bool one_line, size_t max)
 		err_at(w, n, "out of memory");
 		return NULL;
 	}
-	s = one_line ? normalize(b.data) : trim(b.data);
-	len = chars(s);
+	s = one_line ? xw_normalize(b.data) : xw_trim(b.data);
+	len = xw_chars(s);
 	if (len == 0) {
 		err_at(w, n, "<%s> must not be empty", (const char *)n->name);
 		return NULL;
@@ -362,10 +196,10 @@ read_org(struct walk *w, const xmlNode *n)
 	o->name = text_of(w, n, true, 200);
 	o->kind = need_attr(w, n, "typ");
 	o->orgnr = attr(w, n, "orgnr");
-	if (o->kind != NULL && !in_list(o->kind, org_kinds))
+	if (o->kind != NULL && !xw_in_list(o->kind, org_kinds))
 		err_at(w, n, "typ \"%s\" is not one of kommun, region, annan",
 		    o->kind);
-	if (o->orgnr != NULL && !valid_orgnr(o->orgnr))
+	if (o->orgnr != NULL && !xw_valid_orgnr(o->orgnr))
 		err_at(w, n, "orgnr \"%s\" is not of the form NNNNNN-NNNN",
 		    o->orgnr);
 	if (o->name == NULL)
@@ -397,14 +231,14 @@ read_question(struct walk *w, const xmlNode *n, size_t section)
 	q->qid = need_attr(w, n, "id");
 	q->kind = need_attr(w, n, "typ");
 	q->text = text_of(w, n, true, 10000);
-	if (q->kind != NULL && !in_list(q->kind, question_kinds)) {
+	if (q->kind != NULL && !xw_in_list(q->kind, question_kinds)) {
 		err_at(w, n, "typ \"%s\" is not one of fritext, "
 		    "stallningstagande, konsekvens, tidshorisont", q->kind);
 		return;
 	}
 	if (q->qid == NULL || q->kind == NULL || q->text == NULL)
 		return;
-	if (!valid_qid(q->qid)) {
+	if (!xw_valid_qid(q->qid)) {
 		err_at(w, n, "question id \"%s\" must be 1-64 letters, digits, "
 		    "'_', '.' or '-'", q->qid);
 		return;
@@ -432,13 +266,13 @@ read_section(struct walk *w, const xmlNode *n)
 	s = &d->secs[d->nsecs];
 	s->nr = need_attr(w, n, "nr");
 	s->heading = need_attr(w, n, "rubrik");
-	if (s->nr != NULL && !valid_nr(s->nr)) {
+	if (s->nr != NULL && !xw_valid_nr(s->nr)) {
 		err_at(w, n, "section number \"%s\" must be 1-32 letters, digits, "
 		    "'.', '_', ':' or '-', starting and ending with a letter or "
 		    "digit", s->nr);
 		ok = false;
 	}
-	if (s->heading != NULL && chars(s->heading) > 500) {
+	if (s->heading != NULL && xw_chars(s->heading) > 500) {
 		err_at(w, n, "rubrik is longer than 500 characters");
 		ok = false;
 	}
@@ -454,14 +288,14 @@ read_section(struct walk *w, const xmlNode *n)
 		err_at(w, n, "out of memory");
 		return;
 	}
-	s->body = trim(b.data);
-	if ((len = chars(s->body)) > 200000) {
+	s->body = xw_trim(b.data);
+	if ((len = xw_chars(s->body)) > 200000) {
 		err_at(w, n, "the text of section %s is %zu characters, more "
 		    "than 200000", s->nr ? s->nr : "?", len);
 		ok = false;
 	}
 	for (c = n->children; c != NULL; c = c->next)
-		if (is_el(c, "fraga"))
+		if (xw_is_el(c, "fraga"))
 			read_question(w, c, d->nsecs);
 	if (ok && s->nr != NULL && s->heading != NULL)
 		d->nsecs++;
@@ -503,7 +337,7 @@ read_child(struct walk *w, const xmlNode *n, enum slot s)
 		break;
 	case S_OPPNAR:
 	case S_SISTA:
-		if ((v = text_of(w, n, true, 10)) != NULL && !valid_date(v)) {
+		if ((v = text_of(w, n, true, 10)) != NULL && !xw_valid_date(v)) {
 			err_at(w, n, "<%s> \"%s\" is not a date YYYY-MM-DD",
 			    slots[s].name, v);
 			v = NULL;
@@ -535,12 +369,12 @@ alloc_arrays(struct walk *w, const xmlNode *root)
 	size_t		 no = 0, ns = 0, nq = 0;
 
 	for (c = root->children; c != NULL; c = c->next) {
-		if (is_el(c, "remissinstans") && no < MAX_ORGS)
+		if (xw_is_el(c, "remissinstans") && no < MAX_ORGS)
 			no++;
-		else if (is_el(c, "avsnitt") && ns < MAX_SECTIONS) {
+		else if (xw_is_el(c, "avsnitt") && ns < MAX_SECTIONS) {
 			ns++;
 			for (f = c->children; f != NULL; f = f->next)
-				if (is_el(f, "fraga") && nq < MAX_QUESTIONS)
+				if (xw_is_el(f, "fraga") && nq < MAX_QUESTIONS)
 					nq++;
 		}
 	}
@@ -565,14 +399,14 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 
 	memset(count, 0, sizeof(count));
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is_el(root, "remiss")) {
+	if (root == NULL || !xw_is_el(root, "remiss")) {
 		err_at(w, root, "the root element must be <remiss> in namespace "
 		    REMISS_NS);
 		return -1;
 	}
 	check_attrs(w, root, allowed);
 	if ((w->def->slug = need_attr(w, root, "id")) != NULL &&
-	    !valid_slug(w->def->slug))
+	    !xw_valid_slug(w->def->slug))
 		err_at(w, root, "id \"%s\" must be 1-80 lower-case letters a-z, "
 		    "digits and '-', not starting with '-'", w->def->slug);
 	if (alloc_arrays(w, root) == -1) {
@@ -582,7 +416,7 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 	for (c = root->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			for (p = (const char *)c->content; p && *p; p++)
-				if (!xml_space(*p)) {
+				if (!xw_space(*p)) {
 					err_at(w, c, "text is not allowed "
 					    "directly inside <remiss>");
 					break;
@@ -592,7 +426,7 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		for (s = 0; s < S__MAX; s++)
-			if (is_el(c, slots[s].name))
+			if (xw_is_el(c, slots[s].name))
 				break;
 		if (s == S__MAX) {
 			err_at(w, c, "<%s>%s%s%s is not allowed in <remiss>",

@@ -17,6 +17,7 @@
 #include "util/buf.h"
 #include "xml/remissvar_read.h"
 #include "xml/safe.h"
+#include "xml/walk.h"
 
 #define REMISS_NS	"urn:remissvar:1"
 #define MAX_TEXT	100000u		/* characters of a free text */
@@ -60,173 +61,6 @@ err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
 	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
 }
 
-static bool
-in_ns(const xmlNode *n)
-{
-	return n->ns != NULL && n->ns->href != NULL &&
-	    strcmp((const char *)n->ns->href, REMISS_NS) == 0;
-}
-
-static bool
-is_el(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && in_ns(n) &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static bool
-xml_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Trims XML white space from both ends, in place. */
-static char *
-trim(char *s)
-{
-	size_t n;
-
-	while (xml_space(*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && xml_space(s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
-/* Trims and turns every run of white space into one space, in place. */
-static char *
-normalize(char *s)
-{
-	char	*r, *o;
-	bool	 sp = false;
-
-	s = trim(s);
-	for (r = o = s; *r != '\0'; r++) {
-		if (xml_space(*r)) {
-			sp = true;
-			continue;
-		}
-		if (sp)
-			*o++ = ' ';
-		sp = false;
-		*o++ = *r;
-	}
-	*o = '\0';
-	return s;
-}
-
-/* Characters (not bytes) of UTF-8 s, as PostgreSQL's length() counts. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-static bool
-in_list(const char *s, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
-			return true;
-	return false;
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alnum(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* ^[a-z0-9][a-z0-9-]{0,79}$, as the database checks a remiss slug. */
-static bool
-valid_slug(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!(is_digit(s[i]) || (s[i] >= 'a' && s[i] <= 'z') ||
-		    (i > 0 && s[i] == '-')))
-			return false;
-	return i >= 1 && i <= 80;
-}
-
-/* A section number as the database checks it. */
-static bool
-valid_nr(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n < 1 || n > 32 || !is_alnum(s[0]) || !is_alnum(s[n - 1]))
-		return false;
-	for (i = 0; i < n; i++)
-		if (!is_alnum(s[i]) && strchr("._:-", s[i]) == NULL)
-			return false;
-	return true;
-}
-
-/* A question id as the database checks it. */
-static bool
-valid_qid(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!is_alnum(s[i]) && s[i] != '_' &&
-		    (i == 0 || (s[i] != '.' && s[i] != '-')))
-			return false;
-	return i >= 1 && i <= 64;
-}
-
-/* NNNNNN-NNNN. */
-static bool
-valid_orgnr(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < 11; i++)
-		if (i == 6 ? s[i] != '-' : !is_digit(s[i]))
-			return false;
-	return s[11] == '\0';
-}
-
-/* YYYY-MM-DD, a real date from year 1900 to 9999. */
-static bool
-valid_date(const char *s)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	y, m, d, max;
-	size_t	i;
-
-	for (i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : !is_digit(s[i]))
-			return false;
-	if (s[10] != '\0')
-		return false;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return false;
-	max = mdays[m - 1];
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		max = 29;
-	return d <= max;
-}
-
 /* One '@' with something on both sides, no white space or controls. */
 static bool
 valid_email(const char *s)
@@ -250,7 +84,7 @@ check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 
 	for (at = n->properties; at != NULL; at = at->next) {
 		if (at->ns == NULL) {
-			if (!in_list((const char *)at->name, allowed))
+			if (!xw_in_list((const char *)at->name, allowed))
 				err_at(w, n, "attribute %s is not allowed on <%s>",
 				    (const char *)at->name, (const char *)n->name);
 		} else if (strcmp((const char *)at->ns->href,
@@ -277,7 +111,7 @@ attr(struct walk *w, const xmlNode *n, const char *name)
 		w->oom = true;
 		return NULL;
 	}
-	s = normalize(s);
+	s = xw_normalize(s);
 	return *s != '\0' ? s : NULL;
 }
 
@@ -301,7 +135,7 @@ short_attr(struct walk *w, const xmlNode *n, const char *name, bool required,
 	const char *v;
 
 	v = required ? need_attr(w, n, name) : attr(w, n, name);
-	if (v != NULL && chars(v) > max) {
+	if (v != NULL && xw_chars(v) > max) {
 		err_at(w, n, "attribute %s of <%s> is longer than %zu characters",
 		    name, (const char *)n->name, max);
 		return NULL;
@@ -353,8 +187,8 @@ text_of(struct walk *w, const xmlNode *n, bool one_line, bool required,
 
 	if ((s = gather_text(w, n)) == NULL)
 		return NULL;
-	s = one_line ? normalize(s) : trim(s);
-	if ((len = chars(s)) == 0) {
+	s = one_line ? xw_normalize(s) : xw_trim(s);
+	if ((len = xw_chars(s)) == 0) {
 		if (required)
 			err_at(w, n, "<%s> must not be empty",
 			    (const char *)n->name);
@@ -394,7 +228,7 @@ no_loose_text(struct walk *w, const xmlNode *c, const xmlNode *parent)
 	const char *p;
 
 	for (p = (const char *)c->content; p != NULL && *p != '\0'; p++)
-		if (!xml_space(*p)) {
+		if (!xw_space(*p)) {
 			err_at(w, c, "text is not allowed directly inside <%s>",
 			    (const char *)parent->name);
 			return;
@@ -479,11 +313,11 @@ read_target(struct walk *w, const xmlNode *n, struct answer *an)
 			    "(a section number) and fraga (a question id)");
 		return false;
 	}
-	if (sec != NULL && !valid_nr(sec)) {
+	if (sec != NULL && !xw_valid_nr(sec)) {
 		err_at(w, n, "avsnitt=\"%s\" is not a section number", sec);
 		return false;
 	}
-	if (q != NULL && !valid_qid(q)) {
+	if (q != NULL && !xw_valid_qid(q)) {
 		err_at(w, n, "fraga=\"%s\" is not a question id", q);
 		return false;
 	}
@@ -535,7 +369,7 @@ read_svar(struct walk *w, const xmlNode *n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		for (s = 0; s < A__MAX; s++)
-			if (is_el(c, aslots[s].name))
+			if (xw_is_el(c, aslots[s].name))
 				break;
 		if (s == A__MAX) {
 			not_allowed(w, c, "svar");
@@ -602,9 +436,9 @@ read_bilaga(struct walk *w, const xmlNode *n)
 	at->media_type = short_attr(w, n, "mediatyp", true, 255);
 	if ((text = gather_text(w, n)) == NULL)
 		return;
-	b64 = trim(text);
+	b64 = xw_trim(text);
 	for (p = b64; *p != '\0'; p++)
-		if (!xml_space(*p))
+		if (!xw_space(*p))
 			n64++;
 	/* Decoded size is at most 3 bytes per 4 characters. */
 	if (n64 / 4 > (w->lim->max_attachment_bytes + 2) / 3) {
@@ -648,12 +482,12 @@ read_instans(struct walk *w, const xmlNode *n)
 	d->org_name = text_of(w, n, true, true, 200);
 	d->org_kind = need_attr(w, n, "typ");
 	d->orgnr = attr(w, n, "orgnr");
-	if (d->org_kind != NULL && !in_list(d->org_kind, org_kinds)) {
+	if (d->org_kind != NULL && !xw_in_list(d->org_kind, org_kinds)) {
 		err_at(w, n, "typ=\"%s\" is not one of kommun, region, annan",
 		    d->org_kind);
 		d->org_kind = NULL;
 	}
-	if (d->orgnr != NULL && !valid_orgnr(d->orgnr)) {
+	if (d->orgnr != NULL && !xw_valid_orgnr(d->orgnr)) {
 		err_at(w, n, "orgnr=\"%s\" is not of the form NNNNNN-NNNN",
 		    d->orgnr);
 		d->orgnr = NULL;
@@ -668,12 +502,12 @@ read_beslut(struct walk *w, const xmlNode *n)
 	char			*t;
 
 	check_attrs(w, n, allowed);
-	if ((t = gather_text(w, n)) != NULL && *trim(t) != '\0')
+	if ((t = gather_text(w, n)) != NULL && *xw_trim(t) != '\0')
 		err_at(w, n, "<beslut> takes no text, only the attributes "
 		    "instans and datum");
 	d->decision_body = short_attr(w, n, "instans", true, 300);
 	d->decision_date = attr(w, n, "datum");
-	if (d->decision_date != NULL && !valid_date(d->decision_date)) {
+	if (d->decision_date != NULL && !xw_valid_date(d->decision_date)) {
 		err_at(w, n, "datum=\"%s\" is not a date YYYY-MM-DD",
 		    d->decision_date);
 		d->decision_date = NULL;
@@ -688,7 +522,7 @@ read_kontakt(struct walk *w, const xmlNode *n)
 	char			*t;
 
 	check_attrs(w, n, allowed);
-	if ((t = gather_text(w, n)) != NULL && *trim(t) != '\0')
+	if ((t = gather_text(w, n)) != NULL && *xw_trim(t) != '\0')
 		err_at(w, n, "<kontakt> takes no text, only the attributes "
 		    "namn, epost and telefon");
 	d->contact_name = short_attr(w, n, "namn", true, 200);
@@ -765,9 +599,9 @@ alloc_arrays(struct walk *w, const xmlNode *root)
 	size_t		 ns = 0, nb = 0;
 
 	for (c = root->children; c != NULL; c = c->next) {
-		if (is_el(c, "svar") && ns < w->lim->max_answers)
+		if (xw_is_el(c, "svar") && ns < w->lim->max_answers)
 			ns++;
-		else if (is_el(c, "bilaga") && nb < w->lim->max_attachments)
+		else if (xw_is_el(c, "bilaga") && nb < w->lim->max_attachments)
 			nb++;
 	}
 	w->doc->answers = arena_calloc(w->a, ns + 1, sizeof(struct answer));
@@ -797,7 +631,7 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 		xml_errors_add(w->errs, 0, 0, "the document has no root element");
 		return;
 	}
-	if (!is_el(root, "remissvar")) {
+	if (!xw_is_el(root, "remissvar")) {
 		err_at(w, root, "the root element must be <remissvar> in "
 		    "namespace " REMISS_NS ", not <%s>%s%s%s", (const char *)
 		    root->name, root->ns ? " in namespace " : "",
@@ -807,7 +641,7 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 	}
 	check_attrs(w, root, allowed);
 	if ((d->remiss_slug = need_attr(w, root, "remiss")) != NULL &&
-	    !valid_slug(d->remiss_slug))
+	    !xw_valid_slug(d->remiss_slug))
 		err_at(w, root, "remiss=\"%s\" is not a remiss id (1-80 "
 		    "lower-case letters a-z, digits and '-')", d->remiss_slug);
 	if (alloc_arrays(w, root) == -1) {
@@ -822,7 +656,7 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		for (s = 0; s < S__MAX; s++)
-			if (is_el(c, slots[s].name))
+			if (xw_is_el(c, slots[s].name))
 				break;
 		if (s == S__MAX) {
 			not_allowed(w, c, "remissvar");
