@@ -99,6 +99,20 @@ check "the logout was audited, and the action filter works" eval 'status_is 200 
 req "$J4" GET '/admin/logg?fran=2024-13-01&vem=%3Cscript%3E' -H 'Accept: text/html'
 check "a bad date is a 400 with the message tied to its field" eval 'status_is 400 && body_has "aria-describedby=\"fran-fel\"" && body_has "id=\"fran-fel\"" && body_lacks "value=\"<script>"'
 
+# Expiry: 30 minutes idle or 12 hours after login, by the database's clock.
+J6=$T/jar-expiry; rm -f "$J6"
+login "$J6" karin.karlsson@halmstad.example "$PW"
+req "$J6" GET / -H 'Accept: text/html'
+check "a fresh session is logged in" body_has "Inloggad som"
+psql "$REMISS_DB" -qAtc "UPDATE sessions SET created_at = now() - interval '31 minutes', last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM users WHERE email = 'karin.karlsson@halmstad.example')" >/dev/null
+req "$J6" GET / -H 'Accept: text/html'
+check "a session idle for 31 minutes has expired" eval 'status_is 200 && body_lacks "Inloggad som"'
+login "$J6" karin.karlsson@halmstad.example "$PW"
+psql "$REMISS_DB" -qAtc "UPDATE sessions SET created_at = now() - interval '13 hours' WHERE user_id = (SELECT id FROM users WHERE email = 'karin.karlsson@halmstad.example')" >/dev/null
+req "$J6" GET / -H 'Accept: text/html'
+check "a session older than 12 hours has expired, however recently used" eval 'status_is 200 && body_lacks "Inloggad som"'
+check "expired sessions are deleted" eval '[ "$(psql "$REMISS_DB" -qAtc "SELECT count(*) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = '"'"'karin.karlsson@halmstad.example'"'"') AND created_at < now() - interval '"'"'12 hours'"'"'")" = 0 ]'
+
 # Throttling: after 5 failures the account is locked for a while, even for the right password.
 J2=$T/jar-throttle; rm -f "$J2"
 for _ in 1 2 3 4 5 6 7; do login "$J2" granskare@regionhalland.example wrong-password-123; done
