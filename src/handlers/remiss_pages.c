@@ -394,7 +394,7 @@ confirm_page(struct request *req, struct response *res,
 	    "ni kan skicka en ny version fram till sista svarsdagen.", def->sender,
 	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
 	    NULL);
-	response_doc_view(h, req->arena, def, doc);
+	response_doc_view(h, req->arena, def, doc, NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
 	    "class", "actions", NULL);
@@ -694,7 +694,78 @@ handle_receipt(struct request *req, struct response *res)
 	html_text(h, " · Skriv ut sidan med webbläsarens utskriftsfunktion.");
 	html_close(h);
 	html_elem(h, "h2", "Det här skickades", NULL);
-	response_doc_view(h, req->arena, &def, &doc);
+	response_doc_view(h, req->arena, &def, &doc, arena_printf(req->arena,
+	    "/remisser/%s/kvitton/%lld/bilaga/", def.slug, r.version_id));
 	layout_end(h);
 	layout_send(h, res, 200);
+}
+
+/* RFC 5987 encoding of a file name for Content-Disposition's filename*. */
+static const char *
+ext_value(struct arena *a, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			*out, *o;
+
+	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
+		return "bilaga";
+	for (o = out; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("!#$&+-.^_`|~", c) != NULL) {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+void
+handle_attachment(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc;
+	struct receipt		 r;
+	const struct attachment	*at;
+	long long		 vid;
+	size_t			 n;
+	int			 rc;
+
+	if (!load_remiss(req, res, &def, &inv))
+		return;
+	if (parse_id(req->path_params[1], &vid) == -1 || vid == 0 ||
+	    parse_size(req->path_params[2], (size_t)-1, 100000, &n) == -1 ||
+	    n == 0) {
+		not_found(req, res);
+		return;
+	}
+	/* The same rule as the receipt: a kommun only its own organisation's. */
+	rc = response_version_load(req->db, req->arena, vid,
+	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, &doc, &r);
+	if (rc == -1) {
+		unavailable(req, res);
+		return;
+	}
+	if (rc == 0 || strcmp(r.remiss_slug, def.slug) != 0 ||
+	    n > doc.nattachments) {
+		not_found(req, res);
+		return;
+	}
+	at = &doc.attachments[n - 1];
+	response_reset(res);
+	res->content_type = at->media_type;
+	if (buf_append(&res->body, at->data, at->len) == -1) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	response_header(res, "Content-Disposition", arena_printf(req->arena,
+	    "attachment; filename=\"bilaga-%zu\"; filename*=UTF-8''%s", n,
+	    ext_value(req->arena, at->filename)));
+	response_header(res, "Cache-Control", "private, no-store");
 }

@@ -436,7 +436,8 @@ view_answer(struct html *h, const struct answer *ans)
 
 void
 response_doc_view(struct html *h, struct arena *a,
-    const struct remiss_def *def, const struct response_doc *doc)
+    const struct remiss_def *def, const struct response_doc *doc,
+    const char *files_url)
 {
 	const struct answer	*ans;
 	const struct section_def *s;
@@ -487,11 +488,19 @@ response_doc_view(struct html *h, struct arena *a,
 	if (doc->nattachments > 0) {
 		html_elem(h, "h3", "Bilagor", NULL);
 		html_open(h, "ul", "class", "files", NULL);
-		for (i = 0; i < doc->nattachments; i++)
-			html_elem(h, "li", arena_printf(a, "%s (%s, %s)",
-			    doc->attachments[i].filename,
+		for (i = 0; i < doc->nattachments; i++) {
+			html_open(h, "li", NULL);
+			if (files_url != NULL)
+				html_elem(h, "a", doc->attachments[i].filename,
+				    "href", arena_printf(a, "%s%zu", files_url, i + 1),
+				    NULL);
+			else
+				html_text(h, doc->attachments[i].filename);
+			html_text(h, arena_printf(a, " (%s, %s)",
 			    doc->attachments[i].media_type,
-			    size_sv(a, (long long)doc->attachments[i].len)), NULL);
+			    size_sv(a, (long long)doc->attachments[i].len)));
+			html_close(h);
+		}
 		html_close(h);
 	}
 }

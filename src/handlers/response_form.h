@@ -52,7 +52,10 @@ void response_form_write(struct html *h, struct arena *a,
     const struct draft_file *files, long nfiles, const char *registration_key);
 
 /* Writes doc read-only: what was (or will be) sent, section by section. */
+/* files_url, when not NULL, is the prefix of each attachment's download
+ * link (its 1-based number is appended). */
 void response_doc_view(struct html *h, struct arena *a,
-    const struct remiss_def *def, const struct response_doc *doc);
+    const struct remiss_def *def, const struct response_doc *doc,
+    const char *files_url);
 
 #endif

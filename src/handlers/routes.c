@@ -30,6 +30,8 @@ const struct route routes[] = {
 	    BODY_NONE, handle_register_form, NEED_FORVALTNING, false },
 	{ "register", METHOD_POST, "/remisser/{slug}/registrera/{org}",
 	    BODY_FORM, handle_register, NEED_FORVALTNING, false },
+	{ "attachment", METHOD_GET, "/remisser/{slug}/kvitton/{id}/bilaga/{n}",
+	    BODY_NONE, handle_attachment, NEED_LOGIN, false },
 	{ "compare", METHOD_GET, "/remisser/{slug}/jamfor", BODY_NONE,
 	    handle_compare, NEED_LOGIN, false },
 	{ "admin_remisser", METHOD_GET, "/admin/remisser", BODY_NONE,

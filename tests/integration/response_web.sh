@@ -223,6 +223,13 @@ req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}" -F "bilaga=@$T/protok
 check "registering the same form twice stores it once" eval 'status_is 303 && [ "$(grep -i "^Location:" "$T/h")" = "$rloc" ] && [ "$(kb_versions)" = $((kb0 + 1)) ]'
 req "$F" GET "$(sed 's/^Location: //I' <<<"$rloc")"
 check "the förvaltning sees the receipt of the registered response" eval 'status_is 200 && body_has "Kungsbacka kommun" && body_has "kungsbacka-svar.pdf"'
+file_url=$(grep -oE 'href="/remisser/[^"]*/bilaga/1"' "$T/body" | head -1 | sed -e 's/^href="//' -e 's/"$//')
+req "$F" GET "$file_url"
+check "the registered PDF downloads byte for byte, with its name" eval 'status_is 200 && cmp -s "$T/body" "$T/protokoll.pdf" && header_has "^Content-Type: application/pdf" && header_has "^Content-Disposition: attachment; filename=\"bilaga-1\"; filename\*=UTF-8'"''"'kungsbacka-svar.pdf"'
+req "$A" GET "$file_url"
+check "another organisation cannot download it (404)" status_is 404
+req "$F" GET "${file_url%1}9"
+check "a file number past the last is 404" status_is 404
 
 # Inviting one more organisation from the overview.
 req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=Hallands Akademi" --data-urlencode typ=annan
