@@ -206,6 +206,79 @@ err:
 	return rc;
 }
 
+long
+remiss_invitees(struct db *db, struct arena *a, long long remiss_id,
+    struct invitee **out)
+{
+	PGresult	*r;
+	char		 rid[32];
+	const char	*p[1] = { rid };
+	struct invitee	*list;
+	long		 rc = -1;
+	int		 i, n;
+
+	*out = NULL;
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	r = db_exec(db, STMT_REMISS_INVITEES, p);
+	if (!db_result_ok(r)) {
+		log_err("SQLSTATE %s", db_sqlstate(r));
+		goto err;
+	}
+	n = PQntuples(r);
+	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++) {
+		list[i].orgnr = col_opt(a, r, i, 2);
+		if ((list[i].name = col(a, r, i, 0)) == NULL ||
+		    (list[i].kind = col(a, r, i, 1)) == NULL)
+			goto err;
+	}
+	*out = list;
+	rc = n;
+err:
+	PQclear(r);
+	return rc;
+}
+
+long
+remiss_list_open(struct db *db, struct arena *a, long long org_id,
+    struct remiss_info **out)
+{
+	PGresult		*r;
+	char			 oid[32];
+	const char		*p[1] = { org_id != 0 ? oid : NULL };
+	struct remiss_info	*list;
+	long			 rc = -1;
+	int			 i, n;
+
+	*out = NULL;
+	snprintf(oid, sizeof(oid), "%lld", org_id);
+	r = db_exec(db, STMT_API_REMISS_LIST, p);
+	if (!db_result_ok(r)) {
+		log_err("SQLSTATE %s", db_sqlstate(r));
+		goto err;
+	}
+	n = PQntuples(r);
+	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++) {
+		list[i].diarienummer = col_opt(a, r, i, 3);
+		list[i].answered = org_id != 0 &&
+		    strcmp(PQgetvalue(r, i, 6), "t") == 0;
+		if ((list[i].slug = col(a, r, i, 0)) == NULL ||
+		    (list[i].title = col(a, r, i, 1)) == NULL ||
+		    (list[i].sender = col(a, r, i, 2)) == NULL ||
+		    (list[i].opens = col(a, r, i, 4)) == NULL ||
+		    (list[i].closes = col(a, r, i, 5)) == NULL)
+			goto err;
+	}
+	*out = list;
+	rc = n;
+err:
+	PQclear(r);
+	return rc;
+}
+
 const struct section_def *
 remiss_section(const struct remiss_def *def, const char *nr)
 {

@@ -51,6 +51,31 @@ struct invitation {
 int remiss_invitation(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, struct invitation *out);
 
+/* An invited organisation, as the remiss XML lists it. */
+struct invitee {
+	const char	*name;
+	const char	*kind;		/* kommun | region | annan */
+	const char	*orgnr;		/* NULL if none */
+};
+
+/* Lists the organisations invited to remiss_id, by name, into *out (array
+ * in a). Returns the count or -1. */
+long remiss_invitees(struct db *db, struct arena *a, long long remiss_id,
+    struct invitee **out);
+
+/* An open remiss as the API lists it. */
+struct remiss_info {
+	const char	*slug, *title, *sender, *diarienummer;	/* diarienummer may be NULL */
+	const char	*opens, *closes;	/* YYYY-MM-DD; closes with the caller's extension */
+	bool		 answered;		/* the caller's organisation has submitted */
+};
+
+/* Lists the open remisser (status oppen) into *out (array in a): with
+ * org_id, only those the organisation is invited to, with its own last day;
+ * org_id 0 lists all. Returns the count or -1. */
+long remiss_list_open(struct db *db, struct arena *a, long long org_id,
+    struct remiss_info **out);
+
 /* Finds a live section by nr / a live question by qid in def; NULL if none. */
 const struct section_def *remiss_section(const struct remiss_def *def,
     const char *nr);

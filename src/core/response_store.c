@@ -573,6 +573,20 @@ replay_receipt(struct arena *a, const PGresult *r, const char *slug,
 	return oom || out->remiss_slug == NULL || out->org_name == NULL ? -1 : 0;
 }
 
+/* True if the organisation doc names is the registered one in row 0 of r
+ * (name in column 2, orgnr in column 4; an orgnr is compared when both
+ * have one). */
+static bool
+same_org(const struct response_doc *doc, const PGresult *r)
+{
+	const char *orgnr = PQgetvalue(r, 0, 4);
+
+	if (doc->org_name == NULL || strcmp(doc->org_name, PQgetvalue(r, 0, 2)) != 0)
+		return false;
+	return doc->orgnr == NULL || *orgnr == '\0' ||
+	    strcmp(doc->orgnr, orgnr) == 0;
+}
+
 enum submit_result
 response_submit(struct db *db, struct arena *a,
     const struct submit_request *req, struct receipt *out, const char **why)
@@ -620,6 +634,10 @@ response_submit(struct db *db, struct arena *a,
 	if ((r = lock_response(db, rid, oid)) == NULL)
 		goto err;
 	snprintf(resp_id, sizeof(resp_id), "%s", PQgetvalue(r, 0, 0));
+	if (req->check_org && !same_org(req->doc, r)) {
+		res = SUBMIT_WRONG_ORG;
+		goto err;
+	}
 	/* The organisation as registered, not as the document claims. */
 	doc = *req->doc;
 	doc.remiss_slug = def->slug;

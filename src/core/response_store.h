@@ -3,6 +3,7 @@
 #ifndef REMISS_RESPONSE_STORE_H
 #define REMISS_RESPONSE_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/response_doc.h"
@@ -44,6 +45,8 @@ struct submit_request {
 	const struct response_doc *doc;
 	const char		*idempotency_key;	/* NULL for none */
 	const char		*request_sha256;	/* hex of the request, with a key */
+	bool			 check_org;	/* doc names its organisation (an
+						   upload): refuse another one's */
 };
 
 struct receipt {
@@ -61,6 +64,7 @@ enum submit_result {
 	SUBMIT_REPLAY,		/* same key and request: *out is the first receipt */
 	SUBMIT_KEY_REUSED,	/* same key, other request: 409 */
 	SUBMIT_CLOSED,		/* outside the window for this organisation: 409 */
+	SUBMIT_WRONG_ORG,	/* check_org: doc names another organisation: 403 */
 	SUBMIT_INVALID,		/* incomplete or unknown targets: *why says what (Swedish) */
 	SUBMIT_ERROR,		/* database unavailable: nothing stored */
 };

@@ -491,4 +491,30 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_REMISS_SET_STATUS] = { "remiss_set_status",
 	    "UPDATE remiss SET status = $2 WHERE slug = $1 RETURNING id", 2 },
+
+	[STMT_REMISS_INVITEES] = { "remiss_invitees",
+	    "SELECT o.name, o.kind, COALESCE(o.orgnr, '')"
+	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
+
+	[STMT_API_REMISS_LIST] = { "api_remiss_list",
+	    "SELECT r.slug, r.title, r.sender, COALESCE(r.diarienummer, ''),"
+	    " r.opens::text, COALESCE(i.extended_closes, r.closes)::text,"
+	    " EXISTS (SELECT 1 FROM responses resp"
+	    "   JOIN response_versions v ON v.response_id = resp.id"
+	    "   WHERE resp.remiss_id = r.id AND resp.org_id = $1::bigint)"
+	    " FROM remiss r"
+	    " LEFT JOIN invitations i ON i.remiss_id = r.id"
+	    "   AND i.org_id = $1::bigint"
+	    " WHERE r.status = 'oppen'"
+	    " AND ($1::bigint IS NULL OR i.org_id IS NOT NULL)"
+	    " ORDER BY COALESCE(i.extended_closes, r.closes), r.slug", 1 },
+
+	[STMT_VERSION_XML] = { "version_xml",
+	    "SELECT v.canonical_xml, m.slug"
+	    " FROM response_versions v"
+	    " JOIN responses r ON r.id = v.response_id"
+	    " JOIN remiss m ON m.id = r.remiss_id"
+	    " WHERE v.id = $1::bigint"
+	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 2 },
 };

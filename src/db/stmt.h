@@ -170,6 +170,14 @@ enum stmt {
 	STMT_REMISS_LIST_ALL,	/* -> slug, title, status, opens, closes, invited,
 				   answered: every remiss, newest first */
 	STMT_REMISS_SET_STATUS,	/* slug, status -> id */
+	STMT_REMISS_INVITEES,	/* remiss id -> name, kind, orgnr or '': by name */
+	STMT_API_REMISS_LIST,	/* org id or NULL -> slug, title, sender,
+				   diarienummer or '', opens, closes (the
+				   organisation's, with its extension), answered
+				   ('t'/'f'): open remisser (for an organisation
+				   those it is invited to), last day first */
+	STMT_VERSION_XML,	/* version id, org id or NULL -> canonical XML,
+				   remiss slug */
 	STMT__MAX
 };
 

@@ -43,5 +43,10 @@ void handle_compare(struct request *, struct response *);
 void handle_admin_remisser(struct request *, struct response *);
 void handle_admin_remiss_upload(struct request *, struct response *);
 void handle_remiss_status(struct request *, struct response *);
+void handle_api_remisser(struct request *, struct response *);
+void handle_api_remiss(struct request *, struct response *);
+void handle_api_versions(struct request *, struct response *);
+void handle_api_version(struct request *, struct response *);
+void handle_api_submit(struct request *, struct response *);
 
 #endif

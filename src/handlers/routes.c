@@ -44,6 +44,16 @@ const struct route routes[] = {
 	    handle_invite, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
+	{ "api_remisser", METHOD_GET, "/api/v1/remisser", BODY_NONE,
+	    handle_api_remisser, NEED_LOGIN, false },
+	{ "api_remiss", METHOD_GET, "/api/v1/remisser/{slug}", BODY_NONE,
+	    handle_api_remiss, NEED_LOGIN, false },
+	{ "api_versions", METHOD_GET, "/api/v1/remisser/{slug}/remissvar",
+	    BODY_NONE, handle_api_versions, NEED_LOGIN, false },
+	{ "api_submit", METHOD_POST, "/api/v1/remisser/{slug}/remissvar",
+	    BODY_XML, handle_api_submit, NEED_KOMMUN, false },
+	{ "api_version", METHOD_GET, "/api/v1/remisser/{slug}/remissvar/{id}",
+	    BODY_NONE, handle_api_version, NEED_LOGIN, false },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

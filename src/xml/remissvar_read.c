@@ -696,14 +696,12 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 }
 
 int
-remissvar_read_for(const char *buf, size_t len, const char *filename,
-    const struct remissvar_limits *lim, const struct remiss_def *def,
-    struct arena *a, struct response_doc *doc, struct xml_errors *errs)
+remissvar_read_doc(xmlDocPtr xd, const struct remissvar_limits *lim,
+    const struct remiss_def *def, struct arena *a, struct response_doc *doc,
+    struct xml_errors *errs)
 {
 	struct remissvar_limits	 deflim;
-	struct xml_limits	 xl;
 	struct walk		 w;
-	xmlDocPtr		 xd;
 	size_t			 before;
 
 	if (lim == NULL) {
@@ -718,15 +716,38 @@ remissvar_read_for(const char *buf, size_t len, const char *filename,
 	w.def = def;
 	w.doc = doc;
 	before = errs->count + errs->dropped;
+	read_remissvar(&w, xd);
+	if (w.oom)
+		return -2;
+	if (def != NULL && doc->remiss_slug != NULL &&
+	    strcmp(doc->remiss_slug, def->slug) != 0)
+		err_at(&w, xmlDocGetRootElement(xd), "remiss=\"%s\" is not this "
+		    "remiss (%s)", doc->remiss_slug, def->slug);
+	return errs->count + errs->dropped == before ? 0 : -1;
+}
+
+int
+remissvar_read_for(const char *buf, size_t len, const char *filename,
+    const struct remissvar_limits *lim, const struct remiss_def *def,
+    struct arena *a, struct response_doc *doc, struct xml_errors *errs)
+{
+	struct remissvar_limits	 deflim;
+	struct xml_limits	 xl;
+	xmlDocPtr		 xd;
+	int			 rc;
+
+	if (lim == NULL) {
+		remissvar_limits_default(&deflim);
+		lim = &deflim;
+	}
+	memset(doc, 0, sizeof(*doc));
 	xl.max_bytes = lim->max_bytes;
 	xl.max_depth = 0;
 	if ((xd = xml_safe_parse_limits(buf, len, filename, &xl, errs)) == NULL)
 		return -1;
-	read_remissvar(&w, xd);
+	rc = remissvar_read_doc(xd, lim, def, a, doc, errs);
 	xmlFreeDoc(xd);
-	if (w.oom)
-		return -2;
-	return errs->count + errs->dropped == before ? 0 : -1;
+	return rc;
 }
 
 int

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
 #include "core/response_doc.h"
 
 struct arena;
@@ -56,5 +58,12 @@ int remissvar_read(const char *buf, size_t len, const char *filename,
 int remissvar_read_for(const char *buf, size_t len, const char *filename,
     const struct remissvar_limits *lim, const struct remiss_def *def,
     struct arena *a, struct response_doc *doc, struct xml_errors *errs);
+
+/* As remissvar_read_for on a document already parsed with xml_safe_parse
+ * (the caller keeps and frees xd; strings of doc are copied into a). With
+ * def, the remiss attribute must also name def. */
+int remissvar_read_doc(xmlDocPtr xd, const struct remissvar_limits *lim,
+    const struct remiss_def *def, struct arena *a, struct response_doc *doc,
+    struct xml_errors *errs);
 
 #endif

@@ -16,6 +16,7 @@
 #include "log.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 #include "xml/remissvar_write.h"
 #include "xml/safe.h"
 
@@ -177,16 +178,6 @@ write_doc(xmlTextWriterPtr w, const struct response_doc *d)
 	return 0;
 }
 
-/* Lowercase hex SHA-256 of p[0..len). */
-static void
-sha256_hex(const unsigned char *p, size_t len, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, p, len);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-}
-
 int
 remissvar_canonical(const struct response_doc *doc, struct arena *a,
     char **xml, size_t *len, char sha256[65])
@@ -246,24 +237,16 @@ err:
 	return rc;
 }
 
-int
-kvittens_write(const struct receipt *r, struct buf *out)
+/* Writes one <kvittens> element; the namespace is declared when ns. */
+static int
+write_kvittens(xmlTextWriterPtr w, const struct receipt *r, int ns)
 {
-	xmlBufferPtr		 xb = NULL;
-	xmlTextWriterPtr	 w = NULL;
-	char			 id[32], ver[16];
-	int			 rc = -1;
+	char	id[32], ver[16];
 
 	snprintf(id, sizeof(id), "%lld", r->version_id);
 	snprintf(ver, sizeof(ver), "%d", r->version);
-	if ((xb = xmlBufferCreate()) == NULL ||
-	    (w = xmlNewTextWriterMemory(xb, 0)) == NULL)
-		goto err;
-	if (xmlTextWriterSetIndent(w, 1) < 0 ||
-	    xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
-	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
-	    xmlTextWriterStartElement(w, X("kvittens")) < 0 ||
-	    req_attr(w, "xmlns", REMISS_NS) == -1 ||
+	if (xmlTextWriterStartElement(w, X("kvittens")) < 0 ||
+	    (ns && req_attr(w, "xmlns", REMISS_NS) == -1) ||
 	    req_attr(w, "id", id) == -1 ||
 	    req_attr(w, "nummer", r->number) == -1 ||
 	    req_attr(w, "mottagen", r->received_at) == -1 ||
@@ -273,8 +256,42 @@ kvittens_write(const struct receipt *r, struct buf *out)
 	    X(r->remiss_slug != NULL ? r->remiss_slug : "")) < 0 ||
 	    xmlTextWriterWriteElement(w, X("remissinstans"),
 	    X(r->org_name != NULL ? r->org_name : "")) < 0 ||
-	    xmlTextWriterEndElement(w) < 0 ||
-	    xmlTextWriterEndDocument(w) < 0)
+	    xmlTextWriterEndElement(w) < 0)
+		return -1;
+	return 0;
+}
+
+/* Writes a <kvittens> document (list NULL) or a <kvittenser> list of n. */
+static int
+write_receipts(const struct receipt *one, const struct receipt *list,
+    size_t n, struct buf *out)
+{
+	xmlBufferPtr		 xb = NULL;
+	xmlTextWriterPtr	 w = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	if ((xb = xmlBufferCreate()) == NULL ||
+	    (w = xmlNewTextWriterMemory(xb, 0)) == NULL)
+		goto err;
+	if (xmlTextWriterSetIndent(w, 1) < 0 ||
+	    xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
+	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0)
+		goto err;
+	if (one != NULL) {
+		if (write_kvittens(w, one, 1) == -1)
+			goto err;
+	} else {
+		if (xmlTextWriterStartElement(w, X("kvittenser")) < 0 ||
+		    req_attr(w, "xmlns", REMISS_NS) == -1)
+			goto err;
+		for (i = 0; i < n; i++)
+			if (write_kvittens(w, &list[i], 0) == -1)
+				goto err;
+		if (xmlTextWriterEndElement(w) < 0)
+			goto err;
+	}
+	if (xmlTextWriterEndDocument(w) < 0)
 		goto err;
 	xmlFreeTextWriter(w);
 	w = NULL;
@@ -286,4 +303,16 @@ err:
 	xmlFreeTextWriter(w);
 	xmlBufferFree(xb);
 	return rc;
+}
+
+int
+kvittens_write(const struct receipt *r, struct buf *out)
+{
+	return write_receipts(r, NULL, 0, out);
+}
+
+int
+kvittenser_write(const struct receipt *list, size_t n, struct buf *out)
+{
+	return write_receipts(NULL, list, n, out);
 }

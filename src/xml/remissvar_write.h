@@ -21,4 +21,7 @@ int remissvar_canonical(const struct response_doc *doc, struct arena *a,
 /* Appends the kvittens XML of r (INTERFACES.md section 3) to out. 0 or -1. */
 int kvittens_write(const struct receipt *r, struct buf *out);
 
+/* Appends a <kvittenser> document listing list[0..n) to out. 0 or -1. */
+int kvittenser_write(const struct receipt *list, size_t n, struct buf *out);
+
 #endif
