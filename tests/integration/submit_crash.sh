@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tests/integration/submit_crash.sh BUILD-DIR BASE-URL TMPDIR: the worker handling a submission
-# is killed with SIGKILL in the middle of its transaction: nothing is stored, and sending the
-# same confirmed form again stores it exactly once. Needs REMISS_DB and the demo data.
+# is killed with SIGKILL, once in the middle of its transaction (nothing is stored) and once
+# after the database committed but before the worker could answer (everything is stored, with
+# its receipt). Either way, sending the same confirmed form again stores it exactly once.
+# Needs REMISS_DB and the demo data.
 set -uo pipefail
 BUILD=${1:?usage: submit_crash.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
@@ -80,6 +82,49 @@ first=$(grep -i '^Location:' "$T/h" | tr -d '\r')
 check "sending the same form again stores it" eval '[ "$STATUS" = 303 ] && [ "$(versions)" = $((before + 1)) ]'
 req POST "/remisser/$SLUG/svar" --data "$body"
 check "and a third send stores nothing more, with the same receipt" eval '[ "$STATUS" = 303 ] && [ "$(grep -i "^Location:" "$T/h" | tr -d "\r")" = "$first" ] && [ "$(versions)" = $((before + 1)) ]'
+
+# --- killed after the commit, before the answer ------------------------------
+# A new review gives a new one-time key. The crash instance's commits wait for a synchronous
+# standby that does not exist: the transaction is durable in the WAL but the worker never
+# hears back, and is killed while waiting. Clearing the standby name lets the commit finish.
+req GET "/remisser/$SLUG/svar"
+csrf=$(hidden csrf) lock=$(hidden lock)
+req POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=granska --data-urlencode stallningstagande=tillstyrker-med-andringar \
+	--data-urlencode "a-1-kommentar=Hylte kommun delar syftet, med ändringar." \
+	--data-urlencode "kontakt_namn=Hanna Holm" --data-urlencode kontakt_epost=hanna.holm@hylte.example
+key=$(hidden nyckel) lock=$(hidden lock)
+body="csrf=$csrf&lock=$lock&action=skicka&nyckel=$key"
+before=$(versions)
+sql "ALTER SYSTEM SET synchronous_standby_names = 'remissvar_test_no_such_standby'" >/dev/null
+sql "SELECT pg_reload_conf()" >/dev/null
+"$BUILD/remissd" -s "$S" -m 0600 -w 1 -g 2 -i -d "$REMISS_DB options='-c synchronous_commit=on'" \
+	-P "$T/crash.pid" 2>>"$T/crash.log" &
+for _ in $(seq 100); do [ -S "$S" ] && break; sleep 0.05; done
+python3 "$ROOT/tests/integration/fcgi.py" post "$S" "$body" DOCUMENT_URI="/remisser/$SLUG/svar" \
+	"HTTP_COOKIE=remiss_session=$cookie" HTTP_ACCEPT=text/html >"$T/crash2.out" 2>&1 &
+client=$!
+waiting=0
+for _ in $(seq 50); do
+	waiting=$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep' AND application_name = 'remissd'")
+	[ "$waiting" -ge 1 ] && break
+	sleep 0.1
+done
+check "the submit has committed locally and waits before it can answer" [ "$waiting" -ge 1 ]
+worker=$(pgrep -P "$(cat "$T/crash.pid")" | head -1)
+kill -KILL "$worker"
+wait "$client" 2>/dev/null
+sql "ALTER SYSTEM RESET synchronous_standby_names" >/dev/null
+sql "SELECT pg_reload_conf()" >/dev/null
+for _ in $(seq 50); do [ "$(versions)" = $((before + 1)) ] && break; sleep 0.1; done
+check "the killed worker's client got no receipt" eval '! grep -q "^Status: 303" "$T/crash2.out"'
+stored=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org' AND v.idempotency_key = '$key' AND v.receipt_number ~ '^[0-9]{4}-[0-9]+$' AND length(v.sha256) = 64")
+check "yet the submit was stored whole, with its receipt" \
+	eval '[ "$(versions)" = $((before + 1)) ] && [ -n "$stored" ] && [ "$(partial)" = 0 ]'
+stop_pid "$T/crash.pid"
+req POST "/remisser/$SLUG/svar" --data "$body"
+check "sending the same form again stores nothing more and leads to that receipt" \
+	eval '[ "$STATUS" = 303 ] && grep -qiE "^Location: /remisser/$SLUG/kvitton/$stored\s*$" "$T/h" && [ "$(versions)" = $((before + 1)) ]'
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
