@@ -158,16 +158,33 @@ out:
 	return rc;
 }
 
+/* Copies row i of r (filename, media type, bytes as hex) into *at, in a. */
+static int
+file_from_row(struct arena *a, const PGresult *r, int i, struct attachment *at)
+{
+	const char	*hex = PQgetvalue(r, i, 2);
+	size_t		 hexlen = strlen(hex), binlen;
+	unsigned char	*bin;
+
+	if ((bin = arena_alloc(a, hexlen / 2 + 1)) == NULL ||
+	    sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &binlen,
+	    NULL) != 0 ||
+	    (at->filename = arena_strdup(a, PQgetvalue(r, i, 0))) == NULL ||
+	    (at->media_type = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL)
+		return -1;
+	at->data = bin;
+	at->len = binlen;
+	return 0;
+}
+
 int
 draft_files_into_doc(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, struct response_doc *doc)
 {
 	PGresult		*r;
-	const char		*p[2], *hex;
+	const char		*p[2];
 	char			 rid[24], oid[24];
 	struct attachment	*at;
-	unsigned char		*bin;
-	size_t			 hexlen, binlen;
 	int			 n, i, rc = -1;
 
 	ids(rid, oid, remiss_id, org_id);
@@ -179,21 +196,36 @@ draft_files_into_doc(struct db *db, struct arena *a, long long remiss_id,
 	n = PQntuples(r);
 	if ((at = arena_calloc(a, (size_t)n + 1, sizeof(*at))) == NULL)
 		goto out;
-	for (i = 0; i < n; i++) {
-		hex = PQgetvalue(r, i, 2);
-		hexlen = strlen(hex);
-		if ((bin = arena_alloc(a, hexlen / 2 + 1)) == NULL ||
-		    sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &binlen,
-		    NULL) != 0 ||
-		    (at[i].filename = arena_strdup(a, PQgetvalue(r, i, 0))) == NULL ||
-		    (at[i].media_type = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL)
+	for (i = 0; i < n; i++)
+		if (file_from_row(a, r, i, &at[i]) == -1)
 			goto out;
-		at[i].data = bin;
-		at[i].len = binlen;
-	}
 	doc->attachments = at;
 	doc->nattachments = (size_t)n;
 	rc = 0;
+out:
+	PQclear(r);
+	return rc;
+}
+
+int
+draft_file_get(struct db *db, struct arena *a, long long remiss_id,
+    long long org_id, long long id, struct attachment *out)
+{
+	PGresult	*r;
+	const char	*p[3];
+	char		 rid[24], oid[24], fid[24];
+	int		 rc = -1;
+
+	ids(rid, oid, remiss_id, org_id);
+	snprintf(fid, sizeof(fid), "%lld", id);
+	p[0] = fid; p[1] = rid; p[2] = oid;
+	r = db_exec(db, STMT_DRAFT_FILE_GET, p);
+	if (!db_result_ok(r))
+		goto out;
+	if (PQntuples(r) == 0)
+		rc = 0;
+	else if (file_from_row(a, r, 0, out) == 0)
+		rc = 1;
 out:
 	PQclear(r);
 	return rc;

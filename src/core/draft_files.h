@@ -6,6 +6,7 @@
 
 struct arena;
 struct db;
+struct attachment;
 struct response_doc;
 
 #define DRAFT_FILES_MAX 20	/* files one draft may hold (INTERFACES.md: 20 bilaga) */
@@ -39,5 +40,10 @@ int draft_file_delete(struct db *db, long long remiss_id, long long org_id,
  * (memory from a) so they are sent with it. Returns 0 or -1. */
 int draft_files_into_doc(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, struct response_doc *doc);
+
+/* Loads file id of this draft, with its content (memory from a), into
+ * *out. Returns 1, 0 no such file of this draft, -1 database error. */
+int draft_file_get(struct db *db, struct arena *a, long long remiss_id,
+    long long org_id, long long id, struct attachment *out);
 
 #endif

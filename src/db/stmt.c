@@ -517,4 +517,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " JOIN remiss m ON m.id = r.remiss_id"
 	    " WHERE v.id = $1::bigint"
 	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 2 },
+
+	[STMT_DRAFT_FILE_GET] = { "draft_file_get",
+	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    " FROM draft_attachments WHERE id = $1::bigint"
+	    " AND remiss_id = $2::bigint AND org_id = $3::bigint", 3 },
 };

@@ -178,6 +178,8 @@ enum stmt {
 				   those it is invited to), last day first */
 	STMT_VERSION_XML,	/* version id, org id or NULL -> canonical XML,
 				   remiss slug */
+	STMT_DRAFT_FILE_GET,	/* id, remiss id, org id -> filename, media type,
+				   bytes as hex: one file of that draft */
 	STMT__MAX
 };
 

@@ -34,6 +34,7 @@ void handle_response_form(struct request *, struct response *);
 void handle_response_post(struct request *, struct response *);
 void handle_receipt(struct request *, struct response *);
 void handle_attachment(struct request *, struct response *);
+void handle_draft_file(struct request *, struct response *);
 void handle_overview(struct request *, struct response *);
 void handle_extend(struct request *, struct response *);
 void handle_invite(struct request *, struct response *);

@@ -9,6 +9,7 @@
 #include "core/filetype.h"
 #include "core/remiss_def.h"
 #include "core/response_store.h"
+#include "handlers/files.h"
 #include "handlers/handlers.h"
 #include "handlers/response_form.h"
 #include "http/kv.h"
@@ -700,31 +701,6 @@ handle_receipt(struct request *req, struct response *res)
 	layout_send(h, res, 200);
 }
 
-/* RFC 5987 encoding of a file name for Content-Disposition's filename*. */
-static const char *
-ext_value(struct arena *a, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	char			*out, *o;
-
-	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
-		return "bilaga";
-	for (o = out; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("!#$&+-.^_`|~", c) != NULL) {
-			*o++ = (char)c;
-		} else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 void
 handle_attachment(struct request *req, struct response *res)
 {
@@ -758,14 +734,5 @@ handle_attachment(struct request *req, struct response *res)
 		return;
 	}
 	at = &doc.attachments[n - 1];
-	response_reset(res);
-	res->content_type = at->media_type;
-	if (buf_append(&res->body, at->data, at->len) == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
-		return;
-	}
-	response_header(res, "Content-Disposition", arena_printf(req->arena,
-	    "attachment; filename=\"bilaga-%zu\"; filename*=UTF-8''%s", n,
-	    ext_value(req->arena, at->filename)));
-	response_header(res, "Cache-Control", "private, no-store");
+	send_file(req, res, n, at->filename, at->media_type, at->data, at->len);
 }

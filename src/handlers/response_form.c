@@ -255,9 +255,10 @@ size_sv(struct arena *a, long long bytes)
 	    (bytes % (1024 * 1024)) * 10 / (1024 * 1024));
 }
 
-/* The draft's files with a remove button each, and the field to add one. */
+/* The draft's files, each a download link with a remove button, and the
+ * field to add one. href is the download path up to the file's id. */
 static void
-attachments_section(struct html *h, struct arena *a,
+attachments_section(struct html *h, struct arena *a, const char *href,
     const struct draft_file *files, long nfiles, const char *error)
 {
 	char	id[16];
@@ -271,7 +272,9 @@ attachments_section(struct html *h, struct arena *a,
 		for (i = 0; i < nfiles; i++) {
 			snprintf(id, sizeof(id), "%lld", files[i].id);
 			html_open(h, "li", NULL);
-			html_text(h, arena_printf(a, "%s (%s) ", files[i].filename,
+			html_elem(h, "a", files[i].filename, "href",
+			    arena_printf(a, "%s%s", href, id), NULL);
+			html_text(h, arena_printf(a, " (%s) ",
 			    size_sv(a, files[i].size)));
 			html_elem(h, "button", arena_printf(a, "Ta bort %s",
 			    files[i].filename), "type", "submit",
@@ -390,7 +393,8 @@ response_form_write(struct html *h, struct arena *a,
 	    doc->contact_phone, form_errors_get(e, "kontakt_telefon"), 0);
 	html_close(h);
 
-	attachments_section(h, a, files, nfiles, form_errors_get(e, "bilaga"));
+	attachments_section(h, a, arena_printf(a, "/remisser/%s/svar/bilaga/",
+	    def->slug), files, nfiles, form_errors_get(e, "bilaga"));
 
 	html_open(h, "div", "class", "actions", NULL);
 	if (registration_key != NULL) {

@@ -44,6 +44,8 @@ const struct route routes[] = {
 	    handle_invite, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
+	{ "draft_file", METHOD_GET, "/remisser/{slug}/svar/bilaga/{id}",
+	    BODY_NONE, handle_draft_file, NEED_KOMMUN, false },
 	{ "api_remisser", METHOD_GET, "/api/v1/remisser", BODY_NONE,
 	    handle_api_remisser, NEED_LOGIN, false },
 	{ "api_remiss", METHOD_GET, "/api/v1/remisser/{slug}", BODY_NONE,

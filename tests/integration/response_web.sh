@@ -182,7 +182,13 @@ form=(-F "csrf=$csrf" -F "lock=$lock" -F stallningstagande=tillstyrker -F "konta
 req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/protokoll.pdf;type=application/octet-stream"
 check "a PDF is stored with the draft" eval 'status_is 303 && [ "$(files)" = 1 ]'
 req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
-check "the form lists the file with a button to remove it" eval 'body_has "protokoll.pdf (" && body_has "Ta bort protokoll.pdf"'
+check "the form lists the file with a button to remove it" eval 'body_has "protokoll.pdf</a> (" && body_has "Ta bort protokoll.pdf"'
+draft_url=$(grep -oE 'href="/remisser/[^"]*/svar/bilaga/[0-9]+"' "$T/body" | head -1 | sed -e 's/^href="//' -e 's/"$//')
+req "$B" GET "$draft_url"
+check "another user of the organisation downloads the draft's file before it is sent" eval 'status_is 200 && cmp -s "$T/body" "$T/protokoll.pdf" && header_has "^Content-Type: application/pdf"'
+req "$K" GET "$draft_url"
+check "another organisation cannot download it (404)" status_is 404
+req "$A" GET "/remisser/$SLUG/svar"
 form[1]="csrf=$csrf"; form[3]="lock=$lock"
 req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/program.pdf"
 check "a file whose content is not what its name says is refused beside the field" eval 'status_is 422 && body_has "Filen program.pdf kan inte bifogas" && body_has "aria-describedby=\"bilaga-fel\"" && [ "$(files)" = 1 ]'
