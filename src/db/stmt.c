@@ -522,4 +522,286 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT filename, media_type, encode(bytes, 'hex')"
 	    " FROM draft_attachments WHERE id = $1::bigint"
 	    " AND remiss_id = $2::bigint AND org_id = $3::bigint", 3 },
+
+	/* The review workspace. */
+#define LATEST_VERSION(resp) \
+	" LEFT JOIN LATERAL (SELECT id, version, received_at, position AS overall," \
+	"   summary FROM response_versions WHERE response_id = " resp \
+	"   ORDER BY version DESC LIMIT 1) v ON true"
+#define ANSWER_TEXT(a) "answer_text(" a ".comment, " a ".proposed_wording, " \
+	a ".consequence_region, " a ".consequence_kommun, " a ".short_term, " \
+	a ".long_term)"
+#define IN_SECTION(t) \
+	" ((" t ".section_id IS NULL AND " t ".question_id IS NULL AND $2::bigint IS NULL)" \
+	"  OR " t ".section_id = $2::bigint OR " t ".question_id IN" \
+	"  (SELECT id FROM questions WHERE section_id = $2::bigint))"
+#define TAGGED_WITH(theme, resp, sec) \
+	" EXISTS (SELECT 1 FROM tags t JOIN themes th ON th.id = t.theme_id" \
+	"   WHERE (t.theme_id = " theme " OR th.parent_id = " theme ")" \
+	"   AND t.response_id = " resp " AND t.section_id IS NOT DISTINCT FROM " sec ")"
+
+	[STMT_REVIEW_ORGS] = { "review_orgs",
+	    "SELECT o.id, o.name, o.kind, COALESCE(resp.id::text, ''),"
+	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
+	    " COALESCE(iso_time_se(v.received_at), '')"
+	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
+	    "   AND resp.org_id = i.org_id"
+	    LATEST_VERSION("resp.id")
+	    " WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)"
+	    " ORDER BY o.name", 2 },
+
+	[STMT_REVIEW_CELLS] = { "review_cells",
+	    "SELECT resp.org_id, a.section_id, COALESCE(a.position, ''),"
+	    " left(COALESCE(a.comment, a.proposed_wording, ''), 140),"
+	    " length(COALESCE(a.comment, a.proposed_wording, '')) > 140,"
+	    " (SELECT count(*) FROM tags t WHERE t.response_id = resp.id"
+	    "   AND t.section_id = a.section_id),"
+	    " (SELECT count(*) FROM annotations n WHERE n.response_id = resp.id"
+	    "   AND n.section_id = a.section_id AND n.parent_id IS NULL"
+	    "   AND n.resolved_at IS NULL),"
+	    " EXISTS (SELECT 1 FROM answer_reads rd WHERE rd.user_id = $6::bigint"
+	    "   AND rd.response_id = resp.id AND rd.section_id = a.section_id)"
+	    " FROM responses resp"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " JOIN LATERAL (SELECT id FROM response_versions"
+	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
+	    " WHERE resp.remiss_id = $1::bigint"
+	    " AND ($2::text IS NULL OR a.position = $2)"
+	    " AND ($3::text IS NULL OR o.kind = $3)"
+	    " AND ($4::bigint IS NULL OR" TAGGED_WITH("$4::bigint", "resp.id",
+	    "a.section_id") ")"
+	    " AND ($5::text IS NULL OR to_tsvector('swedish'::regconfig, "
+	    ANSWER_TEXT("a") ") @@ websearch_to_tsquery('swedish'::regconfig, $5))",
+	    6 },
+
+	[STMT_REVIEW_ANSWERS] = { "review_answers",
+	    "SELECT o.id, o.name, o.kind, resp.id, v.id, v.version,"
+	    " iso_time_se(v.received_at), COALESCE(a.section_id::text, ''),"
+	    " COALESCE(a.question_id::text, ''),"
+	    " COALESCE(CASE WHEN $2::bigint IS NULL THEN v.overall ELSE a.position END, ''),"
+	    " COALESCE(a.comment, ''), COALESCE(a.proposed_wording, ''),"
+	    " COALESCE(a.consequence_region, ''), COALESCE(a.consequence_kommun, ''),"
+	    " COALESCE(a.short_term, ''), COALESCE(a.long_term, ''),"
+	    " COALESCE(v.summary, '')"
+	    " FROM responses resp"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " JOIN LATERAL (SELECT id, version, received_at, position AS overall,"
+	    "   summary FROM response_versions WHERE response_id = resp.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " LEFT JOIN answers a ON a.version_id = v.id AND $2::bigint IS NOT NULL"
+	    "   AND (a.section_id = $2::bigint OR a.question_id IN"
+	    "   (SELECT id FROM questions WHERE section_id = $2::bigint))"
+	    " WHERE resp.remiss_id = $1::bigint"
+	    " AND ($2::bigint IS NULL OR a.id IS NOT NULL)"
+	    " ORDER BY o.name, a.ord NULLS FIRST", 2 },
+
+	[STMT_REVIEW_TAGS] = { "review_tags",
+	    "SELECT t.id, t.theme_id, th.name, t.response_id,"
+	    " COALESCE(t.section_id::text, ''), COALESCE(t.question_id::text, ''),"
+	    " COALESCE(t.field, ''), COALESCE(t.quote, ''), COALESCE(t.prefix, ''),"
+	    " COALESCE(t.suffix, ''), COALESCE(t.start_pos::text, ''),"
+	    " COALESCE(t.end_pos::text, ''), t.version_id,"
+	    " COALESCE(u.name, u.email, ''), iso_time_se(t.created_at)"
+	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    " LEFT JOIN users u ON u.id = t.created_by"
+	    " WHERE th.remiss_id = $1::bigint AND" IN_SECTION("t")
+	    " ORDER BY t.response_id, t.start_pos NULLS FIRST, t.id", 2 },
+
+	[STMT_REVIEW_NOTES] = { "review_notes",
+	    "SELECT n.id, COALESCE(n.parent_id::text, ''), COALESCE(r.response_id, 0),"
+	    " COALESCE(r.section_id::text, ''), COALESCE(r.question_id::text, ''),"
+	    " COALESCE(r.field, ''), COALESCE(r.quote, ''), COALESCE(r.prefix, ''),"
+	    " COALESCE(r.suffix, ''), COALESCE(r.start_pos::text, ''),"
+	    " COALESCE(r.end_pos::text, ''), n.body, COALESCE(u.name, u.email),"
+	    " iso_time_se(n.created_at), COALESCE(iso_time_se(r.resolved_at), ''),"
+	    " COALESCE(ru.name, ru.email, '')"
+	    " FROM annotations n"
+	    " JOIN annotations r ON r.id = COALESCE(n.parent_id, n.id)"
+	    " JOIN users u ON u.id = n.created_by"
+	    " LEFT JOIN users ru ON ru.id = r.resolved_by"
+	    " WHERE n.remiss_id = $1::bigint AND" IN_SECTION("r")
+	    " ORDER BY r.response_id, r.id, n.parent_id NULLS FIRST, n.id", 2 },
+
+	[STMT_REVIEW_READS] = { "review_reads",
+	    "SELECT rd.response_id, COALESCE(u.name, u.email), u.id"
+	    " FROM answer_reads rd JOIN responses resp ON resp.id = rd.response_id"
+	    " JOIN users u ON u.id = rd.user_id"
+	    " WHERE resp.remiss_id = $1::bigint"
+	    " AND rd.section_id IS NOT DISTINCT FROM $2::bigint"
+	    " ORDER BY rd.response_id, rd.read_at", 2 },
+
+	[STMT_THEME_LIST] = { "theme_list",
+	    "SELECT th.id, COALESCE(th.parent_id::text, ''), th.name,"
+	    " COALESCE(th.description, ''),"
+	    " (SELECT count(*) FROM tags t WHERE t.theme_id = th.id),"
+	    " (SELECT count(DISTINCT (t.response_id, t.section_id, t.question_id))"
+	    "   FROM tags t WHERE t.theme_id = th.id)"
+	    " FROM themes th LEFT JOIN themes p ON p.id = th.parent_id"
+	    " WHERE th.remiss_id = $1::bigint"
+	    " ORDER BY lower(COALESCE(p.name, th.name)), th.parent_id NULLS FIRST,"
+	    " lower(th.name)", 1 },
+
+	[STMT_THEME_INSERT] = { "theme_insert",
+	    "INSERT INTO themes (remiss_id, name, description, parent_id, created_by)"
+	    " VALUES ($1::bigint, $2, $3, $4::bigint, $5::bigint) RETURNING id", 5 },
+
+	[STMT_THEME_UPDATE] = { "theme_update",
+	    "UPDATE themes SET name = $3, description = $4, parent_id = $5::bigint,"
+	    " updated_at = now()"
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint RETURNING id", 5 },
+
+	[STMT_THEME_TAGS_MOVE] = { "theme_tags_move",
+	    "UPDATE tags t SET theme_id = $2::bigint"
+	    " WHERE t.theme_id = $1::bigint"
+	    " AND EXISTS (SELECT 1 FROM themes WHERE id = $2::bigint"
+	    "   AND remiss_id = $3::bigint)"
+	    " AND NOT (t.quote IS NULL AND EXISTS (SELECT 1 FROM tags u"
+	    "   WHERE u.theme_id = $2::bigint AND u.quote IS NULL"
+	    "   AND u.response_id = t.response_id"
+	    "   AND u.section_id IS NOT DISTINCT FROM t.section_id"
+	    "   AND u.question_id IS NOT DISTINCT FROM t.question_id))", 3 },
+
+	[STMT_THEME_ORPHAN_CHILDREN] = { "theme_orphan_children",
+	    "UPDATE themes SET parent_id = $2::bigint, updated_at = now()"
+	    " WHERE parent_id = $1::bigint", 2 },
+
+	[STMT_THEME_DELETE] = { "theme_delete",
+	    "DELETE FROM themes WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " RETURNING name", 2 },
+
+	[STMT_TAG_INSERT] = { "tag_insert",
+	    "INSERT INTO tags (theme_id, response_id, section_id, question_id,"
+	    " version_id, field, quote, prefix, suffix, start_pos, end_pos, created_by)"
+	    " SELECT $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint,"
+	    " $6, $7, $8, $9, $10::int, $11::int, $12::bigint"
+	    " WHERE EXISTS (SELECT 1 FROM themes WHERE id = $1::bigint"
+	    "   AND remiss_id = $13::bigint)"
+	    " AND EXISTS (SELECT 1 FROM responses WHERE id = $2::bigint"
+	    "   AND remiss_id = $13::bigint)"
+	    " ON CONFLICT DO NOTHING RETURNING id", 13 },
+
+	[STMT_TAG_DELETE] = { "tag_delete",
+	    "DELETE FROM tags t USING themes th WHERE t.id = $1::bigint"
+	    " AND th.id = t.theme_id AND th.remiss_id = $2::bigint"
+	    " RETURNING th.name", 2 },
+
+	[STMT_NOTE_INSERT] = { "note_insert",
+	    "INSERT INTO annotations (remiss_id, parent_id, response_id, section_id,"
+	    " question_id, version_id, field, quote, prefix, suffix, start_pos,"
+	    " end_pos, body, created_by)"
+	    " SELECT $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint,"
+	    " $6::bigint, $7, $8, $9, $10, $11::int, $12::int, $13, $14::bigint"
+	    " WHERE ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM annotations"
+	    "   WHERE id = $2::bigint AND remiss_id = $1::bigint AND parent_id IS NULL))"
+	    " AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM responses"
+	    "   WHERE id = $3::bigint AND remiss_id = $1::bigint))"
+	    " RETURNING id", 14 },
+
+	[STMT_NOTE_RESOLVE] = { "note_resolve",
+	    "UPDATE annotations SET resolved_by = $3::bigint,"
+	    " resolved_at = CASE WHEN $3::bigint IS NULL THEN NULL ELSE now() END"
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint AND parent_id IS NULL"
+	    " RETURNING id", 3 },
+
+	[STMT_NOTES_OPEN] = { "notes_open",
+	    "SELECT n.id, o.name, COALESCE(s.nr, qs.nr, ''),"
+	    " COALESCE(s.heading, qs.heading, ''), COALESCE(n.quote, ''), n.body,"
+	    " COALESCE(u.name, u.email), iso_time_se(n.created_at),"
+	    " (SELECT count(*) FROM annotations c WHERE c.parent_id = n.id)"
+	    " FROM annotations n"
+	    " JOIN responses resp ON resp.id = n.response_id"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " JOIN users u ON u.id = n.created_by"
+	    " LEFT JOIN sections s ON s.id = n.section_id"
+	    " LEFT JOIN questions q ON q.id = n.question_id"
+	    " LEFT JOIN sections qs ON qs.id = q.section_id"
+	    " WHERE n.remiss_id = $1::bigint AND n.parent_id IS NULL"
+	    " AND n.resolved_at IS NULL ORDER BY n.created_at, n.id", 1 },
+
+	[STMT_READ_MARK] = { "read_mark",
+	    "INSERT INTO answer_reads (user_id, response_id, section_id, version_id)"
+	    " VALUES ($1::bigint, $2::bigint, $3::bigint, $4::bigint)"
+	    " ON CONFLICT (user_id, response_id, COALESCE(section_id, 0))"
+	    " DO UPDATE SET version_id = EXCLUDED.version_id, read_at = now()", 4 },
+
+	[STMT_READ_UNMARK] = { "read_unmark",
+	    "DELETE FROM answer_reads WHERE user_id = $1::bigint"
+	    " AND response_id = $2::bigint"
+	    " AND section_id IS NOT DISTINCT FROM $3::bigint", 3 },
+
+	[STMT_REVIEW_PROGRESS] = { "review_progress",
+	    "SELECT s.id, count(a.id),"
+	    " count(a.id) FILTER (WHERE EXISTS (SELECT 1 FROM answer_reads rd"
+	    "   WHERE rd.response_id = resp.id AND rd.section_id = s.id)),"
+	    " count(a.id) FILTER (WHERE EXISTS (SELECT 1 FROM tags t"
+	    "   WHERE t.response_id = resp.id AND t.section_id = s.id)),"
+	    " count(a.id) FILTER (WHERE EXISTS (SELECT 1 FROM annotations n"
+	    "   WHERE n.response_id = resp.id AND n.section_id = s.id)),"
+	    " COALESCE((SELECT string_agg(DISTINCT COALESCE(u.name, u.email), ', ')"
+	    "   FROM answer_reads rd JOIN users u ON u.id = rd.user_id"
+	    "   JOIN responses rr ON rr.id = rd.response_id"
+	    "   WHERE rr.remiss_id = s.remiss_id AND rd.section_id = s.id), '')"
+	    " FROM sections s"
+	    " LEFT JOIN responses resp ON resp.remiss_id = s.remiss_id"
+	    " LEFT JOIN LATERAL (SELECT id FROM response_versions"
+	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " LEFT JOIN answers a ON a.version_id = v.id AND a.section_id = s.id"
+	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
+	    " GROUP BY s.id, s.position, s.remiss_id ORDER BY s.position", 1 },
+
+	[STMT_THEME_PROGRESS] = { "theme_progress",
+	    "SELECT th.id,"
+	    " count(DISTINCT (t.response_id, t.section_id, t.question_id)),"
+	    " count(DISTINCT resp.org_id), count(t.quote)"
+	    " FROM themes th LEFT JOIN tags t ON t.theme_id = th.id"
+	    " LEFT JOIN responses resp ON resp.id = t.response_id"
+	    " WHERE th.remiss_id = $1::bigint GROUP BY th.id", 1 },
+
+	[STMT_REVIEW_SEARCH] = { "review_search",
+	    "WITH q AS (SELECT websearch_to_tsquery('swedish'::regconfig, $2) AS q),"
+	    " hits AS ("
+	    "  SELECT o.name AS org, s.nr, s.heading, s.position AS ord,"
+	    "   " ANSWER_TEXT("a") " AS body, resp.id AS response_id,"
+	    "   a.section_id, a.position, o.kind"
+	    "  FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    "  JOIN LATERAL (SELECT id FROM response_versions"
+	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    "  JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
+	    "  JOIN sections s ON s.id = a.section_id, q"
+	    "  WHERE resp.remiss_id = $1::bigint AND to_tsvector('swedish'::regconfig, "
+	    ANSWER_TEXT("a") ") @@ q.q"
+	    "  UNION ALL"
+	    "  SELECT o.name, '', 'Sammanfattning', -1, v.summary, resp.id, NULL,"
+	    "   v.position, o.kind"
+	    "  FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    "  JOIN LATERAL (SELECT summary, position FROM response_versions"
+	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true, q"
+	    "  WHERE resp.remiss_id = $1::bigint AND to_tsvector('swedish'::regconfig,"
+	    "   COALESCE(v.summary, '')) @@ q.q)"
+	    " SELECT h.org, h.nr, h.heading,"
+	    " ts_headline('swedish'::regconfig, h.body, q.q, 'StartSel=\x01, StopSel=\x02,"
+	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
+	    " ts_rank(to_tsvector('swedish'::regconfig, h.body), q.q)"
+	    " FROM hits h, q"
+	    " WHERE ($3::text IS NULL OR h.position = $3)"
+	    " AND ($4::text IS NULL OR h.kind = $4)"
+	    " AND ($5::bigint IS NULL OR" TAGGED_WITH("$5::bigint", "h.response_id",
+	    "h.section_id") ")"
+	    " ORDER BY 5 DESC, h.ord, h.org LIMIT 200", 5 },
+
+	[STMT_REVIEW_ANSWER_ONE] = { "review_answer_one",
+	    "SELECT v.id, COALESCE(a.comment, ''), COALESCE(a.proposed_wording, ''),"
+	    " COALESCE(a.consequence_region, ''), COALESCE(a.consequence_kommun, ''),"
+	    " COALESCE(a.short_term, ''), COALESCE(a.long_term, ''),"
+	    " COALESCE(v.summary, '')"
+	    " FROM responses resp"
+	    " JOIN LATERAL (SELECT id, summary FROM response_versions"
+	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " LEFT JOIN answers a ON a.version_id = v.id"
+	    "   AND (a.section_id = $3::bigint OR a.question_id = $4::bigint)"
+	    " WHERE resp.id = $1::bigint AND resp.remiss_id = $2::bigint"
+	    " AND (($3::bigint IS NULL AND $4::bigint IS NULL) OR a.id IS NOT NULL)",
+	    4 },
 };

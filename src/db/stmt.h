@@ -180,6 +180,88 @@ enum stmt {
 				   remiss slug */
 	STMT_DRAFT_FILE_GET,	/* id, remiss id, org id -> filename, media type,
 				   bytes as hex: one file of that draft */
+	/* The review workspace (src/review/). An answer's target is a section
+	   id or '' and a question id or '' (both '': the response as a whole). */
+	STMT_REVIEW_ORGS,	/* remiss id, kind or NULL -> org id, name, kind,
+				   response id or '', latest version id or '',
+				   its version or '', received (ISO) or '': the
+				   invited organisations, by name */
+	STMT_REVIEW_CELLS,	/* remiss id, position or NULL, kind or NULL,
+				   theme id or NULL, search or NULL, user id ->
+				   org id, section id, position or '', excerpt,
+				   more ('t'/'f'), tags, open annotations, read by
+				   the user ('t'/'f'): section answers of latest
+				   versions that pass the filters */
+	STMT_REVIEW_ANSWERS,	/* remiss id, section id or NULL -> org id, org
+				   name, kind, response id, version id, version,
+				   received (ISO), section id or '', question id
+				   or '', position or '', comment, proposed
+				   wording, consequence region, consequence
+				   kommun, short term, long term (all '' if
+				   none), summary: the latest versions' answers to
+				   the section and its questions (NULL: the
+				   overall position and summary, one row per
+				   organisation), by organisation name */
+	STMT_REVIEW_TAGS,	/* remiss id, section id or NULL -> tag id, theme
+				   id, theme name, response id, section id or '',
+				   question id or '', field or '', quote, prefix,
+				   suffix, start, end ('' for a whole answer),
+				   version id, by (name), at (ISO) */
+	STMT_REVIEW_NOTES,	/* remiss id, section id or NULL -> id, parent id
+				   or '', response id, section id or '', question
+				   id or '', field or '', quote, prefix, suffix,
+				   start, end, body, by, at (ISO), resolved (ISO)
+				   or '', resolved by or '': threads in order */
+	STMT_REVIEW_READS,	/* remiss id, section id or NULL -> response id,
+				   reader name, user id */
+	STMT_THEME_LIST,	/* remiss id -> id, parent id or '', name,
+				   description, tags, answers: parents first,
+				   by name, each followed by its children */
+	STMT_THEME_INSERT,	/* remiss id, name, description or NULL, parent
+				   id or NULL, user id -> id */
+	STMT_THEME_UPDATE,	/* id, remiss id, name, description or NULL,
+				   parent id or NULL -> id */
+	STMT_THEME_TAGS_MOVE,	/* from theme, to theme, remiss id: moves tags
+				   (a whole-answer tag the target has already is
+				   left behind) -> moved rows */
+	STMT_THEME_ORPHAN_CHILDREN,	/* theme id, new parent or NULL: its
+				   sub-themes move under the new parent */
+	STMT_THEME_DELETE,	/* id, remiss id -> name (its tags go with it) */
+	STMT_TAG_INSERT,	/* theme id, response id, section id or NULL,
+				   question id or NULL, version id, field or NULL,
+				   quote, prefix, suffix, start, end (NULLs for a
+				   whole answer), user id, remiss id -> id (no row:
+				   already tagged, or theme/response not of this
+				   remiss) */
+	STMT_TAG_DELETE,	/* tag id, remiss id -> theme name */
+	STMT_NOTE_INSERT,	/* remiss id, parent id or NULL, response id,
+				   section id, question id, version id, field,
+				   quote, prefix, suffix, start, end (NULLs as
+				   apply), body, user id -> id (no row: the parent
+				   or response is not of this remiss) */
+	STMT_NOTE_RESOLVE,	/* id, remiss id, user id or NULL (reopen) -> id */
+	STMT_NOTES_OPEN,	/* remiss id -> id, org name, section nr or '',
+				   heading or '', quote or '', body, by, at (ISO),
+				   replies: open threads, oldest first */
+	STMT_READ_MARK,		/* user id, response id, section id or NULL,
+				   version id: marks read (again) */
+	STMT_READ_UNMARK,	/* user id, response id, section id or NULL */
+	STMT_REVIEW_PROGRESS,	/* remiss id -> section id, answered, read,
+				   tagged, annotated, readers (names, ', '):
+				   per live section, in order */
+	STMT_THEME_PROGRESS,	/* remiss id -> theme id, answers tagged,
+				   organisations, passages */
+	STMT_REVIEW_SEARCH,	/* remiss id, query, position or NULL, kind or
+				   NULL, theme id or NULL -> org name, section nr
+				   or '' (the summary), heading, snippet (matches
+				   between \x01 and \x02), rank: best first, at
+				   most 200 */
+	STMT_REVIEW_ANSWER_ONE,	/* response id, remiss id, section id or NULL,
+				   question id or NULL -> latest version id,
+				   comment, proposed wording, consequence region,
+				   consequence kommun, short term, long term,
+				   summary (all '' if none); no row: no such
+				   response, or (with a target) no such answer */
 	STMT__MAX
 };
 

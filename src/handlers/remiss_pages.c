@@ -152,6 +152,12 @@ handle_remiss(struct request *req, struct response *res)
 		html_elem(h, "a", "Översikt: vem har svarat", "class", "button primary",
 		    "href", arena_printf(req->arena, "/remisser/%s/oversikt",
 		    def.slug), NULL);
+	if (req->identity.role == ROLE_GRANSKARE ||
+	    req->identity.role == ROLE_FORVALTNING ||
+	    req->identity.role == ROLE_ADMIN)
+		html_elem(h, "a", "Granskning: remissammanställning", "class",
+		    "button", "href", arena_printf(req->arena,
+		    "/remisser/%s/granskning", def.slug), NULL);
 	if (req->identity.role == ROLE_KOMMUN) {
 		html_open(h, "section", "class", "status", NULL);
 		html_elem(h, "h2", "Ert svar", NULL);

@@ -118,6 +118,8 @@ parse_id(const char *s, long long *out)
 {
 	long v;
 
+	if (s == NULL)
+		return -1;
 	if (s[0] == '\0') {
 		*out = 0;
 		return 0;

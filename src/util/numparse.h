@@ -17,7 +17,7 @@ int parse_size_suffixed(const char *s, size_t max, size_t *out);
 int parse_long(const char *s, long min, long max, long *out);
 
 /* Parses a database id: "" gives 0, else a decimal in [1, LONG_MAX].
- * Returns 0 or -1 (out unchanged). */
+ * Returns 0 or -1 (out unchanged; also for NULL, an absent field). */
 int parse_id(const char *s, long long *out);
 
 #endif

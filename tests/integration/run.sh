@@ -143,6 +143,7 @@ sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
 sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"
 sub_suite "$ROOT/tests/integration/submit_crash.sh" "$BUILD" "$BASE" "$T/tmp/crash"
 sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tmp/matrix"
+sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------

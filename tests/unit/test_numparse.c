@@ -228,6 +228,24 @@ test_long_range_is_inclusive(void **state)
 	assert_int_equal(v, -3);
 }
 
+/* An id field that is empty is 0; one that is absent (NULL) or malformed is refused. */
+static void
+test_id_empty_absent_malformed(void **state)
+{
+	long long id = 7;
+
+	(void)state;
+	assert_int_equal(parse_id("", &id), 0);
+	assert_int_equal(id, 0);
+	id = 7;
+	assert_int_equal(parse_id(NULL, &id), -1);
+	assert_int_equal(parse_id("0", &id), -1);
+	assert_int_equal(parse_id("12x", &id), -1);
+	assert_int_equal(id, 7);
+	assert_int_equal(parse_id("42", &id), 0);
+	assert_int_equal(id, 42);
+}
+
 int
 main(void)
 {
@@ -245,6 +263,7 @@ main(void)
 		cmocka_unit_test(test_long_reaches_both_extremes),
 		cmocka_unit_test(test_long_rejects_malformed),
 		cmocka_unit_test(test_long_range_is_inclusive),
+		cmocka_unit_test(test_id_empty_absent_malformed),
 	};
 
 	return cmocka_run_group_tests_name("numparse", tests, NULL, NULL);

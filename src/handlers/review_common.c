@@ -1,0 +1,143 @@
+/* review_common.c: helpers the review workspace's pages share. */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/remiss_def.h"
+#include "handlers/handlers.h"
+#include "handlers/review.h"
+#include "http/kv.h"
+#include "http/response.h"
+#include "util/arena.h"
+#include "views/html.h"
+
+int
+review_remiss(struct request *req, struct response *res, struct remiss_def *def)
+{
+	switch (remiss_load(req->db, req->arena, req->path_params[0], def)) {
+	case 1:
+		return 1;
+	case 0:
+		review_not_found(req, res);
+		return 0;
+	default:
+		review_unavailable(req, res);
+		return 0;
+	}
+}
+
+void
+review_unavailable(struct request *req, struct response *res)
+{
+	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
+	    "Försök igen om en stund.", "The service is temporarily unavailable.");
+}
+
+void
+review_not_found(struct request *req, struct response *res)
+{
+	handler_problem(req, res, 404, "Sidan finns inte.",
+	    "The page does not exist.");
+}
+
+void
+review_nav(struct html *h, struct request *req, const struct remiss_def *def,
+    const char *current)
+{
+	static const struct { const char *path, *label; } pages[] = {
+		{ "granskning", "Sammanställning" },
+		{ "teman", "Teman" },
+		{ "anteckningar", "Öppna anteckningar" },
+		{ "sok", "Sök" },
+	};
+	const char	*href;
+	size_t		 i;
+
+	html_open(h, "nav", "class", "subnav", "aria-label", "Granskning", NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		href = arena_printf(req->arena, "/remisser/%s/%s", def->slug,
+		    pages[i].path);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", pages[i].label, "href", href, "aria-current",
+		    current != NULL && strcmp(current, pages[i].path) == 0 ?
+		    "page" : NULL, NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+const char *
+review_pos_class(enum position p)
+{
+	switch (p) {
+	case POS_TILLSTYRKER:			return "pos pos-tillstyrker";
+	case POS_TILLSTYRKER_MED_ANDRINGAR:	return "pos pos-andringar";
+	case POS_AVSTYRKER:			return "pos pos-avstyrker";
+	case POS_INGA_SYNPUNKTER:		return "pos pos-inga";
+	default:				return "pos pos-none";
+	}
+}
+
+void
+review_badge(struct html *h, enum position p)
+{
+	html_elem(h, "span", p == POS_NONE || p >= POS__MAX ? "Inte besvarat" :
+	    position_label_sv(p), "class", review_pos_class(p), NULL);
+}
+
+/* True for a local path inside /remisser/ without anything odd in it. */
+static int
+local_path(const char *s)
+{
+	return s != NULL && strncmp(s, "/remisser/", 10) == 0 &&
+	    strpbrk(s, "\\\r\n\t ") == NULL && strstr(s, "//") == NULL;
+}
+
+void
+review_redirect(struct request *req, struct response *res,
+    const char *fallback, const char *notice)
+{
+	const char	*back = kvlist_get(&req->form, "tillbaka");
+	const char	*to = local_path(back) ? back : fallback;
+	const char	*hash = strchr(to, '#');
+	size_t		 n = hash != NULL ? (size_t)(hash - to) : strlen(to);
+
+	response_reset(res);
+	res->status = 303;
+	if (notice == NULL)
+		response_header(res, "Location", to);
+	else
+		response_header(res, "Location", arena_printf(req->arena,
+		    "%.*s%smeddelande=%s%s", (int)n, to,
+		    memchr(to, '?', n) != NULL ? "&" : "?", notice,
+		    hash != NULL ? hash : ""));
+}
+
+void
+review_notice(struct html *h, struct request *req)
+{
+	static const struct { const char *code, *text; } notices[] = {
+		{ "taggat", "Svaret är taggat." },
+		{ "tagg-borttagen", "Taggen är borttagen." },
+		{ "antecknat", "Anteckningen är sparad." },
+		{ "lost", "Tråden är markerad som löst." },
+		{ "ateroppnad", "Tråden är öppnad igen." },
+		{ "last", "Svaret är markerat som läst." },
+		{ "olast", "Svaret är markerat som oläst." },
+		{ "tema-skapat", "Temat är skapat." },
+		{ "tema-sparat", "Temat är sparat." },
+		{ "tema-sammanslaget", "Temana är sammanslagna." },
+		{ "tema-borttaget", "Temat är borttaget." },
+	};
+	const char	*code = kvlist_get(&req->query, "meddelande");
+	size_t		 i;
+
+	if (code == NULL)
+		return;
+	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(code, notices[i].code) == 0)
+			html_elem(h, "p", notices[i].text, "class", "notice",
+			    "role", "status", NULL);
+}

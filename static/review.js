@@ -1,0 +1,59 @@
+/* review.js: progressive enhancement of the review workspace. Selecting text with the mouse
+ * in an answer's field fills the passage fields of that answer's tag and annotation forms
+ * (the quote, which field it is from, and where it starts), so a granskare can tag or
+ * annotate a passage in two clicks. Without this script the same forms work by pasting. */
+(function () {
+	'use strict';
+
+	/* Character offset of (node, offset) from the start of field's text. */
+	function offsetIn(field, node, offset) {
+		var range = document.createRange();
+		range.selectNodeContents(field);
+		range.setEnd(node, offset);
+		return Array.from(range.toString()).length;
+	}
+
+	function fieldOf(node) {
+		var el = node && node.nodeType === 1 ? node : node && node.parentElement;
+		return el ? el.closest('[data-field]') : null;
+	}
+
+	function fill(target, field, quote, start) {
+		target.querySelectorAll('form').forEach(function (form) {
+			var q = form.querySelector('.js-quote');
+			var f = form.querySelector('.js-field');
+			var s = form.querySelector('.js-start');
+			if (!q || !f || !s)
+				return;
+			q.value = quote;
+			f.value = field.getAttribute('data-field');
+			s.value = String(start);
+		});
+	}
+
+	document.addEventListener('mouseup', function () {
+		var sel = window.getSelection();
+		if (!sel || sel.isCollapsed || sel.rangeCount === 0)
+			return;
+		var range = sel.getRangeAt(0);
+		var field = fieldOf(range.startContainer);
+		if (!field || field !== fieldOf(range.endContainer))
+			return;		/* only a passage within one field */
+		var target = field.closest('section.target');
+		var quote = range.toString();
+		if (!target || quote.trim() === '')
+			return;
+		fill(target, field, quote,
+		    offsetIn(field, range.startContainer, range.startOffset));
+		var status = target.querySelector('.js-selected');
+		if (!status) {
+			status = document.createElement('p');
+			status.className = 'js-selected notice';
+			status.setAttribute('role', 'status');
+			field.closest('dl').after(status);
+		}
+		status.textContent = 'Markerat stycke: ”' + quote.trim().slice(0, 80) +
+		    (quote.trim().length > 80 ? '…' : '') +
+		    '”. Välj tema och tagga, eller skriv en anteckning.';
+	});
+})();

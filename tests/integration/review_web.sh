@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# tests/integration/review_web.sh BUILD-DIR BASE-URL TMPDIR: the referensgrupp's workspace through nginx:
+# the matrix and its filters, the section view, themes (create, rename, nest, merge, delete),
+# tags on whole answers and on passages, annotation threads, read marks, search with Swedish
+# stemming, and that a granskare can never change a response. Needs REMISS_DB and the demo data.
+# Prints "ok N - name" lines and "N passed, N failed".
+set -uo pipefail
+BUILD=${1:?usage: review_web.sh BUILD-DIR BASE-URL TMPDIR}
+BASE=${2:?usage}
+T=${3:?usage}
+SLUG=ok-hemsjukvard-2025
+PW=remissvar-demo
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
+mkdir -p "$T"
+sql() { psql "$REMISS_DB" -qAtc "$1"; }
+
+req() { # req JAR METHOD PATH [curl args...]
+	local jar=$1 m=$2 p=$3; shift 3
+	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
+		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
+	tr -d '\r' <"$T/headers" >"$T/h"
+}
+status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
+body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
+body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
+header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
+hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
+login() { # login JAR EMAIL
+	rm -f "$1"
+	req "$1" GET /logga-in
+	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
+		--data-urlencode "password=$PW"
+}
+G=$T/granskare F=$T/forvaltning K=$T/kommun
+# A granskare of its own: the demo granskare is throttled by the login tests.
+printf '%s\n' "$PW" | "$BUILD/remissctl" user add gunnel.granskare@regionhalland.example granskare \
+	--name "Gunnel Granskare" >/dev/null 2>&1 || true
+login "$G" gunnel.granskare@regionhalland.example
+login "$F" forvaltning@regionhalland.example
+login "$K" karin.karlsson@halmstad.example
+req "$G" GET "/remisser/$SLUG/teman"
+csrf=$(hidden csrf)
+req "$G" GET "/remisser/$SLUG/granskning"
+fingerprint() { sql "SELECT count(*) || ':' || md5(string_agg(sha256 || canonical_xml, ',' ORDER BY id)) FROM response_versions"; }
+answers_before=$(sql "SELECT md5(string_agg(a::text, ',' ORDER BY a.id)) FROM answers a")
+versions_before=$(fingerprint)
+
+# --- the matrix ------------------------------------------------------------------
+invited=$(sql "SELECT count(*) FROM invitations i JOIN remiss r ON r.id = i.remiss_id WHERE r.slug = '$SLUG'")
+check "the granskare sees the matrix: a caption, one column per invited organisation ($invited)" \
+	eval 'status_is 200 && body_has "<caption id=\"matrix-caption\">" && [ "$(grep -o "<th scope=\"col\">" "$T/body" | wc -l)" = $((invited + 1)) ] || { echo "#   columns: $(grep -o "<th scope=\"col\">" "$T/body" | wc -l)"; false; }'
+check "each cell shows the position in words, not colour alone" \
+	eval 'body_has "<span class=\"pos pos-andringar\">Tillstyrker med ändringar</span>" && body_has "<span class=\"pos pos-avstyrker\">Avstyrker</span>"'
+check "each cell starts the comment and links to the answer beside the proposal" \
+	eval 'body_has "Tröskelprincipen tolkas i dag olika mellan vårdcentralerna" && body_has "href=\"/remisser/'"$SLUG"'/granskning/avsnitt/3.3#svar-"'
+check "the matrix has counts per section" eval 'body_has "<th scope=\"col\" class=\"count\">Tillstyrker</th>" && body_has "<th scope=\"col\" class=\"count\">Ej besvarat</th>"'
+check "the wide table is a focusable scroll region" body_has 'class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0"'
+avst=$(sql "SELECT count(*) FROM responses r JOIN LATERAL (SELECT id FROM response_versions WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true JOIN answers a ON a.version_id = v.id WHERE a.position = 'avstyrker' AND a.section_id IS NOT NULL")
+req "$G" GET "/remisser/$SLUG/granskning?stallning=avstyrker"
+check "filtering by position shows only those cells ($avst)" \
+	eval 'status_is 200 && [ "$(grep -o "class=\"pos pos-[a-z]*\"" "$T/body" | sort | uniq -c | wc -l)" = 1 ] && [ "$(grep -o "class=\"pos pos-avstyrker\"" "$T/body" | wc -l)" = "$avst" ]'
+req "$G" GET "/remisser/$SLUG/granskning?typ=region"
+check "filtering by kind of organisation keeps only those columns" \
+	eval 'status_is 200 && body_has "Region Halland, Närsjukvården" && body_lacks ">Laholms kommun</th>"'
+req "$G" GET "/remisser/$SLUG/granskning?avsnitt=3.3&q=vårdcentralen"
+check "free-text filter with Swedish stemming (vårdcentralen finds vårdcentralerna) and a section filter" \
+	eval 'status_is 200 && body_has "Filtret visar" && body_has "mellan vårdcentralerna" && [ "$(grep -c "<th scope=\"row\">" "$T/body")" = 1 ]'
+req "$K" GET "/remisser/$SLUG/granskning"
+check "a kommun user cannot open the review (403)" status_is 403
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$BASE/remisser/$SLUG/granskning")
+check "an anonymous visitor is sent to log in" eval '[ "$STATUS" = 303 ]'
+
+# --- themes ------------------------------------------------------------------------
+req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Tröskelprincipen" \
+	--data-urlencode "beskrivning=Hur tröskelprincipen ska tolkas."
+check "a granskare creates a theme" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/teman\?meddelande=tema-skapat"'
+t_trosk=$(sql "SELECT id FROM themes WHERE name = 'Tröskelprincipen'")
+req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=  "
+check "a theme without a name is refused beside the field" \
+	eval 'status_is 422 && body_has "Ge temat ett namn." && body_has "aria-describedby=\"nytt-namn-fel\""'
+req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=tröskelprincipen"
+check "a second theme with the same name (any case) is refused" eval 'status_is 422 && [ "$(sql "SELECT count(*) FROM themes")" = 1 ]'
+req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "namn=Utan CSRF"
+check "creating a theme without the CSRF token is refused" eval 'status_is 403 && [ "$(sql "SELECT count(*) FROM themes")" = 1 ]'
+for name in Finansiering Ersättning Kompetens; do
+	req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=$name"
+done
+t_fin=$(sql "SELECT id FROM themes WHERE name = 'Finansiering'")
+t_ers=$(sql "SELECT id FROM themes WHERE name = 'Ersättning'")
+t_komp=$(sql "SELECT id FROM themes WHERE name = 'Kompetens'")
+req "$G" POST "/remisser/$SLUG/teman/$t_ers" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Ersättningsmodellen" \
+	--data-urlencode "beskrivning=Kostnader och ersättning." --data-urlencode "overordnat=$t_fin"
+check "a theme is renamed, described and nested under another" \
+	eval 'status_is 303 && [ "$(sql "SELECT name || '"'"'|'"'"' || parent_id FROM themes WHERE id = $t_ers")" = "Ersättningsmodellen|$t_fin" ]'
+req "$G" POST "/remisser/$SLUG/teman/$t_komp" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Kompetens" \
+	--data-urlencode "overordnat=$t_ers"
+check "nesting deeper than one level is refused" eval 'status_is 422 && [ -z "$(sql "SELECT parent_id FROM themes WHERE id = $t_komp")" ]'
+req "$G" GET "/remisser/$SLUG/teman"
+check "the theme list shows sub-themes under their parent" eval 'status_is 200 && body_has "class=\"theme child\" id=\"tema-'"$t_ers"'\"" && body_has "Kostnader och ersättning."'
+
+# --- the section view, tags and passages ---------------------------------------------
+halmstad=$(sql "SELECT id FROM organisations WHERE name = 'Halmstads kommun'")
+req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
+check "the section view shows the proposal text beside every answer" \
+	eval 'status_is 200 && body_has "<h2 id=\"h-forslag\">Förslagets text</h2>" && body_has "Den som inte klarar att ta sig till vårdcentral" && body_has "id=\"svar-'"$halmstad"'\""'
+check "…with question answers under their question" body_has "Fråga q1:"
+resp=$(sql "SELECT id FROM responses WHERE org_id = $halmstad")
+ver=$(sql "SELECT id FROM response_versions WHERE response_id = $resp ORDER BY version DESC LIMIT 1")
+sec=$(sql "SELECT id FROM sections WHERE nr = '3.3' AND removed_at IS NULL")
+target=(--data-urlencode "csrf=$csrf" --data-urlencode "svar=$resp" --data-urlencode "avsnitt=$sec"
+	--data-urlencode "fraga=" --data-urlencode "version=$ver"
+	--data-urlencode "tillbaka=/remisser/$SLUG/granskning/avsnitt/3.3#svar-$halmstad")
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_trosk"
+check "tagging a whole answer returns to it with a notice" \
+	eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/granskning/avsnitt/3.3\?meddelande=taggat#svar-'"$halmstad"'$"'
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_trosk"
+check "tagging the same whole answer twice stores one tag" eval '[ "$(sql "SELECT count(*) FROM tags WHERE quote IS NULL")" = 1 ]'
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_trosk" \
+	--data-urlencode "falt=kommentar" --data-urlencode "citat=gemensamma bedömningskriterier" --data-urlencode "start=80"
+check "a passage is tagged as its exact quote, context and character offsets" \
+	eval 'status_is 303 && [ "$(sql "SELECT quote || '"'"'|'"'"' || start_pos || '"'"'|'"'"' || end_pos || '"'"'|'"'"' || suffix FROM tags WHERE quote IS NOT NULL")" = "gemensamma bedömningskriterier|78|108| och att bedömningen dokumentera" ]'
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_fin" \
+	--data-urlencode "falt=kommentar" --data-urlencode "citat=något som inte står där"
+check "a passage that is not in the answer is refused, nothing stored" \
+	eval 'status_is 422 && body_has "finns inte ordagrant" && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]/version=$ver/version=1}" --data-urlencode "tema=$t_fin"
+check "a form from before a newer version arrived is refused (409)" eval 'status_is 409 && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
+req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
+check "the tagged passage is highlighted in the answer, with its theme" \
+	grep -qE '<mark title="Tema: Tr(ö|&#xF6;)skelprincipen">gemensamma bedömningskriterier</mark>' "$T/body"
+check "the tags are listed with who made them and a remove button" \
+	eval 'body_has "Ta bort taggen Tröskelprincipen" && body_has "Gunnel Granskare"'
+check "the page carries the selection script as a file (no inline script)" \
+	eval 'body_has "<script src=\"/static/review.js\" defer=\"defer\"></script>" && ! grep -q "<script>" "$T/body"'
+req "$G" GET "/remisser/$SLUG/granskning?tema=$t_trosk"
+check "the matrix filtered by theme shows the tagged cell and its tag count" \
+	eval 'status_is 200 && body_has "2 taggar." && [ "$(grep -o "class=\"pos pos-" "$T/body" | wc -l)" = 1 ]'
+
+# --- annotations ----------------------------------------------------------------------
+req "$G" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlencode "text=Ta upp på dialogmötet." \
+	--data-urlencode "falt=kommentar" --data-urlencode "citat=bedömningen dokumenteras"
+note=$(sql "SELECT id FROM annotations WHERE parent_id IS NULL")
+check "an annotation on a passage is stored" eval 'status_is 303 && [ -n "$note" ] && [ "$(sql "SELECT quote FROM annotations WHERE id = $note")" = "bedömningen dokumenteras" ]'
+req "$F" GET "/remisser/$SLUG/granskning"
+fcsrf=$(hidden csrf)
+req "$F" POST "/remisser/$SLUG/granskning/anteckna" --data-urlencode "csrf=$fcsrf" --data-urlencode "trad=$note" \
+	--data-urlencode "text=Jag bokar in det."
+check "the förvaltning replies in the thread" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM annotations WHERE parent_id = $note")" = 1 ]'
+req "$G" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlencode "text=   "
+check "an empty annotation is refused" eval 'status_is 422 && [ "$(sql "SELECT count(*) FROM annotations")" = 2 ]'
+req "$G" GET "/remisser/$SLUG/anteckningar"
+check "the open annotations list shows the thread with its reply count" \
+	eval 'status_is 200 && body_has "Ta upp på dialogmötet." && body_has "Halmstads kommun" && body_has "#anteckning-'"$note"'"'
+req "$G" POST "/remisser/$SLUG/granskning/anteckning/$note/status" --data-urlencode "csrf=$csrf" --data-urlencode "status=lost"
+check "a thread is resolved, with who and when" eval 'status_is 303 && [ "$(sql "SELECT resolved_by IS NOT NULL AND resolved_at IS NOT NULL FROM annotations WHERE id = $note")" = t ]'
+req "$G" GET "/remisser/$SLUG/anteckningar"
+check "a resolved thread leaves the open list" body_has "Det finns inga olösta anteckningar."
+req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
+check "the section view shows the thread as resolved, by whom" eval 'body_has "Löst av Gunnel Granskare" && body_has "Jag bokar in det."'
+req "$G" POST "/remisser/$SLUG/granskning/anteckning/$note/status" --data-urlencode "csrf=$csrf" --data-urlencode "status=oppen"
+check "…and it can be reopened" eval 'status_is 303 && [ "$(sql "SELECT resolved_at IS NULL FROM annotations WHERE id = $note")" = t ]'
+
+# --- read marks and progress -----------------------------------------------------------
+req "$G" POST "/remisser/$SLUG/granskning/last" "${target[@]}" --data-urlencode "last=ja"
+check "an answer is marked read" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM answer_reads")" = 1 ]'
+req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
+check "the section view says who has read it" eval 'body_has "Läst av Gunnel Granskare." && body_has "Markera som oläst"'
+req "$G" GET "/remisser/$SLUG/granskning?avsnitt=3.3"
+check "the matrix shows the progress of the section and the reader's own mark" eval 'body_has ">1 av " && body_has "Läst av dig."'
+
+# --- search -----------------------------------------------------------------------------
+req "$G" GET "/remisser/$SLUG/sok?q=kommunerna"
+check "search stems Swedish: kommunerna finds Kommunen, highlighted and ranked" \
+	eval 'status_is 200 && body_has "<mark>Kommunen</mark>" && body_has "träffar, bäst först"'
+req "$G" GET "/remisser/$SLUG/sok?q=kommunerna&stallning=avstyrker"
+check "search combines with a position filter" eval 'status_is 200 && body_has "Ersättningen bygger på 2021" && body_lacks "VISAM-modellen fungerar väl"'
+req "$G" GET "/remisser/$SLUG/sok?q=%22gemensamma+bed%C3%B6mningskriterier%22+-Halmstad"
+check "a quoted phrase search works and odd input is no error" status_is 200
+
+# --- merging and deleting themes -------------------------------------------------------------
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_ers"
+req "$G" POST "/remisser/$SLUG/teman/$t_ers/sla-ihop" --data-urlencode "csrf=$csrf" --data-urlencode "med=$t_trosk"
+check "merging a theme moves its tags (a duplicate whole-answer tag is dropped) and removes it" \
+	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM themes WHERE id = $t_ers")" = 0 ] && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $t_trosk")" = 2 ]'
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_komp" \
+	--data-urlencode "falt=kommentar" --data-urlencode "citat=Kommunen föreslår"
+req "$G" POST "/remisser/$SLUG/teman/$t_komp/ta-bort" --data-urlencode "csrf=$csrf" --data-urlencode "taggar=flytta" \
+	--data-urlencode "till=$t_fin"
+check "deleting a theme can move its tags to another" \
+	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $t_fin AND quote = '"'"'Kommunen föreslår'"'"'")" = 1 ]'
+req "$G" POST "/remisser/$SLUG/teman/$t_fin/ta-bort" --data-urlencode "csrf=$csrf" --data-urlencode "taggar=ta-bort"
+check "…or let them go with it" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM tags WHERE quote = '"'"'Kommunen föreslår'"'"'")" = 0 ]'
+tag=$(sql "SELECT id FROM tags WHERE quote IS NOT NULL LIMIT 1")
+req "$G" POST "/remisser/$SLUG/granskning/tagg/$tag/ta-bort" --data-urlencode "csrf=$csrf" \
+	--data-urlencode "tillbaka=/remisser/$SLUG/granskning/avsnitt/3.3"
+check "a single tag is removed" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM tags WHERE id = $tag")" = 0 ]'
+check "every change is in the audit log" \
+	eval '[ "$(sql "SELECT count(DISTINCT action) FROM audit_log WHERE action IN ('"'"'theme.create'"'"','"'"'theme.update'"'"','"'"'theme.merge'"'"','"'"'theme.delete'"'"','"'"'tag.add'"'"','"'"'tag.remove'"'"','"'"'annotation.add'"'"','"'"'annotation.reply'"'"','"'"'annotation.resolve'"'"','"'"'annotation.reopen'"'"')")" = 10 ]'
+
+# --- a granskare can never change a response ---------------------------------------------------
+req "$G" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode action=spara \
+	--data-urlencode "stallningstagande=avstyrker"
+check "a granskare cannot save a response (403)" status_is 403
+req "$G" POST "/api/v1/remisser/$SLUG/remissvar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/xml' \
+	--data-binary @"$(dirname "$0")/../xml/example-remissvar.xml"
+check "a granskare cannot upload a response (403)" status_is 403
+check "nothing the review did changed a stored response or answer" \
+	eval '[ "$(fingerprint)" = "$versions_before" ] && [ "$(sql "SELECT md5(string_agg(a::text, '"'"','"'"' ORDER BY a.id)) FROM answers a")" = "$answers_before" ]'
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
