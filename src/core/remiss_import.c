@@ -74,7 +74,8 @@ err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
 	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
 }
 
-/* Refuses attributes of n other than those in allowed (xml:* are fine). */
+/* Refuses attributes of n other than those in allowed (xml:* and the xsi
+ * location hints are fine, as in the XSD). */
 static void
 check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 {
@@ -85,8 +86,7 @@ check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 			if (!xw_in_list((const char *)at->name, allowed))
 				err_at(w, n, "attribute %s is not allowed on <%s>",
 				    (const char *)at->name, (const char *)n->name);
-		} else if (strcmp((const char *)at->ns->href,
-		    (const char *)XML_XML_NAMESPACE) != 0)
+		} else if (!xw_foreign_attr_ok(at))
 			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
 			    (const char *)at->ns->href, (const char *)at->name,
 			    (const char *)n->name);
@@ -322,9 +322,12 @@ static const struct {
 static void
 read_child(struct walk *w, const xmlNode *n, enum slot s)
 {
+	static const char *const none[] = { NULL };
 	struct def	*d = w->def;
 	const char	*v;
 
+	if (s != S_INSTANS && s != S_AVSNITT)
+		check_attrs(w, n, none);	/* the text-only children */
 	switch (s) {
 	case S_TITEL:
 		d->title = text_of(w, n, true, 500);
