@@ -33,6 +33,7 @@
 #include "util/numparse.h"
 #include "xml/remissvar_read.h"
 #include "xml/safe.h"
+#include "xml/schema.h"
 
 #ifndef SCHEMADIR
 #define SCHEMADIR "schema"
@@ -51,12 +52,14 @@ static const char usage_main[] =
     "  migrate [--schema-dir DIR]   create or upgrade the database schema\n"
     "  org add NAME [--kind KIND] [--orgnr NNNNNN-NNNN]\n"
     "                               add or update an organisation, print its id\n"
-    "  remiss import FILE.xml [--shift-to-today]\n"
+    "  remiss import FILE.xml [--shift-to-today] [--schema XSD]\n"
     "                               create or update a remiss from remiss XML\n"
     "  response import FILE.xml [--org NAME] [--channel xml|registrerad]\n"
-    "                  [--skip-if-answered]\n"
+    "                  [--skip-if-answered] [--schema XSD]\n"
     "                               submit a remissvar from remissvar XML\n"
-    "  validate FILE.xml            check a remissvar file offline\n"
+    "  validate FILE.xml [--schema XSD]\n"
+    "                               check an XML file offline against the\n"
+    "                               schema and the content rules\n"
     "  user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
     "  user disable|enable|passwd EMAIL\n"
     "  user list                    manage users (password on standard input)\n"
@@ -90,28 +93,34 @@ static const char usage_org[] =
     "existing one keeps the kind and orgnr that are not given.\n";
 
 static const char usage_remiss[] =
-    "usage: remissctl remiss import FILE.xml [--shift-to-today]\n"
+    "usage: remissctl remiss import FILE.xml [--shift-to-today] [--schema XSD]\n"
     "\n"
     "Creates or updates the remiss defined in FILE.xml (root <remiss> in\n"
     "urn:remissvar:1; '-' reads standard input) with its sections,\n"
     "questions and invited remissinstanser, in one transaction, and opens\n"
     "it. Sections left out of the file are retired, never deleted. Prints\n"
-    "the slug. Problems are printed as FILE:LINE:COL: message.\n"
+    "the slug. The file is first checked exactly as 'remissctl validate'\n"
+    "checks it (the XSD and the content rules); if it is invalid nothing is\n"
+    "stored. Problems are printed as FILE:LINE:COL: message.\n"
     "\n"
     "  --shift-to-today   for demo data: the remiss opened 30 days ago and\n"
-    "                     closes in 30 days (Europe/Stockholm)\n";
+    "                     closes in 30 days (Europe/Stockholm)\n"
+    "  --schema XSD       the schema to check against; default\n"
+    "                     $REMISS_SCHEMA_DIR/" XML_SCHEMA_FILE ", else\n"
+    "                     " SCHEMADIR "/" XML_SCHEMA_FILE "\n";
 
 static const char usage_response[] =
     "usage: remissctl response import FILE.xml [--org NAME]\n"
-    "           [--channel xml|registrerad] [--skip-if-answered]\n"
+    "           [--channel xml|registrerad] [--skip-if-answered] [--schema XSD]\n"
     "\n"
     "Submits the remissvar in FILE.xml (root <remissvar> in urn:remissvar:1;\n"
     "'-' reads standard input) to the remiss named by its remiss attribute,\n"
     "as the next version of the organisation's response, exactly as an\n"
-    "upload through the API would: the remiss must be open for the\n"
-    "organisation today and every svar must name one of its sections or\n"
-    "questions. Prints the receipt number and the version, tab-separated.\n"
-    "Problems in the file are printed as FILE:LINE:COL: message.\n"
+    "upload through the API would: the file must pass 'remissctl validate',\n"
+    "the remiss must be open for the organisation today and every svar must\n"
+    "name one of its sections or questions. Prints the receipt number and\n"
+    "the version, tab-separated. Problems in the file are printed as\n"
+    "FILE:LINE:COL: message.\n"
     "\n"
     "  --org NAME          the organisation answering (default: the file's\n"
     "                      <remissinstans>); it must be invited\n"
@@ -119,25 +128,31 @@ static const char usage_response[] =
     "                      arrived by e-mail or on paper\n"
     "  --skip-if-answered  store nothing, and print \"skipped\", when the\n"
     "                      organisation already has a submitted version\n"
+    "  --schema XSD        the schema to check against (see 'validate')\n"
     "\n"
     "Exit status: 0 stored (or skipped), 1 invalid file, unknown remiss or\n"
     "organisation, not invited, closed, or a database error; 2 usage.\n";
 
 static const char usage_validate[] =
-    "usage: remissctl validate FILE.xml\n"
+    "usage: remissctl validate FILE.xml [--schema XSD]\n"
     "\n"
-    "Checks a remissvar file (root <remissvar> in urn:remissvar:1) offline,\n"
-    "without the database: well-formedness, element order, positions,\n"
-    "targets (each answered once), attachments and limits. Prints each\n"
-    "problem as FILE:LINE:COL: message, or \"FILE: ok\" when it is valid.\n"
-    "Whether its sections and questions exist in the remiss is only checked\n"
-    "by 'response import' and the API.\n"
+    "Checks an XML file of ours offline, without the database ('-' reads\n"
+    "standard input): it must be well-formed (no DOCTYPE, UTF-8) and valid\n"
+    "against the XSD, which knows every root: remiss, remissvar, kvittens,\n"
+    "kvittenser and remissexport. A remissvar must also pass the content\n"
+    "checks of 'response import' (each svar has exactly one of avsnitt and\n"
+    "fraga, answers each target once, attachments decode, limits), and a\n"
+    "remiss those of 'remiss import' (sista-svarsdag not before oppnar, ...).\n"
+    "Prints each problem as FILE:LINE:COL: message, sorted by line; a\n"
+    "problem that the schema and the content checks both find at the same\n"
+    "element is printed once. Prints \"FILE: ok\" when the file is valid.\n"
+    "Whether a remissvar's sections and questions exist in its remiss is\n"
+    "only checked by 'response import' and the API.\n"
     "\n"
-    "Remiss definition files (root <remiss>) cannot be checked offline yet:\n"
-    "validate says so and exits 1; 'remissctl remiss import' checks them\n"
-    "and stores nothing when they are invalid.\n"
+    "  --schema XSD   the schema; default $REMISS_SCHEMA_DIR/" XML_SCHEMA_FILE ",\n"
+    "                 else " SCHEMADIR "/" XML_SCHEMA_FILE "\n"
     "\n"
-    "Exit status: 0 valid, 1 invalid (or a remiss file), 2 usage.\n";
+    "Exit status: 0 valid, 1 invalid (or the schema cannot be read), 2 usage.\n";
 
 static const char usage_user[] =
     "usage: remissctl user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
@@ -474,15 +489,138 @@ err:
 	return p;
 }
 
+/* ---- checking a file: the XSD and the content checks --------------------- */
+
+/* Adds every entry of from to to, counting what is dropped. */
+static void
+errors_append(struct xml_errors *to, const struct xml_errors *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->count; i++)
+		xml_errors_add(to, from->list[i].line, from->list[i].column, "%s",
+		    from->list[i].message);
+	to->dropped += from->dropped;
+}
+
+/* True if errs has an entry at the element starting at line:col. */
+static bool
+errors_at(const struct xml_errors *errs, long line, long col)
+{
+	size_t i;
+
+	for (i = 0; i < errs->count; i++)
+		if (errs->list[i].line == line && errs->list[i].column == col)
+			return true;
+	return false;
+}
+
+/* Sorts errs by line and column, keeping the order of equal ones. */
+static void
+errors_sort(struct xml_errors *errs)
+{
+	struct xml_error	 e;
+	size_t			 i, j;
+
+	for (i = 1; i < errs->count; i++) {
+		e = errs->list[i];
+		for (j = i; j > 0 && (errs->list[j - 1].line > e.line ||
+		    (errs->list[j - 1].line == e.line &&
+		    errs->list[j - 1].column > e.column)); j--)
+			errs->list[j] = errs->list[j - 1];
+		errs->list[j] = e;
+	}
+}
+
+/*
+ * Checks buf[0..len), named file, as validate and both imports do: it must
+ * be well-formed (xml_safe_parse), valid against schema, and pass the
+ * content checks of its root: remissvar_read for <remissvar>, remiss_check
+ * for <remiss> (other roots have only the XSD). A problem that the schema
+ * and the content checks both report at the same element is kept once, in
+ * the content check's words; the rest are sorted by line. Every problem
+ * goes to *errs, initialised here with arena a.
+ * Returns 0 valid, -1 invalid, -2 internal error or out of memory (in errs).
+ */
+static int
+check_document(const char *file, const char *buf, size_t len,
+    const struct xml_schema *schema, struct arena *a, struct xml_errors *errs)
+{
+	struct xml_errors	 xsd, content;
+	struct response_doc	 doc;
+	xmlDocPtr		 xd;
+	xmlNodePtr		 root;
+	size_t			 i;
+	int			 rx, rc = 0;
+
+	xml_errors_init(errs, a);
+	xml_errors_init(&xsd, a);
+	xml_errors_init(&content, a);
+	if ((xd = xml_safe_parse(buf, len, file, errs)) == NULL)
+		return -1;
+	rx = xml_schema_validate(schema, xd, &xsd);
+	root = xmlDocGetRootElement(xd);
+	/* By local name: the readers explain a root in the wrong namespace. */
+	if (root != NULL && strcmp((const char *)root->name, "remissvar") == 0)
+		rc = remissvar_read(buf, len, file, NULL, a, &doc, &content);
+	else if (root != NULL && strcmp((const char *)root->name, "remiss") == 0)
+		rc = remiss_check(buf, len, file, &content);
+	xmlFreeDoc(xd);
+	errors_append(errs, &content);
+	for (i = 0; i < xsd.count; i++)
+		if (!errors_at(&content, xsd.list[i].line, xsd.list[i].column))
+			xml_errors_add(errs, xsd.list[i].line,
+			    xsd.list[i].column, "%s", xsd.list[i].message);
+	errs->dropped += xsd.dropped;
+	errors_sort(errs);
+	if (rc == -2 && content.count == 0)
+		xml_errors_add(errs, 0, 0, "out of memory");
+	if (rx == -2 || rc == -2)
+		return -2;
+	return rx == 0 && rc == 0 ? 0 : -1;
+}
+
+/* Loads the XSD at schema_path (NULL: the installed one, see
+ * xml_schema_default_path) and runs check_document, printing every problem
+ * as FILE:LINE:COL: message (those of the XSD itself under its own path).
+ * Returns 0 valid, else -1. */
+static int
+check_file(const char *file, const char *buf, size_t len,
+    const char *schema_path, struct arena *a)
+{
+	struct xml_schema	*schema;
+	struct xml_errors	 errs;
+	int			 r;
+
+	if (schema_path == NULL &&
+	    (schema_path = xml_schema_default_path(a)) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		return -1;
+	}
+	xml_errors_init(&errs, a);
+	if ((schema = xml_schema_load(schema_path, &errs)) == NULL) {
+		xml_errors_print(&errs, stderr, schema_path);
+		fprintf(stderr, "remissctl: %s: not checked: the schema did not "
+		    "load (give it with --schema XSD or $REMISS_SCHEMA_DIR)\n",
+		    file);
+		return -1;
+	}
+	r = check_document(file, buf, len, schema, a, &errs);
+	xml_schema_free(schema);
+	xml_errors_print(&errs, stderr, file);
+	return r == 0 ? 0 : -1;
+}
+
 static int
 cmd_remiss(const char *conninfo, int argc, char **argv)
 {
 	struct remiss_import_opts	 opts;
 	struct db			*db = NULL;
-	const char			*file = NULL;
+	struct arena			*a = NULL;
+	const char			*file = NULL, *schema = NULL;
 	char				*buf = NULL, *slug = NULL, who[96];
 	size_t				 len = 0;
-	int				 i, rc = EXIT_ERR;
+	int				 i, m, rc = EXIT_ERR;
 
 	memset(&opts, 0, sizeof(opts));
 	if (argc < 1 || is_help(argv[0]))
@@ -499,6 +637,10 @@ cmd_remiss(const char *conninfo, int argc, char **argv)
 			opts.shift_to_today = true;
 			continue;
 		}
+		if ((m = opt_value(argc, argv, &i, "--schema", &schema)) == 1)
+			continue;
+		if (m == -1)
+			return usage(usage_remiss, EXIT_USAGE);
 		if ((argv[i][0] == '-' && argv[i][1] != '\0') || file != NULL) {
 			fprintf(stderr, "remissctl: remiss import: unexpected %s\n",
 			    argv[i]);
@@ -511,6 +653,13 @@ cmd_remiss(const char *conninfo, int argc, char **argv)
 	if ((buf = read_input(file, REMISS_IMPORT_MAX_BYTES, &len)) == NULL)
 		goto err;
 	xml_safe_init();
+	if ((a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		goto err;
+	}
+	/* The same checks as validate, before the database is touched. */
+	if (check_file(file, buf, len, schema, a) == -1)
+		goto err;
 	if ((db = open_db(conninfo)) == NULL)
 		goto err;
 	opts.actor = actor(who, sizeof(who));
@@ -521,6 +670,7 @@ cmd_remiss(const char *conninfo, int argc, char **argv)
 err:
 	free(slug);
 	db_close(db);
+	arena_free(a);
 	free(buf);
 	xmlCleanupParser();
 	return rc;
@@ -1245,6 +1395,7 @@ read_remissvar(const char *file, const char *buf, size_t len,
 struct import_args {
 	const char	*file;
 	const char	*org;
+	const char	*schema;	/* NULL: the installed XSD */
 	enum channel	 channel;
 	bool		 skip_if_answered;
 };
@@ -1267,6 +1418,10 @@ import_args(int argc, char **argv, struct import_args *ia)
 		if (m == -1)
 			return usage(usage_response, EXIT_USAGE);
 		if ((m = opt_value(argc, argv, &i, "--channel", &ch)) == 1)
+			continue;
+		if (m == -1)
+			return usage(usage_response, EXIT_USAGE);
+		if ((m = opt_value(argc, argv, &i, "--schema", &ia->schema)) == 1)
 			continue;
 		if (m == -1)
 			return usage(usage_response, EXIT_USAGE);
@@ -1324,7 +1479,9 @@ response_import(const char *conninfo, const struct import_args *ia)
 		fprintf(stderr, "remissctl: out of memory\n");
 		goto out;
 	}
-	if (read_remissvar(ia->file, buf, len, NULL, a, &doc) == -1)
+	/* The same checks as validate, then the document itself. */
+	if (check_file(ia->file, buf, len, ia->schema, a) == -1 ||
+	    read_remissvar(ia->file, buf, len, NULL, a, &doc) == -1)
 		goto out;
 	if ((db = open_db(conninfo)) == NULL)
 		goto out;
@@ -1436,39 +1593,22 @@ cmd_response(const char *conninfo, int argc, char **argv)
 	return response_import(conninfo, &ia);
 }
 
-/* True if buf is a namespace-well-formed document whose root is
- * <remiss> in urn:remissvar:1. */
-static bool
-is_remiss_definition(const char *buf, size_t len)
-{
-	xmlDocPtr	 xd;
-	xmlNodePtr	 root;
-	bool		 yes = false;
-
-	if ((xd = xml_safe_parse(buf, len, NULL, NULL)) == NULL)
-		return false;
-	root = xmlDocGetRootElement(xd);
-	yes = root != NULL && root->ns != NULL && root->ns->href != NULL &&
-	    strcmp((const char *)root->ns->href, "urn:remissvar:1") == 0 &&
-	    strcmp((const char *)root->name, "remiss") == 0;
-	xmlFreeDoc(xd);
-	return yes;
-}
-
 static int
 cmd_validate(int argc, char **argv)
 {
-	struct remissvar_limits	 lim;
-	struct response_doc	 doc;
-	struct arena		*a = NULL;
-	const char		*file = NULL;
-	char			*buf = NULL;
-	size_t			 len = 0;
-	int			 i, rc = EXIT_ERR;
+	struct arena	*a = NULL;
+	const char	*file = NULL, *schema = NULL;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	int		 i, m, rc = EXIT_ERR;
 
 	for (i = 0; i < argc; i++) {
 		if (is_help(argv[i]))
 			return usage(usage_validate, EXIT_OK);
+		if ((m = opt_value(argc, argv, &i, "--schema", &schema)) == 1)
+			continue;
+		if (m == -1)
+			return usage(usage_validate, EXIT_USAGE);
 		if ((argv[i][0] == '-' && argv[i][1] != '\0') || file != NULL) {
 			fprintf(stderr, "remissctl: validate: unexpected %s\n",
 			    argv[i]);
@@ -1478,21 +1618,14 @@ cmd_validate(int argc, char **argv)
 	}
 	if (file == NULL)
 		return usage(usage_validate, EXIT_USAGE);
-	remissvar_limits_default(&lim);
-	if ((buf = read_input(file, lim.max_bytes, &len)) == NULL)
+	if ((buf = read_input(file, XML_SAFE_MAX_BYTES, &len)) == NULL)
 		goto out;
 	xml_safe_init();
 	if ((a = arena_new()) == NULL) {
 		fprintf(stderr, "remissctl: out of memory\n");
 		goto out;
 	}
-	if (is_remiss_definition(buf, len)) {
-		fprintf(stderr, "%s: this is a remiss definition; validate only "
-		    "checks remissvar files (use 'remissctl remiss import')\n",
-		    file);
-		goto out;
-	}
-	if (read_remissvar(file, buf, len, NULL, a, &doc) == -1)
+	if (check_file(file, buf, len, schema, a) == -1)
 		goto out;
 	printf("%s: ok\n", file);
 	rc = EXIT_OK;

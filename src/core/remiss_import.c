@@ -74,7 +74,8 @@ err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
 	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
 }
 
-/* Refuses attributes of n other than those in allowed (xml:* are fine). */
+/* Refuses attributes of n other than those in allowed (xml:* and the xsi
+ * location hints are fine, as in the XSD). */
 static void
 check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 {
@@ -85,8 +86,7 @@ check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 			if (!xw_in_list((const char *)at->name, allowed))
 				err_at(w, n, "attribute %s is not allowed on <%s>",
 				    (const char *)at->name, (const char *)n->name);
-		} else if (strcmp((const char *)at->ns->href,
-		    (const char *)XML_XML_NAMESPACE) != 0)
+		} else if (!xw_foreign_attr_ok(at))
 			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
 			    (const char *)at->ns->href, (const char *)at->name,
 			    (const char *)n->name);
@@ -322,9 +322,12 @@ static const struct {
 static void
 read_child(struct walk *w, const xmlNode *n, enum slot s)
 {
+	static const char *const none[] = { NULL };
 	struct def	*d = w->def;
 	const char	*v;
 
+	if (s != S_INSTANS && s != S_AVSNITT)
+		check_attrs(w, n, none);	/* the text-only children */
 	switch (s) {
 	case S_TITEL:
 		d->title = text_of(w, n, true, 500);
@@ -626,6 +629,41 @@ oom:
 	return -1;
 }
 
+/* Parses buf and reads the remiss in it into *def (values in a, problems in
+ * errs). Returns 0 if it is a valid remiss, else -1. */
+static int
+read_buffer(const char *buf, size_t len, const char *filename, struct arena *a,
+    struct xml_errors *errs, struct def *def)
+{
+	struct xml_limits	 lim = { REMISS_IMPORT_MAX_BYTES, 0 };
+	struct walk		 w;
+	xmlDocPtr		 doc;
+	int			 r;
+
+	memset(def, 0, sizeof(*def));
+	w.a = a;
+	w.errs = errs;
+	w.def = def;
+	if ((doc = xml_safe_parse_limits(buf, len, filename, &lim, errs)) == NULL)
+		return -1;
+	r = read_remiss(&w, doc);
+	xmlFreeDoc(doc);
+	return r;
+}
+
+int
+remiss_check(const char *buf, size_t len, const char *filename,
+    struct xml_errors *errs)
+{
+	struct def def;
+
+	if (errs->arena == NULL) {
+		xml_errors_add(errs, 0, 0, "out of memory");
+		return -1;
+	}
+	return read_buffer(buf, len, filename, errs->arena, errs, &def);
+}
+
 int
 remiss_import_with(struct db *db, const char *buf, size_t len,
     const char *filename, const struct remiss_import_opts *opts,
@@ -634,10 +672,7 @@ remiss_import_with(struct db *db, const char *buf, size_t len,
 	static const struct remiss_import_opts defaults;
 	struct arena		*a = NULL;
 	struct xml_errors	 errs;
-	struct walk		 w;
 	struct def		 def;
-	struct xml_limits	 lim = { REMISS_IMPORT_MAX_BYTES, 0 };
-	xmlDocPtr		 doc = NULL;
 	char			*slug = NULL;
 	int			 rc = 1;
 	bool			 open = false;
@@ -651,12 +686,7 @@ remiss_import_with(struct db *db, const char *buf, size_t len,
 	if ((a = arena_new()) == NULL)
 		goto oom;
 	xml_errors_init(&errs, a);
-	memset(&def, 0, sizeof(def));
-	w.a = a;
-	w.errs = &errs;
-	w.def = &def;
-	if ((doc = xml_safe_parse_limits(buf, len, filename, &lim, &errs)) == NULL ||
-	    read_remiss(&w, doc) == -1) {
+	if (read_buffer(buf, len, filename, a, &errs, &def) == -1) {
 		if (errout != NULL)
 			xml_errors_print(&errs, errout, filename);
 		goto err;
@@ -693,7 +723,6 @@ out:
 	if (open)
 		db_rollback(db);
 	free(slug);
-	xmlFreeDoc(doc);
 	arena_free(a);
 	return rc;
 }

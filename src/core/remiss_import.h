@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 struct db;
+struct xml_errors;
 
 /* Largest remiss document accepted. */
 #define REMISS_IMPORT_MAX_BYTES	(10u * 1024u * 1024u)
@@ -43,6 +44,15 @@ struct remiss_import_opts {
  */
 int remiss_import(struct db *db, const char *buf, size_t len,
     const char *filename, FILE *errout, char **slug_out);
+
+/* Checks a remiss definition exactly as remiss_import does, without a
+ * database and storing nothing: parsed with xml_safe_parse, structure and
+ * values. Every problem is added to errs with its line and column; the
+ * values read are allocated in errs->arena and dropped with it. filename
+ * (may be NULL) names the document in parser messages.
+ * Returns 0 valid, -1 invalid (at least one entry in errs). */
+int remiss_check(const char *buf, size_t len, const char *filename,
+    struct xml_errors *errs);
 
 /* As remiss_import with options (opts may be NULL for the defaults). */
 int remiss_import_with(struct db *db, const char *buf, size_t len,

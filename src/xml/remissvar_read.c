@@ -76,7 +76,8 @@ valid_email(const char *s)
 	return true;
 }
 
-/* Refuses attributes of n other than those in allowed (xml:* are fine). */
+/* Refuses attributes of n other than those in allowed (xml:* and the xsi
+ * location hints are fine, as in the XSD). */
 static void
 check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 {
@@ -87,8 +88,7 @@ check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 			if (!xw_in_list((const char *)at->name, allowed))
 				err_at(w, n, "attribute %s is not allowed on <%s>",
 				    (const char *)at->name, (const char *)n->name);
-		} else if (strcmp((const char *)at->ns->href,
-		    (const char *)XML_XML_NAMESPACE) != 0)
+		} else if (!xw_foreign_attr_ok(at))
 			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
 			    (const char *)at->ns->href, (const char *)at->name,
 			    (const char *)n->name);
@@ -96,7 +96,8 @@ check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
 }
 
 /* The value of n's unqualified attribute name, normalized, in the arena;
- * NULL if absent or empty (or OOM). */
+ * NULL if absent, or OOM, or empty: an attribute that is there must have a
+ * value (a problem), as in the XSD. */
 static const char *
 attr(struct walk *w, const xmlNode *n, const char *name)
 {
@@ -112,7 +113,12 @@ attr(struct walk *w, const xmlNode *n, const char *name)
 		return NULL;
 	}
 	s = xw_normalize(s);
-	return *s != '\0' ? s : NULL;
+	if (*s == '\0') {
+		err_at(w, n, "attribute %s of <%s> is empty", name,
+		    (const char *)n->name);
+		return NULL;
+	}
+	return s;
 }
 
 /* A required attribute: NULL (recorded) when missing or empty. */
@@ -121,7 +127,8 @@ need_attr(struct walk *w, const xmlNode *n, const char *name)
 {
 	const char *v;
 
-	if ((v = attr(w, n, name)) == NULL && !w->oom)
+	if ((v = attr(w, n, name)) == NULL && !w->oom &&
+	    xmlHasNsProp(n, (const xmlChar *)name, NULL) == NULL)
 		err_at(w, n, "<%s> needs the attribute %s",
 		    (const char *)n->name, name);
 	return v;
@@ -349,6 +356,7 @@ static void
 read_svar(struct walk *w, const xmlNode *n)
 {
 	static const char *const allowed[] = { "avsnitt", "fraga", NULL };
+	static const char *const none[] = { NULL };
 	struct response_doc	*d = w->doc;
 	struct answer		*an = &d->answers[d->nanswers];
 	const xmlNode		*c;
@@ -393,9 +401,11 @@ read_svar(struct walk *w, const xmlNode *n)
 			an->position = position_of(w, c, false);
 			break;
 		case A_KOMMENTAR:
+			check_attrs(w, c, none);
 			an->comment = text_of(w, c, false, false, MAX_TEXT);
 			break;
 		case A_FORSLAG:
+			check_attrs(w, c, none);
 			an->proposed_wording = text_of(w, c, false, false,
 			    MAX_TEXT);
 			break;
@@ -434,6 +444,16 @@ read_bilaga(struct walk *w, const xmlNode *n)
 	check_attrs(w, n, allowed);
 	at->filename = short_attr(w, n, "filnamn", true, 255);
 	at->media_type = short_attr(w, n, "mediatyp", true, 255);
+	if (at->filename != NULL && !xw_valid_filename(at->filename)) {
+		err_at(w, n, "filnamn=\"%s\" is not a file name (no '/' or '\\', "
+		    "not only dots)", at->filename);
+		at->filename = NULL;
+	}
+	if (at->media_type != NULL && !xw_valid_media_type(at->media_type)) {
+		err_at(w, n, "mediatyp=\"%s\" is not a media type such as "
+		    "application/pdf", at->media_type);
+		at->media_type = NULL;
+	}
 	if ((text = gather_text(w, n)) == NULL)
 		return;
 	b64 = xw_trim(text);
@@ -502,9 +522,9 @@ read_beslut(struct walk *w, const xmlNode *n)
 	char			*t;
 
 	check_attrs(w, n, allowed);
-	if ((t = gather_text(w, n)) != NULL && *xw_trim(t) != '\0')
-		err_at(w, n, "<beslut> takes no text, only the attributes "
-		    "instans and datum");
+	if ((t = gather_text(w, n)) != NULL && *t != '\0')
+		err_at(w, n, "<beslut> takes no text (not even white space), "
+		    "only the attributes instans and datum");
 	d->decision_body = short_attr(w, n, "instans", true, 300);
 	d->decision_date = attr(w, n, "datum");
 	if (d->decision_date != NULL && !xw_valid_date(d->decision_date)) {
@@ -522,9 +542,9 @@ read_kontakt(struct walk *w, const xmlNode *n)
 	char			*t;
 
 	check_attrs(w, n, allowed);
-	if ((t = gather_text(w, n)) != NULL && *xw_trim(t) != '\0')
-		err_at(w, n, "<kontakt> takes no text, only the attributes "
-		    "namn, epost and telefon");
+	if ((t = gather_text(w, n)) != NULL && *t != '\0')
+		err_at(w, n, "<kontakt> takes no text (not even white space), "
+		    "only the attributes namn, epost and telefon");
 	d->contact_name = short_attr(w, n, "namn", true, 200);
 	d->contact_email = short_attr(w, n, "epost", true, 254);
 	d->contact_phone = short_attr(w, n, "telefon", false, 50);

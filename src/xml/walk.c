@@ -175,3 +175,58 @@ xw_valid_date(const char *s)
 		max = 29;
 	return d <= max;
 }
+
+/* No '/' or '\', and at least one character that is not a dot. */
+bool
+xw_valid_filename(const char *s)
+{
+	bool other = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '/' || *s == '\\')
+			return false;
+		if (*s != '.')
+			other = true;
+	}
+	return other;
+}
+
+/* [A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126} from s up to end or '/';
+ * returns the length taken, 0 if none. */
+static size_t
+media_token(const char *s)
+{
+	size_t i;
+
+	if (!is_alnum(s[0]))
+		return 0;
+	for (i = 1; s[i] != '\0' && s[i] != '/'; i++)
+		if (!is_alnum(s[i]) && strchr("!#$&^_.+-", s[i]) == NULL)
+			return 0;
+	return i <= 127 ? i : 0;
+}
+
+bool
+xw_valid_media_type(const char *s)
+{
+	size_t n, m;
+
+	if ((n = media_token(s)) == 0 || s[n] != '/')
+		return false;
+	return (m = media_token(s + n + 1)) > 0 && s[n + 1 + m] == '\0';
+}
+
+bool
+xw_foreign_attr_ok(const xmlAttr *at)
+{
+	const char *ns, *name = (const char *)at->name;
+
+	if (at->ns == NULL || at->ns->href == NULL)
+		return false;
+	ns = (const char *)at->ns->href;
+	if (strcmp(ns, (const char *)XML_XML_NAMESPACE) == 0)
+		return true;
+	return strcmp(ns, "http://www.w3.org/2001/XMLSchema-instance") == 0 &&
+	    (strcmp(name, "schemaLocation") == 0 ||
+	    strcmp(name, "noNamespaceSchemaLocation") == 0);
+}

@@ -38,4 +38,17 @@ bool xw_valid_qid(const char *s);
 bool xw_valid_orgnr(const char *s);
 bool xw_valid_date(const char *s);
 
+/* An attachment's file name and media type as the database accepts them:
+ * no '/' or '\' and not only dots (length is checked apart); type/subtype
+ * of 1-127 characters each from [A-Za-z0-9!#$&^_.+-], starting with a
+ * letter or digit. */
+bool xw_valid_filename(const char *s);
+bool xw_valid_media_type(const char *s);
+
+/* True for an attribute in another namespace that any element may carry,
+ * as XML Schema allows it: xml:* (lang, space, base, id), and the hints
+ * xsi:schemaLocation and xsi:noNamespaceSchemaLocation, which change
+ * nothing. */
+bool xw_foreign_attr_ok(const xmlAttr *at);
+
 #endif

@@ -474,6 +474,139 @@ not_well_formed_is_refused_with_a_line(void **state)
 	assert_true(errs.list[0].line >= 10);
 }
 
+/* As in the XSD: an attribute that is there must have a value; an empty
+ * optional one is not taken as absent. */
+static void
+empty_optional_attributes_are_refused_at_their_element(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"ok-hemsjukvard-2025\">\n"
+	    "  <remissinstans typ=\"kommun\" orgnr=\"\">Hylte kommun</remissinstans>\n"
+	    "  <beslut instans=\"Socialnämnden\" datum=\" \"/>\n"
+	    "  <kontakt namn=\"Eva Ek\" epost=\"eva.ek@example.se\" telefon=\"\"/>\n"
+	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
+	    "  <svar avsnitt=\"\" fraga=\"q1\"><kommentar>Bra.</kommentar></svar>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 3, "orgnr of <remissinstans> is empty"));
+	assert_true(has_error(&errs, 4, "datum of <beslut> is empty"));
+	assert_true(has_error(&errs, 5, "telefon of <kontakt> is empty"));
+	assert_true(has_error(&errs, 7, "avsnitt of <svar> is empty"));
+	assert_int_equal(errs.count, 4);
+}
+
+/* A required attribute that is there but empty is one problem, not two. */
+static void
+empty_required_attribute_is_one_problem(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"x\">\n"
+	    "  <remissinstans typ=\"kommun\">X</remissinstans>\n"
+	    "  <kontakt namn=\"  \" epost=\"a@b\"/>\n"
+	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 3, "namn of <kontakt> is empty"));
+	assert_int_equal(errs.count, 1);
+}
+
+static void
+attributes_on_text_elements_of_svar_are_refused(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <svar avsnitt=\"1\">\n"
+	    "    <kommentar typ=\"viktig\">Bra.</kommentar>\n"
+	    "    <forslag-till-lydelse ny=\"ja\">Ny.</forslag-till-lydelse>\n"
+	    "  </svar>\n" TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 11, "attribute typ is not allowed on "
+	    "<kommentar>"));
+	assert_true(has_error(&errs, 12, "attribute ny is not allowed"));
+}
+
+/* xml:* anywhere and the xsi location hints: the XSD allows them. */
+static void
+xml_attributes_and_schema_location_are_accepted(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"x\" xml:lang=\"sv\"\n"
+	    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+	    "    xsi:schemaLocation=\"urn:remissvar:1 remissvar.xsd\">\n"
+	    "  <remissinstans typ=\"kommun\">X</remissinstans>\n"
+	    "  <kontakt namn=\"N\" epost=\"a@b\"/>\n"
+	    "  <stallningstagande xml:lang=\"sv\">tillstyrker</stallningstagande>\n"
+	    "  <svar avsnitt=\"1\"><kommentar xml:lang=\"en\">Fine.</kommentar></svar>\n"
+	    TAIL, &d, &errs), 0);
+	assert_int_equal(read_str(a,
+	    "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"x\"\n"
+	    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+	    "    xsi:type=\"remissvar\">\n"
+	    "  <remissinstans typ=\"kommun\">X</remissinstans>\n"
+	    "  <kontakt namn=\"N\" epost=\"a@b\"/>\n"
+	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 1, "XMLSchema-instance}type"));
+}
+
+/* Their content is empty in the XSD: not even white space. */
+static void
+white_space_inside_beslut_or_kontakt_is_refused(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a,
+	    "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"x\">\n"
+	    "  <remissinstans typ=\"kommun\">X</remissinstans>\n"
+	    "  <beslut instans=\"N\">\n  </beslut>\n"
+	    "  <kontakt namn=\"N\" epost=\"a@b\"> </kontakt>\n"
+	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 3, "<beslut> takes no text"));
+	assert_true(has_error(&errs, 5, "<kontakt> takes no text"));
+}
+
+/* As attachments.filename and attachments.media_type accept them. */
+static void
+attachment_name_and_type_are_checked_as_the_database_does(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <bilaga filnamn=\"../a.txt\" mediatyp=\"text/plain\">SGVq</bilaga>\n"
+	    "  <bilaga filnamn=\"..\" mediatyp=\"text/plain\">SGVq</bilaga>\n"
+	    "  <bilaga filnamn=\"a\\\\b.txt\" mediatyp=\"text/plain\">SGVq</bilaga>\n"
+	    "  <bilaga filnamn=\"a.txt\" mediatyp=\"text\">SGVq</bilaga>\n"
+	    "  <bilaga filnamn=\"a.txt\" mediatyp=\"text/plain; charset=utf-8\">"
+	    "SGVq</bilaga>\n"
+	    "  <bilaga filnamn=\".profile\" mediatyp=\"application/vnd.oasis."
+	    "opendocument.text\">SGVq</bilaga>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(has_error(&errs, 10, "filnamn=\"../a.txt\""));
+	assert_true(has_error(&errs, 11, "filnamn=\"..\""));
+	assert_true(has_error(&errs, 12, "is not a file name"));
+	assert_true(has_error(&errs, 13, "mediatyp=\"text\""));
+	assert_true(has_error(&errs, 14, "is not a media type"));
+	assert_int_equal(errs.count, 5);
+}
+
 int
 main(void)
 {
@@ -519,6 +652,23 @@ main(void)
 		    missing_required_parts_are_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    not_well_formed_is_refused_with_a_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    empty_optional_attributes_are_refused_at_their_element,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    empty_required_attribute_is_one_problem, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    attributes_on_text_elements_of_svar_are_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    xml_attributes_and_schema_location_are_accepted, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    white_space_inside_beslut_or_kontakt_is_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    attachment_name_and_type_are_checked_as_the_database_does,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("remissvar_read", tests,
