@@ -491,47 +491,6 @@ err:
 
 /* ---- checking a file: the XSD and the content checks --------------------- */
 
-/* Adds every entry of from to to, counting what is dropped. */
-static void
-errors_append(struct xml_errors *to, const struct xml_errors *from)
-{
-	size_t i;
-
-	for (i = 0; i < from->count; i++)
-		xml_errors_add(to, from->list[i].line, from->list[i].column, "%s",
-		    from->list[i].message);
-	to->dropped += from->dropped;
-}
-
-/* True if errs has an entry at the element starting at line:col. */
-static bool
-errors_at(const struct xml_errors *errs, long line, long col)
-{
-	size_t i;
-
-	for (i = 0; i < errs->count; i++)
-		if (errs->list[i].line == line && errs->list[i].column == col)
-			return true;
-	return false;
-}
-
-/* Sorts errs by line and column, keeping the order of equal ones. */
-static void
-errors_sort(struct xml_errors *errs)
-{
-	struct xml_error	 e;
-	size_t			 i, j;
-
-	for (i = 1; i < errs->count; i++) {
-		e = errs->list[i];
-		for (j = i; j > 0 && (errs->list[j - 1].line > e.line ||
-		    (errs->list[j - 1].line == e.line &&
-		    errs->list[j - 1].column > e.column)); j--)
-			errs->list[j] = errs->list[j - 1];
-		errs->list[j] = e;
-	}
-}
-
 /*
  * Checks buf[0..len), named file, as validate and both imports do: it must
  * be well-formed (xml_safe_parse), valid against schema, and pass the
@@ -550,7 +509,6 @@ check_document(const char *file, const char *buf, size_t len,
 	struct response_doc	 doc;
 	xmlDocPtr		 xd;
 	xmlNodePtr		 root;
-	size_t			 i;
 	int			 rx, rc = 0;
 
 	xml_errors_init(errs, a);
@@ -566,13 +524,7 @@ check_document(const char *file, const char *buf, size_t len,
 	else if (root != NULL && strcmp((const char *)root->name, "remiss") == 0)
 		rc = remiss_check(buf, len, file, &content);
 	xmlFreeDoc(xd);
-	errors_append(errs, &content);
-	for (i = 0; i < xsd.count; i++)
-		if (!errors_at(&content, xsd.list[i].line, xsd.list[i].column))
-			xml_errors_add(errs, xsd.list[i].line,
-			    xsd.list[i].column, "%s", xsd.list[i].message);
-	errs->dropped += xsd.dropped;
-	errors_sort(errs);
+	xml_errors_merge(errs, &content, &xsd);
 	if (rc == -2 && content.count == 0)
 		xml_errors_add(errs, 0, 0, "out of memory");
 	if (rx == -2 || rc == -2)

@@ -393,3 +393,60 @@ xml_safe_node_pos(const xmlNode *node, long *line, long *column)
 	if (*line < 0)
 		*line = 0;
 }
+
+/* Adds every entry of from to to, counting what is dropped. */
+static void
+errors_append(struct xml_errors *to, const struct xml_errors *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->count; i++)
+		xml_errors_add(to, from->list[i].line, from->list[i].column, "%s",
+		    from->list[i].message);
+	to->dropped += from->dropped;
+}
+
+/* True if errs has an entry at the element starting at line:col. */
+static bool
+errors_at(const struct xml_errors *errs, long line, long col)
+{
+	size_t i;
+
+	for (i = 0; i < errs->count; i++)
+		if (errs->list[i].line == line && errs->list[i].column == col)
+			return true;
+	return false;
+}
+
+/* Sorts errs by line and column, keeping the order of equal ones. */
+static void
+errors_sort(struct xml_errors *errs)
+{
+	struct xml_error	 e;
+	size_t			 i, j;
+
+	for (i = 1; i < errs->count; i++) {
+		e = errs->list[i];
+		for (j = i; j > 0 && (errs->list[j - 1].line > e.line ||
+		    (errs->list[j - 1].line == e.line &&
+		    errs->list[j - 1].column > e.column)); j--)
+			errs->list[j] = errs->list[j - 1];
+		errs->list[j] = e;
+	}
+}
+
+void
+xml_errors_merge(struct xml_errors *to, const struct xml_errors *content,
+    const struct xml_errors *schema)
+{
+	size_t i;
+
+	errors_append(to, content);
+	for (i = 0; i < schema->count; i++)
+		if (!errors_at(content, schema->list[i].line,
+		    schema->list[i].column))
+			xml_errors_add(to, schema->list[i].line,
+			    schema->list[i].column, "%s", schema->list[i].message);
+	to->dropped += schema->dropped;
+	errors_sort(to);
+}

@@ -54,6 +54,12 @@ void xml_errors_init(struct xml_errors *errs, struct arena *a);
 void xml_errors_add(struct xml_errors *errs, long line, long column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Adds the problems of content checks and of schema validation to to, a
+ * problem both report at the same element once (in content's words),
+ * sorted by line and column. */
+void xml_errors_merge(struct xml_errors *to, const struct xml_errors *content,
+    const struct xml_errors *schema);
+
 /* Writes each problem as "FILE:LINE:COL: message" (or "FILE:LINE: ..." when
  * the column is unknown, "FILE: ..." for the whole document), one per line,
  * and a closing line counting dropped ones. */
