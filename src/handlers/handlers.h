@@ -43,5 +43,6 @@ void handle_compare(struct request *, struct response *);
 void handle_admin_remisser(struct request *, struct response *);
 void handle_admin_remiss_upload(struct request *, struct response *);
 void handle_remiss_status(struct request *, struct response *);
+void handle_metrics(struct request *, struct response *);
 
 #endif

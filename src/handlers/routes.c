@@ -44,6 +44,9 @@ const struct route routes[] = {
 	    handle_invite, NEED_FORVALTNING, false },
 	{ "audit_log", METHOD_GET, "/admin/logg", BODY_NONE, handle_audit_log,
 	    NEED_FORVALTNING, false },
+	/* Prometheus counters; only from the addresses remissd -M allows. */
+	{ "metrics", METHOD_GET, "/metrics", BODY_NONE, handle_metrics,
+	    NEED_METRICS, false },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
