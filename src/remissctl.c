@@ -66,6 +66,7 @@ static const char usage_main[] =
     "  token list [--org NAME]      manage API tokens\n"
     "  verify                       check that every stored version matches\n"
     "                               its receipt (after a restore)\n"
+    "  help                         show this help\n"
     "\n"
     "Options:\n"
     "  -d CONNINFO   libpq connection string or URI; default $REMISS_DB,\n"
