@@ -24,6 +24,7 @@
 #include "core/remiss_import.h"
 #include "core/response_doc.h"
 #include "core/response_store.h"
+#include "ctl_verify.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "log.h"
@@ -66,6 +67,9 @@ static const char usage_main[] =
     "  token create --org NAME | --user EMAIL [--label TEXT]\n"
     "  token revoke ID\n"
     "  token list [--org NAME]      manage API tokens\n"
+    "  verify                       check that every stored version matches\n"
+    "                               its receipt (after a restore)\n"
+    "  help                         show this help\n"
     "\n"
     "Options:\n"
     "  -d CONNINFO   libpq connection string or URI; default $REMISS_DB,\n"
@@ -188,6 +192,23 @@ static const char usage_token[] =
     "list     prints id, owner, label, created, last used and revoked,\n"
     "         tab-separated ('-' for none); with --org only the tokens of\n"
     "         that organisation and of its users. Never a secret.\n";
+
+static const char usage_verify[] =
+    "usage: remissctl verify\n"
+    "\n"
+    "Checks, in one read-only snapshot, that the database holds every\n"
+    "submitted remissvar intact, as after restoring a backup:\n"
+    "  - the SHA-256 of each version's stored canonical XML equals the\n"
+    "    sha256 of its receipt and of its response.submit audit row;\n"
+    "  - each version has one such audit row, and each row its version;\n"
+    "  - each response's versions are numbered 1..n without gaps;\n"
+    "  - the receipt number sequence is past every number handed out;\n"
+    "  - each attachment's bytes have their recorded size and SHA-256.\n"
+    "Prints each problem on a line naming the version (id and receipt\n"
+    "number) or attachment, then a summary line. Changes nothing.\n"
+    "\n"
+    "Exit status: 0 complete and intact, 1 a problem found or a database\n"
+    "error, 2 usage.\n";
 
 /* Prints text to stdout for --help (status 0) or stderr (status 2). */
 static int
@@ -1629,6 +1650,9 @@ main(int argc, char **argv)
 		return cmd_user(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "token") == 0)
 		return cmd_token(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "verify") == 0)
+		return ctl_verify_main(conninfo, argc - i - 1, argv + i + 1,
+		    usage_verify);
 	if (strcmp(argv[i], "help") == 0)
 		return usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

@@ -16,9 +16,12 @@
 
 #include <libxml/parser.h>
 
+#include "auth/authz.h"
 #include "auth/password.h"
+#include "handlers/handlers.h"
 #include "http/limits.h"
 #include "log.h"
+#include "metrics.h"
 #include "supervisor.h"
 #include "util/numparse.h"
 #include "views/dates.h"
@@ -31,11 +34,13 @@ usage(FILE *out)
 	fprintf(out,
 	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-m MODE]\n"
 	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
+	    "               [-M CIDR]...\n"
 	    "\n"
 	    "FastCGI server for remissvar. Pre-forks N workers (default: cores).\n"
 	    "  -s PATH        listen on a unix socket (mode -m, default 0660)\n"
 	    "  -b HOST:PORT   listen on TCP instead\n"
 	    "  -w N           number of worker processes\n"
+	    "  -m MODE        permissions of the unix socket, octal (0660)\n"
 	    "  -d CONNINFO    libpq conninfo (default: $REMISS_DB, else PG* variables)\n"
 	    "  -u USER        drop privileges to USER after binding (when root)\n"
 	    "  -g SECONDS     grace period for in-flight requests on SIGTERM (10)\n"
@@ -45,7 +50,10 @@ usage(FILE *out)
 	    "  -T PARAM       single sign-on: trust the e-mail in FastCGI param PARAM\n"
 	    "                 (only on a socket that the SSO location alone reaches)\n"
 	    "  -L NAME=VALUE  set a request limit: body, part, parts, part_header,\n"
-	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n");
+	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n"
+	    "  -M CIDR        who may read /metrics (REMOTE_ADDR); repeatable; the\n"
+	    "                 first -M replaces the default, 127.0.0.1 and ::1\n"
+	    "  -h, --help     show this help\n");
 }
 
 static int
@@ -178,7 +186,7 @@ main(int argc, char *argv[])
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	workers = ncpu > 0 ? (size_t)ncpu : 2;
 
-	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:iT:h", longopts,
+	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:iT:M:h", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's':
@@ -226,6 +234,10 @@ main(int argc, char *argv[])
 		case 'T':
 			cfg.auth.trusted_user_param = optarg;
 			break;
+		case 'M':
+			if (authz_metrics_allow(optarg) == -1)
+				goto bad;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -253,6 +265,9 @@ main(int argc, char *argv[])
 		goto out;
 	if (pidfile != NULL && write_pidfile(pidfile) == -1)
 		goto out;
+	/* Before the fork: every worker inherits the one shared mapping. */
+	if (metrics_open(routes_count) == -1)
+		log_warn("metrics unavailable: /metrics answers 503");
 	log_info("listening on %s with %zu workers", sock ? sock : bind_addr,
 	    workers);
 	if (supervisor_run((unsigned)workers, (unsigned)grace, worker_main,

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "metrics.h"
 #include "supervisor.h"
 
 struct slot {
@@ -87,6 +88,11 @@ reap(struct slot *slots, unsigned n, int stopping)
 				continue;
 			describe_exit(i, pid, status);
 			slots[i].pid = 0;
+			if (!stopping)
+				metrics_worker_restart(WIFSIGNALED(status) ||
+				    WEXITSTATUS(status) != 0 ?
+				    METRICS_RESTART_CRASHED :
+				    METRICS_RESTART_EXITED);
 			now = now_sec();
 			if (!stopping && now - ts_sec(&slots[i].started) < 1.0)
 				slots[i].quick_deaths++;

@@ -23,6 +23,7 @@
 #include "http/response.h"
 #include "http/router.h"
 #include "log.h"
+#include "metrics.h"
 #include "util/arena.h"
 #include "worker.h"
 
@@ -58,15 +59,42 @@ install_signals(sigset_t *stopset)
 	return 0;
 }
 
-/* Copies s for a log line, replacing control bytes so a line stays one line. */
+/*
+ * Copies s into out as one logfmt value: as it is when it is a plain word,
+ * else in double quotes with " and \ escaped; control bytes become '?', so
+ * a line stays one line, and an empty value is "". A value too long for out
+ * is cut (still closed by its quote).
+ */
 static void
-log_safe(char *out, size_t outsz, const char *s)
+log_value(char *out, size_t outsz, const char *s)
 {
-	size_t i;
+	size_t	i, n = 0;
+	bool	quote = s[0] == '\0';
 
-	for (i = 0; s[i] != '\0' && i + 1 < outsz; i++)
-		out[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
-	out[i] = '\0';
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] == ' ' || s[i] == '"' || s[i] == '=' || s[i] == '\\' ||
+		    (unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			quote = true;
+	if (outsz < 4) {
+		if (outsz > 0)
+			out[0] = '\0';
+		return;
+	}
+	if (quote)
+		out[n++] = '"';
+	for (i = 0; s[i] != '\0' && n + 3 < outsz; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			if (n + 4 >= outsz)
+				break;
+			out[n++] = '\\';
+			out[n++] = s[i];
+		} else
+			out[n++] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ?
+			    '?' : s[i];
+	}
+	if (quote)
+		out[n++] = '"';
+	out[n] = '\0';
 }
 
 static long
@@ -157,9 +185,11 @@ authorize(struct request *req, struct response *res, const struct route *route,
 	return false;
 }
 
-/* Routes req and runs the handler; every outcome ends up in res. */
+/* Routes req and runs the handler; every outcome ends up in res, and the
+ * route, once one matched, in *matched. */
 static void
-dispatch(struct request *req, struct response *res, const char **route_name)
+dispatch(struct request *req, struct response *res,
+    const struct route **matched)
 {
 	const struct route	*route;
 	struct request_error	 err;
@@ -192,7 +222,7 @@ dispatch(struct request *req, struct response *res, const char **route_name)
 	case ROUTE_FOUND:
 		break;
 	}
-	*route_name = route->name;
+	*matched = route;
 	if (!authorize(req, res, route, fmt))
 		return;
 	if (request_read_body(req, route->body, &err) == -1) {
@@ -225,9 +255,9 @@ serve(FCGX_Request *f, struct db *db, const struct worker_config *cfg)
 	struct request		 req;
 	struct response		 res;
 	struct request_error	 err;
-	const char		*route_name = "-";
-	char			 path[256];
-	long			 bytes;
+	const struct route	*route = NULL;
+	char			 path[512], method[64], id[64];
+	long			 bytes, us;
 	static const char	 oom[] = "Status: 503 Service Unavailable\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
 	    "Tillfälligt fel.\nTemporary failure.\n";
@@ -252,13 +282,20 @@ serve(FCGX_Request *f, struct db *db, const struct worker_config *cfg)
 		req.db = db;
 		req.auth = &cfg->auth;
 		res.head_only = req.method == METHOD_HEAD;
-		dispatch(&req, &res, &route_name);
+		dispatch(&req, &res, &route);
 	}
 	bytes = response_send(&res, f->out);
-	log_safe(path, sizeof(path), req.path);
+	us = elapsed_us(&start);
+	metrics_request(route != NULL ? (size_t)(route - routes) : routes_count,
+	    res.status, us);
+	/* One line of key=value pairs (logfmt): values with spaces or quotes
+	 * are quoted, so the line splits into fields unambiguously. */
+	log_value(id, sizeof(id), req.id);
+	log_value(method, sizeof(method), req.method_name);
+	log_value(path, sizeof(path), req.path);
 	log_info("id=%s method=%s path=%s route=%s status=%d bytes=%ld us=%ld",
-	    req.id, req.method_name, path, route_name, res.status, bytes,
-	    elapsed_us(&start));
+	    id, method, path, route != NULL ? route->name : "-", res.status,
+	    bytes, us);
 	arena_free(a);
 }
 

@@ -1,9 +1,14 @@
 /* authz.c: the single authorization decision for routes and the objects handlers touch. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
 
 #include "auth/authz.h"
+#include "util/numparse.h"
 
 static const char *const need_names[NEED__MAX] = {
 	"public",	/* NEED_PUBLIC */
@@ -12,7 +17,129 @@ static const char *const need_names[NEED__MAX] = {
 	"review",	/* NEED_REVIEW */
 	"forvaltning",	/* NEED_FORVALTNING */
 	"admin",	/* NEED_ADMIN */
+	"metrics",	/* NEED_METRICS */
 };
+
+/* A network allowed to read /metrics. IPv4 is kept as IPv4 (4 bytes). */
+struct net {
+	int		 family;	/* AF_INET or AF_INET6 */
+	unsigned char	 addr[16];
+	unsigned	 prefix;	/* bits that must match */
+};
+
+static const struct net default_nets[] = {
+	{ AF_INET, { 127, 0, 0, 1 }, 32 },
+	{ AF_INET6, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }, 128 },
+};
+
+/* Set at start-up, before fork; read-only while serving. */
+static struct net	metrics_nets[AUTHZ_METRICS_NETS] = {
+	{ AF_INET, { 127, 0, 0, 1 }, 32 },
+	{ AF_INET6, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }, 128 },
+};
+static size_t		nmetrics_nets = 2;
+static bool		metrics_nets_default = true;
+
+/* Parses an address; an IPv4-mapped IPv6 address becomes IPv4. Returns 0,
+ * or -1 if s is not an address. */
+static int
+parse_addr(const char *s, struct net *n)
+{
+	static const unsigned char v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0, 0xff, 0xff };
+
+	memset(n, 0, sizeof(*n));
+	if (inet_pton(AF_INET, s, n->addr) == 1) {
+		n->family = AF_INET;
+		n->prefix = 32;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, s, n->addr) == 1) {
+		if (memcmp(n->addr, v4mapped, sizeof(v4mapped)) == 0) {
+			memmove(n->addr, n->addr + 12, 4);
+			memset(n->addr + 4, 0, 12);
+			n->family = AF_INET;
+			n->prefix = 32;
+			return 0;
+		}
+		n->family = AF_INET6;
+		n->prefix = 128;
+		return 0;
+	}
+	return -1;
+}
+
+static bool
+net_contains(const struct net *net, const struct net *a)
+{
+	unsigned	full = net->prefix / 8, rest = net->prefix % 8;
+	unsigned char	mask;
+
+	if (net->family != a->family)
+		return false;
+	if (memcmp(net->addr, a->addr, full) != 0)
+		return false;
+	if (rest == 0)
+		return true;
+	mask = (unsigned char)(0xff << (8 - rest));
+	return (net->addr[full] & mask) == (a->addr[full] & mask);
+}
+
+int
+authz_metrics_allow(const char *cidr)
+{
+	struct net	 n;
+	char		 addr[64];
+	const char	*slash;
+	size_t		 len, bits;
+
+	slash = strchr(cidr, '/');
+	len = slash != NULL ? (size_t)(slash - cidr) : strlen(cidr);
+	if (len == 0 || len >= sizeof(addr))
+		return -1;
+	memcpy(addr, cidr, len);
+	addr[len] = '\0';
+	if (parse_addr(addr, &n) == -1)
+		return -1;
+	/* A prefix length counts in the address's own family. */
+	if (slash != NULL) {
+		if (strchr(addr, ':') != NULL && n.family == AF_INET)
+			return -1;	/* ::ffff:a.b.c.d/len: say a.b.c.d/len */
+		if (parse_size(slash + 1, (size_t)-1, n.prefix, &bits) == -1)
+			return -1;
+		n.prefix = (unsigned)bits;
+	}
+	if (metrics_nets_default) {
+		nmetrics_nets = 0;
+		metrics_nets_default = false;
+	}
+	if (nmetrics_nets >= AUTHZ_METRICS_NETS)
+		return -1;
+	metrics_nets[nmetrics_nets++] = n;
+	return 0;
+}
+
+void
+authz_metrics_defaults(void)
+{
+	memcpy(metrics_nets, default_nets, sizeof(default_nets));
+	nmetrics_nets = sizeof(default_nets) / sizeof(default_nets[0]);
+	metrics_nets_default = true;
+}
+
+bool
+authz_metrics_addr_ok(const char *addr)
+{
+	struct net	a;
+	size_t		i;
+
+	if (addr == NULL || parse_addr(addr, &a) == -1)
+		return false;
+	for (i = 0; i < nmetrics_nets; i++)
+		if (net_contains(&metrics_nets[i], &a))
+			return true;
+	return false;
+}
 
 const char *
 need_name(enum need n)
@@ -52,6 +179,11 @@ authz_decide(const struct identity *id, enum need need,
 		return AUTHZ_DENY;
 	if (need >= NEED__MAX)
 		return AUTHZ_DENY;
+	/* Monitoring goes by where the request comes from, not who sends it;
+	 * elsewhere the page does not exist. */
+	if (need == NEED_METRICS)
+		return id != NULL && authz_metrics_addr_ok(id->remote_addr) ?
+		    AUTHZ_ALLOW : AUTHZ_HIDE;
 	if (!role_meets(r, need))
 		return r == ROLE_PUBLIC ? AUTHZ_LOGIN : AUTHZ_DENY;
 	if (obj == NULL || r == ROLE_ADMIN)

@@ -29,6 +29,8 @@ struct identity {
 	const char	*org_name;	/* NULL when org_id is 0 */
 	long long	 session_id;	/* database id of the session, 0 otherwise */
 	const char	*csrf;		/* the session's CSRF token (AUTH_SESSION/SSO) */
+	const char	*remote_addr;	/* the client's address as nginx gives it
+					   (REMOTE_ADDR), NULL or "" if unknown */
 };
 
 /* True if the caller acts through a browser session (cookie login or single

@@ -99,8 +99,10 @@ resolve_sso(struct request *req, const char *email)
 	return AUTH_RESOLVED;
 }
 
-enum auth_outcome
-auth_resolve(struct request *req)
+/* auth_resolve without the address: each way of proving an identity fills
+ * req->identity from scratch. */
+static enum auth_outcome
+resolve_identity(struct request *req)
 {
 	const char	*authz, *cookie, *sso;
 	int		 rc;
@@ -133,6 +135,17 @@ auth_resolve(struct request *req)
 	if (rc == 0)
 		set_public(&req->identity);
 	return AUTH_RESOLVED;
+}
+
+enum auth_outcome
+auth_resolve(struct request *req)
+{
+	enum auth_outcome o;
+
+	o = resolve_identity(req);
+	/* Where the request comes from belongs to every identity, public too. */
+	req->identity.remote_addr = req->remote_addr;
+	return o;
 }
 
 bool

@@ -36,7 +36,8 @@ enum auth_outcome {
  * schemes other than Bearer are ignored. A vouched-for user
  * without a matching session gets a new session, whose token is left in
  * req->sso_session for the worker's Set-Cookie, and an audit row
- * "login.sso". */
+ * "login.sso". Whatever the outcome, req->identity.remote_addr is the
+ * request's REMOTE_ADDR. */
 enum auth_outcome auth_resolve(struct request *req);
 
 /* True if the request carries the session's CSRF token, in the form field

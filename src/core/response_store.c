@@ -14,6 +14,7 @@
 #include "core/response_store.h"
 #include "db/db.h"
 #include "log.h"
+#include "metrics.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
@@ -768,6 +769,7 @@ response_submit(struct db *db, struct arena *a,
 	if (db_commit(db) == -1)
 		goto err;
 	res = SUBMIT_OK;
+	metrics_submitted((unsigned)req->channel);
 err:
 	PQclear(r);
 	if (in_tx)

@@ -10,6 +10,7 @@
 
 #include "db/db.h"
 #include "log.h"
+#include "metrics.h"
 
 /* Seconds libpq waits for a server that does not answer. */
 #define DB_CONNECT_TIMEOUT	"2"
@@ -194,6 +195,7 @@ reconnect(struct db *db)
 	if (connect_now(db) == -1)
 		return -1;
 	db->reconnects++;
+	metrics_db_reconnect();
 	log_warn("reconnected to the database (%lu reconnects)", db->reconnects);
 	return 0;
 }
@@ -252,8 +254,21 @@ run(struct db *db, enum stmt id, const char *const *params)
 	    stmt_table[id].nparams, params, NULL, NULL, 0);
 }
 
-PGresult *
-db_exec(struct db *db, enum stmt id, const char *const *params)
+/* Counts r in the metrics when it is a failure: NULL (no answer) or an
+ * error from the server. Returns r. */
+static PGresult *
+counted(PGresult *r)
+{
+	if (r == NULL)
+		metrics_db_error(METRICS_DB_UNREACHABLE);
+	else if (!db_result_ok(r))
+		metrics_db_error(METRICS_DB_STATEMENT);
+	return r;
+}
+
+/* db_exec without the counting. */
+static PGresult *
+exec_retry(struct db *db, enum stmt id, const char *const *params)
 {
 	PGresult	*r;
 	char		 msg[512];
@@ -297,6 +312,12 @@ db_exec(struct db *db, enum stmt id, const char *const *params)
 		return NULL;
 	}
 	return r;
+}
+
+PGresult *
+db_exec(struct db *db, enum stmt id, const char *const *params)
+{
+	return counted(exec_retry(db, id, params));
 }
 
 bool

@@ -804,4 +804,51 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE resp.id = $1::bigint AND resp.remiss_id = $2::bigint"
 	    " AND (($3::bigint IS NULL AND $4::bigint IS NULL) OR a.id IS NOT NULL)",
 	    4 },
+	[STMT_VERIFY_SNAPSHOT] = { "verify_snapshot",
+	    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", 0 },
+
+	[STMT_VERIFY_VERSIONS] = { "verify_versions",
+	    "SELECT v.id, v.receipt_number, v.sha256, v.version, v.response_id,"
+	    " (SELECT count(*) FROM audit_log a WHERE a.action = 'response.submit'"
+	    "  AND a.object_type = 'response_version'"
+	    "  AND a.object_id = v.id::text),"
+	    " COALESCE(s.sha256, ''), COALESCE(s.receipt, '')"
+	    " FROM response_versions v"
+	    " LEFT JOIN LATERAL (SELECT a.detail->>'sha256' AS sha256,"
+	    "  a.detail->>'receipt' AS receipt FROM audit_log a"
+	    "  WHERE a.action = 'response.submit'"
+	    "  AND a.object_type = 'response_version'"
+	    "  AND a.object_id = v.id::text ORDER BY a.id LIMIT 1) s ON true"
+	    " ORDER BY v.id", 0 },
+
+	[STMT_VERIFY_VERSION_XML] = { "verify_version_xml",
+	    "SELECT canonical_xml FROM response_versions WHERE id = $1::bigint",
+	    1 },
+
+	[STMT_VERIFY_ORPHAN_AUDITS] = { "verify_orphan_audits",
+	    "SELECT a.object_id, COALESCE(a.detail->>'receipt', '')"
+	    " FROM audit_log a WHERE a.action = 'response.submit'"
+	    " AND a.object_type = 'response_version'"
+	    " AND NOT EXISTS (SELECT 1 FROM response_versions v"
+	    "  WHERE v.id::text = a.object_id)"
+	    " ORDER BY a.id", 0 },
+
+	[STMT_VERIFY_VERSION_GAPS] = { "verify_version_gaps",
+	    "SELECT response_id, count(*), max(version) FROM response_versions"
+	    " GROUP BY response_id HAVING count(*) <> max(version)"
+	    " ORDER BY response_id", 0 },
+
+	[STMT_VERIFY_RECEIPT_SEQ] = { "verify_receipt_seq",
+	    "SELECT (SELECT CASE WHEN is_called THEN last_value + 1"
+	    "  ELSE last_value END FROM response_receipt_seq),"
+	    " (SELECT COALESCE(max(split_part(receipt_number, '-', 2)::bigint), 0)"
+	    "  FROM response_versions)", 0 },
+
+	[STMT_VERIFY_ATTACHMENTS] = { "verify_attachments",
+	    "SELECT id, version_id, ord, filename, size, sha256 FROM attachments"
+	    " ORDER BY id", 0 },
+
+	[STMT_VERIFY_ATTACHMENT_BYTES] = { "verify_attachment_bytes",
+	    "SELECT encode(bytes, 'hex') FROM attachments WHERE id = $1::bigint",
+	    1 },
 };

@@ -262,6 +262,23 @@ enum stmt {
 				   consequence kommun, short term, long term,
 				   summary (all '' if none); no row: no such
 				   response, or (with a target) no such answer */
+	/* remissctl verify: is a (restored) database complete? */
+	STMT_VERIFY_SNAPSHOT,	/* first in a transaction: repeatable read, read
+				   only, so every check sees one moment */
+	STMT_VERIFY_VERSIONS,	/* -> id, receipt number, sha256, version,
+				   response id, number of response.submit audit
+				   rows for it, the first one's sha256 and receipt
+				   ('' when none): every version, by id */
+	STMT_VERIFY_VERSION_XML,	/* version id -> canonical XML */
+	STMT_VERIFY_ORPHAN_AUDITS,	/* -> version id, receipt: response.submit
+				   audit rows whose version does not exist */
+	STMT_VERIFY_VERSION_GAPS,	/* -> response id, versions, highest version:
+				   responses whose versions are not 1..n */
+	STMT_VERIFY_RECEIPT_SEQ,	/* -> the number nextval would give, the
+				   highest number in a receipt (0 if none) */
+	STMT_VERIFY_ATTACHMENTS,	/* -> id, version id, ord, filename, size,
+				   sha256: every attachment of a version, by id */
+	STMT_VERIFY_ATTACHMENT_BYTES,	/* attachment id -> bytes as hex */
 	STMT__MAX
 };
 

@@ -63,5 +63,6 @@ void handle_api_remiss(struct request *, struct response *);
 void handle_api_versions(struct request *, struct response *);
 void handle_api_version(struct request *, struct response *);
 void handle_api_submit(struct request *, struct response *);
+void handle_metrics(struct request *, struct response *);
 
 #endif

@@ -89,6 +89,9 @@ const struct route routes[] = {
 	    BODY_XML, handle_api_submit, NEED_KOMMUN, false },
 	{ "api_version", METHOD_GET, "/api/v1/remisser/{slug}/remissvar/{id}",
 	    BODY_NONE, handle_api_version, NEED_LOGIN, false },
+	/* Prometheus counters; only from the addresses remissd -M allows. */
+	{ "metrics", METHOD_GET, "/metrics", BODY_NONE, handle_metrics,
+	    NEED_METRICS, false },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

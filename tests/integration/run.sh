@@ -123,6 +123,29 @@ check "static files come from nginx" eval 'status_is 200 && header_has "Content-
 
 check "every request is logged on one line with id, status, bytes, time" \
 	grep -qE 'info serve: id=[0-9a-f]+ method=GET path=/healthz route=healthz status=200 bytes=3 us=[0-9]+$' "$T/remissd.log"
+req GET '/finns%20inte'
+check "a log value with a space is quoted, so the key=value fields stay apart" \
+	grep -qE 'info serve: id=[0-9a-f]+ method=GET path="/finns inte" route=- status=404 bytes=[0-9]+ us=[0-9]+$' "$T/remissd.log"
+
+# --- /metrics: Prometheus counters shared by the workers -------------------
+# metric 'NAME{LABELS}': its value in a fresh scrape through nginx (from 127.0.0.1), 0 if absent.
+metric() { curl -s "$BASE/metrics" | awk -v k="$1" '$1 == k { v = $2 } END { print v + 0 }'; }
+req GET /metrics
+check "GET /metrics from 127.0.0.1 through nginx is Prometheus text" \
+	eval 'status_is 200 && header_has "Content-Type: text/plain; version=0.0.4" && body_has "# TYPE remiss_http_requests_total counter" && body_has "# TYPE remiss_http_request_duration_seconds histogram"'
+before=$(metric 'remiss_http_requests_total{route="healthz",status="2xx"}')
+for _ in 1 2 3 4 5 6; do curl -s -o /dev/null "$BASE/healthz"; done
+after=$(metric 'remiss_http_requests_total{route="healthz",status="2xx"}')
+check "the healthz counter grows by the 6 requests, whichever worker served them" \
+	eval '[ "$after" -eq $((before + 6)) ] || { echo "#   before $before, after $after"; false; }'
+check "the latency histogram counts them too" \
+	eval '[ "$(metric '"'"'remiss_http_request_duration_seconds_bucket{route="healthz",le="+Inf"}'"'"')" -ge "$after" ]'
+req GET /metrics -H 'Accept: text/html'
+check "/metrics counts 404s of no route under route=\"none\"" \
+	eval 'grep -qE "^remiss_http_requests_total\{route=\"none\",status=\"4xx\"\} [1-9]" "$T/tmp/body"'
+other=$(python3 "$ROOT/tests/integration/fcgi.py" request "$SOCK" REMOTE_ADDR=192.0.2.7 DOCUMENT_URI=/metrics 2>&1 | tr -d '\r')
+check "/metrics from an address that -M does not allow is a 404" \
+	eval 'grep -q "^Status: 404" <<<"$other" && ! grep -q remiss_http_requests_total <<<"$other"'
 
 # --- accounts: the CLI, then login, sessions, CSRF and tokens over HTTP ----
 sub_suite() { # sub_suite SCRIPT ARGS...: runs another ok/not ok script and counts its lines
@@ -140,11 +163,19 @@ revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'r
 "$BUILD/remissctl" token revoke "$revoked_id" >/dev/null
 export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
+webb_versions() { psql "$REMISS_DB" -XAtqc "SELECT count(*) FROM response_versions WHERE channel = 'webb'"; }
+m_before=$(metric 'remiss_responses_submitted_total{channel="webb"}') db_before=$(webb_versions)
 sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"
+m_after=$(metric 'remiss_responses_submitted_total{channel="webb"}') db_after=$(webb_versions)
+check "/metrics counts every version submitted on the web form" \
+	eval '[ $((m_after - m_before)) -gt 0 ] && [ $((m_after - m_before)) -eq $((db_after - db_before)) ] || { echo "#   metrics +$((m_after - m_before)), database +$((db_after - db_before))"; false; }'
 sub_suite "$ROOT/tests/integration/submit_crash.sh" "$BUILD" "$BASE" "$T/tmp/crash"
 sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tmp/matrix"
 sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
+
+# --- backups: a restored pg_dump passes remissctl verify, a corrupted one fails ---
+sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
@@ -152,7 +183,7 @@ sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
 # --- single sign-on: a second instance trusts REMOTE_USER on its own socket ---
 SSO_SOCK=$T/run/remissd-sso.sock
 "$BUILD/remissd" -s "$SSO_SOCK" -m 0600 -w 1 -g 5 -i -T REMOTE_USER -d "$REMISS_DB" \
-	-P "$T/remissd-sso.pid" 2>>"$T/remissd.log" &
+	-M 192.0.2.0/24 -M 2001:db8::/32 -P "$T/remissd-sso.pid" 2>>"$T/remissd.log" &
 for _ in $(seq 100); do [ -S "$SSO_SOCK" ] && break; sleep 0.05; done
 fcgi() { python3 "$ROOT/tests/integration/fcgi.py" request "$@" 2>&1 | tr -d '\r'; }
 sso=$(fcgi "$SSO_SOCK" REMOTE_USER=Granskare@RegionHalland.example HTTP_ACCEPT=text/html)
@@ -169,6 +200,11 @@ sso4=$(fcgi "$SSO_SOCK" REMOTE_USER=granskare@regionhalland.example REQUEST_METH
 check "single-sign-on sessions need the CSRF token too" eval 'grep -q "^Status: 403" <<<"$sso4"'
 check "the single sign-on login is audited" \
 	eval '[ "$(psql "$REMISS_DB" -qAtc "SELECT count(*) FROM audit_log WHERE action = '"'"'login.sso'"'"'")" -ge 1 ]'
+m_net=$(fcgi "$SSO_SOCK" REMOTE_ADDR=192.0.2.200 DOCUMENT_URI=/metrics)
+m_v6=$(fcgi "$SSO_SOCK" REMOTE_ADDR=2001:db8::5 DOCUMENT_URI=/metrics)
+m_lo=$(fcgi "$SSO_SOCK" REMOTE_ADDR=127.0.0.1 DOCUMENT_URI=/metrics)
+check "remissd -M CIDR opens /metrics to those networks and replaces the loopback default" \
+	eval 'grep -q "^Status: 200" <<<"$m_net" && grep -q "^Status: 200" <<<"$m_v6" && grep -q "^Status: 404" <<<"$m_lo"'
 stop_pid "$T/remissd-sso.pid"
 # The ordinary instance ignores REMOTE_USER, which a client can set with Basic auth.
 STATUS=$(curl -s -o "$T/tmp/body" -u granskare@regionhalland.example:x -H 'Accept: text/html' -w '%{http_code}' "$BASE/")
@@ -189,6 +225,8 @@ sleep 0.3
 after=$(workers)
 check "the killed worker is replaced within a second" eval '[ "$(wc -l <<<"$after")" -eq '"$WORKERS"' ] && ! grep -qx "$victim" <<<"$after"'
 check "the supervisor logs the crash" grep -q "killed by signal 9" "$T/remissd.log"
+check "/metrics counts the crashed worker's restart" \
+	eval '[ "$(metric '"'"'remiss_worker_restarts_total{reason="crashed"}'"'"')" -ge 1 ]'
 
 # --- the database restarts under a running server -------------------------
 check "PostgreSQL restarts" pg_restart "$T/pg"

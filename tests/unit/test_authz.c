@@ -22,12 +22,13 @@ role_by_need_matrix(void **state)
 {
 	/* Expected decisions, written out by hand from PRODUCT.md's roles. */
 	static const enum authz_decision expect[ROLE__MAX][NEED__MAX] = {
-		/*                public        login         kommun        review        forvaltning   admin */
-		[ROLE_PUBLIC]      = { AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN },
-		[ROLE_KOMMUN]      = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY },
-		[ROLE_GRANSKARE]   = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY },
-		[ROLE_FORVALTNING] = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY },
-		[ROLE_ADMIN]       = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW },
+		/* metrics: with no known address, hidden from every role. */
+		/*                public        login         kommun        review        forvaltning   admin         metrics */
+		[ROLE_PUBLIC]      = { AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE },
+		[ROLE_KOMMUN]      = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE },
+		[ROLE_GRANSKARE]   = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE },
+		[ROLE_FORVALTNING] = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE },
+		[ROLE_ADMIN]       = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE },
 	};
 	int		r, n;
 	struct identity	id;
@@ -95,6 +96,91 @@ out_of_range_values_are_denied(void **state)
 	assert_int_equal(authz_decide(&ok, NEED__MAX, NULL), AUTHZ_DENY);
 }
 
+static enum authz_decision
+metrics_from(enum role r, const char *addr)
+{
+	struct identity id = who(r, 0);
+
+	id.remote_addr = addr;
+	return authz_decide(&id, NEED_METRICS, NULL);
+}
+
+static void
+metrics_by_default_only_from_loopback(void **state)
+{
+	(void)state;
+	authz_metrics_defaults();
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "127.0.0.1"), AUTHZ_ALLOW);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "::1"), AUTHZ_ALLOW);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "::ffff:127.0.0.1"),
+	    AUTHZ_ALLOW);
+	/* Elsewhere the page does not exist, for an admin too. */
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "127.0.0.2"), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_ADMIN, "192.0.2.7"), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_ADMIN, "2001:db8::1"), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, ""), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "unix:"), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, NULL), AUTHZ_HIDE);
+	assert_int_equal(authz_decide(NULL, NEED_METRICS, NULL), AUTHZ_HIDE);
+}
+
+static void
+metrics_networks_replace_the_default(void **state)
+{
+	(void)state;
+	authz_metrics_defaults();
+	assert_int_equal(authz_metrics_allow("10.1.0.0/16"), 0);
+	assert_int_equal(authz_metrics_allow("2001:db8::/32"), 0);
+	assert_int_equal(authz_metrics_allow("192.0.2.9"), 0);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "10.1.255.3"), AUTHZ_ALLOW);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "10.2.0.1"), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "2001:db8:ffff::5"),
+	    AUTHZ_ALLOW);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "2001:db9::5"), AUTHZ_HIDE);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "192.0.2.9"), AUTHZ_ALLOW);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "192.0.2.10"), AUTHZ_HIDE);
+	/* The first -M replaced the loopback default. */
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "127.0.0.1"), AUTHZ_HIDE);
+	authz_metrics_defaults();
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "127.0.0.1"), AUTHZ_ALLOW);
+}
+
+static void
+metrics_prefix_lengths_are_exact(void **state)
+{
+	(void)state;
+	authz_metrics_defaults();
+	assert_int_equal(authz_metrics_allow("172.16.0.0/12"), 0);
+	assert_int_equal(authz_metrics_allow("0.0.0.0/0"), 0);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "203.0.113.1"), AUTHZ_ALLOW);
+	/* /0 of IPv4 still does not take IPv6. */
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "2001:db8::1"), AUTHZ_HIDE);
+	authz_metrics_defaults();
+	assert_int_equal(authz_metrics_allow("172.16.0.0/12"), 0);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "172.31.255.255"),
+	    AUTHZ_ALLOW);
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "172.32.0.0"), AUTHZ_HIDE);
+	authz_metrics_defaults();
+}
+
+static void
+malformed_metrics_networks_are_refused(void **state)
+{
+	static const char *const bad[] = { "", "/8", "10.0.0.0/33",
+	    "::1/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/+8", "10.0.0",
+	    "localhost", "10.0.0.0/8/8", "::ffff:10.0.0.0/104", " 10.0.0.1" };
+	size_t i;
+
+	(void)state;
+	authz_metrics_defaults();
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (authz_metrics_allow(bad[i]) != -1)
+			fail_msg("accepted \"%s\"", bad[i]);
+	/* Nothing was changed by the refusals. */
+	assert_int_equal(metrics_from(ROLE_PUBLIC, "127.0.0.1"), AUTHZ_ALLOW);
+	assert_string_equal(need_name(NEED_METRICS), "metrics");
+}
+
 int
 main(void)
 {
@@ -104,6 +190,10 @@ main(void)
 		cmocka_unit_test(kommun_is_confined_to_its_organisation),
 		cmocka_unit_test(drafts_are_hidden_from_reviewers),
 		cmocka_unit_test(out_of_range_values_are_denied),
+		cmocka_unit_test(metrics_by_default_only_from_loopback),
+		cmocka_unit_test(metrics_networks_replace_the_default),
+		cmocka_unit_test(metrics_prefix_lengths_are_exact),
+		cmocka_unit_test(malformed_metrics_networks_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# tests/install.sh BUILD-DIR: `make install DESTDIR=…` puts the programs, schema, static files,
+# nginx site and error pages, systemd unit, manual pages and operator docs under the prefix, and
+# the paths that the nginx site, the unit and remissctl name are the ones installed. Prints
+# ok/not ok lines and a closing "N passed, N failed".
+set -uo pipefail
+
+BUILD=${1:?usage: install.sh BUILD-DIR}
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+D=$(mktemp -d)
+trap 'rm -rf "$D"' EXIT
+PASS=0 FAIL=0 N=0
+
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+
+prefix=$(sed -n 's/^prefix = //p' "$BUILD/Makefile")
+P=$D$prefix
+check "make install DESTDIR=… succeeds" eval 'make -C "$BUILD" install DESTDIR="$D" >"$D.log" 2>&1 || { tail -20 "$D.log"; false; }'
+rm -f "$D.log"
+
+installed() { [ -f "$P/$1" ] || { echo "#   missing: $prefix/$1"; return 1; }; }
+check "remissd is installed in sbin (a daemon for root to start)" eval '[ -x "$P/sbin/remissd" ]'
+check "remissctl is installed in bin (validate is for anyone)" eval '[ -x "$P/bin/remissctl" ]'
+check "the installed remissd runs" eval '"$P/sbin/remissd" --help >/dev/null'
+for f in "$SRC"/schema/*.sql "$SRC"/schema/*.xsd; do
+	[ -e "$f" ] || continue
+	check "schema/${f##*/} is installed" installed "share/remissvar/schema/${f##*/}"
+done
+for f in "$SRC"/static/*; do
+	check "static/${f##*/} is installed" installed "share/remissvar/static/${f##*/}"
+done
+for f in remissvar.conf errors-413.html errors-429.html errors-50x.html; do
+	check "nginx/$f is installed" installed "share/remissvar/nginx/$f"
+done
+check "the systemd unit is installed" installed share/remissvar/systemd/remissd.service
+check "remissd.8 is installed" installed share/man/man8/remissd.8
+check "remissctl.8 is installed" installed share/man/man8/remissctl.8
+check "docs/install.md is installed" installed share/doc/remissvar/install.md
+check "docs/backup.md is installed" installed share/doc/remissvar/backup.md
+
+# The paths the installed files name are the installed paths (default prefix /usr/local).
+if [ "$prefix" = /usr/local ]; then
+	for a in $(grep -oE '(alias|root) /usr/local/[^;]*' "$P/share/remissvar/nginx/remissvar.conf" | awk '{print $2}'); do
+		check "the nginx site's $a is installed" eval '[ -e "$D$a" ]'
+	done
+	exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/remissd.service")
+	check "the unit starts the installed remissd ($exe)" eval '[ -x "$D$exe" ]'
+	check "remissctl migrate's default schema directory is the installed one" \
+		eval '"$P/bin/remissctl" migrate --help | grep -qF "$prefix/share/remissvar/schema"'
+fi
+if command -v systemd-analyze >/dev/null; then
+	mkdir -p "$D/unit"
+	sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/remissd.service" >"$D/unit/remissd.service"
+	out=$(MANPATH=$P/share/man systemd-analyze verify "$D/unit/remissd.service" 2>&1)
+	check "systemd-analyze verify accepts the unit" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+fi
+
+check "make uninstall removes every installed file" \
+	eval 'make -C "$BUILD" uninstall DESTDIR="$D" >/dev/null 2>&1 && [ -z "$(find "$D$prefix" -type f)" ]'
+
+echo "1..$N"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]

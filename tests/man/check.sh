@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# tests/man/check.sh BUILD-DIR: the manual pages pass mandoc -Tlint, and they agree with the
+# programs' --help: every option and command one names, the other names too. Prints ok/not ok
+# lines and a closing "N passed, N failed".
+set -uo pipefail
+
+BUILD=${1:?usage: check.sh BUILD-DIR}
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+MAN=$SRC/man
+PASS=0 FAIL=0 N=0
+
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+
+if ! command -v mandoc >/dev/null; then
+	notok "mandoc is installed (apt-get install mandoc)"
+	echo "$PASS passed, $FAIL failed"
+	exit 1
+fi
+
+for page in remissd.8 remissctl.8; do
+	out=$(mandoc -Tlint -W warning "$MAN/$page" 2>&1)
+	check "$page passes mandoc -Tlint without warnings" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+	check "$page renders" eval 'mandoc -Tutf8 "$MAN/$page" >/dev/null'
+done
+
+# documented PAGE WORD: the page has an .It line for the flag or command WORD.
+documented() { grep -qE "^\.It (Fl|Cm) $1( |$)" "$MAN/$2"; }
+
+# remissd: each option of --help has its .It Fl entry, and each entry is in --help.
+help=$("$BUILD/remissd" --help)
+check "remissd --help exits 0" eval '"$BUILD/remissd" --help >/dev/null'
+for opt in $(grep -oE '^  -[A-Za-z]' <<<"$help" | tr -d ' -'); do
+	check "remissd -$opt is in remissd.8" documented "$opt" remissd.8
+done
+for opt in $(grep -oE '^\.It Fl [A-Za-z]( |$)' "$MAN/remissd.8" | awk '{print $3}'); do
+	check "remissd.8's -$opt is in remissd --help" grep -qE "^  -$opt( |,)" <<<"$help"
+done
+check "every option letter remissd parses is in its --help" \
+	eval 'for o in $(grep -oE "\"[a-zA-Z:]+\", longopts" "$SRC/src/remissd.c" | cut -d\" -f2 | tr -d : | fold -w1); do grep -qE "^  -$o" <<<"$help" || { echo "#   -$o"; exit 1; }; done'
+
+# remissctl: each command line of --help is described in the page, each option of each
+# command's --help is in the page, and each command the page describes is in --help.
+help=$("$BUILD/remissctl" --help)
+check "remissctl --help exits 0" eval '"$BUILD/remissctl" --help >/dev/null'
+lines=$(sed -n '/^Commands:/,/^$/p' <<<"$help" | grep -oE '^  [a-z]+( [a-z|]+)?' | sed 's/^  //')
+check "remissctl --help lists commands" eval '[ "$(wc -l <<<"$lines")" -ge 8 ]'
+while read -r cmd; do
+	top=${cmd%% *} sub=${cmd#* }
+	[ "$sub" = "$cmd" ] && sub=
+	# "user disable|enable|passwd" is described as ".It Cm user disable Ar email" and so on.
+	for s in ${sub//|/ }; do
+		check "remissctl $top $s is described in remissctl.8" grep -qE "^\.It Cm $top $s( |$)" "$MAN/remissctl.8"
+	done
+	[ -z "$sub" ] && check "remissctl $top is described in remissctl.8" grep -qE "^\.It Cm $top( |$)" "$MAN/remissctl.8"
+done <<<"$lines"
+for top in $(awk '{print $1}' <<<"$lines" | sort -u); do
+	[ "$top" = help ] && continue
+	sub=$("$BUILD/remissctl" "$top" --help 2>&1); rc=$?
+	check "remissctl $top --help exits 0" eval '[ $rc = 0 ]'
+	for o in $(grep -oE -- '--[a-z][a-z-]+' <<<"$sub" | sort -u); do
+		[ "$o" = --help ] && continue
+		check "remissctl $top $o is in remissctl.8" grep -qF -- "Fl \\${o#-}" "$MAN/remissctl.8"
+	done
+done
+for cmd in $(grep -oE '^\.It Cm [a-z]+' "$MAN/remissctl.8" | awk '{print $3}' | sort -u); do
+	check "remissctl.8's command $cmd is in remissctl --help" grep -qE "^  $cmd( |$)" <<<"$help"
+done
+check "remissctl.8 names the environment remissctl reads" \
+	eval 'for v in REMISS_DB REMISS_SCHEMA_DIR; do grep -q "^\.It Ev $v" "$MAN/remissctl.8" || exit 1; done'
+
+echo "1..$N"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
