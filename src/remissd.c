@@ -24,9 +24,11 @@
 #include "metrics.h"
 #include "supervisor.h"
 #include "util/numparse.h"
+#include "util/arena.h"
 #include "views/dates.h"
 #include "worker.h"
 #include "xml/safe.h"
+#include "xml/schema.h"
 
 static void
 usage(FILE *out)
@@ -162,6 +164,32 @@ write_pidfile(const char *path)
 	return fclose(f) == 0 ? 0 : -1;
 }
 
+/* Compiles the XSD uploads are validated against, once, before the workers
+ * are forked (they share it read-only). NULL after logging why. */
+static struct xml_schema *
+load_schema(void)
+{
+	struct arena		*a;
+	struct xml_errors	 errs;
+	struct xml_schema	*s = NULL;
+	const char		*path;
+	size_t			 i;
+
+	if ((a = arena_new()) == NULL)
+		return NULL;
+	xml_errors_init(&errs, a);
+	if ((path = xml_schema_default_path(a)) != NULL &&
+	    (s = xml_schema_load(path, &errs)) == NULL) {
+		for (i = 0; i < errs.count; i++)
+			log_err("%s:%ld: %s", path, errs.list[i].line,
+			    errs.list[i].message);
+		log_err("the XML schema %s did not load (set REMISS_SCHEMA_DIR)",
+		    path);
+	}
+	arena_free(a);
+	return s;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -170,6 +198,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 	struct worker_config	 cfg;
+	struct xml_schema	*schema = NULL;
 	const char		*sock = NULL, *bind_addr = NULL, *user = NULL;
 	const char		*pidfile = NULL;
 	size_t			 v, workers, grace = 10, mode = 0660;
@@ -252,6 +281,9 @@ main(int argc, char *argv[])
 	}
 
 	xml_safe_init();
+	if ((schema = load_schema()) == NULL)
+		goto out;
+	cfg.schema = schema;
 	if (password_init() == -1) {
 		log_err("libsodium did not initialise");
 		goto out;
@@ -281,6 +313,7 @@ out:
 		unlink(sock);
 	if (pidfile != NULL)
 		unlink(pidfile);
+	xml_schema_free(schema);
 	xmlCleanupParser();
 	return rc;
 bad:

@@ -281,6 +281,7 @@ serve(FCGX_Request *f, struct db *db, const struct worker_config *cfg)
 	} else {
 		req.db = db;
 		req.auth = &cfg->auth;
+		req.schema = cfg->schema;
 		res.head_only = req.method == METHOD_HEAD;
 		dispatch(&req, &res, &route);
 	}

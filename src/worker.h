@@ -5,12 +5,15 @@
 #include "auth/resolve.h"
 #include "http/limits.h"
 
+struct xml_schema;
+
 struct worker_config {
 	int		 listen_fd;	/* the shared listening socket */
 	const char	*conninfo;	/* libpq conninfo, NULL for PG* defaults */
 	struct limits	 limits;
 	struct auth_config auth;	/* sessions and cookies */
 	unsigned long	 max_requests;	/* exit after this many (0: never) */
+	const struct xml_schema *schema; /* compiled remissvar.xsd, shared read-only */
 };
 
 /* Serves requests until SIGTERM, then finishes the one in flight and exits.

@@ -20,6 +20,7 @@
 #include "xml/remissvar_read.h"
 #include "xml/remissvar_write.h"
 #include "xml/safe.h"
+#include "xml/schema.h"
 
 /* An Idempotency-Key: 1 to 255 visible ASCII characters. */
 static int
@@ -52,14 +53,16 @@ located(struct request *req, struct response *res, int status,
 	    sv, en, pe, n);
 }
 
-/* Reads the body into doc: 0, or answers 400/422/500 and returns -1. */
+/* Reads the body into doc: well-formed and safe (else 400), valid against
+ * the compiled XSD and the content rules for this remiss (else 422 with
+ * every problem located). Returns 0, or answers and returns -1. */
 static int
 read_upload(struct request *req, struct response *res,
     const struct remiss_def *def, struct response_doc *doc)
 {
-	struct xml_errors	 errs;
+	struct xml_errors	 errs, xsd, content;
 	xmlDocPtr		 xd;
-	int			 rc;
+	int			 rc, rx;
 
 	xml_errors_init(&errs, req->arena);
 	if ((xd = xml_safe_parse(req->body, req->body_len, "remissvar.xml",
@@ -70,13 +73,20 @@ read_upload(struct request *req, struct response *res,
 		    "not allowed (such as a DOCTYPE).", &errs);
 		return -1;
 	}
-	rc = remissvar_read_doc(xd, NULL, def, req->arena, doc, &errs);
+	/* The schema and the content checks, reported together as
+	 * remissctl validate does; either failing stores nothing. */
+	xml_errors_init(&xsd, req->arena);
+	xml_errors_init(&content, req->arena);
+	rx = req->schema != NULL ? xml_schema_validate(req->schema, xd, &xsd) :
+	    -2;
+	rc = remissvar_read_doc(xd, NULL, def, req->arena, doc, &content);
 	xmlFreeDoc(xd);
-	if (rc == -2) {
+	if (rc == -2 || rx == -2) {
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return -1;
 	}
-	if (rc == -1) {
+	if (rc == -1 || rx == -1) {
+		xml_errors_merge(&errs, &content, &xsd);
 		located(req, res, 422, "Remissvaret följer inte schemat eller "
 		    "passar inte remissen. Se felen nedan.",
 		    "The remissvar is not valid or does not fit the remiss. "

@@ -41,6 +41,7 @@ struct request {
 	const struct limits	*limits;
 	struct db		*db;		/* this worker's connection */
 	const struct auth_config *auth;		/* cookie and session settings */
+	const struct xml_schema	*schema;	/* remissvar.xsd, compiled at start */
 	struct identity		 identity;	/* who is calling (set after routing) */
 	char			 sso_session[65]; /* session token made by single sign-on */
 	char			 id[40];	/* request id for logs */
