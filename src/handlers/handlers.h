@@ -43,5 +43,16 @@ void handle_compare(struct request *, struct response *);
 void handle_admin_remisser(struct request *, struct response *);
 void handle_admin_remiss_upload(struct request *, struct response *);
 void handle_remiss_status(struct request *, struct response *);
+void handle_remiss_new_form(struct request *, struct response *);
+void handle_remiss_create(struct request *, struct response *);
+void handle_remiss_editor(struct request *, struct response *);
+void handle_remiss_save(struct request *, struct response *);
+void handle_section_add(struct request *, struct response *);
+void handle_section_save(struct request *, struct response *);
+void handle_section_move(struct request *, struct response *);
+void handle_section_remove(struct request *, struct response *);
+void handle_question_add(struct request *, struct response *);
+void handle_question_save(struct request *, struct response *);
+void handle_question_remove(struct request *, struct response *);
 
 #endif
