@@ -10,11 +10,14 @@
 #include <libxml/tree.h>
 
 #include "core/audit.h"
+#include "core/remiss_edit.h"
 #include "core/remiss_import.h"
+#include "core/remiss_rules.h"
 #include "db/db.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/numparse.h"
 #include "xml/safe.h"
 #include "xml/walk.h"
 
@@ -499,9 +502,10 @@ one_value(struct db *db, struct arena *a, enum stmt id,
 	return v;
 }
 
-/* Retires what the file no longer has; notes and records each in b. */
+/* Retires the live rows of the kind not in ids ('{1,2}'); notes and records
+ * each in detail. */
 static int
-retire(struct db *db, enum stmt id, const char *remiss_id, struct buf *ids,
+retire(struct db *db, enum stmt id, const char *remiss_id, const char *ids,
     struct buf *detail, const char *kind, FILE *errout, const char *file)
 {
 	PGresult	*r;
@@ -509,7 +513,7 @@ retire(struct db *db, enum stmt id, const char *remiss_id, struct buf *ids,
 	int		 i;
 
 	params[0] = remiss_id;
-	params[1] = ids->data;
+	params[1] = ids;
 	r = db_exec(db, id, params);
 	if (!db_result_ok(r)) {
 		db_fail(errout, file, "retiring what the file left out", r);
@@ -531,20 +535,231 @@ retire(struct db *db, enum stmt id, const char *remiss_id, struct buf *ids,
 	return 0;
 }
 
+/* Runs a statement that returns nothing of interest. 0 or -1 (printed). */
+static int
+exec_ok(struct db *db, enum stmt id, const char *const *params, FILE *errout,
+    const char *file, const char *what)
+{
+	PGresult	*r;
+	int		 rc = 0;
+
+	r = db_exec(db, id, params);
+	if (!db_result_ok(r))
+		rc = db_fail(errout, file, what, r);
+	PQclear(r);
+	return rc;
+}
+
+/* The live sections of remiss rid as matching keys, in a. Returns the count
+ * or -1 (printed). */
+static long
+live_sections(struct db *db, struct arena *a, const char *rid,
+    struct section_key **out, FILE *errout, const char *file)
+{
+	PGresult	*r;
+	const char	*p[1] = { rid };
+	int		 i, n;
+
+	r = db_exec(db, STMT_REMISS_SECTIONS, p);
+	if (!db_result_ok(r)) {
+		db_fail(errout, file, "reading the stored sections", r);
+		PQclear(r);
+		return -1;
+	}
+	n = PQntuples(r);
+	if ((*out = arena_calloc(a, (size_t)n + 1, sizeof(**out))) == NULL)
+		goto oom;
+	for (i = 0; i < n; i++)
+		if (parse_id(PQgetvalue(r, i, 0), &(*out)[i].id) == -1 ||
+		    ((*out)[i].nr = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL ||
+		    ((*out)[i].heading = arena_strdup(a, PQgetvalue(r, i, 2))) ==
+		    NULL)
+			goto oom;
+	PQclear(r);
+	return n;
+oom:
+	PQclear(r);
+	if (errout != NULL)
+		fprintf(errout, "%s: out of memory\n", file);
+	return -1;
+}
+
+/* The ids of the live questions of remiss rid whose qid d does not have.
+ * Returns the count or -1 (printed). */
+static long
+questions_left_out(struct db *db, struct arena *a, const struct def *d,
+    const char *rid, long long **out, FILE *errout, const char *file)
+{
+	PGresult	*r;
+	const char	*p[1] = { rid };
+	int		 i, n;
+	long		 k = 0;
+	size_t		 j;
+
+	r = db_exec(db, STMT_REMISS_QUESTIONS, p);
+	if (!db_result_ok(r)) {
+		db_fail(errout, file, "reading the stored questions", r);
+		PQclear(r);
+		return -1;
+	}
+	n = PQntuples(r);
+	if ((*out = arena_calloc(a, (size_t)n + 1, sizeof(**out))) == NULL) {
+		PQclear(r);
+		if (errout != NULL)
+			fprintf(errout, "%s: out of memory\n", file);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < d->nqs; j++)
+			if (strcmp(d->qs[j].qid, PQgetvalue(r, i, 2)) == 0)
+				break;
+		if (j == d->nqs && parse_id(PQgetvalue(r, i, 0), &(*out)[k]) == 0)
+			k++;
+	}
+	PQclear(r);
+	return k;
+}
+
+/*
+ * Stores the sections of d in remiss rid, keeping each stored section's id
+ * (and so its answers) when the file renumbers or renames it (the rules of
+ * rules_match_sections), and refusing, before anything is changed, a file
+ * that would retire a section or question that has answers. Fills
+ * d->secs[].id and notes renumbered and retired sections in detail.
+ * Returns 0 or -1 (printed).
+ */
+static int
+store_sections(struct db *db, struct arena *a, struct def *d, const char *rid,
+    struct buf *detail, FILE *errout, const char *file)
+{
+	struct section_key	*live, *keys;
+	long long		*match, *gone, *gone_q, *temp, remiss_id;
+	const char		*p[6], *msgs[50], *ids;
+	char			 pos[24];
+	long			 nlive, ngone_q, answered;
+	size_t			 i, j, ngone = 0, ntemp = 0, nmatched = 0;
+	bool			 first = true;
+
+	if ((nlive = live_sections(db, a, rid, &live, errout, file)) == -1 ||
+	    (ngone_q = questions_left_out(db, a, d, rid, &gone_q, errout,
+	    file)) == -1)
+		return -1;
+	keys = arena_calloc(a, d->nsecs + 1, sizeof(*keys));
+	match = arena_calloc(a, d->nsecs + 1, sizeof(*match));
+	gone = arena_calloc(a, (size_t)nlive + 1, sizeof(*gone));
+	/* temp holds the moving ids, then (after them) every matched id. */
+	temp = arena_calloc(a, 2 * d->nsecs + 1, sizeof(*temp));
+	if (keys == NULL || match == NULL || gone == NULL || temp == NULL)
+		goto oom;
+	for (i = 0; i < d->nsecs; i++) {
+		keys[i].nr = d->secs[i].nr;
+		keys[i].heading = d->secs[i].heading;
+	}
+	if (rules_match_sections(live, (size_t)nlive, keys, d->nsecs, match) == -1)
+		goto oom;
+	for (j = 0; j < (size_t)nlive; j++) {
+		for (i = 0; i < d->nsecs && match[i] != live[j].id; i++)
+			;
+		if (i == d->nsecs)
+			gone[ngone++] = live[j].id;
+		else if (strcmp(live[j].nr, d->secs[i].nr) != 0)
+			temp[ntemp++] = live[j].id;
+	}
+
+	/* The rule first: nothing answered may leave the remiss. */
+	if (parse_id(rid, &remiss_id) == -1)
+		return db_fail(errout, file, "reading the remiss id", NULL);
+	answered = remiss_edit_check_answered(db, a, remiss_id, gone,
+	    ngone, gone_q, (size_t)ngone_q, true, msgs,
+	    sizeof(msgs) / sizeof(msgs[0]));
+	if (answered == -1)
+		return db_fail(errout, file, "checking for answers", NULL);
+	if (answered > 0) {
+		for (i = 0; i < (size_t)answered && i < sizeof(msgs) /
+		    sizeof(msgs[0]); i++)
+			if (errout != NULL)
+				fprintf(errout, "%s: %s (an answered section or "
+				    "question cannot be removed)\n", file, msgs[i]);
+		return -1;
+	}
+
+	/* Retire what no file section matched, then free the numbers that
+	 * move, so that sections may exchange numbers. */
+	for (i = 0; i < d->nsecs; i++)
+		if (match[i] != 0)
+			temp[ntemp + nmatched++] = match[i];
+	if ((ids = remiss_edit_id_array(a, temp + ntemp, nmatched)) == NULL)
+		goto oom;
+	if (retire(db, STMT_SECTION_RETIRE_OTHERS, rid, ids, detail, "section",
+	    errout, file) == -1)
+		return -1;
+	p[0] = rid;
+	if (ntemp > 0) {
+		if ((p[1] = remiss_edit_id_array(a, temp, ntemp)) == NULL)
+			goto oom;
+		if (exec_ok(db, STMT_SECTION_NR_TEMP, p, errout, file,
+		    "renumbering sections") == -1)
+			return -1;
+	}
+
+	buf_puts(detail, ",\"renumbered_sections\":[");
+	for (i = 0; i < d->nsecs; i++) {
+		snprintf(pos, sizeof(pos), "%zu", i);
+		if (match[i] == 0) {
+			p[0] = rid; p[1] = d->secs[i].nr; p[2] = d->secs[i].heading;
+			p[3] = d->secs[i].body; p[4] = pos;
+			if ((d->secs[i].id = one_value(db, a, STMT_SECTION_UPSERT,
+			    p, errout, file, "storing a section")) == NULL)
+				return -1;
+			continue;
+		}
+		if ((d->secs[i].id = arena_printf(a, "%lld", match[i])) == NULL)
+			goto oom;
+		p[0] = rid; p[1] = d->secs[i].id; p[2] = d->secs[i].nr;
+		p[3] = d->secs[i].heading; p[4] = d->secs[i].body; p[5] = pos;
+		if (one_value(db, a, STMT_SECTION_SAVE, p, errout, file,
+		    "storing a section") == NULL)
+			return -1;
+		for (j = 0; j < (size_t)nlive && live[j].id != match[i]; j++)
+			;
+		if (j < (size_t)nlive && strcmp(live[j].nr, d->secs[i].nr) != 0) {
+			buf_printf(detail, "%s{\"from\":", first ? "" : ",");
+			json_string(detail, live[j].nr);
+			buf_puts(detail, ",\"to\":");
+			json_string(detail, d->secs[i].nr);
+			buf_puts(detail, "}");
+			first = false;
+			if (errout != NULL)
+				fprintf(errout, "%s: note: section %s \"%s\" is now "
+				    "%s and keeps its answers\n", file, live[j].nr,
+				    live[j].heading, d->secs[i].nr);
+		}
+	}
+	buf_puts(detail, "]");
+	return 0;
+oom:
+	if (errout != NULL)
+		fprintf(errout, "%s: out of memory\n", file);
+	return -1;
+}
+
 /* Stores d in the current transaction. Returns 0 or -1 (printed). */
 static int
-store(struct db *db, struct arena *a, const struct def *d,
+store(struct db *db, struct arena *a, struct def *d,
     const struct remiss_import_opts *opts, FILE *errout, const char *file)
 {
 	const char	*p[7], *rid, *oid, *qid;
 	char		 pos[24];
-	struct buf	 sids, qids, detail;
+	struct buf	 qids, detail;
 	PGresult	*r;
 	size_t		 i;
 
-	buf_init(&sids, a);
 	buf_init(&qids, a);
 	buf_init(&detail, a);
+	/* Before anything else, so that no answer arrives between the check
+	 * that nothing answered is retired and the retiring. */
+	if (remiss_edit_lock_answers(db) == -1)
+		return db_fail(errout, file, "locking the answers", NULL);
 	p[0] = d->slug; p[1] = d->title; p[2] = d->sender; p[3] = d->diarienr;
 	p[4] = d->description; p[5] = d->opens; p[6] = d->closes;
 	if ((rid = one_value(db, a, STMT_REMISS_UPSERT, p, errout, file,
@@ -575,17 +790,15 @@ store(struct db *db, struct arena *a, const struct def *d,
 		}
 		PQclear(r);
 	}
-	buf_puts(&sids, "{");
-	for (i = 0; i < d->nsecs; i++) {
-		snprintf(pos, sizeof(pos), "%zu", i);
-		p[0] = rid; p[1] = d->secs[i].nr; p[2] = d->secs[i].heading;
-		p[3] = d->secs[i].body; p[4] = pos;
-		if ((d->secs[i].id = one_value(db, a, STMT_SECTION_UPSERT, p,
-		    errout, file, "storing a section")) == NULL)
-			return -1;
-		buf_printf(&sids, "%s%s", i ? "," : "", d->secs[i].id);
-	}
-	buf_puts(&sids, "}");
+	buf_puts(&detail, "{\"slug\":");
+	json_string(&detail, d->slug);
+	buf_puts(&detail, ",\"file\":");
+	json_string(&detail, file);
+	buf_printf(&detail, ",\"sections\":%zu,\"questions\":%zu,"
+	    "\"organisations\":%zu,\"shifted_to_today\":%s", d->nsecs, d->nqs,
+	    d->norgs, opts->shift_to_today ? "true" : "false");
+	if (store_sections(db, a, d, rid, &detail, errout, file) == -1)
+		return -1;
 	buf_puts(&qids, "{");
 	for (i = 0; i < d->nqs; i++) {
 		snprintf(pos, sizeof(pos), "%zu", i);
@@ -598,18 +811,9 @@ store(struct db *db, struct arena *a, const struct def *d,
 		buf_printf(&qids, "%s%s", i ? "," : "", qid);
 	}
 	buf_puts(&qids, "}");
-	buf_puts(&detail, "{\"slug\":");
-	json_string(&detail, d->slug);
-	buf_puts(&detail, ",\"file\":");
-	json_string(&detail, file);
-	buf_printf(&detail, ",\"sections\":%zu,\"questions\":%zu,"
-	    "\"organisations\":%zu,\"shifted_to_today\":%s", d->nsecs, d->nqs,
-	    d->norgs, opts->shift_to_today ? "true" : "false");
-	if (sids.failed || qids.failed)
+	if (qids.failed)
 		goto oom;
-	if (retire(db, STMT_SECTION_RETIRE_OTHERS, rid, &sids, &detail,
-	    "section", errout, file) == -1 ||
-	    retire(db, STMT_QUESTION_RETIRE_OTHERS, rid, &qids, &detail,
+	if (retire(db, STMT_QUESTION_RETIRE_OTHERS, rid, qids.data, &detail,
 	    "question", errout, file) == -1)
 		return -1;
 	buf_puts(&detail, "}");

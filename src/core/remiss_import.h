@@ -27,13 +27,21 @@ struct remiss_import_opts {
  *  - each remissinstans as an organisation, by name (kind from typ, orgnr
  *    kept when the file has none), invited to the remiss; organisations
  *    invited earlier but absent now stay invited;
- *  - each avsnitt as a section, by nr, keeping its id; position is its order
- *    in the file; body is its text without the fraga children, trimmed.
- *    Live sections absent from the file are retired (removed_at), never
- *    deleted; a retired section that comes back is revived with its id;
+ *  - each avsnitt as a section, matched to a live stored section by
+ *    rules_match_sections (same nr and rubrik; else the same rubrik under a
+ *    new nr; else the same nr), keeping its id and so its answers; position
+ *    is its order in the file; body is its text without the fraga children,
+ *    trimmed. Live sections no file section matched are retired
+ *    (removed_at), never deleted; a retired section whose nr comes back is
+ *    revived with its id;
  *  - each fraga as a question of its avsnitt, by id, likewise retired and
  *    revived;
- *  - one audit_log row (action remiss.import).
+ *  - nothing, if it would retire a section or question that has answers,
+ *    submitted or in a draft (remiss_edit_check_answered): each is printed
+ *    as "FILE: message" and the import fails;
+ *  - one audit_log row (action remiss.import, with the renumbered and
+ *    retired sections); the remiss's edit_version is bumped, so an editor
+ *    page from before the import is out of date.
  * Problems are written to errout (may be NULL) as "FILE:LINE:COL: message",
  * FILE being filename; retired sections and questions as "FILE: note: ...".
  *

@@ -58,7 +58,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " diarienummer = EXCLUDED.diarienummer,"
 	    " description = EXCLUDED.description,"
 	    " opens = EXCLUDED.opens, closes = EXCLUDED.closes,"
-	    " status = 'oppen', updated_at = now()"
+	    " status = 'oppen', updated_at = now(),"
+	    " edit_version = remiss.edit_version + 1"
 	    " RETURNING id", 7 },
 
 	[STMT_REMISS_SHIFT_TO_TODAY] = { "remiss_shift_to_today",
@@ -851,4 +852,159 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_VERIFY_ATTACHMENT_BYTES] = { "verify_attachment_bytes",
 	    "SELECT encode(bytes, 'hex') FROM attachments WHERE id = $1::bigint",
 	    1 },
+	[STMT_REMISS_LOCK_GET] = { "remiss_lock_get",
+	    "SELECT id, edit_version, status FROM remiss WHERE slug = $1::text", 1 },
+
+	[STMT_REMISS_BUMP] = { "remiss_bump",
+	    "UPDATE remiss SET edit_version = edit_version + 1, updated_at = now()"
+	    " WHERE id = $1::bigint AND edit_version = $2::int"
+	    " RETURNING edit_version", 2 },
+
+	[STMT_REMISS_INSERT] = { "remiss_insert",
+	    "INSERT INTO remiss (slug, title, sender, diarienummer, description,"
+	    " opens, closes, status)"
+	    " VALUES ($1, $2, $3, $4, $5, $6::date, $7::date, $8)"
+	    " ON CONFLICT (slug) DO NOTHING"
+	    " RETURNING id", 8 },
+
+	[STMT_REMISS_UPDATE_FIELDS] = { "remiss_update_fields",
+	    "UPDATE remiss SET title = $2, sender = $3, diarienummer = $4,"
+	    " description = $5, opens = $6::date, closes = $7::date,"
+	    " updated_at = now()"
+	    " WHERE id = $1::bigint RETURNING slug", 7 },
+
+	[STMT_SECTION_GET] = { "section_get",
+	    "SELECT nr, heading, body FROM sections"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL", 2 },
+
+	/* As section_upsert, but a live section with the nr is left alone and
+	 * the new one goes last. */
+	[STMT_SECTION_ADD] = { "section_add",
+	    "WITH taken AS ("
+	    "  SELECT 1 FROM sections WHERE remiss_id = $1::bigint AND nr = $2"
+	    "  AND removed_at IS NULL),"
+	    " next AS ("
+	    "  SELECT COALESCE(max(position) + 1, 0) AS pos FROM sections"
+	    "  WHERE remiss_id = $1::bigint AND removed_at IS NULL),"
+	    " revived AS ("
+	    "  UPDATE sections SET heading = $3, body = $4,"
+	    "   position = (SELECT pos FROM next), removed_at = NULL,"
+	    "   updated_at = now()"
+	    "  WHERE id = (SELECT s.id FROM sections s WHERE s.remiss_id = $1::bigint"
+	    "   AND s.nr = $2 AND s.removed_at IS NOT NULL"
+	    "   ORDER BY s.removed_at DESC, s.id DESC LIMIT 1)"
+	    "  AND NOT EXISTS (SELECT 1 FROM taken)"
+	    "  RETURNING id),"
+	    " added AS ("
+	    "  INSERT INTO sections (remiss_id, nr, heading, body, position)"
+	    "  SELECT $1::bigint, $2, $3, $4, (SELECT pos FROM next)"
+	    "  WHERE NOT EXISTS (SELECT 1 FROM taken)"
+	    "  AND NOT EXISTS (SELECT 1 FROM revived)"
+	    "  RETURNING id)"
+	    " SELECT id FROM revived UNION ALL SELECT id FROM added", 4 },
+
+	[STMT_SECTION_SAVE] = { "section_save",
+	    "UPDATE sections SET nr = $3, heading = $4, body = $5,"
+	    " position = COALESCE($6::int, position), updated_at = now()"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL RETURNING id", 6 },
+
+	[STMT_SECTION_ORDER] = { "section_order",
+	    "UPDATE sections s SET position = u.ord - 1, updated_at = now()"
+	    " FROM unnest($2::bigint[]) WITH ORDINALITY AS u(id, ord)"
+	    " WHERE s.id = u.id AND s.remiss_id = $1::bigint"
+	    " AND s.removed_at IS NULL AND s.position <> u.ord - 1", 2 },
+
+	[STMT_SECTION_RETIRE] = { "section_retire",
+	    "WITH q AS ("
+	    "  UPDATE questions SET removed_at = now(), updated_at = now()"
+	    "  WHERE remiss_id = $1::bigint AND section_id = $2::bigint"
+	    "  AND removed_at IS NULL RETURNING id)"
+	    " UPDATE sections SET removed_at = now(), updated_at = now()"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL"
+	    " AND (SELECT count(*) FROM q) >= 0"
+	    " RETURNING nr", 2 },
+
+	/* "0.tmp.ID" passes the nr CHECK and is no number anyone writes. */
+	[STMT_SECTION_NR_TEMP] = { "section_nr_temp",
+	    "UPDATE sections SET nr = '0.tmp.' || id::text"
+	    " WHERE remiss_id = $1::bigint AND id = ANY ($2::bigint[])"
+	    " AND removed_at IS NULL", 2 },
+
+	[STMT_QUESTION_GET] = { "question_get",
+	    "SELECT qid, kind, text, COALESCE(section_id::text, '') FROM questions"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL", 2 },
+
+	[STMT_QUESTION_ADD] = { "question_add",
+	    "INSERT INTO questions (remiss_id, section_id, qid, kind, text, position)"
+	    " VALUES ($1::bigint, $2::bigint, $3, $4, $5,"
+	    "  (SELECT COALESCE(max(position) + 1, 0) FROM questions"
+	    "   WHERE remiss_id = $1::bigint))"
+	    " ON CONFLICT (remiss_id, qid) DO UPDATE SET"
+	    " section_id = EXCLUDED.section_id, kind = EXCLUDED.kind,"
+	    " text = EXCLUDED.text, position = EXCLUDED.position,"
+	    " removed_at = NULL, updated_at = now()"
+	    " WHERE questions.removed_at IS NOT NULL"
+	    " RETURNING id", 5 },
+
+	[STMT_QUESTION_SAVE] = { "question_save",
+	    "UPDATE questions SET qid = $3, kind = $4, text = $5, updated_at = now()"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL RETURNING id", 5 },
+
+	[STMT_QUESTION_RETIRE] = { "question_retire",
+	    "UPDATE questions SET removed_at = now(), updated_at = now()"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL RETURNING qid", 2 },
+
+	/* EXISTS, not counts: the editor page asks for every section at once. */
+	[STMT_ANSWERED_FLAGS] = { "answered_flags",
+	    "SELECT 's', s.id,"
+	    " EXISTS (SELECT 1 FROM answers a WHERE a.section_id = s.id)"
+	    "  OR EXISTS (SELECT 1 FROM answers a JOIN questions q"
+	    "   ON q.id = a.question_id WHERE q.section_id = s.id"
+	    "   AND q.removed_at IS NULL),"
+	    " EXISTS (SELECT 1 FROM draft_answers d WHERE d.section_id = s.id)"
+	    "  OR EXISTS (SELECT 1 FROM draft_answers d JOIN questions q"
+	    "   ON q.id = d.question_id WHERE q.section_id = s.id"
+	    "   AND q.removed_at IS NULL)"
+	    " FROM sections s WHERE s.remiss_id = $1::bigint"
+	    " AND s.removed_at IS NULL"
+	    " UNION ALL"
+	    " SELECT 'q', q.id,"
+	    " EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id),"
+	    " EXISTS (SELECT 1 FROM draft_answers d WHERE d.question_id = q.id)"
+	    " FROM questions q WHERE q.remiss_id = $1::bigint"
+	    " AND q.removed_at IS NULL", 1 },
+
+	[STMT_SECTIONS_ANSWERED] = { "sections_answered",
+	    "SELECT s.id, s.nr, s.heading, x.sub, x.dra FROM sections s"
+	    " CROSS JOIN LATERAL (SELECT"
+	    "  (SELECT count(DISTINCT v.response_id) FROM answers a"
+	    "   JOIN response_versions v ON v.id = a.version_id"
+	    "   WHERE a.section_id = s.id) AS sub,"
+	    "  (SELECT count(DISTINCT d.response_id) FROM draft_answers d"
+	    "   WHERE d.section_id = s.id) AS dra) x"
+	    " WHERE s.remiss_id = $1::bigint AND s.id = ANY ($2::bigint[])"
+	    " AND (x.sub > 0 OR x.dra > 0)"
+	    " ORDER BY s.position, s.id", 2 },
+
+	[STMT_QUESTIONS_ANSWERED] = { "questions_answered",
+	    "SELECT q.id, q.qid, x.sub, x.dra FROM questions q"
+	    " CROSS JOIN LATERAL (SELECT"
+	    "  (SELECT count(DISTINCT v.response_id) FROM answers a"
+	    "   JOIN response_versions v ON v.id = a.version_id"
+	    "   WHERE a.question_id = q.id) AS sub,"
+	    "  (SELECT count(DISTINCT d.response_id) FROM draft_answers d"
+	    "   WHERE d.question_id = q.id) AS dra) x"
+	    " WHERE q.remiss_id = $1::bigint AND q.id = ANY ($2::bigint[])"
+	    " AND (x.sub > 0 OR x.dra > 0)"
+	    " ORDER BY q.position, q.id", 2 },
+
+	/* SHARE mode waits for writers in flight and holds new ones off. */
+	[STMT_LOCK_ANSWERS] = { "lock_answers",
+	    "LOCK TABLE answers, draft_answers IN SHARE MODE", 0 },
 };

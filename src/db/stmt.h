@@ -19,7 +19,8 @@ enum stmt {
 				   an existing one keeps what a NULL leaves out */
 	STMT_ORG_BY_NAME,	/* name -> id, kind, orgnr */
 	STMT_REMISS_UPSERT,	/* slug, title, sender, diarienummer, description,
-				   opens, closes -> id; sets status oppen */
+				   opens, closes -> id; sets status oppen and
+				   bumps edit_version */
 	STMT_REMISS_SHIFT_TO_TODAY,	/* remiss id -> opens, closes: opened 30
 				   days ago, closes in 30 days (Europe/Stockholm) */
 	STMT_SECTION_UPSERT,	/* remiss id, nr, heading, body, position -> id:
@@ -279,6 +280,56 @@ enum stmt {
 	STMT_VERIFY_ATTACHMENTS,	/* -> id, version id, ord, filename, size,
 				   sha256: every attachment of a version, by id */
 	STMT_VERIFY_ATTACHMENT_BYTES,	/* attachment id -> bytes as hex */
+	/* The remiss editor and the import's rules (core/remiss_edit.c). */
+	STMT_REMISS_LOCK_GET,	/* slug -> id, edit_version, status */
+	STMT_REMISS_BUMP,	/* remiss id, edit_version -> the next
+				   edit_version (no row: the remiss has moved on
+				   since, or does not exist); the row stays locked
+				   until the transaction ends */
+	STMT_REMISS_INSERT,	/* slug, title, sender, diarienummer, description,
+				   opens, closes, status -> id (no row: the slug
+				   is taken) */
+	STMT_REMISS_UPDATE_FIELDS,	/* remiss id, title, sender, diarienummer,
+				   description, opens, closes -> slug */
+	STMT_SECTION_GET,	/* remiss id, section id -> nr, heading, body:
+				   a live section only */
+	STMT_SECTION_ADD,	/* remiss id, nr, heading, body -> id: last in
+				   order; revives the latest retired section with
+				   that nr, else inserts (no row: a live section
+				   has the nr) */
+	STMT_SECTION_SAVE,	/* remiss id, section id, nr, heading, body,
+				   position or NULL (keep) -> id: a live
+				   section only; 23505 when the nr is taken */
+	STMT_SECTION_ORDER,	/* remiss id, section ids as '{1,2}': each gets
+				   its index in the list as position */
+	STMT_SECTION_RETIRE,	/* remiss id, section id -> nr: retires the live
+				   section and its live questions */
+	STMT_SECTION_NR_TEMP,	/* remiss id, section ids as '{1,2}': gives each
+				   live one a temporary nr unique to its id, so
+				   that numbers can be exchanged */
+	STMT_QUESTION_GET,	/* remiss id, question id -> qid, kind, text,
+				   section id or '': a live question only */
+	STMT_QUESTION_ADD,	/* remiss id, section id or NULL, qid, kind, text
+				   -> id: last in order; revives a retired
+				   question with that qid (no row: a live
+				   question has it) */
+	STMT_QUESTION_SAVE,	/* remiss id, question id, qid, kind, text -> id:
+				   a live question only; 23505 when the qid is
+				   taken */
+	STMT_QUESTION_RETIRE,	/* remiss id, question id -> qid */
+	STMT_ANSWERED_FLAGS,	/* remiss id -> 's' or 'q', id, answered in a
+				   submitted version ('t'/'f'), in a draft
+				   ('t'/'f'): every live section (with its live
+				   questions) and live question */
+	STMT_SECTIONS_ANSWERED,	/* remiss id, section ids as '{1,2}' -> id, nr,
+				   heading, organisations with a submitted
+				   answer, with a draft answer: only sections
+				   answered directly, in order */
+	STMT_QUESTIONS_ANSWERED,	/* remiss id, question ids as '{1,2}' -> id,
+				   qid, organisations with a submitted answer,
+				   with a draft answer: only answered ones */
+	STMT_LOCK_ANSWERS,	/* locks answers and draft_answers against writes
+				   until the transaction ends */
 	STMT__MAX
 };
 

@@ -69,6 +69,10 @@ admin_page(struct request *req, struct response *res, int status,
 	}
 	layout_begin(h, "Hantera remisser", &req->identity);
 	html_elem(h, "h1", "Hantera remisser", NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Ny remiss", "href", "/admin/remisser/ny", "class",
+	    "button primary", NULL);
+	html_close(h);
 	n = PQntuples(r);
 	html_open(h, "table", "class", "list", NULL);
 	html_elem(h, "caption", "Alla remisser", NULL);
@@ -78,6 +82,7 @@ admin_page(struct request *req, struct response *res, int status,
 	html_elem(h, "th", "Status", "scope", "col", NULL);
 	html_elem(h, "th", "Remisstid", "scope", "col", NULL);
 	html_elem(h, "th", "Svar", "scope", "col", NULL);
+	html_elem(h, "th", "Innehåll", "scope", "col", NULL);
 	html_elem(h, "th", "Ändra status", "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
@@ -96,6 +101,14 @@ admin_page(struct request *req, struct response *res, int status,
 		html_elem(h, "td", arena_printf(req->arena, "%s av %s",
 		    PQgetvalue(r, i, 6), PQgetvalue(r, i, 5)), NULL);
 		html_open(h, "td", NULL);
+		html_open(h, "a", "href", arena_printf(req->arena,
+		    "/remisser/%s/redigera", PQgetvalue(r, i, 0)), NULL);
+		html_text(h, "Redigera");
+		html_elem(h, "span", arena_printf(req->arena, " %s",
+		    PQgetvalue(r, i, 1)), "class", "visually-hidden", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "td", NULL);
 		if (strcmp(st, "oppen") != 0)
 			status_button(h, req, PQgetvalue(r, i, 0), "oppen", "Öppna");
 		if (strcmp(st, "oppen") == 0)
@@ -110,10 +123,13 @@ admin_page(struct request *req, struct response *res, int status,
 	html_close(h);
 	PQclear(r);
 
-	html_elem(h, "h2", "Skapa eller uppdatera en remiss", NULL);
+	html_elem(h, "h2", "Skapa eller uppdatera en remiss från en fil", NULL);
 	html_elem(h, "p", "Ladda upp remissen som XML enligt remissvar-schemat "
 	    "(urn:remissvar:1). En remiss med samma id uppdateras: avsnitt som "
-	    "redan har svar behåller sin koppling även om de numreras om.", NULL);
+	    "redan har svar behåller sin koppling även om de numreras om (ett "
+	    "avsnitt med samma rubrik under ett nytt nummer är samma avsnitt), "
+	    "och en fil som skulle ta bort ett avsnitt som har svar tas inte "
+	    "emot.", NULL);
 	if (nerrs > 0) {
 		html_open(h, "div", "class", "alert", "role", "alert", "id",
 		    "remiss-fel", NULL);

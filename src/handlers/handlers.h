@@ -64,5 +64,16 @@ void handle_api_versions(struct request *, struct response *);
 void handle_api_version(struct request *, struct response *);
 void handle_api_submit(struct request *, struct response *);
 void handle_metrics(struct request *, struct response *);
+void handle_remiss_new_form(struct request *, struct response *);
+void handle_remiss_create(struct request *, struct response *);
+void handle_remiss_editor(struct request *, struct response *);
+void handle_remiss_save(struct request *, struct response *);
+void handle_section_add(struct request *, struct response *);
+void handle_section_save(struct request *, struct response *);
+void handle_section_move(struct request *, struct response *);
+void handle_section_remove(struct request *, struct response *);
+void handle_question_add(struct request *, struct response *);
+void handle_question_save(struct request *, struct response *);
+void handle_question_remove(struct request *, struct response *);
 
 #endif

@@ -143,6 +143,10 @@ handle_overview(struct request *req, struct response *res)
 	    "remissinstanser har svarat, %d har ett utkast, %d är sena.",
 	    date_sv_in(req->arena, def.closes), sent, n, drafts, late), "class", "lead",
 	    NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Redigera remissen", "href", arena_printf(req->arena,
+	    "/remisser/%s/redigera", def.slug), "class", "button primary", NULL);
+	html_close(h);
 	if (kvlist_get(&req->query, "sparat") != NULL)
 		html_elem(h, "p", "Datumet är sparat.", "class", "notice",
 		    "role", "status", NULL);

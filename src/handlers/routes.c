@@ -92,6 +92,30 @@ const struct route routes[] = {
 	/* Prometheus counters; only from the addresses remissd -M allows. */
 	{ "metrics", METHOD_GET, "/metrics", BODY_NONE, handle_metrics,
 	    NEED_METRICS, false },
+	/* The remiss editor (handlers/remiss_editor*.c, remiss_sections.c,
+	 * remiss_new.c). */
+	{ "remiss_new_form", METHOD_GET, "/admin/remisser/ny", BODY_NONE,
+	    handle_remiss_new_form, NEED_FORVALTNING, false },
+	{ "remiss_create", METHOD_POST, "/admin/remisser/ny", BODY_FORM,
+	    handle_remiss_create, NEED_FORVALTNING, false },
+	{ "remiss_editor", METHOD_GET, "/remisser/{slug}/redigera", BODY_NONE,
+	    handle_remiss_editor, NEED_FORVALTNING, false },
+	{ "remiss_save", METHOD_POST, "/remisser/{slug}/redigera", BODY_FORM,
+	    handle_remiss_save, NEED_FORVALTNING, false },
+	{ "section_add", METHOD_POST, "/remisser/{slug}/avsnitt", BODY_FORM,
+	    handle_section_add, NEED_FORVALTNING, false },
+	{ "section_save", METHOD_POST, "/remisser/{slug}/avsnitt/{id}",
+	    BODY_FORM, handle_section_save, NEED_FORVALTNING, false },
+	{ "section_move", METHOD_POST, "/remisser/{slug}/avsnitt/{id}/flytta",
+	    BODY_FORM, handle_section_move, NEED_FORVALTNING, false },
+	{ "section_remove", METHOD_POST, "/remisser/{slug}/avsnitt/{id}/ta-bort",
+	    BODY_FORM, handle_section_remove, NEED_FORVALTNING, false },
+	{ "question_add", METHOD_POST, "/remisser/{slug}/fragor", BODY_FORM,
+	    handle_question_add, NEED_FORVALTNING, false },
+	{ "question_save", METHOD_POST, "/remisser/{slug}/fragor/{id}",
+	    BODY_FORM, handle_question_save, NEED_FORVALTNING, false },
+	{ "question_remove", METHOD_POST, "/remisser/{slug}/fragor/{id}/ta-bort",
+	    BODY_FORM, handle_question_remove, NEED_FORVALTNING, false },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -87,6 +87,10 @@ row "registration: write"      POST "/remisser/$SLUG/registrera/$laholm" "nyckel
 row "remisser: administer"     GET  "/admin/remisser" ""                        303 403 403 403 403 403 200 200
 row "remiss status: write"     POST "/remisser/$SLUG/status" "status=oppen"     401 403 403 403 403 403 303 303
 row "audit log: read"          GET  "/admin/logg" ""                            303 403 403 403 403 403 200 200
+row "remiss editor: read"      GET  "/remisser/$SLUG/redigera" ""               303 403 403 403 403 403 200 200
+# Allowed for the förvaltning: the empty forms are invalid (422), nothing changes.
+row "remiss: create"           POST "/admin/remisser/ny" ""                     401 403 403 403 403 403 422 422
+row "remiss editor: write"     POST "/remisser/$SLUG/avsnitt" ""                401 403 403 403 403 403 422 422
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -176,6 +176,7 @@ sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T
 
 # --- backups: a restored pg_dump passes remissctl verify, a corrupted one fails ---
 sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
+sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
