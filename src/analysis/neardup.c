@@ -86,19 +86,30 @@ put_le(unsigned char *p, uint64_t v)
 }
 
 static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
 cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+/* Sorts a shingle set: insertion sort for the usual few dozen, else qsort. */
+static void
+sort_u32(uint32_t *v, size_t n)
+{
+	size_t		i, j;
+	uint32_t	x;
+
+	if (n > 64) {
+		qsort(v, n, sizeof(*v), cmp_u32);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /*
@@ -128,14 +139,12 @@ sign(struct nd *nd, const struct doc *d)
 	nsh = ntok - w + 1;
 	for (i = 0; i < nsh; i++)
 		nd->sh[i] = hash_bytes(nd->le + 8 * i, 8 * w);
-	qsort(nd->sh, nsh, sizeof(*nd->sh), cmp_u64);
-	for (u = 0, i = 0; i < nsh; i++)
-		if (i == 0 || nd->sh[i] != nd->sh[u - 1])
-			nd->sh[u++] = nd->sh[i];
 	/* MinHash: the least of a*x + b (mod 2^64, a odd: a permutation of
-	 * the 64-bit values) per function, over the set. */
+	 * the 64-bit values) per function, over the shingles (a repeated one
+	 * changes no minimum, so they need not be unique). */
 	for (f = 0; f < NEARDUP_HASHES; f++)
 		sig[f] = UINT64_MAX;
+	u = nsh;
 	for (i = 0; i < u; i++) {
 		x = nd->sh[i];
 		for (f = 0; f < NEARDUP_HASHES; f++) {
@@ -166,7 +175,7 @@ sign(struct nd *nd, const struct doc *d)
 	set = nd->set + nd->setlen;
 	for (i = 0; i < u; i++)
 		set[i] = (uint32_t)(nd->sh[i] >> 32);
-	qsort(set, u, sizeof(*set), cmp_u32);
+	sort_u32(set, u);
 	for (k = 0, i = 0; i < u; i++)
 		if (i == 0 || set[i] != set[k - 1])
 			set[k++] = set[i];
@@ -264,43 +273,71 @@ bucket(struct nd *nd, const uint64_t (*kv)[2], size_t n)
 	return 0;
 }
 
-static int
-cmp_kv(const void *a, const void *b)
+/*
+ * Sorts n (key, index) pairs by key with an LSD radix sort, 8 bits a pass;
+ * being stable, it keeps equal keys in index order. tmp holds n pairs.
+ */
+static void
+radix_kv(uint64_t (*kv)[2], uint64_t (*tmp)[2], size_t n)
 {
-	const uint64_t *x = a, *y = b;
+	size_t		 count[256], i, sum, c;
+	unsigned	 shift;
+	uint64_t	(*src)[2] = kv, (*dst)[2] = tmp, (*t)[2];
 
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return x[1] < y[1] ? -1 : x[1] > y[1];
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(src[i][0] >> shift) & 0xFF]++;
+		for (sum = 0, i = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++) {
+			c = (src[i][0] >> shift) & 0xFF;
+			dst[count[c]][0] = src[i][0];
+			dst[count[c]++][1] = src[i][1];
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	/* Eight passes: the result is back in kv. */
 }
 
 /* Sorts each band's keys and compares the answers that share one. */
 static int
 band_pass(struct nd *nd)
 {
-	uint64_t	(*kv)[2];
+	uint64_t	(*kv)[2], (*tmp)[2];
 	size_t		 b, i, s;
 
 	if ((kv = calloc(nd->m + 1, sizeof(*kv))) == NULL)
 		return -1;
+	if ((tmp = calloc(nd->m + 1, sizeof(*tmp))) == NULL) {
+		free(kv);
+		return -1;
+	}
 	for (b = 0; b < NEARDUP_BANDS; b++) {
 		for (i = 0; i < nd->m; i++) {
 			kv[i][0] = nd->bands[i * NEARDUP_BANDS + b];
 			kv[i][1] = i;
 		}
-		qsort(kv, nd->m, sizeof(*kv), cmp_kv);
+		radix_kv(kv, tmp, nd->m);
 		for (s = 0, i = 1; i <= nd->m; i++) {
 			if (i < nd->m && kv[i][0] == kv[s][0])
 				continue;
 			if (i - s >= 2 && bucket(nd, (const uint64_t (*)[2])kv + s,
 			    i - s) == -1) {
 				free(kv);
+				free(tmp);
 				return -1;
 			}
 			s = i;
 		}
 	}
 	free(kv);
+	free(tmp);
 	return 0;
 }
 

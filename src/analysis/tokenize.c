@@ -102,13 +102,24 @@ put(struct token *t, uint32_t c, int *too_long)
 	t->nchars++;
 }
 
+/* Decodes the code point at s[pos] (pos < len), ASCII without a call. */
+static size_t
+next_cp(const unsigned char *s, size_t len, size_t pos, uint32_t *c)
+{
+	if (s[pos] < 0x80) {
+		*c = s[pos];
+		return 1;
+	}
+	return utf8_decode(s + pos, len - pos, c);
+}
+
 /* True if a word character starts at s[pos..len). */
 static int
 word_at(const unsigned char *s, size_t len, size_t pos)
 {
 	uint32_t c;
 
-	return pos < len && utf8_decode(s + pos, len - pos, &c) != 0 && fold(c) != 0;
+	return pos < len && next_cp(s, len, pos, &c) != 0 && fold(c) != 0;
 }
 
 /*
@@ -122,7 +133,7 @@ inflection(const unsigned char *s, size_t len, size_t pos)
 	int		 k = 0;
 	uint32_t	 c;
 
-	while (k < 4 && q < len && (n = utf8_decode(s + q, len - q, &c)) != 0 &&
+	while (k < 4 && q < len && (n = next_cp(s, len, q, &c)) != 0 &&
 	    fold(c) == c && !is_digit(c) && fold(c) != 0) {
 		q += n;
 		k++;
@@ -149,7 +160,7 @@ scan_word(struct tokenizer *tz, struct token *t)
 	t->len = t->nchars = 0;
 	t->flags = 0;
 	t->word[0] = '\0';
-	while (pos < len && (n = utf8_decode(s + pos, len - pos, &c)) != 0) {
+	while (pos < len && (n = next_cp(s, len, pos, &c)) != 0) {
 		if ((lc = fold(c)) != 0) {
 			if (is_digit(c))
 				t->flags |= TOKEN_DIGIT;
@@ -206,7 +217,7 @@ tokenizer_next(struct tokenizer *tz, struct token *t)
 
 	for (;;) {
 		while (tz->pos < tz->len) {
-			n = utf8_decode(tz->s + tz->pos, tz->len - tz->pos, &c);
+			n = next_cp(tz->s, tz->len, tz->pos, &c);
 			if (n != 0 && fold(c) != 0)
 				break;
 			tz->pos += n != 0 ? n : 1;
