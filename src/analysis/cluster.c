@@ -446,6 +446,8 @@ cluster_docs(struct arena *a, const struct doc *docs, size_t n,
 		cluster_opts_default(&o);
 	if (o.kmin < 2)
 		o.kmin = 2;
+	if (o.max_iter == 0)
+		o.max_iter = 1;		/* at least one assignment */
 	if (docvecs_build(&dv, docs, n, NULL, 0, df) == -1)
 		return -1;
 	km.dv = &dv;

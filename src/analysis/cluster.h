@@ -39,7 +39,7 @@ struct cluster_opts {
 	size_t		 kmax;		/* most groups tried, default 8 */
 	size_t		 nterms;	/* key terms per group, default 5 */
 	size_t		 nreps;		/* representatives per group, default 3 */
-	unsigned int	 max_iter;	/* k-means rounds at most, default 50 */
+	unsigned int	 max_iter;	/* k-means rounds at most (>= 1), default 50 */
 	uint64_t	 seed;		/* of k-means++, default fixed */
 };
 

@@ -251,6 +251,12 @@ many_answers_choose_k_by_silhouette(void **state)
 	o.seed = 42;
 	assert_int_equal(cluster_docs(a, docs, 40, NULL, &o, &c2), 0);
 	assert_int_equal(c2.n, 4);
+	/* Zero rounds asked for: one is made, every answer is in a group. */
+	o.max_iter = 0;
+	assert_int_equal(cluster_docs(a, docs, 40, NULL, &o, &c2), 0);
+	for (i = 0, j = 0; i < c2.n; i++)
+		j += c2.clusters[i].n;
+	assert_int_equal(j, 40);
 	assert_int_equal(cluster_docs(a, docs, 40, NULL, NULL, &c2), 0);
 	assert_true(c2.silhouette == c.silhouette);
 	arena_free(a);
