@@ -41,7 +41,7 @@ struct vocab {
 	}		*wi;		/* per surface word */
 	size_t		 wordcap;
 	uint32_t	*best;		/* per term: its display word */
-	size_t		 nbest;		/* terms best covers; stale when < count */
+	size_t		 nbest;		/* capacity of best */
 	int		 stale;
 	uint32_t	*scratch;	/* term ids of the text being added */
 	size_t		 scratchcap;
