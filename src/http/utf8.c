@@ -6,19 +6,19 @@
 #include "http/utf8.h"
 
 /*
- * Decodes the sequence at s[0..len) (len >= 1). Returns its length (1-4) and
- * sets *cp, or 0 when it is ill-formed: a stray continuation byte, C0/C1 or
- * F5-FF lead bytes, an overlong form, a surrogate, a code point above
- * U+10FFFF, or a sequence cut short. The second-byte ranges follow the
- * table in RFC 3629 section 4.
+ * Decodes one sequence (contract in utf8.h). The second-byte ranges follow
+ * the table in RFC 3629 section 4.
  */
-static size_t
-decode(const unsigned char *s, size_t len, uint32_t *cp)
+size_t
+utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	unsigned char	 c = s[0], lo = 0x80, hi = 0xBF;
+	unsigned char	 c, lo = 0x80, hi = 0xBF;
 	size_t		 n, i;
 	uint32_t	 v;
 
+	if (len == 0)
+		return 0;
+	c = s[0];
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
@@ -69,7 +69,7 @@ utf8_valid(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if ((n = decode(p + i, len - i, &cp)) == 0)
+		if ((n = utf8_decode(p + i, len - i, &cp)) == 0)
 			return false;
 		i += n;
 	}
@@ -96,7 +96,7 @@ utf8_valid_text(const char *s, size_t len)
 	uint32_t		 cp;
 
 	while (i < len) {
-		if ((n = decode(p + i, len - i, &cp)) == 0 || !text_char(cp))
+		if ((n = utf8_decode(p + i, len - i, &cp)) == 0 || !text_char(cp))
 			return false;
 		i += n;
 	}

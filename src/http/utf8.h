@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True if s[0..len) is well-formed UTF-8 (RFC 3629: no overlongs, no
  * surrogates, nothing above U+10FFFF, no truncated sequence). */
@@ -12,5 +13,12 @@ bool utf8_valid(const char *s, size_t len);
 /* As utf8_valid, and also no NUL and no C0/C1 control characters except
  * TAB, LF and CR, and no DEL: what a text field may hold. */
 bool utf8_valid_text(const char *s, size_t len);
+
+/* Decodes the one sequence at the start of s[0..len). Returns its length
+ * (1-4) and sets *cp, or 0 (and *cp untouched) when len is 0 or the sequence
+ * is ill-formed: a stray continuation byte, a C0/C1 or F5-FF lead byte, an
+ * overlong form, a surrogate, a code point above U+10FFFF, or a sequence cut
+ * short by len. Never reads at or past s + len. */
+size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 
 #endif

@@ -237,6 +237,25 @@ test_raw_c1_byte_is_not_utf8(void **state)
 	assert_false(utf8_valid_text("\x85", 1));
 }
 
+static void
+test_decode_gives_one_code_point_and_its_length(void **state)
+{
+	static const unsigned char aa[] = "\xC3\xA5r";	/* "år" */
+	uint32_t cp = 0;
+
+	(void)state;
+	assert_int_equal(utf8_decode(aa, 3, &cp), 2);
+	assert_int_equal(cp, 0xE5);
+	assert_int_equal(utf8_decode(aa + 2, 1, &cp), 1);
+	assert_int_equal(cp, 'r');
+	/* Cut short by len, a stray continuation byte, and nothing at all. */
+	cp = 7;
+	assert_int_equal(utf8_decode(aa, 1, &cp), 0);
+	assert_int_equal(utf8_decode(aa + 1, 2, &cp), 0);
+	assert_int_equal(utf8_decode(aa, 0, &cp), 0);
+	assert_int_equal(cp, 7);
+}
+
 int
 main(void)
 {
@@ -256,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_other_c0_controls_and_del_are_not_text),
 		cmocka_unit_test(test_c1_controls_are_not_text),
 		cmocka_unit_test(test_raw_c1_byte_is_not_utf8),
+		cmocka_unit_test(test_decode_gives_one_code_point_and_its_length),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
