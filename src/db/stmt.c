@@ -1007,4 +1007,33 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	/* SHARE mode waits for writers in flight and holds new ones off. */
 	[STMT_LOCK_ANSWERS] = { "lock_answers",
 	    "LOCK TABLE answers, draft_answers IN SHARE MODE", 0 },
+
+	[STMT_ANALYSIS_TEXTS] = { "analysis_texts",
+	    "SELECT a.id, a.section_id, o.id, o.name, " ANSWER_TEXT("a")
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    " JOIN LATERAL (SELECT id FROM response_versions"
+	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
+	    " WHERE resp.remiss_id = $1::bigint AND " ANSWER_TEXT("a") " <> ''"
+	    " ORDER BY a.id", 1 },
+
+	[STMT_ANALYSIS_TARGETS] = { "analysis_targets",
+	    "SELECT a.id, resp.id, COALESCE(a.section_id::text, ''),"
+	    " COALESCE(a.question_id::text, ''), v.id"
+	    " FROM responses resp"
+	    " JOIN LATERAL (SELECT id FROM response_versions"
+	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN answers a ON a.version_id = v.id"
+	    " WHERE resp.remiss_id = $1::bigint AND a.id = ANY ($2::bigint[])"
+	    " ORDER BY a.id", 2 },
+
+	[STMT_ANALYSIS_THEMED] = { "analysis_themed",
+	    "SELECT DISTINCT th.id, th.name, a.id"
+	    " FROM themes th JOIN tags t ON t.theme_id = th.id"
+	    " JOIN responses resp ON resp.id = t.response_id"
+	    " JOIN LATERAL (SELECT id FROM response_versions"
+	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id = t.section_id"
+	    " WHERE th.remiss_id = $1::bigint AND t.section_id = $2::bigint"
+	    " ORDER BY th.name, th.id, a.id", 2 },
 };

@@ -330,6 +330,16 @@ enum stmt {
 				   with a draft answer: only answered ones */
 	STMT_LOCK_ANSWERS,	/* locks answers and draft_answers against writes
 				   until the transaction ends */
+	STMT_ANALYSIS_TEXTS,	/* remiss id -> answer id, section id, org id, org
+				   name, text: the latest versions' section answers
+				   with any text, by answer id */
+	STMT_ANALYSIS_TARGETS,	/* remiss id, answer ids as '{1,2}' -> answer id,
+				   response id, section id or '', question id or
+				   '', version id: those answers of latest versions
+				   of this remiss */
+	STMT_ANALYSIS_THEMED,	/* remiss id, section id -> theme id, theme name,
+				   answer id: the section's latest answers tagged
+				   with each theme (whole or a passage) */
 	STMT__MAX
 };
 

@@ -49,6 +49,8 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
 		{ "teman", "Teman" },
 		{ "anteckningar", "Öppna anteckningar" },
 		{ "sok", "Sök" },
+		{ "analys", "Analys" },
+		{ "dubbletter", "Nästan likadana svar" },
 	};
 	const char	*href;
 	size_t		 i;

@@ -332,6 +332,62 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 }
 
 enum review_result
+theme_from_group(struct db *db, long long remiss_id, long long user_id,
+    const char *name, const char *description,
+    const struct review_target *targets, size_t n, long long *id)
+{
+	struct idtext		 t0, t1, t2, t3, t4, t5;
+	const char		*p[13];
+	PGresult		*r;
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+	size_t			 i;
+
+	*id = 0;
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	p[0] = id_text(&t0, remiss_id);
+	p[1] = name;
+	p[2] = description;
+	p[3] = NULL;
+	p[4] = id_text(&t1, user_id);
+	if ((res = step(db, STMT_THEME_INSERT, p, &r, 0)) != REVIEW_OK)
+		return res;
+	sscanf(PQgetvalue(r, 0, 0), "%lld", id);
+	PQclear(r);
+	for (i = 0; i < n; i++) {
+		/* Suggested groups are of section answers, tagged whole. */
+		if (targets[i].question_id != 0 || targets[i].passage != NULL) {
+			db_rollback(db);
+			return REVIEW_NOT_FOUND;
+		}
+		p[0] = id_text(&t0, *id);
+		p[1] = id_text(&t1, targets[i].response_id);
+		p[2] = id_or_null(&t2, targets[i].section_id);
+		p[3] = NULL;
+		p[4] = id_text(&t3, targets[i].version_id);
+		p[5] = p[6] = p[7] = p[8] = p[9] = p[10] = NULL;
+		p[11] = id_text(&t4, user_id);
+		p[12] = id_text(&t5, remiss_id);
+		if ((res = step(db, STMT_TAG_INSERT, p, &r, 1)) != REVIEW_OK)
+			return res;
+		PQclear(r);
+	}
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	buf_puts(&b, "{\"name\":");
+	json_string(&b, name);
+	buf_printf(&b, ",\"answers\":%zu,\"from\":\"suggested group\"}", n);
+	res = audit_commit(db, user_id, "theme.create", "theme", *id, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
 tag_remove(struct db *db, long long remiss_id, long long user_id,
     long long tag_id)
 {

@@ -3,6 +3,8 @@
 #ifndef REMISS_REVIEW_ACTIONS_H
 #define REMISS_REVIEW_ACTIONS_H
 
+#include <stddef.h>
+
 #include "review/anchor.h"
 
 struct db;
@@ -44,6 +46,12 @@ enum review_result theme_merge(struct db *db, long long remiss_id,
  * first. Its sub-themes become top-level themes. */
 enum review_result theme_delete(struct db *db, long long remiss_id,
     long long user_id, long long id, long long move_to);
+
+/* Creates a theme and tags every whole answer of targets[0..n) with it, in
+ * one transaction (a suggested group turned into a theme). */
+enum review_result theme_from_group(struct db *db, long long remiss_id,
+    long long user_id, const char *name, const char *description,
+    const struct review_target *targets, size_t n, long long *id);
 
 /* Tags t (whole answer or passage) with a theme. Tagging a whole answer
  * twice with one theme is REVIEW_OK and stores nothing more. */

@@ -44,6 +44,18 @@ login "$K" karin.karlsson@halmstad.example
 req "$G" GET "/remisser/$SLUG/teman"
 csrf=$(hidden csrf)
 req "$G" GET "/remisser/$SLUG/granskning"
+# A campaign letter: Varberg sends Halmstad's words on 3.3 (a copied text to detect).
+sed -n '1,/<sammanfattning>/p' "$(dirname "$0")/../xml/example-remissvar.xml" |
+	sed -e 's/Laholms kommun/Varbergs kommun/' -e '/<bilaga/d' >"$T/campaign.xml"
+cat >>"$T/campaign.xml" <<'EOF2'
+  <svar avsnitt="3.3">
+    <stallningstagande>tillstyrker-med-andringar</stallningstagande>
+    <kommentar>Tröskelprincipen tolkas i dag olika mellan vårdcentralerna. Kommunen föreslår gemensamma bedömningskriterier och att bedömningen dokumenteras noga.</kommentar>
+  </svar>
+</remissvar>
+EOF2
+"$BUILD/remissctl" response import "$T/campaign.xml" --org "Varbergs kommun" >/dev/null 2>"$T/campaign.err" ||
+	echo "#   campaign import: $(cat "$T/campaign.err")"
 fingerprint() { sql "SELECT count(*) || ':' || md5(string_agg(sha256 || canonical_xml, ',' ORDER BY id)) FROM response_versions"; }
 answers_before=$(sql "SELECT md5(string_agg(a::text, ',' ORDER BY a.id)) FROM answers a")
 versions_before=$(fingerprint)
@@ -179,6 +191,26 @@ req "$G" GET "/remisser/$SLUG/sok?q=kommunerna&stallning=avstyrker"
 check "search combines with a position filter" eval 'status_is 200 && body_has "Ersättningen bygger på 2021" && body_lacks "VISAM-modellen fungerar väl"'
 req "$G" GET "/remisser/$SLUG/sok?q=%22gemensamma+bed%C3%B6mningskriterier%22+-Halmstad"
 check "a quoted phrase search works and odd input is no error" status_is 200
+
+# --- analysis: key terms, suggested groups, near-duplicates ------------------------------
+req "$G" GET "/remisser/$SLUG/analys?avsnitt=3.3"
+first=$(md5sum <"$T/body")
+check "the analysis page shows the section's key terms and suggested groups" \
+	eval 'status_is 200 && body_has "<h2>Nyckeltermer</h2>" && body_has "tröskelprincipen" && body_has "Grupp 1: "'
+req "$G" GET "/remisser/$SLUG/analys?avsnitt=3.3"
+check "the same answers give the same groups (deterministic)" eval '[ "$(md5sum <"$T/body")" = "$first" ]'
+ids=$(grep -oE 'name="svar" value="[0-9,]+"' "$T/body" | head -1 | grep -oE '[0-9,]+')
+gname=$(grep -oE 'name="namn" value="[^"]*"' "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/')
+req "$G" POST "/remisser/$SLUG/analys/tema" --data-urlencode "csrf=$csrf" --data-urlencode "avsnitt=3.3" \
+	--data-urlencode "svar=$ids" --data-urlencode "namn=Grupp ur analysen"
+n=$(tr ',' '\n' <<<"$ids" | grep -c .)
+check "a suggested group becomes a theme with its $n answers tagged, in one action" \
+	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM tags t JOIN themes th ON th.id = t.theme_id WHERE th.name = '"'"'Grupp ur analysen'"'"' AND t.quote IS NULL")" = "$n" ] && [ -n "$gname" ]'
+req "$G" GET "/remisser/$SLUG/analys?avsnitt=3.3"
+check "each theme shows the answers that best represent it" body_has "Teman: de svar som bäst står för temat"
+req "$G" GET "/remisser/$SLUG/dubbletter"
+check "the campaign letter is found as a near-duplicate with the shared passage marked" \
+	eval 'status_is 200 && body_has "nästan likadana svar" && body_has "Varbergs kommun, avsnitt 3.3" && body_has "Halmstads kommun, avsnitt 3.3" && grep -q "<mark>Tröskelprincipen tolkas i dag olika" "$T/body"'
 
 # --- merging and deleting themes -------------------------------------------------------------
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_ers"

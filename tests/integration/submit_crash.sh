@@ -96,6 +96,7 @@ req POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "
 key=$(hidden nyckel) lock=$(hidden lock)
 body="csrf=$csrf&lock=$lock&action=skicka&nyckel=$key"
 before=$(versions)
+req GET "/remisser/$SLUG/svar"	# touches the session now, so the crash worker need not
 sql "ALTER SYSTEM SET synchronous_standby_names = 'remissvar_test_no_such_standby'" >/dev/null
 sql "SELECT pg_reload_conf()" >/dev/null
 "$BUILD/remissd" -s "$S" -m 0600 -w 1 -g 2 -i -d "$REMISS_DB options='-c synchronous_commit=on'" \
@@ -106,7 +107,7 @@ python3 "$ROOT/tests/integration/fcgi.py" post "$S" "$body" DOCUMENT_URI="/remis
 client=$!
 waiting=0
 for _ in $(seq 50); do
-	waiting=$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep' AND application_name = 'remissd'")
+	waiting=$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep' AND application_name = 'remissd' AND query = 'COMMIT'")
 	[ "$waiting" -ge 1 ] && break
 	sleep 0.1
 done
@@ -116,7 +117,7 @@ kill -KILL "$worker"
 wait "$client" 2>/dev/null
 sql "ALTER SYSTEM RESET synchronous_standby_names" >/dev/null
 sql "SELECT pg_reload_conf()" >/dev/null
-for _ in $(seq 50); do [ "$(versions)" = $((before + 1)) ] && break; sleep 0.1; done
+for _ in $(seq 150); do [ "$(versions)" = $((before + 1)) ] && break; sleep 0.1; done
 check "the killed worker's client got no receipt" eval '! grep -q "^Status: 303" "$T/crash2.out"'
 stored=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org' AND v.idempotency_key = '$key' AND v.receipt_number ~ '^[0-9]{4}-[0-9]+$' AND length(v.sha256) = 64")
 check "yet the submit was stored whole, with its receipt" \

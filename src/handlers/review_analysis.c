@@ -1,0 +1,562 @@
+/* review_analysis.c: what the text analysis (src/analysis/) offers the referensgrupp: per
+ * section the key terms, suggested groups of answers that say the same thing (each with
+ * the terms that explain it, its representative answers first, and a button that makes it
+ * a theme), representative answers per theme; and near-duplicate answers across the remiss
+ * with the passages they share. GET /remisser/{slug}/analys, POST …/analys/tema,
+ * GET /remisser/{slug}/dubbletter. Deterministic: the same answers give the same page. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "analysis/cluster.h"
+#include "analysis/doc.h"
+#include "analysis/neardup.h"
+#include "analysis/passage.h"
+#include "analysis/tfidf.h"
+#include "core/remiss_def.h"
+#include "db/db.h"
+#include "handlers/handlers.h"
+#include "handlers/review.h"
+#include "http/kv.h"
+#include "http/response.h"
+#include "http/utf8.h"
+#include "review/actions.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/numparse.h"
+#include "views/html.h"
+#include "views/layout.h"
+
+/* The remiss's answers with text, as analysis documents, and who wrote them. */
+struct corpus {
+	PGresult	*r;		/* STMT_ANALYSIS_TEXTS, rows by answer id */
+	struct doc	*docs;		/* all rows, by id */
+	size_t		 n;
+	struct doc	*sec;		/* the chosen section's (a slice of docs' rows) */
+	size_t		 nsec;
+	int		*row;		/* row of r for each of sec */
+	struct df_table	*df;		/* document frequencies over the remiss */
+};
+
+/* Loads every answer text of the remiss; with section (not NULL) also
+ * picks that section's answers. Returns 0, or -1 (database or OOM). */
+static int
+corpus_load(struct request *req, long long remiss_id,
+    const struct section_def *section, struct corpus *c)
+{
+	char		 rid[24];
+	const char	*p[1] = { rid };
+	int		 i, rows;
+
+	memset(c, 0, sizeof(*c));
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	c->r = db_exec(req->db, STMT_ANALYSIS_TEXTS, p);
+	if (!db_result_ok(c->r))
+		return -1;
+	rows = PQntuples(c->r);
+	if ((c->docs = arena_calloc(req->arena, (size_t)rows + 1,
+	    sizeof(*c->docs))) == NULL || (c->sec = arena_calloc(req->arena,
+	    (size_t)rows + 1, sizeof(*c->sec))) == NULL || (c->row =
+	    arena_calloc(req->arena, (size_t)rows + 1, sizeof(*c->row))) == NULL ||
+	    (c->df = df_table_new()) == NULL)
+		return -1;
+	for (i = 0; i < rows; i++) {
+		c->docs[i].id = strtoll(PQgetvalue(c->r, i, 0), NULL, 10);
+		c->docs[i].text = PQgetvalue(c->r, i, 4);
+		c->docs[i].len = (size_t)PQgetlength(c->r, i, 4);
+		if (df_table_add(c->df, c->docs[i].text, c->docs[i].len) == -1)
+			return -1;
+		if (section != NULL && strtoll(PQgetvalue(c->r, i, 1), NULL, 10) ==
+		    section->id) {
+			c->row[c->nsec] = i;
+			c->sec[c->nsec++] = c->docs[i];
+		}
+	}
+	c->n = (size_t)rows;
+	return 0;
+}
+
+static void
+corpus_free(struct corpus *c)
+{
+	PQclear(c->r);
+	df_table_free(c->df);
+}
+
+/* Row of r of answer id (rows are by id), or -1. */
+static int
+row_of(const struct corpus *c, int64_t id)
+{
+	size_t lo = 0, hi = c->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->docs[mid].id < id)
+			lo = mid + 1;
+		else if (c->docs[mid].id > id)
+			hi = mid;
+		else
+			return (int)mid;
+	}
+	return -1;
+}
+
+/* At most max characters of s, cut at a character boundary, with "…". */
+static const char *
+excerpt(struct arena *a, const char *s, size_t max)
+{
+	size_t i = 0, chars = 0;
+
+	while (s[i] != '\0' && chars < max) {
+		i++;
+		while (s[i] != '\0' && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	return s[i] == '\0' ? s : arena_printf(a, "%.*s …", (int)i, s);
+}
+
+/* One answer of the corpus as a list item: organisation, link, excerpt. */
+static void
+answer_item(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct corpus *c, int64_t id, const char *nr, double sim)
+{
+	int row = row_of(c, id);
+
+	if (row < 0)
+		return;
+	html_open(h, "li", NULL);
+	html_elem(h, "a", PQgetvalue(c->r, row, 3), "href", arena_printf(
+	    req->arena, "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug,
+	    nr, PQgetvalue(c->r, row, 2)), NULL);
+	if (sim >= 0)
+		html_elem(h, "span", arena_printf(req->arena, " (likhet %.2f)",
+		    sim), "class", "muted", NULL);
+	html_elem(h, "p", excerpt(req->arena, PQgetvalue(c->r, row, 4), 280),
+	    "class", "prewrap", NULL);
+	html_close(h);
+}
+
+/* "term1, term2, term3" of a group's terms. */
+static const char *
+term_list(struct arena *a, const struct keyterm *t, size_t n, size_t max)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b, a);
+	for (i = 0; i < n && i < max; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", t[i].display);
+	return b.len > 0 ? b.data : "";
+}
+
+static void
+group_form(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct cluster *g, size_t k)
+{
+	struct buf	 ids;
+	const char	*fid = arena_printf(req->arena, "grupp-%zu-namn", k);
+	size_t		 i;
+
+	buf_init(&ids, req->arena);
+	for (i = 0; i < g->n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)g->ids[i]);
+	html_open(h, "form", "method", "post", "class", "inline", "action",
+	    arena_printf(req->arena, "/remisser/%s/analys/tema", def->slug), NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
+	    req->identity.csrf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "avsnitt", "value", s->nr,
+	    NULL);
+	html_void(h, "input", "type", "hidden", "name", "svar", "value", ids.data,
+	    NULL);
+	html_elem(h, "label", "Namn på temat", "for", fid, NULL);
+	html_void(h, "input", "type", "text", "id", fid, "name", "namn", "value",
+	    arena_printf(req->arena, "%s: %s", s->nr, term_list(req->arena,
+	    g->terms, g->nterms, 3)), "maxlength", "200", "required", "required",
+	    NULL);
+	html_elem(h, "button", arena_printf(req->arena, "Gör gruppen till ett "
+	    "tema (%zu svar)", g->n), "type", "submit", NULL);
+	html_close(h);
+}
+
+static void
+groups(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct corpus *c,
+    const struct clustering *cl)
+{
+	const struct cluster	*g;
+	size_t			 k, i, j;
+	int			 rep;
+
+	html_elem(h, "h2", "Föreslagna grupper", "id", "h-grupper", NULL);
+	html_elem(h, "p", "Svar som säger ungefär samma sak, grupperade efter "
+	    "orden de använder (samma svar ger alltid samma grupper). Det svar "
+	    "som bäst står för gruppen visas först.", "class", "muted", NULL);
+	if (cl->n == 0) {
+		html_elem(h, "p", "För få svar med text för att gruppera.", NULL);
+		return;
+	}
+	for (k = 0; k < cl->n; k++) {
+		g = &cl->clusters[k];
+		html_open(h, "section", "class", "group", "aria-labelledby",
+		    arena_printf(req->arena, "grupp-%zu", k + 1), NULL);
+		html_elem(h, "h3", arena_printf(req->arena, "Grupp %zu: %s "
+		    "(%zu svar)", k + 1, term_list(req->arena, g->terms,
+		    g->nterms, 5), g->n), "id", arena_printf(req->arena,
+		    "grupp-%zu", k + 1), NULL);
+		html_open(h, "ol", "class", "reps", NULL);
+		for (i = 0; i < g->nreps; i++)
+			answer_item(h, req, def, c, g->reps[i].id, s->nr,
+			    g->reps[i].sim);
+		html_close(h);
+		if (g->n > g->nreps) {
+			html_open(h, "details", NULL);
+			html_elem(h, "summary", arena_printf(req->arena, "Övriga "
+			    "svar i gruppen (%zu)", g->n - g->nreps), NULL);
+			html_open(h, "ul", NULL);
+			for (i = 0; i < g->n; i++) {
+				for (rep = 0, j = 0; j < g->nreps; j++)
+					rep |= g->reps[j].id == g->ids[i];
+				if (!rep)
+					answer_item(h, req, def, c, g->ids[i],
+					    s->nr, -1);
+			}
+			html_close(h);
+			html_close(h);
+		}
+		group_form(h, req, def, s, g, k + 1);
+		html_close(h);
+	}
+}
+
+/* Representative answers of each theme that tags answers of section s. */
+static void
+theme_reps(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct corpus *c)
+{
+	PGresult	*r;
+	char		 rid[24], sid[24];
+	const char	*p[2] = { rid, sid };
+	int64_t		*ids;
+	struct doc_rank	*reps;
+	size_t		 nids, nreps, i;
+	int		 at, end, rows;
+
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(sid, sizeof(sid), "%lld", s->id);
+	r = db_exec(req->db, STMT_ANALYSIS_THEMED, p);
+	if (!db_result_ok(r) || (rows = PQntuples(r)) == 0) {
+		PQclear(r);
+		return;
+	}
+	html_elem(h, "h2", "Teman: de svar som bäst står för temat", NULL);
+	for (at = 0; at < rows; at = end) {
+		for (end = at; end < rows && strcmp(PQgetvalue(r, end, 0),
+		    PQgetvalue(r, at, 0)) == 0; end++)
+			;
+		if ((ids = arena_calloc(req->arena, (size_t)(end - at),
+		    sizeof(*ids))) == NULL)
+			break;
+		for (nids = 0; nids < (size_t)(end - at); nids++)
+			ids[nids] = strtoll(PQgetvalue(r, at + (int)nids, 2), NULL,
+			    10);
+		if (cluster_representatives(req->arena, c->sec, c->nsec, ids,
+		    nids, c->df, 3, &reps, &nreps) == -1)
+			break;
+		html_elem(h, "h3", arena_printf(req->arena, "%s (%zu svar)",
+		    PQgetvalue(r, at, 1), nids), NULL);
+		html_open(h, "ol", "class", "reps", NULL);
+		for (i = 0; i < nreps; i++)
+			answer_item(h, req, def, c, reps[i].id, s->nr, reps[i].sim);
+		html_close(h);
+	}
+	PQclear(r);
+}
+
+static void
+section_links(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *cur)
+{
+	size_t i;
+
+	html_open(h, "nav", "class", "pager", "aria-label", "Avsnitt", NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < def->nsections; i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", def->sections[i].nr, "href", arena_printf(
+		    req->arena, "/remisser/%s/analys?avsnitt=%s", def->slug,
+		    def->sections[i].nr), "title", def->sections[i].heading,
+		    "aria-current", cur == &def->sections[i] ? "page" : NULL, NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+void
+handle_review_analysis(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	const struct section_def *s;
+	const char		*nr;
+	struct corpus		 c;
+	struct keyterm		*terms;
+	struct clustering	 cl;
+	struct html		*h;
+	size_t			 nterms, i;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	nr = kvlist_get(&req->query, "avsnitt");
+	if (def.nsections == 0 || (s = nr != NULL ? remiss_section(&def, nr) :
+	    &def.sections[0]) == NULL) {
+		review_not_found(req, res);
+		return;
+	}
+	if (corpus_load(req, def.id, s, &c) == -1 ||
+	    tfidf_keyterms(req->arena, c.sec, c.nsec, c.df, 12, &terms,
+	    &nterms) == -1 || cluster_docs(req->arena, c.sec, c.nsec, c.df,
+	    NULL, &cl) == -1 || (h = html_new()) == NULL) {
+		corpus_free(&c);
+		review_unavailable(req, res);
+		return;
+	}
+	layout_begin(h, arena_printf(req->arena, "Analys av avsnitt %s", s->nr),
+	    &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, "Analys: %s %s", s->nr,
+	    s->heading), NULL);
+	review_nav(h, req, &def, "analys");
+	section_links(h, req, &def, s);
+	review_notice(h, req);
+	html_elem(h, "p", arena_printf(req->arena, "%zu svar med text på avsnittet.",
+	    c.nsec), "class", "muted", NULL);
+	html_elem(h, "h2", "Nyckeltermer", NULL);
+	if (nterms == 0)
+		html_elem(h, "p", "Inga ännu.", NULL);
+	else {
+		html_open(h, "ol", "class", "terms", NULL);
+		for (i = 0; i < nterms; i++)
+			html_elem(h, "li", arena_printf(req->arena, "%s (i %u av "
+			    "%zu svar)", terms[i].display, terms[i].ndocs, c.nsec),
+			    NULL);
+		html_close(h);
+	}
+	groups(h, req, &def, s, &c, &cl);
+	theme_reps(h, req, &def, s, &c);
+	layout_end(h);
+	layout_send(h, res, 200);
+	corpus_free(&c);
+}
+
+/* POST /remisser/{slug}/analys/tema: namn, avsnitt (nr), svar (answer ids
+ * "1,2,3"): a suggested group becomes a theme with its answers tagged. */
+void
+handle_review_group_theme(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct review_target	*t;
+	struct buf		 arr;
+	const char		*name = kvlist_get(&req->form, "namn");
+	const char		*ids = kvlist_get(&req->form, "svar");
+	const char		*nr = kvlist_get(&req->form, "avsnitt");
+	const char		*p[2];
+	PGresult		*r;
+	char			 rid[24];
+	long long		 id;
+	int			 i, n;
+	enum review_result	 rc;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	if (name == NULL || name[strspn(name, " \t")] == '\0' ||
+	    strlen(name) > 800 || strpbrk(name, "\r\n") != NULL ||
+	    !utf8_valid_text(name, strlen(name)) || ids == NULL ||
+	    ids[strspn(ids, "0123456789,")] != '\0' || *ids == '\0') {
+		handler_problem(req, res, 422, "Ge temat ett namn på en rad.",
+		    "The theme needs a one-line name.");
+		return;
+	}
+	buf_init(&arr, req->arena);
+	buf_printf(&arr, "{%s}", ids);
+	snprintf(rid, sizeof(rid), "%lld", def.id);
+	p[0] = rid;
+	p[1] = arr.data;
+	r = db_exec(req->db, STMT_ANALYSIS_TARGETS, p);
+	if (!db_result_ok(r) || (n = PQntuples(r)) == 0 ||
+	    (t = arena_calloc(req->arena, (size_t)n, sizeof(*t))) == NULL) {
+		if (db_result_ok(r))
+			review_not_found(req, res);
+		else
+			review_unavailable(req, res);
+		PQclear(r);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		t[i].response_id = strtoll(PQgetvalue(r, i, 1), NULL, 10);
+		t[i].section_id = strtoll(PQgetvalue(r, i, 2), NULL, 10);
+		t[i].question_id = strtoll(PQgetvalue(r, i, 3), NULL, 10);
+		t[i].version_id = strtoll(PQgetvalue(r, i, 4), NULL, 10);
+	}
+	PQclear(r);
+	rc = theme_from_group(req->db, def.id, req->identity.user_id, name,
+	    "Skapat ur en föreslagen grupp.", t, (size_t)n, &id);
+	if (rc == REVIEW_REFUSED) {
+		handler_problem(req, res, 422, "Det finns redan ett tema med det "
+		    "namnet. Välj ett annat namn.", "A theme with that name exists.");
+		return;
+	}
+	if (rc != REVIEW_OK) {
+		if (rc == REVIEW_NOT_FOUND)
+			review_not_found(req, res);
+		else
+			review_unavailable(req, res);
+		return;
+	}
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/analys?avsnitt=%s&meddelande=tema-skapat", def.slug,
+	    nr != NULL && remiss_section(&def, nr) != NULL ? nr :
+	    def.sections[0].nr));
+}
+
+static int
+by_b_start(const void *x, const void *y)
+{
+	const struct passage *p = x, *q = y;
+
+	return (p->b_start > q->b_start) - (p->b_start < q->b_start);
+}
+
+/* The text of one side of a pair (first: side a) with the shared passages
+ * (byte ranges) marked, in that side's order. */
+static void
+shared_text(struct html *h, struct arena *a, const char *text,
+    const struct passage *in, size_t n, int first)
+{
+	struct passage	*ps;
+	size_t		 i, from = 0, s, e;
+
+	if ((ps = arena_calloc(a, n + 1, sizeof(*ps))) == NULL)
+		n = 0;
+	else
+		memcpy(ps, in, n * sizeof(*ps));
+	if (!first && n > 1)
+		qsort(ps, n, sizeof(*ps), by_b_start);
+
+	html_open(h, "p", "class", "prewrap", NULL);
+	for (i = 0; i < n; i++) {
+		s = first ? ps[i].a_start : ps[i].b_start;
+		e = first ? ps[i].a_end : ps[i].b_end;
+		if (s < from)
+			continue;
+		html_text(h, arena_strndup(a, text + from, s - from));
+		html_elem(h, "mark", arena_strndup(a, text + s, e - s), NULL);
+		from = e;
+	}
+	html_text(h, text + from);
+	html_close(h);
+}
+
+/* Section number of section id in def, or "?". */
+static const char *
+nr_of(const struct remiss_def *def, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < def->nsections; i++)
+		if (def->sections[i].id == id)
+			return def->sections[i].nr;
+	return "?";
+}
+
+static void
+duplicate_group(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct corpus *c, const struct neardup_result *nd, size_t k)
+{
+	const struct neardup_group	*g = &nd->groups[k];
+	const struct neardup_pair	*pair = NULL;
+	struct passage			*ps;
+	size_t				 i, nps;
+	int				 ra, rb, row;
+
+	html_open(h, "section", "class", "group", NULL);
+	html_elem(h, "h2", arena_printf(req->arena, "Grupp %zu: %zu nästan "
+	    "likadana svar", k + 1, g->n), NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < g->n; i++) {
+		if ((row = row_of(c, g->ids[i])) < 0)
+			continue;
+		html_open(h, "li", NULL);
+		html_elem(h, "a", arena_printf(req->arena, "%s, avsnitt %s",
+		    PQgetvalue(c->r, row, 3), nr_of(def, strtoll(PQgetvalue(c->r,
+		    row, 1), NULL, 10))), "href", arena_printf(req->arena,
+		    "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug,
+		    nr_of(def, strtoll(PQgetvalue(c->r, row, 1), NULL, 10)),
+		    PQgetvalue(c->r, row, 2)), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	for (i = 0; i < nd->npairs && pair == NULL; i++)
+		if (nd->pairs[i].a == g->ids[0] || nd->pairs[i].b == g->ids[0])
+			pair = &nd->pairs[i];
+	if (pair != NULL && (ra = row_of(c, pair->a)) >= 0 &&
+	    (rb = row_of(c, pair->b)) >= 0 && passage_find(req->arena,
+	    PQgetvalue(c->r, ra, 4), (size_t)PQgetlength(c->r, ra, 4),
+	    PQgetvalue(c->r, rb, 4), (size_t)PQgetlength(c->r, rb, 4), 5, &ps,
+	    &nps) == 0) {
+		html_elem(h, "p", arena_printf(req->arena, "Gemensamma stycken "
+		    "(markerade) i %s och %s, likhet %.2f:", PQgetvalue(c->r, ra, 3),
+		    PQgetvalue(c->r, rb, 3), pair->jaccard), NULL);
+		html_open(h, "div", "class", "side-by-side", NULL);
+		html_open(h, "div", NULL);
+		html_elem(h, "h3", PQgetvalue(c->r, ra, 3), NULL);
+		shared_text(h, req->arena, PQgetvalue(c->r, ra, 4), ps, nps, 1);
+		html_close(h);
+		html_open(h, "div", NULL);
+		html_elem(h, "h3", PQgetvalue(c->r, rb, 3), NULL);
+		shared_text(h, req->arena, PQgetvalue(c->r, rb, 4), ps, nps, 0);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void
+handle_review_duplicates(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct corpus		 c;
+	struct neardup_result	 nd;
+	struct html		*h;
+	size_t			 k;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	if (corpus_load(req, def.id, NULL, &c) == -1 ||
+	    neardup_find(req->arena, c.docs, c.n, NULL, &nd) == -1 ||
+	    (h = html_new()) == NULL) {
+		corpus_free(&c);
+		review_unavailable(req, res);
+		return;
+	}
+	layout_begin(h, arena_printf(req->arena, "Nästan likadana svar: %s",
+	    def.title), &req->identity);
+	html_elem(h, "h1", "Nästan likadana svar", NULL);
+	review_nav(h, req, &def, "dubbletter");
+	html_elem(h, "p", "Svar vars text till största delen är densamma "
+	    "(kopierade formuleringar, kampanjbrev), med de gemensamma styckena "
+	    "markerade. Korta svar som \"Inga synpunkter\" räknas inte.", "class",
+	    "muted", NULL);
+	if (nd.ngroups == 0)
+		html_elem(h, "p", "Inga nästan likadana svar hittades.", "role",
+		    "status", NULL);
+	for (k = 0; k < nd.ngroups && k < 50; k++)
+		duplicate_group(h, req, &def, &c, &nd, k);
+	layout_end(h);
+	layout_send(h, res, 200);
+	corpus_free(&c);
+}
