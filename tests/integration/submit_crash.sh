@@ -106,7 +106,7 @@ python3 "$ROOT/tests/integration/fcgi.py" post "$S" "$body" DOCUMENT_URI="/remis
 	"HTTP_COOKIE=remiss_session=$cookie" HTTP_ACCEPT=text/html >"$T/crash2.out" 2>&1 &
 client=$!
 waiting=0
-for _ in $(seq 50); do
+for _ in $(seq 300); do
 	waiting=$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep' AND application_name = 'remissd' AND query = 'COMMIT'")
 	[ "$waiting" -ge 1 ] && break
 	sleep 0.1
