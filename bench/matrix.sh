@@ -82,7 +82,7 @@ while [ $i -lt ${#sizes[@]} ]; do
 			"DOCUMENT_URI=/remisser/$slug/granskning" "HTTP_AUTHORIZATION=Bearer $TOKEN" \
 			HTTP_ACCEPT=text/html >"$V/page" 2>&1
 		grep -q '^Status: 200' "$V/page" || { echo "not 200: $(head -c 300 "$V/page")" >&2; exit 1; }
-		us=$(grep "route=review_matrix" "$V/remissd.log" | tail -1 | grep -oE 'us=[0-9]+' | cut -d= -f2)
+		us=$(grep "route=review_matrix" "$V/remissd.log" | tail -1 | grep -oE ' us=[0-9]+' | cut -d= -f2)
 		times+=($(( us / 1000 )))
 	done
 	median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
