@@ -337,6 +337,51 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
+/* How far the analysis has come per section: answers read, tagged and
+ * annotated (by anyone), and who has read. */
+static void
+progress_table(struct html *h, struct request *req, const struct remiss_def *def,
+    const PGresult *r)
+{
+	char	sid[24];
+	size_t	i;
+	int	row;
+
+	html_elem(h, "h2", "Hur långt granskningen har kommit", "id", "h-framsteg",
+	    NULL);
+	html_open(h, "table", "class", "list", "aria-labelledby", "h-framsteg",
+	    NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
+	html_elem(h, "th", "Svar", "scope", "col", NULL);
+	html_elem(h, "th", "Lästa", "scope", "col", NULL);
+	html_elem(h, "th", "Taggade", "scope", "col", NULL);
+	html_elem(h, "th", "Med anteckning", "scope", "col", NULL);
+	html_elem(h, "th", "Läst av", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (i = 0; i < def->nsections; i++) {
+		snprintf(sid, sizeof(sid), "%lld", def->sections[i].id);
+		if ((row = progress_row(r, sid)) < 0)
+			continue;
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", arena_printf(req->arena, "%s %s",
+		    def->sections[i].nr, def->sections[i].heading), "scope", "row",
+		    NULL);
+		html_elem(h, "td", PQgetvalue(r, row, 1), NULL);
+		html_elem(h, "td", PQgetvalue(r, row, 2), NULL);
+		html_elem(h, "td", PQgetvalue(r, row, 3), NULL);
+		html_elem(h, "td", PQgetvalue(r, row, 4), NULL);
+		html_elem(h, "td", *PQgetvalue(r, row, 5) ? PQgetvalue(r, row, 5) :
+		    "–", NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
 /* Runs a one-parameter (remiss id) statement. */
 static PGresult *
 by_remiss(struct request *req, enum stmt id, long long remiss_id)
@@ -392,6 +437,7 @@ handle_review_matrix(struct request *req, struct response *res)
 		    "svar.", PQntuples(shown), PQntuples(all)), "role", "status",
 		    NULL);
 	matrix(h, req, &def, &f, orgs, shown, all, progress, gshown, gall);
+	progress_table(h, req, &def, progress);
 	layout_end(h);
 	layout_send(h, res, 200);
 out:

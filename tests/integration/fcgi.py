@@ -39,23 +39,29 @@ def connect(path, params):
 
 
 def read_response(s):
-    out, buf = b"", b""
+    # Collects STDOUT records in a list and parses buf from an offset: a
+    # 15 MB page must not be copied once per 8 KB record.
+    out, buf, at = [], bytearray(), 0
     while True:
         chunk = s.recv(65536)
         if not chunk:
             break
         buf += chunk
-        while len(buf) >= 8:
-            _, rtype, _, clen, plen = struct.unpack("!BBHHBx", buf[:8])
-            if len(buf) < 8 + clen + plen:
+        while len(buf) - at >= 8:
+            _, rtype, _, clen, plen = struct.unpack("!BBHHBx", buf[at:at + 8])
+            if len(buf) - at < 8 + clen + plen:
                 break
-            content, buf = buf[8:8 + clen], buf[8 + clen + plen:]
+            content = bytes(buf[at + 8:at + 8 + clen])
+            at += 8 + clen + plen
             if rtype == STDOUT:
-                out += content
+                out.append(content)
             elif rtype == END_REQUEST:
-                sys.stdout.write(out.decode("utf-8", "replace"))
+                sys.stdout.write(b"".join(out).decode("utf-8", "replace"))
                 return 0
-    sys.stdout.write(out.decode("utf-8", "replace"))
+        if at > 1 << 20:
+            del buf[:at]
+            at = 0
+    sys.stdout.write(b"".join(out).decode("utf-8", "replace"))
     print("\nno END_REQUEST: the connection closed early", file=sys.stderr)
     return 1
 

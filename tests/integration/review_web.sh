@@ -182,6 +182,8 @@ req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
 check "the section view says who has read it" eval 'body_has "Läst av Gunnel Granskare." && body_has "Markera som oläst"'
 req "$G" GET "/remisser/$SLUG/granskning?avsnitt=3.3"
 check "the matrix shows the progress of the section and the reader's own mark" eval 'body_has ">1 av " && body_has "Läst av dig."'
+check "…and per section how many answers are read, tagged and annotated, and by whom" \
+	eval 'body_has "Hur långt granskningen har kommit" && grep -qE "<td>1</td><td>[1-9][0-9]*</td><td>1</td><td>Gunnel Granskare</td>" <(tr -d "\n" <"$T/body")'
 
 # --- search -----------------------------------------------------------------------------
 req "$G" GET "/remisser/$SLUG/sok?q=kommunerna"
