@@ -330,6 +330,20 @@ enum stmt {
 				   with a draft answer: only answered ones */
 	STMT_LOCK_ANSWERS,	/* locks answers and draft_answers against writes
 				   until the transaction ends */
+	STMT_PUBLICATION_GET,	/* remiss id -> published at (ISO), by (name or
+				   e-mail): no row when not published */
+	STMT_PUBLICATION_INSERT,	/* remiss id, user id -> remiss id; no row
+				   when it was already published */
+	STMT_PUBLICATION_DELETE,	/* remiss id -> remiss id; no row when it
+				   was not published */
+	STMT_REDACTION_INSERT,	/* version id, remiss id, passage or NULL,
+				   attachment ord or NULL, legal ground, user id
+				   -> id; no row when the version is not one of
+				   this remiss's */
+	STMT_REDACTIONS_LIST,	/* remiss id -> id, version id, organisation,
+				   version number, passage ('' for an
+				   attachment), attachment ord (''), its file
+				   name (''), legal ground, at (ISO), by */
 	STMT__MAX
 };
 
