@@ -128,6 +128,22 @@ const struct route routes[] = {
 	    BODY_FORM, handle_question_save, NEED_FORVALTNING, false, false },
 	{ "question_remove", METHOD_POST, "/remisser/{slug}/fragor/{id}/ta-bort",
 	    BODY_FORM, handle_question_remove, NEED_FORVALTNING, false, false },
+	/* Publication of a closed remiss and redactions (handlers/publication.c,
+	 * public_page.c); the public pages only read, so a replica may serve
+	 * them. */
+	{ "publication", METHOD_GET, "/remisser/{slug}/publicering", BODY_NONE,
+	    handle_publication, NEED_FORVALTNING, false, false },
+	{ "publish", METHOD_POST, "/remisser/{slug}/publicera", BODY_FORM,
+	    handle_publish, NEED_FORVALTNING, false, false },
+	{ "unpublish", METHOD_POST, "/remisser/{slug}/avpublicera", BODY_FORM,
+	    handle_unpublish, NEED_FORVALTNING, false, false },
+	{ "redact", METHOD_POST, "/remisser/{slug}/sekretess", BODY_FORM,
+	    handle_redact, NEED_FORVALTNING, false, false },
+	{ "public_remiss", METHOD_GET, "/publicerat/{slug}", BODY_NONE,
+	    handle_public_remiss, NEED_PUBLIC, false, true },
+	{ "public_attachment", METHOD_GET,
+	    "/publicerat/{slug}/bilaga/{version}/{n}", BODY_NONE,
+	    handle_public_attachment, NEED_PUBLIC, false, true },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
