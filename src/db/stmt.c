@@ -1044,4 +1044,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " LEFT JOIN attachments a ON a.version_id = x.version_id"
 	    "   AND a.ord = x.attachment_ord"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, x.id", 1 },
+
+	[STMT_ARCHIVE_VERSIONS] = { "archive_versions",
+	    "SELECT v.id, o.name, v.version, v.receipt_number,"
+	    " iso_time_se(v.received_at), v.sha256, v.canonical_xml, v.channel"
+	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, v.version", 1 },
 };

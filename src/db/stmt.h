@@ -344,6 +344,10 @@ enum stmt {
 				   version number, passage ('' for an
 				   attachment), attachment ord (''), its file
 				   name (''), legal ground, at (ISO), by */
+	STMT_ARCHIVE_VERSIONS,	/* remiss id -> version id, organisation,
+				   version, receipt number, received (ISO),
+				   sha256, canonical XML, channel: every
+				   version, by organisation and version */
 	STMT__MAX
 };
 

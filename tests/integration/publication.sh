@@ -163,9 +163,51 @@ check "the förvaltning withdraws the public page: 303, audited" \
 req - GET "/publicerat/$SLUG"
 check "a withdrawn page is a 404" status_is 404
 
+# --- remissctl archive: the e-archive package of the closed remiss --------------------
+CTL=$BUILD/remissctl
+rm -rf "$T/arkiv" "$T/arkiv.tar"
+check "remissctl archive writes the package of the closed remiss" \
+	eval '"$CTL" archive "$SLUG" -o "$T/arkiv.tar" | grep -q "^archive: $SLUG: [0-9]* versions"'
+check "the package is a POSIX tar with one directory named after the remiss" \
+	eval '[ -n "$(tar -tf "$T/arkiv.tar")" ] && [ -z "$(tar -tf "$T/arkiv.tar" | grep -v "^$SLUG/")" ]'
+mkdir -p "$T/arkiv" && tar -xf "$T/arkiv.tar" -C "$T/arkiv"
+A=$T/arkiv/$SLUG
+check "SHA256SUMS checks out with sha256sum -c" eval '(cd "$A" && sha256sum --quiet -c SHA256SUMS)'
+check "it lists the remiss, the index and every file" \
+	eval 'grep -q "  remiss.xml$" "$A/SHA256SUMS" && grep -q "  arkiv.xml$" "$A/SHA256SUMS" &&
+	      [ "$(grep -c . "$A/SHA256SUMS")" = "$(cd "$A" && find . -type f ! -name SHA256SUMS | wc -l)" ]'
+nver=$(sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.remiss_id = $rid")
+check "every version of the remiss is in it ($nver)" \
+	eval '[ "$(find "$A/svar" -name remissvar.xml | wc -l)" = "$nver" ]'
+bad=0
+while IFS='|' read -r rn sha; do
+	[ "$(sha256sum <"$A/svar/$rn/remissvar.xml" | cut -c1-64)" = "$sha" ] || bad=$((bad + 1))
+done < <(sql "SELECT v.receipt_number, v.sha256 FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.remiss_id = $rid")
+check "each version's file hashes to its receipt's SHA-256" eval '[ $bad = 0 ]'
+rcpt=$(sql "SELECT receipt_number FROM response_versions WHERE id = $halmstad")
+check "attachments are in it byte for byte" \
+	eval '[ "$(sha256sum <"$A/svar/$rcpt/bilaga-1.txt" | cut -c1-64)" = "$(sql "SELECT sha256 FROM attachments WHERE version_id = $halmstad AND ord = 0")" ]'
+check "arkiv.xml is well-formed and names each version and attachment" \
+	eval 'xmllint --noout "$A/arkiv.xml" && [ "$(grep -c "<remissvar " "$A/arkiv.xml")" = "$nver" ] && grep -q "filnamn=\"protokollsutdrag" "$A/arkiv.xml"'
+check "the package keeps the contact persons (it is the complete record, not the public page)" \
+	eval 'grep -rqF "$(sql "SELECT contact_email FROM response_versions WHERE id = $halmstad")" "$A/svar/$rcpt/remissvar.xml"'
+check "the handover is in the audit log" \
+	eval '[ "$(audits remiss.archive)" -ge 1 ]'
+"$CTL" archive "$SLUG" -o "$T/arkiv.tar" >/dev/null 2>&1
+rc=$?
+check "an existing file is never overwritten (exit 1)" eval '[ $rc = 1 ]'
+"$CTL" archive "$SLUG" >/dev/null 2>&1
+rc=$?
+check "archive without -o is a usage error (exit 2)" eval '[ $rc = 2 ]'
+
 # The demo remiss is open again for the suites that follow.
 req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=oppen
 check "the remiss is open again" status_is 303
+
+out=$("$CTL" archive "$SLUG" -o "$T/open.tar" 2>&1)
+rc=$?
+check "an open remiss is not archived (exit 1, no file)" \
+	eval '[ $rc = 1 ] && grep -q "is not closed" <<<"$out" && [ ! -e "$T/open.tar" ]'
 
 echo "1..$N"
 echo "$PASS passed, $FAIL failed"
