@@ -24,6 +24,7 @@
 #include "core/remiss_import.h"
 #include "core/response_doc.h"
 #include "core/response_store.h"
+#include "ctl_archive.h"
 #include "ctl_verify.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -69,6 +70,8 @@ static const char usage_main[] =
     "  token list [--org NAME]      manage API tokens\n"
     "  verify                       check that every stored version matches\n"
     "                               its receipt (after a restore)\n"
+    "  archive SLUG -o FILE         write a closed remiss as one e-archive\n"
+    "                               package (tar with SHA-256 manifest)\n"
     "  help                         show this help\n"
     "\n"
     "Options:\n"
@@ -213,6 +216,23 @@ static const char usage_verify[] =
     "\n"
     "Exit status: 0 complete and intact, 1 a problem found or a database\n"
     "error, 2 usage.\n";
+
+static const char usage_archive[] =
+    "usage: remissctl archive SLUG -o FILE\n"
+    "\n"
+    "Writes FILE (which must not exist) as one e-archive package of a closed\n"
+    "remiss: a POSIX (pax) tar made by tar(1) with one directory SLUG/:\n"
+    "  arkiv.xml                   index: the remiss, every version with its\n"
+    "                              receipt, SHA-256 and attachments\n"
+    "  remiss.xml                  the remiss, as the API serves it\n"
+    "  svar/RECEIPT/remissvar.xml  each version's canonical XML as stored;\n"
+    "                              its SHA-256 is the receipt's\n"
+    "  svar/RECEIPT/bilaga-N.EXT   its attachments\n"
+    "  SHA256SUMS                  every other file (sha256sum -c)\n"
+    "A version whose stored XML does not match its receipt stops the command.\n"
+    "The handover is recorded in the audit log (remiss.archive).\n"
+    "\n"
+    "Exit status: 0 written, 1 error (no file left), 2 usage.\n";
 
 /* Prints text to stdout for --help (status 0) or stderr (status 2). */
 static int
@@ -1617,6 +1637,7 @@ int
 main(int argc, char **argv)
 {
 	const char	*conninfo;
+	char		 who[80];
 	int		 i;
 
 	log_set_name("remissctl");
@@ -1657,6 +1678,9 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "verify") == 0)
 		return ctl_verify_main(conninfo, argc - i - 1, argv + i + 1,
 		    usage_verify);
+	if (strcmp(argv[i], "archive") == 0)
+		return ctl_archive_main(conninfo, actor(who, sizeof(who)),
+		    argc - i - 1, argv + i + 1, usage_archive);
 	if (strcmp(argv[i], "help") == 0)
 		return usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

@@ -34,7 +34,7 @@ static void
 usage(FILE *out)
 {
 	fprintf(out,
-	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-m MODE]\n"
+	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-R CONNINFO] [-m MODE]\n"
 	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
 	    "               [-M CIDR]...\n"
 	    "\n"
@@ -44,6 +44,8 @@ usage(FILE *out)
 	    "  -w N           number of worker processes\n"
 	    "  -m MODE        permissions of the unix socket, octal (0660)\n"
 	    "  -d CONNINFO    libpq conninfo (default: $REMISS_DB, else PG* variables)\n"
+	    "  -R CONNINFO    read replicas for the review pages (default:\n"
+	    "                 $REMISS_DB_READ; unset: everything uses -d)\n"
 	    "  -u USER        drop privileges to USER after binding (when root)\n"
 	    "  -g SECONDS     grace period for in-flight requests on SIGTERM (10)\n"
 	    "  -r N           recycle a worker after N requests (0: never)\n"
@@ -212,10 +214,11 @@ main(int argc, char *argv[])
 	cfg.auth.cookie_secure = true;
 	cfg.listen_fd = -1;
 	cfg.conninfo = getenv("REMISS_DB");
+	cfg.read_conninfo = getenv("REMISS_DB_READ");
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	workers = ncpu > 0 ? (size_t)ncpu : 2;
 
-	while ((ch = getopt_long(argc, argv, "s:b:w:d:m:u:g:r:P:L:iT:M:h", longopts,
+	while ((ch = getopt_long(argc, argv, "s:b:w:d:R:m:u:g:r:P:L:iT:M:h", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's':
@@ -231,6 +234,9 @@ main(int argc, char *argv[])
 			break;
 		case 'd':
 			cfg.conninfo = optarg;
+			break;
+		case 'R':
+			cfg.read_conninfo = optarg;
 			break;
 		case 'm':
 			if ((mode = strtoul(optarg, NULL, 8)) > 0777)
@@ -300,8 +306,11 @@ main(int argc, char *argv[])
 	/* Before the fork: every worker inherits the one shared mapping. */
 	if (metrics_open(routes_count) == -1)
 		log_warn("metrics unavailable: /metrics answers 503");
-	log_info("listening on %s with %zu workers", sock ? sock : bind_addr,
-	    workers);
+	if (cfg.read_conninfo != NULL && cfg.read_conninfo[0] == '\0')
+		cfg.read_conninfo = NULL;
+	log_info("listening on %s with %zu workers%s", sock ? sock : bind_addr,
+	    workers, cfg.read_conninfo != NULL ?
+	    ", review pages from the read connection" : "");
 	if (supervisor_run((unsigned)workers, (unsigned)grace, worker_main,
 	    &cfg) == 0)
 		rc = 0;

@@ -18,6 +18,7 @@
 #include "auth/resolve.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
+#include "http/kv.h"
 #include "http/problem.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -28,6 +29,12 @@
 #include "worker.h"
 
 #define SESSION_PURGE_EVERY 600	/* seconds between purges per worker */
+#define REPLICA_RETRY	5	/* seconds between tries of a replica that is down */
+/* Set after a change by a signed-in user: for FRESH_SECONDS that browser's
+ * replica_ok pages come from the primary, so it sees its own change even
+ * on a replica that lags (read-your-writes without shared state). */
+#define FRESH_COOKIE	"remiss_fresh"
+#define FRESH_SECONDS	"10"
 
 static volatile sig_atomic_t stopping;
 
@@ -185,11 +192,60 @@ authorize(struct request *req, struct response *res, const struct route *route,
 	return false;
 }
 
+/*
+ * The connection for route's handler: the read replica when the route is
+ * replica_ok, the method only reads, the replica is up (or comes back now)
+ * and this browser made no change in the last FRESH_SECONDS; else the
+ * primary. Authentication has already used the primary.
+ */
+static struct db *
+pick_db(const struct request *req, const struct route *route,
+    struct db *primary, struct db *replica)
+{
+	if (replica == NULL || !route->replica_ok ||
+	    (req->method != METHOD_GET && req->method != METHOD_HEAD) ||
+	    kvlist_get(&req->cookies, FRESH_COOKIE) != NULL)
+		return primary;
+	return db_ready(replica, REPLICA_RETRY) ? replica : primary;
+}
+
+/* Runs the handler of route on the connection pick_db chooses. When the
+ * replica fails under it (a 503 and the replica connection is gone), the
+ * read-only handler runs again on the primary, so a replica that goes away
+ * costs no request. After a successful change by a signed-in user the
+ * browser gets the FRESH_COOKIE. */
+static void
+run_handler(struct request *req, struct response *res,
+    const struct route *route, struct db *replica)
+{
+	struct db	*primary = req->db;
+	char		 cookie[128];
+
+	req->db = pick_db(req, route, primary, replica);
+	route->handler(req, res);
+	if (req->db != primary && res->status == 503 && !db_connected(req->db)) {
+		log_warn("id=%s read replica lost; %s served from the primary",
+		    req->id, route->name);
+		req->db = primary;
+		response_reset(res);
+		route->handler(req, res);
+	}
+	req->db = primary;
+	if (replica != NULL && changes_state(req->method) &&
+	    identity_has_session(&req->identity) && res->status < 400) {
+		snprintf(cookie, sizeof(cookie), "%s=1; Path=/; HttpOnly; "
+		    "SameSite=Lax%s; Max-Age=%s", FRESH_COOKIE,
+		    req->auth->cookie_secure ? "; Secure" : "", FRESH_SECONDS);
+		response_header(res, "Set-Cookie", cookie);
+	}
+}
+
 /* Routes req and runs the handler; every outcome ends up in res, and the
- * route, once one matched, in *matched. */
+ * route, once one matched, in *matched. replica is the read connection or
+ * NULL. */
 static void
 dispatch(struct request *req, struct response *res,
-    const struct route **matched)
+    const struct route **matched, struct db *replica)
 {
 	const struct route	*route;
 	struct request_error	 err;
@@ -239,7 +295,7 @@ dispatch(struct request *req, struct response *res,
 		    NULL, 0);
 		return;
 	}
-	route->handler(req, res);
+	run_handler(req, res, route, replica);
 	/* A session made by single sign-on reaches the browser whatever the
 	 * handler did to the headers. */
 	if (req->sso_session[0] != '\0')
@@ -248,7 +304,8 @@ dispatch(struct request *req, struct response *res,
 
 /* Serves one accepted FastCGI request from start to log line. */
 static void
-serve(FCGX_Request *f, struct db *db, const struct worker_config *cfg)
+serve(FCGX_Request *f, struct db *db, struct db *replica,
+    const struct worker_config *cfg)
 {
 	struct timespec		 start;
 	struct arena		*a;
@@ -283,7 +340,7 @@ serve(FCGX_Request *f, struct db *db, const struct worker_config *cfg)
 		req.auth = &cfg->auth;
 		req.schema = cfg->schema;
 		res.head_only = req.method == METHOD_HEAD;
-		dispatch(&req, &res, &route);
+		dispatch(&req, &res, &route, replica);
 	}
 	bytes = response_send(&res, f->out);
 	us = elapsed_us(&start);
@@ -305,7 +362,7 @@ worker_main(void *arg)
 {
 	const struct worker_config	*cfg = arg;
 	FCGX_Request			 f;
-	struct db			*db = NULL;
+	struct db			*db = NULL, *replica = NULL;
 	sigset_t			 stopset;
 	unsigned long			 served = 0;
 	struct timespec			 now, last_purge = { 0, 0 };
@@ -325,6 +382,12 @@ worker_main(void *arg)
 		log_err("out of memory");
 		_exit(1);
 	}
+	/* A replica that is down now is tried again by pick_db. */
+	if (cfg->read_conninfo != NULL &&
+	    (replica = db_open_as(cfg->read_conninfo, "remissd-read")) == NULL) {
+		log_err("out of memory");
+		_exit(1);
+	}
 	while (!stopping) {
 		rc = FCGX_Accept_r(&f);
 		/* While serving, a stop request waits until the answer is out. */
@@ -335,7 +398,7 @@ worker_main(void *arg)
 				usleep(10000);
 			}
 		} else {
-			serve(&f, db, cfg);
+			serve(&f, db, replica, cfg);
 			FCGX_Finish_r(&f);
 			served++;
 			/* Expired sessions go now and then, after an answer is out. */
@@ -350,6 +413,7 @@ worker_main(void *arg)
 			break;
 	}
 	FCGX_Free(&f, 1);
+	db_close(replica);
 	db_close(db);
 	xmlCleanupParser();
 	log_info("worker stopping after %lu requests", served);

@@ -39,6 +39,9 @@ check "remissd.8 is installed" installed share/man/man8/remissd.8
 check "remissctl.8 is installed" installed share/man/man8/remissctl.8
 check "docs/install.md is installed" installed share/doc/remissvar/install.md
 check "docs/backup.md is installed" installed share/doc/remissvar/backup.md
+for d in drift scaling anvandarguide arkiv; do
+	check "docs/$d.md is installed" installed share/doc/remissvar/$d.md
+done
 
 # The paths the installed files name are the installed paths (default prefix /usr/local).
 if [ "$prefix" = /usr/local ]; then

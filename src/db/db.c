@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -22,6 +23,7 @@ struct db {
 	bool		 prepared[STMT__MAX];
 	bool		 in_tx;		/* between db_begin and commit/rollback */
 	bool		 down;		/* unreachable, and already logged */
+	time_t		 tried;		/* db_ready's last attempt (monotonic s) */
 	unsigned long	 reconnects;
 };
 
@@ -157,6 +159,16 @@ prepare_all(struct db *db)
 	return 0;
 }
 
+/* Seconds on the monotonic clock, for db_ready's pause between attempts. */
+static time_t
+monotonic_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
 /* Connects (the first time) or resets the connection, then prepares every
  * statement. Returns 0, or -1 when the database cannot be reached (logged
  * once until it comes back). Any open transaction is forgotten. */
@@ -166,6 +178,7 @@ connect_now(struct db *db)
 	char msg[512];
 
 	db->in_tx = false;
+	db->tried = monotonic_s();
 	memset(db->prepared, 0, sizeof(db->prepared));
 	if (db->conn == NULL) {
 		if ((db->conn = db_connect(db->conninfo, db->appname)) == NULL) {
@@ -177,13 +190,14 @@ connect_now(struct db *db)
 	if (PQstatus(db->conn) != CONNECTION_OK || prepare_all(db) == -1) {
 		if (!db->down) {
 			oneline(PQerrorMessage(db->conn), msg, sizeof(msg));
-			log_warn("database unreachable: %s", msg);
+			log_warn("database unreachable (%s): %s", db->appname,
+			    msg);
 			db->down = true;
 		}
 		return -1;
 	}
 	if (db->down)
-		log_info("database reachable again");
+		log_info("database reachable again (%s)", db->appname);
 	db->down = false;
 	return 0;
 }
@@ -196,7 +210,8 @@ reconnect(struct db *db)
 		return -1;
 	db->reconnects++;
 	metrics_db_reconnect();
-	log_warn("reconnected to the database (%lu reconnects)", db->reconnects);
+	log_warn("reconnected to the database (%s, %lu reconnects)",
+	    db->appname, db->reconnects);
 	return 0;
 }
 
@@ -425,6 +440,18 @@ db_connected(const struct db *db)
 {
 	return db != NULL && db->conn != NULL &&
 	    PQstatus(db->conn) == CONNECTION_OK;
+}
+
+bool
+db_ready(struct db *db, unsigned retry_s)
+{
+	if (db == NULL)
+		return false;
+	if (db_connected(db))
+		return true;
+	if (db->in_tx || monotonic_s() - db->tried < (time_t)retry_s)
+		return false;
+	return reconnect(db) == 0;
 }
 
 PGconn *

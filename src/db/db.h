@@ -56,6 +56,12 @@ int db_rollback(struct db *db);
 /* True while the connection is up (does not try to reconnect). */
 bool db_connected(const struct db *db);
 
+/* For an optional connection (a read replica): true if it is up, or if it
+ * was down and a new attempt, made at most every retry_s seconds, brings it
+ * back. While it stays down this returns false at once, so the caller can
+ * use another connection without waiting for a connect timeout. */
+bool db_ready(struct db *db, unsigned retry_s);
+
 /* The raw connection, for the migration runner and tests only. */
 PGconn *db_conn(struct db *db);
 

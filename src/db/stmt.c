@@ -1036,4 +1036,47 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " JOIN answers a ON a.version_id = v.id AND a.section_id = t.section_id"
 	    " WHERE th.remiss_id = $1::bigint AND t.section_id = $2::bigint"
 	    " ORDER BY th.name, th.id, a.id", 2 },
+	/* Publication and redactions (schema/008_publication.sql). */
+	[STMT_PUBLICATION_GET] = { "publication_get",
+	    "SELECT iso_time_se(p.published_at), COALESCE(u.name, u.email)"
+	    " FROM publications p JOIN users u ON u.id = p.published_by"
+	    " WHERE p.remiss_id = $1::bigint", 1 },
+
+	[STMT_PUBLICATION_INSERT] = { "publication_insert",
+	    "INSERT INTO publications (remiss_id, published_by)"
+	    " VALUES ($1::bigint, $2::bigint)"
+	    " ON CONFLICT (remiss_id) DO NOTHING RETURNING remiss_id", 2 },
+
+	[STMT_PUBLICATION_DELETE] = { "publication_delete",
+	    "DELETE FROM publications WHERE remiss_id = $1::bigint"
+	    " RETURNING remiss_id", 1 },
+
+	[STMT_REDACTION_INSERT] = { "redaction_insert",
+	    "INSERT INTO redactions (version_id, passage, attachment_ord,"
+	    " legal_ground, created_by)"
+	    " SELECT v.id, $3::text, $4::int, $5::text, $6::bigint"
+	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
+	    " WHERE v.id = $1::bigint AND r.remiss_id = $2::bigint"
+	    " RETURNING id", 6 },
+
+	[STMT_REDACTIONS_LIST] = { "redactions_list",
+	    "SELECT x.id, x.version_id, o.name, v.version,"
+	    " COALESCE(x.passage, ''), COALESCE(x.attachment_ord::text, ''),"
+	    " COALESCE(a.filename, ''), x.legal_ground,"
+	    " iso_time_se(x.created_at), COALESCE(u.name, u.email)"
+	    " FROM redactions x"
+	    " JOIN response_versions v ON v.id = x.version_id"
+	    " JOIN responses r ON r.id = v.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " JOIN users u ON u.id = x.created_by"
+	    " LEFT JOIN attachments a ON a.version_id = x.version_id"
+	    "   AND a.ord = x.attachment_ord"
+	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, x.id", 1 },
+
+	[STMT_ARCHIVE_VERSIONS] = { "archive_versions",
+	    "SELECT v.id, o.name, v.version, v.receipt_number,"
+	    " iso_time_se(v.received_at), v.sha256, v.canonical_xml, v.channel"
+	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, v.version", 1 },
 };

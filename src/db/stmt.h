@@ -340,6 +340,24 @@ enum stmt {
 	STMT_ANALYSIS_THEMED,	/* remiss id, section id -> theme id, theme name,
 				   answer id: the section's latest answers tagged
 				   with each theme (whole or a passage) */
+	STMT_PUBLICATION_GET,	/* remiss id -> published at (ISO), by (name or
+				   e-mail): no row when not published */
+	STMT_PUBLICATION_INSERT,	/* remiss id, user id -> remiss id; no row
+				   when it was already published */
+	STMT_PUBLICATION_DELETE,	/* remiss id -> remiss id; no row when it
+				   was not published */
+	STMT_REDACTION_INSERT,	/* version id, remiss id, passage or NULL,
+				   attachment ord or NULL, legal ground, user id
+				   -> id; no row when the version is not one of
+				   this remiss's */
+	STMT_REDACTIONS_LIST,	/* remiss id -> id, version id, organisation,
+				   version number, passage ('' for an
+				   attachment), attachment ord (''), its file
+				   name (''), legal ground, at (ISO), by */
+	STMT_ARCHIVE_VERSIONS,	/* remiss id -> version id, organisation,
+				   version, receipt number, received (ISO),
+				   sha256, canonical XML, channel: every
+				   version, by organisation and version */
 	STMT__MAX
 };
 

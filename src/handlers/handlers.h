@@ -78,5 +78,11 @@ void handle_section_remove(struct request *, struct response *);
 void handle_question_add(struct request *, struct response *);
 void handle_question_save(struct request *, struct response *);
 void handle_question_remove(struct request *, struct response *);
+void handle_publication(struct request *, struct response *);
+void handle_publish(struct request *, struct response *);
+void handle_unpublish(struct request *, struct response *);
+void handle_redact(struct request *, struct response *);
+void handle_public_remiss(struct request *, struct response *);
+void handle_public_attachment(struct request *, struct response *);
 
 #endif

@@ -146,6 +146,10 @@ handle_overview(struct request *req, struct response *res)
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Redigera remissen", "href", arena_printf(req->arena,
 	    "/remisser/%s/redigera", def.slug), "class", "button primary", NULL);
+	html_text(h, " ");
+	html_elem(h, "a", "Publicering och sekretess", "href", arena_printf(
+	    req->arena, "/remisser/%s/publicering", def.slug), "class", "button",
+	    NULL);
 	html_close(h);
 	if (kvlist_get(&req->query, "sparat") != NULL)
 		html_elem(h, "p", "Datumet är sparat.", "class", "notice",

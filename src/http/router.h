@@ -27,6 +27,9 @@ struct route {
 	handler_fn	 handler;
 	enum need	 need;		/* who may call it (auth/authz.h) */
 	bool		 csrf_exempt;	/* state-changing, but checks its own token */
+	bool		 replica_ok;	/* a GET whose handler only reads and
+					 * tolerates replication lag: may be
+					 * served from a read replica (worker.c) */
 };
 
 enum route_result {

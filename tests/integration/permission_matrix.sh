@@ -91,6 +91,13 @@ row "remiss editor: read"      GET  "/remisser/$SLUG/redigera" ""               
 # Allowed for the förvaltning: the empty forms are invalid (422), nothing changes.
 row "remiss: create"           POST "/admin/remisser/ny" ""                     401 403 403 403 403 403 422 422
 row "remiss editor: write"     POST "/remisser/$SLUG/avsnitt" ""                401 403 403 403 403 403 422 422
+row "publication page: read"   GET  "/remisser/$SLUG/publicering" ""            303 403 403 403 403 403 200 200
+# Allowed for the förvaltning, but the demo remiss is open (409) and the redaction has no
+# legal ground (422): nothing changes.
+row "publication: publish"     POST "/remisser/$SLUG/publicera" ""              401 403 403 403 403 403 409 409
+row "redaction: write"         POST "/remisser/$SLUG/sekretess" "version=$v2&stycke=x" \
+                                                                                401 403 403 403 403 403 422 422
+row "public page of an unpublished remiss" GET "/publicerat/$SLUG" ""           404 404 404 404 404 404 404 404
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

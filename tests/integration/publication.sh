@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# tests/integration/publication.sh BUILD-DIR BASE-URL TMPDIR: the förvaltning publishes the
+# responses of a closed remiss on a public page: no contact person's name, e-mail or phone on
+# it, a redacted passage and a redacted attachment shown as "[Sekretess enligt …]" and
+# audited, the stored versions unchanged, only the förvaltning may do it, and withdrawing works.
+# Needs REMISS_DB and the demo data (Halmstad's response has an attachment). Leaves the demo
+# remiss open again. Prints "ok N - name" lines and "N passed, N failed".
+set -uo pipefail
+BUILD=${1:?usage: publication.sh BUILD-DIR BASE-URL TMPDIR}
+BASE=${2:?usage}
+T=${3:?usage}
+SLUG=ok-hemsjukvard-2025
+PW=remissvar-demo
+GROUND="21 kap. 1 § offentlighets- och sekretesslagen (2009:400)"
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
+mkdir -p "$T"
+sql() { psql "$REMISS_DB" -XqAtc "$1"; }
+
+req() { # req JAR METHOD PATH [curl args...]; JAR "-" for none
+	local jar=$1 m=$2 p=$3 j=(); shift 3
+	[ "$jar" != - ] && j=(-b "$jar" -c "$jar")
+	STATUS=$(curl -s -X "$m" "${j[@]}" -o "$T/body" -D "$T/headers" \
+		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
+	tr -d '\r' <"$T/headers" >"$T/h"
+}
+status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
+body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
+body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
+header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
+hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
+login() { # login JAR EMAIL
+	rm -f "$1"
+	req "$1" GET /logga-in
+	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
+		--data-urlencode "password=$PW"
+}
+F=$T/forvaltning K=$T/kommun
+login "$F" forvaltning@regionhalland.example
+login "$K" karin.karlsson@halmstad.example
+req "$F" GET "/remisser/$SLUG/publicering"
+csrf=$(hidden csrf)
+req "$K" GET /
+kcsrf=$(hidden csrf)
+
+rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
+# The latest version of an organisation's response.
+latest() { sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id
+	JOIN organisations o ON o.id = r.org_id WHERE r.remiss_id = $rid AND o.name = '$1'
+	ORDER BY v.version DESC LIMIT 1"; }
+halmstad=$(latest "Halmstads kommun")
+check "Halmstad's latest version has an attachment" \
+	eval '[ "$(sql "SELECT count(*) FROM attachments WHERE version_id = $halmstad")" -ge 1 ]'
+# A passage of Halmstad's summary (40 characters from its 6th) to redact.
+passage=$(sql "SELECT substr(summary, 6, 40) FROM response_versions WHERE id = $halmstad")
+check "Halmstad's summary has a passage to redact" eval '[ ${#passage} -ge 20 ]'
+audits() { sql "SELECT count(*) FROM audit_log WHERE action = '$1'"; }
+
+# --- while the remiss is open ---------------------------------------------------
+req "$F" GET "/remisser/$SLUG/publicering"
+check "the publication page tells the förvaltning to close the remiss first" \
+	eval 'status_is 200 && body_has "kan publiceras när remissen är stängd" && body_lacks "Publicera svaren"'
+req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+check "publishing an open remiss is a 409" status_is 409
+req - GET "/publicerat/$SLUG"
+check "an unpublished remiss has no public page (404)" status_is 404
+req "$F" GET "/remisser/$SLUG/oversikt"
+check "the overview links to the publication page" body_has "/remisser/$SLUG/publicering"
+
+req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=stangd
+check "the förvaltning closes the remiss" status_is 303
+
+# --- redactions -------------------------------------------------------------------
+redactions() { sql "SELECT count(*) FROM redactions"; }
+before=$(redactions)
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
+check "a passage is redacted with its legal ground: 303" \
+	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering\?meddelande=sekretess"'
+check "the redaction is stored" eval '[ "$(redactions)" = $((before + 1)) ]'
+check "the audit log keeps the redaction with its legal ground and passage" \
+	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"'
+	    AND detail->>'"'"'legal_ground'"'"' = '"'"'$GROUND'"'"' AND detail->>'"'"'passage'"'"' IS NOT NULL")" = 1 ]'
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode bilaga=99 --data-urlencode "grund=$GROUND"
+check "redacting an attachment the version does not have is a 422" status_is 422
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode "stycke=x" --data-urlencode bilaga=1 --data-urlencode "grund=$GROUND"
+check "a passage and an attachment at once is a 422" status_is 422
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode "stycke=x"
+check "a redaction without a legal ground is a 422" eval 'status_is 422 && body_has "sekretessgrunden"'
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=999999999" \
+	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+check "a version that is not this remiss's is a 404" status_is 404
+req "$K" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$kcsrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+check "a kommun user may not redact (403)" status_is 403
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "version=$halmstad" \
+	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+check "a redaction without the csrf field is refused (403)" status_is 403
+check "none of the refused redactions was stored" eval '[ "$(redactions)" = $((before + 1)) ]'
+check "redactions cannot be changed in the database" \
+	eval '! psql "$REMISS_DB" -XqAtc "UPDATE redactions SET legal_ground = '"'"'x'"'"'" 2>/dev/null'
+
+# --- publishing -------------------------------------------------------------------------
+req "$K" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$kcsrf"
+check "a kommun user may not publish (403)" status_is 403
+req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+check "the förvaltning publishes the closed remiss: 303" \
+	eval 'status_is 303 && header_has "meddelande=publicerad"'
+check "publishing is audited" eval '[ "$(audits remiss.publish)" -ge 1 ]'
+req - GET "/publicerat/$SLUG"
+check "an attachment that is not redacted is linked on the public page" \
+	body_has "/publicerat/$SLUG/bilaga/$halmstad/1"
+req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
+check "and anyone can fetch it" eval 'status_is 200 && header_has "^Content-Disposition: attachment"'
+# A redaction added after publishing applies at once.
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode bilaga=1 --data-urlencode "grund=25 kap. 1 § OSL"
+check "an attachment is redacted after publishing: 303, audited with its number" \
+	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"' AND (detail->>'"'"'attachment'"'"')::int = 1")" = 1 ]'
+req "$F" GET "/remisser/$SLUG/publicering"
+check "the publication page shows when and the public address, and lists the redactions" \
+	eval 'status_is 200 && body_has "Publicerad " && body_has "href=\"/publicerat/$SLUG\"" && body_has "$GROUND" && body_has "Bilaga 1: protokollsutdrag"'
+
+req - GET "/publicerat/$SLUG"
+check "the public page answers 200 without logging in" eval 'status_is 200 && body_has "Remissvar är allmänna handlingar"'
+check "it shows every organisation that answered" \
+	eval 'body_has "Halmstads kommun" && body_has "Laholms kommun"'
+contacts=$(sql "SELECT DISTINCT v.contact_name || E'\n' || v.contact_email || COALESCE(E'\n' || v.contact_phone, '')
+	FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.remiss_id = $rid")
+leaks=0
+while IFS= read -r c; do
+	[ -n "$c" ] || continue
+	grep -qF -- "$c" "$T/body" && { echo "#   public page shows: $c"; leaks=$((leaks + 1)); }
+done <<<"$contacts"
+check "no contact person's name, e-mail or phone is on the public page" eval '[ $leaks = 0 ] && [ -n "$contacts" ]'
+check "the redacted passage is replaced by [Sekretess enligt …]" \
+	eval 'body_has "[Sekretess enligt $GROUND]" && body_lacks "$passage"'
+check "the redacted attachment is not linked, its legal ground is shown" \
+	eval 'body_has "Bilaga 1: [Sekretess enligt 25 kap. 1 § OSL]" && body_lacks "/publicerat/$SLUG/bilaga/$halmstad/1"'
+req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
+check "the redacted attachment cannot be fetched (404)" status_is 404
+check "the stored version still holds the passage (versions are immutable)" \
+	eval '[ "$(sql "SELECT strpos(summary, '"'"'$passage'"'"') > 0 AND strpos(canonical_xml, '"'"'$passage'"'"') > 0 FROM response_versions WHERE id = $halmstad")" = t ]'
+check "remissctl verify still passes" eval '"$BUILD/remissctl" verify >/dev/null 2>&1'
+
+old=$(sql "SELECT min(v.id) FROM response_versions v JOIN responses r ON r.id = v.response_id
+	WHERE r.remiss_id = $rid AND v.id NOT IN (SELECT max(id) FROM response_versions GROUP BY response_id)
+	AND EXISTS (SELECT 1 FROM attachments a WHERE a.version_id = v.id)")
+if [ -n "$old" ]; then
+	req - GET "/publicerat/$SLUG/bilaga/$old/1"
+	check "an attachment of an older, replaced version is not public (404)" status_is 404
+fi
+
+# --- withdrawing ------------------------------------------------------------------------
+req "$F" POST "/remisser/$SLUG/avpublicera" --data-urlencode "csrf=$csrf"
+check "the förvaltning withdraws the public page: 303, audited" \
+	eval 'status_is 303 && [ "$(audits remiss.unpublish)" -ge 1 ]'
+req - GET "/publicerat/$SLUG"
+check "a withdrawn page is a 404" status_is 404
+
+# --- remissctl archive: the e-archive package of the closed remiss --------------------
+CTL=$BUILD/remissctl
+rm -rf "$T/arkiv" "$T/arkiv.tar"
+check "remissctl archive writes the package of the closed remiss" \
+	eval '"$CTL" archive "$SLUG" -o "$T/arkiv.tar" | grep -q "^archive: $SLUG: [0-9]* versions"'
+check "the package is a POSIX tar with one directory named after the remiss" \
+	eval '[ -n "$(tar -tf "$T/arkiv.tar")" ] && [ -z "$(tar -tf "$T/arkiv.tar" | grep -v "^$SLUG/")" ]'
+mkdir -p "$T/arkiv" && tar -xf "$T/arkiv.tar" -C "$T/arkiv"
+A=$T/arkiv/$SLUG
+check "SHA256SUMS checks out with sha256sum -c" eval '(cd "$A" && sha256sum --quiet -c SHA256SUMS)'
+check "it lists the remiss, the index and every file" \
+	eval 'grep -q "  remiss.xml$" "$A/SHA256SUMS" && grep -q "  arkiv.xml$" "$A/SHA256SUMS" &&
+	      [ "$(grep -c . "$A/SHA256SUMS")" = "$(cd "$A" && find . -type f ! -name SHA256SUMS | wc -l)" ]'
+nver=$(sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.remiss_id = $rid")
+check "every version of the remiss is in it ($nver)" \
+	eval '[ "$(find "$A/svar" -name remissvar.xml | wc -l)" = "$nver" ]'
+bad=0
+while IFS='|' read -r rn sha; do
+	[ "$(sha256sum <"$A/svar/$rn/remissvar.xml" | cut -c1-64)" = "$sha" ] || bad=$((bad + 1))
+done < <(sql "SELECT v.receipt_number, v.sha256 FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.remiss_id = $rid")
+check "each version's file hashes to its receipt's SHA-256" eval '[ $bad = 0 ]'
+rcpt=$(sql "SELECT receipt_number FROM response_versions WHERE id = $halmstad")
+check "attachments are in it byte for byte" \
+	eval '[ "$(sha256sum <"$A/svar/$rcpt/bilaga-1.txt" | cut -c1-64)" = "$(sql "SELECT sha256 FROM attachments WHERE version_id = $halmstad AND ord = 0")" ]'
+check "arkiv.xml is well-formed and names each version and attachment" \
+	eval 'xmllint --noout "$A/arkiv.xml" && [ "$(grep -c "<remissvar " "$A/arkiv.xml")" = "$nver" ] && grep -q "filnamn=\"protokollsutdrag" "$A/arkiv.xml"'
+check "the package keeps the contact persons (it is the complete record, not the public page)" \
+	eval 'grep -rqF "$(sql "SELECT contact_email FROM response_versions WHERE id = $halmstad")" "$A/svar/$rcpt/remissvar.xml"'
+check "the handover is in the audit log" \
+	eval '[ "$(audits remiss.archive)" -ge 1 ]'
+"$CTL" archive "$SLUG" -o "$T/arkiv.tar" >/dev/null 2>&1
+rc=$?
+check "an existing file is never overwritten (exit 1)" eval '[ $rc = 1 ]'
+"$CTL" archive "$SLUG" >/dev/null 2>&1
+rc=$?
+check "archive without -o is a usage error (exit 2)" eval '[ $rc = 2 ]'
+
+# The demo remiss is open again for the suites that follow.
+req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=oppen
+check "the remiss is open again" status_is 303
+
+out=$("$CTL" archive "$SLUG" -o "$T/open.tar" 2>&1)
+rc=$?
+check "an open remiss is not archived (exit 1, no file)" \
+	eval '[ $rc = 1 ] && grep -q "is not closed" <<<"$out" && [ ! -e "$T/open.tar" ]'
+
+echo "1..$N"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]

@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# tests/integration/scale.sh BUILD-DIR: scale-out on one machine. A PostgreSQL primary and a
+# streaming replica (pg_basebackup -R, unix sockets in private directories), two remissd
+# instances (-d primary, -R replica) behind one nginx upstream. Shows that writes land on the
+# primary, that the review pages are read from the replica (a theme the paused replica has not
+# replayed is missing there, present once replay resumes), that a user sees their own change at
+# once, that the review pages fall back to the primary when the replica stops, and that stopping
+# one remissd while a client submits with Idempotency-Keys loses no acknowledged response.
+# Prints "ok N - name" lines and "N passed, N failed"; stops everything it started.
+set -uo pipefail
+. "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
+
+BUILD=${1:?usage: scale.sh BUILD-DIR}
+T=$ROOT/var/scale
+SLUG=ok-hemsjukvard-2025
+PW=remissvar-demo
+SUBMITS=${SCALE_SUBMITS:-40}
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+
+cleanup() {
+	[ -n "${CLIENT_PID:-}" ] && kill "$CLIENT_PID" 2>/dev/null
+	stop_pid "$T/nginx/nginx.pid"
+	stop_pid "$T/a.pid"
+	stop_pid "$T/b.pid"
+	stop_pid "$T/c.pid"
+	pg_stop "$T/replica"
+	pg_stop "$T/primary"
+}
+trap cleanup EXIT
+
+rm -rf "$T"
+mkdir -p "$T/run" "$T/tmp"
+chmod 0711 "$T" "$T/run"
+
+# --- a primary and a streaming replica --------------------------------------
+pg_start "$T/primary" fast
+PRIMARY=$(pg_conninfo "$T/primary")
+export REMISS_DB=$PRIMARY REMISS_SCHEMA_DIR=$ROOT/schema
+check "remissctl migrate on the primary" "$BUILD/remissctl" migrate
+check "demo data loads on the primary" "$ROOT/dev/demo/load" "$BUILD/remissctl"
+printf '%s\n' "$PW" | "$BUILD/remissctl" user add greta.granskare@regionhalland.example granskare \
+	--name "Greta Granskare" >/dev/null 2>&1
+TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label scale)
+
+mkdir -p "$T/replica"
+[ "$(id -u)" -eq 0 ] && chown "$(pg_os_user)" "$T/replica"
+chmod 0700 "$T/replica"
+check "pg_basebackup -R clones the primary into a standby" \
+	pg_as "$PGBIN/pg_basebackup" -h "$T/primary" -p 5432 -U remiss -D "$T/replica/data" -R -X stream -c fast
+pg_start "$T/replica" fast
+REPLICA=$(pg_conninfo "$T/replica")
+pq() { psql "$1" -XAtq -c "$2"; }
+check "the replica is in recovery, the primary is not" \
+	eval '[ "$(pq "$REPLICA" "SELECT pg_is_in_recovery()")" = t ] && [ "$(pq "$PRIMARY" "SELECT pg_is_in_recovery()")" = f ]'
+check "the primary streams to the replica" \
+	eval '[ "$(pq "$PRIMARY" "SELECT count(*) FROM pg_stat_replication WHERE state = '"'"'streaming'"'"'")" = 1 ]'
+# wait_replayed: until the replica has replayed everything the primary has written so far.
+wait_replayed() {
+	local lsn i
+	lsn=$(pq "$PRIMARY" "SELECT pg_current_wal_lsn()")
+	for i in $(seq 100); do
+		[ "$(pq "$REPLICA" "SELECT pg_last_wal_replay_lsn() >= '$lsn'")" = t ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# --- two remissd instances behind one nginx upstream -------------------------
+# The read connection as docs/scaling.md recommends: the replica first, the primary as the
+# fallback that libpq takes when no standby answers.
+READ="host=$T/replica,$T/primary port=5432,5432 user=remiss dbname=remiss target_session_attrs=prefer-standby"
+start_remissd() { # start_remissd NAME
+	"$BUILD/remissd" -s "$T/run/$1.sock" -m 0666 -w 2 -g 5 -i -d "$PRIMARY" -R "$READ" \
+		-P "$T/$1.pid" 2>>"$T/$1.log" &
+	for _ in $(seq 100); do [ -S "$T/run/$1.sock" ] && [ -s "$T/$1.pid" ] && return 0; sleep 0.05; done
+	return 1
+}
+check "remissd a starts with -R" start_remissd a
+check "remissd b starts with -R" start_remissd b
+port=18380
+while ! port_free "$port"; do port=$((port + 1)); done
+BASE=http://127.0.0.1:$port
+nginx_conf "$T/nginx" "$port" "$T/run/a.sock"
+# One upstream, both instances.
+sed -i "s|^\([[:space:]]*\)server unix:$T/run/a.sock;|&\n\1server unix:$T/run/b.sock;|" "$T/nginx/nginx.conf"
+check "the nginx upstream names both sockets" \
+	eval 'grep -q "server unix:$T/run/a.sock;" "$T/nginx/nginx.conf" && grep -q "server unix:$T/run/b.sock;" "$T/nginx/nginx.conf"'
+nginx -t -q -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" || die "nginx -t"
+nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" -g 'daemon off;' &
+check "the stack answers /healthz" wait_http "$BASE/healthz" 30
+for _ in $(seq 8); do curl -s -o /dev/null "$BASE/healthz"; done
+check "nginx spreads requests over both instances" \
+	eval 'grep -q "route=healthz" "$T/a.log" && grep -q "route=healthz" "$T/b.log"'
+
+req() { # req JAR METHOD PATH [curl args...]: sets STATUS; the body is in $T/tmp/body
+	local jar=$1 m=$2 p=$3; shift 3
+	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/tmp/body" -H 'Accept: text/html' \
+		-w '%{http_code}' "$@" "$BASE$p")
+}
+hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/tmp/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
+J=$T/tmp/jar
+req "$J" GET /logga-in
+req "$J" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" \
+	--data-urlencode email=greta.granskare@regionhalland.example --data-urlencode "password=$PW"
+session=$(awk '$6 == "remiss_session" {print $7}' "$J")
+check "a granskare logs in through nginx" eval '[ "$STATUS" = 303 ] && [ ${#session} = 64 ]'
+# page PATH: the page with only the session cookie (no remiss_fresh), into $T/tmp/body.
+page() { STATUS=$(curl -s -o "$T/tmp/body" -H 'Accept: text/html' -b "remiss_session=$session" \
+	-w '%{http_code}' "$BASE$1"); }
+page "/remisser/$SLUG/teman"
+csrf=$(hidden csrf)
+check "the themes page answers 200" eval '[ "$STATUS" = 200 ] && [ -n "$csrf" ]'
+check "the replica serves remissd-read connections, the primary none" \
+	eval '[ "$(pq "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ] &&
+	      [ "$(pq "$PRIMARY" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" = 0 ]'
+
+# --- writes on the primary, review reads from the replica --------------------
+check "replay on the replica pauses" eval 'pq "$REPLICA" "SELECT pg_wal_replay_pause()" >/dev/null'
+theme="Skalningstema $$"
+req "$J" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=$theme"
+check "creating a theme (a write) answers 303 while the replica is paused" eval '[ "$STATUS" = 303 ] || { echo "#   status $STATUS"; false; }'
+check "the write landed on the primary" \
+	eval '[ "$(pq "$PRIMARY" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 1 ]'
+check "the paused replica does not have it yet" \
+	eval '[ "$(pq "$REPLICA" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 0 ]'
+check "the writer's browser got the remiss_fresh cookie" eval 'grep -q remiss_fresh "$J"'
+req "$J" GET "/remisser/$SLUG/teman"
+check "with remiss_fresh the writer sees the new theme at once (from the primary)" \
+	eval '[ "$STATUS" = 200 ] && grep -qF "$theme" "$T/tmp/body"'
+bad=0
+for _ in 1 2 3 4; do
+	page "/remisser/$SLUG/teman"
+	{ [ "$STATUS" = 200 ] && ! grep -qF "$theme" "$T/tmp/body"; } || bad=$((bad + 1))
+done
+check "without it the themes page (4 times, both instances) comes from the replica: no new theme" \
+	eval '[ $bad = 0 ] || { echo "#   $bad of 4 differed"; false; }'
+page "/remisser/$SLUG/granskning"
+check "the review matrix is served while the replica lags" eval '[ "$STATUS" = 200 ]'
+check "replay resumes" eval 'pq "$REPLICA" "SELECT pg_wal_replay_resume()" >/dev/null'
+check "the replica catches up" wait_replayed
+page "/remisser/$SLUG/teman"
+check "after replay the themes page shows the theme" eval '[ "$STATUS" = 200 ] && grep -qF "$theme" "$T/tmp/body"'
+
+# --- the replica stops: review pages come from the primary --------------------
+# Instance c names the replica alone (no libpq fallback), so remissd's own fallback is what
+# keeps its pages up; it is asked directly over FastCGI.
+ONLY_REPLICA="host=$T/replica port=5432 user=remiss dbname=remiss target_session_attrs=standby"
+"$BUILD/remissd" -s "$T/run/c.sock" -m 0600 -w 1 -g 5 -i -d "$PRIMARY" -R "$ONLY_REPLICA" \
+	-P "$T/c.pid" 2>>"$T/c.log" &
+for _ in $(seq 100); do [ -S "$T/run/c.sock" ] && [ -s "$T/c.pid" ] && break; sleep 0.05; done
+fcgi_page() { python3 "$ROOT/tests/integration/fcgi.py" request "$T/run/c.sock" DOCUMENT_URI="$1" \
+	"HTTP_COOKIE=remiss_session=$session" HTTP_ACCEPT=text/html 2>&1 | tr -d '\r'; }
+out=$(fcgi_page "/remisser/$SLUG/teman")
+check "instance c (-R the replica alone) serves the themes page" eval 'grep -q "^Status: 200" <<<"$out" && grep -qF "$theme" <<<"$out"'
+pg_stop "$T/replica"
+bad=0
+for _ in 1 2 3 4 5 6; do
+	page "/remisser/$SLUG/teman"
+	{ [ "$STATUS" = 200 ] && grep -qF "$theme" "$T/tmp/body"; } || bad=$((bad + 1))
+done
+check "with the replica stopped every review page still answers 200 (6 of 6)" \
+	eval '[ $bad = 0 ] || { echo "#   $bad of 6 failed"; false; }'
+bad=0
+for _ in 1 2 3; do
+	out=$(fcgi_page "/remisser/$SLUG/teman")
+	{ grep -q "^Status: 200" <<<"$out" && grep -qF "$theme" <<<"$out"; } || bad=$((bad + 1))
+done
+check "instance c falls back to the primary: 3 of 3 pages answer 200" \
+	eval '[ $bad = 0 ] || { echo "#   $bad of 3 failed"; false; }'
+check "instance c logs that the replica was lost and the primary served the page" \
+	grep -q "read replica lost; review_themes served from the primary" "$T/c.log"
+pg_start "$T/replica" fast
+sleep 6	# remissd tries a replica that was down again after 5 seconds
+out=$(fcgi_page "/remisser/$SLUG/teman")
+check "once the replica is back, instance c reads from it again" \
+	eval 'grep -q "^Status: 200" <<<"$out" && grep -q "reachable again (remissd-read)" "$T/c.log" &&
+	      [ "$(pq "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ]'
+stop_pid "$T/c.pid"
+
+# --- one instance stops while a client submits --------------------------------
+# The client sends SUBMITS documents, each with its own Idempotency-Key, and sends a document
+# again with the same key until it gets a 201, as the integrator guide tells integrators to.
+EX=$ROOT/tests/xml/example-remissvar.xml
+before=$(pq "$PRIMARY" "SELECT count(*) FROM response_versions")
+client() {
+	local i k try code
+	for i in $(seq "$SUBMITS"); do
+		k="scale-$$-$i"
+		for try in $(seq 50); do
+			code=$(curl -s -o "$T/tmp/r$i" -D "$T/tmp/h$i" -w '%{http_code}' -X POST \
+				-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/xml' \
+				-H "Idempotency-Key: $k" --data-binary @"$EX" \
+				"$BASE/api/v1/remisser/$SLUG/remissvar")
+			echo "$i $try $code" >>"$T/tmp/client.log"
+			[ "$code" = 201 ] && break
+			sleep 0.1
+		done
+	done
+}
+: >"$T/tmp/client.log"
+client &
+CLIENT_PID=$!
+for _ in $(seq 200); do
+	[ "$(grep -c ' 201$' "$T/tmp/client.log")" -ge $((SUBMITS / 4)) ] && break
+	sleep 0.05
+done
+a_pid=$(cat "$T/a.pid")
+kill -TERM "$a_pid"
+wait "$CLIENT_PID"
+CLIENT_PID=
+check "remissd a stopped on SIGTERM" eval '! kill -0 '"$a_pid"' 2>/dev/null'
+acked=$(grep -c ' 201$' "$T/tmp/client.log")
+check "the client got a 201 receipt for every one of its $SUBMITS documents" \
+	eval '[ "$acked" = "$SUBMITS" ] || { echo "#   $acked receipts"; false; }'
+check "instance a had served some submissions before it stopped, b the rest" \
+	eval 'grep -q "route=api_submit status=201" "$T/a.log" && grep -q "route=api_submit status=201" "$T/b.log"'
+lost=0
+for i in $(seq "$SUBMITS"); do
+	[ -f "$T/tmp/r$i" ] || { lost=$((lost + 1)); continue; }
+	vid=$(tr -d '\r' <"$T/tmp/h$i" | sed -nE 's|^Location: .*/remissvar/([0-9]+)$|\1|p')
+	sha=$(grep -oE 'sha256="[0-9a-f]{64}"' "$T/tmp/r$i" | head -1 | grep -oE '[0-9a-f]{64}')
+	[ -n "$vid" ] && [ -n "$sha" ] &&
+		[ "$(pq "$PRIMARY" "SELECT sha256 FROM response_versions WHERE id = $vid")" = "$sha" ] ||
+		lost=$((lost + 1))
+done
+check "every 201 receipt is in the primary with its SHA-256" \
+	eval '[ $lost = 0 ] || { echo "#   $lost receipts not found"; false; }'
+check "each document was stored exactly once (the retries were replays)" \
+	eval '[ "$(pq "$PRIMARY" "SELECT count(*) FROM response_versions")" = $((before + SUBMITS)) ]'
+check "the receipts reach the replica too" wait_replayed
+check "the replica has every acknowledged version" \
+	eval '[ "$(pq "$REPLICA" "SELECT count(*) FROM response_versions")" = $((before + SUBMITS)) ]'
+check "no sanitizer reported anything" \
+	eval '! grep -E "AddressSanitizer|LeakSanitizer|runtime error:" "$T/a.log" "$T/b.log"'
+
+echo "1..$N"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
