@@ -174,6 +174,11 @@ sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tm
 sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 
+# --- fault tolerance: nothing lost or doubled under chaos; slow and hostile clients ---
+sub_suite "$ROOT/tests/integration/chaos.sh" "$BUILD" "$BASE" "$T/tmp/chaos" "$T/remissd.pid" "$T/pg" "$T/nginx"
+sub_suite python3 "$ROOT/tests/integration/hostile.py" "$BASE" "$SOCK" "$(cat "$T/remissd.pid")" \
+	ok-hemsjukvard-2025 "$ORG_TOKEN"
+
 # --- backups: a restored pg_dump passes remissctl verify, a corrupted one fails ---
 sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
