@@ -56,7 +56,7 @@ def submit(token, org, i):
     global done, attempts
     key = f"chaos-{i:06d}"
     data = body(org, i)
-    deadline = time.time() + 120
+    deadline = time.time() + float(os.environ.get("CHAOS_RETRY_SECONDS", "120"))
     while time.time() < deadline:
         with lock:
             attempts += 1
@@ -107,9 +107,13 @@ def workers():
         return []
 
 
+KILL_EVERY = float(os.environ.get("CHAOS_KILL_EVERY", "0.04"))
+
+
 def chaos(stop):
-    """Kills a worker every 4 % of the progress; PostgreSQL at 35 %, nginx at 65 %."""
-    next_kill, pg_done, nginx_done = 0.02, False, False
+    """Kills a worker every CHAOS_KILL_EVERY of the progress (default 4 %); restarts
+    PostgreSQL at 35 % and reloads nginx at 65 %."""
+    next_kill, pg_done, nginx_done = KILL_EVERY / 2, False, False
     while not stop.is_set():
         with lock:
             share = done / N
@@ -122,7 +126,7 @@ def chaos(stop):
                     events.append(f"kill -9 worker {victim} at {share:.0%}")
                 except ProcessLookupError:
                     pass
-            next_kill += 0.04
+            next_kill += KILL_EVERY
         if share >= 0.35 and not pg_done:
             pg_done = True
             rc = subprocess.run(PG_RESTART, shell=True).returncode
