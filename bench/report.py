@@ -45,7 +45,8 @@ def block(rows, pgss):
            f"{int(m.get('ram_kib', 0)) // 1024} MiB RAM; nginx {v.get('nginx', '?')}, "
            f"PostgreSQL {v.get('postgres', '?')}, wrk {v.get('wrk', '?')}. "
            f"{m.get('duration_s', '?')} s per measurement, remissd with {m.get('workers', '?')} "
-           f"workers, {m.get('orgs', '?')} organisations. Web form ≈ {p.get('web_form_bytes', '?')} "
+           f"workers, {m.get('orgs', '?')} organisations, load average {m.get('load', '?')} at the start "
+           f"(the machine is shared). Web form ≈ {p.get('web_form_bytes', '?')} "
            f"bytes of answers, upload {p.get('upload_bytes', '?')} bytes, review page "
            f"{p.get('matrix_page_bytes', '?')} bytes.", "",
            "| what | ours req/s | p50 / p99 ms | errors | limit | limit req/s | limit p50 / p99 ms | ratio | goal | verdict |",
@@ -93,7 +94,10 @@ def block(rows, pgss):
     r = rows.get("rss_main", {})
     out += ["", "Peak RSS (VmHWM) after the runs above, largest process of each kind: "
             + ", ".join(f"{k[:-4].replace('_', ' ')} {int(v) / 1024:.1f} MiB" for k, v in r.items()) + "."]
-    for label, key in (("submissions (a)", "pgss"), ("review matrix (c)", "pgss_matrix")):
+    for label, key in (("submissions (a); pgbench's statements have literals where remissd's "
+                        "have $n parameters", "pgss"),
+                       ("XML uploads (b), likewise", "pgss_upload"),
+                       ("review matrix (c)", "pgss_matrix")):
         sel = [q for q in pgss if q.get("phase", "pgss") == key]
         if sel:
             out += ["", f"Top statements by total time during the {label} (pg_stat_statements):", "",
