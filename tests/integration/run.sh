@@ -5,7 +5,7 @@ set -uo pipefail
 . "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
 
 BUILD=${1:?usage: run.sh BUILD-DIR}
-T=$ROOT/var/test
+T=${TEST_DIR:-$ROOT/var/test}
 WORKERS=2
 PASS=0 FAIL=0 N=0
 
@@ -38,8 +38,9 @@ check "remissctl migrate is idempotent" "$BUILD/remissctl" migrate
 check "demo data loads" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 
+# REMISSD_WRAPPER (dev/test --valgrind): a command put before the main remissd, e.g. valgrind.
 start_remissd() {
-	"$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -i -d "$REMISS_DB" \
+	${REMISSD_WRAPPER:-} "$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -i -d "$REMISS_DB" \
 		-L body=1M -P "$T/remissd.pid" "$@" 2>>"$T/remissd.log" &
 	for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && return 0; sleep 0.05; done
 	return 1
@@ -174,6 +175,11 @@ sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tm
 sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 
+# --- fault tolerance: nothing lost or doubled under chaos; slow and hostile clients ---
+sub_suite "$ROOT/tests/integration/chaos.sh" "$BUILD" "$BASE" "$T/tmp/chaos" "$T/remissd.pid" "$T/pg" "$T/nginx"
+sub_suite python3 "$ROOT/tests/integration/hostile.py" "$BASE" "$SOCK" "$(cat "$T/remissd.pid")" \
+	ok-hemsjukvard-2025 "$ORG_TOKEN"
+
 # --- backups: a restored pg_dump passes remissctl verify, a corrupted one fails ---
 sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
@@ -262,6 +268,12 @@ for _ in $(seq 100); do kill -0 "$sup" 2>/dev/null || break; sleep 0.05; done
 check "SIGTERM stops remissd within the grace period" eval "! kill -0 $sup 2>/dev/null"
 check "the socket is removed on stop" eval "[ ! -e '$SOCK' ]"
 check "no sanitizer reported anything" eval "! grep -E 'AddressSanitizer|LeakSanitizer|runtime error:' '$T/remissd.log'"
+if [ -n "${REMISSD_WRAPPER:-}" ]; then
+	# valgrind prints one ERROR SUMMARY per process (supervisor and every worker) as it exits.
+	check "valgrind ran remissd and every process it followed exited" grep -q 'ERROR SUMMARY' "$T/remissd.log"
+	check "valgrind found no invalid access and no leak in remissd" \
+		eval "! grep -E 'ERROR SUMMARY: [1-9]|definitely lost: [1-9]|indirectly lost: [1-9]' '$T/remissd.log'"
+fi
 
 echo "1..$N"
 echo "$PASS passed, $FAIL failed"
