@@ -24,6 +24,7 @@
 #include "core/remiss_import.h"
 #include "core/response_doc.h"
 #include "core/response_store.h"
+#include "ctl_export.h"
 #include "ctl_verify.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -67,6 +68,8 @@ static const char usage_main[] =
     "  token create --org NAME | --user EMAIL [--label TEXT]\n"
     "  token revoke ID\n"
     "  token list [--org NAME]      manage API tokens\n"
+    "  export SLUG --format xml|csv|odt|html|taggar.csv -o FILE\n"
+    "                               write a remiss with its answers\n"
     "  verify                       check that every stored version matches\n"
     "                               its receipt (after a restore)\n"
     "  help                         show this help\n"
@@ -1657,6 +1660,8 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "verify") == 0)
 		return ctl_verify_main(conninfo, argc - i - 1, argv + i + 1,
 		    usage_verify);
+	if (strcmp(argv[i], "export") == 0)
+		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

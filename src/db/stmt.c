@@ -1007,4 +1007,81 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	/* SHARE mode waits for writers in flight and holds new ones off. */
 	[STMT_LOCK_ANSWERS] = { "lock_answers",
 	    "LOCK TABLE answers, draft_answers IN SHARE MODE", 0 },
+
+	/* Exports: the latest submitted version of each response. */
+#define EXPORT_LATEST(resp) \
+	" JOIN LATERAL (SELECT id, version, received_at, receipt_number," \
+	"   position, canonical_xml FROM response_versions" \
+	"   WHERE response_id = " resp " ORDER BY version DESC LIMIT 1) v ON true"
+
+	[STMT_EXPORT_ORGS] = { "export_orgs",
+	    "SELECT o.id, o.name, o.kind, COALESCE(o.orgnr, ''),"
+	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
+	    " COALESCE(iso_time_se(v.received_at), ''),"
+	    " COALESCE(v.receipt_number, ''), COALESCE(v.position, '')"
+	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
+	    "   AND resp.org_id = i.org_id"
+	    " LEFT JOIN LATERAL (SELECT id, version, received_at, receipt_number,"
+	    "   position FROM response_versions WHERE response_id = resp.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
+
+	[STMT_EXPORT_COUNTS] = { "export_counts",
+	    "SELECT s.id, s.nr, s.heading,"
+	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker'),"
+	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker-med-andringar'),"
+	    " count(x.position) FILTER (WHERE x.position = 'avstyrker'),"
+	    " count(x.position) FILTER (WHERE x.position = 'inga-synpunkter')"
+	    " FROM sections s LEFT JOIN (SELECT a.section_id, a.position"
+	    "   FROM responses resp" EXPORT_LATEST("resp.id")
+	    "   JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
+	    "   WHERE resp.remiss_id = $1::bigint) x ON x.section_id = s.id"
+	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
+	    " GROUP BY s.id ORDER BY s.position, s.id", 1 },
+
+	[STMT_EXPORT_ANSWERS] = { "export_answers",
+	    "SELECT resp.org_id, COALESCE(a.position, ''), COALESCE(a.comment, ''),"
+	    " COALESCE(a.proposed_wording, ''), COALESCE(a.consequence_region, ''),"
+	    " COALESCE(a.consequence_kommun, ''), COALESCE(a.short_term, ''),"
+	    " COALESCE(a.long_term, ''),"
+	    " COALESCE((SELECT string_agg(DISTINCT th.name, '; ')"
+	    "   FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    "   WHERE t.response_id = resp.id AND t.section_id = $2::bigint), '')"
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    EXPORT_LATEST("resp.id")
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id = $2::bigint"
+	    " WHERE resp.remiss_id = $1::bigint ORDER BY o.name", 2 },
+
+	[STMT_EXPORT_MARKS] = { "export_marks",
+	    "SELECT o.name, th.name, COALESCE(t.quote, ''),"
+	    " COALESCE(t.start_pos::text, ''), COALESCE(t.end_pos::text, ''), '',"
+	    " COALESCE(u.name, u.email, ''), iso_time_se(t.created_at),"
+	    " t.created_at AS at"
+	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    " JOIN responses resp ON resp.id = t.response_id"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " LEFT JOIN users u ON u.id = t.created_by"
+	    " WHERE th.remiss_id = $1::bigint AND t.question_id IS NULL"
+	    " AND t.section_id IS NOT DISTINCT FROM $2::bigint"
+	    " UNION ALL"
+	    " SELECT o.name, '', COALESCE(r.quote, ''),"
+	    " COALESCE(r.start_pos::text, ''), COALESCE(r.end_pos::text, ''), n.body,"
+	    " COALESCE(u.name, u.email), iso_time_se(n.created_at), n.created_at"
+	    " FROM annotations n JOIN annotations r ON r.id = COALESCE(n.parent_id, n.id)"
+	    " JOIN responses resp ON resp.id = r.response_id"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " JOIN users u ON u.id = n.created_by"
+	    " WHERE n.remiss_id = $1::bigint AND r.question_id IS NULL"
+	    " AND r.section_id IS NOT DISTINCT FROM $2::bigint"
+	    " ORDER BY 1, 9", 2 },
+
+	[STMT_EXPORT_VERSION_XMLS] = { "export_version_xmls",
+	    "SELECT o.name, v.canonical_xml"
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    EXPORT_LATEST("resp.id")
+	    " WHERE resp.remiss_id = $1::bigint AND o.name > $2::text"
+	    " ORDER BY o.name LIMIT 20", 2 },
+#undef EXPORT_LATEST
+
 };

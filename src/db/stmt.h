@@ -330,6 +330,35 @@ enum stmt {
 				   with a draft answer: only answered ones */
 	STMT_LOCK_ANSWERS,	/* locks answers and draft_answers against writes
 				   until the transaction ends */
+	/* Exports (src/export/): read in one snapshot (STMT_VERIFY_SNAPSHOT). */
+	STMT_EXPORT_ORGS,	/* remiss id -> org id, name, kind, orgnr or '',
+				   version id or '', version or '', received
+				   (iso_time_se) or '', receipt number or '',
+				   overall position or '': every invited
+				   organisation with its latest submitted
+				   version, by name */
+	STMT_EXPORT_COUNTS,	/* remiss id -> section id, nr, heading, then
+				   how many latest answers take each position:
+				   tillstyrker, tillstyrker-med-andringar,
+				   avstyrker, inga-synpunkter; live sections in
+				   order */
+	STMT_EXPORT_ANSWERS,	/* remiss id, section id -> org id, position or
+				   '', comment, proposed wording, consequence
+				   region, consequence kommun, short term, long
+				   term, themes ('; '-joined names of the tags on
+				   the answer): the latest submitted answers to
+				   the section, by organisation name */
+	STMT_EXPORT_MARKS,	/* remiss id, section id or NULL -> org name,
+				   theme or '', quote or '', start or '', end or
+				   '', note or '', by, time (iso_time_se): tags
+				   (with a theme) and annotations (with a note;
+				   a reply carries its thread's passage) on the
+				   section's answers (NULL: on whole responses),
+				   by organisation, then time */
+	STMT_EXPORT_VERSION_XMLS,	/* remiss id, after org name ('' first) ->
+				   org name, canonical XML of the latest
+				   version: the next 20 organisations with a
+				   submitted version, by name */
 	STMT__MAX
 };
 

@@ -49,6 +49,7 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
 		{ "teman", "Teman" },
 		{ "anteckningar", "Öppna anteckningar" },
 		{ "sok", "Sök" },
+		{ "export", "Export" },
 	};
 	const char	*href;
 	size_t		 i;
