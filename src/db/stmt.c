@@ -1084,4 +1084,93 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY o.name LIMIT 20", 2 },
 #undef EXPORT_LATEST
 
+	/* Summaries. */
+#define SUMMARY_OF \
+	" s.remiss_id = $1::bigint AND s.section_id IS NOT DISTINCT FROM" \
+	" $2::bigint AND s.theme_id IS NOT DISTINCT FROM $3::bigint"
+
+	[STMT_SUMMARY_CURRENT] = { "summary_current",
+	    "SELECT v.id, v.version, v.body, v.generated,"
+	    " COALESCE(u.name, u.email), iso_time_se(v.created_at)"
+	    " FROM summaries s JOIN summary_versions v ON v.summary_id = s.id"
+	    " JOIN users u ON u.id = v.created_by"
+	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC LIMIT 1", 3 },
+
+	/* A new summary row is made on the first save; a save that does
+	 * not start from the current version inserts nothing (or, racing
+	 * another, fails on the unique version: 409 either way). */
+	[STMT_SUMMARY_SAVE] = { "summary_save",
+	    "WITH made AS (INSERT INTO summaries (remiss_id, section_id, theme_id)"
+	    "  SELECT $1::bigint, $2::bigint, $3::bigint WHERE NOT EXISTS"
+	    "  (SELECT 1 FROM summaries s WHERE" SUMMARY_OF ")"
+	    "  ON CONFLICT DO NOTHING RETURNING id),"
+	    " sid AS (SELECT id FROM made UNION ALL SELECT s.id FROM summaries s"
+	    "  WHERE" SUMMARY_OF "),"
+	    " cur AS (SELECT (SELECT id FROM sid LIMIT 1) AS id,"
+	    "  COALESCE((SELECT max(version) FROM summary_versions"
+	    "  WHERE summary_id = (SELECT id FROM sid LIMIT 1)), 0) AS n)"
+	    " INSERT INTO summary_versions (summary_id, version, body, generated,"
+	    "  created_by)"
+	    " SELECT cur.id, cur.n + 1, $5, $6::boolean, $7::bigint FROM cur"
+	    " WHERE cur.n = $4::int AND cur.id IS NOT NULL"
+	    " RETURNING id, version", 7 },
+
+	[STMT_SUMMARY_REF_ADD] = { "summary_ref_add",
+	    "INSERT INTO summary_refs (version_id, response_id, section_id)"
+	    " SELECT $1::bigint, r.id, $3::bigint FROM responses r"
+	    " WHERE r.id = $2::bigint AND r.remiss_id = $4::bigint"
+	    " ON CONFLICT DO NOTHING RETURNING response_id", 4 },
+
+	[STMT_SUMMARY_VERSIONS] = { "summary_versions",
+	    "SELECT v.id, v.version, v.body, v.generated,"
+	    " COALESCE(u.name, u.email), iso_time_se(v.created_at)"
+	    " FROM summaries s JOIN summary_versions v ON v.summary_id = s.id"
+	    " JOIN users u ON u.id = v.created_by"
+	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC", 3 },
+
+	[STMT_SUMMARY_REFS] = { "summary_refs",
+	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"
+	    " FROM summary_refs f JOIN responses r ON r.id = f.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " LEFT JOIN sections sec ON sec.id = f.section_id"
+	    " WHERE f.version_id = $1::bigint"
+	    " ORDER BY o.name, sec.position NULLS FIRST", 1 },
+
+	[STMT_SUMMARY_CITING] = { "summary_citing",
+	    "SELECT f.response_id,"
+	    " CASE WHEN s.theme_id IS NULL THEN 'avsnitt' ELSE th.name END,"
+	    " COALESCE(s.theme_id::text, '')"
+	    " FROM summaries s"
+	    " JOIN LATERAL (SELECT id FROM summary_versions WHERE summary_id = s.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN summary_refs f ON f.version_id = v.id"
+	    " LEFT JOIN themes th ON th.id = s.theme_id"
+	    " WHERE s.remiss_id = $1::bigint AND f.section_id = $2::bigint"
+	    " ORDER BY f.response_id, s.theme_id NULLS FIRST", 2 },
+
+	[STMT_THEME_ANSWERS] = { "theme_answers",
+	    "SELECT DISTINCT ON (o.name, sec.position, sec.id) r.id, o.name,"
+	    " COALESCE(t.section_id::text, ''), COALESCE(sec.nr, ''),"
+	    " COALESCE(a.position, v.position, ''),"
+	    " COALESCE(a.comment, CASE WHEN t.section_id IS NULL THEN v.summary END, '')"
+	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    " JOIN responses r ON r.id = t.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " JOIN LATERAL (SELECT id, position, summary FROM response_versions"
+	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " LEFT JOIN sections sec ON sec.id = t.section_id"
+	    " LEFT JOIN answers a ON a.version_id = v.id AND a.section_id = t.section_id"
+	    " WHERE (th.id = $1::bigint OR th.parent_id = $1::bigint)"
+	    " AND th.remiss_id = $2::bigint AND t.question_id IS NULL"
+	    " ORDER BY o.name, sec.position NULLS FIRST, sec.id", 2 },
+
+	[STMT_SUMMARY_SECTION_ANSWERS] = { "summary_section_answers",
+	    "SELECT r.id, o.name, COALESCE(a.position, ''), COALESCE(a.comment, '')"
+	    " FROM responses r JOIN organisations o ON o.id = r.org_id"
+	    " JOIN LATERAL (SELECT id FROM response_versions WHERE response_id = r.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id = $2::bigint"
+	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name", 2 },
+#undef SUMMARY_OF
+
 };

@@ -359,6 +359,37 @@ enum stmt {
 				   org name, canonical XML of the latest
 				   version: the next 20 organisations with a
 				   submitted version, by name */
+	/* Summaries per section or per theme, in versions (007_summaries.sql).
+	   A subject is (section id, theme id), exactly one of them set. */
+	STMT_SUMMARY_CURRENT,	/* remiss id, section id or NULL, theme id or NULL
+				   -> version id, version, body, generated
+				   ('t'/'f'), author, time (iso_time_se): the
+				   latest version, no row when none */
+	STMT_SUMMARY_SAVE,	/* remiss id, section id or NULL, theme id or
+				   NULL, expected current version ('0' for none),
+				   body, generated ('true'/'false'), user id ->
+				   version id, version: no row when another
+				   version was saved meanwhile */
+	STMT_SUMMARY_REF_ADD,	/* version id, response id, section id or NULL,
+				   remiss id -> response id: only a response to
+				   that remiss (no row otherwise) */
+	STMT_SUMMARY_VERSIONS,	/* remiss id, section id or NULL, theme id or NULL
+				   -> version id, version, body, generated, author,
+				   time: newest first */
+	STMT_SUMMARY_REFS,	/* version id -> response id, org id, org name,
+				   section nr or '': by organisation name */
+	STMT_SUMMARY_CITING,	/* remiss id, section id -> response id, subject
+				   ('avsnitt' or the theme's name), theme id or
+				   '': the latest summary versions that rest on
+				   an answer to the section */
+	STMT_THEME_ANSWERS,	/* theme id, remiss id -> response id, org name,
+				   section id or '', section nr or '', position
+				   or '', comment or '': each answer tagged with
+				   the theme (or a sub-theme), latest version, by
+				   organisation and section order */
+	STMT_SUMMARY_SECTION_ANSWERS,	/* remiss id, section id -> response id,
+				   org name, position or '', comment or '': the
+				   latest answers to a section, by name */
 	STMT__MAX
 };
 

@@ -196,6 +196,19 @@ html_section(void *w, const struct export_head *h,
 		xw_paras(x, "p", NULL, NULL, s->body);
 		xw_end(x);
 	}
+	if (s->summary[0] != '\0') {
+		xw_start(x, "div", "class", "sammanfattning", (const char *)NULL);
+		xw_elem(x, "h3", "Sammanfattning", (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, s->summary);
+		if (s->summary_refs[0] != '\0')
+			{
+			xw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, s->summary_refs);
+			xw_end(x);
+		}
+		xw_end(x);
+	}
 	xw_elem(x, "h3", "Remissinstansernas svar", (const char *)NULL);
 	if (s->nanswers == 0)
 		xw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
@@ -278,6 +291,19 @@ html_themes(void *w, const struct export_head *h,
 	}
 	xw_end(x);
 	xw_end(x);
+	for (i = 0; i < n; i++) {
+		if (t[i].summary[0] == '\0')
+			continue;
+		xw_elem(x, "h3", t[i].name, (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, t[i].summary);
+		if (t[i].summary_refs[0] != '\0')
+			{
+			xw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, t[i].summary_refs);
+			xw_end(x);
+		}
+	}
 	xw_end(x);
 	return x->failed ? -1 : 0;
 }

@@ -153,6 +153,46 @@ err:
 	return -1;
 }
 
+/* The latest summary of a section (sid) or theme (tid) and the names of
+ * the answers it rests on, into *body and *refs ("" when none). */
+static int
+load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
+    const char *tid, const char **body, const char **refs)
+{
+	PGresult	*r;
+	const char	*p[3] = { rid, sid, tid }, *vp[1];
+	char		*list;
+	int		 i;
+
+	*body = *refs = "";
+	if ((r = query(db, STMT_SUMMARY_CURRENT, p)) == NULL)
+		return -1;
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		return 0;
+	}
+	if ((*body = cell(a, r, 0, 2)) == NULL) {
+		PQclear(r);
+		return -1;
+	}
+	vp[0] = cell(a, r, 0, 0);
+	PQclear(r);
+	if (vp[0] == NULL || (r = query(db, STMT_SUMMARY_REFS, vp)) == NULL)
+		return -1;
+	list = "";
+	for (i = 0; i < PQntuples(r) && list != NULL; i++)
+		list = arena_printf(a, "%s%s%s%s%s%s", list, i > 0 ? ", " : "",
+		    PQgetvalue(r, i, 2), sid == NULL &&
+		    *PQgetvalue(r, i, 3) != '\0' ? " (" : "",
+		    sid == NULL ? PQgetvalue(r, i, 3) : "",
+		    sid == NULL && *PQgetvalue(r, i, 3) != '\0' ? ")" : "");
+	PQclear(r);
+	if (list == NULL)
+		return -1;
+	*refs = list;
+	return 0;
+}
+
 /* Reads the marks of section id (NULL: whole responses) into *out. */
 static int
 load_marks(struct db *db, struct arena *a, const char *remiss_id,
@@ -254,6 +294,9 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	if (load_marks(db, a, rid, sid, &m, &s->nmarks) == -1)
 		goto err;
 	s->marks = m;
+	if (load_summary(db, a, rid, sid, NULL, &s->summary,
+	    &s->summary_refs) == -1)
+		goto err;
 	return 0;
 err:
 	PQclear(r);
@@ -285,6 +328,9 @@ run_themes(struct db *db, struct arena *a, const struct export_head *h,
 		    (t[i].answers = cell(a, r, i, 5)) == NULL)
 			goto out;
 		t[i].parent = "";
+		if (load_summary(db, a, rid, NULL, PQgetvalue(r, i, 0),
+		    &t[i].summary, &t[i].summary_refs) == -1)
+			goto out;
 		/* A parent comes before its children (the list's order). */
 		if (parse_id(PQgetvalue(r, i, 1), &pid) == 0) {
 			int k;

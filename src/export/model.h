@@ -80,6 +80,8 @@ struct export_section {
 	size_t				 nanswers;
 	const struct export_mark	*marks;
 	size_t				 nmarks;
+	const char			*summary;	/* latest version, or "" */
+	const char			*summary_refs;	/* "Org A, Org B", or "" */
 };
 
 /* A theme of the referensgrupp. */
@@ -87,6 +89,8 @@ struct export_theme {
 	const char	*name, *parent;		/* parent "" for a top theme */
 	const char	*description;		/* "" if none */
 	const char	*answers;		/* answers tagged, as text */
+	const char	*summary;		/* latest version, or "" */
+	const char	*summary_refs;		/* "Org A (3.3), Org B", or "" */
 };
 
 /*

@@ -393,6 +393,18 @@ odt_section(void *w, const struct export_head *h,
 		heading(x, "Heading_20_2", "2", "Förslaget");
 		xw_paras(x, "text:p", "text:style-name", "Standard", s->body);
 	}
+	if (s->summary[0] != '\0') {
+		heading(x, "Heading_20_2", "2", "Sammanfattning");
+		xw_paras(x, "text:p", "text:style-name", "Standard", s->summary);
+		if (s->summary_refs[0] != '\0')
+			{
+			xw_start(x, "text:p", "text:style-name", "Faltrubrik",
+			    (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, s->summary_refs);
+			xw_end(x);
+		}
+	}
 	heading(x, "Heading_20_2", "2", "Remissinstansernas svar");
 	if (s->nanswers == 0) {
 		para(x, "Standard", "Inga remissinstanser har svarat på "
@@ -443,7 +455,7 @@ odt_themes(void *w, const struct export_head *h,
 	(void)h;
 	if (n == 0)
 		return 0;
-	heading(x, "Hbreak", "1", "Teman");
+	heading(x, "Hbreak", "1", "Teman och deras sammanfattningar");
 	table_start(x, "Teman", cols, heads);
 	for (i = 0; i < n; i++) {
 		if (t[i].parent[0] != '\0')
@@ -458,6 +470,20 @@ odt_themes(void *w, const struct export_head *h,
 		xw_end(x);
 	}
 	xw_end(x);
+	for (i = 0; i < n; i++) {
+		if (t[i].summary[0] == '\0')
+			continue;
+		heading(x, "Heading_20_2", "2", t[i].name);
+		xw_paras(x, "text:p", "text:style-name", "Standard", t[i].summary);
+		if (t[i].summary_refs[0] != '\0')
+			{
+			xw_start(x, "text:p", "text:style-name", "Faltrubrik",
+			    (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, t[i].summary_refs);
+			xw_end(x);
+		}
+	}
 	return x->failed ? -1 : 0;
 }
 

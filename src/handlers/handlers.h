@@ -64,6 +64,8 @@ void handle_api_versions(struct request *, struct response *);
 void handle_api_version(struct request *, struct response *);
 void handle_api_export(struct request *, struct response *);
 void handle_export_page(struct request *, struct response *);
+void handle_summary_page(struct request *, struct response *);
+void handle_summary_save(struct request *, struct response *);
 void handle_api_submit(struct request *, struct response *);
 void handle_metrics(struct request *, struct response *);
 void handle_remiss_new_form(struct request *, struct response *);

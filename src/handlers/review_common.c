@@ -131,6 +131,7 @@ review_notice(struct html *h, struct request *req)
 		{ "tema-sparat", "Temat är sparat." },
 		{ "tema-sammanslaget", "Temana är sammanslagna." },
 		{ "tema-borttaget", "Temat är borttaget." },
+		{ "sammanfattning-sparad", "Sammanfattningen är sparad som en ny version." },
 	};
 	const char	*code = kvlist_get(&req->query, "meddelande");
 	size_t		 i;

@@ -68,6 +68,7 @@ static struct export_mark marks[] = {
 static struct export_section sec = {
 	.index = 0, .head = &secs[0], .body = "Förslaget <b>i</b> text.",
 	.answers = answers, .nanswers = 1, .marks = marks, .nmarks = 1,
+	.summary = "En av en remissinstans.", .summary_refs = "Halmstads kommun",
 };
 
 /* Runs a writer over the made-up remiss. */
@@ -75,7 +76,8 @@ static int
 run(const struct export_writer *wr, void *w)
 {
 	static const struct export_theme themes[] = {
-		{ "Finansiering", "", "Pengar", "1" },
+		{ "Finansiering", "", "Pengar", "1", "Kostnaderna <delas>.",
+		    "Halmstads kommun (3.3)" },
 	};
 
 	if ((wr->begin != NULL && wr->begin(w, &head) == -1) ||
@@ -178,6 +180,7 @@ html_is_well_formed_and_escaped(void **state)
 	assert_non_null(strstr(m.p, "Förslaget &lt;b&gt;i&lt;/b&gt; text."));
 	assert_non_null(strstr(m.p, "1 med ändringar"));
 	assert_non_null(strstr(m.p, "22 maj 2024"));
+	assert_non_null(strstr(m.p, "Kostnaderna &lt;delas&gt;."));
 	/* After the doctype the page parses as XML. */
 	doc = xmlReadMemory(m.p, (int)m.len, "export.html", NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
