@@ -72,7 +72,7 @@ req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=0"
 	--data-urlencode "utkast=1" --data-urlencode "text=$draft" "${post_refs[@]}"
 sid=$(sql "SELECT s.id FROM summaries s JOIN sections x ON x.id = s.section_id WHERE x.nr = '$NR'")
 check "saving the draft unchanged stores version 1, marked generated, with its references" \
-	eval 'status_is 303 && [ "$(sql "SELECT version || generated FROM summary_versions WHERE summary_id = $sid")" = 1true ] && [ "$(sql "SELECT count(*) FROM summary_refs f JOIN summary_versions v ON v.id = f.version_id WHERE v.summary_id = $sid")" = ${#refs[@]} ]'
+	eval 'status_is 303 && [ "$(sql "SELECT version || generated::text FROM summary_versions WHERE summary_id = $sid")" = 1true ] && [ "$(sql "SELECT count(*) FROM summary_refs f JOIN summary_versions v ON v.id = f.version_id WHERE v.summary_id = $sid")" = ${#refs[@]} ]'
 check "the save is audited" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'summary.save'"'"' AND object_id = '"'"'$SLUG/avsnitt/$NR'"'"'")" = 1 ]'
 req "$G" GET "/remisser/$SLUG/granskning/avsnitt/$NR"
