@@ -1173,4 +1173,73 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name", 2 },
 #undef SUMMARY_OF
 
+	/* The beslutsförslag. */
+	[STMT_DECISION_LIST] = { "decision_list",
+	    "SELECT COALESCE(d.id::text, ''), s.id::text, s.nr, s.heading,"
+	    " COALESCE(d.kind, ''), COALESCE(d.revised_text, ''),"
+	    " COALESCE(d.motivation, ''), COALESCE(d.status, ''),"
+	    " COALESCE(d.lock_version::text, ''), COALESCE(u.name, u.email, ''),"
+	    " COALESCE(iso_time_se(d.updated_at), ''), s.body, 0 AS part,"
+	    " s.position AS ord, s.nr AS nrsort"
+	    " FROM sections s LEFT JOIN decisions d ON d.section_id = s.id"
+	    " LEFT JOIN users u ON u.id = d.updated_by"
+	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
+	    " UNION ALL"
+	    " SELECT d.id::text, '', d.nr, d.heading, d.kind, d.revised_text,"
+	    " d.motivation, d.status, d.lock_version::text, COALESCE(u.name, u.email),"
+	    " iso_time_se(d.updated_at), '', 1, 0, d.nr"
+	    " FROM decisions d JOIN users u ON u.id = d.updated_by"
+	    " WHERE d.remiss_id = $1::bigint AND d.section_id IS NULL"
+	    " ORDER BY 13, 14, 15", 1 },
+
+	[STMT_DECISION_SAVE_SECTION] = { "decision_save_section",
+	    "INSERT INTO decisions (remiss_id, section_id, kind, revised_text,"
+	    " motivation, status, updated_by, lock_version)"
+	    " SELECT $1::bigint, s.id, $3, $4, $5, $6, $8::bigint, 1 FROM sections s"
+	    " WHERE s.id = $2::bigint AND s.remiss_id = $1::bigint"
+	    " AND s.removed_at IS NULL AND $7::int = 0"
+	    " ON CONFLICT (section_id) WHERE section_id IS NOT NULL DO UPDATE SET"
+	    " kind = EXCLUDED.kind, revised_text = EXCLUDED.revised_text,"
+	    " motivation = EXCLUDED.motivation, status = EXCLUDED.status,"
+	    " updated_by = EXCLUDED.updated_by, updated_at = now(),"
+	    " lock_version = decisions.lock_version + 1"
+	    " WHERE decisions.lock_version = $7::int"
+	    " RETURNING id, lock_version", 8 },
+
+	[STMT_DECISION_ADD_NEW] = { "decision_add_new",
+	    "INSERT INTO decisions (remiss_id, kind, nr, heading, revised_text,"
+	    " motivation, status, updated_by)"
+	    " VALUES ($1::bigint, 'ny', $2, $3, $4, $5, $6, $7::bigint) RETURNING id", 7 },
+
+	[STMT_DECISION_SAVE_NEW] = { "decision_save_new",
+	    "UPDATE decisions SET nr = $3, heading = $4, revised_text = $5,"
+	    " motivation = $6, status = $7, updated_by = $9::bigint,"
+	    " updated_at = now(), lock_version = lock_version + 1"
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " AND section_id IS NULL AND lock_version = $8::int"
+	    " RETURNING id, lock_version", 9 },
+
+	[STMT_DECISION_REFS_CLEAR] = { "decision_refs_clear",
+	    "DELETE FROM decision_refs WHERE decision_id = $1::bigint", 1 },
+
+	[STMT_DECISION_REF_ADD] = { "decision_ref_add",
+	    "INSERT INTO decision_refs (decision_id, response_id, section_id)"
+	    " SELECT $1::bigint, r.id, $3::bigint FROM responses r"
+	    " WHERE r.id = $2::bigint AND r.remiss_id = $4::bigint"
+	    " ON CONFLICT DO NOTHING RETURNING response_id", 4 },
+
+	[STMT_DECISION_REFS] = { "decision_refs",
+	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"
+	    " FROM decision_refs f JOIN responses r ON r.id = f.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " LEFT JOIN sections sec ON sec.id = f.section_id"
+	    " WHERE f.decision_id = $1::bigint ORDER BY o.name", 1 },
+
+	[STMT_DECISION_OF_SECTION] = { "decision_of_section",
+	    "SELECT id, kind, revised_text, motivation, status FROM decisions"
+	    " WHERE section_id = $1::bigint", 1 },
+
+	[STMT_DECISION_NEW_LIST] = { "decision_new_list",
+	    "SELECT id, nr, heading, revised_text, motivation, status FROM decisions"
+	    " WHERE remiss_id = $1::bigint AND section_id IS NULL ORDER BY nr", 1 },
 };

@@ -390,6 +390,34 @@ enum stmt {
 	STMT_SUMMARY_SECTION_ANSWERS,	/* remiss id, section id -> response id,
 				   org name, position or '', comment or '': the
 				   latest answers to a section, by name */
+	/* The beslutsförslag (008_decisions.sql). */
+	STMT_DECISION_LIST,	/* remiss id -> decision id or '', section id or
+				   '', nr, heading, kind or '', revised text,
+				   motivation, status or '', lock version or '',
+				   author or '', time or '', the proposal's text:
+				   every live section (with its decision, if
+				   any) in order, then the new sections by nr */
+	STMT_DECISION_SAVE_SECTION,	/* remiss id, section id, kind, revised
+				   text, motivation, status, expected lock,
+				   user id -> id, lock version: inserts (lock
+				   0 expected, stored as 1) or updates the
+				   section's decision; no row when the lock
+				   moved on */
+	STMT_DECISION_ADD_NEW,	/* remiss id, nr, heading, revised text,
+				   motivation, status, user id -> id */
+	STMT_DECISION_SAVE_NEW,	/* id, remiss id, nr, heading, revised text,
+				   motivation, status, expected lock, user id ->
+				   id, lock version (no row: lock moved on) */
+	STMT_DECISION_REFS_CLEAR,	/* decision id */
+	STMT_DECISION_REF_ADD,	/* decision id, response id, section id or NULL,
+				   remiss id -> response id (a response to that
+				   remiss only) */
+	STMT_DECISION_REFS,	/* decision id -> response id, org id, org name,
+				   section nr or '' */
+	STMT_DECISION_OF_SECTION,	/* section id -> id, kind, revised text,
+				   motivation, status (no row: none yet) */
+	STMT_DECISION_NEW_LIST,	/* remiss id -> id, nr, heading, revised text,
+				   motivation, status: the added sections by nr */
 	STMT__MAX
 };
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/worddiff.h"
 #include "export/chart.h"
 #include "export/html_export.h"
 #include "util/arena.h"
@@ -169,6 +170,102 @@ field(struct xw *x, const char *label_sv, const char *text)
 	xw_paras(x, "p", NULL, NULL, text);
 }
 
+/* The Swedish name of a decision. */
+static const char *
+decision_sv(const char *kind)
+{
+	if (strcmp(kind, "oforandrad") == 0)
+		return "Oförändrad";
+	if (strcmp(kind, "andrad") == 0)
+		return "Ändrad";
+	if (strcmp(kind, "struken") == 0)
+		return "Struken";
+	return "Nytt avsnitt";
+}
+
+/* The revised text as a word diff against the proposal. */
+static void
+diff_para(struct xw *x, const char *old, const char *new_)
+{
+	struct arena	*a;
+	struct diff_run	*runs;
+	long		 n, i;
+
+	if ((a = arena_new()) == NULL || (n = word_diff(a, old, new_,
+	    &runs)) == -1) {
+		arena_free(a);
+		x->failed = 1;
+		return;
+	}
+	xw_start(x, "p", "class", "andring", (const char *)NULL);
+	for (i = 0; i < n; i++) {
+		if (runs[i].op == DIFF_SAME)
+			xw_text(x, runs[i].text);
+		else
+			xw_elem(x, runs[i].op == DIFF_INS ? "ins" : "del",
+			    runs[i].text, (const char *)NULL);
+	}
+	xw_end(x);
+	arena_free(a);
+}
+
+/* The section's beslutsförslag. */
+static void
+decision(struct xw *x, const struct export_section *s)
+{
+	if (s->decision[0] == '\0')
+		return;
+	xw_start(x, "div", "class", "beslutsforslag", (const char *)NULL);
+	xw_start(x, "h3", (const char *)NULL);
+	xw_text(x, "Beslutsförslag: ");
+	xw_text(x, decision_sv(s->decision));
+	xw_text(x, strcmp(s->decision_status, "klar") == 0 ?
+	    " (klar för beslut)" : " (utkast)");
+	xw_end(x);
+	if (strcmp(s->decision, "andrad") == 0) {
+		xw_elem(x, "p", "Ändringen mot förslaget (tillagt understruket, "
+		    "borttaget överstruket):", "class", "faltrubrik",
+		    (const char *)NULL);
+		diff_para(x, s->body, s->decision_text);
+	}
+	if (s->decision_motivation[0] != '\0') {
+		xw_elem(x, "p", "Motivering", "class", "faltrubrik",
+		    (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, s->decision_motivation);
+	}
+	xw_end(x);
+}
+
+static int
+html_new_sections(void *w, const struct export_head *h,
+    const struct export_new_section *ns, size_t n)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+	size_t			 i;
+
+	(void)h;
+	for (i = 0; i < n; i++) {
+		xw_start(x, "section", "class", "avsnitt nytt", (const char *)NULL);
+		xw_start(x, "h2", (const char *)NULL);
+		xw_text(x, ns[i].nr);
+		xw_text(x, " ");
+		xw_text(x, ns[i].heading);
+		xw_end(x);
+		xw_elem(x, "h3", strcmp(ns[i].status, "klar") == 0 ?
+		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
+		    "Beslutsförslag: nytt avsnitt (utkast)", (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, ns[i].text);
+		if (ns[i].motivation[0] != '\0') {
+			xw_elem(x, "p", "Motivering", "class", "faltrubrik",
+			    (const char *)NULL);
+			xw_paras(x, "p", NULL, NULL, ns[i].motivation);
+		}
+		xw_end(x);
+	}
+	return x->failed ? -1 : 0;
+}
+
 static int
 html_section(void *w, const struct export_head *h,
     const struct export_section *s)
@@ -209,6 +306,7 @@ html_section(void *w, const struct export_head *h,
 		}
 		xw_end(x);
 	}
+	decision(x, s);
 	xw_elem(x, "h3", "Remissinstansernas svar", (const char *)NULL);
 	if (s->nanswers == 0)
 		xw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
@@ -324,5 +422,6 @@ const struct export_writer html_export_writer = {
 	.begin = html_begin,
 	.section = html_section,
 	.themes = html_themes,
+	.new_sections = html_new_sections,
 	.end = html_end,
 };

@@ -297,10 +297,52 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	if (load_summary(db, a, rid, sid, NULL, &s->summary,
 	    &s->summary_refs) == -1)
 		goto err;
+	p[0] = sid;
+	if ((r = query(db, STMT_DECISION_OF_SECTION, p)) == NULL)
+		goto err;
+	s->decision = s->decision_text = s->decision_motivation =
+	    s->decision_status = "";
+	if (PQntuples(r) == 1 && ((s->decision = cell(a, r, 0, 1)) == NULL ||
+	    (s->decision_text = cell(a, r, 0, 2)) == NULL ||
+	    (s->decision_motivation = cell(a, r, 0, 3)) == NULL ||
+	    (s->decision_status = cell(a, r, 0, 4)) == NULL))
+		goto err;
+	PQclear(r);
 	return 0;
 err:
 	PQclear(r);
 	return -1;
+}
+
+/* Reads the sections the beslutsförslag adds and hands them over. */
+static int
+run_new_sections(struct db *db, struct arena *a, const struct export_head *h,
+    const struct export_writer *wr, void *w)
+{
+	PGresult			*r;
+	const char			*p[1];
+	char				 rid[32];
+	struct export_new_section	*ns;
+	int				 i, n, rc = -1;
+
+	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
+	p[0] = rid;
+	if ((r = query(db, STMT_DECISION_NEW_LIST, p)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	if ((ns = arena_calloc(a, (size_t)n + 1, sizeof(*ns))) == NULL)
+		goto out;
+	for (i = 0; i < n; i++)
+		if ((ns[i].nr = cell(a, r, i, 1)) == NULL ||
+		    (ns[i].heading = cell(a, r, i, 2)) == NULL ||
+		    (ns[i].text = cell(a, r, i, 3)) == NULL ||
+		    (ns[i].motivation = cell(a, r, i, 4)) == NULL ||
+		    (ns[i].status = cell(a, r, i, 5)) == NULL)
+			goto out;
+	rc = wr->new_sections(w, h, ns, (size_t)n);
+out:
+	PQclear(r);
+	return rc;
 }
 
 /* Reads the themes and hands them to the writer. */
@@ -401,6 +443,14 @@ export_model_run(struct db *db, const char *slug,
 		if ((a = arena_new()) == NULL)
 			goto out;
 		if (run_themes(db, a, &h, wr, w) == -1)
+			goto out;
+		arena_free(a);
+		a = NULL;
+	}
+	if (wr->new_sections != NULL) {
+		if ((a = arena_new()) == NULL)
+			goto out;
+		if (run_new_sections(db, a, &h, wr, w) == -1)
 			goto out;
 		arena_free(a);
 		a = NULL;

@@ -82,6 +82,16 @@ struct export_section {
 	size_t				 nmarks;
 	const char			*summary;	/* latest version, or "" */
 	const char			*summary_refs;	/* "Org A, Org B", or "" */
+	/* The beslutsförslag: kind "" when none yet. */
+	const char			*decision;	/* oforandrad|andrad|struken */
+	const char			*decision_text;	/* revised text, or "" */
+	const char			*decision_motivation;
+	const char			*decision_status; /* utkast|klar */
+};
+
+/* A section the beslutsförslag adds. */
+struct export_new_section {
+	const char	*nr, *heading, *text, *motivation, *status;
 };
 
 /* A theme of the referensgrupp. */
@@ -95,7 +105,8 @@ struct export_theme {
 
 /*
  * A writer: begin once, section once per live section in order, then
- * marks_overall (tags and notes on whole responses), themes, end. Any
+ * marks_overall (tags and notes on whole responses), themes, new_sections
+ * (the sections the beslutsförslag adds), end. Any
  * callback may be NULL. Each returns 0, or -1 to stop the export.
  */
 struct export_writer {
@@ -106,6 +117,8 @@ struct export_writer {
 		    const struct export_mark *m, size_t n);
 	int	(*themes)(void *w, const struct export_head *h,
 		    const struct export_theme *t, size_t n);
+	int	(*new_sections)(void *w, const struct export_head *h,
+		    const struct export_new_section *s, size_t n);
 	int	(*end)(void *w, const struct export_head *h);
 };
 

@@ -370,6 +370,68 @@ field(struct xw *x, const char *name, const char *text)
 	xw_paras(x, "text:p", "text:style-name", "Table_20_Contents", text);
 }
 
+static const char *
+decision_sv(const char *kind)
+{
+	if (strcmp(kind, "oforandrad") == 0)
+		return "Oförändrad";
+	if (strcmp(kind, "andrad") == 0)
+		return "Ändrad";
+	if (strcmp(kind, "struken") == 0)
+		return "Struken";
+	return "Nytt avsnitt";
+}
+
+/* The section's beslutsförslag: decision, revised text, motivation. */
+static void
+decision(struct xw *x, const struct export_section *s)
+{
+	char title[128];
+
+	if (s->decision[0] == '\0')
+		return;
+	snprintf(title, sizeof(title), "Beslutsförslag: %s (%s)",
+	    decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
+	    "klar för beslut" : "utkast");
+	heading(x, "Heading_20_2", "2", title);
+	if (strcmp(s->decision, "andrad") == 0) {
+		para(x, "Faltrubrik", "Ny lydelse");
+		xw_paras(x, "text:p", "text:style-name", "Standard",
+		    s->decision_text);
+	}
+	if (s->decision_motivation[0] != '\0') {
+		para(x, "Faltrubrik", "Motivering");
+		xw_paras(x, "text:p", "text:style-name", "Standard",
+		    s->decision_motivation);
+	}
+}
+
+static int
+odt_new_sections(void *w, const struct export_head *h,
+    const struct export_new_section *ns, size_t n)
+{
+	struct odt	*o = w;
+	struct xw	*x = &o->x;
+	char		 title[600];
+	size_t		 i;
+
+	(void)h;
+	for (i = 0; i < n; i++) {
+		snprintf(title, sizeof(title), "%s %s", ns[i].nr, ns[i].heading);
+		heading(x, "Hbreak", "1", title);
+		heading(x, "Heading_20_2", "2", strcmp(ns[i].status, "klar") == 0 ?
+		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
+		    "Beslutsförslag: nytt avsnitt (utkast)");
+		xw_paras(x, "text:p", "text:style-name", "Standard", ns[i].text);
+		if (ns[i].motivation[0] != '\0') {
+			para(x, "Faltrubrik", "Motivering");
+			xw_paras(x, "text:p", "text:style-name", "Standard",
+			    ns[i].motivation);
+		}
+	}
+	return x->failed ? -1 : 0;
+}
+
 static int
 odt_section(void *w, const struct export_head *h,
     const struct export_section *s)
@@ -405,6 +467,7 @@ odt_section(void *w, const struct export_head *h,
 			xw_end(x);
 		}
 	}
+	decision(x, s);
 	heading(x, "Heading_20_2", "2", "Remissinstansernas svar");
 	if (s->nanswers == 0) {
 		para(x, "Standard", "Inga remissinstanser har svarat på "
@@ -693,6 +756,7 @@ const struct export_writer odt_writer = {
 	.begin = odt_begin,
 	.section = odt_section,
 	.themes = odt_themes,
+	.new_sections = odt_new_sections,
 	.end = odt_end,
 };
 

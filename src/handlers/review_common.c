@@ -49,6 +49,7 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
 		{ "teman", "Teman" },
 		{ "anteckningar", "Öppna anteckningar" },
 		{ "sok", "Sök" },
+		{ "beslutsforslag", "Beslutsförslag" },
 		{ "export", "Export" },
 	};
 	const char	*href;
@@ -132,6 +133,8 @@ review_notice(struct html *h, struct request *req)
 		{ "tema-sammanslaget", "Temana är sammanslagna." },
 		{ "tema-borttaget", "Temat är borttaget." },
 		{ "sammanfattning-sparad", "Sammanfattningen är sparad som en ny version." },
+		{ "beslut-sparat", "Beslutsförslaget är sparat." },
+		{ "avsnitt-tillagt", "Avsnittet är tillagt. Skriv dess text och motivering." },
 	};
 	const char	*code = kvlist_get(&req->query, "meddelande");
 	size_t		 i;

@@ -69,6 +69,8 @@ static struct export_section sec = {
 	.index = 0, .head = &secs[0], .body = "Förslaget <b>i</b> text.",
 	.answers = answers, .nanswers = 1, .marks = marks, .nmarks = 1,
 	.summary = "En av en remissinstans.", .summary_refs = "Halmstads kommun",
+	.decision = "andrad", .decision_text = "Förslaget i ny text.",
+	.decision_motivation = "Därför.", .decision_status = "klar",
 };
 
 /* Runs a writer over the made-up remiss. */
@@ -79,12 +81,17 @@ run(const struct export_writer *wr, void *w)
 		{ "Finansiering", "", "Pengar", "1", "Kostnaderna <delas>.",
 		    "Halmstads kommun (3.3)" },
 	};
+	static const struct export_new_section news[] = {
+		{ "3.4", "Uppföljning", "Ny text.", "Behövs.", "utkast" },
+	};
 
 	if ((wr->begin != NULL && wr->begin(w, &head) == -1) ||
 	    (wr->section != NULL && wr->section(w, &head, &sec) == -1) ||
 	    (wr->marks_overall != NULL && wr->marks_overall(w, &head, NULL,
 	    0) == -1) ||
 	    (wr->themes != NULL && wr->themes(w, &head, themes, 1) == -1) ||
+	    (wr->new_sections != NULL && wr->new_sections(w, &head, news,
+	    1) == -1) ||
 	    (wr->end != NULL && wr->end(w, &head) == -1))
 		return -1;
 	return 0;
@@ -181,6 +188,9 @@ html_is_well_formed_and_escaped(void **state)
 	assert_non_null(strstr(m.p, "1 med ändringar"));
 	assert_non_null(strstr(m.p, "22 maj 2024"));
 	assert_non_null(strstr(m.p, "Kostnaderna &lt;delas&gt;."));
+	assert_non_null(strstr(m.p, "Beslutsförslag: Ändrad (klar för beslut)"));
+	assert_non_null(strstr(m.p, "<del>&lt;b&gt;i&lt;/b&gt; </del><ins>i ny </ins>"));
+	assert_non_null(strstr(m.p, "3.4 Uppföljning"));
 	/* After the doctype the page parses as XML. */
 	doc = xmlReadMemory(m.p, (int)m.len, "export.html", NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
