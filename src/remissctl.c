@@ -25,6 +25,7 @@
 #include "core/response_doc.h"
 #include "core/response_store.h"
 #include "ctl_archive.h"
+#include "ctl_export.h"
 #include "ctl_verify.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -68,6 +69,8 @@ static const char usage_main[] =
     "  token create --org NAME | --user EMAIL [--label TEXT]\n"
     "  token revoke ID\n"
     "  token list [--org NAME]      manage API tokens\n"
+    "  export SLUG --format xml|csv|odt|html|taggar.csv -o FILE\n"
+    "                               write a remiss with its answers\n"
     "  verify                       check that every stored version matches\n"
     "                               its receipt (after a restore)\n"
     "  archive SLUG -o FILE         write a closed remiss as one e-archive\n"
@@ -1681,6 +1684,8 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "archive") == 0)
 		return ctl_archive_main(conninfo, actor(who, sizeof(who)),
 		    argc - i - 1, argv + i + 1, usage_archive);
+	if (strcmp(argv[i], "export") == 0)
+		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

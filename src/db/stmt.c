@@ -1079,4 +1079,238 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, v.version", 1 },
+	/* Exports: the latest submitted version of each response. */
+#define EXPORT_LATEST(resp) \
+	" JOIN LATERAL (SELECT id, version, received_at, receipt_number," \
+	"   position, canonical_xml FROM response_versions" \
+	"   WHERE response_id = " resp " ORDER BY version DESC LIMIT 1) v ON true"
+
+	[STMT_EXPORT_ORGS] = { "export_orgs",
+	    "SELECT o.id, o.name, o.kind, COALESCE(o.orgnr, ''),"
+	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
+	    " COALESCE(iso_time_se(v.received_at), ''),"
+	    " COALESCE(v.receipt_number, ''), COALESCE(v.position, '')"
+	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
+	    "   AND resp.org_id = i.org_id"
+	    " LEFT JOIN LATERAL (SELECT id, version, received_at, receipt_number,"
+	    "   position FROM response_versions WHERE response_id = resp.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
+
+	[STMT_EXPORT_COUNTS] = { "export_counts",
+	    "SELECT s.id, s.nr, s.heading,"
+	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker'),"
+	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker-med-andringar'),"
+	    " count(x.position) FILTER (WHERE x.position = 'avstyrker'),"
+	    " count(x.position) FILTER (WHERE x.position = 'inga-synpunkter')"
+	    " FROM sections s LEFT JOIN (SELECT a.section_id, a.position"
+	    "   FROM responses resp" EXPORT_LATEST("resp.id")
+	    "   JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
+	    "   WHERE resp.remiss_id = $1::bigint) x ON x.section_id = s.id"
+	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
+	    " GROUP BY s.id ORDER BY s.position, s.id", 1 },
+
+	[STMT_EXPORT_ANSWERS] = { "export_answers",
+	    "SELECT resp.org_id, COALESCE(a.position, ''), COALESCE(a.comment, ''),"
+	    " COALESCE(a.proposed_wording, ''), COALESCE(a.consequence_region, ''),"
+	    " COALESCE(a.consequence_kommun, ''), COALESCE(a.short_term, ''),"
+	    " COALESCE(a.long_term, ''),"
+	    " COALESCE((SELECT string_agg(DISTINCT th.name, '; ')"
+	    "   FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    "   WHERE t.response_id = resp.id AND t.section_id = $2::bigint), '')"
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    EXPORT_LATEST("resp.id")
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id = $2::bigint"
+	    " WHERE resp.remiss_id = $1::bigint ORDER BY o.name", 2 },
+
+	[STMT_EXPORT_MARKS] = { "export_marks",
+	    "SELECT o.name, th.name, COALESCE(t.quote, ''),"
+	    " COALESCE(t.start_pos::text, ''), COALESCE(t.end_pos::text, ''), '',"
+	    " COALESCE(u.name, u.email, ''), iso_time_se(t.created_at),"
+	    " t.created_at AS at"
+	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    " JOIN responses resp ON resp.id = t.response_id"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " LEFT JOIN users u ON u.id = t.created_by"
+	    " WHERE th.remiss_id = $1::bigint AND t.question_id IS NULL"
+	    " AND t.section_id IS NOT DISTINCT FROM $2::bigint"
+	    " UNION ALL"
+	    " SELECT o.name, '', COALESCE(r.quote, ''),"
+	    " COALESCE(r.start_pos::text, ''), COALESCE(r.end_pos::text, ''), n.body,"
+	    " COALESCE(u.name, u.email), iso_time_se(n.created_at), n.created_at"
+	    " FROM annotations n JOIN annotations r ON r.id = COALESCE(n.parent_id, n.id)"
+	    " JOIN responses resp ON resp.id = r.response_id"
+	    " JOIN organisations o ON o.id = resp.org_id"
+	    " JOIN users u ON u.id = n.created_by"
+	    " WHERE n.remiss_id = $1::bigint AND r.question_id IS NULL"
+	    " AND r.section_id IS NOT DISTINCT FROM $2::bigint"
+	    " ORDER BY 1, 9", 2 },
+
+	[STMT_EXPORT_VERSION_XMLS] = { "export_version_xmls",
+	    "SELECT o.name, v.canonical_xml"
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    EXPORT_LATEST("resp.id")
+	    " WHERE resp.remiss_id = $1::bigint AND o.name > $2::text"
+	    " ORDER BY o.name LIMIT 20", 2 },
+#undef EXPORT_LATEST
+
+	/* Summaries. */
+#define SUMMARY_OF \
+	" s.remiss_id = $1::bigint AND s.section_id IS NOT DISTINCT FROM" \
+	" $2::bigint AND s.theme_id IS NOT DISTINCT FROM $3::bigint"
+
+	[STMT_SUMMARY_CURRENT] = { "summary_current",
+	    "SELECT v.id, v.version, v.body, v.generated,"
+	    " COALESCE(u.name, u.email), iso_time_se(v.created_at)"
+	    " FROM summaries s JOIN summary_versions v ON v.summary_id = s.id"
+	    " JOIN users u ON u.id = v.created_by"
+	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC LIMIT 1", 3 },
+
+	/* A new summary row is made on the first save; a save that does
+	 * not start from the current version inserts nothing (or, racing
+	 * another, fails on the unique version: 409 either way). */
+	[STMT_SUMMARY_SAVE] = { "summary_save",
+	    "WITH made AS (INSERT INTO summaries (remiss_id, section_id, theme_id)"
+	    "  SELECT $1::bigint, $2::bigint, $3::bigint WHERE NOT EXISTS"
+	    "  (SELECT 1 FROM summaries s WHERE" SUMMARY_OF ")"
+	    "  ON CONFLICT DO NOTHING RETURNING id),"
+	    " sid AS (SELECT id FROM made UNION ALL SELECT s.id FROM summaries s"
+	    "  WHERE" SUMMARY_OF "),"
+	    " cur AS (SELECT (SELECT id FROM sid LIMIT 1) AS id,"
+	    "  COALESCE((SELECT max(version) FROM summary_versions"
+	    "  WHERE summary_id = (SELECT id FROM sid LIMIT 1)), 0) AS n)"
+	    " INSERT INTO summary_versions (summary_id, version, body, generated,"
+	    "  created_by)"
+	    " SELECT cur.id, cur.n + 1, $5, $6::boolean, $7::bigint FROM cur"
+	    " WHERE cur.n = $4::int AND cur.id IS NOT NULL"
+	    " RETURNING id, version", 7 },
+
+	[STMT_SUMMARY_REF_ADD] = { "summary_ref_add",
+	    "INSERT INTO summary_refs (version_id, response_id, section_id)"
+	    " SELECT $1::bigint, r.id, $3::bigint FROM responses r"
+	    " WHERE r.id = $2::bigint AND r.remiss_id = $4::bigint"
+	    " ON CONFLICT DO NOTHING RETURNING response_id", 4 },
+
+	[STMT_SUMMARY_VERSIONS] = { "summary_versions",
+	    "SELECT v.id, v.version, v.body, v.generated,"
+	    " COALESCE(u.name, u.email), iso_time_se(v.created_at)"
+	    " FROM summaries s JOIN summary_versions v ON v.summary_id = s.id"
+	    " JOIN users u ON u.id = v.created_by"
+	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC", 3 },
+
+	[STMT_SUMMARY_REFS] = { "summary_refs",
+	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"
+	    " FROM summary_refs f JOIN responses r ON r.id = f.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " LEFT JOIN sections sec ON sec.id = f.section_id"
+	    " WHERE f.version_id = $1::bigint"
+	    " ORDER BY o.name, sec.position NULLS FIRST", 1 },
+
+	[STMT_SUMMARY_CITING] = { "summary_citing",
+	    "SELECT f.response_id,"
+	    " CASE WHEN s.theme_id IS NULL THEN 'avsnitt' ELSE th.name END,"
+	    " COALESCE(s.theme_id::text, '')"
+	    " FROM summaries s"
+	    " JOIN LATERAL (SELECT id FROM summary_versions WHERE summary_id = s.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN summary_refs f ON f.version_id = v.id"
+	    " LEFT JOIN themes th ON th.id = s.theme_id"
+	    " WHERE s.remiss_id = $1::bigint AND f.section_id = $2::bigint"
+	    " ORDER BY f.response_id, s.theme_id NULLS FIRST", 2 },
+
+	[STMT_THEME_ANSWERS] = { "theme_answers",
+	    "SELECT DISTINCT ON (o.name, sec.position, sec.id) r.id, o.name,"
+	    " COALESCE(t.section_id::text, ''), COALESCE(sec.nr, ''),"
+	    " COALESCE(a.position, v.position, ''),"
+	    " COALESCE(a.comment, CASE WHEN t.section_id IS NULL THEN v.summary END, '')"
+	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
+	    " JOIN responses r ON r.id = t.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " JOIN LATERAL (SELECT id, position, summary FROM response_versions"
+	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " LEFT JOIN sections sec ON sec.id = t.section_id"
+	    " LEFT JOIN answers a ON a.version_id = v.id AND a.section_id = t.section_id"
+	    " WHERE (th.id = $1::bigint OR th.parent_id = $1::bigint)"
+	    " AND th.remiss_id = $2::bigint AND t.question_id IS NULL"
+	    " ORDER BY o.name, sec.position NULLS FIRST, sec.id", 2 },
+
+	[STMT_SUMMARY_SECTION_ANSWERS] = { "summary_section_answers",
+	    "SELECT r.id, o.name, COALESCE(a.position, ''), COALESCE(a.comment, '')"
+	    " FROM responses r JOIN organisations o ON o.id = r.org_id"
+	    " JOIN LATERAL (SELECT id FROM response_versions WHERE response_id = r.id"
+	    "   ORDER BY version DESC LIMIT 1) v ON true"
+	    " JOIN answers a ON a.version_id = v.id AND a.section_id = $2::bigint"
+	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name", 2 },
+#undef SUMMARY_OF
+
+	/* The beslutsförslag. */
+	[STMT_DECISION_LIST] = { "decision_list",
+	    "SELECT COALESCE(d.id::text, ''), s.id::text, s.nr, s.heading,"
+	    " COALESCE(d.kind, ''), COALESCE(d.revised_text, ''),"
+	    " COALESCE(d.motivation, ''), COALESCE(d.status, ''),"
+	    " COALESCE(d.lock_version::text, ''), COALESCE(u.name, u.email, ''),"
+	    " COALESCE(iso_time_se(d.updated_at), ''), s.body, 0 AS part,"
+	    " s.position AS ord, s.nr AS nrsort"
+	    " FROM sections s LEFT JOIN decisions d ON d.section_id = s.id"
+	    " LEFT JOIN users u ON u.id = d.updated_by"
+	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
+	    " UNION ALL"
+	    " SELECT d.id::text, '', d.nr, d.heading, d.kind, d.revised_text,"
+	    " d.motivation, d.status, d.lock_version::text, COALESCE(u.name, u.email),"
+	    " iso_time_se(d.updated_at), '', 1, 0, d.nr"
+	    " FROM decisions d JOIN users u ON u.id = d.updated_by"
+	    " WHERE d.remiss_id = $1::bigint AND d.section_id IS NULL"
+	    " ORDER BY 13, 14, 15", 1 },
+
+	[STMT_DECISION_SAVE_SECTION] = { "decision_save_section",
+	    "INSERT INTO decisions (remiss_id, section_id, kind, revised_text,"
+	    " motivation, status, updated_by, lock_version)"
+	    " SELECT $1::bigint, s.id, $3, $4, $5, $6, $8::bigint, 1 FROM sections s"
+	    " WHERE s.id = $2::bigint AND s.remiss_id = $1::bigint"
+	    " AND s.removed_at IS NULL AND $7::int = 0"
+	    " ON CONFLICT (section_id) WHERE section_id IS NOT NULL DO UPDATE SET"
+	    " kind = EXCLUDED.kind, revised_text = EXCLUDED.revised_text,"
+	    " motivation = EXCLUDED.motivation, status = EXCLUDED.status,"
+	    " updated_by = EXCLUDED.updated_by, updated_at = now(),"
+	    " lock_version = decisions.lock_version + 1"
+	    " WHERE decisions.lock_version = $7::int"
+	    " RETURNING id, lock_version", 8 },
+
+	[STMT_DECISION_ADD_NEW] = { "decision_add_new",
+	    "INSERT INTO decisions (remiss_id, kind, nr, heading, revised_text,"
+	    " motivation, status, updated_by)"
+	    " VALUES ($1::bigint, 'ny', $2, $3, $4, $5, $6, $7::bigint) RETURNING id", 7 },
+
+	[STMT_DECISION_SAVE_NEW] = { "decision_save_new",
+	    "UPDATE decisions SET nr = $3, heading = $4, revised_text = $5,"
+	    " motivation = $6, status = $7, updated_by = $9::bigint,"
+	    " updated_at = now(), lock_version = lock_version + 1"
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " AND section_id IS NULL AND lock_version = $8::int"
+	    " RETURNING id, lock_version", 9 },
+
+	[STMT_DECISION_REFS_CLEAR] = { "decision_refs_clear",
+	    "DELETE FROM decision_refs WHERE decision_id = $1::bigint", 1 },
+
+	[STMT_DECISION_REF_ADD] = { "decision_ref_add",
+	    "INSERT INTO decision_refs (decision_id, response_id, section_id)"
+	    " SELECT $1::bigint, r.id, $3::bigint FROM responses r"
+	    " WHERE r.id = $2::bigint AND r.remiss_id = $4::bigint"
+	    " ON CONFLICT DO NOTHING RETURNING response_id", 4 },
+
+	[STMT_DECISION_REFS] = { "decision_refs",
+	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"
+	    " FROM decision_refs f JOIN responses r ON r.id = f.response_id"
+	    " JOIN organisations o ON o.id = r.org_id"
+	    " LEFT JOIN sections sec ON sec.id = f.section_id"
+	    " WHERE f.decision_id = $1::bigint ORDER BY o.name", 1 },
+
+	[STMT_DECISION_OF_SECTION] = { "decision_of_section",
+	    "SELECT id, kind, revised_text, motivation, status FROM decisions"
+	    " WHERE section_id = $1::bigint", 1 },
+
+	[STMT_DECISION_NEW_LIST] = { "decision_new_list",
+	    "SELECT id, nr, heading, revised_text, motivation, status FROM decisions"
+	    " WHERE remiss_id = $1::bigint AND section_id IS NULL ORDER BY nr", 1 },
 };

@@ -358,6 +358,94 @@ enum stmt {
 				   version, receipt number, received (ISO),
 				   sha256, canonical XML, channel: every
 				   version, by organisation and version */
+	/* Exports (src/export/): read in one snapshot (STMT_VERIFY_SNAPSHOT). */
+	STMT_EXPORT_ORGS,	/* remiss id -> org id, name, kind, orgnr or '',
+				   version id or '', version or '', received
+				   (iso_time_se) or '', receipt number or '',
+				   overall position or '': every invited
+				   organisation with its latest submitted
+				   version, by name */
+	STMT_EXPORT_COUNTS,	/* remiss id -> section id, nr, heading, then
+				   how many latest answers take each position:
+				   tillstyrker, tillstyrker-med-andringar,
+				   avstyrker, inga-synpunkter; live sections in
+				   order */
+	STMT_EXPORT_ANSWERS,	/* remiss id, section id -> org id, position or
+				   '', comment, proposed wording, consequence
+				   region, consequence kommun, short term, long
+				   term, themes ('; '-joined names of the tags on
+				   the answer): the latest submitted answers to
+				   the section, by organisation name */
+	STMT_EXPORT_MARKS,	/* remiss id, section id or NULL -> org name,
+				   theme or '', quote or '', start or '', end or
+				   '', note or '', by, time (iso_time_se): tags
+				   (with a theme) and annotations (with a note;
+				   a reply carries its thread's passage) on the
+				   section's answers (NULL: on whole responses),
+				   by organisation, then time */
+	STMT_EXPORT_VERSION_XMLS,	/* remiss id, after org name ('' first) ->
+				   org name, canonical XML of the latest
+				   version: the next 20 organisations with a
+				   submitted version, by name */
+	/* Summaries per section or per theme, in versions (007_summaries.sql).
+	   A subject is (section id, theme id), exactly one of them set. */
+	STMT_SUMMARY_CURRENT,	/* remiss id, section id or NULL, theme id or NULL
+				   -> version id, version, body, generated
+				   ('t'/'f'), author, time (iso_time_se): the
+				   latest version, no row when none */
+	STMT_SUMMARY_SAVE,	/* remiss id, section id or NULL, theme id or
+				   NULL, expected current version ('0' for none),
+				   body, generated ('true'/'false'), user id ->
+				   version id, version: no row when another
+				   version was saved meanwhile */
+	STMT_SUMMARY_REF_ADD,	/* version id, response id, section id or NULL,
+				   remiss id -> response id: only a response to
+				   that remiss (no row otherwise) */
+	STMT_SUMMARY_VERSIONS,	/* remiss id, section id or NULL, theme id or NULL
+				   -> version id, version, body, generated, author,
+				   time: newest first */
+	STMT_SUMMARY_REFS,	/* version id -> response id, org id, org name,
+				   section nr or '': by organisation name */
+	STMT_SUMMARY_CITING,	/* remiss id, section id -> response id, subject
+				   ('avsnitt' or the theme's name), theme id or
+				   '': the latest summary versions that rest on
+				   an answer to the section */
+	STMT_THEME_ANSWERS,	/* theme id, remiss id -> response id, org name,
+				   section id or '', section nr or '', position
+				   or '', comment or '': each answer tagged with
+				   the theme (or a sub-theme), latest version, by
+				   organisation and section order */
+	STMT_SUMMARY_SECTION_ANSWERS,	/* remiss id, section id -> response id,
+				   org name, position or '', comment or '': the
+				   latest answers to a section, by name */
+	/* The beslutsförslag (009_decisions.sql). */
+	STMT_DECISION_LIST,	/* remiss id -> decision id or '', section id or
+				   '', nr, heading, kind or '', revised text,
+				   motivation, status or '', lock version or '',
+				   author or '', time or '', the proposal's text:
+				   every live section (with its decision, if
+				   any) in order, then the new sections by nr */
+	STMT_DECISION_SAVE_SECTION,	/* remiss id, section id, kind, revised
+				   text, motivation, status, expected lock,
+				   user id -> id, lock version: inserts (lock
+				   0 expected, stored as 1) or updates the
+				   section's decision; no row when the lock
+				   moved on */
+	STMT_DECISION_ADD_NEW,	/* remiss id, nr, heading, revised text,
+				   motivation, status, user id -> id */
+	STMT_DECISION_SAVE_NEW,	/* id, remiss id, nr, heading, revised text,
+				   motivation, status, expected lock, user id ->
+				   id, lock version (no row: lock moved on) */
+	STMT_DECISION_REFS_CLEAR,	/* decision id */
+	STMT_DECISION_REF_ADD,	/* decision id, response id, section id or NULL,
+				   remiss id -> response id (a response to that
+				   remiss only) */
+	STMT_DECISION_REFS,	/* decision id -> response id, org id, org name,
+				   section nr or '' */
+	STMT_DECISION_OF_SECTION,	/* section id -> id, kind, revised text,
+				   motivation, status (no row: none yet) */
+	STMT_DECISION_NEW_LIST,	/* remiss id -> id, nr, heading, revised text,
+				   motivation, status: the added sections by nr */
 	STMT__MAX
 };
 

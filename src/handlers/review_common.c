@@ -51,6 +51,8 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
 		{ "sok", "Sök" },
 		{ "analys", "Analys" },
 		{ "dubbletter", "Nästan likadana svar" },
+		{ "beslutsforslag", "Beslutsförslag" },
+		{ "export", "Export" },
 	};
 	const char	*href;
 	size_t		 i;
@@ -132,6 +134,9 @@ review_notice(struct html *h, struct request *req)
 		{ "tema-sparat", "Temat är sparat." },
 		{ "tema-sammanslaget", "Temana är sammanslagna." },
 		{ "tema-borttaget", "Temat är borttaget." },
+		{ "sammanfattning-sparad", "Sammanfattningen är sparad som en ny version." },
+		{ "beslut-sparat", "Beslutsförslaget är sparat." },
+		{ "avsnitt-tillagt", "Avsnittet är tillagt. Skriv dess text och motivering." },
 	};
 	const char	*code = kvlist_get(&req->query, "meddelande");
 	size_t		 i;

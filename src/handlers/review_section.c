@@ -16,6 +16,7 @@
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "handlers/review_fields.h"
+#include "handlers/summary_view.h"
 #include "http/response.h"
 #include "review/anchor.h"
 #include "util/arena.h"
@@ -30,6 +31,7 @@ struct page {
 	const struct section_def *section;	/* NULL: the whole responses */
 	const char		*self;		/* this page's path */
 	PGresult		*answers, *tags, *notes, *reads, *themes;
+	PGresult		*summary, *summary_refs, *citing;
 };
 
 /* True if row i of r (response id in column rc, section and question ids in
@@ -393,6 +395,36 @@ question_heading(struct html *h, struct page *pg, int k)
 	}
 }
 
+/* Links to the summaries that rest on this organisation's answer. */
+static void
+cited_by(struct html *h, struct page *pg, int k)
+{
+	const char	*resp = PQgetvalue(pg->answers, k, 3);
+	int		 i, n = 0;
+
+	if (pg->citing == NULL)
+		return;
+	for (i = 0; i < PQntuples(pg->citing); i++) {
+		const char *theme = PQgetvalue(pg->citing, i, 2);
+
+		if (strcmp(PQgetvalue(pg->citing, i, 0), resp) != 0)
+			continue;
+		if (n++ == 0) {
+			html_open(h, "p", "class", "cited", NULL);
+			html_text(h, "Citeras i ");
+		} else
+			html_text(h, ", ");
+		html_elem(h, "a", *theme == '\0' ? "avsnittets sammanfattning" :
+		    arena_printf(pg->req->arena, "sammanfattningen av temat %s",
+		    PQgetvalue(pg->citing, i, 1)), "href", *theme == '\0' ?
+		    "#h-sammanfattning" : arena_printf(pg->req->arena,
+		    "/remisser/%s/sammanfattning?tema=%s", pg->def->slug, theme),
+		    NULL);
+	}
+	if (n > 0)
+		html_close(h);
+}
+
 static void
 organisation(struct html *h, struct page *pg, int first, int last)
 {
@@ -408,6 +440,7 @@ organisation(struct html *h, struct page *pg, int first, int last)
 	    PQgetvalue(pg->answers, first, 5), iso_datetime_sv_in(pg->req->arena,
 	    PQgetvalue(pg->answers, first, 6))), "class", "muted", NULL);
 	read_state(h, pg, first);
+	cited_by(h, pg, first);
 	for (k = first; k <= last; k++) {
 		const char *id = arena_printf(pg->req->arena, "%s-%d", org, k);
 
@@ -465,6 +498,30 @@ fetch(struct request *req, enum stmt id, long long remiss_id,
 	return db_exec(req->db, id, p);
 }
 
+/* The section's summary, its references and the summaries citing its
+ * answers. 0 or -1. */
+static int
+summary_fetch(struct request *req, struct page *pg)
+{
+	char		 rid[24], sid[24];
+	const char	*p[3] = { rid, sid, NULL };
+	const char	*vp[1];
+
+	snprintf(rid, sizeof(rid), "%lld", pg->def->id);
+	snprintf(sid, sizeof(sid), "%lld", pg->section->id);
+	pg->summary = db_exec(req->db, STMT_SUMMARY_CURRENT, p);
+	pg->citing = db_exec(req->db, STMT_SUMMARY_CITING, p);
+	if (!db_result_ok(pg->summary) || !db_result_ok(pg->citing))
+		return -1;
+	if (PQntuples(pg->summary) > 0) {
+		vp[0] = PQgetvalue(pg->summary, 0, 0);
+		pg->summary_refs = db_exec(req->db, STMT_SUMMARY_REFS, vp);
+		if (!db_result_ok(pg->summary_refs))
+			return -1;
+	}
+	return 0;
+}
+
 /* Organisations among the answers (rows are grouped by organisation). */
 static int
 count_orgs(const struct page *pg)
@@ -497,6 +554,15 @@ render(struct html *h, struct page *pg)
 		    "h-forslag", NULL);
 		html_elem(h, "h2", "Förslagets text", "id", "h-forslag", NULL);
 		html_elem(h, "p", pg->section->body, "class", "prewrap", NULL);
+		html_close(h);
+		html_open(h, "section", "class", "summary-box", "aria-labelledby",
+		    "h-sammanfattning", NULL);
+		html_elem(h, "h2", "Sammanfattning", "id", "h-sammanfattning",
+		    NULL);
+		summary_show(h, pg->req, pg->def, pg->summary, pg->summary_refs,
+		    arena_printf(pg->req->arena,
+		    "/remisser/%s/sammanfattning?avsnitt=%s", pg->def->slug,
+		    pg->section->nr));
 		html_close(h);
 	}
 	html_elem(h, "p", n == 0 ? "Inga svar ännu." : arena_printf(
@@ -537,6 +603,10 @@ handle_review_section(struct request *req, struct response *res)
 	pg.notes = fetch(req, STMT_REVIEW_NOTES, def.id, pg.section);
 	pg.reads = fetch(req, STMT_REVIEW_READS, def.id, pg.section);
 	pg.themes = fetch(req, STMT_THEME_LIST, def.id, NULL);
+	if (pg.section != NULL && summary_fetch(req, &pg) == -1) {
+		review_unavailable(req, res);
+		goto out;
+	}
 	if (!db_result_ok(pg.answers) || !db_result_ok(pg.tags) ||
 	    !db_result_ok(pg.notes) || !db_result_ok(pg.reads) ||
 	    !db_result_ok(pg.themes) || (h = html_new()) == NULL)
@@ -545,6 +615,10 @@ handle_review_section(struct request *req, struct response *res)
 		render(h, &pg);
 		layout_send(h, res, 200);
 	}
+out:
+	PQclear(pg.summary);
+	PQclear(pg.summary_refs);
+	PQclear(pg.citing);
 	PQclear(pg.answers);
 	PQclear(pg.tags);
 	PQclear(pg.notes);

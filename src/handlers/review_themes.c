@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
+#include "handlers/summary_view.h"
 #include "http/kv.h"
 #include "http/response.h"
 #include "http/utf8.h"
@@ -96,6 +97,30 @@ theme_fields(struct html *h, struct request *req, const PGresult *r,
 	html_close(h);
 }
 
+/* The theme's summary beside it, with the answers it rests on. */
+static void
+theme_summary(struct html *h, struct request *req, const struct remiss_def *def,
+    const char *id)
+{
+	char		 rid[24];
+	const char	*p[3] = { rid, NULL, id };
+	const char	*vp[1];
+	PGresult	*cur, *refs = NULL;
+
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	cur = db_exec(req->db, STMT_SUMMARY_CURRENT, p);
+	if (db_result_ok(cur) && PQntuples(cur) > 0) {
+		vp[0] = PQgetvalue(cur, 0, 0);
+		refs = db_exec(req->db, STMT_SUMMARY_REFS, vp);
+	}
+	html_elem(h, "h4", "Sammanfattning", NULL);
+	summary_show(h, req, def, db_result_ok(cur) ? cur : NULL,
+	    db_result_ok(refs) ? refs : NULL, arena_printf(req->arena,
+	    "/remisser/%s/sammanfattning?tema=%s", def->slug, id));
+	PQclear(refs);
+	PQclear(cur);
+}
+
 static void
 theme_row(struct html *h, struct request *req, const struct remiss_def *def,
     const PGresult *r, int i, const struct theme_error *err)
@@ -115,6 +140,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 		html_elem(h, "p", PQgetvalue(r, i, 3), "class", "prewrap", NULL);
 	html_elem(h, "p", arena_printf(req->arena, "%s taggade svar, %s taggar.",
 	    PQgetvalue(r, i, 5), PQgetvalue(r, i, 4)), "class", "muted", NULL);
+	theme_summary(h, req, def, id);
 
 	html_open(h, "details", "open", mine ? "open" : NULL, NULL);
 	html_elem(h, "summary", "Ändra", NULL);

@@ -7,6 +7,7 @@
 #include <fcgiapp.h>
 
 #include "http/response.h"
+#include "log.h"
 #include "http/tchar.h"
 #include "util/arena.h"
 
@@ -93,11 +94,29 @@ put(FCGX_Stream *out, const char *s, size_t len)
 	return FCGX_PutStr(s, (int)len, out) == (int)len ? 0 : -1;
 }
 
+/* A stream and how many bytes went through it. */
+struct counted {
+	FCGX_Stream	*out;
+	size_t		 bytes;
+};
+
+static int
+put_counted(void *ctx, const void *p, size_t len)
+{
+	struct counted *c = ctx;
+
+	if (put(c->out, p, len) == -1)
+		return -1;
+	c->bytes += len;
+	return 0;
+}
+
 long
 response_send(struct response *res, FCGX_Stream *out)
 {
-	char	 head[1024];
+	char	 head[1024], length[48];
 	int	 n;
+	bool	 streamed;
 	size_t	 i;
 
 	if (res->body.failed) {
@@ -106,18 +125,23 @@ response_send(struct response *res, FCGX_Stream *out)
 		    "Internal error: out of memory.\n");
 	}
 	/* FCGX_FPrintF does not know %zu: format with snprintf. */
+	streamed = res->stream != NULL && res->status == 200;
+	if (streamed)
+		length[0] = '\0';
+	else
+		snprintf(length, sizeof(length), "Content-Length: %zu\r\n",
+		    res->body.len);
 	n = snprintf(head, sizeof(head),
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
-	    "Content-Length: %zu\r\n"
+	    "%s"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: same-origin\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
 	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
 	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n",
-	    res->status, http_reason(res->status), res->content_type,
-	    res->body.len);
+	    res->status, http_reason(res->status), res->content_type, length);
 	if (n < 0 || (size_t)n >= sizeof(head))
 		return -1;
 	if (put(out, head, (size_t)n) == -1)
@@ -135,6 +159,16 @@ response_send(struct response *res, FCGX_Stream *out)
 		return -1;
 	if (res->head_only)
 		return 0;
+	if (streamed) {
+		struct counted c = { out, 0 };
+
+		if (res->stream(res->stream_ctx, put_counted, &c) == -1)
+			log_err("%s: the streamed body ended early after %zu "
+			    "bytes", __func__, c.bytes);
+		if (FCGX_FFlush(out) == -1)
+			return -1;
+		return (long)c.bytes;
+	}
 	if (put(out, res->body.data, res->body.len) == -1)
 		return -1;
 	if (FCGX_FFlush(out) == -1)

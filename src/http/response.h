@@ -18,6 +18,14 @@ struct response {
 	struct kvlist	 headers;	/* extra headers, checked for CR/LF */
 	struct buf	 body;
 	bool		 head_only;	/* HEAD: send headers and length, no body */
+	/* A streamed body (exports): when set on a 200, response_send writes
+	 * the headers without Content-Length, then calls stream, which writes
+	 * the body through put(putctx, p, n) (0 or -1) and returns 0 or -1.
+	 * body is then not sent. A failure midway ends the body early: the
+	 * status is already sent, so it is only logged. */
+	int		(*stream)(void *ctx, int (*put)(void *putctx,
+			    const void *p, size_t n), void *putctx);
+	void		*stream_ctx;
 };
 
 /* Prepares an empty 200 response whose memory comes from a. */

@@ -28,6 +28,7 @@ chmod 0711 "$T" "$T/run"
 pg_start "$T/pg" fast
 export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
+export REMISS_STATIC_DIR=$ROOT/static
 port=18080
 while ! port_free "$port"; do port=$((port + 1)); done
 BASE=http://127.0.0.1:$port
@@ -173,6 +174,9 @@ check "/metrics counts every version submitted on the web form" \
 sub_suite "$ROOT/tests/integration/submit_crash.sh" "$BUILD" "$BASE" "$T/tmp/crash"
 sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tmp/matrix"
 sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
+sub_suite "$ROOT/tests/integration/exports.sh" "$BUILD" "$BASE" "$T/tmp/exports"
+sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summaries"
+sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 
 # --- fault tolerance: nothing lost or doubled under chaos; slow and hostile clients ---

@@ -1,0 +1,427 @@
+/* html_export.c: the printable HTML export: XHTML-compatible HTML5 written through xmlTextWriter. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/worddiff.h"
+#include "export/chart.h"
+#include "export/html_export.h"
+#include "util/arena.h"
+#include "views/dates.h"
+
+#define CSS_MAX	(64 * 1024)
+
+/* Reads the print stylesheet into buf (NUL-terminated); 0 or -1. */
+static int
+read_css(char *buf, size_t bufsz)
+{
+	const char	*dir;
+	char		 path[1024];
+	FILE		*f;
+	size_t		 n;
+
+	dir = getenv("REMISS_STATIC_DIR");
+	if (dir == NULL || *dir == '\0')
+		dir = STATICDIR;
+	if ((size_t)snprintf(path, sizeof(path), "%s/export.css", dir) >=
+	    sizeof(path) || (f = fopen(path, "r")) == NULL)
+		return -1;
+	n = fread(buf, 1, bufsz - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return n > 0 ? 0 : -1;
+}
+
+static const char *
+kind_sv(const char *kind)
+{
+	if (strcmp(kind, "kommun") == 0)
+		return "Kommun";
+	if (strcmp(kind, "region") == 0)
+		return "Region";
+	return "Annan";
+}
+
+static const char *
+label(enum position p)
+{
+	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
+}
+
+/* "22 maj 2024 kl. 14.03" of an iso_time_se value, in buf. */
+static const char *
+when_sv(struct arena *a, const char *iso)
+{
+	return iso[0] == '\0' ? "Har inte svarat" : iso_datetime_sv_in(a, iso);
+}
+
+static int
+html_begin(void *w, const struct export_head *h)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+	struct arena		*a;
+	char			*css, n1[32], n2[32];
+	size_t			 i;
+
+	if ((a = arena_new()) == NULL)
+		return -1;
+	if (xw_open(x, e->out) == -1 || (css = arena_alloc(a, CSS_MAX)) == NULL) {
+		arena_free(a);
+		return -1;
+	}
+	xw_raw(x, "<!DOCTYPE html>\n");
+	xw_start(x, "html", "xmlns", "http://www.w3.org/1999/xhtml", "lang",
+	    "sv", (const char *)NULL);
+	xw_start(x, "head", (const char *)NULL);
+	xw_void(x, "meta", "charset", "utf-8", (const char *)NULL);
+	xw_elem(x, "title", arena_printf(a, "Remissammanställning: %s",
+	    h->title), (const char *)NULL);
+	if (read_css(css, CSS_MAX) == 0)
+		xw_elem(x, "style", css, (const char *)NULL);
+	else
+		xw_void(x, "link", "rel", "stylesheet", "href",
+		    "/static/export.css", (const char *)NULL);
+	xw_end(x);
+	xw_start(x, "body", (const char *)NULL);
+
+	/* Title page. */
+	xw_start(x, "header", "class", "titelsida", (const char *)NULL);
+	xw_elem(x, "p", h->sender, "class", "avsandare", (const char *)NULL);
+	xw_elem(x, "h1", "Remissammanställning", (const char *)NULL);
+	xw_elem(x, "p", h->title, "class", "remisstitel", (const char *)NULL);
+	xw_start(x, "dl", (const char *)NULL);
+	if (h->diarienummer[0] != '\0') {
+		xw_elem(x, "dt", "Diarienummer", (const char *)NULL);
+		xw_elem(x, "dd", h->diarienummer, (const char *)NULL);
+	}
+	xw_elem(x, "dt", "Remisstid", (const char *)NULL);
+	xw_elem(x, "dd", arena_printf(a, "%s – %s", date_sv_in(a, h->opens),
+	    date_sv_in(a, h->closes)), (const char *)NULL);
+	xw_elem(x, "dt", "Remissinstanser", (const char *)NULL);
+	snprintf(n1, sizeof(n1), "%zu", h->nanswered);
+	snprintf(n2, sizeof(n2), "%zu", h->norgs);
+	xw_elem(x, "dd", arena_printf(a, "%s av %s har svarat", n1, n2),
+	    (const char *)NULL);
+	xw_elem(x, "dt", "Sammanställd", (const char *)NULL);
+	xw_elem(x, "dd", iso_datetime_sv_in(a, h->created), (const char *)NULL);
+	xw_end(x);
+	if (h->description[0] != '\0')
+		xw_paras(x, "p", "class", "beskrivning", h->description);
+	xw_end(x);
+
+	/* The remissinstanser and when each answered. */
+	xw_start(x, "section", "class", "instanser", (const char *)NULL);
+	xw_elem(x, "h2", "Remissinstanser", (const char *)NULL);
+	xw_start(x, "table", (const char *)NULL);
+	xw_start(x, "thead", (const char *)NULL);
+	xw_start(x, "tr", (const char *)NULL);
+	xw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
+	xw_elem(x, "th", "Typ", "scope", "col", (const char *)NULL);
+	xw_elem(x, "th", "Svar mottaget", "scope", "col", (const char *)NULL);
+	xw_elem(x, "th", "Ställningstagande", "scope", "col", (const char *)NULL);
+	xw_elem(x, "th", "Kvittens", "scope", "col", (const char *)NULL);
+	xw_end(x);
+	xw_end(x);
+	xw_start(x, "tbody", (const char *)NULL);
+	for (i = 0; i < h->norgs; i++) {
+		const struct export_org *o = &h->orgs[i];
+
+		xw_start(x, "tr", (const char *)NULL);
+		xw_elem(x, "th", o->name, "scope", "row", (const char *)NULL);
+		xw_elem(x, "td", kind_sv(o->kind), (const char *)NULL);
+		xw_elem(x, "td", when_sv(a, o->received), (const char *)NULL);
+		xw_elem(x, "td", o->version[0] != '\0' ? label(o->position) :
+		    "", (const char *)NULL);
+		xw_elem(x, "td", o->version[0] != '\0' ? arena_printf(a,
+		    "%s (version %s)", o->receipt, o->version) : "",
+		    (const char *)NULL);
+		xw_end(x);
+	}
+	xw_end(x);
+	xw_end(x);
+	xw_end(x);
+
+	/* The chart of every section. */
+	xw_start(x, "section", "class", "diagram", (const char *)NULL);
+	xw_elem(x, "h2", "Ställningstaganden per avsnitt", (const char *)NULL);
+	xw_start(x, "figure", (const char *)NULL);
+	if (!x->failed && chart_svg(x->w, h->sections, h->nsections,
+	    h->nanswered) == -1)
+		x->failed = 1;
+	xw_elem(x, "figcaption", "Antal remissinstanser per "
+	    "ställningstagande och avsnitt. Antalen står också i text.",
+	    (const char *)NULL);
+	xw_end(x);
+	xw_end(x);
+	arena_free(a);
+	return x->failed ? -1 : 0;
+}
+
+/* A labelled paragraph group for one text field of an answer. */
+static void
+field(struct xw *x, const char *label_sv, const char *text)
+{
+	if (text[0] == '\0')
+		return;
+	xw_elem(x, "p", label_sv, "class", "faltrubrik", (const char *)NULL);
+	xw_paras(x, "p", NULL, NULL, text);
+}
+
+/* The Swedish name of a decision. */
+static const char *
+decision_sv(const char *kind)
+{
+	if (strcmp(kind, "oforandrad") == 0)
+		return "Oförändrad";
+	if (strcmp(kind, "andrad") == 0)
+		return "Ändrad";
+	if (strcmp(kind, "struken") == 0)
+		return "Struken";
+	return "Nytt avsnitt";
+}
+
+/* The revised text as a word diff against the proposal. */
+static void
+diff_para(struct xw *x, const char *old, const char *new_)
+{
+	struct arena	*a;
+	struct diff_run	*runs;
+	long		 n, i;
+
+	if ((a = arena_new()) == NULL || (n = word_diff(a, old, new_,
+	    &runs)) == -1) {
+		arena_free(a);
+		x->failed = 1;
+		return;
+	}
+	xw_start(x, "p", "class", "andring", (const char *)NULL);
+	for (i = 0; i < n; i++) {
+		if (runs[i].op == DIFF_SAME)
+			xw_text(x, runs[i].text);
+		else
+			xw_elem(x, runs[i].op == DIFF_INS ? "ins" : "del",
+			    runs[i].text, (const char *)NULL);
+	}
+	xw_end(x);
+	arena_free(a);
+}
+
+/* The section's beslutsförslag. */
+static void
+decision(struct xw *x, const struct export_section *s)
+{
+	if (s->decision[0] == '\0')
+		return;
+	xw_start(x, "div", "class", "beslutsforslag", (const char *)NULL);
+	xw_start(x, "h3", (const char *)NULL);
+	xw_text(x, "Beslutsförslag: ");
+	xw_text(x, decision_sv(s->decision));
+	xw_text(x, strcmp(s->decision_status, "klar") == 0 ?
+	    " (klar för beslut)" : " (utkast)");
+	xw_end(x);
+	if (strcmp(s->decision, "andrad") == 0) {
+		xw_elem(x, "p", "Ändringen mot förslaget (tillagt understruket, "
+		    "borttaget överstruket):", "class", "faltrubrik",
+		    (const char *)NULL);
+		diff_para(x, s->body, s->decision_text);
+	}
+	if (s->decision_motivation[0] != '\0') {
+		xw_elem(x, "p", "Motivering", "class", "faltrubrik",
+		    (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, s->decision_motivation);
+	}
+	xw_end(x);
+}
+
+static int
+html_new_sections(void *w, const struct export_head *h,
+    const struct export_new_section *ns, size_t n)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+	size_t			 i;
+
+	(void)h;
+	for (i = 0; i < n; i++) {
+		xw_start(x, "section", "class", "avsnitt nytt", (const char *)NULL);
+		xw_start(x, "h2", (const char *)NULL);
+		xw_text(x, ns[i].nr);
+		xw_text(x, " ");
+		xw_text(x, ns[i].heading);
+		xw_end(x);
+		xw_elem(x, "h3", strcmp(ns[i].status, "klar") == 0 ?
+		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
+		    "Beslutsförslag: nytt avsnitt (utkast)", (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, ns[i].text);
+		if (ns[i].motivation[0] != '\0') {
+			xw_elem(x, "p", "Motivering", "class", "faltrubrik",
+			    (const char *)NULL);
+			xw_paras(x, "p", NULL, NULL, ns[i].motivation);
+		}
+		xw_end(x);
+	}
+	return x->failed ? -1 : 0;
+}
+
+static int
+html_section(void *w, const struct export_head *h,
+    const struct export_section *s)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+	char			 counts[256], id[48];
+	size_t			 i;
+
+	(void)h;
+	snprintf(id, sizeof(id), "avsnitt-%zu", s->index + 1);
+	xw_start(x, "section", "class", "avsnitt", "id", id, (const char *)NULL);
+	xw_start(x, "h2", (const char *)NULL);
+	xw_text(x, s->head->nr);
+	xw_text(x, " ");
+	xw_text(x, s->head->heading);
+	xw_end(x);
+	chart_counts_text(&s->head->counts, counts, sizeof(counts));
+	xw_elem(x, "p", counts, "class", "antal", (const char *)NULL);
+	if (!x->failed && chart_svg(x->w, s->head, 1, h->nanswered) == -1)
+		x->failed = 1;
+	if (s->body[0] != '\0') {
+		xw_start(x, "div", "class", "forslag", (const char *)NULL);
+		xw_elem(x, "h3", "Förslaget", (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, s->body);
+		xw_end(x);
+	}
+	if (s->summary[0] != '\0') {
+		xw_start(x, "div", "class", "sammanfattning", (const char *)NULL);
+		xw_elem(x, "h3", "Sammanfattning", (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, s->summary);
+		if (s->summary_refs[0] != '\0')
+			{
+			xw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, s->summary_refs);
+			xw_end(x);
+		}
+		xw_end(x);
+	}
+	decision(x, s);
+	xw_elem(x, "h3", "Remissinstansernas svar", (const char *)NULL);
+	if (s->nanswers == 0)
+		xw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
+		    (const char *)NULL);
+	else {
+		xw_start(x, "table", "class", "svar", (const char *)NULL);
+		xw_start(x, "thead", (const char *)NULL);
+		xw_start(x, "tr", (const char *)NULL);
+		xw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
+		xw_elem(x, "th", "Ställningstagande", "scope", "col",
+		    (const char *)NULL);
+		xw_elem(x, "th", "Synpunkter", "scope", "col", (const char *)NULL);
+		xw_end(x);
+		xw_end(x);
+		xw_start(x, "tbody", (const char *)NULL);
+	}
+	for (i = 0; i < s->nanswers; i++) {
+		const struct export_answer *an = &s->answers[i];
+
+		xw_start(x, "tr", (const char *)NULL);
+		xw_elem(x, "th", an->org->name, "scope", "row", (const char *)NULL);
+		xw_elem(x, "td", label(an->position), "class",
+		    an->position == POS_NONE ? "pos-ingen" :
+		    position_code(an->position), (const char *)NULL);
+		xw_start(x, "td", (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, an->comment);
+		field(x, "Förslag till lydelse", an->wording);
+		field(x, "Konsekvenser för regionen", an->cons_region);
+		field(x, "Konsekvenser för kommunerna", an->cons_kommun);
+		field(x, "Kortsiktigt", an->short_term);
+		field(x, "Långsiktigt", an->long_term);
+		if (an->themes[0] != '\0')
+			xw_elem(x, "p", an->themes, "class", "teman",
+			    (const char *)NULL);
+		xw_end(x);
+		xw_end(x);
+	}
+	if (s->nanswers > 0) {
+		xw_end(x);
+		xw_end(x);
+	}
+	xw_end(x);
+	return x->failed ? -1 : 0;
+}
+
+static int
+html_themes(void *w, const struct export_head *h,
+    const struct export_theme *t, size_t n)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+	size_t			 i;
+
+	(void)h;
+	if (n == 0)
+		return 0;
+	xw_start(x, "section", "class", "teman", (const char *)NULL);
+	xw_elem(x, "h2", "Teman", (const char *)NULL);
+	xw_start(x, "table", (const char *)NULL);
+	xw_start(x, "thead", (const char *)NULL);
+	xw_start(x, "tr", (const char *)NULL);
+	xw_elem(x, "th", "Tema", "scope", "col", (const char *)NULL);
+	xw_elem(x, "th", "Beskrivning", "scope", "col", (const char *)NULL);
+	xw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
+	xw_end(x);
+	xw_end(x);
+	xw_start(x, "tbody", (const char *)NULL);
+	for (i = 0; i < n; i++) {
+		xw_start(x, "tr", (const char *)NULL);
+		xw_start(x, "th", "scope", "row", (const char *)NULL);
+		if (t[i].parent[0] != '\0') {
+			xw_text(x, t[i].parent);
+			xw_text(x, " › ");
+		}
+		xw_text(x, t[i].name);
+		xw_end(x);
+		xw_elem(x, "td", t[i].description, (const char *)NULL);
+		xw_elem(x, "td", t[i].answers, (const char *)NULL);
+		xw_end(x);
+	}
+	xw_end(x);
+	xw_end(x);
+	for (i = 0; i < n; i++) {
+		if (t[i].summary[0] == '\0')
+			continue;
+		xw_elem(x, "h3", t[i].name, (const char *)NULL);
+		xw_paras(x, "p", NULL, NULL, t[i].summary);
+		if (t[i].summary_refs[0] != '\0')
+			{
+			xw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, t[i].summary_refs);
+			xw_end(x);
+		}
+	}
+	xw_end(x);
+	return x->failed ? -1 : 0;
+}
+
+static int
+html_end(void *w, const struct export_head *h)
+{
+	struct html_export *e = w;
+
+	(void)h;
+	xw_end(&e->x);	/* body */
+	xw_end(&e->x);	/* html */
+	xw_raw(&e->x, "\n");
+	return xw_close(&e->x);
+}
+
+const struct export_writer html_export_writer = {
+	.begin = html_begin,
+	.section = html_section,
+	.themes = html_themes,
+	.new_sections = html_new_sections,
+	.end = html_end,
+};

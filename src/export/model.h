@@ -1,0 +1,142 @@
+/* model.h: one model of a remiss for every export format, read section by section
+ * and handed to a writer through callbacks, so that the formats cannot disagree. */
+#ifndef REMISS_EXPORT_MODEL_H
+#define REMISS_EXPORT_MODEL_H
+
+#include <stddef.h>
+
+#include "core/response_doc.h"
+
+struct db;
+
+/* Where a writer's bytes go: write(ctx, p, n) returns 0, or -1 to stop. */
+struct export_sink {
+	int	(*write)(void *ctx, const void *p, size_t n);
+	void	 *ctx;
+};
+
+/* Writes n bytes / a string to the sink. 0 or -1. */
+int export_put(const struct export_sink *s, const void *p, size_t n);
+int export_puts(const struct export_sink *s, const char *str);
+
+/* The counts of POS_NONE hold answers given without a position. */
+struct export_counts {
+	unsigned long	 n[POS__MAX];
+};
+
+/* An invited organisation and its latest submitted version ("" if none). */
+struct export_org {
+	long long	 id;
+	const char	*name, *kind, *orgnr;	/* orgnr "" if none */
+	const char	*version;		/* "2", or "" when not answered */
+	const char	*received;		/* iso_time_se, or "" */
+	const char	*receipt;		/* kvittensnummer, or "" */
+	enum position	 position;		/* overall */
+};
+
+/* A section in the overview: its number, heading and position counts. */
+struct export_section_head {
+	long long		 id;
+	const char		*nr, *heading;
+	struct export_counts	 counts;
+};
+
+/* What a writer gets first: everything whose size does not grow with the
+ * number of answers (remiss facts, invitees, the section list). */
+struct export_head {
+	long long			 remiss_id;
+	const char			*slug, *title, *sender, *diarienummer;
+	const char			*description, *opens, *closes, *status;
+	const char			*created;	/* now, iso_time_se style */
+	const struct export_org		*orgs;		/* by name */
+	size_t				 norgs;
+	size_t				 nanswered;	/* orgs with a version */
+	const struct export_section_head *sections;	/* in order */
+	size_t				 nsections;
+};
+
+/* One organisation's latest answer to a section (every text "" if empty).
+ * org points into the head's orgs. */
+struct export_answer {
+	const struct export_org	*org;
+	enum position		 position;
+	const char		*comment, *wording;
+	const char		*cons_region, *cons_kommun;
+	const char		*short_term, *long_term;
+	const char		*themes;	/* "A; B", or "" */
+};
+
+/* A tag (theme set) or an annotation (note set) on an answer or passage. */
+struct export_mark {
+	const char	*org, *theme, *quote, *start, *end, *note, *by, *at;
+};
+
+/* One section with everything said about it. Valid during the callback. */
+struct export_section {
+	size_t				 index;		/* into head->sections */
+	const struct export_section_head *head;
+	const char			*body;		/* the proposal's text */
+	const struct export_answer	*answers;	/* by organisation name */
+	size_t				 nanswers;
+	const struct export_mark	*marks;
+	size_t				 nmarks;
+	const char			*summary;	/* latest version, or "" */
+	const char			*summary_refs;	/* "Org A, Org B", or "" */
+	/* The beslutsförslag: kind "" when none yet. */
+	const char			*decision;	/* oforandrad|andrad|struken */
+	const char			*decision_text;	/* revised text, or "" */
+	const char			*decision_motivation;
+	const char			*decision_status; /* utkast|klar */
+};
+
+/* A section the beslutsförslag adds. */
+struct export_new_section {
+	const char	*nr, *heading, *text, *motivation, *status;
+};
+
+/* A theme of the referensgrupp. */
+struct export_theme {
+	const char	*name, *parent;		/* parent "" for a top theme */
+	const char	*description;		/* "" if none */
+	const char	*answers;		/* answers tagged, as text */
+	const char	*summary;		/* latest version, or "" */
+	const char	*summary_refs;		/* "Org A (3.3), Org B", or "" */
+};
+
+/*
+ * A writer: begin once, section once per live section in order, then
+ * marks_overall (tags and notes on whole responses), themes, new_sections
+ * (the sections the beslutsförslag adds), end. Any
+ * callback may be NULL. Each returns 0, or -1 to stop the export.
+ */
+struct export_writer {
+	int	(*begin)(void *w, const struct export_head *h);
+	int	(*section)(void *w, const struct export_head *h,
+		    const struct export_section *s);
+	int	(*marks_overall)(void *w, const struct export_head *h,
+		    const struct export_mark *m, size_t n);
+	int	(*themes)(void *w, const struct export_head *h,
+		    const struct export_theme *t, size_t n);
+	int	(*new_sections)(void *w, const struct export_head *h,
+		    const struct export_new_section *s, size_t n);
+	int	(*end)(void *w, const struct export_head *h);
+};
+
+/*
+ * Reads remiss slug in one read-only snapshot of db and feeds wr (with its
+ * state w). Memory: the head (organisations and the section list) for the
+ * whole run, then one section at a time, freed before the next. Returns 1
+ * done, 0 no such remiss (nothing called), -1 a database error or a
+ * callback's -1 (logged; the writer may have written part of its output).
+ */
+int export_model_run(struct db *db, const char *slug,
+    const struct export_writer *wr, void *w);
+
+/* Calls fn(ctx, org name, canonical XML) for the latest submitted version
+ * of every organisation that answered remiss_id, by name, reading twenty at
+ * a time. Run it inside export_model_run's snapshot (from a callback).
+ * Returns 0, or -1 on a database error or fn's -1. */
+int export_model_versions(struct db *db, long long remiss_id,
+    int (*fn)(void *ctx, const char *org, const char *xml), void *ctx);
+
+#endif

@@ -1,0 +1,790 @@
+/* odt.c: the OpenDocument text export: content.xml streamed to a private file, then zipped with libzip. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "export/chart.h"
+#include "export/odt.h"
+#include "log.h"
+#include "util/arena.h"
+#include "views/dates.h"
+
+/* Sections per chart picture, so that each fits on a page. */
+#define CHART_ROWS	30
+#define MAX_CHARTS	400
+
+static const char mimetype[] = "application/vnd.oasis.opendocument.text";
+
+/* The named styles: A4, Garamond-like body and Arial headings, page
+ * numbers in the footer, as Swedish authorities' documents look. No
+ * outside data goes in here. */
+static const char styles_xml[] =
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<office:document-styles"
+" xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+" xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\""
+" office:version=\"1.2\">"
+"<office:font-face-decls>"
+"<style:font-face style:name=\"Garamond\" svg:font-family=\"Garamond, 'Times New Roman', serif\" style:font-family-generic=\"roman\"/>"
+"<style:font-face style:name=\"Arial\" svg:font-family=\"Arial, Helvetica, sans-serif\" style:font-family-generic=\"swiss\"/>"
+"</office:font-face-decls>"
+"<office:styles>"
+"<style:default-style style:family=\"paragraph\">"
+"<style:paragraph-properties fo:hyphenation-ladder-count=\"no-limit\"/>"
+"<style:text-properties style:font-name=\"Garamond\" fo:font-size=\"12pt\" fo:language=\"sv\" fo:country=\"SE\" fo:hyphenate=\"true\"/>"
+"</style:default-style>"
+"<style:style style:name=\"Standard\" style:family=\"paragraph\">"
+"<style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0.2cm\" fo:line-height=\"115%\"/>"
+"</style:style>"
+"<style:style style:name=\"Heading\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+"<style:paragraph-properties fo:margin-top=\"0.5cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"/>"
+"<style:text-properties style:font-name=\"Arial\" fo:font-weight=\"bold\"/>"
+"</style:style>"
+"<style:style style:name=\"Heading_20_1\" style:display-name=\"Heading 1\" style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:default-outline-level=\"1\">"
+"<style:text-properties fo:font-size=\"16pt\"/>"
+"</style:style>"
+"<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:default-outline-level=\"2\">"
+"<style:text-properties fo:font-size=\"13pt\"/>"
+"</style:style>"
+"<style:style style:name=\"Heading_20_3\" style:display-name=\"Heading 3\" style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:default-outline-level=\"3\">"
+"<style:text-properties fo:font-size=\"11pt\"/>"
+"</style:style>"
+"<style:style style:name=\"Title\" style:family=\"paragraph\" style:parent-style-name=\"Heading\">"
+"<style:paragraph-properties fo:margin-top=\"6cm\" fo:margin-bottom=\"0.6cm\"/>"
+"<style:text-properties fo:font-size=\"26pt\"/>"
+"</style:style>"
+"<style:style style:name=\"Subtitle\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+"<style:paragraph-properties fo:margin-bottom=\"1.2cm\"/>"
+"<style:text-properties fo:font-size=\"16pt\"/>"
+"</style:style>"
+"<style:style style:name=\"Avsandare\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+"<style:text-properties style:font-name=\"Arial\" fo:font-size=\"10pt\" fo:text-transform=\"uppercase\" fo:letter-spacing=\"0.05cm\"/>"
+"</style:style>"
+"<style:style style:name=\"Faltrubrik\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+"<style:paragraph-properties fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0cm\"/>"
+"<style:text-properties style:font-name=\"Arial\" fo:font-size=\"9pt\" fo:font-weight=\"bold\"/>"
+"</style:style>"
+"<style:style style:name=\"Table_20_Contents\" style:display-name=\"Table Contents\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+"<style:text-properties fo:font-size=\"10pt\"/>"
+"</style:style>"
+"<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\">"
+"<style:text-properties style:font-name=\"Arial\" fo:font-weight=\"bold\"/>"
+"</style:style>"
+"<style:style style:name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+"<style:paragraph-properties fo:text-align=\"center\"/>"
+"<style:text-properties style:font-name=\"Arial\" fo:font-size=\"9pt\"/>"
+"</style:style>"
+"</office:styles>"
+"<office:automatic-styles>"
+"<style:page-layout style:name=\"A4\">"
+"<style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\""
+" fo:margin-top=\"2cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2cm\"/>"
+"<style:footer-style><style:header-footer-properties fo:min-height=\"0.8cm\" fo:margin-top=\"0.4cm\"/></style:footer-style>"
+"</style:page-layout>"
+"</office:automatic-styles>"
+"<office:master-styles>"
+"<style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\">"
+"<style:footer><text:p text:style-name=\"Footer\">Sida <text:page-number text:select-page=\"current\">1</text:page-number> av <text:page-count>1</text:page-count></text:p></style:footer>"
+"</style:master-page>"
+"</office:master-styles>"
+"</office:document-styles>\n";
+
+/* Automatic styles of content.xml: page breaks, tables and cells. */
+static const char auto_styles[] =
+"<office:automatic-styles>"
+"<style:style style:name=\"Hbreak\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\">"
+"<style:paragraph-properties fo:break-before=\"page\"/>"
+"</style:style>"
+"<style:style style:name=\"Tbl\" style:family=\"table\">"
+"<style:table-properties style:width=\"16.5cm\" table:align=\"left\" fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/>"
+"</style:style>"
+"<style:style style:name=\"ColName\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"4cm\"/></style:style>"
+"<style:style style:name=\"ColPos\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"3.3cm\"/></style:style>"
+"<style:style style:name=\"ColText\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"9.2cm\"/></style:style>"
+"<style:style style:name=\"ColKind\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"2cm\"/></style:style>"
+"<style:style style:name=\"ColWhen\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"4.2cm\"/></style:style>"
+"<style:style style:name=\"ColNum\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"3cm\"/></style:style>"
+"<style:style style:name=\"Cell\" style:family=\"table-cell\">"
+"<style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\"/>"
+"</style:style>"
+"<style:style style:name=\"HeadCell\" style:family=\"table-cell\">"
+"<style:table-cell-properties fo:padding=\"0.08cm\" fo:border=\"0.5pt solid #000000\" fo:background-color=\"#dfe6ec\"/>"
+"</style:style>"
+"<style:style style:name=\"Chart\" style:family=\"graphic\">"
+"<style:graphic-properties style:wrap=\"none\" style:vertical-pos=\"top\" style:horizontal-pos=\"center\"/>"
+"</style:style>"
+"</office:automatic-styles>";
+
+static int
+file_write(void *ctx, const void *p, size_t n)
+{
+	return fwrite(p, 1, n, ctx) == n ? 0 : -1;
+}
+
+/* A path in the private directory. */
+static int
+part_path(const struct odt *o, const char *name, char *out, size_t outsz)
+{
+	return (size_t)snprintf(out, outsz, "%s/%s", o->dir, name) >= outsz ?
+	    -1 : 0;
+}
+
+/* One paragraph of style st with text s. */
+static void
+para(struct xw *x, const char *st, const char *s)
+{
+	xw_elem(x, "text:p", s, "text:style-name", st, (const char *)NULL);
+}
+
+static void
+heading(struct xw *x, const char *st, const char *level, const char *s)
+{
+	xw_elem(x, "text:h", s, "text:style-name", st, "text:outline-level",
+	    level, (const char *)NULL);
+}
+
+/* A cell holding paragraphs of text. */
+static void
+cell(struct xw *x, const char *cst, const char *pst, const char *s)
+{
+	xw_start(x, "table:table-cell", "table:style-name", cst,
+	    "office:value-type", "string", (const char *)NULL);
+	para(x, pst, s);
+	xw_end(x);
+}
+
+/* Starts a table with columns of the given styles (NULL-terminated)
+ * and a header row of the given texts (same count). */
+static void
+table_start(struct xw *x, const char *name, const char *const *cols,
+    const char *const *heads)
+{
+	size_t i;
+
+	xw_start(x, "table:table", "table:name", name, "table:style-name",
+	    "Tbl", (const char *)NULL);
+	for (i = 0; cols[i] != NULL; i++)
+		xw_void(x, "table:table-column", "table:style-name", cols[i],
+		    (const char *)NULL);
+	xw_start(x, "table:table-header-rows", (const char *)NULL);
+	xw_start(x, "table:table-row", (const char *)NULL);
+	for (i = 0; cols[i] != NULL; i++)
+		cell(x, "HeadCell", "Table_20_Heading", heads[i]);
+	xw_end(x);
+	xw_end(x);
+}
+
+/* Writes Pictures/diagram-N.svg for sections [from, from + n). */
+static int
+write_chart(struct odt *o, const struct export_head *h, size_t from,
+    size_t n, char *name, size_t namesz)
+{
+	char			 path[512];
+	FILE			*f;
+	struct export_sink	 s;
+	struct xw		 x;
+	int			 rc = -1;
+
+	snprintf(name, namesz, "Pictures/diagram-%zu.svg", o->ncharts + 1);
+	if (part_path(o, name + strlen("Pictures/"), path, sizeof(path)) == -1 ||
+	    (f = fopen(path, "w")) == NULL)
+		return -1;
+	s.write = file_write;
+	s.ctx = f;
+	if (xw_open(&x, &s) == 0) {
+		xw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		if (chart_svg(x.w, h->sections + from, n, h->nanswered) == -1)
+			x.failed = 1;
+		xw_raw(&x, "\n");
+		rc = xw_close(&x);
+	}
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc == 0)
+		o->ncharts++;
+	return rc;
+}
+
+/* The chart pictures and their frames, CHART_ROWS sections each. */
+static int
+charts(struct odt *o, const struct export_head *h)
+{
+	struct xw	*x = &o->x;
+	char		 name[64], height[32];
+	size_t		 from, n;
+
+	for (from = 0; from < h->nsections && o->ncharts < MAX_CHARTS;
+	    from += CHART_ROWS) {
+		n = h->nsections - from < CHART_ROWS ? h->nsections - from :
+		    CHART_ROWS;
+		if (write_chart(o, h, from, n, name, sizeof(name)) == -1)
+			return -1;
+		/* The picture is 800 px wide, 44 + 22 per row + 10 high,
+		 * shown 16.5 cm wide. */
+		snprintf(height, sizeof(height), "%.2fcm",
+		    (double)(54 + 22 * n) * 16.5 / 800.0);
+		xw_start(x, "text:p", "text:style-name", "Standard",
+		    (const char *)NULL);
+		xw_start(x, "draw:frame", "draw:style-name", "Chart",
+		    "draw:name", name, "text:anchor-type", "as-char",
+		    "svg:width", "16.5cm", "svg:height", height,
+		    (const char *)NULL);
+		xw_void(x, "draw:image", "xlink:href", name, "xlink:type",
+		    "simple", "xlink:show", "embed", "xlink:actuate", "onLoad",
+		    (const char *)NULL);
+		xw_end(x);
+		xw_end(x);
+	}
+	return 0;
+}
+
+static const char *
+kind_sv(const char *kind)
+{
+	if (strcmp(kind, "kommun") == 0)
+		return "Kommun";
+	if (strcmp(kind, "region") == 0)
+		return "Region";
+	return "Annan";
+}
+
+static const char *
+label(enum position p)
+{
+	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
+}
+
+static int
+odt_begin(void *w, const struct export_head *h)
+{
+	static const char *const ocols[] = { "ColName", "ColKind", "ColWhen",
+	    "ColPos", "ColNum", NULL };
+	static const char *const oheads[] = { "Remissinstans", "Typ",
+	    "Svar mottaget", "Ställningstagande", "Kvittens" };
+	struct odt		*o = w;
+	struct xw		*x = &o->x;
+	struct arena		*a = NULL;
+	const char		*tmp;
+	char			 path[512], n1[32], n2[32];
+	size_t			 i;
+	int			 rc = -1;
+
+	tmp = getenv("TMPDIR");
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	if ((size_t)snprintf(o->dir, sizeof(o->dir), "%s/remiss-odt-XXXXXX",
+	    tmp) >= sizeof(o->dir) || mkdtemp(o->dir) == NULL) {
+		log_err("%s: mkdtemp under %s: %s", __func__, tmp,
+		    strerror(errno));
+		o->dir[0] = '\0';
+		return -1;
+	}
+	snprintf(o->title, sizeof(o->title), "Remissammanställning: %s",
+	    h->title);
+	if (part_path(o, "content.xml", path, sizeof(path)) == -1 ||
+	    (o->content = fopen(path, "w")) == NULL)
+		return -1;
+	o->file.write = file_write;
+	o->file.ctx = o->content;
+	if ((a = arena_new()) == NULL || xw_open(x, &o->file) == -1)
+		goto out;
+	xw_raw(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	xw_start(x, "office:document-content",
+	    "xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+	    "xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+	    "xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+	    "xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+	    "xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+	    "xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+	    "xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+	    "xmlns:xlink", "http://www.w3.org/1999/xlink",
+	    "office:version", "1.2", (const char *)NULL);
+	xw_raw(x, auto_styles);
+	xw_start(x, "office:body", (const char *)NULL);
+	xw_start(x, "office:text", (const char *)NULL);
+
+	/* Title page. */
+	para(x, "Avsandare", h->sender);
+	para(x, "Title", "Remissammanställning");
+	para(x, "Subtitle", h->title);
+	if (h->diarienummer[0] != '\0')
+		para(x, "Standard", arena_printf(a, "Diarienummer: %s",
+		    h->diarienummer));
+	para(x, "Standard", arena_printf(a, "Remisstid: %s – %s",
+	    date_sv_in(a, h->opens), date_sv_in(a, h->closes)));
+	snprintf(n1, sizeof(n1), "%zu", h->nanswered);
+	snprintf(n2, sizeof(n2), "%zu", h->norgs);
+	para(x, "Standard", arena_printf(a, "Remissinstanser: %s av %s har "
+	    "svarat", n1, n2));
+	para(x, "Standard", arena_printf(a, "Sammanställd %s",
+	    iso_datetime_sv_in(a, h->created)));
+
+	/* The remissinstanser. */
+	heading(x, "Hbreak", "1", "Remissinstanser");
+	table_start(x, "Remissinstanser", ocols, oheads);
+	for (i = 0; i < h->norgs; i++) {
+		const struct export_org *g = &h->orgs[i];
+		int answered = g->version[0] != '\0';
+
+		xw_start(x, "table:table-row", (const char *)NULL);
+		cell(x, "Cell", "Table_20_Contents", g->name);
+		cell(x, "Cell", "Table_20_Contents", kind_sv(g->kind));
+		cell(x, "Cell", "Table_20_Contents", answered ?
+		    iso_datetime_sv_in(a, g->received) : "Har inte svarat");
+		cell(x, "Cell", "Table_20_Contents", answered ?
+		    label(g->position) : "");
+		cell(x, "Cell", "Table_20_Contents", answered ? g->receipt : "");
+		xw_end(x);
+	}
+	xw_end(x);
+
+	/* The chart of every section. */
+	heading(x, "Hbreak", "1", "Ställningstaganden per avsnitt");
+	para(x, "Standard", "Antal remissinstanser per ställningstagande och "
+	    "avsnitt. Antalen står också i text vid varje stapel och i "
+	    "varje avsnitt.");
+	if (!x->failed && charts(o, h) == -1)
+		goto out;
+	rc = x->failed ? -1 : 0;
+out:
+	arena_free(a);
+	return rc;
+}
+
+/* A labelled text of an answer, as paragraphs in the current cell. */
+static void
+field(struct xw *x, const char *name, const char *text)
+{
+	if (text[0] == '\0')
+		return;
+	para(x, "Faltrubrik", name);
+	xw_paras(x, "text:p", "text:style-name", "Table_20_Contents", text);
+}
+
+static const char *
+decision_sv(const char *kind)
+{
+	if (strcmp(kind, "oforandrad") == 0)
+		return "Oförändrad";
+	if (strcmp(kind, "andrad") == 0)
+		return "Ändrad";
+	if (strcmp(kind, "struken") == 0)
+		return "Struken";
+	return "Nytt avsnitt";
+}
+
+/* The section's beslutsförslag: decision, revised text, motivation. */
+static void
+decision(struct xw *x, const struct export_section *s)
+{
+	char title[128];
+
+	if (s->decision[0] == '\0')
+		return;
+	snprintf(title, sizeof(title), "Beslutsförslag: %s (%s)",
+	    decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
+	    "klar för beslut" : "utkast");
+	heading(x, "Heading_20_2", "2", title);
+	if (strcmp(s->decision, "andrad") == 0) {
+		para(x, "Faltrubrik", "Ny lydelse");
+		xw_paras(x, "text:p", "text:style-name", "Standard",
+		    s->decision_text);
+	}
+	if (s->decision_motivation[0] != '\0') {
+		para(x, "Faltrubrik", "Motivering");
+		xw_paras(x, "text:p", "text:style-name", "Standard",
+		    s->decision_motivation);
+	}
+}
+
+static int
+odt_new_sections(void *w, const struct export_head *h,
+    const struct export_new_section *ns, size_t n)
+{
+	struct odt	*o = w;
+	struct xw	*x = &o->x;
+	char		 title[600];
+	size_t		 i;
+
+	(void)h;
+	for (i = 0; i < n; i++) {
+		snprintf(title, sizeof(title), "%s %s", ns[i].nr, ns[i].heading);
+		heading(x, "Hbreak", "1", title);
+		heading(x, "Heading_20_2", "2", strcmp(ns[i].status, "klar") == 0 ?
+		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
+		    "Beslutsförslag: nytt avsnitt (utkast)");
+		xw_paras(x, "text:p", "text:style-name", "Standard", ns[i].text);
+		if (ns[i].motivation[0] != '\0') {
+			para(x, "Faltrubrik", "Motivering");
+			xw_paras(x, "text:p", "text:style-name", "Standard",
+			    ns[i].motivation);
+		}
+	}
+	return x->failed ? -1 : 0;
+}
+
+static int
+odt_section(void *w, const struct export_head *h,
+    const struct export_section *s)
+{
+	static const char *const cols[] = { "ColName", "ColPos", "ColText",
+	    NULL };
+	static const char *const heads[] = { "Remissinstans",
+	    "Ställningstagande", "Synpunkter" };
+	struct odt	*o = w;
+	struct xw	*x = &o->x;
+	char		 counts[256], title[600], tname[64];
+	size_t		 i;
+
+	(void)h;
+	snprintf(title, sizeof(title), "%s %s", s->head->nr, s->head->heading);
+	heading(x, "Hbreak", "1", title);
+	chart_counts_text(&s->head->counts, counts, sizeof(counts));
+	para(x, "Faltrubrik", "Ställningstaganden");
+	para(x, "Standard", counts);
+	if (s->body[0] != '\0') {
+		heading(x, "Heading_20_2", "2", "Förslaget");
+		xw_paras(x, "text:p", "text:style-name", "Standard", s->body);
+	}
+	if (s->summary[0] != '\0') {
+		heading(x, "Heading_20_2", "2", "Sammanfattning");
+		xw_paras(x, "text:p", "text:style-name", "Standard", s->summary);
+		if (s->summary_refs[0] != '\0')
+			{
+			xw_start(x, "text:p", "text:style-name", "Faltrubrik",
+			    (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, s->summary_refs);
+			xw_end(x);
+		}
+	}
+	decision(x, s);
+	heading(x, "Heading_20_2", "2", "Remissinstansernas svar");
+	if (s->nanswers == 0) {
+		para(x, "Standard", "Inga remissinstanser har svarat på "
+		    "avsnittet.");
+		return x->failed ? -1 : 0;
+	}
+	snprintf(tname, sizeof(tname), "Avsnitt%zu", s->index + 1);
+	table_start(x, tname, cols, heads);
+	for (i = 0; i < s->nanswers; i++) {
+		const struct export_answer *an = &s->answers[i];
+
+		xw_start(x, "table:table-row", (const char *)NULL);
+		cell(x, "Cell", "Table_20_Contents", an->org->name);
+		cell(x, "Cell", "Table_20_Contents", label(an->position));
+		xw_start(x, "table:table-cell", "table:style-name", "Cell",
+		    "office:value-type", "string", (const char *)NULL);
+		xw_paras(x, "text:p", "text:style-name", "Table_20_Contents",
+		    an->comment);
+		field(x, "Förslag till lydelse", an->wording);
+		field(x, "Konsekvenser för regionen", an->cons_region);
+		field(x, "Konsekvenser för kommunerna", an->cons_kommun);
+		field(x, "Kortsiktigt", an->short_term);
+		field(x, "Långsiktigt", an->long_term);
+		if (an->themes[0] != '\0')
+			field(x, "Teman", an->themes);
+		/* A cell must hold at least one paragraph. */
+		if (an->comment[0] == '\0')
+			para(x, "Table_20_Contents", "");
+		xw_end(x);
+		xw_end(x);
+	}
+	xw_end(x);
+	return x->failed ? -1 : 0;
+}
+
+static int
+odt_themes(void *w, const struct export_head *h,
+    const struct export_theme *t, size_t n)
+{
+	static const char *const cols[] = { "ColName", "ColText", "ColKind",
+	    NULL };
+	static const char *const heads[] = { "Tema", "Beskrivning", "Svar" };
+	struct odt	*o = w;
+	struct xw	*x = &o->x;
+	char		 name[500];
+	size_t		 i;
+
+	(void)h;
+	if (n == 0)
+		return 0;
+	heading(x, "Hbreak", "1", "Teman och deras sammanfattningar");
+	table_start(x, "Teman", cols, heads);
+	for (i = 0; i < n; i++) {
+		if (t[i].parent[0] != '\0')
+			snprintf(name, sizeof(name), "%s › %s", t[i].parent,
+			    t[i].name);
+		else
+			snprintf(name, sizeof(name), "%s", t[i].name);
+		xw_start(x, "table:table-row", (const char *)NULL);
+		cell(x, "Cell", "Table_20_Contents", name);
+		cell(x, "Cell", "Table_20_Contents", t[i].description);
+		cell(x, "Cell", "Table_20_Contents", t[i].answers);
+		xw_end(x);
+	}
+	xw_end(x);
+	for (i = 0; i < n; i++) {
+		if (t[i].summary[0] == '\0')
+			continue;
+		heading(x, "Heading_20_2", "2", t[i].name);
+		xw_paras(x, "text:p", "text:style-name", "Standard", t[i].summary);
+		if (t[i].summary_refs[0] != '\0')
+			{
+			xw_start(x, "text:p", "text:style-name", "Faltrubrik",
+			    (const char *)NULL);
+			xw_text(x, "Bygger på svaren från ");
+			xw_text(x, t[i].summary_refs);
+			xw_end(x);
+		}
+	}
+	return x->failed ? -1 : 0;
+}
+
+/* Writes a small part from a string. */
+static int
+write_file(const struct odt *o, const char *name, const char *s)
+{
+	char	 path[512];
+	FILE	*f;
+	int	 rc;
+
+	if (part_path(o, name, path, sizeof(path)) == -1 ||
+	    (f = fopen(path, "w")) == NULL)
+		return -1;
+	rc = fputs(s, f) < 0 ? -1 : 0;
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* manifest.xml and meta.xml through the escaping writer. */
+static int
+write_manifest_meta(struct odt *o, const struct export_head *h)
+{
+	char			 path[512], name[64];
+	FILE			*f;
+	struct export_sink	 s;
+	struct xw		 x;
+	size_t			 i;
+	int			 rc = -1;
+
+	if (part_path(o, "manifest.xml", path, sizeof(path)) == -1 ||
+	    (f = fopen(path, "w")) == NULL)
+		return -1;
+	s.write = file_write;
+	s.ctx = f;
+	if (xw_open(&x, &s) == 0) {
+		xw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		xw_start(&x, "manifest:manifest", "xmlns:manifest",
+		    "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+		    "manifest:version", "1.2", (const char *)NULL);
+		xw_void(&x, "manifest:file-entry", "manifest:full-path", "/",
+		    "manifest:version", "1.2", "manifest:media-type", mimetype,
+		    (const char *)NULL);
+		xw_void(&x, "manifest:file-entry", "manifest:full-path",
+		    "content.xml", "manifest:media-type", "text/xml",
+		    (const char *)NULL);
+		xw_void(&x, "manifest:file-entry", "manifest:full-path",
+		    "styles.xml", "manifest:media-type", "text/xml",
+		    (const char *)NULL);
+		xw_void(&x, "manifest:file-entry", "manifest:full-path",
+		    "meta.xml", "manifest:media-type", "text/xml",
+		    (const char *)NULL);
+		for (i = 1; i <= o->ncharts; i++) {
+			snprintf(name, sizeof(name), "Pictures/diagram-%zu.svg", i);
+			xw_void(&x, "manifest:file-entry", "manifest:full-path",
+			    name, "manifest:media-type", "image/svg+xml",
+			    (const char *)NULL);
+		}
+		xw_end(&x);
+		xw_raw(&x, "\n");
+		rc = xw_close(&x);
+	}
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc == -1 || part_path(o, "meta.xml", path, sizeof(path)) == -1 ||
+	    (f = fopen(path, "w")) == NULL)
+		return -1;
+	s.ctx = f;
+	rc = -1;
+	if (xw_open(&x, &s) == 0) {
+		xw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		xw_start(&x, "office:document-meta", "xmlns:office",
+		    "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+		    "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+		    "xmlns:dc", "http://purl.org/dc/elements/1.1/",
+		    "office:version", "1.2", (const char *)NULL);
+		xw_start(&x, "office:meta", (const char *)NULL);
+		xw_elem(&x, "meta:generator", PACKAGE_NAME "/" PACKAGE_VERSION,
+		    (const char *)NULL);
+		xw_elem(&x, "dc:title", o->title, (const char *)NULL);
+		xw_elem(&x, "dc:subject", h->slug, (const char *)NULL);
+		xw_elem(&x, "dc:creator", h->sender, (const char *)NULL);
+		xw_elem(&x, "dc:language", "sv-SE", (const char *)NULL);
+		/* ODF wants xs:dateTime: the offset is allowed. */
+		xw_elem(&x, "meta:creation-date", h->created, (const char *)NULL);
+		xw_elem(&x, "dc:date", h->created, (const char *)NULL);
+		xw_end(&x);
+		xw_end(&x);
+		xw_raw(&x, "\n");
+		rc = xw_close(&x);
+	}
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Adds the file name (in the private dir) as entry in z. */
+static int
+add_file(const struct odt *o, zip_t *z, const char *entry, const char *name)
+{
+	char		 path[512];
+	zip_source_t	*src;
+
+	if (part_path(o, name, path, sizeof(path)) == -1 ||
+	    (src = zip_source_file(z, path, 0, -1)) == NULL)
+		return -1;
+	if (zip_file_add(z, entry, src, ZIP_FL_ENC_UTF_8) < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	return 0;
+}
+
+/* Builds the package as out.odt in the private dir. */
+static int
+zip_package(struct odt *o)
+{
+	char		 path[512], entry[96], name[64];
+	zip_t		*z;
+	zip_source_t	*src;
+	zip_int64_t	 idx;
+	size_t		 i;
+	int		 err;
+
+	if (part_path(o, "out.odt", path, sizeof(path)) == -1 ||
+	    (z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL)
+		return -1;
+	/* mimetype first and stored, so the type can be read at offset 38. */
+	if ((src = zip_source_buffer(z, mimetype, sizeof(mimetype) - 1,
+	    0)) == NULL)
+		goto err;
+	if ((idx = zip_file_add(z, "mimetype", src, 0)) < 0) {
+		zip_source_free(src);
+		goto err;
+	}
+	if (zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE,
+	    0) < 0 ||
+	    add_file(o, z, "META-INF/manifest.xml", "manifest.xml") == -1 ||
+	    add_file(o, z, "content.xml", "content.xml") == -1 ||
+	    add_file(o, z, "styles.xml", "styles.xml") == -1 ||
+	    add_file(o, z, "meta.xml", "meta.xml") == -1)
+		goto err;
+	for (i = 1; i <= o->ncharts; i++) {
+		snprintf(name, sizeof(name), "diagram-%zu.svg", i);
+		snprintf(entry, sizeof(entry), "Pictures/%s", name);
+		if (add_file(o, z, entry, name) == -1)
+			goto err;
+	}
+	if (zip_close(z) < 0) {
+		log_err("%s: zip_close: %s", __func__,
+		    zip_strerror(z));
+		zip_discard(z);
+		return -1;
+	}
+	return 0;
+err:
+	log_err("%s: %s", __func__, zip_strerror(z));
+	zip_discard(z);
+	return -1;
+}
+
+/* Copies the package to the sink. */
+static int
+send_package(const struct odt *o)
+{
+	char	 path[512], buf[65536];
+	FILE	*f;
+	size_t	 n;
+	int	 rc = 0;
+
+	if (part_path(o, "out.odt", path, sizeof(path)) == -1 ||
+	    (f = fopen(path, "r")) == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		if (export_put(o->out, buf, n) == -1) {
+			rc = -1;
+			break;
+		}
+	if (ferror(f))
+		rc = -1;
+	fclose(f);
+	return rc;
+}
+
+static int
+odt_end(void *w, const struct export_head *h)
+{
+	struct odt	*o = w;
+	int		 rc;
+
+	xw_end(&o->x);	/* office:text */
+	xw_end(&o->x);	/* office:body */
+	xw_end(&o->x);	/* office:document-content */
+	xw_raw(&o->x, "\n");
+	rc = xw_close(&o->x);
+	if (fclose(o->content) != 0)
+		rc = -1;
+	o->content = NULL;
+	if (rc == -1 || write_file(o, "styles.xml", styles_xml) == -1 ||
+	    write_manifest_meta(o, h) == -1 || zip_package(o) == -1)
+		return -1;
+	return send_package(o);
+}
+
+const struct export_writer odt_writer = {
+	.begin = odt_begin,
+	.section = odt_section,
+	.themes = odt_themes,
+	.new_sections = odt_new_sections,
+	.end = odt_end,
+};
+
+void
+odt_cleanup(struct odt *o)
+{
+	static const char *const parts[] = { "content.xml", "styles.xml",
+	    "meta.xml", "manifest.xml", "out.odt" };
+	char	 path[512], name[64];
+	size_t	 i;
+
+	if (o->x.w != NULL)
+		xw_close(&o->x);
+	if (o->content != NULL) {
+		fclose(o->content);
+		o->content = NULL;
+	}
+	if (o->dir[0] == '\0')
+		return;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (part_path(o, parts[i], path, sizeof(path)) == 0)
+			unlink(path);
+	for (i = 1; i <= o->ncharts + 1; i++) {
+		snprintf(name, sizeof(name), "diagram-%zu.svg", i);
+		if (part_path(o, name, path, sizeof(path)) == 0)
+			unlink(path);
+	}
+	if (rmdir(o->dir) == -1)
+		log_warn("%s: rmdir %s: %s", __func__, o->dir, strerror(errno));
+	o->dir[0] = '\0';
+}

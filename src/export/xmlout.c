@@ -1,0 +1,88 @@
+/* xmlout.c: remissexport XML: the remiss definition, then the stored canonical remissvar of each organisation. */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/remiss_def.h"
+#include "export/xmlout.h"
+#include "log.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "xml/remiss_write.h"
+
+/* Skips an XML declaration and the white space after it. */
+static const char *
+skip_decl(const char *s)
+{
+	const char *e;
+
+	if (strncmp(s, "<?xml", 5) == 0 && (e = strstr(s, "?>")) != NULL)
+		s = e + 2;
+	while (*s == '\n' || *s == '\r' || *s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+static int
+put_version(void *ctx, const char *org, const char *xml)
+{
+	const struct export_sink *out = ctx;
+
+	(void)org;
+	if (export_puts(out, skip_decl(xml)) == -1 ||
+	    export_put(out, "\n", 1) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+xml_begin(void *w, const struct export_head *h)
+{
+	struct xmlout		*x = w;
+	struct arena		*a;
+	struct remiss_def	 def;
+	struct invitee		*inv;
+	struct buf		 b;
+	long			 n;
+	int			 rc = -1;
+	char			*start;
+
+	if ((a = arena_new()) == NULL)
+		return -1;
+	buf_init(&b, a);
+	if (remiss_load(x->db, a, h->slug, &def) != 1 ||
+	    (n = remiss_invitees(x->db, a, def.id, &inv)) == -1 ||
+	    remiss_xml_write(&def, inv, (size_t)n, &b) == -1 || b.len == 0) {
+		log_err("%s: cannot write the definition of %s", __func__,
+		    h->slug);
+		goto out;
+	}
+	start = arena_printf(a, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<remissexport xmlns=\"urn:remissvar:1\" skapad=\"%s\">\n",
+	    h->created);
+	if (start == NULL || export_puts(x->out, start) == -1 ||
+	    put_version((void *)x->out, NULL, b.data) == -1)
+		goto out;
+	rc = 0;
+out:
+	/* The definition is freed before the remissvar are read. */
+	arena_free(a);
+	if (rc == 0)
+		rc = export_model_versions(x->db, h->remiss_id, put_version,
+		    (void *)x->out);
+	return rc;
+}
+
+static int
+xml_end(void *w, const struct export_head *h)
+{
+	struct xmlout *x = w;
+
+	(void)h;
+	return export_puts(x->out, "</remissexport>\n");
+}
+
+const struct export_writer xml_export_writer = {
+	.begin = xml_begin,
+	.end = xml_end,
+};
