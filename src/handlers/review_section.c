@@ -171,7 +171,8 @@ passage_fields(struct html *h, struct page *pg, int k, const char *id,
 	html_open(h, "select", "id", fid, "name", "falt", "class", "js-field",
 	    NULL);
 	for (f = 0; f < REVIEW_NFIELDS; f++)
-		if (*PQgetvalue(pg->answers, k, review_fields[f].answers_col) !=
+		if ((pg->section == NULL) == review_fields[f].overall_only &&
+		    *PQgetvalue(pg->answers, k, review_fields[f].answers_col) !=
 		    '\0')
 			html_elem(h, "option", review_fields[f].label, "value",
 			    review_fields[f].key, NULL);
