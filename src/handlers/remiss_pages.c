@@ -203,16 +203,18 @@ form_page(struct request *req, struct response *res,
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Svar på %s", def->title),
-	    &req->identity);
+	/* "Fel:" first in the title is what a screen reader hears first. */
+	layout_begin(h, arena_printf(req->arena, "%sSvar på %s", errs != NULL &&
+	    errs->n > 0 ? "Fel: " : "", def->title), &req->identity);
 	html_elem(h, "h1", arena_printf(req->arena, "Svar på remissen: %s",
 	    def->title), NULL);
 	html_elem(h, "p", arena_printf(req->arena, "Svarar för %s. Sista "
 	    "svarsdag %s.", req->identity.org_name ? req->identity.org_name : "",
 	    date_sv_in(req->arena, def->closes)), "class", "lead", NULL);
 	if (errs != NULL && errs->n > 0) {
+		/* autofocus: the summary is read first, also without scripts. */
 		html_open(h, "div", "class", "alert", "role", "alert",
-		    "tabindex", "-1", "id", "fel", NULL);
+		    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
 		html_elem(h, "h2", "Rätta följande innan du går vidare", NULL);
 		html_open(h, "ul", NULL);
 		for (i = 0; i < errs->n; i++) {
