@@ -228,7 +228,8 @@ form_page(struct request *req, struct response *res,
 	}
 	if (notice != NULL) {
 		html_open(h, "div", "class", nchanges ? "alert" : "notice",
-		    "role", nchanges ? "alert" : "status", NULL);
+		    "role", nchanges ? "alert" : "status",
+		    "id", changes != NULL ? "konflikt" : NULL, NULL);
 		html_elem(h, "p", notice, NULL);
 		if (nchanges > 0) {
 			html_open(h, "ul", NULL);
@@ -243,6 +244,8 @@ form_page(struct request *req, struct response *res,
 	response_form_write(h, req->arena, def, doc, errs,
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
 	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0, NULL);
+	html_elem(h, "script", "", "src", "/static/autosave.js", "defer", "defer",
+	    NULL);
 	layout_end(h);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
