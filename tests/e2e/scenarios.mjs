@@ -4,8 +4,9 @@ import { answerAndSubmit, conflict } from './kommun.mjs';
 import { review } from './review.mjs';
 import { keyboard } from './keyboard.mjs';
 import { autosave } from './autosave.mjs';
+import { sweep } from './sweep.mjs';
 
-const scenarios = { answerAndSubmit, conflict, review, keyboard, autosave };
+const scenarios = { answerAndSubmit, conflict, review, keyboard, autosave, sweep };
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(scenarios);
 
 const browser = await launch();
