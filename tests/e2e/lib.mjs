@@ -73,7 +73,8 @@ export async function newPage(browser) {
 	page.setDefaultTimeout(15000);
 	page.cspErrors = [];
 	page.on('console', (m) => {
-		if (m.type() === 'error') page.cspErrors.push(m.text());
+		if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+			page.cspErrors.push(m.text());
 	});
 	return page;
 }
@@ -83,7 +84,9 @@ export async function visit(page, label) {
 	shotNo++;
 	const file = `${String(shotNo).padStart(2, '0')}-${label.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}.png`;
 	await page.screenshot({ path: path.join(shots, file), fullPage: true });
-	await check(`axe: ${label} (${new URL(page.url()).pathname}) has no WCAG 2.1 A/AA violations`, async () => {
+	await check(`axe: ${label} (${new URL(page.url()).pathname}) has no WCAG 2.1 A/AA violations and broke no CSP rule`, async () => {
+		const csp = page.cspErrors.splice(0);
+		if (csp.length > 0) throw new Error(csp.join('\n'));
 		// evaluate, not a script tag: the CSP forbids inline script, and rightly so.
 		await page.evaluate(axeSource);
 		const res = await page.evaluate(async (tags) =>
