@@ -94,3 +94,24 @@ export async function conflict(browser) {
 	await anna.context().close();
 	await bo.context().close();
 }
+
+/* The same form with scripts turned off: a plain form that saves and reviews. */
+export async function noScript(browser) {
+	const page = await newPage(browser, { javaScriptEnabled: false });
+	await step('no script: Karin logs in and saves a draft without JavaScript', async () => {
+		await login(page, 'karin.karlsson@halmstad.example');
+		await page.goto(FORM);
+		await page.fill('#sammanfattning', 'Utan skript.');
+		await Promise.all([page.waitForNavigation(), page.click('button[value=spara]')]);
+		assert(page.url().includes('sparat=1'), `at ${page.url()}`);
+		assert(await page.inputValue('#sammanfattning') === 'Utan skript.', 'not saved');
+	});
+	await visit(page, 'utkast sparat utan skript', { axe: false });
+	await step('no script: the review step shows the errors without JavaScript', async () => {
+		await page.fill('#kontakt_namn', '');
+		await Promise.all([page.waitForNavigation(), page.click('button[value=granska]')]);
+		assert(await page.locator('#fel li').count() > 0, 'no error summary');
+	});
+	await step('no script: Karin logs out', () => logout(page));
+	await page.context().close();
+}

@@ -62,9 +62,10 @@ if [ "$SERVE" = --serve ]; then
 	exit 0
 fi
 
-# The scenarios print their own ok/not ok lines and a closing count; a sanitizer report in
+# The scenarios print their own ok/not ok lines and a closing count (a hang is ended after
+# 20 minutes and fails the run); a sanitizer report in
 # the remissd log adds one failure and a new closing line.
-E2E_BASE=http://127.0.0.1:$port node "$HERE/scenarios.mjs" | tee "$T/scenarios.log"
+E2E_BASE=http://127.0.0.1:$port timeout 1200 node "$HERE/scenarios.mjs" | tee "$T/scenarios.log"
 rc=${PIPESTATUS[0]}
 if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:' "$T/remissd.log"; then
 	grep -m5 -E 'Sanitizer|runtime error:' "$T/remissd.log" | sed 's/^/#   /'

@@ -1,12 +1,12 @@
 // scenarios.mjs: runs every browser scenario against E2E_BASE and prints the closing count.
 import { launch, counts, skip } from './lib.mjs';
-import { answerAndSubmit, conflict } from './kommun.mjs';
+import { answerAndSubmit, conflict, noScript } from './kommun.mjs';
 import { review } from './review.mjs';
 import { keyboard } from './keyboard.mjs';
 import { autosave } from './autosave.mjs';
 import { sweep } from './sweep.mjs';
 
-const scenarios = { answerAndSubmit, conflict, review, keyboard, autosave, sweep };
+const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep };
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(scenarios);
 
 const browser = await launch();
