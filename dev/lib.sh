@@ -26,6 +26,27 @@ need_packages() {
 		--no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Installs what the browser tests need when missing: Debian's chromium, Node.js and npm
+# (the machine's own when present), and tests/e2e's npm packages from its package-lock.json.
+need_browser_tools() {
+	local missing=()
+	[ -x /usr/bin/chromium ] || missing+=(chromium)
+	command -v node >/dev/null || missing+=(nodejs)
+	command -v npm >/dev/null || missing+=(npm)
+	if [ ${#missing[@]} -gt 0 ]; then
+		say "installing ${missing[*]}"
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends "${missing[@]}" >/dev/null || return 1
+	fi
+	local e2e=$ROOT/tests/e2e
+	if [ ! -d "$e2e/node_modules/playwright-core" ] || [ ! -d "$e2e/node_modules/axe-core" ] ||
+	   [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+		say "npm ci in tests/e2e"
+		(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
+	fi
+}
+
 # build DIR CONFIGURE-ARGS...: out-of-tree build in DIR (reconfigures when the args change).
 build() {
 	local dir=$1; shift

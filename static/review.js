@@ -1,5 +1,5 @@
 /* review.js: progressive enhancement of the review workspace. Selecting text with the mouse
- * in an answer's field fills the passage fields of that answer's tag and annotation forms
+ * (or the keyboard) in an answer's field fills the passage fields of that answer's tag and annotation forms
  * (the quote, which field it is from, and where it starts), so a granskare can tag or
  * annotate a passage in two clicks. Without this script the same forms work by pasting. */
 (function () {
@@ -31,7 +31,9 @@
 		});
 	}
 
-	document.addEventListener('mouseup', function () {
+	/* A selection made with the mouse, or with the keyboard (Shift and the arrow keys
+	 * with caret browsing, F7 in most browsers). */
+	function selected() {
 		var sel = window.getSelection();
 		if (!sel || sel.isCollapsed || sel.rangeCount === 0)
 			return;
@@ -55,5 +57,11 @@
 		status.textContent = 'Markerat stycke: ”' + quote.trim().slice(0, 80) +
 		    (quote.trim().length > 80 ? '…' : '') +
 		    '”. Välj tema och tagga, eller skriv en anteckning.';
+	}
+
+	document.addEventListener('mouseup', selected);
+	document.addEventListener('keyup', function (e) {
+		if (e.shiftKey || e.key === 'Shift')
+			selected();
 	});
 })();

@@ -203,16 +203,18 @@ form_page(struct request *req, struct response *res,
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Svar på %s", def->title),
-	    &req->identity);
+	/* "Fel:" first in the title is what a screen reader hears first. */
+	layout_begin(h, arena_printf(req->arena, "%sSvar på %s", errs != NULL &&
+	    errs->n > 0 ? "Fel: " : "", def->title), &req->identity);
 	html_elem(h, "h1", arena_printf(req->arena, "Svar på remissen: %s",
 	    def->title), NULL);
 	html_elem(h, "p", arena_printf(req->arena, "Svarar för %s. Sista "
 	    "svarsdag %s.", req->identity.org_name ? req->identity.org_name : "",
 	    date_sv_in(req->arena, def->closes)), "class", "lead", NULL);
 	if (errs != NULL && errs->n > 0) {
+		/* autofocus: the summary is read first, also without scripts. */
 		html_open(h, "div", "class", "alert", "role", "alert",
-		    "tabindex", "-1", "id", "fel", NULL);
+		    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
 		html_elem(h, "h2", "Rätta följande innan du går vidare", NULL);
 		html_open(h, "ul", NULL);
 		for (i = 0; i < errs->n; i++) {
@@ -226,7 +228,8 @@ form_page(struct request *req, struct response *res,
 	}
 	if (notice != NULL) {
 		html_open(h, "div", "class", nchanges ? "alert" : "notice",
-		    "role", nchanges ? "alert" : "status", NULL);
+		    "role", nchanges ? "alert" : "status",
+		    "id", changes != NULL ? "konflikt" : NULL, NULL);
 		html_elem(h, "p", notice, NULL);
 		if (nchanges > 0) {
 			html_open(h, "ul", NULL);
@@ -241,6 +244,8 @@ form_page(struct request *req, struct response *res,
 	response_form_write(h, req->arena, def, doc, errs,
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
 	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0, NULL);
+	html_elem(h, "script", "", "src", "/static/autosave.js", "defer", "defer",
+	    NULL);
 	layout_end(h);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");

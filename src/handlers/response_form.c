@@ -322,7 +322,9 @@ response_form_write(struct html *h, struct arena *a,
 	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
 	html_open(h, "form", "method", "post", "action", action,
 	    "class", "response", "novalidate", "novalidate",
-	    "enctype", "multipart/form-data", NULL);
+	    "enctype", "multipart/form-data",
+	    /* static/autosave.js saves a kommun's draft every 30 s. */
+	    "data-autosave", registration_key == NULL ? "30" : NULL, NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf,
 	    NULL);
 	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
@@ -410,6 +412,10 @@ response_form_write(struct html *h, struct arena *a,
 		    "name", "action", "value", "granska", "class", "primary", NULL);
 	}
 	html_close(h);
+	/* Filled by static/autosave.js; read out by screen readers. */
+	if (registration_key == NULL)
+		html_elem(h, "p", "", "id", "autosave-status", "role", "status",
+		    "class", "muted", NULL);
 	html_close(h);	/* form */
 }
 

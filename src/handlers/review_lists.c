@@ -199,9 +199,12 @@ handle_review_search(struct request *req, struct response *res)
 	review_nav(h, req, &def, "sok");
 	search_form(h, req, &def, q, pos);
 	if (q != NULL) {
+		/* The count is announced, and stays a heading to navigate by. */
+		html_open(h, "div", "role", "status", NULL);
 		html_elem(h, "h2", n == 0 ? "Inga träffar" : arena_printf(
 		    req->arena, "%d %s, bäst först", n, n == 1 ? "träff" :
-		    "träffar"), "role", "status", NULL);
+		    "träffar"), NULL);
+		html_close(h);
 		html_open(h, "ol", "class", "hits", NULL);
 		for (i = 0; i < n; i++) {
 			html_open(h, "li", NULL);

@@ -65,7 +65,9 @@ form_positions(struct html *h, const char *name, const char *legend,
 	char		 id[160], eid[160];
 	int		 p;
 
+	/* The id is the target of the error summary's link (#name). */
 	html_open(h, "fieldset", "class", error ? "positions has-error" : "positions",
+	    "id", name, "tabindex", error ? "-1" : NULL,
 	    "aria-describedby", error ? form_error_id(name, eid, sizeof(eid)) : NULL,
 	    NULL);
 	html_elem(h, "legend", legend, NULL);

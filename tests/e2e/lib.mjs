@@ -1,0 +1,114 @@
+// lib.mjs: the harness of the browser tests: chromium, numbered ok/not ok lines, a
+// screenshot and an axe-core check (WCAG 2.1 A and AA) of every page a scenario visits.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const shots = path.join(here, 'screenshots');
+export const BASE = process.env.E2E_BASE || 'http://127.0.0.1:8080';
+export const SLUG = 'ok-hemsjukvard-2025';
+export const PASSWORD = 'remissvar-demo';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let n = 0, shotNo = 0;
+export const counts = { passed: 0, failed: 0 };
+
+function line(ok, name, detail) {
+	n++;
+	if (ok) counts.passed++; else counts.failed++;
+	console.log(`${ok ? 'ok' : 'not ok'} ${n} - ${name}`);
+	if (!ok && detail)
+		for (const l of String(detail).split('\n').slice(0, 12))
+			console.log(`#   ${l}`);
+}
+
+/* Runs one check; a thrown error or a false result is "not ok". Returns whether it passed. */
+export async function check(name, fn) {
+	try {
+		const r = await fn();
+		if (r === false) { line(false, name, 'the check returned false'); return false; }
+		line(true, name);
+		return true;
+	} catch (e) {
+		line(false, name, e && e.stack ? e.stack : e);
+		return false;
+	}
+}
+
+/* Like check, but a failure ends the scenario (what follows depends on it). */
+export async function step(name, fn) {
+	if (!(await check(name, fn)))
+		throw new Error(`scenario stopped after: ${name}`);
+}
+
+export function skip(name, why) {
+	console.log(`# SKIP ${name}: ${why}`);
+}
+
+export function assert(cond, msg) {
+	if (!cond) throw new Error(msg);
+}
+
+export async function launch() {
+	fs.mkdirSync(shots, { recursive: true });
+	for (const f of fs.readdirSync(shots))
+		if (f.endsWith('.png')) fs.unlinkSync(path.join(shots, f));
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+			'--disable-component-update', '--no-first-run'],
+	});
+}
+
+export async function newPage(browser, options = {}) {
+	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm',
+		viewport: { width: 1280, height: 900 }, ...options });
+	const page = await context.newPage();
+	page.setDefaultTimeout(15000);
+	page.cspErrors = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+			page.cspErrors.push(m.text());
+	});
+	return page;
+}
+
+/* Screenshot of the page as it is now, and an axe check as its own numbered test. */
+export async function visit(page, label, { axe = true } = {}) {
+	shotNo++;
+	const file = `${String(shotNo).padStart(2, '0')}-${label.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}.png`;
+	await page.screenshot({ path: path.join(shots, file), fullPage: true });
+	if (!axe)
+		return;	/* axe needs scripts: a page loaded without them gets only its screenshot */
+	await check(`axe: ${label} (${new URL(page.url()).pathname}) has no WCAG 2.1 A/AA violations and broke no CSP rule`, async () => {
+		const csp = page.cspErrors.splice(0);
+		if (csp.length > 0) throw new Error(csp.join('\n'));
+		// evaluate, not a script tag: the CSP forbids inline script, and rightly so.
+		await page.evaluate(axeSource);
+		const res = await page.evaluate(async (tags) =>
+			// eslint-disable-next-line no-undef
+			axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+		if (res.violations.length === 0) return true;
+		throw new Error(res.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
+			v.nodes.slice(0, 3).map((x) => `    ${x.target.join(' ')}: ${x.failureSummary.replace(/\n/g, ' ')}`).join('\n')).join('\n'));
+	});
+}
+
+export async function login(page, email) {
+	await page.goto(`${BASE}/logga-in`);
+	await page.fill('#email', email);
+	await page.fill('#password', PASSWORD);
+	await Promise.all([page.waitForNavigation(), page.click('form[action="/logga-in"] button[type=submit]')]);
+	assert(await page.locator('.account .who').count() === 1, `not logged in as ${email}`);
+}
+
+export async function logout(page) {
+	await Promise.all([page.waitForNavigation(), page.click('form[action="/logga-ut"] button')]);
+	assert(await page.locator('a[href="/logga-in"]').count() > 0, 'no login link after logout');
+}

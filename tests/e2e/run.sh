@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# tests/e2e/run.sh BUILD-DIR: starts PostgreSQL, remissd and nginx with the demo data under
+# var/e2e and runs the browser scenarios (chromium via playwright-core, axe-core) against it.
+# Prints ok/not ok lines and a closing "N passed, N failed"; stops what it started by PID.
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../../dev/lib.sh"
+
+BUILD=$(realpath "${1:?usage: run.sh BUILD-DIR [--serve]}")
+SERVE=${2:-}	# --serve: start the stack, print its address, wait (for iterating on tests)
+T=$ROOT/var/e2e
+NGINX_PID=
+
+cleanup() {
+	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
+	stop_pid "$T/remissd.pid"
+	pg_stop "$T/pg"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+fail_setup() { echo "not ok 1 - $1"; echo "0 passed, 1 failed"; exit 1; }
+
+[ -x /usr/bin/chromium ] || fail_setup "chromium is installed (/usr/bin/chromium)"
+[ -d "$HERE/node_modules/playwright-core" ] && [ -d "$HERE/node_modules/axe-core" ] ||
+	fail_setup "npm packages are installed (cd tests/e2e && npm ci)"
+
+rm -rf "$T"
+mkdir -p "$T/run"
+chmod 0711 "$T" "$T/run"
+pg_start "$T/pg" fast
+export REMISS_DB=$(pg_conninfo "$T/pg")
+export REMISS_SCHEMA_DIR=$ROOT/schema
+"$BUILD/remissctl" migrate >"$T/setup.log" 2>&1 || fail_setup "remissctl migrate"
+"$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
+
+SOCK=$T/run/remissd.sock
+"$BUILD/remissd" -s "$SOCK" -m 0666 -w 2 -g 5 -i -d "$REMISS_DB" -P "$T/remissd.pid" \
+	2>>"$T/remissd.log" &
+for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && break; sleep 0.05; done
+[ -S "$SOCK" ] || fail_setup "remissd starts"
+
+# nginx on the first free port from 23480; another stack may take a port between the check
+# and the bind, so an nginx that exits is retried on the next port.
+port=23480
+for _ in $(seq 20); do
+	while ! port_free "$port"; do port=$((port + 1)); done
+	nginx_conf "$T/nginx" "$port" "$SOCK"
+	nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" -g 'daemon off;' \
+		2>>"$T/nginx.log" &
+	NGINX_PID=$!
+	sleep 0.3
+	kill -0 "$NGINX_PID" 2>/dev/null && break
+	NGINX_PID= port=$((port + 1))
+done
+[ -n "$NGINX_PID" ] && wait_http "http://127.0.0.1:$port/healthz" 30 &&
+	kill -0 "$NGINX_PID" 2>/dev/null || fail_setup "the stack answers /healthz"
+
+if [ "$SERVE" = --serve ]; then
+	echo "E2E_BASE=http://127.0.0.1:$port node $HERE/scenarios.mjs   (Ctrl-C stops the stack)"
+	wait "$NGINX_PID"
+	exit 0
+fi
+
+# The scenarios print their own ok/not ok lines and a closing count (a hang is ended after
+# 20 minutes and fails the run); a sanitizer report in
+# the remissd log adds one failure and a new closing line.
+E2E_BASE=http://127.0.0.1:$port timeout 1200 node "$HERE/scenarios.mjs" | tee "$T/scenarios.log"
+rc=${PIPESTATUS[0]}
+if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:' "$T/remissd.log"; then
+	grep -m5 -E 'Sanitizer|runtime error:' "$T/remissd.log" | sed 's/^/#   /'
+	passed=$(grep -c '^ok ' "$T/scenarios.log")
+	failed=$(grep -c '^not ok ' "$T/scenarios.log")
+	echo "not ok $((passed + failed + 1)) - no sanitizer report in the remissd log"
+	echo "$passed passed, $((failed + 1)) failed"
+	rc=1
+fi
+exit "$rc"
