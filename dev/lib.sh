@@ -120,6 +120,10 @@ nginx_conf() {
 # port_free PORT: true if nothing listens on 127.0.0.1:PORT.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# port_base BASE: the first port a test stack tries. REMISS_PORT_OFFSET moves every stack's
+# ports, so that test runs in several checkouts at once do not race for the same port.
+port_base() { echo $(($1 + ${REMISS_PORT_OFFSET:-0})); }
+
 # wait_http URL [SECONDS]: waits until URL answers 200.
 wait_http() {
 	local url=$1 t=${2:-30} i

@@ -42,7 +42,7 @@ for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && break; slee
 
 # nginx on the first free port from 23480; another stack may take a port between the check
 # and the bind, so an nginx that exits is retried on the next port.
-port=23480
+port=$(port_base 23480)
 for _ in $(seq 20); do
 	while ! port_free "$port"; do port=$((port + 1)); done
 	nginx_conf "$T/nginx" "$port" "$SOCK"

@@ -51,9 +51,9 @@ cp /etc/nginx/fastcgi_params "$D/fastcgi_params" # "include fastcgi_params" is r
 
 # port_free PORT: true if nothing listens on 127.0.0.1:PORT.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-HTTPS_PORT=18443
+HTTPS_PORT=$((18443 + ${REMISS_PORT_OFFSET:-0}))
 while ! port_free "$HTTPS_PORT"; do HTTPS_PORT=$((HTTPS_PORT + 1)); done
-HTTP_PORT=18081
+HTTP_PORT=$((18081 + ${REMISS_PORT_OFFSET:-0}))
 while ! port_free "$HTTP_PORT" || [ "$HTTP_PORT" = "$HTTPS_PORT" ]; do HTTP_PORT=$((HTTP_PORT + 1)); done
 HTTPS=https://127.0.0.1:$HTTPS_PORT
 HTTP=http://127.0.0.1:$HTTP_PORT

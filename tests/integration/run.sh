@@ -29,7 +29,7 @@ pg_start "$T/pg" fast
 export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
 export REMISS_STATIC_DIR=$ROOT/static
-port=18080
+port=$(port_base 18080)
 while ! port_free "$port"; do port=$((port + 1)); done
 BASE=http://127.0.0.1:$port
 SOCK=$T/run/remissd.sock

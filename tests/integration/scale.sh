@@ -80,7 +80,7 @@ start_remissd() { # start_remissd NAME
 }
 check "remissd a starts with -R" start_remissd a
 check "remissd b starts with -R" start_remissd b
-port=18380
+port=$(port_base 18380)
 while ! port_free "$port"; do port=$((port + 1)); done
 BASE=http://127.0.0.1:$port
 nginx_conf "$T/nginx" "$port" "$T/run/a.sock"
