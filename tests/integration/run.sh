@@ -188,7 +188,7 @@ sub_suite "$ROOT/tests/integration/chaos.sh" "$BUILD" "$BASE" "$T/tmp/chaos" "$T
 sub_suite python3 "$ROOT/tests/integration/hostile.py" "$BASE" "$SOCK" "$(cat "$T/remissd.pid")" \
 	ok-hemsjukvard-2025 "$ORG_TOKEN"
 
-# --- backups: a restored pg_dump passes remissctl verify, a corrupted one fails ---
+# --- backups: docs/backup.md into fresh clusters (pg_dump; base backup + WAL, PITR); verify ---
 sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
 # --- publication of a closed remiss, with redactions (closes and reopens the demo remiss) ---
