@@ -1063,7 +1063,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT x.id, x.version_id, o.name, v.version,"
 	    " COALESCE(x.passage, ''), COALESCE(x.attachment_ord::text, ''),"
 	    " COALESCE(a.filename, ''), x.legal_ground,"
-	    " iso_time_se(x.created_at), COALESCE(u.name, u.email)"
+	    " iso_time_se(x.created_at), COALESCE(u.name, u.email),"
+	    " COALESCE(iso_time_se(w.withdrawn_at), ''),"
+	    " COALESCE(wu.name, wu.email, ''), COALESCE(w.reason, '')"
 	    " FROM redactions x"
 	    " JOIN response_versions v ON v.id = x.version_id"
 	    " JOIN responses r ON r.id = v.response_id"
@@ -1071,7 +1073,33 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " JOIN users u ON u.id = x.created_by"
 	    " LEFT JOIN attachments a ON a.version_id = x.version_id"
 	    "   AND a.ord = x.attachment_ord"
+	    " LEFT JOIN redaction_withdrawals w ON w.redaction_id = x.id"
+	    " LEFT JOIN users wu ON wu.id = w.withdrawn_by"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, x.id", 1 },
+
+	/* schema/012_redaction_withdrawals.sql */
+	[STMT_REDACTION_WITHDRAW] = { "redaction_withdraw",
+	    "WITH t AS (SELECT x.id, x.version_id, COALESCE(x.passage, '') AS p,"
+	    "   COALESCE(x.attachment_ord::text, '') AS o, x.legal_ground AS g"
+	    "   FROM redactions x"
+	    "   JOIN response_versions v ON v.id = x.version_id"
+	    "   JOIN responses r ON r.id = v.response_id"
+	    "   WHERE x.id = $1::bigint AND r.remiss_id = $2::bigint),"
+	    " ins AS (INSERT INTO redaction_withdrawals (redaction_id, reason,"
+	    "   withdrawn_by) SELECT t.id, $3::text, $4::bigint FROM t"
+	    "   ON CONFLICT (redaction_id) DO NOTHING RETURNING redaction_id)"
+	    " SELECT t.id, t.version_id, t.p, t.o, t.g"
+	    " FROM t JOIN ins ON ins.redaction_id = t.id", 4 },
+
+	[STMT_REDACTION_WITHDRAWN] = { "redaction_withdrawn",
+	    "SELECT COALESCE(iso_time_se(w.withdrawn_at), ''),"
+	    " COALESCE(u.name, u.email, '')"
+	    " FROM redactions x"
+	    " JOIN response_versions v ON v.id = x.version_id"
+	    " JOIN responses r ON r.id = v.response_id"
+	    " LEFT JOIN redaction_withdrawals w ON w.redaction_id = x.id"
+	    " LEFT JOIN users u ON u.id = w.withdrawn_by"
+	    " WHERE x.id = $1::bigint AND r.remiss_id = $2::bigint", 2 },
 
 	[STMT_ARCHIVE_VERSIONS] = { "archive_versions",
 	    "SELECT v.id, o.name, v.version, v.receipt_number,"

@@ -353,7 +353,16 @@ enum stmt {
 	STMT_REDACTIONS_LIST,	/* remiss id -> id, version id, organisation,
 				   version number, passage ('' for an
 				   attachment), attachment ord (''), its file
-				   name (''), legal ground, at (ISO), by */
+				   name (''), legal ground, at (ISO), by,
+				   withdrawn at (ISO, '' while in force), by
+				   (''), reason ('') */
+	STMT_REDACTION_WITHDRAW,	/* redaction id, remiss id, reason, user
+				   id -> redaction id, version id, passage (''),
+				   attachment ord (''), legal ground; no row when
+				   it is not this remiss's or already withdrawn */
+	STMT_REDACTION_WITHDRAWN,	/* redaction id, remiss id -> withdrawn
+				   at (ISO, '' while in force), by (''); no row
+				   when it is not this remiss's */
 	STMT_ARCHIVE_VERSIONS,	/* remiss id -> version id, organisation,
 				   version, receipt number, received (ISO),
 				   sha256, canonical XML, channel: every

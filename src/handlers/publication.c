@@ -1,6 +1,7 @@
 /* publication.c: the förvaltning's publication page of a closed remiss: publish or withdraw
- * the public page of its responses, and redact a passage or an attachment with its legal
- * ground (sekretess). Every change is one audited transaction; stored versions never change. */
+ * the public page of its responses, redact a passage or an attachment with its legal ground
+ * (sekretess), and withdraw (häva) a redaction made by mistake, with the reason. Every change
+ * is one audited transaction; stored versions and redaction rows never change. */
 #include "config.h"
 
 #include <stdio.h>
@@ -26,6 +27,7 @@
 
 #define GROUND_MAX	300	/* redactions.legal_ground */
 #define PASSAGE_MAX	10000	/* redactions.passage */
+#define REASON_MAX	500	/* redaction_withdrawals.reason */
 
 struct redaction *
 publication_redactions(const PGresult *r, const char *vid, struct arena *a,
@@ -37,13 +39,16 @@ publication_redactions(const PGresult *r, const char *vid, struct arena *a,
 	size_t			 k = 0;
 
 	*n = 0;
+	/* Column 10 is when the redaction was withdrawn: '' while in force. */
 	for (i = 0; i < rows; i++)
-		if (strcmp(PQgetvalue(r, i, 1), vid) == 0)
+		if (strcmp(PQgetvalue(r, i, 1), vid) == 0 &&
+		    PQgetvalue(r, i, 10)[0] == '\0')
 			k++;
 	if (k == 0 || (out = arena_calloc(a, k, sizeof(*out))) == NULL)
 		return NULL;
 	for (i = 0; i < rows; i++) {
-		if (strcmp(PQgetvalue(r, i, 1), vid) != 0)
+		if (strcmp(PQgetvalue(r, i, 1), vid) != 0 ||
+		    PQgetvalue(r, i, 10)[0] != '\0')
 			continue;
 		out[*n].legal_ground = PQgetvalue(r, i, 7);
 		if (PQgetvalue(r, i, 5)[0] != '\0' &&
@@ -119,6 +124,9 @@ notice_text(const char *code)
 		return "Den offentliga sidan är borttagen.";
 	if (strcmp(code, "sekretess") == 0)
 		return "Sekretessen är registrerad och loggad.";
+	if (strcmp(code, "havd") == 0)
+		return "Sekretessen är hävd och loggad. Den offentliga sidan visar "
+		    "stycket eller bilagan igen.";
 	return NULL;
 }
 
@@ -191,8 +199,45 @@ redact_form(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
+/* The cell that says whether redaction row i of r is in force, with the
+ * form that withdraws it, or when, by whom and why it was withdrawn. */
 static void
-redaction_table(struct html *h, struct request *req, const PGresult *r)
+redaction_state(struct html *h, struct request *req, const char *slug,
+    const PGresult *r, int i)
+{
+	const char	*id = PQgetvalue(r, i, 0), *fid, *row;
+
+	html_open(h, "td", NULL);
+	if (PQgetvalue(r, i, 10)[0] != '\0') {
+		html_elem(h, "strong", "Hävd", NULL);
+		html_text(h, arena_printf(req->arena, " %s av %s. Skäl: %s",
+		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 10)),
+		    PQgetvalue(r, i, 11), PQgetvalue(r, i, 12)));
+		html_close(h);
+		return;
+	}
+	/* Every row has the same label and button: the row header tells
+	 * which redaction they are about. */
+	fid = arena_printf(req->arena, "hav-%s", id);
+	row = arena_printf(req->arena, "sekretess-%s", id);
+	html_elem(h, "p", "Gäller", NULL);
+	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
+	    "/remisser/%s/sekretess/%s/hav", slug, id), "class", "inline", NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
+	    req->identity.csrf, NULL);
+	html_elem(h, "label", "Skäl för att häva sekretessen", "for", fid, NULL);
+	html_void(h, "input", "type", "text", "name", "skal", "id", fid,
+	    "required", "required", "maxlength", "500", "autocomplete", "off",
+	    "aria-describedby", row, NULL);
+	html_elem(h, "button", "Häv", "type", "submit", "aria-describedby", row,
+	    NULL);
+	html_close(h);
+	html_close(h);
+}
+
+static void
+redaction_table(struct html *h, struct request *req, const char *slug,
+    const PGresult *r)
 {
 	long	ord;
 	int	i;
@@ -209,6 +254,7 @@ redaction_table(struct html *h, struct request *req, const PGresult *r)
 	html_elem(h, "th", "Vad", "scope", "col", NULL);
 	html_elem(h, "th", "Sekretessgrund", "scope", "col", NULL);
 	html_elem(h, "th", "Registrerad", "scope", "col", NULL);
+	html_elem(h, "th", "Status", "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -216,7 +262,8 @@ redaction_table(struct html *h, struct request *req, const PGresult *r)
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", arena_printf(req->arena, "%s, version %s",
 		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3)), "scope", "row",
-		    NULL);
+		    "id", arena_printf(req->arena, "sekretess-%s",
+		    PQgetvalue(r, i, 0)), NULL);
 		if (PQgetvalue(r, i, 5)[0] != '\0' &&
 		    parse_long(PQgetvalue(r, i, 5), 0, 999, &ord) == 0)
 			html_elem(h, "td", arena_printf(req->arena, "Bilaga %ld: %s",
@@ -228,6 +275,7 @@ redaction_table(struct html *h, struct request *req, const PGresult *r)
 		html_elem(h, "td", arena_printf(req->arena, "%s av %s",
 		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 8)),
 		    PQgetvalue(r, i, 9)), NULL);
+		redaction_state(h, req, slug, r, i);
 		html_close(h);
 	}
 	html_close(h);
@@ -267,7 +315,7 @@ handle_publication(struct request *req, struct response *res)
 		    NULL);
 	publish_part(h, req, &def, pub);
 	redact_form(h, req, &def, orgs);
-	redaction_table(h, req, red);
+	redaction_table(h, req, def.slug, red);
 	layout_end(h);
 	layout_send(h, res, 200);
 	h = NULL;
@@ -482,4 +530,114 @@ handle_redact(struct request *req, struct response *res)
 		return;
 	}
 	redirect(req, res, def.slug, "sekretess");
+}
+
+/* The 409 of a second withdrawal, or the 404 of a redaction that is not
+ * redaction id of remiss rid; 503 when that cannot be read. */
+static void
+not_withdrawn(struct request *req, struct response *res, const char *id,
+    const char *rid)
+{
+	PGresult	*r;
+	const char	*p[2];
+
+	p[0] = id;
+	p[1] = rid;
+	r = db_exec(req->db, STMT_REDACTION_WITHDRAWN, p);
+	if (!db_result_ok(r))
+		unavailable(req, res);
+	else if (PQntuples(r) == 0)
+		handler_problem(req, res, 404, "Sekretessen finns inte i den här "
+		    "remissen.", "No such redaction in this remiss.");
+	else if (PQgetvalue(r, 0, 0)[0] != '\0')
+		handler_problem(req, res, 409, arena_printf(req->arena,
+		    "Sekretessen är redan hävd (%s av %s). Inget har ändrats.",
+		    iso_datetime_sv_in(req->arena, PQgetvalue(r, 0, 0)),
+		    PQgetvalue(r, 0, 1)), "The redaction has already been "
+		    "withdrawn. Nothing was changed.");
+	else	/* withdrawn and then not: cannot happen, rows never change */
+		unavailable(req, res);
+	PQclear(r);
+}
+
+/* POST /remisser/{slug}/sekretess/{id}/hav: skal. Withdraws redaction id:
+ * a row in redaction_withdrawals and its audit row in one transaction; the
+ * redaction row itself is kept. A second withdrawal is a 409. */
+void
+handle_redaction_withdraw(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct buf		 detail;
+	PGresult		*r = NULL;
+	const char		*p[4], *reason, *id = req->path_params[1];
+	char			 rid[24], uid[24], actor[40];
+	long long		 rx;
+	long			 ord;
+
+	if (!load(req, res, &def))
+		return;
+	if (parse_id(id, &rx) == -1 || rx == 0) {
+		handler_problem(req, res, 404, "Sekretessen finns inte i den här "
+		    "remissen.", "No such redaction in this remiss.");
+		return;
+	}
+	reason = kvlist_get(&req->form, "skal");
+	if (!one_line(reason, REASON_MAX)) {
+		handler_problem(req, res, 422, "Ange varför sekretessen hävs, på "
+		    "en rad (högst 500 tecken). Inget har ändrats.", "Give the "
+		    "reason for withdrawing the redaction on one line (at most "
+		    "500 characters). Nothing was changed.");
+		return;
+	}
+	snprintf(rid, sizeof(rid), "%lld", def.id);
+	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
+	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
+	p[0] = id;
+	p[1] = rid;
+	p[2] = reason;
+	p[3] = uid;
+	if (db_begin(req->db) == -1) {
+		unavailable(req, res);
+		return;
+	}
+	r = db_exec(req->db, STMT_REDACTION_WITHDRAW, p);
+	if (!db_result_ok(r))
+		goto fail;
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		db_rollback(req->db);
+		not_withdrawn(req, res, id, rid);
+		return;
+	}
+	buf_init(&detail, req->arena);
+	buf_puts(&detail, "{\"remiss\":");
+	json_string(&detail, def.slug);
+	buf_printf(&detail, ",\"redaction\":%lld,\"version\":%s", rx,
+	    PQgetvalue(r, 0, 1));
+	if (PQgetvalue(r, 0, 3)[0] != '\0' &&
+	    parse_long(PQgetvalue(r, 0, 3), 0, 999, &ord) == 0)
+		buf_printf(&detail, ",\"attachment\":%ld", ord + 1);
+	else {
+		buf_puts(&detail, ",\"passage\":");
+		json_string(&detail, PQgetvalue(r, 0, 2));
+	}
+	buf_puts(&detail, ",\"legal_ground\":");
+	json_string(&detail, PQgetvalue(r, 0, 4));
+	buf_puts(&detail, ",\"reason\":");
+	json_string(&detail, reason);
+	buf_puts(&detail, "}");
+	if (detail.failed || audit_write(req->db, actor, "redaction.withdraw",
+	    "redaction", id, detail.data) == -1)
+		goto fail;
+	PQclear(r);
+	if (db_commit(req->db) == -1) {	/* rolled back by then */
+		unavailable(req, res);
+		return;
+	}
+	redirect(req, res, def.slug, "havd");
+	return;
+fail:
+	PQclear(r);
+	db_rollback(req->db);
+	unavailable(req, res);
 }

@@ -161,6 +161,8 @@ const struct route routes[] = {
 	    handle_unpublish, NEED_FORVALTNING, false, false },
 	{ "redact", METHOD_POST, "/remisser/{slug}/sekretess", BODY_FORM,
 	    handle_redact, NEED_FORVALTNING, false, false },
+	{ "redaction_withdraw", METHOD_POST, "/remisser/{slug}/sekretess/{id}/hav",
+	    BODY_FORM, handle_redaction_withdraw, NEED_FORVALTNING, false, false },
 	{ "public_remiss", METHOD_GET, "/publicerat/{slug}", BODY_NONE,
 	    handle_public_remiss, NEED_PUBLIC, false, true },
 	{ "public_attachment", METHOD_GET,

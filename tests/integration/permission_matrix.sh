@@ -97,6 +97,9 @@ row "publication page: read"   GET  "/remisser/$SLUG/publicering" ""            
 row "publication: publish"     POST "/remisser/$SLUG/publicera" ""              401 403 403 403 403 403 409 409
 row "redaction: write"         POST "/remisser/$SLUG/sekretess" "version=$v2&stycke=x" \
                                                                                 401 403 403 403 403 403 422 422
+# Allowed for the förvaltning, but there is no such redaction (404): nothing changes.
+row "redaction: withdraw"      POST "/remisser/$SLUG/sekretess/999999999/hav" "skal=x" \
+                                                                                401 403 403 403 403 403 404 404
 row "public page of an unpublished remiss" GET "/publicerat/$SLUG" ""           404 404 404 404 404 404 404 404
 
 echo "$PASS passed, $FAIL failed"

@@ -2,7 +2,9 @@
 # tests/integration/publication.sh BUILD-DIR BASE-URL TMPDIR: the förvaltning publishes the
 # responses of a closed remiss on a public page: no contact person's name, e-mail or phone on
 # it, a redacted passage and a redacted attachment shown as "[Sekretess enligt …]" and
-# audited, the stored versions unchanged, only the förvaltning may do it, and withdrawing works.
+# audited, the stored versions unchanged, only the förvaltning may do it, and withdrawing works;
+# a redaction made by mistake is withdrawn (hävd) with a reason: audited, the redaction row kept,
+# the public page shows the passage and attachment again, a second withdrawal is a 409.
 # Needs REMISS_DB and the demo data (Halmstad's response has an attachment). Leaves the demo
 # remiss open again. Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
@@ -37,13 +39,19 @@ login() { # login JAR EMAIL
 	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
 		--data-urlencode "password=$PW"
 }
-F=$T/forvaltning K=$T/kommun
+F=$T/forvaltning K=$T/kommun G=$T/granskare
 login "$F" forvaltning@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
+# A granskare of its own: the demo granskare may be throttled by the login tests.
+printf '%s\n' "$PW" | "$BUILD/remissctl" user add publicering.granskare@regionhalland.example granskare \
+	--name "Publicering Granskare" >/dev/null 2>&1 || true
+login "$G" publicering.granskare@regionhalland.example
 req "$F" GET "/remisser/$SLUG/publicering"
 csrf=$(hidden csrf)
 req "$K" GET /
 kcsrf=$(hidden csrf)
+req "$G" GET /
+gcsrf=$(hidden csrf)
 
 rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
 # The latest version of an organisation's response.
@@ -147,6 +155,94 @@ check "the redacted attachment cannot be fetched (404)" status_is 404
 check "the stored version still holds the passage (versions are immutable)" \
 	eval '[ "$(sql "SELECT strpos(summary, '"'"'$passage'"'"') > 0 AND strpos(canonical_xml, '"'"'$passage'"'"') > 0 FROM response_versions WHERE id = $halmstad")" = t ]'
 check "remissctl verify still passes" eval '"$BUILD/remissctl" verify >/dev/null 2>&1'
+
+# --- withdrawing (häva) a redaction made by mistake ---------------------------------------
+pid=$(sql "SELECT max(id) FROM redactions WHERE version_id = $halmstad AND passage IS NOT NULL")
+aid=$(sql "SELECT max(id) FROM redactions WHERE version_id = $halmstad AND attachment_ord = 0")
+fuid=$(sql "SELECT id FROM users WHERE email = 'forvaltning@regionhalland.example'")
+withdrawals() { sql "SELECT count(*) FROM redaction_withdrawals"; }
+wbefore=$(withdrawals) rbefore=$(redactions) abefore=$(audits redaction.withdraw)
+req "$F" GET "/remisser/$SLUG/publicering"
+check "each redaction in force has a form to withdraw it, with a labelled reason field" \
+	eval 'body_has "action=\"/remisser/$SLUG/sekretess/$pid/hav\"" && body_has "action=\"/remisser/$SLUG/sekretess/$aid/hav\"" &&
+	      body_has "<label for=\"hav-$pid\">Skäl för att häva sekretessen</label>" && body_has ">Häv</button>"'
+hav() { # hav JAR CSRF ID [REASON]
+	local args=(--data-urlencode "csrf=$2"); [ $# -ge 4 ] && args+=(--data-urlencode "skal=$4")
+	req "$1" POST "/remisser/$SLUG/sekretess/$3/hav" "${args[@]}"
+}
+hav "$K" "$kcsrf" "$pid" "Fel stycke"
+check "a kommun user may not withdraw a redaction (403)" status_is 403
+hav "$G" "$gcsrf" "$pid" "Fel stycke"
+check "a granskare may not withdraw a redaction (403)" status_is 403
+req - POST "/remisser/$SLUG/sekretess/$pid/hav" --data-urlencode "skal=Fel stycke"
+check "withdrawing without logging in is a 401" status_is 401
+req "$F" POST "/remisser/$SLUG/sekretess/$pid/hav" --data-urlencode "skal=Fel stycke"
+check "a withdrawal without the csrf field is refused (403)" status_is 403
+hav "$F" "$csrf" "$pid"
+check "a withdrawal without a reason is a 422 that asks for one" eval 'status_is 422 && body_has "Ange varför sekretessen hävs"'
+hav "$F" "$csrf" "$pid" "   "
+check "a reason of only blanks is a 422" status_is 422
+hav "$F" "$csrf" "$pid" "$(printf 'två\nrader')"
+check "a reason of two lines is a 422" status_is 422
+hav "$F" "$csrf" "$pid" "$(head -c 501 /dev/zero | tr '\0' x)"
+check "a reason of more than 500 characters is a 422" status_is 422
+hav "$F" "$csrf" 999999999 "Fel stycke"
+check "withdrawing a redaction that does not exist is a 404" status_is 404
+hav "$F" "$csrf" "abc" "Fel stycke"
+check "a redaction id that is not a number is a 404" status_is 404
+hav "$F" "$csrf" "-1" "Fel stycke"
+check "a negative redaction id is a 404" status_is 404
+check "none of the refused withdrawals was stored or audited" \
+	eval '[ "$(withdrawals)" = "$wbefore" ] && [ "$(audits redaction.withdraw)" = "$abefore" ]'
+
+REASON="Stycket är inte sekretessbelagt; fel stycke markerades (beslut 2024-06-03)"
+hav "$F" "$csrf" "$pid" "$REASON"
+check "the förvaltning withdraws the passage redaction with a reason: 303" \
+	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering\?meddelande=havd"'
+check "the redaction row is kept unchanged, marked withdrawn by the förvaltning user with the reason" \
+	eval '[ "$(redactions)" = "$rbefore" ] &&
+	      [ "$(sql "SELECT x.legal_ground = '"'"'$GROUND'"'"' AND w.withdrawn_by = $fuid AND w.reason = '"'"'$REASON'"'"'
+	          FROM redactions x JOIN redaction_withdrawals w ON w.redaction_id = x.id WHERE x.id = $pid")" = t ]'
+check "the audit log keeps who withdrew it, when and why, with the legal ground and passage" \
+	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.withdraw'"'"'
+	    AND object_type = '"'"'redaction'"'"' AND object_id = '"'"'$pid'"'"' AND actor = '"'"'user:$fuid'"'"'
+	    AND at > now() - interval '"'"'5 minutes'"'"' AND detail->>'"'"'reason'"'"' = '"'"'$REASON'"'"'
+	    AND detail->>'"'"'legal_ground'"'"' = '"'"'$GROUND'"'"' AND detail->>'"'"'passage'"'"' = '"'"'$passage'"'"'
+	    AND (detail->>'"'"'version'"'"')::bigint = $halmstad")" = 1 ]'
+req "$F" GET "/remisser/$SLUG/publicering?meddelande=havd"
+check "the publication page says it is withdrawn, and lists it as withdrawn with the reason" \
+	eval 'status_is 200 && body_has "Sekretessen är hävd och loggad" && body_has "Hävd</strong>" && body_has "$REASON" &&
+	      body_lacks "action=\"/remisser/$SLUG/sekretess/$pid/hav\""'
+hav "$F" "$csrf" "$pid" "$REASON"
+check "withdrawing the same redaction again is a 409 that says it is already withdrawn" \
+	eval 'status_is 409 && body_has "redan hävd"'
+STATUS=$(curl -s -b "$F" -o "$T/body" -w '%{http_code}' -H 'Accept: application/json' \
+	--data-urlencode "csrf=$csrf" --data-urlencode "skal=Igen" "$BASE/remisser/$SLUG/sekretess/$pid/hav")
+check "the 409 in JSON has the Swedish and English titles" \
+	eval 'status_is 409 && body_has "\"title\":\"Sekretessen är redan hävd" && body_has "already been withdrawn"'
+check "the second withdrawals stored and audited nothing" \
+	eval '[ "$(withdrawals)" = $((wbefore + 1)) ] && [ "$(audits redaction.withdraw)" = $((abefore + 1)) ]'
+req - GET "/publicerat/$SLUG"
+check "the public page shows the passage again, without its marker" \
+	eval 'status_is 200 && body_has "$passage" && body_lacks "[Sekretess enligt $GROUND]"'
+check "the attachment still redacted stays off the public page" \
+	eval 'body_has "Bilaga 1: [Sekretess enligt 25 kap. 1 § OSL]"'
+hav "$F" "$csrf" "$aid" "Bilagan är offentlig"
+check "the attachment redaction is withdrawn too: 303, audited with the attachment number" \
+	eval 'status_is 303 && [ "$(sql "SELECT (detail->>'"'"'attachment'"'"')::int FROM audit_log
+	    WHERE action = '"'"'redaction.withdraw'"'"' AND object_id = '"'"'$aid'"'"'")" = 1 ]'
+req - GET "/publicerat/$SLUG"
+check "the public page links the attachment again" \
+	eval 'body_has "/publicerat/$SLUG/bilaga/$halmstad/1" && body_lacks "Bilaga 1: [Sekretess enligt"'
+req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
+check "and anyone can fetch it again" eval 'status_is 200 && header_has "^Content-Disposition: attachment"'
+check "withdrawals cannot be removed in the database" \
+	eval '! psql "$REMISS_DB" -XqAtc "DELETE FROM redaction_withdrawals" 2>/dev/null && [ "$(withdrawals)" = $((wbefore + 2)) ]'
+req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
+	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
+req - GET "/publicerat/$SLUG"
+check "the passage can be redacted anew after a withdrawal" \
+	eval 'body_has "[Sekretess enligt $GROUND]" && body_lacks "$passage"'
 
 old=$(sql "SELECT min(v.id) FROM response_versions v JOIN responses r ON r.id = v.response_id
 	WHERE r.remiss_id = $rid AND v.id NOT IN (SELECT max(id) FROM response_versions GROUP BY response_id)
