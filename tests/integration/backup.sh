@@ -52,16 +52,22 @@ PIDS=()
 # pg_up: starts the cluster in $MAIN (as systemctl start postgresql@15-main would) and records
 # the postmaster's PID for cleanup.
 pg_up() {
-	pg_as "$PGBIN/pg_ctl" -D "$MAIN" -l "$LOG" -w -t 60 start >/dev/null ||
-		{ tail -20 "$LOG" | sed 's/^/#   /'; return 1; }
-	PIDS+=("$(head -1 "$MAIN/postmaster.pid")")
+	local rc=0
+	pg_as "$PGBIN/pg_ctl" -D "$MAIN" -l "$LOG" -w -t 60 start >/dev/null || rc=1
+	# Recorded also when pg_ctl gave up waiting: the postmaster may still be running.
+	[ -f "$MAIN/postmaster.pid" ] && PIDS+=("$(head -1 "$MAIN/postmaster.pid")")
+	[ "$rc" = 0 ] || { tail -20 "$LOG" | sed 's/^/#   /'; return 1; }
 }
-# pg_down_pid PID: a fast shutdown of one postmaster by its PID, SIGKILL after 20 s.
+# ours PID: true while PID is a postmaster of this test's data directory (a PID recorded earlier
+# may since belong to another process).
+ours() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "-D $MAIN"; }
+# pg_down_pid PID: a fast shutdown of one of our postmasters by its PID, SIGKILL after 20 s.
 pg_down_pid() {
 	local pid=$1 i
+	ours "$pid" || return 0
 	kill -INT "$pid" 2>/dev/null || return 0
 	for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-	kill -KILL "$pid" 2>/dev/null
+	ours "$pid" && kill -KILL "$pid" 2>/dev/null
 	return 1
 }
 # pg_down: stops the running cluster (systemctl stop postgresql@15-main).
