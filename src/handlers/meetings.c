@@ -73,7 +73,7 @@ meeting_name(struct arena *a, const char *date, const char *title)
 void
 meetings_linked(struct html *h, struct request *req,
     const struct remiss_def *def, const char *section_id,
-    const char *theme_id, const char *heading)
+    const char *theme_id, const char *new_query, const char *heading)
 {
 	const char	*p[1] = { section_id != NULL ? section_id : theme_id };
 	PGresult	*r;
@@ -108,7 +108,14 @@ meetings_linked(struct html *h, struct request *req,
 		}
 		html_close(h);
 	}
+	html_open(h, "p", NULL);
+	html_elem(h, "a", section_id != NULL ? "Registrera ett dialogmöte om "
+	    "avsnittet" : "Registrera ett dialogmöte om temat", "href",
+	    arena_printf(req->arena, "%s/nytt?%s", base_href(req, def),
+	    new_query), NULL);
+	html_text(h, " · ");
 	html_elem(h, "a", "Alla dialogmöten", "href", base_href(req, def), NULL);
+	html_close(h);
 out:
 	html_close(h);
 	PQclear(r);

@@ -567,7 +567,8 @@ render(struct html *h, struct page *pg)
 		    pg->section->nr));
 		html_close(h);
 		meetings_linked(h, pg->req, pg->def, arena_printf(pg->req->arena,
-		    "%lld", pg->section->id), NULL, "h2");
+		    "%lld", pg->section->id), NULL, arena_printf(pg->req->arena,
+		    "avsnitt=%s", pg->section->nr), "h2");
 	}
 	html_elem(h, "p", n == 0 ? "Inga svar ännu." : arena_printf(
 	    pg->req->arena, "Svar från %d remissinstanser.", count_orgs(pg)),

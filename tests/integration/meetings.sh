@@ -99,12 +99,13 @@ check "the förvaltning sees it in the list" eval 'status_is 200 && body_has "hr
 
 # --- linked pages ------------------------------------------------------------------------
 req "$G" GET "/remisser/$SLUG/granskning/avsnitt/$NR"
-check "the section view lists the meeting with a link to it" \
-	eval 'status_is 200 && body_has "href=\"$M/$mid\"" && body_has "Dialog om tillfällig vistelse"'
+check "the section view lists the meeting with a link to it, and offers to record one about the section" \
+	eval 'status_is 200 && body_has "href=\"$M/$mid\"" && body_has "Dialog om tillfällig vistelse" && body_has "href=\"$M/nytt?avsnitt=$NR\""'
 req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
 check "another section's view does not" eval 'status_is 200 && body_lacks "href=\"$M/$mid\""'
 req "$G" GET "/remisser/$SLUG/teman"
-check "the theme page lists the meeting under its theme" eval 'status_is 200 && body_has "href=\"$M/$mid\""'
+check "the theme page lists the meeting under its theme" \
+	eval 'status_is 200 && body_has "href=\"$M/$mid\"" && body_has "href=\"$M/nytt?tema=$tid\""'
 
 # --- edit and the optimistic lock --------------------------------------------------------
 req "$F" GET "$M/$mid/redigera"
