@@ -441,19 +441,28 @@ questions(struct xw *x, const char *prefix, const struct export_question *q,
 {
 	static const char *const cols[] = { "ColName", "ColText", NULL };
 	static const char *const heads[] = { "Remissinstans", "Svar" };
-	char	 title[10200], tname[96];
-	size_t	 i, k;
+	struct arena	*a;
+	const char	*title;
+	char		 tname[96];
+	size_t		 i, k;
 
+	/* A question's text may be 10 000 characters: no fixed buffer. */
+	if ((a = arena_new()) == NULL) {
+		x->failed = 1;
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		const char *kind = rules_question_kind_sv(q[i].kind);
 
-		snprintf(title, sizeof(title), "Fråga %s: %s", q[i].qid,
-		    q[i].text);
-		heading(x, "Heading_20_3", "3", title);
-		if (kind != NULL) {
-			snprintf(title, sizeof(title), "Typ av fråga: %s", kind);
-			para(x, "Faltrubrik", title);
+		if ((title = arena_printf(a, "Fråga %s: %s", q[i].qid,
+		    q[i].text)) == NULL) {
+			x->failed = 1;
+			break;
 		}
+		heading(x, "Heading_20_3", "3", title);
+		if (kind != NULL)
+			para(x, "Faltrubrik", arena_printf(a, "Typ av fråga: %s",
+			    kind));
 		if (q[i].nanswers == 0) {
 			para(x, "Standard", "Ingen remissinstans har svarat på "
 			    "frågan.");
@@ -486,6 +495,7 @@ questions(struct xw *x, const char *prefix, const struct export_question *q,
 		}
 		xw_end(x);
 	}
+	arena_free(a);
 }
 
 /* The dialogmöten a section is linked to. */

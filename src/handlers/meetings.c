@@ -154,7 +154,7 @@ handle_meetings(struct request *req, struct response *res)
 	    "exporten.", NULL);
 	html_elem(h, "a", "Registrera ett nytt dialogmöte", "href",
 	    arena_printf(req->arena, "%s/nytt", base_href(req, &def)), "class",
-	    "button", NULL);
+	    "button primary", NULL);
 	if (n == 0)
 		html_elem(h, "p", "Inga dialogmöten är registrerade ännu.",
 		    "class", "muted", NULL);
