@@ -1341,4 +1341,171 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_DECISION_NEW_LIST] = { "decision_new_list",
 	    "SELECT id, nr, heading, revised_text, motivation, status FROM decisions"
 	    " WHERE remiss_id = $1::bigint AND section_id IS NULL ORDER BY nr", 1 },
+
+	/* Dialogmöten. */
+#define MEETING_ORG_NAMES(m) \
+	" COALESCE((SELECT string_agg(o.name, ', ' ORDER BY o.name)" \
+	"   FROM meeting_orgs mo JOIN organisations o ON o.id = mo.org_id" \
+	"   WHERE mo.meeting_id = " m "), '')"
+	[STMT_MEETING_LIST] = { "meeting_list",
+	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
+	    " COALESCE(m.place, '')," MEETING_ORG_NAMES("m.id") ","
+	    " (SELECT count(*) FROM meeting_participants p"
+	    "   WHERE p.meeting_id = m.id),"
+	    " COALESCE((SELECT string_agg(s.nr, ', ' ORDER BY s.position)"
+	    "   FROM meeting_sections ms JOIN sections s ON s.id = ms.section_id"
+	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), '')"
+	    " FROM meetings m WHERE m.remiss_id = $1::bigint"
+	    " ORDER BY m.held_on, m.id", 1 },
+
+	[STMT_MEETING_GET] = { "meeting_get",
+	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
+	    " COALESCE(m.place, ''), m.notes, m.edit_version,"
+	    " COALESCE(c.name, c.email), iso_time_se(m.created_at),"
+	    " COALESCE(u.name, u.email), iso_time_se(m.updated_at)"
+	    " FROM meetings m JOIN users c ON c.id = m.created_by"
+	    " JOIN users u ON u.id = m.updated_by"
+	    " WHERE m.id = $1::bigint AND m.remiss_id = $2::bigint", 2 },
+
+	[STMT_MEETING_ORGS] = { "meeting_orgs",
+	    "SELECT o.id, o.name FROM meeting_orgs mo"
+	    " JOIN organisations o ON o.id = mo.org_id"
+	    " WHERE mo.meeting_id = $1::bigint ORDER BY o.name", 1 },
+
+	[STMT_MEETING_PARTICIPANTS] = { "meeting_participants",
+	    "SELECT name, role FROM meeting_participants"
+	    " WHERE meeting_id = $1::bigint ORDER BY ord", 1 },
+
+	[STMT_MEETING_SECTIONS] = { "meeting_sections",
+	    "SELECT s.id, s.nr, s.heading FROM meeting_sections ms"
+	    " JOIN sections s ON s.id = ms.section_id"
+	    " WHERE ms.meeting_id = $1::bigint AND s.removed_at IS NULL"
+	    " ORDER BY s.position, s.id", 1 },
+
+	[STMT_MEETING_THEMES] = { "meeting_themes",
+	    "SELECT t.id, t.name FROM meeting_themes mt"
+	    " JOIN themes t ON t.id = mt.theme_id"
+	    " WHERE mt.meeting_id = $1::bigint ORDER BY lower(t.name)", 1 },
+
+	[STMT_MEETING_INSERT] = { "meeting_insert",
+	    "INSERT INTO meetings (remiss_id, held_on, title, place, notes,"
+	    " created_by, updated_by)"
+	    " VALUES ($1::bigint, $2::date, $3, $4, $5, $6::bigint, $6::bigint)"
+	    " RETURNING id", 6 },
+
+	[STMT_MEETING_UPDATE] = { "meeting_update",
+	    "UPDATE meetings SET held_on = $3::date, title = $4, place = $5,"
+	    " notes = $6, updated_by = $8::bigint, updated_at = now(),"
+	    " edit_version = edit_version + 1"
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " AND edit_version = $7::int RETURNING id, edit_version", 8 },
+
+	[STMT_MEETING_DELETE] = { "meeting_delete",
+	    "DELETE FROM meetings WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " AND edit_version = $3::int RETURNING id, held_on::text", 3 },
+
+	[STMT_MEETING_LINKS_CLEAR] = { "meeting_links_clear",
+	    "WITH o AS (DELETE FROM meeting_orgs WHERE meeting_id = $1::bigint),"
+	    " p AS (DELETE FROM meeting_participants WHERE meeting_id = $1::bigint),"
+	    " s AS (DELETE FROM meeting_sections WHERE meeting_id = $1::bigint)"
+	    " DELETE FROM meeting_themes WHERE meeting_id = $1::bigint", 1 },
+
+	[STMT_MEETING_ORGS_SET] = { "meeting_orgs_set",
+	    "INSERT INTO meeting_orgs (meeting_id, org_id)"
+	    " SELECT $1::bigint, i.org_id FROM invitations i"
+	    " WHERE i.remiss_id = $2::bigint AND i.org_id = ANY ($3::bigint[])"
+	    " ON CONFLICT DO NOTHING RETURNING org_id", 3 },
+
+	[STMT_MEETING_PARTICIPANT_ADD] = { "meeting_participant_add",
+	    "INSERT INTO meeting_participants (meeting_id, ord, name, role)"
+	    " VALUES ($1::bigint, $2::int, $3, $4)", 4 },
+
+	[STMT_MEETING_SECTIONS_SET] = { "meeting_sections_set",
+	    "INSERT INTO meeting_sections (meeting_id, section_id)"
+	    " SELECT $1::bigint, s.id FROM sections s"
+	    " WHERE s.remiss_id = $2::bigint AND s.removed_at IS NULL"
+	    " AND s.id = ANY ($3::bigint[])"
+	    " ON CONFLICT DO NOTHING RETURNING section_id", 3 },
+
+	[STMT_MEETING_THEMES_SET] = { "meeting_themes_set",
+	    "INSERT INTO meeting_themes (meeting_id, theme_id)"
+	    " SELECT $1::bigint, t.id FROM themes t"
+	    " WHERE t.remiss_id = $2::bigint AND t.id = ANY ($3::bigint[])"
+	    " ON CONFLICT DO NOTHING RETURNING theme_id", 3 },
+
+	[STMT_MEETINGS_OF_SECTION] = { "meetings_of_section",
+	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
+	    MEETING_ORG_NAMES("m.id")
+	    " FROM meeting_sections ms JOIN meetings m ON m.id = ms.meeting_id"
+	    " WHERE ms.section_id = $1::bigint ORDER BY m.held_on, m.id", 1 },
+
+	[STMT_MEETINGS_OF_THEME] = { "meetings_of_theme",
+	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
+	    MEETING_ORG_NAMES("m.id")
+	    " FROM meeting_themes mt JOIN meetings m ON m.id = mt.meeting_id"
+	    " WHERE mt.theme_id = $1::bigint ORDER BY m.held_on, m.id", 1 },
+
+	[STMT_MEETING_THEMES_MOVE] = { "meeting_themes_move",
+	    "INSERT INTO meeting_themes (meeting_id, theme_id)"
+	    " SELECT meeting_id, $2::bigint FROM meeting_themes"
+	    " WHERE theme_id = $1::bigint ON CONFLICT DO NOTHING", 2 },
+
+	[STMT_MEETING_FORM_THEMES] = { "meeting_form_themes",
+	    "SELECT t.id, CASE WHEN p.id IS NULL THEN t.name"
+	    " ELSE p.name || ' › ' || t.name END"
+	    " FROM themes t LEFT JOIN themes p ON p.id = t.parent_id"
+	    " WHERE t.remiss_id = $1::bigint"
+	    " ORDER BY lower(COALESCE(p.name, t.name)), t.parent_id NULLS FIRST,"
+	    " lower(t.name)", 1 },
+
+	[STMT_EXPORT_MEETINGS] = { "export_meetings",
+	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
+	    " COALESCE(m.place, ''), m.notes,"
+	    " COALESCE((SELECT string_agg(o.name, E'\\n' ORDER BY o.name)"
+	    "   FROM meeting_orgs mo JOIN organisations o ON o.id = mo.org_id"
+	    "   WHERE mo.meeting_id = m.id), ''),"
+	    " COALESCE((SELECT string_agg(p.name, E'\\n' ORDER BY p.ord)"
+	    "   FROM meeting_participants p WHERE p.meeting_id = m.id), ''),"
+	    " COALESCE((SELECT string_agg(p.role, E'\\n' ORDER BY p.ord)"
+	    "   FROM meeting_participants p WHERE p.meeting_id = m.id), ''),"
+	    " COALESCE((SELECT string_agg(s.nr, E'\\n' ORDER BY s.position, s.id)"
+	    "   FROM meeting_sections ms JOIN sections s ON s.id = ms.section_id"
+	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), ''),"
+	    " COALESCE((SELECT string_agg(s.heading, E'\\n' ORDER BY s.position, s.id)"
+	    "   FROM meeting_sections ms JOIN sections s ON s.id = ms.section_id"
+	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), ''),"
+	    " COALESCE((SELECT string_agg(t.name, E'\\n' ORDER BY lower(t.name))"
+	    "   FROM meeting_themes mt JOIN themes t ON t.id = mt.theme_id"
+	    "   WHERE mt.meeting_id = m.id), ''),"
+	    " (SELECT count(*) FROM meeting_participants p"
+	    "   WHERE p.meeting_id = m.id)"
+	    " FROM meetings m WHERE m.remiss_id = $1::bigint"
+	    " ORDER BY m.held_on, m.id", 1 },
+
+	[STMT_EXPORT_SECTION_MEETINGS] = { "export_section_meetings",
+	    "SELECT m.held_on::text, COALESCE(m.title, ''),"
+	    MEETING_ORG_NAMES("m.id")
+	    " FROM meeting_sections ms JOIN meetings m ON m.id = ms.meeting_id"
+	    " WHERE ms.section_id = $1::bigint ORDER BY m.held_on, m.id", 1 },
+#undef MEETING_ORG_NAMES
+
+	[STMT_EXPORT_QUESTION_ANSWERS] = { "export_question_answers",
+	    "SELECT q.qid, q.kind, q.text, COALESCE(x.org_id::text, ''),"
+	    " COALESCE(x.position::text, ''), COALESCE(x.comment, ''),"
+	    " COALESCE(x.proposed_wording, ''), COALESCE(x.consequence_region, ''),"
+	    " COALESCE(x.consequence_kommun, ''), COALESCE(x.short_term, ''),"
+	    " COALESCE(x.long_term, '')"
+	    " FROM questions q LEFT JOIN LATERAL ("
+	    "   SELECT resp.org_id, o.name, a.position, a.comment,"
+	    "   a.proposed_wording, a.consequence_region, a.consequence_kommun,"
+	    "   a.short_term, a.long_term"
+	    "   FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    "   JOIN LATERAL (SELECT id FROM response_versions"
+	    "     WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v"
+	    "     ON true"
+	    "   JOIN answers a ON a.version_id = v.id AND a.question_id = q.id"
+	    "   WHERE resp.remiss_id = $1::bigint) x ON true"
+	    " WHERE q.remiss_id = $1::bigint AND q.removed_at IS NULL"
+	    " AND q.section_id IS NOT DISTINCT FROM $2::bigint"
+	    " ORDER BY q.position, q.id, x.name", 2 },
 };

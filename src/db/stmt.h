@@ -455,6 +455,56 @@ enum stmt {
 				   motivation, status (no row: none yet) */
 	STMT_DECISION_NEW_LIST,	/* remiss id -> id, nr, heading, revised text,
 				   motivation, status: the added sections by nr */
+	/* Dialogmöten (schema/010_meetings.sql, handlers/meetings.c). */
+	STMT_MEETING_LIST,	/* remiss id -> id, held on, title or '', place or
+				   '', organisation names ("A, B"), number of
+				   participants, section nrs ("3.1, 4"), by date */
+	STMT_MEETING_GET,	/* id, remiss id -> id, held on, title or '',
+				   place or '', notes, edit version, created by,
+				   created at, updated by, updated at (iso_time_se) */
+	STMT_MEETING_ORGS,	/* meeting id -> org id, name, by name */
+	STMT_MEETING_PARTICIPANTS,	/* meeting id -> name, role, in order */
+	STMT_MEETING_SECTIONS,	/* meeting id -> section id, nr, heading: live
+				   sections in the proposal's order */
+	STMT_MEETING_THEMES,	/* meeting id -> theme id, name, by name */
+	STMT_MEETING_INSERT,	/* remiss id, held on, title or NULL, place or
+				   NULL, notes, user id -> id */
+	STMT_MEETING_UPDATE,	/* id, remiss id, held on, title or NULL, place or
+				   NULL, notes, expected edit version, user id ->
+				   id, edit version (no row: stale or gone) */
+	STMT_MEETING_DELETE,	/* id, remiss id, expected edit version -> id,
+				   held on (no row: stale or gone) */
+	STMT_MEETING_LINKS_CLEAR,	/* meeting id: drops its organisations,
+				   participants, sections and themes */
+	STMT_MEETING_ORGS_SET,	/* meeting id, remiss id, org ids '{1,2}' -> org
+				   id of each organisation invited to the remiss */
+	STMT_MEETING_PARTICIPANT_ADD,	/* meeting id, ord, name, role */
+	STMT_MEETING_SECTIONS_SET,	/* meeting id, remiss id, section ids
+				   '{1,2}' -> section id (live sections only) */
+	STMT_MEETING_THEMES_SET,	/* meeting id, remiss id, theme ids '{1,2}'
+				   -> theme id (themes of that remiss only) */
+	STMT_MEETINGS_OF_SECTION,	/* section id -> id, held on, title or '',
+				   organisation names ("A, B"), by date */
+	STMT_MEETINGS_OF_THEME,	/* theme id -> id, held on, title or '',
+				   organisation names ("A, B"), by date */
+	STMT_MEETING_THEMES_MOVE,	/* from theme, to theme: links the meetings
+				   of one theme to the other (before a merge) */
+	STMT_MEETING_FORM_THEMES,	/* remiss id -> theme id, name (parent ›
+				   child), for the form's checkboxes */
+	STMT_EXPORT_MEETINGS,	/* remiss id -> id, held on, title, place, notes,
+				   then LF-separated lists: organisation names,
+				   participant names, their roles (aligned, ''
+				   for none), section nrs, section headings,
+				   theme names; by date */
+	STMT_EXPORT_SECTION_MEETINGS,	/* section id -> held on, title or '',
+				   organisation names ("A, B"), by date */
+	STMT_EXPORT_QUESTION_ANSWERS,	/* remiss id, section id or NULL -> qid,
+				   kind, text, org id or '' (a question nobody
+				   answered), position, comment, wording,
+				   consequence region, kommun, short term, long
+				   term: the live questions of the section (NULL:
+				   of the whole remiss) in order, each with the
+				   latest submitted answers by organisation name */
 	STMT__MAX
 };
 

@@ -7,18 +7,30 @@
 
 static const char bom[] = "\xEF\xBB\xBF";
 
+bool
+csv_formula_risk(const char *s)
+{
+	return s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 int
 csv_field(const struct export_sink *out, const char *s, bool last)
 {
-	const char *q;
+	const char	*q;
+	bool		 risk;
 
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	risk = csv_formula_risk(s);
+	if (!risk && strpbrk(s, ",\"\r\n") == NULL) {
 		if (export_puts(out, s) == -1)
 			return -1;
 	} else {
-		if (export_put(out, "\"", 1) == -1)
+		/* OWASP's advice against CSV injection: a field a spreadsheet
+		 * would start a formula with gets a leading apostrophe, inside
+		 * quotes; the text after it is left exactly as it was. */
+		if (export_put(out, "\"", 1) == -1 ||
+		    (risk && export_put(out, "'", 1) == -1))
 			return -1;
 		/* Each quote is written twice: up to and including it, then
 		 * it again. */

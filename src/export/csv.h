@@ -6,8 +6,14 @@
 
 #include "export/model.h"
 
+/* True if a spreadsheet (Excel, LibreOffice) could read s as a formula:
+ * its first byte is =, +, -, @, TAB or CR (OWASP's list for CSV injection). */
+bool csv_formula_risk(const char *s);
+
 /* Writes s as one RFC 4180 field: quoted (quotes doubled) when it holds a
- * comma, quote, CR or LF, then "," or, when last, CRLF. 0 or -1. */
+ * comma, quote, CR or LF, then "," or, when last, CRLF. A field with
+ * csv_formula_risk is quoted and gets one apostrophe (') before its first
+ * character, so it opens as text; nothing else in it changes. 0 or -1. */
 int csv_field(const struct export_sink *out, const char *s, bool last);
 
 /* A writer of one row per (answering organisation, section), columns as

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/remiss_rules.h"
 #include "core/worddiff.h"
 #include "export/chart.h"
 #include "export/html_export.h"
@@ -266,6 +267,109 @@ html_new_sections(void *w, const struct export_head *h,
 	return x->failed ? -1 : 0;
 }
 
+/* The questions and every organisation's answer to each. */
+static void
+questions(struct xw *x, const struct export_question *q, size_t n,
+    const char *hl)
+{
+	struct arena	*a;
+	size_t		 i, k;
+
+	if ((a = arena_new()) == NULL) {
+		x->failed = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const char *kind = rules_question_kind_sv(q[i].kind);
+
+		xw_start(x, "div", "class", "fraga", (const char *)NULL);
+		xw_elem(x, hl, arena_printf(a, "Fråga %s: %s", q[i].qid,
+		    q[i].text), (const char *)NULL);
+		if (kind != NULL)
+			xw_elem(x, "p", arena_printf(a, "Typ av fråga: %s", kind),
+			    "class", "faltrubrik", (const char *)NULL);
+		if (q[i].nanswers == 0) {
+			xw_elem(x, "p", "Ingen remissinstans har svarat på "
+			    "frågan.", (const char *)NULL);
+			xw_end(x);
+			continue;
+		}
+		xw_start(x, "table", "class", "svar", (const char *)NULL);
+		xw_start(x, "thead", (const char *)NULL);
+		xw_start(x, "tr", (const char *)NULL);
+		xw_elem(x, "th", "Remissinstans", "scope", "col",
+		    (const char *)NULL);
+		xw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
+		xw_end(x);
+		xw_end(x);
+		xw_start(x, "tbody", (const char *)NULL);
+		for (k = 0; k < q[i].nanswers; k++) {
+			const struct export_question_answer *an =
+			    &q[i].answers[k];
+
+			xw_start(x, "tr", (const char *)NULL);
+			xw_elem(x, "th", an->org->name, "scope", "row",
+			    (const char *)NULL);
+			xw_start(x, "td", (const char *)NULL);
+			if (an->position != POS_NONE)
+				xw_elem(x, "p", label(an->position), "class",
+				    position_code(an->position),
+				    (const char *)NULL);
+			xw_paras(x, "p", NULL, NULL, an->comment);
+			field(x, "Förslag till lydelse", an->wording);
+			field(x, "Konsekvenser för regionen", an->cons_region);
+			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
+			field(x, "Kortsiktigt", an->short_term);
+			field(x, "Långsiktigt", an->long_term);
+			xw_end(x);
+			xw_end(x);
+		}
+		xw_end(x);
+		xw_end(x);
+		xw_end(x);
+	}
+	arena_free(a);
+}
+
+/* The dialogmöten a section is linked to. */
+static void
+meeting_refs(struct xw *x, const struct export_section *s)
+{
+	struct arena	*a;
+	size_t		 i;
+
+	if (s->nmeetings == 0)
+		return;
+	if ((a = arena_new()) == NULL) {
+		x->failed = 1;
+		return;
+	}
+	xw_start(x, "div", "class", "dialogmoten", (const char *)NULL);
+	xw_elem(x, "h3", "Dialogmöten om avsnittet", (const char *)NULL);
+	xw_start(x, "ul", (const char *)NULL);
+	for (i = 0; i < s->nmeetings; i++) {
+		const struct export_meeting_ref *m = &s->meetings[i];
+
+		xw_start(x, "li", (const char *)NULL);
+		xw_text(x, date_sv_in(a, m->held_on));
+		if (m->title[0] != '\0') {
+			xw_text(x, ": ");
+			xw_text(x, m->title);
+		}
+		if (m->orgs[0] != '\0') {
+			xw_text(x, " (");
+			xw_text(x, m->orgs);
+			xw_text(x, ")");
+		}
+		xw_end(x);
+	}
+	xw_end(x);
+	xw_elem(x, "p", "Anteckningarna finns i kapitlet Dialogmöten.",
+	    "class", "faltrubrik", (const char *)NULL);
+	xw_end(x);
+	arena_free(a);
+}
+
 static int
 html_section(void *w, const struct export_head *h,
     const struct export_section *s)
@@ -348,7 +452,114 @@ html_section(void *w, const struct export_head *h,
 		xw_end(x);
 		xw_end(x);
 	}
+	if (s->nquestions > 0) {
+		xw_elem(x, "h3", "Frågor om avsnittet", (const char *)NULL);
+		questions(x, s->questions, s->nquestions, "h4");
+	}
+	meeting_refs(x, s);
 	xw_end(x);
+	return x->failed ? -1 : 0;
+}
+
+static int
+html_questions_overall(void *w, const struct export_head *h,
+    const struct export_question *q, size_t n)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+
+	(void)h;
+	if (n == 0)
+		return 0;
+	xw_start(x, "section", "class", "fragor", (const char *)NULL);
+	xw_elem(x, "h2", "Frågor om remissen som helhet", (const char *)NULL);
+	questions(x, q, n, "h3");
+	xw_end(x);
+	return x->failed ? -1 : 0;
+}
+
+/* A list of names as one line: "A, B och C". */
+static const char *
+joined(struct arena *a, const char *const *v, size_t n)
+{
+	const char	*s = "";
+	size_t		 i;
+
+	for (i = 0; i < n && s != NULL; i++)
+		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ?
+		    " och " : ", ", v[i]);
+	return s != NULL ? s : "";
+}
+
+static int
+html_meetings(void *w, const struct export_head *h,
+    const struct export_meeting *m, size_t n)
+{
+	struct html_export	*e = w;
+	struct xw		*x = &e->x;
+	struct arena		*a;
+	size_t			 i, k;
+
+	(void)h;
+	if (n == 0)
+		return 0;
+	if ((a = arena_new()) == NULL)
+		return -1;
+	xw_start(x, "section", "class", "dialogmoten", "id", "dialogmoten",
+	    (const char *)NULL);
+	xw_elem(x, "h2", "Dialogmöten", (const char *)NULL);
+	for (i = 0; i < n; i++) {
+		xw_start(x, "article", "class", "dialogmote", (const char *)NULL);
+		xw_elem(x, "h3", m[i].title[0] != '\0' ? arena_printf(a,
+		    "%s: %s", date_sv_in(a, m[i].held_on), m[i].title) :
+		    arena_printf(a, "Dialogmöte %s", date_sv_in(a,
+		    m[i].held_on)), (const char *)NULL);
+		xw_start(x, "dl", (const char *)NULL);
+		xw_elem(x, "dt", "Datum", (const char *)NULL);
+		xw_elem(x, "dd", date_sv_in(a, m[i].held_on), (const char *)NULL);
+		if (m[i].place[0] != '\0') {
+			xw_elem(x, "dt", "Plats", (const char *)NULL);
+			xw_elem(x, "dd", m[i].place, (const char *)NULL);
+		}
+		xw_elem(x, "dt", "Organisationer", (const char *)NULL);
+		xw_elem(x, "dd", joined(a, m[i].orgs, m[i].norgs),
+		    (const char *)NULL);
+		if (m[i].nsections > 0) {
+			const char **v = arena_calloc(a, m[i].nsections,
+			    sizeof(*v));
+
+			for (k = 0; v != NULL && k < m[i].nsections; k++)
+				v[k] = arena_printf(a, "%s %s",
+				    m[i].section_nrs[k], m[i].section_headings[k]);
+			xw_elem(x, "dt", "Avsnitt", (const char *)NULL);
+			xw_elem(x, "dd", v != NULL ? joined(a, v,
+			    m[i].nsections) : "", (const char *)NULL);
+		}
+		if (m[i].nthemes > 0) {
+			xw_elem(x, "dt", "Teman", (const char *)NULL);
+			xw_elem(x, "dd", joined(a, m[i].themes, m[i].nthemes),
+			    (const char *)NULL);
+		}
+		xw_end(x);
+		if (m[i].nparticipants > 0) {
+			xw_elem(x, "h4", "Deltagare", (const char *)NULL);
+			xw_start(x, "ul", (const char *)NULL);
+			for (k = 0; k < m[i].nparticipants; k++)
+				xw_elem(x, "li", m[i].participants[k].role[0] !=
+				    '\0' ? arena_printf(a, "%s, %s",
+				    m[i].participants[k].name,
+				    m[i].participants[k].role) :
+				    m[i].participants[k].name, (const char *)NULL);
+			xw_end(x);
+		}
+		if (m[i].notes[0] != '\0') {
+			xw_elem(x, "h4", "Anteckningar", (const char *)NULL);
+			xw_paras(x, "p", NULL, NULL, m[i].notes);
+		}
+		xw_end(x);
+	}
+	xw_end(x);
+	arena_free(a);
 	return x->failed ? -1 : 0;
 }
 
@@ -423,5 +634,7 @@ const struct export_writer html_export_writer = {
 	.section = html_section,
 	.themes = html_themes,
 	.new_sections = html_new_sections,
+	.questions_overall = html_questions_overall,
+	.meetings = html_meetings,
 	.end = html_end,
 };

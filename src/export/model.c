@@ -1,6 +1,7 @@
 /* model.c: reads a remiss for export in one snapshot, section by section, into a writer's callbacks. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +229,103 @@ err:
 	return -1;
 }
 
+/* Reads the questions of section sid (NULL: of the whole remiss) with the
+ * latest answers to them into *out, all in a. 0 or -1. */
+static int
+load_questions(struct db *db, struct arena *a, const struct export_head *h,
+    const char *rid, const char *sid, struct export_question **out,
+    size_t *nout)
+{
+	PGresult			*r;
+	const char			*p[2] = { rid, sid };
+	struct export_question		*q;
+	struct export_question_answer	*ans, *x;
+	size_t				 nq = 0, o = 0;
+	int				 i, n;
+	long long			 org;
+
+	*out = NULL;
+	*nout = 0;
+	if ((r = query(db, STMT_EXPORT_QUESTION_ANSWERS, p)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	if ((q = arena_calloc(a, (size_t)n + 1, sizeof(*q))) == NULL ||
+	    (ans = arena_calloc(a, (size_t)n + 1, sizeof(*ans))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++) {
+		/* Rows come by question, then by organisation name. */
+		if (nq == 0 || strcmp(q[nq - 1].qid, PQgetvalue(r, i, 0)) != 0) {
+			if ((q[nq].qid = cell(a, r, i, 0)) == NULL ||
+			    (q[nq].kind = cell(a, r, i, 1)) == NULL ||
+			    (q[nq].text = cell(a, r, i, 2)) == NULL)
+				goto err;
+			q[nq].answers = &ans[i];
+			nq++;
+			o = 0;
+		}
+		if (*PQgetvalue(r, i, 3) == '\0')
+			continue;	/* nobody answered it */
+		if (parse_id(PQgetvalue(r, i, 3), &org) == -1)
+			goto err;
+		while (o < h->norgs && h->orgs[o].id != org)
+			o++;
+		if (o == h->norgs) {
+			log_err("%s: answer of organisation %lld out of order",
+			    __func__, org);
+			goto err;
+		}
+		x = &ans[i];
+		x->org = &h->orgs[o];
+		x->position = position_parse(PQgetvalue(r, i, 4));
+		if (x->position == POS__MAX)
+			x->position = POS_NONE;
+		if ((x->comment = cell(a, r, i, 5)) == NULL ||
+		    (x->wording = cell(a, r, i, 6)) == NULL ||
+		    (x->cons_region = cell(a, r, i, 7)) == NULL ||
+		    (x->cons_kommun = cell(a, r, i, 8)) == NULL ||
+		    (x->short_term = cell(a, r, i, 9)) == NULL ||
+		    (x->long_term = cell(a, r, i, 10)) == NULL)
+			goto err;
+		q[nq - 1].nanswers++;
+	}
+	PQclear(r);
+	*out = q;
+	*nout = nq;
+	return 0;
+err:
+	PQclear(r);
+	return -1;
+}
+
+/* Reads the dialogmöten linked to section sid into *out. 0 or -1. */
+static int
+load_meeting_refs(struct db *db, struct arena *a, const char *sid,
+    struct export_meeting_ref **out, size_t *nout)
+{
+	PGresult			*r;
+	const char			*p[1] = { sid };
+	struct export_meeting_ref	*m;
+	int				 i, n;
+
+	if ((r = query(db, STMT_EXPORT_SECTION_MEETINGS, p)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
+		goto err;
+	for (i = 0; i < n; i++)
+		if ((m[i].held_on = cell(a, r, i, 0)) == NULL ||
+		    (m[i].title = cell(a, r, i, 1)) == NULL ||
+		    (m[i].orgs = cell(a, r, i, 2)) == NULL)
+			goto err;
+	PQclear(r);
+	*out = m;
+	*nout = (size_t)n;
+	return 0;
+err:
+	PQclear(r);
+	return -1;
+}
+
 /* Reads section i (body, answers, marks) into s, all in a. */
 static int
 load_section(struct db *db, struct arena *a, const struct export_head *h,
@@ -238,6 +336,8 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	char			 rid[32], sid[32];
 	struct export_answer	*ans;
 	struct export_mark	*m;
+	struct export_question	*qs;
+	struct export_meeting_ref *mr;
 	size_t			 o = 0;
 	int			 j, n;
 	long long		 org;
@@ -308,6 +408,12 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	    (s->decision_status = cell(a, r, 0, 4)) == NULL))
 		goto err;
 	PQclear(r);
+	r = NULL;
+	if (load_questions(db, a, h, rid, sid, &qs, &s->nquestions) == -1 ||
+	    load_meeting_refs(db, a, sid, &mr, &s->nmeetings) == -1)
+		goto err;
+	s->questions = qs;
+	s->meetings = mr;
 	return 0;
 err:
 	PQclear(r);
@@ -389,6 +495,122 @@ out:
 	return rc;
 }
 
+/* Splits an LF-separated list of a query into *out (n items; "" gives
+ * none, unless keep_empty: then want items, blank ones kept). 0 or -1. */
+static int
+split_lines(struct arena *a, const char *s, size_t want, bool keep_empty,
+    const char ***out, size_t *n)
+{
+	const char	**v;
+	const char	 *e;
+	size_t		  k = 0, cap;
+
+	cap = keep_empty ? want : 1;
+	for (e = s; *e != '\0'; e++)
+		if (*e == '\n')
+			cap++;
+	if (!keep_empty && *s != '\0')
+		cap++;
+	if ((v = arena_calloc(a, cap + 1, sizeof(*v))) == NULL)
+		return -1;
+	if (*s != '\0' || keep_empty) {
+		for (;;) {
+			e = strchr(s, '\n');
+			if (k < cap && (v[k++] = arena_strndup(a, s, e != NULL ?
+			    (size_t)(e - s) : strlen(s))) == NULL)
+				return -1;
+			if (e == NULL)
+				break;
+			s = e + 1;
+		}
+	}
+	while (keep_empty && k < want)
+		v[k++] = "";
+	*out = v;
+	*n = keep_empty ? want : k;
+	return 0;
+}
+
+/* Reads every dialogmöte of the remiss and hands them over. */
+static int
+run_meetings(struct db *db, struct arena *a, const struct export_head *h,
+    const struct export_writer *wr, void *w)
+{
+	PGresult		*r;
+	const char		*p[1], **names, **roles, **list;
+	char			 rid[32];
+	struct export_meeting	*m;
+	struct export_participant *pp;
+	size_t			 k, nn, nr, nh;
+	int			 i, n, rc = -1;
+	long			 np;
+
+	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
+	p[0] = rid;
+	if ((r = query(db, STMT_EXPORT_MEETINGS, p)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		if ((m[i].held_on = cell(a, r, i, 1)) == NULL ||
+		    (m[i].title = cell(a, r, i, 2)) == NULL ||
+		    (m[i].place = cell(a, r, i, 3)) == NULL ||
+		    (m[i].notes = cell(a, r, i, 4)) == NULL ||
+		    parse_long(PQgetvalue(r, i, 11), 0, 100000L, &np) == -1)
+			goto out;
+		if (split_lines(a, PQgetvalue(r, i, 5), 0, false, &list,
+		    &m[i].norgs) == -1)
+			goto out;
+		m[i].orgs = list;
+		/* Names and roles are aligned; a role may be "". */
+		if (split_lines(a, PQgetvalue(r, i, 6), (size_t)np, np > 0,
+		    &names, &nn) == -1 || split_lines(a, PQgetvalue(r, i, 7),
+		    (size_t)np, np > 0, &roles, &nr) == -1 || nn != nr)
+			goto out;
+		if ((pp = arena_calloc(a, nn + 1, sizeof(*pp))) == NULL)
+			goto out;
+		for (k = 0; k < nn; k++) {
+			pp[k].name = names[k];
+			pp[k].role = roles[k];
+		}
+		m[i].participants = pp;
+		m[i].nparticipants = nn;
+		if (split_lines(a, PQgetvalue(r, i, 8), 0, false, &list,
+		    &m[i].nsections) == -1)
+			goto out;
+		m[i].section_nrs = list;
+		if (split_lines(a, PQgetvalue(r, i, 9), m[i].nsections,
+		    m[i].nsections > 0, &list, &nh) == -1 ||
+		    nh != m[i].nsections)
+			goto out;
+		m[i].section_headings = list;
+		if (split_lines(a, PQgetvalue(r, i, 10), 0, false, &list,
+		    &m[i].nthemes) == -1)
+			goto out;
+		m[i].themes = list;
+	}
+	rc = wr->meetings(w, h, m, (size_t)n);
+out:
+	PQclear(r);
+	return rc;
+}
+
+/* Reads the questions about the whole remiss and hands them over. */
+static int
+run_questions_overall(struct db *db, struct arena *a,
+    const struct export_head *h, const struct export_writer *wr, void *w)
+{
+	struct export_question	*q;
+	size_t			 n;
+	char			 rid[32];
+
+	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
+	if (load_questions(db, a, h, rid, NULL, &q, &n) == -1)
+		return -1;
+	return wr->questions_overall(w, h, q, n);
+}
+
 int
 export_model_run(struct db *db, const char *slug,
     const struct export_writer *wr, void *w)
@@ -429,6 +651,14 @@ export_model_run(struct db *db, const char *slug,
 		arena_free(a);
 		a = NULL;
 	}
+	if (wr->questions_overall != NULL) {
+		if ((a = arena_new()) == NULL)
+			goto out;
+		if (run_questions_overall(db, a, &h, wr, w) == -1)
+			goto out;
+		arena_free(a);
+		a = NULL;
+	}
 	if (wr->marks_overall != NULL) {
 		if ((a = arena_new()) == NULL)
 			goto out;
@@ -451,6 +681,14 @@ export_model_run(struct db *db, const char *slug,
 		if ((a = arena_new()) == NULL)
 			goto out;
 		if (run_new_sections(db, a, &h, wr, w) == -1)
+			goto out;
+		arena_free(a);
+		a = NULL;
+	}
+	if (wr->meetings != NULL) {
+		if ((a = arena_new()) == NULL)
+			goto out;
+		if (run_meetings(db, a, &h, wr, w) == -1)
 			goto out;
 		arena_free(a);
 		a = NULL;

@@ -71,6 +71,30 @@ struct export_mark {
 	const char	*org, *theme, *quote, *start, *end, *note, *by, *at;
 };
 
+/* One organisation's latest answer to a question (every text "" if empty). */
+struct export_question_answer {
+	const struct export_org	*org;
+	enum position		 position;
+	const char		*comment, *wording;
+	const char		*cons_region, *cons_kommun;
+	const char		*short_term, *long_term;
+};
+
+/* A question of a section or of the whole remiss with its answers (by
+ * organisation name; none when nobody answered it). */
+struct export_question {
+	const char				*qid, *kind, *text;
+	const struct export_question_answer	*answers;
+	size_t					 nanswers;
+};
+
+/* A dialogmöte as a section names it. */
+struct export_meeting_ref {
+	const char	*held_on;	/* YYYY-MM-DD */
+	const char	*title;		/* "" if none */
+	const char	*orgs;		/* "Org A, Org B" */
+};
+
 /* One section with everything said about it. Valid during the callback. */
 struct export_section {
 	size_t				 index;		/* into head->sections */
@@ -87,6 +111,12 @@ struct export_section {
 	const char			*decision_text;	/* revised text, or "" */
 	const char			*decision_motivation;
 	const char			*decision_status; /* utkast|klar */
+	/* The section's questions with their answers, in order. */
+	const struct export_question	*questions;
+	size_t				 nquestions;
+	/* The dialogmöten linked to the section, by date. */
+	const struct export_meeting_ref	*meetings;
+	size_t				 nmeetings;
 };
 
 /* A section the beslutsförslag adds. */
@@ -103,10 +133,34 @@ struct export_theme {
 	const char	*summary_refs;		/* "Org A (3.3), Org B", or "" */
 };
 
+/* A participant of a dialogmöte. */
+struct export_participant {
+	const char	*name, *role;	/* role "" if none */
+};
+
+/* A dialogmöte with the organisations and people who took part and what
+ * it was about. Lists are in the order a reader expects (organisations by
+ * name, participants as entered, sections in the proposal's order). */
+struct export_meeting {
+	const char				*held_on;	/* YYYY-MM-DD */
+	const char				*title, *place;	/* "" if none */
+	const char				*notes;		/* "" if none */
+	const char *const			*orgs;
+	size_t					 norgs;
+	const struct export_participant		*participants;
+	size_t					 nparticipants;
+	const char *const			*section_nrs, *const *section_headings;
+	size_t					 nsections;
+	const char *const			*themes;
+	size_t					 nthemes;
+};
+
 /*
  * A writer: begin once, section once per live section in order, then
- * marks_overall (tags and notes on whole responses), themes, new_sections
- * (the sections the beslutsförslag adds), end. Any
+ * questions_overall (the questions about the whole remiss and their
+ * answers), marks_overall (tags and notes on whole responses), themes,
+ * new_sections (the sections the beslutsförslag adds), meetings (every
+ * dialogmöte of the remiss, by date), end. Any
  * callback may be NULL. Each returns 0, or -1 to stop the export.
  */
 struct export_writer {
@@ -119,13 +173,19 @@ struct export_writer {
 		    const struct export_theme *t, size_t n);
 	int	(*new_sections)(void *w, const struct export_head *h,
 		    const struct export_new_section *s, size_t n);
+	int	(*questions_overall)(void *w, const struct export_head *h,
+		    const struct export_question *q, size_t n);
+	int	(*meetings)(void *w, const struct export_head *h,
+		    const struct export_meeting *m, size_t n);
 	int	(*end)(void *w, const struct export_head *h);
 };
 
 /*
  * Reads remiss slug in one read-only snapshot of db and feeds wr (with its
  * state w). Memory: the head (organisations and the section list) for the
- * whole run, then one section at a time, freed before the next. Returns 1
+ * whole run, then one section at a time, freed before the next; the
+ * meetings (a handful per remiss, their notes bounded by the schema) are
+ * read together for their one callback. Returns 1
  * done, 0 no such remiss (nothing called), -1 a database error or a
  * callback's -1 (logged; the writer may have written part of its output).
  */

@@ -9,6 +9,7 @@
 
 #include <zip.h>
 
+#include "core/remiss_rules.h"
 #include "export/chart.h"
 #include "export/odt.h"
 #include "log.h"
@@ -432,6 +433,97 @@ odt_new_sections(void *w, const struct export_head *h,
 	return x->failed ? -1 : 0;
 }
 
+/* The questions and every organisation's answer to each; tables are
+ * named PREFIX-fraga-N (names must be unique in a document). */
+static void
+questions(struct xw *x, const char *prefix, const struct export_question *q,
+    size_t n)
+{
+	static const char *const cols[] = { "ColName", "ColText", NULL };
+	static const char *const heads[] = { "Remissinstans", "Svar" };
+	struct arena	*a;
+	const char	*title;
+	char		 tname[96];
+	size_t		 i, k;
+
+	/* A question's text may be 10 000 characters: no fixed buffer. */
+	if ((a = arena_new()) == NULL) {
+		x->failed = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const char *kind = rules_question_kind_sv(q[i].kind);
+
+		if ((title = arena_printf(a, "Fråga %s: %s", q[i].qid,
+		    q[i].text)) == NULL) {
+			x->failed = 1;
+			break;
+		}
+		heading(x, "Heading_20_3", "3", title);
+		if (kind != NULL)
+			para(x, "Faltrubrik", arena_printf(a, "Typ av fråga: %s",
+			    kind));
+		if (q[i].nanswers == 0) {
+			para(x, "Standard", "Ingen remissinstans har svarat på "
+			    "frågan.");
+			continue;
+		}
+		snprintf(tname, sizeof(tname), "%s-fraga-%zu", prefix, i + 1);
+		table_start(x, tname, cols, heads);
+		for (k = 0; k < q[i].nanswers; k++) {
+			const struct export_question_answer *an =
+			    &q[i].answers[k];
+
+			xw_start(x, "table:table-row", (const char *)NULL);
+			cell(x, "Cell", "Table_20_Contents", an->org->name);
+			xw_start(x, "table:table-cell", "table:style-name",
+			    "Cell", "office:value-type", "string",
+			    (const char *)NULL);
+			if (an->position != POS_NONE)
+				para(x, "Table_20_Contents", label(an->position));
+			xw_paras(x, "text:p", "text:style-name",
+			    "Table_20_Contents", an->comment);
+			field(x, "Förslag till lydelse", an->wording);
+			field(x, "Konsekvenser för regionen", an->cons_region);
+			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
+			field(x, "Kortsiktigt", an->short_term);
+			field(x, "Långsiktigt", an->long_term);
+			if (an->position == POS_NONE && an->comment[0] == '\0')
+				para(x, "Table_20_Contents", "");
+			xw_end(x);
+			xw_end(x);
+		}
+		xw_end(x);
+	}
+	arena_free(a);
+}
+
+/* The dialogmöten a section is linked to. */
+static void
+meeting_refs(struct xw *x, const struct export_section *s)
+{
+	struct arena	*a;
+	size_t		 i;
+
+	if (s->nmeetings == 0)
+		return;
+	if ((a = arena_new()) == NULL) {
+		x->failed = 1;
+		return;
+	}
+	heading(x, "Heading_20_2", "2", "Dialogmöten om avsnittet");
+	for (i = 0; i < s->nmeetings; i++) {
+		const struct export_meeting_ref *m = &s->meetings[i];
+
+		para(x, "Standard", arena_printf(a, "%s%s%s%s%s%s",
+		    date_sv_in(a, m->held_on), m->title[0] != '\0' ? ": " : "",
+		    m->title, m->orgs[0] != '\0' ? " (" : "", m->orgs,
+		    m->orgs[0] != '\0' ? ")" : ""));
+	}
+	para(x, "Faltrubrik", "Anteckningarna finns i kapitlet Dialogmöten.");
+	arena_free(a);
+}
+
 static int
 odt_section(void *w, const struct export_head *h,
     const struct export_section *s)
@@ -472,7 +564,7 @@ odt_section(void *w, const struct export_head *h,
 	if (s->nanswers == 0) {
 		para(x, "Standard", "Inga remissinstanser har svarat på "
 		    "avsnittet.");
-		return x->failed ? -1 : 0;
+		goto more;
 	}
 	snprintf(tname, sizeof(tname), "Avsnitt%zu", s->index + 1);
 	table_start(x, tname, cols, heads);
@@ -500,6 +592,98 @@ odt_section(void *w, const struct export_head *h,
 		xw_end(x);
 	}
 	xw_end(x);
+more:
+	if (s->nquestions > 0) {
+		heading(x, "Heading_20_2", "2", "Frågor om avsnittet");
+		snprintf(tname, sizeof(tname), "Avsnitt%zu", s->index + 1);
+		questions(x, tname, s->questions, s->nquestions);
+	}
+	meeting_refs(x, s);
+	return x->failed ? -1 : 0;
+}
+
+static int
+odt_questions_overall(void *w, const struct export_head *h,
+    const struct export_question *q, size_t n)
+{
+	struct odt	*o = w;
+	struct xw	*x = &o->x;
+
+	(void)h;
+	if (n == 0)
+		return 0;
+	heading(x, "Hbreak", "1", "Frågor om remissen som helhet");
+	questions(x, "Remissen", q, n);
+	return x->failed ? -1 : 0;
+}
+
+/* A list of names as one line: "A, B och C", in a. */
+static const char *
+joined(struct arena *a, const char *const *v, size_t n)
+{
+	const char	*s = "";
+	size_t		 i;
+
+	for (i = 0; i < n && s != NULL; i++)
+		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ?
+		    " och " : ", ", v[i]);
+	return s != NULL ? s : "";
+}
+
+static int
+odt_meetings(void *w, const struct export_head *h,
+    const struct export_meeting *m, size_t n)
+{
+	struct odt	*o = w;
+	struct xw	*x = &o->x;
+	struct arena	*a;
+	size_t		 i, k;
+
+	(void)h;
+	if (n == 0)
+		return 0;
+	if ((a = arena_new()) == NULL)
+		return -1;
+	heading(x, "Hbreak", "1", "Dialogmöten");
+	for (i = 0; i < n; i++) {
+		heading(x, "Heading_20_2", "2", m[i].title[0] != '\0' ?
+		    arena_printf(a, "%s: %s", date_sv_in(a, m[i].held_on),
+		    m[i].title) : arena_printf(a, "Dialogmöte %s",
+		    date_sv_in(a, m[i].held_on)));
+		para(x, "Faltrubrik", "Datum");
+		para(x, "Standard", date_sv_in(a, m[i].held_on));
+		if (m[i].place[0] != '\0') {
+			para(x, "Faltrubrik", "Plats");
+			para(x, "Standard", m[i].place);
+		}
+		para(x, "Faltrubrik", "Organisationer");
+		para(x, "Standard", joined(a, m[i].orgs, m[i].norgs));
+		if (m[i].nsections > 0) {
+			para(x, "Faltrubrik", "Avsnitt");
+			for (k = 0; k < m[i].nsections; k++)
+				para(x, "Standard", arena_printf(a, "%s %s",
+				    m[i].section_nrs[k], m[i].section_headings[k]));
+		}
+		if (m[i].nthemes > 0) {
+			para(x, "Faltrubrik", "Teman");
+			para(x, "Standard", joined(a, m[i].themes, m[i].nthemes));
+		}
+		if (m[i].nparticipants > 0) {
+			para(x, "Faltrubrik", "Deltagare");
+			for (k = 0; k < m[i].nparticipants; k++)
+				para(x, "Standard", m[i].participants[k].role[0] !=
+				    '\0' ? arena_printf(a, "%s, %s",
+				    m[i].participants[k].name,
+				    m[i].participants[k].role) :
+				    m[i].participants[k].name);
+		}
+		if (m[i].notes[0] != '\0') {
+			para(x, "Faltrubrik", "Anteckningar");
+			xw_paras(x, "text:p", "text:style-name", "Standard",
+			    m[i].notes);
+		}
+	}
+	arena_free(a);
 	return x->failed ? -1 : 0;
 }
 
@@ -757,6 +941,8 @@ const struct export_writer odt_writer = {
 	.section = odt_section,
 	.themes = odt_themes,
 	.new_sections = odt_new_sections,
+	.questions_overall = odt_questions_overall,
+	.meetings = odt_meetings,
 	.end = odt_end,
 };
 

@@ -73,6 +73,15 @@ void handle_decisions(struct request *, struct response *);
 void handle_decision_add(struct request *, struct response *);
 void handle_decision_form(struct request *, struct response *);
 void handle_decision_save(struct request *, struct response *);
+/* Dialogmöten (handlers/meetings.c). */
+void handle_meetings(struct request *, struct response *);
+void handle_meeting_new_form(struct request *, struct response *);
+void handle_meeting_create(struct request *, struct response *);
+void handle_meeting_view(struct request *, struct response *);
+void handle_meeting_edit_form(struct request *, struct response *);
+void handle_meeting_save(struct request *, struct response *);
+void handle_meeting_delete_form(struct request *, struct response *);
+void handle_meeting_delete(struct request *, struct response *);
 void handle_api_submit(struct request *, struct response *);
 void handle_metrics(struct request *, struct response *);
 void handle_remiss_new_form(struct request *, struct response *);

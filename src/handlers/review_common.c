@@ -52,6 +52,7 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
 		{ "analys", "Analys" },
 		{ "dubbletter", "Nästan likadana svar" },
 		{ "beslutsforslag", "Beslutsförslag" },
+		{ "dialogmoten", "Dialogmöten" },
 		{ "export", "Export" },
 	};
 	const char	*href;
@@ -137,6 +138,9 @@ review_notice(struct html *h, struct request *req)
 		{ "sammanfattning-sparad", "Sammanfattningen är sparad som en ny version." },
 		{ "beslut-sparat", "Beslutsförslaget är sparat." },
 		{ "avsnitt-tillagt", "Avsnittet är tillagt. Skriv dess text och motivering." },
+		{ "mote-registrerat", "Dialogmötet är registrerat." },
+		{ "mote-sparat", "Ändringarna i dialogmötet är sparade." },
+		{ "mote-borttaget", "Dialogmötet är borttaget." },
 	};
 	const char	*code = kvlist_get(&req->query, "meddelande");
 	size_t		 i;

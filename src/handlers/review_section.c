@@ -14,6 +14,7 @@
 #include "core/response_doc.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
+#include "handlers/meetings.h"
 #include "handlers/review.h"
 #include "handlers/review_fields.h"
 #include "handlers/summary_view.h"
@@ -565,6 +566,9 @@ render(struct html *h, struct page *pg)
 		    "/remisser/%s/sammanfattning?avsnitt=%s", pg->def->slug,
 		    pg->section->nr));
 		html_close(h);
+		meetings_linked(h, pg->req, pg->def, arena_printf(pg->req->arena,
+		    "%lld", pg->section->id), NULL, arena_printf(pg->req->arena,
+		    "avsnitt=%s", pg->section->nr), "h2");
 	}
 	html_elem(h, "p", n == 0 ? "Inga svar ännu." : arena_printf(
 	    pg->req->arena, "Svar från %d remissinstanser.", count_orgs(pg)),

@@ -12,6 +12,7 @@
 #include "core/remiss_def.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
+#include "handlers/meetings.h"
 #include "handlers/review.h"
 #include "handlers/summary_view.h"
 #include "http/kv.h"
@@ -141,6 +142,8 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_elem(h, "p", arena_printf(req->arena, "%s taggade svar, %s taggar.",
 	    PQgetvalue(r, i, 5), PQgetvalue(r, i, 4)), "class", "muted", NULL);
 	theme_summary(h, req, def, id);
+	meetings_linked(h, req, def, NULL, id, arena_printf(req->arena,
+	    "tema=%s", id), "h4");
 
 	html_open(h, "details", "open", mine ? "open" : NULL, NULL);
 	html_elem(h, "summary", "Ändra", NULL);

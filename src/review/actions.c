@@ -196,6 +196,11 @@ fold_into(struct db *db, long long remiss_id, long long from, long long into,
 		buf_printf(detail, "{\"into\":%lld,\"tags_moved\":%s", into,
 		    PQcmdTuples(r));
 		PQclear(r);
+		/* The dialogmöten about from are about into from now on. */
+		if ((res = step(db, STMT_MEETING_THEMES_MOVE, p, &r, 1)) !=
+		    REVIEW_OK)
+			return res;
+		PQclear(r);
 	} else {
 		buf_puts(detail, "{\"into\":null");
 	}

@@ -165,6 +165,103 @@ else
 	skip "LibreOffice converts the ODT to PDF with every organisation and section" "soffice is not installed"
 fi
 
+
+# --- answers to questions are in the section exports ---------------------------------
+# The demo's question q1 (under section 3.3) is answered with consequences by Halmstad.
+q1=$(sql "SELECT a.consequence_kommun FROM answers a JOIN questions q ON q.id = a.question_id
+	JOIN response_versions v ON v.id = a.version_id JOIN responses resp ON resp.id = v.response_id
+	JOIN organisations o ON o.id = resp.org_id JOIN remiss m ON m.id = q.remiss_id
+	WHERE m.slug = '$SLUG' AND q.qid = 'q1' AND o.name = 'Halmstads kommun'
+	ORDER BY v.version DESC LIMIT 1")
+check "the HTML export has the section's question with each organisation's answer" \
+	eval '[ -n "$q1" ] && grep -qF "Fråga q1: Vad är specialistvård" "$T/api.html" && grep -qF "$q1" "$T/api.html"'
+check "the ODT export has them too" \
+	python3 "$ROOT/tests/export/odt_check.py" "$T/api.odt" "Frågor om avsnittet" "$q1"
+check "the XML export has them in the stored remissvar" grep -qF "<svar fraga=\"q1\">" "$T/api.xml"
+
+# --- CSV formula injection, and questions on a remiss of their own ------------------
+today=$(TZ=Europe/Stockholm date +%F)
+later=$(TZ=Europe/Stockholm date -d '+10 days' +%F)
+cat >"$T/formel-remiss.xml" <<XML
+<remiss xmlns="urn:remissvar:1" id="formel-export-test">
+  <titel>Formler i exporten</titel>
+  <avsandare>Region Halland</avsandare>
+  <oppnar>$today</oppnar>
+  <sista-svarsdag>$later</sista-svarsdag>
+  <remissinstans typ="kommun">Formelkommunen</remissinstans>
+  <avsnitt nr="1" rubrik="Första">Text ett.
+    <fraga id="f1" typ="fritext">Hur påverkas ni?</fraga>
+  </avsnitt>
+  <avsnitt nr="2" rubrik="Andra">Text två.</avsnitt>
+</remiss>
+XML
+cat >"$T/formel-svar.xml" <<'XML'
+<remissvar xmlns="urn:remissvar:1" remiss="formel-export-test">
+  <remissinstans typ="kommun">Formelkommunen</remissinstans>
+  <kontakt namn="Eva Ek" epost="eva.ek@example.se"/>
+  <stallningstagande>tillstyrker</stallningstagande>
+  <svar avsnitt="1">
+    <stallningstagande>avstyrker</stallningstagande>
+    <kommentar>=HYPERLINK("http://example.com/x","Klicka")</kommentar>
+    <forslag-till-lydelse>+46 35 13 20 00</forslag-till-lydelse>
+  </svar>
+  <svar avsnitt="2">
+    <kommentar>- punkt ett
+- punkt två</kommentar>
+    <forslag-till-lydelse>@SUM(A1:A2)</forslag-till-lydelse>
+  </svar>
+  <svar fraga="f1">
+    <kommentar>Svaret på fråga f1 från Formelkommunen.</kommentar>
+  </svar>
+  <svar fraga="f9">
+    <tidshorisont typ="kortsiktigt">Kortsiktigt svar på f9.</tidshorisont>
+  </svar>
+</remissvar>
+XML
+if "$BUILD/remissctl" remiss import "$T/formel-remiss.xml" >/dev/null 2>"$T/err"; then
+	# A question to the whole remiss (the editor makes those; the remiss XML has none).
+	sql "INSERT INTO questions (remiss_id, qid, kind, text, position) SELECT id, 'f9',
+		'tidshorisont', 'Vad händer på kort och lång sikt?', 9 FROM remiss
+		WHERE slug = 'formel-export-test'" >/dev/null
+	FK_TOKEN=$("$BUILD/remissctl" token create --org "Formelkommunen" --label export)
+	STATUS=$(curl -s -o "$T/x" -w '%{http_code}' -H "Authorization: Bearer $FK_TOKEN" \
+		-H 'Content-Type: application/xml' --data-binary @"$T/formel-svar.xml" \
+		"$BASE/api/v1/remisser/formel-export-test/remissvar")
+	check "a response with formula-like comments is stored as written" \
+		eval 'status_is 201 && [ "$(sql "SELECT count(*) FROM answers a JOIN response_versions v ON v.id = a.version_id JOIN responses r ON r.id = v.response_id JOIN remiss m ON m.id = r.remiss_id WHERE m.slug = '"'"'formel-export-test'"'"' AND a.comment LIKE '"'"'=HYPERLINK%'"'"'")" = 1 ]'
+	get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.csv" "$T/f.csv"
+	check "a field that starts like a formula opens as text: one apostrophe first, the rest unchanged" \
+		python3 - "$T/f.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+h = rows[0]
+got = {r[h.index("avsnitt")]: r for r in rows[1:]}
+want = {
+    "1": ("'=HYPERLINK(\"http://example.com/x\",\"Klicka\")", "'+46 35 13 20 00"),
+    "2": ("'- punkt ett\n- punkt två", "'@SUM(A1:A2)"),
+}
+bad = [(k, got.get(k)) for k, (c, w) in want.items()
+       if got.get(k) is None or got[k][h.index("kommentar")] != c
+       or got[k][h.index("forslag_till_lydelse")] != w]
+for b in bad:
+    print("#   row", b)
+sys.exit(1 if bad else 0)
+PY
+	check "the raw CSV quotes each such field (no field starts with a bare =, +, - or @)" \
+		eval '! grep -qE ",[=+@-]" "$T/f.csv" && grep -qF ",\"'"'"'=HYPERLINK(\"\"http" "$T/f.csv"'
+	get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.html" "$T/f.html"
+	check "the HTML export has the section's question and the remiss-wide question with their answers" \
+		eval 'grep -qF "Fråga f1: Hur påverkas ni?" "$T/f.html" && grep -qF "Svaret på fråga f1 från Formelkommunen." "$T/f.html" && grep -qF "Frågor om remissen som helhet" "$T/f.html" && grep -qF "Kortsiktigt svar på f9." "$T/f.html" && grep -qF "=HYPERLINK(" "$T/f.html" && xmllint --noout "$T/f.html"'
+	get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.odt" "$T/f.odt"
+	check "the ODT export has them too" python3 "$ROOT/tests/export/odt_check.py" "$T/f.odt" \
+		"Fråga f1: Hur påverkas ni?" "Svaret på fråga f1 från Formelkommunen." \
+		"Frågor om remissen som helhet" "Kortsiktigt svar på f9."
+	get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.xml" "$T/f.xml"
+	check "the XML export has them and validates" eval 'grep -qF "<svar fraga=\"f1\">" "$T/f.xml" && grep -qF "<svar fraga=\"f9\">" "$T/f.xml" && xmllint --noout --schema "$ROOT/schema/remissvar.xsd" "$T/f.xml" 2>/dev/null'
+else
+	notok "the formula test remiss imports: $(head -c 300 "$T/err")"
+fi
+
 # --- the page that links the downloads -----------------------------------------------
 STATUS=$(curl -s -o "$T/page" -w '%{http_code}' -H "Authorization: Bearer $G_TOKEN" -H 'Accept: text/html' \
 	"$BASE/remisser/$SLUG/export")

@@ -181,6 +181,7 @@ sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/revie
 sub_suite "$ROOT/tests/integration/exports.sh" "$BUILD" "$BASE" "$T/tmp/exports"
 sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summaries"
 sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
+sub_suite "$ROOT/tests/integration/meetings.sh" "$BUILD" "$BASE" "$T/tmp/meetings"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 
 # --- fault tolerance: nothing lost or doubled under chaos; slow and hostile clients ---

@@ -116,6 +116,37 @@ csv_quotes_only_what_needs_it(void **state)
 }
 
 static void
+csv_formula_fields_get_an_apostrophe(void **state)
+{
+	struct mem		 m = { NULL, 0 };
+	struct export_sink	 s = { mem_write, &m };
+
+	(void)state;
+	/* Every character OWASP lists, first in a field, opens as text. */
+	assert_int_equal(csv_field(&s, "=HYPERLINK(\"http://x\")", false), 0);
+	assert_int_equal(csv_field(&s, "+46 35 13 20 00", false), 0);
+	assert_int_equal(csv_field(&s, "- punkt ett\n- punkt två", false), 0);
+	assert_int_equal(csv_field(&s, "@SUM(A1)", false), 0);
+	assert_int_equal(csv_field(&s, "\t=1", false), 0);
+	assert_int_equal(csv_field(&s, "\r=1", false), 0);
+	/* Ordinary Swedish text, also with those characters inside, is
+	 * untouched; so is an empty field. */
+	assert_int_equal(csv_field(&s, "Vi tillstyrker - med = och @", false), 0);
+	assert_int_equal(csv_field(&s, "e-post", false), 0);
+	assert_int_equal(csv_field(&s, "", false), 0);
+	assert_int_equal(csv_field(&s, " =inte en formel", true), 0);
+	assert_string_equal(m.p,
+	    "\"'=HYPERLINK(\"\"http://x\"\")\",\"'+46 35 13 20 00\","
+	    "\"'- punkt ett\n- punkt två\",\"'@SUM(A1)\",\"'\t=1\","
+	    "\"'\r=1\",Vi tillstyrker - med = och @,e-post,, =inte en formel\r\n");
+	assert_true(csv_formula_risk("-"));
+	assert_false(csv_formula_risk("Å"));
+	assert_false(csv_formula_risk(""));
+	assert_false(csv_formula_risk(NULL));
+	free(m.p);
+}
+
+static void
 csv_rows_cover_answering_organisations_only(void **state)
 {
 	struct mem		 m = { NULL, 0 };
@@ -268,6 +299,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(csv_quotes_only_what_needs_it),
+		cmocka_unit_test(csv_formula_fields_get_an_apostrophe),
 		cmocka_unit_test(csv_rows_cover_answering_organisations_only),
 		cmocka_unit_test(counts_are_words_not_colours),
 		cmocka_unit_test(formats_have_names_types_and_files),
