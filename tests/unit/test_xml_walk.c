@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "xml/safe.h"
 #include "xml/walk.h"
+#include "fixtures.h"
 
 /* A parsed document and a reader over it. */
 struct fx {
@@ -23,22 +24,6 @@ struct fx {
 	struct xw_reader	 r;
 	xmlDocPtr		 doc;
 };
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	xml_safe_init();
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	xmlCleanupParser();
-	return 0;
-}
 
 static int
 setup(void **state)
@@ -299,5 +284,5 @@ main(void)
 		    not_allowed_names_the_namespace, setup, teardown),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fx_xml_group_setup, fx_xml_group_teardown);
 }
