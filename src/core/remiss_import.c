@@ -192,11 +192,7 @@ read_section(struct walk *w, const xmlNode *n)
 /* The children of <remiss>, in the order they must come. */
 enum slot { S_TITEL, S_AVSANDARE, S_DIARIENR, S_OPPNAR, S_SISTA, S_BESKR,
     S_INSTANS, S_AVSNITT, S__MAX };
-static const struct {
-	const char	*name;
-	unsigned	 max;
-	bool		 required;
-} slots[S__MAX] = {
+static const struct xw_slot slots[S__MAX] = {
 	[S_TITEL] = { "titel", 1, true },
 	[S_AVSANDARE] = { "avsandare", 1, true },
 	[S_DIARIENR] = { "diarienummer", 1, false },
@@ -284,7 +280,8 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 	static const char *const allowed[] = { "id", NULL };
 	const xmlNode	*root, *c;
 	unsigned	 count[S__MAX];
-	int		 s, at = 0;
+	struct xw_seq	 seq = { slots, S__MAX, "", count, 0 };
+	int		 s;
 	size_t		 before = w->r.errs->count + w->r.errs->dropped;
 
 	memset(count, 0, sizeof(count));
@@ -303,37 +300,10 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 		xw_err_at(&w->r, root, "out of memory");
 		return -1;
 	}
-	for (c = root->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			xw_no_loose_text(&w->r, c, root);
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (s = 0; s < S__MAX; s++)
-			if (xw_is_el(c, slots[s].name))
-				break;
-		if (s == S__MAX) {
-			xw_not_allowed(&w->r, c, "remiss");
-			continue;
-		}
-		if (s < at) {
-			xw_err_at(&w->r, c, "<%s> must come before <%s>", slots[s].name,
-			    slots[at].name);
-			continue;
-		}
-		if (count[s] == slots[s].max) {
-			xw_err_at(&w->r, c, slots[s].max == 1 ? "<%s> may appear once" :
-			    "too many <%s> elements", slots[s].name);
-			continue;
-		}
-		at = s;
-		count[s]++;
-		read_child(w, c, (enum slot)s);
-	}
-	for (s = 0; s < S__MAX; s++)
-		if (slots[s].required && count[s] == 0)
-			xw_err_at(&w->r, root, "<remiss> needs a <%s>", slots[s].name);
+	for (c = root->children; c != NULL; c = c->next)
+		if ((s = xw_seq_next(&w->r, &seq, root, c)) != -1)
+			read_child(w, c, (enum slot)s);
+	xw_seq_missing(&w->r, &seq, root);
 	if (w->def->opens != NULL && w->def->closes != NULL &&
 	    strcmp(w->def->closes, w->def->opens) < 0)
 		xw_err_at(&w->r, root, "sista-svarsdag %s is before oppnar %s",

@@ -127,15 +127,12 @@ position_of(struct walk *w, const xmlNode *n, bool required)
 
 enum aslot { A_POS, A_KOMMENTAR, A_FORSLAG, A_KONSEKVENS, A_TIDSHORISONT,
     A__MAX };
-static const struct {
-	const char	*name;
-	unsigned	 max;
-} aslots[A__MAX] = {
-	[A_POS] = { "stallningstagande", 1 },
-	[A_KOMMENTAR] = { "kommentar", 1 },
-	[A_FORSLAG] = { "forslag-till-lydelse", 1 },
-	[A_KONSEKVENS] = { "konsekvens", 2 },
-	[A_TIDSHORISONT] = { "tidshorisont", 2 },
+static const struct xw_slot aslots[A__MAX] = {
+	[A_POS] = { "stallningstagande", 1, false },
+	[A_KOMMENTAR] = { "kommentar", 1, false },
+	[A_FORSLAG] = { "forslag-till-lydelse", 1, false },
+	[A_KONSEKVENS] = { "konsekvens", 2, false },
+	[A_TIDSHORISONT] = { "tidshorisont", 2, false },
 };
 
 /* A konsekvens or tidshorisont: its kind attribute picks which of two
@@ -232,7 +229,9 @@ read_svar(struct walk *w, const xmlNode *n)
 	struct answer		*an = &d->answers[d->nanswers];
 	const xmlNode		*c;
 	unsigned		 count[A__MAX];
-	int			 s, at = 0;
+	struct xw_seq		 seq = { aslots, A__MAX, " in a <svar>", count,
+	    0 };
+	int			 s;
 	bool			 ok;
 	long			 col;
 
@@ -241,32 +240,8 @@ read_svar(struct walk *w, const xmlNode *n)
 	xw_check_attrs(&w->r, n, allowed);
 	ok = read_target(w, n, an);
 	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			xw_no_loose_text(&w->r, c, n);
+		if ((s = xw_seq_next(&w->r, &seq, n, c)) == -1)
 			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (s = 0; s < A__MAX; s++)
-			if (xw_is_el(c, aslots[s].name))
-				break;
-		if (s == A__MAX) {
-			xw_not_allowed(&w->r, c, "svar");
-			continue;
-		}
-		if (s < at) {
-			xw_err_at(&w->r, c, "<%s> must come before <%s>", aslots[s].name,
-			    aslots[at].name);
-			continue;
-		}
-		if (count[s] == aslots[s].max) {
-			xw_err_at(&w->r, c, aslots[s].max == 1 ? "<%s> may appear once "
-			    "in a <svar>" : "too many <%s> elements in a <svar>",
-			    aslots[s].name);
-			continue;
-		}
-		at = s;
-		count[s]++;
 		switch (s) {
 		case A_POS:
 			an->position = position_of(w, c, false);
@@ -429,19 +404,15 @@ read_kontakt(struct walk *w, const xmlNode *n)
 /* The children of <remissvar>, in the order they must come. */
 enum slot { S_INSTANS, S_DIARIENR, S_BESLUT, S_KONTAKT, S_POS, S_SAMMANF,
     S_SVAR, S_BILAGA, S__MAX };
-static const struct {
-	const char	*name;
-	bool		 many;
-	bool		 required;
-} slots[S__MAX] = {
-	[S_INSTANS] = { "remissinstans", false, true },
-	[S_DIARIENR] = { "diarienummer", false, false },
-	[S_BESLUT] = { "beslut", false, false },
-	[S_KONTAKT] = { "kontakt", false, true },
-	[S_POS] = { "stallningstagande", false, true },
-	[S_SAMMANF] = { "sammanfattning", false, false },
-	[S_SVAR] = { "svar", true, false },
-	[S_BILAGA] = { "bilaga", true, false },
+static const struct xw_slot slots[S__MAX] = {	/* max 0: any number */
+	[S_INSTANS] = { "remissinstans", 1, true },
+	[S_DIARIENR] = { "diarienummer", 1, false },
+	[S_BESLUT] = { "beslut", 1, false },
+	[S_KONTAKT] = { "kontakt", 1, true },
+	[S_POS] = { "stallningstagande", 1, true },
+	[S_SAMMANF] = { "sammanfattning", 1, false },
+	[S_SVAR] = { "svar", 0, false },
+	[S_BILAGA] = { "bilaga", 0, false },
 };
 
 static void
@@ -513,8 +484,9 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 	struct response_doc	*d = w->doc;
 	const xmlNode		*root, *c;
 	unsigned		 count[S__MAX];
+	struct xw_seq		 seq = { slots, S__MAX, "", count, 0 };
 	size_t			 nsvar = 0, nbilaga = 0;
-	int			 s, at = 0;
+	int			 s;
 
 	memset(count, 0, sizeof(count));
 	root = xmlDocGetRootElement(xd);
@@ -540,30 +512,8 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 		return;
 	}
 	for (c = root->children; c != NULL && !w->r.oom; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			xw_no_loose_text(&w->r, c, root);
+		if ((s = xw_seq_next(&w->r, &seq, root, c)) == -1)
 			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (s = 0; s < S__MAX; s++)
-			if (xw_is_el(c, slots[s].name))
-				break;
-		if (s == S__MAX) {
-			xw_not_allowed(&w->r, c, "remissvar");
-			continue;
-		}
-		if (s < at) {
-			xw_err_at(&w->r, c, "<%s> must come before <%s>", slots[s].name,
-			    slots[at].name);
-			continue;
-		}
-		if (!slots[s].many && count[s] == 1) {
-			xw_err_at(&w->r, c, "<%s> may appear once", slots[s].name);
-			continue;
-		}
-		at = s;
-		count[s]++;
 		if (s == S_SVAR && ++nsvar > w->lim->max_answers) {
 			if (nsvar == w->lim->max_answers + 1)
 				xw_err_at(&w->r, c, "more than %zu <svar> elements "
@@ -578,9 +528,7 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 		}
 		read_child(w, c, (enum slot)s);
 	}
-	for (s = 0; s < S__MAX; s++)
-		if (slots[s].required && count[s] == 0)
-			xw_err_at(&w->r, root, "<remissvar> needs a <%s>", slots[s].name);
+	xw_seq_missing(&w->r, &seq, root);
 	if (d->decision_date != NULL && d->decision_body == NULL &&
 	    count[S_BESLUT] > 0)
 		d->decision_date = NULL;	/* reported as missing instans */

@@ -362,3 +362,51 @@ xw_not_allowed(struct xw_reader *r, const xmlNode *c, const char *parent)
 	    c->ns ? (const char *)c->ns->href : "",
 	    c->ns ? "" : " (no namespace)", parent);
 }
+
+int
+xw_seq_next(struct xw_reader *r, struct xw_seq *q, const xmlNode *parent,
+    const xmlNode *c)
+{
+	const struct xw_slot	*sl;
+	size_t			 s;
+
+	if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		xw_no_loose_text(r, c, parent);
+		return -1;
+	}
+	if (c->type != XML_ELEMENT_NODE)
+		return -1;
+	for (s = 0; s < q->n; s++)
+		if (xw_is_el(c, q->slots[s].name))
+			break;
+	if (s == q->n) {
+		xw_not_allowed(r, c, (const char *)parent->name);
+		return -1;
+	}
+	sl = &q->slots[s];
+	if (s < q->at) {
+		xw_err_at(r, c, "<%s> must come before <%s>", sl->name,
+		    q->slots[q->at].name);
+		return -1;
+	}
+	if (sl->max != 0 && q->count[s] == sl->max) {
+		xw_err_at(r, c, sl->max == 1 ? "<%s> may appear once%s" :
+		    "too many <%s> elements%s", sl->name, q->where);
+		return -1;
+	}
+	q->at = s;
+	q->count[s]++;
+	return (int)s;
+}
+
+void
+xw_seq_missing(struct xw_reader *r, const struct xw_seq *q,
+    const xmlNode *parent)
+{
+	size_t s;
+
+	for (s = 0; s < q->n; s++)
+		if (q->slots[s].required && q->count[s] == 0)
+			xw_err_at(r, parent, "<%s> needs a <%s>",
+			    (const char *)parent->name, q->slots[s].name);
+}

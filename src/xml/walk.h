@@ -102,4 +102,36 @@ void xw_no_loose_text(struct xw_reader *r, const xmlNode *c,
  * naming c's namespace (or its lack of one). */
 void xw_not_allowed(struct xw_reader *r, const xmlNode *c, const char *parent);
 
+/* One place in an element's fixed order of children: the child's name, how
+ * often it may come (0: any number of times), and whether it must. */
+struct xw_slot {
+	const char	*name;
+	unsigned	 max;
+	bool		 required;
+};
+
+/* A walk over the children of an element-only element whose children come
+ * in the order of slots. Set slots, n, where (appended to the "may appear
+ * once" and "too many" messages: "" or e.g. " in a <svar>") and count (n
+ * counters, zeroed), and at to 0, before the first child. */
+struct xw_seq {
+	const struct xw_slot	*slots;
+	size_t			 n;
+	const char		*where;
+	unsigned		*count;
+	size_t			 at;
+};
+
+/* Places child c of parent: returns the index of its slot (counted), to be
+ * read by the caller, or -1 if there is nothing to read: a comment or
+ * processing instruction, white space, or a problem (recorded): loose text,
+ * an element with no slot, one out of order or one too many. */
+int xw_seq_next(struct xw_reader *r, struct xw_seq *q, const xmlNode *parent,
+    const xmlNode *c);
+
+/* After the last child: records at parent each required slot that never
+ * came ("<parent> needs a <name>"). */
+void xw_seq_missing(struct xw_reader *r, const struct xw_seq *q,
+    const xmlNode *parent);
+
 #endif

@@ -256,6 +256,47 @@ not_allowed_names_the_namespace(void **state)
 	    "in <r>");
 }
 
+static void
+seq_places_children_in_order_and_counts_them(void **state)
+{
+	static const struct xw_slot slots[] = {
+		{ "a", 1, true }, { "b", 0, false }, { "c", 2, false },
+		{ "d", 1, true },
+	};
+	struct fx	*f = *state;
+	const xmlNode	*root, *c;
+	unsigned	 count[4] = { 0, 0, 0, 0 };
+	struct xw_seq	 q = { slots, 4, " in a <r>", count, 0 };
+	int		 got[32], n = 0;
+
+	root = root_of(f, "<r xmlns=\"urn:remissvar:1\">\n"
+	    "<a/><a/>\n"			/* line 2: a twice */
+	    "<b/><b/><b/><!-- ok -->\n"	/* line 3: b any number */
+	    "<c/><c/><c/>\n"		/* line 4: c at most twice */
+	    "<b/>\n"			/* line 5: b after c */
+	    "<x/> loose</r>");		/* line 6 */
+	for (c = root->children; c != NULL; c = c->next) {
+		assert_true(n < 32);
+		got[n++] = xw_seq_next(&f->r, &q, root, c);
+	}
+	xw_seq_missing(&f->r, &q, root);
+	assert_int_equal(count[0], 1);
+	assert_int_equal(count[1], 3);
+	assert_int_equal(count[2], 2);
+	assert_int_equal(count[3], 0);
+	assert_int_equal(got[0], -1);	/* the white space before <a> */
+	assert_int_equal(got[1], 0);
+	assert_int_equal(got[2], -1);
+	assert_int_equal(f->errs.count, 6);
+	assert_problem(f, 0, 2, "<a> may appear once in a <r>");
+	assert_problem(f, 1, 4, "too many <c> elements in a <r>");
+	assert_problem(f, 2, 5, "<b> must come before <c>");
+	assert_problem(f, 3, 6, "<x> in namespace urn:remissvar:1 is not "
+	    "allowed in <r>");
+	assert_problem(f, 4, 6, "text is not allowed directly inside <r>");
+	assert_problem(f, 5, 1, "<r> needs a <d>");
+}
+
 int
 main(void)
 {
@@ -282,6 +323,9 @@ main(void)
 		    loose_text_is_refused_and_white_space_is_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    not_allowed_names_the_namespace, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    seq_places_children_in_order_and_counts_them, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, fx_xml_group_setup, fx_xml_group_teardown);
