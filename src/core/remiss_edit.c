@@ -120,22 +120,6 @@ unavailable:
 	return EDIT_UNAVAILABLE;
 }
 
-/* Audits and commits; on failure rolls back. detail is JSON text. */
-static enum edit_status
-finish(struct remiss_edit *e, const char *action, const char *object_type,
-    long long object_id, const struct buf *detail)
-{
-	char id[24];
-
-	snprintf(id, sizeof(id), "%lld", object_id);
-	if (detail->failed || audit_write(e->db, e->actor, action, object_type,
-	    id, detail->data) == -1 || db_commit(e->db) == -1) {
-		db_rollback(e->db);
-		return EDIT_UNAVAILABLE;
-	}
-	return EDIT_OK;
-}
-
 static enum edit_status
 fail(struct remiss_edit *e, enum edit_status st)
 {
@@ -157,6 +141,50 @@ detail_str(struct buf *b, const char *key, const char *v)
 {
 	buf_printf(b, ",\"%s\":", key);
 	json_string(b, v);
+}
+
+/* What one change does inside the frame of edit(): its own statements, and
+ * what its audit row says. */
+struct edit_step {
+	char		 rid[24];	/* e->remiss_id as text, for parameters */
+	long long	 object_id;	/* the audited object: the step sets it */
+	struct buf	 detail;	/* {"slug":... open: the step adds fields */
+};
+
+/* The statements of one change, run inside the transaction after the lock
+ * was checked and bumped. Returns EDIT_OK to have it audited and committed;
+ * anything else rolls it back and is returned as is. */
+typedef enum edit_status (*edit_fn)(struct remiss_edit *e,
+    struct edit_step *step, const void *ctx);
+
+/*
+ * The frame of every change to an existing remiss: begins the transaction
+ * (locking the answers first when lock_answers), checks and bumps the lock,
+ * runs fn, then writes the audit row (action on object_type
+ * step.object_id, with fn's detail) and commits. On anything but EDIT_OK
+ * nothing is changed.
+ */
+static enum edit_status
+edit(struct remiss_edit *e, bool lock_answers, const char *action,
+    const char *object_type, edit_fn fn, const void *ctx)
+{
+	struct edit_step	 step;
+	char			 id[24];
+	enum edit_status	 st;
+
+	if ((st = begin(e, lock_answers)) != EDIT_OK)
+		return st;
+	memset(&step, 0, sizeof(step));
+	snprintf(step.rid, sizeof(step.rid), "%lld", e->remiss_id);
+	detail_begin(&step.detail, e);
+	if ((st = fn(e, &step, ctx)) != EDIT_OK)
+		return fail(e, st);
+	buf_puts(&step.detail, "}");
+	snprintf(id, sizeof(id), "%lld", step.object_id);
+	if (step.detail.failed || audit_write(e->db, e->actor, action,
+	    object_type, id, step.detail.data) == -1 || db_commit(e->db) == -1)
+		return fail(e, EDIT_UNAVAILABLE);
+	return EDIT_OK;
 }
 
 enum edit_status
@@ -208,37 +236,38 @@ unavailable:
 	return EDIT_UNAVAILABLE;
 }
 
+static enum edit_status
+fields_step(struct remiss_edit *e, struct edit_step *step, const void *ctx)
+{
+	const struct remiss_fields	*f = ctx;
+	PGresult			*r;
+	const char			*p[7];
+
+	p[0] = step->rid; p[1] = f->title; p[2] = f->sender;
+	p[3] = f->diarienummer; p[4] = f->description; p[5] = f->opens;
+	p[6] = f->closes;
+	if ((r = run(e->db, STMT_REMISS_UPDATE_FIELDS, p)) == NULL)
+		return EDIT_UNAVAILABLE;
+	PQclear(r);
+	step->object_id = e->remiss_id;
+	detail_str(&step->detail, "title", f->title);
+	detail_str(&step->detail, "sender", f->sender);
+	detail_str(&step->detail, "diarienummer", f->diarienummer);
+	detail_str(&step->detail, "opens", f->opens);
+	detail_str(&step->detail, "closes", f->closes);
+	return EDIT_OK;
+}
+
 enum edit_status
 remiss_edit_fields(struct remiss_edit *e, const struct remiss_fields *f)
 {
-	PGresult	*r;
-	const char	*p[7];
-	char		 id[24];
-	struct buf	 detail;
-	enum edit_status st;
-
 	if (rules_remiss_fields(f, false, &e->errs) > 0)
 		return EDIT_INVALID;
-	if ((st = begin(e, false)) != EDIT_OK)
-		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
-	p[0] = id; p[1] = f->title; p[2] = f->sender; p[3] = f->diarienummer;
-	p[4] = f->description; p[5] = f->opens; p[6] = f->closes;
-	if ((r = run(e->db, STMT_REMISS_UPDATE_FIELDS, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "title", f->title);
-	detail_str(&detail, "sender", f->sender);
-	detail_str(&detail, "diarienummer", f->diarienummer);
-	detail_str(&detail, "opens", f->opens);
-	detail_str(&detail, "closes", f->closes);
-	buf_puts(&detail, "}");
-	return finish(e, "remiss.update", "remiss", e->remiss_id, &detail);
+	return edit(e, false, "remiss.update", "remiss", fields_step, f);
 }
 
 /* Maps a unique violation of a save to a field error; anything else is
- * unavailable. */
+ * unavailable. Clears r. */
 static enum edit_status
 save_failed(struct remiss_edit *e, PGresult *r, const char *field,
     const char *taken)
@@ -251,140 +280,198 @@ save_failed(struct remiss_edit *e, PGresult *r, const char *field,
 	} else
 		log_err("SQLSTATE %s", db_sqlstate(r));
 	PQclear(r);
-	return fail(e, st);
+	return st;
+}
+
+/* Runs a statement whose one row is the id of what it created: EDIT_OK with
+ * *id set; no row (a unique number or id already taken) is EDIT_INVALID
+ * with taken as the error of field. */
+static enum edit_status
+add_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
+    const char *field, const char *taken, long long *id)
+{
+	PGresult *r;
+
+	if ((r = run(e->db, sid, p)) == NULL)
+		return EDIT_UNAVAILABLE;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		rule_error(&e->errs, field, taken);
+		return EDIT_INVALID;
+	}
+	if (parse_id(PQgetvalue(r, 0, 0), id) == -1) {
+		PQclear(r);
+		return EDIT_UNAVAILABLE;
+	}
+	PQclear(r);
+	return EDIT_OK;
+}
+
+/* Runs a statement that must find one live row of the remiss: EDIT_OK with
+ * its first column copied to *col0 (if not NULL) and its second to *col1
+ * (if not NULL), EDIT_NOT_FOUND without a row. */
+static enum edit_status
+one_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
+    const char **col0, const char **col1)
+{
+	PGresult *r;
+
+	if ((r = run(e->db, sid, p)) == NULL)
+		return EDIT_UNAVAILABLE;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return EDIT_NOT_FOUND;
+	}
+	if (col0 != NULL)
+		*col0 = arena_strdup(e->a, PQgetvalue(r, 0, 0));
+	if (col1 != NULL)
+		*col1 = arena_strdup(e->a, PQgetvalue(r, 0, 1));
+	PQclear(r);
+	return EDIT_OK;
 }
 
 static const char nr_taken[] = "Ett annat avsnitt har redan det numret.";
 static const char qid_taken[] = "En annan fråga i remissen har redan det "
     "id:t.";
 
+/* A section's or question's values, for the steps below. */
+struct item {
+	long long	 id;			/* of the section or question */
+	const char	*nr, *heading, *body;	/* a section */
+	const char	*qid, *kind, *text;	/* a question */
+	long long	 section_id;		/* a question's, or 0 */
+	int		 delta;			/* a move */
+};
+
+static enum edit_status
+section_add_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
+{
+	const struct item	*it = ctx;
+	PGresult		*r;
+	const char		*p[4];
+	enum edit_status	 st;
+
+	p[0] = step->rid; p[1] = it->nr; p[2] = it->heading;
+	p[3] = it->body != NULL ? it->body : "";
+	if ((st = add_row(e, STMT_SECTION_ADD, p, "nr", nr_taken,
+	    &e->new_id)) != EDIT_OK)
+		return st;
+	/* The position CHECK allows 10000 places; 200 live sections is the
+	 * product's limit. */
+	if ((r = run(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
+		return EDIT_UNAVAILABLE;
+	if (PQntuples(r) > SECTIONS_MAX) {
+		PQclear(r);
+		rule_error(&e->errs, "nr", "En remiss kan ha högst 200 avsnitt.");
+		return EDIT_INVALID;
+	}
+	PQclear(r);
+	step->object_id = e->new_id;
+	detail_str(&step->detail, "nr", it->nr);
+	detail_str(&step->detail, "heading", it->heading);
+	return EDIT_OK;
+}
+
 enum edit_status
 remiss_edit_section_add(struct remiss_edit *e, const char *nr,
     const char *heading, const char *body)
 {
-	PGresult	*r;
-	const char	*p[4];
-	char		 id[24];
-	struct buf	 detail;
-	enum edit_status st;
+	struct item it = { .nr = nr, .heading = heading, .body = body };
 
 	if (rules_section_fields(nr, heading, body, &e->errs) > 0)
 		return EDIT_INVALID;
-	if ((st = begin(e, false)) != EDIT_OK)
+	return edit(e, false, "section.add", "section", section_add_step, &it);
+}
+
+static enum edit_status
+section_save_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
+{
+	const struct item	*it = ctx;
+	PGresult		*r;
+	const char		*p[6], *old_nr, *old_heading;
+	char			 s[24];
+	enum edit_status	 st;
+
+	snprintf(s, sizeof(s), "%lld", it->id);
+	p[0] = step->rid; p[1] = s;
+	if ((st = one_row(e, STMT_SECTION_GET, p, &old_nr, &old_heading)) !=
+	    EDIT_OK)
 		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
-	p[0] = id; p[1] = nr; p[2] = heading; p[3] = body != NULL ? body : "";
-	if ((r = run(e->db, STMT_SECTION_ADD, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		rule_error(&e->errs, "nr", nr_taken);
-		return fail(e, EDIT_INVALID);
-	}
-	if (parse_id(PQgetvalue(r, 0, 0), &e->new_id) == -1) {
-		PQclear(r);
-		return fail(e, EDIT_UNAVAILABLE);
-	}
+	p[2] = it->nr; p[3] = it->heading;
+	p[4] = it->body != NULL ? it->body : ""; p[5] = NULL;
+	r = db_exec(e->db, STMT_SECTION_SAVE, p);
+	if (!db_result_ok(r))
+		return save_failed(e, r, "nr", nr_taken);
 	PQclear(r);
-	/* The position CHECK allows 10000 places; 200 live sections is the
-	 * product's limit. */
-	if ((r = run(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) > SECTIONS_MAX) {
-		PQclear(r);
-		rule_error(&e->errs, "nr", "En remiss kan ha högst 200 avsnitt.");
-		return fail(e, EDIT_INVALID);
-	}
-	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "nr", nr);
-	detail_str(&detail, "heading", heading);
-	buf_puts(&detail, "}");
-	return finish(e, "section.add", "section", e->new_id, &detail);
+	step->object_id = it->id;
+	detail_str(&step->detail, "nr", it->nr);
+	detail_str(&step->detail, "heading", it->heading);
+	detail_str(&step->detail, "from_nr", old_nr);
+	detail_str(&step->detail, "from_heading", old_heading);
+	return EDIT_OK;
 }
 
 enum edit_status
 remiss_edit_section_save(struct remiss_edit *e, long long sid, const char *nr,
     const char *heading, const char *body)
 {
-	PGresult	*r;
-	const char	*p[6], *old_nr, *old_heading;
-	char		 id[24], s[24];
-	struct buf	 detail;
-	enum edit_status st;
+	struct item it = { .id = sid, .nr = nr, .heading = heading,
+	    .body = body };
 
 	if (rules_section_fields(nr, heading, body, &e->errs) > 0)
 		return EDIT_INVALID;
-	if ((st = begin(e, false)) != EDIT_OK)
-		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
-	snprintf(s, sizeof(s), "%lld", sid);
-	p[0] = id; p[1] = s;
-	if ((r = run(e->db, STMT_SECTION_GET, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
+	return edit(e, false, "section.update", "section", section_save_step,
+	    &it);
+}
+
+static enum edit_status
+section_move_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
+{
+	const struct item	*it = ctx;
+	PGresult		*r;
+	const char		*p[2], *ids;
+	long long		*order;
+	int			 i, n, moved;
+
+	p[0] = step->rid;
+	if ((r = run(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
+		return EDIT_UNAVAILABLE;
+	n = PQntuples(r);
+	if ((order = arena_calloc(e->a, (size_t)n + 1, sizeof(*order))) == NULL) {
 		PQclear(r);
-		return fail(e, EDIT_NOT_FOUND);
+		return EDIT_UNAVAILABLE;
 	}
-	old_nr = arena_strdup(e->a, PQgetvalue(r, 0, 0));
-	old_heading = arena_strdup(e->a, PQgetvalue(r, 0, 1));
+	for (i = 0; i < n; i++)
+		if (parse_id(PQgetvalue(r, i, 0), &order[i]) == -1) {
+			PQclear(r);
+			return EDIT_UNAVAILABLE;
+		}
 	PQclear(r);
-	p[2] = nr; p[3] = heading; p[4] = body != NULL ? body : ""; p[5] = NULL;
-	r = db_exec(e->db, STMT_SECTION_SAVE, p);
-	if (!db_result_ok(r))
-		return save_failed(e, r, "nr", nr_taken);
+	if ((moved = rules_move(order, (size_t)n, it->id, it->delta)) == -1)
+		return EDIT_NOT_FOUND;
+	/* Positions are rewritten 0..n-1 whether or not it moved, so that
+	 * gaps and ties from earlier imports do not make a move a no-op. */
+	if ((ids = remiss_edit_id_array(e->a, order, (size_t)n)) == NULL)
+		return EDIT_UNAVAILABLE;
+	p[1] = ids;
+	if ((r = run(e->db, STMT_SECTION_ORDER, p)) == NULL)
+		return EDIT_UNAVAILABLE;
 	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "nr", nr);
-	detail_str(&detail, "heading", heading);
-	detail_str(&detail, "from_nr", old_nr);
-	detail_str(&detail, "from_heading", old_heading);
-	buf_puts(&detail, "}");
-	return finish(e, "section.update", "section", sid, &detail);
+	step->object_id = it->id;
+	detail_str(&step->detail, "direction", it->delta < 0 ? "up" : "down");
+	buf_printf(&step->detail, ",\"moved\":%s", moved ? "true" : "false");
+	return EDIT_OK;
 }
 
 enum edit_status
 remiss_edit_section_move(struct remiss_edit *e, long long sid, int delta)
 {
-	PGresult	*r;
-	const char	*p[2], *ids;
-	long long	*order;
-	char		 id[24];
-	struct buf	 detail;
-	int		 i, n, moved;
-	enum edit_status st;
+	struct item it = { .id = sid, .delta = delta };
 
-	if ((st = begin(e, false)) != EDIT_OK)
-		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
-	p[0] = id;
-	if ((r = run(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	n = PQntuples(r);
-	if ((order = arena_calloc(e->a, (size_t)n + 1, sizeof(*order))) == NULL) {
-		PQclear(r);
-		return fail(e, EDIT_UNAVAILABLE);
-	}
-	for (i = 0; i < n; i++)
-		if (parse_id(PQgetvalue(r, i, 0), &order[i]) == -1) {
-			PQclear(r);
-			return fail(e, EDIT_UNAVAILABLE);
-		}
-	PQclear(r);
-	if ((moved = rules_move(order, (size_t)n, sid, delta)) == -1)
-		return fail(e, EDIT_NOT_FOUND);
-	/* Positions are rewritten 0..n-1 whether or not it moved, so that
-	 * gaps and ties from earlier imports do not make a move a no-op. */
-	if ((ids = remiss_edit_id_array(e->a, order, (size_t)n)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	p[1] = ids;
-	if ((r = run(e->db, STMT_SECTION_ORDER, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "direction", delta < 0 ? "up" : "down");
-	buf_printf(&detail, ",\"moved\":%s}", moved ? "true" : "false");
-	return finish(e, "section.move", "section", sid, &detail);
+	return edit(e, false, "section.move", "section", section_move_step, &it);
 }
 
 /* Ids of the live questions of section sid, from the remiss's questions. */
@@ -420,187 +507,172 @@ err:
 	return -1;
 }
 
-enum edit_status
-remiss_edit_section_remove(struct remiss_edit *e, long long sid)
+static enum edit_status
+section_remove_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
 {
-	PGresult	*r;
-	const char	*p[2], *msgs[8], *nr;
-	long long	*qids;
-	size_t		 nq, i;
-	char		 id[24], s[24];
-	struct buf	 detail, why;
-	long		 answered;
-	enum edit_status st;
+	const struct item	*it = ctx;
+	const char		*p[2], *msgs[8], *nr;
+	long long		*qids, sid = it->id;
+	size_t			 nq, i;
+	char			 s[24];
+	struct buf		 why;
+	long			 answered;
+	enum edit_status	 st;
 
-	if ((st = begin(e, true)) != EDIT_OK)
-		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
 	snprintf(s, sizeof(s), "%lld", sid);
-	p[0] = id; p[1] = s;
-	if ((r = run(e->db, STMT_SECTION_GET, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return fail(e, EDIT_NOT_FOUND);
-	}
-	PQclear(r);
+	p[0] = step->rid; p[1] = s;
+	if ((st = one_row(e, STMT_SECTION_GET, p, NULL, NULL)) != EDIT_OK)
+		return st;
 	if (section_questions(e, sid, &qids, &nq) == -1)
-		return fail(e, EDIT_UNAVAILABLE);
+		return EDIT_UNAVAILABLE;
 	answered = remiss_edit_check_answered(e->db, e->a, e->remiss_id, &sid, 1,
 	    qids, nq, false, msgs, sizeof(msgs) / sizeof(msgs[0]));
 	if (answered == -1)
-		return fail(e, EDIT_UNAVAILABLE);
+		return EDIT_UNAVAILABLE;
 	if (answered > 0) {
 		buf_init(&why, e->a);
 		for (i = 0; i < (size_t)answered && i < sizeof(msgs) /
 		    sizeof(msgs[0]); i++)
 			buf_printf(&why, "%s%s", i ? " " : "", msgs[i]);
 		e->message = why.failed ? msgs[0] : why.data;
-		return fail(e, EDIT_REFUSED);
+		return EDIT_REFUSED;
 	}
-	if ((r = run(e->db, STMT_SECTION_RETIRE, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return fail(e, EDIT_NOT_FOUND);
-	}
-	nr = arena_strdup(e->a, PQgetvalue(r, 0, 0));
-	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "nr", nr);
-	buf_printf(&detail, ",\"questions_retired\":%zu}", nq);
-	return finish(e, "section.remove", "section", sid, &detail);
+	if ((st = one_row(e, STMT_SECTION_RETIRE, p, &nr, NULL)) != EDIT_OK)
+		return st;
+	step->object_id = sid;
+	detail_str(&step->detail, "nr", nr);
+	buf_printf(&step->detail, ",\"questions_retired\":%zu", nq);
+	return EDIT_OK;
+}
+
+enum edit_status
+remiss_edit_section_remove(struct remiss_edit *e, long long sid)
+{
+	struct item it = { .id = sid };
+
+	return edit(e, true, "section.remove", "section", section_remove_step,
+	    &it);
+}
+
+static enum edit_status
+question_add_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
+{
+	const struct item	*it = ctx;
+	const char		*p[5];
+	char			 s[24];
+	enum edit_status	 st;
+
+	snprintf(s, sizeof(s), "%lld", it->section_id);
+	p[0] = step->rid; p[1] = s;
+	if (it->section_id != 0) {
+		if ((st = one_row(e, STMT_SECTION_GET, p, NULL, NULL)) !=
+		    EDIT_OK)
+			return st;
+	} else
+		p[1] = NULL;
+	p[2] = it->qid; p[3] = it->kind; p[4] = it->text;
+	if ((st = add_row(e, STMT_QUESTION_ADD, p, "id", qid_taken,
+	    &e->new_id)) != EDIT_OK)
+		return st;
+	step->object_id = e->new_id;
+	detail_str(&step->detail, "qid", it->qid);
+	detail_str(&step->detail, "kind", it->kind);
+	if (it->section_id != 0)
+		buf_printf(&step->detail, ",\"section\":%lld", it->section_id);
+	return EDIT_OK;
 }
 
 enum edit_status
 remiss_edit_question_add(struct remiss_edit *e, long long section_id,
     const char *qid, const char *kind, const char *text)
 {
-	PGresult	*r;
-	const char	*p[5];
-	char		 id[24], s[24];
-	struct buf	 detail;
-	enum edit_status st;
+	struct item it = { .section_id = section_id, .qid = qid, .kind = kind,
+	    .text = text };
 
 	if (rules_question_fields(qid, kind, text, &e->errs) > 0)
 		return EDIT_INVALID;
-	if ((st = begin(e, false)) != EDIT_OK)
+	return edit(e, false, "question.add", "question", question_add_step,
+	    &it);
+}
+
+static enum edit_status
+question_save_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
+{
+	const struct item	*it = ctx;
+	PGresult		*r;
+	const char		*p[5], *old_qid;
+	char			 q[24];
+	enum edit_status	 st;
+
+	snprintf(q, sizeof(q), "%lld", it->id);
+	p[0] = step->rid; p[1] = q;
+	if ((st = one_row(e, STMT_QUESTION_GET, p, &old_qid, NULL)) != EDIT_OK)
 		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
-	snprintf(s, sizeof(s), "%lld", section_id);
-	p[0] = id; p[1] = s;
-	if (section_id != 0) {
-		if ((r = run(e->db, STMT_SECTION_GET, p)) == NULL)
-			return fail(e, EDIT_UNAVAILABLE);
-		if (PQntuples(r) != 1) {
-			PQclear(r);
-			return fail(e, EDIT_NOT_FOUND);
-		}
-		PQclear(r);
-	} else
-		p[1] = NULL;
-	p[2] = qid; p[3] = kind; p[4] = text;
-	if ((r = run(e->db, STMT_QUESTION_ADD, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		rule_error(&e->errs, "id", qid_taken);
-		return fail(e, EDIT_INVALID);
-	}
-	if (parse_id(PQgetvalue(r, 0, 0), &e->new_id) == -1) {
-		PQclear(r);
-		return fail(e, EDIT_UNAVAILABLE);
-	}
+	p[2] = it->qid; p[3] = it->kind; p[4] = it->text;
+	r = db_exec(e->db, STMT_QUESTION_SAVE, p);
+	if (!db_result_ok(r))
+		return save_failed(e, r, "id", qid_taken);
 	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "qid", qid);
-	detail_str(&detail, "kind", kind);
-	if (section_id != 0)
-		buf_printf(&detail, ",\"section\":%lld", section_id);
-	buf_puts(&detail, "}");
-	return finish(e, "question.add", "question", e->new_id, &detail);
+	step->object_id = it->id;
+	detail_str(&step->detail, "qid", it->qid);
+	detail_str(&step->detail, "kind", it->kind);
+	detail_str(&step->detail, "from_qid", old_qid);
+	return EDIT_OK;
 }
 
 enum edit_status
 remiss_edit_question_save(struct remiss_edit *e, long long qid_id,
     const char *qid, const char *kind, const char *text)
 {
-	PGresult	*r;
-	const char	*p[5], *old_qid;
-	char		 id[24], q[24];
-	struct buf	 detail;
-	enum edit_status st;
+	struct item it = { .id = qid_id, .qid = qid, .kind = kind,
+	    .text = text };
 
 	if (rules_question_fields(qid, kind, text, &e->errs) > 0)
 		return EDIT_INVALID;
-	if ((st = begin(e, false)) != EDIT_OK)
-		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
+	return edit(e, false, "question.update", "question", question_save_step,
+	    &it);
+}
+
+static enum edit_status
+question_remove_step(struct remiss_edit *e, struct edit_step *step,
+    const void *ctx)
+{
+	const struct item	*it = ctx;
+	const char		*p[2], *msgs[1], *qid;
+	long long		 qid_id = it->id;
+	char			 q[24];
+	long			 answered;
+	enum edit_status	 st;
+
 	snprintf(q, sizeof(q), "%lld", qid_id);
-	p[0] = id; p[1] = q;
-	if ((r = run(e->db, STMT_QUESTION_GET, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return fail(e, EDIT_NOT_FOUND);
+	p[0] = step->rid; p[1] = q;
+	if ((st = one_row(e, STMT_QUESTION_GET, p, NULL, NULL)) != EDIT_OK)
+		return st;
+	answered = remiss_edit_check_answered(e->db, e->a, e->remiss_id, NULL, 0,
+	    &qid_id, 1, false, msgs, 1);
+	if (answered == -1)
+		return EDIT_UNAVAILABLE;
+	if (answered > 0) {
+		e->message = msgs[0];
+		return EDIT_REFUSED;
 	}
-	old_qid = arena_strdup(e->a, PQgetvalue(r, 0, 0));
-	PQclear(r);
-	p[2] = qid; p[3] = kind; p[4] = text;
-	r = db_exec(e->db, STMT_QUESTION_SAVE, p);
-	if (!db_result_ok(r))
-		return save_failed(e, r, "id", qid_taken);
-	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "qid", qid);
-	detail_str(&detail, "kind", kind);
-	detail_str(&detail, "from_qid", old_qid);
-	buf_puts(&detail, "}");
-	return finish(e, "question.update", "question", qid_id, &detail);
+	if ((st = one_row(e, STMT_QUESTION_RETIRE, p, &qid, NULL)) != EDIT_OK)
+		return st;
+	step->object_id = qid_id;
+	detail_str(&step->detail, "qid", qid);
+	return EDIT_OK;
 }
 
 enum edit_status
 remiss_edit_question_remove(struct remiss_edit *e, long long qid_id)
 {
-	PGresult	*r;
-	const char	*p[2], *msgs[1], *qid;
-	char		 id[24], q[24];
-	struct buf	 detail;
-	long		 answered;
-	enum edit_status st;
+	struct item it = { .id = qid_id };
 
-	if ((st = begin(e, true)) != EDIT_OK)
-		return st;
-	snprintf(id, sizeof(id), "%lld", e->remiss_id);
-	snprintf(q, sizeof(q), "%lld", qid_id);
-	p[0] = id; p[1] = q;
-	if ((r = run(e->db, STMT_QUESTION_GET, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return fail(e, EDIT_NOT_FOUND);
-	}
-	PQclear(r);
-	answered = remiss_edit_check_answered(e->db, e->a, e->remiss_id, NULL, 0,
-	    &qid_id, 1, false, msgs, 1);
-	if (answered == -1)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (answered > 0) {
-		e->message = msgs[0];
-		return fail(e, EDIT_REFUSED);
-	}
-	if ((r = run(e->db, STMT_QUESTION_RETIRE, p)) == NULL)
-		return fail(e, EDIT_UNAVAILABLE);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return fail(e, EDIT_NOT_FOUND);
-	}
-	qid = arena_strdup(e->a, PQgetvalue(r, 0, 0));
-	PQclear(r);
-	detail_begin(&detail, e);
-	detail_str(&detail, "qid", qid);
-	buf_puts(&detail, "}");
-	return finish(e, "question.remove", "question", qid_id, &detail);
+	return edit(e, true, "question.remove", "question",
+	    question_remove_step, &it);
 }
 
 int

@@ -53,8 +53,7 @@ struct def {
 };
 
 struct walk {
-	struct arena		*a;
-	struct xml_errors	*errs;
+	struct xw_reader	 r;	/* arena, problems, oom */
 	struct def		*def;
 };
 
@@ -62,128 +61,19 @@ static const char *const org_kinds[] = { "kommun", "region", "annan", NULL };
 static const char *const question_kinds[] = { "fritext", "stallningstagande",
     "konsekvens", "tidshorisont", NULL };
 
-/* Records a problem at element n. */
-static void __attribute__((format(printf, 3, 4)))
-err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*m;
-	long	 line, col;
-
-	xml_safe_node_pos(n, &line, &col);
-	va_start(ap, fmt);
-	m = arena_vprintf(w->a, fmt, ap);
-	va_end(ap);
-	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
-}
-
-/* Refuses attributes of n other than those in allowed (xml:* and the xsi
- * location hints are fine, as in the XSD). */
-static void
-check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
-{
-	const xmlAttr *at;
-
-	for (at = n->properties; at != NULL; at = at->next) {
-		if (at->ns == NULL) {
-			if (!xw_in_list((const char *)at->name, allowed))
-				err_at(w, n, "attribute %s is not allowed on <%s>",
-				    (const char *)at->name, (const char *)n->name);
-		} else if (!xw_foreign_attr_ok(at))
-			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
-			    (const char *)at->ns->href, (const char *)at->name,
-			    (const char *)n->name);
-	}
-}
-
-/* The value of n's unqualified attribute name, normalized, in the arena;
- * NULL if absent (or OOM, recorded). */
-static const char *
-attr(struct walk *w, const xmlNode *n, const char *name)
-{
-	xmlChar	*v;
-	char	*s;
-
-	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
-		return NULL;
-	s = arena_strdup(w->a, (const char *)v);
-	xmlFree(v);
-	if (s == NULL) {
-		err_at(w, n, "out of memory");
-		return NULL;
-	}
-	return xw_normalize(s);
-}
-
 /* A required attribute: NULL (recorded) when missing or empty. */
 static const char *
 need_attr(struct walk *w, const xmlNode *n, const char *name)
 {
 	const char *v;
 
-	v = attr(w, n, name);
+	v = xw_attr(&w->r, n, name);
 	if (v == NULL || v[0] == '\0') {
-		err_at(w, n, "<%s> needs the attribute %s",
+		xw_err_at(&w->r, n, "<%s> needs the attribute %s",
 		    (const char *)n->name, name);
 		return NULL;
 	}
 	return v;
-}
-
-/* Appends the text and CDATA children of n to b; an element child other
- * than a fraga (when fragor is set) is a problem. */
-static void
-gather_text(struct walk *w, const xmlNode *n, struct buf *b, bool fragor)
-{
-	const xmlNode *c;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		switch (c->type) {
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (c->content != NULL)
-				buf_puts(b, (const char *)c->content);
-			break;
-		case XML_ELEMENT_NODE:
-			if (!(fragor && xw_is_el(c, "fraga")))
-				err_at(w, c, "<%s> is not allowed inside <%s>",
-				    (const char *)c->name, (const char *)n->name);
-			break;
-		default:	/* comments, processing instructions */
-			break;
-		}
-	}
-}
-
-/* The text of a text-only element, trimmed (and, if one_line, with its
- * white space runs made single spaces), checked to be 1..max characters.
- * NULL (recorded) otherwise. */
-static const char *
-text_of(struct walk *w, const xmlNode *n, bool one_line, size_t max)
-{
-	struct buf	 b;
-	char		*s;
-	size_t		 len;
-
-	buf_init(&b, w->a);
-	buf_puts(&b, "");
-	gather_text(w, n, &b, false);
-	if (b.failed || b.data == NULL) {
-		err_at(w, n, "out of memory");
-		return NULL;
-	}
-	s = one_line ? xw_normalize(b.data) : xw_trim(b.data);
-	len = xw_chars(s);
-	if (len == 0) {
-		err_at(w, n, "<%s> must not be empty", (const char *)n->name);
-		return NULL;
-	}
-	if (len > max) {
-		err_at(w, n, "<%s> is %zu characters long, more than %zu",
-		    (const char *)n->name, len, max);
-		return NULL;
-	}
-	return s;
 }
 
 static void
@@ -194,22 +84,22 @@ read_org(struct walk *w, const xmlNode *n)
 	struct org	*o;
 	size_t		 i;
 
-	check_attrs(w, n, allowed);
+	xw_check_attrs(&w->r, n, allowed);
 	o = &d->orgs[d->norgs];
-	o->name = text_of(w, n, true, 200);
+	o->name = xw_text_of(&w->r, n, true, true, 200);
 	o->kind = need_attr(w, n, "typ");
-	o->orgnr = attr(w, n, "orgnr");
+	o->orgnr = xw_attr(&w->r, n, "orgnr");
 	if (o->kind != NULL && !xw_in_list(o->kind, org_kinds))
-		err_at(w, n, "typ \"%s\" is not one of kommun, region, annan",
+		xw_err_at(&w->r, n, "typ \"%s\" is not one of kommun, region, annan",
 		    o->kind);
 	if (o->orgnr != NULL && !xw_valid_orgnr(o->orgnr))
-		err_at(w, n, "orgnr \"%s\" is not of the form NNNNNN-NNNN",
+		xw_err_at(&w->r, n, "orgnr \"%s\" is not of the form NNNNNN-NNNN",
 		    o->orgnr);
 	if (o->name == NULL)
 		return;
 	for (i = 0; i < d->norgs; i++)
 		if (strcmp(d->orgs[i].name, o->name) == 0) {
-			err_at(w, n, "remissinstans \"%s\" is listed twice",
+			xw_err_at(&w->r, n, "remissinstans \"%s\" is listed twice",
 			    o->name);
 			return;
 		}
@@ -224,31 +114,31 @@ read_question(struct walk *w, const xmlNode *n, size_t section)
 	struct question	*q;
 	size_t		 i;
 
-	check_attrs(w, n, allowed);
+	xw_check_attrs(&w->r, n, allowed);
 	if (d->nqs == MAX_QUESTIONS) {
-		err_at(w, n, "more than %u questions", MAX_QUESTIONS);
+		xw_err_at(&w->r, n, "more than %u questions", MAX_QUESTIONS);
 		return;
 	}
 	q = &d->qs[d->nqs];
 	q->section = section;
 	q->qid = need_attr(w, n, "id");
 	q->kind = need_attr(w, n, "typ");
-	q->text = text_of(w, n, true, 10000);
+	q->text = xw_text_of(&w->r, n, true, true, 10000);
 	if (q->kind != NULL && !xw_in_list(q->kind, question_kinds)) {
-		err_at(w, n, "typ \"%s\" is not one of fritext, "
+		xw_err_at(&w->r, n, "typ \"%s\" is not one of fritext, "
 		    "stallningstagande, konsekvens, tidshorisont", q->kind);
 		return;
 	}
 	if (q->qid == NULL || q->kind == NULL || q->text == NULL)
 		return;
 	if (!xw_valid_qid(q->qid)) {
-		err_at(w, n, "question id \"%s\" must be 1-64 letters, digits, "
+		xw_err_at(&w->r, n, "question id \"%s\" must be 1-64 letters, digits, "
 		    "'_', '.' or '-'", q->qid);
 		return;
 	}
 	for (i = 0; i < d->nqs; i++)
 		if (strcmp(d->qs[i].qid, q->qid) == 0) {
-			err_at(w, n, "question id \"%s\" is used twice", q->qid);
+			xw_err_at(&w->r, n, "question id \"%s\" is used twice", q->qid);
 			return;
 		}
 	d->nqs++;
@@ -261,39 +151,34 @@ read_section(struct walk *w, const xmlNode *n)
 	struct def	*d = w->def;
 	struct section	*s;
 	const xmlNode	*c;
-	struct buf	 b;
+	char		*body;
 	size_t		 i, len;
 	bool		 ok = true;
 
-	check_attrs(w, n, allowed);
+	xw_check_attrs(&w->r, n, allowed);
 	s = &d->secs[d->nsecs];
 	s->nr = need_attr(w, n, "nr");
 	s->heading = need_attr(w, n, "rubrik");
 	if (s->nr != NULL && !xw_valid_nr(s->nr)) {
-		err_at(w, n, "section number \"%s\" must be 1-32 letters, digits, "
+		xw_err_at(&w->r, n, "section number \"%s\" must be 1-32 letters, digits, "
 		    "'.', '_', ':' or '-', starting and ending with a letter or "
 		    "digit", s->nr);
 		ok = false;
 	}
 	if (s->heading != NULL && xw_chars(s->heading) > 500) {
-		err_at(w, n, "rubrik is longer than 500 characters");
+		xw_err_at(&w->r, n, "rubrik is longer than 500 characters");
 		ok = false;
 	}
 	for (i = 0; s->nr != NULL && i < d->nsecs; i++)
 		if (strcmp(d->secs[i].nr, s->nr) == 0) {
-			err_at(w, n, "section number \"%s\" is used twice", s->nr);
+			xw_err_at(&w->r, n, "section number \"%s\" is used twice", s->nr);
 			ok = false;
 		}
-	buf_init(&b, w->a);
-	buf_puts(&b, "");
-	gather_text(w, n, &b, true);
-	if (b.failed || b.data == NULL) {
-		err_at(w, n, "out of memory");
+	if ((body = xw_gather_text(&w->r, n, "fraga")) == NULL)
 		return;
-	}
-	s->body = xw_trim(b.data);
+	s->body = xw_trim(body);
 	if ((len = xw_chars(s->body)) > 200000) {
-		err_at(w, n, "the text of section %s is %zu characters, more "
+		xw_err_at(&w->r, n, "the text of section %s is %zu characters, more "
 		    "than 200000", s->nr ? s->nr : "?", len);
 		ok = false;
 	}
@@ -307,11 +192,7 @@ read_section(struct walk *w, const xmlNode *n)
 /* The children of <remiss>, in the order they must come. */
 enum slot { S_TITEL, S_AVSANDARE, S_DIARIENR, S_OPPNAR, S_SISTA, S_BESKR,
     S_INSTANS, S_AVSNITT, S__MAX };
-static const struct {
-	const char	*name;
-	unsigned	 max;
-	bool		 required;
-} slots[S__MAX] = {
+static const struct xw_slot slots[S__MAX] = {
 	[S_TITEL] = { "titel", 1, true },
 	[S_AVSANDARE] = { "avsandare", 1, true },
 	[S_DIARIENR] = { "diarienummer", 1, false },
@@ -330,21 +211,21 @@ read_child(struct walk *w, const xmlNode *n, enum slot s)
 	const char	*v;
 
 	if (s != S_INSTANS && s != S_AVSNITT)
-		check_attrs(w, n, none);	/* the text-only children */
+		xw_check_attrs(&w->r, n, none);	/* the text-only children */
 	switch (s) {
 	case S_TITEL:
-		d->title = text_of(w, n, true, 500);
+		d->title = xw_text_of(&w->r, n, true, true, 500);
 		break;
 	case S_AVSANDARE:
-		d->sender = text_of(w, n, true, 500);
+		d->sender = xw_text_of(&w->r, n, true, true, 500);
 		break;
 	case S_DIARIENR:
-		d->diarienr = text_of(w, n, true, 100);
+		d->diarienr = xw_text_of(&w->r, n, true, true, 100);
 		break;
 	case S_OPPNAR:
 	case S_SISTA:
-		if ((v = text_of(w, n, true, 10)) != NULL && !xw_valid_date(v)) {
-			err_at(w, n, "<%s> \"%s\" is not a date YYYY-MM-DD",
+		if ((v = xw_text_of(&w->r, n, true, true, 10)) != NULL && !xw_valid_date(v)) {
+			xw_err_at(&w->r, n, "<%s> \"%s\" is not a date YYYY-MM-DD",
 			    slots[s].name, v);
 			v = NULL;
 		}
@@ -354,7 +235,7 @@ read_child(struct walk *w, const xmlNode *n, enum slot s)
 			d->closes = v;
 		break;
 	case S_BESKR:
-		d->description = text_of(w, n, false, 100000);
+		d->description = xw_text_of(&w->r, n, false, true, 100000);
 		break;
 	case S_INSTANS:
 		read_org(w, n);
@@ -384,9 +265,9 @@ alloc_arrays(struct walk *w, const xmlNode *root)
 					nq++;
 		}
 	}
-	w->def->orgs = arena_calloc(w->a, no + 1, sizeof(struct org));
-	w->def->secs = arena_calloc(w->a, ns + 1, sizeof(struct section));
-	w->def->qs = arena_calloc(w->a, nq + 1, sizeof(struct question));
+	w->def->orgs = arena_calloc(w->r.a, no + 1, sizeof(struct org));
+	w->def->secs = arena_calloc(w->r.a, ns + 1, sizeof(struct section));
+	w->def->qs = arena_calloc(w->r.a, nq + 1, sizeof(struct question));
 	if (w->def->orgs == NULL || w->def->secs == NULL || w->def->qs == NULL)
 		return -1;
 	return 0;
@@ -398,71 +279,38 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 {
 	static const char *const allowed[] = { "id", NULL };
 	const xmlNode	*root, *c;
-	const char	*p;
 	unsigned	 count[S__MAX];
-	int		 s, at = 0;
-	size_t		 before = w->errs->count + w->errs->dropped;
+	struct xw_seq	 seq = { slots, S__MAX, "", count, 0 };
+	int		 s;
+	size_t		 before = w->r.errs->count + w->r.errs->dropped;
 
 	memset(count, 0, sizeof(count));
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !xw_is_el(root, "remiss")) {
-		err_at(w, root, "the root element must be <remiss> in namespace "
+		xw_err_at(&w->r, root, "the root element must be <remiss> in namespace "
 		    REMISS_NS);
 		return -1;
 	}
-	check_attrs(w, root, allowed);
+	xw_check_attrs(&w->r, root, allowed);
 	if ((w->def->slug = need_attr(w, root, "id")) != NULL &&
 	    !xw_valid_slug(w->def->slug))
-		err_at(w, root, "id \"%s\" must be 1-80 lower-case letters a-z, "
+		xw_err_at(&w->r, root, "id \"%s\" must be 1-80 lower-case letters a-z, "
 		    "digits and '-', not starting with '-'", w->def->slug);
 	if (alloc_arrays(w, root) == -1) {
-		err_at(w, root, "out of memory");
+		xw_err_at(&w->r, root, "out of memory");
 		return -1;
 	}
-	for (c = root->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			for (p = (const char *)c->content; p && *p; p++)
-				if (!xw_space(*p)) {
-					err_at(w, c, "text is not allowed "
-					    "directly inside <remiss>");
-					break;
-				}
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (s = 0; s < S__MAX; s++)
-			if (xw_is_el(c, slots[s].name))
-				break;
-		if (s == S__MAX) {
-			err_at(w, c, "<%s>%s%s%s is not allowed in <remiss>",
-			    (const char *)c->name, c->ns ? " in namespace " : "",
-			    c->ns ? (const char *)c->ns->href : "",
-			    c->ns ? "" : " (no namespace)");
-			continue;
-		}
-		if (s < at) {
-			err_at(w, c, "<%s> must come before <%s>", slots[s].name,
-			    slots[at].name);
-			continue;
-		}
-		if (count[s] == slots[s].max) {
-			err_at(w, c, slots[s].max == 1 ? "<%s> may appear once" :
-			    "too many <%s> elements", slots[s].name);
-			continue;
-		}
-		at = s;
-		count[s]++;
-		read_child(w, c, (enum slot)s);
-	}
-	for (s = 0; s < S__MAX; s++)
-		if (slots[s].required && count[s] == 0)
-			err_at(w, root, "<remiss> needs a <%s>", slots[s].name);
+	for (c = root->children; c != NULL; c = c->next)
+		if ((s = xw_seq_next(&w->r, &seq, root, c)) != -1)
+			read_child(w, c, (enum slot)s);
+	xw_seq_missing(&w->r, &seq, root);
 	if (w->def->opens != NULL && w->def->closes != NULL &&
 	    strcmp(w->def->closes, w->def->opens) < 0)
-		err_at(w, root, "sista-svarsdag %s is before oppnar %s",
+		xw_err_at(&w->r, root, "sista-svarsdag %s is before oppnar %s",
 		    w->def->closes, w->def->opens);
-	return w->errs->count + w->errs->dropped == before ? 0 : -1;
+	if (w->r.oom)
+		xw_err_at(&w->r, root, "out of memory");
+	return w->r.errs->count + w->r.errs->dropped == before ? 0 : -1;
 }
 
 /* Prints a failed database step and returns -1. */
@@ -845,8 +693,9 @@ read_buffer(const char *buf, size_t len, const char *filename, struct arena *a,
 	int			 r;
 
 	memset(def, 0, sizeof(*def));
-	w.a = a;
-	w.errs = errs;
+	w.r.a = a;
+	w.r.errs = errs;
+	w.r.oom = false;
 	w.def = def;
 	if ((doc = xml_safe_parse_limits(buf, len, filename, &lim, errs)) == NULL)
 		return -1;

@@ -219,16 +219,16 @@ fold_into(struct db *db, long long remiss_id, long long from, long long into,
 	return REVIEW_OK;
 }
 
-enum review_result
-theme_merge(struct db *db, long long remiss_id, long long user_id,
-    long long from, long long into)
+/* Folds theme from into into (into 0: none) in one transaction audited as
+ * action on theme from; see fold_into. */
+static enum review_result
+fold_audited(struct db *db, long long remiss_id, long long user_id,
+    long long from, long long into, const char *action)
 {
 	struct buf		 b;
 	struct arena		*a;
 	enum review_result	 res;
 
-	if (from == 0 || into == 0 || from == into)
-		return REVIEW_NOT_FOUND;
 	if (db_begin(db) == -1)
 		return REVIEW_ERROR;
 	if ((a = arena_new()) == NULL) {
@@ -237,32 +237,28 @@ theme_merge(struct db *db, long long remiss_id, long long user_id,
 	}
 	buf_init(&b, a);
 	if ((res = fold_into(db, remiss_id, from, into, &b)) == REVIEW_OK)
-		res = audit_commit(db, user_id, "theme.merge", "theme", from, &b);
+		res = audit_commit(db, user_id, action, "theme", from, &b);
 	arena_free(a);
 	return res;
+}
+
+enum review_result
+theme_merge(struct db *db, long long remiss_id, long long user_id,
+    long long from, long long into)
+{
+	if (from == 0 || into == 0 || from == into)
+		return REVIEW_NOT_FOUND;
+	return fold_audited(db, remiss_id, user_id, from, into, "theme.merge");
 }
 
 enum review_result
 theme_delete(struct db *db, long long remiss_id, long long user_id,
     long long id, long long move_to)
 {
-	struct buf		 b;
-	struct arena		*a;
-	enum review_result	 res;
-
 	if (id == 0 || id == move_to)
 		return REVIEW_NOT_FOUND;
-	if (db_begin(db) == -1)
-		return REVIEW_ERROR;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
-	if ((res = fold_into(db, remiss_id, id, move_to, &b)) == REVIEW_OK)
-		res = audit_commit(db, user_id, "theme.delete", "theme", id, &b);
-	arena_free(a);
-	return res;
+	return fold_audited(db, remiss_id, user_id, id, move_to,
+	    "theme.delete");
 }
 
 /* Parameters of a target's anchor columns: field, quote, prefix, suffix,

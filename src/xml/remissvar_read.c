@@ -24,13 +24,11 @@
 
 /* State of one read. */
 struct walk {
-	struct arena			*a;
-	struct xml_errors		*errs;
+	struct xw_reader		 r;	/* arena, problems, oom */
 	const struct remissvar_limits	*lim;
 	const struct remiss_def		*def;	/* NULL: targets not checked */
 	struct response_doc		*doc;
 	long				*ans_line;	/* line of each answer */
-	bool				 oom;
 };
 
 static const char *const org_kinds[] = { "kommun", "region", "annan", NULL };
@@ -42,23 +40,6 @@ remissvar_limits_default(struct remissvar_limits *lim)
 	lim->max_answers = REMISSVAR_MAX_ANSWERS;
 	lim->max_attachments = REMISSVAR_MAX_ATTACHMENTS;
 	lim->max_attachment_bytes = REMISSVAR_MAX_ATTACHMENT_BYTES;
-}
-
-/* Records a problem at node n. */
-static void __attribute__((format(printf, 3, 4)))
-err_at(struct walk *w, const xmlNode *n, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*m;
-	long	 line, col;
-
-	xml_safe_node_pos(n, &line, &col);
-	va_start(ap, fmt);
-	m = arena_vprintf(w->a, fmt, ap);
-	va_end(ap);
-	if (m == NULL)
-		w->oom = true;
-	xml_errors_add(w->errs, line, col, "%s", m != NULL ? m : "out of memory");
 }
 
 /* One '@' with something on both sides, no white space or controls. */
@@ -76,45 +57,18 @@ valid_email(const char *s)
 	return true;
 }
 
-/* Refuses attributes of n other than those in allowed (xml:* and the xsi
- * location hints are fine, as in the XSD). */
-static void
-check_attrs(struct walk *w, const xmlNode *n, const char *const *allowed)
-{
-	const xmlAttr *at;
-
-	for (at = n->properties; at != NULL; at = at->next) {
-		if (at->ns == NULL) {
-			if (!xw_in_list((const char *)at->name, allowed))
-				err_at(w, n, "attribute %s is not allowed on <%s>",
-				    (const char *)at->name, (const char *)n->name);
-		} else if (!xw_foreign_attr_ok(at))
-			err_at(w, n, "attribute {%s}%s is not allowed on <%s>",
-			    (const char *)at->ns->href, (const char *)at->name,
-			    (const char *)n->name);
-	}
-}
-
 /* The value of n's unqualified attribute name, normalized, in the arena;
  * NULL if absent, or OOM, or empty: an attribute that is there must have a
  * value (a problem), as in the XSD. */
 static const char *
 attr(struct walk *w, const xmlNode *n, const char *name)
 {
-	xmlChar	*v;
-	char	*s;
+	const char *s;
 
-	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
+	if ((s = xw_attr(&w->r, n, name)) == NULL)
 		return NULL;
-	s = arena_strdup(w->a, (const char *)v);
-	xmlFree(v);
-	if (s == NULL) {
-		w->oom = true;
-		return NULL;
-	}
-	s = xw_normalize(s);
 	if (*s == '\0') {
-		err_at(w, n, "attribute %s of <%s> is empty", name,
+		xw_err_at(&w->r, n, "attribute %s of <%s> is empty", name,
 		    (const char *)n->name);
 		return NULL;
 	}
@@ -127,9 +81,9 @@ need_attr(struct walk *w, const xmlNode *n, const char *name)
 {
 	const char *v;
 
-	if ((v = attr(w, n, name)) == NULL && !w->oom &&
+	if ((v = attr(w, n, name)) == NULL && !w->r.oom &&
 	    xmlHasNsProp(n, (const xmlChar *)name, NULL) == NULL)
-		err_at(w, n, "<%s> needs the attribute %s",
+		xw_err_at(&w->r, n, "<%s> needs the attribute %s",
 		    (const char *)n->name, name);
 	return v;
 }
@@ -143,70 +97,11 @@ short_attr(struct walk *w, const xmlNode *n, const char *name, bool required,
 
 	v = required ? need_attr(w, n, name) : attr(w, n, name);
 	if (v != NULL && xw_chars(v) > max) {
-		err_at(w, n, "attribute %s of <%s> is longer than %zu characters",
+		xw_err_at(&w->r, n, "attribute %s of <%s> is longer than %zu characters",
 		    name, (const char *)n->name, max);
 		return NULL;
 	}
 	return v;
-}
-
-/* The text and CDATA of n, gathered; element children are problems.
- * NULL on OOM (flagged). */
-static char *
-gather_text(struct walk *w, const xmlNode *n)
-{
-	const xmlNode	*c;
-	struct buf	 b;
-
-	buf_init(&b, w->a);
-	buf_puts(&b, "");
-	for (c = n->children; c != NULL; c = c->next) {
-		switch (c->type) {
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
-			if (c->content != NULL)
-				buf_puts(&b, (const char *)c->content);
-			break;
-		case XML_ELEMENT_NODE:
-			err_at(w, c, "<%s> is not allowed inside <%s>",
-			    (const char *)c->name, (const char *)n->name);
-			break;
-		default:	/* comments, processing instructions */
-			break;
-		}
-	}
-	if (b.failed || b.data == NULL) {
-		w->oom = true;
-		return NULL;
-	}
-	return b.data;
-}
-
-/* The text of a text-only element: trimmed (one_line: white space runs
- * made single spaces), at most max characters. NULL when empty (a problem
- * if required) or too long (a problem). */
-static const char *
-text_of(struct walk *w, const xmlNode *n, bool one_line, bool required,
-    size_t max)
-{
-	char	*s;
-	size_t	 len;
-
-	if ((s = gather_text(w, n)) == NULL)
-		return NULL;
-	s = one_line ? xw_normalize(s) : xw_trim(s);
-	if ((len = xw_chars(s)) == 0) {
-		if (required)
-			err_at(w, n, "<%s> must not be empty",
-			    (const char *)n->name);
-		return NULL;
-	}
-	if (len > max) {
-		err_at(w, n, "<%s> is %zu characters long, more than %zu",
-		    (const char *)n->name, len, max);
-		return NULL;
-	}
-	return s;
 }
 
 /* A <stallningstagande>: one of the four codes. */
@@ -217,54 +112,27 @@ position_of(struct walk *w, const xmlNode *n, bool required)
 	const char	*v;
 	enum position	 p;
 
-	check_attrs(w, n, none);
-	if ((v = text_of(w, n, true, required, 100)) == NULL)
+	xw_check_attrs(&w->r, n, none);
+	if ((v = xw_text_of(&w->r, n, true, required, 100)) == NULL)
 		return POS_NONE;
 	if ((p = position_parse(v)) == POS__MAX) {
-		err_at(w, n, "\"%s\" is not a position: use tillstyrker, "
+		xw_err_at(&w->r, n, "\"%s\" is not a position: use tillstyrker, "
 		    "tillstyrker-med-andringar, avstyrker or inga-synpunkter", v);
 		return POS_NONE;
 	}
 	return p;
 }
 
-/* Refuses non-blank text directly inside n (an element-only element). */
-static void
-no_loose_text(struct walk *w, const xmlNode *c, const xmlNode *parent)
-{
-	const char *p;
-
-	for (p = (const char *)c->content; p != NULL && *p != '\0'; p++)
-		if (!xw_space(*p)) {
-			err_at(w, c, "text is not allowed directly inside <%s>",
-			    (const char *)parent->name);
-			return;
-		}
-}
-
-/* Describes an element that has no place here. */
-static void
-not_allowed(struct walk *w, const xmlNode *c, const char *parent)
-{
-	err_at(w, c, "<%s>%s%s%s is not allowed in <%s>",
-	    (const char *)c->name, c->ns ? " in namespace " : "",
-	    c->ns ? (const char *)c->ns->href : "",
-	    c->ns ? "" : " (no namespace)", parent);
-}
-
 /* ---- svar ---------------------------------------------------------------- */
 
 enum aslot { A_POS, A_KOMMENTAR, A_FORSLAG, A_KONSEKVENS, A_TIDSHORISONT,
     A__MAX };
-static const struct {
-	const char	*name;
-	unsigned	 max;
-} aslots[A__MAX] = {
-	[A_POS] = { "stallningstagande", 1 },
-	[A_KOMMENTAR] = { "kommentar", 1 },
-	[A_FORSLAG] = { "forslag-till-lydelse", 1 },
-	[A_KONSEKVENS] = { "konsekvens", 2 },
-	[A_TIDSHORISONT] = { "tidshorisont", 2 },
+static const struct xw_slot aslots[A__MAX] = {
+	[A_POS] = { "stallningstagande", 1, false },
+	[A_KOMMENTAR] = { "kommentar", 1, false },
+	[A_FORSLAG] = { "forslag-till-lydelse", 1, false },
+	[A_KONSEKVENS] = { "konsekvens", 2, false },
+	[A_TIDSHORISONT] = { "tidshorisont", 2, false },
 };
 
 /* A konsekvens or tidshorisont: its kind attribute picks which of two
@@ -277,9 +145,9 @@ read_pair(struct walk *w, const xmlNode *n, const char *attrname,
 	const char	*kind, *text;
 	const char	**field;
 
-	check_attrs(w, n, allowed);
+	xw_check_attrs(&w->r, n, allowed);
 	kind = need_attr(w, n, attrname);
-	text = text_of(w, n, false, false, MAX_TEXT);
+	text = xw_text_of(&w->r, n, false, false, MAX_TEXT);
 	if (kind == NULL)
 		return;
 	if (strcmp(kind, v1) == 0)
@@ -287,12 +155,12 @@ read_pair(struct walk *w, const xmlNode *n, const char *attrname,
 	else if (strcmp(kind, v2) == 0)
 		field = f2;
 	else {
-		err_at(w, n, "%s=\"%s\" on <%s> is not one of %s, %s", attrname,
+		xw_err_at(&w->r, n, "%s=\"%s\" on <%s> is not one of %s, %s", attrname,
 		    kind, (const char *)n->name, v1, v2);
 		return;
 	}
 	if (*field != NULL) {
-		err_at(w, n, "<%s %s=\"%s\"> may appear once in a <svar>",
+		xw_err_at(&w->r, n, "<%s %s=\"%s\"> may appear once in a <svar>",
 		    (const char *)n->name, attrname, kind);
 		return;
 	}
@@ -310,30 +178,30 @@ read_target(struct walk *w, const xmlNode *n, struct answer *an)
 	sec = attr(w, n, "avsnitt");
 	q = attr(w, n, "fraga");
 	if (sec != NULL && q != NULL) {
-		err_at(w, n, "<svar> must have exactly one of the attributes "
+		xw_err_at(&w->r, n, "<svar> must have exactly one of the attributes "
 		    "avsnitt and fraga, not both");
 		return false;
 	}
 	if (sec == NULL && q == NULL) {
-		if (!w->oom)
-			err_at(w, n, "<svar> needs one of the attributes avsnitt "
+		if (!w->r.oom)
+			xw_err_at(&w->r, n, "<svar> needs one of the attributes avsnitt "
 			    "(a section number) and fraga (a question id)");
 		return false;
 	}
 	if (sec != NULL && !xw_valid_nr(sec)) {
-		err_at(w, n, "avsnitt=\"%s\" is not a section number", sec);
+		xw_err_at(&w->r, n, "avsnitt=\"%s\" is not a section number", sec);
 		return false;
 	}
 	if (q != NULL && !xw_valid_qid(q)) {
-		err_at(w, n, "fraga=\"%s\" is not a question id", q);
+		xw_err_at(&w->r, n, "fraga=\"%s\" is not a question id", q);
 		return false;
 	}
 	if (w->def != NULL && sec != NULL && remiss_section(w->def, sec) == NULL) {
-		err_at(w, n, "the remiss %s has no section %s", w->def->slug, sec);
+		xw_err_at(&w->r, n, "the remiss %s has no section %s", w->def->slug, sec);
 		return false;
 	}
 	if (w->def != NULL && q != NULL && remiss_question(w->def, q) == NULL) {
-		err_at(w, n, "the remiss %s has no question %s", w->def->slug, q);
+		xw_err_at(&w->r, n, "the remiss %s has no question %s", w->def->slug, q);
 		return false;
 	}
 	for (i = 0; i < d->nanswers; i++) {
@@ -341,7 +209,7 @@ read_target(struct walk *w, const xmlNode *n, struct answer *an)
 		    strcmp(sec, d->answers[i].section_nr) == 0) ||
 		    (q != NULL && d->answers[i].question_id != NULL &&
 		    strcmp(q, d->answers[i].question_id) == 0)) {
-			err_at(w, n, "%s %s is answered twice (first at line %ld)",
+			xw_err_at(&w->r, n, "%s %s is answered twice (first at line %ld)",
 			    sec != NULL ? "section" : "question",
 			    sec != NULL ? sec : q, w->ans_line[i]);
 			return false;
@@ -361,52 +229,30 @@ read_svar(struct walk *w, const xmlNode *n)
 	struct answer		*an = &d->answers[d->nanswers];
 	const xmlNode		*c;
 	unsigned		 count[A__MAX];
-	int			 s, at = 0;
+	struct xw_seq		 seq = { aslots, A__MAX, " in a <svar>", count,
+	    0 };
+	int			 s;
 	bool			 ok;
 	long			 col;
 
 	memset(an, 0, sizeof(*an));
 	memset(count, 0, sizeof(count));
-	check_attrs(w, n, allowed);
+	xw_check_attrs(&w->r, n, allowed);
 	ok = read_target(w, n, an);
 	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			no_loose_text(w, c, n);
+		if ((s = xw_seq_next(&w->r, &seq, n, c)) == -1)
 			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (s = 0; s < A__MAX; s++)
-			if (xw_is_el(c, aslots[s].name))
-				break;
-		if (s == A__MAX) {
-			not_allowed(w, c, "svar");
-			continue;
-		}
-		if (s < at) {
-			err_at(w, c, "<%s> must come before <%s>", aslots[s].name,
-			    aslots[at].name);
-			continue;
-		}
-		if (count[s] == aslots[s].max) {
-			err_at(w, c, aslots[s].max == 1 ? "<%s> may appear once "
-			    "in a <svar>" : "too many <%s> elements in a <svar>",
-			    aslots[s].name);
-			continue;
-		}
-		at = s;
-		count[s]++;
 		switch (s) {
 		case A_POS:
 			an->position = position_of(w, c, false);
 			break;
 		case A_KOMMENTAR:
-			check_attrs(w, c, none);
-			an->comment = text_of(w, c, false, false, MAX_TEXT);
+			xw_check_attrs(&w->r, c, none);
+			an->comment = xw_text_of(&w->r, c, false, false, MAX_TEXT);
 			break;
 		case A_FORSLAG:
-			check_attrs(w, c, none);
-			an->proposed_wording = text_of(w, c, false, false,
+			xw_check_attrs(&w->r, c, none);
+			an->proposed_wording = xw_text_of(&w->r, c, false, false,
 			    MAX_TEXT);
 			break;
 		case A_KONSEKVENS:
@@ -441,20 +287,20 @@ read_bilaga(struct walk *w, const xmlNode *n)
 	size_t			 n64 = 0, max, binlen = 0;
 
 	memset(at, 0, sizeof(*at));
-	check_attrs(w, n, allowed);
+	xw_check_attrs(&w->r, n, allowed);
 	at->filename = short_attr(w, n, "filnamn", true, 255);
 	at->media_type = short_attr(w, n, "mediatyp", true, 255);
 	if (at->filename != NULL && !xw_valid_filename(at->filename)) {
-		err_at(w, n, "filnamn=\"%s\" is not a file name (no '/' or '\\', "
+		xw_err_at(&w->r, n, "filnamn=\"%s\" is not a file name (no '/' or '\\', "
 		    "not only dots)", at->filename);
 		at->filename = NULL;
 	}
 	if (at->media_type != NULL && !xw_valid_media_type(at->media_type)) {
-		err_at(w, n, "mediatyp=\"%s\" is not a media type such as "
+		xw_err_at(&w->r, n, "mediatyp=\"%s\" is not a media type such as "
 		    "application/pdf", at->media_type);
 		at->media_type = NULL;
 	}
-	if ((text = gather_text(w, n)) == NULL)
+	if ((text = xw_gather_text(&w->r, n, NULL)) == NULL)
 		return;
 	b64 = xw_trim(text);
 	for (p = b64; *p != '\0'; p++)
@@ -462,23 +308,23 @@ read_bilaga(struct walk *w, const xmlNode *n)
 			n64++;
 	/* Decoded size is at most 3 bytes per 4 characters. */
 	if (n64 / 4 > (w->lim->max_attachment_bytes + 2) / 3) {
-		err_at(w, n, "attachment %s is larger than the limit of %zu "
+		xw_err_at(&w->r, n, "attachment %s is larger than the limit of %zu "
 		    "bytes", at->filename ? at->filename : "",
 		    w->lim->max_attachment_bytes);
 		return;
 	}
 	max = n64 / 4 * 3 + 3;
-	if ((bin = arena_alloc(w->a, max)) == NULL) {
-		w->oom = true;
+	if ((bin = arena_alloc(w->r.a, max)) == NULL) {
+		w->r.oom = true;
 		return;
 	}
 	if (sodium_base642bin(bin, max, b64, strlen(b64), " \t\r\n", &binlen,
 	    &end, sodium_base64_VARIANT_ORIGINAL) != 0 || *end != '\0') {
-		err_at(w, n, "the content of <bilaga> is not valid base64");
+		xw_err_at(&w->r, n, "the content of <bilaga> is not valid base64");
 		return;
 	}
 	if (binlen > w->lim->max_attachment_bytes) {
-		err_at(w, n, "attachment %s is %zu bytes, more than the limit "
+		xw_err_at(&w->r, n, "attachment %s is %zu bytes, more than the limit "
 		    "of %zu", at->filename ? at->filename : "", binlen,
 		    w->lim->max_attachment_bytes);
 		return;
@@ -498,17 +344,17 @@ read_instans(struct walk *w, const xmlNode *n)
 	static const char *const allowed[] = { "typ", "orgnr", NULL };
 	struct response_doc *d = w->doc;
 
-	check_attrs(w, n, allowed);
-	d->org_name = text_of(w, n, true, true, 200);
+	xw_check_attrs(&w->r, n, allowed);
+	d->org_name = xw_text_of(&w->r, n, true, true, 200);
 	d->org_kind = need_attr(w, n, "typ");
 	d->orgnr = attr(w, n, "orgnr");
 	if (d->org_kind != NULL && !xw_in_list(d->org_kind, org_kinds)) {
-		err_at(w, n, "typ=\"%s\" is not one of kommun, region, annan",
+		xw_err_at(&w->r, n, "typ=\"%s\" is not one of kommun, region, annan",
 		    d->org_kind);
 		d->org_kind = NULL;
 	}
 	if (d->orgnr != NULL && !xw_valid_orgnr(d->orgnr)) {
-		err_at(w, n, "orgnr=\"%s\" is not of the form NNNNNN-NNNN",
+		xw_err_at(&w->r, n, "orgnr=\"%s\" is not of the form NNNNNN-NNNN",
 		    d->orgnr);
 		d->orgnr = NULL;
 	}
@@ -521,14 +367,14 @@ read_beslut(struct walk *w, const xmlNode *n)
 	struct response_doc	*d = w->doc;
 	char			*t;
 
-	check_attrs(w, n, allowed);
-	if ((t = gather_text(w, n)) != NULL && *t != '\0')
-		err_at(w, n, "<beslut> takes no text (not even white space), "
+	xw_check_attrs(&w->r, n, allowed);
+	if ((t = xw_gather_text(&w->r, n, NULL)) != NULL && *t != '\0')
+		xw_err_at(&w->r, n, "<beslut> takes no text (not even white space), "
 		    "only the attributes instans and datum");
 	d->decision_body = short_attr(w, n, "instans", true, 300);
 	d->decision_date = attr(w, n, "datum");
 	if (d->decision_date != NULL && !xw_valid_date(d->decision_date)) {
-		err_at(w, n, "datum=\"%s\" is not a date YYYY-MM-DD",
+		xw_err_at(&w->r, n, "datum=\"%s\" is not a date YYYY-MM-DD",
 		    d->decision_date);
 		d->decision_date = NULL;
 	}
@@ -541,15 +387,15 @@ read_kontakt(struct walk *w, const xmlNode *n)
 	struct response_doc	*d = w->doc;
 	char			*t;
 
-	check_attrs(w, n, allowed);
-	if ((t = gather_text(w, n)) != NULL && *t != '\0')
-		err_at(w, n, "<kontakt> takes no text (not even white space), "
+	xw_check_attrs(&w->r, n, allowed);
+	if ((t = xw_gather_text(&w->r, n, NULL)) != NULL && *t != '\0')
+		xw_err_at(&w->r, n, "<kontakt> takes no text (not even white space), "
 		    "only the attributes namn, epost and telefon");
 	d->contact_name = short_attr(w, n, "namn", true, 200);
 	d->contact_email = short_attr(w, n, "epost", true, 254);
 	d->contact_phone = short_attr(w, n, "telefon", false, 50);
 	if (d->contact_email != NULL && !valid_email(d->contact_email)) {
-		err_at(w, n, "epost=\"%s\" is not an e-mail address",
+		xw_err_at(&w->r, n, "epost=\"%s\" is not an e-mail address",
 		    d->contact_email);
 		d->contact_email = NULL;
 	}
@@ -558,19 +404,15 @@ read_kontakt(struct walk *w, const xmlNode *n)
 /* The children of <remissvar>, in the order they must come. */
 enum slot { S_INSTANS, S_DIARIENR, S_BESLUT, S_KONTAKT, S_POS, S_SAMMANF,
     S_SVAR, S_BILAGA, S__MAX };
-static const struct {
-	const char	*name;
-	bool		 many;
-	bool		 required;
-} slots[S__MAX] = {
-	[S_INSTANS] = { "remissinstans", false, true },
-	[S_DIARIENR] = { "diarienummer", false, false },
-	[S_BESLUT] = { "beslut", false, false },
-	[S_KONTAKT] = { "kontakt", false, true },
-	[S_POS] = { "stallningstagande", false, true },
-	[S_SAMMANF] = { "sammanfattning", false, false },
-	[S_SVAR] = { "svar", true, false },
-	[S_BILAGA] = { "bilaga", true, false },
+static const struct xw_slot slots[S__MAX] = {	/* max 0: any number */
+	[S_INSTANS] = { "remissinstans", 1, true },
+	[S_DIARIENR] = { "diarienummer", 1, false },
+	[S_BESLUT] = { "beslut", 1, false },
+	[S_KONTAKT] = { "kontakt", 1, true },
+	[S_POS] = { "stallningstagande", 1, true },
+	[S_SAMMANF] = { "sammanfattning", 1, false },
+	[S_SVAR] = { "svar", 0, false },
+	[S_BILAGA] = { "bilaga", 0, false },
 };
 
 static void
@@ -584,8 +426,8 @@ read_child(struct walk *w, const xmlNode *n, enum slot s)
 		read_instans(w, n);
 		break;
 	case S_DIARIENR:
-		check_attrs(w, n, none);
-		d->diarienummer = text_of(w, n, true, false, 100);
+		xw_check_attrs(&w->r, n, none);
+		d->diarienummer = xw_text_of(&w->r, n, true, false, 100);
 		break;
 	case S_BESLUT:
 		read_beslut(w, n);
@@ -597,8 +439,8 @@ read_child(struct walk *w, const xmlNode *n, enum slot s)
 		d->position = position_of(w, n, true);
 		break;
 	case S_SAMMANF:
-		check_attrs(w, n, none);
-		d->summary = text_of(w, n, false, false, MAX_TEXT);
+		xw_check_attrs(&w->r, n, none);
+		d->summary = xw_text_of(&w->r, n, false, false, MAX_TEXT);
 		break;
 	case S_SVAR:
 		read_svar(w, n);
@@ -624,9 +466,9 @@ alloc_arrays(struct walk *w, const xmlNode *root)
 		else if (xw_is_el(c, "bilaga") && nb < w->lim->max_attachments)
 			nb++;
 	}
-	w->doc->answers = arena_calloc(w->a, ns + 1, sizeof(struct answer));
-	w->ans_line = arena_calloc(w->a, ns + 1, sizeof(long));
-	w->doc->attachments = arena_calloc(w->a, nb + 1,
+	w->doc->answers = arena_calloc(w->r.a, ns + 1, sizeof(struct answer));
+	w->ans_line = arena_calloc(w->r.a, ns + 1, sizeof(long));
+	w->doc->attachments = arena_calloc(w->r.a, nb + 1,
 	    sizeof(struct attachment));
 	if (w->doc->answers == NULL || w->ans_line == NULL ||
 	    w->doc->attachments == NULL)
@@ -642,74 +484,51 @@ read_remissvar(struct walk *w, xmlDocPtr xd)
 	struct response_doc	*d = w->doc;
 	const xmlNode		*root, *c;
 	unsigned		 count[S__MAX];
+	struct xw_seq		 seq = { slots, S__MAX, "", count, 0 };
 	size_t			 nsvar = 0, nbilaga = 0;
-	int			 s, at = 0;
+	int			 s;
 
 	memset(count, 0, sizeof(count));
 	root = xmlDocGetRootElement(xd);
 	if (root == NULL) {
-		xml_errors_add(w->errs, 0, 0, "the document has no root element");
+		xml_errors_add(w->r.errs, 0, 0, "the document has no root element");
 		return;
 	}
 	if (!xw_is_el(root, "remissvar")) {
-		err_at(w, root, "the root element must be <remissvar> in "
+		xw_err_at(&w->r, root, "the root element must be <remissvar> in "
 		    "namespace " REMISS_NS ", not <%s>%s%s%s", (const char *)
 		    root->name, root->ns ? " in namespace " : "",
 		    root->ns ? (const char *)root->ns->href : "",
 		    root->ns ? "" : " without a namespace");
 		return;
 	}
-	check_attrs(w, root, allowed);
+	xw_check_attrs(&w->r, root, allowed);
 	if ((d->remiss_slug = need_attr(w, root, "remiss")) != NULL &&
 	    !xw_valid_slug(d->remiss_slug))
-		err_at(w, root, "remiss=\"%s\" is not a remiss id (1-80 "
+		xw_err_at(&w->r, root, "remiss=\"%s\" is not a remiss id (1-80 "
 		    "lower-case letters a-z, digits and '-')", d->remiss_slug);
 	if (alloc_arrays(w, root) == -1) {
-		w->oom = true;
+		w->r.oom = true;
 		return;
 	}
-	for (c = root->children; c != NULL && !w->oom; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			no_loose_text(w, c, root);
+	for (c = root->children; c != NULL && !w->r.oom; c = c->next) {
+		if ((s = xw_seq_next(&w->r, &seq, root, c)) == -1)
 			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (s = 0; s < S__MAX; s++)
-			if (xw_is_el(c, slots[s].name))
-				break;
-		if (s == S__MAX) {
-			not_allowed(w, c, "remissvar");
-			continue;
-		}
-		if (s < at) {
-			err_at(w, c, "<%s> must come before <%s>", slots[s].name,
-			    slots[at].name);
-			continue;
-		}
-		if (!slots[s].many && count[s] == 1) {
-			err_at(w, c, "<%s> may appear once", slots[s].name);
-			continue;
-		}
-		at = s;
-		count[s]++;
 		if (s == S_SVAR && ++nsvar > w->lim->max_answers) {
 			if (nsvar == w->lim->max_answers + 1)
-				err_at(w, c, "more than %zu <svar> elements "
+				xw_err_at(&w->r, c, "more than %zu <svar> elements "
 				    "(the limit)", w->lim->max_answers);
 			continue;
 		}
 		if (s == S_BILAGA && ++nbilaga > w->lim->max_attachments) {
 			if (nbilaga == w->lim->max_attachments + 1)
-				err_at(w, c, "more than %zu <bilaga> elements "
+				xw_err_at(&w->r, c, "more than %zu <bilaga> elements "
 				    "(the limit)", w->lim->max_attachments);
 			continue;
 		}
 		read_child(w, c, (enum slot)s);
 	}
-	for (s = 0; s < S__MAX; s++)
-		if (slots[s].required && count[s] == 0)
-			err_at(w, root, "<remissvar> needs a <%s>", slots[s].name);
+	xw_seq_missing(&w->r, &seq, root);
 	if (d->decision_date != NULL && d->decision_body == NULL &&
 	    count[S_BESLUT] > 0)
 		d->decision_date = NULL;	/* reported as missing instans */
@@ -730,18 +549,18 @@ remissvar_read_doc(xmlDocPtr xd, const struct remissvar_limits *lim,
 	}
 	memset(doc, 0, sizeof(*doc));
 	memset(&w, 0, sizeof(w));
-	w.a = a;
-	w.errs = errs;
+	w.r.a = a;
+	w.r.errs = errs;
 	w.lim = lim;
 	w.def = def;
 	w.doc = doc;
 	before = errs->count + errs->dropped;
 	read_remissvar(&w, xd);
-	if (w.oom)
+	if (w.r.oom)
 		return -2;
 	if (def != NULL && doc->remiss_slug != NULL &&
 	    strcmp(doc->remiss_slug, def->slug) != 0)
-		err_at(&w, xmlDocGetRootElement(xd), "remiss=\"%s\" is not this "
+		xw_err_at(&w.r, xmlDocGetRootElement(xd), "remiss=\"%s\" is not this "
 		    "remiss (%s)", doc->remiss_slug, def->slug);
 	return errs->count + errs->dropped == before ? 0 : -1;
 }

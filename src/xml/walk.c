@@ -2,11 +2,15 @@
  * white space, namespace), so both formats are read by the same rules. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include <libxml/tree.h>
 
+#include "util/arena.h"
+#include "util/buf.h"
+#include "xml/safe.h"
 #include "xml/walk.h"
 
 bool
@@ -229,4 +233,180 @@ xw_foreign_attr_ok(const xmlAttr *at)
 	return strcmp(ns, "http://www.w3.org/2001/XMLSchema-instance") == 0 &&
 	    (strcmp(name, "schemaLocation") == 0 ||
 	    strcmp(name, "noNamespaceSchemaLocation") == 0);
+}
+
+void
+xw_err_at(struct xw_reader *r, const xmlNode *n, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*m;
+	long	 line, col;
+
+	xml_safe_node_pos(n, &line, &col);
+	va_start(ap, fmt);
+	m = arena_vprintf(r->a, fmt, ap);
+	va_end(ap);
+	if (m == NULL)
+		r->oom = true;
+	xml_errors_add(r->errs, line, col, "%s", m != NULL ? m : "out of memory");
+}
+
+void
+xw_check_attrs(struct xw_reader *r, const xmlNode *n,
+    const char *const *allowed)
+{
+	const xmlAttr *at;
+
+	for (at = n->properties; at != NULL; at = at->next) {
+		if (at->ns == NULL) {
+			if (!xw_in_list((const char *)at->name, allowed))
+				xw_err_at(r, n, "attribute %s is not allowed on <%s>",
+				    (const char *)at->name, (const char *)n->name);
+		} else if (!xw_foreign_attr_ok(at))
+			xw_err_at(r, n, "attribute {%s}%s is not allowed on <%s>",
+			    (const char *)at->ns->href, (const char *)at->name,
+			    (const char *)n->name);
+	}
+}
+
+char *
+xw_attr(struct xw_reader *r, const xmlNode *n, const char *name)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
+		return NULL;
+	s = arena_strdup(r->a, (const char *)v);
+	xmlFree(v);
+	if (s == NULL) {
+		r->oom = true;
+		return NULL;
+	}
+	return xw_normalize(s);
+}
+
+char *
+xw_gather_text(struct xw_reader *r, const xmlNode *n, const char *child_ok)
+{
+	const xmlNode	*c;
+	struct buf	 b;
+
+	buf_init(&b, r->a);
+	buf_puts(&b, "");
+	for (c = n->children; c != NULL; c = c->next) {
+		switch (c->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (c->content != NULL)
+				buf_puts(&b, (const char *)c->content);
+			break;
+		case XML_ELEMENT_NODE:
+			if (child_ok == NULL || !xw_is_el(c, child_ok))
+				xw_err_at(r, c, "<%s> is not allowed inside <%s>",
+				    (const char *)c->name, (const char *)n->name);
+			break;
+		default:	/* comments, processing instructions */
+			break;
+		}
+	}
+	if (b.failed || b.data == NULL) {
+		r->oom = true;
+		return NULL;
+	}
+	return b.data;
+}
+
+const char *
+xw_text_of(struct xw_reader *r, const xmlNode *n, bool one_line,
+    bool required, size_t max)
+{
+	char	*s;
+	size_t	 len;
+
+	if ((s = xw_gather_text(r, n, NULL)) == NULL)
+		return NULL;
+	s = one_line ? xw_normalize(s) : xw_trim(s);
+	if ((len = xw_chars(s)) == 0) {
+		if (required)
+			xw_err_at(r, n, "<%s> must not be empty",
+			    (const char *)n->name);
+		return NULL;
+	}
+	if (len > max) {
+		xw_err_at(r, n, "<%s> is %zu characters long, more than %zu",
+		    (const char *)n->name, len, max);
+		return NULL;
+	}
+	return s;
+}
+
+void
+xw_no_loose_text(struct xw_reader *r, const xmlNode *c, const xmlNode *parent)
+{
+	const char *p;
+
+	for (p = (const char *)c->content; p != NULL && *p != '\0'; p++)
+		if (!xw_space(*p)) {
+			xw_err_at(r, c, "text is not allowed directly inside <%s>",
+			    (const char *)parent->name);
+			return;
+		}
+}
+
+void
+xw_not_allowed(struct xw_reader *r, const xmlNode *c, const char *parent)
+{
+	xw_err_at(r, c, "<%s>%s%s%s is not allowed in <%s>",
+	    (const char *)c->name, c->ns ? " in namespace " : "",
+	    c->ns ? (const char *)c->ns->href : "",
+	    c->ns ? "" : " (no namespace)", parent);
+}
+
+int
+xw_seq_next(struct xw_reader *r, struct xw_seq *q, const xmlNode *parent,
+    const xmlNode *c)
+{
+	const struct xw_slot	*sl;
+	size_t			 s;
+
+	if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		xw_no_loose_text(r, c, parent);
+		return -1;
+	}
+	if (c->type != XML_ELEMENT_NODE)
+		return -1;
+	for (s = 0; s < q->n; s++)
+		if (xw_is_el(c, q->slots[s].name))
+			break;
+	if (s == q->n) {
+		xw_not_allowed(r, c, (const char *)parent->name);
+		return -1;
+	}
+	sl = &q->slots[s];
+	if (s < q->at) {
+		xw_err_at(r, c, "<%s> must come before <%s>", sl->name,
+		    q->slots[q->at].name);
+		return -1;
+	}
+	if (sl->max != 0 && q->count[s] == sl->max) {
+		xw_err_at(r, c, sl->max == 1 ? "<%s> may appear once%s" :
+		    "too many <%s> elements%s", sl->name, q->where);
+		return -1;
+	}
+	q->at = s;
+	q->count[s]++;
+	return (int)s;
+}
+
+void
+xw_seq_missing(struct xw_reader *r, const struct xw_seq *q,
+    const xmlNode *parent)
+{
+	size_t s;
+
+	for (s = 0; s < q->n; s++)
+		if (q->slots[s].required && q->count[s] == 0)
+			xw_err_at(r, parent, "<%s> needs a <%s>",
+			    (const char *)parent->name, q->slots[s].name);
 }

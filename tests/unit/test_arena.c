@@ -10,20 +10,7 @@
 #include <cmocka.h>
 
 #include "util/arena.h"
-
-static int
-setup(void **state)
-{
-	*state = arena_new();
-	return *state == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(*state);
-	return 0;
-}
+#include "fixtures.h"
 
 static void
 test_alloc_returns_zeroed_memory(void **state)
@@ -250,21 +237,21 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_alloc_returns_zeroed_memory, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alloc_is_aligned_for_any_type, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alloc_zero_gives_distinct_pointers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alloc_huge_fails_and_arena_stays_usable, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_calloc_overflow_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_calloc_returns_zeroed_array, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_block_larger_than_a_chunk_is_usable, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_many_blocks_across_chunks_stay_intact, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_realloc_keeps_old_bytes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_realloc_to_smaller_keeps_block, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_realloc_of_null_allocates, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_strndup_copies_prefix_and_terminates, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_strdup_copies_and_refuses_null, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_printf_formats_into_arena, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_used_grows_with_allocations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_returns_zeroed_memory, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_is_aligned_for_any_type, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_zero_gives_distinct_pointers, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_huge_fails_and_arena_stays_usable, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_calloc_overflow_fails, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_calloc_returns_zeroed_array, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_block_larger_than_a_chunk_is_usable, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_many_blocks_across_chunks_stay_intact, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_realloc_keeps_old_bytes, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_realloc_to_smaller_keeps_block, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_realloc_of_null_allocates, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_strndup_copies_prefix_and_terminates, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_strdup_copies_and_refuses_null, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_printf_formats_into_arena, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_used_grows_with_allocations, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test(test_free_of_null_is_harmless),
 	};
 

@@ -14,37 +14,10 @@
 #include "http/kv.h"
 #include "http/limits.h"
 #include "util/arena.h"
-
-struct fx {
-	struct arena	*a;
-	struct limits	 l;
-	struct kvlist	 kv;
-};
-
-static int
-setup(void **state)
-{
-	static struct fx f;
-
-	memset(&f, 0, sizeof(f));
-	if ((f.a = arena_new()) == NULL)
-		return -1;
-	limits_default(&f.l);
-	*state = &f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	arena_free(f->a);
-	return 0;
-}
+#include "fixtures.h"
 
 static enum parse_err
-cookie(struct fx *f, const char *s)
+cookie(struct parse_fx *f, const char *s)
 {
 	return cookie_parse(f->a, s, strlen(s), &f->l, &f->kv);
 }
@@ -52,7 +25,7 @@ cookie(struct fx *f, const char *s)
 static void
 test_pairs_are_split_on_semicolon_space(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "sid=abc123; lang=sv"), PARSE_OK);
 	assert_int_equal(f->kv.n, 2);
@@ -66,7 +39,7 @@ test_pairs_are_split_on_semicolon_space(void **state)
 static void
 test_missing_space_after_semicolon_is_tolerated(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "a=1;b=2"), PARSE_OK);
 	assert_int_equal(f->kv.n, 2);
@@ -77,7 +50,7 @@ test_missing_space_after_semicolon_is_tolerated(void **state)
 static void
 test_whitespace_around_names_and_values_is_trimmed(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "  a = 1 ;\tb=2\t ;  "), PARSE_OK);
 	assert_int_equal(f->kv.n, 2);
@@ -90,7 +63,7 @@ test_whitespace_around_names_and_values_is_trimmed(void **state)
 static void
 test_quoted_values_lose_their_quotes(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "sid=\"abc\"; e=\"\""), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "sid"), "abc");
@@ -102,7 +75,7 @@ test_quoted_values_lose_their_quotes(void **state)
 static void
 test_unbalanced_quote_is_kept_as_is(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "a=\"; b=\"abc; c=abc\""), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "a"), "\"");
@@ -113,7 +86,7 @@ test_unbalanced_quote_is_kept_as_is(void **state)
 static void
 test_pairs_without_equals_are_skipped(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "flag; a=1; other"), PARSE_OK);
 	assert_int_equal(f->kv.n, 1);
@@ -124,7 +97,7 @@ test_pairs_without_equals_are_skipped(void **state)
 static void
 test_empty_value_is_allowed(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "a=; b=2"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "a"), "");
@@ -134,7 +107,7 @@ test_empty_value_is_allowed(void **state)
 static void
 test_value_may_contain_equals(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "tok=YWJj==; x=a=b"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "tok"), "YWJj==");
@@ -144,7 +117,7 @@ test_value_may_contain_equals(void **state)
 static void
 test_names_that_are_not_tokens_are_skipped(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "a b=1; =2; (x)=3; a,b=4; \xC3\xA5=5; ok=6"),
 	    PARSE_OK);
@@ -156,7 +129,7 @@ test_names_that_are_not_tokens_are_skipped(void **state)
 static void
 test_token_punctuation_is_allowed_in_names(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "__Host-sid=1; a.b!#$%&'*+-^_`|~=2"),
 	    PARSE_OK);
@@ -167,7 +140,7 @@ test_token_punctuation_is_allowed_in_names(void **state)
 static void
 test_empty_header_gives_no_pairs(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, ""), PARSE_OK);
 	assert_int_equal(cookie(f, ";;; ;"), PARSE_OK);
@@ -178,7 +151,7 @@ test_empty_header_gives_no_pairs(void **state)
 static void
 test_values_are_not_percent_decoded(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "a=%41+b; c=%zz"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "a"), "%41+b");
@@ -188,7 +161,7 @@ test_values_are_not_percent_decoded(void **state)
 static void
 test_duplicate_names_are_all_kept_in_order(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "a=1; b=x; a=2"), PARSE_OK);
 	assert_int_equal(kvlist_count(&f->kv, "a"), 2);
@@ -199,7 +172,7 @@ test_duplicate_names_are_all_kept_in_order(void **state)
 static void
 test_utf8_values_are_accepted(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie(f, "ort=G\xC3\xA4vle"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "ort"), "G\xC3\xA4vle");
@@ -209,7 +182,7 @@ test_utf8_values_are_accepted(void **state)
 static void
 test_invalid_utf8_or_controls_in_values_are_skipped(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 	static const char *const bad[] = {
 		"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80", "\xC3",
 		"a\x01" "b", "\x7F", "\xC2\x85",
@@ -235,7 +208,7 @@ test_invalid_utf8_or_controls_in_values_are_skipped(void **state)
 static void
 test_error_keeps_earlier_pairs(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.value_max = 4;
 	assert_int_equal(cookie(f, "a=1; b=12345; c=3"), PARSE_ERR_TOO_LARGE);
@@ -246,7 +219,7 @@ test_error_keeps_earlier_pairs(void **state)
 static void
 test_names_and_values_are_copied(void **state)
 {
-	struct fx	*f = *state;
+	struct parse_fx	*f = *state;
 	char		 buf[] = "a=1; b=2";
 
 	assert_int_equal(cookie_parse(f->a, buf, strlen(buf), &f->l, &f->kv),
@@ -259,7 +232,7 @@ test_names_and_values_are_copied(void **state)
 static void
 test_only_len_bytes_are_read(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(cookie_parse(f->a, "a=1; b=22222", 8, &f->l, &f->kv),
 	    PARSE_OK);
@@ -269,7 +242,7 @@ test_only_len_bytes_are_read(void **state)
 static void
 test_header_limit_is_exact(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.cookie_max = 10;
 	assert_int_equal(cookie(f, "a=12345678"), PARSE_OK);	/* 10 bytes */
@@ -280,7 +253,7 @@ test_header_limit_is_exact(void **state)
 static void
 test_fields_limit_counts_only_kept_pairs(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.fields_max = 2;
 	assert_int_equal(cookie(f, "x; a=1; y; b=2; (z)=3"), PARSE_OK);
@@ -293,7 +266,7 @@ test_fields_limit_counts_only_kept_pairs(void **state)
 static void
 test_name_and_value_limits_are_exact(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.key_max = 3;
 	f->l.value_max = 3;
@@ -305,7 +278,7 @@ test_name_and_value_limits_are_exact(void **state)
 	assert_int_equal(f->kv.n, 2);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_parse_setup, fx_parse_teardown)
 
 int
 main(void)

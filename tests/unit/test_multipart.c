@@ -12,6 +12,7 @@
 #include "http/limits.h"
 #include "http/multipart.h"
 #include "util/arena.h"
+#include "fixtures.h"
 
 #define CT	"multipart/form-data; boundary=XyZ"
 #define HDR(n)	"Content-Disposition: form-data; name=\"" n "\"\r\n"
@@ -32,33 +33,6 @@ static const char body1[] =
     "line1\r\nline2\0\xFF\r\n"
     "--XyZ--\r\n";
 #define BODY1_LEN (sizeof(body1) - 1)
-
-struct fx {
-	struct arena	*a;
-	struct limits	 l;
-};
-
-static int
-setup(void **state)
-{
-	static struct fx f;
-
-	memset(&f, 0, sizeof(f));
-	if ((f.a = arena_new()) == NULL)
-		return -1;
-	limits_default(&f.l);
-	*state = &f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	arena_free(f->a);
-	return 0;
-}
 
 static struct multipart *
 new_parser(struct arena *a, const struct limits *l, const char *ct)
@@ -92,7 +66,7 @@ parse_split(struct arena *a, const struct limits *l, const char *ct,
 }
 
 static enum parse_err
-parse(struct fx *f, const char *ct, const char *body, size_t len,
+parse(struct parse_fx *f, const char *ct, const char *body, size_t len,
     struct multipart **mp)
 {
 	return parse_split(f->a, &f->l, ct, body, len, len, len, mp);
@@ -121,7 +95,7 @@ one_part_body(struct arena *a, const char *headers, const char *content,
 }
 
 static enum parse_err
-parse_one(struct fx *f, const char *headers, const char *content, size_t clen,
+parse_one(struct parse_fx *f, const char *headers, const char *content, size_t clen,
     struct multipart **mp)
 {
 	const char	*b;
@@ -162,7 +136,7 @@ check_body1(const struct multipart *m)
 static void
 test_parses_text_and_file_parts(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(parse(f, CT, body1, BODY1_LEN, &m), PARSE_OK);
@@ -179,7 +153,7 @@ test_every_two_way_split_gives_the_same_parts(void **state)
 	for (k = 0; k <= BODY1_LEN; k++) {
 		a = arena_new();
 		assert_non_null(a);
-		assert_int_equal(parse_split(a, &((struct fx *)*state)->l, CT,
+		assert_int_equal(parse_split(a, &((struct parse_fx *)*state)->l, CT,
 		    body1, BODY1_LEN, k, k, &m), PARSE_OK);
 		check_body1(m);
 		arena_free(a);
@@ -189,7 +163,7 @@ test_every_two_way_split_gives_the_same_parts(void **state)
 static void
 test_every_three_way_split_gives_the_same_parts(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct arena		*a;
 	struct multipart	*m;
 	size_t			 k1, k2;
@@ -208,7 +182,7 @@ test_every_three_way_split_gives_the_same_parts(void **state)
 static void
 test_one_byte_at_a_time_gives_the_same_parts(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	size_t			 i;
 
@@ -222,7 +196,7 @@ test_one_byte_at_a_time_gives_the_same_parts(void **state)
 static void
 test_empty_feeds_change_nothing(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	m = new_parser(f->a, &f->l, CT);
@@ -238,7 +212,7 @@ test_empty_feeds_change_nothing(void **state)
 static void
 test_preamble_and_epilogue_are_ignored(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct arena		*a;
 	struct multipart	*m;
 	char			 buf[1024];
@@ -270,7 +244,7 @@ test_preamble_and_epilogue_are_ignored(void **state)
 static void
 test_crlf_before_first_boundary_is_allowed(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	char			 buf[512];
 
@@ -287,7 +261,7 @@ test_near_delimiters_in_content_are_kept_as_content(void **state)
 	    "a\r\n--XyQ\r\r\n--Xy-\r\n-\r";
 	static const char	 body[] = OPEN HDR("c") "\r\n"
 	    "a\r\n--XyQ\r\r\n--Xy-\r\n-\r" CLOSE;
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct arena		*a;
 	struct multipart	*m;
 	const struct multipart_part *p;
@@ -311,7 +285,7 @@ test_near_delimiters_in_content_are_kept_as_content(void **state)
 static void
 test_content_ending_in_cr_before_delimiter(void **state)
 {
-	struct fx			*f = *state;
+	struct parse_fx			*f = *state;
 	struct multipart		*m;
 	const struct multipart_part	*p;
 
@@ -328,7 +302,7 @@ test_quoted_boundary_with_specials_is_used(void **state)
 {
 	static const char	 body[] = "--a b:c?\r\n" HDR("x") "\r\n"
 	    "1\r\n--a b:c?--";
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(parse(f, "multipart/form-data; boundary=\"a b:c?\"",
@@ -340,7 +314,7 @@ test_quoted_boundary_with_specials_is_used(void **state)
 static void
 test_content_type_is_case_insensitive_and_may_have_params(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(parse(f, " Multipart/Form-Data ; charset=\"utf-8\";"
@@ -351,7 +325,7 @@ test_content_type_is_case_insensitive_and_may_have_params(void **state)
 static void
 test_bad_content_types_are_refused(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	const char		*bad[] = {
 		NULL,
 		"",
@@ -385,7 +359,7 @@ test_bad_content_types_are_refused(void **state)
 static void
 test_boundary_of_70_chars_is_accepted_and_71_refused(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	char			 ct[128], body[256];
 	enum parse_err		 e;
@@ -410,7 +384,7 @@ test_boundary_of_70_chars_is_accepted_and_71_refused(void **state)
 static void
 test_every_prefix_without_close_boundary_is_truncated(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct arena		*a;
 	struct multipart	*m;
 	enum parse_err		 want;
@@ -431,7 +405,7 @@ test_every_prefix_without_close_boundary_is_truncated(void **state)
 static void
 test_body_without_boundary_is_truncated(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(PARSE_LIT(f, "just some text", &m),
@@ -443,7 +417,7 @@ test_body_without_boundary_is_truncated(void **state)
 static void
 test_close_boundary_alone_gives_no_parts(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(PARSE_LIT(f, "--XyZ--", &m), PARSE_OK);
@@ -455,7 +429,7 @@ test_close_boundary_alone_gives_no_parts(void **state)
 static void
 test_bare_lf_line_endings_are_refused(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(PARSE_LIT(f, "--XyZ\nContent-Disposition: form-data;"
@@ -472,7 +446,7 @@ test_bare_lf_line_endings_are_refused(void **state)
 static void
 test_text_after_boundary_is_refused(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(PARSE_LIT(f, "--XyZx\r\n" HDR("a") "\r\nx" CLOSE, &m),
@@ -486,7 +460,7 @@ test_text_after_boundary_is_refused(void **state)
 static void
 test_transport_padding_after_boundary_is_allowed(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(PARSE_LIT(f, "--XyZ \t \r\n" HDR("a") "\r\nx\r\n"
@@ -499,7 +473,7 @@ test_transport_padding_after_boundary_is_allowed(void **state)
 static void
 test_malformed_part_headers_are_refused(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	const char		*bad[] = {
 		"",
@@ -540,7 +514,7 @@ test_malformed_part_headers_are_refused(void **state)
 static void
 test_disposition_accepts_tokens_case_and_spaces(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	const struct multipart_part *p;
 
@@ -558,7 +532,7 @@ test_disposition_accepts_tokens_case_and_spaces(void **state)
 static void
 test_quoted_strings_unescape_quotes_and_keep_semicolons(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	const struct multipart_part *p;
 
@@ -575,7 +549,7 @@ test_quoted_strings_unescape_quotes_and_keep_semicolons(void **state)
 static void
 test_part_content_type_is_lowercased_without_params(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(parse_one(f, HDR("img") "content-type:  IMAGE/PNG ;"
@@ -586,7 +560,7 @@ test_part_content_type_is_lowercased_without_params(void **state)
 static void
 test_empty_filename_gives_an_empty_file_part(void **state)
 {
-	struct fx			*f = *state;
+	struct parse_fx			*f = *state;
 	struct multipart		*m;
 	const struct multipart_part	*p;
 
@@ -605,7 +579,7 @@ test_empty_filename_gives_an_empty_file_part(void **state)
 static void
 test_empty_text_part_has_empty_terminated_data(void **state)
 {
-	struct fx			*f = *state;
+	struct parse_fx			*f = *state;
 	struct multipart		*m;
 	const struct multipart_part	*p;
 
@@ -620,7 +594,7 @@ test_empty_text_part_has_empty_terminated_data(void **state)
 static void
 test_names_and_filenames_must_be_utf8_text(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(parse_one(f, HDR("\xC0\xAF"), "x", 1, &m),
@@ -638,7 +612,7 @@ test_names_and_filenames_must_be_utf8_text(void **state)
 static void
 test_swedish_name_and_filename_are_kept(void **state)
 {
-	struct fx			*f = *state;
+	struct parse_fx			*f = *state;
 	struct multipart		*m;
 	const struct multipart_part	*p;
 
@@ -668,7 +642,7 @@ test_text_part_must_be_utf8_text_but_file_part_may_be_bytes(void **state)
 		{ "\x7F", 1 },			/* DEL */
 		{ "\xC2\x80", 2 },		/* C1 control */
 	};
-	struct fx			*f = *state;
+	struct parse_fx			*f = *state;
 	struct multipart		*m;
 	const struct multipart_part	*p;
 	size_t				 i;
@@ -690,7 +664,7 @@ test_text_part_must_be_utf8_text_but_file_part_may_be_bytes(void **state)
 static void
 test_text_part_keeps_line_breaks_and_tabs(void **state)
 {
-	struct fx			*f = *state;
+	struct parse_fx			*f = *state;
 	struct multipart		*m;
 	const struct multipart_part	*p;
 
@@ -704,7 +678,7 @@ test_text_part_keeps_line_breaks_and_tabs(void **state)
 static void
 test_header_block_limit_is_exact(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	/* "Content-Disposition:" 20 + " form-data;" 11 + " name=\"a\"" 9
@@ -721,7 +695,7 @@ test_header_block_limit_is_exact(void **state)
 static void
 test_endless_header_fails_while_feeding(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	char			 junk[100];
 
@@ -736,7 +710,7 @@ test_endless_header_fails_while_feeding(void **state)
 static void
 test_part_limit_is_exact_for_text_and_files(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	const char		*file = "Content-Disposition: form-data;"
 	    " name=\"f\"; filename=\"f.bin\"\r\n";
@@ -757,7 +731,7 @@ test_part_limit_is_exact_for_text_and_files(void **state)
 static void
 test_part_limit_fails_before_the_part_ends(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	char			 data[1024];
 
@@ -774,7 +748,7 @@ test_part_limit_fails_before_the_part_ends(void **state)
 static void
 test_oversized_part_is_never_buffered(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 	char			 data[4096];
 	size_t			 i;
@@ -796,7 +770,7 @@ test_oversized_part_is_never_buffered(void **state)
 static void
 test_text_part_also_obeys_value_limit(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	f->l.value_max = 3;
@@ -811,7 +785,7 @@ test_text_part_also_obeys_value_limit(void **state)
 static void
 test_parts_limit_is_exact(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	f->l.parts_max = 2;
@@ -827,7 +801,7 @@ test_parts_limit_is_exact(void **state)
 static void
 test_body_limit_is_exact(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	f->l.body_max = BODY1_LEN;
@@ -845,7 +819,7 @@ test_body_limit_is_exact(void **state)
 static void
 test_name_limit_is_exact(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	f->l.key_max = 5;
@@ -857,7 +831,7 @@ test_name_limit_is_exact(void **state)
 static void
 test_errors_are_sticky(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	m = new_parser(f->a, &f->l, CT);
@@ -871,7 +845,7 @@ test_errors_are_sticky(void **state)
 static void
 test_get_returns_the_first_part_of_a_name(void **state)
 {
-	struct fx		*f = *state;
+	struct parse_fx		*f = *state;
 	struct multipart	*m;
 
 	assert_int_equal(PARSE_LIT(f, OPEN HDR("tag") "\r\nett\r\n"
@@ -885,7 +859,7 @@ test_get_returns_the_first_part_of_a_name(void **state)
 	assert_null(multipart_part(m, 3));
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_parse_setup, fx_parse_teardown)
 
 int
 main(void)

@@ -20,6 +20,7 @@
 #include "xml/remissvar_read.h"
 #include "xml/remissvar_write.h"
 #include "xml/safe.h"
+#include "fixtures.h"
 
 /* Lines 1-9 of a valid document; answers follow from line 10. */
 #define HEAD \
@@ -34,39 +35,11 @@
 	"  <!-- answers -->\n"
 #define TAIL "</remissvar>\n"
 
-/* Reads a whole file into a (NUL-terminated); NULL on failure. */
-static char *
-slurp(struct arena *a, const char *path, size_t *len)
-{
-	FILE	*fp;
-	char	*p;
-	long	 n;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0 ||
-	    (p = arena_alloc(a, (size_t)n + 1)) == NULL ||
-	    fread(p, 1, (size_t)n, fp) != (size_t)n) {
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
-}
-
 static char *
 example(struct arena *a, size_t *len)
 {
-	const char	*srcdir = getenv("srcdir");
-	char		*path;
-
-	path = arena_printf(a, "%s/tests/xml/example-remissvar.xml",
-	    srcdir != NULL ? srcdir : ".");
-	assert_non_null(path);
-	return slurp(a, path, len);
+	return fx_slurp(a, fx_src_path(a, "tests/xml/example-remissvar.xml"),
+	    len);
 }
 
 /* Reads s; returns the result code, errors in *errs. */
@@ -76,56 +49,6 @@ read_str(struct arena *a, const char *s, struct response_doc *d,
 {
 	xml_errors_init(errs, a);
 	return remissvar_read(s, strlen(s), "t.xml", NULL, a, d, errs);
-}
-
-/* True if errs has an entry at line whose message contains word. */
-static int
-has_error(const struct xml_errors *errs, long line, const char *word)
-{
-	size_t i;
-
-	for (i = 0; i < errs->count; i++)
-		if (errs->list[i].line == line && errs->list[i].column > 0 &&
-		    strstr(errs->list[i].message, word) != NULL)
-			return 1;
-	for (i = 0; i < errs->count; i++)
-		print_message("error %ld:%ld: %s\n", errs->list[i].line,
-		    errs->list[i].column, errs->list[i].message);
-	return 0;
-}
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	xml_safe_init();
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	xmlCleanupParser();
-	return 0;
-}
-
-static int
-setup(void **state)
-{
-	struct arena *a;
-
-	if ((a = arena_new()) == NULL)
-		return -1;
-	*state = a;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(*state);
-	return 0;
 }
 
 static void
@@ -238,7 +161,7 @@ well_formed_document_in_another_namespace_is_refused(void **state)
 	    "\n"
 	    "<remissvar xmlns=\"urn:other:1\" remiss=\"x\">\n"
 	    "</remissvar>\n", &d, &errs), -1);
-	assert_true(has_error(&errs, 3, "urn:remissvar:1"));
+	assert_true(fx_has_error(&errs, 3, "urn:remissvar:1", true));
 }
 
 static void
@@ -252,7 +175,7 @@ unknown_position_is_refused_at_its_line(void **state)
 	    "  <svar avsnitt=\"1\">\n"
 	    "    <stallningstagande>kanske</stallningstagande>\n"
 	    "  </svar>\n" TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 11, "not a position"));
+	assert_true(fx_has_error(&errs, 11, "not a position", true));
 }
 
 static void
@@ -267,7 +190,7 @@ svar_with_both_avsnitt_and_fraga_is_refused(void **state)
 	    "  <svar avsnitt=\"2\" fraga=\"q1\">\n"
 	    "    <kommentar>Nej.</kommentar>\n"
 	    "  </svar>\n" TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 11, "exactly one"));
+	assert_true(fx_has_error(&errs, 11, "exactly one", true));
 	assert_int_equal(errs.count, 1);
 }
 
@@ -280,7 +203,7 @@ svar_without_target_is_refused(void **state)
 
 	assert_int_equal(read_str(a, HEAD
 	    "  <svar><kommentar>Ja.</kommentar></svar>\n" TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 10, "needs one of"));
+	assert_true(fx_has_error(&errs, 10, "needs one of", true));
 }
 
 static void
@@ -295,7 +218,7 @@ target_answered_twice_is_refused_at_the_second(void **state)
 	    "  <svar avsnitt=\"3.1\"><kommentar>Två.</kommentar></svar>\n"
 	    "  <svar fraga=\"q2\"><kommentar>Tre.</kommentar></svar>\n"
 	    TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 12, "answered twice (first at line 10)"));
+	assert_true(fx_has_error(&errs, 12, "answered twice (first at line 10)", true));
 	assert_int_equal(errs.count, 1);
 }
 
@@ -317,7 +240,7 @@ more_svar_than_the_limit_is_refused_at_the_first_too_many(void **state)
 	assert_false(b.failed);
 	/* Svar n is on line 9 + n: the 201st on line 210. */
 	assert_int_equal(read_str(a, b.data, &d, &errs), -1);
-	assert_true(has_error(&errs, 210, "more than 200 <svar>"));
+	assert_true(fx_has_error(&errs, 210, "more than 200 <svar>", true));
 	assert_int_equal(errs.count, 1);
 }
 
@@ -352,7 +275,7 @@ bad_base64_is_refused_at_the_bilaga(void **state)
 	    "  <bilaga filnamn=\"b.txt\" mediatyp=\"text/plain\">\n"
 	    "    SGVq!!bG8=\n"
 	    "  </bilaga>\n" TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 11, "not valid base64"));
+	assert_true(fx_has_error(&errs, 11, "not valid base64", true));
 	assert_int_equal(errs.count, 1);
 }
 
@@ -390,7 +313,7 @@ attachment_over_the_size_limit_is_refused(void **state)
 	xml_errors_init(&errs, a);
 	assert_int_equal(remissvar_read(s, strlen(s), "t.xml", &lim, a, &d,
 	    &errs), -1);
-	assert_true(has_error(&errs, 10, "limit"));
+	assert_true(fx_has_error(&errs, 10, "limit", true));
 	lim.max_attachment_bytes = 8;
 	xml_errors_init(&errs, a);
 	assert_int_equal(remissvar_read(s, strlen(s), "t.xml", &lim, a, &d,
@@ -410,8 +333,8 @@ unknown_child_element_is_refused_at_its_line(void **state)
 	    "    <betyg>5</betyg>\n"
 	    "  </svar>\n"
 	    "  <extra/>\n" TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 12, "<betyg>"));
-	assert_true(has_error(&errs, 14, "<extra>"));
+	assert_true(fx_has_error(&errs, 12, "<betyg>", true));
+	assert_true(fx_has_error(&errs, 14, "<extra>", true));
 	assert_int_equal(errs.count, 2);
 }
 
@@ -435,13 +358,13 @@ every_problem_is_reported_not_only_the_first(void **state)
 	    "  </svar>\n"
 	    "  <diarienummer>1</diarienummer>\n"
 	    "</remissvar>\n", &d, &errs), -1);
-	assert_true(has_error(&errs, 2, "typ=\"stad\""));
-	assert_true(has_error(&errs, 3, "not a date"));
-	assert_true(has_error(&errs, 4, "e-mail"));
-	assert_true(has_error(&errs, 5, "not a position"));
-	assert_true(has_error(&errs, 7, "part=\"stat\""));
-	assert_true(has_error(&errs, 9, "may appear once"));
-	assert_true(has_error(&errs, 11, "must come before"));
+	assert_true(fx_has_error(&errs, 2, "typ=\"stad\"", true));
+	assert_true(fx_has_error(&errs, 3, "not a date", true));
+	assert_true(fx_has_error(&errs, 4, "e-mail", true));
+	assert_true(fx_has_error(&errs, 5, "not a position", true));
+	assert_true(fx_has_error(&errs, 7, "part=\"stat\"", true));
+	assert_true(fx_has_error(&errs, 9, "may appear once", true));
+	assert_true(fx_has_error(&errs, 11, "must come before", true));
 	assert_int_equal(errs.count, 7);
 }
 
@@ -456,9 +379,9 @@ missing_required_parts_are_reported(void **state)
 	    "<remissvar xmlns=\"urn:remissvar:1\">\n"
 	    "  <remissinstans typ=\"kommun\">X</remissinstans>\n"
 	    "</remissvar>\n", &d, &errs), -1);
-	assert_true(has_error(&errs, 1, "attribute remiss"));
-	assert_true(has_error(&errs, 1, "needs a <kontakt>"));
-	assert_true(has_error(&errs, 1, "needs a <stallningstagande>"));
+	assert_true(fx_has_error(&errs, 1, "attribute remiss", true));
+	assert_true(fx_has_error(&errs, 1, "needs a <kontakt>", true));
+	assert_true(fx_has_error(&errs, 1, "needs a <stallningstagande>", true));
 }
 
 static void
@@ -492,10 +415,10 @@ empty_optional_attributes_are_refused_at_their_element(void **state)
 	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
 	    "  <svar avsnitt=\"\" fraga=\"q1\"><kommentar>Bra.</kommentar></svar>\n"
 	    TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 3, "orgnr of <remissinstans> is empty"));
-	assert_true(has_error(&errs, 4, "datum of <beslut> is empty"));
-	assert_true(has_error(&errs, 5, "telefon of <kontakt> is empty"));
-	assert_true(has_error(&errs, 7, "avsnitt of <svar> is empty"));
+	assert_true(fx_has_error(&errs, 3, "orgnr of <remissinstans> is empty", true));
+	assert_true(fx_has_error(&errs, 4, "datum of <beslut> is empty", true));
+	assert_true(fx_has_error(&errs, 5, "telefon of <kontakt> is empty", true));
+	assert_true(fx_has_error(&errs, 7, "avsnitt of <svar> is empty", true));
 	assert_int_equal(errs.count, 4);
 }
 
@@ -513,7 +436,7 @@ empty_required_attribute_is_one_problem(void **state)
 	    "  <kontakt namn=\"  \" epost=\"a@b\"/>\n"
 	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
 	    TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 3, "namn of <kontakt> is empty"));
+	assert_true(fx_has_error(&errs, 3, "namn of <kontakt> is empty", true));
 	assert_int_equal(errs.count, 1);
 }
 
@@ -529,9 +452,9 @@ attributes_on_text_elements_of_svar_are_refused(void **state)
 	    "    <kommentar typ=\"viktig\">Bra.</kommentar>\n"
 	    "    <forslag-till-lydelse ny=\"ja\">Ny.</forslag-till-lydelse>\n"
 	    "  </svar>\n" TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 11, "attribute typ is not allowed on "
-	    "<kommentar>"));
-	assert_true(has_error(&errs, 12, "attribute ny is not allowed"));
+	assert_true(fx_has_error(&errs, 11, "attribute typ is not allowed on "
+	    "<kommentar>", true));
+	assert_true(fx_has_error(&errs, 12, "attribute ny is not allowed", true));
 }
 
 /* xml:* anywhere and the xsi location hints: the XSD allows them. */
@@ -559,7 +482,7 @@ xml_attributes_and_schema_location_are_accepted(void **state)
 	    "  <kontakt namn=\"N\" epost=\"a@b\"/>\n"
 	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
 	    TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 1, "XMLSchema-instance}type"));
+	assert_true(fx_has_error(&errs, 1, "XMLSchema-instance}type", true));
 }
 
 /* Their content is empty in the XSD: not even white space. */
@@ -577,8 +500,8 @@ white_space_inside_beslut_or_kontakt_is_refused(void **state)
 	    "  <kontakt namn=\"N\" epost=\"a@b\"> </kontakt>\n"
 	    "  <stallningstagande>tillstyrker</stallningstagande>\n"
 	    TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 3, "<beslut> takes no text"));
-	assert_true(has_error(&errs, 5, "<kontakt> takes no text"));
+	assert_true(fx_has_error(&errs, 3, "<beslut> takes no text", true));
+	assert_true(fx_has_error(&errs, 5, "<kontakt> takes no text", true));
 }
 
 /* As attachments.filename and attachments.media_type accept them. */
@@ -599,11 +522,11 @@ attachment_name_and_type_are_checked_as_the_database_does(void **state)
 	    "  <bilaga filnamn=\".profile\" mediatyp=\"application/vnd.oasis."
 	    "opendocument.text\">SGVq</bilaga>\n"
 	    TAIL, &d, &errs), -1);
-	assert_true(has_error(&errs, 10, "filnamn=\"../a.txt\""));
-	assert_true(has_error(&errs, 11, "filnamn=\"..\""));
-	assert_true(has_error(&errs, 12, "is not a file name"));
-	assert_true(has_error(&errs, 13, "mediatyp=\"text\""));
-	assert_true(has_error(&errs, 14, "is not a media type"));
+	assert_true(fx_has_error(&errs, 10, "filnamn=\"../a.txt\"", true));
+	assert_true(fx_has_error(&errs, 11, "filnamn=\"..\"", true));
+	assert_true(fx_has_error(&errs, 12, "is not a file name", true));
+	assert_true(fx_has_error(&errs, 13, "mediatyp=\"text\"", true));
+	assert_true(fx_has_error(&errs, 14, "is not a media type", true));
 	assert_int_equal(errs.count, 5);
 }
 
@@ -612,65 +535,65 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-		    example_reads_with_expected_values, setup, teardown),
+		    example_reads_with_expected_values, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    read_then_write_gives_canonical_bytes_of_the_example,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    outer_white_space_of_text_is_trimmed, setup, teardown),
+		    outer_white_space_of_text_is_trimmed, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    well_formed_document_in_another_namespace_is_refused,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    unknown_position_is_refused_at_its_line, setup, teardown),
+		    unknown_position_is_refused_at_its_line, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    svar_with_both_avsnitt_and_fraga_is_refused, setup,
-		    teardown),
+		    svar_with_both_avsnitt_and_fraga_is_refused, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    svar_without_target_is_refused, setup, teardown),
+		    svar_without_target_is_refused, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    target_answered_twice_is_refused_at_the_second, setup,
-		    teardown),
+		    target_answered_twice_is_refused_at_the_second, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    more_svar_than_the_limit_is_refused_at_the_first_too_many,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    exactly_the_limit_of_svar_is_accepted, setup, teardown),
+		    exactly_the_limit_of_svar_is_accepted, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    bad_base64_is_refused_at_the_bilaga, setup, teardown),
+		    bad_base64_is_refused_at_the_bilaga, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    base64_over_lines_decodes, setup, teardown),
+		    base64_over_lines_decodes, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    attachment_over_the_size_limit_is_refused, setup, teardown),
+		    attachment_over_the_size_limit_is_refused, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    unknown_child_element_is_refused_at_its_line, setup,
-		    teardown),
+		    unknown_child_element_is_refused_at_its_line, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    every_problem_is_reported_not_only_the_first, setup,
-		    teardown),
+		    every_problem_is_reported_not_only_the_first, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    missing_required_parts_are_reported, setup, teardown),
+		    missing_required_parts_are_reported, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    not_well_formed_is_refused_with_a_line, setup, teardown),
+		    not_well_formed_is_refused_with_a_line, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    empty_optional_attributes_are_refused_at_their_element,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    empty_required_attribute_is_one_problem, setup, teardown),
+		    empty_required_attribute_is_one_problem, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    attributes_on_text_elements_of_svar_are_refused, setup,
-		    teardown),
+		    attributes_on_text_elements_of_svar_are_refused, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    xml_attributes_and_schema_location_are_accepted, setup,
-		    teardown),
+		    xml_attributes_and_schema_location_are_accepted, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    white_space_inside_beslut_or_kontakt_is_refused, setup,
-		    teardown),
+		    white_space_inside_beslut_or_kontakt_is_refused, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    attachment_name_and_type_are_checked_as_the_database_does,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 	};
 
 	return cmocka_run_group_tests_name("remissvar_read", tests,
-	    group_setup, group_teardown);
+	    fx_xml_group_setup, fx_xml_group_teardown);
 }

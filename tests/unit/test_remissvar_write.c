@@ -20,6 +20,7 @@
 #include "util/buf.h"
 #include "xml/remissvar_write.h"
 #include "xml/safe.h"
+#include "fixtures.h"
 
 static const unsigned char protokoll[] = "Protokollsutdrag VON 2024-05-15\n";
 
@@ -73,63 +74,6 @@ example_doc(struct response_doc *d, struct answer ans[4],
 	d->nattachments = 1;
 }
 
-/* Reads a whole file into a (NUL-terminated); NULL on failure. */
-static char *
-slurp(struct arena *a, const char *path, size_t *len)
-{
-	FILE	*fp;
-	char	*p;
-	long	 n;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0 ||
-	    (p = arena_alloc(a, (size_t)n + 1)) == NULL ||
-	    fread(p, 1, (size_t)n, fp) != (size_t)n) {
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
-}
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	xml_safe_init();
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	xmlCleanupParser();
-	return 0;
-}
-
-static int
-setup(void **state)
-{
-	struct arena *a;
-
-	if ((a = arena_new()) == NULL)
-		return -1;
-	*state = a;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(*state);
-	return 0;
-}
-
 static void
 canonical_form_equals_the_spec_example(void **state)
 {
@@ -138,18 +82,14 @@ canonical_form_equals_the_spec_example(void **state)
 	struct answer		 ans[4];
 	struct attachment	 att;
 	struct xml_errors	 errs;
-	const char		*srcdir;
 	char			*path, *file, *xml, sha[65];
 	size_t			 flen = 0, len;
 	xmlDocPtr		 doc;
 	xmlChar			*c14n = NULL;
 	int			 n;
 
-	srcdir = getenv("srcdir");
-	path = arena_printf(a, "%s/tests/xml/example-remissvar.xml",
-	    srcdir != NULL ? srcdir : ".");
-	assert_non_null(path);
-	file = slurp(a, path, &flen);
+	path = fx_src_path(a, "tests/xml/example-remissvar.xml");
+	file = fx_slurp(a, path, &flen);
 	assert_non_null(file);
 	xml_errors_init(&errs, a);
 	doc = xml_safe_parse(file, flen, path, &errs);
@@ -346,22 +286,22 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-		    canonical_form_equals_the_spec_example, setup, teardown),
+		    canonical_form_equals_the_spec_example, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    same_document_gives_same_bytes_and_sha, setup, teardown),
+		    same_document_gives_same_bytes_and_sha, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    sha_is_64_lowercase_hex_and_changes_with_one_character,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    special_characters_are_escaped_and_survive, setup, teardown),
+		    special_characters_are_escaped_and_survive, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    empty_answers_are_left_out, setup, teardown),
+		    empty_answers_are_left_out, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    positions_map_both_ways, setup, teardown),
+		    positions_map_both_ways, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    kvittens_has_the_spec_attributes, setup, teardown),
+		    kvittens_has_the_spec_attributes, fx_arena_setup, fx_arena_teardown),
 	};
 
 	return cmocka_run_group_tests_name("remissvar_write", tests,
-	    group_setup, group_teardown);
+	    fx_xml_group_setup, fx_xml_group_teardown);
 }

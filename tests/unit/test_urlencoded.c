@@ -14,45 +14,18 @@
 #include "http/limits.h"
 #include "http/urlencoded.h"
 #include "util/arena.h"
-
-struct fx {
-	struct arena	*a;
-	struct limits	 l;
-	struct kvlist	 kv;
-};
-
-static int
-setup(void **state)
-{
-	static struct fx f;
-
-	memset(&f, 0, sizeof(f));
-	if ((f.a = arena_new()) == NULL)
-		return -1;
-	limits_default(&f.l);
-	*state = &f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	arena_free(f->a);
-	return 0;
-}
+#include "fixtures.h"
 
 /* Parses the NUL-terminated s as a form body into f->kv. */
 static enum parse_err
-form(struct fx *f, const char *s)
+form(struct parse_fx *f, const char *s)
 {
 	return urlencoded_parse(f->a, s, strlen(s), &f->l, &f->kv);
 }
 
 /* Decodes the NUL-terminated s; on success checks the result is want[0..wantlen). */
 static void
-assert_decodes(struct fx *f, const char *s, const char *want, size_t wantlen)
+assert_decodes(struct parse_fx *f, const char *s, const char *want, size_t wantlen)
 {
 	char	*out = NULL;
 	size_t	 outlen = 12345;
@@ -66,7 +39,7 @@ assert_decodes(struct fx *f, const char *s, const char *want, size_t wantlen)
 }
 
 static void
-assert_decode_fails(struct fx *f, const char *s)
+assert_decode_fails(struct parse_fx *f, const char *s)
 {
 	char	*out = NULL;
 	size_t	 outlen = 12345;
@@ -137,7 +110,7 @@ test_decode_rejects_bad_escapes(void **state)
 static void
 test_decode_stops_at_len(void **state)
 {
-	struct fx	*f = *state;
+	struct parse_fx	*f = *state;
 	char		*out;
 	size_t		 outlen;
 
@@ -153,7 +126,7 @@ test_decode_stops_at_len(void **state)
 static void
 test_form_splits_pairs_in_order(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=1&b=two&c=3"), PARSE_OK);
 	assert_int_equal(f->kv.n, 3);
@@ -171,7 +144,7 @@ test_form_splits_pairs_in_order(void **state)
 static void
 test_form_keeps_duplicate_keys_in_order(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "tag=x&other=1&tag=y&tag=z"), PARSE_OK);
 	assert_int_equal(f->kv.n, 4);
@@ -186,7 +159,7 @@ test_form_keeps_duplicate_keys_in_order(void **state)
 static void
 test_form_key_alone_has_empty_value(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "flag&k=&last"), PARSE_OK);
 	assert_int_equal(f->kv.n, 3);
@@ -202,7 +175,7 @@ test_form_key_alone_has_empty_value(void **state)
 static void
 test_form_skips_empty_pairs(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "&&a=1&&&b=2&"), PARSE_OK);
 	assert_int_equal(f->kv.n, 2);
@@ -213,7 +186,7 @@ test_form_skips_empty_pairs(void **state)
 static void
 test_form_empty_input_gives_no_pairs(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, ""), PARSE_OK);
 	assert_int_equal(f->kv.n, 0);
@@ -225,7 +198,7 @@ test_form_empty_input_gives_no_pairs(void **state)
 static void
 test_form_empty_key_is_kept(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "=v"), PARSE_OK);
 	assert_int_equal(f->kv.n, 1);
@@ -236,7 +209,7 @@ test_form_empty_key_is_kept(void **state)
 static void
 test_form_value_may_contain_equals(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=b=c&d=%3D"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "a"), "b=c");
@@ -246,7 +219,7 @@ test_form_value_may_contain_equals(void **state)
 static void
 test_form_semicolon_is_not_a_separator(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=1;b=2"), PARSE_OK);
 	assert_int_equal(f->kv.n, 1);
@@ -256,7 +229,7 @@ test_form_semicolon_is_not_a_separator(void **state)
 static void
 test_form_decodes_keys_and_values(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	/* r å t t ' ' s v a r '+' = 1+2+1+1+1+1+1+1+1+1 = 11 bytes. */
 	assert_int_equal(form(f, "f%C3%B6rslag=r%C3%A5tt+svar%2B&x=%26"),
@@ -271,7 +244,7 @@ test_form_decodes_keys_and_values(void **state)
 static void
 test_form_raw_utf8_is_accepted(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "namn=\xC3\x85sa"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "namn"), "\xC3\x85sa");
@@ -280,7 +253,7 @@ test_form_raw_utf8_is_accepted(void **state)
 static void
 test_form_allows_line_breaks_and_tabs_in_values(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "t=a%0D%0Ab%09c%0Ad"), PARSE_OK);
 	assert_string_equal(kvlist_get(&f->kv, "t"), "a\r\nb\tc\nd");
@@ -290,7 +263,7 @@ test_form_allows_line_breaks_and_tabs_in_values(void **state)
 static void
 test_form_rejects_percent_00_as_not_text(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=%00"), PARSE_ERR_UTF8);
 	assert_int_equal(f->kv.n, 0);
@@ -299,7 +272,7 @@ test_form_rejects_percent_00_as_not_text(void **state)
 static void
 test_form_rejects_control_characters(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=%01"), PARSE_ERR_UTF8);
 	assert_int_equal(form(f, "a=%1B"), PARSE_ERR_UTF8);
@@ -313,7 +286,7 @@ test_form_rejects_control_characters(void **state)
 static void
 test_form_rejects_invalid_utf8(void **state)
 {
-	struct fx	*f = *state;
+	struct parse_fx	*f = *state;
 	const char	*bad[] = {
 		"a=%C0%AF",		/* overlong '/' */
 		"a=%E0%80%AF",		/* overlong '/' */
@@ -336,7 +309,7 @@ test_form_rejects_invalid_utf8(void **state)
 static void
 test_form_rejects_bad_percent_escapes(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=%"), PARSE_ERR_ENCODING);
 	assert_int_equal(form(f, "a=%4"), PARSE_ERR_ENCODING);
@@ -350,7 +323,7 @@ test_form_rejects_bad_percent_escapes(void **state)
 static void
 test_form_error_keeps_earlier_pairs(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=1&b=%zz&c=3"), PARSE_ERR_ENCODING);
 	assert_int_equal(f->kv.n, 1);
@@ -361,7 +334,7 @@ test_form_error_keeps_earlier_pairs(void **state)
 static void
 test_form_appends_to_existing_list(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(form(f, "a=1"), PARSE_OK);
 	assert_int_equal(form(f, "a=2&b=3"), PARSE_OK);
@@ -373,7 +346,7 @@ test_form_appends_to_existing_list(void **state)
 static void
 test_form_reads_only_len_bytes(void **state)
 {
-	struct fx	*f = *state;
+	struct parse_fx	*f = *state;
 	const char	 buf[] = "a=1&b=2XXXX";
 
 	assert_int_equal(urlencoded_parse(f->a, buf, 7, &f->l, &f->kv),
@@ -385,7 +358,7 @@ test_form_reads_only_len_bytes(void **state)
 static void
 test_form_fields_limit_is_exact(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.fields_max = 3;
 	assert_int_equal(form(f, "a=1&b=2&c=3"), PARSE_OK);
@@ -401,7 +374,7 @@ test_form_fields_limit_is_exact(void **state)
 static void
 test_form_default_fields_limit_is_1000(void **state)
 {
-	struct fx	*f = *state;
+	struct parse_fx	*f = *state;
 	char		*s, *p;
 	size_t		 i;
 
@@ -422,7 +395,7 @@ test_form_default_fields_limit_is_1000(void **state)
 static void
 test_form_key_limit_counts_decoded_bytes(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.key_max = 3;
 	assert_int_equal(form(f, "abc=1"), PARSE_OK);
@@ -438,7 +411,7 @@ test_form_key_limit_counts_decoded_bytes(void **state)
 static void
 test_form_value_limit_counts_decoded_bytes(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.value_max = 4;
 	assert_int_equal(form(f, "a=1234"), PARSE_OK);
@@ -453,7 +426,7 @@ test_form_value_limit_counts_decoded_bytes(void **state)
 static void
 test_query_limit_is_exact(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	f->l.query_max = 7;
 	assert_int_equal(query_parse(f->a, "a=1&b=2", 7, &f->l, &f->kv),
@@ -467,7 +440,7 @@ test_query_limit_is_exact(void **state)
 static void
 test_query_decodes_like_a_form(void **state)
 {
-	struct fx *f = *state;
+	struct parse_fx *f = *state;
 
 	assert_int_equal(query_parse(f->a, "q=r%C3%A4tt+svar&page=2", 23,
 	    &f->l, &f->kv), PARSE_OK);
@@ -480,7 +453,7 @@ test_query_decodes_like_a_form(void **state)
 	assert_int_equal(query_parse(f->a, "", 0, &f->l, &f->kv), PARSE_OK);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_parse_setup, fx_parse_teardown)
 
 int
 main(void)

@@ -16,27 +16,12 @@
 
 #include "util/arena.h"
 #include "xml/safe.h"
+#include "fixtures.h"
 
 struct fixture {
 	struct arena		*a;
 	struct xml_errors	 errs;
 };
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	xml_safe_init();
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	xmlCleanupParser();
-	return 0;
-}
 
 static int
 setup(void **state)
@@ -443,6 +428,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(error_list_is_capped, setup, teardown),
 	};
 
-	return cmocka_run_group_tests_name("xml_safe", tests, group_setup,
-	    group_teardown);
+	return cmocka_run_group_tests_name("xml_safe", tests, fx_xml_group_setup,
+	    fx_xml_group_teardown);
 }

@@ -22,44 +22,10 @@
 #include "xml/remissvar_write.h"
 #include "xml/safe.h"
 #include "xml/schema.h"
+#include "fixtures.h"
 
 /* The compiled schema, loaded once for the group. */
 static struct xml_schema *schema;
-
-/* $srcdir/rel, in a. */
-static char *
-src_path(struct arena *a, const char *rel)
-{
-	const char	*srcdir = getenv("srcdir");
-	char		*p;
-
-	p = arena_printf(a, "%s/%s", srcdir != NULL ? srcdir : ".", rel);
-	assert_non_null(p);
-	return p;
-}
-
-/* Reads a whole file into a (NUL-terminated); NULL on failure. */
-static char *
-slurp(struct arena *a, const char *path, size_t *len)
-{
-	FILE	*fp;
-	char	*p;
-	long	 n;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0 ||
-	    (p = arena_alloc(a, (size_t)n + 1)) == NULL ||
-	    fread(p, 1, (size_t)n, fp) != (size_t)n) {
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
-}
 
 static void
 print_errors(const struct xml_errors *errs, const char *what)
@@ -97,7 +63,7 @@ validate_file(struct arena *a, const char *rel, struct xml_errors *errs)
 	char	*s;
 	size_t	 len = 0;
 
-	s = slurp(a, src_path(a, rel), &len);
+	s = fx_slurp(a, fx_src_path(a, rel), &len);
 	if (s == NULL)
 		fail_msg("cannot read %s", rel);
 	return validate_str(a, s, len, rel, errs);
@@ -114,7 +80,7 @@ each_file(struct arena *a, const char *dir,
 	size_t		 n = 0, len;
 	char		*rel;
 
-	d = opendir(src_path(a, arena_printf(a, "tests/xml/%s", dir)));
+	d = opendir(fx_src_path(a, arena_printf(a, "tests/xml/%s", dir)));
 	assert_non_null(d);
 	while ((e = readdir(d)) != NULL) {
 		len = strlen(e->d_name);
@@ -140,7 +106,7 @@ group_setup(void **state)
 	if ((a = arena_new()) == NULL)
 		return -1;
 	xml_errors_init(&errs, a);
-	schema = xml_schema_load(src_path(a, "schema/remissvar.xsd"), &errs);
+	schema = xml_schema_load(fx_src_path(a, "schema/remissvar.xsd"), &errs);
 	if (schema == NULL)
 		print_errors(&errs, "schema/remissvar.xsd");
 	arena_free(a);
@@ -153,24 +119,6 @@ group_teardown(void **state)
 	(void)state;
 	xml_schema_free(schema);
 	xmlCleanupParser();
-	return 0;
-}
-
-static int
-setup(void **state)
-{
-	struct arena *a;
-
-	if ((a = arena_new()) == NULL)
-		return -1;
-	*state = a;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(*state);
 	return 0;
 }
 
@@ -487,27 +435,27 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(spec_examples_are_valid,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(every_valid_variant_is_valid,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    content_only_problems_pass_the_schema, setup, teardown),
+		    content_only_problems_pass_the_schema, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    canonical_remissvar_we_write_is_valid, setup, teardown),
+		    canonical_remissvar_we_write_is_valid, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(kvittens_we_write_is_valid,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    every_invalid_example_is_refused_with_a_located_message,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    errors_are_at_the_offending_element, setup, teardown),
+		    errors_are_at_the_offending_element, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(unknown_root_is_refused,
-		    setup, teardown),
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    missing_or_broken_schema_is_an_error_not_a_crash, setup,
-		    teardown),
+		    missing_or_broken_schema_is_an_error_not_a_crash, fx_arena_setup,
+		    fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
-		    default_path_follows_remiss_schema_dir, setup, teardown),
+		    default_path_follows_remiss_schema_dir, fx_arena_setup, fx_arena_teardown),
 	};
 
 	return cmocka_run_group_tests_name("xml_schema", tests, group_setup,
