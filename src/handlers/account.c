@@ -167,7 +167,7 @@ handle_account(struct request *req, struct response *res)
 	    "class", "stack", NULL);
 	html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
 	    "value", who->csrf, NULL);
-	html_open(h, "div", NULL);
+	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", _("Språk i Remissvar"), "for", "lang", NULL);
 	html_elem(h, "p", _("Gäller sidorna du ser när du är inloggad, på alla "
 	    "enheter. Remisserna och svaren visas på det språk de skrevs på."),
