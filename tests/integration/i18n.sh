@@ -133,6 +133,29 @@ check "after switching back the pages are Swedish whatever the browser prefers" 
 req "$J" POST /sprak --data 'lang=en&next=/'
 check "the header's switch without the CSRF token is refused for a user" eval 'status_is 403 && [ "$(user_lang)" = sv ]'
 
+# --- the förvaltning's pages, with a förvaltning user of its own ---------------
+F_EMAIL=i18n.forvaltning@regionhalland.example
+if ! "$BUILD/remissctl" user list | cut -f1 | grep -qxF "$F_EMAIL"; then
+	printf '%s\n' "$PW" | "$BUILD/remissctl" user add "$F_EMAIL" forvaltning \
+		--name "Fiona Förvaltning" >/dev/null
+fi
+sql "UPDATE users SET lang = 'en' WHERE email = '$F_EMAIL'" >/dev/null
+F=$T/forvaltning; rm -f "$F"
+req "$F" GET /logga-in
+tok=$(hidden csrf)
+req "$F" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$F_EMAIL" \
+	--data-urlencode "password=$PW" --data-urlencode "next=/"
+for page in "/admin/remisser|Manage consultations" "/remisser/$SLUG/oversikt|Overview: " \
+    "/remisser/$SLUG/redigera|Edit the consultation: " "/remisser/$SLUG/teman|Themes of the consultation" \
+    "/remisser/$SLUG/beslutsforslag|Decision for each section" "/admin/logg|Events, newest first" \
+    "/admin/remisser/ny|Create the consultation"; do
+	req "$F" GET "${page%%|*}"
+	check "the förvaltning's ${page%%|*} is English" eval 'status_is 200 && is_en && body_has "${page#*|}"'
+done
+sql "UPDATE users SET lang = 'sv' WHERE email = '$F_EMAIL'" >/dev/null
+req "$F" GET /admin/remisser
+check "the same pages are Swedish again for a Swedish account" eval 'status_is 200 && is_sv && body_has "Hantera remisser"'
+
 sql "UPDATE users SET lang = 'sv' WHERE email = '$USER_EMAIL'" >/dev/null
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
