@@ -5,7 +5,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PGBIN=/usr/lib/postgresql/15/bin
 PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev libfcgi-bin
   libpq-dev libxml2-dev libxml2-utils libcmocka-dev nginx-light postgresql-15 curl
-  clang libclang-rt-14-dev tzdata libsodium-dev libstemmer-dev libzip-dev python3 openssl mandoc"
+  clang libclang-rt-14-dev tzdata libsodium-dev libstemmer-dev libzip-dev python3 openssl mandoc gettext"
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

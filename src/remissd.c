@@ -26,6 +26,7 @@
 #include "util/numparse.h"
 #include "util/arena.h"
 #include "views/dates.h"
+#include "views/i18n.h"
 #include "worker.h"
 #include "xml/safe.h"
 #include "xml/schema.h"
@@ -295,6 +296,8 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	dates_init();
+	/* Without the catalogue English pages fall back to Swedish (logged). */
+	(void)i18n_init(NULL);
 	cfg.listen_fd = sock != NULL ? listen_unix(sock, (mode_t)mode) :
 	    listen_tcp(bind_addr);
 	if (cfg.listen_fd == -1)

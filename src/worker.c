@@ -23,6 +23,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
+#include "views/i18n.h"
 #include "log.h"
 #include "metrics.h"
 #include "util/arena.h"
@@ -121,6 +122,16 @@ changes_state(enum http_method m)
 	    m == METHOD_DELETE;
 }
 
+/* Sets the language of req's pages: the signed-in user's setting, else the
+ * lang cookie, else Accept-Language, else Swedish (lang_choose). */
+static void
+choose_language(struct request *req)
+{
+	i18n_set(lang_choose(identity_has_session(&req->identity) ?
+	    req->identity.lang : NULL, kvlist_get(&req->cookies, LANG_COOKIE),
+	    request_param(req, "HTTP_ACCEPT_LANGUAGE")));
+}
+
 /*
  * Finds who is calling and asks the one decision function whether the route
  * allows it. Returns true to go on; otherwise res holds the refusal (503,
@@ -135,6 +146,7 @@ authorize(struct request *req, struct response *res, const struct route *route,
 
 	switch (auth_resolve(req)) {
 	case AUTH_RESOLVED:
+		choose_language(req);
 		break;
 	case AUTH_UNAVAILABLE:
 		problem_send(res, fmt, 503,
@@ -253,6 +265,8 @@ dispatch(struct request *req, struct response *res,
 	char			 allow[64];
 
 	fmt = problem_format_for(req->accept, req->path);
+	choose_language(req);	/* again once the user is known */
+	i18n_set_return(req->path);
 	if (req->method == METHOD__MAX) {
 		problem_send(res, fmt, 501, "Metoden stöds inte.",
 		    "The method is not supported.", NULL, 0);
@@ -320,6 +334,8 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 	    "Tillfälligt fel.\nTemporary failure.\n";
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	i18n_set(LANG_SV);	/* nothing of the last request's language */
+	i18n_set_return(NULL);
 	if ((a = arena_new()) == NULL) {
 		FCGX_PutStr(oom, (int)sizeof(oom) - 1, f->out);
 		log_err("out of memory");

@@ -35,6 +35,8 @@ for f in remissvar.conf errors-413.html errors-429.html errors-50x.html; do
 	check "nginx/$f is installed" installed "share/remissvar/nginx/$f"
 done
 check "the systemd unit is installed" installed share/remissvar/systemd/remissd.service
+check "the English message catalogue is installed where gettext looks" \
+	installed share/locale/en/LC_MESSAGES/remissvar.mo
 check "remissd.8 is installed" installed share/man/man8/remissd.8
 check "remissctl.8 is installed" installed share/man/man8/remissctl.8
 check "docs/install.md is installed" installed share/doc/remissvar/install.md

@@ -31,6 +31,8 @@ struct identity {
 	const char	*csrf;		/* the session's CSRF token (AUTH_SESSION/SSO) */
 	const char	*remote_addr;	/* the client's address as nginx gives it
 					   (REMOTE_ADDR), NULL or "" if unknown */
+	const char	*lang;		/* the user's interface language ("sv",
+					   "en") for a session, else NULL */
 };
 
 /* True if the caller acts through a browser session (cookie login or single

@@ -105,7 +105,8 @@ session_lookup(struct db *db, struct arena *a, const char *cookie,
 	id->org_name = id->org_id != 0 ? arena_strdup(a, PQgetvalue(r, 0, 5)) :
 	    NULL;
 	id->csrf = arena_strdup(a, PQgetvalue(r, 0, 6));
-	if (id->email == NULL || id->csrf == NULL ||
+	id->lang = arena_strdup(a, PQgetvalue(r, 0, 7));
+	if (id->email == NULL || id->csrf == NULL || id->lang == NULL ||
 	    (id->org_id != 0 && id->org_name == NULL)) {
 		log_err("out of memory");
 		goto err;

@@ -153,6 +153,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
 	    " ORDER BY lower(u.email)", 0 },
 
+	[STMT_USER_SET_LANG] = { "user_set_lang",
+	    "UPDATE users SET lang = $2 WHERE id = $1::bigint RETURNING id", 2 },
+
 	[STMT_SESSION_INSERT] = { "session_insert",
 	    "INSERT INTO sessions (token_hash, user_id, csrf, remote_addr)"
 	    " VALUES ($1, $2::bigint, $3, $4)"
@@ -172,7 +175,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " gone AS ("
 	    "  DELETE FROM sessions WHERE id IN (SELECT id FROM s WHERE expired)),"
 	    " live AS ("
-	    "  SELECT s.id, s.csrf, u.id AS user_id, u.role, u.org_id, u.email"
+	    "  SELECT s.id, s.csrf, u.id AS user_id, u.role, u.org_id, u.email,"
+	    "   u.lang"
 	    "  FROM s JOIN users u ON u.id = s.user_id"
 	    "  WHERE NOT s.expired AND NOT u.disabled),"
 	    " touched AS ("
@@ -181,7 +185,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  AND last_seen_at < now() - " TOUCH_AFTER ")"
 	    " SELECT live.id, live.user_id, live.role,"
 	    " COALESCE(live.org_id::text, ''), live.email, COALESCE(o.name, ''),"
-	    " live.csrf"
+	    " live.csrf, live.lang"
 	    " FROM live LEFT JOIN organisations o ON o.id = live.org_id", 3 },
 
 	[STMT_SESSION_DELETE] = { "session_delete",

@@ -46,6 +46,7 @@ enum stmt {
 	STMT_USER_SET_PASSWORD,	/* email, password hash -> id, email */
 	STMT_USER_LIST,		/* -> email, role, organisation name or '',
 				   disabled ('t'/'f'), ordered by email */
+	STMT_USER_SET_LANG,	/* user id, "sv"/"en" -> id */
 	/* Sessions: the cookie token is stored as its SHA-256 only. */
 	STMT_SESSION_INSERT,	/* token hash, user id, csrf, remote addr or
 				   NULL -> id */

@@ -18,19 +18,20 @@
 #include "util/json.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 static const char *
 status_sv(const char *s)
 {
 	if (strcmp(s, "utkast") == 0)
-		return "Utkast";
+		return _("Utkast");
 	if (strcmp(s, "oppen") == 0)
-		return "Öppen";
+		return _("Öppen");
 	if (strcmp(s, "stangd") == 0)
-		return "Stängd";
+		return _("Stängd");
 	if (strcmp(s, "beslutad") == 0)
-		return "Beslutad";
+		return _("Beslutad");
 	return s;
 }
 
@@ -67,23 +68,23 @@ admin_page(struct request *req, struct response *res, int status,
 		    "otillgänglig.", "Service unavailable.");
 		return;
 	}
-	layout_begin(h, "Hantera remisser", &req->identity);
-	html_elem(h, "h1", "Hantera remisser", NULL);
+	layout_begin(h, _("Hantera remisser"), &req->identity);
+	html_elem(h, "h1", _("Hantera remisser"), NULL);
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Ny remiss", "href", "/admin/remisser/ny", "class",
+	html_elem(h, "a", _("Ny remiss"), "href", "/admin/remisser/ny", "class",
 	    "button primary", NULL);
 	html_close(h);
 	n = PQntuples(r);
 	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", "Alla remisser", NULL);
+	html_elem(h, "caption", _("Alla remisser"), NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Remiss", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "scope", "col", NULL);
-	html_elem(h, "th", "Remisstid", "scope", "col", NULL);
-	html_elem(h, "th", "Svar", "scope", "col", NULL);
-	html_elem(h, "th", "Innehåll", "scope", "col", NULL);
-	html_elem(h, "th", "Ändra status", "scope", "col", NULL);
+	html_elem(h, "th", _("Remiss"), "scope", "col", NULL);
+	html_elem(h, "th", _("Status"), "scope", "col", NULL);
+	html_elem(h, "th", _("Remisstid"), "scope", "col", NULL);
+	html_elem(h, "th", _("Svar"), "scope", "col", NULL);
+	html_elem(h, "th", _("Innehåll"), "scope", "col", NULL);
+	html_elem(h, "th", _("Ändra status"), "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -96,26 +97,26 @@ admin_page(struct request *req, struct response *res, int status,
 		html_close(h);
 		html_elem(h, "td", status_sv(st), NULL);
 		html_elem(h, "td", arena_printf(req->arena, "%s – %s",
-		    date_sv_in(req->arena, PQgetvalue(r, i, 3)),
-		    date_sv_in(req->arena, PQgetvalue(r, i, 4))), NULL);
-		html_elem(h, "td", arena_printf(req->arena, "%s av %s",
+		    date_ui_in(req->arena, PQgetvalue(r, i, 3)),
+		    date_ui_in(req->arena, PQgetvalue(r, i, 4))), NULL);
+		html_elem(h, "td", arena_printf(req->arena, _("%s av %s"),
 		    PQgetvalue(r, i, 6), PQgetvalue(r, i, 5)), NULL);
 		html_open(h, "td", NULL);
 		html_open(h, "a", "href", arena_printf(req->arena,
 		    "/remisser/%s/redigera", PQgetvalue(r, i, 0)), NULL);
-		html_text(h, "Redigera");
+		html_text(h, _("Redigera"));
 		html_elem(h, "span", arena_printf(req->arena, " %s",
 		    PQgetvalue(r, i, 1)), "class", "visually-hidden", NULL);
 		html_close(h);
 		html_close(h);
 		html_open(h, "td", NULL);
 		if (strcmp(st, "oppen") != 0)
-			status_button(h, req, PQgetvalue(r, i, 0), "oppen", "Öppna");
+			status_button(h, req, PQgetvalue(r, i, 0), "oppen", _("Öppna"));
 		if (strcmp(st, "oppen") == 0)
-			status_button(h, req, PQgetvalue(r, i, 0), "stangd", "Stäng");
+			status_button(h, req, PQgetvalue(r, i, 0), "stangd", _("Stäng"));
 		if (strcmp(st, "stangd") == 0)
 			status_button(h, req, PQgetvalue(r, i, 0), "beslutad",
-			    "Markera som beslutad");
+			    _("Markera som beslutad"));
 		html_close(h);
 		html_close(h);
 	}
@@ -123,17 +124,17 @@ admin_page(struct request *req, struct response *res, int status,
 	html_close(h);
 	PQclear(r);
 
-	html_elem(h, "h2", "Skapa eller uppdatera en remiss från en fil", NULL);
-	html_elem(h, "p", "Ladda upp remissen som XML enligt remissvar-schemat "
+	html_elem(h, "h2", _("Skapa eller uppdatera en remiss från en fil"), NULL);
+	html_elem(h, "p", _("Ladda upp remissen som XML enligt remissvar-schemat "
 	    "(urn:remissvar:1). En remiss med samma id uppdateras: avsnitt som "
 	    "redan har svar behåller sin koppling även om de numreras om (ett "
 	    "avsnitt med samma rubrik under ett nytt nummer är samma avsnitt), "
 	    "och en fil som skulle ta bort ett avsnitt som har svar tas inte "
-	    "emot.", NULL);
+	    "emot."), NULL);
 	if (nerrs > 0) {
 		html_open(h, "div", "class", "alert", "role", "alert", "id",
 		    "remiss-fel", NULL);
-		html_elem(h, "p", "Filen kunde inte läsas in. Inget har sparats.",
+		html_elem(h, "p", _("Filen kunde inte läsas in. Inget har sparats."),
 		    NULL);
 		html_open(h, "ul", NULL);
 		for (k = 0; k < nerrs; k++)
@@ -146,12 +147,12 @@ admin_page(struct request *req, struct response *res, int status,
 	html_void(h, "input", "type", "hidden", "name", "csrf",
 	    "value", req->identity.csrf, NULL);
 	html_open(h, "div", "class", "field", NULL);
-	html_elem(h, "label", "Remissens XML-fil", "for", "remiss", NULL);
+	html_elem(h, "label", _("Remissens XML-fil"), "for", "remiss", NULL);
 	html_void(h, "input", "type", "file", "id", "remiss", "name", "remiss",
 	    "accept", ".xml,application/xml", "required", "required",
 	    "aria-describedby", nerrs ? "remiss-fel" : NULL, NULL);
 	html_close(h);
-	html_elem(h, "button", "Läs in remissen", "type", "submit", "class",
+	html_elem(h, "button", _("Läs in remissen"), "type", "submit", "class",
 	    "primary", NULL);
 	html_close(h);
 	layout_end(h);
@@ -179,7 +180,7 @@ handle_admin_remiss_upload(struct request *req, struct response *res)
 	file = req->multipart != NULL ? multipart_get(req->multipart, "remiss") :
 	    NULL;
 	if (file == NULL || file->len == 0) {
-		errs[0] = "Välj en XML-fil att läsa in.";
+		errs[0] = _("Välj en XML-fil att läsa in.");
 		admin_page(req, res, 422, errs, 1);
 		return;
 	}
@@ -208,7 +209,7 @@ handle_admin_remiss_upload(struct request *req, struct response *res)
 		if (strstr(line, ": note: ") == NULL)
 			errs[nerrs++] = arena_strdup(req->arena, line);
 	if (nerrs == 0)
-		errs[nerrs++] = "Remissen kunde inte sparas. Försök igen om en stund.";
+		errs[nerrs++] = _("Remissen kunde inte sparas. Försök igen om en stund.");
 	admin_page(req, res, 422, errs, nerrs);
 	free(errtext);
 }

@@ -10,6 +10,7 @@
 #include "util/numparse.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 #define PAGE_ROWS 100
@@ -58,15 +59,15 @@ read_filter(struct request *req, struct filter *f)
 	if (f->actor != NULL && strlen(f->actor) > 200)
 		f->actor = NULL;
 	if (f->type != NULL && !valid_type(f->type)) {
-		f->err_type = "Objekttypen får bara innehålla a–z, 0–9 och _.";
+		f->err_type = _("Objekttypen får bara innehålla a–z, 0–9 och _.");
 		errors++;
 	}
 	if (f->from != NULL && date_sv(f->from, tmp, sizeof(tmp)) == -1) {
-		f->err_from = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-22.";
+		f->err_from = _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-22.");
 		errors++;
 	}
 	if (f->to != NULL && date_sv(f->to, tmp, sizeof(tmp)) == -1) {
-		f->err_to = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-22.";
+		f->err_to = _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-22.");
 		errors++;
 	}
 	if (f->before != NULL && (parse_id(f->before, &id) == -1 || id == 0))
@@ -97,14 +98,14 @@ filter_form(struct html *h, const struct filter *f)
 {
 	html_open(h, "form", "method", "get", "action", "/admin/logg",
 	    "class", "filters", NULL);
-	field(h, "handelse", "Händelse (början, t.ex. login)", "text", f->action,
+	field(h, "handelse", _("Händelse (början, t.ex. login)"), "text", f->action,
 	    NULL);
-	field(h, "vem", "Vem", "text", f->actor, NULL);
-	field(h, "typ", "Objekttyp", "text", f->type, f->err_type);
-	field(h, "fran", "Från och med (ÅÅÅÅ-MM-DD)", "text", f->from,
+	field(h, "vem", _("Vem"), "text", f->actor, NULL);
+	field(h, "typ", _("Objekttyp"), "text", f->type, f->err_type);
+	field(h, "fran", _("Från och med (ÅÅÅÅ-MM-DD)"), "text", f->from,
 	    f->err_from);
-	field(h, "till", "Till och med (ÅÅÅÅ-MM-DD)", "text", f->to, f->err_to);
-	html_elem(h, "button", "Visa", "type", "submit", "class", "primary", NULL);
+	field(h, "till", _("Till och med (ÅÅÅÅ-MM-DD)"), "text", f->to, f->err_to);
+	html_elem(h, "button", _("Visa"), "type", "submit", "class", "primary", NULL);
 	html_close(h);
 }
 
@@ -115,7 +116,7 @@ row(struct html *h, const PGresult *r, int i)
 	long	 epoch;
 
 	if (parse_long(PQgetvalue(r, i, 1), 0, 0x7fffffffL * 8, &epoch) == -1 ||
-	    datetime_sv((time_t)epoch, when, sizeof(when)) == -1)
+	    datetime_ui((time_t)epoch, when, sizeof(when)) == -1)
 		snprintf(when, sizeof(when), "?");
 	html_open(h, "tr", NULL);
 	html_elem(h, "td", when, NULL);
@@ -149,7 +150,7 @@ older_form(struct html *h, const struct filter *f, const char *last_id)
 	    NULL);
 	html_void(h, "input", "type", "hidden", "name", "fore", "value", last_id,
 	    NULL);
-	html_elem(h, "button", "Visa äldre händelser", "type", "submit", NULL);
+	html_elem(h, "button", _("Visa äldre händelser"), "type", "submit", NULL);
 	html_close(h);
 }
 
@@ -180,28 +181,28 @@ handle_audit_log(struct request *req, struct response *res)
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, "Händelselogg", &req->identity);
-	html_elem(h, "h1", "Händelselogg", NULL);
-	html_elem(h, "p", "Varje ändring i systemet: vem, när, vad och vilket "
-	    "objekt. Loggen kan inte ändras i efterhand.", "class", "lead", NULL);
+	layout_begin(h, _("Händelselogg"), &req->identity);
+	html_elem(h, "h1", _("Händelselogg"), NULL);
+	html_elem(h, "p", _("Varje ändring i systemet: vem, när, vad och vilket "
+	    "objekt. Loggen kan inte ändras i efterhand."), "class", "lead", NULL);
 	if (errors > 0)
-		html_elem(h, "p", "Rätta fälten som är markerade nedan.",
+		html_elem(h, "p", _("Rätta fälten som är markerade nedan."),
 		    "class", "alert", "role", "alert", NULL);
 	filter_form(h, &f);
 	if (r != NULL) {
 		n = PQntuples(r);
 		if (n == 0) {
-			html_elem(h, "p", "Inga händelser matchar.", NULL);
+			html_elem(h, "p", _("Inga händelser matchar."), NULL);
 		} else {
 			html_open(h, "table", "class", "list", NULL);
-			html_elem(h, "caption", "Händelser, nyaste först", NULL);
+			html_elem(h, "caption", _("Händelser, nyaste först"), NULL);
 			html_open(h, "thead", NULL);
 			html_open(h, "tr", NULL);
-			html_elem(h, "th", "Tid", "scope", "col", NULL);
-			html_elem(h, "th", "Vem", "scope", "col", NULL);
-			html_elem(h, "th", "Händelse", "scope", "col", NULL);
-			html_elem(h, "th", "Objekt", "scope", "col", NULL);
-			html_elem(h, "th", "Detaljer", "scope", "col", NULL);
+			html_elem(h, "th", _("Tid"), "scope", "col", NULL);
+			html_elem(h, "th", _("Vem"), "scope", "col", NULL);
+			html_elem(h, "th", _("Händelse"), "scope", "col", NULL);
+			html_elem(h, "th", _("Objekt"), "scope", "col", NULL);
+			html_elem(h, "th", _("Detaljer"), "scope", "col", NULL);
 			html_close(h);
 			html_close(h);
 			html_open(h, "tbody", NULL);

@@ -23,16 +23,17 @@
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* The decisions and their Swedish names. */
 static const struct {
 	const char *code, *label;
 } kinds[] = {
-	{ "oforandrad", "Oförändrad" },
-	{ "andrad", "Ändrad" },
-	{ "struken", "Struken" },
-	{ "ny", "Nytt avsnitt" },
+	{ "oforandrad", N_("Oförändrad") },
+	{ "andrad", N_("Ändrad") },
+	{ "struken", N_("Struken") },
+	{ "ny", N_("Nytt avsnitt") },
 };
 
 static const char *
@@ -42,15 +43,15 @@ kind_label(const char *code)
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(code, kinds[i].code) == 0)
-			return kinds[i].label;
-	return "Inget beslut ännu";
+			return _(kinds[i].label);
+	return _("Inget beslut ännu");
 }
 
 static const char *
 status_label(const char *s)
 {
-	return strcmp(s, "klar") == 0 ? "Klar för beslut" :
-	    strcmp(s, "utkast") == 0 ? "Utkast" : "–";
+	return strcmp(s, "klar") == 0 ? _("Klar för beslut") :
+	    strcmp(s, "utkast") == 0 ? _("Utkast") : "–";
 }
 
 static void
@@ -139,20 +140,20 @@ handle_decisions(struct request *req, struct response *res)
 		return;
 	}
 	n = PQntuples(f.list);
-	layout_begin(h, arena_printf(req->arena, "Beslutsförslag: %s",
+	layout_begin(h, arena_printf(req->arena, _("Beslutsförslag: %s"),
 	    f.def.title), &req->identity);
-	html_elem(h, "h1", "Beslutsförslag", NULL);
+	html_elem(h, "h1", _("Beslutsförslag"), NULL);
 	html_elem(h, "p", f.def.title, "class", "lead", NULL);
 	review_nav(h, req, &f.def, "beslutsforslag");
 	review_notice(h, req);
 	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", "Beslut per avsnitt", NULL);
+	html_elem(h, "caption", _("Beslut per avsnitt"), NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
-	html_elem(h, "th", "Beslut", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "scope", "col", NULL);
-	html_elem(h, "th", "Senast ändrat", "scope", "col", NULL);
+	html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
+	html_elem(h, "th", _("Beslut"), "scope", "col", NULL);
+	html_elem(h, "th", _("Status"), "scope", "col", NULL);
+	html_elem(h, "th", _("Senast ändrat"), "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -169,20 +170,20 @@ handle_decisions(struct request *req, struct response *res)
 		html_elem(h, "td", kind_label(col(&f, 4)), NULL);
 		html_elem(h, "td", status_label(col(&f, 7)), NULL);
 		html_elem(h, "td", *col(&f, 10) != '\0' ? arena_printf(req->arena,
-		    "%s, %s", col(&f, 9), iso_datetime_sv_in(req->arena,
+		    "%s, %s", col(&f, 9), iso_datetime_ui_in(req->arena,
 		    col(&f, 10))) : "", NULL);
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
 
-	html_elem(h, "h2", "Lägg till ett nytt avsnitt", "id", "nytt", NULL);
+	html_elem(h, "h2", _("Lägg till ett nytt avsnitt"), "id", "nytt", NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/beslutsforslag", f.def.slug), NULL);
 	hidden(h, "csrf", req->identity.csrf);
-	form_input(h, "text", "nr", "Nummer", NULL, NULL, 1);
-	form_input(h, "text", "rubrik", "Rubrik", NULL, NULL, 1);
-	html_elem(h, "button", "Lägg till", "type", "submit", NULL);
+	form_input(h, "text", "nr", _("Nummer"), NULL, NULL, 1);
+	form_input(h, "text", "rubrik", _("Rubrik"), NULL, NULL, 1);
+	html_elem(h, "button", _("Lägg till"), "type", "submit", NULL);
 	html_close(h);
 	layout_end(h);
 	layout_send(h, res, 200);
@@ -311,7 +312,7 @@ render_form(struct html *h, struct dform *f)
 	size_t		 k;
 	int		 i;
 
-	title = arena_printf(req->arena, "Beslutsförslag för %s %s", f->nr,
+	title = arena_printf(req->arena, _("Beslutsförslag för %s %s"), f->nr,
 	    f->heading);
 	layout_begin(h, title, &req->identity);
 	html_elem(h, "h1", title, NULL);
@@ -322,15 +323,15 @@ render_form(struct html *h, struct dform *f)
 		html_elem(h, "p", f->form_error, "class", "error", "role",
 		    "alert", NULL);
 	if (!is_new(f)) {
-		html_elem(h, "h2", "Förslagets text", NULL);
+		html_elem(h, "h2", _("Förslagets text"), NULL);
 		html_elem(h, "p", col(f, 11), "class", "prewrap", NULL);
-		html_elem(h, "a", "Remissinstansernas svar på avsnittet", "href",
+		html_elem(h, "a", _("Remissinstansernas svar på avsnittet"), "href",
 		    arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s",
 		    f->def.slug, f->nr), NULL);
 		if (f->kind != NULL && strcmp(f->kind, "andrad") == 0) {
-			html_elem(h, "h2", "Ändringen mot förslaget", NULL);
-			html_elem(h, "p", "Tillagt är understruket, borttaget "
-			    "överstruket.", "class", "muted", NULL);
+			html_elem(h, "h2", _("Ändringen mot förslaget"), NULL);
+			html_elem(h, "p", _("Tillagt är understruket, borttaget "
+			    "överstruket."), "class", "muted", NULL);
 			diff_para(h, req, col(f, 11), f->text);
 		}
 	}
@@ -338,27 +339,27 @@ render_form(struct html *h, struct dform *f)
 	hidden(h, "csrf", req->identity.csrf);
 	hidden(h, "lock", f->lock);
 	if (is_new(f)) {
-		form_input(h, "text", "nr", "Nummer", f->nr, f->err_nr, 1);
-		form_input(h, "text", "rubrik", "Rubrik", f->heading,
+		form_input(h, "text", "nr", _("Nummer"), f->nr, f->err_nr, 1);
+		form_input(h, "text", "rubrik", _("Rubrik"), f->heading,
 		    f->err_heading, 1);
 	} else {
 		html_open(h, "fieldset", "class", f->err_kind ? "has-error" : NULL,
 		    NULL);
-		html_elem(h, "legend", "Beslut", NULL);
+		html_elem(h, "legend", _("Beslut"), NULL);
 		if (f->err_kind != NULL)
 			html_elem(h, "p", f->err_kind, "class", "error", "id",
 			    "beslut-fel", NULL);
 		for (k = 0; k < 3; k++)
-			radio(h, "beslut", kinds[k].code, kinds[k].label, f->kind,
+			radio(h, "beslut", kinds[k].code, _(kinds[k].label), f->kind,
 			    arena_printf(req->arena, "beslut-%s", kinds[k].code));
 		html_close(h);
 	}
-	form_textarea(h, "text", is_new(f) ? "Text" :
-	    "Text efter beslutet (för ett ändrat avsnitt)", f->text, f->err_text,
+	form_textarea(h, "text", is_new(f) ? _("Text") :
+	    _("Text efter beslutet (för ett ändrat avsnitt)"), f->text, f->err_text,
 	    10);
-	form_textarea(h, "motivering", "Motivering", f->motivation, NULL, 6);
+	form_textarea(h, "motivering", _("Motivering"), f->motivation, NULL, 6);
 	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", "Svar som beslutet bygger på", NULL);
+	html_elem(h, "legend", _("Svar som beslutet bygger på"), NULL);
 	for (i = 0; i < PQntuples(f->cands); i++) {
 		const char *id = arena_printf(req->arena, "ref-%d", i);
 
@@ -382,13 +383,13 @@ render_form(struct html *h, struct dform *f)
 	}
 	html_close(h);
 	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", "Status", NULL);
-	radio(h, "status", "utkast", "Utkast", f->status, "status-utkast");
-	radio(h, "status", "klar", "Klar för beslut", f->status, "status-klar");
+	html_elem(h, "legend", _("Status"), NULL);
+	radio(h, "status", "utkast", _("Utkast"), f->status, "status-utkast");
+	radio(h, "status", "klar", _("Klar för beslut"), f->status, "status-klar");
 	html_close(h);
-	html_elem(h, "button", "Spara", "type", "submit", NULL);
+	html_elem(h, "button", _("Spara"), "type", "submit", NULL);
 	html_close(h);
-	html_elem(h, "a", "Alla avsnitts beslutsförslag", "href",
+	html_elem(h, "a", _("Alla avsnitts beslutsförslag"), "href",
 	    arena_printf(req->arena, "/remisser/%s/beslutsforslag", f->def.slug),
 	    NULL);
 	layout_end(h);
@@ -477,25 +478,25 @@ read_form(struct dform *f)
 		f->nr = (v = kvlist_get(form, "nr")) != NULL ? v : "";
 		f->heading = (v = kvlist_get(form, "rubrik")) != NULL ? v : "";
 		if (!valid_nr(f->nr))
-			f->err_nr = "Skriv ett nummer som 3.4 eller 7a.", bad = 1;
+			f->err_nr = _("Skriv ett nummer som 3.4 eller 7a."), bad = 1;
 		if (!valid_heading(f->heading))
-			f->err_heading = "Skriv en rubrik på en rad.", bad = 1;
+			f->err_heading = _("Skriv en rubrik på en rad."), bad = 1;
 		if (!has_text(f->text))
-			f->err_text = "Skriv det nya avsnittets text.", bad = 1;
+			f->err_text = _("Skriv det nya avsnittets text."), bad = 1;
 	} else {
 		if (f->kind == NULL || (strcmp(f->kind, "oforandrad") != 0 &&
 		    strcmp(f->kind, "andrad") != 0 && strcmp(f->kind,
 		    "struken") != 0))
-			f->err_kind = "Välj ett beslut.", bad = 1;
+			f->err_kind = _("Välj ett beslut."), bad = 1;
 		else if (strcmp(f->kind, "andrad") == 0 && (!has_text(f->text) ||
 		    strcmp(f->text, col(f, 11)) == 0))
-			f->err_text = "Skriv den ändrade texten: den är nu "
-			    "densamma som förslagets.", bad = 1;
+			f->err_text = _("Skriv den ändrade texten: den är nu "
+			    "densamma som förslagets."), bad = 1;
 	}
 	if (strlen(f->text) > 200000)
-		f->err_text = "Texten får vara högst 200 000 tecken.", bad = 1;
+		f->err_text = _("Texten får vara högst 200 000 tecken."), bad = 1;
 	if (strlen(f->motivation) > 100000)
-		f->form_error = "Motiveringen får vara högst 100 000 tecken.",
+		f->form_error = _("Motiveringen får vara högst 100 000 tecken."),
 		    bad = 1;
 	return bad ? -1 : 0;
 }
@@ -593,10 +594,10 @@ handle_decision_save(struct request *req, struct response *res)
 			    "beslut-sparat");
 			goto out;
 		}
-		f.form_error = rc == 409 ? "Någon annan har ändrat "
+		f.form_error = rc == 409 ? _("Någon annan har ändrat "
 		    "beslutsförslaget medan du skrev. Ladda om sidan; din text "
-		    "finns kvar nedan." : rc == 422 ? "Numret är redan taget." :
-		    "Beslutsförslaget kunde inte sparas just nu. Försök igen.";
+		    "finns kvar nedan.") : rc == 422 ? _("Numret är redan taget.") :
+		    _("Beslutsförslaget kunde inte sparas just nu. Försök igen.");
 	}
 	if ((h = html_new()) == NULL) {
 		review_unavailable(req, res);

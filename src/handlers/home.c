@@ -9,6 +9,7 @@
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* One row of STMT_REMISS_LIST_OPEN: slug, title, sender, opens, closes. */
@@ -17,8 +18,8 @@ remiss_row(struct html *h, struct arena *a, const PGresult *r, int row)
 {
 	char opens[40], closes[40];
 
-	date_sv(PQgetvalue(r, row, 3), opens, sizeof(opens));
-	date_sv(PQgetvalue(r, row, 4), closes, sizeof(closes));
+	date_ui(PQgetvalue(r, row, 3), opens, sizeof(opens));
+	date_ui(PQgetvalue(r, row, 4), closes, sizeof(closes));
 	html_open(h, "tr", NULL);
 	html_open(h, "th", "scope", "row", NULL);
 	html_elem(h, "a", PQgetvalue(r, row, 1), "href",
@@ -50,28 +51,28 @@ handle_home(struct request *req, struct response *res)
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, "Remisser", &req->identity);
-	html_elem(h, "h1", "Remisser", NULL);
-	html_elem(h, "p", "Här samlas remissvar från kommuner, regioner och "
+	layout_begin(h, _("Remisser"), &req->identity);
+	html_elem(h, "h1", _("Remisser"), NULL);
+	html_elem(h, "p", _("Här samlas remissvar från kommuner, regioner och "
 	    "andra remissinstanser. Referensgruppen sammanställer svaren till "
-	    "ett beslutsförslag.", "class", "lead", NULL);
-	html_elem(h, "h2", "Öppna remisser", NULL);
+	    "ett beslutsförslag."), "class", "lead", NULL);
+	html_elem(h, "h2", _("Öppna remisser"), NULL);
 	n = PQntuples(r);
 	if (n == 0) {
-		html_elem(h, "p", "Det finns inga öppna remisser just nu.", NULL);
+		html_elem(h, "p", _("Det finns inga öppna remisser just nu."), NULL);
 	} else {
 		/* Scrolls by itself on a phone instead of widening the page. */
 		html_open(h, "div", "class", "table-scroll", "role", "region",
 		    "aria-labelledby", "open-caption", "tabindex", "0", NULL);
 		html_open(h, "table", "class", "list", NULL);
-		html_elem(h, "caption", "Remisser som tar emot svar", "id",
+		html_elem(h, "caption", _("Remisser som tar emot svar"), "id",
 		    "open-caption", NULL);
 		html_open(h, "thead", NULL);
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", "Remiss", "scope", "col", NULL);
-		html_elem(h, "th", "Avsändare", "scope", "col", NULL);
-		html_elem(h, "th", "Öppnar", "scope", "col", NULL);
-		html_elem(h, "th", "Sista svarsdag", "scope", "col", NULL);
+		html_elem(h, "th", _("Remiss"), "scope", "col", NULL);
+		html_elem(h, "th", _("Avsändare"), "scope", "col", NULL);
+		html_elem(h, "th", _("Öppnar"), "scope", "col", NULL);
+		html_elem(h, "th", _("Sista svarsdag"), "scope", "col", NULL);
 		html_close(h);
 		html_close(h);
 		html_open(h, "tbody", NULL);

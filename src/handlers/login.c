@@ -14,6 +14,7 @@
 #include "http/response.h"
 #include "log.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* A redirect target after login: a local path only ("/x", never "//host"). */
@@ -49,8 +50,8 @@ login_page(struct request *req, struct response *res, int status,
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, "Logga in", NULL);
-	html_elem(h, "h1", "Logga in", NULL);
+	layout_begin(h, _("Logga in"), NULL);
+	html_elem(h, "h1", _("Logga in"), NULL);
 	if (error != NULL)
 		html_elem(h, "p", error, "class", "alert", "role", "alert",
 		    "id", "login-error", NULL);
@@ -61,19 +62,19 @@ login_page(struct request *req, struct response *res, int status,
 	html_void(h, "input", "type", "hidden", "name", "next",
 	    "value", safe_next(request_field(req, "next")), NULL);
 	html_open(h, "div", NULL);
-	html_elem(h, "label", "E-postadress", "for", "email", NULL);
+	html_elem(h, "label", _("E-postadress"), "for", "email", NULL);
 	html_void(h, "input", "type", "email", "id", "email", "name", "email",
 	    "autocomplete", "username", "required", "required",
 	    "value", email, "aria-describedby", error ? "login-error" : NULL,
 	    NULL);
 	html_close(h);
 	html_open(h, "div", NULL);
-	html_elem(h, "label", "Lösenord", "for", "password", NULL);
+	html_elem(h, "label", _("Lösenord"), "for", "password", NULL);
 	html_void(h, "input", "type", "password", "id", "password",
 	    "name", "password", "autocomplete", "current-password",
 	    "required", "required", NULL);
 	html_close(h);
-	html_elem(h, "button", "Logga in", "type", "submit", "class", "primary",
+	html_elem(h, "button", _("Logga in"), "type", "submit", "class", "primary",
 	    NULL);
 	html_close(h);			/* form */
 	layout_end(h);
@@ -106,16 +107,16 @@ handle_login(struct request *req, struct response *res)
 	cookie = kvlist_get(&req->cookies, PRELOGIN_COOKIE);
 	if (sent == NULL || cookie == NULL || !token_wellformed(sent) ||
 	    !token_wellformed(cookie) || !token_equal(sent, cookie)) {
-		login_page(req, res, 403, "Sidan har gått ut. Försök logga in "
-		    "igen.", NULL);
+		login_page(req, res, 403, _("Sidan har gått ut. Försök logga in "
+		    "igen."), NULL);
 		return;
 	}
 	email = kvlist_get(&req->form, "email");
 	password = kvlist_get(&req->form, "password");
 	if (email == NULL || password == NULL || email[0] == '\0' ||
 	    password[0] == '\0') {
-		login_page(req, res, 400, "Fyll i både e-postadress och "
-		    "lösenord.", email);
+		login_page(req, res, 400, _("Fyll i både e-postadress och "
+		    "lösenord."), email);
 		return;
 	}
 	lr = login_password(req->db, email, password, req->remote_addr, &user_id);
@@ -123,12 +124,12 @@ handle_login(struct request *req, struct response *res)
 	case LOGIN_OK:
 		break;
 	case LOGIN_THROTTLED:
-		login_page(req, res, 429, "För många misslyckade försök. Vänta "
-		    "en kvart och försök sedan igen.", email);
+		login_page(req, res, 429, _("För många misslyckade försök. Vänta "
+		    "en kvart och försök sedan igen."), email);
 		response_header(res, "Retry-After", "900");
 		return;
 	case LOGIN_FAILED:
-		login_page(req, res, 401, "Fel e-postadress eller lösenord.",
+		login_page(req, res, 401, _("Fel e-postadress eller lösenord."),
 		    email);
 		return;
 	default:

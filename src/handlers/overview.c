@@ -17,6 +17,7 @@
 #include "util/numparse.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* The status cell of one organisation, in words (never colour alone). */
@@ -28,19 +29,19 @@ status_cell(struct html *h, struct request *req, const char *slug,
 
 	html_open(h, "td", NULL);
 	if (version[0] != '\0') {
-		html_elem(h, "a", arena_printf(req->arena, "Inskickat %s (version %s)",
-		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 7)), version), "href",
+		html_elem(h, "a", arena_printf(req->arena, _("Inskickat %s (version %s)"),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 7)), version), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%s", slug,
 		    PQgetvalue(r, i, 8)), "class", "status-sent", NULL);
 	} else if (strcmp(PQgetvalue(r, i, 9), "t") == 0) {
-		html_elem(h, "strong", "Sen: inget svar", "class", "status-late",
+		html_elem(h, "strong", _("Sen: inget svar"), "class", "status-late",
 		    NULL);
 	} else if (PQgetvalue(r, i, 5)[0] != '\0') {
-		html_elem(h, "span", arena_printf(req->arena, "Utkast sparat %s",
-		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 5))), "class",
+		html_elem(h, "span", arena_printf(req->arena, _("Utkast sparat %s"),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 5))), "class",
 		    "status-draft", NULL);
 	} else {
-		html_elem(h, "span", "Inte påbörjat", "class", "status-none", NULL);
+		html_elem(h, "span", _("Inte påbörjat"), "class", "status-none", NULL);
 	}
 	html_close(h);
 }
@@ -60,13 +61,13 @@ extend_form(struct html *h, struct request *req, const char *slug,
 	    "value", req->identity.csrf, NULL);
 	html_void(h, "input", "type", "hidden", "name", "org",
 	    "value", PQgetvalue(r, i, 0), NULL);
-	html_elem(h, "label", arena_printf(req->arena, "Sista svarsdag för %s",
+	html_elem(h, "label", arena_printf(req->arena, _("Sista svarsdag för %s"),
 	    PQgetvalue(r, i, 1)), "for", id, "class", "visually-hidden", NULL);
 	html_void(h, "input", "type", "date", "id", id, "name", "datum",
 	    "value", PQgetvalue(r, i, 3), NULL);
-	html_elem(h, "button", "Spara datum", "type", "submit", NULL);
+	html_elem(h, "button", _("Spara datum"), "type", "submit", NULL);
 	html_close(h);
-	html_elem(h, "a", arena_printf(req->arena, "Registrera inkommet svar från %s",
+	html_elem(h, "a", arena_printf(req->arena, _("Registrera inkommet svar från %s"),
 	    PQgetvalue(r, i, 1)), "href", arena_printf(req->arena,
 	    "/remisser/%s/registrera/%s", slug, PQgetvalue(r, i, 0)),
 	    "class", "register", NULL);
@@ -77,25 +78,25 @@ extend_form(struct html *h, struct request *req, const char *slug,
 static void
 invite_form(struct html *h, struct request *req, const char *slug)
 {
-	html_elem(h, "h2", "Bjud in en remissinstans", NULL);
+	html_elem(h, "h2", _("Bjud in en remissinstans"), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/bjud-in", slug), "class", "filters", NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf",
 	    "value", req->identity.csrf, NULL);
 	html_open(h, "div", NULL);
-	html_elem(h, "label", "Organisationens namn", "for", "namn", NULL);
+	html_elem(h, "label", _("Organisationens namn"), "for", "namn", NULL);
 	html_void(h, "input", "type", "text", "id", "namn", "name", "namn",
 	    "required", "required", NULL);
 	html_close(h);
 	html_open(h, "div", NULL);
-	html_elem(h, "label", "Typ", "for", "typ", NULL);
+	html_elem(h, "label", _("Typ"), "for", "typ", NULL);
 	html_open(h, "select", "id", "typ", "name", "typ", NULL);
-	html_elem(h, "option", "Kommun", "value", "kommun", NULL);
-	html_elem(h, "option", "Region", "value", "region", NULL);
-	html_elem(h, "option", "Annan", "value", "annan", NULL);
+	html_elem(h, "option", _("Kommun"), "value", "kommun", NULL);
+	html_elem(h, "option", _("Region"), "value", "region", NULL);
+	html_elem(h, "option", _("Annan"), "value", "annan", NULL);
 	html_close(h);
 	html_close(h);
-	html_elem(h, "button", "Bjud in", "type", "submit", "class", "primary",
+	html_elem(h, "button", _("Bjud in"), "type", "submit", "class", "primary",
 	    NULL);
 	html_close(h);
 }
@@ -135,34 +136,34 @@ handle_overview(struct request *req, struct response *res)
 		else if (PQgetvalue(r, i, 5)[0] != '\0')
 			drafts++;
 	}
-	layout_begin(h, arena_printf(req->arena, "Översikt: %s", def.title),
+	layout_begin(h, arena_printf(req->arena, _("Översikt: %s"), def.title),
 	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Översikt: %s", def.title),
+	html_elem(h, "h1", arena_printf(req->arena, _("Översikt: %s"), def.title),
 	    NULL);
-	html_elem(h, "p", arena_printf(req->arena, "Sista svarsdag %s. %d av %d "
-	    "remissinstanser har svarat, %d har ett utkast, %d är sena.",
-	    date_sv_in(req->arena, def.closes), sent, n, drafts, late), "class", "lead",
+	html_elem(h, "p", arena_printf(req->arena, _("Sista svarsdag %s. %d av %d "
+	    "remissinstanser har svarat, %d har ett utkast, %d är sena."),
+	    date_ui_in(req->arena, def.closes), sent, n, drafts, late), "class", "lead",
 	    NULL);
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Redigera remissen", "href", arena_printf(req->arena,
+	html_elem(h, "a", _("Redigera remissen"), "href", arena_printf(req->arena,
 	    "/remisser/%s/redigera", def.slug), "class", "button primary", NULL);
 	html_text(h, " ");
-	html_elem(h, "a", "Publicering och sekretess", "href", arena_printf(
+	html_elem(h, "a", _("Publicering och sekretess"), "href", arena_printf(
 	    req->arena, "/remisser/%s/publicering", def.slug), "class", "button",
 	    NULL);
 	html_close(h);
 	if (kvlist_get(&req->query, "sparat") != NULL)
-		html_elem(h, "p", "Datumet är sparat.", "class", "notice",
+		html_elem(h, "p", _("Datumet är sparat."), "class", "notice",
 		    "role", "status", NULL);
 	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", "Inbjudna remissinstanser", NULL);
+	html_elem(h, "caption", _("Inbjudna remissinstanser"), NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Remissinstans", "scope", "col", NULL);
-	html_elem(h, "th", "Typ", "scope", "col", NULL);
-	html_elem(h, "th", "Sista svarsdag", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "scope", "col", NULL);
-	html_elem(h, "th", "Svarstid och registrering", "scope", "col", NULL);
+	html_elem(h, "th", _("Remissinstans"), "scope", "col", NULL);
+	html_elem(h, "th", _("Typ"), "scope", "col", NULL);
+	html_elem(h, "th", _("Sista svarsdag"), "scope", "col", NULL);
+	html_elem(h, "th", _("Status"), "scope", "col", NULL);
+	html_elem(h, "th", _("Svarstid och registrering"), "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -170,7 +171,7 @@ handle_overview(struct request *req, struct response *res)
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", PQgetvalue(r, i, 1), "scope", "row", NULL);
 		html_elem(h, "td", PQgetvalue(r, i, 2), NULL);
-		html_elem(h, "td", date_sv_in(req->arena, PQgetvalue(r, i, 4)), NULL);
+		html_elem(h, "td", date_ui_in(req->arena, PQgetvalue(r, i, 4)), NULL);
 		status_cell(h, req, def.slug, r, i);
 		extend_form(h, req, def.slug, r, i);
 		html_close(h);
@@ -211,7 +212,7 @@ handle_extend(struct request *req, struct response *res)
 	}
 	if (date != NULL && date[0] == '\0')
 		date = NULL;	/* an empty date removes the extension */
-	if (date != NULL && (date_sv(date, tmp, sizeof(tmp)) == -1 ||
+	if (date != NULL && (date_ui(date, tmp, sizeof(tmp)) == -1 ||
 	    strcmp(date, def.opens) < 0)) {
 		handler_problem(req, res, 422, "Skriv ett datum som ÅÅÅÅ-MM-DD, "
 		    "tidigast remissens första dag.", "Give a valid date.");

@@ -20,6 +20,7 @@
 #include "util/numparse.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* What both public routes need: the remiss, that it is published, its
@@ -88,11 +89,11 @@ attachments(struct html *h, struct request *req, const char *slug,
 
 	if (doc->nattachments == 0)
 		return;
-	html_elem(h, "h3", "Bilagor", NULL);
+	html_elem(h, "h3", _("Bilagor"), NULL);
 	html_open(h, "ul", "class", "files", NULL);
 	for (i = 0; i < doc->nattachments; i++) {
 		html_open(h, "li", NULL);
-		html_text(h, arena_printf(req->arena, "Bilaga %zu: ", i + 1));
+		html_text(h, arena_printf(req->arena, _("Bilaga %zu: "), i + 1));
 		if ((ground = redact_attachment(red, nred, (int)i)) != NULL)
 			html_text(h, redact_marker(req->arena, ground));
 		else
@@ -125,8 +126,8 @@ one_response(struct html *h, struct request *req, const struct published *p,
 		return -1;
 	html_open(h, "section", "class", "public-response", NULL);
 	html_elem(h, "h2", PQgetvalue(p->orgs, row, 1), NULL);
-	html_elem(h, "p", arena_printf(req->arena, "Inkom %s (version %d, "
-	    "kvitto %s).", iso_datetime_sv_in(req->arena, rcpt.received_at),
+	html_elem(h, "p", arena_printf(req->arena, _("Inkom %s (version %d, "
+	    "kvitto %s)."), iso_datetime_ui_in(req->arena, rcpt.received_at),
 	    rcpt.version, rcpt.number), "class", "muted", NULL);
 	/* The attachments come after, with their redactions. */
 	natt = doc.nattachments;
@@ -154,18 +155,18 @@ handle_public_remiss(struct request *req, struct response *res)
 		    "otillgänglig.", "Service unavailable.");
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Remissvar: %s", p.def.title),
+	layout_begin(h, arena_printf(req->arena, _("Remissvar: %s"), p.def.title),
 	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Remissvar: %s", p.def.title),
+	html_elem(h, "h1", arena_printf(req->arena, _("Remissvar: %s"), p.def.title),
 	    NULL);
-	html_elem(h, "p", arena_printf(req->arena, "%s%s%s. Svaren publicerades "
-	    "%s.", p.def.sender, p.def.diarienummer != NULL ? ", diarienummer " :
+	html_elem(h, "p", arena_printf(req->arena, _("%s%s%s. Svaren publicerades "
+	    "%s."), p.def.sender, p.def.diarienummer != NULL ? _(", diarienummer ") :
 	    "", p.def.diarienummer != NULL ? p.def.diarienummer : "",
-	    iso_datetime_sv_in(req->arena, PQgetvalue(p.pub, 0, 0))), "class",
+	    iso_datetime_ui_in(req->arena, PQgetvalue(p.pub, 0, 0))), "class",
 	    "lead", NULL);
-	html_elem(h, "p", "Remissvar är allmänna handlingar. Kontaktpersonernas "
+	html_elem(h, "p", _("Remissvar är allmänna handlingar. Kontaktpersonernas "
 	    "namn, e-post och telefon visas inte här. Uppgifter som omfattas av "
-	    "sekretess är ersatta med en hänvisning till bestämmelsen.", NULL);
+	    "sekretess är ersatta med en hänvisning till bestämmelsen."), NULL);
 	n = PQntuples(p.orgs);
 	for (i = 0; i < n; i++) {
 		if (PQgetvalue(p.orgs, i, 4)[0] == '\0')
@@ -180,7 +181,7 @@ handle_public_remiss(struct request *req, struct response *res)
 		}
 	}
 	if (answered < n) {
-		html_elem(h, "h2", "Inget svar kom från", NULL);
+		html_elem(h, "h2", _("Inget svar kom från"), NULL);
 		html_open(h, "ul", NULL);
 		for (i = 0; i < n; i++)
 			if (PQgetvalue(p.orgs, i, 4)[0] == '\0')

@@ -18,6 +18,7 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 #define REGISTER_FILES_MAX 20
@@ -70,16 +71,16 @@ page(struct request *req, struct response *res, const struct remiss_def *def,
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, "Registrera inkommet svar", &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Registrera svar från %s",
+	layout_begin(h, _("Registrera inkommet svar"), &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, _("Registrera svar från %s"),
 	    org_name), NULL);
-	html_elem(h, "p", arena_printf(req->arena, "För svar på remissen %s som "
+	html_elem(h, "p", arena_printf(req->arena, _("För svar på remissen %s som "
 	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
 	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
-	    "inkommet via förvaltningen.", def->title), "class", "lead", NULL);
+	    "inkommet via förvaltningen."), def->title), "class", "lead", NULL);
 	if (errs != NULL && errs->n > 0) {
 		html_open(h, "div", "class", "alert", "role", "alert", NULL);
-		html_elem(h, "h2", "Rätta följande innan du registrerar", NULL);
+		html_elem(h, "h2", _("Rätta följande innan du registrerar"), NULL);
 		html_open(h, "ul", NULL);
 		for (i = 0; i < errs->n; i++) {
 			html_open(h, "li", NULL);
@@ -88,8 +89,8 @@ page(struct request *req, struct response *res, const struct remiss_def *def,
 			html_close(h);
 		}
 		html_close(h);
-		html_elem(h, "p", "Välj filerna igen: av säkerhetsskäl behåller "
-		    "webbläsaren dem inte.", NULL);
+		html_elem(h, "p", _("Välj filerna igen: av säkerhetsskäl behåller "
+		    "webbläsaren dem inte."), NULL);
 		html_close(h);
 	}
 	response_form_write(h, req->arena, def, doc, errs, arena_printf(req->arena,
@@ -142,13 +143,13 @@ read_files(struct request *req, struct response_doc *doc,
 		    part->data, part->len, name) : NULL;
 		if (type == NULL) {
 			form_errors_add(errs, "bilaga", arena_printf(req->arena,
-			    "Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
-			    "JPEG tas emot, och innehållet måste stämma med filnamnet.",
-			    name != NULL ? name : "utan namn"));
+			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
+			    "JPEG tas emot, och innehållet måste stämma med filnamnet."),
+			    name != NULL ? name : _("utan namn")));
 			continue;
 		}
 		if (doc->nattachments == REGISTER_FILES_MAX) {
-			form_errors_add(errs, "bilaga", "Högst 20 bilagor.");
+			form_errors_add(errs, "bilaga", _("Högst 20 bilagor."));
 			break;
 		}
 		if (strcmp(type, "application/pdf") == 0)
@@ -161,7 +162,7 @@ read_files(struct request *req, struct response_doc *doc,
 		doc->nattachments++;
 	}
 	if (pdfs == 0 && form_errors_get(errs, "bilaga") == NULL)
-		form_errors_add(errs, "bilaga", "Bifoga det inkomna svaret som PDF.");
+		form_errors_add(errs, "bilaga", _("Bifoga det inkomna svaret som PDF."));
 	return 0;
 }
 

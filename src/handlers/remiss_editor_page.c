@@ -14,6 +14,7 @@
 #include "util/numparse.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* The confirmations a change redirects with (?klart=CODE); only these
@@ -21,31 +22,31 @@
 static const struct {
 	const char	*code, *text;
 } notices[] = {
-	{ "skapad", "Remissen är skapad. Lägg till avsnitt och frågor nedan." },
-	{ "uppgifter", "Uppgifterna om remissen är sparade." },
-	{ "avsnitt-tillagt", "Avsnittet är tillagt." },
-	{ "avsnitt-sparat", "Avsnittet är sparat." },
-	{ "avsnitt-flyttat", "Avsnittet är flyttat." },
-	{ "avsnitt-borttaget", "Avsnittet är borttaget ur remissen." },
-	{ "fraga-tillagd", "Frågan är tillagd." },
-	{ "fraga-sparad", "Frågan är sparad." },
-	{ "fraga-borttagen", "Frågan är borttagen ur remissen." },
+	{ "skapad", N_("Remissen är skapad. Lägg till avsnitt och frågor nedan.") },
+	{ "uppgifter", N_("Uppgifterna om remissen är sparade.") },
+	{ "avsnitt-tillagt", N_("Avsnittet är tillagt.") },
+	{ "avsnitt-sparat", N_("Avsnittet är sparat.") },
+	{ "avsnitt-flyttat", N_("Avsnittet är flyttat.") },
+	{ "avsnitt-borttaget", N_("Avsnittet är borttaget ur remissen.") },
+	{ "fraga-tillagd", N_("Frågan är tillagd.") },
+	{ "fraga-sparad", N_("Frågan är sparad.") },
+	{ "fraga-borttagen", N_("Frågan är borttagen ur remissen.") },
 };
 
-static const char conflict_too[] = "Någon annan har också ändrat remissen "
-    "sedan du öppnade sidan: sidan visar nu det som är sparat.";
+static const char conflict_too[] = N_("Någon annan har också ändrat remissen "
+    "sedan du öppnade sidan: sidan visar nu det som är sparat.");
 
 static const char *
 status_sv(const char *s)
 {
 	if (strcmp(s, "utkast") == 0)
-		return "Utkast (syns inte för remissinstanserna)";
+		return _("Utkast (syns inte för remissinstanserna)");
 	if (strcmp(s, "oppen") == 0)
-		return "Öppen";
+		return _("Öppen");
 	if (strcmp(s, "stangd") == 0)
-		return "Stängd";
+		return _("Stängd");
 	if (strcmp(s, "beslutad") == 0)
-		return "Beslutad";
+		return _("Beslutad");
 	return s;
 }
 
@@ -112,7 +113,7 @@ editor_error_summary(struct html *h, struct arena *a,
 		return;
 	html_open(h, "div", "class", "alert", "role", "alert", "tabindex", "-1",
 	    "id", "fel", NULL);
-	html_elem(h, "h2", "Rätta följande och spara igen", NULL);
+	html_elem(h, "h2", _("Rätta följande och spara igen"), NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < errs->n; i++) {
 		html_open(h, "li", NULL);
@@ -139,23 +140,23 @@ editor_fields_form(struct html *h, struct request *req, const char *action,
 	if (lock != NULL)
 		hidden(h, "lock", lock);
 	if (with_slug)
-		form_input(h, "text", "slug", "Id (små bokstäver a–z, siffror och "
+		form_input(h, "text", "slug", _("Id (små bokstäver a–z, siffror och "
 		    "bindestreck, till exempel ok-hemsjukvard-2025; blir en del av "
-		    "adressen och kan inte ändras senare)", val(req, "slug",
+		    "adressen och kan inte ändras senare)"), val(req, "slug",
 		    f->slug), form_errors_get(e, "slug"), 1);
-	form_input(h, "text", "titel", "Titel", val(req, "titel", f->title),
+	form_input(h, "text", "titel", _("Titel"), val(req, "titel", f->title),
 	    form_errors_get(e, "titel"), 1);
-	form_input(h, "text", "avsandare", "Avsändare", val(req, "avsandare",
+	form_input(h, "text", "avsandare", _("Avsändare"), val(req, "avsandare",
 	    f->sender), form_errors_get(e, "avsandare"), 1);
-	form_input(h, "text", "diarienummer", "Diarienummer (frivilligt)",
+	form_input(h, "text", "diarienummer", _("Diarienummer (frivilligt)"),
 	    val(req, "diarienummer", f->diarienummer),
 	    form_errors_get(e, "diarienummer"), 0);
-	form_textarea(h, "beskrivning", "Beskrivning (frivillig)",
+	form_textarea(h, "beskrivning", _("Beskrivning (frivillig)"),
 	    val(req, "beskrivning", f->description),
 	    form_errors_get(e, "beskrivning"), 5);
-	form_input(h, "date", "oppnar", "Öppnar (ÅÅÅÅ-MM-DD)", val(req, "oppnar",
+	form_input(h, "date", "oppnar", _("Öppnar (ÅÅÅÅ-MM-DD)"), val(req, "oppnar",
 	    f->opens), form_errors_get(e, "oppnar"), 1);
-	form_input(h, "date", "sista_svarsdag", "Sista svarsdag (ÅÅÅÅ-MM-DD)",
+	form_input(h, "date", "sista_svarsdag", _("Sista svarsdag (ÅÅÅÅ-MM-DD)"),
 	    val(req, "sista_svarsdag", f->closes),
 	    form_errors_get(e, "sista_svarsdag"), 1);
 	if (with_slug) {
@@ -163,8 +164,8 @@ editor_fields_form(struct html *h, struct request *req, const char *action,
 		html_void(h, "input", "type", "checkbox", "id", "oppna", "name",
 		    "oppna", "value", "1", "checked",
 		    kvlist_get(&req->form, "oppna") != NULL ? "checked" : NULL, NULL);
-		html_elem(h, "label", "Öppna remissen direkt. Annars sparas den som "
-		    "utkast, som remissinstanserna inte ser.", "for", "oppna", NULL);
+		html_elem(h, "label", _("Öppna remissen direkt. Annars sparas den som "
+		    "utkast, som remissinstanserna inte ser."), "for", "oppna", NULL);
 		html_close(h);
 	}
 	html_elem(h, "button", button, "type", "submit", "class", "primary", NULL);
@@ -180,7 +181,7 @@ kind_select(struct html *h, const char *name,
 	size_t	i;
 
 	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
-	html_elem(h, "label", "Svarets form", "for", name, NULL);
+	html_elem(h, "label", _("Svarets form"), "for", name, NULL);
 	if (error != NULL)
 		html_elem(h, "p", error, "class", "field-error", "id",
 		    form_error_id(name, eid, sizeof(eid)), NULL);
@@ -236,12 +237,12 @@ answered_note(const struct answered_flag *f, const char *what)
 	if (f == NULL || (!f->submitted && !f->draft))
 		return NULL;
 	if (strcmp(what, "avsnitt") == 0)
-		return f->submitted ? "Avsnittet har inskickade svar och kan inte "
+		return f->submitted ? _("Avsnittet har inskickade svar och kan inte "
 		    "tas bort. Nummer, rubrik, text och plats kan ändras: svaren "
-		    "följer med avsnittet." : "Avsnittet har svar i utkast och kan "
-		    "inte tas bort. Nummer, rubrik, text och plats kan ändras.";
-	return f->submitted ? "Frågan har inskickade svar och kan inte tas bort." :
-	    "Frågan har svar i utkast och kan inte tas bort.";
+		    "följer med avsnittet.") : _("Avsnittet har svar i utkast och kan "
+		    "inte tas bort. Nummer, rubrik, text och plats kan ändras.");
+	return f->submitted ? _("Frågan har inskickade svar och kan inte tas bort.") :
+	    _("Frågan har svar i utkast och kan inte tas bort.");
 }
 
 struct page {
@@ -267,18 +268,18 @@ question_block(struct html *h, const struct page *pg,
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "%s/fragor/%s", pg->base, id), "novalidate", "novalidate", NULL);
 	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", arena_printf(a, "Fråga %s", q->qid), NULL);
+	html_elem(h, "legend", arena_printf(a, _("Fråga %s"), q->qid), NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	hidden(h, "lock", pg->lock);
 	n = arena_printf(a, "q%s-id", id);
-	form_input(h, "text", n, "Frågans id (i XML-filer: fraga=\"…\")",
+	form_input(h, "text", n, _("Frågans id (i XML-filer: fraga=\"…\")"),
 	    val(req, n, q->qid), form_errors_get(pg->errs, n), 1);
 	n = arena_printf(a, "q%s-typ", id);
 	kind_select(h, n, val(req, n, q->kind), form_errors_get(pg->errs, n));
 	n = arena_printf(a, "q%s-text", id);
-	form_textarea(h, n, "Frågan", val(req, n, q->text),
+	form_textarea(h, n, _("Frågan"), val(req, n, q->text),
 	    form_errors_get(pg->errs, n), 2);
-	html_elem(h, "button", "Spara frågan", "type", "submit", NULL);
+	html_elem(h, "button", _("Spara frågan"), "type", "submit", NULL);
 	html_close(h);	/* fieldset */
 	html_close(h);	/* form */
 	note = answered_note(flag_of(pg->qflags, pg->nqflags, q->id), "fraga");
@@ -286,7 +287,7 @@ question_block(struct html *h, const struct page *pg,
 		html_elem(h, "p", note, "class", "muted", NULL);
 	else
 		button_form(h, req, arena_printf(a, "%s/fragor/%s/ta-bort", pg->base,
-		    id), pg->lock, NULL, NULL, "Ta bort frågan",
+		    id), pg->lock, NULL, NULL, _("Ta bort frågan"),
 		    arena_printf(a, "%s", q->qid));
 	html_close(h);
 }
@@ -311,14 +312,14 @@ new_question_block(struct html *h, const struct page *pg, long long sid,
 	hidden(h, "lock", pg->lock);
 	hidden(h, "avsnitt", id);
 	n = arena_printf(a, "nq%s-id", id);
-	form_input(h, "text", n, "Frågans id (till exempel q5)", val(req, n, NULL),
+	form_input(h, "text", n, _("Frågans id (till exempel q5)"), val(req, n, NULL),
 	    form_errors_get(pg->errs, n), 1);
 	n = arena_printf(a, "nq%s-typ", id);
 	kind_select(h, n, val(req, n, "fritext"), form_errors_get(pg->errs, n));
 	n = arena_printf(a, "nq%s-text", id);
-	form_textarea(h, n, "Frågan", val(req, n, NULL),
+	form_textarea(h, n, _("Frågan"), val(req, n, NULL),
 	    form_errors_get(pg->errs, n), 2);
-	html_elem(h, "button", "Lägg till frågan", "type", "submit", NULL);
+	html_elem(h, "button", _("Lägg till frågan"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 }
@@ -335,14 +336,14 @@ section_block(struct html *h, const struct page *pg,
 	size_t				 j;
 
 	snprintf(id, sizeof(id), "%lld", s->id);
-	ctx = arena_printf(a, "avsnitt %s", s->nr);
+	ctx = arena_printf(a, _("avsnitt %s"), s->nr);
 	html_open(h, "section", "class", "avsnitt-edit", "id",
 	    arena_printf(a, "avsnitt-%s", id), "aria-labelledby",
 	    arena_printf(a, "h-avsnitt-%s", id), NULL);
 	html_elem(h, "h3", arena_printf(a, "%s %s", s->nr, s->heading), "id",
 	    arena_printf(a, "h-avsnitt-%s", id), NULL);
 	note = answered_note(flag_of(pg->sflags, pg->nsflags, s->id), "avsnitt");
-	html_elem(h, "p", note != NULL ? note : "Inga svar ännu.", "class", "muted",
+	html_elem(h, "p", note != NULL ? note : _("Inga svar ännu."), "class", "muted",
 	    NULL);
 
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
@@ -351,36 +352,36 @@ section_block(struct html *h, const struct page *pg,
 	hidden(h, "csrf", req->identity.csrf);
 	hidden(h, "lock", pg->lock);
 	n = arena_printf(a, "s%s-nr", id);
-	form_input(h, "text", n, "Nummer", val(req, n, s->nr),
+	form_input(h, "text", n, _("Nummer"), val(req, n, s->nr),
 	    form_errors_get(pg->errs, n), 1);
 	n = arena_printf(a, "s%s-rubrik", id);
-	form_input(h, "text", n, "Rubrik", val(req, n, s->heading),
+	form_input(h, "text", n, _("Rubrik"), val(req, n, s->heading),
 	    form_errors_get(pg->errs, n), 1);
 	n = arena_printf(a, "s%s-text", id);
-	form_textarea(h, n, "Förslagets text", val(req, n, s->body),
+	form_textarea(h, n, _("Förslagets text"), val(req, n, s->body),
 	    form_errors_get(pg->errs, n), 6);
-	html_elem(h, "button", "Spara avsnittet", "type", "submit", NULL);
+	html_elem(h, "button", _("Spara avsnittet"), "type", "submit", NULL);
 	html_close(h);
 
 	html_open(h, "div", "class", "actions", NULL);
 	act = arena_printf(a, "%s/avsnitt/%s/flytta", pg->base, id);
 	if (i > 0)
-		button_form(h, req, act, pg->lock, "riktning", "upp", "Flytta upp",
+		button_form(h, req, act, pg->lock, "riktning", "upp", _("Flytta upp"),
 		    ctx);
 	if (i + 1 < def->nsections)
-		button_form(h, req, act, pg->lock, "riktning", "ned", "Flytta ned",
+		button_form(h, req, act, pg->lock, "riktning", "ned", _("Flytta ned"),
 		    ctx);
 	if (note == NULL)
 		button_form(h, req, arena_printf(a, "%s/avsnitt/%s/ta-bort",
-		    pg->base, id), pg->lock, NULL, NULL, "Ta bort avsnittet", ctx);
+		    pg->base, id), pg->lock, NULL, NULL, _("Ta bort avsnittet"), ctx);
 	html_close(h);
 
-	html_elem(h, "h4", arena_printf(a, "Frågor i avsnitt %s", s->nr), NULL);
+	html_elem(h, "h4", arena_printf(a, _("Frågor i avsnitt %s"), s->nr), NULL);
 	if (s->nquestions == 0)
-		html_elem(h, "p", "Inga frågor.", "class", "muted", NULL);
+		html_elem(h, "p", _("Inga frågor."), "class", "muted", NULL);
 	for (j = 0; j < s->nquestions; j++)
 		question_block(h, pg, &s->questions[j]);
-	new_question_block(h, pg, s->id, arena_printf(a, "Ny fråga i avsnitt %s",
+	new_question_block(h, pg, s->id, arena_printf(a, _("Ny fråga i avsnitt %s"),
 	    s->nr));
 	html_close(h);
 }
@@ -390,19 +391,19 @@ new_section_block(struct html *h, const struct page *pg)
 {
 	struct request	*req = pg->req;
 
-	html_elem(h, "h2", "Lägg till ett avsnitt", "id", "nytt-avsnitt", NULL);
+	html_elem(h, "h2", _("Lägg till ett avsnitt"), "id", "nytt-avsnitt", NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "%s/avsnitt", pg->base), "class", "edit", "novalidate", "novalidate",
 	    NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	hidden(h, "lock", pg->lock);
-	form_input(h, "text", "ny-nr", "Nummer (till exempel 3.4)",
+	form_input(h, "text", "ny-nr", _("Nummer (till exempel 3.4)"),
 	    val(req, "ny-nr", NULL), form_errors_get(pg->errs, "ny-nr"), 1);
-	form_input(h, "text", "ny-rubrik", "Rubrik", val(req, "ny-rubrik", NULL),
+	form_input(h, "text", "ny-rubrik", _("Rubrik"), val(req, "ny-rubrik", NULL),
 	    form_errors_get(pg->errs, "ny-rubrik"), 1);
-	form_textarea(h, "ny-text", "Förslagets text", val(req, "ny-text", NULL),
+	form_textarea(h, "ny-text", _("Förslagets text"), val(req, "ny-text", NULL),
 	    form_errors_get(pg->errs, "ny-text"), 6);
-	html_elem(h, "button", "Lägg till avsnittet", "type", "submit", "class",
+	html_elem(h, "button", _("Lägg till avsnittet"), "type", "submit", "class",
 	    "primary", NULL);
 	html_close(h);
 }
@@ -447,11 +448,11 @@ editor_page(struct request *req, struct response *res, int status,
 	if (notice == NULL && (done = kvlist_get(&req->query, "klart")) != NULL)
 		for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 			if (strcmp(done, notices[i].code) == 0)
-				notice = notices[i].text;
+				notice = _(notices[i].text);
 
-	layout_begin(h, arena_printf(req->arena, "Redigera: %s", def.title),
+	layout_begin(h, arena_printf(req->arena, _("Redigera: %s"), def.title),
 	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Redigera remissen: %s",
+	html_elem(h, "h1", arena_printf(req->arena, _("Redigera remissen: %s"),
 	    def.title), NULL);
 	if (alert != NULL)
 		html_elem(h, "p", alert, "class", "alert", "role", "alert", "id",
@@ -460,19 +461,19 @@ editor_page(struct request *req, struct response *res, int status,
 	if (notice != NULL)
 		html_elem(h, "p", notice, "class", "notice", "role", "status", NULL);
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Visa remissen", "href", pg.base, NULL);
+	html_elem(h, "a", _("Visa remissen"), "href", pg.base, NULL);
 	html_text(h, " · ");
-	html_elem(h, "a", "Översikt: vem har svarat", "href",
+	html_elem(h, "a", _("Översikt: vem har svarat"), "href",
 	    arena_printf(req->arena, "%s/oversikt", pg.base), NULL);
 	html_text(h, " · ");
-	html_elem(h, "a", "Alla remisser", "href", "/admin/remisser", NULL);
+	html_elem(h, "a", _("Alla remisser"), "href", "/admin/remisser", NULL);
 	html_close(h);
 
-	html_elem(h, "h2", "Uppgifter om remissen", NULL);
+	html_elem(h, "h2", _("Uppgifter om remissen"), NULL);
 	html_open(h, "dl", "class", "facts", NULL);
-	html_elem(h, "dt", "Id", NULL);
+	html_elem(h, "dt", _("Id"), NULL);
 	html_elem(h, "dd", def.slug, NULL);
-	html_elem(h, "dt", "Status", NULL);
+	html_elem(h, "dt", _("Status"), NULL);
 	html_elem(h, "dd", status_sv(st), NULL);
 	html_close(h);
 	memset(&f, 0, sizeof(f));
@@ -483,24 +484,24 @@ editor_page(struct request *req, struct response *res, int status,
 	f.opens = (char *)def.opens;
 	f.closes = (char *)def.closes;
 	editor_fields_form(h, req, arena_printf(req->arena, "%s/redigera",
-	    pg.base), &f, errs, false, pg.lock, "Spara uppgifterna");
+	    pg.base), &f, errs, false, pg.lock, _("Spara uppgifterna"));
 
-	html_elem(h, "h2", "Avsnitt", NULL);
-	html_elem(h, "p", "Svaren hör till avsnittet, inte till dess nummer: ett "
+	html_elem(h, "h2", _("Avsnitt"), NULL);
+	html_elem(h, "p", _("Svaren hör till avsnittet, inte till dess nummer: ett "
 	    "avsnitt kan få nytt nummer, ny rubrik eller ny plats utan att svaren "
 	    "tappar sin koppling. Ett avsnitt eller en fråga som har svar kan "
-	    "inte tas bort.", "class", "lead", NULL);
+	    "inte tas bort."), "class", "lead", NULL);
 	if (def.nsections == 0)
-		html_elem(h, "p", "Remissen har inga avsnitt ännu.", "class",
+		html_elem(h, "p", _("Remissen har inga avsnitt ännu."), "class",
 		    "muted", NULL);
 	for (i = 0; i < def.nsections; i++)
 		section_block(h, &pg, &def, i);
 	new_section_block(h, &pg);
 
-	html_elem(h, "h2", "Frågor till hela remissen", NULL);
+	html_elem(h, "h2", _("Frågor till hela remissen"), NULL);
 	for (i = 0; i < def.ngeneral; i++)
 		question_block(h, &pg, &def.general[i]);
-	new_question_block(h, &pg, 0, "Ny fråga till hela remissen");
+	new_question_block(h, &pg, 0, _("Ny fråga till hela remissen"));
 	layout_end(h);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
@@ -556,7 +557,7 @@ editor_answer(struct request *req, struct response *res, struct remiss_edit *e,
 		 * page the user sees is out of date. */
 		if (e->lock >= 0 && remiss_edit_find(req->db, req->arena, e->slug,
 		    &id, &current, NULL) == 1 && current != e->lock)
-			alert = conflict_too;
+			alert = _(conflict_too);
 		editor_page(req, res, 422, &errs, alert, NULL);
 		return;
 	case EDIT_CONFLICT:

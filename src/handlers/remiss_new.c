@@ -10,6 +10,7 @@
 #include "http/response.h"
 #include "util/arena.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 static void
@@ -22,15 +23,15 @@ new_page(struct request *req, struct response *res, int status,
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, "Ny remiss", &req->identity);
-	html_elem(h, "h1", "Ny remiss", NULL);
+	layout_begin(h, _("Ny remiss"), &req->identity);
+	html_elem(h, "h1", _("Ny remiss"), NULL);
 	editor_error_summary(h, req->arena, errs);
-	html_elem(h, "p", "Fyll i uppgifterna om remissen. Avsnitt och frågor "
-	    "lägger du till i nästa steg.", "class", "lead", NULL);
+	html_elem(h, "p", _("Fyll i uppgifterna om remissen. Avsnitt och frågor "
+	    "lägger du till i nästa steg."), "class", "lead", NULL);
 	editor_fields_form(h, req, "/admin/remisser/ny", NULL, errs, true, NULL,
-	    "Skapa remissen");
+	    _("Skapa remissen"));
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Tillbaka till alla remisser", "href", "/admin/remisser",
+	html_elem(h, "a", _("Tillbaka till alla remisser"), "href", "/admin/remisser",
 	    NULL);
 	html_close(h);
 	layout_end(h);

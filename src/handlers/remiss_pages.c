@@ -21,6 +21,7 @@
 #include "util/numparse.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 #include "xml/remissvar_write.h"
 
@@ -81,15 +82,15 @@ facts(struct html *h, struct arena *a, const struct remiss_def *def,
     const struct invitation *inv)
 {
 	html_open(h, "dl", "class", "facts", NULL);
-	html_elem(h, "dt", "Avsändare", NULL);
+	html_elem(h, "dt", _("Avsändare"), NULL);
 	html_elem(h, "dd", def->sender, NULL);
 	if (def->diarienummer != NULL && def->diarienummer[0] != '\0') {
-		html_elem(h, "dt", "Diarienummer", NULL);
+		html_elem(h, "dt", _("Diarienummer"), NULL);
 		html_elem(h, "dd", def->diarienummer, NULL);
 	}
-	html_elem(h, "dt", "Remisstid", NULL);
-	html_elem(h, "dd", arena_printf(a, "%s – %s", date_sv_in(a, def->opens),
-	    date_sv_in(a, inv->closes != NULL ? inv->closes : def->closes)), NULL);
+	html_elem(h, "dt", _("Remisstid"), NULL);
+	html_elem(h, "dd", arena_printf(a, "%s – %s", date_ui_in(a, def->opens),
+	    date_ui_in(a, inv->closes != NULL ? inv->closes : def->closes)), NULL);
 	html_close(h);
 }
 
@@ -103,23 +104,23 @@ versions_list(struct html *h, struct request *req, const struct remiss_def *def)
 	n = response_versions_list(req->db, req->arena, def->id,
 	    req->identity.org_id, &rs);
 	if (n <= 0) {
-		html_elem(h, "p", n == 0 ? "Inget svar har skickats ännu." :
-		    "Inskickade svar kan inte visas just nu.", NULL);
+		html_elem(h, "p", n == 0 ? _("Inget svar har skickats ännu.") :
+		    _("Inskickade svar kan inte visas just nu."), NULL);
 		return;
 	}
 	html_open(h, "ul", "class", "versions", NULL);
 	for (i = 0; i < n; i++) {
 		html_open(h, "li", NULL);
-		html_elem(h, "a", arena_printf(req->arena, "Version %d, kvittens %s, "
-		    "mottagen %s", rs[i].version, rs[i].number,
-		    iso_datetime_sv_in(req->arena, rs[i].received_at)), "href",
+		html_elem(h, "a", arena_printf(req->arena, _("Version %d, kvittens %s, "
+		    "mottagen %s"), rs[i].version, rs[i].number,
+		    iso_datetime_ui_in(req->arena, rs[i].received_at)), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%lld", def->slug,
 		    rs[i].version_id), NULL);
 		/* The list is newest first: the next entry is the version before. */
 		if (i + 1 < n) {
 			html_text(h, " · ");
-			html_elem(h, "a", arena_printf(req->arena, "Jämför med version "
-			    "%d", rs[i + 1].version), "href", arena_printf(req->arena,
+			html_elem(h, "a", arena_printf(req->arena, _("Jämför med version "
+			    "%d"), rs[i + 1].version), "href", arena_printf(req->arena,
 			    "/remisser/%s/jamfor?fran=%lld&till=%lld", def->slug,
 			    rs[i + 1].version_id, rs[i].version_id), NULL);
 		}
@@ -149,36 +150,36 @@ handle_remiss(struct request *req, struct response *res)
 		html_elem(h, "p", def.description, "class", "lead", NULL);
 	if (req->identity.role == ROLE_FORVALTNING ||
 	    req->identity.role == ROLE_ADMIN)
-		html_elem(h, "a", "Översikt: vem har svarat", "class", "button primary",
+		html_elem(h, "a", _("Översikt: vem har svarat"), "class", "button primary",
 		    "href", arena_printf(req->arena, "/remisser/%s/oversikt",
 		    def.slug), NULL);
 	if (req->identity.role == ROLE_GRANSKARE ||
 	    req->identity.role == ROLE_FORVALTNING ||
 	    req->identity.role == ROLE_ADMIN)
-		html_elem(h, "a", "Granskning: remissammanställning", "class",
+		html_elem(h, "a", _("Granskning: remissammanställning"), "class",
 		    "button", "href", arena_printf(req->arena,
 		    "/remisser/%s/granskning", def.slug), NULL);
 	if (req->identity.role == ROLE_KOMMUN) {
 		html_open(h, "section", "class", "status", NULL);
-		html_elem(h, "h2", "Ert svar", NULL);
+		html_elem(h, "h2", _("Ert svar"), NULL);
 		if (inv.open_now)
-			html_elem(h, "a", "Skriv eller fortsätt ert svar",
+			html_elem(h, "a", _("Skriv eller fortsätt ert svar"),
 			    "class", "button primary", "href", arena_printf(
 			    req->arena, "/remisser/%s/svar", def.slug), NULL);
 		else
-			html_elem(h, "p", "Remissen tar inte emot svar just nu.",
+			html_elem(h, "p", _("Remissen tar inte emot svar just nu."),
 			    "class", "alert", NULL);
 		versions_list(h, req, &def);
 		html_close(h);
 	}
-	html_elem(h, "h2", "Förslagets avsnitt", NULL);
+	html_elem(h, "h2", _("Förslagets avsnitt"), NULL);
 	for (i = 0; i < def.nsections; i++) {
 		html_open(h, "section", "class", "avsnitt-view", NULL);
 		html_elem(h, "h3", arena_printf(req->arena, "%s %s",
 		    def.sections[i].nr, def.sections[i].heading), NULL);
 		html_elem(h, "p", def.sections[i].body, NULL);
 		for (j = 0; j < def.sections[i].nquestions; j++)
-			html_elem(h, "p", arena_printf(req->arena, "Fråga: %s",
+			html_elem(h, "p", arena_printf(req->arena, _("Fråga: %s"),
 			    def.sections[i].questions[j].text), "class", "question",
 			    NULL);
 		html_close(h);
@@ -204,18 +205,18 @@ form_page(struct request *req, struct response *res,
 		return;
 	}
 	/* "Fel:" first in the title is what a screen reader hears first. */
-	layout_begin(h, arena_printf(req->arena, "%sSvar på %s", errs != NULL &&
-	    errs->n > 0 ? "Fel: " : "", def->title), &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Svar på remissen: %s",
+	layout_begin(h, arena_printf(req->arena, _("%sSvar på %s"), errs != NULL &&
+	    errs->n > 0 ? _("Fel: ") : "", def->title), &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, _("Svar på remissen: %s"),
 	    def->title), NULL);
-	html_elem(h, "p", arena_printf(req->arena, "Svarar för %s. Sista "
-	    "svarsdag %s.", req->identity.org_name ? req->identity.org_name : "",
-	    date_sv_in(req->arena, def->closes)), "class", "lead", NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Svarar för %s. Sista "
+	    "svarsdag %s."), req->identity.org_name ? req->identity.org_name : "",
+	    date_ui_in(req->arena, def->closes)), "class", "lead", NULL);
 	if (errs != NULL && errs->n > 0) {
 		/* autofocus: the summary is read first, also without scripts. */
 		html_open(h, "div", "class", "alert", "role", "alert",
 		    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
-		html_elem(h, "h2", "Rätta följande innan du går vidare", NULL);
+		html_elem(h, "h2", _("Rätta följande innan du går vidare"), NULL);
 		html_open(h, "ul", NULL);
 		for (i = 0; i < errs->n; i++) {
 			html_open(h, "li", NULL);
@@ -299,7 +300,7 @@ handle_response_form(struct request *req, struct response *res)
 		return;
 	}
 	form_page(req, res, &def, &doc, NULL, lock, 200,
-	    kvlist_get(&req->query, "sparat") ? "Utkastet är sparat." : NULL,
+	    kvlist_get(&req->query, "sparat") ? _("Utkastet är sparat.") : NULL,
 	    NULL, 0);
 }
 
@@ -349,23 +350,23 @@ differences(struct arena *a, const struct remiss_def *def,
 	const struct section_def *s;
 
 #define DIFF(cond, label) do { if (!(cond) && n < max) out[n++] = (label); } while (0)
-	DIFF(stored->position == mine->position, "Övergripande ställningstagande");
-	DIFF(same(stored->summary, mine->summary), "Sammanfattning");
+	DIFF(stored->position == mine->position, _("Övergripande ställningstagande"));
+	DIFF(same(stored->summary, mine->summary), _("Sammanfattning"));
 	DIFF(same(stored->decision_body, mine->decision_body) &&
 	    same(stored->decision_date, mine->decision_date) &&
-	    same(stored->diarienummer, mine->diarienummer), "Beslut och diarienummer");
+	    same(stored->diarienummer, mine->diarienummer), _("Beslut och diarienummer"));
 	DIFF(same(stored->contact_name, mine->contact_name) &&
 	    same(stored->contact_email, mine->contact_email) &&
-	    same(stored->contact_phone, mine->contact_phone), "Kontaktperson");
+	    same(stored->contact_phone, mine->contact_phone), _("Kontaktperson"));
 	for (i = 0; i < def->nsections; i++) {
 		s = &def->sections[i];
 		DIFF(same_answer(answer_for(stored, s->nr, NULL),
 		    answer_for(mine, s->nr, NULL)),
-		    arena_printf(a, "Avsnitt %s %s", s->nr, s->heading));
+		    arena_printf(a, _("Avsnitt %s %s"), s->nr, s->heading));
 		for (j = 0; j < s->nquestions; j++)
 			DIFF(same_answer(answer_for(stored, NULL, s->questions[j].qid),
 			    answer_for(mine, NULL, s->questions[j].qid)),
-			    arena_printf(a, "Frågan i avsnitt %s", s->nr));
+			    arena_printf(a, _("Frågan i avsnitt %s"), s->nr));
 	}
 #undef DIFF
 	return n;
@@ -399,11 +400,11 @@ confirm_page(struct request *req, struct response *res,
 		return;
 	}
 	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
-	layout_begin(h, "Granska ert svar", &req->identity);
-	html_elem(h, "h1", "Granska ert svar innan det skickas", NULL);
-	html_elem(h, "p", arena_printf(req->arena, "Detta skickas till %s som "
+	layout_begin(h, _("Granska ert svar"), &req->identity);
+	html_elem(h, "h1", _("Granska ert svar innan det skickas"), NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Detta skickas till %s som "
 	    "svar från %s. Efter att svaret har skickats kan det inte ändras, men "
-	    "ni kan skicka en ny version fram till sista svarsdagen.", def->sender,
+	    "ni kan skicka en ny version fram till sista svarsdagen."), def->sender,
 	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
 	    NULL);
 	response_doc_view(h, req->arena, def, doc, NULL);
@@ -417,9 +418,9 @@ confirm_page(struct request *req, struct response *res,
 	/* One key per confirmation: a double click or a retry sends it again. */
 	html_void(h, "input", "type", "hidden", "name", "nyckel", "value", key,
 	    NULL);
-	html_elem(h, "button", "Skicka remissvaret", "type", "submit",
+	html_elem(h, "button", _("Skicka remissvaret"), "type", "submit",
 	    "name", "action", "value", "skicka", "class", "primary", NULL);
-	html_elem(h, "a", "Tillbaka och ändra", "href",
+	html_elem(h, "a", _("Tillbaka och ändra"), "href",
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug), NULL);
 	html_close(h);
 	layout_end(h);
@@ -528,9 +529,9 @@ files_changed(struct request *req, const struct remiss_def *def,
 		    part->data, part->len, name) : NULL;
 		if (type == NULL) {
 			form_errors_add(errs, "bilaga", arena_printf(req->arena,
-			    "Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
+			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
 			    "JPEG tas emot, och filens innehåll måste stämma med "
-			    "filnamnet.", name != NULL ? name : "utan namn"));
+			    "filnamnet."), name != NULL ? name : _("utan namn")));
 			continue;
 		}
 		rc = draft_file_add(req->db, req->arena, def->id,
@@ -539,8 +540,8 @@ files_changed(struct request *req, const struct remiss_def *def,
 		if (rc == -1)
 			return -1;
 		if (rc == 0)
-			form_errors_add(errs, "bilaga", "Ett svar kan ha högst 20 "
-			    "bilagor. Ta bort någon först.");
+			form_errors_add(errs, "bilaga", _("Ett svar kan ha högst 20 "
+			    "bilagor. Ta bort någon först."));
 	}
 	return 0;
 }
@@ -612,9 +613,9 @@ handle_response_post(struct request *req, struct response *res)
 		    sizeof(changes) / sizeof(changes[0]));
 		/* Keep the user's text; saving again now replaces the other save. */
 		form_page(req, res, &def, &doc, NULL, cur, 409,
-		    "Någon annan i er organisation har sparat utkastet medan du "
+		    _("Någon annan i er organisation har sparat utkastet medan du "
 		    "skrev. Din text finns kvar i formuläret nedan. Det sparade "
-		    "utkastet skiljer sig från din text här:", changes, nchanges);
+		    "utkastet skiljer sig från din text här:"), changes, nchanges);
 		return;
 	case SAVE_CLOSED:
 		closed_page(req, res, &def, &inv);
@@ -682,30 +683,30 @@ handle_receipt(struct request *req, struct response *res)
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Kvittens %s", r.number),
+	layout_begin(h, arena_printf(req->arena, _("Kvittens %s"), r.number),
 	    &req->identity);
-	html_elem(h, "h1", "Kvittens", NULL);
-	html_elem(h, "p", arena_printf(req->arena, "Remissvaret från %s är "
-	    "mottaget och sparat.", r.org_name), "class", "lead", NULL);
+	html_elem(h, "h1", _("Kvittens"), NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Remissvaret från %s är "
+	    "mottaget och sparat."), r.org_name), "class", "lead", NULL);
 	html_open(h, "dl", "class", "facts receipt", NULL);
-	html_elem(h, "dt", "Kvittensnummer", NULL);
+	html_elem(h, "dt", _("Kvittensnummer"), NULL);
 	html_elem(h, "dd", r.number, NULL);
-	html_elem(h, "dt", "Mottaget", NULL);
-	html_elem(h, "dd", iso_datetime_sv_in(req->arena, r.received_at), NULL);
-	html_elem(h, "dt", "Version", NULL);
+	html_elem(h, "dt", _("Mottaget"), NULL);
+	html_elem(h, "dd", iso_datetime_ui_in(req->arena, r.received_at), NULL);
+	html_elem(h, "dt", _("Version"), NULL);
 	html_elem(h, "dd", arena_printf(req->arena, "%d", r.version), NULL);
-	html_elem(h, "dt", "Remiss", NULL);
+	html_elem(h, "dt", _("Remiss"), NULL);
 	html_elem(h, "dd", def.title, NULL);
-	html_elem(h, "dt", "Kontrollsumma (SHA-256)", NULL);
+	html_elem(h, "dt", _("Kontrollsumma (SHA-256)"), NULL);
 	html_elem(h, "dd", r.sha256, "class", "hash", NULL);
 	html_close(h);
 	html_open(h, "p", "class", "noprint", NULL);
-	html_elem(h, "a", "Ladda ner kvittensen som fil", "href",
+	html_elem(h, "a", _("Ladda ner kvittensen som fil"), "href",
 	    arena_printf(req->arena, "/remisser/%s/kvitton/%lld?format=xml",
 	    def.slug, r.version_id), "download", "download", NULL);
-	html_text(h, " · Skriv ut sidan med webbläsarens utskriftsfunktion.");
+	html_text(h, _(" · Skriv ut sidan med webbläsarens utskriftsfunktion."));
 	html_close(h);
-	html_elem(h, "h2", "Det här skickades", NULL);
+	html_elem(h, "h2", _("Det här skickades"), NULL);
 	response_doc_view(h, req->arena, &def, &doc, arena_printf(req->arena,
 	    "/remisser/%s/kvitton/%lld/bilaga/", def.slug, r.version_id));
 	layout_end(h);

@@ -12,6 +12,7 @@
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
 #define LINE_MAX_	300	/* bytes of one short field */
@@ -55,7 +56,7 @@ text(struct request *req, const char *name, size_t max, struct form_errors *e)
 	    end[-1] == '\n'))
 		end--;
 	if ((size_t)(end - v) > max) {
-		form_errors_add(e, name, "Texten är för lång.");
+		form_errors_add(e, name, _("Texten är för lång."));
 		return NULL;
 	}
 	return arena_strndup(req->arena, v, (size_t)(end - v));
@@ -68,7 +69,7 @@ line(struct request *req, const char *name, struct form_errors *e)
 	const char *v = text(req, name, LINE_MAX_, e);
 
 	if (v != NULL && strpbrk(v, "\r\n\t") != NULL) {
-		form_errors_add(e, name, "Fältet får bara innehålla en rad.");
+		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
 		return NULL;
 	}
 	return v;
@@ -80,7 +81,7 @@ position_field(struct request *req, const char *name, struct form_errors *e)
 	enum position p = position_parse(kvlist_get(&req->form, name));
 
 	if (p == POS__MAX) {
-		form_errors_add(e, name, "Välj ett av ställningstagandena.");
+		form_errors_add(e, name, _("Välj ett av ställningstagandena."));
 		return POS_NONE;
 	}
 	return p;
@@ -169,23 +170,23 @@ response_form_check_complete(const struct response_doc *doc,
 
 	if (doc->position == POS_NONE && !form_errors_get(errs, "stallningstagande"))
 		form_errors_add(errs, "stallningstagande",
-		    "Välj organisationens övergripande ställningstagande.");
+		    _("Välj organisationens övergripande ställningstagande."));
 	if (doc->contact_name == NULL && !form_errors_get(errs, "kontakt_namn"))
-		form_errors_add(errs, "kontakt_namn", "Skriv kontaktpersonens namn.");
+		form_errors_add(errs, "kontakt_namn", _("Skriv kontaktpersonens namn."));
 	if (doc->contact_email == NULL && !form_errors_get(errs, "kontakt_epost"))
 		form_errors_add(errs, "kontakt_epost",
-		    "Skriv kontaktpersonens e-postadress.");
+		    _("Skriv kontaktpersonens e-postadress."));
 	else if (doc->contact_email != NULL &&
 	    strchr(doc->contact_email, '@') == NULL)
 		form_errors_add(errs, "kontakt_epost",
-		    "E-postadressen behöver ett @, till exempel namn@kommun.se.");
+		    _("E-postadressen behöver ett @, till exempel namn@kommun.se."));
 	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
 	    sizeof(tmp)) == -1)
 		form_errors_add(errs, "beslut_datum",
-		    "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-15.");
+		    _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-15."));
 	if (doc->decision_date != NULL && doc->decision_body == NULL)
 		form_errors_add(errs, "beslut_instans",
-		    "Skriv vilken instans som fattade beslutet.");
+		    _("Skriv vilken instans som fattade beslutet."));
 }
 
 /* The answer in doc for a section nr or question id, or NULL. */
@@ -219,26 +220,26 @@ write_question_fields(struct html *h, struct arena *a,
 	html_elem(h, "legend", q->text, NULL);
 	if (strcmp(q->kind, "konsekvens") == 0) {
 		n = arena_printf(a, "q-%s-region", q->qid);
-		form_textarea(h, n, "Konsekvenser för Regionen",
+		form_textarea(h, n, _("Konsekvenser för Regionen"),
 		    ans->consequence_region, form_errors_get(e, n), 4);
 		n = arena_printf(a, "q-%s-kommun", q->qid);
-		form_textarea(h, n, "Konsekvenser för Kommunerna",
+		form_textarea(h, n, _("Konsekvenser för Kommunerna"),
 		    ans->consequence_kommun, form_errors_get(e, n), 4);
 	} else if (strcmp(q->kind, "tidshorisont") == 0) {
 		n = arena_printf(a, "q-%s-kort", q->qid);
-		form_textarea(h, n, "Kortsiktigt", ans->short_term,
+		form_textarea(h, n, _("Kortsiktigt"), ans->short_term,
 		    form_errors_get(e, n), 4);
 		n = arena_printf(a, "q-%s-lang", q->qid);
-		form_textarea(h, n, "Långsiktigt", ans->long_term,
+		form_textarea(h, n, _("Långsiktigt"), ans->long_term,
 		    form_errors_get(e, n), 4);
 	} else {
 		if (strcmp(q->kind, "stallningstagande") == 0) {
 			n = arena_printf(a, "q-%s-position", q->qid);
-			form_positions(h, n, "Ställningstagande", ans->position,
+			form_positions(h, n, _("Ställningstagande"), ans->position,
 			    form_errors_get(e, n), 1);
 		}
 		n = arena_printf(a, "q-%s-kommentar", q->qid);
-		form_textarea(h, n, "Svar", ans->comment, form_errors_get(e, n), 5);
+		form_textarea(h, n, _("Svar"), ans->comment, form_errors_get(e, n), 5);
 	}
 	html_close(h);
 }
@@ -248,10 +249,10 @@ static const char *
 size_sv(struct arena *a, long long bytes)
 {
 	if (bytes < 1024)
-		return arena_printf(a, "%lld byte", bytes);
+		return arena_printf(a, _("%lld byte"), bytes);
 	if (bytes < 1024 * 1024)
-		return arena_printf(a, "%lld kB", (bytes + 512) / 1024);
-	return arena_printf(a, "%lld,%lld MB", bytes / (1024 * 1024),
+		return arena_printf(a, _("%lld kB"), (bytes + 512) / 1024);
+	return arena_printf(a, _("%lld,%lld MB"), bytes / (1024 * 1024),
 	    (bytes % (1024 * 1024)) * 10 / (1024 * 1024));
 }
 
@@ -266,7 +267,7 @@ attachments_section(struct html *h, struct arena *a, const char *href,
 
 	html_open(h, "section", "class", "attachments", "aria-labelledby",
 	    "h-bilagor", NULL);
-	html_elem(h, "h2", "Bilagor", "id", "h-bilagor", NULL);
+	html_elem(h, "h2", _("Bilagor"), "id", "h-bilagor", NULL);
 	if (nfiles > 0) {
 		html_open(h, "ul", "class", "files", NULL);
 		for (i = 0; i < nfiles; i++) {
@@ -276,7 +277,7 @@ attachments_section(struct html *h, struct arena *a, const char *href,
 			    arena_printf(a, "%s%s", href, id), NULL);
 			html_text(h, arena_printf(a, " (%s) ",
 			    size_sv(a, files[i].size)));
-			html_elem(h, "button", arena_printf(a, "Ta bort %s",
+			html_elem(h, "button", arena_printf(a, _("Ta bort %s"),
 			    files[i].filename), "type", "submit",
 			    "name", "ta_bort_bilaga", "value", id, NULL);
 			html_close(h);
@@ -284,8 +285,8 @@ attachments_section(struct html *h, struct arena *a, const char *href,
 		html_close(h);
 	}
 	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
-	html_elem(h, "label", "Lägg till bilaga (PDF, ODT, DOCX, PNG eller JPEG, "
-	    "högst 10 MB per fil)", "for", "bilaga", NULL);
+	html_elem(h, "label", _("Lägg till bilaga (PDF, ODT, DOCX, PNG eller JPEG, "
+	    "högst 10 MB per fil)"), "for", "bilaga", NULL);
 	if (error != NULL)
 		html_elem(h, "p", error, "class", "field-error", "id", "bilaga-fel",
 		    NULL);
@@ -302,7 +303,7 @@ static void
 proposal(struct html *h, const struct section_def *s)
 {
 	html_open(h, "div", "class", "proposal", NULL);
-	html_elem(h, "h3", "Förslagets text", NULL);
+	html_elem(h, "h3", _("Förslagets text"), NULL);
 	html_elem(h, "p", s->body, NULL);
 	html_close(h);
 }
@@ -332,10 +333,10 @@ response_form_write(struct html *h, struct arena *a,
 
 	html_open(h, "section", "class", "overall", "aria-labelledby", "h-overall",
 	    NULL);
-	html_elem(h, "h2", "Organisationens svar", "id", "h-overall", NULL);
-	form_positions(h, "stallningstagande", "Övergripande ställningstagande",
+	html_elem(h, "h2", _("Organisationens svar"), "id", "h-overall", NULL);
+	form_positions(h, "stallningstagande", _("Övergripande ställningstagande"),
 	    doc->position, form_errors_get(e, "stallningstagande"), 1);
-	form_textarea(h, "sammanfattning", "Sammanfattning", doc->summary,
+	form_textarea(h, "sammanfattning", _("Sammanfattning"), doc->summary,
 	    form_errors_get(e, "sammanfattning"), 6);
 	html_close(h);
 
@@ -353,13 +354,13 @@ response_form_write(struct html *h, struct arena *a,
 		proposal(h, s);
 		html_open(h, "div", "class", "answer", NULL);
 		n = arena_printf(a, "a-%s-position", s->nr);
-		form_positions(h, n, "Ställningstagande till avsnittet",
+		form_positions(h, n, _("Ställningstagande till avsnittet"),
 		    ans->position, form_errors_get(e, n), 1);
 		n = arena_printf(a, "a-%s-kommentar", s->nr);
-		form_textarea(h, n, "Kommentar", ans->comment,
+		form_textarea(h, n, _("Kommentar"), ans->comment,
 		    form_errors_get(e, n), 5);
 		n = arena_printf(a, "a-%s-lydelse", s->nr);
-		form_textarea(h, n, "Förslag till ny lydelse", ans->proposed_wording,
+		form_textarea(h, n, _("Förslag till ny lydelse"), ans->proposed_wording,
 		    form_errors_get(e, n), 3);
 		for (j = 0; j < s->nquestions; j++)
 			write_question_fields(h, a, &s->questions[j],
@@ -370,7 +371,7 @@ response_form_write(struct html *h, struct arena *a,
 	}
 	if (def->ngeneral > 0) {
 		html_open(h, "section", "class", "avsnitt", NULL);
-		html_elem(h, "h2", "Frågor om hela remissen", NULL);
+		html_elem(h, "h2", _("Frågor om hela remissen"), NULL);
 		for (j = 0; j < def->ngeneral; j++)
 			write_question_fields(h, a, &def->general[j],
 			    find(doc, NULL, def->general[j].qid), e);
@@ -379,19 +380,19 @@ response_form_write(struct html *h, struct arena *a,
 
 	html_open(h, "section", "class", "decision", "aria-labelledby", "h-beslut",
 	    NULL);
-	html_elem(h, "h2", "Beslut och kontaktperson", "id", "h-beslut", NULL);
-	form_input(h, "text", "beslut_instans", "Beslutande instans (t.ex. "
-	    "Vård- och omsorgsnämnden)", doc->decision_body,
+	html_elem(h, "h2", _("Beslut och kontaktperson"), "id", "h-beslut", NULL);
+	form_input(h, "text", "beslut_instans", _("Beslutande instans (t.ex. "
+	    "Vård- och omsorgsnämnden)"), doc->decision_body,
 	    form_errors_get(e, "beslut_instans"), 0);
-	form_input(h, "date", "beslut_datum", "Beslutsdatum (ÅÅÅÅ-MM-DD)",
+	form_input(h, "date", "beslut_datum", _("Beslutsdatum (ÅÅÅÅ-MM-DD)"),
 	    doc->decision_date, form_errors_get(e, "beslut_datum"), 0);
-	form_input(h, "text", "diarienummer", "Ert diarienummer",
+	form_input(h, "text", "diarienummer", _("Ert diarienummer"),
 	    doc->diarienummer, form_errors_get(e, "diarienummer"), 0);
-	form_input(h, "text", "kontakt_namn", "Kontaktperson", doc->contact_name,
+	form_input(h, "text", "kontakt_namn", _("Kontaktperson"), doc->contact_name,
 	    form_errors_get(e, "kontakt_namn"), 1);
-	form_input(h, "email", "kontakt_epost", "Kontaktpersonens e-post",
+	form_input(h, "email", "kontakt_epost", _("Kontaktpersonens e-post"),
 	    doc->contact_email, form_errors_get(e, "kontakt_epost"), 1);
-	form_input(h, "tel", "kontakt_telefon", "Kontaktpersonens telefon",
+	form_input(h, "tel", "kontakt_telefon", _("Kontaktpersonens telefon"),
 	    doc->contact_phone, form_errors_get(e, "kontakt_telefon"), 0);
 	html_close(h);
 
@@ -402,13 +403,13 @@ response_form_write(struct html *h, struct arena *a,
 	if (registration_key != NULL) {
 		html_void(h, "input", "type", "hidden", "name", "nyckel",
 		    "value", registration_key, NULL);
-		html_elem(h, "button", "Registrera svaret", "type", "submit",
+		html_elem(h, "button", _("Registrera svaret"), "type", "submit",
 		    "name", "action", "value", "registrera", "class", "primary",
 		    NULL);
 	} else {
-		html_elem(h, "button", "Spara utkast", "type", "submit",
+		html_elem(h, "button", _("Spara utkast"), "type", "submit",
 		    "name", "action", "value", "spara", NULL);
-		html_elem(h, "button", "Granska och skicka", "type", "submit",
+		html_elem(h, "button", _("Granska och skicka"), "type", "submit",
 		    "name", "action", "value", "granska", "class", "primary", NULL);
 	}
 	html_close(h);
@@ -434,13 +435,13 @@ view_answer(struct html *h, const struct answer *ans)
 {
 	html_open(h, "dl", "class", "answer-view", NULL);
 	if (ans->position != POS_NONE)
-		value(h, "Ställningstagande", position_label_sv(ans->position));
-	value(h, "Kommentar", ans->comment);
-	value(h, "Förslag till ny lydelse", ans->proposed_wording);
-	value(h, "Konsekvenser för Regionen", ans->consequence_region);
-	value(h, "Konsekvenser för Kommunerna", ans->consequence_kommun);
-	value(h, "Kortsiktigt", ans->short_term);
-	value(h, "Långsiktigt", ans->long_term);
+		value(h, _("Ställningstagande"), position_label(ans->position));
+	value(h, _("Kommentar"), ans->comment);
+	value(h, _("Förslag till ny lydelse"), ans->proposed_wording);
+	value(h, _("Konsekvenser för Regionen"), ans->consequence_region);
+	value(h, _("Konsekvenser för Kommunerna"), ans->consequence_kommun);
+	value(h, _("Kortsiktigt"), ans->short_term);
+	value(h, _("Långsiktigt"), ans->long_term);
 	html_close(h);
 }
 
@@ -455,17 +456,17 @@ response_doc_view(struct html *h, struct arena *a,
 	size_t			 i, j;
 
 	html_open(h, "dl", "class", "answer-view", NULL);
-	value(h, "Övergripande ställningstagande", doc->position == POS_NONE ?
-	    "Inget valt" : position_label_sv(doc->position));
-	value(h, "Sammanfattning", doc->summary);
-	value(h, "Beslutande instans", doc->decision_body);
+	value(h, _("Övergripande ställningstagande"), doc->position == POS_NONE ?
+	    _("Inget valt") : position_label(doc->position));
+	value(h, _("Sammanfattning"), doc->summary);
+	value(h, _("Beslutande instans"), doc->decision_body);
 	if (doc->decision_date != NULL &&
-	    date_sv(doc->decision_date, date, sizeof(date)) == 0)
-		value(h, "Beslutsdatum", date);
-	value(h, "Ert diarienummer", doc->diarienummer);
-	value(h, "Kontaktperson", doc->contact_name);
-	value(h, "E-post", doc->contact_email);
-	value(h, "Telefon", doc->contact_phone);
+	    date_ui(doc->decision_date, date, sizeof(date)) == 0)
+		value(h, _("Beslutsdatum"), date);
+	value(h, _("Ert diarienummer"), doc->diarienummer);
+	value(h, _("Kontaktperson"), doc->contact_name);
+	value(h, _("E-post"), doc->contact_email);
+	value(h, _("Telefon"), doc->contact_phone);
 	html_close(h);
 	for (i = 0; i < def->nsections; i++) {
 		s = &def->sections[i];
@@ -485,7 +486,7 @@ response_doc_view(struct html *h, struct arena *a,
 			view_answer(h, ans);
 		}
 		if (find(doc, s->nr, NULL) == NULL && s->nquestions == 0)
-			html_elem(h, "p", "Inget svar på detta avsnitt.",
+			html_elem(h, "p", _("Inget svar på detta avsnitt."),
 			    "class", "muted", NULL);
 		html_close(h);
 	}
@@ -496,7 +497,7 @@ response_doc_view(struct html *h, struct arena *a,
 		view_answer(h, ans);
 	}
 	if (doc->nattachments > 0) {
-		html_elem(h, "h3", "Bilagor", NULL);
+		html_elem(h, "h3", _("Bilagor"), NULL);
 		html_open(h, "ul", "class", "files", NULL);
 		for (i = 0; i < doc->nattachments; i++) {
 			html_open(h, "li", NULL);

@@ -9,7 +9,9 @@
 #include "http/kv.h"
 #include "http/response.h"
 #include "util/arena.h"
+#include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 
 int
 review_remiss(struct request *req, struct response *res, struct remiss_def *def)
@@ -45,26 +47,26 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
     const char *current)
 {
 	static const struct { const char *path, *label; } pages[] = {
-		{ "granskning", "Sammanställning" },
-		{ "teman", "Teman" },
-		{ "anteckningar", "Öppna anteckningar" },
-		{ "sok", "Sök" },
-		{ "analys", "Analys" },
-		{ "dubbletter", "Nästan likadana svar" },
-		{ "beslutsforslag", "Beslutsförslag" },
-		{ "dialogmoten", "Dialogmöten" },
-		{ "export", "Export" },
+		{ "granskning", N_("Sammanställning") },
+		{ "teman", N_("Teman") },
+		{ "anteckningar", N_("Öppna anteckningar") },
+		{ "sok", N_("Sök") },
+		{ "analys", N_("Analys") },
+		{ "dubbletter", N_("Nästan likadana svar") },
+		{ "beslutsforslag", N_("Beslutsförslag") },
+		{ "dialogmoten", N_("Dialogmöten") },
+		{ "export", N_("Export") },
 	};
 	const char	*href;
 	size_t		 i;
 
-	html_open(h, "nav", "class", "subnav", "aria-label", "Granskning", NULL);
+	html_open(h, "nav", "class", "subnav", "aria-label", _("Granskning"), NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
 		href = arena_printf(req->arena, "/remisser/%s/%s", def->slug,
 		    pages[i].path);
 		html_open(h, "li", NULL);
-		html_elem(h, "a", pages[i].label, "href", href, "aria-current",
+		html_elem(h, "a", _(pages[i].label), "href", href, "aria-current",
 		    current != NULL && strcmp(current, pages[i].path) == 0 ?
 		    "page" : NULL, NULL);
 		html_close(h);
@@ -88,8 +90,8 @@ review_pos_class(enum position p)
 void
 review_badge(struct html *h, enum position p)
 {
-	html_elem(h, "span", p == POS_NONE || p >= POS__MAX ? "Inte besvarat" :
-	    position_label_sv(p), "class", review_pos_class(p), NULL);
+	html_elem(h, "span", p == POS_NONE || p >= POS__MAX ? _("Inte besvarat") :
+	    position_label(p), "class", review_pos_class(p), NULL);
 }
 
 /* True for a local path inside /remisser/ without anything odd in it. */
@@ -124,23 +126,23 @@ void
 review_notice(struct html *h, struct request *req)
 {
 	static const struct { const char *code, *text; } notices[] = {
-		{ "taggat", "Svaret är taggat." },
-		{ "tagg-borttagen", "Taggen är borttagen." },
-		{ "antecknat", "Anteckningen är sparad." },
-		{ "lost", "Tråden är markerad som löst." },
-		{ "ateroppnad", "Tråden är öppnad igen." },
-		{ "last", "Svaret är markerat som läst." },
-		{ "olast", "Svaret är markerat som oläst." },
-		{ "tema-skapat", "Temat är skapat." },
-		{ "tema-sparat", "Temat är sparat." },
-		{ "tema-sammanslaget", "Temana är sammanslagna." },
-		{ "tema-borttaget", "Temat är borttaget." },
-		{ "sammanfattning-sparad", "Sammanfattningen är sparad som en ny version." },
-		{ "beslut-sparat", "Beslutsförslaget är sparat." },
-		{ "avsnitt-tillagt", "Avsnittet är tillagt. Skriv dess text och motivering." },
-		{ "mote-registrerat", "Dialogmötet är registrerat." },
-		{ "mote-sparat", "Ändringarna i dialogmötet är sparade." },
-		{ "mote-borttaget", "Dialogmötet är borttaget." },
+		{ "taggat", N_("Svaret är taggat.") },
+		{ "tagg-borttagen", N_("Taggen är borttagen.") },
+		{ "antecknat", N_("Anteckningen är sparad.") },
+		{ "lost", N_("Tråden är markerad som löst.") },
+		{ "ateroppnad", N_("Tråden är öppnad igen.") },
+		{ "last", N_("Svaret är markerat som läst.") },
+		{ "olast", N_("Svaret är markerat som oläst.") },
+		{ "tema-skapat", N_("Temat är skapat.") },
+		{ "tema-sparat", N_("Temat är sparat.") },
+		{ "tema-sammanslaget", N_("Temana är sammanslagna.") },
+		{ "tema-borttaget", N_("Temat är borttaget.") },
+		{ "sammanfattning-sparad", N_("Sammanfattningen är sparad som en ny version.") },
+		{ "beslut-sparat", N_("Beslutsförslaget är sparat.") },
+		{ "avsnitt-tillagt", N_("Avsnittet är tillagt. Skriv dess text och motivering.") },
+		{ "mote-registrerat", N_("Dialogmötet är registrerat.") },
+		{ "mote-sparat", N_("Ändringarna i dialogmötet är sparade.") },
+		{ "mote-borttaget", N_("Dialogmötet är borttaget.") },
 	};
 	const char	*code = kvlist_get(&req->query, "meddelande");
 	size_t		 i;
@@ -149,6 +151,6 @@ review_notice(struct html *h, struct request *req)
 		return;
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(code, notices[i].code) == 0)
-			html_elem(h, "p", notices[i].text, "class", "notice",
+			html_elem(h, "p", _(notices[i].text), "class", "notice",
 			    "role", "status", NULL);
 }

@@ -23,6 +23,7 @@
 #include "util/numparse.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* What a failed create or edit sends back into the page. */
@@ -78,7 +79,7 @@ theme_fields(struct html *h, struct request *req, const PGresult *r,
 
 	html_open(h, "div", "class", error != NULL ? "field has-error" : "field",
 	    NULL);
-	html_elem(h, "label", "Namn", "for", nid, NULL);
+	html_elem(h, "label", _("Namn"), "for", nid, NULL);
 	if (error != NULL)
 		html_elem(h, "p", error, "class", "field-error", "id", eid, NULL);
 	html_void(h, "input", "type", "text", "id", nid, "name", "namn", "value",
@@ -87,13 +88,13 @@ theme_fields(struct html *h, struct request *req, const PGresult *r,
 	    error != NULL ? "true" : NULL, NULL);
 	html_close(h);
 	html_open(h, "div", "class", "field", NULL);
-	html_elem(h, "label", "Beskrivning", "for", did, NULL);
+	html_elem(h, "label", _("Beskrivning"), "for", did, NULL);
 	html_elem(h, "textarea", description != NULL ? description : "", "id",
 	    did, "name", "beskrivning", "rows", "2", NULL);
 	html_close(h);
 	html_open(h, "div", "class", "field", NULL);
-	html_elem(h, "label", "Undertema till", "for", pid, NULL);
-	theme_select(h, req, r, pid, "overordnat", "Inget (huvudtema)", self,
+	html_elem(h, "label", _("Undertema till"), "for", pid, NULL);
+	theme_select(h, req, r, pid, "overordnat", _("Inget (huvudtema)"), self,
 	    parent, 1);
 	html_close(h);
 }
@@ -114,7 +115,7 @@ theme_summary(struct html *h, struct request *req, const struct remiss_def *def,
 		vp[0] = PQgetvalue(cur, 0, 0);
 		refs = db_exec(req->db, STMT_SUMMARY_REFS, vp);
 	}
-	html_elem(h, "h4", "Sammanfattning", NULL);
+	html_elem(h, "h4", _("Sammanfattning"), NULL);
 	summary_show(h, req, def, db_result_ok(cur) ? cur : NULL,
 	    db_result_ok(refs) ? refs : NULL, arena_printf(req->arena,
 	    "/remisser/%s/sammanfattning?tema=%s", def->slug, id));
@@ -139,67 +140,67 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 	if (*PQgetvalue(r, i, 3) != '\0')
 		html_elem(h, "p", PQgetvalue(r, i, 3), "class", "prewrap", NULL);
-	html_elem(h, "p", arena_printf(req->arena, "%s taggade svar, %s taggar.",
+	html_elem(h, "p", arena_printf(req->arena, _("%s taggade svar, %s taggar."),
 	    PQgetvalue(r, i, 5), PQgetvalue(r, i, 4)), "class", "muted", NULL);
 	theme_summary(h, req, def, id);
 	meetings_linked(h, req, def, NULL, id, arena_printf(req->arena,
 	    "tema=%s", id), "h4");
 
 	html_open(h, "details", "open", mine ? "open" : NULL, NULL);
-	html_elem(h, "summary", "Ändra", NULL);
+	html_elem(h, "summary", _("Ändra"), NULL);
 	html_open(h, "form", "method", "post", "action", base, NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	theme_fields(h, req, r, arena_printf(req->arena, "t%s", id), id,
 	    mine ? err->name : PQgetvalue(r, i, 2), mine ? err->description :
 	    PQgetvalue(r, i, 3), PQgetvalue(r, i, 1), mine ? err->message : NULL);
-	html_elem(h, "button", "Spara", "type", "submit", NULL);
+	html_elem(h, "button", _("Spara"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 
 	if (PQntuples(r) > 1) {
 		html_open(h, "details", NULL);
-		html_elem(h, "summary", "Slå ihop med ett annat tema", NULL);
+		html_elem(h, "summary", _("Slå ihop med ett annat tema"), NULL);
 		html_open(h, "form", "method", "post", "action",
 		    arena_printf(req->arena, "%s/sla-ihop", base), NULL);
 		hidden(h, "csrf", req->identity.csrf);
-		html_elem(h, "label", arena_printf(req->arena, "Flytta taggarna "
-		    "från %s till", PQgetvalue(r, i, 2)), "for",
+		html_elem(h, "label", arena_printf(req->arena, _("Flytta taggarna "
+		    "från %s till"), PQgetvalue(r, i, 2)), "for",
 		    arena_printf(req->arena, "med-%s", id), NULL);
 		theme_select(h, req, r, arena_printf(req->arena, "med-%s", id),
 		    "med", NULL, id, NULL, 0);
-		html_elem(h, "button", "Slå ihop", "type", "submit", NULL);
+		html_elem(h, "button", _("Slå ihop"), "type", "submit", NULL);
 		html_close(h);
 		html_close(h);
 	}
 
 	html_open(h, "details", NULL);
-	html_elem(h, "summary", "Ta bort", NULL);
+	html_elem(h, "summary", _("Ta bort"), NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(req->arena, "%s/ta-bort", base), NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", "Vad ska hända med temats taggar?", NULL);
+	html_elem(h, "legend", _("Vad ska hända med temats taggar?"), NULL);
 	html_open(h, "div", "class", "choice", NULL);
 	html_void(h, "input", "type", "radio", "name", "taggar", "value",
 	    "ta-bort", "id", arena_printf(req->arena, "tb-%s", id), "checked",
 	    "checked", NULL);
-	html_elem(h, "label", "Ta bort taggarna", "for",
+	html_elem(h, "label", _("Ta bort taggarna"), "for",
 	    arena_printf(req->arena, "tb-%s", id), NULL);
 	html_close(h);
 	if (PQntuples(r) > 1) {
 		html_open(h, "div", "class", "choice", NULL);
 		html_void(h, "input", "type", "radio", "name", "taggar", "value",
 		    "flytta", "id", arena_printf(req->arena, "fl-%s", id), NULL);
-		html_elem(h, "label", "Flytta taggarna till temat", "for",
+		html_elem(h, "label", _("Flytta taggarna till temat"), "for",
 		    arena_printf(req->arena, "fl-%s", id), NULL);
 		html_close(h);
-		html_elem(h, "label", "Tema att flytta till", "for",
+		html_elem(h, "label", _("Tema att flytta till"), "for",
 		    arena_printf(req->arena, "till-%s", id), NULL);
 		theme_select(h, req, r, arena_printf(req->arena, "till-%s", id),
 		    "till", NULL, id, NULL, 0);
 	}
 	html_close(h);
-	html_elem(h, "button", arena_printf(req->arena, "Ta bort temat %s",
+	html_elem(h, "button", arena_printf(req->arena, _("Ta bort temat %s"),
 	    PQgetvalue(r, i, 2)), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
@@ -224,14 +225,14 @@ themes_page(struct request *req, struct response *res,
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Teman: %s", def->title),
+	layout_begin(h, arena_printf(req->arena, _("Teman: %s"), def->title),
 	    &req->identity);
-	html_elem(h, "h1", "Teman", NULL);
+	html_elem(h, "h1", _("Teman"), NULL);
 	html_elem(h, "p", def->title, "class", "lead", NULL);
 	review_nav(h, req, def, "teman");
 	if (err != NULL) {
 		html_open(h, "div", "class", "alert", "role", "alert", NULL);
-		html_elem(h, "h2", "Temat sparades inte", NULL);
+		html_elem(h, "h2", _("Temat sparades inte"), NULL);
 		html_open(h, "ul", "class", "errors", NULL);
 		html_open(h, "li", NULL);
 		html_elem(h, "a", err->message, "href", arena_printf(req->arena,
@@ -243,21 +244,21 @@ themes_page(struct request *req, struct response *res,
 	}
 	review_notice(h, req);
 	html_open(h, "section", "aria-labelledby", "h-nytt", NULL);
-	html_elem(h, "h2", "Nytt tema", "id", "h-nytt", NULL);
+	html_elem(h, "h2", _("Nytt tema"), "id", "h-nytt", NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/teman", def->slug), "class", "stack", NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	theme_fields(h, req, r, "nytt", NULL, neu ? err->name : NULL,
 	    neu ? err->description : NULL, NULL, neu ? err->message : NULL);
-	html_elem(h, "button", "Skapa temat", "type", "submit", "class",
+	html_elem(h, "button", _("Skapa temat"), "type", "submit", "class",
 	    "primary", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "section", "aria-labelledby", "h-teman", NULL);
-	html_elem(h, "h2", arena_printf(req->arena, "Remissens teman (%d)",
+	html_elem(h, "h2", arena_printf(req->arena, _("Remissens teman (%d)"),
 	    PQntuples(r)), "id", "h-teman", NULL);
 	if (PQntuples(r) == 0)
-		html_elem(h, "p", "Inga teman ännu.", NULL);
+		html_elem(h, "p", _("Inga teman ännu."), NULL);
 	else {
 		html_open(h, "ul", "class", "themes", NULL);
 		for (i = 0; i < PQntuples(r); i++)
@@ -334,8 +335,8 @@ save_theme(struct request *req, struct response *res, int edit)
 	    name, desc, parent) : theme_create(req->db, def.id,
 	    req->identity.user_id, name, desc, parent, &id);
 	if (rc == REVIEW_REFUSED) {
-		err.message = "Det finns redan ett tema med det namnet, eller så "
-		    "kan temat inte läggas där (teman har bara en nivå under sig).";
+		err.message = _("Det finns redan ett tema med det namnet, eller så "
+		    "kan temat inte läggas där (teman har bara en nivå under sig).");
 		themes_page(req, res, &def, &err, 422);
 		return;
 	}

@@ -21,6 +21,14 @@ const struct route routes[] = {
 	    NEED_PUBLIC, true, false },
 	{ "logout", METHOD_POST, "/logga-ut", BODY_FORM, handle_logout,
 	    NEED_LOGIN, false, false },
+	/* The user's settings and the header's language switch (account.c);
+	 * /sprak also serves visitors who are not logged in (a cookie). */
+	{ "account", METHOD_GET, "/konto", BODY_NONE, handle_account,
+	    NEED_LOGIN, false, false },
+	{ "account_save", METHOD_POST, "/konto", BODY_FORM, handle_account_save,
+	    NEED_LOGIN, false, false },
+	{ "language", METHOD_POST, "/sprak", BODY_FORM, handle_language,
+	    NEED_PUBLIC, false, false },
 	{ "remiss", METHOD_GET, "/remisser/{slug}", BODY_NONE, handle_remiss,
 	    NEED_LOGIN, false, false },
 	{ "response_form", METHOD_GET, "/remisser/{slug}/svar", BODY_NONE,

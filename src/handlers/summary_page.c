@@ -24,6 +24,7 @@
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 #define MAX_BODY	100000
@@ -222,17 +223,17 @@ history(struct html *h, struct spage *sp)
 
 	if (n == 0)
 		return;
-	html_elem(h, "h2", "Versioner", "id", "versioner", NULL);
+	html_elem(h, "h2", _("Versioner"), "id", "versioner", NULL);
 	for (i = 0; i < n && i < MAX_HISTORY; i++) {
 		html_open(h, "section", "class", "version", NULL);
-		html_elem(h, "h3", arena_printf(sp->req->arena, "Version %s, %s, %s%s",
+		html_elem(h, "h3", arena_printf(sp->req->arena, _("Version %s, %s, %s%s"),
 		    PQgetvalue(sp->versions, i, 1), PQgetvalue(sp->versions, i, 4),
-		    iso_datetime_sv_in(sp->req->arena, PQgetvalue(sp->versions, i, 5)),
+		    iso_datetime_ui_in(sp->req->arena, PQgetvalue(sp->versions, i, 5)),
 		    strcmp(PQgetvalue(sp->versions, i, 3), "t") == 0 ?
-		    " (genererat utkast)" : ""), NULL);
+		    _(" (genererat utkast)") : ""), NULL);
 		if (i + 1 < n) {
-			html_elem(h, "p", "Ändringar från versionen före: tillagt "
-			    "understruket, borttaget överstruket.", "class", "muted",
+			html_elem(h, "p", _("Ändringar från versionen före: tillagt "
+			    "understruket, borttaget överstruket."), "class", "muted",
 			    NULL);
 			diff(h, sp->req, PQgetvalue(sp->versions, i + 1, 2),
 			    PQgetvalue(sp->versions, i, 2));
@@ -258,27 +259,27 @@ render(struct html *h, struct spage *sp)
 	int		 i, n = PQntuples(sp->cands);
 
 	title = sp->section != NULL ? arena_printf(req->arena,
-	    "Sammanfattning av %s %s", sp->section->nr, sp->section->heading) :
-	    arena_printf(req->arena, "Sammanfattning av temat %s", sp->theme_name);
+	    _("Sammanfattning av %s %s"), sp->section->nr, sp->section->heading) :
+	    arena_printf(req->arena, _("Sammanfattning av temat %s"), sp->theme_name);
 	layout_begin(h, title, &req->identity);
 	html_elem(h, "h1", title, NULL);
 	html_elem(h, "p", sp->def.title, "class", "lead", NULL);
 	review_nav(h, req, &sp->def, NULL);
 	review_notice(h, req);
-	html_elem(h, "a", sp->section != NULL ? "Tillbaka till avsnittet" :
-	    "Tillbaka till teman", "href", sp->back, NULL);
-	html_elem(h, "h2", "Nuvarande sammanfattning", NULL);
+	html_elem(h, "a", sp->section != NULL ? _("Tillbaka till avsnittet") :
+	    _("Tillbaka till teman"), "href", sp->back, NULL);
+	html_elem(h, "h2", _("Nuvarande sammanfattning"), NULL);
 	summary_show(h, req, &sp->def, sp->cur, sp->refs, NULL);
 
-	html_elem(h, "h2", "Skriv en ny version", "id", "skriv", NULL);
+	html_elem(h, "h2", _("Skriv en ny version"), "id", "skriv", NULL);
 	if (sp->form_error != NULL)
 		html_elem(h, "p", sp->form_error, "class", "error", "role",
 		    "alert", NULL);
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Skapa ett första utkast ur svaren", "href",
+	html_elem(h, "a", _("Skapa ett första utkast ur svaren"), "href",
 	    arena_printf(req->arena, "%s&utkast=1#skriv", sp->self), NULL);
-	html_text(h, " – räkningen av ställningstagandena och citerade meningar "
-	    "ur svaren, inget annat. Utkastet sparas först när du sparar.");
+	html_text(h, _(" – räkningen av ställningstagandena och citerade meningar "
+	    "ur svaren, inget annat. Utkastet sparas först när du sparar."));
 	html_close(h);
 	html_open(h, "form", "method", "post", "action", sp->self, NULL);
 	hidden(h, "csrf", req->identity.csrf);
@@ -286,12 +287,12 @@ render(struct html *h, struct spage *sp)
 	    PQgetvalue(sp->cur, 0, 1) : "0");
 	if (sp->draft)
 		hidden(h, "utkast", "1");
-	form_textarea(h, "text", "Sammanfattning", sp->text, sp->text_error, 12);
+	form_textarea(h, "text", _("Sammanfattning"), sp->text, sp->text_error, 12);
 	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", "Svar som sammanfattningen bygger på", NULL);
+	html_elem(h, "legend", _("Svar som sammanfattningen bygger på"), NULL);
 	if (n == 0)
-		html_elem(h, "p", sp->section != NULL ? "Inga svar på avsnittet ännu." :
-		    "Inga svar är taggade med temat ännu.", "class", "muted", NULL);
+		html_elem(h, "p", sp->section != NULL ? _("Inga svar på avsnittet ännu.") :
+		    _("Inga svar är taggade med temat ännu."), "class", "muted", NULL);
 	for (i = 0; i < n; i++) {
 		const char *id = arena_printf(req->arena, "ref-%d", i);
 		const char *pos = cand_pos(sp, i);
@@ -314,7 +315,7 @@ render(struct html *h, struct spage *sp)
 		html_close(h);
 	}
 	html_close(h);
-	html_elem(h, "button", "Spara ny version", "type", "submit", NULL);
+	html_elem(h, "button", _("Spara ny version"), "type", "submit", NULL);
 	html_close(h);
 	history(h, sp);
 	layout_end(h);
@@ -344,15 +345,15 @@ read_form(struct spage *sp)
 	    sp->text[k]) != NULL; k++)
 		;
 	if (k == len) {
-		sp->text_error = "Skriv en sammanfattning.";
+		sp->text_error = _("Skriv en sammanfattning.");
 		return -1;
 	}
 	if (len > MAX_BODY) {
-		sp->text_error = "Sammanfattningen får vara högst 100 000 tecken.";
+		sp->text_error = _("Sammanfattningen får vara högst 100 000 tecken.");
 		return -1;
 	}
 	if (ver == NULL || parse_long(ver, 0, 1000000, &v) == -1) {
-		sp->form_error = "Formuläret är ofullständigt. Ladda om sidan.";
+		sp->form_error = _("Formuläret är ofullständigt. Ladda om sidan.");
 		return -1;
 	}
 	return v;
@@ -495,10 +496,10 @@ handle_summary_save(struct request *req, struct response *res)
 			goto out;
 		}
 		status = rc;
-		sp.form_error = rc == 409 ? "Någon annan har sparat en ny version "
+		sp.form_error = rc == 409 ? _("Någon annan har sparat en ny version "
 		    "medan du skrev. Din text finns kvar nedan: jämför med den "
-		    "nya versionen och spara igen." :
-		    "Sammanfattningen kunde inte sparas just nu. Försök igen.";
+		    "nya versionen och spara igen.") :
+		    _("Sammanfattningen kunde inte sparas just nu. Försök igen.");
 		/* Show the version that came first. */
 		free_page(&sp);
 		sp.cands = sp.cur = sp.refs = sp.versions = NULL;

@@ -9,6 +9,7 @@
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 
 const char *
 summary_answer_href(struct request *req, const struct remiss_def *def,
@@ -60,7 +61,7 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 
 	html_open(h, "div", "class", "summary", NULL);
 	if (cur == NULL || PQntuples(cur) == 0) {
-		html_elem(h, "p", "Ingen sammanfattning ännu.", "class", "muted",
+		html_elem(h, "p", _("Ingen sammanfattning ännu."), "class", "muted",
 		    NULL);
 	} else {
 		body = PQgetvalue(cur, 0, 2);
@@ -86,15 +87,15 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 				html_text(h, arena_strndup(req->arena, p, len));
 			html_close(h);
 		}
-		html_elem(h, "p", arena_printf(req->arena, "Version %s av %s, %s%s.",
+		html_elem(h, "p", arena_printf(req->arena, _("Version %s av %s, %s%s."),
 		    PQgetvalue(cur, 0, 1), PQgetvalue(cur, 0, 4),
-		    iso_datetime_sv_in(req->arena, PQgetvalue(cur, 0, 5)),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(cur, 0, 5)),
 		    strcmp(PQgetvalue(cur, 0, 3), "t") == 0 ?
-		    " (genererat utkast)" : ""), "class", "muted", NULL);
+		    _(" (genererat utkast)") : ""), "class", "muted", NULL);
 	}
 	if (refs != NULL && PQntuples(refs) > 0) {
 		html_open(h, "p", "class", "refs", NULL);
-		html_text(h, "Bygger på: ");
+		html_text(h, _("Bygger på: "));
 		for (i = 0; i < PQntuples(refs); i++) {
 			if (i > 0)
 				html_text(h, ", ");
@@ -108,7 +109,7 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 		html_close(h);
 	}
 	if (edit_href != NULL)
-		html_elem(h, "a", "Skriv eller ändra sammanfattningen", "href",
+		html_elem(h, "a", _("Skriv eller ändra sammanfattningen"), "href",
 		    edit_href, "class", "button", NULL);
 	html_close(h);
 }

@@ -12,7 +12,9 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 struct cmp {
@@ -42,13 +44,13 @@ field(struct cmp *c, const char *label, const char *before, const char *after)
 	if (before != NULL)
 		html_elem(c->h, "del", before, "class", "prewrap", NULL);
 	else
-		html_elem(c->h, "em", "(tomt)", NULL);
+		html_elem(c->h, "em", _("(tomt)"), NULL);
 	html_close(c->h);
 	html_open(c->h, "td", NULL);
 	if (after != NULL)
 		html_elem(c->h, "ins", after, "class", "prewrap", NULL);
 	else
-		html_elem(c->h, "em", "(tomt)", NULL);
+		html_elem(c->h, "em", _("(tomt)"), NULL);
 	html_close(c->h);
 	html_close(c->h);
 }
@@ -68,7 +70,7 @@ answer_for(const struct response_doc *d, const char *nr, const char *qid)
 static const char *
 pos(enum position p)
 {
-	return p == POS_NONE ? NULL : position_label_sv(p);
+	return p == POS_NONE ? NULL : position_label(p);
 }
 
 static void
@@ -81,18 +83,18 @@ answers(struct cmp *c, const char *where, const struct answer *x,
 		x = &none;
 	if (y == NULL)
 		y = &none;
-	field(c, arena_printf(c->a, "%s: ställningstagande", where),
+	field(c, arena_printf(c->a, _("%s: ställningstagande"), where),
 	    pos(x->position), pos(y->position));
-	field(c, arena_printf(c->a, "%s: kommentar", where), x->comment, y->comment);
-	field(c, arena_printf(c->a, "%s: förslag till lydelse", where),
+	field(c, arena_printf(c->a, _("%s: kommentar"), where), x->comment, y->comment);
+	field(c, arena_printf(c->a, _("%s: förslag till lydelse"), where),
 	    x->proposed_wording, y->proposed_wording);
-	field(c, arena_printf(c->a, "%s: konsekvenser för Regionen", where),
+	field(c, arena_printf(c->a, _("%s: konsekvenser för Regionen"), where),
 	    x->consequence_region, y->consequence_region);
-	field(c, arena_printf(c->a, "%s: konsekvenser för Kommunerna", where),
+	field(c, arena_printf(c->a, _("%s: konsekvenser för Kommunerna"), where),
 	    x->consequence_kommun, y->consequence_kommun);
-	field(c, arena_printf(c->a, "%s: kortsiktigt", where), x->short_term,
+	field(c, arena_printf(c->a, _("%s: kortsiktigt"), where), x->short_term,
 	    y->short_term);
-	field(c, arena_printf(c->a, "%s: långsiktigt", where), x->long_term,
+	field(c, arena_printf(c->a, _("%s: långsiktigt"), where), x->long_term,
 	    y->long_term);
 }
 
@@ -146,51 +148,51 @@ handle_compare(struct request *req, struct response *res)
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
 	}
-	layout_begin(c.h, "Jämför versioner", &req->identity);
-	html_elem(c.h, "h1", arena_printf(req->arena, "%s: version %d jämförd med "
-	    "version %d", rx.org_name, ry.version, rx.version), NULL);
-	html_elem(c.h, "p", arena_printf(req->arena, "Version %d mottogs %s, "
-	    "version %d mottogs %s.", rx.version, iso_datetime_sv_in(req->arena,
-	    rx.received_at), ry.version, iso_datetime_sv_in(req->arena,
+	layout_begin(c.h, _("Jämför versioner"), &req->identity);
+	html_elem(c.h, "h1", arena_printf(req->arena, _("%s: version %d jämförd med "
+	    "version %d"), rx.org_name, ry.version, rx.version), NULL);
+	html_elem(c.h, "p", arena_printf(req->arena, _("Version %d mottogs %s, "
+	    "version %d mottogs %s."), rx.version, iso_datetime_ui_in(req->arena,
+	    rx.received_at), ry.version, iso_datetime_ui_in(req->arena,
 	    ry.received_at)), "class", "lead", NULL);
 	html_open(c.h, "table", "class", "list compare", NULL);
-	html_elem(c.h, "caption", "Fält som ändrats", NULL);
+	html_elem(c.h, "caption", _("Fält som ändrats"), NULL);
 	html_open(c.h, "thead", NULL);
 	html_open(c.h, "tr", NULL);
-	html_elem(c.h, "th", "Fält", "scope", "col", NULL);
-	html_elem(c.h, "th", arena_printf(req->arena, "Version %d", rx.version),
+	html_elem(c.h, "th", _("Fält"), "scope", "col", NULL);
+	html_elem(c.h, "th", arena_printf(req->arena, _("Version %d"), rx.version),
 	    "scope", "col", NULL);
-	html_elem(c.h, "th", arena_printf(req->arena, "Version %d", ry.version),
+	html_elem(c.h, "th", arena_printf(req->arena, _("Version %d"), ry.version),
 	    "scope", "col", NULL);
 	html_close(c.h);
 	html_close(c.h);
 	html_open(c.h, "tbody", NULL);
-	field(&c, "Övergripande ställningstagande", pos(x.position), pos(y.position));
-	field(&c, "Sammanfattning", x.summary, y.summary);
-	field(&c, "Beslutande instans", x.decision_body, y.decision_body);
-	field(&c, "Beslutsdatum", x.decision_date, y.decision_date);
-	field(&c, "Ert diarienummer", x.diarienummer, y.diarienummer);
-	field(&c, "Kontaktperson", x.contact_name, y.contact_name);
-	field(&c, "E-post", x.contact_email, y.contact_email);
-	field(&c, "Telefon", x.contact_phone, y.contact_phone);
+	field(&c, _("Övergripande ställningstagande"), pos(x.position), pos(y.position));
+	field(&c, _("Sammanfattning"), x.summary, y.summary);
+	field(&c, _("Beslutande instans"), x.decision_body, y.decision_body);
+	field(&c, _("Beslutsdatum"), x.decision_date, y.decision_date);
+	field(&c, _("Ert diarienummer"), x.diarienummer, y.diarienummer);
+	field(&c, _("Kontaktperson"), x.contact_name, y.contact_name);
+	field(&c, _("E-post"), x.contact_email, y.contact_email);
+	field(&c, _("Telefon"), x.contact_phone, y.contact_phone);
 	for (i = 0; i < def.nsections; i++) {
-		answers(&c, arena_printf(req->arena, "Avsnitt %s",
+		answers(&c, arena_printf(req->arena, _("Avsnitt %s"),
 		    def.sections[i].nr), answer_for(&x, def.sections[i].nr, NULL),
 		    answer_for(&y, def.sections[i].nr, NULL));
 		for (j = 0; j < def.sections[i].nquestions; j++)
-			answers(&c, arena_printf(req->arena, "Fråga i avsnitt %s",
+			answers(&c, arena_printf(req->arena, _("Fråga i avsnitt %s"),
 			    def.sections[i].nr), answer_for(&x, NULL,
 			    def.sections[i].questions[j].qid), answer_for(&y, NULL,
 			    def.sections[i].questions[j].qid));
 	}
 	for (j = 0; j < def.ngeneral; j++)
-		answers(&c, "Fråga om hela remissen", answer_for(&x, NULL,
+		answers(&c, _("Fråga om hela remissen"), answer_for(&x, NULL,
 		    def.general[j].qid), answer_for(&y, NULL, def.general[j].qid));
-	field(&c, "Bilagor", files(req->arena, &x), files(req->arena, &y));
+	field(&c, _("Bilagor"), files(req->arena, &x), files(req->arena, &y));
 	html_close(c.h);
 	html_close(c.h);
 	if (c.changes == 0)
-		html_elem(c.h, "p", "Versionerna har samma innehåll.", NULL);
+		html_elem(c.h, "p", _("Versionerna har samma innehåll."), NULL);
 	layout_end(c.h);
 	layout_send(c.h, res, 200);
 }

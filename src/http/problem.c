@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/json.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* True if accept names type (case-insensitive substring of a media range). */
@@ -119,14 +120,24 @@ send_html(struct response *res, int status, const char *sv, const char *en,
 
 	if ((h = html_new()) == NULL)
 		return -1;
-	layout_begin(h, sv, NULL);
-	html_elem(h, "h1", sv, NULL);
-	html_elem(h, "p", en, "lang", "en", NULL);
+	/* Both languages, the page's own first (the other marked with its
+	 * lang, WCAG 3.1.2). */
+	if (i18n_current() == LANG_EN) {
+		layout_begin(h, en, NULL);
+		html_elem(h, "h1", en, NULL);
+		html_elem(h, "p", sv, "lang", "sv", NULL);
+	} else {
+		layout_begin(h, sv, NULL);
+		html_elem(h, "h1", sv, NULL);
+		html_elem(h, "p", en, "lang", "en", NULL);
+	}
 	if (nerrs > 0) {
 		html_open(h, "ul", "class", "errors", NULL);
 		for (i = 0; i < nerrs; i++) {
-			snprintf(where, sizeof(where), "Rad %ld, kolumn %ld: ",
-			    errs[i].line, errs[i].column);
+			snprintf(where, sizeof(where),
+			    /* TRANSLATORS: a line and column of an XML file. */
+			    _("Rad %ld, kolumn %ld: "), errs[i].line,
+			    errs[i].column);
 			html_open(h, "li", NULL);
 			html_text(h, where);
 			html_text(h, errs[i].message);
@@ -135,7 +146,7 @@ send_html(struct response *res, int status, const char *sv, const char *en,
 		html_close(h);
 	}
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Till startsidan", "href", "/", NULL);
+	html_elem(h, "a", _("Till startsidan"), "href", "/", NULL);
 	html_close(h);
 	layout_end(h);
 	layout_send(h, res, status);

@@ -1,4 +1,4 @@
-/* dates.c: Swedish date formatting ("22 maj 2024") in Europe/Stockholm. */
+/* dates.c: dates as users read them ("22 maj 2024", "22 May 2024") in Europe/Stockholm. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,11 +9,23 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/dates.h"
+#include "views/i18n.h"
 
 static const char *const months_sv[12] = {
 	"januari", "februari", "mars", "april", "maj", "juni",
 	"juli", "augusti", "september", "oktober", "november", "december",
 };
+
+static const char *const months_en[12] = {
+	"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December",
+};
+
+static const char *const *
+months_of(enum lang lang)
+{
+	return lang == LANG_EN ? months_en : months_sv;
+}
 
 void
 dates_init(void)
@@ -32,8 +44,9 @@ days_in_month(long y, long m)
 	return days[m - 1];
 }
 
-int
-date_sv(const char *iso, char *out, size_t outsz)
+/* date_sv in lang's month names (the same "D month YYYY" order in both). */
+static int
+date_lang(enum lang lang, const char *iso, char *out, size_t outsz)
 {
 	size_t	 y, m, d;
 	int	 n;
@@ -46,7 +59,41 @@ date_sv(const char *iso, char *out, size_t outsz)
 	    parse_size(iso + 8, 2, 31, &d) == -1 ||
 	    y < 1 || m < 1 || d < 1 || (int)d > days_in_month((long)y, (long)m))
 		return -1;
-	n = snprintf(out, outsz, "%zu %s %zu", d, months_sv[m - 1], y);
+	n = snprintf(out, outsz, "%zu %s %zu", d, months_of(lang)[m - 1], y);
+	if (n < 0 || (size_t)n >= outsz) {
+		if (outsz > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int
+date_sv(const char *iso, char *out, size_t outsz)
+{
+	return date_lang(LANG_SV, iso, out, outsz);
+}
+
+int
+date_ui(const char *iso, char *out, size_t outsz)
+{
+	return date_lang(i18n_current(), iso, out, outsz);
+}
+
+/* "21 maj 2024 kl. 14.03" or "21 May 2024, 14:03". */
+static int
+datetime_lang(enum lang lang, time_t t, char *out, size_t outsz)
+{
+	struct tm	tm;
+	int		n;
+
+	if (outsz > 0)
+		out[0] = '\0';
+	if (localtime_r(&t, &tm) == NULL)
+		return -1;
+	n = snprintf(out, outsz, lang == LANG_EN ? "%d %s %d, %02d:%02d" :
+	    "%d %s %d kl. %02d.%02d", tm.tm_mday,
+	    months_of(lang)[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 	if (n < 0 || (size_t)n >= outsz) {
 		if (outsz > 0)
 			out[0] = '\0';
@@ -58,21 +105,13 @@ date_sv(const char *iso, char *out, size_t outsz)
 int
 datetime_sv(time_t t, char *out, size_t outsz)
 {
-	struct tm	tm;
-	int		n;
+	return datetime_lang(LANG_SV, t, out, outsz);
+}
 
-	if (outsz > 0)
-		out[0] = '\0';
-	if (localtime_r(&t, &tm) == NULL)
-		return -1;
-	n = snprintf(out, outsz, "%d %s %d kl. %02d.%02d", tm.tm_mday,
-	    months_sv[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-	if (n < 0 || (size_t)n >= outsz) {
-		if (outsz > 0)
-			out[0] = '\0';
-		return -1;
-	}
-	return 0;
+int
+datetime_ui(time_t t, char *out, size_t outsz)
+{
+	return datetime_lang(i18n_current(), t, out, outsz);
 }
 
 int
@@ -99,20 +138,32 @@ datetime_iso(time_t t, char *out, size_t outsz)
 	return 0;
 }
 
-const char *
-date_sv_in(struct arena *a, const char *iso)
+static const char *
+date_in(enum lang lang, struct arena *a, const char *iso)
 {
 	char	 d[40];
 	char	*copy;
 
-	if (iso == NULL || date_sv(iso, d, sizeof(d)) == -1)
+	if (iso == NULL || date_lang(lang, iso, d, sizeof(d)) == -1)
 		return iso;
 	copy = arena_strdup(a, d);
 	return copy != NULL ? copy : iso;
 }
 
 const char *
-iso_datetime_sv_in(struct arena *a, const char *iso)
+date_sv_in(struct arena *a, const char *iso)
+{
+	return date_in(LANG_SV, a, iso);
+}
+
+const char *
+date_ui_in(struct arena *a, const char *iso)
+{
+	return date_in(i18n_current(), a, iso);
+}
+
+static const char *
+iso_datetime_in(enum lang lang, struct arena *a, const char *iso)
 {
 	char	 date[11], d[40];
 	char	*out;
@@ -121,8 +172,21 @@ iso_datetime_sv_in(struct arena *a, const char *iso)
 		return iso;
 	memcpy(date, iso, 10);
 	date[10] = '\0';
-	if (date_sv(date, d, sizeof(d)) == -1)
+	if (date_lang(lang, date, d, sizeof(d)) == -1)
 		return iso;
-	out = arena_printf(a, "%s kl. %.2s.%.2s", d, iso + 11, iso + 14);
+	out = arena_printf(a, lang == LANG_EN ? "%s, %.2s:%.2s" :
+	    "%s kl. %.2s.%.2s", d, iso + 11, iso + 14);
 	return out != NULL ? out : iso;
+}
+
+const char *
+iso_datetime_sv_in(struct arena *a, const char *iso)
+{
+	return iso_datetime_in(LANG_SV, a, iso);
+}
+
+const char *
+iso_datetime_ui_in(struct arena *a, const char *iso)
+{
+	return iso_datetime_in(i18n_current(), a, iso);
 }

@@ -1,4 +1,4 @@
-/* dates.h: dates and times as Swedish users read them, in Europe/Stockholm. */
+/* dates.h: dates and times as users read them, in Europe/Stockholm. */
 #ifndef REMISS_DATES_H
 #define REMISS_DATES_H
 
@@ -27,5 +27,15 @@ const char *date_sv_in(struct arena *a, const char *iso);
 /* "2024-05-21T14:03:11+02:00" (a Stockholm local time, as the database
  * writes it) -> "21 maj 2024 kl. 14.03" in a; anything else unchanged. */
 const char *iso_datetime_sv_in(struct arena *a, const char *iso);
+
+/*
+ * The same in the language of the current request (views/i18n.h): Swedish
+ * as above, or English "22 May 2024" and "21 May 2024, 14:03". Pages use
+ * these; documents (exports) keep the Swedish ones.
+ */
+int date_ui(const char *iso, char *out, size_t outsz);
+int datetime_ui(time_t t, char *out, size_t outsz);
+const char *date_ui_in(struct arena *a, const char *iso);
+const char *iso_datetime_ui_in(struct arena *a, const char *iso);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 
 const char *
 form_error_id(const char *name, char *buf, size_t bufsz)
@@ -58,6 +59,26 @@ form_textarea(struct html *h, const char *name, const char *label,
 	html_close(h);
 }
 
+const char *
+position_label(enum position p)
+{
+	switch (p) {
+	case POS_NONE:
+		return _("Inget ställningstagande");
+	case POS_TILLSTYRKER:
+		return _("Tillstyrker");
+	case POS_TILLSTYRKER_MED_ANDRINGAR:
+		return _("Tillstyrker med ändringar");
+	case POS_AVSTYRKER:
+		return _("Avstyrker");
+	case POS_INGA_SYNPUNKTER:
+		return _("Inga synpunkter");
+	case POS__MAX:
+		break;
+	}
+	return "";
+}
+
 void
 form_positions(struct html *h, const char *name, const char *legend,
     enum position value, const char *error, int optional)
@@ -78,8 +99,8 @@ form_positions(struct html *h, const char *name, const char *legend,
 		html_void(h, "input", "type", "radio", "id", id, "name", name,
 		    "value", p == POS_NONE ? "" : position_code((enum position)p),
 		    "checked", (enum position)p == value ? "checked" : NULL, NULL);
-		html_elem(h, "label", p == POS_NONE ? "Inget ställningstagande" :
-		    position_label_sv((enum position)p), "for", id, NULL);
+		html_elem(h, "label", position_label((enum position)p),
+		    "for", id, NULL);
 		html_close(h);
 	}
 	html_close(h);

@@ -19,6 +19,10 @@ void form_textarea(struct html *h, const char *name, const char *label,
 void form_positions(struct html *h, const char *name, const char *legend,
     enum position value, const char *error, int optional);
 
+/* The label of a position in the request's language ("Tillstyrker med
+ * ändringar", "Approves with amendments"); "" if out of range. Static. */
+const char *position_label(enum position p);
+
 /* The id of the error element of field name ("NAME-fel"), in buf. */
 const char *form_error_id(const char *name, char *buf, size_t bufsz);
 

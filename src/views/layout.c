@@ -7,6 +7,7 @@
 #include "auth/resolve.h"
 #include "http/response.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* The account corner: who is logged in and a logout form, or a login link. */
@@ -16,7 +17,7 @@ account(struct html *h, const struct identity *who)
 	html_open(h, "div", "class", "account", NULL);
 	if (who != NULL && identity_has_session(who) && who->email != NULL) {
 		html_open(h, "span", "class", "who", NULL);
-		html_text(h, "Inloggad som ");
+		html_text(h, _("Inloggad som "));
 		html_elem(h, "strong", who->email, NULL);
 		if (who->org_name != NULL) {
 			html_text(h, ", ");
@@ -27,11 +28,32 @@ account(struct html *h, const struct identity *who)
 		    "class", "inline", NULL);
 		html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
 		    "value", who->csrf, NULL);
-		html_elem(h, "button", "Logga ut", "type", "submit", NULL);
+		html_elem(h, "button", _("Logga ut"), "type", "submit", NULL);
 		html_close(h);
 	} else {
-		html_elem(h, "a", "Logga in", "href", "/logga-in", NULL);
+		html_elem(h, "a", _("Logga in"), "href", "/logga-in", NULL);
 	}
+	html_close(h);
+}
+
+/* The language switch: a one-button form to POST /sprak offering the other
+ * language, named in that language (its own lang attribute, WCAG 3.1.2). */
+static void
+language_switch(struct html *h, const struct identity *who)
+{
+	enum lang other = i18n_current() == LANG_EN ? LANG_SV : LANG_EN;
+
+	html_open(h, "form", "method", "post", "action", "/sprak",
+	    "class", "inline lang-switch", NULL);
+	if (who != NULL && identity_has_session(who))
+		html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
+		    "value", who->csrf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "lang",
+	    "value", lang_code(other), NULL);
+	html_void(h, "input", "type", "hidden", "name", "next",
+	    "value", i18n_return(), NULL);
+	html_elem(h, "button", other == LANG_EN ? "English" : "Svenska",
+	    "type", "submit", "class", "link", "lang", lang_code(other), NULL);
 	html_close(h);
 }
 
@@ -41,7 +63,7 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 	char full[512];
 
 	snprintf(full, sizeof(full), "%s – Remissvar", title);
-	html_open(h, "html", "lang", "sv", NULL);
+	html_open(h, "html", "lang", lang_code(i18n_current()), NULL);
 	html_open(h, "head", NULL);
 	html_void(h, "meta", "charset", "utf-8", NULL);
 	html_void(h, "meta", "name", "viewport",
@@ -51,27 +73,34 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 	    NULL);
 	html_close(h);			/* head */
 	html_open(h, "body", NULL);
-	html_elem(h, "a", "Hoppa till innehållet", "class", "skip",
+	html_elem(h, "a", _("Hoppa till innehållet"), "class", "skip",
 	    "href", "#main", NULL);
 	html_open(h, "header", "class", "site", NULL);
 	html_elem(h, "a", "Remissvar", "class", "brand", "href", "/", NULL);
-	html_open(h, "nav", "aria-label", "Huvudmeny", NULL);
+	html_open(h, "nav", "aria-label", _("Huvudmeny"), NULL);
 	html_open(h, "ul", NULL);
 	html_open(h, "li", NULL);
-	html_elem(h, "a", "Remisser", "href", "/", NULL);
+	html_elem(h, "a", _("Remisser"), "href", "/", NULL);
 	html_close(h);			/* li */
+	if (who != NULL && identity_has_session(who)) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", _("Mitt konto"), "href", "/konto", NULL);
+		html_close(h);
+	}
 	if (who != NULL && (who->role == ROLE_FORVALTNING ||
 	    who->role == ROLE_ADMIN)) {
 		html_open(h, "li", NULL);
-		html_elem(h, "a", "Händelselogg", "href", "/admin/logg", NULL);
+		html_elem(h, "a", _("Händelselogg"), "href", "/admin/logg", NULL);
 		html_close(h);
 		html_open(h, "li", NULL);
-		html_elem(h, "a", "Hantera remisser", "href", "/admin/remisser", NULL);
+		html_elem(h, "a", _("Hantera remisser"), "href", "/admin/remisser",
+		    NULL);
 		html_close(h);
 	}
 	html_close(h);			/* ul */
 	html_close(h);			/* nav */
 	account(h, who);
+	language_switch(h, who);
 	html_close(h);			/* header */
 	html_open(h, "main", "id", "main", "tabindex", "-1", NULL);
 }
@@ -81,7 +110,7 @@ layout_end(struct html *h)
 {
 	html_close(h);			/* main */
 	html_open(h, "footer", "class", "site", NULL);
-	html_elem(h, "p", "Remissvar – remisshantering för offentlig sektor.",
+	html_elem(h, "p", _("Remissvar – remisshantering för offentlig sektor."),
 	    NULL);
 	html_close(h);			/* footer */
 	html_close(h);			/* body */

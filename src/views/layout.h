@@ -1,4 +1,4 @@
-/* layout.h: the frame every Swedish page shares (head, skip link, header, main, footer). */
+/* layout.h: the frame every page shares (head, skip link, header, main, footer). */
 #ifndef REMISS_LAYOUT_H
 #define REMISS_LAYOUT_H
 
@@ -6,8 +6,9 @@ struct html;
 struct identity;
 struct response;
 
-/* Writes <html lang="sv">, the head with title "TITLE – Remissvar", the
- * header with navigation (with who is logged in and a logout button when
+/* Writes <html lang="sv"> (or "en": the request's language, views/i18n.h),
+ * the head with title "TITLE – Remissvar", the
+ * header with navigation, the language switch (with who is logged in and a logout button when
  * who is a logged-in session; NULL for none), and opens <main id="main">. */
 void layout_begin(struct html *h, const char *title, const struct identity *who);
 

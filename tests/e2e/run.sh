@@ -31,6 +31,7 @@ chmod 0711 "$T" "$T/run"
 pg_start "$T/pg" fast
 export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
+export REMISS_LOCALE_DIR=$BUILD/locale
 "$BUILD/remissctl" migrate >"$T/setup.log" 2>&1 || fail_setup "remissctl migrate"
 "$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
 

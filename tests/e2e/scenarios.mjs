@@ -5,8 +5,9 @@ import { review } from './review.mjs';
 import { keyboard } from './keyboard.mjs';
 import { autosave } from './autosave.mjs';
 import { sweep } from './sweep.mjs';
+import { english } from './english.mjs';
 
-const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep };
+const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep, english };
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(scenarios);
 
 const browser = await launch();

@@ -29,6 +29,7 @@ pg_start "$T/pg" fast
 export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
 export REMISS_STATIC_DIR=$ROOT/static
+export REMISS_LOCALE_DIR=$BUILD/locale
 port=$(port_base 18080)
 while ! port_free "$port"; do port=$((port + 1)); done
 BASE=http://127.0.0.1:$port
@@ -183,6 +184,8 @@ sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summar
 sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
 sub_suite "$ROOT/tests/integration/meetings.sh" "$BUILD" "$BASE" "$T/tmp/meetings"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
+# --- the English user interface (po/en.po): per visitor, per user, back to Swedish ---
+sub_suite "$ROOT/tests/integration/i18n.sh" "$BUILD" "$BASE" "$T/tmp/i18n"
 
 # --- fault tolerance: nothing lost or doubled under chaos; slow and hostile clients ---
 sub_suite "$ROOT/tests/integration/chaos.sh" "$BUILD" "$BASE" "$T/tmp/chaos" "$T/remissd.pid" "$T/pg" "$T/nginx"
