@@ -1,9 +1,10 @@
 /* review_matrix.c: the remissammanställning: sections x organisations, each cell the position
  * (badge with text) and the start of the comment, with filters, counts per section and how
  * far the reading has come, in pages of MATRIX_PAGE_ORGS organisations so that a large
- * remiss gives a page of bounded size. GET /remisser/{slug}/granskning[?sida=N]. Four
- * statements whatever the filters: organisations, cells of the page's organisations (with
- * whether each passes the filters), themes, and counts and progress per section. */
+ * remiss gives a page of bounded size. GET /remisser/{slug}/granskning[?sida=N]. Besides
+ * the session and the remiss, four statements whatever the filters: organisations, cells of
+ * the page's organisations (with whether each passes the filters), themes, and counts and
+ * progress per section (docs/performance.md says why they are shaped as they are). */
 #include "config.h"
 
 #include <stdio.h>
