@@ -5,7 +5,8 @@
 # generates the data with SQL, runs one remissd worker and asks it directly over FastCGI
 # (tests/integration/fcgi.py) with a granskare's token: five requests per size, reporting the
 # median time remissd took (its own log's us=, so the Python client's start-up is not counted),
-# the page size and the worker's peak RSS (VmHWM). Stops what it started.
+# the page size and the worker's peak RSS (VmHWM); then one request each of /analys (section 1)
+# and /dubbletter on the same data. Stops what it started.
 # Default sizes: 7x30 (the demo's scale) and 300x200. Use a build without sanitizers.
 # KEEP=1 leaves the database running for a look with psql.
 set -euo pipefail
@@ -71,7 +72,7 @@ echo "- date: $(date -u +%Y-%m-%d), load average at start: $(cut -d' ' -f1-3 /pr
 echo
 echo "| organisations × sections | cells | median ms | page KiB | worker peak RSS MiB |"
 echo "|--:|--:|--:|--:|--:|"
-i=0
+i=0 analysis=()
 while [ $i -lt ${#sizes[@]} ]; do
 	orgs=${sizes[$i]} secs=${sizes[$((i + 1))]}; i=$((i + 2))
 	slug=bank-$orgs-$secs
@@ -89,4 +90,17 @@ while [ $i -lt ${#sizes[@]} ]; do
 	kib=$(( $(wc -c <"$V/page") / 1024 ))
 	rss=$(awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$(worker)/status")
 	echo "| $orgs × $secs | $((orgs * secs)) | $median | $kib | $rss |"
+	# One request each of the analysis pages on the same data (they are not cached).
+	for page in "analys?avsnitt=1" dubbletter; do
+		route=review_analysis; [ "$page" = dubbletter ] && route=review_duplicates
+		python3 "$ROOT/tests/integration/fcgi.py" request "$V/remissd.sock" \
+			"DOCUMENT_URI=/remisser/$slug/${page%%\?*}" "QUERY_STRING=$(sed -n 's/^[^?]*?//p' <<<"$page")" \
+			"HTTP_AUTHORIZATION=Bearer $TOKEN" HTTP_ACCEPT=text/html >"$V/page" 2>&1
+		us=$(grep "route=$route" "$V/remissd.log" | tail -1 | grep -oE ' us=[0-9]+' | cut -d= -f2)
+		analysis+=("| $orgs × $secs | /${page%%\?*} | $(( ${us:-0} / 1000 )) | $(grep -c '^Status: 200' "$V/page") |")
+	done
 done
+echo
+echo "| organisations × sections | page | ms (one request) | 200 |"
+echo "|--:|:--|--:|--:|"
+printf '%s\n' "${analysis[@]}"

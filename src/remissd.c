@@ -31,6 +31,9 @@
 #include "xml/safe.h"
 #include "xml/schema.h"
 
+/* The default number of workers is four per core, but no more than this. */
+#define DEFAULT_WORKERS_MAX	32
+
 static void
 usage(FILE *out)
 {
@@ -39,7 +42,8 @@ usage(FILE *out)
 	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
 	    "               [-M CIDR]...\n"
 	    "\n"
-	    "FastCGI server for remissvar. Pre-forks N workers (default: cores).\n"
+	    "FastCGI server for remissvar. Pre-forks N workers (default: 4 per core,\n"
+	    "at most 32).\n"
 	    "  -s PATH        listen on a unix socket (mode -m, default 0660)\n"
 	    "  -b HOST:PORT   listen on TCP instead\n"
 	    "  -w N           number of worker processes\n"
@@ -216,8 +220,14 @@ main(int argc, char *argv[])
 	cfg.listen_fd = -1;
 	cfg.conninfo = getenv("REMISS_DB");
 	cfg.read_conninfo = getenv("REMISS_DB_READ");
+	/* A worker mostly waits for PostgreSQL, so cores alone leave the CPU
+	 * idle: four per core was measured best (docs/performance.md), at most
+	 * DEFAULT_WORKERS_MAX so that the workers' connections stay well below
+	 * PostgreSQL's default max_connections (100), even with -R. */
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	workers = ncpu > 0 ? (size_t)ncpu : 2;
+	workers = ncpu > 0 ? 4 * (size_t)ncpu : 8;
+	if (workers > DEFAULT_WORKERS_MAX)
+		workers = DEFAULT_WORKERS_MAX;
 
 	while ((ch = getopt_long(argc, argv, "s:b:w:d:R:m:u:g:r:P:L:iT:M:h", longopts,
 	    NULL)) != -1) {

@@ -188,12 +188,13 @@ enum stmt {
 				   response id or '', latest version id or '',
 				   its version or '', received (ISO) or '': the
 				   invited organisations, by name */
-	STMT_REVIEW_CELLS,	/* remiss id, position or NULL, kind or NULL,
-				   theme id or NULL, search or NULL, user id ->
+	STMT_REVIEW_CELLS,	/* remiss id, position or NULL, theme id or NULL,
+				   search or NULL, user id, org ids ('{1,2}') ->
 				   org id, section id, position or '', excerpt,
 				   more ('t'/'f'), tags, open annotations, read by
-				   the user ('t'/'f'): section answers of latest
-				   versions that pass the filters */
+				   the user ('t'/'f'), passes the filters
+				   ('t'/'f'): section answers of the latest
+				   versions of those organisations */
 	STMT_REVIEW_ANSWERS,	/* remiss id, section id or NULL -> org id, org
 				   name, kind, response id, version id, version,
 				   received (ISO), section id or '', question id
@@ -248,9 +249,11 @@ enum stmt {
 	STMT_READ_MARK,		/* user id, response id, section id or NULL,
 				   version id: marks read (again) */
 	STMT_READ_UNMARK,	/* user id, response id, section id or NULL */
-	STMT_REVIEW_PROGRESS,	/* remiss id -> section id, answered, read,
-				   tagged, annotated, readers (names, ', '):
-				   per live section, in order */
+	STMT_REVIEW_PROGRESS,	/* remiss id, kind or NULL, four position codes
+				   -> section id, answered, read, tagged,
+				   annotated, readers (names, ', '), then the
+				   answers of that kind with each of the four
+				   positions: per live section, in order */
 	STMT_THEME_PROGRESS,	/* remiss id -> theme id, answers tagged,
 				   organisations, passages */
 	STMT_REVIEW_SEARCH,	/* remiss id, query, position or NULL, kind or

@@ -39,11 +39,15 @@ struct corpus {
 	struct doc	*sec;		/* the chosen section's (a slice of docs' rows) */
 	size_t		 nsec;
 	int		*row;		/* row of r for each of sec */
-	struct df_table	*df;		/* document frequencies over the remiss */
+	struct df_table	*df;		/* document frequencies over the remiss,
+					   or NULL when not asked for */
 };
 
 /* Loads every answer text of the remiss; with section (not NULL) also
- * picks that section's answers. Returns 0, or -1 (database or OOM). */
+ * picks that section's answers and counts the document frequencies the
+ * key terms and groups need (the near-duplicate pass does not: building
+ * them is a large part of a remiss-wide pass). Returns 0, or -1 (database
+ * or OOM). */
 static int
 corpus_load(struct request *req, long long remiss_id,
     const struct section_def *section, struct corpus *c)
@@ -62,13 +66,14 @@ corpus_load(struct request *req, long long remiss_id,
 	    sizeof(*c->docs))) == NULL || (c->sec = arena_calloc(req->arena,
 	    (size_t)rows + 1, sizeof(*c->sec))) == NULL || (c->row =
 	    arena_calloc(req->arena, (size_t)rows + 1, sizeof(*c->row))) == NULL ||
-	    (c->df = df_table_new()) == NULL)
+	    (section != NULL && (c->df = df_table_new()) == NULL))
 		return -1;
 	for (i = 0; i < rows; i++) {
 		c->docs[i].id = strtoll(PQgetvalue(c->r, i, 0), NULL, 10);
 		c->docs[i].text = PQgetvalue(c->r, i, 4);
 		c->docs[i].len = (size_t)PQgetlength(c->r, i, 4);
-		if (df_table_add(c->df, c->docs[i].text, c->docs[i].len) == -1)
+		if (c->df != NULL && df_table_add(c->df, c->docs[i].text,
+		    c->docs[i].len) == -1)
 			return -1;
 		if (section != NULL && strtoll(PQgetvalue(c->r, i, 1), NULL, 10) ==
 		    section->id) {

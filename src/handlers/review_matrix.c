@@ -1,6 +1,10 @@
 /* review_matrix.c: the remissammanställning: sections x organisations, each cell the position
  * (badge with text) and the start of the comment, with filters, counts per section and how
- * far the reading has come. GET /remisser/{slug}/granskning. */
+ * far the reading has come, in pages of MATRIX_PAGE_ORGS organisations so that a large
+ * remiss gives a page of bounded size. GET /remisser/{slug}/granskning[?sida=N]. Besides
+ * the session and the remiss, four statements whatever the filters: organisations, cells of
+ * the page's organisations (with whether each passes the filters), themes, and counts and
+ * progress per section (docs/performance.md says why they are shaped as they are). */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,9 +21,14 @@
 #include "http/kv.h"
 #include "http/response.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/numparse.h"
 #include "views/html.h"
 #include "views/layout.h"
+
+/* Organisations (columns) per page: 200 sections x 20 organisations is
+ * about 1 MB of HTML, against 15 MB for 300 organisations on one page. */
+#define MATRIX_PAGE_ORGS	20
 
 /* The filters of the page, from the query; NULL/0 when not set. */
 struct filters {
@@ -56,23 +65,33 @@ read_filters(struct request *req, struct filters *f)
 	f->text = nonempty(kvlist_get(&req->query, "q"));
 }
 
-/* Runs STMT_REVIEW_CELLS with f (all of it, or only the kind). */
+/* Runs STMT_REVIEW_CELLS for the organisations orgs[from, from + n). */
 static PGresult *
 cells(struct request *req, long long remiss_id, const struct filters *f,
-    int all)
+    const PGresult *orgs, int from, int n)
 {
+	struct buf	 ids;
 	char		 rid[24], tid[24], uid[24];
 	const char	*p[6];
+	int		 i;
 
+	buf_init(&ids, req->arena);
+	buf_printf(&ids, "{");
+	for (i = from; i < from + n; i++)
+		buf_printf(&ids, "%s%s", i > from ? "," : "",
+		    PQgetvalue(orgs, i, 0));
+	buf_printf(&ids, "}");
+	if (ids.failed)
+		return NULL;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	snprintf(tid, sizeof(tid), "%lld", f->theme);
 	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
 	p[0] = rid;
-	p[1] = all ? f->position : NULL;
-	p[2] = f->kind;
-	p[3] = all && f->theme != 0 ? tid : NULL;
-	p[4] = all ? f->text : NULL;
-	p[5] = uid;
+	p[1] = f->position;
+	p[2] = f->theme != 0 ? tid : NULL;
+	p[3] = f->text;
+	p[4] = uid;
+	p[5] = ids.data;
 	return db_exec(req->db, STMT_REVIEW_CELLS, p);
 }
 
@@ -101,16 +120,17 @@ slot_of(const struct slot *slots, size_t n, long long id)
 }
 
 /*
- * The grid of a matrix: for each section row and organisation column, the
- * row of r holding that cell, or -1. Built once in O(cells log n) so the
- * page stays linear in its size. Memory from a; NULL on OOM.
+ * The grid of a page: for each section row and organisation column (the
+ * organisations orgs[from, from + norgs)), the row of r holding that cell
+ * if it passes the filters, or -1. Built once in O(cells log n) so the page
+ * stays linear in its size. Memory from a; NULL on OOM.
  */
 static int *
 grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
-    const PGresult *r)
+    int from, int norgs, const PGresult *r)
 {
 	struct slot	*cols, *rows;
-	int		*g, norgs = PQntuples(orgs), i, c, w;
+	int		*g, i, c, w;
 	size_t		 k, cells;
 	long long	 id;
 
@@ -122,7 +142,7 @@ grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
 	for (k = 0; k < cells; k++)
 		g[k] = -1;
 	for (i = 0; i < norgs; i++) {
-		cols[i].id = strtoll(PQgetvalue(orgs, i, 0), NULL, 10);
+		cols[i].id = strtoll(PQgetvalue(orgs, from + i, 0), NULL, 10);
 		cols[i].at = i;
 	}
 	for (k = 0; k < def->nsections; k++) {
@@ -132,6 +152,8 @@ grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
 	qsort(cols, (size_t)norgs, sizeof(*cols), by_id);
 	qsort(rows, def->nsections, sizeof(*rows), by_id);
 	for (i = 0; i < PQntuples(r); i++) {
+		if (strcmp(PQgetvalue(r, i, 8), "t") != 0)
+			continue;
 		id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
 		c = slot_of(cols, (size_t)norgs, id);
 		id = strtoll(PQgetvalue(r, i, 1), NULL, 10);
@@ -201,27 +223,6 @@ filter_form(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
-/* Counts per position of section row w over all (kind-filtered) cells. */
-static void
-count_section(const PGresult *all, const int *g, size_t w, int norgs,
-    int *counts)
-{
-	enum position	p;
-	int		o, i, answered = 0;
-
-	memset(counts, 0, sizeof(int) * POS__MAX);
-	for (o = 0; o < norgs; o++) {
-		if ((i = g[w * (size_t)norgs + (size_t)o]) < 0)
-			continue;
-		p = position_parse(PQgetvalue(all, i, 2));
-		if (p > POS_NONE && p < POS__MAX) {
-			counts[p]++;
-			answered++;
-		}
-	}
-	counts[POS_NONE] = norgs - answered;
-}
-
 /* Row of progress for section id in r (STMT_REVIEW_PROGRESS), or -1. */
 static int
 progress_row(const PGresult *r, const char *section)
@@ -274,17 +275,21 @@ cell(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
+/* One page of the matrix: the organisations orgs[from, from + norgs) as
+ * columns; the counts per section (over every organisation of the chosen
+ * kind, nall of them) and the progress come from progress. */
 static void
 matrix(struct html *h, struct request *req, const struct remiss_def *def,
-    const struct filters *f, const PGresult *orgs, const PGresult *shown,
-    const PGresult *all, const PGresult *progress, const int *gshown,
-    const int *gall)
+    const struct filters *f, const PGresult *orgs, int from, int norgs,
+    int nall, const PGresult *shown, const PGresult *progress,
+    const int *gshown)
 {
 	static const char *const count_heads[] = { "Ej besvarat", "Tillstyrker",
 	    "Med ändringar", "Avstyrker", "Inga synpunkter" };
 	const struct section_def *s;
 	char		 sid[24];
-	int		 counts[POS__MAX], norgs = PQntuples(orgs), o, pr, p;
+	int		 o, pr, p, answered;
+	long		 n;
 	size_t		 i;
 
 	html_open(h, "div", "class", "table-scroll", "role", "region",
@@ -296,7 +301,8 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
 	for (o = 0; o < norgs; o++)
-		html_elem(h, "th", PQgetvalue(orgs, o, 1), "scope", "col", NULL);
+		html_elem(h, "th", PQgetvalue(orgs, from + o, 1), "scope", "col",
+		    NULL);
 	for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
 		html_elem(h, "th", count_heads[p], "scope", "col", "class",
 		    "count", NULL);
@@ -311,6 +317,7 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 		if (f->section != NULL && strcmp(f->section, s->nr) != 0)
 			continue;
 		snprintf(sid, sizeof(sid), "%lld", s->id);
+		pr = progress_row(progress, sid);
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		html_elem(h, "a", arena_printf(req->arena, "%s %s", s->nr,
@@ -319,20 +326,119 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 		html_close(h);
 		for (o = 0; o < norgs; o++)
 			cell(h, req, def, s, shown, gshown[i * (size_t)norgs +
-			    (size_t)o], PQgetvalue(orgs, o, 0));
-		count_section(all, gall, i, norgs, counts);
-		for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
-			html_elem(h, "td", arena_printf(req->arena, "%d",
-			    counts[p]), "class", "count", NULL);
+			    (size_t)o], PQgetvalue(orgs, from + o, 0));
+		answered = 0;
+		for (p = POS_TILLSTYRKER; p < POS__MAX; p++) {
+			n = pr < 0 ? 0 : strtol(PQgetvalue(progress, pr,
+			    5 + p), NULL, 10);
+			answered += (int)n;
+			html_elem(h, "td", arena_printf(req->arena, "%ld", n),
+			    "class", "count", NULL);
+		}
 		html_elem(h, "td", arena_printf(req->arena, "%d",
-		    counts[POS_NONE]), "class", "count", NULL);
-		pr = progress_row(progress, sid);
+		    nall - answered), "class", "count", NULL);
 		html_elem(h, "td", pr < 0 ? "–" : arena_printf(req->arena,
 		    "%s av %s", PQgetvalue(progress, pr, 2),
 		    PQgetvalue(progress, pr, 1)), "class", "count", NULL);
 		html_close(h);
 	}
 	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+/* s percent-encoded for a query string (everything but A-Z a-z 0-9 - . _ ~). */
+static void
+query_escape(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char	c;
+	char		e[3];
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+		    c == '~')
+			buf_append(b, (const char *)&c, 1);
+		else {
+			e[0] = '%';
+			e[1] = hex[c >> 4];
+			e[2] = hex[c & 15];
+			buf_append(b, e, 3);
+		}
+	}
+}
+
+/* The address of page (1-based) of the matrix with the filters f. */
+static const char *
+page_href(struct request *req, const struct remiss_def *def,
+    const struct filters *f, int page)
+{
+	const char	*names[] = { "avsnitt", "tema", "stallning", "typ", "q" };
+	const char	*values[5];
+	char		 tid[24];
+	struct buf	 b;
+	size_t		 i;
+
+	snprintf(tid, sizeof(tid), "%lld", f->theme);
+	values[0] = f->section;
+	values[1] = f->theme != 0 ? tid : NULL;
+	values[2] = f->position;
+	values[3] = f->kind;
+	values[4] = f->text;
+	buf_init(&b, req->arena);
+	buf_printf(&b, "/remisser/%s/granskning?", def->slug);
+	for (i = 0; i < 5; i++) {
+		if (values[i] == NULL)
+			continue;
+		buf_printf(&b, "%s=", names[i]);
+		query_escape(&b, values[i]);
+		buf_printf(&b, "&");
+	}
+	buf_printf(&b, "sida=%d", page);
+	return b.failed ? "" : b.data;
+}
+
+/* Links to the pages of the matrix: Föregående, the numbers (the first,
+ * the last and two either side of the current one), Nästa. */
+static void
+pager(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct filters *f, int page, int npages)
+{
+	int	p, gap = 0;
+
+	html_open(h, "nav", "class", "pager", "aria-label",
+	    "Sidor i sammanställningen", NULL);
+	html_open(h, "ul", NULL);
+	if (page > 1) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "Föregående", "href", page_href(req, def, f,
+		    page - 1), "rel", "prev", NULL);
+		html_close(h);
+	}
+	for (p = 1; p <= npages; p++) {
+		if (p != 1 && p != npages && (p < page - 2 || p > page + 2)) {
+			if (!gap)
+				html_elem(h, "li", "…", "aria-hidden", "true",
+				    NULL);
+			gap = 1;
+			continue;
+		}
+		gap = 0;
+		html_open(h, "li", NULL);
+		html_elem(h, "a", arena_printf(req->arena, "%d", p), "href",
+		    page_href(req, def, f, p), "aria-label", arena_printf(
+		    req->arena, "Sida %d", p), "aria-current", p == page ?
+		    "page" : NULL, NULL);
+		html_close(h);
+	}
+	if (page < npages) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "Nästa", "href", page_href(req, def, f,
+		    page + 1), "rel", "next", NULL);
+		html_close(h);
+	}
 	html_close(h);
 	html_close(h);
 }
@@ -399,50 +505,74 @@ handle_review_matrix(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct filters		 f;
 	struct html		*h;
-	PGresult		*orgs = NULL, *shown = NULL, *all = NULL,
-				*themes = NULL, *progress = NULL;
+	PGresult		*orgs = NULL, *shown = NULL, *themes = NULL,
+				*progress = NULL;
 	char			 rid[24];
-	const char		*p[2];
-	int			*gshown, *gall, filtered;
+	const char		*p[6];
+	long long		 page;
+	int			*gshown, nall, npages, from, norgs, i, match;
 
 	if (!review_remiss(req, res, &def))
 		return;
 	read_filters(req, &f);
-	filtered = f.position != NULL || f.theme != 0 || f.text != NULL;
 	snprintf(rid, sizeof(rid), "%lld", def.id);
 	p[0] = rid;
 	p[1] = f.kind;
 	orgs = db_exec(req->db, STMT_REVIEW_ORGS, p);
-	shown = cells(req, def.id, &f, 1);
-	all = filtered ? cells(req, def.id, &f, 0) : shown;
-	themes = by_remiss(req, STMT_THEME_LIST, def.id);
-	progress = by_remiss(req, STMT_REVIEW_PROGRESS, def.id);
-	if (!db_result_ok(orgs) || !db_result_ok(shown) || !db_result_ok(all) ||
-	    !db_result_ok(themes) || !db_result_ok(progress) ||
-	    (gshown = grid(req->arena, &def, orgs, shown)) == NULL ||
-	    (gall = all == shown ? gshown : grid(req->arena, &def, orgs,
-	    all)) == NULL || (h = html_new()) == NULL) {
+	if (!db_result_ok(orgs)) {
 		review_unavailable(req, res);
 		goto out;
 	}
-	layout_begin(h, arena_printf(req->arena, "Sammanställning: %s",
-	    def.title), &req->identity);
+	/* sida: 1 to the last page; anything else shows the nearest page. */
+	nall = PQntuples(orgs);
+	npages = nall > 0 ? (nall + MATRIX_PAGE_ORGS - 1) / MATRIX_PAGE_ORGS : 1;
+	if (parse_id(kvlist_get(&req->query, "sida"), &page) == -1 || page < 1)
+		page = 1;
+	if (page > npages)
+		page = npages;
+	from = (int)(page - 1) * MATRIX_PAGE_ORGS;
+	norgs = nall - from < MATRIX_PAGE_ORGS ? nall - from : MATRIX_PAGE_ORGS;
+	shown = cells(req, def.id, &f, orgs, from, norgs);
+	themes = by_remiss(req, STMT_THEME_LIST, def.id);
+	p[2] = position_code(POS_TILLSTYRKER);
+	p[3] = position_code(POS_TILLSTYRKER_MED_ANDRINGAR);
+	p[4] = position_code(POS_AVSTYRKER);
+	p[5] = position_code(POS_INGA_SYNPUNKTER);
+	progress = db_exec(req->db, STMT_REVIEW_PROGRESS, p);
+	if (!db_result_ok(shown) || !db_result_ok(themes) ||
+	    !db_result_ok(progress) || (gshown = grid(req->arena, &def, orgs,
+	    from, norgs, shown)) == NULL || (h = html_new()) == NULL) {
+		review_unavailable(req, res);
+		goto out;
+	}
+	layout_begin(h, arena_printf(req->arena, npages > 1 ?
+	    "Sammanställning: %s (sida %lld av %d)" : "Sammanställning: %s",
+	    def.title, page, npages), &req->identity);
 	html_elem(h, "h1", "Remissammanställning", NULL);
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "granskning");
 	filter_form(h, req, &def, &f, themes);
-	if (filtered)
+	if (f.position != NULL || f.theme != 0 || f.text != NULL) {
+		for (match = 0, i = 0; i < PQntuples(shown); i++)
+			match += strcmp(PQgetvalue(shown, i, 8), "t") == 0;
 		html_elem(h, "p", arena_printf(req->arena, "Filtret visar %d "
-		    "av %d svar på avsnitten. Räkningen per avsnitt gäller alla "
-		    "svar.", PQntuples(shown), PQntuples(all)), "role", "status",
-		    NULL);
-	matrix(h, req, &def, &f, orgs, shown, all, progress, gshown, gall);
+		    "av %d svar på avsnitten%s. Räkningen per avsnitt gäller "
+		    "alla svar.", match, PQntuples(shown), npages > 1 ?
+		    " från remissinstanserna på den här sidan" : ""), "role",
+		    "status", NULL);
+	}
+	if (npages > 1) {
+		html_elem(h, "p", arena_printf(req->arena, "Remissinstans %d–%d "
+		    "av %d (sida %lld av %d).", from + 1, from + norgs, nall, page,
+		    npages), "id", "matrix-page", NULL);
+		pager(h, req, &def, &f, (int)page, npages);
+	}
+	matrix(h, req, &def, &f, orgs, from, norgs, nall, shown, progress,
+	    gshown);
 	progress_table(h, req, &def, progress);
 	layout_end(h);
 	layout_send(h, res, 200);
 out:
-	if (all != shown)
-		PQclear(all);
 	PQclear(orgs);
 	PQclear(shown);
 	PQclear(themes);
