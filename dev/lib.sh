@@ -117,6 +117,39 @@ nginx_conf() {
 		die "nginx configuration test failed"
 }
 
+# nginx_listen PREFIX FIRST-PORT SOCKET: writes PREFIX/nginx.conf and starts nginx (daemon off,
+# in the background) on the first port from FIRST-PORT that it can bind; sets NGINX_PORT and
+# NGINX_PID. Another stack (another checkout's tests) may take a port between port_free and
+# nginx's bind; that nginx then exits after its own retries without writing its pid file, and
+# the next port is tried. Callers send no request before this returns: a request sent while
+# our nginx has not bound yet would reach the other stack, which then serves two test runs at
+# once (seen as doubled /metrics counts and another run's edits to the draft).
+nginx_listen() {
+	local prefix=$1 port=$2 sock=$3 try i
+	NGINX_PID= NGINX_PORT=
+	for try in $(seq 20); do
+		while ! port_free "$port"; do port=$((port + 1)); done
+		nginx_conf "$prefix" "$port" "$sock"
+		rm -f "$prefix/nginx.pid"
+		nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" -g 'daemon off;' &
+		NGINX_PID=$!
+		# nginx writes its pid file only after it has bound every listening socket.
+		for ((i = 0; i < 150; i++)); do
+			if [ "$(cat "$prefix/nginx.pid" 2>/dev/null)" = "$NGINX_PID" ]; then
+				NGINX_PORT=$port
+				return 0
+			fi
+			kill -0 "$NGINX_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill "$NGINX_PID" 2>/dev/null || true
+		wait "$NGINX_PID" 2>/dev/null || true
+		say "nginx could not listen on $port (try $try), trying the next port"
+		NGINX_PID= port=$((port + 1))
+	done
+	return 1
+}
+
 # port_free PORT: true if nothing listens on 127.0.0.1:PORT.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
