@@ -27,7 +27,12 @@ PATH=$PGBIN:$PATH
 q()     { psql "$1" -XAtq -v ON_ERROR_STOP=1 -c "$2"; }
 # verify CONNINFO: runs remissctl verify with REMISS_DB=CONNINFO, as docs/backup.md does; sets
 # RC and OUT (stdout and stderr).
-verify() { OUT=$(REMISS_DB="$1" "$CTL" verify 2>&1); RC=$?; }
+# verify CONNINFO: runs remissctl verify; OUT and RC hold its output and exit status. A failing
+# run's first lines go to the test log, so a failed check shows why.
+verify() {
+	OUT=$(REMISS_DB="$1" "$CTL" verify 2>&1); RC=$?
+	[ "$RC" = 0 ] || echo "$OUT" | head -5 | sed 's/^/#   verify: /'
+}
 out_has() { grep -qF -- "$1" <<<"$OUT" || { echo "#   output lacks: $1"; echo "$OUT" | head -5 | sed 's/^/#   /'; return 1; }; }
 
 # The layout mirrors a Debian cluster 15/main: the data directory, a conf.d that the cluster's

@@ -39,14 +39,17 @@ login() { # login JAR EMAIL
 }
 F=$T/forvaltning G=$T/granskare K=$T/kommun
 login "$F" forvaltning@regionhalland.example
-login "$G" granskare@regionhalland.example
+# A granskare of its own: auth_web.sh locks the demo granskare out with wrong passwords.
+printf '%s\n' "$PW" | "$BUILD/remissctl" user add mona.mote@regionhalland.example granskare \
+	--name "Mona Möte" >/dev/null 2>&1 || true
+login "$G" mona.mote@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
 rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
 NR=4
 sec=$(sql "SELECT id FROM sections WHERE remiss_id = $rid AND nr = '$NR' AND removed_at IS NULL")
 org1=$(sql "SELECT o.id FROM invitations i JOIN organisations o ON o.id = i.org_id WHERE i.remiss_id = $rid AND o.name = 'Laholms kommun'")
 org2=$(sql "SELECT o.id FROM invitations i JOIN organisations o ON o.id = i.org_id WHERE i.remiss_id = $rid AND o.name = 'Hylte kommun'")
-uid=$(sql "SELECT id FROM users WHERE email = 'granskare@regionhalland.example'")
+uid=$(sql "SELECT id FROM users WHERE email = 'mona.mote@regionhalland.example'")
 tid=$(sql "INSERT INTO themes (remiss_id, name, created_by) VALUES ($rid, 'Mötestema', $uid)
 	ON CONFLICT DO NOTHING RETURNING id")
 [ -n "$tid" ] || tid=$(sql "SELECT id FROM themes WHERE remiss_id = $rid AND name = 'Mötestema'")
@@ -160,7 +163,7 @@ check "the HTML export has a Dialogmöten chapter and the section refers to the 
 check "the ODT content.xml has the chapter and the reference" \
 	python3 "$ROOT/tests/export/odt_check.py" "$T/e.odt" "Dialogmöten" "16 maj 2024: Dialog om tillfällig vistelse" \
 	"Dialogmöten om avsnittet" "Anna Svensson, socialchef" "=SUMMA(1+1) i anteckningen"
-G_TOKEN=$("$BUILD/remissctl" token create --user granskare@regionhalland.example --label meetings)
+G_TOKEN=$("$BUILD/remissctl" token create --user mona.mote@regionhalland.example --label meetings)
 curl -s -o "$T/api.xml" -H "Authorization: Bearer $G_TOKEN" "$BASE/api/v1/remisser/$SLUG/export.xml"
 check "the API's XML export carries it too" grep -qF "<dialogmote datum=\"2024-05-16\">" "$T/api.xml"
 
