@@ -1,13 +1,16 @@
 // scenarios.mjs: runs every browser scenario against E2E_BASE and prints the closing count.
-import { launch, counts, skip } from './lib.mjs';
+import { launch, counts } from './lib.mjs';
 import { answerAndSubmit, conflict, noScript } from './kommun.mjs';
 import { review } from './review.mjs';
 import { keyboard } from './keyboard.mjs';
 import { autosave } from './autosave.mjs';
 import { sweep } from './sweep.mjs';
 import { english } from './english.mjs';
+import { exportOdt } from './export.mjs';
+import { session } from './session.mjs';
 
-const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep, english };
+const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep,
+	english, exportOdt, session };
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(scenarios);
 
 const browser = await launch();
@@ -19,7 +22,6 @@ try {
 			console.log(`# ${name}: ${e.message}`);
 		}
 	}
-	skip('the förvaltning downloads the ODT', 'no export download exists yet');
 } finally {
 	await browser.close();
 }

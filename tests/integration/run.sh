@@ -43,6 +43,7 @@ check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 # REMISSD_WRAPPER (dev/test --valgrind): a command put before the main remissd, e.g. valgrind.
 start_remissd() {
 	${REMISSD_WRAPPER:-} "$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -i -d "$REMISS_DB" \
+		-A "$ROOT/docs/tillganglighetsredogorelse.md" \
 		-L body=1M -P "$T/remissd.pid" "$@" 2>>"$T/remissd.log" &
 	for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && return 0; sleep 0.05; done
 	return 1
