@@ -16,6 +16,7 @@
 	var TOUCH_SLACK = 15000;	/* the server counts use at most every 15 s */
 	var idleMs = 0, warnMs = 120000, idleEnd = 0, absEnd = 0;
 	var dialog = null, ended = false, returnFocus = null, timer = null;
+	var warnedEnd = 0;	/* the end last warned of: "Stäng" is not undone a second later */
 
 	function pad(n) { return (n < 10 ? '0' : '') + n; }
 	function clock(ms) {
@@ -102,7 +103,8 @@
 	}
 
 	function warn() {
-		if (dialog || ended) return;
+		if (dialog || ended || warnedEnd === end()) return;
+		warnedEnd = end();
 		var last = absEnd <= idleEnd + 1000;	/* the absolute end: no extending */
 		returnFocus = document.activeElement;
 		dialog = el('dialog', 'session-warning');

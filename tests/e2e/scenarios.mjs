@@ -1,5 +1,5 @@
 // scenarios.mjs: runs every browser scenario against E2E_BASE and prints the closing count.
-import { launch, counts } from './lib.mjs';
+import { launch, counts, check } from './lib.mjs';
 import { answerAndSubmit, conflict, noScript } from './kommun.mjs';
 import { review } from './review.mjs';
 import { keyboard } from './keyboard.mjs';
@@ -19,7 +19,12 @@ try {
 		try {
 			await scenarios[name](browser);
 		} catch (e) {
-			console.log(`# ${name}: ${e.message}`);
+			// A failed step has printed its "not ok" already; anything else that ends a
+			// scenario early (a timeout in a screenshot, say) must fail the run too.
+			if (/^scenario stopped after: /.test(e.message))
+				console.log(`# ${name}: ${e.message}`);
+			else
+				await check(`${name} runs to its end`, () => { throw e; });
 		}
 	}
 } finally {

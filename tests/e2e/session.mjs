@@ -41,10 +41,21 @@ export async function session(browser) {
 		assert((await page.locator('#session-status').innerText()).includes('förlängd'),
 			'the extension is not announced');
 	});
+	await step('session: the next warning closes with Escape, gives focus back and stays closed', async () => {
+		await page.focus('#sammanfattning');
+		await page.clock.runFor(28 * MIN + 5000);
+		assert(await page.locator('dialog.session-warning').isVisible(), 'no second warning');
+		await page.keyboard.press('Escape');
+		await page.locator('dialog.session-warning').waitFor({ state: 'detached' });
+		assert(await page.evaluate(() => document.activeElement.id) === 'sammanfattning',
+			'focus did not come back to where it was');
+		await page.clock.runFor(5000);
+		assert(await page.locator('dialog.session-warning').count() === 0, 'the warning came back');
+	});
 	await step('session: after the end the page says what happened, and the session is gone', async () => {
 		await Promise.all([
 			page.waitForResponse((r) => new URL(r.url()).pathname === '/logga-ut'),
-			page.clock.runFor(31 * MIN),
+			page.clock.runFor(3 * MIN),
 		]);
 		const box = page.locator('#session-ended[role=alert]');
 		assert((await box.innerText()).includes('Du har loggats ut'), 'no message after the end');
