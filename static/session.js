@@ -30,6 +30,7 @@
 	status.className = 'visually-hidden';
 	status.id = 'session-status';
 	status.setAttribute('role', 'status');
+	status.lang = 'sv';	/* the messages are Swedish only, so far */
 	document.body.appendChild(status);
 
 	function remember(now) {
@@ -108,6 +109,7 @@
 		var last = absEnd <= idleEnd + 1000;	/* the absolute end: no extending */
 		returnFocus = document.activeElement;
 		dialog = el('dialog', 'session-warning');
+		dialog.lang = 'sv';
 		dialog.setAttribute('role', 'alertdialog');
 		dialog.setAttribute('aria-labelledby', 'session-warning-title');
 		dialog.setAttribute('aria-describedby', 'session-warning-text');
@@ -155,6 +157,7 @@
 		fetch('/logga-ut', { method: 'POST', body: body, credentials: 'same-origin',
 			redirect: 'manual' }).catch(function () { /* it has ended anyway */ });
 		var box = el('div', 'alert session-ended');
+		box.lang = 'sv';
 		box.setAttribute('role', 'alert');
 		box.tabIndex = -1;
 		box.id = 'session-ended';

@@ -74,7 +74,8 @@ handle_statement(struct request *req, struct response *res)
 		return;
 	}
 	layout_begin(h, title, &req->identity);
-	html_open(h, "div", "class", "prose", NULL);
+	/* The statement is Swedish whatever the interface language. */
+	html_open(h, "div", "class", "prose", "lang", "sv", NULL);
 	if (markdown_render(h, req->arena, text, len) == -1) {
 		html_free(h);
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");

@@ -117,7 +117,7 @@ layout_end(struct html *h)
 	html_elem(h, "p", _("Remissvar – remisshantering för offentlig sektor."),
 	    NULL);
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Tillgänglighetsredogörelse", "href", "/tillganglighet",
+	html_elem(h, "a", _("Tillgänglighetsredogörelse"), "href", "/tillganglighet",
 	    NULL);
 	html_close(h);
 	html_close(h);			/* footer */

@@ -33,6 +33,8 @@ export async function sweep(browser) {
 		[`/remisser/${SLUG}/sammanfattning`, 'sammanfattning'],
 		[`/remisser/${SLUG}/beslutsforslag`, 'beslutsförslag'],
 		[`/remisser/${SLUG}/publicering`, 'publicering'],
+		[`/remisser/${SLUG}/dialogmoten`, 'dialogmöten'],
+		[`/remisser/${SLUG}/dialogmoten/nytt`, 'nytt dialogmöte'],
 		['/tillganglighet', 'tillgänglighetsredogörelse inloggad'],
 	];
 	for (const [p, label] of pages) {
