@@ -40,7 +40,7 @@ usage(FILE *out)
 	fprintf(out,
 	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-R CONNINFO] [-m MODE]\n"
 	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
-	    "               [-M CIDR]...\n"
+	    "               [-M CIDR]... [-A FILE] [-I SECONDS]\n"
 	    "\n"
 	    "FastCGI server for remissvar. Pre-forks N workers (default: 4 per core,\n"
 	    "at most 32).\n"
@@ -62,6 +62,11 @@ usage(FILE *out)
 	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n"
 	    "  -M CIDR        who may read /metrics (REMOTE_ADDR); repeatable; the\n"
 	    "                 first -M replaces the default, 127.0.0.1 and ::1\n"
+	    "  -A FILE        the accessibility statement (Markdown) served at\n"
+	    "                 /tillganglighet (default: PKGDATADIR/\n"
+	    "                 tillganglighetsredogorelse.md)\n"
+	    "  -I SECONDS     log a session out after this long unused (1800;\n"
+	    "                 60 to 86400)\n"
 	    "  -h, --help     show this help\n");
 }
 
@@ -229,7 +234,7 @@ main(int argc, char *argv[])
 	if (workers > DEFAULT_WORKERS_MAX)
 		workers = DEFAULT_WORKERS_MAX;
 
-	while ((ch = getopt_long(argc, argv, "s:b:w:d:R:m:u:g:r:P:L:iT:M:h", longopts,
+	while ((ch = getopt_long(argc, argv, "s:b:w:d:R:m:u:g:r:P:L:iT:M:A:I:h", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 's':
@@ -283,6 +288,15 @@ main(int argc, char *argv[])
 		case 'M':
 			if (authz_metrics_allow(optarg) == -1)
 				goto bad;
+			break;
+		case 'A':
+			statement_set_path(optarg);
+			break;
+		case 'I':
+			if (parse_size(optarg, (size_t)-1, 86400, &v) == -1 ||
+			    v < 60)
+				goto bad;
+			cfg.auth.session.idle_seconds = (long)v;
 			break;
 		case 'h':
 			usage(stdout);

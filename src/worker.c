@@ -183,8 +183,22 @@ authorize(struct request *req, struct response *res, const struct route *route,
 			response_header(res, "Location", loc);
 			return false;
 		}
-		problem_send(res, fmt, 401, "Du behöver logga in.",
-		    "You need to log in.", NULL, 0);
+		/* A form sent after the session ended: say what happened and
+		 * how to keep the text (the browser's Back has it). */
+		if (fmt == PROBLEM_HTML && changes_state(req->method) &&
+		    kvlist_get(&req->cookies, SESSION_COOKIE) != NULL)
+			problem_send(res, fmt, 401, "Din inloggning har gått ut "
+			    "(efter en stund utan aktivitet eller efter tolv "
+			    "timmar), så det du skickade har inte sparats. Gå "
+			    "tillbaka till förra sidan med webbläsarens "
+			    "bakåtknapp och kopiera det du skrev, logga sedan "
+			    "in igen och gör om ändringen.",
+			    "Your login session has ended, so what you sent was "
+			    "not saved. Go back, copy what you wrote, log in "
+			    "again and redo the change.", NULL, 0);
+		else
+			problem_send(res, fmt, 401, "Du behöver logga in.",
+			    "You need to log in.", NULL, 0);
 		response_header(res, "WWW-Authenticate", "Bearer");
 		return false;
 	case AUTHZ_DENY:

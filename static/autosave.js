@@ -77,6 +77,8 @@
 				var now = new Date();
 				saves++;
 				status.setAttribute('data-saves', String(saves));
+				/* The save used the login session: session.js moves its end. */
+				document.dispatchEvent(new CustomEvent('remiss:saved'));
 				say('Sparat kl. ' + pad(now.getHours()) + ':' + pad(now.getMinutes()) + '.');
 			});
 		}).catch(function () {

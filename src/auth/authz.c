@@ -18,6 +18,7 @@ static const char *const need_names[NEED__MAX] = {
 	"forvaltning",	/* NEED_FORVALTNING */
 	"admin",	/* NEED_ADMIN */
 	"metrics",	/* NEED_METRICS */
+	"session",	/* NEED_SESSION */
 };
 
 /* A network allowed to read /metrics. IPv4 is kept as IPv4 (4 bytes). */
@@ -164,6 +165,8 @@ role_meets(enum role r, enum need need)
 		return r == ROLE_GRANSKARE || r == ROLE_FORVALTNING;
 	case NEED_FORVALTNING:
 		return r == ROLE_FORVALTNING;
+	case NEED_SESSION:
+		return r != ROLE_PUBLIC;
 	default:
 		return false;
 	}
@@ -186,6 +189,9 @@ authz_decide(const struct identity *id, enum need need,
 		    AUTHZ_ALLOW : AUTHZ_HIDE;
 	if (!role_meets(r, need))
 		return r == ROLE_PUBLIC ? AUTHZ_LOGIN : AUTHZ_DENY;
+	/* A session's own pages are no business of an API token. */
+	if (need == NEED_SESSION && !identity_has_session(id))
+		return AUTHZ_DENY;
 	if (obj == NULL || r == ROLE_ADMIN)
 		return AUTHZ_ALLOW;
 	/* A kommun identity only ever sees its own organisation's objects. */

@@ -15,6 +15,8 @@ enum need {
 	NEED_FORVALTNING,	/* förvaltning or admin */
 	NEED_ADMIN,		/* admin */
 	NEED_METRICS,		/* anyone, from an address remissd -M allows */
+	NEED_SESSION,		/* a browser session (cookie or SSO), any role;
+				   a Bearer token is denied */
 	NEED__MAX
 };
 

@@ -123,6 +123,46 @@ err:
 	return rc;
 }
 
+int
+session_times(struct db *db, long long session_id,
+    const struct session_policy *p, int extend, long *idle_left,
+    long *absolute_left)
+{
+	PGresult	*r;
+	const char	*params[3];
+	char		 sid[24], idle[24], absolute[24];
+	int		 rc = -1;
+
+	*idle_left = *absolute_left = 0;
+	snprintf(sid, sizeof(sid), "%lld", session_id);
+	snprintf(idle, sizeof(idle), "%ld", p->idle_seconds);
+	snprintf(absolute, sizeof(absolute), "%ld", p->absolute_seconds);
+	params[0] = sid;
+	params[1] = idle;
+	params[2] = absolute;
+	r = db_exec(db, extend ? STMT_SESSION_EXTEND : STMT_SESSION_TIMES,
+	    params);
+	if (!db_result_ok(r)) {
+		log_db(__func__, "session times", r);
+		goto err;
+	}
+	if (PQntuples(r) != 1) {
+		rc = 0;
+		goto err;
+	}
+	if (parse_long(PQgetvalue(r, 0, 0), 0, LONG_MAX, idle_left) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 1), 0, LONG_MAX, absolute_left) == -1) {
+		log_err("session times out of range");
+		goto err;
+	}
+	if (*idle_left > *absolute_left)
+		*idle_left = *absolute_left;
+	rc = 1;
+err:
+	PQclear(r);
+	return rc;
+}
+
 /* Runs a statement with one id parameter; 0 or -1 (logged). */
 static int
 exec_id(struct db *db, enum stmt st, long long v, const char *func)

@@ -31,6 +31,15 @@ int session_create(struct db *db, long long user_id, const char *remote_addr,
 int session_lookup(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id);
 
+/* What is left of session session_id under policy p: *idle_left seconds
+ * until it ends for want of use (never past its absolute end) and
+ * *absolute_left until its absolute end. extend: first count the session
+ * as used now (the "Förläng sessionen" button). Returns 1, 0 when the
+ * session is gone, -1 on a database error (logged). */
+int session_times(struct db *db, long long session_id,
+    const struct session_policy *p, int extend, long *idle_left,
+    long *absolute_left);
+
 /* Ends the session (deletes it). Returns 0, or -1 on a database error. */
 int session_destroy(struct db *db, long long session_id);
 

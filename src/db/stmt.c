@@ -188,6 +188,22 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " live.csrf, live.lang"
 	    " FROM live LEFT JOIN organisations o ON o.id = live.org_id", 3 },
 
+	/* What is left of a session before its idle and absolute ends, for
+	 * the timeout warning (static/session.js). */
+	[STMT_SESSION_TIMES] = { "session_times",
+	    "SELECT GREATEST(0, floor(extract(epoch FROM last_seen_at"
+	    "  + $2::float8 * interval '1 second' - now())))::bigint,"
+	    " GREATEST(0, floor(extract(epoch FROM created_at"
+	    "  + $3::float8 * interval '1 second' - now())))::bigint"
+	    " FROM sessions WHERE id = $1::bigint", 3 },
+
+	[STMT_SESSION_EXTEND] = { "session_extend",
+	    "UPDATE sessions SET last_seen_at = now() WHERE id = $1::bigint"
+	    " RETURNING GREATEST(0, floor(extract(epoch FROM last_seen_at"
+	    "  + $2::float8 * interval '1 second' - now())))::bigint,"
+	    " GREATEST(0, floor(extract(epoch FROM created_at"
+	    "  + $3::float8 * interval '1 second' - now())))::bigint", 3 },
+
 	[STMT_SESSION_DELETE] = { "session_delete",
 	    "DELETE FROM sessions WHERE id = $1::bigint", 1 },
 

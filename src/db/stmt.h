@@ -57,6 +57,9 @@ enum stmt {
 				   refreshed when older than 15 s); an expired
 				   session is deleted and gives no row */
 	STMT_SESSION_DELETE,	/* session id */
+	STMT_SESSION_TIMES,	/* session id, idle s, absolute s -> idle_left,
+				   absolute_left (whole seconds, >= 0) */
+	STMT_SESSION_EXTEND,	/* same, after setting last use to now */
 	STMT_SESSION_DELETE_USER,	/* user id: ends all its sessions */
 	STMT_SESSION_PURGE,	/* idle seconds, absolute seconds: deletes
 				   every expired session */

@@ -105,5 +105,12 @@ void handle_redact(struct request *, struct response *);
 void handle_redaction_withdraw(struct request *, struct response *);
 void handle_public_remiss(struct request *, struct response *);
 void handle_public_attachment(struct request *, struct response *);
+void handle_statement(struct request *, struct response *);
+void handle_session_status(struct request *, struct response *);
+void handle_session_extend(struct request *, struct response *);
+
+/* The accessibility statement's Markdown file (remissd -A); the default is
+ * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */
+void statement_set_path(const char *path);
 
 #endif

@@ -196,6 +196,15 @@ const struct route routes[] = {
 	{ "public_attachment", METHOD_GET,
 	    "/publicerat/{slug}/bilaga/{version}/{n}", BODY_NONE,
 	    handle_public_attachment, NEED_PUBLIC, false, true },
+	/* The accessibility statement, linked from every page's footer
+	 * (handlers/statement.c), and the session-timeout warning's status
+	 * and extension for static/session.js (handlers/session_time.c). */
+	{ "statement", METHOD_GET, "/tillganglighet", BODY_NONE,
+	    handle_statement, NEED_PUBLIC, false, false },
+	{ "session_status", METHOD_GET, "/sessionen", BODY_NONE,
+	    handle_session_status, NEED_SESSION, false, false },
+	{ "session_extend", METHOD_POST, "/sessionen/forlang", BODY_FORM,
+	    handle_session_extend, NEED_SESSION, false, false },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

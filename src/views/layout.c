@@ -71,6 +71,10 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 	html_elem(h, "title", full, NULL);
 	html_void(h, "link", "rel", "stylesheet", "href", "/static/remiss.css",
 	    NULL);
+	/* Warns before the login session ends (WCAG 2.2.1). */
+	if (who != NULL && identity_has_session(who))
+		html_elem(h, "script", "", "src", "/static/session.js",
+		    "defer", "", NULL);
 	html_close(h);			/* head */
 	html_open(h, "body", NULL);
 	html_elem(h, "a", _("Hoppa till innehållet"), "class", "skip",
@@ -112,6 +116,10 @@ layout_end(struct html *h)
 	html_open(h, "footer", "class", "site", NULL);
 	html_elem(h, "p", _("Remissvar – remisshantering för offentlig sektor."),
 	    NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", _("Tillgänglighetsredogörelse"), "href", "/tillganglighet",
+	    NULL);
+	html_close(h);
 	html_close(h);			/* footer */
 	html_close(h);			/* body */
 	html_close(h);			/* html */

@@ -83,7 +83,8 @@ export async function newPage(browser, options = {}) {
 export async function visit(page, label, { axe = true } = {}) {
 	shotNo++;
 	const file = `${String(shotNo).padStart(2, '0')}-${label.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}.png`;
-	await page.screenshot({ path: path.join(shots, file), fullPage: true });
+	// A long page on a busy machine takes a while to capture whole.
+	await page.screenshot({ path: path.join(shots, file), fullPage: true, timeout: 60000 });
 	if (!axe)
 		return;	/* axe needs scripts: a page loaded without them gets only its screenshot */
 	await check(`axe: ${label} (${new URL(page.url()).pathname}) has no WCAG 2.1 A/AA violations and broke no CSP rule`, async () => {

@@ -37,6 +37,7 @@ export REMISS_LOCALE_DIR=$BUILD/locale
 
 SOCK=$T/run/remissd.sock
 "$BUILD/remissd" -s "$SOCK" -m 0666 -w 2 -g 5 -i -d "$REMISS_DB" -P "$T/remissd.pid" \
+	-A "$ROOT/docs/tillganglighetsredogorelse.md" \
 	2>>"$T/remissd.log" &
 for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && break; sleep 0.05; done
 [ -S "$SOCK" ] || fail_setup "remissd starts"

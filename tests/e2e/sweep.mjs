@@ -1,11 +1,22 @@
 // sweep.mjs: the pages the scenarios do not pass through, each with a screenshot and an
 // axe-core check: the förvaltning's pages, the review lists, a phone-sized form and 404.
-import { BASE, SLUG, step, visit, login, logout, newPage } from './lib.mjs';
+import { BASE, SLUG, step, visit, login, logout, newPage, assert } from './lib.mjs';
 
 export async function sweep(browser) {
 	const page = await newPage(browser);
 	await page.goto(`${BASE}/finns-inte`);
 	await visit(page, 'sidan finns inte');
+	await step('sweep: every page links to the accessibility statement, which needs no login', async () => {
+		await page.goto(`${BASE}/logga-in`);
+		await Promise.all([page.waitForNavigation(),
+			page.click('footer a[href="/tillganglighet"]')]);
+		assert(await page.locator('h1').innerText() === 'Tillgänglighetsredogörelse för Remissvar',
+			`h1: ${await page.locator('h1').innerText()}`);
+		assert(await page.locator('main h2', { hasText: 'Kända brister' }).count() === 1,
+			'no "Kända brister" section');
+		assert(await page.locator('main li strong').count() > 0, 'the Markdown emphasis is lost');
+	});
+	await visit(page, 'tillgänglighetsredogörelse');
 	await step('sweep: the förvaltning logs in', () => login(page, 'forvaltning@regionhalland.example'));
 	const pages = [
 		[`/remisser/${SLUG}/oversikt`, 'översikt'],
@@ -17,6 +28,14 @@ export async function sweep(browser) {
 		[`/remisser/${SLUG}/anteckningar`, 'öppna anteckningar'],
 		[`/remisser/${SLUG}/sok?q=hemsjukv%C3%A5rd`, 'sök i svaren'],
 		[`/remisser/${SLUG}/granskning/avsnitt/3.3`, 'granskning avsnitt 3.3'],
+		[`/remisser/${SLUG}/analys`, 'analys'],
+		[`/remisser/${SLUG}/dubbletter`, 'dubbletter'],
+		[`/remisser/${SLUG}/sammanfattning`, 'sammanfattning'],
+		[`/remisser/${SLUG}/beslutsforslag`, 'beslutsförslag'],
+		[`/remisser/${SLUG}/publicering`, 'publicering'],
+		[`/remisser/${SLUG}/dialogmoten`, 'dialogmöten'],
+		[`/remisser/${SLUG}/dialogmoten/nytt`, 'nytt dialogmöte'],
+		['/tillganglighet', 'tillgänglighetsredogörelse inloggad'],
 	];
 	for (const [p, label] of pages) {
 		await page.goto(BASE + p);

@@ -42,6 +42,7 @@ check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 # more than the 5 s this was (seen at a load average of 22); it returns as soon as they exist.
 start_remissd() {
 	${REMISSD_WRAPPER:-} "$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -i -d "$REMISS_DB" \
+		-A "$ROOT/docs/tillganglighetsredogorelse.md" \
 		-L body=1M -P "$T/remissd.pid" "$@" 2>>"$T/remissd.log" &
 	for _ in $(seq 600); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && return 0; sleep 0.05; done
 	return 1
@@ -173,6 +174,7 @@ revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'r
 "$BUILD/remissctl" token revoke "$revoked_id" >/dev/null
 export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
+sub_suite "$ROOT/tests/integration/session_web.sh" "$BASE" "$T/tmp/session"
 webb_versions() { psql "$REMISS_DB" -XAtqc "SELECT count(*) FROM response_versions WHERE channel = 'webb'"; }
 m_before=$(metric 'remiss_responses_submitted_total{channel="webb"}') db_before=$(webb_versions)
 sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"

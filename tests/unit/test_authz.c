@@ -22,13 +22,14 @@ role_by_need_matrix(void **state)
 {
 	/* Expected decisions, written out by hand from PRODUCT.md's roles. */
 	static const enum authz_decision expect[ROLE__MAX][NEED__MAX] = {
-		/* metrics: with no known address, hidden from every role. */
-		/*                public        login         kommun        review        forvaltning   admin         metrics */
-		[ROLE_PUBLIC]      = { AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE },
-		[ROLE_KOMMUN]      = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE },
-		[ROLE_GRANSKARE]   = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE },
-		[ROLE_FORVALTNING] = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE },
-		[ROLE_ADMIN]       = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE },
+		/* metrics: with no known address, hidden from every role.
+		 * session: these identities came by no session (a token). */
+		/*                public        login         kommun        review        forvaltning   admin         metrics     session */
+		[ROLE_PUBLIC]      = { AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE, AUTHZ_LOGIN },
+		[ROLE_KOMMUN]      = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
+		[ROLE_GRANSKARE]   = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
+		[ROLE_FORVALTNING] = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
+		[ROLE_ADMIN]       = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE, AUTHZ_DENY },
 	};
 	int		r, n;
 	struct identity	id;
@@ -43,6 +44,31 @@ role_by_need_matrix(void **state)
 				    expect[r][n]);
 		}
 	}
+}
+
+static void
+session_need_wants_a_browser_session(void **state)
+{
+	struct identity id;
+	int		r;
+
+	(void)state;
+	for (r = ROLE_KOMMUN; r < ROLE__MAX; r++) {
+		id = who((enum role)r, r == ROLE_KOMMUN ? 7 : 0);
+		id.via = AUTH_SESSION;
+		assert_int_equal(authz_decide(&id, NEED_SESSION, NULL), AUTHZ_ALLOW);
+		id.via = AUTH_SSO;
+		assert_int_equal(authz_decide(&id, NEED_SESSION, NULL), AUTHZ_ALLOW);
+		id.via = AUTH_USER_TOKEN;
+		assert_int_equal(authz_decide(&id, NEED_SESSION, NULL), AUTHZ_DENY);
+		id.via = AUTH_ORG_TOKEN;
+		assert_int_equal(authz_decide(&id, NEED_SESSION, NULL), AUTHZ_DENY);
+	}
+	/* A session cookie that named no live session leaves a public caller. */
+	id = who(ROLE_PUBLIC, 0);
+	id.via = AUTH_SESSION;
+	assert_int_equal(authz_decide(&id, NEED_SESSION, NULL), AUTHZ_LOGIN);
+	assert_string_equal(need_name(NEED_SESSION), "session");
 }
 
 static void
@@ -186,6 +212,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(role_by_need_matrix),
+		cmocka_unit_test(session_need_wants_a_browser_session),
 		cmocka_unit_test(no_identity_is_public),
 		cmocka_unit_test(kommun_is_confined_to_its_organisation),
 		cmocka_unit_test(drafts_are_hidden_from_reviewers),

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# tests/integration/session_web.sh BASE-URL TMPDIR: the session-timeout warning's endpoints
+# (GET /sessionen, POST /sessionen/forlang: login, CSRF, tokens refused, what is left), a form
+# sent after the session ended, and the public accessibility statement. Needs REMISS_DB (to
+# age sessions) and ORG_TOKEN, and the demo users. Prints ok/not ok and "N passed, N failed".
+set -uo pipefail
+BASE=${1:?usage: session_web.sh BASE-URL TMPDIR}
+T=${2:?usage: session_web.sh BASE-URL TMPDIR}
+PW=remissvar-demo
+EMAIL=karin.karlsson@halmstad.example
+PASS=0 FAIL=0 N=0
+ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
+notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
+mkdir -p "$T"
+
+req() {
+	local jar=$1 m=$2 p=$3; shift 3
+	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
+		-w '%{http_code}' "$@" "$BASE$p")
+	tr -d '\r' <"$T/headers" >"$T/h"
+}
+status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
+body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
+body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
+header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
+form_csrf() { grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/body" | head -1 | grep -oE '[0-9a-f]{64}'; }
+json_num() { grep -oE "\"$1\":[0-9]+" "$T/body" | grep -oE '[0-9]+$'; }
+sql() { psql "$REMISS_DB" -XAtqc "$1"; }
+# Seconds since the last use of the most recently used session of $EMAIL.
+idle_age() { sql "SELECT min(floor(extract(epoch FROM now() - s.last_seen_at))) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = '$EMAIL'"; }
+# age COLUMN INTERVAL: sets the session's last use or login time that long before now.
+age() { sql "UPDATE sessions SET $1 = now() - interval '$2' WHERE user_id = (SELECT id FROM users WHERE email = '$EMAIL')"; }
+
+J=$T/jar; rm -f "$J"
+JSON=(-H 'Accept: application/json')
+
+# --- anonymous -----------------------------------------------------------
+req "$J" GET /sessionen "${JSON[@]}"
+check "GET /sessionen without a login is 401" eval 'status_is 401 && body_has "Du behöver logga in."'
+req "$J" GET /sessionen -H 'Accept: text/html'
+check "a browser without a login is sent to the login page" eval 'status_is 303 && header_has "^Location: /logga-in\?next=/sessionen$"'
+req "$J" POST /sessionen/forlang "${JSON[@]}"
+check "POST /sessionen/forlang without a login is 401" status_is 401
+req "$J" POST /sessionen/forlang "${JSON[@]}" -H "Authorization: Bearer $ORG_TOKEN"
+check "an API token cannot extend a session (403)" eval 'status_is 403 && body_has "behörighet"'
+
+# --- logged in -------------------------------------------------------------
+req "$J" GET /logga-in -H 'Accept: text/html'
+tok=$(form_csrf)
+req "$J" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$EMAIL" \
+	--data-urlencode "password=$PW" --data-urlencode "next=/"
+check "Karin logs in" status_is 303
+req "$J" GET / -H 'Accept: text/html'
+CSRF=$(form_csrf)
+check "logged-in pages load the warning script and link the statement" eval 'body_has "<script src=\"/static/session.js\" defer=\"\"></script>" && body_has "<a href=\"/tillganglighet\">Tillgänglighetsredogörelse</a>"'
+
+req "$J" GET /sessionen "${JSON[@]}"
+check "GET /sessionen tells the idle time, the warning lead and what is left" eval 'status_is 200 && header_has "^Content-Type: application/json" && header_has "^Cache-Control: no-store" && [ "$(json_num idle_seconds)" = 1800 ] && [ "$(json_num warn_seconds)" = 120 ] && [ "$(json_num idle_left)" -ge 1780 ] && [ "$(json_num absolute_left)" -le 43200 ] && [ "$(json_num absolute_left)" -ge 43100 ]'
+
+# Ten seconds is less than the 15 s within which requests do not touch the session,
+# so only the extension itself can bring the last use back to now.
+age last_seen_at '10 seconds'
+req "$J" POST /sessionen/forlang "${JSON[@]}"
+check "extending without the CSRF token is 403" eval 'status_is 403 && body_has "Sidan har gått ut"'
+req "$J" POST /sessionen/forlang "${JSON[@]}" -H "X-CSRF-Token: ${CSRF//[0-9a-f]/0}"
+check "extending with a wrong CSRF token is 403" status_is 403
+req "$J" POST /sessionen/forlang "${JSON[@]}" -H "X-CSRF-Token: $CSRF"
+check "extending with the X-CSRF-Token header counts the session as used now" eval 'status_is 200 && [ "$(json_num idle_left)" -ge 1798 ] && [ "$(idle_age)" -le 1 ]'
+age last_seen_at '10 seconds'
+req "$J" POST /sessionen/forlang "${JSON[@]}" --data-urlencode "csrf=$CSRF"
+check "extending with the form field works too" eval 'status_is 200 && [ "$(idle_age)" -le 1 ]'
+req "$J" GET /sessionen/forlang "${JSON[@]}"
+check "GET on the extension is 405" eval 'status_is 405 && header_has "^Allow: POST"'
+
+# Near the absolute end (12 h after login) nothing extends past it.
+age created_at '11 hours 59 minutes 10 seconds'
+req "$J" POST /sessionen/forlang "${JSON[@]}" -H "X-CSRF-Token: $CSRF"
+check "near the 12-hour end, what is left is capped by it" eval 'status_is 200 && [ "$(json_num absolute_left)" -le 50 ] && [ "$(json_num idle_left)" -le "$(json_num absolute_left)" ]'
+
+# --- after the end -----------------------------------------------------------
+age last_seen_at '31 minutes'
+req "$J" POST /remisser/ok-hemsjukvard-2025/svar -H 'Accept: text/html' \
+	--data-urlencode "csrf=$CSRF" --data-urlencode 'action=spara' --data-urlencode 'sammanfattning=Text'
+check "a form sent after the session ended is 401 and says why, in Swedish" eval 'status_is 401 && body_has "Din inloggning har gått ut" && body_has "bakåtknapp"'
+req "$J" GET /sessionen "${JSON[@]}"
+check "the ended session is gone" status_is 401
+req "$J" POST /sessionen/forlang "${JSON[@]}" -H "X-CSRF-Token: $CSRF"
+check "an ended session cannot be extended" status_is 401
+
+# --- the accessibility statement ---------------------------------------------
+rm -f "$T/anon"
+req "$T/anon" GET /tillganglighet -H 'Accept: text/html'
+check "the accessibility statement is public, rendered from its Markdown" eval 'status_is 200 && body_has "<title>Tillgänglighetsredogörelse för Remissvar – Remissvar</title>" && body_has "<h2>Kända brister</h2>" && body_has "<strong>delvis förenlig</strong>" && body_lacks "## " && body_lacks "**"'
+check "the statement is dated and names the known gaps" eval 'body_has "24 november 2026" && body_has "Tidsgräns för inloggning utan JavaScript"'
+check "the statement page links to itself from its footer, without a session script" eval 'body_has "<a href=\"/tillganglighet\">" && body_lacks "session.js"'
+req "$T/anon" GET /logga-in -H 'Accept: text/html'
+check "the login page links to the statement" body_has '<a href="/tillganglighet">Tillgänglighetsredogörelse</a>'
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
