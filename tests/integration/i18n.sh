@@ -152,9 +152,49 @@ for page in "/admin/remisser|Manage consultations" "/remisser/$SLUG/oversikt|Ove
 	req "$F" GET "${page%%|*}"
 	check "the förvaltning's ${page%%|*} is English" eval 'status_is 200 && is_en && body_has "${page#*|}"'
 done
+# The review pages: a key text of each, in English and then in Swedish for the same user.
+R=/remisser/$SLUG
+REVIEW_PAGES=(
+	"$R/granskning/avsnitt/3.3|Text of the proposal|Förslagets text"
+	"$R/granskning/avsnitt/helhet|Overall view: positions and summaries|Helhetssyn: ställningstagande och sammanfattning"
+	"$R/anteckningar|<h1>Open notes</h1>|<h1>Öppna anteckningar</h1>"
+	"$R/sok?q=kommun|best first|bäst först"
+	"$R/dialogmoten|Record a new dialogue meeting|Registrera ett nytt dialogmöte"
+	"$R/dialogmoten/nytt|Date the meeting was held (YYYY-MM-DD)|Datum då mötet hölls (ÅÅÅÅ-MM-DD)"
+	"$R/export|Consultation report (.odt)|Remissammanställning (.odt)"
+	"$R/publicering|<h2>Public page</h2>|<h2>Offentlig sida</h2>"
+	"$R/analys|<h2>Key terms</h2>|<h2>Nyckeltermer</h2>"
+	"$R/dubbletter|<h1>Near-identical responses</h1>|<h1>Nästan likadana svar</h1>"
+
+
+
+)
+for page in "${REVIEW_PAGES[@]}"; do
+	IFS='|' read -r path en sv <<<"$page"
+	req "$F" GET "$path"
+	check "the review page $path is English with lang=\"en\"" eval \
+		'status_is 200 && is_en && body_has "$en" && body_lacks "$sv"'
+done
+req "$F" GET "$R/granskning/avsnitt/3.3"
+check "the section page shows English labels and dates" eval \
+	'body_has "Tag the response or a passage" && body_has "New note" && body_matches "received $EN_DATE"'
+req "$F" GET "$R/sok?q=kommun"
+check "the search form's positions are English" eval \
+	'body_has ">Supports with amendments</option>" && body_lacks ">Tillstyrker med ändringar</option>"'
+
 sql "UPDATE users SET lang = 'sv' WHERE email = '$F_EMAIL'" >/dev/null
 req "$F" GET /admin/remisser
 check "the same pages are Swedish again for a Swedish account" eval 'status_is 200 && is_sv && body_has "Hantera remisser"'
+for page in "${REVIEW_PAGES[@]}"; do
+	IFS='|' read -r path en sv <<<"$page"
+	req "$F" GET "$path"
+	check "the review page $path is Swedish for a Swedish account" eval \
+		'status_is 200 && is_sv && body_has "$sv" && body_lacks "$en"'
+done
+req "$F" GET "$R/granskning/avsnitt/3.3"
+check "the section page's dates are Swedish for a Swedish account" eval \
+	'body_matches "mottagen $SV_DATE"'
+
 
 sql "UPDATE users SET lang = 'sv' WHERE email = '$USER_EMAIL'" >/dev/null
 echo "$PASS passed, $FAIL failed"
