@@ -1,5 +1,6 @@
 /* meeting_rules.c: what the fields of a dialogmöte may hold (date, title, place, notes,
- * participant lines), as the database's CHECKs in schema/010_meetings.sql say; pure. */
+ * participant lines), as the database's CHECKs in schema/010_meetings.sql say; pure, but the
+ * messages follow the language of the request (views/i18n.h). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -8,6 +9,7 @@
 
 #include "core/meeting_rules.h"
 #include "util/arena.h"
+#include "views/i18n.h"
 #include "xml/walk.h"
 
 static const char *const months_sv[] = { "januari", "februari", "mars",
@@ -148,7 +150,7 @@ meeting_parse_participants(struct arena *a, const char *text,
 	*err = NULL;
 	if ((list = arena_calloc(a, MEETING_PARTICIPANTS_MAX + 1,
 	    sizeof(*list))) == NULL) {
-		*err = "Deltagarna kunde inte läsas just nu.";
+		*err = _("Deltagarna kunde inte läsas just nu.");
 		return -1;
 	}
 	for (line = text != NULL ? text : ""; *line != '\0'; line = end) {
@@ -165,30 +167,31 @@ meeting_parse_participants(struct arena *a, const char *text,
 		role = comma < line + len ? clean(a, comma + 1,
 		    len - (size_t)(comma - line) - 1, &oom) : NULL;
 		if (oom) {
-			*err = "Deltagarna kunde inte läsas just nu.";
+			*err = _("Deltagarna kunde inte läsas just nu.");
 			return -1;
 		}
 		if (name == NULL && role == NULL)
 			continue;	/* a blank line */
 		if (name == NULL) {
-			*err = arena_printf(a, "Rad %zu: skriv deltagarens namn "
+			*err = arena_printf(a, _("Rad %zu: skriv deltagarens namn "
 			    "före kommatecknet, till exempel ”Anna Svensson, "
-			    "socialchef”.", lineno);
+			    "socialchef”."), lineno);
 			return -1;
 		}
 		if (has_control(name) || (role != NULL && has_control(role))) {
-			*err = arena_printf(a, "Rad %zu: raden innehåller "
-			    "otillåtna tecken.", lineno);
+			*err = arena_printf(a, _("Rad %zu: raden innehåller "
+			    "otillåtna tecken."), lineno);
 			return -1;
 		}
 		if (xw_chars(name) > MEETING_NAME_MAX || (role != NULL &&
 		    xw_chars(role) > MEETING_NAME_MAX)) {
-			*err = arena_printf(a, "Rad %zu: namnet och rollen får "
-			    "vara högst 200 tecken var.", lineno);
+			*err = arena_printf(a, _("Rad %zu: namnet och rollen får "
+			    "vara högst 200 tecken var."), lineno);
 			return -1;
 		}
 		if (count == MEETING_PARTICIPANTS_MAX) {
-			*err = "Skriv högst 200 deltagare.";
+			*err = _("Skriv högst 200 deltagare.");
+
 			return -1;
 		}
 		list[count].name = name;
@@ -226,14 +229,14 @@ check_line(struct arena *a, const char *v, const char *field,
 		return 0;
 	c = clean(a, v, strlen(v), &oom);
 	if (oom) {
-		rule_error(e, field, "Fältet kunde inte läsas just nu.");
+		rule_error(e, field, _("Fältet kunde inte läsas just nu."));
 		return 1;
 	}
 	if (c == NULL)
 		return 0;
 	if (has_control(c)) {
-		rule_error(e, field, "Fältet får bara innehålla en rad vanlig "
-		    "text.");
+		rule_error(e, field, _("Fältet får bara innehålla en rad vanlig "
+		    "text."));
 		return 1;
 	}
 	if (xw_chars(c) > MEETING_TITLE_MAX) {
@@ -255,32 +258,32 @@ meeting_check_fields(struct arena *a, const struct meeting_fields *f,
 	memset(v, 0, sizeof(*v));
 	v->notes = "";
 	if (f->date == NULL || f->date[strspn(f->date, " \t")] == '\0') {
-		rule_error(e, "datum", "Skriv dagen då mötet hölls.");
+		rule_error(e, "datum", _("Skriv dagen då mötet hölls."));
 		n++;
 	} else if (meeting_parse_date(f->date, v->date) == -1) {
-		rule_error(e, "datum", "Skriv ett riktigt datum som ÅÅÅÅ-MM-DD, "
-		    "till exempel 2024-05-14.");
+		rule_error(e, "datum", _("Skriv ett riktigt datum som ÅÅÅÅ-MM-DD, "
+		    "till exempel 2024-05-14."));
 		n++;
 	}
-	n += check_line(a, f->title, "rubrik", "Rubriken får vara högst 200 "
-	    "tecken.", &v->title, e);
-	n += check_line(a, f->place, "plats", "Platsen får vara högst 200 "
-	    "tecken.", &v->place, e);
+	n += check_line(a, f->title, "rubrik", _("Rubriken får vara högst 200 "
+	    "tecken."), &v->title, e);
+	n += check_line(a, f->place, "plats", _("Platsen får vara högst 200 "
+	    "tecken."), &v->place, e);
 	if (f->notes != NULL) {
 		if ((notes = arena_strdup(a, f->notes)) == NULL) {
-			rule_error(e, "anteckningar", "Anteckningarna kunde inte "
-			    "läsas just nu.");
+			rule_error(e, "anteckningar", _("Anteckningarna kunde inte "
+			    "läsas just nu."));
 			n++;
 		} else {
 			notes = rules_text(notes);
 			v->notes = notes != NULL ? notes : "";
 			if (xw_chars(v->notes) > MEETING_NOTES_MAX) {
-				rule_error(e, "anteckningar", "Anteckningarna får "
-				    "vara högst 100 000 tecken.");
+				rule_error(e, "anteckningar", _("Anteckningarna får "
+				    "vara högst 100 000 tecken."));
 				n++;
 			} else if (has_control(v->notes)) {
-				rule_error(e, "anteckningar", "Anteckningarna "
-				    "innehåller otillåtna tecken.");
+				rule_error(e, "anteckningar", _("Anteckningarna "
+				    "innehåller otillåtna tecken."));
 				n++;
 			}
 		}

@@ -16,6 +16,7 @@
 #include "log.h"
 #include "util/arena.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* What the streamed body needs after the handler has returned. */
@@ -119,19 +120,19 @@ handle_export_page(struct request *req, struct response *res)
 	static const struct {
 		const char *format, *label, *what;
 	} links[] = {
-		{ "odt", "Remissammanställning (.odt)", "Öppnas i LibreOffice "
-		    "och Word: titelsida, remissinstanser, diagram, varje "
-		    "avsnitt med svar och teman." },
-		{ "html", "Remissammanställning för utskrift (.html)",
-		    "Samma innehåll som en webbsida att skriva ut; varje "
-		    "avsnitt börjar på en ny sida." },
-		{ "csv", "Svar som tabell (.csv)", "En rad per remissinstans "
-		    "och avsnitt, UTF-8, öppnas i Excel." },
-		{ "taggar.csv", "Taggar och anteckningar (.csv)",
-		    "Referensgruppens taggar och anteckningar med citat; "
-		    "kopplas till svaren på remissinstans och avsnitt." },
-		{ "xml", "Remissen med alla svar (.xml)", "Remissen och varje "
-		    "remissinstans senaste svar i uppladdningsformatet." },
+		{ "odt", N_("Remissammanställning (.odt)"), N_("Öppnas i "
+		    "LibreOffice och Word: titelsida, remissinstanser, diagram, "
+		    "varje avsnitt med svar och teman.") },
+		{ "html", N_("Remissammanställning för utskrift (.html)"),
+		    N_("Samma innehåll som en webbsida att skriva ut; varje "
+		    "avsnitt börjar på en ny sida.") },
+		{ "csv", N_("Svar som tabell (.csv)"), N_("En rad per "
+		    "remissinstans och avsnitt, UTF-8, öppnas i Excel.") },
+		{ "taggar.csv", N_("Taggar och anteckningar (.csv)"),
+		    N_("Referensgruppens taggar och anteckningar med citat; "
+		    "kopplas till svaren på remissinstans och avsnitt.") },
+		{ "xml", N_("Remissen med alla svar (.xml)"), N_("Remissen och "
+		    "varje remissinstans senaste svar i uppladdningsformatet.") },
 	};
 	struct remiss_def	 def;
 	struct html		*h;
@@ -143,25 +144,27 @@ handle_export_page(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Export: %s", def.title),
+	layout_begin(h, arena_printf(req->arena, _("Export: %s"), def.title),
 	    &req->identity);
-	html_elem(h, "h1", "Export", NULL);
+	html_elem(h, "h1", _("Export"), NULL);
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "export");
-	html_elem(h, "p", "Exporterna visar varje remissinstans senaste "
-	    "inskickade svar, läst vid ett och samma tillfälle.", NULL);
+	/* TRANSLATORS: the exported documents stay Swedish; say so. */
+	html_elem(h, "p", _("Exporterna visar varje remissinstans senaste "
+	    "inskickade svar, läst vid ett och samma tillfälle."), NULL);
 	html_open(h, "ul", "class", "exports", NULL);
 	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
 		html_open(h, "li", NULL);
-		html_elem(h, "a", links[i].label, "href", arena_printf(
+		html_elem(h, "a", _(links[i].label), "href", arena_printf(
 		    req->arena, "/api/v1/remisser/%s/export.%s", def.slug,
 		    links[i].format), "download", "", NULL);
-		html_elem(h, "p", links[i].what, NULL);
+		html_elem(h, "p", _(links[i].what), NULL);
 		html_close(h);
 	}
 	html_close(h);
-	html_elem(h, "p", arena_printf(req->arena, "Samma export från "
-	    "kommandoraden: remissctl export %s --format odt -o fil.odt",
+	html_elem(h, "p", arena_printf(req->arena, _("Samma export från "
+	    "kommandoraden: remissctl export %s --format odt -o fil.odt"),
+
 	    def.slug), NULL);
 	layout_end(h);
 	layout_send(h, res, 200);

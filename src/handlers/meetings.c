@@ -25,6 +25,7 @@
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* Statuses of store(): 0 stored, else an HTTP status. */
@@ -66,8 +67,8 @@ static const char *
 meeting_name(struct arena *a, const char *date, const char *title)
 {
 	return title != NULL && title[0] != '\0' ? arena_printf(a, "%s: %s",
-	    date_sv_in(a, date), title) : arena_printf(a, "Dialogmöte %s",
-	    date_sv_in(a, date));
+	    date_ui_in(a, date), title) : arena_printf(a, _("Dialogmöte %s"),
+	    date_ui_in(a, date));
 }
 
 void
@@ -82,17 +83,17 @@ meetings_linked(struct html *h, struct request *req,
 	r = db_exec(req->db, section_id != NULL ? STMT_MEETINGS_OF_SECTION :
 	    STMT_MEETINGS_OF_THEME, p);
 	html_open(h, "section", "class", "meetings-linked", NULL);
-	html_elem(h, heading, "Dialogmöten", NULL);
+	html_elem(h, heading, _("Dialogmöten"), NULL);
 	if (!db_result_ok(r)) {
-		html_elem(h, "p", "Dialogmötena kunde inte visas just nu.",
+		html_elem(h, "p", _("Dialogmötena kunde inte visas just nu."),
 		    "class", "muted", NULL);
 		goto out;
 	}
 	n = PQntuples(r);
 	if (n == 0)
-		html_elem(h, "p", section_id != NULL ? "Inga dialogmöten har "
-		    "handlat om avsnittet." : "Inga dialogmöten har handlat om "
-		    "temat.", "class", "muted", NULL);
+		html_elem(h, "p", section_id != NULL ? _("Inga dialogmöten har "
+		    "handlat om avsnittet.") : _("Inga dialogmöten har handlat om "
+		    "temat."), "class", "muted", NULL);
 	else {
 		html_open(h, "ul", NULL);
 		for (i = 0; i < n; i++) {
@@ -109,12 +110,12 @@ meetings_linked(struct html *h, struct request *req,
 		html_close(h);
 	}
 	html_open(h, "p", NULL);
-	html_elem(h, "a", section_id != NULL ? "Registrera ett dialogmöte om "
-	    "avsnittet" : "Registrera ett dialogmöte om temat", "href",
+	html_elem(h, "a", section_id != NULL ? _("Registrera ett dialogmöte om "
+	    "avsnittet") : _("Registrera ett dialogmöte om temat"), "href",
 	    arena_printf(req->arena, "%s/nytt?%s", base_href(req, def),
 	    new_query), NULL);
 	html_text(h, " · ");
-	html_elem(h, "a", "Alla dialogmöten", "href", base_href(req, def), NULL);
+	html_elem(h, "a", _("Alla dialogmöten"), "href", base_href(req, def), NULL);
 	html_close(h);
 out:
 	html_close(h);
@@ -142,32 +143,32 @@ handle_meetings(struct request *req, struct response *res)
 		return;
 	}
 	n = PQntuples(r);
-	layout_begin(h, arena_printf(req->arena, "Dialogmöten: %s", def.title),
+	layout_begin(h, arena_printf(req->arena, _("Dialogmöten: %s"), def.title),
 	    &req->identity);
-	html_elem(h, "h1", "Dialogmöten", NULL);
+	html_elem(h, "h1", _("Dialogmöten"), NULL);
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "dialogmoten");
 	review_notice(h, req);
-	html_elem(h, "p", "Möten med en eller flera remissinstanser om "
+	html_elem(h, "p", _("Möten med en eller flera remissinstanser om "
 	    "remissen: när de hölls, vilka som deltog och vad som sades. "
 	    "Mötena visas vid de avsnitt och teman de gäller och följer med i "
-	    "exporten.", NULL);
-	html_elem(h, "a", "Registrera ett nytt dialogmöte", "href",
+	    "exporten."), NULL);
+	html_elem(h, "a", _("Registrera ett nytt dialogmöte"), "href",
 	    arena_printf(req->arena, "%s/nytt", base_href(req, &def)), "class",
 	    "button primary", NULL);
 	if (n == 0)
-		html_elem(h, "p", "Inga dialogmöten är registrerade ännu.",
+		html_elem(h, "p", _("Inga dialogmöten är registrerade ännu."),
 		    "class", "muted", NULL);
 	else {
 		html_open(h, "table", "class", "list", NULL);
-		html_elem(h, "caption", "Registrerade dialogmöten i datumordning",
+		html_elem(h, "caption", _("Registrerade dialogmöten i datumordning"),
 		    NULL);
 		html_open(h, "thead", NULL);
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", "Möte", "scope", "col", NULL);
-		html_elem(h, "th", "Organisationer", "scope", "col", NULL);
-		html_elem(h, "th", "Deltagare", "scope", "col", NULL);
-		html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
+		html_elem(h, "th", _("Möte"), "scope", "col", NULL);
+		html_elem(h, "th", _("Organisationer"), "scope", "col", NULL);
+		html_elem(h, "th", _("Deltagare"), "scope", "col", NULL);
+		html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
 		html_close(h);
 		html_close(h);
 		html_open(h, "tbody", NULL);
@@ -386,8 +387,8 @@ render_form(struct html *h, struct mform *f)
 	size_t		 k;
 	int		 i;
 
-	title = f->id == NULL ? "Registrera ett dialogmöte" :
-	    arena_printf(req->arena, "Ändra %s", meeting_name(req->arena,
+	title = f->id == NULL ? _("Registrera ett dialogmöte") :
+	    arena_printf(req->arena, _("Ändra %s"), meeting_name(req->arena,
 	    f->saved != NULL ? PQgetvalue(f->saved, 0, 1) : f->date,
 	    f->saved != NULL ? PQgetvalue(f->saved, 0, 2) : f->title));
 	action = f->id == NULL ? base_href(req, &f->def) :
@@ -400,36 +401,36 @@ render_form(struct html *h, struct mform *f)
 		html_elem(h, "p", f->form_error, "class", "error", "role", "alert",
 		    NULL);
 	else if (f->err.n > 0)
-		html_elem(h, "p", "Formuläret har fel. Rätta det som står vid "
-		    "fälten och spara igen.", "class", "error", "role", "alert",
+		html_elem(h, "p", _("Formuläret har fel. Rätta det som står vid "
+		    "fälten och spara igen."), "class", "error", "role", "alert",
 		    NULL);
 	html_open(h, "form", "method", "post", "action", action, "novalidate",
 	    "novalidate", NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	hidden(h, "version", f->version);
-	form_input(h, "date", "datum", "Datum då mötet hölls (ÅÅÅÅ-MM-DD)",
+	form_input(h, "date", "datum", _("Datum då mötet hölls (ÅÅÅÅ-MM-DD)"),
 	    f->date, rule_error_get(&f->err, "datum"), 1);
-	form_input(h, "text", "rubrik", "Rubrik (valfri)", f->title,
+	form_input(h, "text", "rubrik", _("Rubrik (valfri)"), f->title,
 	    rule_error_get(&f->err, "rubrik"), 0);
-	form_input(h, "text", "plats", "Plats (valfri)", f->place,
+	form_input(h, "text", "plats", _("Plats (valfri)"), f->place,
 	    rule_error_get(&f->err, "plats"), 0);
 
-	checks_begin(h, "organisationer", "Organisationer som deltog",
+	checks_begin(h, "organisationer", _("Organisationer som deltog"),
 	    NULL, rule_error_get(&f->err, "organisationer"));
 	for (i = 0; i < PQntuples(f->orgs); i++)
 		check(h, req, "organisation", PQgetvalue(f->orgs, i, 0),
 		    PQgetvalue(f->orgs, i, 1), f->org_on[i]);
 	if (PQntuples(f->orgs) == 0)
-		html_elem(h, "p", "Inga organisationer är inbjudna till "
-		    "remissen ännu.", "class", "muted", NULL);
+		html_elem(h, "p", _("Inga organisationer är inbjudna till "
+		    "remissen ännu."), "class", "muted", NULL);
 	html_close(h);
 
-	textarea_hint(h, "deltagare", "Deltagare", "En person per rad: namn, "
-	    "komma, roll eller organisation. Till exempel: Anna Svensson, "
-	    "socialchef Laholms kommun", f->participants,
+	textarea_hint(h, "deltagare", _("Deltagare"), _("En person per rad: "
+	    "namn, komma, roll eller organisation. Till exempel: Anna Svensson, "
+	    "socialchef Laholms kommun"), f->participants,
 	    rule_error_get(&f->err, "deltagare"), 6);
 
-	checks_begin(h, "avsnitt", "Avsnitt som mötet handlade om", NULL,
+	checks_begin(h, "avsnitt", _("Avsnitt som mötet handlade om"), NULL,
 	    NULL);
 	for (k = 0; k < f->def.nsections; k++)
 		check(h, req, "avsnitt", arena_printf(req->arena, "%lld",
@@ -438,27 +439,27 @@ render_form(struct html *h, struct mform *f)
 		    f->sec_on[k]);
 	html_close(h);
 
-	checks_begin(h, "teman", "Teman som mötet berörde", NULL, NULL);
+	checks_begin(h, "teman", _("Teman som mötet berörde"), NULL, NULL);
 	for (i = 0; i < PQntuples(f->themes); i++)
 		check(h, req, "tema", PQgetvalue(f->themes, i, 0),
 		    PQgetvalue(f->themes, i, 1), f->theme_on[i]);
 	if (PQntuples(f->themes) == 0)
-		html_elem(h, "p", "Referensgruppen har inte skapat några teman "
-		    "ännu.", "class", "muted", NULL);
+		html_elem(h, "p", _("Referensgruppen har inte skapat några teman "
+		    "ännu."), "class", "muted", NULL);
 	html_close(h);
 
-	form_textarea(h, "anteckningar", "Anteckningar", f->notes,
+	form_textarea(h, "anteckningar", _("Anteckningar"), f->notes,
 	    rule_error_get(&f->err, "anteckningar"), 12);
-	html_elem(h, "button", f->id == NULL ? "Registrera mötet" :
-	    "Spara ändringarna", "type", "submit", NULL);
+	html_elem(h, "button", f->id == NULL ? _("Registrera mötet") :
+	    _("Spara ändringarna"), "type", "submit", NULL);
 	html_close(h);
 	if (f->saved != NULL) {
 		/* After a conflict: what is stored now, to compare with. */
 		html_open(h, "section", "class", "saved-version",
 		    "aria-labelledby", "h-sparat", NULL);
-		html_elem(h, "h2", "Det som är sparat nu", "id", "h-sparat", NULL);
-		html_elem(h, "p", arena_printf(req->arena, "Ändrat av %s, %s.",
-		    PQgetvalue(f->saved, 0, 8), iso_datetime_sv_in(req->arena,
+		html_elem(h, "h2", _("Det som är sparat nu"), "id", "h-sparat", NULL);
+		html_elem(h, "p", arena_printf(req->arena, _("Ändrat av %s, %s."),
+		    PQgetvalue(f->saved, 0, 8), iso_datetime_ui_in(req->arena,
 		    PQgetvalue(f->saved, 0, 9))), "class", "muted", NULL);
 		html_elem(h, "p", meeting_name(req->arena,
 		    PQgetvalue(f->saved, 0, 1), PQgetvalue(f->saved, 0, 2)),
@@ -467,8 +468,8 @@ render_form(struct html *h, struct mform *f)
 		    NULL);
 		html_close(h);
 	}
-	html_elem(h, "a", f->id == NULL ? "Tillbaka till dialogmötena" :
-	    "Avbryt och visa mötet", "href", f->id == NULL ? base_href(req,
+	html_elem(h, "a", f->id == NULL ? _("Tillbaka till dialogmötena") :
+	    _("Avbryt och visa mötet"), "href", f->id == NULL ? base_href(req,
 	    &f->def) : action, NULL);
 	layout_end(h);
 }
@@ -577,8 +578,8 @@ read_form(struct mform *f)
 	}
 	meeting_check_fields(f->req->arena, &in, &f->v, &f->err);
 	if (norgs == 0)
-		rule_error(&f->err, "organisationer", "Välj minst en "
-		    "organisation som deltog i mötet.");
+		rule_error(&f->err, "organisationer", _("Välj minst en "
+		    "organisation som deltog i mötet."));
 	return f->err.n > 0 ? -1 : 0;
 }
 
@@ -762,14 +763,14 @@ save(struct request *req, struct response *res, const char *id)
 			} else
 				f.version = PQgetvalue(f.saved, 0, 5);
 		}
-		f.form_error = rc == 409 ? "Någon annan har ändrat dialogmötet "
+		f.form_error = rc == 409 ? _("Någon annan har ändrat dialogmötet "
 		    "medan du skrev, så dina ändringar är inte sparade. Det du "
 		    "skrev finns kvar i formuläret och det som är sparat nu står "
 		    "under det. Spara igen om du vill ersätta det sparade med "
-		    "ditt." : rc == 422 ? "En vald organisation är inte längre "
-		    "inbjuden till remissen. Ladda om sidan och välj igen." :
-		    "Dialogmötet kunde inte sparas just nu. Försök igen om en "
-		    "stund.";
+		    "ditt.") : rc == 422 ? _("En vald organisation är inte längre "
+		    "inbjuden till remissen. Ladda om sidan och välj igen.") :
+		    _("Dialogmötet kunde inte sparas just nu. Försök igen om en "
+		    "stund.");
 	}
 	if ((h = html_new()) == NULL) {
 		review_unavailable(req, res);
@@ -839,10 +840,10 @@ handle_meeting_view(struct request *req, struct response *res)
 	review_nav(h, req, &f.def, "dialogmoten");
 	review_notice(h, req);
 	html_open(h, "dl", "class", "facts", NULL);
-	dl_entry(h, "Datum", date_sv_in(req->arena, f.date));
+	dl_entry(h, _("Datum"), date_ui_in(req->arena, f.date));
 	if (f.place[0] != '\0')
-		dl_entry(h, "Plats", f.place);
-	html_elem(h, "dt", "Organisationer", NULL);
+		dl_entry(h, _("Plats"), f.place);
+	html_elem(h, "dt", _("Organisationer"), NULL);
 	html_open(h, "dd", NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < PQntuples(f.orgs); i++)
@@ -850,10 +851,10 @@ handle_meeting_view(struct request *req, struct response *res)
 			html_elem(h, "li", PQgetvalue(f.orgs, i, 1), NULL);
 	html_close(h);
 	html_close(h);
-	html_elem(h, "dt", "Deltagare", NULL);
+	html_elem(h, "dt", _("Deltagare"), NULL);
 	html_open(h, "dd", NULL);
 	if (PQntuples(r) == 0)
-		html_text(h, "Inga deltagare är angivna.");
+		html_text(h, _("Inga deltagare är angivna."));
 	else {
 		html_open(h, "ul", NULL);
 		for (i = 0; i < PQntuples(r); i++)
@@ -863,12 +864,12 @@ handle_meeting_view(struct request *req, struct response *res)
 		html_close(h);
 	}
 	html_close(h);
-	html_elem(h, "dt", "Avsnitt", NULL);
+	html_elem(h, "dt", _("Avsnitt"), NULL);
 	html_open(h, "dd", NULL);
 	for (k = 0, any = 0; k < f.def.nsections; k++)
 		any |= f.sec_on[k];
 	if (!any)
-		html_text(h, "Inga avsnitt är valda.");
+		html_text(h, _("Inga avsnitt är valda."));
 	else {
 		html_open(h, "ul", NULL);
 		for (k = 0; k < f.def.nsections; k++) {
@@ -885,12 +886,12 @@ handle_meeting_view(struct request *req, struct response *res)
 		html_close(h);
 	}
 	html_close(h);
-	html_elem(h, "dt", "Teman", NULL);
+	html_elem(h, "dt", _("Teman"), NULL);
 	html_open(h, "dd", NULL);
 	for (i = 0, any = 0; i < PQntuples(f.themes); i++)
 		any |= f.theme_on[i];
 	if (!any)
-		html_text(h, "Inga teman är valda.");
+		html_text(h, _("Inga teman är valda."));
 	else {
 		html_open(h, "ul", NULL);
 		for (i = 0; i < PQntuples(f.themes); i++) {
@@ -906,22 +907,22 @@ handle_meeting_view(struct request *req, struct response *res)
 	}
 	html_close(h);
 	html_close(h);
-	html_elem(h, "h2", "Anteckningar", NULL);
+	html_elem(h, "h2", _("Anteckningar"), NULL);
 	html_elem(h, "p", f.notes[0] != '\0' ? f.notes :
-	    "Inga anteckningar.", "class", "prewrap", NULL);
-	html_elem(h, "p", arena_printf(req->arena, "Registrerat av %s, %s. "
-	    "Senast ändrat av %s, %s.", PQgetvalue(row, 0, 6),
-	    iso_datetime_sv_in(req->arena, PQgetvalue(row, 0, 7)),
-	    PQgetvalue(row, 0, 8), iso_datetime_sv_in(req->arena,
+	    _("Inga anteckningar."), "class", "prewrap", NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Registrerat av %s, %s. "
+	    "Senast ändrat av %s, %s."), PQgetvalue(row, 0, 6),
+	    iso_datetime_ui_in(req->arena, PQgetvalue(row, 0, 7)),
+	    PQgetvalue(row, 0, 8), iso_datetime_ui_in(req->arena,
 	    PQgetvalue(row, 0, 9))), "class", "muted", NULL);
 	html_open(h, "p", "class", "actions", NULL);
-	html_elem(h, "a", "Ändra mötet", "href", arena_printf(req->arena,
+	html_elem(h, "a", _("Ändra mötet"), "href", arena_printf(req->arena,
 	    "%s/redigera", self), NULL);
 	html_text(h, " ");
-	html_elem(h, "a", "Ta bort mötet", "href", arena_printf(req->arena,
+	html_elem(h, "a", _("Ta bort mötet"), "href", arena_printf(req->arena,
 	    "%s/ta-bort", self), NULL);
 	html_text(h, " ");
-	html_elem(h, "a", "Alla dialogmöten", "href", base_href(req, &f.def),
+	html_elem(h, "a", _("Alla dialogmöten"), "href", base_href(req, &f.def),
 	    NULL);
 	html_close(h);
 	layout_end(h);
@@ -953,22 +954,23 @@ handle_meeting_delete_form(struct request *req, struct response *res)
 	}
 	name = meeting_name(req->arena, f.date, f.title);
 	self = arena_printf(req->arena, "%s/%s", base_href(req, &f.def), f.id);
-	layout_begin(h, arena_printf(req->arena, "Ta bort %s", name),
+	layout_begin(h, arena_printf(req->arena, _("Ta bort %s"), name),
 	    &req->identity);
-	html_elem(h, "h1", "Ta bort dialogmötet?", NULL);
+	html_elem(h, "h1", _("Ta bort dialogmötet?"), NULL);
 	html_elem(h, "p", f.def.title, "class", "lead", NULL);
 	review_nav(h, req, &f.def, "dialogmoten");
-	html_elem(h, "p", arena_printf(req->arena, "Vill du ta bort ”%s” med "
+	html_elem(h, "p", arena_printf(req->arena, _("Vill du ta bort ”%s” med "
 	    "deltagare, anteckningar och kopplingar till avsnitt och teman? "
-	    "Det går inte att ångra. Borttagningen loggas.", name), NULL);
+	    "Det går inte att ångra. Borttagningen loggas."), name), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "%s/ta-bort", self), NULL);
 	hidden(h, "csrf", req->identity.csrf);
 	hidden(h, "version", f.version);
-	html_elem(h, "button", "Ja, ta bort mötet", "type", "submit", "class",
+	html_elem(h, "button", _("Ja, ta bort mötet"), "type", "submit", "class",
 	    "danger", NULL);
 	html_close(h);
-	html_elem(h, "a", "Nej, behåll mötet", "href", self, NULL);
+	html_elem(h, "a", _("Nej, behåll mötet"), "href", self, NULL);
+
 	layout_end(h);
 	layout_send(h, res, 200);
 out:

@@ -23,6 +23,7 @@
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 #define GROUND_MAX	300	/* redactions.legal_ground */
@@ -119,14 +120,14 @@ notice_text(const char *code)
 	if (code == NULL)
 		return NULL;
 	if (strcmp(code, "publicerad") == 0)
-		return "Svaren är publicerade.";
+		return _("Svaren är publicerade.");
 	if (strcmp(code, "avpublicerad") == 0)
-		return "Den offentliga sidan är borttagen.";
+		return _("Den offentliga sidan är borttagen.");
 	if (strcmp(code, "sekretess") == 0)
-		return "Sekretessen är registrerad och loggad.";
+		return _("Sekretessen är registrerad och loggad.");
 	if (strcmp(code, "havd") == 0)
-		return "Sekretessen är hävd och loggad. Den offentliga sidan visar "
-		    "stycket eller bilagan igen.";
+		return _("Sekretessen är hävd och loggad. Den offentliga sidan "
+		    "visar stycket eller bilagan igen.");
 	return NULL;
 }
 
@@ -135,33 +136,33 @@ static void
 publish_part(struct html *h, struct request *req, const struct remiss_def *def,
     const PGresult *pub)
 {
-	html_elem(h, "h2", "Offentlig sida", NULL);
+	html_elem(h, "h2", _("Offentlig sida"), NULL);
 	if (PQntuples(pub) == 1) {
 		html_open(h, "p", NULL);
-		html_text(h, arena_printf(req->arena, "Publicerad %s av %s: ",
-		    iso_datetime_sv_in(req->arena, PQgetvalue(pub, 0, 0)),
+		html_text(h, arena_printf(req->arena, _("Publicerad %s av %s: "),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(pub, 0, 0)),
 		    PQgetvalue(pub, 0, 1)));
 		html_elem(h, "a", arena_printf(req->arena, "/publicerat/%s",
 		    def->slug), "href", arena_printf(req->arena, "/publicerat/%s",
 		    def->slug), NULL);
 		html_close(h);
 		form_open(h, req, def->slug, "avpublicera");
-		html_elem(h, "button", "Ta bort den offentliga sidan", "type",
+		html_elem(h, "button", _("Ta bort den offentliga sidan"), "type",
 		    "submit", NULL);
 		html_close(h);
 		return;
 	}
 	if (!closed(def)) {
-		html_elem(h, "p", "Svaren kan publiceras när remissen är stängd.",
+		html_elem(h, "p", _("Svaren kan publiceras när remissen är stängd."),
 		    NULL);
 		return;
 	}
-	html_elem(h, "p", "Svaren är inte publicerade. Publicering visar den "
+	html_elem(h, "p", _("Svaren är inte publicerade. Publicering visar den "
 	    "senaste versionen av varje remissinstans svar för alla, utan "
 	    "kontaktpersonernas namn, e-post och telefon, och med sekretess "
-	    "enligt listan nedan.", NULL);
+	    "enligt listan nedan."), NULL);
 	form_open(h, req, def->slug, "publicera");
-	html_elem(h, "button", "Publicera svaren", "type", "submit", "class",
+	html_elem(h, "button", _("Publicera svaren"), "type", "submit", "class",
 	    "primary", NULL);
 	html_close(h);
 }
@@ -173,29 +174,30 @@ redact_form(struct html *h, struct request *req, const struct remiss_def *def,
 {
 	int i;
 
-	html_elem(h, "h2", "Sekretess", NULL);
-	html_elem(h, "p", "Skriv av stycket exakt som det står i svaret, eller "
+	html_elem(h, "h2", _("Sekretess"), NULL);
+	html_elem(h, "p", _("Skriv av stycket exakt som det står i svaret, eller "
 	    "ange bilagans nummer. Det sparade svaret ändras inte; den "
-	    "offentliga sidan visar sekretessgrunden i stället.", NULL);
+	    "offentliga sidan visar sekretessgrunden i stället."), NULL);
 	form_open(h, req, def->slug, "sekretess");
 	html_open(h, "p", NULL);
-	html_elem(h, "label", "Svar", "for", "f-version", NULL);
+	html_elem(h, "label", _("Svar"), "for", "f-version", NULL);
 	html_open(h, "select", "name", "version", "id", "f-version", NULL);
 	for (i = 0; i < PQntuples(orgs); i++) {
 		if (PQgetvalue(orgs, i, 4)[0] == '\0')
 			continue;
-		html_elem(h, "option", arena_printf(req->arena, "%s, version %s",
+		html_elem(h, "option", arena_printf(req->arena, _("%s, version %s"),
 		    PQgetvalue(orgs, i, 1), PQgetvalue(orgs, i, 5)), "value",
 		    PQgetvalue(orgs, i, 4), NULL);
 	}
 	html_close(h);
 	html_close(h);
-	form_textarea(h, "stycke", "Stycke som omfattas av sekretess", NULL,
+	form_textarea(h, "stycke", _("Stycke som omfattas av sekretess"), NULL,
 	    NULL, 3);
-	form_input(h, "number", "bilaga", "eller bilaga nummer", NULL, NULL, 0);
-	form_input(h, "text", "grund", "Sekretessgrund (t.ex. 21 kap. 1 § "
-	    "offentlighets- och sekretesslagen)", NULL, NULL, 1);
-	html_elem(h, "button", "Registrera sekretess", "type", "submit", NULL);
+	form_input(h, "number", "bilaga", _("eller bilaga nummer"), NULL, NULL,
+	    0);
+	form_input(h, "text", "grund", _("Sekretessgrund (t.ex. 21 kap. 1 § "
+	    "offentlighets- och sekretesslagen)"), NULL, NULL, 1);
+	html_elem(h, "button", _("Registrera sekretess"), "type", "submit", NULL);
 	html_close(h);
 }
 
@@ -209,9 +211,9 @@ redaction_state(struct html *h, struct request *req, const char *slug,
 
 	html_open(h, "td", NULL);
 	if (PQgetvalue(r, i, 10)[0] != '\0') {
-		html_elem(h, "strong", "Hävd", NULL);
-		html_text(h, arena_printf(req->arena, " %s av %s. Skäl: %s",
-		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 10)),
+		html_elem(h, "strong", _("Hävd"), NULL);
+		html_text(h, arena_printf(req->arena, _(" %s av %s. Skäl: %s"),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 10)),
 		    PQgetvalue(r, i, 11), PQgetvalue(r, i, 12)));
 		html_close(h);
 		return;
@@ -220,16 +222,17 @@ redaction_state(struct html *h, struct request *req, const char *slug,
 	 * which redaction they are about. */
 	fid = arena_printf(req->arena, "hav-%s", id);
 	row = arena_printf(req->arena, "sekretess-%s", id);
-	html_elem(h, "p", "Gäller", NULL);
+	html_elem(h, "p", _("Gäller"), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/sekretess/%s/hav", slug, id), "class", "inline", NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
 	    req->identity.csrf, NULL);
-	html_elem(h, "label", "Skäl för att häva sekretessen", "for", fid, NULL);
+	html_elem(h, "label", _("Skäl för att häva sekretessen"), "for", fid,
+	    NULL);
 	html_void(h, "input", "type", "text", "name", "skal", "id", fid,
 	    "required", "required", "maxlength", "500", "autocomplete", "off",
 	    "aria-describedby", row, NULL);
-	html_elem(h, "button", "Häv", "type", "submit", "aria-describedby", row,
+	html_elem(h, "button", _("Häv"), "type", "submit", "aria-describedby", row,
 	    NULL);
 	html_close(h);
 	html_close(h);
@@ -243,37 +246,38 @@ redaction_table(struct html *h, struct request *req, const char *slug,
 	int	i;
 
 	if (PQntuples(r) == 0) {
-		html_elem(h, "p", "Ingen sekretess är registrerad.", NULL);
+		html_elem(h, "p", _("Ingen sekretess är registrerad."), NULL);
 		return;
 	}
 	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", "Registrerad sekretess", NULL);
+	html_elem(h, "caption", _("Registrerad sekretess"), NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Remissinstans", "scope", "col", NULL);
-	html_elem(h, "th", "Vad", "scope", "col", NULL);
-	html_elem(h, "th", "Sekretessgrund", "scope", "col", NULL);
-	html_elem(h, "th", "Registrerad", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "scope", "col", NULL);
+	html_elem(h, "th", _("Remissinstans"), "scope", "col", NULL);
+	html_elem(h, "th", _("Vad"), "scope", "col", NULL);
+	html_elem(h, "th", _("Sekretessgrund"), "scope", "col", NULL);
+	html_elem(h, "th", _("Registrerad"), "scope", "col", NULL);
+	html_elem(h, "th", _("Status"), "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
 	for (i = 0; i < PQntuples(r); i++) {
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", arena_printf(req->arena, "%s, version %s",
+		html_elem(h, "th", arena_printf(req->arena, _("%s, version %s"),
 		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3)), "scope", "row",
 		    "id", arena_printf(req->arena, "sekretess-%s",
 		    PQgetvalue(r, i, 0)), NULL);
 		if (PQgetvalue(r, i, 5)[0] != '\0' &&
 		    parse_long(PQgetvalue(r, i, 5), 0, 999, &ord) == 0)
-			html_elem(h, "td", arena_printf(req->arena, "Bilaga %ld: %s",
+			html_elem(h, "td", arena_printf(req->arena, _("Bilaga %ld: %s"),
 			    ord + 1, PQgetvalue(r, i, 6)), NULL);
 		else
 			html_elem(h, "td", PQgetvalue(r, i, 4), "class", "prewrap",
 			    NULL);
 		html_elem(h, "td", PQgetvalue(r, i, 7), NULL);
-		html_elem(h, "td", arena_printf(req->arena, "%s av %s",
-		    iso_datetime_sv_in(req->arena, PQgetvalue(r, i, 8)),
+		/* TRANSLATORS: when, and by whom ("%s av %s" is "%s of %s"). */
+		html_elem(h, "td", arena_printf(req->arena, _("%1$s av %2$s"),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 8)),
 		    PQgetvalue(r, i, 9)), NULL);
 		redaction_state(h, req, slug, r, i);
 		html_close(h);
@@ -306,9 +310,10 @@ handle_publication(struct request *req, struct response *res)
 		    "otillgänglig.", "Service unavailable.");
 		goto out;
 	}
-	layout_begin(h, arena_printf(req->arena, "Publicering: %s", def.title),
+	layout_begin(h, arena_printf(req->arena, _("Publicering: %s"), def.title),
 	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Publicering: %s", def.title),
+	html_elem(h, "h1", arena_printf(req->arena, _("Publicering: %s"), def.title),
+
 	    NULL);
 	if ((notice = notice_text(kvlist_get(&req->query, "meddelande"))) != NULL)
 		html_elem(h, "p", notice, "class", "notice", "role", "status",

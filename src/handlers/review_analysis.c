@@ -29,6 +29,7 @@
 #include "util/buf.h"
 #include "util/numparse.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* The remiss's answers with text, as analysis documents, and who wrote them. */
@@ -139,7 +140,7 @@ answer_item(struct html *h, struct request *req, const struct remiss_def *def,
 	    req->arena, "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug,
 	    nr, PQgetvalue(c->r, row, 2)), NULL);
 	if (sim >= 0)
-		html_elem(h, "span", arena_printf(req->arena, " (likhet %.2f)",
+		html_elem(h, "span", arena_printf(req->arena, _(" (likhet %.2f)"),
 		    sim), "class", "muted", NULL);
 	html_elem(h, "p", excerpt(req->arena, PQgetvalue(c->r, row, 4), 280),
 	    "class", "prewrap", NULL);
@@ -178,13 +179,15 @@ group_form(struct html *h, struct request *req, const struct remiss_def *def,
 	    NULL);
 	html_void(h, "input", "type", "hidden", "name", "svar", "value", ids.data,
 	    NULL);
-	html_elem(h, "label", "Namn på temat", "for", fid, NULL);
+	html_elem(h, "label", _("Namn på temat"), "for", fid, NULL);
 	html_void(h, "input", "type", "text", "id", fid, "name", "namn", "value",
 	    arena_printf(req->arena, "%s: %s", s->nr, term_list(req->arena,
 	    g->terms, g->nterms, 3)), "maxlength", "200", "required", "required",
 	    NULL);
-	html_elem(h, "button", arena_printf(req->arena, "Gör gruppen till ett "
-	    "tema (%zu svar)", g->n), "type", "submit", NULL);
+	/* TRANSLATORS: "svar" is both singular and plural in Swedish. */
+	html_elem(h, "button", arena_printf(req->arena, NG_("Gör gruppen till "
+	    "ett tema (%zu svar)", "Gör gruppen till ett tema (%zu svar)",
+	    (unsigned long)g->n), g->n), "type", "submit", NULL);
 	html_close(h);
 }
 
@@ -197,20 +200,22 @@ groups(struct html *h, struct request *req, const struct remiss_def *def,
 	size_t			 k, i, j;
 	int			 rep;
 
-	html_elem(h, "h2", "Föreslagna grupper", "id", "h-grupper", NULL);
-	html_elem(h, "p", "Svar som säger ungefär samma sak, grupperade efter "
+	html_elem(h, "h2", _("Föreslagna grupper"), "id", "h-grupper", NULL);
+	html_elem(h, "p", _("Svar som säger ungefär samma sak, grupperade efter "
 	    "orden de använder (samma svar ger alltid samma grupper). Det svar "
-	    "som bäst står för gruppen visas först.", "class", "muted", NULL);
+	    "som bäst står för gruppen visas först."), "class", "muted", NULL);
 	if (cl->n == 0) {
-		html_elem(h, "p", "För få svar med text för att gruppera.", NULL);
+		html_elem(h, "p", _("För få svar med text för att gruppera."), NULL);
 		return;
 	}
 	for (k = 0; k < cl->n; k++) {
 		g = &cl->clusters[k];
 		html_open(h, "section", "class", "group", "aria-labelledby",
 		    arena_printf(req->arena, "grupp-%zu", k + 1), NULL);
-		html_elem(h, "h3", arena_printf(req->arena, "Grupp %zu: %s "
-		    "(%zu svar)", k + 1, term_list(req->arena, g->terms,
+		/* TRANSLATORS: "svar" is both singular and plural. */
+		html_elem(h, "h3", arena_printf(req->arena, NG_("Grupp %zu: %s "
+		    "(%zu svar)", "Grupp %zu: %s (%zu svar)",
+		    (unsigned long)g->n), k + 1, term_list(req->arena, g->terms,
 		    g->nterms, 5), g->n), "id", arena_printf(req->arena,
 		    "grupp-%zu", k + 1), NULL);
 		html_open(h, "ol", "class", "reps", NULL);
@@ -220,8 +225,9 @@ groups(struct html *h, struct request *req, const struct remiss_def *def,
 		html_close(h);
 		if (g->n > g->nreps) {
 			html_open(h, "details", NULL);
-			html_elem(h, "summary", arena_printf(req->arena, "Övriga "
-			    "svar i gruppen (%zu)", g->n - g->nreps), NULL);
+			html_elem(h, "summary", arena_printf(req->arena,
+			    _("Övriga svar i gruppen (%zu)"), g->n - g->nreps),
+			    NULL);
 			html_open(h, "ul", NULL);
 			for (i = 0; i < g->n; i++) {
 				for (rep = 0, j = 0; j < g->nreps; j++)
@@ -258,7 +264,7 @@ theme_reps(struct html *h, struct request *req, const struct remiss_def *def,
 		PQclear(r);
 		return;
 	}
-	html_elem(h, "h2", "Teman: de svar som bäst står för temat", NULL);
+	html_elem(h, "h2", _("Teman: de svar som bäst står för temat"), NULL);
 	for (at = 0; at < rows; at = end) {
 		for (end = at; end < rows && strcmp(PQgetvalue(r, end, 0),
 		    PQgetvalue(r, at, 0)) == 0; end++)
@@ -272,8 +278,10 @@ theme_reps(struct html *h, struct request *req, const struct remiss_def *def,
 		if (cluster_representatives(req->arena, c->sec, c->nsec, ids,
 		    nids, c->df, 3, &reps, &nreps) == -1)
 			break;
-		html_elem(h, "h3", arena_printf(req->arena, "%s (%zu svar)",
-		    PQgetvalue(r, at, 1), nids), NULL);
+		/* TRANSLATORS: a theme's name and its number of answers. */
+		html_elem(h, "h3", arena_printf(req->arena, NG_("%s (%zu svar)",
+		    "%s (%zu svar)", (unsigned long)nids), PQgetvalue(r, at, 1),
+		    nids), NULL);
 		html_open(h, "ol", "class", "reps", NULL);
 		for (i = 0; i < nreps; i++)
 			answer_item(h, req, def, c, reps[i].id, s->nr, reps[i].sim);
@@ -288,7 +296,7 @@ section_links(struct html *h, struct request *req, const struct remiss_def *def,
 {
 	size_t i;
 
-	html_open(h, "nav", "class", "pager", "aria-label", "Avsnitt", NULL);
+	html_open(h, "nav", "class", "pager", "aria-label", _("Avsnitt"), NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < def->nsections; i++) {
 		html_open(h, "li", NULL);
@@ -330,23 +338,26 @@ handle_review_analysis(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Analys av avsnitt %s", s->nr),
+	layout_begin(h, arena_printf(req->arena, _("Analys av avsnitt %s"), s->nr),
 	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, "Analys: %s %s", s->nr,
+	html_elem(h, "h1", arena_printf(req->arena, _("Analys: %s %s"), s->nr,
 	    s->heading), NULL);
 	review_nav(h, req, &def, "analys");
 	section_links(h, req, &def, s);
 	review_notice(h, req);
-	html_elem(h, "p", arena_printf(req->arena, "%zu svar med text på avsnittet.",
-	    c.nsec), "class", "muted", NULL);
-	html_elem(h, "h2", "Nyckeltermer", NULL);
+	html_elem(h, "p", arena_printf(req->arena, NG_("%zu svar med text på "
+	    "avsnittet.", "%zu svar med text på avsnittet.",
+	    (unsigned long)c.nsec), c.nsec), "class", "muted", NULL);
+	html_elem(h, "h2", _("Nyckeltermer"), NULL);
 	if (nterms == 0)
-		html_elem(h, "p", "Inga ännu.", NULL);
+		html_elem(h, "p", _("Inga ännu."), NULL);
 	else {
 		html_open(h, "ol", "class", "terms", NULL);
 		for (i = 0; i < nterms; i++)
-			html_elem(h, "li", arena_printf(req->arena, "%s (i %u av "
-			    "%zu svar)", terms[i].display, terms[i].ndocs, c.nsec),
+			html_elem(h, "li", arena_printf(req->arena, NG_("%s (i %u "
+			    "av %zu svar)", "%s (i %u av %zu svar)",
+			    (unsigned long)c.nsec), terms[i].display,
+			    terms[i].ndocs, c.nsec),
 			    NULL);
 		html_close(h);
 	}
@@ -489,14 +500,15 @@ duplicate_group(struct html *h, struct request *req, const struct remiss_def *de
 	int				 ra, rb, row;
 
 	html_open(h, "section", "class", "group", NULL);
-	html_elem(h, "h2", arena_printf(req->arena, "Grupp %zu: %zu nästan "
-	    "likadana svar", k + 1, g->n), NULL);
+	html_elem(h, "h2", arena_printf(req->arena, NG_("Grupp %zu: %zu nästan "
+	    "likadana svar", "Grupp %zu: %zu nästan likadana svar",
+	    (unsigned long)g->n), k + 1, g->n), NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < g->n; i++) {
 		if ((row = row_of(c, g->ids[i])) < 0)
 			continue;
 		html_open(h, "li", NULL);
-		html_elem(h, "a", arena_printf(req->arena, "%s, avsnitt %s",
+		html_elem(h, "a", arena_printf(req->arena, _("%s, avsnitt %s"),
 		    PQgetvalue(c->r, row, 3), nr_of(def, strtoll(PQgetvalue(c->r,
 		    row, 1), NULL, 10))), "href", arena_printf(req->arena,
 		    "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug,
@@ -513,8 +525,8 @@ duplicate_group(struct html *h, struct request *req, const struct remiss_def *de
 	    PQgetvalue(c->r, ra, 4), (size_t)PQgetlength(c->r, ra, 4),
 	    PQgetvalue(c->r, rb, 4), (size_t)PQgetlength(c->r, rb, 4), 5, &ps,
 	    &nps) == 0) {
-		html_elem(h, "p", arena_printf(req->arena, "Gemensamma stycken "
-		    "(markerade) i %s och %s, likhet %.2f:", PQgetvalue(c->r, ra, 3),
+		html_elem(h, "p", arena_printf(req->arena, _("Gemensamma stycken "
+		    "(markerade) i %s och %s, likhet %.2f:"), PQgetvalue(c->r, ra, 3),
 		    PQgetvalue(c->r, rb, 3), pair->jaccard), NULL);
 		html_open(h, "div", "class", "side-by-side", NULL);
 		html_open(h, "div", NULL);
@@ -548,16 +560,17 @@ handle_review_duplicates(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, "Nästan likadana svar: %s",
+	layout_begin(h, arena_printf(req->arena, _("Nästan likadana svar: %s"),
 	    def.title), &req->identity);
-	html_elem(h, "h1", "Nästan likadana svar", NULL);
+	html_elem(h, "h1", _("Nästan likadana svar"), NULL);
 	review_nav(h, req, &def, "dubbletter");
-	html_elem(h, "p", "Svar vars text till största delen är densamma "
+	html_elem(h, "p", _("Svar vars text till största delen är densamma "
 	    "(kopierade formuleringar, kampanjbrev), med de gemensamma styckena "
-	    "markerade. Korta svar som \"Inga synpunkter\" räknas inte.", "class",
+	    "markerade. Korta svar som \"Inga synpunkter\" räknas inte."), "class",
 	    "muted", NULL);
 	if (nd.ngroups == 0)
-		html_elem(h, "p", "Inga nästan likadana svar hittades.", "role",
+		html_elem(h, "p", _("Inga nästan likadana svar hittades."), "role",
+
 		    "status", NULL);
 	for (k = 0; k < nd.ngroups && k < 50; k++)
 		duplicate_group(h, req, &def, &c, &nd, k);

@@ -18,7 +18,9 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* The section view of section nr ('' : the whole responses). */
@@ -49,24 +51,26 @@ handle_review_open_notes(struct request *req, struct response *res)
 		return;
 	}
 	n = PQntuples(r);
-	layout_begin(h, arena_printf(req->arena, "Öppna anteckningar: %s",
+	layout_begin(h, arena_printf(req->arena, _("Öppna anteckningar: %s"),
 	    def.title), &req->identity);
-	html_elem(h, "h1", "Öppna anteckningar", NULL);
+	html_elem(h, "h1", _("Öppna anteckningar"), NULL);
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "anteckningar");
 	if (n == 0) {
-		html_elem(h, "p", "Det finns inga olösta anteckningar.", NULL);
+		html_elem(h, "p", _("Det finns inga olösta anteckningar."), NULL);
 	} else {
 		html_open(h, "table", "class", "list", NULL);
-		html_elem(h, "caption", arena_printf(req->arena, "%d olösta "
-		    "trådar, äldst först", n), NULL);
+		/* TRANSLATORS: the Swedish text has always used the plural. */
+		html_elem(h, "caption", arena_printf(req->arena, NG_("%d olösta "
+		    "trådar, äldst först", "%d olösta trådar, äldst först",
+		    (unsigned long)n), n), NULL);
 		html_open(h, "thead", NULL);
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", "Remissinstans", "scope", "col", NULL);
-		html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
-		html_elem(h, "th", "Anteckning", "scope", "col", NULL);
-		html_elem(h, "th", "Av", "scope", "col", NULL);
-		html_elem(h, "th", "Svar i tråden", "scope", "col", NULL);
+		html_elem(h, "th", _("Remissinstans"), "scope", "col", NULL);
+		html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
+		html_elem(h, "th", _("Anteckning"), "scope", "col", NULL);
+		html_elem(h, "th", _("Av"), "scope", "col", NULL);
+		html_elem(h, "th", _("Svar i tråden"), "scope", "col", NULL);
 		html_close(h);
 		html_close(h);
 		html_open(h, "tbody", NULL);
@@ -76,7 +80,7 @@ handle_review_open_notes(struct request *req, struct response *res)
 			html_open(h, "td", NULL);
 			html_elem(h, "a", *PQgetvalue(r, i, 2) ? arena_printf(
 			    req->arena, "%s %s", PQgetvalue(r, i, 2),
-			    PQgetvalue(r, i, 3)) : "Helhet", "href",
+			    PQgetvalue(r, i, 3)) : _("Helhet"), "href",
 			    arena_printf(req->arena, "%s#anteckning-%s",
 			    section_href(req, &def, PQgetvalue(r, i, 2)),
 			    PQgetvalue(r, i, 0)), NULL);
@@ -88,7 +92,7 @@ handle_review_open_notes(struct request *req, struct response *res)
 			    NULL);
 			html_close(h);
 			html_elem(h, "td", arena_printf(req->arena, "%s, %s",
-			    PQgetvalue(r, i, 6), iso_datetime_sv_in(req->arena,
+			    PQgetvalue(r, i, 6), iso_datetime_ui_in(req->arena,
 			    PQgetvalue(r, i, 7))), NULL);
 			html_elem(h, "td", PQgetvalue(r, i, 8), NULL);
 			html_close(h);
@@ -132,22 +136,22 @@ search_form(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "form", "method", "get", "role", "search", "class",
 	    "filters", "action", arena_printf(req->arena, "/remisser/%s/sok",
 	    def->slug), NULL);
-	html_elem(h, "label", "Sök i svaren", "for", "s-q", NULL);
+	html_elem(h, "label", _("Sök i svaren"), "for", "s-q", NULL);
 	html_void(h, "input", "type", "search", "id", "s-q", "name", "q",
 	    "value", q, "aria-describedby", "s-hint", NULL);
-	html_elem(h, "label", "Ställningstagande", "for", "s-stallning", NULL);
+	html_elem(h, "label", _("Ställningstagande"), "for", "s-stallning", NULL);
 	html_open(h, "select", "id", "s-stallning", "name", "stallning", NULL);
-	html_elem(h, "option", "Alla", "value", "", NULL);
+	html_elem(h, "option", _("Alla"), "value", "", NULL);
 	for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
-		html_elem(h, "option", position_label_sv((enum position)p),
+		html_elem(h, "option", position_label((enum position)p),
 		    "value", position_code((enum position)p), "selected",
 		    pos != NULL && strcmp(pos, position_code((enum position)p)) ==
 		    0 ? "selected" : NULL, NULL);
 	html_close(h);
-	html_elem(h, "button", "Sök", "type", "submit", NULL);
-	html_elem(h, "p", "Sökningen hittar också böjningar: \"kommun\" hittar "
+	html_elem(h, "button", _("Sök"), "type", "submit", NULL);
+	html_elem(h, "p", _("Sökningen hittar också böjningar: \"kommun\" hittar "
 	    "\"kommunerna\". Använd citattecken för en fras och - framför ett ord "
-	    "som inte ska finnas med.", "id", "s-hint", "class", "muted", NULL);
+	    "som inte ska finnas med."), "id", "s-hint", "class", "muted", NULL);
 	html_close(h);
 }
 
@@ -192,18 +196,18 @@ handle_review_search(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, q != NULL ? arena_printf(req->arena, "Sök: %s", q) :
-	    "Sök i svaren", &req->identity);
-	html_elem(h, "h1", "Sök i svaren", NULL);
+	layout_begin(h, q != NULL ? arena_printf(req->arena, _("Sök: %s"), q) :
+	    _("Sök i svaren"), &req->identity);
+	html_elem(h, "h1", _("Sök i svaren"), NULL);
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "sok");
 	search_form(h, req, &def, q, pos);
 	if (q != NULL) {
 		/* The count is announced, and stays a heading to navigate by. */
 		html_open(h, "div", "role", "status", NULL);
-		html_elem(h, "h2", n == 0 ? "Inga träffar" : arena_printf(
-		    req->arena, "%d %s, bäst först", n, n == 1 ? "träff" :
-		    "träffar"), NULL);
+		html_elem(h, "h2", n == 0 ? _("Inga träffar") : arena_printf(
+		    req->arena, NG_("%d träff, bäst först",
+		    "%d träffar, bäst först", (unsigned long)n), n), NULL);
 		html_close(h);
 		html_open(h, "ol", "class", "hits", NULL);
 		for (i = 0; i < n; i++) {
@@ -213,7 +217,8 @@ handle_review_search(struct request *req, struct response *res)
 			html_text(h, " – ");
 			html_elem(h, "a", *PQgetvalue(r, i, 1) ? arena_printf(
 			    req->arena, "%s %s", PQgetvalue(r, i, 1),
-			    PQgetvalue(r, i, 2)) : "Sammanfattning", "href",
+			    PQgetvalue(r, i, 2)) : _("Sammanfattning"), "href",
+
 			    section_href(req, &def, PQgetvalue(r, i, 1)), NULL);
 			html_close(h);
 			html_open(h, "p", "class", "snippet", NULL);

@@ -23,6 +23,7 @@
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* Everything the page shows, as fetched. */
@@ -77,7 +78,7 @@ marks_for(struct page *pg, int k, const char *field, const char *text,
 		an.suffix = PQgetvalue(pg->tags, i, 9);
 		an.start = strtol(PQgetvalue(pg->tags, i, 10), NULL, 10);
 		if (anchor_find(text, &an, &out[n].start, &out[n].end)) {
-			out[n].title = arena_printf(pg->req->arena, "Tema: %s",
+			out[n].title = arena_printf(pg->req->arena, _("Tema: %s"),
 			    PQgetvalue(pg->tags, i, 2));
 			n++;
 		}
@@ -125,7 +126,7 @@ answer_fields(struct html *h, struct page *pg, int k)
 		text = PQgetvalue(pg->answers, k, review_fields[f].answers_col);
 		if (*text == '\0')
 			continue;
-		html_elem(h, "dt", review_fields[f].label, NULL);
+		html_elem(h, "dt", _(review_fields[f].label), NULL);
 		n = marks_for(pg, k, review_fields[f].key, text, marks, 64);
 		html_open(h, "dd", "class", "prewrap", "data-field",
 		    review_fields[f].key, NULL);
@@ -168,14 +169,14 @@ passage_fields(struct html *h, struct page *pg, int k, const char *id,
 	html_elem(h, "label", label, "for", cid, NULL);
 	html_elem(h, "textarea", "", "id", cid, "name", "citat", "rows", "2",
 	    "class", "js-quote", NULL);
-	html_elem(h, "label", "Stycket är ur", "for", fid, NULL);
+	html_elem(h, "label", _("Stycket är ur"), "for", fid, NULL);
 	html_open(h, "select", "id", fid, "name", "falt", "class", "js-field",
 	    NULL);
 	for (f = 0; f < REVIEW_NFIELDS; f++)
 		if ((pg->section == NULL) == review_fields[f].overall_only &&
 		    *PQgetvalue(pg->answers, k, review_fields[f].answers_col) !=
 		    '\0')
-			html_elem(h, "option", review_fields[f].label, "value",
+			html_elem(h, "option", _(review_fields[f].label), "value",
 			    review_fields[f].key, NULL);
 	html_close(h);
 	html_void(h, "input", "type", "hidden", "name", "start", "value", "",
@@ -192,16 +193,16 @@ tag_list(struct html *h, struct page *pg, int k)
 		if (!same_target(pg->tags, i, 3, pg->answers, k))
 			continue;
 		if (!any++)
-			html_open(h, "ul", "class", "tags", "aria-label", "Taggar",
+			html_open(h, "ul", "class", "tags", "aria-label", _("Taggar"),
 			    NULL);
 		html_open(h, "li", NULL);
 		html_elem(h, "strong", PQgetvalue(pg->tags, i, 2), NULL);
 		if (*PQgetvalue(pg->tags, i, 7) != '\0')
 			html_elem(h, "q", PQgetvalue(pg->tags, i, 7), NULL);
 		else
-			html_text(h, " (hela svaret)");
+			html_text(h, _(" (hela svaret)"));
 		html_elem(h, "span", arena_printf(pg->req->arena, " – %s, %s ",
-		    PQgetvalue(pg->tags, i, 13), iso_datetime_sv_in(pg->req->arena,
+		    PQgetvalue(pg->tags, i, 13), iso_datetime_ui_in(pg->req->arena,
 		    PQgetvalue(pg->tags, i, 14))), "class", "muted", NULL);
 		html_open(h, "form", "method", "post", "class", "inline", "action",
 		    arena_printf(pg->req->arena,
@@ -211,7 +212,7 @@ tag_list(struct html *h, struct page *pg, int k)
 		hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#svar-%s",
 		    pg->self, PQgetvalue(pg->answers, k, 0)));
 		html_elem(h, "button", arena_printf(pg->req->arena,
-		    "Ta bort taggen %s", PQgetvalue(pg->tags, i, 2)), "type",
+		    _("Ta bort taggen %s"), PQgetvalue(pg->tags, i, 2)), "type",
 		    "submit", "class", "link", NULL);
 		html_close(h);
 		html_close(h);
@@ -228,8 +229,8 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 
 	if (PQntuples(pg->themes) == 0) {
 		html_open(h, "p", "class", "muted", NULL);
-		html_text(h, "Skapa ett tema för att kunna tagga: ");
-		html_elem(h, "a", "Teman", "href", arena_printf(pg->req->arena,
+		html_text(h, _("Skapa ett tema för att kunna tagga: "));
+		html_elem(h, "a", _("Teman"), "href", arena_printf(pg->req->arena,
 		    "/remisser/%s/teman", pg->def->slug), NULL);
 		html_close(h);
 		return;
@@ -238,9 +239,9 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/tagga",
 	    pg->def->slug), NULL);
 	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", "Tagga svaret eller ett stycke", NULL);
+	html_elem(h, "legend", _("Tagga svaret eller ett stycke"), NULL);
 	target_fields(h, pg, k);
-	html_elem(h, "label", "Tema", "for", tid, NULL);
+	html_elem(h, "label", _("Tema"), "for", tid, NULL);
 	html_open(h, "select", "id", tid, "name", "tema", NULL);
 	for (t = 0; t < PQntuples(pg->themes); t++)
 		html_elem(h, "option", arena_printf(pg->req->arena, "%s%s",
@@ -249,9 +250,9 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 		    PQgetvalue(pg->themes, t, 0), NULL);
 	html_close(h);
 	passage_fields(h, pg, k, arena_printf(pg->req->arena, "t%s", id),
-	    "Stycke att tagga (markera i svaret eller klistra in; tomt: hela "
-	    "svaret)");
-	html_elem(h, "button", "Tagga", "type", "submit", NULL);
+	    _("Stycke att tagga (markera i svaret eller klistra in; tomt: hela "
+	    "svaret)"));
+	html_elem(h, "button", _("Tagga"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 }
@@ -276,23 +277,23 @@ thread(struct html *h, struct page *pg, int k, int i)
 		html_elem(h, "p", PQgetvalue(pg->notes, j, 11), "class", "prewrap",
 		    NULL);
 		html_elem(h, "p", arena_printf(pg->req->arena, "%s, %s",
-		    PQgetvalue(pg->notes, j, 12), iso_datetime_sv_in(pg->req->arena,
+		    PQgetvalue(pg->notes, j, 12), iso_datetime_ui_in(pg->req->arena,
 		    PQgetvalue(pg->notes, j, 13))), "class", "muted", NULL);
 		html_close(h);
 	}
 	if (*resolved)
-		html_elem(h, "p", arena_printf(pg->req->arena, "Löst av %s, %s.",
-		    PQgetvalue(pg->notes, i, 15), iso_datetime_sv_in(pg->req->arena,
+		html_elem(h, "p", arena_printf(pg->req->arena, _("Löst av %s, %s."),
+		    PQgetvalue(pg->notes, i, 15), iso_datetime_ui_in(pg->req->arena,
 		    resolved)), "class", "status-sent", NULL);
 	html_open(h, "form", "method", "post", "class", "reply", "action",
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/anteckna",
 	    pg->def->slug), NULL);
 	target_fields(h, pg, k);
 	hidden(h, "trad", root);
-	html_elem(h, "label", "Svara i tråden", "for", rid, NULL);
+	html_elem(h, "label", _("Svara i tråden"), "for", rid, NULL);
 	html_elem(h, "textarea", "", "id", rid, "name", "text", "rows", "2",
 	    "required", "required", NULL);
-	html_elem(h, "button", "Svara", "type", "submit", NULL);
+	html_elem(h, "button", _("Svara"), "type", "submit", NULL);
 	html_close(h);
 	html_open(h, "form", "method", "post", "class", "inline", "action",
 	    arena_printf(pg->req->arena,
@@ -302,8 +303,8 @@ thread(struct html *h, struct page *pg, int k, int i)
 	hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#anteckning-%s",
 	    pg->self, root));
 	hidden(h, "status", *resolved ? "oppen" : "lost");
-	html_elem(h, "button", *resolved ? "Öppna tråden igen" :
-	    "Markera som löst", "type", "submit", NULL);
+	html_elem(h, "button", *resolved ? _("Öppna tråden igen") :
+	    _("Markera som löst"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 }
@@ -320,23 +321,23 @@ notes_and_form(struct html *h, struct page *pg, int k, const char *id)
 			continue;
 		if (!any++)
 			html_open(h, "ul", "class", "threads", "aria-label",
-			    "Anteckningar", NULL);
+			    _("Anteckningar"), NULL);
 		thread(h, pg, k, i);
 	}
 	if (any)
 		html_close(h);
 	html_open(h, "details", "class", "new-note", NULL);
-	html_elem(h, "summary", "Ny anteckning", NULL);
+	html_elem(h, "summary", _("Ny anteckning"), NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/anteckna",
 	    pg->def->slug), NULL);
 	target_fields(h, pg, k);
-	html_elem(h, "label", "Anteckning", "for", nid, NULL);
+	html_elem(h, "label", _("Anteckning"), "for", nid, NULL);
 	html_elem(h, "textarea", "", "id", nid, "name", "text", "rows", "3",
 	    "required", "required", NULL);
 	passage_fields(h, pg, k, arena_printf(pg->req->arena, "n%s", id),
-	    "Stycket anteckningen gäller (valfritt)");
-	html_elem(h, "button", "Spara anteckningen", "type", "submit", NULL);
+	    _("Stycket anteckningen gäller (valfritt)"));
+	html_elem(h, "button", _("Spara anteckningen"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 }
@@ -360,8 +361,8 @@ read_state(struct html *h, struct page *pg, int k)
 		mine |= strcmp(PQgetvalue(pg->reads, i, 2), uid) == 0;
 	}
 	html_open(h, "div", "class", "read-state", NULL);
-	html_elem(h, "p", who.len ? arena_printf(pg->req->arena, "Läst av %s.",
-	    who.data) : "Ingen har markerat svaret som läst.", "class", "muted",
+	html_elem(h, "p", who.len ? arena_printf(pg->req->arena, _("Läst av %s."),
+	    who.data) : _("Ingen har markerat svaret som läst."), "class", "muted",
 	    NULL);
 	html_open(h, "form", "method", "post", "class", "inline", "action",
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/last",
@@ -374,7 +375,7 @@ read_state(struct html *h, struct page *pg, int k)
 	    "%lld", pg->section->id) : "");
 	hidden(h, "version", PQgetvalue(pg->answers, k, 4));
 	hidden(h, "last", mine ? "nej" : "ja");
-	html_elem(h, "button", mine ? "Markera som oläst" : "Markera som läst",
+	html_elem(h, "button", mine ? _("Markera som oläst") : _("Markera som läst"),
 	    "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
@@ -393,7 +394,7 @@ question_heading(struct html *h, struct page *pg, int k)
 		q = &pg->section->questions[i];
 		if (q->id == strtoll(PQgetvalue(pg->answers, k, 8), NULL, 10))
 			html_elem(h, "h3", arena_printf(pg->req->arena,
-			    "Fråga %s: %s", q->qid, q->text), NULL);
+			    _("Fråga %s: %s"), q->qid, q->text), NULL);
 	}
 }
 
@@ -413,11 +414,11 @@ cited_by(struct html *h, struct page *pg, int k)
 			continue;
 		if (n++ == 0) {
 			html_open(h, "p", "class", "cited", NULL);
-			html_text(h, "Citeras i ");
+			html_text(h, _("Citeras i "));
 		} else
 			html_text(h, ", ");
-		html_elem(h, "a", *theme == '\0' ? "avsnittets sammanfattning" :
-		    arena_printf(pg->req->arena, "sammanfattningen av temat %s",
+		html_elem(h, "a", *theme == '\0' ? _("avsnittets sammanfattning") :
+		    arena_printf(pg->req->arena, _("sammanfattningen av temat %s"),
 		    PQgetvalue(pg->citing, i, 1)), "href", *theme == '\0' ?
 		    "#h-sammanfattning" : arena_printf(pg->req->arena,
 		    "/remisser/%s/sammanfattning?tema=%s", pg->def->slug, theme),
@@ -438,8 +439,8 @@ organisation(struct html *h, struct page *pg, int first, int last)
 	    pg->req->arena, "org-%s", org), NULL);
 	html_elem(h, "h2", PQgetvalue(pg->answers, first, 1), "id",
 	    arena_printf(pg->req->arena, "org-%s", org), NULL);
-	html_elem(h, "p", arena_printf(pg->req->arena, "Version %s, mottagen %s.",
-	    PQgetvalue(pg->answers, first, 5), iso_datetime_sv_in(pg->req->arena,
+	html_elem(h, "p", arena_printf(pg->req->arena, _("Version %s, mottagen %s."),
+	    PQgetvalue(pg->answers, first, 5), iso_datetime_ui_in(pg->req->arena,
 	    PQgetvalue(pg->answers, first, 6))), "class", "muted", NULL);
 	read_state(h, pg, first);
 	cited_by(h, pg, first);
@@ -466,10 +467,10 @@ section_links(struct html *h, struct page *pg)
 	const struct remiss_def	*def = pg->def;
 	size_t			 i;
 
-	html_open(h, "nav", "class", "pager", "aria-label", "Avsnitt", NULL);
+	html_open(h, "nav", "class", "pager", "aria-label", _("Avsnitt"), NULL);
 	html_open(h, "ul", NULL);
 	html_open(h, "li", NULL);
-	html_elem(h, "a", "Helhet", "href", arena_printf(pg->req->arena,
+	html_elem(h, "a", _("Helhet"), "href", arena_printf(pg->req->arena,
 	    "/remisser/%s/granskning/avsnitt/helhet", def->slug),
 	    "aria-current", pg->section == NULL ? "page" : NULL, NULL);
 	html_close(h);
@@ -543,23 +544,23 @@ render(struct html *h, struct page *pg)
 	int	k, first, n = PQntuples(pg->answers);
 
 	layout_begin(h, pg->section != NULL ? arena_printf(pg->req->arena,
-	    "Avsnitt %s %s", pg->section->nr, pg->section->heading) :
-	    "Remissinstansernas helhetssyn", &pg->req->identity);
+	    _("Avsnitt %s %s"), pg->section->nr, pg->section->heading) :
+	    _("Remissinstansernas helhetssyn"), &pg->req->identity);
 	html_elem(h, "h1", pg->section != NULL ? arena_printf(pg->req->arena,
 	    "%s %s", pg->section->nr, pg->section->heading) :
-	    "Helhetssyn: ställningstagande och sammanfattning", NULL);
+	    _("Helhetssyn: ställningstagande och sammanfattning"), NULL);
 	review_nav(h, pg->req, pg->def, NULL);
 	section_links(h, pg);
 	review_notice(h, pg->req);
 	if (pg->section != NULL) {
 		html_open(h, "section", "class", "proposal", "aria-labelledby",
 		    "h-forslag", NULL);
-		html_elem(h, "h2", "Förslagets text", "id", "h-forslag", NULL);
+		html_elem(h, "h2", _("Förslagets text"), "id", "h-forslag", NULL);
 		html_elem(h, "p", pg->section->body, "class", "prewrap", NULL);
 		html_close(h);
 		html_open(h, "section", "class", "summary-box", "aria-labelledby",
 		    "h-sammanfattning", NULL);
-		html_elem(h, "h2", "Sammanfattning", "id", "h-sammanfattning",
+		html_elem(h, "h2", _("Sammanfattning"), "id", "h-sammanfattning",
 		    NULL);
 		summary_show(h, pg->req, pg->def, pg->summary, pg->summary_refs,
 		    arena_printf(pg->req->arena,
@@ -570,8 +571,13 @@ render(struct html *h, struct page *pg)
 		    "%lld", pg->section->id), NULL, arena_printf(pg->req->arena,
 		    "avsnitt=%s", pg->section->nr), "h2");
 	}
-	html_elem(h, "p", n == 0 ? "Inga svar ännu." : arena_printf(
-	    pg->req->arena, "Svar från %d remissinstanser.", count_orgs(pg)),
+	html_elem(h, "p", n == 0 ? _("Inga svar ännu.") : arena_printf(
+	    /* TRANSLATORS: the Swedish text has always used the plural. */
+	    pg->req->arena, NG_("Svar från %d remissinstanser.",
+	    "Svar från %d remissinstanser.", (unsigned long)count_orgs(pg)),
+
+	    count_orgs(pg)),
+
 	    "class", "muted", NULL);
 	for (first = 0; first < n; first = k) {
 		for (k = first + 1; k < n && strcmp(PQgetvalue(pg->answers, k, 0),

@@ -152,9 +152,68 @@ for page in "/admin/remisser|Manage consultations" "/remisser/$SLUG/oversikt|Ove
 	req "$F" GET "${page%%|*}"
 	check "the förvaltning's ${page%%|*} is English" eval 'status_is 200 && is_en && body_has "${page#*|}"'
 done
+# The review pages: a key text of each, in English and then in Swedish for the same user.
+R=/remisser/$SLUG
+REVIEW_PAGES=(
+	"$R/granskning/avsnitt/3.3|Text of the proposal|Förslagets text"
+	"$R/granskning/avsnitt/helhet|Overall view: positions and summaries|Helhetssyn: ställningstagande och sammanfattning"
+	"$R/anteckningar|<h1>Open notes</h1>|<h1>Öppna anteckningar</h1>"
+	"$R/sok?q=kommun|best first|bäst först"
+	"$R/dialogmoten|Record a new dialogue meeting|Registrera ett nytt dialogmöte"
+	"$R/dialogmoten/nytt|Date the meeting was held (YYYY-MM-DD)|Datum då mötet hölls (ÅÅÅÅ-MM-DD)"
+	"$R/export|Consultation report (.odt)|Remissammanställning (.odt)"
+	"$R/publicering|<h2>Public page</h2>|<h2>Offentlig sida</h2>"
+	"$R/analys|<h2>Key terms</h2>|<h2>Nyckeltermer</h2>"
+	"$R/dubbletter|<h1>Near-identical responses</h1>|<h1>Nästan likadana svar</h1>"
+
+
+
+)
+for page in "${REVIEW_PAGES[@]}"; do
+	IFS='|' read -r path en sv <<<"$page"
+	req "$F" GET "$path"
+	check "the review page $path is English with lang=\"en\"" eval \
+		'status_is 200 && is_en && body_has "$en" && body_lacks "$sv"'
+done
+req "$F" GET "$R/granskning/avsnitt/3.3"
+check "the section page shows English labels and dates" eval \
+	'{ body_has "Tag the response or a passage" || body_has "Create a theme to be able to tag"; } && body_has "New note" && body_has "Mark as read" && body_matches "received $EN_DATE"'
+
+req "$F" GET "$R/sok?q=kommun"
+check "the search form's positions are English" eval \
+	'body_has ">Supports with amendments</option>" && body_lacks ">Tillstyrker med ändringar</option>"'
+# A malformed meeting (impossible date, a participant line without a name, no organisation):
+# the field errors, from core/meeting_rules.c and the handler, follow the language.
+meetings_now() { sql "SELECT count(*) FROM meetings"; }
+bad_meeting() {
+	req "$F" GET "$R/dialogmoten/nytt"
+	local tok; tok=$(hidden csrf)
+	req "$F" POST "$R/dialogmoten" --data-urlencode "csrf=$tok" --data-urlencode "datum=2024-02-30" \
+		--data-urlencode "deltagare=, utan namn" --data-urlencode "anteckningar=Kvar efter felet"
+}
+before=$(meetings_now)
+bad_meeting
+check "a malformed meeting is a 422 with English field errors, nothing stored" eval \
+	'status_is 422 && is_en && body_has "Enter a real date as YYYY-MM-DD" && body_has "Line 1: write the participant’s name before the comma" && body_has "Choose at least one organisation" && body_has "The form has errors." && body_lacks "Skriv ett riktigt datum" && body_has "Kvar efter felet" && [ "$(meetings_now)" = "$before" ]'
+
+
 sql "UPDATE users SET lang = 'sv' WHERE email = '$F_EMAIL'" >/dev/null
 req "$F" GET /admin/remisser
 check "the same pages are Swedish again for a Swedish account" eval 'status_is 200 && is_sv && body_has "Hantera remisser"'
+for page in "${REVIEW_PAGES[@]}"; do
+	IFS='|' read -r path en sv <<<"$page"
+	req "$F" GET "$path"
+	check "the review page $path is Swedish for a Swedish account" eval \
+		'status_is 200 && is_sv && body_has "$sv" && body_lacks "$en"'
+done
+req "$F" GET "$R/granskning/avsnitt/3.3"
+check "the section page's dates are Swedish for a Swedish account" eval \
+	'body_matches "mottagen $SV_DATE"'
+bad_meeting
+check "the same malformed meeting has Swedish field errors for a Swedish account" eval \
+	'status_is 422 && is_sv && body_has "Skriv ett riktigt datum som ÅÅÅÅ-MM-DD" && body_has "Rad 1: skriv deltagarens namn före kommatecknet" && body_has "Välj minst en organisation" && body_has "Formuläret har fel." && body_lacks "Enter a real date" && [ "$(meetings_now)" = "$before" ]'
+
+
 
 sql "UPDATE users SET lang = 'sv' WHERE email = '$USER_EMAIL'" >/dev/null
 echo "$PASS passed, $FAIL failed"
