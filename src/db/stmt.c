@@ -1559,4 +1559,18 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE q.remiss_id = $1::bigint AND q.removed_at IS NULL"
 	    " AND q.section_id IS NOT DISTINCT FROM $2::bigint"
 	    " ORDER BY q.position, q.id, x.name", 2 },
+
+	/* schema/013_remiss_data_version.sql */
+	[STMT_DATA_VERSION] = { "data_version",
+	    "SELECT r.id,"
+	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = r.id), 0),"
+	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = 0), 0)"
+	    " FROM remiss r WHERE r.slug = $1::text", 1 },
+
+	[STMT_DATA_VERSION_BUMP] = { "data_version_bump",
+	    "INSERT INTO remiss_data_version (remiss_id, v)"
+	    " SELECT id, 1 FROM remiss WHERE slug = $1::text"
+	    " UNION ALL SELECT 0, 1 WHERE $1::text IS NULL"
+	    " ON CONFLICT (remiss_id) DO UPDATE SET v = remiss_data_version.v + 1",
+	    1 },
 };
