@@ -5,7 +5,7 @@
 # renamed, tag, annotation and its resolution, read mark, a response imported on the command line
 # and one uploaded through the API) every worker's next page shows it at once; two granskare never
 # see each other's page (own header and CSRF token, own read marks, own filters). Builds its own
-# remiss in SQL before any page of it is seen. Needs REMISS_DB. Prints "ok N - name" lines.
+# remiss in SQL before any page of it is seen; its responses are imported, never made in SQL. Needs REMISS_DB. Prints "ok N - name" lines.
 set -uo pipefail
 BUILD=${1:?usage: review_cache.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
@@ -71,20 +71,26 @@ INSERT INTO organisations (name, kind)
 INSERT INTO invitations (remiss_id, org_id)
 	SELECT r.id, o.id FROM remiss r, organisations o
 	WHERE r.slug = '$SLUG' AND o.name LIKE 'Cachekommun %';
-INSERT INTO responses (remiss_id, org_id)
-	SELECT r.id, o.id FROM remiss r, organisations o
-	WHERE r.slug = '$SLUG' AND o.name = 'Cachekommun A';
-INSERT INTO response_versions (response_id, version, channel, position, contact_name,
-	contact_email, canonical_xml, sha256, receipt_number)
-	SELECT resp.id, 1, 'xml', 'tillstyrker', 'Test', 't@example.se', '<x/>',
-	    encode(sha256(('cache' || resp.id)::bytea), 'hex'), '1998-' || lpad(resp.id::text, 9, '0')
-	FROM responses resp JOIN remiss r ON r.id = resp.remiss_id WHERE r.slug = '$SLUG';
-INSERT INTO answers (version_id, section_id, ord, position, comment)
-	SELECT v.id, s.id, s.position, 'tillstyrker', 'Kommun A instämmer i avsnitt ' || s.nr || '.'
-	FROM response_versions v JOIN responses resp ON resp.id = v.response_id
-	JOIN remiss r ON r.id = resp.remiss_id JOIN sections s ON s.remiss_id = r.id
-	WHERE r.slug = '$SLUG';
 SQL
+# Kommun A's response goes through remissctl like any import, so it has its receipt and audit
+# row and `remissctl verify` in later suites still passes.
+cat >"$T/svar-a.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<remissvar xmlns="urn:remissvar:1" remiss="cache-granskning">
+  <remissinstans typ="kommun">Cachekommun A</remissinstans>
+  <kontakt namn="Anna Cache" epost="anna@cachekommun.example"/>
+  <stallningstagande>tillstyrker</stallningstagande>
+  <svar avsnitt="1">
+    <stallningstagande>tillstyrker</stallningstagande>
+    <kommentar>Kommun A instämmer i avsnitt 1.</kommentar>
+  </svar>
+  <svar avsnitt="2">
+    <stallningstagande>tillstyrker</stallningstagande>
+    <kommentar>Kommun A instämmer i avsnitt 2.</kommentar>
+  </svar>
+</remissvar>
+XML
+"$BUILD/remissctl" response import "$T/svar-a.xml" >"$T/import-a.out" 2>&1 || echo "#   import A: $(cat "$T/import-a.out")"
 for u in cache.ett cache.tva; do
 	printf '%s\n' "$PW" | "$BUILD/remissctl" user add "$u@regionhalland.example" granskare \
 		--name "Granskare ${u#cache.}" >/dev/null 2>&1 || true
