@@ -94,6 +94,20 @@ ctl_open_db(const char *conninfo)
 }
 
 int
+ctl_bump_data_version(const char *conninfo, int rc)
+{
+	struct db	*db;
+	const char	*p[1] = { NULL };
+
+	if ((db = db_open_as(conninfo, "remissctl")) == NULL)
+		return rc;
+	if (db_connected(db))
+		PQclear(db_exec(db, STMT_DATA_VERSION_BUMP, p));
+	db_close(db);
+	return rc;
+}
+
+int
 ctl_begin(const char *conninfo, const char *cmd, struct arena **a,
     struct db **db)
 {

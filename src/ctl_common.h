@@ -41,6 +41,13 @@ const char *ctl_actor(char *out, size_t outsz);
  * prints why not and returns NULL. */
 struct db *ctl_open_db(const char *conninfo);
 
+/* After a command that may have changed data (org, remiss, response, user,
+ * archive): bumps the global data version the review matrix's page cache
+ * keys on (schema/013), in its own statement after the command committed,
+ * so remissd's workers render their pages afresh. Silent if the database
+ * cannot be reached (the cache's maximum age then bounds it). Returns rc. */
+int ctl_bump_data_version(const char *conninfo, int rc);
+
 /* Reads path ("-": stdin) up to max + 1 bytes into a malloc'd buffer (the
  * caller frees it), so a larger file shows as larger than max. NULL
  * (printed) on error. */

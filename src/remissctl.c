@@ -176,23 +176,28 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "migrate") == 0)
 		return cmd_migrate(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "org") == 0)
-		return ctl_org_main(conninfo, argc - i - 1, argv + i + 1);
+		return ctl_bump_data_version(conninfo,
+		    ctl_org_main(conninfo, argc - i - 1, argv + i + 1));
 	if (strcmp(argv[i], "remiss") == 0)
-		return ctl_remiss_main(conninfo, argc - i - 1, argv + i + 1);
+		return ctl_bump_data_version(conninfo,
+		    ctl_remiss_main(conninfo, argc - i - 1, argv + i + 1));
 	if (strcmp(argv[i], "response") == 0)
-		return ctl_response_main(conninfo, argc - i - 1, argv + i + 1);
+		return ctl_bump_data_version(conninfo,
+		    ctl_response_main(conninfo, argc - i - 1, argv + i + 1));
 	if (strcmp(argv[i], "validate") == 0)
 		return ctl_validate_main(argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "user") == 0)
-		return ctl_user_main(conninfo, argc - i - 1, argv + i + 1);
+		return ctl_bump_data_version(conninfo,
+		    ctl_user_main(conninfo, argc - i - 1, argv + i + 1));
 	if (strcmp(argv[i], "token") == 0)
 		return ctl_token_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "verify") == 0)
 		return ctl_verify_main(conninfo, argc - i - 1, argv + i + 1,
 		    usage_verify);
 	if (strcmp(argv[i], "archive") == 0)
-		return ctl_archive_main(conninfo, ctl_actor(who, sizeof(who)),
-		    argc - i - 1, argv + i + 1, usage_archive);
+		return ctl_bump_data_version(conninfo, ctl_archive_main(conninfo,
+		    ctl_actor(who, sizeof(who)), argc - i - 1, argv + i + 1,
+		    usage_archive));
 	if (strcmp(argv[i], "export") == 0)
 		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)

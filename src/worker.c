@@ -235,6 +235,40 @@ pick_db(const struct request *req, const struct route *route,
 	return db_ready(replica, REPLICA_RETRY) ? replica : primary;
 }
 
+/*
+ * After a state-changing request, bumps the data version the review
+ * matrix's page cache keys on (schema/013_remiss_data_version.sql): the
+ * remiss's when the route is under /remisser/{slug} or
+ * /api/v1/remisser/{slug}, else the global one (organisations, users,
+ * anything not tied to one remiss). Its own autocommit statement, run after
+ * the handler has committed (or rolled back) its transaction, so it holds
+ * the version row's lock only for itself and never inside a submission;
+ * docs/architecture.md ("The review matrix cache") says why "after" is what
+ * makes the cache safe. Bumping after a request that changed nothing only
+ * costs a page render.
+ */
+static void
+bump_data_version(struct request *req, const struct route *route)
+{
+	const char	*brace = strchr(route->pattern, '{');
+	const char	*p[1] = { NULL };
+	PGresult	*r;
+
+	if (brace != NULL && strncmp(brace, "{slug}", 6) == 0 &&
+	    req->npath_params > 0 &&
+	    (((size_t)(brace - route->pattern) == 10 &&
+	    strncmp(route->pattern, "/remisser/", 10) == 0) ||
+	    ((size_t)(brace - route->pattern) == 17 &&
+	    strncmp(route->pattern, "/api/v1/remisser/", 17) == 0)))
+		p[0] = req->path_params[0];
+	r = db_exec(req->db, STMT_DATA_VERSION_BUMP, p);
+	if (!db_result_ok(r))
+		log_warn("id=%s data version not bumped after %s (pages may "
+		    "show older data for up to the cache's maximum age)",
+		    req->id, route->name);
+	PQclear(r);
+}
+
 /* Runs the handler of route on the connection pick_db chooses. When the
  * replica fails under it (a 503 and the replica connection is gone), the
  * read-only handler runs again on the primary, so a replica that goes away
@@ -257,6 +291,8 @@ run_handler(struct request *req, struct response *res,
 		route->handler(req, res);
 	}
 	req->db = primary;
+	if (changes_state(req->method))
+		bump_data_version(req, route);
 	if (replica != NULL && changes_state(req->method) &&
 	    identity_has_session(&req->identity) && res->status < 400) {
 		snprintf(cookie, sizeof(cookie), "%s=1; Path=/; HttpOnly; "

@@ -1575,4 +1575,23 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE q.remiss_id = $1::bigint AND q.removed_at IS NULL"
 	    " AND q.section_id IS NOT DISTINCT FROM $2::bigint"
 	    " ORDER BY q.position, q.id, x.name", 2 },
+
+	/* schema/013_remiss_data_version.sql */
+	[STMT_DATA_VERSION] = { "data_version",
+	    "SELECT r.id,"
+	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = r.id), 0),"
+	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = 0), 0)"
+	    " FROM remiss r WHERE r.slug = $1::text", 1 },
+
+	/* Committed without waiting for the WAL flush: the change it follows
+	 * is already durable, and a bump lost with a crash of PostgreSQL can
+	 * only let a cached page live to its maximum age (docs/architecture.md);
+	 * a second synchronous commit per submission would cost a flush. */
+	[STMT_DATA_VERSION_BUMP] = { "data_version_bump",
+	    "WITH nosync AS (SELECT set_config('synchronous_commit', 'off', true))"
+	    " INSERT INTO remiss_data_version (remiss_id, v)"
+	    " SELECT id, 1 FROM remiss, nosync WHERE slug = $1::text"
+	    " UNION ALL SELECT 0, 1 FROM nosync WHERE $1::text IS NULL"
+	    " ON CONFLICT (remiss_id) DO UPDATE SET v = remiss_data_version.v + 1",
+	    1 },
 };

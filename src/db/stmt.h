@@ -512,6 +512,13 @@ enum stmt {
 				   term: the live questions of the section (NULL:
 				   of the whole remiss) in order, each with the
 				   latest submitted answers by organisation name */
+	/* schema/013_remiss_data_version.sql (the review matrix cache) */
+	STMT_DATA_VERSION,	/* slug -> remiss id, the remiss's data version,
+				   the global one (remiss_id 0); no row: no
+				   such remiss */
+	STMT_DATA_VERSION_BUMP,	/* slug, or NULL for the global version -> ();
+				   its own autocommit statement, run after
+				   the change has committed */
 	STMT__MAX
 };
 

@@ -4,12 +4,18 @@
  * remiss gives a page of bounded size. GET /remisser/{slug}/granskning[?sida=N]. Besides
  * the session and the remiss, four statements whatever the filters: organisations, cells of
  * the page's organisations (with whether each passes the filters), themes, and counts and
- * progress per section (docs/performance.md says why they are shaped as they are). */
+ * progress per section (docs/performance.md says why they are shaped as they are).
+ *
+ * Each worker keeps rendered pages in a bounded LRU (matrix_cache below), keyed by the
+ * remiss's data version and everything else the page depends on; a hit costs the session,
+ * one version read and a copy. docs/architecture.md ("The review matrix cache") argues why a
+ * cached page is never served as fresher than it is. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -22,13 +28,43 @@
 #include "http/response.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/lru.h"
 #include "util/numparse.h"
 #include "views/html.h"
+#include "views/i18n.h"
 #include "views/layout.h"
 
 /* Organisations (columns) per page: 200 sections x 20 organisations is
  * about 1 MB of HTML, against 15 MB for 300 organisations on one page. */
 #define MATRIX_PAGE_ORGS	20
+
+/* The page cache of this worker process: at most MATRIX_CACHE_BYTES of
+ * rendered pages (a 7 x 30 page is about 75 KB, a 200-section page of 20
+ * organisations about 1 MB), none older than MATRIX_CACHE_MAX_AGE seconds,
+ * which bounds how long a missed version bump (a worker killed between a
+ * commit and its bump, a change made outside remissd) can show old data.
+ * REMISS_MATRIX_CACHE=0 in the environment turns it off. */
+#define MATRIX_CACHE_BYTES	((size_t)8 << 20)
+#define MATRIX_CACHE_MAX_AGE	30
+
+static struct lru	*matrix_cache;
+static int		 matrix_cache_state;	/* 0 not yet known, 1 on, -1 off */
+
+/* The cache, created on first use in this worker; NULL when off or OOM. */
+static struct lru *
+cache(void)
+{
+	const char *env;
+
+	if (matrix_cache_state == 0) {
+		env = getenv("REMISS_MATRIX_CACHE");
+		matrix_cache_state = env != NULL && strcmp(env, "0") == 0 ? -1 : 1;
+		if (matrix_cache_state == 1 && (matrix_cache =
+		    lru_new(MATRIX_CACHE_BYTES, MATRIX_CACHE_MAX_AGE)) == NULL)
+			matrix_cache_state = -1;
+	}
+	return matrix_cache_state == 1 ? matrix_cache : NULL;
+}
 
 /* The filters of the page, from the query; NULL/0 when not set. */
 struct filters {
@@ -63,6 +99,45 @@ read_filters(struct request *req, struct filters *f)
 	    strcmp(kind, "region") == 0 || strcmp(kind, "annan") == 0))
 		f->kind = kind;
 	f->text = nonempty(kvlist_get(&req->query, "q"));
+}
+
+/* One field of a cache key: its length, then its bytes ("-" for NULL), so
+ * no two different sequences of values give the same key. */
+static void
+key_field(struct buf *b, const char *v)
+{
+	if (v == NULL)
+		buf_printf(b, "-|");
+	else
+		buf_printf(b, "%zu:%s|", strlen(v), v);
+}
+
+/*
+ * The cache key of a page: the remiss and its data versions (read before
+ * any of the page's data), the reader (the page marks what they have read),
+ * the language, and the query as the page understood it (filters, page).
+ * Everything the cached stretch shows is a function of these. Whatever else
+ * a page shows per user (the header with the name and the CSRF token) is
+ * written outside the cached stretch. NULL on OOM.
+ */
+static const char *
+cache_key(struct request *req, const PGresult *ver, const struct filters *f,
+    long long page, size_t *len)
+{
+	struct buf b;
+
+	buf_init(&b, req->arena);
+	buf_printf(&b, "matrix1|%s|%s|%s|%lld|%d|%lld|%lld|",
+	    PQgetvalue(ver, 0, 0), PQgetvalue(ver, 0, 1), PQgetvalue(ver, 0, 2),
+	    req->identity.user_id, (int)i18n_current(), f->theme, page);
+	key_field(&b, f->section);
+	key_field(&b, f->position);
+	key_field(&b, f->kind);
+	key_field(&b, f->text);
+	if (b.failed)
+		return NULL;
+	*len = b.len;
+	return b.data;
 }
 
 /* Runs STMT_REVIEW_CELLS for the organisations orgs[from, from + n). */
@@ -499,22 +574,92 @@ by_remiss(struct request *req, enum stmt id, long long remiss_id)
 	return db_exec(req->db, id, p);
 }
 
+/* The start of every matrix page, up to where the cached stretch begins:
+ * the layout (with the reader's own header) and the h1, which closes the
+ * open main element so that the stretch starts on a clean boundary. */
+static void
+page_head(struct html *h, struct request *req, const char *title)
+{
+	layout_begin(h, title, &req->identity);
+	html_elem(h, "h1", "Remissammanställning", NULL);
+}
+
+/* Serves a cached page: value is the page title, a NUL, and the markup
+ * between page_head and layout_end. 0, or -1 if value is malformed or
+ * out of memory (the caller renders the page instead). */
+static int
+send_cached(struct request *req, struct response *res, const char *value,
+    size_t len)
+{
+	struct html	*h;
+	const char	*nul;
+
+	if ((nul = memchr(value, '\0', len)) == NULL || (h = html_new()) == NULL)
+		return -1;
+	page_head(h, req, value);
+	html_raw(h, nul + 1, len - (size_t)(nul + 1 - value));
+	layout_end(h);
+	layout_send(h, res, 200);
+	if (res->status == 200)
+		response_header(res, "X-Remiss-Cache", "hit");
+	return 0;
+}
+
+/* Keeps the stretch body[0, n) of a page titled title under key. */
+static void
+cache_store(struct request *req, const char *key, size_t klen,
+    const char *title, const char *body, size_t n)
+{
+	size_t	 tlen = strlen(title);
+	char	*v;
+
+	if ((v = arena_alloc(req->arena, tlen + 1 + n)) == NULL)
+		return;
+	memcpy(v, title, tlen + 1);
+	memcpy(v + tlen + 1, body, n);
+	(void)lru_put(matrix_cache, key, klen, v, tlen + 1 + n, time(NULL));
+}
+
 void
 handle_review_matrix(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct filters		 f;
 	struct html		*h;
+	struct lru		*c = cache();
 	PGresult		*orgs = NULL, *shown = NULL, *themes = NULL,
-				*progress = NULL;
+				*progress = NULL, *ver;
 	char			 rid[24];
-	const char		*p[6];
+	const char		*p[6], *key = NULL, *hit, *title, *mark;
 	long long		 page;
+	size_t			 klen = 0, hlen, start = 0, end;
 	int			*gshown, nall, npages, from, norgs, i, match;
 
+	read_filters(req, &f);
+	/* sida: 1 to the last page; anything else shows the nearest page. */
+	if (parse_id(kvlist_get(&req->query, "sida"), &page) == -1 || page < 1)
+		page = 1;
+	/* The data version first, then the data: a page is never kept under
+	 * a version newer than the data it shows. */
+	if (c != NULL) {
+		p[0] = req->path_params[0];
+		ver = db_exec(req->db, STMT_DATA_VERSION, p);
+		if (!db_result_ok(ver) || PQntuples(ver) == 0) {
+			if (db_result_ok(ver))
+				review_not_found(req, res);
+			else
+				review_unavailable(req, res);
+			PQclear(ver);
+			return;
+		}
+		key = cache_key(req, ver, &f, page, &klen);
+		PQclear(ver);
+		if (key != NULL && (hit = lru_get(c, key, klen, time(NULL),
+		    &hlen)) != NULL && send_cached(req, res, hit, hlen) == 0)
+			return;
+	}
 	if (!review_remiss(req, res, &def))
 		return;
-	read_filters(req, &f);
 	snprintf(rid, sizeof(rid), "%lld", def.id);
 	p[0] = rid;
 	p[1] = f.kind;
@@ -523,11 +668,8 @@ handle_review_matrix(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		goto out;
 	}
-	/* sida: 1 to the last page; anything else shows the nearest page. */
 	nall = PQntuples(orgs);
 	npages = nall > 0 ? (nall + MATRIX_PAGE_ORGS - 1) / MATRIX_PAGE_ORGS : 1;
-	if (parse_id(kvlist_get(&req->query, "sida"), &page) == -1 || page < 1)
-		page = 1;
 	if (page > npages)
 		page = npages;
 	from = (int)(page - 1) * MATRIX_PAGE_ORGS;
@@ -545,10 +687,12 @@ handle_review_matrix(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		goto out;
 	}
-	layout_begin(h, arena_printf(req->arena, npages > 1 ?
+	title = arena_printf(req->arena, npages > 1 ?
 	    "Sammanställning: %s (sida %lld av %d)" : "Sammanställning: %s",
-	    def.title, page, npages), &req->identity);
-	html_elem(h, "h1", "Remissammanställning", NULL);
+	    def.title, page, npages);
+	page_head(h, req, title);
+	if (html_mark(h, &start) == NULL)
+		key = NULL;
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "granskning");
 	filter_form(h, req, &def, &f, themes);
@@ -570,8 +714,13 @@ handle_review_matrix(struct request *req, struct response *res)
 	matrix(h, req, &def, &f, orgs, from, norgs, nall, shown, progress,
 	    gshown);
 	progress_table(h, req, &def, progress);
+	if (key != NULL && title != NULL &&
+	    (mark = html_mark(h, &end)) != NULL && end >= start)
+		cache_store(req, key, klen, title, mark + start, end - start);
 	layout_end(h);
 	layout_send(h, res, 200);
+	if (c != NULL && res->status == 200)
+		response_header(res, "X-Remiss-Cache", "miss");
 out:
 	PQclear(orgs);
 	PQclear(shown);

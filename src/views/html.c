@@ -116,6 +116,24 @@ html_elem(struct html *h, const char *tag, const char *text, ...)
 	check(h, xmlTextWriterFullEndElement(h->w));
 }
 
+const char *
+html_mark(struct html *h, size_t *len)
+{
+	check(h, xmlTextWriterFlush(h->w));
+	if (h->failed)
+		return NULL;
+	*len = (size_t)xmlBufferLength(h->buf);
+	return (const char *)xmlBufferContent(h->buf);
+}
+
+void
+html_raw(struct html *h, const char *markup, size_t n)
+{
+	if (n > 0)
+		check(h, xmlTextWriterWriteRawLen(h->w, BAD_CAST markup,
+		    (int)n));
+}
+
 int
 html_finish(struct html *h, struct buf *out)
 {

@@ -30,6 +30,18 @@ void html_text(struct html *h, const char *text);
 void html_elem(struct html *h, const char *tag, const char *text, ...)
     __attribute__((sentinel));
 
+/* The markup written so far (without the doctype) and its length, after
+ * flushing the writer; for copying out a finished stretch between two
+ * marks, taken when no start tag is left open for attributes (after
+ * html_close or html_elem). NULL if an earlier call failed. The pointer is
+ * valid until the next write to h. */
+const char *html_mark(struct html *h, size_t *len);
+
+/* Writes n bytes of markup unescaped. Only for bytes this module wrote
+ * itself (a stretch html_mark gave, kept by a cache); never for anything
+ * that came from outside. */
+void html_raw(struct html *h, const char *markup, size_t n);
+
 /* Appends "<!DOCTYPE html>" and the written markup to out, and frees
  * nothing. Returns 0, or -1 if any earlier call failed (out unchanged). */
 int html_finish(struct html *h, struct buf *out);

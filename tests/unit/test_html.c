@@ -92,6 +92,44 @@ swedish_text_passes_unchanged(void **state)
 	arena_free(a);
 }
 
+/* The matrix cache copies the markup between two marks and later writes it
+ * back with html_raw: the result must be the same document. */
+static void
+marked_stretch_written_back_is_the_same_page(void **state)
+{
+	struct arena	*a = arena_new();
+	struct html	*h = html_new(), *h2 = html_new();
+	const char	*m, *full;
+	size_t		 start, end;
+	char		 stretch[256];
+
+	(void)state;
+	html_open(h, "body", NULL);
+	html_open(h, "main", "id", "main", NULL);
+	html_elem(h, "h1", "Rubrik", NULL);
+	assert_non_null(html_mark(h, &start));
+	html_elem(h, "p", "Ställning & <svar>", "class", "lead", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "td", "1 tagg.", NULL);
+	html_close(h);
+	assert_non_null(m = html_mark(h, &end));
+	assert_true(end > start && end - start < sizeof(stretch));
+	memcpy(stretch, m + start, end - start);
+	assert_memory_equal(stretch, "<p class=\"lead\">St", 18);
+	html_close(h);
+	html_close(h);
+	full = render(a, h);
+
+	html_open(h2, "body", NULL);
+	html_open(h2, "main", "id", "main", NULL);
+	html_elem(h2, "h1", "Rubrik", NULL);
+	html_raw(h2, stretch, end - start);
+	html_close(h2);
+	html_close(h2);
+	assert_string_equal(render(a, h2), full);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -101,6 +139,7 @@ main(void)
 		cmocka_unit_test(null_attribute_value_is_skipped),
 		cmocka_unit_test(empty_elements_get_an_end_tag),
 		cmocka_unit_test(swedish_text_passes_unchanged),
+		cmocka_unit_test(marked_stretch_written_back_is_the_same_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
