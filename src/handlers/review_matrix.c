@@ -30,6 +30,7 @@
 #include "util/buf.h"
 #include "util/lru.h"
 #include "util/numparse.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -259,41 +260,41 @@ filter_form(struct html *h, struct request *req, const struct remiss_def *def,
 	snprintf(tid, sizeof(tid), "%lld", f->theme);
 	html_open(h, "form", "method", "get", "class", "filters", "action",
 	    arena_printf(req->arena, "/remisser/%s/granskning", def->slug), NULL);
-	html_elem(h, "label", "Avsnitt", "for", "f-avsnitt", NULL);
+	html_elem(h, "label", _("Avsnitt"), "for", "f-avsnitt", NULL);
 	html_open(h, "select", "id", "f-avsnitt", "name", "avsnitt", NULL);
-	select_option(h, "", "Alla", f->section);
+	select_option(h, "", _("Alla"), f->section);
 	for (i = 0; i < def->nsections; i++)
 		select_option(h, def->sections[i].nr, arena_printf(req->arena,
 		    "%s %s", def->sections[i].nr, def->sections[i].heading),
 		    f->section);
 	html_close(h);
-	html_elem(h, "label", "Tema", "for", "f-tema", NULL);
+	html_elem(h, "label", _("Tema"), "for", "f-tema", NULL);
 	html_open(h, "select", "id", "f-tema", "name", "tema", NULL);
-	select_option(h, "", "Alla", NULL);
+	select_option(h, "", _("Alla"), NULL);
 	for (t = 0; themes != NULL && t < PQntuples(themes); t++)
 		select_option(h, PQgetvalue(themes, t, 0), arena_printf(req->arena,
 		    "%s%s", PQgetvalue(themes, t, 1)[0] ? "– " : "",
 		    PQgetvalue(themes, t, 2)), f->theme ? tid : NULL);
 	html_close(h);
-	html_elem(h, "label", "Ställningstagande", "for", "f-stallning", NULL);
+	html_elem(h, "label", _("Ställningstagande"), "for", "f-stallning", NULL);
 	html_open(h, "select", "id", "f-stallning", "name", "stallning", NULL);
-	select_option(h, "", "Alla", f->position);
+	select_option(h, "", _("Alla"), f->position);
 	for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
 		select_option(h, position_code((enum position)p),
-		    position_label_sv((enum position)p), f->position);
+		    position_label((enum position)p), f->position);
 	html_close(h);
-	html_elem(h, "label", "Typ av remissinstans", "for", "f-typ", NULL);
+	html_elem(h, "label", _("Typ av remissinstans"), "for", "f-typ", NULL);
 	html_open(h, "select", "id", "f-typ", "name", "typ", NULL);
-	select_option(h, "", "Alla", f->kind);
-	select_option(h, "kommun", "Kommuner", f->kind);
-	select_option(h, "region", "Regioner", f->kind);
-	select_option(h, "annan", "Övriga", f->kind);
+	select_option(h, "", _("Alla"), f->kind);
+	select_option(h, "kommun", _("Kommuner"), f->kind);
+	select_option(h, "region", _("Regioner"), f->kind);
+	select_option(h, "annan", _("Övriga"), f->kind);
 	html_close(h);
-	html_elem(h, "label", "Fritext", "for", "f-q", NULL);
+	html_elem(h, "label", _("Fritext"), "for", "f-q", NULL);
 	html_void(h, "input", "type", "search", "id", "f-q", "name", "q", "value",
 	    f->text, NULL);
-	html_elem(h, "button", "Filtrera", "type", "submit", NULL);
-	html_elem(h, "a", "Rensa filter", "href", arena_printf(req->arena,
+	html_elem(h, "button", _("Filtrera"), "type", "submit", NULL);
+	html_elem(h, "a", _("Rensa filter"), "href", arena_printf(req->arena,
 	    "/remisser/%s/granskning", def->slug), NULL);
 	html_close(h);
 }
@@ -321,7 +322,7 @@ cell(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "td", NULL);
 	if (i < 0) {
 		html_elem(h, "span", "–", "aria-hidden", "true", NULL);
-		html_elem(h, "span", "Inget svar", "class", "visually-hidden", NULL);
+		html_elem(h, "span", _("Inget svar"), "class", "visually-hidden", NULL);
 		html_close(h);
 		return;
 	}
@@ -331,20 +332,21 @@ cell(struct html *h, struct request *req, const struct remiss_def *def,
 		    PQgetvalue(r, i, 3), strcmp(PQgetvalue(r, i, 4), "t") == 0 ?
 		    " …" : ""), "href", href, "class", "excerpt", NULL);
 	else
-		html_elem(h, "a", "Läs svaret", "href", href, "class", "excerpt",
+		html_elem(h, "a", _("Läs svaret"), "href", href, "class", "excerpt",
 		    NULL);
 	tags = strtol(PQgetvalue(r, i, 5), NULL, 10);
 	notes = strtol(PQgetvalue(r, i, 6), NULL, 10);
 	if (tags > 0 || notes > 0 || strcmp(PQgetvalue(r, i, 7), "t") == 0) {
 		html_open(h, "span", "class", "cell-meta", NULL);
 		if (strcmp(PQgetvalue(r, i, 7), "t") == 0)
-			html_text(h, "Läst av dig. ");
+			html_text(h, _("Läst av dig. "));
 		if (tags > 0)
-			html_text(h, arena_printf(req->arena, "%ld %s. ", tags,
-			    tags == 1 ? "tagg" : "taggar"));
+			html_text(h, arena_printf(req->arena, NG_("%ld tagg. ",
+			    "%ld taggar. ", (unsigned long)tags), tags));
 		if (notes > 0)
-			html_text(h, arena_printf(req->arena, "%ld öppen %s.",
-			    notes, notes == 1 ? "anteckning" : "anteckningar"));
+			html_text(h, arena_printf(req->arena, NG_("%ld öppen "
+			    "anteckning.", "%ld öppna anteckningar.",
+			    (unsigned long)notes), notes));
 		html_close(h);
 	}
 	html_close(h);
@@ -359,8 +361,9 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
     int nall, const PGresult *shown, const PGresult *progress,
     const int *gshown)
 {
-	static const char *const count_heads[] = { "Ej besvarat", "Tillstyrker",
-	    "Med ändringar", "Avstyrker", "Inga synpunkter" };
+	static const char *const count_heads[] = { N_("Ej besvarat"),
+	    N_("Tillstyrker"), N_("Med ändringar"), N_("Avstyrker"),
+	    N_("Inga synpunkter") };
 	const struct section_def *s;
 	char		 sid[24];
 	int		 o, pr, p, answered;
@@ -370,20 +373,20 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "div", "class", "table-scroll", "role", "region",
 	    "aria-labelledby", "matrix-caption", "tabindex", "0", NULL);
 	html_open(h, "table", "class", "matrix", NULL);
-	html_elem(h, "caption", "Ställningstaganden per avsnitt och remissinstans",
+	html_elem(h, "caption", _("Ställningstaganden per avsnitt och remissinstans"),
 	    "id", "matrix-caption", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
+	html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
 	for (o = 0; o < norgs; o++)
 		html_elem(h, "th", PQgetvalue(orgs, from + o, 1), "scope", "col",
 		    NULL);
 	for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
-		html_elem(h, "th", count_heads[p], "scope", "col", "class",
+		html_elem(h, "th", _(count_heads[p]), "scope", "col", "class",
 		    "count", NULL);
-	html_elem(h, "th", count_heads[0], "scope", "col", "class", "count",
+	html_elem(h, "th", _(count_heads[0]), "scope", "col", "class", "count",
 	    NULL);
-	html_elem(h, "th", "Lästa", "scope", "col", "class", "count", NULL);
+	html_elem(h, "th", _("Lästa"), "scope", "col", "class", "count", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -413,7 +416,7 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 		html_elem(h, "td", arena_printf(req->arena, "%d",
 		    nall - answered), "class", "count", NULL);
 		html_elem(h, "td", pr < 0 ? "–" : arena_printf(req->arena,
-		    "%s av %s", PQgetvalue(progress, pr, 2),
+		    _("%s av %s"), PQgetvalue(progress, pr, 2),
 		    PQgetvalue(progress, pr, 1)), "class", "count", NULL);
 		html_close(h);
 	}
@@ -484,11 +487,11 @@ pager(struct html *h, struct request *req, const struct remiss_def *def,
 	int	p, gap = 0;
 
 	html_open(h, "nav", "class", "pager", "aria-label",
-	    "Sidor i sammanställningen", NULL);
+	    _("Sidor i sammanställningen"), NULL);
 	html_open(h, "ul", NULL);
 	if (page > 1) {
 		html_open(h, "li", NULL);
-		html_elem(h, "a", "Föregående", "href", page_href(req, def, f,
+		html_elem(h, "a", _("Föregående"), "href", page_href(req, def, f,
 		    page - 1), "rel", "prev", NULL);
 		html_close(h);
 	}
@@ -504,13 +507,13 @@ pager(struct html *h, struct request *req, const struct remiss_def *def,
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, "%d", p), "href",
 		    page_href(req, def, f, p), "aria-label", arena_printf(
-		    req->arena, "Sida %d", p), "aria-current", p == page ?
+		    req->arena, _("Sida %d"), p), "aria-current", p == page ?
 		    "page" : NULL, NULL);
 		html_close(h);
 	}
 	if (page < npages) {
 		html_open(h, "li", NULL);
-		html_elem(h, "a", "Nästa", "href", page_href(req, def, f,
+		html_elem(h, "a", _("Nästa"), "href", page_href(req, def, f,
 		    page + 1), "rel", "next", NULL);
 		html_close(h);
 	}
@@ -528,18 +531,18 @@ progress_table(struct html *h, struct request *req, const struct remiss_def *def
 	size_t	i;
 	int	row;
 
-	html_elem(h, "h2", "Hur långt granskningen har kommit", "id", "h-framsteg",
+	html_elem(h, "h2", _("Hur långt granskningen har kommit"), "id", "h-framsteg",
 	    NULL);
 	html_open(h, "table", "class", "list", "aria-labelledby", "h-framsteg",
 	    NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Avsnitt", "scope", "col", NULL);
-	html_elem(h, "th", "Svar", "scope", "col", NULL);
-	html_elem(h, "th", "Lästa", "scope", "col", NULL);
-	html_elem(h, "th", "Taggade", "scope", "col", NULL);
-	html_elem(h, "th", "Med anteckning", "scope", "col", NULL);
-	html_elem(h, "th", "Läst av", "scope", "col", NULL);
+	html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
+	html_elem(h, "th", _("Svar"), "scope", "col", NULL);
+	html_elem(h, "th", _("Lästa"), "scope", "col", NULL);
+	html_elem(h, "th", _("Taggade"), "scope", "col", NULL);
+	html_elem(h, "th", _("Med anteckning"), "scope", "col", NULL);
+	html_elem(h, "th", _("Läst av"), "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
@@ -581,7 +584,7 @@ static void
 page_head(struct html *h, struct request *req, const char *title)
 {
 	layout_begin(h, title, &req->identity);
-	html_elem(h, "h1", "Remissammanställning", NULL);
+	html_elem(h, "h1", _("Remissammanställning"), NULL);
 }
 
 /* Serves a cached page: value is the page title, a NUL, and the markup
@@ -687,9 +690,10 @@ handle_review_matrix(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		goto out;
 	}
-	title = arena_printf(req->arena, npages > 1 ?
-	    "Sammanställning: %s (sida %lld av %d)" : "Sammanställning: %s",
-	    def.title, page, npages);
+	title = npages > 1 ? arena_printf(req->arena,
+	    _("Sammanställning: %s (sida %lld av %d)"), def.title, page,
+	    npages) : arena_printf(req->arena, _("Sammanställning: %s"),
+	    def.title);
 	page_head(h, req, title);
 	if (html_mark(h, &start) == NULL)
 		key = NULL;
@@ -699,15 +703,16 @@ handle_review_matrix(struct request *req, struct response *res)
 	if (f.position != NULL || f.theme != 0 || f.text != NULL) {
 		for (match = 0, i = 0; i < PQntuples(shown); i++)
 			match += strcmp(PQgetvalue(shown, i, 8), "t") == 0;
-		html_elem(h, "p", arena_printf(req->arena, "Filtret visar %d "
-		    "av %d svar på avsnitten%s. Räkningen per avsnitt gäller "
-		    "alla svar.", match, PQntuples(shown), npages > 1 ?
-		    " från remissinstanserna på den här sidan" : ""), "role",
-		    "status", NULL);
+		html_elem(h, "p", arena_printf(req->arena, npages > 1 ?
+		    _("Filtret visar %d av %d svar på avsnitten från "
+		    "remissinstanserna på den här sidan. Räkningen per avsnitt "
+		    "gäller alla svar.") : _("Filtret visar %d av %d svar på "
+		    "avsnitten. Räkningen per avsnitt gäller alla svar."), match,
+		    PQntuples(shown)), "role", "status", NULL);
 	}
 	if (npages > 1) {
-		html_elem(h, "p", arena_printf(req->arena, "Remissinstans %d–%d "
-		    "av %d (sida %lld av %d).", from + 1, from + norgs, nall, page,
+		html_elem(h, "p", arena_printf(req->arena, _("Remissinstans "
+		    "%d–%d av %d (sida %lld av %d)."), from + 1, from + norgs, nall, page,
 		    npages), "id", "matrix-page", NULL);
 		pager(h, req, &def, &f, (int)page, npages);
 	}

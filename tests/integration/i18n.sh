@@ -165,9 +165,8 @@ REVIEW_PAGES=(
 	"$R/publicering|<h2>Public page</h2>|<h2>Offentlig sida</h2>"
 	"$R/analys|<h2>Key terms</h2>|<h2>Nyckeltermer</h2>"
 	"$R/dubbletter|<h1>Near-identical responses</h1>|<h1>Nästan likadana svar</h1>"
-
-
-
+	"$R/granskning|<h1>Consultation overview</h1>|<h1>Remissammanställning</h1>"
+	"$R/granskning?stallning=avstyrker|The filter shows|Filtret visar"
 )
 for page in "${REVIEW_PAGES[@]}"; do
 	IFS='|' read -r path en sv <<<"$page"
