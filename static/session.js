@@ -12,6 +12,12 @@
 	if (!csrfInput || !window.fetch || !window.JSON)
 		return;
 	var csrf = csrfInput.value;
+	/* The texts, in the user's language, from data attributes that layout.c writes through
+	 * the message catalogue; %s stands for a time of day. */
+	var me = document.querySelector('script[src="/static/session.js"]');
+	var T = (me && me.dataset) || {};
+	var LANG = T.lang || 'sv';
+	function text(key, time) { return (T[key] || '').replace('%s', time || ''); }
 	var KEY = 'remiss-session-activity';
 	var TOUCH_SLACK = 15000;	/* the server counts use at most every 15 s */
 	var idleMs = 0, warnMs = 120000, idleEnd = 0, absEnd = 0;
@@ -30,7 +36,7 @@
 	status.className = 'visually-hidden';
 	status.id = 'session-status';
 	status.setAttribute('role', 'status');
-	status.lang = 'sv';	/* the messages are Swedish only, so far */
+	status.lang = LANG;
 	document.body.appendChild(status);
 
 	function remember(now) {
@@ -87,12 +93,11 @@
 			take(t, now);
 			remember(now);
 			closeDialog();
-			status.textContent = 'Sessionen är förlängd. Du loggas ut kl. ' +
-			    clock(end()) + ' om du inte gör något på sidan.';
+			status.textContent = text('extended', clock(end()));
 		}).catch(function () {
 			if (button) button.disabled = false;
 			var p = dialog && dialog.querySelector('.session-error');
-			if (p) p.textContent = 'Det gick inte att förlänga sessionen just nu. Försök igen.';
+			if (p) p.textContent = text('failed');
 		});
 	}
 
@@ -109,19 +114,13 @@
 		var last = absEnd <= idleEnd + 1000;	/* the absolute end: no extending */
 		returnFocus = document.activeElement;
 		dialog = el('dialog', 'session-warning');
-		dialog.lang = 'sv';
+		dialog.lang = LANG;
 		dialog.setAttribute('role', 'alertdialog');
 		dialog.setAttribute('aria-labelledby', 'session-warning-title');
 		dialog.setAttribute('aria-describedby', 'session-warning-text');
-		var h = el('h2', null, 'Du loggas snart ut');
+		var h = el('h2', null, text('title'));
 		h.id = 'session-warning-title';
-		var p = el('p', null, last ?
-		    'Du loggas ut kl. ' + clock(end()) + ', eftersom en inloggning räcker i högst ' +
-		    'tolv timmar. Det går inte att förlänga mer. Spara det du arbetar med och ' +
-		    'logga in igen.' :
-		    'Du har inte gjort något på sidan på en stund, så du loggas ut kl. ' +
-		    clock(end()) + '. Det du inte har sparat kan då gå förlorat. Vill du ' +
-		    'fortsätta vara inloggad?');
+		var p = el('p', null, text(last ? 'last' : 'idle', clock(end())));
 		p.id = 'session-warning-text';
 		dialog.appendChild(h);
 		dialog.appendChild(p);
@@ -129,12 +128,12 @@
 		var buttons = el('div', 'buttons');
 		var first;
 		if (!last) {
-			first = el('button', 'primary', 'Förläng sessionen');
+			first = el('button', 'primary', text('extend'));
 			first.type = 'button';
 			first.addEventListener('click', extend);
 			buttons.appendChild(first);
 		}
-		var close = el('button', null, last ? 'Jag förstår' : 'Stäng');
+		var close = el('button', null, text(last ? 'understood' : 'close'));
 		close.type = 'button';
 		close.addEventListener('click', closeDialog);
 		buttons.appendChild(close);
@@ -157,17 +156,14 @@
 		fetch('/logga-ut', { method: 'POST', body: body, credentials: 'same-origin',
 			redirect: 'manual' }).catch(function () { /* it has ended anyway */ });
 		var box = el('div', 'alert session-ended');
-		box.lang = 'sv';
+		box.lang = LANG;
 		box.setAttribute('role', 'alert');
 		box.tabIndex = -1;
 		box.id = 'session-ended';
-		box.appendChild(el('h2', null, 'Du har loggats ut'));
-		box.appendChild(el('p', null, 'Din inloggning har gått ut eftersom du inte har ' +
-		    'gjort något på sidan på en stund (eller eftersom den har varat i tolv ' +
-		    'timmar). Det du har skrivit men inte sparat finns kvar på sidan men kan inte ' +
-		    'sparas härifrån: kopiera det innan du loggar in igen.'));
+		box.appendChild(el('h2', null, text('endedTitle')));
+		box.appendChild(el('p', null, text('ended')));
 		var p = el('p');
-		var a = el('a', null, 'Logga in igen');
+		var a = el('a', null, text('login'));
 		a.href = '/logga-in?next=' + encodeURIComponent(location.pathname);
 		p.appendChild(a);
 		box.appendChild(p);
@@ -176,7 +172,7 @@
 		box.focus();
 		/* The logout corner no longer tells the truth. */
 		var who = document.querySelector('.account');
-		if (who) who.textContent = 'Utloggad';
+		if (who) who.textContent = text('loggedOut');
 	}
 
 	function tick() {

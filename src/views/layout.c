@@ -73,8 +73,32 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 	    NULL);
 	/* Warns before the login session ends (WCAG 2.2.1). */
 	if (who != NULL && identity_has_session(who))
+		/* Its texts ride on data attributes, through the catalogue,
+		 * so the script needs no strings of its own; %s is the time. */
 		html_elem(h, "script", "", "src", "/static/session.js",
-		    "defer", "", NULL);
+		    "defer", "", "data-lang", lang_code(i18n_current()),
+		    "data-title", _("Du loggas snart ut"),
+		    "data-idle", _("Du har inte gjort något på sidan på en stund, "
+		    "så du loggas ut kl. %s. Det du inte har sparat kan då gå "
+		    "förlorat. Vill du fortsätta vara inloggad?"),
+		    "data-last", _("Du loggas ut kl. %s, eftersom en inloggning "
+		    "räcker i högst tolv timmar. Det går inte att förlänga mer. "
+		    "Spara det du arbetar med och logga in igen."),
+		    "data-extend", _("Förläng sessionen"),
+		    "data-close", _("Stäng"),
+		    "data-understood", _("Jag förstår"),
+		    "data-extended", _("Sessionen är förlängd. Du loggas ut kl. %s "
+		    "om du inte gör något på sidan."),
+		    "data-failed", _("Det gick inte att förlänga sessionen just nu. "
+		    "Försök igen."),
+		    "data-ended-title", _("Du har loggats ut"),
+		    "data-ended", _("Din inloggning har gått ut eftersom du inte har "
+		    "gjort något på sidan på en stund (eller eftersom den har varat "
+		    "i tolv timmar). Det du har skrivit men inte sparat finns kvar "
+		    "på sidan men kan inte sparas härifrån: kopiera det innan du "
+		    "loggar in igen."),
+		    "data-login", _("Logga in igen"),
+		    "data-logged-out", _("Utloggad"), NULL);
 	html_close(h);			/* head */
 	html_open(h, "body", NULL);
 	html_elem(h, "a", _("Hoppa till innehållet"), "class", "skip",

@@ -175,6 +175,9 @@ for page in "${REVIEW_PAGES[@]}"; do
 		'status_is 200 && is_en && body_has "$en" && body_lacks "$sv"'
 done
 req "$F" GET "$R/granskning/avsnitt/3.3"
+check "the session-timeout warning's texts reach session.js in English" eval \
+	'body_has "data-lang=\"en\"" && body_has "data-title=\"You will soon be logged out\"" && body_has "data-extend=\"Extend the session\"" && body_has "so you will be logged out at %s." && body_lacks "Förläng sessionen"'
+req "$F" GET "$R/granskning/avsnitt/3.3"
 check "the section page shows English labels and dates" eval \
 	'{ body_has "Tag the response or a passage" || body_has "Create a theme to be able to tag"; } && body_has "New note" && body_has "Mark as read" && body_matches "received $EN_DATE"'
 
@@ -205,6 +208,9 @@ for page in "${REVIEW_PAGES[@]}"; do
 	check "the review page $path is Swedish for a Swedish account" eval \
 		'status_is 200 && is_sv && body_has "$sv" && body_lacks "$en"'
 done
+req "$F" GET "$R/granskning/avsnitt/3.3"
+check "the session-timeout warning's texts are Swedish for a Swedish account" eval \
+	'body_has "data-lang=\"sv\"" && body_has "data-title=\"Du loggas snart ut\"" && body_lacks "Extend the session"'
 req "$F" GET "$R/granskning/avsnitt/3.3"
 check "the section page's dates are Swedish for a Swedish account" eval \
 	'body_matches "mottagen $SV_DATE"'

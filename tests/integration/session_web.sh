@@ -53,7 +53,7 @@ req "$J" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$EM
 check "Karin logs in" status_is 303
 req "$J" GET / -H 'Accept: text/html'
 CSRF=$(form_csrf)
-check "logged-in pages load the warning script and link the statement" eval 'body_has "<script src=\"/static/session.js\" defer=\"\"></script>" && body_has "<a href=\"/tillganglighet\">Tillgänglighetsredogörelse</a>"'
+check "logged-in pages load the warning script and link the statement" eval 'body_has "<script src=\"/static/session.js\" defer=\"\" data-lang=\"sv\"" && body_has "data-extend=\"F" && body_has "<a href=\"/tillganglighet\">Tillgänglighetsredogörelse</a>"'
 
 req "$J" GET /sessionen "${JSON[@]}"
 check "GET /sessionen tells the idle time, the warning lead and what is left" eval 'status_is 200 && header_has "^Content-Type: application/json" && header_has "^Cache-Control: no-store" && [ "$(json_num idle_seconds)" = 1800 ] && [ "$(json_num warn_seconds)" = 120 ] && [ "$(json_num idle_left)" -ge 1780 ] && [ "$(json_num absolute_left)" -le 43200 ] && [ "$(json_num absolute_left)" -ge 43100 ]'
