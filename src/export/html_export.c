@@ -478,19 +478,6 @@ html_questions_overall(void *w, const struct export_head *h,
 	return x->failed ? -1 : 0;
 }
 
-/* A list of names as one line: "A, B och C". */
-static const char *
-joined(struct arena *a, const char *const *v, size_t n)
-{
-	const char	*s = "";
-	size_t		 i;
-
-	for (i = 0; i < n && s != NULL; i++)
-		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ?
-		    " och " : ", ", v[i]);
-	return s != NULL ? s : "";
-}
-
 static int
 html_meetings(void *w, const struct export_head *h,
     const struct export_meeting *m, size_t n)
@@ -510,10 +497,8 @@ html_meetings(void *w, const struct export_head *h,
 	xw_elem(x, "h2", "Dialogmöten", (const char *)NULL);
 	for (i = 0; i < n; i++) {
 		xw_start(x, "article", "class", "dialogmote", (const char *)NULL);
-		xw_elem(x, "h3", m[i].title[0] != '\0' ? arena_printf(a,
-		    "%s: %s", date_sv_in(a, m[i].held_on), m[i].title) :
-		    arena_printf(a, "Dialogmöte %s", date_sv_in(a,
-		    m[i].held_on)), (const char *)NULL);
+		xw_elem(x, "h3", export_meeting_heading(a, &m[i]),
+		    (const char *)NULL);
 		xw_start(x, "dl", (const char *)NULL);
 		xw_elem(x, "dt", "Datum", (const char *)NULL);
 		xw_elem(x, "dd", date_sv_in(a, m[i].held_on), (const char *)NULL);
@@ -522,7 +507,8 @@ html_meetings(void *w, const struct export_head *h,
 			xw_elem(x, "dd", m[i].place, (const char *)NULL);
 		}
 		xw_elem(x, "dt", "Organisationer", (const char *)NULL);
-		xw_elem(x, "dd", joined(a, m[i].orgs, m[i].norgs),
+		xw_elem(x, "dd",
+		    export_names_joined(a, m[i].orgs, m[i].norgs),
 		    (const char *)NULL);
 		if (m[i].nsections > 0) {
 			const char **v = arena_calloc(a, m[i].nsections,
@@ -532,12 +518,13 @@ html_meetings(void *w, const struct export_head *h,
 				v[k] = arena_printf(a, "%s %s",
 				    m[i].section_nrs[k], m[i].section_headings[k]);
 			xw_elem(x, "dt", "Avsnitt", (const char *)NULL);
-			xw_elem(x, "dd", v != NULL ? joined(a, v,
+			xw_elem(x, "dd", v != NULL ? export_names_joined(a, v,
 			    m[i].nsections) : "", (const char *)NULL);
 		}
 		if (m[i].nthemes > 0) {
 			xw_elem(x, "dt", "Teman", (const char *)NULL);
-			xw_elem(x, "dd", joined(a, m[i].themes, m[i].nthemes),
+			xw_elem(x, "dd", export_names_joined(a,
+			    m[i].themes, m[i].nthemes),
 			    (const char *)NULL);
 		}
 		xw_end(x);

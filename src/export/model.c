@@ -744,3 +744,24 @@ err:
 	free(after);
 	return -1;
 }
+
+const char *
+export_names_joined(struct arena *a, const char *const *v, size_t n)
+{
+	const char	*s = "";
+	size_t		 i;
+
+	for (i = 0; i < n && s != NULL; i++)
+		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ?
+		    " och " : ", ", v[i]);
+	return s != NULL ? s : "";
+}
+
+const char *
+export_meeting_heading(struct arena *a, const struct export_meeting *m)
+{
+	const char *date = date_sv_in(a, m->held_on);
+
+	return m->title[0] != '\0' ? arena_printf(a, "%s: %s", date, m->title) :
+	    arena_printf(a, "Dialogmöte %s", date);
+}

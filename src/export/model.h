@@ -199,4 +199,15 @@ int export_model_run(struct db *db, const char *slug,
 int export_model_versions(struct db *db, long long remiss_id,
     int (*fn)(void *ctx, const char *org, const char *xml), void *ctx);
 
+struct arena;
+
+/* A list of names as one line, "A, B och C", allocated in a; "" on OOM. */
+const char *export_names_joined(struct arena *a, const char *const *v,
+    size_t n);
+
+/* A meeting's heading, "22 maj 2024: title" or "Dialogmöte 22 maj 2024",
+ * allocated in a; NULL on OOM. */
+const char *export_meeting_heading(struct arena *a,
+    const struct export_meeting *m);
+
 #endif

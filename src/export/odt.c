@@ -617,19 +617,6 @@ odt_questions_overall(void *w, const struct export_head *h,
 	return x->failed ? -1 : 0;
 }
 
-/* A list of names as one line: "A, B och C", in a. */
-static const char *
-joined(struct arena *a, const char *const *v, size_t n)
-{
-	const char	*s = "";
-	size_t		 i;
-
-	for (i = 0; i < n && s != NULL; i++)
-		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ?
-		    " och " : ", ", v[i]);
-	return s != NULL ? s : "";
-}
-
 static int
 odt_meetings(void *w, const struct export_head *h,
     const struct export_meeting *m, size_t n)
@@ -646,10 +633,8 @@ odt_meetings(void *w, const struct export_head *h,
 		return -1;
 	heading(x, "Hbreak", "1", "Dialogmöten");
 	for (i = 0; i < n; i++) {
-		heading(x, "Heading_20_2", "2", m[i].title[0] != '\0' ?
-		    arena_printf(a, "%s: %s", date_sv_in(a, m[i].held_on),
-		    m[i].title) : arena_printf(a, "Dialogmöte %s",
-		    date_sv_in(a, m[i].held_on)));
+		heading(x, "Heading_20_2", "2",
+		    export_meeting_heading(a, &m[i]));
 		para(x, "Faltrubrik", "Datum");
 		para(x, "Standard", date_sv_in(a, m[i].held_on));
 		if (m[i].place[0] != '\0') {
@@ -657,7 +642,8 @@ odt_meetings(void *w, const struct export_head *h,
 			para(x, "Standard", m[i].place);
 		}
 		para(x, "Faltrubrik", "Organisationer");
-		para(x, "Standard", joined(a, m[i].orgs, m[i].norgs));
+		para(x, "Standard",
+		    export_names_joined(a, m[i].orgs, m[i].norgs));
 		if (m[i].nsections > 0) {
 			para(x, "Faltrubrik", "Avsnitt");
 			for (k = 0; k < m[i].nsections; k++)
@@ -666,7 +652,8 @@ odt_meetings(void *w, const struct export_head *h,
 		}
 		if (m[i].nthemes > 0) {
 			para(x, "Faltrubrik", "Teman");
-			para(x, "Standard", joined(a, m[i].themes, m[i].nthemes));
+			para(x, "Standard", export_names_joined(a,
+			    m[i].themes, m[i].nthemes));
 		}
 		if (m[i].nparticipants > 0) {
 			para(x, "Faltrubrik", "Deltagare");

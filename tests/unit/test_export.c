@@ -17,7 +17,9 @@
 #include "export/csv.h"
 #include "export/export.h"
 #include "export/html_export.h"
+#include "export/model.h"
 #include "export/odt.h"
+#include "util/arena.h"
 #include "views/dates.h"
 
 /* A growing byte string as a sink. */
@@ -294,11 +296,36 @@ setup(void **state)
 	return 0;
 }
 
+/* Names in one line read as Swedish prose; a meeting is headed by its date. */
+static void
+names_and_meeting_headings_read_as_swedish(void **state)
+{
+	static const char *const three[] = { "Laholm", "Halmstad", "Kungsbacka" };
+	struct export_meeting	 m;
+	struct arena		*a = arena_new();
+
+	(void)state;
+	assert_non_null(a);
+	assert_string_equal(export_names_joined(a, three, 0), "");
+	assert_string_equal(export_names_joined(a, three, 1), "Laholm");
+	assert_string_equal(export_names_joined(a, three, 2), "Laholm och Halmstad");
+	assert_string_equal(export_names_joined(a, three, 3),
+	    "Laholm, Halmstad och Kungsbacka");
+	memset(&m, 0, sizeof(m));
+	m.held_on = "2024-05-22";
+	m.title = "";
+	assert_string_equal(export_meeting_heading(a, &m), "Dialogmöte 22 maj 2024");
+	m.title = "Sommarvården";
+	assert_string_equal(export_meeting_heading(a, &m), "22 maj 2024: Sommarvården");
+	arena_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(csv_quotes_only_what_needs_it),
+		cmocka_unit_test(names_and_meeting_headings_read_as_swedish),
 		cmocka_unit_test(csv_formula_fields_get_an_apostrophe),
 		cmocka_unit_test(csv_rows_cover_answering_organisations_only),
 		cmocka_unit_test(counts_are_words_not_colours),
