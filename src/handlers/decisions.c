@@ -11,7 +11,6 @@
 
 #include "core/audit.h"
 #include "core/remiss_def.h"
-#include "core/worddiff.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
@@ -90,27 +89,6 @@ static bool
 is_new(const struct dform *f)
 {
 	return f->row < 0 || *col(f, 1) == '\0';
-}
-
-/* The word diff of the proposal and the revised text as a paragraph. */
-static void
-diff_para(struct html *h, struct request *req, const char *old,
-    const char *new_)
-{
-	struct diff_run	*runs;
-	long		 n, i;
-
-	if ((n = word_diff(req->arena, old, new_, &runs)) == -1)
-		return;
-	html_open(h, "p", "class", "diff prewrap", NULL);
-	for (i = 0; i < n; i++) {
-		if (runs[i].op == DIFF_SAME)
-			html_text(h, runs[i].text);
-		else
-			html_elem(h, runs[i].op == DIFF_INS ? "ins" : "del",
-			    runs[i].text, NULL);
-	}
-	html_close(h);
 }
 
 static PGresult *
@@ -332,7 +310,7 @@ render_form(struct html *h, struct dform *f)
 			html_elem(h, "h2", _("Ändringen mot förslaget"), NULL);
 			html_elem(h, "p", _("Tillagt är understruket, borttaget "
 			    "överstruket."), "class", "muted", NULL);
-			diff_para(h, req, col(f, 11), f->text);
+			summary_diff(h, req, col(f, 11), f->text);
 		}
 	}
 	html_open(h, "form", "method", "post", "action", f->self, NULL);

@@ -12,7 +12,6 @@
 #include "core/audit.h"
 #include "core/remiss_def.h"
 #include "core/summary_draft.h"
-#include "core/worddiff.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
@@ -196,26 +195,6 @@ draft(struct spage *sp)
 	return body;
 }
 
-/* The word diff of two versions' texts. */
-static void
-diff(struct html *h, struct request *req, const char *old, const char *new_)
-{
-	struct diff_run	*runs;
-	long		 n, i;
-
-	if ((n = word_diff(req->arena, old, new_, &runs)) == -1)
-		return;
-	html_open(h, "p", "class", "diff prewrap", NULL);
-	for (i = 0; i < n; i++) {
-		if (runs[i].op == DIFF_SAME)
-			html_text(h, runs[i].text);
-		else
-			html_elem(h, runs[i].op == DIFF_INS ? "ins" : "del",
-			    runs[i].text, NULL);
-	}
-	html_close(h);
-}
-
 static void
 history(struct html *h, struct spage *sp)
 {
@@ -235,7 +214,7 @@ history(struct html *h, struct spage *sp)
 			html_elem(h, "p", _("Ändringar från versionen före: tillagt "
 			    "understruket, borttaget överstruket."), "class", "muted",
 			    NULL);
-			diff(h, sp->req, PQgetvalue(sp->versions, i + 1, 2),
+			summary_diff(h, sp->req, PQgetvalue(sp->versions, i + 1, 2),
 			    PQgetvalue(sp->versions, i, 2));
 		} else
 			html_elem(h, "p", PQgetvalue(sp->versions, i, 2), "class",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/remiss_def.h"
+#include "core/worddiff.h"
 #include "handlers/handlers.h"
 #include "handlers/summary_view.h"
 #include "util/arena.h"
@@ -111,5 +112,25 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 	if (edit_href != NULL)
 		html_elem(h, "a", _("Skriv eller ändra sammanfattningen"), "href",
 		    edit_href, "class", "button", NULL);
+	html_close(h);
+}
+
+void
+summary_diff(struct html *h, struct request *req, const char *old,
+    const char *new_)
+{
+	struct diff_run	*runs;
+	long		 n, i;
+
+	if ((n = word_diff(req->arena, old, new_, &runs)) == -1)
+		return;
+	html_open(h, "p", "class", "diff prewrap", NULL);
+	for (i = 0; i < n; i++) {
+		if (runs[i].op == DIFF_SAME)
+			html_text(h, runs[i].text);
+		else
+			html_elem(h, runs[i].op == DIFF_INS ? "ins" : "del",
+			    runs[i].text, NULL);
+	}
 	html_close(h);
 }

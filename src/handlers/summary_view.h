@@ -1,4 +1,4 @@
-/* summary_view.h: a summary as the review pages show it: its text, each quoted answer linked, and the answers it rests on. */
+/* summary_view.h: a summary as the review pages show it: its text, each quoted answer linked, the answers it rests on, and the word diff between two texts. */
 #ifndef REMISS_SUMMARY_VIEW_H
 #define REMISS_SUMMARY_VIEW_H
 
@@ -24,5 +24,10 @@ const char *summary_answer_href(struct request *req,
 void summary_show(struct html *h, struct request *req,
     const struct remiss_def *def, const PGresult *cur, const PGresult *refs,
     const char *edit_href);
+
+/* The word diff of old and new as a paragraph: <ins> and <del> around what
+ * changed (core/worddiff.c). Writes nothing if the diff runs out of memory. */
+void summary_diff(struct html *h, struct request *req, const char *old,
+    const char *new_);
 
 #endif
