@@ -304,10 +304,11 @@ run_handler(struct request *req, struct response *res,
 
 /* Routes req and runs the handler; every outcome ends up in res, and the
  * route, once one matched, in *matched. replica is the read connection or
- * NULL. */
+ * NULL. prefetch is the caller's slot for a statement run with the session
+ * lookup (the caller PQclears a result the handler did not take). */
 static void
 dispatch(struct request *req, struct response *res,
-    const struct route **matched, struct db *replica)
+    const struct route **matched, struct db *replica, struct db_call *prefetch)
 {
 	const struct route	*route;
 	struct request_error	 err;
@@ -343,6 +344,14 @@ dispatch(struct request *req, struct response *res,
 		break;
 	}
 	*matched = route;
+	/* Only without a replica: the version must come from the connection
+	 * the handler reads its data from (docs/architecture.md, "The review
+	 * matrix cache"), and with a replica that may not be the primary. */
+	if (route->version_first && replica == NULL && req->npath_params > 0) {
+		prefetch->id = STMT_DATA_VERSION;
+		prefetch->params[0] = req->path_params[0];
+		req->prefetch = prefetch;
+	}
 	if (!authorize(req, res, route, fmt))
 		return;
 	if (request_read_body(req, route->body, &err) == -1) {
@@ -377,6 +386,7 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 	struct response		 res;
 	struct request_error	 err;
 	const struct route	*route = NULL;
+	struct db_call		 prefetch = { .result = NULL };
 	char			 path[512], method[64], id[64];
 	long			 bytes, us;
 	static const char	 oom[] = "Status: 503 Service Unavailable\r\n"
@@ -406,7 +416,8 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 		req.auth = &cfg->auth;
 		req.schema = cfg->schema;
 		res.head_only = req.method == METHOD_HEAD;
-		dispatch(&req, &res, &route, replica);
+		dispatch(&req, &res, &route, replica, &prefetch);
+		PQclear(prefetch.result);
 	}
 	bytes = response_send(&res, f->out);
 	us = elapsed_us(&start);

@@ -128,8 +128,8 @@ resolve_identity(struct request *req)
 	cookie = kvlist_get(&req->cookies, SESSION_COOKIE);
 	if (cookie == NULL)
 		return AUTH_RESOLVED;
-	rc = session_lookup(req->db, req->arena, cookie, &req->auth->session,
-	    &req->identity);
+	rc = session_lookup_with(req->db, req->arena, cookie,
+	    &req->auth->session, &req->identity, req->prefetch);
 	if (rc == -1)
 		return AUTH_UNAVAILABLE;
 	if (rc == 0)

@@ -68,6 +68,13 @@ int
 session_lookup(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id)
 {
+	return session_lookup_with(db, a, cookie, p, id, NULL);
+}
+
+int
+session_lookup_with(struct db *db, struct arena *a, const char *cookie,
+    const struct session_policy *p, struct identity *id, struct db_call *also)
+{
 	PGresult	*r = NULL;
 	const char	*params[3];
 	char		 hash[TOKEN_HEX], idle[24], absolute[24];
@@ -84,7 +91,9 @@ session_lookup(struct db *db, struct arena *a, const char *cookie,
 	params[0] = hash;
 	params[1] = idle;
 	params[2] = absolute;
-	r = db_exec(db, STMT_SESSION_LOOKUP, params);
+	if (also == NULL || db_exec_pair(db, STMT_SESSION_LOOKUP, params,
+	    also->id, also->params, &r, &also->result) == -1)
+		r = db_exec(db, STMT_SESSION_LOOKUP, params);
 	if (!db_result_ok(r)) {
 		log_db(__func__, "session lookup", r);
 		goto err;

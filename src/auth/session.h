@@ -7,6 +7,7 @@
 
 struct arena;
 struct db;
+struct db_call;
 
 struct session_policy {
 	long	idle_seconds;		/* default 30 min without a request */
@@ -30,6 +31,12 @@ int session_create(struct db *db, long long user_id, const char *remote_addr,
  * database error. */
 int session_lookup(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id);
+
+/* session_lookup, running also (if not NULL) in the same round trip when it
+ * can: also->result is then set, and the caller takes it. Left NULL when
+ * the pair could not run together; the caller then runs it itself. */
+int session_lookup_with(struct db *db, struct arena *a, const char *cookie,
+    const struct session_policy *p, struct identity *id, struct db_call *also);
 
 /* What is left of session session_id under policy p: *idle_left seconds
  * until it ends for want of use (never past its absolute end) and

@@ -335,6 +335,95 @@ db_exec(struct db *db, enum stmt id, const char *const *params)
 	return counted(exec_retry(db, id, params));
 }
 
+/* Sends prepared statement id into the open pipeline; 1 or 0 (libpq's). */
+static int
+send_prepared(struct db *db, enum stmt id, const char *const *params)
+{
+	return PQsendQueryPrepared(db->conn, stmt_table[id].name,
+	    stmt_table[id].nparams, params, NULL, NULL, 0);
+}
+
+/* How far a pipeline got, for pipeline_finish. */
+enum pipeline_state {
+	PIPE_UNSENT,	/* the sync point was not sent: nothing will come */
+	PIPE_SENT,	/* sent; results may be left to read */
+	PIPE_SYNCED,	/* everything read up to the sync point */
+};
+
+/* Reads what is left of a pipeline up to its sync point, then leaves
+ * pipeline mode; a connection that cannot (lost, never synced, or in an
+ * unexpected state) is reset, so the next db_exec starts clean. */
+static void
+pipeline_finish(struct db *db, enum pipeline_state st)
+{
+	PGresult	*r;
+	int		 i, nulls = 0;
+
+	for (i = 0; st == PIPE_SENT && i < 16 && nulls < 4 &&
+	    PQstatus(db->conn) == CONNECTION_OK; i++) {
+		if ((r = PQgetResult(db->conn)) == NULL) {
+			nulls++;
+			continue;
+		}
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			st = PIPE_SYNCED;
+		PQclear(r);
+	}
+	if (st != PIPE_SYNCED || PQexitPipelineMode(db->conn) != 1) {
+		log_warn("pipeline left unfinished (%s); reconnecting",
+		    db->appname);
+		(void)reconnect(db);
+	}
+}
+
+int
+db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
+    enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb)
+{
+	PGresult		*res[2] = { NULL, NULL }, *r;
+	enum pipeline_state	 st = PIPE_UNSENT;
+	int			 i;
+
+	*ra = *rb = NULL;
+	if (db == NULL || db->in_tx || !db_connected(db) ||
+	    (int)a < 0 || a >= STMT__MAX || (int)b < 0 || b >= STMT__MAX ||
+	    !db->prepared[a] || !db->prepared[b] ||
+	    PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF ||
+	    PQenterPipelineMode(db->conn) != 1)
+		return -1;
+	if (send_prepared(db, a, pa) != 1 || send_prepared(db, b, pb) != 1 ||
+	    PQpipelineSync(db->conn) != 1)
+		goto fail;
+	st = PIPE_SENT;
+	/* Each statement's result, then the NULL that ends it. */
+	for (i = 0; i < 2; i++) {
+		res[i] = PQgetResult(db->conn);
+		if (!db_result_ok(res[i]))
+			goto fail;
+		if ((r = PQgetResult(db->conn)) != NULL) {
+			if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+				st = PIPE_SYNCED;
+			PQclear(r);
+			goto fail;
+		}
+	}
+	r = PQgetResult(db->conn);
+	if (r != NULL && PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+		st = PIPE_SYNCED;
+	PQclear(r);
+	if (st != PIPE_SYNCED)
+		goto fail;
+	pipeline_finish(db, st);
+	*ra = res[0];
+	*rb = res[1];
+	return 0;
+fail:
+	PQclear(res[0]);
+	PQclear(res[1]);
+	pipeline_finish(db, st);
+	return -1;
+}
+
 bool
 db_result_ok(const PGresult *r)
 {

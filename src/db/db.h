@@ -37,6 +37,26 @@ void db_close(struct db *db);
  * when the database cannot be reached at all. */
 PGresult *db_exec(struct db *db, enum stmt id, const char *const *params);
 
+/* A statement to run in the same round trip as another (db_exec_pair), for
+ * a caller that knows early what a later step will read. params must hold
+ * the table's count of entries; result, once set, belongs to whoever takes
+ * it (and PQclears it). */
+struct db_call {
+	enum stmt	 id;
+	const char	*params[4];
+	PGresult	*result;
+};
+
+/* Runs statements a and b, in that order, in one round trip (libpq
+ * pipeline mode; one implicit transaction, so outside db_begin only).
+ * Returns 0 with both results successful in *ra and *rb (the caller
+ * PQclears both), or -1 with neither: the connection is down, in a
+ * transaction, a statement is not prepared yet, or either failed. After
+ * -1 the caller runs them one at a time with db_exec, which reconnects
+ * and reports errors as usual; both statements must be safe to run twice. */
+int db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
+    enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb);
+
 /* True if r is non-NULL and PGRES_COMMAND_OK or PGRES_TUPLES_OK. */
 bool db_result_ok(const PGresult *r);
 

@@ -646,7 +646,13 @@ handle_review_matrix(struct request *req, struct response *res)
 	 * a version newer than the data it shows. */
 	if (c != NULL) {
 		p[0] = req->path_params[0];
-		ver = db_exec(req->db, STMT_DATA_VERSION, p);
+		/* Read with the session when the worker could (worker.c). */
+		if (req->prefetch != NULL && req->prefetch->result != NULL &&
+		    req->prefetch->id == STMT_DATA_VERSION) {
+			ver = req->prefetch->result;
+			req->prefetch->result = NULL;
+		} else
+			ver = db_exec(req->db, STMT_DATA_VERSION, p);
 		if (!db_result_ok(ver) || PQntuples(ver) == 0) {
 			if (db_result_ok(ver))
 				review_not_found(req, res);

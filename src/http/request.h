@@ -11,6 +11,7 @@
 struct arena;
 struct auth_config;
 struct db;
+struct db_call;
 struct limits;
 struct multipart;
 typedef struct FCGX_Request FCGX_Request;
@@ -43,6 +44,9 @@ struct request {
 	const struct auth_config *auth;		/* cookie and session settings */
 	const struct xml_schema	*schema;	/* remissvar.xsd, compiled at start */
 	struct identity		 identity;	/* who is calling (set after routing) */
+	struct db_call		*prefetch;	/* a statement the handler reads first,
+						 * run with the session lookup
+						 * (worker.c); NULL if none */
 	char			 sso_session[65]; /* session token made by single sign-on */
 	char			 id[40];	/* request id for logs */
 	enum http_method	 method;	/* METHOD__MAX if unknown */

@@ -30,6 +30,10 @@ struct route {
 	bool		 replica_ok;	/* a GET whose handler only reads and
 					 * tolerates replication lag: may be
 					 * served from a read replica (worker.c) */
+	bool		 version_first;	/* the handler first reads the data
+					 * version of its {slug} (the review
+					 * matrix cache): the worker fetches it
+					 * with the session, in one round trip */
 };
 
 enum route_result {

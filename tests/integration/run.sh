@@ -36,6 +36,14 @@ check "remissctl migrate creates the schema" "$BUILD/remissctl" migrate
 check "remissctl migrate is idempotent" "$BUILD/remissctl" migrate
 check "demo data loads" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
+# db_exec_pair (the session lookup and the matrix's data version in one round trip) against
+# this PostgreSQL: results in order, neither on failure, a usable connection afterwards.
+db_pipeline() {
+	make -C "$BUILD" tests/unit/test_db_pipeline >/dev/null 2>&1 &&
+		CMOCKA_MESSAGE_OUTPUT=STDOUT REMISS_TEST_DB=$REMISS_DB "$BUILD/tests/unit/test_db_pipeline" >"$T/db_pipeline.log" 2>&1 &&
+		grep -q 'PASSED  \] 5 test' "$T/db_pipeline.log" || { sed 's/^/#   /' "$T/db_pipeline.log" | tail -20; false; }
+}
+check "two statements in one round trip (tests/unit/test_db_pipeline, 5 cases)" db_pipeline
 
 # REMISSD_WRAPPER (dev/test --valgrind): a command put before the main remissd, e.g. valgrind.
 # Up to 30 s for the socket and pid file: under valgrind on a loaded machine remissd takes

@@ -15,13 +15,13 @@
 static void h_dummy(struct request *r, struct response *s) { (void)r; (void)s; }
 
 static const struct route table[] = {
-	{ "home", METHOD_GET, "/", BODY_NONE, h_dummy, NEED_PUBLIC, false, false },
-	{ "list", METHOD_GET, "/api/v1/remisser", BODY_NONE, h_dummy, NEED_PUBLIC, false, false },
-	{ "one", METHOD_GET, "/api/v1/remisser/{slug}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false },
-	{ "submit", METHOD_POST, "/api/v1/remisser/{slug}/remissvar", BODY_XML, h_dummy, NEED_PUBLIC, false, false },
-	{ "version", METHOD_GET, "/api/v1/remisser/{slug}/remissvar/{id}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false },
-	{ "export", METHOD_GET, "/api/v1/remisser/{slug}/export.{fmt}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false },
-	{ "form", METHOD_POST, "/", BODY_FORM, h_dummy, NEED_PUBLIC, false, false },
+	{ "home", METHOD_GET, "/", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
+	{ "list", METHOD_GET, "/api/v1/remisser", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
+	{ "one", METHOD_GET, "/api/v1/remisser/{slug}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
+	{ "submit", METHOD_POST, "/api/v1/remisser/{slug}/remissvar", BODY_XML, h_dummy, NEED_PUBLIC, false, false, false },
+	{ "version", METHOD_GET, "/api/v1/remisser/{slug}/remissvar/{id}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
+	{ "export", METHOD_GET, "/api/v1/remisser/{slug}/export.{fmt}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
+	{ "form", METHOD_POST, "/", BODY_FORM, h_dummy, NEED_PUBLIC, false, false, false },
 };
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 
@@ -135,7 +135,7 @@ too_many_parameters_do_not_overflow(void **state)
 	struct fixture		*f = *state;
 	static const struct route deep[] = {
 		{ "deep", METHOD_GET, "/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}/{i}",
-		    BODY_NONE, h_dummy, NEED_PUBLIC, false, false },
+		    BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
 	};
 
 	assert_int_equal(router_match(deep, 1, METHOD_GET, "/1/2/3/4/5/6/7/8/9",
