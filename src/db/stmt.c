@@ -572,6 +572,29 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)"
 	    " ORDER BY o.name", 2 },
 
+	/* The matrix shows one page of organisations: with a million invited,
+	 * listing them all (with each one's latest version) cost seconds per
+	 * page. The page is chosen by name first, then only its rows get
+	 * their response and version. */
+	[STMT_REVIEW_ORG_COUNT] = { "review_org_count",
+	    "SELECT count(*) FROM invitations i JOIN organisations o"
+	    " ON o.id = i.org_id"
+	    " WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)",
+	    2 },
+	[STMT_REVIEW_ORGS_PAGE] = { "review_orgs_page",
+	    "WITH page AS (SELECT o.id, o.name, o.kind"
+	    "  FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    "  WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)"
+	    "  ORDER BY o.name LIMIT $3::bigint OFFSET $4::bigint)"
+	    " SELECT o.id, o.name, o.kind, COALESCE(resp.id::text, ''),"
+	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
+	    " COALESCE(iso_time_se(v.received_at), '')"
+	    " FROM page o"
+	    " LEFT JOIN responses resp ON resp.remiss_id = $1::bigint"
+	    "   AND resp.org_id = o.id"
+	    LATEST_VERSION("resp.id")
+	    " ORDER BY o.name", 4 },
+
 	/* One pass over the latest versions' section answers of the given
 	 * organisations: tags and open notes counted per answer in one grouped
 	 * scan each (not a subquery per cell), and whether the filters match as

@@ -191,6 +191,11 @@ enum stmt {
 				   response id or '', latest version id or '',
 				   its version or '', received (ISO) or '': the
 				   invited organisations, by name */
+	STMT_REVIEW_ORG_COUNT,	/* remiss id, kind or NULL -> how many
+				   organisations STMT_REVIEW_ORGS would list */
+	STMT_REVIEW_ORGS_PAGE,	/* remiss id, kind or NULL, limit, offset ->
+				   as STMT_REVIEW_ORGS, only that stretch of
+				   the list (one page of the review matrix) */
 	STMT_REVIEW_CELLS,	/* remiss id, position or NULL, theme id or NULL,
 				   search or NULL, user id, org ids ('{1,2}') ->
 				   org id, section id, position or '', excerpt,

@@ -12,6 +12,7 @@
  * cached page is never served as fresher than it is. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -623,6 +624,47 @@ cache_store(struct request *req, const char *key, size_t klen,
 	(void)lru_put(matrix_cache, key, klen, v, tlen + 1 + n, time(NULL));
 }
 
+/*
+ * The organisations of page *page (1-based; one too large becomes the
+ * last) of the matrix: p holds the remiss id and the kind filter (two
+ * entries, more room for limit and offset). *nall gets how many there are
+ * in all. NULL on a database error.
+ */
+static PGresult *
+page_orgs(struct request *req, const char **p, long long *page, int *nall)
+{
+	PGresult	*r;
+	const char	*q[4];
+	char		 limit[24], offset[24];
+	long		 n;
+	long long	 npages;
+
+	q[0] = p[0];
+	q[1] = p[1];
+	r = db_exec(req->db, STMT_REVIEW_ORG_COUNT, q);
+	if (!db_result_ok(r) || PQntuples(r) != 1 ||
+	    parse_long(PQgetvalue(r, 0, 0), 0, INT_MAX, &n) == -1) {
+		PQclear(r);
+		return NULL;
+	}
+	PQclear(r);
+	*nall = (int)n;
+	npages = n > 0 ? (n + MATRIX_PAGE_ORGS - 1) / MATRIX_PAGE_ORGS : 1;
+	if (*page > npages)
+		*page = npages;
+	snprintf(limit, sizeof(limit), "%d", MATRIX_PAGE_ORGS);
+	snprintf(offset, sizeof(offset), "%lld",
+	    (*page - 1) * (long long)MATRIX_PAGE_ORGS);
+	q[2] = limit;
+	q[3] = offset;
+	r = db_exec(req->db, STMT_REVIEW_ORGS_PAGE, q);
+	if (!db_result_ok(r)) {
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
 void
 handle_review_matrix(struct request *req, struct response *res)
 {
@@ -672,18 +714,15 @@ handle_review_matrix(struct request *req, struct response *res)
 	snprintf(rid, sizeof(rid), "%lld", def.id);
 	p[0] = rid;
 	p[1] = f.kind;
-	orgs = db_exec(req->db, STMT_REVIEW_ORGS, p);
-	if (!db_result_ok(orgs)) {
+	if ((orgs = page_orgs(req, p, &page, &nall)) == NULL) {
 		review_unavailable(req, res);
 		goto out;
 	}
-	nall = PQntuples(orgs);
 	npages = nall > 0 ? (nall + MATRIX_PAGE_ORGS - 1) / MATRIX_PAGE_ORGS : 1;
-	if (page > npages)
-		page = npages;
 	from = (int)(page - 1) * MATRIX_PAGE_ORGS;
-	norgs = nall - from < MATRIX_PAGE_ORGS ? nall - from : MATRIX_PAGE_ORGS;
-	shown = cells(req, def.id, &f, orgs, from, norgs);
+	/* orgs holds only this page: its rows are 0 .. norgs - 1. */
+	norgs = PQntuples(orgs);
+	shown = cells(req, def.id, &f, orgs, 0, norgs);
 	themes = by_remiss(req, STMT_THEME_LIST, def.id);
 	p[2] = position_code(POS_TILLSTYRKER);
 	p[3] = position_code(POS_TILLSTYRKER_MED_ANDRINGAR);
@@ -692,7 +731,7 @@ handle_review_matrix(struct request *req, struct response *res)
 	progress = db_exec(req->db, STMT_REVIEW_PROGRESS, p);
 	if (!db_result_ok(shown) || !db_result_ok(themes) ||
 	    !db_result_ok(progress) || (gshown = grid(req->arena, &def, orgs,
-	    from, norgs, shown)) == NULL || (h = html_new()) == NULL) {
+	    0, norgs, shown)) == NULL || (h = html_new()) == NULL) {
 		review_unavailable(req, res);
 		goto out;
 	}
@@ -722,7 +761,7 @@ handle_review_matrix(struct request *req, struct response *res)
 		    npages), "id", "matrix-page", NULL);
 		pager(h, req, &def, &f, (int)page, npages);
 	}
-	matrix(h, req, &def, &f, orgs, from, norgs, nall, shown, progress,
+	matrix(h, req, &def, &f, orgs, 0, norgs, nall, shown, progress,
 	    gshown);
 	progress_table(h, req, &def, progress);
 	if (key != NULL && title != NULL &&
