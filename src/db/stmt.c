@@ -789,39 +789,36 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND response_id = $2::bigint"
 	    " AND section_id IS NOT DISTINCT FROM $3::bigint", 3 },
 
-	/* Per section in one grouped pass: reads, tags and annotations are
-	 * joined as sets (one scan each) instead of three EXISTS per answer,
-	 * and the readers are aggregated once per remiss, not per section. */
+	/* Per section in one grouped pass over latest_answers (schema/014:
+	 * one narrow row per section answer of each latest version, kept by
+	 * triggers), so a million answers are one scan, not a search for every
+	 * response's latest version. Reads, tags and annotations are joined as
+	 * sets (one scan each), and the readers aggregated once per remiss. */
 	[STMT_REVIEW_PROGRESS] = { "review_progress",
-	    "WITH resp AS ("
-	    "  SELECT r.id, o.kind, (SELECT id FROM response_versions"
-	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) AS vid"
-	    "  FROM responses r JOIN organisations o ON o.id = r.org_id"
-	    "  WHERE r.remiss_id = $1::bigint),"
-	    " rd AS (SELECT DISTINCT x.response_id, x.section_id"
-	    "  FROM answer_reads x JOIN resp ON resp.id = x.response_id"
-	    "  WHERE x.section_id IS NOT NULL),"
+	    "WITH rd AS (SELECT DISTINCT x.response_id, x.section_id"
+	    "  FROM answer_reads x JOIN responses r ON r.id = x.response_id"
+	    "  WHERE r.remiss_id = $1::bigint AND x.section_id IS NOT NULL),"
 	    " tg AS (SELECT DISTINCT t.response_id, t.section_id"
-	    "  FROM tags t JOIN resp ON resp.id = t.response_id"
-	    "  WHERE t.section_id IS NOT NULL),"
+	    "  FROM tags t JOIN responses r ON r.id = t.response_id"
+	    "  WHERE r.remiss_id = $1::bigint AND t.section_id IS NOT NULL),"
 	    " nt AS (SELECT DISTINCT n.response_id, n.section_id"
-	    "  FROM annotations n JOIN resp ON resp.id = n.response_id"
-	    "  WHERE n.section_id IS NOT NULL),"
+	    "  FROM annotations n JOIN responses r ON r.id = n.response_id"
+	    "  WHERE r.remiss_id = $1::bigint AND n.section_id IS NOT NULL),"
 	    " who AS (SELECT x.section_id,"
 	    "   string_agg(DISTINCT COALESCE(u.name, u.email), ', ') AS names"
-	    "  FROM answer_reads x JOIN resp ON resp.id = x.response_id"
+	    "  FROM answer_reads x JOIN responses r ON r.id = x.response_id"
 	    "  JOIN users u ON u.id = x.user_id"
-	    "  WHERE x.section_id IS NOT NULL GROUP BY x.section_id),"
-	    " c AS (SELECT a.section_id, a.position, resp.kind,"
+	    "  WHERE r.remiss_id = $1::bigint AND x.section_id IS NOT NULL"
+	    "  GROUP BY x.section_id),"
+	    " c AS (SELECT l.section_id, l.position, o.kind,"
 	    "   rd.response_id IS NOT NULL AS is_read,"
 	    "   tg.response_id IS NOT NULL AS is_tagged,"
 	    "   nt.response_id IS NOT NULL AS is_noted"
-	    "  FROM resp JOIN LATERAL (SELECT * FROM answers a"
-	    "   WHERE a.version_id = resp.vid AND a.section_id IS NOT NULL"
-	    "   OFFSET 0) a ON true"	/* per response, as in review_cells */
-	    "  LEFT JOIN rd ON rd.response_id = resp.id AND rd.section_id = a.section_id"
-	    "  LEFT JOIN tg ON tg.response_id = resp.id AND tg.section_id = a.section_id"
-	    "  LEFT JOIN nt ON nt.response_id = resp.id AND nt.section_id = a.section_id),"
+	    "  FROM latest_answers l JOIN organisations o ON o.id = l.org_id"
+	    "  LEFT JOIN rd ON rd.response_id = l.response_id AND rd.section_id = l.section_id"
+	    "  LEFT JOIN tg ON tg.response_id = l.response_id AND tg.section_id = l.section_id"
+	    "  LEFT JOIN nt ON nt.response_id = l.response_id AND nt.section_id = l.section_id"
+	    "  WHERE l.remiss_id = $1::bigint),"
 	    /* Aggregated once, before the sections: joined to them first, a
 	     * generic plan that expected one section ran c once per section. */
 	    " agg AS MATERIALIZED (SELECT c.section_id, count(*) AS answered,"

@@ -285,6 +285,26 @@ req GET /healthz
 check "after the database is back the next request succeeds" status_is 200
 check "no worker crashed while the database was away" eval '[ "$(workers)" = "$after" ]'
 
+# --- latest_answers (schema/014) ----------------------------------------------
+# After every suite's submissions, uploads, imports and registrations: the trigger-kept
+# table holds exactly each response's latest version's section answers, as computed from
+# scratch (the review matrix's counts are read from it).
+latest_diff() {
+	psql "$REMISS_DB" -XAtc "
+		WITH truth AS (SELECT r.id AS response_id, a.section_id, r.remiss_id, r.org_id,
+		    v.version, a.position
+		  FROM responses r
+		  JOIN LATERAL (SELECT id, version FROM response_versions
+		      WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true
+		  JOIN answers a ON a.version_id = v.id WHERE a.section_id IS NOT NULL),
+		kept AS (SELECT response_id, section_id, remiss_id, org_id, version, position
+		  FROM latest_answers)
+		SELECT (SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept) d)
+		    + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth) d)"
+}
+check "latest_answers holds exactly the latest versions' section answers ($(psql "$REMISS_DB" -XAtc 'SELECT count(*) FROM latest_answers') rows)" \
+	eval '[ "$(latest_diff)" = 0 ] && [ "$(psql "$REMISS_DB" -XAtc "SELECT count(DISTINCT response_id) FROM latest_answers l WHERE EXISTS (SELECT 1 FROM response_versions v WHERE v.response_id = l.response_id AND v.version > 1)")" -gt 0 ]'
+
 # --- graceful stop ---------------------------------------------------------
 # A request whose body is still arriving when SIGTERM comes is answered in full.
 sup=$(cat "$T/remissd.pid")

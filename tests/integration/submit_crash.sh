@@ -96,12 +96,15 @@ req POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "
 key=$(hidden nyckel) lock=$(hidden lock)
 body="csrf=$csrf&lock=$lock&action=skicka&nyckel=$key"
 before=$(versions)
-req GET "/remisser/$SLUG/svar"	# touches the session now, so the crash worker need not
-sql "ALTER SYSTEM SET synchronous_standby_names = 'remissvar_test_no_such_standby'" >/dev/null
-sql "SELECT pg_reload_conf()" >/dev/null
 "$BUILD/remissd" -s "$S" -m 0600 -w 1 -g 2 -i -d "$REMISS_DB options='-c synchronous_commit=on'" \
 	-P "$T/crash.pid" 2>>"$T/crash.log" &
 for _ in $(seq 100); do [ -S "$S" ] && break; sleep 0.05; done
+# The session's last use is set to now, so the crash worker's lookup does not refresh it (a
+# refresh is a write, and would wait for the standby itself). A GET only refreshes a session
+# last used over 15 s ago, so on a loaded machine it did not always leave 15 s to go.
+sql "UPDATE sessions SET last_seen_at = now() WHERE user_id = (SELECT id FROM users WHERE email = 'hanna.holm@hylte.example')" >/dev/null
+sql "ALTER SYSTEM SET synchronous_standby_names = 'remissvar_test_no_such_standby'" >/dev/null
+sql "SELECT pg_reload_conf()" >/dev/null
 python3 "$ROOT/tests/integration/fcgi.py" post "$S" "$body" DOCUMENT_URI="/remisser/$SLUG/svar" \
 	"HTTP_COOKIE=remiss_session=$cookie" HTTP_ACCEPT=text/html >"$T/crash2.out" 2>&1 &
 client=$!
@@ -111,6 +114,7 @@ for _ in $(seq 300); do
 	[ "$waiting" -ge 1 ] && break
 	sleep 0.1
 done
+[ "$waiting" -ge 1 ] || sql "SELECT pid, wait_event_type, wait_event, state, left(query, 100) FROM pg_stat_activity WHERE application_name = 'remissd'" | sed 's/^/#   /'
 check "the submit has committed locally and waits before it can answer" [ "$waiting" -ge 1 ]
 worker=$(pgrep -P "$(cat "$T/crash.pid")" | head -1)
 kill -KILL "$worker"
