@@ -142,10 +142,10 @@ cache_key(struct request *req, const PGresult *ver, const struct filters *f,
 	return b.data;
 }
 
-/* Runs STMT_REVIEW_CELLS for the organisations orgs[from, from + n). */
+/* Runs STMT_REVIEW_CELLS for the organisations orgs[0, n) (one page). */
 static PGresult *
 cells(struct request *req, long long remiss_id, const struct filters *f,
-    const PGresult *orgs, int from, int n)
+    const PGresult *orgs, int n)
 {
 	struct buf	 ids;
 	char		 rid[24], tid[24], uid[24];
@@ -154,8 +154,8 @@ cells(struct request *req, long long remiss_id, const struct filters *f,
 
 	buf_init(&ids, req->arena);
 	buf_printf(&ids, "{");
-	for (i = from; i < from + n; i++)
-		buf_printf(&ids, "%s%s", i > from ? "," : "",
+	for (i = 0; i < n; i++)
+		buf_printf(&ids, "%s%s", i > 0 ? "," : "",
 		    PQgetvalue(orgs, i, 0));
 	buf_printf(&ids, "}");
 	if (ids.failed)
@@ -198,13 +198,13 @@ slot_of(const struct slot *slots, size_t n, long long id)
 
 /*
  * The grid of a page: for each section row and organisation column (the
- * organisations orgs[from, from + norgs)), the row of r holding that cell
+ * organisations orgs[0, norgs)), the row of r holding that cell
  * if it passes the filters, or -1. Built once in O(cells log n) so the page
  * stays linear in its size. Memory from a; NULL on OOM.
  */
 static int *
 grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
-    int from, int norgs, const PGresult *r)
+    int norgs, const PGresult *r)
 {
 	struct slot	*cols, *rows;
 	int		*g, i, c, w;
@@ -219,7 +219,7 @@ grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
 	for (k = 0; k < cells; k++)
 		g[k] = -1;
 	for (i = 0; i < norgs; i++) {
-		cols[i].id = strtoll(PQgetvalue(orgs, from + i, 0), NULL, 10);
+		cols[i].id = strtoll(PQgetvalue(orgs, i, 0), NULL, 10);
 		cols[i].at = i;
 	}
 	for (k = 0; k < def->nsections; k++) {
@@ -353,12 +353,12 @@ cell(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
-/* One page of the matrix: the organisations orgs[from, from + norgs) as
+/* One page of the matrix: the organisations orgs[0, norgs) as
  * columns; the counts per section (over every organisation of the chosen
  * kind, nall of them) and the progress come from progress. */
 static void
 matrix(struct html *h, struct request *req, const struct remiss_def *def,
-    const struct filters *f, const PGresult *orgs, int from, int norgs,
+    const struct filters *f, const PGresult *orgs, int norgs,
     int nall, const PGresult *shown, const PGresult *progress,
     const int *gshown)
 {
@@ -380,7 +380,7 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
 	for (o = 0; o < norgs; o++)
-		html_elem(h, "th", PQgetvalue(orgs, from + o, 1), "scope", "col",
+		html_elem(h, "th", PQgetvalue(orgs, o, 1), "scope", "col",
 		    NULL);
 	for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
 		html_elem(h, "th", _(count_heads[p]), "scope", "col", "class",
@@ -405,7 +405,7 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 		html_close(h);
 		for (o = 0; o < norgs; o++)
 			cell(h, req, def, s, shown, gshown[i * (size_t)norgs +
-			    (size_t)o], PQgetvalue(orgs, from + o, 0));
+			    (size_t)o], PQgetvalue(orgs, o, 0));
 		answered = 0;
 		for (p = POS_TILLSTYRKER; p < POS__MAX; p++) {
 			n = pr < 0 ? 0 : strtol(PQgetvalue(progress, pr,
@@ -722,7 +722,7 @@ handle_review_matrix(struct request *req, struct response *res)
 	from = (int)(page - 1) * MATRIX_PAGE_ORGS;
 	/* orgs holds only this page: its rows are 0 .. norgs - 1. */
 	norgs = PQntuples(orgs);
-	shown = cells(req, def.id, &f, orgs, 0, norgs);
+	shown = cells(req, def.id, &f, orgs, norgs);
 	themes = by_remiss(req, STMT_THEME_LIST, def.id);
 	p[2] = position_code(POS_TILLSTYRKER);
 	p[3] = position_code(POS_TILLSTYRKER_MED_ANDRINGAR);
@@ -731,7 +731,7 @@ handle_review_matrix(struct request *req, struct response *res)
 	progress = db_exec(req->db, STMT_REVIEW_PROGRESS, p);
 	if (!db_result_ok(shown) || !db_result_ok(themes) ||
 	    !db_result_ok(progress) || (gshown = grid(req->arena, &def, orgs,
-	    0, norgs, shown)) == NULL || (h = html_new()) == NULL) {
+	    norgs, shown)) == NULL || (h = html_new()) == NULL) {
 		review_unavailable(req, res);
 		goto out;
 	}
@@ -761,7 +761,7 @@ handle_review_matrix(struct request *req, struct response *res)
 		    npages), "id", "matrix-page", NULL);
 		pager(h, req, &def, &f, (int)page, npages);
 	}
-	matrix(h, req, &def, &f, orgs, 0, norgs, nall, shown, progress,
+	matrix(h, req, &def, &f, orgs, norgs, nall, shown, progress,
 	    gshown);
 	progress_table(h, req, &def, progress);
 	if (key != NULL && title != NULL &&
