@@ -181,8 +181,11 @@ for i in range(20):
 good = normal()
 check("after 20 FastCGI bodies cut off straight at remissd's socket, ordinary requests are answered",
       direct == 20 and good == 20, f"{direct} cut off; {good} of 20 answered 200")
-check("no worker died of any of it", workers() == before,
-      f"workers before {before}, after {workers()}")
+# Every worker of before still runs (a death shows as a missing PID). The counts may differ
+# when one that an earlier suite (chaos.sh) killed was still being replaced at the start.
+after = workers()
+check("no worker died of any of it", bool(before) and set(before) <= set(after),
+      f"workers before {before}, after {after}")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
