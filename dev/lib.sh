@@ -26,6 +26,13 @@ need_packages() {
 		--no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# What the test suites use beyond the build, installed by dev/test so that no check skips
+# for want of a tool: LibreOffice converts the ODT and HTML exports to PDF and pdftotext
+# reads them back (tests/integration/exports.sh); systemd-analyze checks the unit
+# (tests/install.sh).
+TEST_PACKAGES="libreoffice-writer-nogui poppler-utils fonts-dejavu-core systemd"
+need_test_packages() { PACKAGES=$TEST_PACKAGES need_packages; }
+
 # Installs what the browser tests need when missing: Debian's chromium, Node.js and npm
 # (the machine's own when present), and tests/e2e's npm packages from its package-lock.json.
 need_browser_tools() {

@@ -72,16 +72,42 @@ answers_begin(void *w, const struct export_head *h)
 	return row(w, cols, sizeof(cols) / sizeof(cols[0]));
 }
 
+/* One answer's row: organisation o's answer a, under avsnitt nr and
+ * rubrik. */
+static int
+answer_row(void *w, const struct export_org *o, const char *nr,
+    const char *rubrik, const struct export_answer *a)
+{
+	const char	*f[14], *code;
+
+	code = position_code(a->position);
+	f[0] = o->name;
+	f[1] = o->kind;
+	f[2] = nr;
+	f[3] = rubrik;
+	f[4] = code != NULL ? code : "";
+	f[5] = a->comment;
+	f[6] = a->wording;
+	f[7] = a->cons_region;
+	f[8] = a->cons_kommun;
+	f[9] = a->short_term;
+	f[10] = a->long_term;
+	f[11] = a->themes;
+	f[12] = o->version;
+	f[13] = o->received;
+	return row(w, f, 14);
+}
+
+static const struct export_answer none = { NULL, POS_NONE, "", "", "", "",
+    "", "", "" };
+
 /* One row for every organisation that answered the remiss, blank where
  * it did not answer this section. */
 static int
-answers_section(void *w, const struct export_head *h,
+section_rows(void *w, const struct export_head *h,
     const struct export_section *s)
 {
-	static const struct export_answer none = { NULL, POS_NONE, "", "", "",
-	    "", "", "", "" };
 	const struct export_answer	*a;
-	const char			*f[14], *code;
 	size_t				 i, j = 0;
 
 	for (i = 0; i < h->norgs; i++) {
@@ -92,30 +118,72 @@ answers_section(void *w, const struct export_head *h,
 		a = &none;
 		if (j < s->nanswers && s->answers[j].org == o)
 			a = &s->answers[j++];
-		code = position_code(a->position);
-		f[0] = o->name;
-		f[1] = o->kind;
-		f[2] = s->head->nr;
-		f[3] = s->head->heading;
-		f[4] = code != NULL ? code : "";
-		f[5] = a->comment;
-		f[6] = a->wording;
-		f[7] = a->cons_region;
-		f[8] = a->cons_kommun;
-		f[9] = a->short_term;
-		f[10] = a->long_term;
-		f[11] = a->themes;
-		f[12] = o->version;
-		f[13] = o->received;
-		if (row(w, f, 14) == -1)
+		if (answer_row(w, o, s->head->nr, s->head->heading, a) == -1)
 			return -1;
 	}
 	return 0;
 }
 
+/* The answers to questions, as INTERFACES.md §5 has them: per question
+ * one row for every organisation that answered the remiss (blank where it
+ * did not answer the question), avsnitt the question's section (nr, ""
+ * for a question about the whole remiss) and rubrik the question's text.
+ * Every stored field of the answer goes to its own column, whatever the
+ * question's kind. */
+static int
+question_rows(void *w, const struct export_head *h, const char *nr,
+    const struct export_question *q, size_t n)
+{
+	const struct export_question_answer	*qa;
+	struct export_answer			 a;
+	size_t					 i, k, j;
+
+	for (k = 0; k < n; k++) {
+		j = 0;
+		for (i = 0; i < h->norgs; i++) {
+			const struct export_org *o = &h->orgs[i];
+
+			if (o->version[0] == '\0')
+				continue;
+			a = none;
+			if (j < q[k].nanswers && q[k].answers[j].org == o) {
+				qa = &q[k].answers[j++];
+				a.position = qa->position;
+				a.comment = qa->comment;
+				a.wording = qa->wording;
+				a.cons_region = qa->cons_region;
+				a.cons_kommun = qa->cons_kommun;
+				a.short_term = qa->short_term;
+				a.long_term = qa->long_term;
+				a.themes = qa->themes;
+			}
+			if (answer_row(w, o, nr, q[k].text, &a) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+answers_section(void *w, const struct export_head *h,
+    const struct export_section *s)
+{
+	if (section_rows(w, h, s) == -1)
+		return -1;
+	return question_rows(w, h, s->head->nr, s->questions, s->nquestions);
+}
+
+static int
+answers_questions_overall(void *w, const struct export_head *h,
+    const struct export_question *q, size_t n)
+{
+	return question_rows(w, h, "", q, n);
+}
+
 const struct export_writer csv_answers_writer = {
 	.begin = answers_begin,
 	.section = answers_section,
+	.questions_overall = answers_questions_overall,
 };
 
 static int

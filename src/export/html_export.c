@@ -321,6 +321,9 @@ questions(struct xw *x, const struct export_question *q, size_t n,
 			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
 			field(x, "Kortsiktigt", an->short_term);
 			field(x, "Långsiktigt", an->long_term);
+			if (an->themes[0] != '\0')
+				xw_elem(x, "p", an->themes, "class", "teman",
+				    (const char *)NULL);
 			xw_end(x);
 			xw_end(x);
 		}

@@ -284,7 +284,8 @@ load_questions(struct db *db, struct arena *a, const struct export_head *h,
 		    (x->cons_region = cell(a, r, i, 7)) == NULL ||
 		    (x->cons_kommun = cell(a, r, i, 8)) == NULL ||
 		    (x->short_term = cell(a, r, i, 9)) == NULL ||
-		    (x->long_term = cell(a, r, i, 10)) == NULL)
+		    (x->long_term = cell(a, r, i, 10)) == NULL ||
+		    (x->themes = cell(a, r, i, 11)) == NULL)
 			goto err;
 		q[nq - 1].nanswers++;
 	}

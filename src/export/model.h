@@ -78,6 +78,7 @@ struct export_question_answer {
 	const char		*comment, *wording;
 	const char		*cons_region, *cons_kommun;
 	const char		*short_term, *long_term;
+	const char		*themes;	/* "A; B", or "" */
 };
 
 /* A question of a section or of the whole remiss with its answers (by

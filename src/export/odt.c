@@ -488,6 +488,8 @@ questions(struct xw *x, const char *prefix, const struct export_question *q,
 			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
 			field(x, "Kortsiktigt", an->short_term);
 			field(x, "Långsiktigt", an->long_term);
+			if (an->themes[0] != '\0')
+				field(x, "Teman", an->themes);
 			if (an->position == POS_NONE && an->comment[0] == '\0')
 				para(x, "Table_20_Contents", "");
 			xw_end(x);

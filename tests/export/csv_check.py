@@ -44,7 +44,7 @@ def main():
                 problems.append("row %d: %r, expected %r" % (i + 1, g, e))
                 break
     for p in problems:
-        print("%s: %s" % (sys.argv[1], p))
+        print("#   %s: %s" % (sys.argv[1], p))
     return 1 if problems else 0
 
 

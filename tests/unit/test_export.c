@@ -171,6 +171,70 @@ csv_rows_cover_answering_organisations_only(void **state)
 	free(m.p);
 }
 
+/* INTERFACES.md §5: an answer to a question is a row of its own, avsnitt
+ * the question's section ("" for a remiss-wide question), rubrik the
+ * question, every field of the answer in its column; an organisation that
+ * answered the remiss but not the question gets a blank row. */
+static void
+csv_question_answers_are_rows(void **state)
+{
+	static struct export_org two[] = {
+		{ 1, "Halmstads kommun", "kommun", "", "2",
+		    "2024-05-21T14:03:11+02:00", "2024-000017", POS_TILLSTYRKER },
+		{ 2, "Hylte kommun", "kommun", "", "1",
+		    "2024-05-20T09:00:00+02:00", "2024-000016", POS_TILLSTYRKER },
+	};
+	static const struct export_question_answer qa[] = {
+		{ &two[0], POS_NONE, "", "", "Fler läkarbesök.",
+		    "Fler sjuksköterskor, \"dygnet runt\".", "", "", "Läkare" },
+	};
+	static const struct export_question_answer oa[] = {
+		{ &two[1], POS_AVSTYRKER, "Nej.", "Ny lydelse.", "", "",
+		    "Utbildning.", "=Journal", "" },
+	};
+	static const struct export_question qs[] = {
+		{ "q1", "konsekvens", "Vad händer, för vem?", qa, 1 },
+	};
+	static const struct export_question overall[] = {
+		{ "q9", "tidshorisont", "Och sedan?", oa, 1 },
+	};
+	struct export_head	 h = head;
+	struct export_section	 one = sec;
+	struct mem		 m = { NULL, 0 };
+	struct export_sink	 s = { mem_write, &m };
+
+	(void)state;
+	h.orgs = two;
+	h.norgs = 2;
+	h.nanswered = 2;
+	one.nanswers = 0;
+	one.questions = qs;
+	one.nquestions = 1;
+	assert_int_equal(csv_answers_writer.begin(&s, &h), 0);
+	assert_int_equal(csv_answers_writer.section(&s, &h, &one), 0);
+	assert_non_null(csv_answers_writer.questions_overall);
+	assert_int_equal(csv_answers_writer.questions_overall(&s, &h, overall,
+	    1), 0);
+	assert_string_equal(m.p + 3,
+	    "remissinstans,typ,avsnitt,rubrik,stallningstagande,kommentar,"
+	    "forslag_till_lydelse,konsekvens_region,konsekvens_kommun,"
+	    "kortsiktigt,langsiktigt,teman,version,mottagen\r\n"
+	    "Halmstads kommun,kommun,3.3,Tröskelprincipen,,,,,,,,,2,"
+	    "2024-05-21T14:03:11+02:00\r\n"
+	    "Hylte kommun,kommun,3.3,Tröskelprincipen,,,,,,,,,1,"
+	    "2024-05-20T09:00:00+02:00\r\n"
+	    "Halmstads kommun,kommun,3.3,\"Vad händer, för vem?\",,,,"
+	    "Fler läkarbesök.,\"Fler sjuksköterskor, \"\"dygnet runt\"\".\","
+	    ",,Läkare,2,2024-05-21T14:03:11+02:00\r\n"
+	    "Hylte kommun,kommun,3.3,\"Vad händer, för vem?\",,,,,,,,,1,"
+	    "2024-05-20T09:00:00+02:00\r\n"
+	    "Halmstads kommun,kommun,,Och sedan?,,,,,,,,,2,"
+	    "2024-05-21T14:03:11+02:00\r\n"
+	    "Hylte kommun,kommun,,Och sedan?,avstyrker,Nej.,Ny lydelse.,,,"
+	    "Utbildning.,\"'=Journal\",,1,2024-05-20T09:00:00+02:00\r\n");
+	free(m.p);
+}
+
 static void
 counts_are_words_not_colours(void **state)
 {
@@ -328,6 +392,7 @@ main(void)
 		cmocka_unit_test(names_and_meeting_headings_read_as_swedish),
 		cmocka_unit_test(csv_formula_fields_get_an_apostrophe),
 		cmocka_unit_test(csv_rows_cover_answering_organisations_only),
+		cmocka_unit_test(csv_question_answers_are_rows),
 		cmocka_unit_test(counts_are_words_not_colours),
 		cmocka_unit_test(formats_have_names_types_and_files),
 		cmocka_unit_test(html_is_well_formed_and_escaped),

@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""tests/export/pdf_text_check.py FILE.pdf STRING...: does the PDF's text hold every STRING?
+
+Reads the text with pdftotext -raw (poppler-utils), which gives each table cell's text
+in the order it was drawn. A cell gives its text as the lines it wrapped into, at a space
+or, for a word wider than its column, inside the word, so the text and each STRING are
+compared with all white space removed. Prints one line per missing STRING; exit status
+0 if none is missing, 1 if one is or pdftotext fails.
+"""
+import subprocess
+import sys
+
+
+def squeezed(s):
+    """s without white space (and soft hyphens, which only mark where a word may break)."""
+    return "".join(s.replace("\u00ad", "").split())
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__.strip().splitlines()[0], file=sys.stderr)
+        return 2
+    try:
+        text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", sys.argv[1], "-"],
+                              capture_output=True, check=True).stdout.decode("utf-8")
+    except (OSError, subprocess.CalledProcessError) as e:
+        print("#   pdftotext %s: %s" % (sys.argv[1], e))
+        return 1
+    have = squeezed(text)
+    missing = [s for s in sys.argv[2:] if squeezed(s) not in have]
+    for s in missing:
+        print("#   %s lacks: %s" % (sys.argv[1], s))
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
