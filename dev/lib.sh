@@ -94,10 +94,26 @@ pg_start() {
 
 pg_restart() { pg_as "$PGBIN/pg_ctl" -D "$1/data" -m fast -w -t 30 restart >/dev/null; }
 
+# pg_stop DIR: a fast shutdown; if pg_ctl gives up, the postmaster of the pid file is killed.
+# Never fails, so that a cleanup goes on to its next step.
 pg_stop() {
-	[ -f "$1/data/postmaster.pid" ] || return 0
-	pg_as "$PGBIN/pg_ctl" -D "$1/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+	local data pid i
+	data=$(realpath -m "$1")/data
+	pid=$(head -1 "$data/postmaster.pid" 2>/dev/null) || pid=
+	[[ $pid =~ ^[0-9]+$ ]] || return 0
+	pg_as "$PGBIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null 2>&1 && return 0
+	# Only while the PID is still a postmaster of this data directory.
+	for ((i = 0; i < 50; i++)); do
+		pg_is_ours "$pid" "$data" || return 0
+		kill -QUIT "$pid" 2>/dev/null || true
+		sleep 0.1
+	done
+	if pg_is_ours "$pid" "$data"; then kill -KILL "$pid" 2>/dev/null || true; fi
+	return 0
 }
+
+# pg_is_ours PID DATA-DIR: true while PID is a postmaster started with -D DATA-DIR.
+pg_is_ours() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "-D $2 "; }
 
 pg_conninfo() { echo "host=$1 port=5432 user=remiss dbname=remiss"; }
 
@@ -167,15 +183,22 @@ wait_http() {
 	return 1
 }
 
-# stop_pid PIDFILE-OR-PID [SECONDS]: SIGTERM, wait, then SIGKILL.
+# stop_pid PIDFILE-OR-PID [SECONDS]: SIGTERM, wait, then SIGKILL. Never fails, so that a
+# cleanup (even one under set -e) goes on to its next step: a pid file that is missing, or that
+# its process removes as it exits (remissd and nginx do on Ctrl-C) between the test and the
+# read, stops nothing. A caller that knows the PID ($!) should pass it: it is waited for even
+# when the process has already removed its pid file.
 stop_pid() {
 	local pid=$1 t=${2:-15} i
-	[ -f "$pid" ] && pid=$(cat "$pid" 2>/dev/null)
-	[ -n "$pid" ] || return 0
+	if [[ ! $pid =~ ^[0-9]+$ ]]; then
+		pid=$(cat -- "$pid" 2>/dev/null) || pid=
+		[[ $pid =~ ^[0-9]+$ ]] || return 0
+	fi
 	kill -TERM "$pid" 2>/dev/null || return 0
 	for ((i = 0; i < t * 10; i++)); do
 		kill -0 "$pid" 2>/dev/null || return 0
 		sleep 0.1
 	done
 	kill -KILL "$pid" 2>/dev/null || true
+	return 0
 }

@@ -11,7 +11,10 @@ SERVE=${2:-}	# --serve: start the stack, print its address, wait (for iterating 
 T=$ROOT/var/e2e
 NGINX_PID=
 
+# Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
+	set +e
+	trap '' INT TERM PIPE
 	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/remissd.pid"
 	pg_stop "$T/pg"

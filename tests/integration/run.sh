@@ -13,9 +13,15 @@ ok()   { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
 notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
 check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
 
+# Stops every part by PID, each whatever the step before did (no set -e here), and a second
+# Ctrl-C cannot cut it short: PostgreSQL runs in a session of its own and sees no Ctrl-C.
+NGINX_PID=
 cleanup() {
-	stop_pid "$T/nginx/nginx.pid"
+	set +e
+	trap '' INT TERM PIPE
+	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/remissd.pid"
+	stop_pid "$T/remissd-sso.pid"
 	pg_stop "$T/pg"
 }
 trap cleanup EXIT

@@ -20,9 +20,12 @@ ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
 notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
 check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
 
+# Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
+	set +e
+	trap '' INT TERM PIPE
 	[ -n "${CLIENT_PID:-}" ] && kill "$CLIENT_PID" 2>/dev/null
-	stop_pid "$T/nginx/nginx.pid"
+	[ -n "${NGINX_PID:-}" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/a.pid"
 	stop_pid "$T/b.pid"
 	stop_pid "$T/c.pid"
@@ -90,6 +93,7 @@ check "the nginx upstream names both sockets" \
 	eval 'grep -q "server unix:$T/run/a.sock;" "$T/nginx/nginx.conf" && grep -q "server unix:$T/run/b.sock;" "$T/nginx/nginx.conf"'
 nginx -t -q -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" || die "nginx -t"
 nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" -g 'daemon off;' &
+NGINX_PID=$!
 check "the stack answers /healthz" wait_http "$BASE/healthz" 30
 for _ in $(seq 8); do curl -s -o /dev/null "$BASE/healthz"; done
 check "nginx spreads requests over both instances" \
