@@ -27,8 +27,9 @@ cleanup() {
 trap cleanup EXIT
 
 rm -rf "$T"
-mkdir -p "$T/run" "$T/tmp"
-chmod 0711 "$T" "$T/run"
+mkdir -p "$T/tmp"
+# nginx's workers (nobody, when root) reach the socket by this directory's real path.
+RUN=$(shared_dir "$T/run" 0711) || die "cannot make $T/run"
 
 # --- start the stack ------------------------------------------------------
 pg_start "$T/pg" fast
@@ -36,7 +37,7 @@ export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
 export REMISS_STATIC_DIR=$ROOT/static
 export REMISS_LOCALE_DIR=$BUILD/locale
-SOCK=$T/run/remissd.sock
+SOCK=$RUN/remissd.sock
 
 check "remissctl migrate creates the schema" "$BUILD/remissctl" migrate
 check "remissctl migrate is idempotent" "$BUILD/remissctl" migrate
@@ -220,10 +221,11 @@ sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/ed
 sub_suite "$ROOT/tests/integration/publication.sh" "$BUILD" "$BASE" "$T/tmp/publication"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
-sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
+# Its temporary directory must be one that nginx's workers (nobody, when root) can reach.
+sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$(shared_dir "$T/tmp/nginx_prod" 0711)"
 
 # --- single sign-on: a second instance trusts REMOTE_USER on its own socket ---
-SSO_SOCK=$T/run/remissd-sso.sock
+SSO_SOCK=$RUN/remissd-sso.sock
 "$BUILD/remissd" -s "$SSO_SOCK" -m 0600 -w 1 -g 5 -i -T REMOTE_USER -d "$REMISS_DB" \
 	-M 192.0.2.0/24 -M 2001:db8::/32 -P "$T/remissd-sso.pid" 2>>"$T/remissd.log" &
 for _ in $(seq 100); do [ -S "$SSO_SOCK" ] && break; sleep 0.05; done
