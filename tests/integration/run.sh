@@ -296,7 +296,8 @@ check "no worker crashed while the database was away" eval '[ "$(workers)" = "$a
 # --- latest_answers (schema/014) ----------------------------------------------
 # After every suite's submissions, uploads, imports and registrations: the trigger-kept
 # table holds exactly each response's latest version's section answers, as computed from
-# scratch (the review matrix's counts are read from it).
+# scratch (the review matrix's counts are read from it). The revisions (version > 1) come from
+# the sub-suites, so with REMISS_SUITES naming only some of them there may be none.
 latest_diff() {
 	psql "$REMISS_DB" -XAtc "
 		WITH truth AS (SELECT r.id AS response_id, a.section_id, r.remiss_id, r.org_id,
@@ -311,7 +312,7 @@ latest_diff() {
 		    + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth) d)"
 }
 check "latest_answers holds exactly the latest versions' section answers ($(psql "$REMISS_DB" -XAtc 'SELECT count(*) FROM latest_answers') rows)" \
-	eval '[ "$(latest_diff)" = 0 ] && [ "$(psql "$REMISS_DB" -XAtc "SELECT count(DISTINCT response_id) FROM latest_answers l WHERE EXISTS (SELECT 1 FROM response_versions v WHERE v.response_id = l.response_id AND v.version > 1)")" -gt 0 ]'
+	eval '[ "$(latest_diff)" = 0 ] && { [ -n "${REMISS_SUITES:-}" ] || [ "$(psql "$REMISS_DB" -XAtc "SELECT count(DISTINCT response_id) FROM latest_answers l WHERE EXISTS (SELECT 1 FROM response_versions v WHERE v.response_id = l.response_id AND v.version > 1)")" -gt 0 ]; }'
 
 # --- graceful stop ---------------------------------------------------------
 # A request whose body is still arriving when SIGTERM comes is answered in full.
