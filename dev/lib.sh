@@ -75,15 +75,56 @@ build() {
 
 # The OS user that runs PostgreSQL: never root (initdb refuses it).
 pg_os_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
-pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# As postgres from /, since it may not enter the directory we are in (paths given are absolute).
+pg_as() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+
+# Where the parts of a stack live that other OS users must reach when we run as root:
+# PostgreSQL runs as postgres and nginx's workers as nobody, and a checkout may sit where
+# neither may enter (root's home is 0700). As root, each such directory is made under
+# SHARED_BASE and its path in the checkout is a symlink to it. /var/lib rather than /var/tmp:
+# Debian deletes files older than 30 days from /var/tmp, which would corrupt a cluster that
+# was left alone for a month. `rm -rf /var/lib/remissvar-dev` (with no stack running) only
+# costs the next start a fresh cluster.
+SHARED_BASE=/var/lib/remissvar-dev
+
+# shared_dir DIR MODE [OWNER]: makes DIR a directory that postgres and nobody can reach and
+# prints its real path: the path to give anything that runs as another user (the symlink's
+# path only works for root). Not as root: DIR itself. As root: SHARED_BASE/HASH-NAME, HASH
+# from DIR's path (each checkout and each directory its own), and DIR a symlink to it. A DIR
+# that already is that symlink keeps its contents; a missing one (a test directory removed
+# with rm -rf) gets a fresh directory; a real directory (var/ from before) is moved there.
+shared_dir() {
+	local dir=$1 mode=$2 owner=${3:-} path real
+	if [ "$(id -u)" -ne 0 ]; then
+		mkdir -p "$dir" && chmod "$mode" "$dir" && realpath "$dir"
+		return
+	fi
+	mkdir -p "$(dirname "$dir")" || return 1
+	path=$(realpath "$(dirname "$dir")")/$(basename "$dir")
+	real=$SHARED_BASE/$(printf '%s' "$path" | sha256sum | cut -c1-12)-$(basename "$dir")
+	if [ ! -L "$dir" ] || [ "$(readlink "$dir")" != "$real" ] || [ ! -d "$real" ]; then
+		mkdir -p "$SHARED_BASE" && chmod 0711 "$SHARED_BASE" || return 1
+		# A postmaster left in the directory about to be emptied (its runner was killed
+		# with SIGKILL) would otherwise run on without its files.
+		pg_stop "$real"
+		rm -rf "$real" || return 1
+		if [ -d "$dir" ] && [ ! -L "$dir" ]; then
+			mv "$dir" "$real" || return 1
+		else
+			rm -f "$dir" && mkdir "$real" || return 1
+		fi
+		ln -s "$real" "$dir" || return 1
+	fi
+	if [ -n "$owner" ]; then chown "$owner" "$real" || return 1; fi
+	chmod "$mode" "$real" && echo "$real"
+}
 
 # pg_start DIR [fast]: creates (once) and starts a private cluster, unix socket in DIR only.
+# DIR is a shared_dir (postgres must reach it); its symlink's path works for root's clients.
 pg_start() {
 	local dir fast=${2:-} opts
-	dir=$(realpath -m "$1")
-	mkdir -p "$dir"
-	if [ "$(id -u)" -eq 0 ]; then chown "$(pg_os_user)" "$dir"; fi
-	chmod 0700 "$dir"
+	dir=$(shared_dir "$1" 0700 "$(pg_os_user)") ||
+		die "cannot make $1 a directory that $(pg_os_user) can reach (under $SHARED_BASE)"
 	if [ ! -f "$dir/data/PG_VERSION" ]; then
 		say "initdb $dir/data"
 		pg_as "$PGBIN/initdb" -D "$dir/data" -U remiss -A trust -E UTF8 \
@@ -99,28 +140,59 @@ pg_start() {
 		createdb -h "$dir" -U remiss remiss || die "createdb failed"
 }
 
-pg_restart() { pg_as "$PGBIN/pg_ctl" -D "$1/data" -m fast -w -t 30 restart >/dev/null; }
+# pg_restart DIR, pg_stop DIR: by the real path, which postgres can reach.
+pg_restart() { pg_as "$PGBIN/pg_ctl" -D "$(realpath -m "$1")/data" -m fast -w -t 30 restart >/dev/null; }
 
+# pg_stop DIR: a fast shutdown; if pg_ctl gives up, the postmaster of the pid file is killed.
+# Never fails, so that a cleanup goes on to its next step.
 pg_stop() {
-	[ -f "$1/data/postmaster.pid" ] || return 0
-	pg_as "$PGBIN/pg_ctl" -D "$1/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+	local data pid i
+	data=$(realpath -m "$1")/data
+	pid=$(head -1 "$data/postmaster.pid" 2>/dev/null) || pid=
+	[[ $pid =~ ^[0-9]+$ ]] || return 0
+	pg_as "$PGBIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null 2>&1 && return 0
+	# Only while the PID is still a postmaster of this data directory.
+	for ((i = 0; i < 50; i++)); do
+		pg_is_ours "$pid" "$data" || return 0
+		kill -QUIT "$pid" 2>/dev/null || true
+		sleep 0.1
+	done
+	if pg_is_ours "$pid" "$data"; then kill -KILL "$pid" 2>/dev/null || true; fi
+	return 0
 }
+
+# pg_is_ours PID DATA-DIR: true while PID is a postmaster started with -D DATA-DIR.
+pg_is_ours() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "-D $2 "; }
 
 pg_conninfo() { echo "host=$1 port=5432 user=remiss dbname=remiss"; }
 
-# nginx_conf PREFIX PORT SOCKET: writes PREFIX/nginx.conf from nginx/dev.conf.in.
+# nginx_conf PREFIX PORT SOCKET: writes PREFIX/nginx.conf from nginx/dev.conf.in. PREFIX is a
+# shared_dir: a root master's workers run as nobody, who must reach its temp directories and
+# the remissd socket (given by its real path), and read the static files and error pages:
+# those of the checkout when nobody can, else a copy in PREFIX made now (NGINX_STATIC says
+# which; edits to static/ then show after the next start).
 nginx_conf() {
-	local prefix=$1 port=$2 sock=$3 user_line=""
-	mkdir -p "$prefix/tmp" "$prefix/logs"
-	# Worker processes of a root master run as nobody, who must read static files.
+	local prefix=$1 port=$2 sock=$3 real user_line="" errors=$ROOT/nginx
+	real=$(shared_dir "$prefix" 0711) || die "cannot make $prefix a directory that nobody can reach"
+	NGINX_STATIC=$ROOT/static
+	mkdir -p "$real/tmp" "$real/logs"
 	if [ "$(id -u)" -eq 0 ]; then
 		user_line="user nobody nogroup;"
-		chown nobody "$prefix/tmp"
+		chown nobody "$real/tmp"
+		if [ -n "$(cd / && runuser -u nobody -- find "$ROOT/static" "$ROOT/nginx" \
+		      \( ! -readable -o -type d ! -executable \) -print -quit 2>&1)" ]; then
+			rm -rf "$real/static" "$real/errors"
+			cp -R "$ROOT/static" "$real/static" && mkdir "$real/errors" &&
+				cp "$ROOT"/nginx/errors-*.html "$real/errors/" &&
+				chmod -R a+rX "$real/static" "$real/errors" || die "cannot copy static/ to $real"
+			NGINX_STATIC=$real/static errors=$real/errors
+		fi
 	fi
-	sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$port|g" -e "s|@SOCKET@|$sock|g" \
-	    -e "s|@STATIC@|$ROOT/static|g" -e "s|@ERRORS@|$ROOT/nginx|g" \
-	    -e "s|@USER_LINE@|$user_line|g" "$ROOT/nginx/dev.conf.in" >"$prefix/nginx.conf"
-	nginx -t -q -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" ||
+	sock=$(realpath -m "$sock")
+	sed -e "s|@PREFIX@|$real|g" -e "s|@PORT@|$port|g" -e "s|@SOCKET@|$sock|g" \
+	    -e "s|@STATIC@|$NGINX_STATIC|g" -e "s|@ERRORS@|$errors|g" \
+	    -e "s|@USER_LINE@|$user_line|g" "$ROOT/nginx/dev.conf.in" >"$real/nginx.conf"
+	nginx -t -q -p "$real" -c "$real/nginx.conf" -e "$real/error.log" ||
 		die "nginx configuration test failed"
 }
 
@@ -174,15 +246,22 @@ wait_http() {
 	return 1
 }
 
-# stop_pid PIDFILE-OR-PID [SECONDS]: SIGTERM, wait, then SIGKILL.
+# stop_pid PIDFILE-OR-PID [SECONDS]: SIGTERM, wait, then SIGKILL. Never fails, so that a
+# cleanup (even one under set -e) goes on to its next step: a pid file that is missing, or that
+# its process removes as it exits (remissd and nginx do on Ctrl-C) between the test and the
+# read, stops nothing. A caller that knows the PID ($!) should pass it: it is waited for even
+# when the process has already removed its pid file.
 stop_pid() {
 	local pid=$1 t=${2:-15} i
-	[ -f "$pid" ] && pid=$(cat "$pid" 2>/dev/null)
-	[ -n "$pid" ] || return 0
+	if [[ ! $pid =~ ^[0-9]+$ ]]; then
+		pid=$(cat -- "$pid" 2>/dev/null) || pid=
+		[[ $pid =~ ^[0-9]+$ ]] || return 0
+	fi
 	kill -TERM "$pid" 2>/dev/null || return 0
 	for ((i = 0; i < t * 10; i++)); do
 		kill -0 "$pid" 2>/dev/null || return 0
 		sleep 0.1
 	done
 	kill -KILL "$pid" 2>/dev/null || true
+	return 0
 }

@@ -11,7 +11,10 @@ SERVE=${2:-}	# --serve: start the stack, print its address, wait (for iterating 
 T=$ROOT/var/e2e
 NGINX_PID=
 
+# Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
+	set +e
+	trap '' INT TERM PIPE
 	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/remissd.pid"
 	pg_stop "$T/pg"
@@ -26,8 +29,8 @@ fail_setup() { echo "not ok 1 - $1"; echo "0 passed, 1 failed"; exit 1; }
 	fail_setup "npm packages are installed (cd tests/e2e && npm ci)"
 
 rm -rf "$T"
-mkdir -p "$T/run"
-chmod 0711 "$T" "$T/run"
+# nginx's workers (nobody, when root) reach the socket by this directory's real path.
+RUN=$(shared_dir "$T/run" 0711) || fail_setup "a socket directory nginx's workers can reach"
 pg_start "$T/pg" fast
 export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
@@ -35,7 +38,7 @@ export REMISS_LOCALE_DIR=$BUILD/locale
 "$BUILD/remissctl" migrate >"$T/setup.log" 2>&1 || fail_setup "remissctl migrate"
 "$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
 
-SOCK=$T/run/remissd.sock
+SOCK=$RUN/remissd.sock
 "$BUILD/remissd" -s "$SOCK" -m 0666 -w 2 -g 5 -i -d "$REMISS_DB" -P "$T/remissd.pid" \
 	-A "$ROOT/docs/tillganglighetsredogorelse.md" \
 	2>>"$T/remissd.log" &

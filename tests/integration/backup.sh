@@ -38,9 +38,9 @@ out_has() { grep -qF -- "$1" <<<"$OUT" || { echo "#   output lacks: $1"; echo "$
 # The layout mirrors a Debian cluster 15/main: the data directory, a conf.d that the cluster's
 # postgresql.conf includes (kept outside the data directory, as /etc/postgresql/15/main/conf.d
 # is), the backup directory of docs/backup.md, and a private socket directory.
+# TMP by its real path, one the postgres OS user can reach (dev/lib.sh's shared_dir).
 rm -rf "$TMP"
-mkdir -p "$TMP"
-TMP=$(realpath "$TMP")
+TMP=$(shared_dir "$TMP" 0711) || { echo "not ok 1 - a directory postgres can reach"; exit 1; }
 PGUSER_OS=$(pg_os_user)
 MAIN=$TMP/15/main		# /var/lib/postgresql/15/main
 CONFD=$TMP/etc/conf.d		# /etc/postgresql/15/main/conf.d

@@ -48,6 +48,9 @@ D=$(mktemp -d "$PARENT/nginx_prod.XXXXXX") || { D=; notok "temporary directory u
 chmod 0711 "$D"
 mkdir -p "$D/tmp"
 cp /etc/nginx/fastcgi_params "$D/fastcgi_params" # "include fastcgi_params" is relative to nginx.conf
+# The share directory as make install lays it out; a copy, since the workers may not be able
+# to enter the checkout (one in root's home).
+mkdir -p "$D/share" && cp -R "$ROOT/static" "$ROOT/nginx" "$D/share/" && chmod -R a+rX "$D/share"
 
 # port_free PORT: true if nothing listens on 127.0.0.1:PORT.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -68,8 +71,7 @@ sed -e "s#/etc/ssl/certs/remissvar.pem#$D/cert.pem#" \
 	-e "s#/etc/ssl/private/remissvar.key#$D/key.pem#" \
 	-e "s#/etc/ssl/certs/remissvar-chain.pem#$D/cert.pem#" \
 	-e "s#unix:/run/remissd/remissd.sock#unix:$D/remissd.sock#" \
-	-e "s#/usr/local/share/remissvar/static/#$ROOT/static/#" \
-	-e "s#/usr/local/share/remissvar/nginx/#$ROOT/nginx/#" \
+	-e "s#/usr/local/share/remissvar/#$D/share/#" \
 	-e "s#/var/log/nginx/remissvar.access.log#$D/access.log#" \
 	-e '/^[[:space:]]*listen \[::\]/d' \
 	-e "s#listen 80;#listen 127.0.0.1:$HTTP_PORT;#" \

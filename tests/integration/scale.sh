@@ -20,9 +20,12 @@ ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
 notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
 check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
 
+# Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
+	set +e
+	trap '' INT TERM PIPE
 	[ -n "${CLIENT_PID:-}" ] && kill "$CLIENT_PID" 2>/dev/null
-	stop_pid "$T/nginx/nginx.pid"
+	[ -n "${NGINX_PID:-}" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/a.pid"
 	stop_pid "$T/b.pid"
 	stop_pid "$T/c.pid"
@@ -32,8 +35,9 @@ cleanup() {
 trap cleanup EXIT
 
 rm -rf "$T"
-mkdir -p "$T/run" "$T/tmp"
-chmod 0711 "$T" "$T/run"
+mkdir -p "$T/tmp"
+# Real paths for what postgres and nginx's workers (nobody, when root) must reach.
+RUN=$(shared_dir "$T/run" 0711) || die "cannot make $T/run"
 
 # --- a primary and a streaming replica --------------------------------------
 pg_start "$T/primary" fast
@@ -45,11 +49,9 @@ printf '%s\n' "$PW" | "$BUILD/remissctl" user add greta.granskare@regionhalland.
 	--name "Greta Granskare" >/dev/null 2>&1
 TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label scale)
 
-mkdir -p "$T/replica"
-[ "$(id -u)" -eq 0 ] && chown "$(pg_os_user)" "$T/replica"
-chmod 0700 "$T/replica"
+REPLICA_DIR=$(shared_dir "$T/replica" 0700 "$(pg_os_user)") || die "cannot make $T/replica"
 check "pg_basebackup -R clones the primary into a standby" \
-	pg_as "$PGBIN/pg_basebackup" -h "$T/primary" -p 5432 -U remiss -D "$T/replica/data" -R -X stream -c fast
+	pg_as "$PGBIN/pg_basebackup" -h "$(realpath "$T/primary")" -p 5432 -U remiss -D "$REPLICA_DIR/data" -R -X stream -c fast
 pg_start "$T/replica" fast
 REPLICA=$(pg_conninfo "$T/replica")
 pq() { psql "$1" -XAtq -c "$2"; }
@@ -73,9 +75,9 @@ wait_replayed() {
 # fallback that libpq takes when no standby answers.
 READ="host=$T/replica,$T/primary port=5432,5432 user=remiss dbname=remiss target_session_attrs=prefer-standby"
 start_remissd() { # start_remissd NAME
-	"$BUILD/remissd" -s "$T/run/$1.sock" -m 0666 -w 2 -g 5 -i -d "$PRIMARY" -R "$READ" \
+	"$BUILD/remissd" -s "$RUN/$1.sock" -m 0666 -w 2 -g 5 -i -d "$PRIMARY" -R "$READ" \
 		-P "$T/$1.pid" 2>>"$T/$1.log" &
-	for _ in $(seq 100); do [ -S "$T/run/$1.sock" ] && [ -s "$T/$1.pid" ] && return 0; sleep 0.05; done
+	for _ in $(seq 100); do [ -S "$RUN/$1.sock" ] && [ -s "$T/$1.pid" ] && return 0; sleep 0.05; done
 	return 1
 }
 check "remissd a starts with -R" start_remissd a
@@ -83,13 +85,14 @@ check "remissd b starts with -R" start_remissd b
 port=$(port_base 18380)
 while ! port_free "$port"; do port=$((port + 1)); done
 BASE=http://127.0.0.1:$port
-nginx_conf "$T/nginx" "$port" "$T/run/a.sock"
+nginx_conf "$T/nginx" "$port" "$RUN/a.sock"
 # One upstream, both instances.
-sed -i "s|^\([[:space:]]*\)server unix:$T/run/a.sock;|&\n\1server unix:$T/run/b.sock;|" "$T/nginx/nginx.conf"
+sed -i "s|^\([[:space:]]*\)server unix:$RUN/a.sock;|&\n\1server unix:$RUN/b.sock;|" "$T/nginx/nginx.conf"
 check "the nginx upstream names both sockets" \
-	eval 'grep -q "server unix:$T/run/a.sock;" "$T/nginx/nginx.conf" && grep -q "server unix:$T/run/b.sock;" "$T/nginx/nginx.conf"'
+	eval 'grep -q "server unix:$RUN/a.sock;" "$T/nginx/nginx.conf" && grep -q "server unix:$RUN/b.sock;" "$T/nginx/nginx.conf"'
 nginx -t -q -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" || die "nginx -t"
 nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" -g 'daemon off;' &
+NGINX_PID=$!
 check "the stack answers /healthz" wait_http "$BASE/healthz" 30
 for _ in $(seq 8); do curl -s -o /dev/null "$BASE/healthz"; done
 check "nginx spreads requests over both instances" \
@@ -148,10 +151,10 @@ check "after replay the themes page shows the theme" eval '[ "$STATUS" = 200 ] &
 # Instance c names the replica alone (no libpq fallback), so remissd's own fallback is what
 # keeps its pages up; it is asked directly over FastCGI.
 ONLY_REPLICA="host=$T/replica port=5432 user=remiss dbname=remiss target_session_attrs=standby"
-"$BUILD/remissd" -s "$T/run/c.sock" -m 0600 -w 1 -g 5 -i -d "$PRIMARY" -R "$ONLY_REPLICA" \
+"$BUILD/remissd" -s "$RUN/c.sock" -m 0600 -w 1 -g 5 -i -d "$PRIMARY" -R "$ONLY_REPLICA" \
 	-P "$T/c.pid" 2>>"$T/c.log" &
-for _ in $(seq 100); do [ -S "$T/run/c.sock" ] && [ -s "$T/c.pid" ] && break; sleep 0.05; done
-fcgi_page() { python3 "$ROOT/tests/integration/fcgi.py" request "$T/run/c.sock" DOCUMENT_URI="$1" \
+for _ in $(seq 100); do [ -S "$RUN/c.sock" ] && [ -s "$T/c.pid" ] && break; sleep 0.05; done
+fcgi_page() { python3 "$ROOT/tests/integration/fcgi.py" request "$RUN/c.sock" DOCUMENT_URI="$1" \
 	"HTTP_COOKIE=remiss_session=$session" HTTP_ACCEPT=text/html 2>&1 | tr -d '\r'; }
 out=$(fcgi_page "/remisser/$SLUG/teman")
 check "instance c (-R the replica alone) serves the themes page" eval 'grep -q "^Status: 200" <<<"$out" && grep -qF "$theme" <<<"$out"'

@@ -17,6 +17,8 @@ notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
 check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 sql() { psql "$REMISS_DB" -qAtc "$1"; }
 mkdir -p "$T"
+# The one-worker remissd started below, also when this script is stopped half-way.
+trap 'stop_pid "$T/crash.pid"' EXIT
 J=$T/jar
 req() { local m=$1 p=$2; shift 2
 	STATUS=$(curl -s -X "$m" -b "$J" -c "$J" -o "$T/body" -D "$T/h" -H 'Accept: text/html' \
