@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
+#include "http/return_path.h"
 #include "http/router.h"
 #include "log.h"
 #include "views/html.h"
@@ -27,24 +28,19 @@ static const char *const role_labels[ROLE__MAX] = {
 	[ROLE_ADMIN] = N_("Administratör"),
 };
 
-/* The page to return to after POST /sprak: a local path that has a GET
- * page ("/x", never "//host"), else "/". */
+/* The page to return to after POST /sprak: a path on this site
+ * (http/return_path.c) that has a GET page, else "/". */
 static const char *
 return_to(struct request *req, const char *next)
 {
 	const struct route	*route;
 	const char		*params[REQUEST_PATH_PARAMS];
-	size_t			 nparams = 0, i;
+	size_t			 nparams = 0;
 	char			 allow[64];
 
-	if (next == NULL || next[0] != '/' || next[1] == '/' || strlen(next) > 512)
-		return "/";
-	for (i = 0; next[i] != '\0'; i++)
-		if (next[i] == '\\' || (unsigned char)next[i] < 0x21 ||
-		    next[i] == 0x7f)
-			return "/";
-	if (router_match(routes, routes_count, METHOD_GET, next, req->arena,
-	    &route, params, &nparams, allow, sizeof(allow)) != ROUTE_FOUND)
+	if (!return_path_ok(next) || router_match(routes, routes_count,
+	    METHOD_GET, next, req->arena, &route, params, &nparams, allow,
+	    sizeof(allow)) != ROUTE_FOUND)
 		return "/";
 	return next;
 }
