@@ -424,6 +424,8 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 		res.head_only = req.method == METHOD_HEAD;
 		dispatch(&req, &res, &route, replica, &prefetch);
 		PQclear(prefetch.result);
+		/* The caching rule, decided here once for every route. */
+		res.no_store = auth_no_store(&req);
 	}
 	bytes = response_send(&res, f->out);
 	us = elapsed_us(&start);

@@ -191,6 +191,7 @@ suite_on response_web && check "/metrics counts every version submitted on the w
 	eval '[ $((m_after - m_before)) -gt 0 ] && [ $((m_after - m_before)) -eq $((db_after - db_before)) ] || { echo "#   metrics +$((m_after - m_before)), database +$((db_after - db_before))"; false; }'
 sub_suite "$ROOT/tests/integration/submit_crash.sh" "$BUILD" "$BASE" "$T/tmp/crash"
 sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tmp/matrix"
+sub_suite "$ROOT/tests/integration/no_store.sh" "$BUILD" "$BASE" "$T/tmp/no_store"
 sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
 sub_suite "$ROOT/tests/integration/review_paging.sh" "$BUILD" "$BASE" "$T/tmp/paging"
 sub_suite "$ROOT/tests/integration/review_cache.sh" "$BUILD" "$BASE" "$T/tmp/cache"
