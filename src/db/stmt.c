@@ -276,6 +276,25 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE $1::text IS NULL OR o.name = $1::text OR uo.name = $1::text"
 	    " ORDER BY t.id", 1 },
 
+	/* Personal tokens end with a new password, or when their owner
+	 * revokes them on "Mitt konto" (docs/security.md). */
+	[STMT_APITOKEN_REVOKE_USER] = { "apitoken_revoke_user",
+	    "UPDATE api_tokens SET revoked_at = now()"
+	    " WHERE user_id = $1::bigint AND revoked_at IS NULL"
+	    " RETURNING id, COALESCE(label, '')", 1 },
+
+	[STMT_APITOKEN_REVOKE_OWN] = { "apitoken_revoke_own",
+	    "UPDATE api_tokens SET revoked_at = now()"
+	    " WHERE id = $1::bigint AND user_id = $2::bigint"
+	    " AND revoked_at IS NULL"
+	    " RETURNING id, COALESCE(label, '')", 2 },
+
+	[STMT_APITOKEN_USER_LIST] = { "apitoken_user_list",
+	    "SELECT id, COALESCE(label, ''), iso_time_se(created_at),"
+	    " COALESCE(iso_time_se(last_used_at), '')"
+	    " FROM api_tokens WHERE user_id = $1::bigint AND revoked_at IS NULL"
+	    " ORDER BY id", 1 },
+
 	[STMT_AUDIT_LIST] = { "audit_list",
 	    "SELECT id, extract(epoch FROM at)::bigint, actor, action,"
 	    " COALESCE(object_type, ''), COALESCE(object_id, ''),"

@@ -85,6 +85,15 @@ enum stmt {
 				   created, last used or '', revoked or ''
 				   (timestamps as YYYY-MM-DD HH24:MI:SS in
 				   Europe/Stockholm); never the hash */
+	STMT_APITOKEN_REVOKE_USER,	/* user id -> id, label or '' of each
+				   personal token of the user it revoked
+				   (the live ones) */
+	STMT_APITOKEN_REVOKE_OWN,	/* token id, user id -> id, label or '':
+				   one row if it was a live personal token
+				   of that user and is now revoked */
+	STMT_APITOKEN_USER_LIST,	/* user id -> id, label or '', created,
+				   last used or '' (ISO 8601, Europe/Stockholm)
+				   of the user's live personal tokens */
 	STMT_AUDIT_LIST,	/* action prefix, actor substring, object type,
 				   from date, to date (Europe/Stockholm days,
 				   inclusive), before id — each NULL for no

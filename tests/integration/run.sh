@@ -183,6 +183,7 @@ revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'r
 export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
 sub_suite "$ROOT/tests/integration/session_web.sh" "$BASE" "$T/tmp/session"
+sub_suite "$ROOT/tests/integration/personal_tokens.sh" "$BUILD" "$BASE" "$T/tmp/tokens"
 webb_versions() { psql "$REMISS_DB" -XAtqc "SELECT count(*) FROM response_versions WHERE channel = 'webb'"; }
 m_before=$(metric 'remiss_responses_submitted_total{channel="webb"}') db_before=$(webb_versions)
 sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"
