@@ -47,6 +47,9 @@ struct mform {
 	struct rule_errors	 err;
 	const char		*form_error;
 	PGresult		*saved;		/* STMT_MEETING_GET after a 409 */
+	bool			 foreign;	/* an organisation, section or
+						   theme posted that is not the
+						   remiss's (read_form) */
 };
 
 static void
@@ -532,7 +535,8 @@ out:
 }
 
 /* Reads the posted form into f: values to show again, checkboxes, and the
- * checked values in f->v. 0, or -1 with f->err set. */
+ * checked values in f->v. 0, or -1 with f->err set. f->foreign is set when
+ * an organisation, section or theme id is not one the remiss offers. */
 static int
 read_form(struct mform *f)
 {
@@ -558,23 +562,29 @@ read_form(struct mform *f)
 	for (i = 0; i < form->n; i++) {
 		const char *key = form->items[i].key, *val = form->items[i].val;
 
+		bool found = false;
+
 		if (strcmp(key, "organisation") == 0) {
 			for (c = 0; c < PQntuples(f->orgs); c++)
-				if (strcmp(PQgetvalue(f->orgs, c, 0), val) == 0 &&
-				    !f->org_on[c]) {
+				if (strcmp(PQgetvalue(f->orgs, c, 0), val) == 0) {
+					found = true;
+					if (!f->org_on[c])
+						norgs++;
 					f->org_on[c] = true;
-					norgs++;
 				}
-		} else if (strcmp(key, "avsnitt") == 0 &&
-		    parse_id(val, &sid) == 0) {
-			for (k = 0; k < f->def.nsections; k++)
+		} else if (strcmp(key, "avsnitt") == 0) {
+			for (k = 0; parse_id(val, &sid) == 0 &&
+			    k < f->def.nsections; k++)
 				if (sid == f->def.sections[k].id)
-					f->sec_on[k] = true;
+					found = f->sec_on[k] = true;
 		} else if (strcmp(key, "tema") == 0) {
 			for (c = 0; c < PQntuples(f->themes); c++)
 				if (strcmp(PQgetvalue(f->themes, c, 0), val) == 0)
-					f->theme_on[c] = true;
-		}
+					found = f->theme_on[c] = true;
+		} else
+			continue;
+		if (!found)
+			f->foreign = true;
 	}
 	meeting_check_fields(f->req->arena, &in, &f->v, &f->err);
 	if (norgs == 0)
@@ -737,7 +747,16 @@ save(struct request *req, struct response *res, const char *id)
 	memset(f.org_on, 0, (size_t)PQntuples(f.orgs) * sizeof(bool));
 	memset(f.sec_on, 0, f.def.nsections * sizeof(bool));
 	memset(f.theme_on, 0, (size_t)PQntuples(f.themes) * sizeof(bool));
-	if (read_form(&f) == 0) {
+	if (read_form(&f) == 0 || f.foreign) {
+		/* Every id the form names is resolved within this remiss. */
+		if (f.foreign) {
+			handler_problem(req, res, 404, "En vald organisation, ett "
+			    "valt avsnitt eller tema hör inte till den här "
+			    "remissen. Ladda om sidan. Inget har sparats.",
+			    "A chosen organisation, section or theme is not one of "
+			    "this remiss's. Nothing was saved.");
+			goto out;
+		}
 		if ((rc = store(&f)) == STORE_OK) {
 			review_redirect(req, res, arena_printf(req->arena,
 			    "%s/%s", base_href(req, &f.def), f.id), was_new ?

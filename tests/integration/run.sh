@@ -214,6 +214,8 @@ sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
 # --- publication of a closed remiss, with redactions (closes and reopens the demo remiss) ---
 sub_suite "$ROOT/tests/integration/publication.sh" "$BUILD" "$BASE" "$T/tmp/publication"
+# --- ids from another remiss: resolved within the route's remiss or a 404 (adds a remiss) ---
+sub_suite "$ROOT/tests/integration/ids_in_remiss.sh" "$BUILD" "$BASE" "$T/tmp/ids"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
