@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "auth/apitoken.h"
 #include "auth/identity.h"
 #include "auth/password.h"
 #include "auth/session.h"
@@ -31,7 +32,8 @@ static const char usage_user[] =
     "add      creates a user and prints its id. ROLE is kommun, granskare,\n"
     "         forvaltning or admin; a kommun user needs --org (an existing\n"
     "         organisation, see 'org add'), the other roles take none.\n"
-    "passwd   sets a new password and ends the user's sessions.\n"
+    "passwd   sets a new password, ends the user's sessions and revokes\n"
+    "         the user's personal API tokens.\n"
     "disable  stops the user from logging in, ends its sessions and makes\n"
     "         its API tokens unusable; enable undoes it.\n"
     "list     prints email, role, organisation and disabled (yes/no),\n"
@@ -191,7 +193,8 @@ out:
 }
 
 /* user disable / enable / passwd: one UPDATE by e-mail, sessions ended
- * where the command says so, one audit row; in one transaction. */
+ * where the command says so (passwd also revokes the personal API tokens),
+ * audit rows; in one transaction. */
 static int
 user_change(const char *conninfo, const char *sub, const char *email)
 {
@@ -199,10 +202,10 @@ user_change(const char *conninfo, const char *sub, const char *email)
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
 	const char	*p[2], *detail, *kv[2], *action;
-	char		 hash[PASSWORD_HASH_MAX], cmd[32], *id = NULL;
+	char		 hash[PASSWORD_HASH_MAX], cmd[32], who[96], *id = NULL;
 	enum stmt	 st;
 	long		 uid;
-	int		 rc = EXIT_ERR;
+	int		 rc = EXIT_ERR, revoked = 0;
 	bool		 open = false, end_sessions;
 
 	hash[0] = '\0';
@@ -246,6 +249,13 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		ctl_db_error(cmd, NULL);
 		goto out;
 	}
+	/* A new password: whatever the old one let out stops working, the
+	 * personal API tokens included (each revocation audited). */
+	if (strcmp(sub, "passwd") == 0 && (revoked = apitoken_revoke_user(db, a,
+	    uid, ctl_actor(who, sizeof(who)), "password changed")) == -1) {
+		ctl_db_error(cmd, NULL);
+		goto out;
+	}
 	kv[0] = "email"; kv[1] = PQgetvalue(r, 0, 1);
 	if ((detail = ctl_detail_json(a, kv, 2)) == NULL ||
 	    ctl_audit(db, cmd, action, "user", id, detail) == -1)
@@ -255,6 +265,10 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		ctl_db_error(cmd, NULL);
 		goto out;
 	}
+	if (revoked > 0)
+		fprintf(stderr, "remissctl: %s: revoked %d personal API "
+		    "token%s of %s\n", cmd, revoked, revoked == 1 ? "" : "s",
+		    email);
 	rc = EXIT_OK;
 out:
 	if (open)

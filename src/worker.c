@@ -22,6 +22,7 @@
 #include "http/problem.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "http/return_path.h"
 #include "http/router.h"
 #include "views/i18n.h"
 #include "log.h"
@@ -175,9 +176,14 @@ authorize(struct request *req, struct response *res, const struct route *route,
 	case AUTHZ_ALLOW:
 		return true;
 	case AUTHZ_LOGIN:
+		/* The path goes into the query unencoded, so only one
+		 * without query syntax, and only one the login will accept
+		 * as its return path (http/return_path.c). */
 		if (fmt == PROBLEM_HTML && req->method == METHOD_GET &&
+		    return_path_ok(req->path) &&
+		    strpbrk(req->path, "&#?%+") == NULL &&
 		    (loc = arena_printf(req->arena, "/logga-in?next=%s",
-		    req->path)) != NULL && strpbrk(req->path, "&#?% ") == NULL) {
+		    req->path)) != NULL) {
 			response_reset(res);
 			res->status = 303;
 			response_header(res, "Location", loc);
@@ -418,6 +424,8 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 		res.head_only = req.method == METHOD_HEAD;
 		dispatch(&req, &res, &route, replica, &prefetch);
 		PQclear(prefetch.result);
+		/* The caching rule, decided here once for every route. */
+		res.no_store = auth_no_store(&req);
 	}
 	bytes = response_send(&res, f->out);
 	us = elapsed_us(&start);

@@ -8,9 +8,12 @@
 #include <libpq-fe.h>
 
 #include "auth/apitoken.h"
+#include "core/audit.h"
 #include "db/db.h"
 #include "log.h"
 #include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
 #include "util/numparse.h"
 
 int
@@ -125,6 +128,90 @@ apitoken_revoke(struct db *db, long long token_id)
 		rc = -1;
 	} else
 		rc = PQntuples(r) == 1 ? 1 : 0;
+	PQclear(r);
+	return rc;
+}
+
+/* Writes the audit row of revoked token row i of r: {"user":..,"label":..,
+ * "reason":..}. Returns 0 or -1. */
+static int
+audit_revoked(struct db *db, struct arena *a, const PGresult *r, int i,
+    long long user_id, const char *actor, const char *reason)
+{
+	struct buf	b;
+
+	buf_init(&b, a);
+	buf_printf(&b, "{\"user\":%lld,\"label\":", user_id);
+	json_string(&b, PQgetvalue(r, i, 1));
+	buf_puts(&b, ",\"reason\":");
+	json_string(&b, reason);
+	buf_puts(&b, "}");
+	if (b.failed)
+		return -1;
+	return audit_write(db, actor, "token.revoke", "api_token",
+	    PQgetvalue(r, i, 0), b.data);
+}
+
+int
+apitoken_revoke_user(struct db *db, struct arena *a, long long user_id,
+    const char *actor, const char *reason)
+{
+	PGresult	*r;
+	const char	*p[1];
+	char		 uid[24];
+	int		 i, n;
+
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	p[0] = uid;
+	r = db_exec(db, STMT_APITOKEN_REVOKE_USER, p);
+	if (!db_result_ok(r)) {
+		log_err("token revoke for user %lld: SQLSTATE %s", user_id,
+		    db_sqlstate(r));
+		PQclear(r);
+		return -1;
+	}
+	n = PQntuples(r);
+	for (i = 0; i < n; i++)
+		if (audit_revoked(db, a, r, i, user_id, actor, reason) == -1) {
+			PQclear(r);
+			return -1;
+		}
+	PQclear(r);
+	return n;
+}
+
+int
+apitoken_revoke_own(struct db *db, struct arena *a, long long user_id,
+    long long token_id, const char *actor)
+{
+	PGresult	*r = NULL;
+	const char	*p[2];
+	char		 tid[24], uid[24];
+	int		 rc = -1;
+
+	snprintf(tid, sizeof(tid), "%lld", token_id);
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	p[0] = tid;
+	p[1] = uid;
+	if (db_begin(db) == -1)
+		return -1;
+	r = db_exec(db, STMT_APITOKEN_REVOKE_OWN, p);
+	if (!db_result_ok(r)) {
+		log_err("token revoke by its owner: SQLSTATE %s",
+		    db_sqlstate(r));
+		goto out;
+	}
+	if (PQntuples(r) != 1) {
+		rc = 0;
+		goto out;
+	}
+	if (audit_revoked(db, a, r, 0, user_id, actor,
+	    "revoked by its owner") == -1 || db_commit(db) == -1)
+		goto out;
+	rc = 1;
+out:
+	if (rc != 1)
+		db_rollback(db);
 	PQclear(r);
 	return rc;
 }

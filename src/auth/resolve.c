@@ -149,6 +149,15 @@ auth_resolve(struct request *req)
 }
 
 bool
+auth_no_store(struct request *req)
+{
+	return req->identity.via != AUTH_NONE ||
+	    req->identity.role != ROLE_PUBLIC || req->sso_session[0] != '\0' ||
+	    request_param(req, "HTTP_AUTHORIZATION") != NULL ||
+	    kvlist_get(&req->cookies, SESSION_COOKIE) != NULL;
+}
+
+bool
 auth_csrf_ok(struct request *req)
 {
 	const char *sent;

@@ -40,6 +40,13 @@ enum auth_outcome {
  * request's REMOTE_ADDR. */
 enum auth_outcome auth_resolve(struct request *req);
 
+/* True if no cache may keep the answer to req: the caller is identified
+ * (session, API token, single sign-on) or sent credentials at all (a
+ * session cookie or an Authorization header, also an expired or invalid
+ * one), so the answer may hold what only they may see. The one place that
+ * decides Cache-Control: no-store (worker.c sets response.no_store). */
+bool auth_no_store(struct request *req);
+
 /* True if the request carries the session's CSRF token, in the form field
  * "csrf" or the X-CSRF-Token header (constant-time comparison). */
 bool auth_csrf_ok(struct request *req);

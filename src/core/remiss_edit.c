@@ -404,6 +404,12 @@ section_save_step(struct remiss_edit *e, struct edit_step *step,
 	r = db_exec(e->db, STMT_SECTION_SAVE, p);
 	if (!db_result_ok(r))
 		return save_failed(e, r, "nr", nr_taken);
+	/* The row read above, in this transaction: it is an error, never a
+	 * saved change, if the update found none. */
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return EDIT_NOT_FOUND;
+	}
 	PQclear(r);
 	step->object_id = it->id;
 	detail_str(&step->detail, "nr", it->nr);
@@ -615,6 +621,10 @@ question_save_step(struct remiss_edit *e, struct edit_step *step,
 	r = db_exec(e->db, STMT_QUESTION_SAVE, p);
 	if (!db_result_ok(r))
 		return save_failed(e, r, "id", qid_taken);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return EDIT_NOT_FOUND;
+	}
 	PQclear(r);
 	step->object_id = it->id;
 	detail_str(&step->detail, "qid", it->qid);

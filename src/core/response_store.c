@@ -785,9 +785,19 @@ int
 response_version_load(struct db *db, struct arena *a, long long version_id,
     long long org_id, struct response_doc *doc, struct receipt *rcpt)
 {
+	return response_version_load_in(db, a, 0, version_id, org_id, doc,
+	    rcpt);
+}
+
+int
+response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt)
+{
 	PGresult	*r = NULL;
-	char		 vid[32], oid[32];
-	const char	*p[2] = { vid, org_id != 0 ? oid : NULL };
+	char		 vid[32], oid[32], rid[32];
+	const char	*p[3] = { vid, org_id != 0 ? oid : NULL,
+	    remiss_id != 0 ? rid : NULL };
 	struct answer	*list;
 	struct attachment *atts;
 	long		 v;
@@ -797,6 +807,7 @@ response_version_load(struct db *db, struct arena *a, long long version_id,
 	memset(rcpt, 0, sizeof(*rcpt));
 	snprintf(vid, sizeof(vid), "%lld", version_id);
 	snprintf(oid, sizeof(oid), "%lld", org_id);
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((r = run(db, STMT_VERSION_GET, p, NULL)) == NULL)
 		goto err;
 	if (PQntuples(r) == 0) {

@@ -82,6 +82,12 @@ enum submit_result response_submit(struct db *db, struct arena *a,
 int response_version_load(struct db *db, struct arena *a, long long version_id,
     long long org_id, struct response_doc *doc, struct receipt *r);
 
+/* As response_version_load, for a route of remiss remiss_id: a version
+ * of another remiss is not found (0), decided in the statement itself. */
+int response_version_load_in(struct db *db, struct arena *a,
+    long long remiss_id, long long version_id, long long org_id,
+    struct response_doc *doc, struct receipt *r);
+
 /* Lists the receipts of every submitted version of org_id for remiss_id,
  * newest first, into *out (array in a). Returns the count or -1. */
 long response_versions_list(struct db *db, struct arena *a, long long remiss_id,

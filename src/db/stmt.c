@@ -276,6 +276,25 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE $1::text IS NULL OR o.name = $1::text OR uo.name = $1::text"
 	    " ORDER BY t.id", 1 },
 
+	/* Personal tokens end with a new password, or when their owner
+	 * revokes them on "Mitt konto" (docs/security.md). */
+	[STMT_APITOKEN_REVOKE_USER] = { "apitoken_revoke_user",
+	    "UPDATE api_tokens SET revoked_at = now()"
+	    " WHERE user_id = $1::bigint AND revoked_at IS NULL"
+	    " RETURNING id, COALESCE(label, '')", 1 },
+
+	[STMT_APITOKEN_REVOKE_OWN] = { "apitoken_revoke_own",
+	    "UPDATE api_tokens SET revoked_at = now()"
+	    " WHERE id = $1::bigint AND user_id = $2::bigint"
+	    " AND revoked_at IS NULL"
+	    " RETURNING id, COALESCE(label, '')", 2 },
+
+	[STMT_APITOKEN_USER_LIST] = { "apitoken_user_list",
+	    "SELECT id, COALESCE(label, ''), iso_time_se(created_at),"
+	    " COALESCE(iso_time_se(last_used_at), '')"
+	    " FROM api_tokens WHERE user_id = $1::bigint AND revoked_at IS NULL"
+	    " ORDER BY id", 1 },
+
 	[STMT_AUDIT_LIST] = { "audit_list",
 	    "SELECT id, extract(epoch FROM at)::bigint, actor, action,"
 	    " COALESCE(object_type, ''), COALESCE(object_id, ''),"
@@ -419,7 +438,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " JOIN remiss m ON m.id = r.remiss_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " WHERE v.id = $1::bigint"
-	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 2 },
+	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)"
+	    " AND ($3::bigint IS NULL OR r.remiss_id = $3::bigint)", 3 },
 
 	[STMT_VERSION_ANSWERS] = { "version_answers",
 	    "SELECT COALESCE(s.nr, ''), COALESCE(q.qid, ''),"
@@ -536,8 +556,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
-	    " WHERE v.id = $1::bigint"
-	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 2 },
+	    " WHERE v.id = $1::bigint AND r.remiss_id = $3::bigint"
+	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 3 },
 
 	[STMT_DRAFT_FILE_GET] = { "draft_file_get",
 	    "SELECT filename, media_type, encode(bytes, 'hex')"
@@ -559,6 +579,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 #define TAGGED_WITH(theme, resp, sec) \
 	" EXISTS (SELECT 1 FROM tags t JOIN themes th ON th.id = t.theme_id" \
 	"   WHERE (t.theme_id = " theme " OR th.parent_id = " theme ")" \
+	"   AND th.remiss_id = $1::bigint" \
 	"   AND t.response_id = " resp " AND t.section_id IS NOT DISTINCT FROM " sec ")"
 
 	[STMT_REVIEW_ORGS] = { "review_orgs",
@@ -701,18 +722,33 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY lower(COALESCE(p.name, th.name)), th.parent_id NULLS FIRST,"
 	    " lower(th.name)", 1 },
 
+	/* A parent is a theme of the same remiss, or there is no row. */
 	[STMT_THEME_INSERT] = { "theme_insert",
 	    "INSERT INTO themes (remiss_id, name, description, parent_id, created_by)"
-	    " VALUES ($1::bigint, $2, $3, $4::bigint, $5::bigint) RETURNING id", 5 },
+	    " SELECT $1::bigint, $2, $3, $4::bigint, $5::bigint"
+	    " WHERE $4::bigint IS NULL OR EXISTS (SELECT 1 FROM themes p"
+	    "   WHERE p.id = $4::bigint AND p.remiss_id = $1::bigint)"
+	    " RETURNING id", 5 },
 
 	[STMT_THEME_UPDATE] = { "theme_update",
 	    "UPDATE themes SET name = $3, description = $4, parent_id = $5::bigint,"
 	    " updated_at = now()"
-	    " WHERE id = $1::bigint AND remiss_id = $2::bigint RETURNING id", 5 },
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " AND ($5::bigint IS NULL OR EXISTS (SELECT 1 FROM themes p"
+	    "   WHERE p.id = $5::bigint AND p.remiss_id = $2::bigint))"
+	    " RETURNING id", 5 },
+
+	/* Resolves a theme within the remiss and holds it for the merge or
+	 * delete that follows (no row: not a theme of this remiss). */
+	[STMT_THEME_LOCK] = { "theme_lock",
+	    "SELECT id FROM themes WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " FOR UPDATE", 2 },
 
 	[STMT_THEME_TAGS_MOVE] = { "theme_tags_move",
 	    "UPDATE tags t SET theme_id = $2::bigint"
 	    " WHERE t.theme_id = $1::bigint"
+	    " AND EXISTS (SELECT 1 FROM themes WHERE id = $1::bigint"
+	    "   AND remiss_id = $3::bigint)"
 	    " AND EXISTS (SELECT 1 FROM themes WHERE id = $2::bigint"
 	    "   AND remiss_id = $3::bigint)"
 	    " AND NOT (t.quote IS NULL AND EXISTS (SELECT 1 FROM tags u"
@@ -723,22 +759,35 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_THEME_ORPHAN_CHILDREN] = { "theme_orphan_children",
 	    "UPDATE themes SET parent_id = $2::bigint, updated_at = now()"
-	    " WHERE parent_id = $1::bigint", 2 },
+	    " WHERE parent_id = $1::bigint AND remiss_id = $3::bigint", 3 },
 
 	[STMT_THEME_DELETE] = { "theme_delete",
 	    "DELETE FROM themes WHERE id = $1::bigint AND remiss_id = $2::bigint"
 	    " RETURNING name", 2 },
 
+	/* Always one row: whether every id is of remiss $13 (the theme, the
+	 * response with that version, the section or question), and the new
+	 * tag's id, NULL when nothing was stored (not found, or a whole
+	 * answer already tagged with the theme). */
 	[STMT_TAG_INSERT] = { "tag_insert",
-	    "INSERT INTO tags (theme_id, response_id, section_id, question_id,"
-	    " version_id, field, quote, prefix, suffix, start_pos, end_pos, created_by)"
-	    " SELECT $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint,"
-	    " $6, $7, $8, $9, $10::int, $11::int, $12::bigint"
-	    " WHERE EXISTS (SELECT 1 FROM themes WHERE id = $1::bigint"
+	    "WITH ok AS (SELECT"
+	    "  EXISTS (SELECT 1 FROM themes WHERE id = $1::bigint"
 	    "   AND remiss_id = $13::bigint)"
-	    " AND EXISTS (SELECT 1 FROM responses WHERE id = $2::bigint"
-	    "   AND remiss_id = $13::bigint)"
-	    " ON CONFLICT DO NOTHING RETURNING id", 13 },
+	    "  AND EXISTS (SELECT 1 FROM responses r JOIN response_versions v"
+	    "   ON v.response_id = r.id WHERE r.id = $2::bigint"
+	    "   AND r.remiss_id = $13::bigint AND v.id = $5::bigint)"
+	    "  AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM sections"
+	    "   WHERE id = $3::bigint AND remiss_id = $13::bigint))"
+	    "  AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM questions"
+	    "   WHERE id = $4::bigint AND remiss_id = $13::bigint)) AS found),"
+	    " ins AS (INSERT INTO tags (theme_id, response_id, section_id,"
+	    "  question_id, version_id, field, quote, prefix, suffix, start_pos,"
+	    "  end_pos, created_by)"
+	    "  SELECT $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint,"
+	    "  $6, $7, $8, $9, $10::int, $11::int, $12::bigint"
+	    "  WHERE (SELECT found FROM ok)"
+	    "  ON CONFLICT DO NOTHING RETURNING id)"
+	    " SELECT (SELECT found FROM ok), (SELECT id FROM ins)", 13 },
 
 	[STMT_TAG_DELETE] = { "tag_delete",
 	    "DELETE FROM tags t USING themes th WHERE t.id = $1::bigint"
@@ -753,8 +802,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " $6::bigint, $7, $8, $9, $10, $11::int, $12::int, $13, $14::bigint"
 	    " WHERE ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM annotations"
 	    "   WHERE id = $2::bigint AND remiss_id = $1::bigint AND parent_id IS NULL))"
-	    " AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM responses"
-	    "   WHERE id = $3::bigint AND remiss_id = $1::bigint))"
+	    " AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM responses r"
+	    "   JOIN response_versions v ON v.response_id = r.id"
+	    "   WHERE r.id = $3::bigint AND r.remiss_id = $1::bigint"
+	    "   AND v.id = $6::bigint))"
+	    " AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM sections"
+	    "   WHERE id = $4::bigint AND remiss_id = $1::bigint))"
+	    " AND ($5::bigint IS NULL OR EXISTS (SELECT 1 FROM questions"
+	    "   WHERE id = $5::bigint AND remiss_id = $1::bigint))"
 	    " RETURNING id", 14 },
 
 	[STMT_NOTE_RESOLVE] = { "note_resolve",
@@ -780,14 +835,21 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_READ_MARK] = { "read_mark",
 	    "INSERT INTO answer_reads (user_id, response_id, section_id, version_id)"
-	    " VALUES ($1::bigint, $2::bigint, $3::bigint, $4::bigint)"
+	    " SELECT $1::bigint, $2::bigint, $3::bigint, $4::bigint"
+	    " WHERE EXISTS (SELECT 1 FROM responses r JOIN response_versions v"
+	    "   ON v.response_id = r.id WHERE r.id = $2::bigint"
+	    "   AND r.remiss_id = $5::bigint AND v.id = $4::bigint)"
+	    " AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM sections"
+	    "   WHERE id = $3::bigint AND remiss_id = $5::bigint))"
 	    " ON CONFLICT (user_id, response_id, COALESCE(section_id, 0))"
-	    " DO UPDATE SET version_id = EXCLUDED.version_id, read_at = now()", 4 },
+	    " DO UPDATE SET version_id = EXCLUDED.version_id, read_at = now()"
+	    " RETURNING response_id", 5 },
 
 	[STMT_READ_UNMARK] = { "read_unmark",
-	    "DELETE FROM answer_reads WHERE user_id = $1::bigint"
-	    " AND response_id = $2::bigint"
-	    " AND section_id IS NOT DISTINCT FROM $3::bigint", 3 },
+	    "DELETE FROM answer_reads rd USING responses r"
+	    " WHERE rd.user_id = $1::bigint AND rd.response_id = $2::bigint"
+	    " AND rd.section_id IS NOT DISTINCT FROM $3::bigint"
+	    " AND r.id = rd.response_id AND r.remiss_id = $4::bigint", 4 },
 
 	/* Per section in one grouped pass over latest_answers (schema/014:
 	 * one narrow row per section answer of each latest version, kept by
@@ -1534,8 +1596,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_MEETING_THEMES_MOVE] = { "meeting_themes_move",
 	    "INSERT INTO meeting_themes (meeting_id, theme_id)"
-	    " SELECT meeting_id, $2::bigint FROM meeting_themes"
-	    " WHERE theme_id = $1::bigint ON CONFLICT DO NOTHING", 2 },
+	    " SELECT mt.meeting_id, $2::bigint FROM meeting_themes mt"
+	    " JOIN meetings m ON m.id = mt.meeting_id"
+	    " WHERE mt.theme_id = $1::bigint AND m.remiss_id = $3::bigint"
+	    " AND EXISTS (SELECT 1 FROM themes WHERE id = $2::bigint"
+	    "   AND remiss_id = $3::bigint)"
+	    " ON CONFLICT DO NOTHING", 3 },
 
 	[STMT_MEETING_FORM_THEMES] = { "meeting_form_themes",
 	    "SELECT t.id, CASE WHEN p.id IS NULL THEN t.name"

@@ -85,6 +85,15 @@ enum stmt {
 				   created, last used or '', revoked or ''
 				   (timestamps as YYYY-MM-DD HH24:MI:SS in
 				   Europe/Stockholm); never the hash */
+	STMT_APITOKEN_REVOKE_USER,	/* user id -> id, label or '' of each
+				   personal token of the user it revoked
+				   (the live ones) */
+	STMT_APITOKEN_REVOKE_OWN,	/* token id, user id -> id, label or '':
+				   one row if it was a live personal token
+				   of that user and is now revoked */
+	STMT_APITOKEN_USER_LIST,	/* user id -> id, label or '', created,
+				   last used or '' (ISO 8601, Europe/Stockholm)
+				   of the user's live personal tokens */
 	STMT_AUDIT_LIST,	/* action prefix, actor substring, object type,
 				   from date, to date (Europe/Stockholm days,
 				   inclusive), before id — each NULL for no
@@ -140,7 +149,8 @@ enum stmt {
 				   arrays' order */
 	STMT_ATTACHMENT_INSERT,	/* version id, ord, filename, media type,
 				   bytes as plain hex digits, size, sha256 */
-	STMT_VERSION_GET,	/* version id, org id or NULL -> version,
+	STMT_VERSION_GET,	/* version id, org id or NULL, remiss id or
+				   NULL (any) -> version,
 				   channel, position, summary, decision body,
 				   decision date, diarienummer, contact name,
 				   e-mail, phone, sha256, receipt number,
@@ -181,8 +191,9 @@ enum stmt {
 				   organisation's, with its extension), answered
 				   ('t'/'f'): open remisser (for an organisation
 				   those it is invited to), last day first */
-	STMT_VERSION_XML,	/* version id, org id or NULL -> canonical XML,
-				   remiss slug */
+	STMT_VERSION_XML,	/* version id, org id or NULL, remiss id ->
+				   canonical XML, remiss slug (no row: not a
+				   version of that remiss and organisation) */
 	STMT_DRAFT_FILE_GET,	/* id, remiss id, org id -> filename, media type,
 				   bytes as hex: one file of that draft */
 	/* The review workspace (src/review/). An answer's target is a section
@@ -229,34 +240,44 @@ enum stmt {
 				   description, tags, answers: parents first,
 				   by name, each followed by its children */
 	STMT_THEME_INSERT,	/* remiss id, name, description or NULL, parent
-				   id or NULL, user id -> id */
+				   id or NULL, user id -> id (no row: the
+				   parent is not a theme of the remiss) */
 	STMT_THEME_UPDATE,	/* id, remiss id, name, description or NULL,
-				   parent id or NULL -> id */
+				   parent id or NULL -> id (no row: the theme
+				   or the parent is not of the remiss) */
+	STMT_THEME_LOCK,	/* id, remiss id -> id, the row locked (no
+				   row: not a theme of the remiss) */
 	STMT_THEME_TAGS_MOVE,	/* from theme, to theme, remiss id: moves tags
 				   (a whole-answer tag the target has already is
 				   left behind) -> moved rows */
-	STMT_THEME_ORPHAN_CHILDREN,	/* theme id, new parent or NULL: its
-				   sub-themes move under the new parent */
+	STMT_THEME_ORPHAN_CHILDREN,	/* theme id, new parent or NULL, remiss
+				   id: its sub-themes move under the new parent */
 	STMT_THEME_DELETE,	/* id, remiss id -> name (its tags go with it) */
 	STMT_TAG_INSERT,	/* theme id, response id, section id or NULL,
 				   question id or NULL, version id, field or NULL,
 				   quote, prefix, suffix, start, end (NULLs for a
-				   whole answer), user id, remiss id -> id (no row:
-				   already tagged, or theme/response not of this
-				   remiss) */
+				   whole answer), user id, remiss id -> found
+				   (every id is of the remiss: the theme, the
+				   response with that version, the section or
+				   question), new tag id or NULL (not found, or
+				   a whole answer already tagged): one row */
 	STMT_TAG_DELETE,	/* tag id, remiss id -> theme name */
 	STMT_NOTE_INSERT,	/* remiss id, parent id or NULL, response id,
 				   section id, question id, version id, field,
 				   quote, prefix, suffix, start, end (NULLs as
-				   apply), body, user id -> id (no row: the parent
-				   or response is not of this remiss) */
+				   apply), body, user id -> id (no row: the parent,
+				   the response with that version, the section
+				   or the question is not of this remiss) */
 	STMT_NOTE_RESOLVE,	/* id, remiss id, user id or NULL (reopen) -> id */
 	STMT_NOTES_OPEN,	/* remiss id -> id, org name, section nr or '',
 				   heading or '', quote or '', body, by, at (ISO),
 				   replies: open threads, oldest first */
 	STMT_READ_MARK,		/* user id, response id, section id or NULL,
-				   version id: marks read (again) */
-	STMT_READ_UNMARK,	/* user id, response id, section id or NULL */
+				   version id, remiss id -> response id: marks
+				   read (again); no row: the response with that
+				   version, or the section, is not of the remiss */
+	STMT_READ_UNMARK,	/* user id, response id, section id or NULL,
+				   remiss id */
 	STMT_REVIEW_PROGRESS,	/* remiss id, kind or NULL, four position codes
 				   -> section id, answered, read, tagged,
 				   annotated, readers (names, ', '), then the
@@ -499,8 +520,10 @@ enum stmt {
 				   organisation names ("A, B"), by date */
 	STMT_MEETINGS_OF_THEME,	/* theme id -> id, held on, title or '',
 				   organisation names ("A, B"), by date */
-	STMT_MEETING_THEMES_MOVE,	/* from theme, to theme: links the meetings
-				   of one theme to the other (before a merge) */
+	STMT_MEETING_THEMES_MOVE,	/* from theme, to theme, remiss id: links
+				   the remiss's meetings of one theme to the
+				   other (before a merge), only when the other
+				   is a theme of the remiss */
 	STMT_MEETING_FORM_THEMES,	/* remiss id -> theme id, name (parent ›
 				   child), for the form's checkboxes */
 	STMT_EXPORT_MEETINGS,	/* remiss id -> id, held on, title, place, notes,

@@ -1,16 +1,22 @@
-/* account.c: GET/POST /konto (the user's own settings: the interface language) and POST /sprak. */
+/* account.c: GET/POST /konto (the user's own settings: the interface language, the personal API
+ * tokens and their revocation) and POST /sprak. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "auth/apitoken.h"
 #include "auth/identity.h"
 #include "auth/resolve.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
+#include "http/return_path.h"
 #include "http/router.h"
 #include "log.h"
+#include "util/arena.h"
+#include "util/numparse.h"
+#include "views/dates.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -27,24 +33,19 @@ static const char *const role_labels[ROLE__MAX] = {
 	[ROLE_ADMIN] = N_("Administratör"),
 };
 
-/* The page to return to after POST /sprak: a local path that has a GET
- * page ("/x", never "//host"), else "/". */
+/* The page to return to after POST /sprak: a path on this site
+ * (http/return_path.c) that has a GET page, else "/". */
 static const char *
 return_to(struct request *req, const char *next)
 {
 	const struct route	*route;
 	const char		*params[REQUEST_PATH_PARAMS];
-	size_t			 nparams = 0, i;
+	size_t			 nparams = 0;
 	char			 allow[64];
 
-	if (next == NULL || next[0] != '/' || next[1] == '/' || strlen(next) > 512)
-		return "/";
-	for (i = 0; next[i] != '\0'; i++)
-		if (next[i] == '\\' || (unsigned char)next[i] < 0x21 ||
-		    next[i] == 0x7f)
-			return "/";
-	if (router_match(routes, routes_count, METHOD_GET, next, req->arena,
-	    &route, params, &nparams, allow, sizeof(allow)) != ROUTE_FOUND)
+	if (!return_path_ok(next) || router_match(routes, routes_count,
+	    METHOD_GET, next, req->arena, &route, params, &nparams, allow,
+	    sizeof(allow)) != ROUTE_FOUND)
 		return "/";
 	return next;
 }
@@ -133,6 +134,81 @@ lang_option(struct html *h, enum lang lang, enum lang selected)
 	    "selected", lang == selected ? "selected" : NULL, NULL);
 }
 
+/* The user's live personal API tokens, each with a button that revokes it
+ * (POST /konto/nycklar/{id}/aterkalla). Returns 0, or -1 when they could
+ * not be read (nothing written). */
+static int
+token_section(struct html *h, struct request *req)
+{
+	const struct identity	*who = &req->identity;
+	PGresult		*r;
+	const char		*p[1], *label, *used;
+	char			 uid[24];
+	int			 i, n;
+
+	snprintf(uid, sizeof(uid), "%lld", who->user_id);
+	p[0] = uid;
+	r = db_exec(req->db, STMT_APITOKEN_USER_LIST, p);
+	if (!db_result_ok(r)) {
+		log_err("id=%s token list: SQLSTATE %s", req->id, db_sqlstate(r));
+		PQclear(r);
+		return -1;
+	}
+	n = PQntuples(r);
+	html_open(h, "section", "aria-labelledby", "h-nycklar", NULL);
+	html_elem(h, "h2", _("Personliga API-nycklar"), "id", "h-nycklar", NULL);
+	html_elem(h, "p", _("En personlig API-nyckel låter ett program göra det "
+	    "du får göra i Remissvar. Alla dina nycklar återkallas när ditt "
+	    "lösenord byts. Återkalla en nyckel som du inte längre använder "
+	    "eller som kan ha kommit i fel händer."), "class", "hint", NULL);
+	if (n == 0)
+		html_elem(h, "p", _("Du har inga personliga API-nycklar."),
+		    "id", "inga-nycklar", NULL);
+	else {
+		html_open(h, "table", "class", "list", NULL);
+		html_elem(h, "caption", _("Dina API-nycklar"), NULL);
+		html_open(h, "thead", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", _("Namn"), "scope", "col", NULL);
+		html_elem(h, "th", _("Skapad"), "scope", "col", NULL);
+		html_elem(h, "th", _("Senast använd"), "scope", "col", NULL);
+		html_elem(h, "th", _("Åtgärd"), "scope", "col", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", NULL);
+		for (i = 0; i < n; i++) {
+			label = *PQgetvalue(r, i, 1) != '\0' ? PQgetvalue(r, i, 1) :
+			    _("(utan namn)");
+			used = PQgetvalue(r, i, 3);
+			html_open(h, "tr", "id", arena_printf(req->arena,
+			    "nyckel-%s", PQgetvalue(r, i, 0)), NULL);
+			html_elem(h, "th", label, "scope", "row", NULL);
+			html_elem(h, "td", iso_datetime_ui_in(req->arena,
+			    PQgetvalue(r, i, 2)), NULL);
+			html_elem(h, "td", *used != '\0' ?
+			    iso_datetime_ui_in(req->arena, used) : _("Aldrig"),
+			    NULL);
+			html_open(h, "td", NULL);
+			html_open(h, "form", "method", "post", "action",
+			    arena_printf(req->arena, "/konto/nycklar/%s/aterkalla",
+			    PQgetvalue(r, i, 0)), "class", "inline", NULL);
+			if (identity_has_session(who))
+				html_void(h, "input", "type", "hidden", "name",
+				    CSRF_FIELD, "value", who->csrf, NULL);
+			html_elem(h, "button", arena_printf(req->arena,
+			    _("Återkalla %s"), label), "type", "submit", NULL);
+			html_close(h);	/* form */
+			html_close(h);	/* td */
+			html_close(h);	/* tr */
+		}
+		html_close(h);		/* tbody */
+		html_close(h);		/* table */
+	}
+	html_close(h);			/* section */
+	PQclear(r);
+	return 0;
+}
+
 void
 handle_account(struct request *req, struct response *res)
 {
@@ -150,6 +226,9 @@ handle_account(struct request *req, struct response *res)
 	if (saved != NULL && strcmp(saved, "1") == 0)
 		html_elem(h, "p", _("Ditt språkval är sparat."), "class",
 		    "notice", "role", "status", NULL);
+	if (request_field(req, "aterkallad") != NULL)
+		html_elem(h, "p", _("API-nyckeln är återkallad. Den fungerar inte "
+		    "längre."), "class", "notice", "role", "status", NULL);
 	html_open(h, "dl", "class", "facts", NULL);
 	html_elem(h, "dt", _("E-postadress"), NULL);
 	html_elem(h, "dd", who->email, NULL);
@@ -181,7 +260,49 @@ handle_account(struct request *req, struct response *res)
 	html_elem(h, "button", _("Spara"), "type", "submit", "class", "primary",
 	    NULL);
 	html_close(h);			/* form */
+	/* Personal tokens are a user's (an organisation token has none). */
+	if (who->user_id > 0 && token_section(h, req) == -1) {
+		html_free(h);
+		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
+		    "otillgänglig. Försök igen om en stund.",
+		    "The service is temporarily unavailable.");
+		return;
+	}
 	layout_end(h);
 	layout_send(h, res, 200);
 	response_header(res, "Cache-Control", "no-store");
+}
+
+/* POST /konto/nycklar/{id}/aterkalla: revokes one of the caller's own
+ * personal API tokens (audited as token.revoke). Another user's token, an
+ * organisation's, a revoked or an unknown one is a 404 that changes
+ * nothing. */
+void
+handle_account_token_revoke(struct request *req, struct response *res)
+{
+	long long	id;
+	int		rc;
+
+	if (req->identity.user_id <= 0 || req->npath_params < 1 ||
+	    parse_id(req->path_params[0], &id) == -1 || id == 0) {
+		handler_problem(req, res, 404, "API-nyckeln finns inte bland dina "
+		    "nycklar.", "No such API token of yours.");
+		return;
+	}
+	rc = apitoken_revoke_own(req->db, req->arena, req->identity.user_id, id,
+	    arena_printf(req->arena, "user:%lld", req->identity.user_id));
+	if (rc == 0) {
+		handler_problem(req, res, 404, "API-nyckeln finns inte bland dina "
+		    "nycklar, eller är redan återkallad. Inget har ändrats.",
+		    "No such live API token of yours. Nothing was changed.");
+		return;
+	}
+	if (rc == -1) {
+		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
+		    "otillgänglig. Inget har ändrats.",
+		    "The service is temporarily unavailable. Nothing was changed.");
+		return;
+	}
+	res->status = 303;
+	response_header(res, "Location", "/konto?aterkallad=1#h-nycklar");
 }

@@ -161,8 +161,8 @@ handle_api_version(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	PGresult		*r;
 	long long		 vid, org;
-	char			 vs[32], os[32];
-	const char		*p[2] = { vs, NULL };
+	char			 vs[32], os[32], rs[32];
+	const char		*p[3] = { vs, NULL, rs };
 
 	if (!api_remiss(req, res, &def))
 		return;
@@ -172,6 +172,7 @@ handle_api_version(struct request *req, struct response *res)
 		return;
 	}
 	snprintf(vs, sizeof(vs), "%lld", vid);
+	snprintf(rs, sizeof(rs), "%lld", def.id);
 	if ((org = own_org(req)) != 0) {
 		snprintf(os, sizeof(os), "%lld", org);
 		p[1] = os;

@@ -77,6 +77,8 @@ struct dform {
 	bool			*checked;
 	const char		*err_kind, *err_text, *err_nr, *err_heading;
 	const char		*form_error;
+	bool			 foreign;	/* a ref posted that is not one
+						   of the candidates */
 };
 
 static const char *
@@ -447,11 +449,17 @@ read_form(struct dform *f)
 	f->lock = (v = kvlist_get(form, "lock")) != NULL ? v : "";
 	for (c = 0; c < PQntuples(f->cands); c++)
 		f->checked[c] = false;
-	for (i = 0; i < form->n; i++)
-		if (strcmp(form->items[i].key, "ref") == 0)
-			for (c = 0; c < PQntuples(f->cands); c++)
-				if (strcmp(cand_resp(f, c), form->items[i].val) == 0)
-					f->checked[c] = true;
+	for (i = 0; i < form->n; i++) {
+		bool found = false;
+
+		if (strcmp(form->items[i].key, "ref") != 0)
+			continue;
+		for (c = 0; c < PQntuples(f->cands); c++)
+			if (strcmp(cand_resp(f, c), form->items[i].val) == 0)
+				found = f->checked[c] = true;
+		if (!found)
+			f->foreign = true;
+	}
 	if (is_new(f)) {
 		f->nr = (v = kvlist_get(form, "nr")) != NULL ? v : "";
 		f->heading = (v = kvlist_get(form, "rubrik")) != NULL ? v : "";
@@ -565,7 +573,15 @@ handle_decision_save(struct request *req, struct response *res)
 	f.row = -1;
 	if (!load(&f, res))
 		goto out;
-	if (read_form(&f) == 0) {
+	if (read_form(&f) == 0 || f.foreign) {
+		/* Every answer it rests on is one of this remiss's. */
+		if (f.foreign) {
+			handler_problem(req, res, 404, "Ett valt svar hör inte till "
+			    "den här remissen eller avsnittet. Ladda om sidan. "
+			    "Inget har sparats.", "A chosen response is not one of "
+			    "this remiss or section. Nothing was saved.");
+			goto out;
+		}
 		if ((rc = store(&f)) == 0) {
 			review_redirect(req, res, arena_printf(req->arena,
 			    "/remisser/%s/beslutsforslag", f.def.slug),

@@ -30,6 +30,7 @@ void handle_login(struct request *, struct response *);
 void handle_logout(struct request *, struct response *);
 void handle_account(struct request *, struct response *);
 void handle_account_save(struct request *, struct response *);
+void handle_account_token_revoke(struct request *, struct response *);
 void handle_language(struct request *, struct response *);
 void handle_audit_log(struct request *, struct response *);
 void handle_remiss(struct request *, struct response *);

@@ -12,19 +12,17 @@
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
+#include "http/return_path.h"
 #include "log.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
 
-/* A redirect target after login: a local path only ("/x", never "//host"). */
+/* A redirect target after login: a path on this site (http/return_path.c). */
 static const char *
 safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strchr(next, '\\') != NULL || strlen(next) > 512)
-		return "/";
-	return next;
+	return return_path(next, "/");
 }
 
 static void

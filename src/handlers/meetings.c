@@ -47,6 +47,9 @@ struct mform {
 	struct rule_errors	 err;
 	const char		*form_error;
 	PGresult		*saved;		/* STMT_MEETING_GET after a 409 */
+	bool			 foreign;	/* an organisation, section or
+						   theme posted that is not the
+						   remiss's (read_form) */
 };
 
 static void
@@ -532,7 +535,8 @@ out:
 }
 
 /* Reads the posted form into f: values to show again, checkboxes, and the
- * checked values in f->v. 0, or -1 with f->err set. */
+ * checked values in f->v. 0, or -1 with f->err set. f->foreign is set when
+ * an organisation, section or theme id is not one the remiss offers. */
 static int
 read_form(struct mform *f)
 {
@@ -558,23 +562,29 @@ read_form(struct mform *f)
 	for (i = 0; i < form->n; i++) {
 		const char *key = form->items[i].key, *val = form->items[i].val;
 
+		bool found = false;
+
 		if (strcmp(key, "organisation") == 0) {
 			for (c = 0; c < PQntuples(f->orgs); c++)
-				if (strcmp(PQgetvalue(f->orgs, c, 0), val) == 0 &&
-				    !f->org_on[c]) {
+				if (strcmp(PQgetvalue(f->orgs, c, 0), val) == 0) {
+					found = true;
+					if (!f->org_on[c])
+						norgs++;
 					f->org_on[c] = true;
-					norgs++;
 				}
-		} else if (strcmp(key, "avsnitt") == 0 &&
-		    parse_id(val, &sid) == 0) {
-			for (k = 0; k < f->def.nsections; k++)
+		} else if (strcmp(key, "avsnitt") == 0) {
+			for (k = 0; parse_id(val, &sid) == 0 &&
+			    k < f->def.nsections; k++)
 				if (sid == f->def.sections[k].id)
-					f->sec_on[k] = true;
+					found = f->sec_on[k] = true;
 		} else if (strcmp(key, "tema") == 0) {
 			for (c = 0; c < PQntuples(f->themes); c++)
 				if (strcmp(PQgetvalue(f->themes, c, 0), val) == 0)
-					f->theme_on[c] = true;
-		}
+					found = f->theme_on[c] = true;
+		} else
+			continue;
+		if (!found)
+			f->foreign = true;
 	}
 	meeting_check_fields(f->req->arena, &in, &f->v, &f->err);
 	if (norgs == 0)
@@ -619,8 +629,9 @@ exec_ok(struct request *req, enum stmt id, const char *const *p,
 }
 
 /* Stores the checked form in one transaction with its audit row. 0, or
- * 409 (stale version), 404 (deleted meanwhile), 422 (an organisation is
- * no longer invited), 503. Sets f->id of a new meeting. */
+ * 409 (stale version), 404 (deleted meanwhile; with f->foreign set: a
+ * checked section or theme is no longer the remiss's), 422 (an
+ * organisation is no longer invited), 503. Sets f->id of a new meeting. */
 static int
 store(struct mform *f)
 {
@@ -628,7 +639,7 @@ store(struct mform *f)
 	const char	*p[8], *arr;
 	char		 uid[24], ord[24], detail[200];
 	PGresult	*r;
-	int		 status = 503, n, want = 0, i;
+	int		 status = 503, n, want = 0, norgs = 0, i;
 	long		 version = 0;
 	size_t		 k;
 
@@ -684,6 +695,7 @@ store(struct mform *f)
 		status = 422;
 		goto err;
 	}
+	norgs = want;
 	for (k = 0; k < f->v.nparticipants; k++) {
 		snprintf(ord, sizeof(ord), "%zu", k);
 		p[0] = f->id; p[1] = ord; p[2] = f->v.participants[k].name;
@@ -691,20 +703,30 @@ store(struct mform *f)
 		if (exec_ok(req, STMT_MEETING_PARTICIPANT_ADD, p, NULL) == -1)
 			goto err;
 	}
+	/* Sections and themes: each checked one is linked, or (removed from
+	 * the remiss meanwhile) nothing is saved. */
+	for (k = 0, want = 0; k < f->def.nsections; k++)
+		want += f->sec_on[k];
 	if ((arr = id_array(f, NULL, f->sec_on, f->def.nsections, true)) ==
 	    NULL)
 		goto err;
 	p[0] = f->id; p[1] = f->rid; p[2] = arr;
-	if (exec_ok(req, STMT_MEETING_SECTIONS_SET, p, NULL) == -1)
+	if (exec_ok(req, STMT_MEETING_SECTIONS_SET, p, &n) == -1)
 		goto err;
+	if (n != want)
+		goto gone;
+	for (i = 0, want = 0; i < PQntuples(f->themes); i++)
+		want += f->theme_on[i];
 	if ((arr = id_array(f, f->themes, f->theme_on,
 	    (size_t)PQntuples(f->themes), false)) == NULL)
 		goto err;
 	p[2] = arr;
-	if (exec_ok(req, STMT_MEETING_THEMES_SET, p, NULL) == -1)
+	if (exec_ok(req, STMT_MEETING_THEMES_SET, p, &n) == -1)
 		goto err;
+	if (n != want)
+		goto gone;
 	snprintf(detail, sizeof(detail), "{\"remiss\":%s,\"datum\":\"%s\","
-	    "\"organisationer\":%d,\"deltagare\":%zu}", f->rid, f->v.date, want,
+	    "\"organisationer\":%d,\"deltagare\":%zu}", f->rid, f->v.date, norgs,
 	    f->v.nparticipants);
 	if (audit_write(req->db, arena_printf(req->arena, "user:%lld",
 	    req->identity.user_id), version == 0 ? "meeting.create" :
@@ -712,9 +734,23 @@ store(struct mform *f)
 	    db_commit(req->db) == -1)
 		goto err;
 	return STORE_OK;
+gone:
+	f->foreign = true;
+	status = 404;
 err:
 	db_rollback(req->db);
 	return status;
+}
+
+/* The 404 of an organisation, section or theme that the remiss does not
+ * offer (another remiss's, or removed meanwhile). */
+static void
+not_offered(struct request *req, struct response *res)
+{
+	handler_problem(req, res, 404, "En vald organisation, ett valt avsnitt "
+	    "eller tema hör inte till den här remissen. Ladda om sidan. Inget "
+	    "har sparats.", "A chosen organisation, section or theme is not "
+	    "one of this remiss's. Nothing was saved.");
 }
 
 /* POST of the form, new (f.id NULL) or existing. */
@@ -737,7 +773,12 @@ save(struct request *req, struct response *res, const char *id)
 	memset(f.org_on, 0, (size_t)PQntuples(f.orgs) * sizeof(bool));
 	memset(f.sec_on, 0, f.def.nsections * sizeof(bool));
 	memset(f.theme_on, 0, (size_t)PQntuples(f.themes) * sizeof(bool));
-	if (read_form(&f) == 0) {
+	if (read_form(&f) == 0 || f.foreign) {
+		/* Every id the form names is resolved within this remiss. */
+		if (f.foreign) {
+			not_offered(req, res);
+			goto out;
+		}
 		if ((rc = store(&f)) == STORE_OK) {
 			review_redirect(req, res, arena_printf(req->arena,
 			    "%s/%s", base_href(req, &f.def), f.id), was_new ?
@@ -746,6 +787,10 @@ save(struct request *req, struct response *res, const char *id)
 		}
 		if (was_new)
 			f.id = NULL;
+		if (rc == 404 && f.foreign) {
+			not_offered(req, res);
+			goto out;
+		}
 		if (rc == 404) {
 			handler_problem(req, res, 404, "Dialogmötet har tagits "
 			    "bort av någon annan.", "The meeting was deleted by "

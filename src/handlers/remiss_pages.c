@@ -514,10 +514,17 @@ files_changed(struct request *req, const struct remiss_def *def,
 	int				 rc;
 
 	del = kvlist_get(&req->form, "ta_bort_bilaga");
-	if (del != NULL && parse_id(del, &id) == 0 && id > 0 &&
-	    draft_file_delete(req->db, def->id, req->identity.org_id,
-	    req->identity.user_id, id) == -1)
-		return -1;
+	/* A file that is not of this draft (another organisation's, another
+	 * remiss's, or gone) is an error beside the files, never "saved". */
+	if (del != NULL) {
+		rc = parse_id(del, &id) == 0 && id > 0 ? draft_file_delete(req->db,
+		    def->id, req->identity.org_id, req->identity.user_id, id) : 0;
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			form_errors_add(errs, "bilaga", _("Bilagan finns inte i ert "
+			    "utkast (den kan redan vara borttagen). Ladda om sidan."));
+	}
 	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
 	for (i = 0; i < n; i++) {
 		part = multipart_part(req->multipart, i);
@@ -656,7 +663,7 @@ handle_receipt(struct request *req, struct response *res)
 		not_found(req, res);
 		return;
 	}
-	rc = response_version_load(req->db, req->arena, vid,
+	rc = response_version_load_in(req->db, req->arena, def.id, vid,
 	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, &doc, &r);
 	if (rc == -1) {
 		unavailable(req, res);
@@ -734,7 +741,7 @@ handle_attachment(struct request *req, struct response *res)
 		return;
 	}
 	/* The same rule as the receipt: a kommun only its own organisation's. */
-	rc = response_version_load(req->db, req->arena, vid,
+	rc = response_version_load_in(req->db, req->arena, def.id, vid,
 	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, &doc, &r);
 	if (rc == -1) {
 		unavailable(req, res);

@@ -368,8 +368,56 @@ handle_review_analysis(struct request *req, struct response *res)
 	corpus_free(&c);
 }
 
+static int
+cmp_id(const void *x, const void *y)
+{
+	long long a = *(const long long *)x, b = *(const long long *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The answer ids "1,2,3" of the group form as a PostgreSQL array literal
+ * in arr, each once. Returns how many, 0 when ids is missing or malformed
+ * (empty, not a positive number, more than ANSWER_IDS_MAX), -1 on OOM. */
+#define ANSWER_IDS_MAX 10000
+static int
+answer_ids(struct arena *a, const char *ids, struct buf *arr)
+{
+	const char	*s = ids, *comma;
+	char		 one[24];
+	long long	*v;
+	size_t		 len, n = 0, i, k;
+
+	if (ids == NULL || *ids == '\0')
+		return 0;
+	if ((v = arena_calloc(a, ANSWER_IDS_MAX, sizeof(*v))) == NULL)
+		return -1;
+	for (;;) {
+		comma = strchr(s, ',');
+		len = comma != NULL ? (size_t)(comma - s) : strlen(s);
+		if (len == 0 || len >= sizeof(one) || n >= ANSWER_IDS_MAX)
+			return 0;
+		memcpy(one, s, len);
+		one[len] = '\0';
+		if (parse_id(one, &v[n]) == -1 || v[n] <= 0)
+			return 0;
+		n++;
+		if (comma == NULL)
+			break;
+		s = comma + 1;
+	}
+	qsort(v, n, sizeof(*v), cmp_id);
+	buf_puts(arr, "{");
+	for (i = k = 0; i < n; i++)
+		if (i == 0 || v[i] != v[i - 1])
+			buf_printf(arr, "%s%lld", k++ > 0 ? "," : "", v[i]);
+	buf_puts(arr, "}");
+	return arr->failed ? -1 : (int)k;
+}
+
 /* POST /remisser/{slug}/analys/tema: namn, avsnitt (nr), svar (answer ids
- * "1,2,3"): a suggested group becomes a theme with its answers tagged. */
+ * "1,2,3"): a suggested group becomes a theme with its answers tagged.
+ * Every id must be a latest answer of this remiss (else 404). */
 void
 handle_review_group_theme(struct request *req, struct response *res)
 {
@@ -383,29 +431,43 @@ handle_review_group_theme(struct request *req, struct response *res)
 	PGresult		*r;
 	char			 rid[24];
 	long long		 id;
-	int			 i, n;
+	int			 i, n, want;
 	enum review_result	 rc;
 
 	if (!review_remiss(req, res, &def))
 		return;
 	if (name == NULL || name[strspn(name, " \t")] == '\0' ||
 	    strlen(name) > 800 || strpbrk(name, "\r\n") != NULL ||
-	    !utf8_valid_text(name, strlen(name)) || ids == NULL ||
-	    ids[strspn(ids, "0123456789,")] != '\0' || *ids == '\0') {
+	    !utf8_valid_text(name, strlen(name))) {
 		handler_problem(req, res, 422, "Ge temat ett namn på en rad.",
 		    "The theme needs a one-line name.");
 		return;
 	}
 	buf_init(&arr, req->arena);
-	buf_printf(&arr, "{%s}", ids);
+	if ((want = answer_ids(req->arena, ids, &arr)) <= 0) {
+		if (want == 0)
+			handler_problem(req, res, 400, "Gruppens svar saknas eller "
+			    "är felaktiga. Ladda om sidan.", "The group's answers "
+			    "are missing or malformed.");
+		else
+			review_unavailable(req, res);
+		return;
+	}
 	snprintf(rid, sizeof(rid), "%lld", def.id);
 	p[0] = rid;
 	p[1] = arr.data;
 	r = db_exec(req->db, STMT_ANALYSIS_TARGETS, p);
-	if (!db_result_ok(r) || (n = PQntuples(r)) == 0 ||
+	/* Every answer named must be a latest answer of this remiss. */
+	if (!db_result_ok(r) || (n = PQntuples(r)) != want ||
 	    (t = arena_calloc(req->arena, (size_t)n, sizeof(*t))) == NULL) {
-		if (db_result_ok(r))
-			review_not_found(req, res);
+		if (db_result_ok(r) && n != want)
+			handler_problem(req, res, 404, "Något av gruppens svar "
+			    "finns inte bland remissens senaste svar (en ny version "
+			    "kan ha kommit in). Ladda om analysen. Inget tema har "
+			    "skapats.", "An answer of the group is not among the "
+			    "remiss's latest answers. Nothing was created.");
+		else if (db_result_ok(r))
+			review_unavailable(req, res);
 		else
 			review_unavailable(req, res);
 		PQclear(r);

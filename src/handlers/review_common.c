@@ -8,6 +8,7 @@
 #include "handlers/review.h"
 #include "http/kv.h"
 #include "http/response.h"
+#include "http/return_path.h"
 #include "util/arena.h"
 #include "views/forms.h"
 #include "views/html.h"
@@ -94,12 +95,12 @@ review_badge(struct html *h, enum position p)
 	    position_label(p), "class", review_pos_class(p), NULL);
 }
 
-/* True for a local path inside /remisser/ without anything odd in it. */
+/* True for a path on this site (http/return_path.c) inside /remisser/. */
 static int
 local_path(const char *s)
 {
-	return s != NULL && strncmp(s, "/remisser/", 10) == 0 &&
-	    strpbrk(s, "\\\r\n\t ") == NULL && strstr(s, "//") == NULL;
+	return return_path_ok(s) && strncmp(s, "/remisser/", 10) == 0 &&
+	    strstr(s, "//") == NULL;
 }
 
 void

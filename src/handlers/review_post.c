@@ -91,9 +91,14 @@ read_target_as(struct request *req, struct response *res,
 	    form_id(req, "avsnitt", &t->section_id) == -1 ||
 	    form_id(req, "fraga", &t->question_id) == -1 ||
 	    form_id(req, "version", &version) == -1 || version == 0 ||
-	    (t->section_id != 0 && t->question_id != 0) ||
-	    (whole && t->section_id != 0 && !has_section(def, t->section_id))) {
+	    (t->section_id != 0 && t->question_id != 0)) {
 		bad_form(req, res);
+		return 0;
+	}
+	/* A section that is not one of this remiss's is a 404, like every
+	 * id of another remiss. */
+	if (whole && t->section_id != 0 && !has_section(def, t->section_id)) {
+		review_not_found(req, res);
 		return 0;
 	}
 	snprintf(ids[0], 24, "%lld", t->response_id);
@@ -287,7 +292,8 @@ handle_review_read(struct request *req, struct response *res)
 	if (!read_target_as(req, res, &def, &t, 0, 1))
 		return;
 	read = strcmp(v, "ja") == 0;
-	outcome(req, res, &def, read_mark(req->db, req->identity.user_id,
-	    t.response_id, t.section_id, t.version_id, read),
+	outcome(req, res, &def, read_mark(req->db, def.id,
+	    req->identity.user_id, t.response_id, t.section_id, t.version_id,
+	    read),
 	    read ? "last" : "olast");
 }

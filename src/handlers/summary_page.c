@@ -47,6 +47,8 @@ struct spage {
 	const char		*text_error;
 	const char		*form_error;
 	bool			 draft;		/* text is the generated draft */
+	bool			 foreign;	/* a ref posted that is not one
+						   of the candidates */
 };
 
 /* Candidate row i as the form's value: "RESPONSE:SECTION". */
@@ -314,11 +316,15 @@ read_form(struct spage *sp)
 
 	sp->text = text != NULL ? text : "";
 	for (i = 0; i < req->form.n; i++) {
+		bool found = false;
+
 		if (strcmp(req->form.items[i].key, "ref") != 0)
 			continue;
 		for (c = 0; c < n; c++)
 			if (strcmp(cand_value(sp, c), req->form.items[i].val) == 0)
-				sp->checked[c] = true;
+				found = sp->checked[c] = true;
+		if (!found)
+			sp->foreign = true;
 	}
 	for (len = strlen(sp->text), k = 0; k < len && strchr(" \t\r\n",
 	    sp->text[k]) != NULL; k++)
@@ -459,7 +465,16 @@ handle_summary_save(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		goto out;
 	}
-	if ((expected = read_form(&sp)) >= 0) {
+	expected = read_form(&sp);
+	/* Every answer it rests on is one of this remiss's (and subject's). */
+	if (sp.foreign) {
+		handler_problem(req, res, 404, "Ett valt svar hör inte till den här "
+		    "remissen eller sammanfattningen. Ladda om sidan. Inget har "
+		    "sparats.", "A chosen response is not one of this remiss or "
+		    "summary. Nothing was saved.");
+		goto out;
+	}
+	if (expected >= 0) {
 		/* Saved unchanged from the generated draft? */
 		if (kvlist_get(&req->form, "utkast") != NULL) {
 			bool *keep = sp.checked;

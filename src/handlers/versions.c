@@ -129,9 +129,11 @@ handle_compare(struct request *req, struct response *res)
 		rc = 0;
 	org = req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0;
 	if (rc == 1)
-		rc = response_version_load(req->db, req->arena, from, org, &x, &rx);
+		rc = response_version_load_in(req->db, req->arena, def.id, from,
+		    org, &x, &rx);
 	if (rc == 1)
-		rc = response_version_load(req->db, req->arena, to, org, &y, &ry);
+		rc = response_version_load_in(req->db, req->arena, def.id, to,
+		    org, &y, &ry);
 	/* Both versions must be of this remiss and of the same organisation. */
 	if (rc == 1 && (!same(rx.remiss_slug, def.slug) ||
 	    !same(ry.remiss_slug, def.slug) || !same(rx.org_name, ry.org_name)))

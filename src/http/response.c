@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <fcgiapp.h>
 
@@ -52,10 +53,11 @@ response_init(struct response *res, struct arena *a)
 void
 response_reset(struct response *res)
 {
-	bool head_only = res->head_only;
+	bool head_only = res->head_only, no_store = res->no_store;
 
 	response_init(res, res->arena);
 	res->head_only = head_only;
+	res->no_store = no_store;
 }
 
 int
@@ -146,7 +148,14 @@ response_send(struct response *res, FCGX_Stream *out)
 		return -1;
 	if (put(out, head, (size_t)n) == -1)
 		return -1;
+	/* One rule for a caller who is identified, whatever the handler
+	 * set: nothing of the answer may be kept by the browser or a proxy. */
+	if (res->no_store && put(out, "Cache-Control: no-store\r\n", 25) == -1)
+		return -1;
 	for (i = 0; i < res->headers.n; i++) {
+		if (res->no_store &&
+		    strcasecmp(res->headers.items[i].key, "Cache-Control") == 0)
+			continue;
 		if (put(out, res->headers.items[i].key,
 		    strlen(res->headers.items[i].key)) == -1 ||
 		    put(out, ": ", 2) == -1 ||

@@ -18,6 +18,10 @@ struct response {
 	struct kvlist	 headers;	/* extra headers, checked for CR/LF */
 	struct buf	 body;
 	bool		 head_only;	/* HEAD: send headers and length, no body */
+	/* For an identified caller (the worker decides, auth_no_store):
+	 * response_send then writes "Cache-Control: no-store" in place of
+	 * any Cache-Control the handler set. */
+	bool		 no_store;
 	/* A streamed body (exports): when set on a 200, response_send writes
 	 * the headers without Content-Length, then calls stream, which writes
 	 * the body through put(putctx, p, n) (0 or -1) and returns 0 or -1.
@@ -42,7 +46,8 @@ void response_text(struct response *res, int status, const char *text);
 void response_reset(struct response *res);
 
 /* Writes "Status:", the headers (with Content-Length and the security
- * headers every page gets) and the body. Returns the body bytes written, or
+ * headers every page gets; with no_store, "Cache-Control: no-store" and no
+ * other Cache-Control) and the body. Returns the body bytes written, or
  * -1 if the stream failed (the client is gone; nothing else to do). If the
  * body buffer failed on OOM a 500 is sent instead. */
 long response_send(struct response *res, FCGX_Stream *out);

@@ -176,8 +176,25 @@ theme_update(struct db *db, long long remiss_id, long long user_id,
 	    parent_id, NULL);
 }
 
+/* Resolves theme id within remiss_id and locks it, inside an open
+ * transaction: REVIEW_OK, or (rolled back) REVIEW_NOT_FOUND when it is not
+ * a theme of the remiss, REVIEW_ERROR. */
+static enum review_result
+theme_lock(struct db *db, long long remiss_id, long long id)
+{
+	struct idtext		 t0, t1;
+	const char		*p[2] = { id_text(&t0, id), id_text(&t1, remiss_id) };
+	PGresult		*r;
+	enum review_result	 res;
+
+	if ((res = step(db, STMT_THEME_LOCK, p, &r, 0)) == REVIEW_OK)
+		PQclear(r);
+	return res;
+}
+
 /* Moves tags and sub-themes of from to into, then deletes from; inside an
- * open transaction. */
+ * open transaction. Both are resolved within remiss_id first: a theme of
+ * another remiss (either one) is REVIEW_NOT_FOUND and nothing changes. */
 static enum review_result
 fold_into(struct db *db, long long remiss_id, long long from, long long into,
     struct buf *detail)
@@ -187,6 +204,9 @@ fold_into(struct db *db, long long remiss_id, long long from, long long into,
 	PGresult		*r;
 	enum review_result	 res;
 
+	if ((res = theme_lock(db, remiss_id, from)) != REVIEW_OK ||
+	    (into != 0 && (res = theme_lock(db, remiss_id, into)) != REVIEW_OK))
+		return res;
 	p[0] = id_text(&t0, from);
 	p[1] = id_or_null(&t1, into);
 	p[2] = id_text(&t2, remiss_id);
@@ -306,16 +326,21 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	p[12] = id_text(&t6, remiss_id);
 	if (db_begin(db) == -1)
 		return REVIEW_ERROR;
-	if ((res = step(db, STMT_TAG_INSERT, p, &r, 1)) != REVIEW_OK)
+	if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if (PQntuples(r) == 0) {
-		/* Already tagged, or not of this remiss: which one? A whole
-		 * tag that exists is fine; the handler checked the answer. */
+	if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+		/* The theme, the answer or its version is not of this remiss. */
 		PQclear(r);
 		db_rollback(db);
-		return t->passage == NULL ? REVIEW_OK : REVIEW_NOT_FOUND;
+		return REVIEW_NOT_FOUND;
 	}
-	sscanf(PQgetvalue(r, 0, 0), "%lld", &id);
+	if (PQgetisnull(r, 0, 1)) {
+		/* A whole answer tagged with the theme already: as asked. */
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_OK;
+	}
+	sscanf(PQgetvalue(r, 0, 1), "%lld", &id);
 	PQclear(r);
 	if ((a = arena_new()) == NULL) {
 		db_rollback(db);
@@ -371,8 +396,13 @@ theme_from_group(struct db *db, long long remiss_id, long long user_id,
 		p[5] = p[6] = p[7] = p[8] = p[9] = p[10] = NULL;
 		p[11] = id_text(&t4, user_id);
 		p[12] = id_text(&t5, remiss_id);
-		if ((res = step(db, STMT_TAG_INSERT, p, &r, 1)) != REVIEW_OK)
+		if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
 			return res;
+		if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+			PQclear(r);
+			db_rollback(db);
+			return REVIEW_NOT_FOUND;
+		}
 		PQclear(r);
 	}
 	if ((a = arena_new()) == NULL) {
@@ -480,20 +510,24 @@ note_resolve(struct db *db, long long remiss_id, long long user_id,
 }
 
 enum review_result
-read_mark(struct db *db, long long user_id, long long response_id,
-    long long section_id, long long version_id, int read)
+read_mark(struct db *db, long long remiss_id, long long user_id,
+    long long response_id, long long section_id, long long version_id,
+    int read)
 {
-	struct idtext		 t0, t1, t2, t3;
-	const char		*p[4] = { id_text(&t0, user_id),
+	struct idtext		 t0, t1, t2, t3, t4;
+	const char		*p[5] = { id_text(&t0, user_id),
 	    id_text(&t1, response_id), id_or_null(&t2, section_id),
-	    id_text(&t3, version_id) };
+	    id_text(&t3, version_id), id_text(&t4, remiss_id) };
+	const char		*up[4] = { p[0], p[1], p[2], p[4] };
 	PGresult		*r;
 	enum review_result	 res;
 
 	if (db_begin(db) == -1)
 		return REVIEW_ERROR;
-	if ((res = step(db, read ? STMT_READ_MARK : STMT_READ_UNMARK, p, &r,
-	    1)) != REVIEW_OK)
+	/* Marking must store a row (else the answer is not of the remiss);
+	 * unmarking an answer that is not marked leaves it as asked. */
+	if ((res = read ? step(db, STMT_READ_MARK, p, &r, 0) :
+	    step(db, STMT_READ_UNMARK, up, &r, 1)) != REVIEW_OK)
 		return res;
 	PQclear(r);
 	if (db_commit(db) == -1) {

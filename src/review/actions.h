@@ -38,12 +38,14 @@ enum review_result theme_update(struct db *db, long long remiss_id,
     const char *description, long long parent_id);
 
 /* Moves every tag of theme from into theme into (sub-themes follow) and
- * removes from. */
+ * removes from. Either not a theme of remiss_id: REVIEW_NOT_FOUND, and
+ * nothing changes. */
 enum review_result theme_merge(struct db *db, long long remiss_id,
     long long user_id, long long from, long long into);
 
 /* Removes a theme. move_to 0: its tags go with it; else they move there
- * first. Its sub-themes become top-level themes. */
+ * first. Its sub-themes become top-level themes. id or move_to not a theme
+ * of remiss_id: REVIEW_NOT_FOUND, and nothing changes. */
 enum review_result theme_delete(struct db *db, long long remiss_id,
     long long user_id, long long id, long long move_to);
 
@@ -54,7 +56,9 @@ enum review_result theme_from_group(struct db *db, long long remiss_id,
     const struct review_target *targets, size_t n, long long *id);
 
 /* Tags t (whole answer or passage) with a theme. Tagging a whole answer
- * twice with one theme is REVIEW_OK and stores nothing more. */
+ * twice with one theme is REVIEW_OK and stores nothing more. A theme,
+ * answer, version, section or question that is not of remiss_id is
+ * REVIEW_NOT_FOUND and stores nothing. */
 enum review_result tag_add(struct db *db, long long remiss_id,
     long long user_id, long long theme_id, const struct review_target *t);
 enum review_result tag_remove(struct db *db, long long remiss_id,
@@ -69,9 +73,10 @@ enum review_result note_resolve(struct db *db, long long remiss_id,
     long long user_id, long long id, int resolve);
 
 /* Marks an answer (section_id 0: the whole response) read or unread for
- * the user. */
-enum review_result read_mark(struct db *db, long long user_id,
-    long long response_id, long long section_id, long long version_id,
-    int read);
+ * the user. Marking an answer that is not of remiss_id (response, version
+ * or section) is REVIEW_NOT_FOUND and stores nothing. */
+enum review_result read_mark(struct db *db, long long remiss_id,
+    long long user_id, long long response_id, long long section_id,
+    long long version_id, int read);
 
 #endif

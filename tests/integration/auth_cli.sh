@@ -85,11 +85,24 @@ check "user disable of an unknown user fails" rc_is 1
 
 OLD=$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")
 q "INSERT INTO sessions (token_hash, user_id, csrf) VALUES (repeat('c', 63) || '1', $KOMMUN_ID, repeat('b', 64))" >/dev/null
+# Two personal tokens of the user and one of its organisation, before the new password.
+IN=
+ctl token create --user "$(email kommun)" --label "personal one $RUN"
+ctl token create --user "$(email kommun)" --label "personal two $RUN"
+ctl token create --org "$ORG" --label "org $RUN"
+audits_before=$(q "SELECT count(*) FROM audit_log WHERE action = 'token.revoke'")
 IN='another long passphrase'$'\n'
 ctl user passwd "$(email kommun)"
 check "user passwd exits 0" rc_is 0
 check "user passwd changes the hash" eval '[ "$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")" != "$OLD" ]'
 check "user passwd ends the user's sessions" eval '[ "$(q "SELECT count(*) FROM sessions WHERE user_id = $KOMMUN_ID")" = 0 ]'
+check "user passwd revokes the user's personal API tokens" \
+	eval '[ "$(q "SELECT count(*) FROM api_tokens WHERE user_id = $KOMMUN_ID AND revoked_at IS NULL")" = 0 ] && [ "$(q "SELECT count(*) FROM api_tokens WHERE user_id = $KOMMUN_ID AND label LIKE '\''personal % $RUN'\'' AND revoked_at IS NOT NULL")" = 2 ]'
+check "user passwd says how many tokens it revoked" eval 'grep -qF "revoked 2 personal API tokens of $(email kommun)" <<<"$ERR"'
+check "each revocation is in the audit log, with the reason" \
+	eval '[ "$(q "SELECT count(*) FROM audit_log WHERE action = '\''token.revoke'\'' AND detail->>'\''reason'\'' = '\''password changed'\'' AND (detail->>'\''user'\'')::bigint = $KOMMUN_ID")" = 2 ] && [ "$(q "SELECT count(*) FROM audit_log WHERE action = '\''token.revoke'\''")" = $((audits_before + 2)) ]'
+check "the organisation's token is not the user's and stays valid" \
+	eval '[ "$(q "SELECT revoked_at IS NULL FROM api_tokens WHERE label = '\''org $RUN'\''")" = t ]'
 NEW=$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")
 IN=$'short\n'
 ctl user passwd "$(email kommun)"

@@ -120,6 +120,30 @@ check "repeated failures are throttled with 429 and a Swedish message" eval 'sta
 login "$J2" granskare@regionhalland.example "$PW"
 check "a throttled account refuses even the right password" eval 'status_is 429 && header_lacks "^Set-Cookie: remiss_session=[0-9a-f]"'
 
+# Return paths (issue 16): the page to return to after login is a path on this site. Browsers
+# drop TAB, CR and LF from a URL and read '\' as '/', so each of these would leave the site.
+J7=$T/jar-next
+for next_q in '/%09/evil.example' '/%0D%0A/evil.example' '/%5Cevil.example' '//evil.example' \
+	'/%5C%5Cevil.example' 'https://evil.example/'; do
+	rm -f "$J7"
+	req "$J7" GET "/logga-in?next=$next_q" -H 'Accept: text/html'
+	tok=$(form_csrf)
+	check "the login form does not carry next=$next_q, it returns to /" \
+		eval 'status_is 200 && body_has "name=\"next\" value=\"/\""'
+	# The same target posted straight with the form is refused too.
+	req "$J7" POST /logga-in --data "next=$next_q" --data-urlencode "csrf=$tok" \
+		--data-urlencode "email=anna.andersson@laholm.example" --data-urlencode "password=$PW"
+	check "logging in with next=$next_q answers 303 Location: / (never another site)" \
+		eval 'status_is 303 && [ "$(grep -i "^Location:" "$T/h")" = "Location: /" ] || { echo "#   $(grep -i "^Location:" "$T/h" | od -c | head -2)"; false; }'
+done
+rm -f "$J7"
+req "$J7" GET "/logga-in?next=/remisser/ok-hemsjukvard-2025%3Fx%3D1" -H 'Accept: text/html'
+tok=$(form_csrf)
+req "$J7" POST /logga-in --data-urlencode "next=/remisser/ok-hemsjukvard-2025?x=1" --data-urlencode "csrf=$tok" \
+	--data-urlencode "email=anna.andersson@laholm.example" --data-urlencode "password=$PW"
+check "a path of the site is still where the login returns" \
+	eval 'status_is 303 && header_has "^Location: /remisser/ok-hemsjukvard-2025\?x=1$"'
+
 # Bearer tokens.
 req "$T/jar-none" GET /healthz -H 'Authorization: Bearer 0123'
 check "a malformed bearer token is 401" eval 'status_is 401 && header_has "^WWW-Authenticate: Bearer"'

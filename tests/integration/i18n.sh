@@ -76,6 +76,11 @@ req "$V" POST /sprak --data-urlencode 'lang=en<script>' --data 'next=/'
 check "a language value with markup is refused with 400" status_is 400
 req "$V" POST /sprak --data-urlencode 'lang=sv' --data-urlencode 'next=//evil.example/'
 check "the return address is only ever a local page" eval 'status_is 303 && header_has "^Location: /$"'
+for next_q in '/%09/evil.example' '/%5Cevil.example' '/%0D%0A/evil.example'; do
+	req "$V" POST /sprak --data-urlencode 'lang=sv' --data "next=$next_q"
+	check "the language switch never returns to next=$next_q (another site), but to /" \
+		eval 'status_is 303 && [ "$(grep -i "^Location:" "$T/h")" = "Location: /" ]'
+done
 req "$V" POST /sprak --data-urlencode 'lang=sv' --data-urlencode 'next=/logga-ut'
 check "a return address without a page (POST-only) goes to the start page" eval 'status_is 303 && header_has "^Location: /$"'
 req "$V" GET /logga-in

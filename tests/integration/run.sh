@@ -190,6 +190,7 @@ revoked_id=$(psql "$REMISS_DB" -qAtc "SELECT id FROM api_tokens WHERE label = 'r
 export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
 sub_suite "$ROOT/tests/integration/session_web.sh" "$BASE" "$T/tmp/session"
+sub_suite "$ROOT/tests/integration/personal_tokens.sh" "$BUILD" "$BASE" "$T/tmp/tokens"
 webb_versions() { psql "$REMISS_DB" -XAtqc "SELECT count(*) FROM response_versions WHERE channel = 'webb'"; }
 m_before=$(metric 'remiss_responses_submitted_total{channel="webb"}') db_before=$(webb_versions)
 sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"
@@ -198,6 +199,7 @@ suite_on response_web && check "/metrics counts every version submitted on the w
 	eval '[ $((m_after - m_before)) -gt 0 ] && [ $((m_after - m_before)) -eq $((db_after - db_before)) ] || { echo "#   metrics +$((m_after - m_before)), database +$((db_after - db_before))"; false; }'
 sub_suite "$ROOT/tests/integration/submit_crash.sh" "$BUILD" "$BASE" "$T/tmp/crash"
 sub_suite "$ROOT/tests/integration/permission_matrix.sh" "$BUILD" "$BASE" "$T/tmp/matrix"
+sub_suite "$ROOT/tests/integration/no_store.sh" "$BUILD" "$BASE" "$T/tmp/no_store"
 sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/review"
 sub_suite "$ROOT/tests/integration/review_paging.sh" "$BUILD" "$BASE" "$T/tmp/paging"
 sub_suite "$ROOT/tests/integration/review_cache.sh" "$BUILD" "$BASE" "$T/tmp/cache"
@@ -219,6 +221,8 @@ sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
 # --- publication of a closed remiss, with redactions (closes and reopens the demo remiss) ---
 sub_suite "$ROOT/tests/integration/publication.sh" "$BUILD" "$BASE" "$T/tmp/publication"
+# --- ids from another remiss: resolved within the route's remiss or a 404 (adds a remiss) ---
+sub_suite "$ROOT/tests/integration/ids_in_remiss.sh" "$BUILD" "$BASE" "$T/tmp/ids"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.
