@@ -213,6 +213,9 @@ sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/ed
 # --- publication of a closed remiss, with redactions (closes and reopens the demo remiss) ---
 sub_suite "$ROOT/tests/integration/publication.sh" "$BUILD" "$BASE" "$T/tmp/publication"
 
+# --- remissd -u USER:GROUP started by root: the socket's owner, directory and removal ---
+sub_suite "$ROOT/tests/integration/remissd_user.sh" "$BUILD" "$T/tmp/remissd_user"
+
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
 
