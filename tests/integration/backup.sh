@@ -358,6 +358,27 @@ check "verify against an unreachable database is an error (1)" eval '[ "$RC" = 1
 verify "$REMISS_DB"
 check "the live database was not touched by any of this" eval '[ "$RC" = 0 ]'
 
+# --- the scheduled backups: remissvar-backup, as remissvar-dump.service and
+# remissvar-basebackup.service run it (as postgres, docs/systemd/) -----------------------------
+SCHED=$ROOT/docs/systemd/remissvar-backup
+sched() { pg_as env REMISSVAR_BACKUP_DIR="$BK" PGHOST="$SOCK" PGUSER=postgres PGBIN="$PGBIN" "$@"; }
+pg_as touch -d '40 days ago' "$BK/remissvar-2000-01-01.dump"
+check "remissvar-backup dump writes today's pg_dump, which pg_restore reads" \
+	eval 'sched "$SCHED" dump >/dev/null && pg_restore --list "$BK/remissvar-$(date +%F).dump" >/dev/null'
+check "remissvar-backup dump deletes dumps older than REMISSVAR_DUMP_DAYS" eval '[ ! -e "$BK/remissvar-2000-01-01.dump" ]'
+# The base backup of section 2 becomes last week's; a new one is taken with one kept.
+mv "$BASE" "$BK/base/2000-01-01"
+wal_before=$(ls "$BK/wal" | grep -cE '^[0-9A-F]{24}$')
+check "remissvar-backup base with REMISSVAR_BASE_KEEP=1 takes today's base backup" \
+	eval 'sched env REMISSVAR_BASE_KEEP=1 "$SCHED" base >"$TMP/sched.out" && [ -s "$BASE/base.tar.gz" ] && [ -s "$BASE/backup_manifest" ]'
+check "the older base backup beyond REMISSVAR_BASE_KEEP is deleted" eval '[ ! -e "$BK/base/2000-01-01" ]'
+first=$(tar -xzOf "$BASE/base.tar.gz" backup_label | sed -n 's/^START WAL LOCATION: .*(file \([0-9A-F]\{24\}\)).*/\1/p')
+older=$(ls "$BK/wal" | grep -E '^[0-9A-F]{24}$' | awk -v f="${first:8}" 'substr($0, 9) < f' | wc -l)
+check "pg_archivecleanup pruned the WAL archive to what the kept base backup needs ($wal_before WAL files before)" \
+	eval '[ -n "$first" ] && [ "$older" = 0 ] && [ "$(ls "$BK/wal" | grep -cE "^[0-9A-F]{24}$")" -lt "$wal_before" ]'
+check "the WAL file the kept base backup starts with is still archived" \
+	eval 'for ((i = 0; i < 100; i++)); do [ -f "$BK/wal/$first" ] && break; sleep 0.1; done; [ -f "$BK/wal/$first" ]'
+
 stopped=1
 for pid in "${PIDS[@]}"; do pg_down_pid "$pid" || stopped=0; done
 check "every PostgreSQL server started here stopped on SIGINT" eval '[ "$stopped" = 1 ]'
