@@ -37,6 +37,11 @@ done
 for opt in $(grep -oE '^\.It Fl [A-Za-z]( |$)' "$MAN/remissd.8" | awk '{print $3}'); do
 	check "remissd.8's -$opt is in remissd --help" grep -qE "^  -$opt( |,)" <<<"$help"
 done
+# remissd.8's SYNOPSIS names the same options as the usage lines of --help.
+syn_flags() { sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$MAN/remissd.8" | grep -oE 'Fl [A-Za-z]( |$)' | awk '{print $2}' | sort -u | tr '\n' ' '; }
+use_flags() { sed -n '/^usage:/,/^$/p' <<<"$help" | grep -oE '\[?-[A-Za-z]( |\]|$)' | tr -d '[] -' | sort -u | tr '\n' ' '; }
+check "remissd.8's SYNOPSIS has the options of remissd's usage lines" \
+	eval '[ "$(syn_flags)" = "$(use_flags | sed "s/^/h /" | tr " " "\n" | grep . | sort -u | tr "\n" " ")" ] || { echo "#   SYNOPSIS: $(syn_flags); usage: $(use_flags)"; false; }'
 check "every option letter remissd parses is in its --help" \
 	eval 'for o in $(grep -oE "\"[a-zA-Z:]+\", longopts" "$SRC/src/remissd.c" | cut -d\" -f2 | tr -d : | fold -w1); do grep -qE "^  -$o" <<<"$help" || { echo "#   -$o"; exit 1; }; done'
 
