@@ -69,6 +69,11 @@ check "the guide has an apt-get install line" eval '[ -n "$pkgs" ]'
 for p in $pkgs; do
 	check "apt package $p exists in Debian 12" eval '[ "$(apt-cache show --no-all-versions "$p" 2>/dev/null | grep -cx "Package: $p")" -ge 1 ]'
 done
+# The test machines install dev/lib.sh's PACKAGES; the sandbox below can only use those.
+devpkgs=$(bash -c '. "$1/dev/lib.sh"; echo $PACKAGES' _ "$ROOT" | tr ' ' '\n')
+for p in $pkgs; do
+	check "apt package $p is in dev/lib.sh's PACKAGES too" grep -qxF "$p" <<<"$devpkgs"
+done
 # The closure: the named packages and everything they depend on (Depends, Pre-Depends).
 closure=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks \
 	--no-replaces --no-enhances $pkgs 2>/dev/null | grep -E '^[a-z0-9]' | sort -u)
