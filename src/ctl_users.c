@@ -2,6 +2,7 @@
  * sessions, audited. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,34 @@ static const char usage_user[] =
     "input (asked for twice, without echo, on a terminal). It needs at\n"
     "least 12 characters of UTF-8 text without control characters.\n";
 
+/* Reads one line from fd into out (size len, NUL-terminated, with its
+ * newline if one came within len - 1 bytes), a byte at a time, so that
+ * what follows on standard input is left for the next reader (the next
+ * command of a script that pipes one password per line). Returns the
+ * length, or -1 when nothing came before end of input or an error. */
+static ssize_t
+read_line_fd(int fd, char *out, size_t len)
+{
+	size_t	n = 0;
+	ssize_t	r;
+	char	c;
+
+	while (n + 1 < len) {
+		if ((r = read(fd, &c, 1)) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (r == 0)
+			break;
+		out[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	out[n] = '\0';
+	return n == 0 ? -1 : (ssize_t)n;
+}
+
 /* Reads one line of at most PASSWORD_MAX bytes from stdin into out (size
  * PASSWORD_MAX + 2), without its newline. On a terminal prompt is shown on
  * stderr and echo is off. Returns 0, or -1 after printing why. */
@@ -52,6 +81,7 @@ read_line_secret(const char *cmd, const char *prompt,
 {
 	struct termios	 old, quiet;
 	size_t		 len;
+	ssize_t		 n;
 	bool		 tty, restore = false;
 	int		 rc = -1;
 
@@ -67,15 +97,15 @@ read_line_secret(const char *cmd, const char *prompt,
 			restore = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
 		}
 	}
-	if (fgets(out, PASSWORD_MAX + 2, stdin) == NULL) {
+	if ((n = read_line_fd(STDIN_FILENO, out, PASSWORD_MAX + 2)) == -1) {
 		fprintf(stderr, "remissctl: %s: no password on standard input\n",
 		    cmd);
 		goto err;
 	}
-	len = strlen(out);
+	len = (size_t)n;
 	if (len > 0 && out[len - 1] == '\n')
 		out[--len] = '\0';
-	else if (!feof(stdin)) {
+	else if (len == PASSWORD_MAX + 1) {
 		fprintf(stderr, "remissctl: %s: the password is longer than %d "
 		    "bytes\n", cmd, PASSWORD_MAX);
 		goto err;

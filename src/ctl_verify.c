@@ -119,13 +119,56 @@ err:
 	return rc;
 }
 
+/*
+ * Whether the next receipt numbers are safe (schema/018): each is at least
+ * the clock, so that a restored copy cannot repeat a number given out after
+ * the copy was taken. That fails when the next number is not past every
+ * number the database knows of (the clock and the sequence are both behind
+ * one), and, for the numbers the database cannot know of, while numbers
+ * given out or reserved run ahead of the clock (a clock set back, or more
+ * than 100 numbers a second): until the clock passes them, new numbers come
+ * from a sequence that a restore may have set back. r is one row of
+ * STMT_VERIFY_RECEIPT_SEQ.
+ */
+static void
+check_receipt_clock(const PGresult *r, FILE *out, struct verify_counts *c)
+{
+	long		 next, clock, high, last;
+
+	if (PQntuples(r) != 1 ||
+	    parse_long(PQgetvalue(r, 0, 0), LONG_MIN, LONG_MAX, &next) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 1), LONG_MIN, LONG_MAX, &clock) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 2), LONG_MIN, LONG_MAX, &high) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 4), LONG_MIN, LONG_MAX, &last) == -1) {
+		fprintf(out, "receipt numbers: the sequence "
+		    "response_receipt_seq cannot be read\n");
+		c->problems++;
+		return;
+	}
+	if (next <= high) {
+		fprintf(out, "receipt numbers: not safe: the next one could "
+		    "repeat %s, which has been given out (the sequence "
+		    "response_receipt_seq and the database clock are both "
+		    "behind it; is the clock right?)\n", PQgetvalue(r, 0, 3));
+		c->problems++;
+	} else if (high > clock || last > clock) {
+		fprintf(out, "receipt numbers: not safe: numbers up to %.2f s "
+		    "ahead of the database clock have been given out, so "
+		    "until %s new numbers come from the sequence, which a "
+		    "restore sets back; check the clock (timedatectl) and "
+		    "take no submissions before then\n",
+		    (double)((high > last ? high : last) - clock) / 100.0,
+		    PQgetvalue(r, 0, 5));
+		c->problems++;
+	}
+}
+
 /* Receipts in the audit log whose version is missing, gaps in version
- * numbers, and a receipt sequence that would hand out a number again. */
+ * numbers, and receipt numbers that could be handed out again. */
 static int
 check_counts(struct db *db, FILE *out, struct verify_counts *c)
 {
 	PGresult	*r;
-	long		 next = 0, max = 0;
 	int		 i;
 
 	if ((r = query(db, STMT_VERIFY_ORPHAN_AUDITS, NULL)) == NULL)
@@ -149,18 +192,7 @@ check_counts(struct db *db, FILE *out, struct verify_counts *c)
 	PQclear(r);
 	if ((r = query(db, STMT_VERIFY_RECEIPT_SEQ, NULL)) == NULL)
 		return -1;
-	if (PQntuples(r) != 1 ||
-	    parse_long(PQgetvalue(r, 0, 0), LONG_MIN, LONG_MAX, &next) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 1), LONG_MIN, LONG_MAX, &max) == -1) {
-		fprintf(out, "receipt numbers: the sequence "
-		    "response_receipt_seq cannot be read\n");
-		c->problems++;
-	} else if (next <= max) {
-		fprintf(out, "receipt numbers: the next one would be number "
-		    "%ld, but receipts up to %ld exist (restore the sequence "
-		    "response_receipt_seq)\n", next, max);
-		c->problems++;
-	}
+	check_receipt_clock(r, out, c);
 	PQclear(r);
 	return 0;
 }

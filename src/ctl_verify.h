@@ -20,8 +20,9 @@ struct verify_counts {
  * equals the version's sha256 (the receipt's) and the response.submit
  * audit row written in the same transaction (sha256 and receipt number);
  * every version has exactly one such audit row and every such row a
- * version; each response's versions are numbered 1..n; the receipt number
- * sequence is past every number handed out; and every attachment's stored
+ * version; each response's versions are numbered 1..n; the next receipt
+ * number is past every number handed out and no number given out runs
+ * ahead of the clock (schema/018); and every attachment's stored
  * bytes have its recorded size and SHA-256. Prints one line per problem to
  * out, naming the version (id and receipt number) or attachment. Returns
  * 0 when the checks ran (problems or not; see c->problems), or -1 when the

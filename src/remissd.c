@@ -3,9 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <grp.h>
 #include <netdb.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +20,7 @@
 #include "http/limits.h"
 #include "log.h"
 #include "metrics.h"
+#include "runas.h"
 #include "supervisor.h"
 #include "util/numparse.h"
 #include "util/arena.h"
@@ -39,7 +38,7 @@ usage(FILE *out)
 {
 	fprintf(out,
 	    "usage: remissd (-s PATH | -b HOST:PORT) [-w N] [-d CONNINFO] [-R CONNINFO] [-m MODE]\n"
-	    "               [-u USER] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
+	    "               [-u USER[:GROUP]] [-g GRACE] [-r N] [-P PIDFILE] [-L NAME=VALUE]... [-i] [-T PARAM]\n"
 	    "               [-M CIDR]... [-A FILE] [-I SECONDS]\n"
 	    "\n"
 	    "FastCGI server for remissvar. Pre-forks N workers (default: 4 per core,\n"
@@ -51,7 +50,8 @@ usage(FILE *out)
 	    "  -d CONNINFO    libpq conninfo (default: $REMISS_DB, else PG* variables)\n"
 	    "  -R CONNINFO    read replicas for the review pages (default:\n"
 	    "                 $REMISS_DB_READ; unset: everything uses -d)\n"
-	    "  -u USER        drop privileges to USER after binding (when root)\n"
+	    "  -u USER[:GROUP] when root: run as USER and GROUP (default: USER's\n"
+    "                 group), the socket theirs, its directory made if missing\n"
 	    "  -g SECONDS     grace period for in-flight requests on SIGTERM (10)\n"
 	    "  -r N           recycle a worker after N requests (0: never)\n"
 	    "  -P PIDFILE     write the supervisor's pid here\n"
@@ -147,23 +147,6 @@ listen_tcp(const char *hostport)
 }
 
 static int
-drop_privileges(const char *user)
-{
-	struct passwd *pw;
-
-	if ((pw = getpwnam(user)) == NULL) {
-		log_err("no such user: %s", user);
-		return -1;
-	}
-	if (setgroups(0, NULL) == -1 || setgid(pw->pw_gid) == -1 ||
-	    setuid(pw->pw_uid) == -1) {
-		log_err("cannot become %s: %s", user, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int
 write_pidfile(const char *path)
 {
 	FILE *f;
@@ -211,7 +194,9 @@ main(int argc, char *argv[])
 	};
 	struct worker_config	 cfg;
 	struct xml_schema	*schema = NULL;
-	const char		*sock = NULL, *bind_addr = NULL, *user = NULL;
+	const char		*sock = NULL, *bind_addr = NULL;
+	char			*user = NULL;
+	struct runas		 ra;
 	const char		*pidfile = NULL;
 	size_t			 v, workers, grace = 10, mode = 0660;
 	long			 ncpu;
@@ -219,6 +204,7 @@ main(int argc, char *argv[])
 
 	log_set_name("remissd");
 	memset(&cfg, 0, sizeof(cfg));
+	memset(&ra, 0, sizeof(ra));
 	limits_default(&cfg.limits);
 	session_policy_default(&cfg.auth.session);
 	cfg.auth.cookie_secure = true;
@@ -322,11 +308,19 @@ main(int argc, char *argv[])
 	dates_init();
 	/* Without the catalogue English pages fall back to Swedish (logged). */
 	(void)i18n_init(NULL);
+	if (user != NULL && runas_resolve(user, &ra) == -1)
+		goto out;
+	if (sock != NULL && runas_socket_dir(sock, &ra) == -1)
+		goto out;
 	cfg.listen_fd = sock != NULL ? listen_unix(sock, (mode_t)mode) :
 	    listen_tcp(bind_addr);
 	if (cfg.listen_fd == -1)
 		goto out;
-	if (user != NULL && geteuid() == 0 && drop_privileges(user) == -1)
+	/* The socket belongs to the user remissd becomes and to the group
+	 * given with it (nginx's), not to root: mode 0660 then lets nginx in. */
+	if (sock != NULL && runas_socket_owner(sock, &ra) == -1)
+		goto out;
+	if (runas_drop(&ra, sock) == -1)
 		goto out;
 	if (pidfile != NULL && write_pidfile(pidfile) == -1)
 		goto out;
@@ -345,8 +339,9 @@ main(int argc, char *argv[])
 out:
 	if (cfg.listen_fd != -1)
 		close(cfg.listen_fd);
-	if (sock != NULL && cfg.listen_fd != -1)
-		unlink(sock);
+	if (sock != NULL && cfg.listen_fd != -1 && unlink(sock) == -1 &&
+	    errno != ENOENT)
+		log_warn("%s stays: %s", sock, strerror(errno));
 	if (pidfile != NULL)
 		unlink(pidfile);
 	xml_schema_free(schema);

@@ -35,6 +35,13 @@ for f in remissvar.conf errors-413.html errors-429.html errors-50x.html; do
 	check "nginx/$f is installed" installed "share/remissvar/nginx/$f"
 done
 check "the systemd unit is installed" installed share/remissvar/systemd/remissd.service
+for u in remissvar-dump.service remissvar-dump.timer remissvar-basebackup.service remissvar-basebackup.timer; do
+	check "the backup unit $u is installed" installed "share/remissvar/systemd/$u"
+done
+check "remissvar-backup (the backup units' command) is installed in sbin" eval '[ -x "$P/sbin/remissvar-backup" ]'
+for f in remiss-hemsjukvard.xml svar-laholm.xml; do
+	check "the example $f of docs/install.md is installed" installed "share/doc/remissvar/exempel/$f"
+done
 check "the English message catalogue is installed where gettext looks" \
 	installed share/locale/en/LC_MESSAGES/remissvar.mo
 check "remissd.8 is installed" installed share/man/man8/remissd.8
@@ -52,6 +59,10 @@ if [ "$prefix" = /usr/local ]; then
 	done
 	exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/remissd.service")
 	check "the unit starts the installed remissd ($exe)" eval '[ -x "$D$exe" ]'
+	for u in remissvar-dump remissvar-basebackup; do
+		exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/$u.service")
+		check "$u.service runs the installed $exe" eval '[ -x "$D$exe" ]'
+	done
 	check "remissctl migrate's default schema directory is the installed one" \
 		eval '"$P/bin/remissctl" migrate --help | grep -qF "$prefix/share/remissvar/schema"'
 fi
@@ -60,6 +71,12 @@ if command -v systemd-analyze >/dev/null; then
 	sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/remissd.service" >"$D/unit/remissd.service"
 	out=$(MANPATH=$P/share/man systemd-analyze verify "$D/unit/remissd.service" 2>&1)
 	check "systemd-analyze verify accepts the unit" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+	for u in remissvar-dump remissvar-basebackup; do
+		sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/$u.service" >"$D/unit/$u.service"
+		cp "$P/share/remissvar/systemd/$u.timer" "$D/unit/"
+		out=$(systemd-analyze verify "$D/unit/$u.timer" "$D/unit/$u.service" 2>&1)
+		check "systemd-analyze verify accepts $u.service and .timer" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+	done
 else
 	# A check that skips for want of a tool is no check: dev/test installs it.
 	notok "systemd-analyze is installed (Debian's systemd; dev/test installs it: need_test_packages in dev/lib.sh)"

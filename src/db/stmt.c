@@ -404,7 +404,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " SELECT $1::bigint, COALESCE((SELECT max(version)"
 	    "  FROM response_versions WHERE response_id = $1::bigint), 0) + 1,"
 	    " $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12,"
-	    " receipt_number(now(), nextval('response_receipt_seq')), now(),"
+	    " receipt_issue(now()), now(),"
 	    " $13::bigint, $14, $15"
 	    " RETURNING id, version, receipt_number, iso_time_se(received_at)",
 	    15 },
@@ -988,11 +988,25 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " GROUP BY response_id HAVING count(*) <> max(version)"
 	    " ORDER BY response_id", 0 },
 
+	/* Receipt numbers (schema/018): the position the next number would
+	 * take, the clock's, and the highest position given out, in the
+	 * versions or in the audit log's receipts (whose version may be gone),
+	 * with that number; and the sequence's own position. */
 	[STMT_VERIFY_RECEIPT_SEQ] = { "verify_receipt_seq",
-	    "SELECT (SELECT CASE WHEN is_called THEN last_value + 1"
-	    "  ELSE last_value END FROM response_receipt_seq),"
-	    " (SELECT COALESCE(max(split_part(receipt_number, '-', 2)::bigint), 0)"
-	    "  FROM response_versions)", 0 },
+	    "WITH given AS (SELECT receipt_number AS n FROM response_versions"
+	    "  UNION ALL SELECT detail->>'receipt' FROM audit_log"
+	    "  WHERE action = 'response.submit'"
+	    "  AND detail->>'receipt' ~ '^[0-9]{4}-[0-9]{6,12}$'),"
+	    " seq AS (SELECT last_value, is_called FROM response_receipt_seq),"
+	    " top AS (SELECT n, receipt_position(n) AS p FROM given"
+	    "  ORDER BY 2 DESC LIMIT 1)"
+	    " SELECT greatest((SELECT CASE WHEN is_called THEN last_value + 1"
+	    "  ELSE last_value END FROM seq), receipt_clock(now())),"
+	    " receipt_clock(now()),"
+	    " COALESCE((SELECT p FROM top), 0), COALESCE((SELECT n FROM top), ''),"
+	    " (SELECT last_value FROM seq),"
+	    " iso_time_se(to_timestamp(greatest((SELECT p FROM top),"
+	    "  (SELECT last_value FROM seq)) / 100.0))", 0 },
 
 	[STMT_VERIFY_ATTACHMENTS] = { "verify_attachments",
 	    "SELECT id, version_id, ord, filename, size, sha256 FROM attachments"

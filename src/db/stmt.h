@@ -308,8 +308,11 @@ enum stmt {
 				   audit rows whose version does not exist */
 	STMT_VERIFY_VERSION_GAPS,	/* -> response id, versions, highest version:
 				   responses whose versions are not 1..n */
-	STMT_VERIFY_RECEIPT_SEQ,	/* -> the number nextval would give, the
-				   highest number in a receipt (0 if none) */
+	STMT_VERIFY_RECEIPT_SEQ,	/* -> on the sequence's count (schema/018):
+				   the next number's position, the clock's,
+				   the highest given out (0 if none) and that
+				   number, the sequence's last value, and when
+				   the clock passes both (ISO 8601) */
 	STMT_VERIFY_ATTACHMENTS,	/* -> id, version id, ord, filename, size,
 				   sha256: every attachment of a version, by id */
 	STMT_VERIFY_ATTACHMENT_BYTES,	/* attachment id -> bytes as hex */

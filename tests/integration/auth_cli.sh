@@ -58,6 +58,15 @@ check "a password of 11 characters is refused with a message" \
 IN=
 ctl user add "$(email nopw)" granskare
 check "user add without a password on stdin is refused" eval 'rc_is 1 && [ "$(users_named "$(email nopw)")" = 0 ]'
+# A script that pipes one password per line into several commands (docs/install.md's test
+# does): each command takes its own line and leaves the rest of standard input.
+printf '%s\n' "first password of two" "second password of two" | {
+	"$CTL" user add "$(email pipe1)" granskare >/dev/null 2>"$TMP/err1"; rc1=$?
+	"$CTL" user add "$(email pipe2)" granskare >/dev/null 2>"$TMP/err2"; rc2=$?
+	echo "$rc1 $rc2" >"$TMP/rcs"
+}
+check "two user adds reading one piped standard input each get their own line" \
+	eval '[ "$(cat "$TMP/rcs")" = "0 0" ] && [ "$(users_named "$(email pipe1)")" = 1 ] && [ "$(users_named "$(email pipe2)")" = 1 ] || { cat "$TMP/err1" "$TMP/err2" | sed "s/^/#   /"; false; }'
 IN="$PW"$'\n'
 ctl user add "$(email admin | tr a-z A-Z)" granskare
 check "a duplicate e-mail (other case) is refused" eval 'rc_is 1 && grep -qi "already exists" <<<"$ERR"'

@@ -3,9 +3,10 @@
 # initdb'd PostgreSQL 15 clusters. A pg_dump -Fc of $REMISS_DB (after the demo data and the suites
 # that submit responses) restored into a new cluster passes `remissctl verify`; a base backup plus
 # the WAL archive restores responses submitted after the base backup, both to the end of the
-# archive and to a recovery_target_time between two of them; a restored copy with one changed
-# byte, a lost version, a missing audit row or a rewound receipt sequence fails verify and names
-# what is wrong. The clusters run as an unprivileged OS user with their unix socket in TMPDIR
+# archive and to a recovery_target_time between two of them; after either restore, and after
+# restoring the older pg_dump, the next receipt number is none handed out before; receipt numbers
+# ahead of the clock fail verify; a restored copy with one changed byte, a lost version or a
+# missing audit row fails verify and names what is wrong. The clusters run as an unprivileged OS user with their unix socket in TMPDIR
 # only, and every server started here is stopped by its PID, also on failure. Prints ok/not ok.
 set -uo pipefail
 . "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
@@ -244,6 +245,56 @@ verify "$APP"
 check "remissctl verify passes on the point-in-time restore" \
 	eval '[ "$RC" = 0 ] && out_has "verify: ok: $((versions + 1)) versions, $((versions + 1)) receipts in the audit log, $((attachments + 1)) attachments"'
 
+# --- receipt numbers after a restore (docs/backup.md, "Kvittensnummer efter en återläsning") --
+# Every receipt number handed out so far: the source database's, and R1 and R2 of this cluster,
+# R2 now lost with the point-in-time restore. No number handed out after a restore may be one of
+# them, whatever the restore set the sequence back to.
+given=$TMP/given-receipts
+{ q "$REMISS_DB" "SELECT receipt_number FROM response_versions"; echo "$R1"; echo "$R2"; } >"$given"
+never_given() { [ -n "$1" ] && ! grep -qxF -- "$1" "$given" || { echo "#   $1 was handed out before"; return 1; }; }
+R3=$(import_response)
+check "after the point-in-time restore, the next receipt is none handed out before (not R2's $R2)" \
+	never_given "$R3"
+echo "$R3" >>"$given"
+# The nightly pg_dump was taken before R1, R2 and R3: restored into a fresh database and
+# swapped in as in section 3, it knows none of them.
+KOPIA="host=$SOCK port=5432 user=remissvar dbname=remissvar_kopia"
+check "the nightly pg_dump restores into a fresh database remissvar_kopia" \
+	eval 'createdb -h "$SOCK" -U postgres -O remissvar remissvar_kopia &&
+	      pg_restore -h "$SOCK" -U postgres -d remissvar_kopia --no-owner --role=remissvar --exit-on-error "$DUMP"'
+verify "$KOPIA"
+check "remissctl verify says the restored dump is safe to take submissions" \
+	eval '[ "$RC" = 0 ] && ! out_has "receipt numbers:" >/dev/null'
+R4=$(out=$(REMISS_DB="$KOPIA" "$CTL" response import "$TMP/svar.xml" </dev/null) && printf '%s\n' "${out%%$'\t'*}")
+check "after restoring the older pg_dump, the next receipt is none handed out before (not R1's $R1)" \
+	never_given "$R4"
+check "receipt numbers keep the format year-serial of 6 to 12 digits" \
+	eval '[[ "$R3" =~ ^[0-9]{4}-[0-9]{6,12}$ ]] && [[ "$R4" =~ ^[0-9]{4}-[0-9]{6,12}$ ]]'
+check "the year of a receipt number is the year it was received (Europe/Stockholm)" \
+	eval '[ "${R4%%-*}" = "$(TZ=Europe/Stockholm date +%Y)" ]'
+# Unsafe numbering, as the superuser of the scratch cluster. A sequence an hour ahead of the
+# clock (a restore from a machine whose clock ran fast, or a clock set back since): until the
+# clock passes it, new numbers come from the sequence, which a restore sets back.
+KSUPER="host=$SOCK port=5432 user=postgres dbname=remissvar_kopia"
+q "$KSUPER" "SELECT setval('response_receipt_seq', receipt_clock(now() + interval '1 hour'))" >/dev/null
+verify "$KOPIA"
+check "verify: numbers running an hour ahead of the clock are not safe (exit 1)" \
+	eval '[ "$RC" = 1 ] && grep -qE "^receipt numbers: not safe: numbers up to 3[56][0-9]{2}\.[0-9]{2} s ahead of the database clock" <<<"$OUT" &&
+	      out_has "verify: FAILED: 1 problem(s)"'
+# A receipt given out by a clock that was ahead (its number is an hour in the future), and a
+# sequence set back by a data-only restore: the clock and the sequence are both behind it.
+vk=$(q "$KSUPER" "SELECT max(id) FROM response_versions")
+future=$(q "$KSUPER" "SELECT receipt_issue(now() + interval '1 hour')")
+q "$KSUPER" "SET session_replication_role = replica;
+	UPDATE response_versions SET receipt_number = '$future' WHERE id = $vk;
+	UPDATE audit_log SET detail = jsonb_set(detail, '{receipt}', to_jsonb('$future'::text))
+	    WHERE action = 'response.submit' AND object_id = '$vk';
+	SELECT setval('response_receipt_seq', 1)" >/dev/null
+verify "$KOPIA"
+check "verify: a receipt number ahead of both the clock and the sequence is not safe, named" \
+	eval '[ "$RC" = 1 ] && out_has "receipt numbers: not safe: the next one could repeat $future"'
+dropdb -h "$SOCK" -U postgres remissvar_kopia
+
 # --- verify's own interface -----------------------------------------------------------------
 check "remissctl verify --help describes the checks" \
 	eval '"$CTL" verify --help | grep -q "canonical XML"'
@@ -267,16 +318,16 @@ check "verify names the changed version and its receipt" \
 	out_has "version $vid (receipt $rcpt): the stored canonical XML hashes to"
 check "verify counts one problem" out_has "verify: FAILED: 1 problem(s)"
 
-# A version lost in the restore (the newest, R1, with its attachment): its receipt is still in
+# A version lost in the restore (the newest, R3, with its attachment): its receipt is still in
 # the audit log.
-lost=$(q "$DB" "SELECT id FROM response_versions WHERE receipt_number = '$R1'")
+lost=$(q "$DB" "SELECT id FROM response_versions WHERE receipt_number = '$R3'")
 q "$DB" "SET session_replication_role = replica;
 	DELETE FROM attachments WHERE version_id = $lost;
 	DELETE FROM response_versions WHERE id = $lost" >/dev/null
 verify "$APP"
 check "a version missing from the restore fails verify and names its receipt" \
-	eval '[ "$RC" = 1 ] && out_has "version $lost (receipt $R1): in the audit log, but the version is missing" &&
-	      out_has "verify: FAILED: 2 problem(s) in $versions versions"'
+	eval '[ "$RC" = 1 ] && out_has "version $lost (receipt $R3): in the audit log, but the version is missing" &&
+	      out_has "verify: FAILED: 2 problem(s) in $((versions + 1)) versions"'
 
 aid=$(q "$DB" "SELECT min(id) FROM attachments")
 q "$DB" "ALTER TABLE attachments DROP CONSTRAINT attachments_sha256_matches;
@@ -287,11 +338,12 @@ verify "$APP"
 check "a changed attachment byte fails verify and names the attachment" \
 	eval '[ "$RC" = 1 ] && out_has "attachment $aid of version" && out_has "verify: FAILED: 3 problem(s)"'
 
-# A data-only restore that forgot the sequence would hand out receipt numbers again.
+# A data-only restore that set the sequence back: the next numbers still come from the clock,
+# past every number given out, so verify finds no new problem.
 q "$DB" "SELECT setval('response_receipt_seq', 1)" >/dev/null
 verify "$APP"
-check "a rewound receipt sequence fails verify" \
-	eval '[ "$RC" = 1 ] && out_has "receipt numbers: the next one would be number 2"'
+check "a rewound receipt sequence is no problem: numbers come from the clock" \
+	eval '[ "$RC" = 1 ] && out_has "verify: FAILED: 3 problem(s)" && ! out_has "receipt numbers:" >/dev/null'
 
 # A version whose audit row (written in the same transaction as the receipt) is missing.
 q "$DB" "SET session_replication_role = replica;
@@ -305,6 +357,27 @@ check "verify against an unreachable database is an error (1)" eval '[ "$RC" = 1
 
 verify "$REMISS_DB"
 check "the live database was not touched by any of this" eval '[ "$RC" = 0 ]'
+
+# --- the scheduled backups: remissvar-backup, as remissvar-dump.service and
+# remissvar-basebackup.service run it (as postgres, docs/systemd/) -----------------------------
+SCHED=$ROOT/docs/systemd/remissvar-backup
+sched() { pg_as env REMISSVAR_BACKUP_DIR="$BK" PGHOST="$SOCK" PGUSER=postgres PGBIN="$PGBIN" "$@"; }
+pg_as touch -d '40 days ago' "$BK/remissvar-2000-01-01.dump"
+check "remissvar-backup dump writes today's pg_dump, which pg_restore reads" \
+	eval 'sched "$SCHED" dump >/dev/null && pg_restore --list "$BK/remissvar-$(date +%F).dump" >/dev/null'
+check "remissvar-backup dump deletes dumps older than REMISSVAR_DUMP_DAYS" eval '[ ! -e "$BK/remissvar-2000-01-01.dump" ]'
+# The base backup of section 2 becomes last week's; a new one is taken with one kept.
+mv "$BASE" "$BK/base/2000-01-01"
+wal_before=$(ls "$BK/wal" | grep -cE '^[0-9A-F]{24}$')
+check "remissvar-backup base with REMISSVAR_BASE_KEEP=1 takes today's base backup" \
+	eval 'sched env REMISSVAR_BASE_KEEP=1 "$SCHED" base >"$TMP/sched.out" && [ -s "$BASE/base.tar.gz" ] && [ -s "$BASE/backup_manifest" ]'
+check "the older base backup beyond REMISSVAR_BASE_KEEP is deleted" eval '[ ! -e "$BK/base/2000-01-01" ]'
+first=$(tar -xzOf "$BASE/base.tar.gz" backup_label | sed -n 's/^START WAL LOCATION: .*(file \([0-9A-F]\{24\}\)).*/\1/p')
+older=$(ls "$BK/wal" | grep -E '^[0-9A-F]{24}$' | awk -v f="${first:8}" 'substr($0, 9) < f' | wc -l)
+check "pg_archivecleanup pruned the WAL archive to what the kept base backup needs ($wal_before WAL files before)" \
+	eval '[ -n "$first" ] && [ "$older" = 0 ] && [ "$(ls "$BK/wal" | grep -cE "^[0-9A-F]{24}$")" -lt "$wal_before" ]'
+check "the WAL file the kept base backup starts with is still archived" \
+	eval 'for ((i = 0; i < 100; i++)); do [ -f "$BK/wal/$first" ] && break; sleep 0.1; done; [ -f "$BK/wal/$first" ]'
 
 stopped=1
 for pid in "${PIDS[@]}"; do pg_down_pid "$pid" || stopped=0; done

@@ -224,6 +224,9 @@ sub_suite "$ROOT/tests/integration/publication.sh" "$BUILD" "$BASE" "$T/tmp/publ
 # --- ids from another remiss: resolved within the route's remiss or a 404 (adds a remiss) ---
 sub_suite "$ROOT/tests/integration/ids_in_remiss.sh" "$BUILD" "$BASE" "$T/tmp/ids"
 
+# --- remissd -u USER:GROUP started by root: the socket's owner, directory and removal ---
+sub_suite "$ROOT/tests/integration/remissd_user.sh" "$BUILD" "$T/tmp/remissd_user"
+
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$(shared_dir "$T/tmp/nginx_prod" 0711)"
