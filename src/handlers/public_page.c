@@ -13,6 +13,7 @@
 #include "handlers/handlers.h"
 #include "handlers/public_view.h"
 #include "http/response.h"
+#include "log.h"
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/html.h"
@@ -56,6 +57,10 @@ load(struct request *req, struct response *res, struct remiss_def *def,
 	    only_version, m, &lost);
 	if (rc == 1)
 		return true;
+	if (rc == -2)
+		log_err("id=%s remiss %s: redaction %lld cannot be applied; its "
+		    "public page is withheld until it is withdrawn", req->id,
+		    def->slug, lost);
 	if (rc == 0)
 		missing(req, res);
 	else

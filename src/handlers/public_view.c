@@ -229,6 +229,21 @@ public_view(struct html *h, struct arena *a, const struct remiss_def *def,
 	html_close(h);
 }
 
+/* The first 40 characters of s, with "…" when there is more, in a. */
+static const char *
+clip(struct arena *a, const char *s)
+{
+	size_t	i = 0, n = 0;
+
+	while (s[i] != '\0' && n < 40) {
+		i++;
+		while (((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		n++;
+	}
+	return s[i] == '\0' ? s : arena_printf(a, "%.*s…", (int)i, s);
+}
+
 /* The section or question an answer key ("avsnitt-12-…", "fraga-7-…")
  * names, as the förvaltning reads it; *rest gets the text's name. */
 static const char *
@@ -250,13 +265,14 @@ answer_place(struct arena *a, const struct remiss_def *def, const char *key,
 		for (j = 0; j < def->sections[i].nquestions; j++) {
 			q = &def->sections[i].questions[j];
 			if (strcmp(kind, "fraga") == 0 && q->id == id)
-				return arena_printf(a, _("Avsnitt %s, fråga %s"),
-				    def->sections[i].nr, q->qid);
+				return arena_printf(a, _("Avsnitt %s, frågan ”%s”"),
+				    def->sections[i].nr, clip(a, q->text));
 		}
 	}
 	for (j = 0; j < def->ngeneral; j++)
 		if (strcmp(kind, "fraga") == 0 && def->general[j].id == id)
-			return arena_printf(a, _("Fråga %s"), def->general[j].qid);
+			return arena_printf(a, _("Frågan ”%s”"),
+			    clip(a, def->general[j].text));
 	return NULL;
 }
 
