@@ -212,6 +212,8 @@ sub_suite "$ROOT/tests/integration/backup.sh" "$BUILD" "$T/tmp/backup"
 sub_suite "$ROOT/tests/integration/remiss_editor.sh" "$BUILD" "$BASE" "$T/tmp/editor"
 # --- publication of a closed remiss, with redactions (closes and reopens the demo remiss) ---
 sub_suite "$ROOT/tests/integration/publication.sh" "$BUILD" "$BASE" "$T/tmp/publication"
+# --- redaction prepared on the preview: spans, fields, attachments, every public format ---
+sub_suite "$ROOT/tests/integration/redaction.sh" "$BUILD" "$BASE" "$T/tmp/redaction"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$T/tmp"
