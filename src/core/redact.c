@@ -136,13 +136,9 @@ int
 redact_find(const char *text, size_t from, const char *needle, size_t *start,
     size_t *end)
 {
-	const char	*p;
-	size_t		 len;
+	const char *p;
 
 	if (text == NULL || needle == NULL || needle[0] == '\0')
-		return 0;
-	len = strlen(text);
-	if (from > len)
 		return 0;
 	for (p = strchr(text + from, needle[0]); p != NULL;
 	    p = strchr(p + 1, needle[0])) {

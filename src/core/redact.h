@@ -112,7 +112,8 @@ const char *redact_answer_key(struct arena *a, const struct answer *ans,
 char *redact_needle(struct arena *a, const char *s);
 
 /*
- * Finds needle (from redact_needle, not "") in text at or after byte from,
+ * Finds needle (from redact_needle, not "") in text at or after byte from
+ * (at most strlen(text)),
  * comparing runs of blanks (space, tab, CR, LF) as equal to each other
  * whatever they hold, so a passage typed with CR LF or another line break
  * still matches; the match starts at a whole character. Returns 1 with
