@@ -1208,7 +1208,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_PUBLICATION_INSERT] = { "publication_insert",
 	    "INSERT INTO publications (remiss_id, published_by)"
 	    " VALUES ($1::bigint, $2::bigint)"
-	    " ON CONFLICT (remiss_id) DO NOTHING RETURNING remiss_id", 2 },
+	    " ON CONFLICT (remiss_id) DO UPDATE SET published_at = now(),"
+	    " published_by = EXCLUDED.published_by RETURNING remiss_id", 2 },
 
 	[STMT_PUBLICATION_DELETE] = { "publication_delete",
 	    "DELETE FROM publications WHERE remiss_id = $1::bigint"
@@ -1216,11 +1217,16 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_REDACTION_INSERT] = { "redaction_insert",
 	    "INSERT INTO redactions (version_id, passage, attachment_ord,"
-	    " legal_ground, created_by)"
-	    " SELECT v.id, $3::text, $4::int, $5::text, $6::bigint"
+	    " legal_ground, created_by, field, prefix, suffix, start_char,"
+	    " end_char, replacement_name, replacement_type, replacement,"
+	    " replacement_sha256)"
+	    " SELECT v.id, $3::text, $4::int, $5::text, $6::bigint, $7::text,"
+	    " $8::text, $9::text, $10::int, $11::int, $12::text, $13::text,"
+	    " b.bytes, encode(sha256(b.bytes), 'hex')"
 	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
+	    " CROSS JOIN (SELECT decode($14::text, 'hex') AS bytes) b"
 	    " WHERE v.id = $1::bigint AND r.remiss_id = $2::bigint"
-	    " RETURNING id", 6 },
+	    " RETURNING id", 14 },
 
 	[STMT_REDACTIONS_LIST] = { "redactions_list",
 	    "SELECT x.id, x.version_id, o.name, v.version,"
@@ -1228,7 +1234,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " COALESCE(a.filename, ''), x.legal_ground,"
 	    " iso_time_se(x.created_at), COALESCE(u.name, u.email),"
 	    " COALESCE(iso_time_se(w.withdrawn_at), ''),"
-	    " COALESCE(wu.name, wu.email, ''), COALESCE(w.reason, '')"
+	    " COALESCE(wu.name, wu.email, ''), COALESCE(w.reason, ''),"
+	    " COALESCE(x.field, ''), COALESCE(x.prefix, ''),"
+	    " COALESCE(x.suffix, ''), COALESCE(x.start_char::text, ''),"
+	    " COALESCE(x.end_char::text, ''), COALESCE(x.replacement_name, ''),"
+	    " COALESCE(x.replacement_type, ''),"
+	    " COALESCE(octet_length(x.replacement)::text, '')"
 	    " FROM redactions x"
 	    " JOIN response_versions v ON v.id = x.version_id"
 	    " JOIN responses r ON r.id = v.response_id"
@@ -1239,6 +1250,35 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " LEFT JOIN redaction_withdrawals w ON w.redaction_id = x.id"
 	    " LEFT JOIN users wu ON wu.id = w.withdrawn_by"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, x.id", 1 },
+
+	/* schema/015_redaction_spans.sql */
+	[STMT_REDACTION_REPLACEMENT] = { "redaction_replacement",
+	    "SELECT x.replacement_name, x.replacement_type,"
+	    " encode(x.replacement, 'hex')"
+	    " FROM redactions x"
+	    " WHERE x.id = $1::bigint AND x.version_id = $2::bigint"
+	    " AND x.replacement IS NOT NULL AND NOT EXISTS (SELECT 1"
+	    "   FROM redaction_withdrawals w WHERE w.redaction_id = x.id)", 2 },
+
+	[STMT_PUBLIC_ORGS] = { "public_orgs",
+	    "SELECT o.id, o.name, COALESCE(resp.id::text, ''),"
+	    " COALESCE(v.id::text, ''), COALESCE(pv.version_id::text, '')"
+	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
+	    "   AND resp.org_id = i.org_id"
+	    LATEST_VERSION("resp.id")
+	    " LEFT JOIN publication_versions pv ON pv.remiss_id = i.remiss_id"
+	    "   AND pv.response_id = resp.id"
+	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name, o.id", 1 },
+
+	[STMT_PUBLICATION_PIN] = { "publication_pin",
+	    "INSERT INTO publication_versions (remiss_id, response_id, version_id)"
+	    " SELECT $1::bigint, v.response_id, v.id"
+	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
+	    " WHERE r.remiss_id = $1::bigint AND v.id = ANY ($2::bigint[])"
+	    " ON CONFLICT (remiss_id, response_id)"
+	    " DO UPDATE SET version_id = EXCLUDED.version_id"
+	    " RETURNING version_id", 2 },
 
 	/* schema/012_redaction_withdrawals.sql */
 	[STMT_REDACTION_WITHDRAW] = { "redaction_withdraw",

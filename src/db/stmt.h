@@ -378,20 +378,37 @@ enum stmt {
 				   with each theme (whole or a passage) */
 	STMT_PUBLICATION_GET,	/* remiss id -> published at (ISO), by (name or
 				   e-mail): no row when not published */
-	STMT_PUBLICATION_INSERT,	/* remiss id, user id -> remiss id; no row
-				   when it was already published */
+	STMT_PUBLICATION_INSERT,	/* remiss id, user id -> remiss id;
+				   publishing again updates when and by whom */
 	STMT_PUBLICATION_DELETE,	/* remiss id -> remiss id; no row when it
 				   was not published */
 	STMT_REDACTION_INSERT,	/* version id, remiss id, passage or NULL,
-				   attachment ord or NULL, legal ground, user id
-				   -> id; no row when the version is not one of
-				   this remiss's */
+				   attachment ord or NULL, legal ground, user
+				   id, field, prefix, suffix, start, end (all
+				   NULL but for an anchor or field), replacement
+				   name, type, bytes as hex (NULL unless
+				   replaced) -> id; no row when the version is
+				   not one of this remiss's */
 	STMT_REDACTIONS_LIST,	/* remiss id -> id, version id, organisation,
 				   version number, passage ('' for an
 				   attachment), attachment ord (''), its file
 				   name (''), legal ground, at (ISO), by,
 				   withdrawn at (ISO, '' while in force), by
-				   (''), reason ('') */
+				   (''), reason (''), field (''), prefix,
+				   suffix, start, end ('' without an anchor),
+				   replacement name, type, size ('' unless
+				   replaced) */
+	STMT_REDACTION_REPLACEMENT,	/* redaction id, version id -> name,
+				   media type, bytes as hex: the redacted copy
+				   of an attachment, no row when it is
+				   withdrawn or not a replacement */
+	STMT_PUBLIC_ORGS,	/* remiss id -> org id, name, response id
+				   (''), latest version id (''), published
+				   version id (''), by name */
+	STMT_PUBLICATION_PIN,	/* remiss id, version ids as '{1,2}' ->
+				   version id: the versions a publication
+				   shows, one row per version of this remiss's
+				   responses */
 	STMT_REDACTION_WITHDRAW,	/* redaction id, remiss id, reason, user
 				   id -> redaction id, version id, passage (''),
 				   attachment ord (''), legal ground; no row when

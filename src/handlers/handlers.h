@@ -102,6 +102,7 @@ void handle_question_remove(struct request *, struct response *);
 void handle_publication(struct request *, struct response *);
 void handle_publish(struct request *, struct response *);
 void handle_unpublish(struct request *, struct response *);
+void handle_publication_preview(struct request *, struct response *);
 void handle_redact(struct request *, struct response *);
 void handle_redaction_withdraw(struct request *, struct response *);
 void handle_public_remiss(struct request *, struct response *);

@@ -1,7 +1,7 @@
-/* publication.c: the förvaltning's publication page of a closed remiss: publish or withdraw
- * the public page of its responses, redact a passage or an attachment with its legal ground
- * (sekretess), and withdraw (häva) a redaction made by mistake, with the reason. Every change
- * is one audited transaction; stored versions and redaction rows never change. */
+/* publication.c: the förvaltning's publication page of a remiss: the state of its public page
+ * and the redactions (sekretess) with the forms that withdraw (häva) them; publishing the
+ * versions the preview showed, withdrawing the page, withdrawing a redaction with its reason.
+ * Every change is one audited transaction; stored versions and redaction rows never change. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,10 +9,11 @@
 #include <string.h>
 
 #include "core/audit.h"
-#include "core/redact.h"
+#include "core/public_model.h"
 #include "core/remiss_def.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
+#include "handlers/public_view.h"
 #include "handlers/publication.h"
 #include "http/kv.h"
 #include "http/response.h"
@@ -21,53 +22,23 @@
 #include "util/json.h"
 #include "util/numparse.h"
 #include "views/dates.h"
-#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
 
-#define GROUND_MAX	300	/* redactions.legal_ground */
-#define PASSAGE_MAX	10000	/* redactions.passage */
 #define REASON_MAX	500	/* redaction_withdrawals.reason */
 
-struct redaction *
-publication_redactions(const PGresult *r, const char *vid, struct arena *a,
-    size_t *n)
-{
-	struct redaction	*out = NULL;
-	long			 ord;
-	int			 i, rows = PQntuples(r);
-	size_t			 k = 0;
+/* Columns of STMT_REDACTIONS_LIST (core/public_model.c reads the same). */
+enum {
+	RL_ID, RL_VERSION, RL_ORG, RL_VNUM, RL_PASSAGE, RL_ORD, RL_FILENAME,
+	RL_GROUND, RL_AT, RL_BY, RL_WITHDRAWN, RL_WBY, RL_REASON, RL_FIELD,
+	RL_PREFIX, RL_SUFFIX, RL_START, RL_END, RL_REPNAME, RL_REPTYPE,
+	RL_REPSIZE
+};
 
-	*n = 0;
-	/* Column 10 is when the redaction was withdrawn: '' while in force. */
-	for (i = 0; i < rows; i++)
-		if (strcmp(PQgetvalue(r, i, 1), vid) == 0 &&
-		    PQgetvalue(r, i, 10)[0] == '\0')
-			k++;
-	if (k == 0 || (out = arena_calloc(a, k, sizeof(*out))) == NULL)
-		return NULL;
-	for (i = 0; i < rows; i++) {
-		if (strcmp(PQgetvalue(r, i, 1), vid) != 0 ||
-		    PQgetvalue(r, i, 10)[0] != '\0')
-			continue;
-		out[*n].legal_ground = PQgetvalue(r, i, 7);
-		if (PQgetvalue(r, i, 5)[0] != '\0' &&
-		    parse_long(PQgetvalue(r, i, 5), 0, 999, &ord) == 0) {
-			out[*n].passage = NULL;
-			out[*n].attachment_ord = (int)ord;
-		} else {
-			out[*n].passage = PQgetvalue(r, i, 4);
-			out[*n].attachment_ord = -1;
-		}
-		(*n)++;
-	}
-	return out;
-}
-
-/* Loads the remiss of the path; answers 404/503 itself and returns false. */
-static bool
-load(struct request *req, struct response *res, struct remiss_def *def)
+bool
+publication_remiss(struct request *req, struct response *res,
+    struct remiss_def *def)
 {
 	int rc;
 
@@ -80,11 +51,37 @@ load(struct request *req, struct response *res, struct remiss_def *def)
 	return false;
 }
 
-static bool
-closed(const struct remiss_def *def)
+bool
+publication_closed(const struct remiss_def *def)
 {
 	return strcmp(def->status, "stangd") == 0 ||
 	    strcmp(def->status, "beslutad") == 0;
+}
+
+const char *
+publication_versions(struct arena *a, const struct public_model *m)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b, a);
+	buf_puts(&b, "");
+	for (i = 0; i < m->nresponses; i++)
+		buf_printf(&b, "%s%lld", i > 0 ? "," : "",
+		    m->responses[i].rcpt.version_id);
+	if (b.failed)
+		return NULL;
+	return b.data != NULL ? b.data : "";
+}
+
+void
+publication_hidden(struct html *h, struct request *req, bool preview)
+{
+	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
+	    req->identity.csrf, NULL);
+	if (preview)
+		html_void(h, "input", "type", "hidden", "name", "tillbaka",
+		    "value", "forhandsgranska", NULL);
 }
 
 static void
@@ -96,22 +93,12 @@ unavailable(struct request *req, struct response *res)
 
 static void
 redirect(struct request *req, struct response *res, const char *slug,
-    const char *notice)
+    const char *notice, bool preview)
 {
 	res->status = 303;
 	response_header(res, "Location", arena_printf(req->arena,
-	    "/remisser/%s/publicering?meddelande=%s", slug, notice));
-}
-
-/* A form with the csrf field that posts to /remisser/SLUG/WHAT. */
-static void
-form_open(struct html *h, struct request *req, const char *slug,
-    const char *what)
-{
-	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
-	    "/remisser/%s/%s", slug, what), NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
-	    req->identity.csrf, NULL);
+	    "/remisser/%s/publicering%s?meddelande=%s", slug,
+	    preview ? "/forhandsgranska" : "", notice));
 }
 
 static const char *
@@ -123,81 +110,48 @@ notice_text(const char *code)
 		return _("Svaren är publicerade.");
 	if (strcmp(code, "avpublicerad") == 0)
 		return _("Den offentliga sidan är borttagen.");
-	if (strcmp(code, "sekretess") == 0)
-		return _("Sekretessen är registrerad och loggad.");
 	if (strcmp(code, "havd") == 0)
 		return _("Sekretessen är hävd och loggad. Den offentliga sidan "
 		    "visar stycket eller bilagan igen.");
 	return NULL;
 }
 
-/* The state of publication and the buttons that change it. */
+/* What redaction row i hides, for the förvaltning. */
 static void
-publish_part(struct html *h, struct request *req, const struct remiss_def *def,
-    const PGresult *pub)
+what_cell(struct html *h, struct request *req, const struct remiss_def *def,
+    const PGresult *r, int i)
 {
-	html_elem(h, "h2", _("Offentlig sida"), NULL);
-	if (PQntuples(pub) == 1) {
-		html_open(h, "p", NULL);
-		html_text(h, arena_printf(req->arena, _("Publicerad %s av %s: "),
-		    iso_datetime_ui_in(req->arena, PQgetvalue(pub, 0, 0)),
-		    PQgetvalue(pub, 0, 1)));
-		html_elem(h, "a", arena_printf(req->arena, "/publicerat/%s",
-		    def->slug), "href", arena_printf(req->arena, "/publicerat/%s",
-		    def->slug), NULL);
-		html_close(h);
-		form_open(h, req, def->slug, "avpublicera");
-		html_elem(h, "button", _("Ta bort den offentliga sidan"), "type",
-		    "submit", NULL);
-		html_close(h);
+	const char	*field = PQgetvalue(r, i, RL_FIELD), *label;
+	long		 ord;
+
+	if (PQgetvalue(r, i, RL_ORD)[0] != '\0' &&
+	    parse_long(PQgetvalue(r, i, RL_ORD), 0, 999, &ord) == 0) {
+		html_elem(h, "td", arena_printf(req->arena,
+		    PQgetvalue(r, i, RL_REPNAME)[0] != '\0' ?
+		    _("Bilaga %ld: %s, ersatt med %s") : _("Bilaga %ld: %s, dold"),
+		    ord + 1, PQgetvalue(r, i, RL_FILENAME),
+		    PQgetvalue(r, i, RL_REPNAME)), NULL);
 		return;
 	}
-	if (!closed(def)) {
-		html_elem(h, "p", _("Svaren kan publiceras när remissen är stängd."),
-		    NULL);
-		return;
+	label = field[0] != '\0' ? public_field_label(req->arena, def, field) :
+	    NULL;
+	if (label == NULL)
+		label = field;
+	html_open(h, "td", NULL);
+	if (PQgetvalue(r, i, RL_PASSAGE)[0] == '\0')
+		html_text(h, arena_printf(req->arena, _("Hela fältet %s"), label));
+	else {
+		if (field[0] == '\0')
+			html_text(h, _("Varje förekomst i svaret: "));
+		else if (PQgetvalue(r, i, RL_START)[0] != '\0')
+			html_text(h, arena_printf(req->arena, _("Stycke i %s: "),
+			    label));
+		else
+			html_text(h, arena_printf(req->arena,
+			    _("Varje förekomst i %s: "), label));
+		html_elem(h, "span", PQgetvalue(r, i, RL_PASSAGE), "class",
+		    "prewrap", NULL);
 	}
-	html_elem(h, "p", _("Svaren är inte publicerade. Publicering visar den "
-	    "senaste versionen av varje remissinstans svar för alla, utan "
-	    "kontaktpersonernas namn, e-post och telefon, och med sekretess "
-	    "enligt listan nedan."), NULL);
-	form_open(h, req, def->slug, "publicera");
-	html_elem(h, "button", _("Publicera svaren"), "type", "submit", "class",
-	    "primary", NULL);
-	html_close(h);
-}
-
-/* The form that records a redaction of a version's passage or attachment. */
-static void
-redact_form(struct html *h, struct request *req, const struct remiss_def *def,
-    const PGresult *orgs)
-{
-	int i;
-
-	html_elem(h, "h2", _("Sekretess"), NULL);
-	html_elem(h, "p", _("Skriv av stycket exakt som det står i svaret, eller "
-	    "ange bilagans nummer. Det sparade svaret ändras inte; den "
-	    "offentliga sidan visar sekretessgrunden i stället."), NULL);
-	form_open(h, req, def->slug, "sekretess");
-	html_open(h, "p", NULL);
-	html_elem(h, "label", _("Svar"), "for", "f-version", NULL);
-	html_open(h, "select", "name", "version", "id", "f-version", NULL);
-	for (i = 0; i < PQntuples(orgs); i++) {
-		if (PQgetvalue(orgs, i, 4)[0] == '\0')
-			continue;
-		html_elem(h, "option", arena_printf(req->arena, _("%s, version %s"),
-		    PQgetvalue(orgs, i, 1), PQgetvalue(orgs, i, 5)), "value",
-		    PQgetvalue(orgs, i, 4), NULL);
-	}
-	html_close(h);
-	html_close(h);
-	form_textarea(h, "stycke", _("Stycke som omfattas av sekretess"), NULL,
-	    NULL, 3);
-	form_input(h, "number", "bilaga", _("eller bilaga nummer"), NULL, NULL,
-	    0);
-	form_input(h, "text", "grund", _("Sekretessgrund (t.ex. 21 kap. 1 § "
-	    "offentlighets- och sekretesslagen)"), NULL, NULL, 1);
-	html_elem(h, "button", _("Registrera sekretess"), "type", "submit", NULL);
 	html_close(h);
 }
 
@@ -205,16 +159,16 @@ redact_form(struct html *h, struct request *req, const struct remiss_def *def,
  * form that withdraws it, or when, by whom and why it was withdrawn. */
 static void
 redaction_state(struct html *h, struct request *req, const char *slug,
-    const PGresult *r, int i)
+    const PGresult *r, int i, bool preview)
 {
-	const char	*id = PQgetvalue(r, i, 0), *fid, *row;
+	const char	*id = PQgetvalue(r, i, RL_ID), *fid, *row;
 
 	html_open(h, "td", NULL);
-	if (PQgetvalue(r, i, 10)[0] != '\0') {
+	if (PQgetvalue(r, i, RL_WITHDRAWN)[0] != '\0') {
 		html_elem(h, "strong", _("Hävd"), NULL);
 		html_text(h, arena_printf(req->arena, _(" %s av %s. Skäl: %s"),
-		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 10)),
-		    PQgetvalue(r, i, 11), PQgetvalue(r, i, 12)));
+		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, RL_WITHDRAWN)),
+		    PQgetvalue(r, i, RL_WBY), PQgetvalue(r, i, RL_REASON)));
 		html_close(h);
 		return;
 	}
@@ -225,8 +179,7 @@ redaction_state(struct html *h, struct request *req, const char *slug,
 	html_elem(h, "p", _("Gäller"), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/sekretess/%s/hav", slug, id), "class", "inline", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
-	    req->identity.csrf, NULL);
+	publication_hidden(h, req, preview);
 	html_elem(h, "label", _("Skäl för att häva sekretessen"), "for", fid,
 	    NULL);
 	html_void(h, "input", "type", "text", "name", "skal", "id", fid,
@@ -238,19 +191,22 @@ redaction_state(struct html *h, struct request *req, const char *slug,
 	html_close(h);
 }
 
-static void
-redaction_table(struct html *h, struct request *req, const char *slug,
-    const PGresult *r)
+void
+publication_redaction_table(struct html *h, struct request *req,
+    const struct remiss_def *def, const PGresult *r, const char *vid,
+    const char *caption, bool preview)
 {
-	long	ord;
-	int	i;
+	int	i, n = 0;
 
-	if (PQntuples(r) == 0) {
+	for (i = 0; i < PQntuples(r); i++)
+		if (vid == NULL || strcmp(PQgetvalue(r, i, RL_VERSION), vid) == 0)
+			n++;
+	if (n == 0) {
 		html_elem(h, "p", _("Ingen sekretess är registrerad."), NULL);
 		return;
 	}
 	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", _("Registrerad sekretess"), NULL);
+	html_elem(h, "caption", caption, NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", _("Remissinstans"), "scope", "col", NULL);
@@ -262,27 +218,87 @@ redaction_table(struct html *h, struct request *req, const char *slug,
 	html_close(h);
 	html_open(h, "tbody", NULL);
 	for (i = 0; i < PQntuples(r); i++) {
+		if (vid != NULL && strcmp(PQgetvalue(r, i, RL_VERSION), vid) != 0)
+			continue;
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", arena_printf(req->arena, _("%s, version %s"),
-		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3)), "scope", "row",
-		    "id", arena_printf(req->arena, "sekretess-%s",
-		    PQgetvalue(r, i, 0)), NULL);
-		if (PQgetvalue(r, i, 5)[0] != '\0' &&
-		    parse_long(PQgetvalue(r, i, 5), 0, 999, &ord) == 0)
-			html_elem(h, "td", arena_printf(req->arena, _("Bilaga %ld: %s"),
-			    ord + 1, PQgetvalue(r, i, 6)), NULL);
-		else
-			html_elem(h, "td", PQgetvalue(r, i, 4), "class", "prewrap",
-			    NULL);
-		html_elem(h, "td", PQgetvalue(r, i, 7), NULL);
+		    PQgetvalue(r, i, RL_ORG), PQgetvalue(r, i, RL_VNUM)), "scope",
+		    "row", "id", arena_printf(req->arena, "sekretess-%s",
+		    PQgetvalue(r, i, RL_ID)), NULL);
+		what_cell(h, req, def, r, i);
+		html_elem(h, "td", PQgetvalue(r, i, RL_GROUND), NULL);
 		/* TRANSLATORS: when, and by whom ("%s av %s" is "%s of %s"). */
 		html_elem(h, "td", arena_printf(req->arena, _("%1$s av %2$s"),
-		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 8)),
-		    PQgetvalue(r, i, 9)), NULL);
-		redaction_state(h, req, slug, r, i);
+		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, RL_AT)),
+		    PQgetvalue(r, i, RL_BY)), NULL);
+		redaction_state(h, req, def->slug, r, i, preview);
 		html_close(h);
 	}
 	html_close(h);
+	html_close(h);
+}
+
+/* How many responses have a version the published page does not show
+ * (rows of STMT_PUBLIC_ORGS). */
+static int
+newer_versions(const PGresult *orgs)
+{
+	int i, n = 0;
+
+	for (i = 0; i < PQntuples(orgs); i++)
+		if (PQgetvalue(orgs, i, 3)[0] != '\0' &&
+		    strcmp(PQgetvalue(orgs, i, 3), PQgetvalue(orgs, i, 4)) != 0)
+			n++;
+	return n;
+}
+
+/* The state of publication, the way to the preview and the button that
+ * withdraws the page. */
+static void
+publish_part(struct html *h, struct request *req, const struct remiss_def *def,
+    const PGresult *pub, const PGresult *orgs)
+{
+	const char	*preview = arena_printf(req->arena,
+	    "/remisser/%s/publicering/forhandsgranska", def->slug);
+	int		 newer;
+
+	html_elem(h, "h2", _("Offentlig sida"), NULL);
+	if (PQntuples(pub) == 1) {
+		html_open(h, "p", NULL);
+		html_text(h, arena_printf(req->arena, _("Publicerad %s av %s: "),
+		    iso_datetime_ui_in(req->arena, PQgetvalue(pub, 0, 0)),
+		    PQgetvalue(pub, 0, 1)));
+		html_elem(h, "a", arena_printf(req->arena, "/publicerat/%s",
+		    def->slug), "href", arena_printf(req->arena, "/publicerat/%s",
+		    def->slug), NULL);
+		html_close(h);
+		if ((newer = newer_versions(orgs)) > 0)
+			html_elem(h, "p", arena_printf(req->arena, _("%d svar har "
+			    "kommit in i en ny version efter publiceringen. Den "
+			    "offentliga sidan visar dem inte förrän ni har "
+			    "förhandsgranskat och publicerat dem."), newer),
+			    "class", "notice", NULL);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", _("Förhandsgranska och förbered sekretess"),
+		    "href", preview, "class", "button", NULL);
+		html_close(h);
+		html_open(h, "form", "method", "post", "action", arena_printf(
+		    req->arena, "/remisser/%s/avpublicera", def->slug), NULL);
+		publication_hidden(h, req, false);
+		html_elem(h, "button", _("Ta bort den offentliga sidan"), "type",
+		    "submit", NULL);
+		html_close(h);
+		return;
+	}
+	html_elem(h, "p", publication_closed(def) ? _("Svaren är inte "
+	    "publicerade. Förbered sekretessen på förhandsgranskningen av den "
+	    "offentliga sidan och publicera därifrån: sidan blir offentlig "
+	    "först då, med sekretessen tillämpad.") : _("Svaren kan publiceras "
+	    "när remissen är stängd. Sekretessen kan förberedas redan nu på "
+	    "förhandsgranskningen."), NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", _("Förhandsgranska och förbered sekretess"), "href",
+	    preview, "class", "button primary", NULL);
 	html_close(h);
 }
 
@@ -293,16 +309,15 @@ handle_publication(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct html		*h = NULL;
 	PGresult		*pub = NULL, *orgs = NULL, *red = NULL;
-	const char		*p[2], *notice;
+	const char		*p[1], *notice;
 	char			 rid[24];
 
-	if (!load(req, res, &def))
+	if (!publication_remiss(req, res, &def))
 		return;
 	snprintf(rid, sizeof(rid), "%lld", def.id);
 	p[0] = rid;
-	p[1] = NULL;
 	pub = db_exec(req->db, STMT_PUBLICATION_GET, p);
-	orgs = db_exec(req->db, STMT_REVIEW_ORGS, p);
+	orgs = db_exec(req->db, STMT_PUBLIC_ORGS, p);
 	red = db_exec(req->db, STMT_REDACTIONS_LIST, p);
 	if (!db_result_ok(pub) || !db_result_ok(orgs) || !db_result_ok(red) ||
 	    (h = html_new()) == NULL) {
@@ -312,15 +327,18 @@ handle_publication(struct request *req, struct response *res)
 	}
 	layout_begin(h, arena_printf(req->arena, _("Publicering: %s"), def.title),
 	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, _("Publicering: %s"), def.title),
-
-	    NULL);
+	html_elem(h, "h1", arena_printf(req->arena, _("Publicering: %s"),
+	    def.title), NULL);
 	if ((notice = notice_text(kvlist_get(&req->query, "meddelande"))) != NULL)
 		html_elem(h, "p", notice, "class", "notice", "role", "status",
 		    NULL);
-	publish_part(h, req, &def, pub);
-	redact_form(h, req, &def, orgs);
-	redaction_table(h, req, def.slug, red);
+	publish_part(h, req, &def, pub, orgs);
+	html_elem(h, "h2", _("Sekretess"), NULL);
+	html_elem(h, "p", _("Sekretess förbereds på förhandsgranskningen, där "
+	    "ni markerar stycken i svaren eller väljer hela fält och bilagor. "
+	    "Det sparade svaret ändras aldrig."), NULL);
+	publication_redaction_table(h, req, &def, red, NULL,
+	    _("Registrerad sekretess"), false);
 	layout_end(h);
 	layout_send(h, res, 200);
 	h = NULL;
@@ -332,83 +350,108 @@ out:
 	PQclear(pub);
 }
 
-/* Runs one change (st with p) and its audit row in a transaction; *rows
- * gets the change's row count. Returns 0 or -1 (rolled back). */
-static int
-change(struct request *req, enum stmt st, const char *const *p,
-    const char *action, const char *otype, const char *oid, const char *detail,
-    int *rows, PGresult **err)
-{
-	PGresult	*r;
-	char		 actor[40];
-
-	*err = NULL;
-	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
-	if (db_begin(req->db) == -1)
-		return -1;
-	r = db_exec(req->db, st, p);
-	if (!db_result_ok(r)) {
-		db_rollback(req->db);
-		*err = r;
-		return -1;
-	}
-	*rows = PQntuples(r);
-	if (*rows > 0 && audit_write(req->db, actor, action, otype,
-	    oid != NULL ? oid : PQgetvalue(r, 0, 0), detail) == -1) {
-		PQclear(r);
-		db_rollback(req->db);
-		return -1;
-	}
-	PQclear(r);
-	if (*rows == 0) {
-		db_rollback(req->db);
-		return 0;
-	}
-	return db_commit(req->db);
-}
-
 /* The audit detail {"remiss":"slug"} in a. */
 static const char *
-remiss_detail(struct request *req, const struct remiss_def *def)
+remiss_detail(struct request *req, const struct remiss_def *def,
+    const char *versions)
 {
 	struct buf b;
 
 	buf_init(&b, req->arena);
 	buf_puts(&b, "{\"remiss\":");
 	json_string(&b, def->slug);
+	if (versions != NULL)
+		buf_printf(&b, ",\"versions\":[%s]", versions);
 	buf_puts(&b, "}");
 	return b.failed ? NULL : b.data;
 }
 
-/* POST /remisser/{slug}/publicera */
+/* Publishes def showing the versions list ("12,15"): the publication row
+ * (again: when and by whom), its versions and the audit row in one
+ * transaction. 0, or -1 (rolled back). */
+static int
+publish(struct request *req, const struct remiss_def *def, const char *list,
+    size_t count)
+{
+	PGresult	*r = NULL;
+	const char	*p[2], *detail;
+	char		 rid[24], uid[24], actor[40];
+
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
+	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
+	if ((detail = remiss_detail(req, def, list)) == NULL ||
+	    db_begin(req->db) == -1)
+		return -1;
+	p[0] = rid;
+	p[1] = uid;
+	r = db_exec(req->db, STMT_PUBLICATION_INSERT, p);
+	if (!db_result_ok(r) || PQntuples(r) != 1)
+		goto fail;
+	PQclear(r);
+	p[1] = arena_printf(req->arena, "{%s}", list);
+	r = db_exec(req->db, STMT_PUBLICATION_PIN, p);
+	if (p[1] == NULL || !db_result_ok(r) || (size_t)PQntuples(r) != count)
+		goto fail;
+	PQclear(r);
+	if (audit_write(req->db, actor, "remiss.publish", "remiss", rid,
+	    detail) == -1)
+		goto fail_open;
+	return db_commit(req->db);
+fail:
+	PQclear(r);
+fail_open:
+	db_rollback(req->db);
+	return -1;
+}
+
+/* POST /remisser/{slug}/publicera: versioner, the versions the preview
+ * showed. Publishes exactly those, with the redactions in force applied; a
+ * preview that is out of date (a version came or a redaction no longer
+ * applies) is a 409 that publishes nothing. */
 void
 handle_publish(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
-	PGresult		*err;
-	const char		*p[2], *detail;
-	char			 rid[24], uid[24];
-	int			 rows;
+	struct public_model	 m;
+	const char		*seen, *now;
+	long long		 lost;
+	int			 rc;
 
-	if (!load(req, res, &def))
+	if (!publication_remiss(req, res, &def))
 		return;
-	if (!closed(&def)) {
+	if (!publication_closed(&def)) {
 		handler_problem(req, res, 409, "Svaren kan publiceras först när "
 		    "remissen är stängd.", "Close the remiss before publishing.");
 		return;
 	}
-	snprintf(rid, sizeof(rid), "%lld", def.id);
-	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
-	p[0] = rid;
-	p[1] = uid;
-	if ((detail = remiss_detail(req, &def)) == NULL ||
-	    change(req, STMT_PUBLICATION_INSERT, p, "remiss.publish", "remiss",
-	    rid, detail, &rows, &err) == -1) {
-		PQclear(err);
+	rc = public_model_load(req->db, req->arena, &def, PUBLIC_PREVIEW, 0, &m,
+	    &lost);
+	if (rc == -2) {
+		handler_problem(req, res, 409, arena_printf(req->arena,
+		    "Sekretess nummer %lld kan inte tillämpas på svaret. Häv den "
+		    "och registrera den på nytt. Ingenting har publicerats.", lost),
+		    "A redaction cannot be applied. Nothing was published.");
+		return;
+	}
+	if (rc != 1 || (now = publication_versions(req->arena, &m)) == NULL) {
 		unavailable(req, res);
 		return;
 	}
-	redirect(req, res, def.slug, "publicerad");
+	seen = kvlist_get(&req->form, "versioner");
+	if (seen == NULL || strcmp(seen, now) != 0) {
+		handler_problem(req, res, 409, "Publicera från "
+		    "förhandsgranskningen: svaren har ändrats sedan den visades, "
+		    "eller så har ni inte förhandsgranskat sidan. Ingenting har "
+		    "publicerats.", "Publish from an up-to-date preview. Nothing "
+		    "was published.");
+		return;
+	}
+	if (publish(req, &def, now, m.nresponses) == -1) {
+		unavailable(req, res);
+		return;
+	}
+	redirect(req, res, def.slug, "publicerad", false);
 }
 
 /* POST /remisser/{slug}/avpublicera */
@@ -416,23 +459,31 @@ void
 handle_unpublish(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
-	PGresult		*err;
+	PGresult		*r = NULL;
 	const char		*p[1], *detail;
-	char			 rid[24];
-	int			 rows;
+	char			 rid[24], actor[40];
 
-	if (!load(req, res, &def))
+	if (!publication_remiss(req, res, &def))
 		return;
 	snprintf(rid, sizeof(rid), "%lld", def.id);
+	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
 	p[0] = rid;
-	if ((detail = remiss_detail(req, &def)) == NULL ||
-	    change(req, STMT_PUBLICATION_DELETE, p, "remiss.unpublish", "remiss",
-	    rid, detail, &rows, &err) == -1) {
-		PQclear(err);
+	if ((detail = remiss_detail(req, &def, NULL)) == NULL ||
+	    db_begin(req->db) == -1) {
 		unavailable(req, res);
 		return;
 	}
-	redirect(req, res, def.slug, "avpublicerad");
+	r = db_exec(req->db, STMT_PUBLICATION_DELETE, p);
+	if (!db_result_ok(r) || (PQntuples(r) > 0 && audit_write(req->db, actor,
+	    "remiss.unpublish", "remiss", rid, detail) == -1) ||
+	    db_commit(req->db) == -1) {
+		PQclear(r);
+		db_rollback(req->db);
+		unavailable(req, res);
+		return;
+	}
+	PQclear(r);
+	redirect(req, res, def.slug, "avpublicerad", false);
 }
 
 /* True if s is 1..max bytes of one trimmed line without control bytes. */
@@ -448,93 +499,6 @@ one_line(const char *s, size_t max)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return false;
 	return true;
-}
-
-/* POST /remisser/{slug}/sekretess: version, stycke or bilaga, grund. */
-void
-handle_redact(struct request *req, struct response *res)
-{
-	struct remiss_def	 def;
-	struct buf		 detail;
-	PGresult		*err;
-	const char		*p[6], *passage, *nr, *ground, *vid;
-	char			 rid[24], uid[24], ord[24];
-	long long		 version;
-	long			 n = 0;
-	int			 rows, status;
-
-	if (!load(req, res, &def))
-		return;
-	vid = kvlist_get(&req->form, "version");
-	passage = kvlist_get(&req->form, "stycke");
-	nr = kvlist_get(&req->form, "bilaga");
-	ground = kvlist_get(&req->form, "grund");
-	if (passage != NULL && passage[0] == '\0')
-		passage = NULL;
-	if (nr != NULL && nr[0] == '\0')
-		nr = NULL;
-	if (vid == NULL || parse_id(vid, &version) == -1 || version == 0) {
-		handler_problem(req, res, 400, "Välj ett svar.",
-		    "Choose a response.");
-		return;
-	}
-	if ((passage == NULL) == (nr == NULL) || (passage != NULL &&
-	    strlen(passage) > PASSAGE_MAX) || (nr != NULL &&
-	    parse_long(nr, 1, 1000, &n) == -1)) {
-		handler_problem(req, res, 422, "Ange antingen ett stycke ur svaret "
-		    "eller en bilagas nummer.", "Give either a passage or the "
-		    "number of an attachment.");
-		return;
-	}
-	if (!one_line(ground, GROUND_MAX)) {
-		handler_problem(req, res, 422, "Ange sekretessgrunden på en rad "
-		    "(högst 300 tecken), t.ex. 21 kap. 1 § offentlighets- och "
-		    "sekretesslagen.", "Give the legal ground on one line.");
-		return;
-	}
-	snprintf(rid, sizeof(rid), "%lld", def.id);
-	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
-	snprintf(ord, sizeof(ord), "%ld", n - 1);
-	p[0] = vid;
-	p[1] = rid;
-	p[2] = passage;
-	p[3] = nr != NULL ? ord : NULL;
-	p[4] = ground;
-	p[5] = uid;
-	buf_init(&detail, req->arena);
-	buf_puts(&detail, "{\"remiss\":");
-	json_string(&detail, def.slug);
-	buf_printf(&detail, ",\"version\":%lld", version);
-	if (passage != NULL) {
-		buf_puts(&detail, ",\"passage\":");
-		json_string(&detail, passage);
-	} else
-		buf_printf(&detail, ",\"attachment\":%ld", n);
-	buf_puts(&detail, ",\"legal_ground\":");
-	json_string(&detail, ground);
-	buf_puts(&detail, "}");
-	if (detail.failed) {
-		unavailable(req, res);
-		return;
-	}
-	if (change(req, STMT_REDACTION_INSERT, p, "redaction.create",
-	    "redaction", NULL, detail.data, &rows, &err) == -1) {
-		status = db_http_status(err);
-		PQclear(err);
-		if (status == 422)	/* no such attachment (23503) */
-			handler_problem(req, res, 422, "Svaret har ingen bilaga "
-			    "med det numret.", "The response has no such "
-			    "attachment.");
-		else
-			unavailable(req, res);
-		return;
-	}
-	if (rows == 0) {
-		handler_problem(req, res, 404, "Svaret finns inte i den här "
-		    "remissen.", "The response is not one of this remiss.");
-		return;
-	}
-	redirect(req, res, def.slug, "sekretess");
 }
 
 /* The 409 of a second withdrawal, or the 404 of a redaction that is not
@@ -565,8 +529,9 @@ not_withdrawn(struct request *req, struct response *res, const char *id,
 	PQclear(r);
 }
 
-/* POST /remisser/{slug}/sekretess/{id}/hav: skal. Withdraws redaction id:
- * a row in redaction_withdrawals and its audit row in one transaction; the
+/* POST /remisser/{slug}/sekretess/{id}/hav: skal (and tillbaka, to come
+ * back to the preview). Withdraws redaction id: a row in
+ * redaction_withdrawals and its audit row in one transaction; the
  * redaction row itself is kept. A second withdrawal is a 409. */
 void
 handle_redaction_withdraw(struct request *req, struct response *res)
@@ -574,12 +539,12 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct buf		 detail;
 	PGresult		*r = NULL;
-	const char		*p[4], *reason, *id = req->path_params[1];
+	const char		*p[4], *reason, *back, *id = req->path_params[1];
 	char			 rid[24], uid[24], actor[40];
 	long long		 rx;
 	long			 ord;
 
-	if (!load(req, res, &def))
+	if (!publication_remiss(req, res, &def))
 		return;
 	if (parse_id(id, &rx) == -1 || rx == 0) {
 		handler_problem(req, res, 404, "Sekretessen finns inte i den här "
@@ -587,6 +552,7 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 		return;
 	}
 	reason = kvlist_get(&req->form, "skal");
+	back = kvlist_get(&req->form, "tillbaka");
 	if (!one_line(reason, REASON_MAX)) {
 		handler_problem(req, res, 422, "Ange varför sekretessen hävs, på "
 		    "en rad (högst 500 tecken). Inget har ändrats.", "Give the "
@@ -622,7 +588,7 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 	if (PQgetvalue(r, 0, 3)[0] != '\0' &&
 	    parse_long(PQgetvalue(r, 0, 3), 0, 999, &ord) == 0)
 		buf_printf(&detail, ",\"attachment\":%ld", ord + 1);
-	else {
+	else if (PQgetvalue(r, 0, 2)[0] != '\0') {
 		buf_puts(&detail, ",\"passage\":");
 		json_string(&detail, PQgetvalue(r, 0, 2));
 	}
@@ -639,7 +605,8 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 		unavailable(req, res);
 		return;
 	}
-	redirect(req, res, def.slug, "havd");
+	redirect(req, res, def.slug, "havd", back != NULL &&
+	    strcmp(back, "forhandsgranska") == 0);
 	return;
 fail:
 	PQclear(r);

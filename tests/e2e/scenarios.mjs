@@ -8,9 +8,10 @@ import { sweep } from './sweep.mjs';
 import { english } from './english.mjs';
 import { exportOdt } from './export.mjs';
 import { session } from './session.mjs';
+import { redaction } from './redaction.mjs';
 
 const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep,
-	english, exportOdt, session };
+	english, exportOdt, session, redaction };
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(scenarios);
 
 const browser = await launch();

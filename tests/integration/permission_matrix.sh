@@ -92,6 +92,7 @@ row "remiss editor: read"      GET  "/remisser/$SLUG/redigera" ""               
 row "remiss: create"           POST "/admin/remisser/ny" ""                     401 403 403 403 403 403 422 422
 row "remiss editor: write"     POST "/remisser/$SLUG/avsnitt" ""                401 403 403 403 403 403 422 422
 row "publication page: read"   GET  "/remisser/$SLUG/publicering" ""            303 403 403 403 403 403 200 200
+row "publication preview: read" GET "/remisser/$SLUG/publicering/forhandsgranska" "" 303 403 403 403 403 403 200 200
 # Allowed for the förvaltning, but the demo remiss is open (409) and the redaction has no
 # legal ground (422): nothing changes.
 row "publication: publish"     POST "/remisser/$SLUG/publicera" ""              401 403 403 403 403 403 409 409

@@ -62,7 +62,7 @@ halmstad=$(latest "Halmstads kommun")
 check "Halmstad's latest version has an attachment" \
 	eval '[ "$(sql "SELECT count(*) FROM attachments WHERE version_id = $halmstad")" -ge 1 ]'
 # A passage of Halmstad's summary (40 characters from its 6th) to redact.
-passage=$(sql "SELECT substr(summary, 6, 40) FROM response_versions WHERE id = $halmstad")
+passage=$(sql "SELECT btrim(substr(summary, 6, 40)) FROM response_versions WHERE id = $halmstad")
 check "Halmstad's summary has a passage to redact" eval '[ ${#passage} -ge 20 ]'
 audits() { sql "SELECT count(*) FROM audit_log WHERE action = '$1'"; }
 
@@ -85,8 +85,8 @@ redactions() { sql "SELECT count(*) FROM redactions"; }
 before=$(redactions)
 req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
 	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
-check "a passage is redacted with its legal ground: 303" \
-	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering\?meddelande=sekretess"'
+check "a passage is redacted with its legal ground: 303 back to the preview" \
+	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering/forhandsgranska\?meddelande=sekretess#remissinstans-"'
 check "the redaction is stored" eval '[ "$(redactions)" = $((before + 1)) ]'
 check "the audit log keeps the redaction with its legal ground and passage" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"'
@@ -117,6 +117,13 @@ check "redactions cannot be changed in the database" \
 req "$K" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$kcsrf"
 check "a kommun user may not publish (403)" status_is 403
 req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+check "publishing without the preview's versions is a 409 that publishes nothing" \
+	eval 'status_is 409 && body_has "förhandsgranskningen" && [ "$(sql "SELECT count(*) FROM publications WHERE remiss_id = $rid")" = 0 ]'
+req "$F" GET "/remisser/$SLUG/publicering/forhandsgranska"
+versions=$(hidden versioner)
+check "the preview of the closed remiss offers to publish the versions it shows" \
+	eval 'status_is 200 && [ -n "$versions" ] && body_has ">Publicera svaren</button>"'
+req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf" --data-urlencode "versioner=$versions"
 check "the förvaltning publishes the closed remiss: 303" \
 	eval 'status_is 303 && header_has "meddelande=publicerad"'
 check "publishing is audited" eval '[ "$(audits remiss.publish)" -ge 1 ]'
