@@ -580,8 +580,8 @@ remissvar_read_for(const char *buf, size_t len, const char *filename,
 		lim = &deflim;
 	}
 	memset(doc, 0, sizeof(*doc));
+	memset(&xl, 0, sizeof(xl));
 	xl.max_bytes = lim->max_bytes;
-	xl.max_depth = 0;
 	if ((xd = xml_safe_parse_limits(buf, len, filename, &xl, errs)) == NULL)
 		return -1;
 	rc = remissvar_read_doc(xd, lim, def, a, doc, errs);
