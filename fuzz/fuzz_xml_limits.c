@@ -131,7 +131,9 @@ has_raw_regions(const uint8_t *data, size_t size)
 
 	for (i = 0; i + 1 < size; i++)
 		if (data[i] == '<' && (data[i + 1] == '!' ||
-		    (data[i + 1] == '?' && i > 0)))
+		    (data[i + 1] == '?' && (i > 0 || size < 6 ||
+		    memcmp(data, "<?xml", 5) != 0 || (data[5] != ' ' &&
+		    data[5] != '\t' && data[5] != '\r' && data[5] != '\n')))))
 			return true;
 	return false;
 }

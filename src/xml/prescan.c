@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -28,6 +29,8 @@ struct scan {
 	size_t			 bol;
 	const struct xml_limits	*lim;
 	struct xml_errors	*errs;
+	size_t			 lt;	/* the first '<' at or after lt_from */
+	size_t			 lt_from;
 	size_t			 elements;
 	size_t			 attrs;
 	size_t			 texts;
@@ -109,6 +112,20 @@ find_byte(const struct scan *s, size_t from, int c)
 		return s->len;
 	p = memchr(s->b + from, c, s->len - from);
 	return p != NULL ? (size_t)(p - s->b) : s->len;
+}
+
+/* Offset of the first '<' at or after from, or s->len. The answer is kept,
+ * so that asking again for any place up to it costs nothing: every search
+ * for the end of something is bounded by the next '<', and each byte is
+ * searched once. */
+static size_t
+next_lt(struct scan *s, size_t from)
+{
+	if (from < s->lt_from || from > s->lt) {
+		s->lt = find_byte(s, from, '<');
+		s->lt_from = from;
+	}
+	return s->lt;
 }
 
 /* Offset of the first needle at or after from, or s->len. */
@@ -222,11 +239,12 @@ raw_span(struct scan *s, size_t from, size_t to, const struct mark *m)
 static int
 raw(struct scan *s, const struct mark *m)
 {
-	size_t next = find_byte(s, m->off + 1, '<');
+	size_t next = next_lt(s, m->off + 1);
 
 	if (raw_span(s, m->off, next, m) == -1)
 		return -1;
-	advance(s, next);
+	if (next > s->i)
+		advance(s, next);
 	return 0;
 }
 
@@ -248,7 +266,7 @@ text(struct scan *s)
 {
 	if (count_text(s) == -1)
 		return -1;
-	advance(s, find_byte(s, s->i, '<'));
+	advance(s, next_lt(s, s->i));
 	return 0;
 }
 
@@ -268,11 +286,11 @@ construct(struct scan *s, size_t open, const char *close)
 		return -1;
 	end = find_str(s, s->i + open, close);
 	stop = end == s->len ? s->len : end + strlen(close);
-	lt = find_byte(s, s->i + open, '<');
+	lt = next_lt(s, s->i + open);
 	while (lt < end) {
 		advance(s, lt);
 		m = here(s);
-		next = find_byte(s, lt + 1, '<');
+		next = next_lt(s, lt + 1);
 		if (raw_span(s, lt, next, &m) == -1)
 			return -1;
 		lt = next;
@@ -286,26 +304,31 @@ construct(struct scan *s, size_t open, const char *close)
 static int
 end_tag(struct scan *s)
 {
-	struct mark	 m = here(s);
-	size_t		 gt = find_byte(s, s->i + 2, '>');
+	struct mark		 m = here(s);
+	size_t			 lt = next_lt(s, s->i + 1);
+	const unsigned char	*gt;
 
-	if (gt == s->len || find_byte(s, s->i + 2, '<') < gt)
+	if (s->i + 2 > lt || (gt = memchr(s->b + s->i + 2, '>',
+	    lt - (s->i + 2))) == NULL)
 		return raw(s, &m);
-	advance(s, gt + 1);
+	advance(s, (size_t)(gt - s->b) + 1);
 	return 0;
 }
 
 /* One attribute value at s->i (a quote). Returns 0 with s->i past it, 1 if
- * it is not well-formed (no closing quote, or a '<' in it), -1 refused. */
+ * it is not well-formed (no closing quote before the next '<'), -1
+ * refused. */
 static int
 attr_value(struct scan *s, const struct mark *at, size_t nlen)
 {
-	char	 nb[80];
-	size_t	 start = s->i + 1, end;
+	const unsigned char	*q;
+	char			 nb[80];
+	size_t			 start = s->i + 1, lt, end;
 
-	end = find_byte(s, start, s->b[s->i]);
-	if (end == s->len || find_byte(s, start, '<') < end)
+	lt = next_lt(s, start);
+	if ((q = memchr(s->b + start, s->b[s->i], lt - start)) == NULL)
 		return 1;
+	end = (size_t)(q - s->b);
 	if (end - start > s->lim->max_value)
 		return refuse(s, at, "xml_value", s->lim->max_value,
 		    "attribute %sholds more than %zu bytes (limit xml_value)",
@@ -415,7 +438,10 @@ check_declaration(struct scan *s)
 		v = k + 1;
 		for (ve = v; ve < end && s->b[ve] != s->b[k]; ve++)
 			continue;
+		if (ve == end)
+			break;	/* not closed: libxml2 switches to nothing */
 		n = ve - v;
+		k = ve;
 		if ((n == 5 && strncasecmp((const char *)s->b + v, "UTF-8", 5) == 0) ||
 		    (n == 4 && strncasecmp((const char *)s->b + v, "UTF8", 4) == 0))
 			continue;
@@ -441,6 +467,7 @@ xml_prescan(const char *buf, size_t len, const struct xml_limits *lim,
 	s.b = (const unsigned char *)buf;
 	s.len = buf != NULL ? len : 0;
 	s.line = 1;
+	s.lt_from = SIZE_MAX;
 	s.lim = lim;
 	s.errs = errs;
 	m = here(&s);

@@ -154,6 +154,42 @@ hidden_floods_are_refused(void **state)
 	}
 }
 
+/* Shapes where a careless scan would search to the end of the document
+ * again and again: each byte is searched a bounded number of times. */
+static void
+scan_never_searches_the_same_bytes_again(void **state)
+{
+	static const char *const units[] = {
+		"<a b='",			/* values never closed */
+		"</a ",				/* end tags never closed */
+		"<a b='1' c='2' d='3' e='4'/>",	/* then one long text */
+		"<?xml encoding='",		/* a declaration never closed */
+		"<!--<a b=1 ",			/* one comment, raw markup in it */
+	};
+	struct arena		*a = *state;
+	struct xml_errors	 errs;
+	struct xml_limits	 lim;
+	char			*s;
+	size_t			 i, k, u, n = 10u * 1024u * 1024u;
+	double			 t0;
+
+	xml_safe_get_limits(&lim);
+	s = arena_alloc(a, n + 1);
+	assert_non_null(s);
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		u = strlen(units[i]);
+		for (k = 0; k < n; k++)
+			s[k] = units[i][k % u];
+		if (i == 2)		/* one start tag's worth, then text */
+			memset(s + u, 'x', n - u);
+		s[n] = '\0';
+		xml_errors_init(&errs, a);
+		t0 = seconds();
+		(void)xml_prescan(s, n, &lim, &errs);
+		assert_true(seconds() - t0 < 1.0);
+	}
+}
+
 /* Each limit: a document at the limit parses, one past it is refused with
  * the limit's name, at the line and column of what went over. */
 static void
@@ -322,6 +358,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(attribute_flood_is_refused_fast,
 		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(hidden_floods_are_refused,
+		    fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(
+		    scan_never_searches_the_same_bytes_again,
 		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(each_limit_is_named_with_its_line,
 		    fx_arena_setup, fx_arena_teardown),
