@@ -101,17 +101,29 @@ sql "ALTER TABLE draft_attachments ADD CONSTRAINT draft_attachments_media_type_c
 	    'image/png', 'image/jpeg', 'text/plain'))" >/dev/null
 check "the database takes no attachment of another type (draft or version)" \
 	eval '! sql "INSERT INTO draft_attachments (remiss_id, org_id, filename, media_type, bytes, size, sha256)
-	    VALUES ($rid, $oid, '"'"'x.html'"'"', '"'"'text/html'"'"', '"'"'x'"'"', 1, encode(sha256('"'"'x'"'"'), '"'"'hex'"'"'))" 2>/dev/null &&
+	    VALUES ($rid, $oid, '"'"'x.html'"'"', '"'"'text/html'"'"', '"'"'x'"'"', 1, encode(sha256('"'"'x'"'"'), '"'"'hex'"'"'))" 2>"$T/e1" &&
+	      grep -q draft_attachments_media_type_check "$T/e1" &&
 	      ! sql "INSERT INTO attachments (version_id, ord, filename, media_type, bytes, size, sha256)
-	    VALUES ($vid, 5, '"'"'x.svg'"'"', '"'"'image/svg+xml'"'"', '"'"'x'"'"', 1, encode(sha256('"'"'x'"'"'), '"'"'hex'"'"'))" 2>/dev/null'
+	    VALUES ($vid, 5, '"'"'x.svg'"'"', '"'"'image/svg+xml'"'"', '"'"'x'"'"', 1, encode(sha256('"'"'x'"'"'), '"'"'hex'"'"'))" 2>"$T/e2" &&
+	      grep -q attachments_media_type_allowed "$T/e2"'
 
-# The public page's download: the remiss published for a moment (the row is all it reads).
-uid=$(sql "SELECT id FROM users WHERE email = 'forvaltning@regionhalland.example'")
-sql "INSERT INTO publications (remiss_id, published_by) VALUES ($rid, $uid)" >/dev/null
+# The public page's download: the förvaltning closes the remiss and publishes what the
+# preview shows, then withdraws the page and opens the remiss again for the suites after.
+F=$T/forvaltning
+login "$F" forvaltning@regionhalland.example
+req "$F" GET "/remisser/$SLUG/publicering"
+fcsrf=$(hidden csrf)
+req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$fcsrf" --data-urlencode status=stangd
+req "$F" GET "/remisser/$SLUG/publicering/forhandsgranska"
+req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$fcsrf" \
+	--data-urlencode "versioner=$(hidden versioner)"
 req - GET "/publicerat/$SLUG/bilaga/$vid/1"
 check "the public page's download too: an attachment, nosniff, sandboxed" \
-	eval 'status_is 200 && served_safely "text/plain; charset=utf-8"'
-sql "DELETE FROM publications WHERE remiss_id = $rid" >/dev/null
+	eval 'status_is 200 && [ "$(cat "$T/body")" = "$html" ] && served_safely "text/plain; charset=utf-8"'
+req "$F" POST "/remisser/$SLUG/avpublicera" --data-urlencode "csrf=$fcsrf"
+req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$fcsrf" --data-urlencode status=oppen
+check "…and the remiss is unpublished and open again" \
+	eval 'status_is 303 && [ "$(sql "SELECT status FROM remiss WHERE id = $rid")" = oppen ]'
 
 # --- the web form: the same allowlist -------------------------------------------------------
 files() { sql "SELECT count(*) FROM draft_attachments WHERE org_id = $oid AND remiss_id = $rid"; }
