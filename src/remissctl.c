@@ -20,10 +20,12 @@
 #include "ctl_verify.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "http/limits.h"
 #include "log.h"
+#include "xml/safe.h"
 
 static const char usage_main[] =
-    "usage: remissctl [-d CONNINFO] COMMAND [ARGS]\n"
+    "usage: remissctl [-d CONNINFO] [-L xml_NAME=VALUE] COMMAND [ARGS]\n"
     "\n"
     "Administration of the remissvar server's database.\n"
     "\n"
@@ -56,6 +58,9 @@ static const char usage_main[] =
     "Options:\n"
     "  -d CONNINFO   libpq connection string or URI; default $REMISS_DB,\n"
     "                else the PG* environment variables\n"
+    "  -L xml_NAME=VALUE\n"
+    "                an XML limit, as remissd -L (xml_attrs=32, ...), for\n"
+    "                validate and the imports; may be repeated\n"
     "  -h, --help    show this help\n"
     "\n"
     "'remissctl COMMAND --help' describes a command. Exit status: 0 ok,\n"
@@ -147,19 +152,42 @@ err:
 	return rc;
 }
 
+/* -L NAME=VALUE: one of remissd's XML limits (only those: the others are
+ * about HTTP requests). Returns 0, or -1 after saying what is wrong. */
+static int
+xml_limit(struct limits *l, const char *assignment)
+{
+	if (assignment == NULL || strncmp(assignment, "xml_", 4) != 0 ||
+	    limits_set(l, assignment) == -1) {
+		fprintf(stderr, "remissctl: bad XML limit: %s\n",
+		    assignment != NULL ? assignment : "(none)");
+		return -1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	const char	*conninfo;
-	char		 who[80];
-	int		 i;
+	struct limits		 lim;
+	struct xml_limits	 xl;
+	const char		*conninfo;
+	char			 who[80];
+	int			 i;
 
 	log_set_name("remissctl");
 	conninfo = getenv("REMISS_DB");
+	/* The XML limits of remissd, so that what validate and the imports
+	 * accept is what an upload may hold. */
+	limits_default(&lim);
 	for (i = 1; i < argc; i++) {
 		if (ctl_is_help(argv[i]))
 			return ctl_usage(usage_main, EXIT_OK);
-		if (strcmp(argv[i], "-d") == 0) {
+		if (strncmp(argv[i], "-L", 2) == 0) {
+			if (xml_limit(&lim, argv[i][2] != '\0' ? argv[i] + 2 :
+			    i + 1 < argc ? argv[++i] : NULL) == -1)
+				return ctl_usage(usage_main, EXIT_USAGE);
+		} else if (strcmp(argv[i], "-d") == 0) {
 			if (++i >= argc) {
 				fprintf(stderr, "remissctl: -d needs a value\n");
 				return ctl_usage(usage_main, EXIT_USAGE);
@@ -175,6 +203,8 @@ main(int argc, char **argv)
 	}
 	if (i >= argc)
 		return ctl_usage(usage_main, EXIT_USAGE);
+	limits_xml(&lim, &xl);
+	xml_safe_set_limits(&xl);
 	if (strcmp(argv[i], "migrate") == 0)
 		return cmd_migrate(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "org") == 0)

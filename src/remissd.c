@@ -59,7 +59,10 @@ usage(FILE *out)
 	    "  -T PARAM       single sign-on: trust the e-mail in FastCGI param PARAM\n"
 	    "                 (only on a socket that the SSO location alone reaches)\n"
 	    "  -L NAME=VALUE  set a request limit: body, part, parts, part_header,\n"
-	    "                 fields, key, value, query, cookie, path (bytes, k/M/G)\n"
+	    "                 fields, key, value, query, cookie, path (bytes, k/M/G);\n"
+	    "                 of an XML upload: xml_depth, xml_attrs, xml_attrs_total,\n"
+	    "                 xml_name, xml_value, xml_elements, xml_texts,\n"
+	    "                 xml_namespaces\n"
 	    "  -M CIDR        who may read /metrics (REMOTE_ADDR); repeatable; the\n"
 	    "                 first -M replaces the default, 127.0.0.1 and ::1\n"
 	    "  -A FILE        the accessibility statement (Markdown) served at\n"
@@ -193,6 +196,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 	struct worker_config	 cfg;
+	struct xml_limits	 xml_limits;
 	struct xml_schema	*schema = NULL;
 	const char		*sock = NULL, *bind_addr = NULL;
 	char			*user = NULL;
@@ -298,6 +302,9 @@ main(int argc, char *argv[])
 	}
 
 	xml_safe_init();
+	/* Before the workers fork: every upload is parsed with these. */
+	limits_xml(&cfg.limits, &xml_limits);
+	xml_safe_set_limits(&xml_limits);
 	if ((schema = load_schema()) == NULL)
 		goto out;
 	cfg.schema = schema;

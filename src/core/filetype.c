@@ -1,14 +1,30 @@
 /* filetype.c: content sniffing for attachments: magic numbers, plus the zip entries that
- * tell ODT and DOCX apart from any other zip file. */
+ * tell ODT and DOCX apart from any other zip file, and UTF-8 plain text. */
 #include "config.h"
 
 #include <string.h>
 #include <strings.h>
 
 #include "core/filetype.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 
 #define ODT_TYPE "application/vnd.oasis.opendocument.text"
+#define DOCX_TYPE "application/vnd.openxmlformats-officedocument." \
+    "wordprocessingml.document"
+
+/* Every type filetype_sniff gives, with the Content-Type it is served as. */
+static const struct {
+	const char	*type;
+	const char	*served;
+} served_types[] = {
+	{ "application/pdf", "application/pdf" },
+	{ "image/png", "image/png" },
+	{ "image/jpeg", "image/jpeg" },
+	{ ODT_TYPE, ODT_TYPE },
+	{ DOCX_TYPE, DOCX_TYPE },
+	{ "text/plain", "text/plain; charset=utf-8" },
+};
 
 static int
 has_ext(const char *name, const char *const *exts)
@@ -66,6 +82,7 @@ filetype_sniff(const unsigned char *d, size_t len, const char *filename)
 	static const char *const docx[] = { "docx", NULL };
 	static const char *const png[] = { "png", NULL };
 	static const char *const jpeg[] = { "jpg", "jpeg", NULL };
+	static const char *const txt[] = { "txt", NULL };
 
 	if (filename == NULL || len == 0)
 		return NULL;
@@ -83,9 +100,25 @@ filetype_sniff(const unsigned char *d, size_t len, const char *filename)
 	if (starts(d, len, "PK\x03\x04", 4) && has_ext(filename, docx) &&
 	    zip_has_entry(d, len, "[Content_Types].xml") &&
 	    zip_has_entry(d, len, "word/document.xml"))
-		return "application/vnd.openxmlformats-officedocument."
-		    "wordprocessingml.document";
+		return DOCX_TYPE;
+	/* Text: whatever it says (HTML, SVG, script) is only ever shown as
+	 * text, never run: served as text/plain with nosniff. */
+	if (has_ext(filename, txt) && utf8_valid_text((const char *)d, len))
+		return "text/plain";
 	return NULL;
+}
+
+const char *
+filetype_served(const char *media_type)
+{
+	size_t i;
+
+	if (media_type == NULL)
+		return "application/octet-stream";
+	for (i = 0; i < sizeof(served_types) / sizeof(served_types[0]); i++)
+		if (strcmp(media_type, served_types[i].type) == 0)
+			return served_types[i].served;
+	return "application/octet-stream";
 }
 
 const char *

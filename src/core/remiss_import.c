@@ -687,11 +687,13 @@ static int
 read_buffer(const char *buf, size_t len, const char *filename, struct arena *a,
     struct xml_errors *errs, struct def *def)
 {
-	struct xml_limits	 lim = { REMISS_IMPORT_MAX_BYTES, 0 };
+	struct xml_limits	 lim;
 	struct walk		 w;
 	xmlDocPtr		 doc;
 	int			 r;
 
+	memset(&lim, 0, sizeof(lim));
+	lim.max_bytes = REMISS_IMPORT_MAX_BYTES;
 	memset(def, 0, sizeof(*def));
 	w.r.a = a;
 	w.r.errs = errs;

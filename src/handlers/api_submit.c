@@ -62,11 +62,26 @@ read_upload(struct request *req, struct response *res,
 {
 	struct xml_errors	 errs, xsd, content;
 	xmlDocPtr		 xd;
+	const char		*sv, *en;
 	int			 rc, rx;
 
 	xml_errors_init(&errs, req->arena);
 	if ((xd = xml_safe_parse(req->body, req->body_len, "remissvar.xml",
-	    &errs)) == NULL) {
+	    &errs)) == NULL && errs.over.name != NULL) {
+		/* Refused before it was parsed (xml/prescan.c): say which
+		 * limit, so that the sender can tell it from a syntax error. */
+		sv = arena_printf(req->arena, "Dokumentet går över gränsen %s "
+		    "(högst %zu) på rad %ld.", errs.over.name, errs.over.value,
+		    errs.over.line);
+		en = arena_printf(req->arena, "The document exceeds the limit "
+		    "%s (at most %zu) at line %ld.", errs.over.name,
+		    errs.over.value, errs.over.line);
+		located(req, res, 400, sv != NULL ? sv : "Dokumentet går över "
+		    "en gräns.", en != NULL ? en : "The document exceeds a "
+		    "limit.", &errs);
+		return -1;
+	}
+	if (xd == NULL) {
 		located(req, res, 400, "Dokumentet är inte välformad XML eller "
 		    "innehåller något som inte är tillåtet (till exempel DOCTYPE).",
 		    "The document is not well-formed XML, or holds something "

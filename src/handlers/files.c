@@ -7,6 +7,7 @@
 
 #include "auth/identity.h"
 #include "core/draft_files.h"
+#include "core/filetype.h"
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "handlers/files.h"
@@ -47,7 +48,12 @@ send_file(struct request *req, struct response *res, size_t n,
     size_t len)
 {
 	response_reset(res);
-	res->content_type = media_type;
+	/* Only a type of the allowlist is served as itself (nosniff comes
+	 * with every response), always as a download, and under a policy of
+	 * its own that a browser enforces besides the site's: sandboxed, no
+	 * script, nothing loaded. So a file a remissinstans uploaded never
+	 * runs in the site's origin, whatever it holds. */
+	res->content_type = filetype_served(media_type);
 	if (buf_append(&res->body, data, len) == -1) {
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
 		return;
@@ -55,6 +61,8 @@ send_file(struct request *req, struct response *res, size_t n,
 	response_header(res, "Content-Disposition", arena_printf(req->arena,
 	    "attachment; filename=\"bilaga-%zu\"; filename*=UTF-8''%s", n,
 	    ext_value(req->arena, filename)));
+	response_header(res, "Content-Security-Policy", "sandbox; "
+	    "default-src 'none'; frame-ancestors 'none'");
 	response_header(res, "Cache-Control", "private, no-store");
 }
 

@@ -360,11 +360,12 @@ attachment_row(struct ctx *c, const struct public_response *r, struct row *w)
 	type = name != NULL ? filetype_sniff((const unsigned char *)
 	    c->in.file->data, c->in.file->len, name) : NULL;
 	if (type == NULL) {
-		refuse(c, 422, "Kopian kan inte användas: bara PDF, ODT, DOCX, PNG "
-		    "och JPEG tas emot, och filens innehåll måste stämma med "
-		    "filnamnet. Inget har registrerats.", "The copy cannot be "
-		    "used: only PDF, ODT, DOCX, PNG and JPEG whose content "
-		    "matches the name. Nothing was stored.");
+		refuse(c, 422, "Kopian kan inte användas: bara PDF, ODT, DOCX, PNG, "
+		    "JPEG och text (.txt) tas emot, och filens innehåll måste "
+		    "stämma med filnamnet. Inget har registrerats.", "The copy "
+		    "cannot be used: only PDF, ODT, DOCX, PNG, JPEG and plain "
+		    "text (.txt) whose content matches the name. Nothing was "
+		    "stored.");
 		return -1;
 	}
 	w->rep_name = name;

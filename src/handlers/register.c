@@ -143,9 +143,9 @@ read_files(struct request *req, struct response_doc *doc,
 		    part->data, part->len, name) : NULL;
 		if (type == NULL) {
 			form_errors_add(errs, "bilaga", arena_printf(req->arena,
-			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
-			    "JPEG tas emot, och innehållet måste stämma med filnamnet."),
-			    name != NULL ? name : _("utan namn")));
+			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
+			    "och text (.txt) tas emot, och filens innehåll måste stämma "
+			    "med filnamnet."), name != NULL ? name : _("utan namn")));
 			continue;
 		}
 		if (doc->nattachments == REGISTER_FILES_MAX) {

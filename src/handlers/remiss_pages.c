@@ -536,9 +536,9 @@ files_changed(struct request *req, const struct remiss_def *def,
 		    part->data, part->len, name) : NULL;
 		if (type == NULL) {
 			form_errors_add(errs, "bilaga", arena_printf(req->arena,
-			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG och "
-			    "JPEG tas emot, och filens innehåll måste stämma med "
-			    "filnamnet."), name != NULL ? name : _("utan namn")));
+			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
+			    "och text (.txt) tas emot, och filens innehåll måste stämma "
+			    "med filnamnet."), name != NULL ? name : _("utan namn")));
 			continue;
 		}
 		rc = draft_file_add(req->db, req->arena, def->id,

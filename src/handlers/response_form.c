@@ -285,14 +285,14 @@ attachments_section(struct html *h, struct arena *a, const char *href,
 		html_close(h);
 	}
 	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
-	html_elem(h, "label", _("Lägg till bilaga (PDF, ODT, DOCX, PNG eller JPEG, "
-	    "högst 10 MB per fil)"), "for", "bilaga", NULL);
+	html_elem(h, "label", _("Lägg till bilaga (PDF, ODT, DOCX, PNG, JPEG eller "
+	    "text, högst 10 MB per fil)"), "for", "bilaga", NULL);
 	if (error != NULL)
 		html_elem(h, "p", error, "class", "field-error", "id", "bilaga-fel",
 		    NULL);
 	html_void(h, "input", "type", "file", "id", "bilaga", "name", "bilaga",
 	    "multiple", "multiple",
-	    "accept", ".pdf,.odt,.docx,.png,.jpg,.jpeg",
+	    "accept", ".pdf,.odt,.docx,.png,.jpg,.jpeg,.txt",
 	    "aria-describedby", error ? "bilaga-fel" : NULL, NULL);
 	html_close(h);
 	html_close(h);

@@ -7,6 +7,7 @@
 
 #include "http/limits.h"
 #include "util/numparse.h"
+#include "xml/limits.h"
 
 #define KIB ((size_t)1024)
 #define MIB (KIB * 1024)
@@ -22,6 +23,14 @@ enum limit {
 	LIMIT_QUERY,
 	LIMIT_COOKIE,
 	LIMIT_PATH,
+	LIMIT_XML_DEPTH,
+	LIMIT_XML_ATTRS,
+	LIMIT_XML_ATTRS_TOTAL,
+	LIMIT_XML_NAME,
+	LIMIT_XML_VALUE,
+	LIMIT_XML_ELEMENTS,
+	LIMIT_XML_TEXTS,
+	LIMIT_XML_NAMESPACES,
 	LIMIT__MAX
 };
 
@@ -42,6 +51,14 @@ static const struct limit_def limit_defs[LIMIT__MAX] = {
 	[LIMIT_QUERY] =		{ "query", offsetof(struct limits, query_max), 8 * KIB },
 	[LIMIT_COOKIE] =	{ "cookie", offsetof(struct limits, cookie_max), 8 * KIB },
 	[LIMIT_PATH] =		{ "path", offsetof(struct limits, path_max), 4 * KIB },
+	[LIMIT_XML_DEPTH] =	{ "xml_depth", offsetof(struct limits, xml_depth_max), XML_SAFE_MAX_DEPTH },
+	[LIMIT_XML_ATTRS] =	{ "xml_attrs", offsetof(struct limits, xml_attrs_max), XML_SAFE_MAX_ATTRS },
+	[LIMIT_XML_ATTRS_TOTAL] = { "xml_attrs_total", offsetof(struct limits, xml_attrs_total_max), XML_SAFE_MAX_ATTRS_TOTAL },
+	[LIMIT_XML_NAME] =	{ "xml_name", offsetof(struct limits, xml_name_max), XML_SAFE_MAX_NAME },
+	[LIMIT_XML_VALUE] =	{ "xml_value", offsetof(struct limits, xml_value_max), XML_SAFE_MAX_VALUE },
+	[LIMIT_XML_ELEMENTS] =	{ "xml_elements", offsetof(struct limits, xml_elements_max), XML_SAFE_MAX_ELEMENTS },
+	[LIMIT_XML_TEXTS] =	{ "xml_texts", offsetof(struct limits, xml_texts_max), XML_SAFE_MAX_TEXTS },
+	[LIMIT_XML_NAMESPACES] = { "xml_namespaces", offsetof(struct limits, xml_namespaces_max), XML_SAFE_MAX_NAMESPACES },
 };
 
 static size_t *
@@ -82,4 +99,18 @@ limits_set(struct limits *l, const char *assignment)
 		return -1;
 	*field(l, (enum limit)i) = v;
 	return 0;
+}
+
+void
+limits_xml(const struct limits *l, struct xml_limits *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->max_depth = l->xml_depth_max;
+	x->max_attrs = l->xml_attrs_max;
+	x->max_attrs_total = l->xml_attrs_total_max;
+	x->max_name = l->xml_name_max;
+	x->max_value = l->xml_value_max;
+	x->max_elements = l->xml_elements_max;
+	x->max_texts = l->xml_texts_max;
+	x->max_namespaces = l->xml_namespaces_max;
 }

@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 #include <sodium.h>
 
+#include "core/filetype.h"
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "util/arena.h"
@@ -281,7 +283,7 @@ read_bilaga(struct walk *w, const xmlNode *n)
 	static const char *const allowed[] = { "filnamn", "mediatyp", NULL };
 	struct response_doc	*d = w->doc;
 	struct attachment	*at = &d->attachments[d->nattachments];
-	const char		*b64, *end, *p;
+	const char		*b64, *end, *p, *type;
 	char			*text;
 	unsigned char		*bin;
 	size_t			 n64 = 0, max, binlen = 0;
@@ -331,6 +333,20 @@ read_bilaga(struct walk *w, const xmlNode *n)
 	}
 	if (at->filename == NULL || at->media_type == NULL)
 		return;
+	/* The web form's allowlist, by content: a declared type is only
+	 * checked against it, never believed. */
+	if ((type = filetype_sniff(bin, binlen, at->filename)) == NULL) {
+		xw_err_at(&w->r, n, "attachment %s is not PDF, ODT, DOCX, PNG, "
+		    "JPEG or UTF-8 plain text (.txt) by its content, or its file "
+		    "name says otherwise", at->filename);
+		return;
+	}
+	if (strcasecmp(type, at->media_type) != 0) {
+		xw_err_at(&w->r, n, "attachment %s is declared mediatyp=\"%s\" "
+		    "but its content is %s", at->filename, at->media_type, type);
+		return;
+	}
+	at->media_type = type;
 	at->data = bin;
 	at->len = binlen;
 	d->nattachments++;
@@ -580,8 +596,8 @@ remissvar_read_for(const char *buf, size_t len, const char *filename,
 		lim = &deflim;
 	}
 	memset(doc, 0, sizeof(*doc));
+	memset(&xl, 0, sizeof(xl));
 	xl.max_bytes = lim->max_bytes;
-	xl.max_depth = 0;
 	if ((xd = xml_safe_parse_limits(buf, len, filename, &xl, errs)) == NULL)
 		return -1;
 	rc = remissvar_read_doc(xd, lim, def, a, doc, errs);

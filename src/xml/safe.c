@@ -1,4 +1,5 @@
-/* safe.c: parsing untrusted XML with no network, no DTD, no entities, bounded size and depth. */
+/* safe.c: parsing untrusted XML with no network, no DTD, no entities, and every quantity
+ * bounded (size and depth here, the rest by xml/prescan.c before libxml2 reads a byte). */
 #include "config.h"
 
 #include <limits.h>
@@ -16,6 +17,7 @@
 #include <libxml/xmlerror.h>
 
 #include "util/arena.h"
+#include "xml/prescan.h"
 #include "xml/safe.h"
 
 /* Element positions are packed into node->_private: line above, column in
@@ -26,13 +28,58 @@
 /* State of one parse, reached from the parser context's _private. */
 struct safe_ctx {
 	struct xml_errors	*errs;
-	unsigned		 depth;
-	unsigned		 max_depth;
+	size_t			 depth;
+	size_t			 max_depth;
 	size_t			 nerrors;	/* problems seen in this parse */
 	bool			 stopped;	/* we halted the parser */
 };
 
 static bool xml_safe_ready;
+
+/* The limits of a parse that gives none: the defaults, or remissd's -L. */
+static struct xml_limits process_limits = {
+	XML_SAFE_MAX_BYTES, XML_SAFE_MAX_DEPTH, XML_SAFE_MAX_ATTRS,
+	XML_SAFE_MAX_ATTRS_TOTAL, XML_SAFE_MAX_NAME, XML_SAFE_MAX_VALUE, XML_SAFE_MAX_ELEMENTS,
+	XML_SAFE_MAX_TEXTS, XML_SAFE_MAX_NAMESPACES,
+};
+
+/* Each field of over that is not 0 replaces the one of to. */
+static void
+limits_overlay(struct xml_limits *to, const struct xml_limits *over)
+{
+	if (over == NULL)
+		return;
+	if (over->max_bytes > 0)
+		to->max_bytes = over->max_bytes;
+	if (over->max_depth > 0)
+		to->max_depth = over->max_depth;
+	if (over->max_attrs > 0)
+		to->max_attrs = over->max_attrs;
+	if (over->max_attrs_total > 0)
+		to->max_attrs_total = over->max_attrs_total;
+	if (over->max_name > 0)
+		to->max_name = over->max_name;
+	if (over->max_value > 0)
+		to->max_value = over->max_value;
+	if (over->max_elements > 0)
+		to->max_elements = over->max_elements;
+	if (over->max_texts > 0)
+		to->max_texts = over->max_texts;
+	if (over->max_namespaces > 0)
+		to->max_namespaces = over->max_namespaces;
+}
+
+void
+xml_safe_set_limits(const struct xml_limits *lim)
+{
+	limits_overlay(&process_limits, lim);
+}
+
+void
+xml_safe_get_limits(struct xml_limits *lim)
+{
+	*lim = process_limits;
+}
 
 /* The only external entity loader of the process: loads nothing. */
 static xmlParserInputPtr
@@ -242,8 +289,13 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (sc->stopped)
 		return;
 	if (++sc->depth > sc->max_depth) {
-		snprintf(msg, sizeof(msg), "elements are nested deeper than %u",
-		    sc->max_depth);
+		snprintf(msg, sizeof(msg), "elements are nested deeper than %zu "
+		    "(limit xml_depth)", sc->max_depth);
+		if (sc->errs != NULL && sc->errs->over.name == NULL) {
+			sc->errs->over.name = "xml_depth";
+			sc->errs->over.value = sc->max_depth;
+			sc->errs->over.line = ctxt->input ? ctxt->input->line : 0;
+		}
 		refuse(ctxt, sc, msg);
 		return;
 	}
@@ -314,22 +366,22 @@ xml_safe_parse_limits(const char *buf, size_t len, const char *url,
     const struct xml_limits *limits, struct xml_errors *errs)
 {
 	struct safe_ctx		 sc;
+	struct xml_limits	 lim = process_limits;
 	xmlParserCtxtPtr	 ctxt = NULL;
 	xmlDocPtr		 doc = NULL;
 	xmlStructuredErrorFunc	 old_fn;
 	void			*old_ctx;
-	size_t			 max_bytes = XML_SAFE_MAX_BYTES;
 
+	limits_overlay(&lim, limits);
 	memset(&sc, 0, sizeof(sc));
 	sc.errs = errs;
-	sc.max_depth = XML_SAFE_MAX_DEPTH;
-	if (limits != NULL && limits->max_bytes > 0)
-		max_bytes = limits->max_bytes;
-	if (limits != NULL && limits->max_depth > 0)
-		sc.max_depth = limits->max_depth;
+	sc.max_depth = lim.max_depth;
 	if (buf == NULL)
 		len = 0;
-	if (precheck(buf, len, max_bytes, errs) == -1)
+	/* Both before libxml2 sees a byte: its cost in attributes per
+	 * element is quadratic (2.9.14), so they must be bounded first. */
+	if (precheck(buf, len, lim.max_bytes, errs) == -1 ||
+	    xml_prescan(buf, len, &lim, errs) == -1)
 		return NULL;
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		xml_errors_add(errs, 0, 0, "out of memory");

@@ -1,4 +1,4 @@
-/* safe.h: parsing untrusted XML with no network, no DTD, no entities, bounded size and depth. */
+/* safe.h: parsing untrusted XML with no network, no DTD, no entities, and bounded size and counts. */
 #ifndef REMISS_XML_SAFE_H
 #define REMISS_XML_SAFE_H
 
@@ -7,11 +7,10 @@
 
 #include <libxml/tree.h>
 
+#include "xml/limits.h"
+
 struct arena;
 
-/* Defaults of xml_safe_parse. */
-#define XML_SAFE_MAX_BYTES	(10u * 1024u * 1024u)
-#define XML_SAFE_MAX_DEPTH	64u
 /* At most this many errors are kept per list; later ones are only counted. */
 #define XML_ERRORS_MAX		100u
 
@@ -30,11 +29,14 @@ struct xml_errors {
 	size_t			 count;
 	size_t			 cap;
 	size_t			 dropped;	/* past XML_ERRORS_MAX, or lost to OOM */
-};
-
-struct xml_limits {
-	size_t		 max_bytes;	/* larger documents are refused unread */
-	unsigned	 max_depth;	/* element nesting; the root is depth 1 */
+	/* Set when a parse was refused for going over a limit of struct
+	 * xml_limits: the limit's name as remissd -L knows it ("xml_attrs"),
+	 * its value and the line; name is NULL otherwise. */
+	struct {
+		const char	*name;
+		size_t		 value;
+		long		 line;
+	}			 over;
 };
 
 /* Once per process, before any parsing and before threads or workers start:
@@ -44,6 +46,14 @@ struct xml_limits {
  * path, ...): read files into memory and use the Memory variants. Calling it
  * again does nothing. */
 void xml_safe_init(void);
+
+/* Sets the limits of every later parse in this process where the caller
+ * gives none (a 0 field keeps the default, XML_SAFE_MAX_* in xml/limits.h). Call once at start-up,
+ * before threads or workers, like xml_safe_init. */
+void xml_safe_set_limits(const struct xml_limits *lim);
+
+/* Fills lim with the limits a parse without its own uses now. */
+void xml_safe_get_limits(struct xml_limits *lim);
 
 /* Makes errs an empty list whose memory comes from arena a. */
 void xml_errors_init(struct xml_errors *errs, struct arena *a);
@@ -68,9 +78,10 @@ void xml_errors_print(const struct xml_errors *errs, FILE *fp,
 
 /*
  * Parses buf[0..len) as a UTF-8 XML document with namespaces, refusing:
- * a document larger than XML_SAFE_MAX_BYTES, any DOCTYPE (with or without an
- * internal subset; so no entity other than the five predefined ones and no
- * external DTD), element nesting deeper than XML_SAFE_MAX_DEPTH, and
+ * a document over any of the limits (those set by xml_safe_set_limits, or
+ * the XML_SAFE_MAX_* defaults; errs->over names the limit), any DOCTYPE
+ * (with or without an internal subset; so no entity other than the five
+ * predefined ones and no external DTD), any encoding but UTF-8, and
  * anything not namespace-well-formed. Nothing is fetched from the network or
  * the file system. url (may be NULL) names the document in libxml2 messages
  * and becomes its base URI.
@@ -82,7 +93,8 @@ void xml_errors_print(const struct xml_errors *errs, FILE *fp,
 xmlDocPtr xml_safe_parse(const char *buf, size_t len, const char *url,
     struct xml_errors *errs);
 
-/* As xml_safe_parse with the caller's limits (0 in a field: the default). */
+/* As xml_safe_parse with the caller's limits (0 in a field: the process's,
+ * see xml_safe_set_limits). */
 xmlDocPtr xml_safe_parse_limits(const char *buf, size_t len, const char *url,
     const struct xml_limits *limits, struct xml_errors *errs);
 

@@ -176,7 +176,7 @@ printf '\x89PNG\r\n\x1a\n0000' >"$T/bild.pdf"
 head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' 'x' | sed '1s/^/%PDF-/' >"$T/stor.pdf"
 files() { sql "SELECT count(*) FROM draft_attachments d JOIN organisations o ON o.id = d.org_id WHERE o.name = 'Laholms kommun'"; }
 req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
-check "the form takes files (multipart) and says which types" eval 'body_has "enctype=\"multipart/form-data\"" && body_has "PDF, ODT, DOCX, PNG eller JPEG"'
+check "the form takes files (multipart) and says which types" eval 'body_has "enctype=\"multipart/form-data\"" && body_has "PDF, ODT, DOCX, PNG, JPEG eller text"'
 form=(-F "csrf=$csrf" -F "lock=$lock" -F stallningstagande=tillstyrker -F "kontakt_namn=Anna Andersson"
 	-F kontakt_epost=anna.andersson@laholm.example -F "a-3.3-kommentar=Med bilaga.")
 req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=spara -F "bilaga=@$T/protokoll.pdf;type=application/octet-stream"

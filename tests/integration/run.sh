@@ -208,6 +208,7 @@ sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summar
 sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
 sub_suite "$ROOT/tests/integration/meetings.sh" "$BUILD" "$BASE" "$T/tmp/meetings"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
+sub_suite "$ROOT/tests/integration/attachments.sh" "$BUILD" "$BASE" "$T/tmp/attachments"
 # --- the English user interface (po/en.po): per visitor, per user, back to Swedish ---
 sub_suite "$ROOT/tests/integration/i18n.sh" "$BUILD" "$BASE" "$T/tmp/i18n"
 

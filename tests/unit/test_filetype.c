@@ -109,6 +109,36 @@ other_content_is_refused(void **state)
 	assert_null(filetype_sniff(b, n, "yttrande.odt"));
 }
 
+/* Plain text is the one type beyond the web form's first five: UTF-8
+ * without control characters, named .txt; never HTML, SVG or script by
+ * name, and what is served is only ever a type of the allowlist. */
+static void
+plain_text_is_accepted_and_nothing_else_served(void **state)
+{
+	(void)state;
+	assert_string_equal(filetype_sniff(T("Protokollsutdrag \xc2\xa7 42\r\n"),
+	    "utdrag.TXT"), "text/plain");
+	assert_string_equal(filetype_sniff(T("<html><script>x</script>"),
+	    "sida.txt"), "text/plain");
+	assert_null(filetype_sniff(T("<html><script>x</script>"), "sida.html"));
+	assert_null(filetype_sniff(T("<svg onload=\"x\"/>"), "bild.svg"));
+	assert_null(filetype_sniff(T("alert(1)"), "a.js"));
+	assert_null(filetype_sniff(T("Hej"), "hej"));
+	assert_null(filetype_sniff(T("bin\x01\x02"), "data.txt"));
+	assert_null(filetype_sniff(T("latin-1 \xe5"), "gammal.txt"));
+	assert_string_equal(filetype_served("text/plain"),
+	    "text/plain; charset=utf-8");
+	assert_string_equal(filetype_served("application/pdf"), "application/pdf");
+	assert_string_equal(filetype_served("image/jpeg"), "image/jpeg");
+	assert_string_equal(filetype_served("text/html"),
+	    "application/octet-stream");
+	assert_string_equal(filetype_served("image/svg+xml"),
+	    "application/octet-stream");
+	assert_string_equal(filetype_served("application/javascript"),
+	    "application/octet-stream");
+	assert_string_equal(filetype_served(NULL), "application/octet-stream");
+}
+
 static void
 file_names_lose_paths_and_controls(void **state)
 {
@@ -140,6 +170,7 @@ main(void)
 		cmocka_unit_test(known_types_are_recognised),
 		cmocka_unit_test(name_and_content_must_agree),
 		cmocka_unit_test(other_content_is_refused),
+		cmocka_unit_test(plain_text_is_accepted_and_nothing_else_served),
 		cmocka_unit_test(file_names_lose_paths_and_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,6 +30,15 @@ test_defaults_match_documented_values(void **state)
 	assert_int_equal(l.query_max, 8192);
 	assert_int_equal(l.cookie_max, 8192);
 	assert_int_equal(l.path_max, 4096);
+	/* An XML upload's counts (man remissd, docs/integration.md). */
+	assert_int_equal(l.xml_depth_max, 64);
+	assert_int_equal(l.xml_attrs_max, 32);
+	assert_int_equal(l.xml_attrs_total_max, 100000);
+	assert_int_equal(l.xml_name_max, 256);
+	assert_int_equal(l.xml_value_max, 16384);
+	assert_int_equal(l.xml_elements_max, 100000);
+	assert_int_equal(l.xml_texts_max, 100000);
+	assert_int_equal(l.xml_namespaces_max, 64);
 }
 
 static void
@@ -59,6 +68,22 @@ test_set_changes_each_named_limit(void **state)
 	assert_int_equal(l.query_max, 100);
 	assert_int_equal(l.cookie_max, 200);
 	assert_int_equal(l.path_max, 300);
+	assert_int_equal(limits_set(&l, "xml_depth=10"), 0);
+	assert_int_equal(limits_set(&l, "xml_attrs=8"), 0);
+	assert_int_equal(limits_set(&l, "xml_attrs_total=1k"), 0);
+	assert_int_equal(limits_set(&l, "xml_name=40"), 0);
+	assert_int_equal(limits_set(&l, "xml_value=2k"), 0);
+	assert_int_equal(limits_set(&l, "xml_elements=500"), 0);
+	assert_int_equal(limits_set(&l, "xml_texts=600"), 0);
+	assert_int_equal(limits_set(&l, "xml_namespaces=4"), 0);
+	assert_int_equal(l.xml_depth_max, 10);
+	assert_int_equal(l.xml_attrs_max, 8);
+	assert_int_equal(l.xml_attrs_total_max, 1024);
+	assert_int_equal(l.xml_name_max, 40);
+	assert_int_equal(l.xml_value_max, 2048);
+	assert_int_equal(l.xml_elements_max, 500);
+	assert_int_equal(l.xml_texts_max, 600);
+	assert_int_equal(l.xml_namespaces_max, 4);
 }
 
 static void

@@ -527,7 +527,62 @@ attachment_name_and_type_are_checked_as_the_database_does(void **state)
 	assert_true(fx_has_error(&errs, 12, "is not a file name", true));
 	assert_true(fx_has_error(&errs, 13, "mediatyp=\"text\"", true));
 	assert_true(fx_has_error(&errs, 14, "is not a media type", true));
+	/* "Hej" is no ODT, whatever the name and the declared type say. */
+	assert_true(fx_has_error(&errs, 15, "is not PDF, ODT", true));
+	assert_int_equal(errs.count, 6);
+}
+
+/* Issue 16: an attachment declared text/html, image/svg+xml or
+ * application/javascript was stored and served with that type. The type is
+ * decided by content, with the web form's allowlist plus plain text; a
+ * declared type that the content does not bear out is refused. */
+static void
+attachment_types_are_decided_by_content(void **state)
+{
+	struct arena		*a = *state;
+	struct response_doc	 d;
+	struct xml_errors	 errs;
+
+	assert_int_equal(read_str(a, HEAD
+	    "  <bilaga filnamn=\"sida.html\" mediatyp=\"text/html\">"
+	    "PGh0bWw+PHNjcmlwdD5hbGVydChkb2N1bWVudC5jb29raWUpPC9zY3JpcHQ+PC9odG1sPg=="
+	    "</bilaga>\n"
+	    "  <bilaga filnamn=\"bild.svg\" mediatyp=\"image/svg+xml\">"
+	    "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4="
+	    "</bilaga>\n"
+	    "  <bilaga filnamn=\"a.js\" mediatyp=\"application/javascript\">"
+	    "YWxlcnQoZG9jdW1lbnQuY29va2llKQ==</bilaga>\n"
+	    "  <bilaga filnamn=\"sida.txt\" mediatyp=\"text/html\">"
+	    "PGh0bWw+PHNjcmlwdD5hbGVydChkb2N1bWVudC5jb29raWUpPC9zY3JpcHQ+PC9odG1sPg=="
+	    "</bilaga>\n"
+	    "  <bilaga filnamn=\"p.pdf\" mediatyp=\"text/html\">"
+	    "JVBERi0xLjcKJSVFT0YK</bilaga>\n"
+	    TAIL, &d, &errs), -1);
+	assert_true(fx_has_error(&errs, 10, "sida.html is not PDF, ODT, DOCX, "
+	    "PNG, JPEG or UTF-8 plain text", true));
+	assert_true(fx_has_error(&errs, 11, "bild.svg is not", true));
+	assert_true(fx_has_error(&errs, 12, "a.js is not", true));
+	assert_true(fx_has_error(&errs, 13, "declared mediatyp=\"text/html\" "
+	    "but its content is text/plain", true));
+	assert_true(fx_has_error(&errs, 14, "but its content is application/pdf",
+	    true));
 	assert_int_equal(errs.count, 5);
+
+	/* What the allowlist takes is stored with the type of its content:
+	 * HTML in a .txt is text, and stays text. */
+	assert_int_equal(read_str(a, HEAD
+	    "  <bilaga filnamn=\"sida.txt\" mediatyp=\"TEXT/PLAIN\">"
+	    "PGh0bWw+PHNjcmlwdD5hbGVydChkb2N1bWVudC5jb29raWUpPC9zY3JpcHQ+PC9odG1sPg=="
+	    "</bilaga>\n"
+	    "  <bilaga filnamn=\"p.pdf\" mediatyp=\"application/pdf\">"
+	    "JVBERi0xLjcKJSVFT0YK</bilaga>\n"
+	    "  <bilaga filnamn=\"karta.png\" mediatyp=\"image/png\">"
+	    "iVBORw0KGgoAAA==</bilaga>\n"
+	    TAIL, &d, &errs), 0);
+	assert_int_equal(d.nattachments, 3);
+	assert_string_equal(d.attachments[0].media_type, "text/plain");
+	assert_string_equal(d.attachments[1].media_type, "application/pdf");
+	assert_string_equal(d.attachments[2].media_type, "image/png");
 }
 
 int
@@ -589,6 +644,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    white_space_inside_beslut_or_kontakt_is_refused, fx_arena_setup,
 		    fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(
+		    attachment_types_are_decided_by_content,
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    attachment_name_and_type_are_checked_as_the_database_does,
 		    fx_arena_setup, fx_arena_teardown),

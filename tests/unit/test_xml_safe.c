@@ -262,7 +262,7 @@ static void
 oversized_is_refused(void **state)
 {
 	struct fixture		*f = *state;
-	struct xml_limits	 lim = { 16, 0 };
+	struct xml_limits	 lim = { .max_bytes = 16 };
 	const char		*small = "<a>0123456</a>";	/* 14 bytes */
 	const char		*big = "<a>0123456789</a>";	/* 17 bytes */
 	xmlDocPtr		 doc;
