@@ -166,6 +166,21 @@ req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-ur
 check "the förvaltning extends one organisation's deadline, audited" eval 'status_is 303 && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'invitation.extend'"'"'")" -ge 1 ]'
 req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=2024-02-30"
 check "an impossible date is refused" status_is 422
+check "an impossible date comes back on the overview, beside its field" eval 'body_has "<h1>Översikt:" && body_has "aria-describedby=\"forlang-$halmstad-fel\"" && body_has "value=\"2024-02-30\"" && body_has "Skriv datumet som ÅÅÅÅ-MM-DD"'
+opens=$(sql "SELECT opens - 1 FROM remiss WHERE slug = '$SLUG'")
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$opens"
+check "a deadline before the opening date is a 422 on the overview, beside the field, in Swedish only" eval 'status_is 422 && body_has "<h1>Översikt:" && body_has "<p class=\"field-error\" id=\"forlang-$halmstad-fel\">Sista svarsdagen kan inte vara före remissens första dag" && body_has "href=\"#forlang-$halmstad\"" && body_lacks "<p lang=\"en\">" && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ]'
+check "the overview with the error has the logged-in header" eval 'body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
+sql "UPDATE users SET lang = 'en' WHERE email = 'forvaltning@regionhalland.example'" >/dev/null
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$opens"
+check "the same error in English for a user who reads English" eval 'status_is 422 && body_has "The last day cannot be before the consultation" && body_has "Log out</button>" && body_lacks "Sista svarsdagen kan inte"'
+sql "UPDATE users SET lang = 'sv' WHERE email = 'forvaltning@regionhalland.example'" >/dev/null
+req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=" --data-urlencode typ=region
+check "inviting without a name comes back on the overview, beside the name field" eval 'status_is 422 && body_has "<h1>Översikt:" && body_has "aria-describedby=\"namn-fel\"" && body_has "Skriv organisationens namn." && grep -q "<option value=\"region\" selected=\"selected\">" "$T/body"'
+req "$F" GET "/remisser/$SLUG/finns-inte"
+check "a page that does not exist shows a logged-in user's header" eval 'status_is 404 && body_has "Sidan finns inte." && body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
+req "$A" GET "/remisser/$SLUG/oversikt"
+check "a refusal (403) shows a logged-in user's header" eval 'status_is 403 && body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
 sql "UPDATE invitations SET extended_closes = NULL" >/dev/null
 
 # Attachments: the type is decided by the content, sizes are limited, and they go out
