@@ -39,9 +39,17 @@ status_cell(struct html *h, struct request *req, const char *slug,
     const PGresult *r, int i)
 {
 	const char *version = PQgetvalue(r, i, 6);
+	const char *arrived = PQgetvalue(r, i, 10);
 
 	html_open(h, "td", NULL);
-	if (version[0] != '\0') {
+	if (version[0] != '\0' && arrived[0] != '\0') {
+		/* Registered: the day it arrived is the day it counts from. */
+		html_elem(h, "a", arena_printf(req->arena, _("Inkommet %s, "
+		    "registrerat (version %s)"), date_ui_in(req->arena, arrived),
+		    version), "href", arena_printf(req->arena,
+		    "/remisser/%s/kvitton/%s", slug, PQgetvalue(r, i, 8)), "class",
+		    "status-sent", NULL);
+	} else if (version[0] != '\0') {
 		html_elem(h, "a", arena_printf(req->arena, _("Inskickat %s (version %s)"),
 		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 7)), version), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%s", slug,

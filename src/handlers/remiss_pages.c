@@ -113,7 +113,7 @@ versions_list(struct html *h, struct request *req, const struct remiss_def *def)
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, _("Version %d, kvittens %s, "
 		    "mottagen %s"), rs[i].version, rs[i].number,
-		    iso_datetime_ui_in(req->arena, rs[i].received_at)), "href",
+		    receipt_received_ui(req->arena, &rs[i])), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%lld", def->slug,
 		    rs[i].version_id), NULL);
 		/* The list is newest first: the next entry is the version before. */
@@ -212,21 +212,9 @@ form_page(struct request *req, struct response *res,
 	html_elem(h, "p", arena_printf(req->arena, _("Svarar för %s. Sista "
 	    "svarsdag %s."), req->identity.org_name ? req->identity.org_name : "",
 	    date_ui_in(req->arena, def->closes)), "class", "lead", NULL);
-	if (errs != NULL && errs->n > 0) {
-		/* autofocus: the summary is read first, also without scripts. */
-		html_open(h, "div", "class", "alert", "role", "alert",
-		    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
-		html_elem(h, "h2", _("Rätta följande innan du går vidare"), NULL);
-		html_open(h, "ul", NULL);
-		for (i = 0; i < errs->n; i++) {
-			html_open(h, "li", NULL);
-			html_elem(h, "a", errs->message[i], "href",
-			    arena_printf(req->arena, "#%s", errs->field[i]), NULL);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
-	}
+	if (errs != NULL && errs->n > 0)
+		form_errors_summary(h, req->arena, errs,
+		    _("Rätta följande innan du går vidare"));
 	if (notice != NULL) {
 		html_open(h, "div", "class", nchanges ? "alert" : "notice",
 		    "role", nchanges ? "alert" : "status",
@@ -698,7 +686,13 @@ handle_receipt(struct request *req, struct response *res)
 	html_open(h, "dl", "class", "facts receipt", NULL);
 	html_elem(h, "dt", _("Kvittensnummer"), NULL);
 	html_elem(h, "dd", r.number, NULL);
-	html_elem(h, "dt", _("Mottaget"), NULL);
+	if (r.arrived_on != NULL) {
+		/* Registered by the förvaltning: the day it arrived counts. */
+		html_elem(h, "dt", _("Ankomstdatum"), NULL);
+		html_elem(h, "dd", date_ui_in(req->arena, r.arrived_on), NULL);
+		html_elem(h, "dt", _("Registrerat"), NULL);
+	} else
+		html_elem(h, "dt", _("Mottaget"), NULL);
 	html_elem(h, "dd", iso_datetime_ui_in(req->arena, r.received_at), NULL);
 	html_elem(h, "dt", _("Version"), NULL);
 	html_elem(h, "dd", arena_printf(req->arena, "%d", r.version), NULL);

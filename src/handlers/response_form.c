@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/draft_files.h"
+#include "core/response_store.h"
 #include "handlers/response_form.h"
 #include "http/kv.h"
 #include "http/request.h"
@@ -33,9 +34,33 @@ form_errors_get(const struct form_errors *errs, const char *field)
 	size_t i;
 
 	for (i = 0; errs != NULL && i < errs->n; i++)
-		if (strcmp(errs->field[i], field) == 0)
+		if (errs->field[i] != NULL && strcmp(errs->field[i], field) == 0)
 			return errs->message[i];
 	return NULL;
+}
+
+void
+form_errors_summary(struct html *h, struct arena *a,
+    const struct form_errors *errs, const char *heading)
+{
+	size_t i;
+
+	/* autofocus: the summary is read first, also without scripts. */
+	html_open(h, "div", "class", "alert", "role", "alert",
+	    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
+	html_elem(h, "h2", heading, NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < errs->n; i++) {
+		html_open(h, "li", NULL);
+		if (errs->field[i] != NULL)
+			html_elem(h, "a", errs->message[i], "href",
+			    arena_printf(a, "#%s", errs->field[i]), NULL);
+		else
+			html_text(h, errs->message[i]);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
 }
 
 /* The trimmed value of a field, NULL when absent or blank; too long is an error. */
@@ -312,8 +337,11 @@ void
 response_form_write(struct html *h, struct arena *a,
     const struct remiss_def *def, const struct response_doc *doc,
     const struct form_errors *e, const char *action, const char *csrf, int lock,
-    const struct draft_file *files, long nfiles, const char *registration_key)
+    const struct draft_file *files, long nfiles,
+    const struct form_registration *reg)
 {
+	const char			*registration_key = reg != NULL ?
+	    reg->key : NULL;
 	const struct section_def	*s;
 	const struct answer		*ans;
 	static const struct answer	 none;
@@ -331,6 +359,20 @@ response_form_write(struct html *h, struct arena *a,
 	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
 	    NULL);
 
+	if (reg != NULL) {
+		/* The registrar's date: what counts against the deadline. */
+		html_open(h, "section", "class", "arrival", "aria-labelledby",
+		    "h-ankomst", NULL);
+		html_elem(h, "h2", _("Ankomst"), "id", "h-ankomst", NULL);
+		html_elem(h, "p", _("Dagen då svaret kom in till förvaltningen, "
+		    "som registratorn har daterat det. Svaret räknas som "
+		    "inkommet den dagen, också mot sista svarsdagen."), "class",
+		    "muted", NULL);
+		form_input(h, "date", "ankomstdatum", _("Ankomstdatum "
+		    "(ÅÅÅÅ-MM-DD)"), reg->arrived_on, form_errors_get(e,
+		    "ankomstdatum"), 1);
+		html_close(h);
+	}
 	html_open(h, "section", "class", "overall", "aria-labelledby", "h-overall",
 	    NULL);
 	html_elem(h, "h2", _("Organisationens svar"), "id", "h-overall", NULL);
@@ -418,6 +460,14 @@ response_form_write(struct html *h, struct arena *a,
 		html_elem(h, "p", "", "id", "autosave-status", "role", "status",
 		    "class", "muted", NULL);
 	html_close(h);	/* form */
+}
+
+const char *
+receipt_received_ui(struct arena *a, const struct receipt *r)
+{
+	if (r->arrived_on != NULL && r->arrived_on[0] != '\0')
+		return date_ui_in(a, r->arrived_on);
+	return iso_datetime_ui_in(a, r->received_at);
 }
 
 /* One labelled read-only value, left out when empty. */

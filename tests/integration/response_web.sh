@@ -230,8 +230,10 @@ req "$A" GET "/remisser/$SLUG/registrera/$kb"
 check "a kommun cannot register responses (403)" status_is 403
 req "$F" GET "/remisser/$SLUG/registrera/$kb"
 check "the förvaltning opens the registration form for an organisation" eval 'status_is 200 && body_has "Registrera svar från Kungsbacka kommun" && body_has "Registrera svaret"'
+today=$(TZ=Europe/Stockholm date +%F)
+check "the registration form asks for the day the response arrived, today (Swedish time) by default" eval 'body_has "<label for=\"ankomstdatum\">Ankomstdatum (ÅÅÅÅ-MM-DD)</label>" && grep -qE "<input type=\"date\" id=\"ankomstdatum\" name=\"ankomstdatum\" value=\"$today\" required" "$T/body"'
 rcsrf=$(hidden csrf); rkey=$(hidden nyckel); kb0=$(kb_versions)
-reg=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F stallningstagande=avstyrker
+reg=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F "ankomstdatum=$today" -F stallningstagande=avstyrker
 	-F "sammanfattning=Inkommet per post 20 maj." -F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
 	-F "a-6-position=avstyrker" -F "a-6-kommentar=Finansieringen är otillräcklig.")
 req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}"
@@ -251,6 +253,42 @@ req "$A" GET "$file_url"
 check "another organisation cannot download it (404)" status_is 404
 req "$F" GET "${file_url%1}9"
 check "a file number past the last is 404" status_is 404
+
+# The day a registered response arrived (ankomstdatum) counts against the deadline, not the
+# day the förvaltning gets round to registering it; the receipt, the kvittens XML and the
+# overview show that day.
+svdate() { # svdate YYYY-MM-DD: "20 maj 2024"
+	local m=(januari februari mars april maj juni juli augusti september oktober november december)
+	echo "$((10#${1:8:2})) ${m[$((10#${1:5:2} - 1))]} ${1:0:4}"
+}
+closed=$(TZ=Europe/Stockholm date -d '-3 days' +%F)
+in_time=$(TZ=Europe/Stockholm date -d '-4 days' +%F)
+too_late=$(TZ=Europe/Stockholm date -d '-2 days' +%F)
+tomorrow=$(TZ=Europe/Stockholm date -d '+1 day' +%F)
+sql "UPDATE remiss SET closes = '$closed' WHERE slug = '$SLUG'" >/dev/null
+req "$F" GET "/remisser/$SLUG/registrera/$kb"; rcsrf=$(hidden csrf); rkey=$(hidden nyckel); kb1=$(kb_versions)
+late=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F stallningstagande=tillstyrker
+	-F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
+	-F "a-6-kommentar=Brevet kom i tid." -F "bilaga=@$T/protokoll.pdf;filename=kungsbacka-brev.pdf")
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=$tomorrow"
+check "an arrival date after today is refused beside the field, nothing stored" eval 'status_is 422 && body_has "aria-describedby=\"ankomstdatum-fel\"" && body_has "Ankomstdatumet kan inte vara senare än i dag" && body_has "value=\"$tomorrow\"" && body_has "Brevet kom i tid." && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=20 maj"
+check "an arrival date that is not a date is refused beside the field" eval 'status_is 422 && body_has "Skriv ankomstdatumet som ÅÅÅÅ-MM-DD" && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum="
+check "a registration without an arrival date is refused beside the field" eval 'status_is 422 && body_has "Skriv dagen då svaret kom in." && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=$too_late"
+check "a response that arrived after the deadline is refused beside the field, saying so" eval 'status_is 422 && body_has "Svaret kom in efter sista svarsdagen för Kungsbacka kommun, $(svdate "$closed")" && body_has "Logga ut</button>" && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=$in_time"
+check "a response that arrived before the deadline is registered after it, with its arrival date" eval 'status_is 303 && [ "$(kb_versions)" = $((kb1 + 1)) ] && [ "$(sql "SELECT arrived_on FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $kb ORDER BY v.version DESC LIMIT 1")" = "$in_time" ]'
+kloc=$(grep -i '^Location:' "$T/h" | sed 's/^Location: //I')
+req "$F" GET "$kloc"
+check "its receipt shows the arrival date beside the time it was registered" eval 'status_is 200 && body_has "<dt>Ankomstdatum</dt><dd>$(svdate "$in_time")</dd><dt>Registrerat</dt>"'
+req "$F" GET "$kloc?format=xml"
+check "its kvittens XML carries ankomstdatum and validates" eval 'status_is 200 && body_has "ankomstdatum=\"$in_time\"" && xmllint --noout --schema "$(dirname "$0")/../../schema/remissvar.xsd" "$T/body" 2>/dev/null'
+req "$F" GET "/remisser/$SLUG/oversikt"
+check "the overview shows the day it arrived" body_has "Inkommet $(svdate "$in_time"), registrerat (version"
+check "the database refuses an arrival date on a response that was not registered" eval '! psql "$REMISS_DB" -qAtc "INSERT INTO response_versions (response_id, version, channel, position, contact_name, contact_email, canonical_xml, sha256, receipt_number, arrived_on) SELECT response_id, 99, '"'"'webb'"'"', position, contact_name, contact_email, canonical_xml, sha256, '"'"'2099-999999'"'"', current_date FROM response_versions LIMIT 1" 2>/dev/null'
+sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
 
 # Inviting one more organisation from the overview.
 req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=Hallands Akademi" --data-urlencode typ=annan
