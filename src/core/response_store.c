@@ -861,18 +861,12 @@ err:
 	return res;
 }
 
-int
-response_version_load(struct db *db, struct arena *a, long long version_id,
-    long long org_id, struct response_doc *doc, struct receipt *rcpt)
-{
-	return response_version_load_in(db, a, 0, version_id, org_id, doc,
-	    rcpt);
-}
-
-int
-response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
+/* response_version_load_in, with the attachments' content when files is
+ * true, else without any attachment. */
+static int
+version_load(struct db *db, struct arena *a, long long remiss_id,
     long long version_id, long long org_id, struct response_doc *doc,
-    struct receipt *rcpt)
+    struct receipt *rcpt, bool files)
 {
 	PGresult	*r = NULL;
 	char		 vid[32], oid[32], rid[32];
@@ -946,6 +940,11 @@ response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
 	doc->answers = list;
 	doc->nanswers = (size_t)n;
 	PQclear(r);
+	r = NULL;
+	if (!files) {
+		rc = 1;
+		goto err;
+	}
 
 	if ((r = run(db, STMT_VERSION_ATTACHMENTS, p, NULL)) == NULL)
 		goto err;
@@ -978,6 +977,30 @@ err:
 		memset(rcpt, 0, sizeof(*rcpt));
 	}
 	return rc;
+}
+
+int
+response_version_load(struct db *db, struct arena *a, long long version_id,
+    long long org_id, struct response_doc *doc, struct receipt *rcpt)
+{
+	return version_load(db, a, 0, version_id, org_id, doc, rcpt, true);
+}
+
+int
+response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt)
+{
+	return version_load(db, a, remiss_id, version_id, org_id, doc, rcpt,
+	    true);
+}
+
+int
+response_version_load_text(struct db *db, struct arena *a,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt)
+{
+	return version_load(db, a, 0, version_id, org_id, doc, rcpt, false);
 }
 
 long

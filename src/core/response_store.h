@@ -99,6 +99,12 @@ int response_version_load_in(struct db *db, struct arena *a,
     long long remiss_id, long long version_id, long long org_id,
     struct response_doc *doc, struct receipt *r);
 
+/* As response_version_load, without the attachments (doc has none): what
+ * a form or a comparison needs of a version. */
+int response_version_load_text(struct db *db, struct arena *a,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt);
+
 /* Lists the receipts of every submitted version of org_id for remiss_id,
  * newest first, into *out (array in a). Returns the count or -1. */
 long response_versions_list(struct db *db, struct arena *a, long long remiss_id,

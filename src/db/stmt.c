@@ -365,6 +365,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM responses WHERE remiss_id = $1::bigint AND org_id = $2::bigint",
 	    2 },
 
+	[STMT_DRAFT_STATE] = { "draft_state",
+	    "SELECT COALESCE(iso_time_se(r.draft_updated_at), ''),"
+	    " COALESCE(v.id::text, ''),"
+	    " COALESCE(r.draft_updated_at < v.received_at, false)"
+	    " FROM responses r"
+	    " LEFT JOIN LATERAL (SELECT id, received_at FROM response_versions"
+	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint", 2 },
+
 	[STMT_DRAFT_ANSWERS_GET] = { "draft_answers_get",
 	    "SELECT COALESCE(section_id::text, ''), COALESCE(question_id::text, ''),"
 	    " COALESCE(position, ''), COALESCE(comment, ''),"
@@ -464,6 +473,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_VERSION_ATTACHMENTS] = { "version_attachments",
 	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
+
+	[STMT_VERSION_ATTACHMENT_NAMES] = { "version_attachment_names",
+	    "SELECT filename, media_type, size, sha256"
 	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
 
 	[STMT_VERSIONS_LIST] = { "versions_list",

@@ -127,6 +127,10 @@ enum stmt {
 				   position, summary, diarienummer, decision
 				   body, decision date, contact name, e-mail,
 				   phone (each '' when NULL) */
+	STMT_DRAFT_STATE,	/* remiss id, org id -> draft saved (ISO) or
+				   '' when never saved, latest version id or '',
+				   the draft saved before that version was
+				   received ('t'/'f'); no row: no response yet */
 	STMT_DRAFT_ANSWERS_GET,	/* response id -> section id or '', question
 				   id or '', position, comment, wording,
 				   consequence region, kommun, short term,
@@ -169,6 +173,8 @@ enum stmt {
 				   NULL), in ord */
 	STMT_VERSION_ATTACHMENTS,	/* version id -> filename, media type,
 				   bytes as hex, in ord */
+	STMT_VERSION_ATTACHMENT_NAMES,	/* version id -> filename, media type,
+				   size, sha256, in ord (no content) */
 	STMT_VERSIONS_LIST,	/* remiss id, org id or NULL -> id, receipt
 				   number, received (ISO), version, sha256,
 				   remiss slug, org name, channel, arrival day

@@ -33,6 +33,10 @@ login() { # login JAR EMAIL
 	req "$1" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$2" \
 		--data-urlencode "password=$PW" --data-urlencode "next=/"
 }
+svdate() { # svdate YYYY-MM-DD: "20 maj 2024"
+	local m=(januari februari mars april maj juni juli augusti september oktober november december)
+	echo "$((10#${1:8:2})) ${m[$((10#${1:5:2} - 1))]} ${1:0:4}"
+}
 versions() { sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$1'"; }
 
 A=$T/anna B=$T/bo K=$T/karin
@@ -45,6 +49,9 @@ check "an invited kommun sees the remiss with its sections" eval 'status_is 200 
 
 req "$A" GET "/remisser/$SLUG/svar"
 check "the form shows the proposal text beside the answer fields" eval 'status_is 200 && body_has "Förslagets text" && body_has "Den som inte klarar att ta sig till vårdcentral" && body_has "name=\"a-3.3-kommentar\""'
+# Laholm's version 1 came through the API (the demo data) and it has no draft: the form
+# starts from that version, not empty, and says so.
+check "a kommun whose answer came through the API finds the form filled with it" eval 'body_has "Formuläret är ifyllt med ert senaste inskickade svar, version 1 (skickad via API:t, mottagen" && body_has "Under sommarmånaderna mer än fördubblas befolkningen i kustområdena." && body_has "Gemensam journalföring och digital vårdplanering." && body_has "value=\"VON 2024/118\"" && grep -qE "<input type=\"radio\" id=\"a-4-position-3\" name=\"a-4-position\" value=\"avstyrker\" checked" "$T/body"'
 check "every form field has a label" eval '[ "$(grep -o "<label for=" "$T/body" | wc -l)" -ge "$(grep -oE "<(textarea|input type=\"(text|email|tel|date|radio)\")" "$T/body" | wc -l)" ]'
 csrf=$(hidden csrf); lock=$(hidden lock)
 
@@ -92,6 +99,7 @@ fill=(--data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlenco
 	--data-urlencode kontakt_epost=anna.andersson@laholm.example)
 req "$A" POST "/remisser/$SLUG/svar" "${fill[@]}"
 check "review shows what will be sent and one button to send it" eval 'status_is 200 && body_has "Granska ert svar innan det skickas" && body_has "Tillstyrker med ändringar" && body_has "Ersättningen räcker inte." && body_has "Skicka remissvaret"'
+check "review lists every answer of version 1 that the new version removes or empties" eval 'body_has "Det här tas bort jämfört med version 1" && body_has "Svaret blir version 2 och ersätter version 1 (skickad via API:t" && body_has "<li>Avsnitt 1 Syfte och utgångspunkter: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 4 Hemsjukvård vid tillfällig vistelse: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 5 In- och utskrivning av medicinska insatser: hela svaret tas bort.</li>" && body_has "<li>Frågan ”Vad vill och behöver vi göra för att få den bästa hemsjukvården i Halland?” i avsnitt 7: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 3.3 Tröskelprincipen: ”Förslag till ny lydelse” töms.</li>" && body_has "<li>”Kontaktpersonens telefon” töms.</li>" && body_lacks "Avsnitt 6 Finansiering: hela" && [ "$(grep -oE "<li>[^<]*(tas bort|töms)\.</li>" "$T/body" | wc -l)" = 6 ]'
 key=$(hidden nyckel); lock=$(hidden lock)
 before=$(versions "Laholms kommun")
 req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
@@ -144,6 +152,31 @@ check "an extension for the organisation reopens its form" status_is 200
 req "$K" GET "/remisser/$SLUG/svar"
 check "the extension is for that organisation only" status_is 409
 sql "UPDATE invitations SET extended_closes = NULL; UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
+
+# A draft saved before a newer version came in (here one the förvaltning registered) says so,
+# and offers to start again from that version.
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+check "after a web submission the form shows what was sent, with no warning" eval 'status_is 200 && body_has "Tillägg i version 2." && body_lacks "id=\"start\""'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=spara --data-urlencode "a-7-kommentar=Ett halvfärdigt utkast."
+F=$T/fredrik; login "$F" forvaltning@regionhalland.example
+lh=$(sql "SELECT id FROM organisations WHERE name = 'Laholms kommun'")
+printf '%%PDF-1.4\n%%%%EOF\n' >"$T/brev.pdf"
+req "$F" GET "/remisser/$SLUG/registrera/$lh"
+req "$F" POST "/remisser/$SLUG/registrera/$lh" -F "csrf=$(hidden csrf)" -F lock=0 -F "nyckel=$(hidden nyckel)" \
+	-F action=registrera -F "ankomstdatum=$(TZ=Europe/Stockholm date +%F)" -F stallningstagande=avstyrker \
+	-F "kontakt_namn=Anna Andersson" -F kontakt_epost=anna.andersson@laholm.example \
+	-F "a-6-kommentar=Registrerat brev från Laholm." -F "bilaga=@$T/brev.pdf"
+check "the förvaltning registers a newer version for the same organisation" status_is 303
+lv=$(versions "Laholms kommun")
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+check "a draft older than the latest version says so and offers to start again from it" eval 'status_is 200 && body_has "före ert senaste inskickade svar, version $lv (registrerad av förvaltningen, mottagen $(svdate "$(TZ=Europe/Stockholm date +%F)"))" && body_has "Skickar ni utkastet ersätter det version $lv." && body_has "name=\"action\" value=\"borja-om\">Börja om från version $lv</button>" && body_has "Ett halvfärdigt utkast."'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=borja-om
+check "starting again answers 303 back to the form" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/svar\\?borjat=1$"'
+req "$A" GET "/remisser/$SLUG/svar?borjat=1"
+check "the form then holds the latest version instead of the old draft" eval 'status_is 200 && body_has "Registrerat brev från Laholm." && body_lacks "Ett halvfärdigt utkast." && body_lacks "id=\"start\""'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=borja-om
+check "starting again from a stale page is a 409 that keeps the saved draft" eval 'status_is 409 && body_has "Någon annan i er organisation sparade utkastet nyss" && body_has "Registrerat brev från Laholm."'
 
 # Roles: reviewers and the förvaltning do not write responses.
 F=$T/fredrik; login "$F" forvaltning@regionhalland.example
@@ -257,10 +290,6 @@ check "a file number past the last is 404" status_is 404
 # The day a registered response arrived (ankomstdatum) counts against the deadline, not the
 # day the förvaltning gets round to registering it; the receipt, the kvittens XML and the
 # overview show that day.
-svdate() { # svdate YYYY-MM-DD: "20 maj 2024"
-	local m=(januari februari mars april maj juni juli augusti september oktober november december)
-	echo "$((10#${1:8:2})) ${m[$((10#${1:5:2} - 1))]} ${1:0:4}"
-}
 closed=$(TZ=Europe/Stockholm date -d '-3 days' +%F)
 in_time=$(TZ=Europe/Stockholm date -d '-4 days' +%F)
 too_late=$(TZ=Europe/Stockholm date -d '-2 days' +%F)
