@@ -8,6 +8,7 @@
 #include "auth/token.h"
 #include "core/filetype.h"
 #include "core/remiss_def.h"
+#include "core/response_revision.h"
 #include "core/response_store.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
@@ -62,11 +63,12 @@ load(struct request *req, struct response *res, struct remiss_def *def,
 
 static void
 page(struct request *req, struct response *res, const struct remiss_def *def,
-    const char *org_name, const struct response_doc *doc,
+    long long org_id, const char *org_name, const struct response_doc *doc,
     const struct form_errors *errs, const struct form_registration *reg,
     int status)
 {
-	struct html	*h;
+	struct response_revision rev;
+	struct html		*h;
 
 	if ((h = html_new()) == NULL) {
 		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
@@ -79,6 +81,17 @@ page(struct request *req, struct response *res, const struct remiss_def *def,
 	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
 	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
 	    "inkommet via förvaltningen."), def->title), "class", "lead", NULL);
+	/* A registered version replaces the whole earlier one, whatever
+	 * its channel: say so before anything is typed. */
+	if (response_revision_latest(req->db, req->arena, def, org_id,
+	    &rev) == 1)
+		html_elem(h, "p", arena_printf(req->arena, _("%1$s har redan "
+		    "svarat: %2$s. Det ni registrerar blir version %3$d och "
+		    "ersätter den i granskningen och exporterna, så skriv in hela "
+		    "det nya svaret, inte bara det som har ändrats."), org_name,
+		    receipt_version_ui(req->arena, &rev.latest),
+		    rev.latest.version + 1), "class", "notice", "id", "tidigare",
+		    NULL);
 	if (errs != NULL && errs->n > 0) {
 		form_errors_summary(h, req->arena, errs,
 		    _("Rätta följande innan du registrerar"));
@@ -113,7 +126,7 @@ handle_register_form(struct request *req, struct response *res)
 	memset(&doc, 0, sizeof(doc));
 	reg.key = key;
 	reg.arrived_on = today;		/* most responses are registered the day they come */
-	page(req, res, &def, org_name, &doc, NULL, &reg, 200);
+	page(req, res, &def, org_id, org_name, &doc, NULL, &reg, 200);
 }
 
 /*
@@ -244,7 +257,7 @@ handle_register(struct request *req, struct response *res)
 	reg.arrived_on = arrived != NULL ? arrived :
 	    kvlist_get(&req->form, "ankomstdatum");
 	if (errs.n > 0) {
-		page(req, res, &def, org_name, &doc, &errs, &reg, 422);
+		page(req, res, &def, org_id, org_name, &doc, &errs, &reg, 422);
 		return;
 	}
 	memset(&sr, 0, sizeof(sr));
@@ -271,14 +284,14 @@ handle_register(struct request *req, struct response *res)
 		    _("Remissen tar inte emot svar från %s för den dagen. "
 		    "Kontrollera att remissen är öppen och organisationens "
 		    "sista svarsdag på översikten."), org_name));
-		page(req, res, &def, org_name, &doc, &errs, &reg, 409);
+		page(req, res, &def, org_id, org_name, &doc, &errs, &reg, 409);
 		return;
 	case SUBMIT_INVALID:
 		/* The core's reason is Swedish; the frame is the user's. */
 		form_errors_add(&errs, NULL, arena_printf(req->arena,
 		    _("Svaret kunde inte registreras: %s"), why != NULL ? why :
 		    "Svaret är inte komplett."));
-		page(req, res, &def, org_name, &doc, &errs, &reg, 422);
+		page(req, res, &def, org_id, org_name, &doc, &errs, &reg, 422);
 		return;
 	case SUBMIT_KEY_REUSED:
 		handler_problem(req, res, 409, "Formuläret har redan använts. "

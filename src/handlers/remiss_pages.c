@@ -190,28 +190,6 @@ handle_remiss(struct request *req, struct response *res)
 	layout_send(h, res, 200);
 }
 
-/* "skickad via API:t" and the like: how version r came in. */
-static const char *
-channel_phrase(const struct receipt *r)
-{
-	switch (r->channel) {
-	case CHANNEL_XML:
-		return _("skickad via API:t");
-	case CHANNEL_REGISTRERAD:
-		return _("registrerad av förvaltningen");
-	default:
-		return _("skickad via webbformuläret");
-	}
-}
-
-/* "version 2 (skickad via API:t, mottagen 21 maj 2024 kl. 14.03)". */
-static const char *
-version_phrase(struct request *req, const struct receipt *r)
-{
-	return arena_printf(req->arena, _("version %1$d (%2$s, mottagen %3$s)"),
-	    r->version, channel_phrase(r), receipt_received_ui(req->arena, r));
-}
-
 /* What the form starts from, said above it: the latest version when there
  * was no draft; a draft older than the latest version (and unlike it)
  * with a button that starts again from that version. */
@@ -227,7 +205,7 @@ start_notice(struct html *h, struct request *req, const struct remiss_def *def,
 		html_elem(h, "p", arena_printf(req->arena, _("Formuläret är ifyllt "
 		    "med ert senaste inskickade svar, %s. Ändra det som ska "
 		    "ändras: det ni skickar blir en ny version som ersätter "
-		    "den."), version_phrase(req, &rev->latest)), NULL);
+		    "den."), receipt_version_ui(req->arena, &rev->latest)), NULL);
 		html_close(h);
 	} else if (rev->from == START_OLD_DRAFT) {
 		snprintf(lockbuf, sizeof(lockbuf), "%d", rev->lock);
@@ -237,7 +215,7 @@ start_notice(struct html *h, struct request *req, const struct remiss_def *def,
 		    "sparades %1$s, före ert senaste inskickade svar, %2$s, och "
 		    "skiljer sig från det. Skickar ni utkastet ersätter det "
 		    "version %3$d."), iso_datetime_ui_in(req->arena,
-		    rev->draft_saved), version_phrase(req, &rev->latest),
+		    rev->draft_saved), receipt_version_ui(req->arena, &rev->latest),
 		    rev->latest.version), NULL);
 		html_open(h, "form", "method", "post", "action",
 		    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
@@ -526,7 +504,7 @@ losses_section(struct html *h, struct request *req,
 	if (n == 0 && j == 0) {
 		html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version "
 		    "%1$d och ersätter %2$s. Inget av det som står där tas bort."),
-		    rev.latest.version + 1, version_phrase(req, &rev.latest)),
+		    rev.latest.version + 1, receipt_version_ui(req->arena, &rev.latest)),
 		    "class", "notice", NULL);
 		return;
 	}
@@ -537,7 +515,7 @@ losses_section(struct html *h, struct request *req,
 	html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version %1$d "
 	    "och ersätter %2$s. Det som står där men inte i det ni skickar nu "
 	    "finns inte kvar i den nya versionen:"), rev.latest.version + 1,
-	    version_phrase(req, &rev.latest)), NULL);
+	    receipt_version_ui(req->arena, &rev.latest)), NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < n && i < sizeof(loss) / sizeof(loss[0]); i++) {
 		target = loss_target(req->arena, &loss[i]);

@@ -470,6 +470,27 @@ receipt_received_ui(struct arena *a, const struct receipt *r)
 	return iso_datetime_ui_in(a, r->received_at);
 }
 
+/* "skickad via API:t" and the like: how version r came in. */
+static const char *
+channel_phrase(const struct receipt *r)
+{
+	switch (r->channel) {
+	case CHANNEL_XML:
+		return _("skickad via API:t");
+	case CHANNEL_REGISTRERAD:
+		return _("registrerad av förvaltningen");
+	default:
+		return _("skickad via webbformuläret");
+	}
+}
+
+const char *
+receipt_version_ui(struct arena *a, const struct receipt *r)
+{
+	return arena_printf(a, _("version %1$d (%2$s, mottagen %3$s)"),
+	    r->version, channel_phrase(r), receipt_received_ui(a, r));
+}
+
 /* One labelled read-only value, left out when empty. */
 static void
 value(struct html *h, const char *label, const char *v)

@@ -71,6 +71,10 @@ struct receipt;
  * time it was stored ("21 maj 2024 kl. 14.03"). In a. */
 const char *receipt_received_ui(struct arena *a, const struct receipt *r);
 
+/* "version 2 (skickad via API:t, mottagen 21 maj 2024 kl. 14.03)": which
+ * version r is, how it came in and when, in the request's language. */
+const char *receipt_version_ui(struct arena *a, const struct receipt *r);
+
 /* Writes doc read-only: what was (or will be) sent, section by section. */
 /* files_url, when not NULL, is the prefix of each attachment's download
  * link (its 1-based number is appended). */
