@@ -153,28 +153,23 @@ static void
 error_summary(struct html *h, struct request *req,
     const struct overview_errors *e)
 {
-	html_open(h, "div", "class", "alert", "role", "alert", "tabindex", "-1",
-	    "id", "fel", "autofocus", "autofocus", NULL);
-	html_elem(h, "h2", _("Rätta följande innan du går vidare"), NULL);
-	html_open(h, "ul", NULL);
+	const char	*fields[3], *messages[3];
+	size_t		 n = 0;
+
 	if (e->date_error != NULL) {
-		html_open(h, "li", NULL);
-		html_elem(h, "a", e->date_error, "href", arena_printf(req->arena,
-		    "#forlang-%s", e->org), NULL);
-		html_close(h);
+		fields[n] = arena_printf(req->arena, "forlang-%s", e->org);
+		messages[n++] = e->date_error;
 	}
 	if (e->name_error != NULL) {
-		html_open(h, "li", NULL);
-		html_elem(h, "a", e->name_error, "href", "#namn", NULL);
-		html_close(h);
+		fields[n] = "namn";
+		messages[n++] = e->name_error;
 	}
 	if (e->kind_error != NULL) {
-		html_open(h, "li", NULL);
-		html_elem(h, "a", e->kind_error, "href", "#typ", NULL);
-		html_close(h);
+		fields[n] = "typ";
+		messages[n++] = e->kind_error;
 	}
-	html_close(h);
-	html_close(h);
+	form_error_summary(h, _("Rätta följande innan du går vidare"), fields,
+	    messages, n);
 }
 
 /* The overview of def with status; e (or NULL) holds a refused form's

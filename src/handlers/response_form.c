@@ -43,24 +43,8 @@ void
 form_errors_summary(struct html *h, struct arena *a,
     const struct form_errors *errs, const char *heading)
 {
-	size_t i;
-
-	/* autofocus: the summary is read first, also without scripts. */
-	html_open(h, "div", "class", "alert", "role", "alert",
-	    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
-	html_elem(h, "h2", heading, NULL);
-	html_open(h, "ul", NULL);
-	for (i = 0; i < errs->n; i++) {
-		html_open(h, "li", NULL);
-		if (errs->field[i] != NULL)
-			html_elem(h, "a", errs->message[i], "href",
-			    arena_printf(a, "#%s", errs->field[i]), NULL);
-		else
-			html_text(h, errs->message[i]);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
+	(void)a;
+	form_error_summary(h, heading, errs->field, errs->message, errs->n);
 }
 
 /* The trimmed value of a field, NULL when absent or blank; too long is an error. */
