@@ -296,7 +296,8 @@ too_late=$(TZ=Europe/Stockholm date -d '-2 days' +%F)
 tomorrow=$(TZ=Europe/Stockholm date -d '+1 day' +%F)
 sql "UPDATE remiss SET closes = '$closed' WHERE slug = '$SLUG'" >/dev/null
 req "$F" GET "/remisser/$SLUG/registrera/$kb"; rcsrf=$(hidden csrf); rkey=$(hidden nyckel); kb1=$(kb_versions)
-check "registering for an organisation that has answered says which version it replaces" body_has "Kungsbacka kommun har redan svarat: version 1 (registrerad av förvaltningen, mottagen $(svdate "$today")). Det ni registrerar blir version 2 och ersätter den"
+kbv=$(sql "SELECT max(v.version) FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $kb")
+check "registering for an organisation that has answered says which version it replaces" body_has "Kungsbacka kommun har redan svarat: version $kbv (registrerad av förvaltningen, mottagen $(svdate "$today")). Det ni registrerar blir version $((kbv + 1)) och ersätter den"
 late=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F stallningstagande=tillstyrker
 	-F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
 	-F "a-6-kommentar=Brevet kom i tid." -F "bilaga=@$T/protokoll.pdf;filename=kungsbacka-brev.pdf")
