@@ -608,6 +608,7 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 	struct response_doc	 doc;
 	struct submit_request	 sr;
 	struct receipt		 rcpt;
+	struct form_errors	 errs;
 	const char		*key, *why = NULL;
 	char			 reqsha[TOKEN_HEX];
 	int			 current;
@@ -660,8 +661,14 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 		    "Svaret har inte skickats.", "The deadline has passed.");
 		return;
 	case SUBMIT_INVALID:
-		handler_problem(req, res, 422, why != NULL ? why :
-		    "Svaret är inte komplett.", "The response is incomplete.");
+		/* The draft as saved, on the form, with the reason (the
+		 * core's, in Swedish) in the error summary. */
+		memset(&errs, 0, sizeof(errs));
+		form_errors_add(&errs, NULL, arena_printf(req->arena, _("Svaret "
+		    "skickades inte: %s"), why != NULL ? why :
+		    "Svaret är inte komplett."));
+		form_page(req, res, def, &doc, &errs, current, 422, NULL, NULL, 0,
+		    NULL);
 		return;
 	default:
 		unavailable(req, res);
@@ -863,9 +870,13 @@ handle_response_post(struct request *req, struct response *res)
 		closed_page(req, res, &def, &inv);
 		return;
 	case SAVE_INVALID:
-		handler_problem(req, res, 422, "Svaret innehåller något som inte "
-		    "kan sparas.", "The response holds something that cannot be "
-		    "saved.");
+		/* What the form's own checks let through but the database
+		 * refused: say so on the form, the text kept. */
+		form_errors_add(&errs, NULL, _("Svaret kunde inte sparas: något "
+		    "av värdena godtogs inte. Kontrollera fälten och försök "
+		    "igen."));
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
 		return;
 	default:
 		unavailable(req, res);

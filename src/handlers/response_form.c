@@ -16,7 +16,6 @@
 #include "views/i18n.h"
 
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
-#define LINE_MAX_	300	/* bytes of one short field */
 
 void
 form_errors_add(struct form_errors *e, const char *field, const char *message)
@@ -71,14 +70,34 @@ text(struct request *req, const char *name, size_t max, struct form_errors *e)
 	return arena_strndup(req->arena, v, (size_t)(end - v));
 }
 
-/* A one-line field: no line breaks allowed. */
-static const char *
-line(struct request *req, const char *name, struct form_errors *e)
+/* The characters (code points) of UTF-8 s: what the database's limits
+ * count. */
+static size_t
+chars(const char *s)
 {
-	const char *v = text(req, name, LINE_MAX_, e);
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A one-line field of at most max characters, the database's limit for it
+ * (001_core.sql), so that a value it would refuse is an error beside the
+ * field instead of a failed save: no line breaks allowed. */
+static const char *
+line(struct request *req, const char *name, size_t max, struct form_errors *e)
+{
+	const char *v = text(req, name, max * 4, e);
 
 	if (v != NULL && strpbrk(v, "\r\n\t") != NULL) {
 		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
+		return NULL;
+	}
+	if (v != NULL && chars(v) > max) {
+		form_errors_add(e, name, arena_printf(req->arena, _("Högst %zu "
+		    "tecken; här finns %zu."), max, chars(v)));
 		return NULL;
 	}
 	return v;
@@ -125,17 +144,25 @@ response_form_read(struct request *req, const struct remiss_def *def,
 	size_t			 i, j, n = 0, max;
 	const struct section_def *s;
 	struct answer		*a;
+	char			 tmp[40];
 
 	memset(doc, 0, sizeof(*doc));
 	doc->remiss_slug = def->slug;
 	doc->position = position_field(req, "stallningstagande", errs);
 	doc->summary = text(req, "sammanfattning", TEXT_MAX, errs);
-	doc->decision_body = line(req, "beslut_instans", errs);
-	doc->decision_date = line(req, "beslut_datum", errs);
-	doc->diarienummer = line(req, "diarienummer", errs);
-	doc->contact_name = line(req, "kontakt_namn", errs);
-	doc->contact_email = line(req, "kontakt_epost", errs);
-	doc->contact_phone = line(req, "kontakt_telefon", errs);
+	doc->decision_body = line(req, "beslut_instans", 300, errs);
+	doc->decision_date = line(req, "beslut_datum", 40, errs);
+	doc->diarienummer = line(req, "diarienummer", 100, errs);
+	doc->contact_name = line(req, "kontakt_namn", 200, errs);
+	doc->contact_email = line(req, "kontakt_epost", 254, errs);
+	doc->contact_phone = line(req, "kontakt_telefon", 50, errs);
+	/* A date the database cannot store is wrong for a draft too. */
+	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
+	    sizeof(tmp)) == -1) {
+		form_errors_add(errs, "beslut_datum", _("Skriv datumet som "
+		    "ÅÅÅÅ-MM-DD, till exempel 2024-05-15."));
+		doc->decision_date = NULL;
+	}
 
 	max = def->nsections + def->ngeneral;
 	for (i = 0; i < def->nsections; i++)
@@ -175,8 +202,6 @@ void
 response_form_check_complete(const struct response_doc *doc,
     struct form_errors *errs)
 {
-	char tmp[40];
-
 	if (doc->position == POS_NONE && !form_errors_get(errs, "stallningstagande"))
 		form_errors_add(errs, "stallningstagande",
 		    _("Välj organisationens övergripande ställningstagande."));
@@ -189,10 +214,6 @@ response_form_check_complete(const struct response_doc *doc,
 	    strchr(doc->contact_email, '@') == NULL)
 		form_errors_add(errs, "kontakt_epost",
 		    _("E-postadressen behöver ett @, till exempel namn@kommun.se."));
-	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
-	    sizeof(tmp)) == -1)
-		form_errors_add(errs, "beslut_datum",
-		    _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-15."));
 	if (doc->decision_date != NULL && doc->decision_body == NULL)
 		form_errors_add(errs, "beslut_instans",
 		    _("Skriv vilken instans som fattade beslutet."));

@@ -21,12 +21,14 @@ struct form_errors {
 
 /* Reads the posted form into doc (strings borrowed from the request's
  * arena; answers in remiss order, empty ones left out) and records values
- * that cannot be right in errs. Returns 0, or -1 on OOM. */
+ * that cannot be right in errs: a text over the database's limit for its
+ * field, a line break in a one-line field, a date that is not a date.
+ * Returns 0, or -1 on OOM. */
 int response_form_read(struct request *req, const struct remiss_def *def,
     struct response_doc *doc, struct form_errors *errs);
 
 /* Adds the errors that stop a submission (overall position, contact name and
- * e-mail, decision date format) to errs. */
+ * e-mail, a decision date without its body) to errs. */
 void response_form_check_complete(const struct response_doc *doc,
     struct form_errors *errs);
 

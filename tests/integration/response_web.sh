@@ -87,6 +87,15 @@ req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlenc
 	--data-urlencode action=granska --data-urlencode "a-3.3-kommentar=Annas nya text."
 check "review of an incomplete answer is 422 with errors tied to the fields" eval 'status_is 422 && body_has "Rätta följande" && body_has "aria-describedby=\"kontakt_namn-fel\"" && body_has "href=\"#stallningstagande\""'
 
+# Values the database would refuse (a diarienummer over its 100 characters, a date that is
+# no date) are errors beside their fields when saving too, not a bare error page.
+long_dnr=$(printf 'Dnr-%.0s' $(seq 30))
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=spara --data-urlencode "sammanfattning=Kvar efter felet." \
+	--data-urlencode "diarienummer=$long_dnr" --data-urlencode "beslut_datum=2024-13-45"
+check "a diarienummer too long for the database and a date that is no date come back beside their fields" eval 'status_is 422 && body_has "<h1>Svar på remissen:" && body_has "<p class=\"field-error\" id=\"diarienummer-fel\">Högst 100 tecken; här finns 120.</p>" && body_has "aria-describedby=\"beslut_datum-fel\"" && body_has "Kvar efter felet." && body_has "Logga ut</button>"'
+check "…and nothing of it is saved" eval '[ "$(sql "SELECT count(*) FROM responses WHERE draft_summary = '"'"'Kvar efter felet.'"'"'")" = 0 ]'
+
 fill=(--data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=granska
 	--data-urlencode stallningstagande=tillstyrker-med-andringar
 	--data-urlencode "sammanfattning=Laholms kommun ställer sig bakom förslagets inriktning."
