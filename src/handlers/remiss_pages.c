@@ -479,7 +479,7 @@ losses_section(struct html *h, struct request *req,
 	struct version_file	*vf;
 	const char		*target;
 	size_t			 n, i;
-	long			 nvf, k, j;
+	long			 nvf, k, j, dropped = 0;
 
 	if (response_revision_latest(req->db, req->arena, def,
 	    req->identity.org_id, &rev) != 1)
@@ -491,17 +491,16 @@ losses_section(struct html *h, struct request *req,
 		nvf = 0;
 	/* A file of the latest version goes out again only if the draft
 	 * holds the same bytes. */
-	for (k = 0, j = 0; k < nvf; k++) {
+	for (k = 0; k < nvf; k++) {
 		for (j = 0; j < nfiles; j++)
 			if (strcmp(files[j].sha256, vf[k].sha256) == 0)
 				break;
 		if (j < nfiles)
 			vf[k].filename = NULL;	/* kept */
+		else
+			dropped++;
 	}
-	for (k = 0, j = 0; k < nvf; k++)
-		if (vf[k].filename != NULL)
-			j++;
-	if (n == 0 && j == 0) {
+	if (n == 0 && dropped == 0) {
 		html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version "
 		    "%1$d och ersätter %2$s. Inget av det som står där tas bort."),
 		    rev.latest.version + 1, receipt_version_ui(req->arena, &rev.latest)),
