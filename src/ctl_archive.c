@@ -200,6 +200,8 @@ one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
 	ix_attr(x, "kvitto", PQgetvalue(v, i, 3));
 	ix_attr(x, "inkom", PQgetvalue(v, i, 4));
 	ix_attr(x, "kanal", PQgetvalue(v, i, 7));
+	if (PQgetvalue(v, i, 8)[0] != '\0')	/* registered: the day it arrived */
+		ix_attr(x, "ankomstdatum", PQgetvalue(v, i, 8));
 	ix_attr(x, "fil", rel);
 	ix_attr(x, "sha256", sha);
 	for (k = 0; k < doc.nattachments; k++) {

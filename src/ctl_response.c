@@ -19,18 +19,21 @@
 #include "db/db.h"
 #include "util/arena.h"
 #include "util/numparse.h"
+#include "views/dates.h"
 #include "xml/remissvar_read.h"
 #include "xml/safe.h"
 
 static const char usage_response[] =
     "usage: remissctl response import FILE.xml [--org NAME]\n"
-    "           [--channel xml|registrerad] [--skip-if-answered] [--schema XSD]\n"
+    "           [--channel xml|registrerad] [--arrived YYYY-MM-DD]\n"
+    "           [--skip-if-answered] [--schema XSD]\n"
     "\n"
     "Submits the remissvar in FILE.xml (root <remissvar> in urn:remissvar:1;\n"
     "'-' reads standard input) to the remiss named by its remiss attribute,\n"
     "as the next version of the organisation's response, exactly as an\n"
     "upload through the API would: the file must pass 'remissctl validate',\n"
-    "the remiss must be open for the organisation today and every svar must\n"
+    "the remiss must be open for the organisation today (a registered\n"
+    "response: on the day it arrived) and every svar must\n"
     "name one of its sections or questions. Prints the receipt number and\n"
     "the version, tab-separated. Problems in the file are printed as\n"
     "FILE:LINE:COL: message.\n"
@@ -39,6 +42,9 @@ static const char usage_response[] =
     "                      <remissinstans>); it must be invited\n"
     "  --channel CHANNEL   xml (default), or registrerad for a response that\n"
     "                      arrived by e-mail or on paper\n"
+    "  --arrived DAY       with registrerad: the day it arrived (ankomstdatum,\n"
+    "                      default today), which the deadline is judged by;\n"
+    "                      not after today\n"
     "  --skip-if-answered  store nothing, and print \"skipped\", when the\n"
     "                      organisation already has a submitted version\n"
     "  --schema XSD        the schema to check against (see 'validate')\n"
@@ -74,6 +80,7 @@ struct import_args {
 	const char	*file;
 	const char	*org;
 	const char	*schema;	/* NULL: the installed XSD */
+	const char	*arrived;	/* --arrived, or NULL */
 	enum channel	 channel;
 	bool		 skip_if_answered;
 };
@@ -103,6 +110,10 @@ import_args(int argc, char **argv, struct import_args *ia)
 			continue;
 		if (m == -1)
 			return ctl_usage(usage_response, EXIT_USAGE);
+		if ((m = ctl_opt_value(argc, argv, &i, "--arrived", &ia->arrived)) == 1)
+			continue;
+		if (m == -1)
+			return ctl_usage(usage_response, EXIT_USAGE);
 		if (strcmp(argv[i], "--skip-if-answered") == 0) {
 			ia->skip_if_answered = true;
 			continue;
@@ -126,6 +137,11 @@ import_args(int argc, char **argv, struct import_args *ia)
 		    "or registrerad, not %s\n", ch);
 		return ctl_usage(usage_response, EXIT_USAGE);
 	}
+	if (ia->arrived != NULL && ia->channel != CHANNEL_REGISTRERAD) {
+		fprintf(stderr, "remissctl: response import: --arrived is for "
+		    "--channel registrerad\n");
+		return ctl_usage(usage_response, EXIT_USAGE);
+	}
 	return -1;
 }
 
@@ -143,7 +159,7 @@ response_import(const char *conninfo, const struct import_args *ia)
 	struct arena		*a = NULL;
 	struct db		*db = NULL;
 	const char		*org, *why = NULL, *kv[8], *detail;
-	char			*buf = NULL, oid[24];
+	char			*buf = NULL, oid[24], today[16];
 	long long		 org_id;
 	long			 nprev;
 	size_t			 len = 0;
@@ -199,7 +215,8 @@ response_import(const char *conninfo, const struct import_args *ia)
 			goto out;
 		}
 	}
-	if (!inv.open_now) {
+	/* A registered response is judged by the day it arrived (below). */
+	if (!inv.open_now && ia->channel != CHANNEL_REGISTRERAD) {
 		fprintf(stderr, "remissctl: %s: the remiss %s is not open for "
 		    "%s today (last day %s); nothing stored\n", cmd, def.slug,
 		    org, inv.closes != NULL ? inv.closes : "?");
@@ -212,13 +229,23 @@ response_import(const char *conninfo, const struct import_args *ia)
 	sr.channel = ia->channel;
 	sr.doc = &doc;
 	sr.idempotency_key = NULL;
+	if (ia->channel == CHANNEL_REGISTRERAD) {
+		if (ia->arrived == NULL) {
+			dates_init();	/* today in Europe/Stockholm */
+			if (date_today(today, sizeof(today)) == -1)
+				goto out;
+		}
+		sr.arrived_on = ia->arrived != NULL ? ia->arrived : today;
+	}
 	switch (response_submit(db, a, &sr, &rcpt, &why)) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
 		break;
 	case SUBMIT_CLOSED:
-		fprintf(stderr, "remissctl: %s: the remiss %s is closed for %s; "
-		    "nothing stored\n", cmd, def.slug, org);
+		fprintf(stderr, "remissctl: %s: the remiss %s is closed for %s%s%s"
+		    "; nothing stored\n", cmd, def.slug, org, sr.arrived_on !=
+		    NULL ? " on the day it arrived, " : "", sr.arrived_on != NULL ?
+		    sr.arrived_on : "");
 		goto out;
 	case SUBMIT_INVALID:
 		fprintf(stderr, "remissctl: %s: %s: refused: %s\n", cmd,

@@ -36,7 +36,7 @@ static const char usage_main[] =
     "  remiss import FILE.xml [--shift-to-today] [--schema XSD]\n"
     "                               create or update a remiss from remiss XML\n"
     "  response import FILE.xml [--org NAME] [--channel xml|registrerad]\n"
-    "                  [--skip-if-answered] [--schema XSD]\n"
+    "                  [--arrived DAY] [--skip-if-answered] [--schema XSD]\n"
     "                               submit a remissvar from remissvar XML\n"
     "  validate FILE.xml [--schema XSD]\n"
     "                               check an XML file offline against the\n"

@@ -213,12 +213,13 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		    req->id, req->identity.user_id, role_name(req->identity.role),
 		    need_name(route->need), route->name);
 		if (d == AUTHZ_HIDE)
-			problem_send(res, fmt, 404, "Sidan finns inte.",
-			    "The page does not exist.", NULL, 0);
+			problem_send_for(res, fmt, 404, "Sidan finns inte.",
+			    "The page does not exist.", NULL, 0, &req->identity);
 		else
-			problem_send(res, fmt, 403,
+			problem_send_for(res, fmt, 403,
 			    "Du har inte behörighet till det här.",
-			    "You are not allowed to do this.", NULL, 0);
+			    "You are not allowed to do this.", NULL, 0,
+			    &req->identity);
 		return false;
 	}
 	return false;
@@ -308,6 +309,28 @@ run_handler(struct request *req, struct response *res,
 	}
 }
 
+/*
+ * Sends an error found before any route's authorization (no such page, a
+ * method not allowed, a body too large). An HTML page shows the header of
+ * whoever calls, like every other page: a signed-in user sees their name
+ * and the logout button, not "Logga in", and reads it in their language.
+ * Only for HTML is the caller looked up (one session lookup).
+ */
+static void
+early_problem(struct request *req, struct response *res,
+    enum problem_format fmt, int status, const char *sv, const char *en)
+{
+	const struct identity *who = NULL;
+
+	if (fmt == PROBLEM_HTML && auth_resolve(req) == AUTH_RESOLVED) {
+		choose_language(req);
+		who = &req->identity;
+	}
+	problem_send_for(res, fmt, status, sv, en, NULL, 0, who);
+	if (req->sso_session[0] != '\0')
+		auth_set_session_cookie(req, res, req->sso_session);
+}
+
 /* Routes req and runs the handler; every outcome ends up in res, and the
  * route, once one matched, in *matched. replica is the read connection or
  * NULL. prefetch is the caller's slot for a statement run with the session
@@ -331,19 +354,19 @@ dispatch(struct request *req, struct response *res,
 	}
 	/* A body over the limit is refused whatever the route. */
 	if (request_check_length(req, &err) == -1) {
-		problem_send(res, fmt, err.status, err.sv, err.en, NULL, 0);
+		early_problem(req, res, fmt, err.status, err.sv, err.en);
 		return;
 	}
 	switch (router_match(routes, routes_count, req->method, req->path,
 	    req->arena, &route, req->path_params, &req->npath_params, allow,
 	    sizeof(allow))) {
 	case ROUTE_NOT_FOUND:
-		problem_send(res, fmt, 404, "Sidan finns inte.",
-		    "The page does not exist.", NULL, 0);
+		early_problem(req, res, fmt, 404, "Sidan finns inte.",
+		    "The page does not exist.");
 		return;
 	case ROUTE_METHOD_NOT_ALLOWED:
-		problem_send(res, fmt, 405, "Metoden är inte tillåten här.",
-		    "The method is not allowed here.", NULL, 0);
+		early_problem(req, res, fmt, 405, "Metoden är inte tillåten här.",
+		    "The method is not allowed here.");
 		response_header(res, "Allow", allow);
 		return;
 	case ROUTE_FOUND:
@@ -361,17 +384,18 @@ dispatch(struct request *req, struct response *res,
 	if (!authorize(req, res, route, fmt))
 		return;
 	if (request_read_body(req, route->body, &err) == -1) {
-		problem_send(res, fmt, err.status, err.sv, err.en, NULL, 0);
+		problem_send_for(res, fmt, err.status, err.sv, err.en, NULL, 0,
+		    &req->identity);
 		return;
 	}
 	if (changes_state(req->method) && identity_has_session(&req->identity) &&
 	    !route->csrf_exempt && !auth_csrf_ok(req)) {
 		log_warn("id=%s csrf check failed for user %lld on %s", req->id,
 		    req->identity.user_id, route->name);
-		problem_send(res, fmt, 403,
+		problem_send_for(res, fmt, 403,
 		    "Sidan har gått ut. Ladda om sidan och försök igen.",
 		    "The page has expired. Reload the page and try again.",
-		    NULL, 0);
+		    NULL, 0, &req->identity);
 		return;
 	}
 	run_handler(req, res, route, replica);

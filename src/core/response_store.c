@@ -280,6 +280,56 @@ open_for(struct db *db, const char *rid, const char *oid)
 	return w;
 }
 
+/* The window of a registered response: open if the remiss takes responses
+ * and day (its arrival, YYYY-MM-DD) lies within the organisation's window;
+ * *future is set when day is after today (Europe/Stockholm, the database's
+ * clock); *refused when the database refuses day as a date. */
+static enum window
+open_on(struct db *db, const char *rid, const char *oid, const char *day,
+    bool *future, int *refused)
+{
+	const char	*p[3] = { rid, oid, day };
+	PGresult	*r;
+	enum window	 w;
+
+	*future = false;
+	if ((r = run(db, STMT_INVITATION_ARRIVAL, p, refused)) == NULL)
+		return WIN_ERROR;
+	if (PQntuples(r) != 1)
+		w = WIN_NOT_INVITED;
+	else {
+		w = strcmp(PQgetvalue(r, 0, 1), "t") == 0 ? WIN_OPEN :
+		    WIN_CLOSED;
+		*future = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+	}
+	PQclear(r);
+	return w;
+}
+
+/* True if s has the shape YYYY-MM-DD (the database checks the date). */
+static bool
+day_shaped(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || strlen(s) != 10)
+		return false;
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+static enum channel
+channel_parse(const char *s)
+{
+	if (strcmp(s, "xml") == 0)
+		return CHANNEL_XML;
+	if (strcmp(s, "registrerad") == 0)
+		return CHANNEL_REGISTRERAD;
+	return CHANNEL_WEBB;
+}
+
 /* Puts the answers of rows (columns from c0: section id, question id,
  * position, then the six texts) into doc in remiss order. */
 static int
@@ -597,7 +647,9 @@ response_submit(struct db *db, struct arena *a,
 	PGresult		*r = NULL;
 	struct answer		*list;
 	size_t			 n, xlen;
-	const char		*p[AC__MAX + 1], *vp[15], *key, *reason;
+	const char		*p[AC__MAX + 1], *vp[16], *key, *reason;
+	const char		*arrived = NULL;
+	bool			 future = false;
 	char			 rid[32], oid[32], uid[32], resp_id[32], vid[32];
 	char			 sha[65], *xml, *actor;
 	struct buf		 detail;
@@ -616,6 +668,15 @@ response_submit(struct db *db, struct arena *a,
 	}
 	if ((unsigned)req->channel > CHANNEL_REGISTRERAD)
 		return SUBMIT_ERROR;
+	if (req->channel == CHANNEL_REGISTRERAD) {
+		/* A registered response counts from the day it arrived. */
+		if (!day_shaped(req->arrived_on)) {
+			*why = "Ankomstdatum saknas eller är inte ett datum "
+			    "(ÅÅÅÅ-MM-DD).";
+			return SUBMIT_INVALID;
+		}
+		arrived = req->arrived_on;
+	}
 	snprintf(rid, sizeof(rid), "%lld", def->id);
 	snprintf(oid, sizeof(oid), "%lld", req->org_id);
 	snprintf(uid, sizeof(uid), "%lld", req->user_id);
@@ -625,8 +686,15 @@ response_submit(struct db *db, struct arena *a,
 	in_tx = 1;
 	/* now() is the transaction's start: the window and the receipt use
 	 * the same instant of the database's clock. */
-	if ((open = open_for(db, rid, oid)) == WIN_ERROR)
+	open = arrived != NULL ? open_on(db, rid, oid, arrived, &future,
+	    &refused) : open_for(db, rid, oid);
+	if (open == WIN_ERROR) {
+		if (refused) {
+			*why = "Ankomstdatumet är inte ett giltigt datum.";
+			res = SUBMIT_INVALID;
+		}
 		goto err;
+	}
 	if (open == WIN_NOT_INVITED) {
 		/* No responses row can exist; callers check invitations first. */
 		res = SUBMIT_CLOSED;
@@ -658,12 +726,21 @@ response_submit(struct db *db, struct arena *a,
 			if (strcmp(PQgetvalue(r, 0, 1), req->request_sha256) != 0)
 				res = SUBMIT_KEY_REUSED;
 			else if (replay_receipt(a, r, def->slug, doc.org_name,
-			    out) == 0)
+			    out) == 0) {
+				/* The same request, so the same channel (the
+				 * day is the stored version's: load it). */
+				out->channel = req->channel;
 				res = SUBMIT_REPLAY;
+			}
 			goto err;	/* nothing to store either way */
 		}
 		PQclear(r);
 		r = NULL;
+	}
+	if (future) {
+		*why = "Ankomstdatumet kan inte vara senare än i dag.";
+		res = SUBMIT_INVALID;
+		goto err;
 	}
 	if (open != WIN_OPEN) {
 		res = SUBMIT_CLOSED;
@@ -706,6 +783,7 @@ response_submit(struct db *db, struct arena *a,
 	vp[12] = req->user_id != 0 ? uid : NULL;
 	vp[13] = key;
 	vp[14] = key != NULL ? req->request_sha256 : NULL;
+	vp[15] = arrived;
 	if ((r = run(db, STMT_VERSION_INSERT, vp, &refused)) == NULL) {
 		if (refused) {
 			*why = "Ett värde i svaret godtogs inte (för långt, "
@@ -724,6 +802,8 @@ response_submit(struct db *db, struct arena *a,
 	out->version = (int)v;
 	out->remiss_slug = def->slug;
 	out->org_name = doc.org_name;
+	out->channel = req->channel;
+	out->arrived_on = arrived;
 	PQclear(r);
 	r = NULL;
 
@@ -781,18 +861,12 @@ err:
 	return res;
 }
 
-int
-response_version_load(struct db *db, struct arena *a, long long version_id,
-    long long org_id, struct response_doc *doc, struct receipt *rcpt)
-{
-	return response_version_load_in(db, a, 0, version_id, org_id, doc,
-	    rcpt);
-}
-
-int
-response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
+/* response_version_load_in, with the attachments' content when files is
+ * true, else without any attachment. */
+static int
+version_load(struct db *db, struct arena *a, long long remiss_id,
     long long version_id, long long org_id, struct response_doc *doc,
-    struct receipt *rcpt)
+    struct receipt *rcpt, bool files)
 {
 	PGresult	*r = NULL;
 	char		 vid[32], oid[32], rid[32];
@@ -833,6 +907,8 @@ response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
 	doc->org_name = rcpt->org_name = copy_val(a, r, 0, 14, &oom);
 	doc->org_kind = copy_val(a, r, 0, 15, &oom);
 	doc->orgnr = copy_val(a, r, 0, 16, &oom);
+	rcpt->channel = channel_parse(PQgetvalue(r, 0, 1));
+	rcpt->arrived_on = copy_val(a, r, 0, 17, &oom);
 	if (oom)
 		goto err;
 	PQclear(r);
@@ -864,6 +940,11 @@ response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
 	doc->answers = list;
 	doc->nanswers = (size_t)n;
 	PQclear(r);
+	r = NULL;
+	if (!files) {
+		rc = 1;
+		goto err;
+	}
 
 	if ((r = run(db, STMT_VERSION_ATTACHMENTS, p, NULL)) == NULL)
 		goto err;
@@ -898,6 +979,30 @@ err:
 	return rc;
 }
 
+int
+response_version_load(struct db *db, struct arena *a, long long version_id,
+    long long org_id, struct response_doc *doc, struct receipt *rcpt)
+{
+	return version_load(db, a, 0, version_id, org_id, doc, rcpt, true);
+}
+
+int
+response_version_load_in(struct db *db, struct arena *a, long long remiss_id,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt)
+{
+	return version_load(db, a, remiss_id, version_id, org_id, doc, rcpt,
+	    true);
+}
+
+int
+response_version_load_text(struct db *db, struct arena *a,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt)
+{
+	return version_load(db, a, 0, version_id, org_id, doc, rcpt, false);
+}
+
 long
 response_versions_list(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, struct receipt **out)
@@ -927,6 +1032,8 @@ response_versions_list(struct db *db, struct arena *a, long long remiss_id,
 		list[i].sha256 = copy_val(a, r, i, 4, &oom);
 		list[i].remiss_slug = copy_val(a, r, i, 5, &oom);
 		list[i].org_name = copy_val(a, r, i, 6, &oom);
+		list[i].channel = channel_parse(PQgetvalue(r, i, 7));
+		list[i].arrived_on = copy_val(a, r, i, 8, &oom);
 	}
 	if (oom)
 		goto err;

@@ -47,6 +47,11 @@ struct submit_request {
 	const char		*request_sha256;	/* hex of the request, with a key */
 	bool			 check_org;	/* doc names its organisation (an
 						   upload): refuse another one's */
+	const char		*arrived_on;	/* CHANNEL_REGISTRERAD only, and
+						   required there: the day the
+						   response arrived (YYYY-MM-DD,
+						   the registrar's date), which
+						   the window is judged by */
 };
 
 struct receipt {
@@ -57,20 +62,26 @@ struct receipt {
 	const char	*sha256;	/* of the canonical XML */
 	const char	*remiss_slug;
 	const char	*org_name;
+	enum channel	 channel;
+	const char	*arrived_on;	/* a registered version's ankomstdatum
+					   (YYYY-MM-DD), else NULL */
 };
 
 enum submit_result {
 	SUBMIT_OK,
 	SUBMIT_REPLAY,		/* same key and request: *out is the first receipt */
 	SUBMIT_KEY_REUSED,	/* same key, other request: 409 */
-	SUBMIT_CLOSED,		/* outside the window for this organisation: 409 */
+	SUBMIT_CLOSED,		/* outside the window for this organisation
+				   (for a registered response: the day it
+				   arrived is): 409 */
 	SUBMIT_WRONG_ORG,	/* check_org: doc names another organisation: 403 */
 	SUBMIT_INVALID,		/* incomplete or unknown targets: *why says what (Swedish) */
 	SUBMIT_ERROR,		/* database unavailable: nothing stored */
 };
 
 /* Stores doc as the next version in one transaction (deadline checked with
- * the server clock inside it; canonical XML and SHA-256; receipt number;
+ * the server clock inside it, or for a registered response with the day it
+ * arrived, which must not be after today; canonical XML and SHA-256; receipt number;
  * answers; attachments with their SHA-256; audit row "response.submit").
  * Fills *out (strings in a) on SUBMIT_OK and SUBMIT_REPLAY, *why on
  * SUBMIT_INVALID. A submission is never partly stored. */
@@ -87,6 +98,12 @@ int response_version_load(struct db *db, struct arena *a, long long version_id,
 int response_version_load_in(struct db *db, struct arena *a,
     long long remiss_id, long long version_id, long long org_id,
     struct response_doc *doc, struct receipt *r);
+
+/* As response_version_load, without the attachments (doc has none): what
+ * a form or a comparison needs of a version. */
+int response_version_load_text(struct db *db, struct arena *a,
+    long long version_id, long long org_id, struct response_doc *doc,
+    struct receipt *rcpt);
 
 /* Lists the receipts of every submitted version of org_id for remiss_id,
  * newest first, into *out (array in a). Returns the count or -1. */

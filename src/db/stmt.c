@@ -336,6 +336,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 2 },
 
+	[STMT_INVITATION_ARRIVAL] = { "invitation_arrival",
+	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD'),"
+	    " r.status = 'oppen' AND $3::date"
+	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes),"
+	    " $3::date > " TODAY_SE
+	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
+	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 3 },
+
 	[STMT_RESPONSE_CREATE] = { "response_create",
 	    "INSERT INTO responses (remiss_id, org_id)"
 	    " VALUES ($1::bigint, $2::bigint)"
@@ -356,6 +364,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " COALESCE(draft_contact_phone, '')"
 	    " FROM responses WHERE remiss_id = $1::bigint AND org_id = $2::bigint",
 	    2 },
+
+	[STMT_DRAFT_STATE] = { "draft_state",
+	    "SELECT COALESCE(iso_time_se(r.draft_updated_at), ''),"
+	    " COALESCE(v.id::text, ''),"
+	    " COALESCE(r.draft_updated_at < v.received_at, false)"
+	    " FROM responses r"
+	    " LEFT JOIN LATERAL (SELECT id, received_at FROM response_versions"
+	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true"
+	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint", 2 },
 
 	[STMT_DRAFT_ANSWERS_GET] = { "draft_answers_get",
 	    "SELECT COALESCE(section_id::text, ''), COALESCE(question_id::text, ''),"
@@ -400,14 +417,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " position, summary, decision_body, decision_date, diarienummer,"
 	    " contact_name, contact_email, contact_phone, canonical_xml, sha256,"
 	    " receipt_number, received_at, submitted_by, idempotency_key,"
-	    " request_sha256)"
+	    " request_sha256, arrived_on)"
 	    " SELECT $1::bigint, COALESCE((SELECT max(version)"
 	    "  FROM response_versions WHERE response_id = $1::bigint), 0) + 1,"
 	    " $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12,"
 	    " receipt_issue(now()), now(),"
-	    " $13::bigint, $14, $15"
+	    " $13::bigint, $14, $15, $16::date"
 	    " RETURNING id, version, receipt_number, iso_time_se(received_at)",
-	    15 },
+	    16 },
 
 	[STMT_ANSWERS_INSERT] = { "answers_insert",
 	    "INSERT INTO answers (version_id, ord, section_id, question_id,"
@@ -432,7 +449,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " COALESCE(v.diarienummer, ''), v.contact_name, v.contact_email,"
 	    " COALESCE(v.contact_phone, ''), v.sha256, v.receipt_number,"
 	    " iso_time_se(v.received_at), m.slug, o.name, o.kind,"
-	    " COALESCE(o.orgnr, '')"
+	    " COALESCE(o.orgnr, ''),"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
@@ -457,9 +475,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT filename, media_type, encode(bytes, 'hex')"
 	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
 
+	[STMT_VERSION_ATTACHMENT_NAMES] = { "version_attachment_names",
+	    "SELECT filename, media_type, size, sha256"
+	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
+
 	[STMT_VERSIONS_LIST] = { "versions_list",
 	    "SELECT v.id, v.receipt_number, iso_time_se(v.received_at), v.version,"
-	    " v.sha256, m.slug, o.name"
+	    " v.sha256, m.slug, o.name, v.channel,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
@@ -475,13 +498,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " COALESCE(v.version::text, ''), COALESCE(iso_time_se(v.received_at), ''),"
 	    " COALESCE(v.id::text, ''),"
 	    " (v.id IS NULL AND (now() AT TIME ZONE 'Europe/Stockholm')::date >"
-	    "   COALESCE(i.extended_closes, r.closes))"
+	    "   COALESCE(i.extended_closes, r.closes)),"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
 	    " FROM invitations i"
 	    " JOIN remiss r ON r.id = i.remiss_id"
 	    " JOIN organisations o ON o.id = i.org_id"
 	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
 	    "   AND resp.org_id = i.org_id"
-	    " LEFT JOIN LATERAL (SELECT id, version, received_at"
+	    " LEFT JOIN LATERAL (SELECT id, version, received_at, arrived_on"
 	    "   FROM response_versions WHERE response_id = resp.id"
 	    "   ORDER BY version DESC LIMIT 1) v ON true"
 	    " WHERE i.remiss_id = $1::bigint"
@@ -1306,7 +1330,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_ARCHIVE_VERSIONS] = { "archive_versions",
 	    "SELECT v.id, o.name, v.version, v.receipt_number,"
-	    " iso_time_se(v.received_at), v.sha256, v.canonical_xml, v.channel"
+	    " iso_time_se(v.received_at), v.sha256, v.canonical_xml, v.channel,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
 	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, v.version", 1 },
@@ -1320,12 +1345,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT o.id, o.name, o.kind, COALESCE(o.orgnr, ''),"
 	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
 	    " COALESCE(iso_time_se(v.received_at), ''),"
-	    " COALESCE(v.receipt_number, ''), COALESCE(v.position, '')"
+	    " COALESCE(v.receipt_number, ''), COALESCE(v.position, ''),"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
 	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
 	    "   AND resp.org_id = i.org_id"
 	    " LEFT JOIN LATERAL (SELECT id, version, received_at, receipt_number,"
-	    "   position FROM response_versions WHERE response_id = resp.id"
+	    "   position, arrived_on FROM response_versions"
+	    "   WHERE response_id = resp.id"
 	    "   ORDER BY version DESC LIMIT 1) v ON true"
 	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
 

@@ -112,6 +112,12 @@ enum stmt {
 				   the remiss's), open_now ('t'/'f': status
 				   oppen and today in Europe/Stockholm within
 				   opens .. closes) */
+	STMT_INVITATION_ARRIVAL,	/* remiss id, org id, day -> closes,
+				   open on that day ('t'/'f': status oppen and
+				   the day within opens .. closes), the day
+				   after today in Europe/Stockholm ('t'/'f'):
+				   the window a registered response is judged
+				   by (its ankomstdatum) */
 	/* Responses, drafts and submitted versions (response_store.c). */
 	STMT_RESPONSE_CREATE,	/* remiss id, org id (no-op when it exists) */
 	STMT_RESPONSE_LOCK,	/* remiss id, org id -> id, lock_version, org
@@ -121,6 +127,10 @@ enum stmt {
 				   position, summary, diarienummer, decision
 				   body, decision date, contact name, e-mail,
 				   phone (each '' when NULL) */
+	STMT_DRAFT_STATE,	/* remiss id, org id -> draft saved (ISO) or
+				   '' when never saved, latest version id or '',
+				   the draft saved before that version was
+				   received ('t'/'f'); no row: no response yet */
 	STMT_DRAFT_ANSWERS_GET,	/* response id -> section id or '', question
 				   id or '', position, comment, wording,
 				   consequence region, kommun, short term,
@@ -141,9 +151,9 @@ enum stmt {
 				   decision body, decision date, diarienummer,
 				   contact name, e-mail, phone, canonical xml,
 				   sha256, user id, idempotency key, request
-				   sha256 -> id, version, receipt number,
-				   received (ISO): the next version number and
-				   a new receipt number */
+				   sha256, arrival day or NULL -> id, version,
+				   receipt number, received (ISO): the next
+				   version number and a new receipt number */
 	STMT_ANSWERS_INSERT,	/* version id, then arrays as for
 				   STMT_DRAFT_ANSWERS_REPLACE; ord follows the
 				   arrays' order */
@@ -155,7 +165,7 @@ enum stmt {
 				   decision date, diarienummer, contact name,
 				   e-mail, phone, sha256, receipt number,
 				   received (ISO), remiss slug, org name, org
-				   kind, orgnr (each '' when NULL) */
+				   kind, orgnr, arrival day (each '' when NULL) */
 	STMT_VERSION_ANSWERS,	/* version id -> section nr or '', question
 				   qid or '', section id or '', question id or
 				   '', position, comment, wording, consequence
@@ -163,14 +173,17 @@ enum stmt {
 				   NULL), in ord */
 	STMT_VERSION_ATTACHMENTS,	/* version id -> filename, media type,
 				   bytes as hex, in ord */
+	STMT_VERSION_ATTACHMENT_NAMES,	/* version id -> filename, media type,
+				   size, sha256, in ord (no content) */
 	STMT_VERSIONS_LIST,	/* remiss id, org id or NULL -> id, receipt
 				   number, received (ISO), version, sha256,
-				   remiss slug, org name: newest first */
+				   remiss slug, org name, channel, arrival day
+				   or '': newest first */
 	STMT_REMISS_OVERVIEW,	/* remiss id -> org id, name, kind, extension or '',
 				   last day, draft saved (ISO) or '', latest
 				   version or '', its received (ISO) or '', its id
-				   or '', late ('t'/'f'): one row per invited
-				   organisation, by name */
+				   or '', late ('t'/'f'), its arrival day or '':
+				   one row per invited organisation, by name */
 	STMT_INVITATION_EXTEND,	/* remiss id, org id, date or NULL -> org name:
 				   sets (or clears) the organisation's extension */
 	STMT_DRAFT_FILE_ADD,	/* remiss id, org id, filename, media type, bytes
@@ -418,13 +431,15 @@ enum stmt {
 				   when it is not this remiss's */
 	STMT_ARCHIVE_VERSIONS,	/* remiss id -> version id, organisation,
 				   version, receipt number, received (ISO),
-				   sha256, canonical XML, channel: every
+				   sha256, canonical XML, channel, arrival
+				   day (a registered version's) or '': every
 				   version, by organisation and version */
 	/* Exports (src/export/): read in one snapshot (STMT_VERIFY_SNAPSHOT). */
 	STMT_EXPORT_ORGS,	/* remiss id -> org id, name, kind, orgnr or '',
 				   version id or '', version or '', received
 				   (iso_time_se) or '', receipt number or '',
-				   overall position or '': every invited
+				   overall position or '', arrival day (a
+				   registered version's) or '': every invited
 				   organisation with its latest submitted
 				   version, by name */
 	STMT_EXPORT_COUNTS,	/* remiss id -> section id, nr, heading, then

@@ -94,7 +94,7 @@ answer_row(void *w, const struct export_org *o, const char *nr,
 	f[10] = a->long_term;
 	f[11] = a->themes;
 	f[12] = o->version;
-	f[13] = o->received;
+	f[13] = export_org_received(o);
 	return row(w, f, 14);
 }
 

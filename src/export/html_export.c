@@ -51,11 +51,13 @@ label(enum position p)
 	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
 }
 
-/* "22 maj 2024 kl. 14.03" of an iso_time_se value, in buf. */
+/* When o answered: "22 maj 2024 kl. 14.03", or the day a registered
+ * response arrived, in a. */
 static const char *
-when_sv(struct arena *a, const char *iso)
+when_sv(struct arena *a, const struct export_org *o)
 {
-	return iso[0] == '\0' ? "Har inte svarat" : iso_datetime_sv_in(a, iso);
+	return o->version[0] == '\0' ? "Har inte svarat" :
+	    export_org_received_sv(a, o);
 }
 
 static int
@@ -133,7 +135,7 @@ html_begin(void *w, const struct export_head *h)
 		xw_start(x, "tr", (const char *)NULL);
 		xw_elem(x, "th", o->name, "scope", "row", (const char *)NULL);
 		xw_elem(x, "td", kind_sv(o->kind), (const char *)NULL);
-		xw_elem(x, "td", when_sv(a, o->received), (const char *)NULL);
+		xw_elem(x, "td", when_sv(a, o), (const char *)NULL);
 		xw_elem(x, "td", o->version[0] != '\0' ? label(o->position) :
 		    "", (const char *)NULL);
 		xw_elem(x, "td", o->version[0] != '\0' ? arena_printf(a,

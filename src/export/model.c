@@ -107,7 +107,8 @@ load_head(struct db *db, struct arena *a, const char *slug,
 		    (o->orgnr = cell(a, r, i, 3)) == NULL ||
 		    (o->version = cell(a, r, i, 5)) == NULL ||
 		    (o->received = cell(a, r, i, 6)) == NULL ||
-		    (o->receipt = cell(a, r, i, 7)) == NULL)
+		    (o->receipt = cell(a, r, i, 7)) == NULL ||
+		    (o->arrived = cell(a, r, i, 9)) == NULL)
 			goto err;
 		o->position = position_parse(PQgetvalue(r, i, 8));
 		if (o->position == POS__MAX)
@@ -765,4 +766,19 @@ export_meeting_heading(struct arena *a, const struct export_meeting *m)
 
 	return m->title[0] != '\0' ? arena_printf(a, "%s: %s", date, m->title) :
 	    arena_printf(a, "Dialogmöte %s", date);
+}
+
+const char *
+export_org_received(const struct export_org *o)
+{
+	return o->arrived != NULL && o->arrived[0] != '\0' ? o->arrived :
+	    o->received;
+}
+
+const char *
+export_org_received_sv(struct arena *a, const struct export_org *o)
+{
+	if (o->arrived != NULL && o->arrived[0] != '\0')
+		return date_sv_in(a, o->arrived);
+	return o->received[0] != '\0' ? iso_datetime_sv_in(a, o->received) : "";
 }

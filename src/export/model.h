@@ -32,7 +32,14 @@ struct export_org {
 	const char	*received;		/* iso_time_se, or "" */
 	const char	*receipt;		/* kvittensnummer, or "" */
 	enum position	 position;		/* overall */
+	const char	*arrived;		/* a registered version's ankomstdatum
+						   (YYYY-MM-DD), or "" */
 };
+
+/* When o's latest version counts as received: a registered version's
+ * ankomstdatum (YYYY-MM-DD), else the time it was stored (iso_time_se);
+ * "" when o has not answered. Borrowed from o. */
+const char *export_org_received(const struct export_org *o);
 
 /* A section in the overview: its number, heading and position counts. */
 struct export_section_head {
@@ -205,6 +212,10 @@ struct arena;
 /* A list of names as one line, "A, B och C", allocated in a; "" on OOM. */
 const char *export_names_joined(struct arena *a, const char *const *v,
     size_t n);
+
+/* export_org_received in Swedish, "20 maj 2024" (an ankomstdatum) or
+ * "21 maj 2024 kl. 14.03", allocated in a; "" when o has not answered. */
+const char *export_org_received_sv(struct arena *a, const struct export_org *o);
 
 /* A meeting's heading, "22 maj 2024: title" or "Dialogmöte 22 maj 2024",
  * allocated in a; NULL on OOM. */

@@ -340,7 +340,7 @@ odt_begin(void *w, const struct export_head *h)
 		cell(x, "Cell", "Table_20_Contents", g->name);
 		cell(x, "Cell", "Table_20_Contents", kind_sv(g->kind));
 		cell(x, "Cell", "Table_20_Contents", answered ?
-		    iso_datetime_sv_in(a, g->received) : "Har inte svarat");
+		    export_org_received_sv(a, g) : "Har inte svarat");
 		cell(x, "Cell", "Table_20_Contents", answered ?
 		    label(g->position) : "");
 		cell(x, "Cell", "Table_20_Contents", answered ? g->receipt : "");

@@ -102,17 +102,19 @@ list_fetch(struct dform *f)
 	return db_exec(f->req->db, STMT_DECISION_LIST, p);
 }
 
-void
-handle_decisions(struct request *req, struct response *res)
+/* The list of decisions with the form that adds a new section; f holds
+ * the remiss and, when an addition was refused, its values and errors
+ * (shown beside their fields). Answers res with status. */
+static void
+list_page(struct dform *fp, struct response *res, int status)
 {
-	struct dform	 f;
+	struct dform	 f = *fp;
+	struct request	*req = f.req;
 	struct html	*h;
+	const char	*fields[2], *messages[2];
+	size_t		 nerr = 0;
 	int		 i, n;
 
-	memset(&f, 0, sizeof(f));
-	f.req = req;
-	if (!review_remiss(req, res, &f.def))
-		return;
 	f.list = list_fetch(&f);
 	if (!db_result_ok(f.list) || (h = html_new()) == NULL) {
 		PQclear(f.list);
@@ -120,12 +122,24 @@ handle_decisions(struct request *req, struct response *res)
 		return;
 	}
 	n = PQntuples(f.list);
-	layout_begin(h, arena_printf(req->arena, _("Beslutsförslag: %s"),
-	    f.def.title), &req->identity);
+	if (f.err_nr != NULL) {
+		fields[nerr] = "nr";
+		messages[nerr++] = f.err_nr;
+	}
+	if (f.err_heading != NULL) {
+		fields[nerr] = "rubrik";
+		messages[nerr++] = f.err_heading;
+	}
+	layout_begin(h, arena_printf(req->arena, _("%sBeslutsförslag: %s"),
+	    nerr > 0 ? _("Fel: ") : "", f.def.title), &req->identity);
 	html_elem(h, "h1", _("Beslutsförslag"), NULL);
 	html_elem(h, "p", f.def.title, "class", "lead", NULL);
 	review_nav(h, req, &f.def, "beslutsforslag");
-	review_notice(h, req);
+	if (nerr > 0)
+		form_error_summary(h, _("Rätta följande innan du går vidare"),
+		    fields, messages, nerr);
+	else
+		review_notice(h, req);
 	html_open(h, "table", "class", "list", NULL);
 	html_elem(h, "caption", _("Beslut per avsnitt"), NULL);
 	html_open(h, "thead", NULL);
@@ -161,13 +175,25 @@ handle_decisions(struct request *req, struct response *res)
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/beslutsforslag", f.def.slug), NULL);
 	hidden(h, "csrf", req->identity.csrf);
-	form_input(h, "text", "nr", _("Nummer"), NULL, NULL, 1);
-	form_input(h, "text", "rubrik", _("Rubrik"), NULL, NULL, 1);
+	form_input(h, "text", "nr", _("Nummer"), f.nr, f.err_nr, 1);
+	form_input(h, "text", "rubrik", _("Rubrik"), f.heading, f.err_heading, 1);
 	html_elem(h, "button", _("Lägg till"), "type", "submit", NULL);
 	html_close(h);
 	layout_end(h);
-	layout_send(h, res, 200);
+	layout_send(h, res, status);
 	PQclear(f.list);
+}
+
+void
+handle_decisions(struct request *req, struct response *res)
+{
+	struct dform	 f;
+
+	memset(&f, 0, sizeof(f));
+	f.req = req;
+	if (!review_remiss(req, res, &f.def))
+		return;
+	list_page(&f, res, 200);
 }
 
 /* Finds the decision of path parameter 1 in f->list: a section nr, or
@@ -606,7 +632,8 @@ out:
 void
 handle_decision_add(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
+	struct dform		 f;
+	struct remiss_def	*def = &f.def;
 	const char		*nr = kvlist_get(&req->form, "nr");
 	const char		*heading = kvlist_get(&req->form, "rubrik");
 	const char		*p[7];
@@ -614,16 +641,22 @@ handle_decision_add(struct request *req, struct response *res)
 	PGresult		*r;
 	int			 st;
 
-	if (!review_remiss(req, res, &def))
+	memset(&f, 0, sizeof(f));
+	f.req = req;
+	if (!review_remiss(req, res, def))
 		return;
-	if (nr == NULL || heading == NULL || !valid_nr(nr) ||
-	    !valid_heading(heading)) {
-		handler_problem(req, res, 422, "Skriv ett nummer (som 3.4) och "
-		    "en rubrik på en rad.", "A number and a one-line heading "
-		    "are needed.");
+	/* What was typed comes back beside its field. */
+	f.nr = nr != NULL ? nr : "";
+	f.heading = heading != NULL ? heading : "";
+	if (!valid_nr(f.nr))
+		f.err_nr = _("Skriv ett nummer som 3.4 eller 7a.");
+	if (!valid_heading(f.heading))
+		f.err_heading = _("Skriv en rubrik på en rad.");
+	if (f.err_nr != NULL || f.err_heading != NULL) {
+		list_page(&f, res, 422);
 		return;
 	}
-	snprintf(rid, sizeof(rid), "%lld", def.id);
+	snprintf(rid, sizeof(rid), "%lld", def->id);
 	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
 	p[0] = rid; p[1] = nr; p[2] = heading;
 	p[3] = "(Skriv det nya avsnittets text.)"; p[4] = ""; p[5] = "utkast";
@@ -637,16 +670,16 @@ handle_decision_add(struct request *req, struct response *res)
 		st = db_http_status(r);
 		PQclear(r);
 		db_rollback(req->db);
-		if (st == 409)
-			handler_problem(req, res, 409, "Det finns redan ett nytt "
-			    "avsnitt med det numret.", "A new section with that "
-			    "number exists.");
-		else
+		if (st == 409) {
+			f.err_nr = _("Det finns redan ett nytt avsnitt med det "
+			    "numret. Välj ett annat.");
+			list_page(&f, res, 409);
+		} else
 			review_unavailable(req, res);
 		return;
 	}
 	review_redirect(req, res, arena_printf(req->arena,
-	    "/remisser/%s/beslutsforslag/ny-%s", def.slug, PQgetvalue(r, 0, 0)),
+	    "/remisser/%s/beslutsforslag/ny-%s", def->slug, PQgetvalue(r, 0, 0)),
 	    "avsnitt-tillagt");
 	if (audit_write(req->db, arena_printf(req->arena, "user:%lld",
 	    req->identity.user_id), "decision.add", "decision",

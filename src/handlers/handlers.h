@@ -14,13 +14,14 @@ struct response;
 extern const struct route routes[];
 extern const size_t routes_count;
 
-/* Answers req with an error in the format its Accept header asks for. */
+/* Answers req with an error in the format its Accept header asks for; an
+ * HTML page has the caller's own header (logged in or not). */
 static inline void
 handler_problem(struct request *req, struct response *res, int status,
     const char *sv, const char *en)
 {
-	problem_send(res, problem_format_for(req->accept, req->path), status,
-	    sv, en, NULL, 0);
+	problem_send_for(res, problem_format_for(req->accept, req->path), status,
+	    sv, en, NULL, 0, &req->identity);
 }
 
 void handle_healthz(struct request *, struct response *);

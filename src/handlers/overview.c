@@ -16,9 +16,22 @@
 #include "util/json.h"
 #include "util/numparse.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+
+/* What was wrong with a form sent from the overview, to show on the page
+ * again beside the field (in the user's language), with what was typed. */
+struct overview_errors {
+	const char	*org;		/* organisation id of the date form, or NULL */
+	const char	*date;		/* the date as typed */
+	const char	*date_error;
+	const char	*name;		/* the invitation form's name as typed */
+	const char	*name_error;
+	const char	*kind;
+	const char	*kind_error;
+};
 
 /* The status cell of one organisation, in words (never colour alone). */
 static void
@@ -26,9 +39,17 @@ status_cell(struct html *h, struct request *req, const char *slug,
     const PGresult *r, int i)
 {
 	const char *version = PQgetvalue(r, i, 6);
+	const char *arrived = PQgetvalue(r, i, 10);
 
 	html_open(h, "td", NULL);
-	if (version[0] != '\0') {
+	if (version[0] != '\0' && arrived[0] != '\0') {
+		/* Registered: the day it arrived is the day it counts from. */
+		html_elem(h, "a", arena_printf(req->arena, _("Inkommet %s, "
+		    "registrerat (version %s)"), date_ui_in(req->arena, arrived),
+		    version), "href", arena_printf(req->arena,
+		    "/remisser/%s/kvitton/%s", slug, PQgetvalue(r, i, 8)), "class",
+		    "status-sent", NULL);
+	} else if (version[0] != '\0') {
 		html_elem(h, "a", arena_printf(req->arena, _("Inskickat %s (version %s)"),
 		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, 7)), version), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%s", slug,
@@ -46,12 +67,20 @@ status_cell(struct html *h, struct request *req, const char *slug,
 	html_close(h);
 }
 
-/* The small form that sets an organisation's own last day. */
+/* The small form that sets an organisation's own last day; e, when it
+ * names this organisation, puts the refused date back with its error. */
 static void
 extend_form(struct html *h, struct request *req, const char *slug,
-    const PGresult *r, int i)
+    const PGresult *r, int i, const struct overview_errors *e)
 {
 	const char *id = arena_printf(req->arena, "forlang-%s", PQgetvalue(r, i, 0));
+	const char *error = NULL, *value = PQgetvalue(r, i, 3);
+	char eid[160];
+
+	if (e != NULL && e->org != NULL && strcmp(e->org, PQgetvalue(r, i, 0)) == 0) {
+		error = e->date_error;
+		value = e->date != NULL ? e->date : "";
+	}
 
 	html_open(h, "td", NULL);
 	html_open(h, "form", "method", "post", "action",
@@ -63,8 +92,12 @@ extend_form(struct html *h, struct request *req, const char *slug,
 	    "value", PQgetvalue(r, i, 0), NULL);
 	html_elem(h, "label", arena_printf(req->arena, _("Sista svarsdag för %s"),
 	    PQgetvalue(r, i, 1)), "for", id, "class", "visually-hidden", NULL);
+	if (error != NULL)
+		html_elem(h, "p", error, "class", "field-error", "id",
+		    form_error_id(id, eid, sizeof(eid)), NULL);
 	html_void(h, "input", "type", "date", "id", id, "name", "datum",
-	    "value", PQgetvalue(r, i, 3), NULL);
+	    "value", value, "aria-invalid", error != NULL ? "true" : NULL,
+	    "aria-describedby", error != NULL ? eid : NULL, NULL);
 	html_elem(h, "button", _("Spara datum"), "type", "submit", NULL);
 	html_close(h);
 	html_elem(h, "a", arena_printf(req->arena, _("Registrera inkommet svar från %s"),
@@ -76,24 +109,38 @@ extend_form(struct html *h, struct request *req, const char *slug,
 
 /* Invites one more organisation, existing or new, to the remiss. */
 static void
-invite_form(struct html *h, struct request *req, const char *slug)
+invite_form(struct html *h, struct request *req, const char *slug,
+    const struct overview_errors *e)
 {
+	static const char *const kinds[] = { "kommun", "region", "annan" };
+	const char	*labels[3];
+	const char	*kind = e != NULL && e->kind != NULL ? e->kind : "kommun";
+	char		 eid[160];
+	size_t		 k;
+
 	html_elem(h, "h2", _("Bjud in en remissinstans"), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/bjud-in", slug), "class", "filters", NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf",
 	    "value", req->identity.csrf, NULL);
-	html_open(h, "div", NULL);
-	html_elem(h, "label", _("Organisationens namn"), "for", "namn", NULL);
-	html_void(h, "input", "type", "text", "id", "namn", "name", "namn",
-	    "required", "required", NULL);
-	html_close(h);
-	html_open(h, "div", NULL);
+	form_input(h, "text", "namn", _("Organisationens namn"),
+	    e != NULL ? e->name : NULL, e != NULL ? e->name_error : NULL, 1);
+	labels[0] = _("Kommun");
+	labels[1] = _("Region");
+	labels[2] = _("Annan");
+	html_open(h, "div", "class", e != NULL && e->kind_error != NULL ?
+	    "field has-error" : "field", NULL);
 	html_elem(h, "label", _("Typ"), "for", "typ", NULL);
-	html_open(h, "select", "id", "typ", "name", "typ", NULL);
-	html_elem(h, "option", _("Kommun"), "value", "kommun", NULL);
-	html_elem(h, "option", _("Region"), "value", "region", NULL);
-	html_elem(h, "option", _("Annan"), "value", "annan", NULL);
+	if (e != NULL && e->kind_error != NULL)
+		html_elem(h, "p", e->kind_error, "class", "field-error", "id",
+		    form_error_id("typ", eid, sizeof(eid)), NULL);
+	html_open(h, "select", "id", "typ", "name", "typ",
+	    "aria-invalid", e != NULL && e->kind_error != NULL ? "true" : NULL,
+	    "aria-describedby", e != NULL && e->kind_error != NULL ? eid : NULL,
+	    NULL);
+	for (k = 0; k < 3; k++)
+		html_elem(h, "option", labels[k], "value", kinds[k], "selected",
+		    strcmp(kind, kinds[k]) == 0 ? "selected" : NULL, NULL);
 	html_close(h);
 	html_close(h);
 	html_elem(h, "button", _("Bjud in"), "type", "submit", "class", "primary",
@@ -101,24 +148,43 @@ invite_form(struct html *h, struct request *req, const char *slug)
 	html_close(h);
 }
 
-void
-handle_overview(struct request *req, struct response *res)
+/* The error summary at the top: each message links to its field. */
+static void
+error_summary(struct html *h, struct request *req,
+    const struct overview_errors *e)
 {
-	struct remiss_def	 def;
+	const char	*fields[3], *messages[3];
+	size_t		 n = 0;
+
+	if (e->date_error != NULL) {
+		fields[n] = arena_printf(req->arena, "forlang-%s", e->org);
+		messages[n++] = e->date_error;
+	}
+	if (e->name_error != NULL) {
+		fields[n] = "namn";
+		messages[n++] = e->name_error;
+	}
+	if (e->kind_error != NULL) {
+		fields[n] = "typ";
+		messages[n++] = e->kind_error;
+	}
+	form_error_summary(h, _("Rätta följande innan du går vidare"), fields,
+	    messages, n);
+}
+
+/* The overview of def with status; e (or NULL) holds a refused form's
+ * values and errors, shown beside their fields. */
+static void
+overview_page(struct request *req, struct response *res,
+    const struct remiss_def *def, int status, const struct overview_errors *e)
+{
 	struct html		*h;
 	PGresult		*r;
 	const char		*p[1];
 	char			 idbuf[24];
-	int			 rc, i, n, sent = 0, drafts = 0, late = 0;
+	int			 i, n, sent = 0, drafts = 0, late = 0;
 
-	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
-	if (rc != 1) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
-		return;
-	}
-	snprintf(idbuf, sizeof(idbuf), "%lld", def.id);
+	snprintf(idbuf, sizeof(idbuf), "%lld", def->id);
 	p[0] = idbuf;
 	r = db_exec(req->db, STMT_REMISS_OVERVIEW, p);
 	if (!db_result_ok(r) || (h = html_new()) == NULL) {
@@ -136,23 +202,26 @@ handle_overview(struct request *req, struct response *res)
 		else if (PQgetvalue(r, i, 5)[0] != '\0')
 			drafts++;
 	}
-	layout_begin(h, arena_printf(req->arena, _("Översikt: %s"), def.title),
-	    &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, _("Översikt: %s"), def.title),
+	/* "Fel:" first in the title is what a screen reader hears first. */
+	layout_begin(h, arena_printf(req->arena, _("%sÖversikt: %s"), e != NULL ?
+	    _("Fel: ") : "", def->title), &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, _("Översikt: %s"), def->title),
 	    NULL);
 	html_elem(h, "p", arena_printf(req->arena, _("Sista svarsdag %s. %d av %d "
 	    "remissinstanser har svarat, %d har ett utkast, %d är sena."),
-	    date_ui_in(req->arena, def.closes), sent, n, drafts, late), "class", "lead",
+	    date_ui_in(req->arena, def->closes), sent, n, drafts, late), "class", "lead",
 	    NULL);
 	html_open(h, "p", NULL);
 	html_elem(h, "a", _("Redigera remissen"), "href", arena_printf(req->arena,
-	    "/remisser/%s/redigera", def.slug), "class", "button primary", NULL);
+	    "/remisser/%s/redigera", def->slug), "class", "button primary", NULL);
 	html_text(h, " ");
 	html_elem(h, "a", _("Publicering och sekretess"), "href", arena_printf(
-	    req->arena, "/remisser/%s/publicering", def.slug), "class", "button",
+	    req->arena, "/remisser/%s/publicering", def->slug), "class", "button",
 	    NULL);
 	html_close(h);
-	if (kvlist_get(&req->query, "sparat") != NULL)
+	if (e != NULL)
+		error_summary(h, req, e);
+	if (e == NULL && kvlist_get(&req->query, "sparat") != NULL)
 		html_elem(h, "p", _("Datumet är sparat."), "class", "notice",
 		    "role", "status", NULL);
 	html_open(h, "table", "class", "list", NULL);
@@ -172,17 +241,33 @@ handle_overview(struct request *req, struct response *res)
 		html_elem(h, "th", PQgetvalue(r, i, 1), "scope", "row", NULL);
 		html_elem(h, "td", PQgetvalue(r, i, 2), NULL);
 		html_elem(h, "td", date_ui_in(req->arena, PQgetvalue(r, i, 4)), NULL);
-		status_cell(h, req, def.slug, r, i);
-		extend_form(h, req, def.slug, r, i);
+		status_cell(h, req, def->slug, r, i);
+		extend_form(h, req, def->slug, r, i, e);
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
 	PQclear(r);
-	invite_form(h, req, def.slug);
+	invite_form(h, req, def->slug, e);
 	layout_end(h);
-	layout_send(h, res, 200);
+	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
+}
+
+void
+handle_overview(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	int			 rc;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
+	if (rc != 1) {
+		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
+		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
+		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		return;
+	}
+	overview_page(req, res, &def, 200, NULL);
 }
 
 void
@@ -190,6 +275,7 @@ handle_extend(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct buf		 detail;
+	struct overview_errors	 e;
 	PGresult		*r = NULL;
 	const char		*p[3], *date, *org;
 	char			 idbuf[24], tmp[40], actor[40];
@@ -212,10 +298,18 @@ handle_extend(struct request *req, struct response *res)
 	}
 	if (date != NULL && date[0] == '\0')
 		date = NULL;	/* an empty date removes the extension */
-	if (date != NULL && (date_ui(date, tmp, sizeof(tmp)) == -1 ||
-	    strcmp(date, def.opens) < 0)) {
-		handler_problem(req, res, 422, "Skriv ett datum som ÅÅÅÅ-MM-DD, "
-		    "tidigast remissens första dag.", "Give a valid date.");
+	memset(&e, 0, sizeof(e));
+	if (date != NULL && date_ui(date, tmp, sizeof(tmp)) == -1)
+		e.date_error = _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel "
+		    "2024-06-14.");
+	else if (date != NULL && strcmp(date, def.opens) < 0)
+		e.date_error = arena_printf(req->arena, _("Sista svarsdagen kan "
+		    "inte vara före remissens första dag, %s."),
+		    date_ui_in(req->arena, def.opens));
+	if (e.date_error != NULL) {
+		e.org = org;
+		e.date = date;
+		overview_page(req, res, &def, 422, &e);
 		return;
 	}
 	snprintf(idbuf, sizeof(idbuf), "%lld", def.id);
@@ -261,6 +355,7 @@ handle_invite(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct buf		 detail;
+	struct overview_errors	 e;
 	PGresult		*r = NULL;
 	const char		*p[3], *name, *kind, *org;
 	char			 rid[24], actor[40];
@@ -275,12 +370,18 @@ handle_invite(struct request *req, struct response *res)
 	}
 	name = kvlist_get(&req->form, "namn");
 	kind = kvlist_get(&req->form, "typ");
-	if (name == NULL || name[0] == '\0' || strlen(name) > 200 ||
-	    strpbrk(name, "\r\n\t") != NULL || kind == NULL ||
-	    (strcmp(kind, "kommun") != 0 && strcmp(kind, "region") != 0 &&
-	    strcmp(kind, "annan") != 0)) {
-		handler_problem(req, res, 422, "Skriv organisationens namn (en rad, "
-		    "högst 200 tecken) och välj typ.", "Give a name and a kind.");
+	memset(&e, 0, sizeof(e));
+	if (name == NULL || name[0] == '\0')
+		e.name_error = _("Skriv organisationens namn.");
+	else if (strlen(name) > 200 || strpbrk(name, "\r\n\t") != NULL)
+		e.name_error = _("Namnet ska vara en rad, högst 200 tecken.");
+	if (kind == NULL || (strcmp(kind, "kommun") != 0 &&
+	    strcmp(kind, "region") != 0 && strcmp(kind, "annan") != 0))
+		e.kind_error = _("Välj kommun, region eller annan.");
+	if (e.name_error != NULL || e.kind_error != NULL) {
+		e.name = name;
+		e.kind = e.kind_error == NULL ? kind : NULL;
+		overview_page(req, res, &def, 422, &e);
 		return;
 	}
 	snprintf(rid, sizeof(rid), "%lld", def.id);

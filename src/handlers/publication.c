@@ -22,6 +22,7 @@
 #include "util/json.h"
 #include "util/numparse.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -159,9 +160,10 @@ what_cell(struct html *h, struct request *req, const struct remiss_def *def,
  * form that withdraws it, or when, by whom and why it was withdrawn. */
 static void
 redaction_state(struct html *h, struct request *req, const char *slug,
-    const PGresult *r, int i, bool preview)
+    const PGresult *r, int i, bool preview, const struct redact_error *err)
 {
-	const char	*id = PQgetvalue(r, i, RL_ID), *fid, *row;
+	const char	*id = PQgetvalue(r, i, RL_ID), *fid, *row, *eid = NULL;
+	bool		 here;
 
 	html_open(h, "td", NULL);
 	if (PQgetvalue(r, i, RL_WITHDRAWN)[0] != '\0') {
@@ -176,15 +178,23 @@ redaction_state(struct html *h, struct request *req, const char *slug,
 	 * which redaction they are about. */
 	fid = arena_printf(req->arena, "hav-%s", id);
 	row = arena_printf(req->arena, "sekretess-%s", id);
+	here = err != NULL && strcmp(err->form, fid) == 0;
 	html_elem(h, "p", _("Gäller"), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/sekretess/%s/hav", slug, id), "class", "inline", NULL);
 	publication_hidden(h, req, preview);
 	html_elem(h, "label", _("Skäl för att häva sekretessen"), "for", fid,
 	    NULL);
+	if (here) {
+		eid = arena_printf(req->arena, "%s-fel", fid);
+		html_elem(h, "p", err->message, "class", "field-error", "id", eid,
+		    NULL);
+	}
 	html_void(h, "input", "type", "text", "name", "skal", "id", fid,
+	    "value", here ? err->quote : NULL,
 	    "required", "required", "maxlength", "500", "autocomplete", "off",
-	    "aria-describedby", row, NULL);
+	    "aria-invalid", here ? "true" : NULL, "aria-describedby", here ?
+	    arena_printf(req->arena, "%s %s", eid, row) : row, NULL);
 	html_elem(h, "button", _("Häv"), "type", "submit", "aria-describedby", row,
 	    NULL);
 	html_close(h);
@@ -194,7 +204,7 @@ redaction_state(struct html *h, struct request *req, const char *slug,
 void
 publication_redaction_table(struct html *h, struct request *req,
     const struct remiss_def *def, const PGresult *r, const char *vid,
-    const char *caption, bool preview)
+    const char *caption, bool preview, const struct redact_error *err)
 {
 	int	i, n = 0;
 
@@ -231,7 +241,7 @@ publication_redaction_table(struct html *h, struct request *req,
 		html_elem(h, "td", arena_printf(req->arena, _("%1$s av %2$s"),
 		    iso_datetime_ui_in(req->arena, PQgetvalue(r, i, RL_AT)),
 		    PQgetvalue(r, i, RL_BY)), NULL);
-		redaction_state(h, req, def->slug, r, i, preview);
+		redaction_state(h, req, def->slug, r, i, preview, err);
 		html_close(h);
 	}
 	html_close(h);
@@ -302,19 +312,18 @@ publish_part(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
-/* GET /remisser/{slug}/publicering */
-void
-handle_publication(struct request *req, struct response *res)
+/* The publication page with status; err (or NULL) a refused withdrawal,
+ * at the top and beside its field. */
+static void
+publication_page(struct request *req, struct response *res,
+    const struct remiss_def *def, int status, const struct redact_error *err)
 {
-	struct remiss_def	 def;
 	struct html		*h = NULL;
 	PGresult		*pub = NULL, *orgs = NULL, *red = NULL;
 	const char		*p[1], *notice;
 	char			 rid[24];
 
-	if (!publication_remiss(req, res, &def))
-		return;
-	snprintf(rid, sizeof(rid), "%lld", def.id);
+	snprintf(rid, sizeof(rid), "%lld", def->id);
 	p[0] = rid;
 	pub = db_exec(req->db, STMT_PUBLICATION_GET, p);
 	orgs = db_exec(req->db, STMT_PUBLIC_ORGS, p);
@@ -325,22 +334,26 @@ handle_publication(struct request *req, struct response *res)
 		    "otillgänglig.", "Service unavailable.");
 		goto out;
 	}
-	layout_begin(h, arena_printf(req->arena, _("Publicering: %s"), def.title),
+	layout_begin(h, arena_printf(req->arena, _("Publicering: %s"), def->title),
 	    &req->identity);
 	html_elem(h, "h1", arena_printf(req->arena, _("Publicering: %s"),
-	    def.title), NULL);
-	if ((notice = notice_text(kvlist_get(&req->query, "meddelande"))) != NULL)
+	    def->title), NULL);
+	if (err != NULL)
+		form_error_summary(h, _("Rätta följande innan du går vidare"),
+		    &err->form, &err->message, 1);
+	else if ((notice = notice_text(kvlist_get(&req->query, "meddelande"))) !=
+	    NULL)
 		html_elem(h, "p", notice, "class", "notice", "role", "status",
 		    NULL);
-	publish_part(h, req, &def, pub, orgs);
+	publish_part(h, req, def, pub, orgs);
 	html_elem(h, "h2", _("Sekretess"), NULL);
 	html_elem(h, "p", _("Sekretess förbereds på förhandsgranskningen, där "
 	    "ni markerar stycken i svaren eller väljer hela fält och bilagor. "
 	    "Det sparade svaret ändras aldrig."), NULL);
-	publication_redaction_table(h, req, &def, red, NULL,
-	    _("Registrerad sekretess"), false);
+	publication_redaction_table(h, req, def, red, NULL,
+	    _("Registrerad sekretess"), false, err);
 	layout_end(h);
-	layout_send(h, res, 200);
+	layout_send(h, res, status);
 	h = NULL;
 	response_header(res, "Cache-Control", "no-store");
 out:
@@ -348,6 +361,17 @@ out:
 	PQclear(red);
 	PQclear(orgs);
 	PQclear(pub);
+}
+
+/* GET /remisser/{slug}/publicering */
+void
+handle_publication(struct request *req, struct response *res)
+{
+	struct remiss_def def;
+
+	if (!publication_remiss(req, res, &def))
+		return;
+	publication_page(req, res, &def, 200, NULL);
 }
 
 /* The audit detail {"remiss":"slug"} in a. */
@@ -529,6 +553,28 @@ not_withdrawn(struct request *req, struct response *res, const char *id,
 	PQclear(r);
 }
 
+/* The version redaction id of def is on, or 0 when there is none. */
+static long long
+redaction_version(struct request *req, const struct remiss_def *def,
+    const char *id)
+{
+	PGresult	*r;
+	const char	*p[1];
+	char		 rid[24];
+	long long	 v = 0;
+	int		 i;
+
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	p[0] = rid;
+	r = db_exec(req->db, STMT_REDACTIONS_LIST, p);
+	for (i = 0; db_result_ok(r) && i < PQntuples(r); i++)
+		if (strcmp(PQgetvalue(r, i, RL_ID), id) == 0 &&
+		    parse_id(PQgetvalue(r, i, RL_VERSION), &v) == -1)
+			v = 0;
+	PQclear(r);
+	return v;
+}
+
 /* POST /remisser/{slug}/sekretess/{id}/hav: skal (and tillbaka, to come
  * back to the preview). Withdraws redaction id: a row in
  * redaction_withdrawals and its audit row in one transaction; the
@@ -540,6 +586,7 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 	struct buf		 detail;
 	PGresult		*r = NULL;
 	const char		*p[4], *reason, *back, *id = req->path_params[1];
+	struct redact_error	 err;
 	char			 rid[24], uid[24], actor[40];
 	long long		 rx;
 	long			 ord;
@@ -554,10 +601,18 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 	reason = kvlist_get(&req->form, "skal");
 	back = kvlist_get(&req->form, "tillbaka");
 	if (!one_line(reason, REASON_MAX)) {
-		handler_problem(req, res, 422, "Ange varför sekretessen hävs, på "
-		    "en rad (högst 500 tecken). Inget har ändrats.", "Give the "
-		    "reason for withdrawing the redaction on one line (at most "
-		    "500 characters). Nothing was changed.");
+		/* Back on the page the form was on, beside the field. */
+		memset(&err, 0, sizeof(err));
+		err.form = arena_printf(req->arena, "hav-%lld", rx);
+		err.message = _("Ange varför sekretessen hävs, på en rad (högst "
+		    "500 tecken). Inget har ändrats.");
+		err.quote = reason;
+		if (back != NULL && strcmp(back, "forhandsgranska") == 0) {
+			/* The preview opens the response the redaction is on. */
+			err.version_id = redaction_version(req, &def, id);
+			publication_preview_send(req, res, &def, 422, &err);
+		} else
+			publication_page(req, res, &def, 422, &err);
 		return;
 	}
 	snprintf(rid, sizeof(rid), "%lld", def.id);

@@ -31,17 +31,23 @@ const char *publication_versions(struct arena *a, const struct public_model *m);
  * back to the preview. */
 void publication_hidden(struct html *h, struct request *req, bool preview);
 
+struct redact_error;
+
 /* The table of the redactions among the rows of STMT_REDACTIONS_LIST r
  * (only those of version vid, unless vid is NULL), each with its state and
- * the form that withdraws it; caption names what it lists. */
+ * the form that withdraws it; caption names what it lists. err (or NULL)
+ * a refused withdrawal (form "hav-ID"), shown beside its reason field with
+ * what was typed. */
 void publication_redaction_table(struct html *h, struct request *req,
     const struct remiss_def *def, const PGresult *r, const char *vid,
-    const char *caption, bool preview);
+    const char *caption, bool preview, const struct redact_error *err);
 
 /* A refused redaction, shown beside its form on the preview. */
 struct redact_error {
 	long long	 version_id;	/* the response whose forms it is about */
-	const char	*form;		/* "stycke", "falt" or "bilaga-N" */
+	const char	*form;		/* "stycke", "falt", "bilaga-N", or
+					   "hav-ID" (withdrawing redaction ID;
+					   quote: the reason typed) */
 	const char	*message;	/* in the request's language */
 	const char	*quote;		/* what was sent, to show again */
 	const char	*field;

@@ -276,7 +276,7 @@ redact_tools(struct html *h, const struct public_response *r, void *arg)
 			attachment_form(h, pv, r, vid, i + 1);
 	publication_redaction_table(h, pv->req, pv->def, pv->red, vid,
 	    arena_printf(a, _("Sekretess i svaret från %s"), r->org_name),
-	    true);
+	    true, pv->err);
 	html_close(h);	/* details */
 	html_close(h);	/* aside */
 }

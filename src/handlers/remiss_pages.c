@@ -8,6 +8,8 @@
 #include "core/draft_files.h"
 #include "core/filetype.h"
 #include "core/remiss_def.h"
+#include "core/response_diff.h"
+#include "core/response_revision.h"
 #include "core/response_store.h"
 #include "handlers/files.h"
 #include "handlers/handlers.h"
@@ -113,7 +115,7 @@ versions_list(struct html *h, struct request *req, const struct remiss_def *def)
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, _("Version %d, kvittens %s, "
 		    "mottagen %s"), rs[i].version, rs[i].number,
-		    iso_datetime_ui_in(req->arena, rs[i].received_at)), "href",
+		    receipt_received_ui(req->arena, &rs[i])), "href",
 		    arena_printf(req->arena, "/remisser/%s/kvitton/%lld", def->slug,
 		    rs[i].version_id), NULL);
 		/* The list is newest first: the next entry is the version before. */
@@ -188,12 +190,56 @@ handle_remiss(struct request *req, struct response *res)
 	layout_send(h, res, 200);
 }
 
-/* The form page, with an optional message and errors; status as given. */
+/* What the form starts from, said above it: the latest version when there
+ * was no draft; a draft older than the latest version (and unlike it)
+ * with a button that starts again from that version. */
+static void
+start_notice(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct response_revision *rev)
+{
+	char lockbuf[16];
+
+	if (rev->from == START_LATEST) {
+		html_open(h, "div", "class", "notice", "role", "status", "id",
+		    "start", NULL);
+		html_elem(h, "p", arena_printf(req->arena, _("Formuläret är ifyllt "
+		    "med ert senaste inskickade svar, %s. Ändra det som ska "
+		    "ändras: det ni skickar blir en ny version som ersätter "
+		    "den."), receipt_version_ui(req->arena, &rev->latest)), NULL);
+		html_close(h);
+	} else if (rev->from == START_OLD_DRAFT) {
+		snprintf(lockbuf, sizeof(lockbuf), "%d", rev->lock);
+		html_open(h, "div", "class", "alert", "role", "alert", "id",
+		    "start", NULL);
+		html_elem(h, "p", arena_printf(req->arena, _("Utkastet nedan "
+		    "sparades %1$s, före ert senaste inskickade svar, %2$s, och "
+		    "skiljer sig från det. Skickar ni utkastet ersätter det "
+		    "version %3$d."), iso_datetime_ui_in(req->arena,
+		    rev->draft_saved), receipt_version_ui(req->arena, &rev->latest),
+		    rev->latest.version), NULL);
+		html_open(h, "form", "method", "post", "action",
+		    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
+		    "class", "inline", NULL);
+		html_void(h, "input", "type", "hidden", "name", "csrf",
+		    "value", req->identity.csrf, NULL);
+		html_void(h, "input", "type", "hidden", "name", "lock",
+		    "value", lockbuf, NULL);
+		html_elem(h, "button", arena_printf(req->arena, _("Börja om från "
+		    "version %d"), rev->latest.version), "type", "submit",
+		    "name", "action", "value", "borja-om", NULL);
+		html_close(h);
+		html_close(h);
+	}
+}
+
+/* The form page, with an optional message and errors; status as given.
+ * rev (or NULL) says what the form starts from. */
 static void
 form_page(struct request *req, struct response *res,
     const struct remiss_def *def, const struct response_doc *doc,
     const struct form_errors *errs, int lock, int status, const char *notice,
-    const char *const *changes, size_t nchanges)
+    const char *const *changes, size_t nchanges,
+    const struct response_revision *rev)
 {
 	struct html		*h;
 	struct draft_file	*files = NULL;
@@ -212,21 +258,11 @@ form_page(struct request *req, struct response *res,
 	html_elem(h, "p", arena_printf(req->arena, _("Svarar för %s. Sista "
 	    "svarsdag %s."), req->identity.org_name ? req->identity.org_name : "",
 	    date_ui_in(req->arena, def->closes)), "class", "lead", NULL);
-	if (errs != NULL && errs->n > 0) {
-		/* autofocus: the summary is read first, also without scripts. */
-		html_open(h, "div", "class", "alert", "role", "alert",
-		    "tabindex", "-1", "id", "fel", "autofocus", "autofocus", NULL);
-		html_elem(h, "h2", _("Rätta följande innan du går vidare"), NULL);
-		html_open(h, "ul", NULL);
-		for (i = 0; i < errs->n; i++) {
-			html_open(h, "li", NULL);
-			html_elem(h, "a", errs->message[i], "href",
-			    arena_printf(req->arena, "#%s", errs->field[i]), NULL);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
-	}
+	if (errs != NULL && errs->n > 0)
+		form_errors_summary(h, req->arena, errs,
+		    _("Rätta följande innan du går vidare"));
+	if (rev != NULL)
+		start_notice(h, req, def, rev);
 	if (notice != NULL) {
 		html_open(h, "div", "class", nchanges ? "alert" : "notice",
 		    "role", nchanges ? "alert" : "status",
@@ -285,7 +321,8 @@ handle_response_form(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct invitation	 inv;
 	struct response_doc	 doc;
-	int			 lock, rc;
+	struct response_revision rev;
+	const char		*notice = NULL;
 
 	if (!form_user(req, res) || !load_remiss(req, res, &def, &inv))
 		return;
@@ -293,15 +330,19 @@ handle_response_form(struct request *req, struct response *res)
 		closed_page(req, res, &def, &inv);
 		return;
 	}
-	rc = response_draft_load(req->db, req->arena, &def, req->identity.org_id,
-	    &doc, &lock);
-	if (rc == -1) {
+	/* The draft, or the latest version whatever its channel. */
+	if (response_revision_load(req->db, req->arena, &def,
+	    req->identity.org_id, &doc, &rev) == -1) {
 		unavailable(req, res);
 		return;
 	}
-	form_page(req, res, &def, &doc, NULL, lock, 200,
-	    kvlist_get(&req->query, "sparat") ? _("Utkastet är sparat.") : NULL,
-	    NULL, 0);
+	if (kvlist_get(&req->query, "sparat") != NULL)
+		notice = _("Utkastet är sparat.");
+	else if (kvlist_get(&req->query, "borjat") != NULL)
+		notice = _("Utkastet är nu ert senaste inskickade svar. Ändra det "
+		    "som ska ändras.");
+	form_page(req, res, &def, &doc, NULL, rev.lock, 200, notice, NULL, 0,
+	    &rev);
 }
 
 static int
@@ -372,6 +413,135 @@ differences(struct arena *a, const struct remiss_def *def,
 	return n;
 }
 
+/* The name of a loss's target: "Avsnitt 3.3 Tröskelprincipen", "Frågan
+ * ”…” i avsnitt 3.3", "Frågan ”…”", or NULL for the document's own fields. */
+static const char *
+loss_target(struct arena *a, const struct response_loss *l)
+{
+	if (l->question != NULL && l->section != NULL)
+		return arena_printf(a, _("Frågan ”%1$s” i avsnitt %2$s"),
+		    l->question->text, l->section->nr);
+	if (l->question != NULL)
+		return arena_printf(a, _("Frågan ”%s”"), l->question->text);
+	if (l->section != NULL)
+		return arena_printf(a, _("Avsnitt %s %s"), l->section->nr,
+		    l->section->heading);
+	return NULL;
+}
+
+/* The label of a lost field, as the form names it. */
+static const char *
+loss_field_label(const struct response_loss *l)
+{
+	switch (l->field) {
+	case LOSS_POSITION:
+		return _("Ställningstagande");
+	case LOSS_COMMENT:
+		return l->question != NULL ? _("Svar") : _("Kommentar");
+	case LOSS_WORDING:
+		return _("Förslag till ny lydelse");
+	case LOSS_CONS_REGION:
+		return _("Konsekvenser för Regionen");
+	case LOSS_CONS_KOMMUN:
+		return _("Konsekvenser för Kommunerna");
+	case LOSS_SHORT_TERM:
+		return _("Kortsiktigt");
+	case LOSS_LONG_TERM:
+		return _("Långsiktigt");
+	case LOSS_SUMMARY:
+		return _("Sammanfattning");
+	case LOSS_DECISION_BODY:
+		return _("Beslutande instans");
+	case LOSS_DECISION_DATE:
+		return _("Beslutsdatum");
+	case LOSS_DIARIENUMMER:
+		return _("Ert diarienummer");
+	case LOSS_CONTACT_PHONE:
+		return _("Kontaktpersonens telefon");
+	default:
+		return "";
+	}
+}
+
+/*
+ * Before sending: what the new version would take away from the latest
+ * one, whatever channel that came through (an answer removed, a field
+ * emptied, a file not sent again), so that a revision never wipes an
+ * answer without the user being told. Nothing when there is no version yet.
+ */
+static void
+losses_section(struct html *h, struct request *req,
+    const struct remiss_def *def, const struct response_doc *doc,
+    const struct draft_file *files, long nfiles)
+{
+	struct response_revision rev;
+	struct response_loss	 loss[128];
+	struct version_file	*vf;
+	const char		*target;
+	size_t			 n, i;
+	long			 nvf, k, j, dropped = 0;
+
+	if (response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, &rev) != 1)
+		return;
+	n = response_losses(def, &rev.latest_doc, doc, loss,
+	    sizeof(loss) / sizeof(loss[0]));
+	if ((nvf = response_version_files(req->db, req->arena,
+	    rev.latest.version_id, &vf)) < 0)
+		nvf = 0;
+	/* A file of the latest version goes out again only if the draft
+	 * holds the same bytes. */
+	for (k = 0; k < nvf; k++) {
+		for (j = 0; j < nfiles; j++)
+			if (strcmp(files[j].sha256, vf[k].sha256) == 0)
+				break;
+		if (j < nfiles)
+			vf[k].filename = NULL;	/* kept */
+		else
+			dropped++;
+	}
+	if (n == 0 && dropped == 0) {
+		html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version "
+		    "%1$d och ersätter %2$s. Inget av det som står där tas bort."),
+		    rev.latest.version + 1, receipt_version_ui(req->arena, &rev.latest)),
+		    "class", "notice", NULL);
+		return;
+	}
+	html_open(h, "section", "class", "alert", "id", "tas-bort",
+	    "aria-labelledby", "h-tas-bort", NULL);
+	html_elem(h, "h2", arena_printf(req->arena, _("Det här tas bort jämfört "
+	    "med version %d"), rev.latest.version), "id", "h-tas-bort", NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version %1$d "
+	    "och ersätter %2$s. Det som står där men inte i det ni skickar nu "
+	    "finns inte kvar i den nya versionen:"), rev.latest.version + 1,
+	    receipt_version_ui(req->arena, &rev.latest)), NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < n && i < sizeof(loss) / sizeof(loss[0]); i++) {
+		target = loss_target(req->arena, &loss[i]);
+		if (loss[i].field == LOSS_ANSWER)
+			html_elem(h, "li", arena_printf(req->arena, _("%s: hela "
+			    "svaret tas bort."), target), NULL);
+		else if (target != NULL)
+			html_elem(h, "li", arena_printf(req->arena, _("%1$s: "
+			    "”%2$s” töms."), target, loss_field_label(&loss[i])),
+			    NULL);
+		else
+			html_elem(h, "li", arena_printf(req->arena, _("”%s” "
+			    "töms."), loss_field_label(&loss[i])), NULL);
+	}
+	if (n > sizeof(loss) / sizeof(loss[0]))
+		html_elem(h, "li", arena_printf(req->arena, _("och %zu till."),
+		    n - sizeof(loss) / sizeof(loss[0])), NULL);
+	for (k = 0; k < nvf; k++)
+		if (vf[k].filename != NULL)
+			html_elem(h, "li", arena_printf(req->arena, _("Bilagan %s "
+			    "skickas inte med."), vf[k].filename), NULL);
+	html_close(h);
+	html_elem(h, "p", _("Ska något av det finnas kvar: gå tillbaka och "
+	    "ändra innan ni skickar."), NULL);
+	html_close(h);
+}
+
 /* The confirmation step: what will be sent, and the one button that sends it. */
 static void
 confirm_page(struct request *req, struct response *res,
@@ -407,6 +577,7 @@ confirm_page(struct request *req, struct response *res,
 	    "ni kan skicka en ny version fram till sista svarsdagen."), def->sender,
 	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
 	    NULL);
+	losses_section(h, req, def, doc, files, nfiles > 0 ? nfiles : 0);
 	response_doc_view(h, req->arena, def, doc, NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
@@ -436,6 +607,7 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 	struct response_doc	 doc;
 	struct submit_request	 sr;
 	struct receipt		 rcpt;
+	struct form_errors	 errs;
 	const char		*key, *why = NULL;
 	char			 reqsha[TOKEN_HEX];
 	int			 current;
@@ -488,8 +660,14 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 		    "Svaret har inte skickats.", "The deadline has passed.");
 		return;
 	case SUBMIT_INVALID:
-		handler_problem(req, res, 422, why != NULL ? why :
-		    "Svaret är inte komplett.", "The response is incomplete.");
+		/* The draft as saved, on the form, with the reason (the
+		 * core's, in Swedish) in the error summary. */
+		memset(&errs, 0, sizeof(errs));
+		form_errors_add(&errs, NULL, arena_printf(req->arena, _("Svaret "
+		    "skickades inte: %s"), why != NULL ? why :
+		    "Svaret är inte komplett."));
+		form_page(req, res, def, &doc, &errs, current, 422, NULL, NULL, 0,
+		    NULL);
 		return;
 	default:
 		unavailable(req, res);
@@ -553,6 +731,63 @@ files_changed(struct request *req, const struct remiss_def *def,
 	return 0;
 }
 
+/*
+ * "Börja om från version N": replaces the draft with the organisation's
+ * latest submitted version, under the draft's lock (lock: the form's), and
+ * sends the user back to the form. A draft saved by someone else meanwhile
+ * is kept and shown again (409).
+ */
+static void
+restart(struct request *req, struct response *res, const struct remiss_def *def,
+    const struct invitation *inv, int lock)
+{
+	struct response_revision rev;
+	struct response_doc	 doc;
+	int			 new_lock;
+
+	switch (response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, &rev)) {
+	case -1:
+		unavailable(req, res);
+		return;
+	case 0:		/* nothing sent yet: nothing to start from */
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/svar", def->slug));
+		return;
+	}
+	doc = rev.latest_doc;
+	doc.remiss_slug = def->slug;
+	doc.org_name = req->identity.org_name;
+	switch (response_draft_save(req->db, def, req->identity.org_id,
+	    req->identity.user_id, lock, &doc, &new_lock)) {
+	case SAVE_OK:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/svar?borjat=1", def->slug));
+		return;
+	case SAVE_CONFLICT:
+		if (response_revision_load(req->db, req->arena, def,
+		    req->identity.org_id, &doc, &rev) == -1) {
+			unavailable(req, res);
+			return;
+		}
+		form_page(req, res, def, &doc, NULL, rev.lock, 409,
+		    _("Någon annan i er organisation sparade utkastet nyss, så "
+		    "det har inte ersatts. Här är det sparade utkastet."), NULL, 0,
+		    &rev);
+		return;
+	case SAVE_CLOSED:
+		closed_page(req, res, def, inv);
+		return;
+	default:
+		log_err("id=%s the latest version of org %lld could not become "
+		    "its draft", req->id, req->identity.org_id);
+		unavailable(req, res);
+		return;
+	}
+}
+
 void
 handle_response_post(struct request *req, struct response *res)
 {
@@ -586,6 +821,10 @@ handle_response_post(struct request *req, struct response *res)
 		submit(req, res, &def, lock);
 		return;
 	}
+	if (strcmp(action, "borja-om") == 0) {
+		restart(req, res, &def, &inv, lock);
+		return;
+	}
 	if (strcmp(action, "spara") != 0 && strcmp(action, "granska") != 0) {
 		handler_problem(req, res, 400, "Okänd åtgärd.", "Unknown action.");
 		return;
@@ -603,7 +842,8 @@ handle_response_post(struct request *req, struct response *res)
 	if (strcmp(action, "granska") == 0)
 		response_form_check_complete(&doc, &errs);
 	if (errs.n > 0) {
-		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0);
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
 		return;
 	}
 	switch (response_draft_save(req->db, &def, req->identity.org_id,
@@ -622,15 +862,20 @@ handle_response_post(struct request *req, struct response *res)
 		form_page(req, res, &def, &doc, NULL, cur, 409,
 		    _("Någon annan i er organisation har sparat utkastet medan du "
 		    "skrev. Din text finns kvar i formuläret nedan. Det sparade "
-		    "utkastet skiljer sig från din text här:"), changes, nchanges);
+		    "utkastet skiljer sig från din text här:"), changes, nchanges,
+		    NULL);
 		return;
 	case SAVE_CLOSED:
 		closed_page(req, res, &def, &inv);
 		return;
 	case SAVE_INVALID:
-		handler_problem(req, res, 422, "Svaret innehåller något som inte "
-		    "kan sparas.", "The response holds something that cannot be "
-		    "saved.");
+		/* What the form's own checks let through but the database
+		 * refused: say so on the form, the text kept. */
+		form_errors_add(&errs, NULL, _("Svaret kunde inte sparas: något "
+		    "av värdena godtogs inte. Kontrollera fälten och försök "
+		    "igen."));
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
 		return;
 	default:
 		unavailable(req, res);
@@ -698,7 +943,13 @@ handle_receipt(struct request *req, struct response *res)
 	html_open(h, "dl", "class", "facts receipt", NULL);
 	html_elem(h, "dt", _("Kvittensnummer"), NULL);
 	html_elem(h, "dd", r.number, NULL);
-	html_elem(h, "dt", _("Mottaget"), NULL);
+	if (r.arrived_on != NULL) {
+		/* Registered by the förvaltning: the day it arrived counts. */
+		html_elem(h, "dt", _("Ankomstdatum"), NULL);
+		html_elem(h, "dd", date_ui_in(req->arena, r.arrived_on), NULL);
+		html_elem(h, "dt", _("Registrerat"), NULL);
+	} else
+		html_elem(h, "dt", _("Mottaget"), NULL);
 	html_elem(h, "dd", iso_datetime_ui_in(req->arena, r.received_at), NULL);
 	html_elem(h, "dt", _("Version"), NULL);
 	html_elem(h, "dd", arena_printf(req->arena, "%d", r.version), NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/draft_files.h"
+#include "core/response_store.h"
 #include "handlers/response_form.h"
 #include "http/kv.h"
 #include "http/request.h"
@@ -15,7 +16,6 @@
 #include "views/i18n.h"
 
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
-#define LINE_MAX_	300	/* bytes of one short field */
 
 void
 form_errors_add(struct form_errors *e, const char *field, const char *message)
@@ -33,9 +33,17 @@ form_errors_get(const struct form_errors *errs, const char *field)
 	size_t i;
 
 	for (i = 0; errs != NULL && i < errs->n; i++)
-		if (strcmp(errs->field[i], field) == 0)
+		if (errs->field[i] != NULL && strcmp(errs->field[i], field) == 0)
 			return errs->message[i];
 	return NULL;
+}
+
+void
+form_errors_summary(struct html *h, struct arena *a,
+    const struct form_errors *errs, const char *heading)
+{
+	(void)a;
+	form_error_summary(h, heading, errs->field, errs->message, errs->n);
 }
 
 /* The trimmed value of a field, NULL when absent or blank; too long is an error. */
@@ -62,14 +70,34 @@ text(struct request *req, const char *name, size_t max, struct form_errors *e)
 	return arena_strndup(req->arena, v, (size_t)(end - v));
 }
 
-/* A one-line field: no line breaks allowed. */
-static const char *
-line(struct request *req, const char *name, struct form_errors *e)
+/* The characters (code points) of UTF-8 s: what the database's limits
+ * count. */
+static size_t
+chars(const char *s)
 {
-	const char *v = text(req, name, LINE_MAX_, e);
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A one-line field of at most max characters, the database's limit for it
+ * (001_core.sql), so that a value it would refuse is an error beside the
+ * field instead of a failed save: no line breaks allowed. */
+static const char *
+line(struct request *req, const char *name, size_t max, struct form_errors *e)
+{
+	const char *v = text(req, name, max * 4, e);
 
 	if (v != NULL && strpbrk(v, "\r\n\t") != NULL) {
 		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
+		return NULL;
+	}
+	if (v != NULL && chars(v) > max) {
+		form_errors_add(e, name, arena_printf(req->arena, _("Högst %zu "
+		    "tecken; här finns %zu."), max, chars(v)));
 		return NULL;
 	}
 	return v;
@@ -116,17 +144,25 @@ response_form_read(struct request *req, const struct remiss_def *def,
 	size_t			 i, j, n = 0, max;
 	const struct section_def *s;
 	struct answer		*a;
+	char			 tmp[40];
 
 	memset(doc, 0, sizeof(*doc));
 	doc->remiss_slug = def->slug;
 	doc->position = position_field(req, "stallningstagande", errs);
 	doc->summary = text(req, "sammanfattning", TEXT_MAX, errs);
-	doc->decision_body = line(req, "beslut_instans", errs);
-	doc->decision_date = line(req, "beslut_datum", errs);
-	doc->diarienummer = line(req, "diarienummer", errs);
-	doc->contact_name = line(req, "kontakt_namn", errs);
-	doc->contact_email = line(req, "kontakt_epost", errs);
-	doc->contact_phone = line(req, "kontakt_telefon", errs);
+	doc->decision_body = line(req, "beslut_instans", 300, errs);
+	doc->decision_date = line(req, "beslut_datum", 40, errs);
+	doc->diarienummer = line(req, "diarienummer", 100, errs);
+	doc->contact_name = line(req, "kontakt_namn", 200, errs);
+	doc->contact_email = line(req, "kontakt_epost", 254, errs);
+	doc->contact_phone = line(req, "kontakt_telefon", 50, errs);
+	/* A date the database cannot store is wrong for a draft too. */
+	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
+	    sizeof(tmp)) == -1) {
+		form_errors_add(errs, "beslut_datum", _("Skriv datumet som "
+		    "ÅÅÅÅ-MM-DD, till exempel 2024-05-15."));
+		doc->decision_date = NULL;
+	}
 
 	max = def->nsections + def->ngeneral;
 	for (i = 0; i < def->nsections; i++)
@@ -166,8 +202,6 @@ void
 response_form_check_complete(const struct response_doc *doc,
     struct form_errors *errs)
 {
-	char tmp[40];
-
 	if (doc->position == POS_NONE && !form_errors_get(errs, "stallningstagande"))
 		form_errors_add(errs, "stallningstagande",
 		    _("Välj organisationens övergripande ställningstagande."));
@@ -180,10 +214,6 @@ response_form_check_complete(const struct response_doc *doc,
 	    strchr(doc->contact_email, '@') == NULL)
 		form_errors_add(errs, "kontakt_epost",
 		    _("E-postadressen behöver ett @, till exempel namn@kommun.se."));
-	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
-	    sizeof(tmp)) == -1)
-		form_errors_add(errs, "beslut_datum",
-		    _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-15."));
 	if (doc->decision_date != NULL && doc->decision_body == NULL)
 		form_errors_add(errs, "beslut_instans",
 		    _("Skriv vilken instans som fattade beslutet."));
@@ -312,8 +342,11 @@ void
 response_form_write(struct html *h, struct arena *a,
     const struct remiss_def *def, const struct response_doc *doc,
     const struct form_errors *e, const char *action, const char *csrf, int lock,
-    const struct draft_file *files, long nfiles, const char *registration_key)
+    const struct draft_file *files, long nfiles,
+    const struct form_registration *reg)
 {
+	const char			*registration_key = reg != NULL ?
+	    reg->key : NULL;
 	const struct section_def	*s;
 	const struct answer		*ans;
 	static const struct answer	 none;
@@ -331,6 +364,20 @@ response_form_write(struct html *h, struct arena *a,
 	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
 	    NULL);
 
+	if (reg != NULL) {
+		/* The registrar's date: what counts against the deadline. */
+		html_open(h, "section", "class", "arrival", "aria-labelledby",
+		    "h-ankomst", NULL);
+		html_elem(h, "h2", _("Ankomst"), "id", "h-ankomst", NULL);
+		html_elem(h, "p", _("Dagen då svaret kom in till förvaltningen, "
+		    "som registratorn har daterat det. Svaret räknas som "
+		    "inkommet den dagen, också mot sista svarsdagen."), "class",
+		    "muted", NULL);
+		form_input(h, "date", "ankomstdatum", _("Ankomstdatum "
+		    "(ÅÅÅÅ-MM-DD)"), reg->arrived_on, form_errors_get(e,
+		    "ankomstdatum"), 1);
+		html_close(h);
+	}
 	html_open(h, "section", "class", "overall", "aria-labelledby", "h-overall",
 	    NULL);
 	html_elem(h, "h2", _("Organisationens svar"), "id", "h-overall", NULL);
@@ -418,6 +465,35 @@ response_form_write(struct html *h, struct arena *a,
 		html_elem(h, "p", "", "id", "autosave-status", "role", "status",
 		    "class", "muted", NULL);
 	html_close(h);	/* form */
+}
+
+const char *
+receipt_received_ui(struct arena *a, const struct receipt *r)
+{
+	if (r->arrived_on != NULL && r->arrived_on[0] != '\0')
+		return date_ui_in(a, r->arrived_on);
+	return iso_datetime_ui_in(a, r->received_at);
+}
+
+/* "skickad via API:t" and the like: how version r came in. */
+static const char *
+channel_phrase(const struct receipt *r)
+{
+	switch (r->channel) {
+	case CHANNEL_XML:
+		return _("skickad via API:t");
+	case CHANNEL_REGISTRERAD:
+		return _("registrerad av förvaltningen");
+	default:
+		return _("skickad via webbformuläret");
+	}
+}
+
+const char *
+receipt_version_ui(struct arena *a, const struct receipt *r)
+{
+	return arena_printf(a, _("version %1$d (%2$s, mottagen %3$s)"),
+	    r->version, channel_phrase(r), receipt_received_ui(a, r));
 }
 
 /* One labelled read-only value, left out when empty. */

@@ -39,4 +39,21 @@ void review_redirect(struct request *req, struct response *res,
  * status message, if the query has one. */
 void review_notice(struct html *h, struct request *req);
 
+/* A tag or note form of a section page refused for what the user typed. */
+struct review_form_error {
+	const char	*form;		/* "tagga" | "anteckna" */
+	const char	*field;		/* "citat" (the passage) | "text" (the note) */
+	const char	*message;	/* in the user's language */
+	long long	 response_id, section_id, question_id;	/* the form's answer */
+	long long	 thread;	/* a reply's thread, else 0 */
+	const char	*quote, *falt, *text, *theme;	/* as typed, or NULL */
+};
+
+/* Answers with the section page the form came from (its "tillbaka", else
+ * the section the answer is to) again, status 422: the error in the
+ * summary at the top and beside its field in that answer's form, which is
+ * open and holds what was typed. */
+void review_section_error(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct review_form_error *e);
+
 #endif

@@ -28,6 +28,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/numparse.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -160,30 +161,59 @@ term_list(struct arena *a, const struct keyterm *t, size_t n, size_t max)
 	return b.len > 0 ? b.data : "";
 }
 
-static void
-group_form(struct html *h, struct request *req, const struct remiss_def *def,
-    const struct section_def *s, const struct cluster *g, size_t k)
-{
-	struct buf	 ids;
-	const char	*fid = arena_printf(req->arena, "grupp-%zu-namn", k);
-	size_t		 i;
+/* A theme name refused for a group: the group (its answer ids as the
+ * form sent them), what was typed and why, shown beside that group's field. */
+struct group_error {
+	const char	*ids;
+	const char	*name;
+	const char	*message;
+};
 
-	buf_init(&ids, req->arena);
+/* The group's answer ids as its form sends them, "1,2,3" (in a). */
+static const char *
+group_ids(struct arena *a, const struct cluster *g)
+{
+	struct buf	ids;
+	size_t		i;
+
+	buf_init(&ids, a);
 	for (i = 0; i < g->n; i++)
 		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)g->ids[i]);
+	return ids.len > 0 && !ids.failed ? ids.data : "";
+}
+
+static void
+group_form(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct cluster *g, size_t k,
+    struct group_error *ge)
+{
+	const char	*ids = group_ids(req->arena, g);
+	const char	*fid = arena_printf(req->arena, "grupp-%zu-namn", k);
+	const char	*error = NULL, *value;
+	char		 eid[160];
+
+	value = arena_printf(req->arena, "%s: %s", s->nr, term_list(req->arena,
+	    g->terms, g->nterms, 3));
+	if (ge != NULL && strcmp(ge->ids, ids) == 0) {
+		error = ge->message;
+		value = ge->name != NULL ? ge->name : "";
+	}
 	html_open(h, "form", "method", "post", "class", "inline", "action",
 	    arena_printf(req->arena, "/remisser/%s/analys/tema", def->slug), NULL);
 	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
 	    req->identity.csrf, NULL);
 	html_void(h, "input", "type", "hidden", "name", "avsnitt", "value", s->nr,
 	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "svar", "value", ids.data,
+	html_void(h, "input", "type", "hidden", "name", "svar", "value", ids,
 	    NULL);
 	html_elem(h, "label", _("Namn på temat"), "for", fid, NULL);
+	if (error != NULL)
+		html_elem(h, "p", error, "class", "field-error", "id",
+		    form_error_id(fid, eid, sizeof(eid)), NULL);
 	html_void(h, "input", "type", "text", "id", fid, "name", "namn", "value",
-	    arena_printf(req->arena, "%s: %s", s->nr, term_list(req->arena,
-	    g->terms, g->nterms, 3)), "maxlength", "200", "required", "required",
-	    NULL);
+	    value, "maxlength", "200", "required", "required",
+	    "aria-invalid", error != NULL ? "true" : NULL,
+	    "aria-describedby", error != NULL ? eid : NULL, NULL);
 	/* TRANSLATORS: "svar" is both singular and plural in Swedish. */
 	html_elem(h, "button", arena_printf(req->arena, NG_("Gör gruppen till "
 	    "ett tema (%zu svar)", "Gör gruppen till ett tema (%zu svar)",
@@ -194,7 +224,7 @@ group_form(struct html *h, struct request *req, const struct remiss_def *def,
 static void
 groups(struct html *h, struct request *req, const struct remiss_def *def,
     const struct section_def *s, const struct corpus *c,
-    const struct clustering *cl)
+    const struct clustering *cl, struct group_error *ge)
 {
 	const struct cluster	*g;
 	size_t			 k, i, j;
@@ -239,7 +269,7 @@ groups(struct html *h, struct request *req, const struct remiss_def *def,
 			html_close(h);
 			html_close(h);
 		}
-		group_form(h, req, def, s, g, k + 1);
+		group_form(h, req, def, s, g, k + 1, ge);
 		html_close(h);
 	}
 }
@@ -310,27 +340,21 @@ section_links(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
-void
-handle_review_analysis(struct request *req, struct response *res)
+/* The analysis of section s of def, answered with status; ge (or NULL)
+ * is a refused theme name to show beside its group's field. */
+static void
+analysis_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct section_def *s, int status,
+    struct group_error *ge)
 {
-	struct remiss_def	 def;
-	const struct section_def *s;
-	const char		*nr;
 	struct corpus		 c;
 	struct keyterm		*terms;
 	struct clustering	 cl;
 	struct html		*h;
+	const char		*field, *message;
 	size_t			 nterms, i;
 
-	if (!review_remiss(req, res, &def))
-		return;
-	nr = kvlist_get(&req->query, "avsnitt");
-	if (def.nsections == 0 || (s = nr != NULL ? remiss_section(&def, nr) :
-	    &def.sections[0]) == NULL) {
-		review_not_found(req, res);
-		return;
-	}
-	if (corpus_load(req, def.id, s, &c) == -1 ||
+	if (corpus_load(req, def->id, s, &c) == -1 ||
 	    tfidf_keyterms(req->arena, c.sec, c.nsec, c.df, 12, &terms,
 	    &nterms) == -1 || cluster_docs(req->arena, c.sec, c.nsec, c.df,
 	    NULL, &cl) == -1 || (h = html_new()) == NULL) {
@@ -338,13 +362,25 @@ handle_review_analysis(struct request *req, struct response *res)
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, arena_printf(req->arena, _("Analys av avsnitt %s"), s->nr),
-	    &req->identity);
+	layout_begin(h, arena_printf(req->arena, _("%sAnalys av avsnitt %s"),
+	    ge != NULL ? _("Fel: ") : "", s->nr), &req->identity);
 	html_elem(h, "h1", arena_printf(req->arena, _("Analys: %s %s"), s->nr,
 	    s->heading), NULL);
-	review_nav(h, req, &def, "analys");
-	section_links(h, req, &def, s);
-	review_notice(h, req);
+	review_nav(h, req, def, "analys");
+	section_links(h, req, def, s);
+	if (ge != NULL) {
+		/* The group's field, when the same answers still form it. */
+		for (i = 0; i < cl.n; i++)
+			if (strcmp(group_ids(req->arena, &cl.clusters[i]),
+			    ge->ids) == 0)
+				break;
+		field = i < cl.n ? arena_printf(req->arena, "grupp-%zu-namn",
+		    i + 1) : NULL;
+		message = ge->message;
+		form_error_summary(h, _("Rätta följande innan du går vidare"),
+		    &field, &message, 1);
+	} else
+		review_notice(h, req);
 	html_elem(h, "p", arena_printf(req->arena, NG_("%zu svar med text på "
 	    "avsnittet.", "%zu svar med text på avsnittet.",
 	    (unsigned long)c.nsec), c.nsec), "class", "muted", NULL);
@@ -361,10 +397,10 @@ handle_review_analysis(struct request *req, struct response *res)
 			    NULL);
 		html_close(h);
 	}
-	groups(h, req, &def, s, &c, &cl);
-	theme_reps(h, req, &def, s, &c);
+	groups(h, req, def, s, &c, &cl, ge);
+	theme_reps(h, req, def, s, &c);
 	layout_end(h);
-	layout_send(h, res, 200);
+	layout_send(h, res, status);
 	corpus_free(&c);
 }
 
@@ -415,6 +451,42 @@ answer_ids(struct arena *a, const char *ids, struct buf *arr)
 	return arr->failed ? -1 : (int)k;
 }
 
+void
+handle_review_analysis(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	const struct section_def *s;
+	const char		*nr;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	nr = kvlist_get(&req->query, "avsnitt");
+	if (def.nsections == 0 || (s = nr != NULL ? remiss_section(&def, nr) :
+	    &def.sections[0]) == NULL) {
+		review_not_found(req, res);
+		return;
+	}
+	analysis_page(req, res, &def, s, 200, NULL);
+}
+
+/* The analysis page of section nr again (422), with the refused theme
+ * name beside its group's field. */
+static void
+group_error_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const char *nr, struct group_error *ge)
+{
+	const struct section_def *s = nr != NULL ? remiss_section(def, nr) : NULL;
+
+	if (s == NULL) {
+		if (def->nsections == 0) {
+			review_not_found(req, res);
+			return;
+		}
+		s = &def->sections[0];
+	}
+	analysis_page(req, res, def, s, 422, ge);
+}
+
 /* POST /remisser/{slug}/analys/tema: namn, avsnitt (nr), svar (answer ids
  * "1,2,3"): a suggested group becomes a theme with its answers tagged.
  * Every id must be a latest answer of this remiss (else 404). */
@@ -433,14 +505,18 @@ handle_review_group_theme(struct request *req, struct response *res)
 	long long		 id;
 	int			 i, n, want;
 	enum review_result	 rc;
+	struct group_error	 ge;
 
 	if (!review_remiss(req, res, &def))
 		return;
+	memset(&ge, 0, sizeof(ge));
+	ge.ids = ids != NULL ? ids : "";	/* which group's field */
+	ge.name = name;
 	if (name == NULL || name[strspn(name, " \t")] == '\0' ||
 	    strlen(name) > 800 || strpbrk(name, "\r\n") != NULL ||
 	    !utf8_valid_text(name, strlen(name))) {
-		handler_problem(req, res, 422, "Ge temat ett namn på en rad.",
-		    "The theme needs a one-line name.");
+		ge.message = _("Ge temat ett namn på en rad.");
+		group_error_page(req, res, &def, nr, &ge);
 		return;
 	}
 	buf_init(&arr, req->arena);
@@ -483,8 +559,9 @@ handle_review_group_theme(struct request *req, struct response *res)
 	rc = theme_from_group(req->db, def.id, req->identity.user_id, name,
 	    "Skapat ur en föreslagen grupp.", t, (size_t)n, &id);
 	if (rc == REVIEW_REFUSED) {
-		handler_problem(req, res, 422, "Det finns redan ett tema med det "
-		    "namnet. Välj ett annat namn.", "A theme with that name exists.");
+		ge.message = _("Det finns redan ett tema med det namnet. Välj ett "
+		    "annat namn.");
+		group_error_page(req, res, &def, nr, &ge);
 		return;
 	}
 	if (rc != REVIEW_OK) {

@@ -21,6 +21,7 @@
 #include "review/anchor.h"
 #include "util/arena.h"
 #include "util/numparse.h"
+#include "views/i18n.h"
 
 /* An id field of the form: 0 when empty; -1 when malformed. */
 static int
@@ -43,21 +44,48 @@ bad_form(struct request *req, struct response *res)
 
 /*
  * Reads the answer the form names (svar, avsnitt, fraga, version) and,
- * when citat is given, the passage in field falt near start. With whole,
- * only the response and its version are checked (the section need not have
- * an answer, but must be one of the remiss's). Returns 1 with *t filled, or
- * 0 after answering (400, 404, 409, 422, 503).
+ * when form (the name of a form that takes a passage, "tagga" or
+ * "anteckna"; NULL for none) is given and citat is, the passage in field
+ * falt near start; a passage not in the answer comes back on the page the
+ * form was on, beside the field (422). With whole, only the response and
+ * its version are checked (the section need not have an answer, but must
+ * be one of the remiss's). Returns 1 with *t filled, or 0 after answering
+ * (400, 404, 409, 422, 503).
  */
 static int
 read_target_as(struct request *req, struct response *res,
-    const struct remiss_def *def, struct review_target *t, int passage_ok,
+    const struct remiss_def *def, struct review_target *t, const char *form,
     int whole);
 
 static int
 read_target(struct request *req, struct response *res,
-    const struct remiss_def *def, struct review_target *t, int passage_ok)
+    const struct remiss_def *def, struct review_target *t, const char *form)
 {
-	return read_target_as(req, res, def, t, passage_ok, 0);
+	return read_target_as(req, res, def, t, form, 0);
+}
+
+/* What a refused form (the passage or note text of form) sends back to its
+ * page: the answer it named and what was typed. */
+static void
+form_error(struct request *req, const char *form, const char *field,
+    const char *message, struct review_form_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->form = form;
+	e->field = field;
+	e->message = message;
+	if (form_id(req, "svar", &e->response_id) == -1)
+		e->response_id = 0;
+	if (form_id(req, "avsnitt", &e->section_id) == -1)
+		e->section_id = 0;
+	if (form_id(req, "fraga", &e->question_id) == -1)
+		e->question_id = 0;
+	if (form_id(req, "trad", &e->thread) == -1)
+		e->thread = 0;
+	e->quote = kvlist_get(&req->form, "citat");
+	e->falt = kvlist_get(&req->form, "falt");
+	e->text = kvlist_get(&req->form, "text");
+	e->theme = kvlist_get(&req->form, "tema");
 }
 
 /* Whether def has a live section with this id. */
@@ -74,10 +102,11 @@ has_section(const struct remiss_def *def, long long id)
 
 static int
 read_target_as(struct request *req, struct response *res,
-    const struct remiss_def *def, struct review_target *t, int passage_ok,
+    const struct remiss_def *def, struct review_target *t, const char *form,
     int whole)
 {
 	const struct review_field	*f;
+	struct review_form_error	 e;
 	struct anchor			*an;
 	PGresult			*r;
 	char				 ids[4][24];
@@ -130,7 +159,7 @@ read_target_as(struct request *req, struct response *res,
 	}
 	quote = kvlist_get(&req->form, "citat");
 	rc = 1;
-	if (passage_ok && quote != NULL && *quote != '\0') {
+	if (form != NULL && quote != NULL && *quote != '\0') {
 		f = review_field(kvlist_get(&req->form, "falt"));
 		if (kvlist_get(&req->form, "start") != NULL)
 			hint = strtol(kvlist_get(&req->form, "start"), NULL, 10);
@@ -144,12 +173,13 @@ read_target_as(struct request *req, struct response *res,
 			if (rc == -1)
 				handler_problem(req, res, 500, "Internt fel.",
 				    "Internal error.");
-			else
-				handler_problem(req, res, 422, "Det markerade "
-				    "stycket finns inte ordagrant i det valda fältet "
-				    "av svaret. Markera eller klistra in en del av "
-				    "texten och välj rätt fält.", "The passage is not "
-				    "in the chosen field of the answer.");
+			else {
+				form_error(req, form, "citat", _("Det markerade "
+				    "stycket finns inte ordagrant i det valda "
+				    "fältet av svaret. Markera eller klistra in en "
+				    "del av texten och välj rätt fält."), &e);
+				review_section_error(req, res, def, &e);
+			}
 			rc = 0;
 		} else {
 			t->field = f->key;
@@ -198,7 +228,7 @@ handle_review_tag(struct request *req, struct response *res)
 		bad_form(req, res);
 		return;
 	}
-	if (!read_target(req, res, &def, &t, 1))
+	if (!read_target(req, res, &def, &t, "tagga"))
 		return;
 	outcome(req, res, &def, tag_add(req->db, def.id, req->identity.user_id,
 	    theme, &t), "taggat");
@@ -228,6 +258,7 @@ handle_review_note(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct review_target	 t;
+	struct review_form_error e;
 	const char		*text = kvlist_get(&req->form, "text");
 	long long		 parent;
 
@@ -238,8 +269,9 @@ handle_review_note(struct request *req, struct response *res)
 		return;
 	}
 	if (text == NULL || text[strspn(text, " \t\r\n")] == '\0') {
-		handler_problem(req, res, 422, "Skriv en anteckning först.",
-		    "The annotation is empty.");
+		form_error(req, "anteckna", "text", _("Skriv en anteckning "
+		    "först."), &e);
+		review_section_error(req, res, &def, &e);
 		return;
 	}
 	if (parent != 0) {
@@ -247,7 +279,7 @@ handle_review_note(struct request *req, struct response *res)
 		    req->identity.user_id, parent, NULL, text), "antecknat");
 		return;
 	}
-	if (!read_target(req, res, &def, &t, 1))
+	if (!read_target(req, res, &def, &t, "anteckna"))
 		return;
 	outcome(req, res, &def, note_add(req->db, def.id, req->identity.user_id,
 	    0, &t, text), "antecknat");
@@ -289,7 +321,7 @@ handle_review_read(struct request *req, struct response *res)
 		bad_form(req, res);
 		return;
 	}
-	if (!read_target_as(req, res, &def, &t, 0, 1))
+	if (!read_target_as(req, res, &def, &t, NULL, 1))
 		return;
 	read = strcmp(v, "ja") == 0;
 	outcome(req, res, &def, read_mark(req->db, def.id,

@@ -22,6 +22,7 @@
 #include "review/anchor.h"
 #include "util/arena.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -34,7 +35,33 @@ struct page {
 	const char		*self;		/* this page's path */
 	PGresult		*answers, *tags, *notes, *reads, *themes;
 	PGresult		*summary, *summary_refs, *citing;
+	const struct review_form_error *err;	/* a refused form, or NULL */
 };
+
+/* The refused form of pg if it is form of answer k, else NULL. */
+static const struct review_form_error *
+err_at(const struct page *pg, int k, const char *form)
+{
+	const struct review_form_error *e = pg->err;
+
+	if (e == NULL || strcmp(e->form, form) != 0 ||
+	    strtoll(PQgetvalue(pg->answers, k, 3), NULL, 10) != e->response_id ||
+	    strtoll(PQgetvalue(pg->answers, k, 7), NULL, 10) != e->section_id ||
+	    strtoll(PQgetvalue(pg->answers, k, 8), NULL, 10) != e->question_id)
+		return NULL;
+	return e;
+}
+
+/* An error paragraph for field id, and the id it has (for aria). */
+static const char *
+field_error(struct html *h, struct page *pg, const char *id,
+    const char *message)
+{
+	const char *eid = arena_printf(pg->req->arena, "%s-fel", id);
+
+	html_elem(h, "p", message, "class", "field-error", "id", eid, NULL);
+	return eid;
+}
 
 /* True if row i of r (response id in column rc, section and question ids in
  * the next two) is about the answer in row k of the answers. */
@@ -156,19 +183,25 @@ target_fields(struct html *h, struct page *pg, int k)
 	hidden(h, "version", PQgetvalue(pg->answers, k, 4));
 }
 
-/* The optional passage: which field, and the quoted text. */
+/* The optional passage: which field, and the quoted text; e (or NULL) a
+ * refused form of this answer, whose passage and field come back. */
 static void
 passage_fields(struct html *h, struct page *pg, int k, const char *id,
-    const char *label)
+    const char *label, const struct review_form_error *e)
 {
 	const char	*fid = arena_printf(pg->req->arena, "falt-%s", id);
 	const char	*cid = arena_printf(pg->req->arena, "citat-%s", id);
+	const char	*eid = NULL;
 	size_t		 f;
 
 	html_open(h, "div", "class", "passage", NULL);
 	html_elem(h, "label", label, "for", cid, NULL);
-	html_elem(h, "textarea", "", "id", cid, "name", "citat", "rows", "2",
-	    "class", "js-quote", NULL);
+	if (e != NULL && strcmp(e->field, "citat") == 0)
+		eid = field_error(h, pg, cid, e->message);
+	html_elem(h, "textarea", e != NULL && e->quote != NULL ? e->quote : "",
+	    "id", cid, "name", "citat", "rows", "2", "class", "js-quote",
+	    "aria-invalid", eid != NULL ? "true" : NULL, "aria-describedby", eid,
+	    NULL);
 	html_elem(h, "label", _("Stycket är ur"), "for", fid, NULL);
 	html_open(h, "select", "id", fid, "name", "falt", "class", "js-field",
 	    NULL);
@@ -177,7 +210,9 @@ passage_fields(struct html *h, struct page *pg, int k, const char *id,
 		    *PQgetvalue(pg->answers, k, review_fields[f].answers_col) !=
 		    '\0')
 			html_elem(h, "option", _(review_fields[f].label), "value",
-			    review_fields[f].key, NULL);
+			    review_fields[f].key, "selected", e != NULL &&
+			    e->falt != NULL && strcmp(e->falt,
+			    review_fields[f].key) == 0 ? "selected" : NULL, NULL);
 	html_close(h);
 	html_void(h, "input", "type", "hidden", "name", "start", "value", "",
 	    "class", "js-start", NULL);
@@ -225,6 +260,7 @@ static void
 tag_form(struct html *h, struct page *pg, int k, const char *id)
 {
 	const char	*tid = arena_printf(pg->req->arena, "tema-%s", id);
+	const struct review_form_error *e = err_at(pg, k, "tagga");
 	int		 t;
 
 	if (PQntuples(pg->themes) == 0) {
@@ -247,11 +283,13 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 		html_elem(h, "option", arena_printf(pg->req->arena, "%s%s",
 		    *PQgetvalue(pg->themes, t, 1) ? "– " : "",
 		    PQgetvalue(pg->themes, t, 2)), "value",
-		    PQgetvalue(pg->themes, t, 0), NULL);
+		    PQgetvalue(pg->themes, t, 0), "selected", e != NULL &&
+		    e->theme != NULL && strcmp(e->theme, PQgetvalue(pg->themes,
+		    t, 0)) == 0 ? "selected" : NULL, NULL);
 	html_close(h);
 	passage_fields(h, pg, k, arena_printf(pg->req->arena, "t%s", id),
 	    _("Stycke att tagga (markera i svaret eller klistra in; tomt: hela "
-	    "svaret)"));
+	    "svaret)"), e);
 	html_elem(h, "button", _("Tagga"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
@@ -264,7 +302,12 @@ thread(struct html *h, struct page *pg, int k, int i)
 	const char	*root = PQgetvalue(pg->notes, i, 0);
 	const char	*resolved = PQgetvalue(pg->notes, i, 14);
 	const char	*rid = arena_printf(pg->req->arena, "svar-till-%s", root);
+	const char	*eid = NULL;
+	const struct review_form_error *e = err_at(pg, k, "anteckna");
 	int		 j;
+
+	if (e != NULL && e->thread != strtoll(root, NULL, 10))
+		e = NULL;
 
 	html_open(h, "li", "class", *resolved ? "thread resolved" : "thread",
 	    "id", arena_printf(pg->req->arena, "anteckning-%s", root), NULL);
@@ -291,8 +334,12 @@ thread(struct html *h, struct page *pg, int k, int i)
 	target_fields(h, pg, k);
 	hidden(h, "trad", root);
 	html_elem(h, "label", _("Svara i tråden"), "for", rid, NULL);
-	html_elem(h, "textarea", "", "id", rid, "name", "text", "rows", "2",
-	    "required", "required", NULL);
+	if (e != NULL)
+		eid = field_error(h, pg, rid, e->message);
+	html_elem(h, "textarea", e != NULL && e->text != NULL ? e->text : "",
+	    "id", rid, "name", "text", "rows", "2", "required", "required",
+	    "aria-invalid", eid != NULL ? "true" : NULL, "aria-describedby", eid,
+	    NULL);
 	html_elem(h, "button", _("Svara"), "type", "submit", NULL);
 	html_close(h);
 	html_open(h, "form", "method", "post", "class", "inline", "action",
@@ -313,7 +360,12 @@ static void
 notes_and_form(struct html *h, struct page *pg, int k, const char *id)
 {
 	const char	*nid = arena_printf(pg->req->arena, "anteckning-ny-%s", id);
+	const char	*eid = NULL;
+	const struct review_form_error *e = err_at(pg, k, "anteckna");
 	int		 i, any = 0;
+
+	if (e != NULL && e->thread != 0)
+		e = NULL;	/* a reply's, shown in its thread */
 
 	for (i = 0; i < PQntuples(pg->notes); i++) {
 		if (*PQgetvalue(pg->notes, i, 1) != '\0' ||
@@ -326,17 +378,22 @@ notes_and_form(struct html *h, struct page *pg, int k, const char *id)
 	}
 	if (any)
 		html_close(h);
-	html_open(h, "details", "class", "new-note", NULL);
+	html_open(h, "details", "class", "new-note", "open", e != NULL ? "open" :
+	    NULL, NULL);
 	html_elem(h, "summary", _("Ny anteckning"), NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/anteckna",
 	    pg->def->slug), NULL);
 	target_fields(h, pg, k);
 	html_elem(h, "label", _("Anteckning"), "for", nid, NULL);
-	html_elem(h, "textarea", "", "id", nid, "name", "text", "rows", "3",
-	    "required", "required", NULL);
+	if (e != NULL && strcmp(e->field, "text") == 0)
+		eid = field_error(h, pg, nid, e->message);
+	html_elem(h, "textarea", e != NULL && e->text != NULL ? e->text : "",
+	    "id", nid, "name", "text", "rows", "3", "required", "required",
+	    "aria-invalid", eid != NULL ? "true" : NULL, "aria-describedby", eid,
+	    NULL);
 	passage_fields(h, pg, k, arena_printf(pg->req->arena, "n%s", id),
-	    _("Stycket anteckningen gäller (valfritt)"));
+	    _("Stycket anteckningen gäller (valfritt)"), e);
 	html_elem(h, "button", _("Spara anteckningen"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
@@ -538,20 +595,55 @@ count_orgs(const struct page *pg)
 	return n;
 }
 
+/* The id of the field the refused form's error is about, or NULL when
+ * its answer is not on the page (a new version came in meanwhile). */
+static const char *
+err_field_id(struct page *pg)
+{
+	const struct review_form_error	*e = pg->err;
+	const char			*id;
+	int				 k;
+
+	for (k = 0; k < PQntuples(pg->answers); k++) {
+		if (err_at(pg, k, e->form) == NULL)
+			continue;
+		id = arena_printf(pg->req->arena, "%s-%d",
+		    PQgetvalue(pg->answers, k, 0), k);
+		if (e->thread != 0)
+			return arena_printf(pg->req->arena, "svar-till-%lld",
+			    e->thread);
+		if (strcmp(e->field, "text") == 0)
+			return arena_printf(pg->req->arena, "anteckning-ny-%s",
+			    id);
+		return arena_printf(pg->req->arena, "citat-%s%s",
+		    strcmp(e->form, "tagga") == 0 ? "t" : "n", id);
+	}
+	return NULL;
+}
+
 static void
 render(struct html *h, struct page *pg)
 {
-	int	k, first, n = PQntuples(pg->answers);
+	const char	*title, *field;
+	int		 k, first, n = PQntuples(pg->answers);
 
-	layout_begin(h, pg->section != NULL ? arena_printf(pg->req->arena,
+	title = pg->section != NULL ? arena_printf(pg->req->arena,
 	    _("Avsnitt %s %s"), pg->section->nr, pg->section->heading) :
-	    _("Remissinstansernas helhetssyn"), &pg->req->identity);
+	    _("Remissinstansernas helhetssyn");
+	/* "Fel:" first in the title is what a screen reader hears first. */
+	layout_begin(h, pg->err != NULL ? arena_printf(pg->req->arena, "%s%s",
+	    _("Fel: "), title) : title, &pg->req->identity);
 	html_elem(h, "h1", pg->section != NULL ? arena_printf(pg->req->arena,
 	    "%s %s", pg->section->nr, pg->section->heading) :
 	    _("Helhetssyn: ställningstagande och sammanfattning"), NULL);
 	review_nav(h, pg->req, pg->def, NULL);
 	section_links(h, pg);
-	review_notice(h, pg->req);
+	if (pg->err != NULL) {
+		field = err_field_id(pg);
+		form_error_summary(h, _("Rätta följande innan du går vidare"),
+		    &field, &pg->err->message, 1);
+	} else
+		review_notice(h, pg->req);
 	if (pg->section != NULL) {
 		html_open(h, "section", "class", "proposal", "aria-labelledby",
 		    "h-forslag", NULL);
@@ -590,30 +682,28 @@ render(struct html *h, struct page *pg)
 	layout_end(h);
 }
 
-void
-handle_review_section(struct request *req, struct response *res)
+/* The page of section (NULL: the whole responses) of def, answered with
+ * status; err (or NULL) a refused form to show again. */
+static void
+section_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct section_def *section,
+    int status, const struct review_form_error *err)
 {
-	struct remiss_def	 def;
 	struct page		 pg;
 	struct html		*h;
 
-	if (!review_remiss(req, res, &def))
-		return;
 	memset(&pg, 0, sizeof(pg));
 	pg.req = req;
-	pg.def = &def;
-	if (strcmp(req->path_params[1], "helhet") != 0 &&
-	    (pg.section = remiss_section(&def, req->path_params[1])) == NULL) {
-		review_not_found(req, res);
-		return;
-	}
+	pg.def = def;
+	pg.section = section;
+	pg.err = err;
 	pg.self = arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s",
-	    def.slug, pg.section != NULL ? pg.section->nr : "helhet");
-	pg.answers = fetch(req, STMT_REVIEW_ANSWERS, def.id, pg.section);
-	pg.tags = fetch(req, STMT_REVIEW_TAGS, def.id, pg.section);
-	pg.notes = fetch(req, STMT_REVIEW_NOTES, def.id, pg.section);
-	pg.reads = fetch(req, STMT_REVIEW_READS, def.id, pg.section);
-	pg.themes = fetch(req, STMT_THEME_LIST, def.id, NULL);
+	    def->slug, pg.section != NULL ? pg.section->nr : "helhet");
+	pg.answers = fetch(req, STMT_REVIEW_ANSWERS, def->id, pg.section);
+	pg.tags = fetch(req, STMT_REVIEW_TAGS, def->id, pg.section);
+	pg.notes = fetch(req, STMT_REVIEW_NOTES, def->id, pg.section);
+	pg.reads = fetch(req, STMT_REVIEW_READS, def->id, pg.section);
+	pg.themes = fetch(req, STMT_THEME_LIST, def->id, NULL);
 	if (pg.section != NULL && summary_fetch(req, &pg) == -1) {
 		review_unavailable(req, res);
 		goto out;
@@ -624,7 +714,7 @@ handle_review_section(struct request *req, struct response *res)
 		review_unavailable(req, res);
 	else {
 		render(h, &pg);
-		layout_send(h, res, 200);
+		layout_send(h, res, status);
 	}
 out:
 	PQclear(pg.summary);
@@ -635,4 +725,69 @@ out:
 	PQclear(pg.notes);
 	PQclear(pg.reads);
 	PQclear(pg.themes);
+}
+
+void
+handle_review_section(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	const struct section_def *section = NULL;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	if (strcmp(req->path_params[1], "helhet") != 0 &&
+	    (section = remiss_section(&def, req->path_params[1])) == NULL) {
+		review_not_found(req, res);
+		return;
+	}
+	section_page(req, res, &def, section, 200, NULL);
+}
+
+/* The section of def with database id id, or NULL. */
+static const struct section_def *
+section_by_id(const struct remiss_def *def, long long id)
+{
+	size_t i, j;
+
+	for (i = 0; i < def->nsections; i++) {
+		if (def->sections[i].id == id)
+			return &def->sections[i];
+		for (j = 0; j < def->sections[i].nquestions; j++)
+			if (def->sections[i].questions[j].id == id)
+				return &def->sections[i];
+	}
+	return NULL;
+}
+
+void
+review_section_error(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct review_form_error *e)
+{
+	const char		*back = kvlist_get(&req->form, "tillbaka");
+	const char		*prefix = arena_printf(req->arena,
+	    "/remisser/%s/granskning/avsnitt/", def->slug);
+	const struct section_def *section = NULL;
+	char			 nr[64];
+	size_t			 n;
+
+	/* The page the form was on, as its "tillbaka" names it. */
+	if (back != NULL && prefix != NULL &&
+	    strncmp(back, prefix, strlen(prefix)) == 0) {
+		back += strlen(prefix);
+		n = strcspn(back, "#?");
+		if (n > 0 && n < sizeof(nr)) {
+			memcpy(nr, back, n);
+			nr[n] = '\0';
+			if (strcmp(nr, "helhet") == 0) {
+				section_page(req, res, def, NULL, 422, e);
+				return;
+			}
+			section = remiss_section(def, nr);
+		}
+	}
+	/* Else the section the answer is to (a question's: its section). */
+	if (section == NULL)
+		section = section_by_id(def, e->section_id != 0 ?
+		    e->section_id : e->question_id);
+	section_page(req, res, def, section, 422, e);
 }

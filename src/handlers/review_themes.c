@@ -26,10 +26,11 @@
 #include "views/i18n.h"
 #include "views/layout.h"
 
-/* What a failed create or edit sends back into the page. */
+/* What a failed create, edit or merge sends back into the page. */
 struct theme_error {
 	long long	 id;		/* the theme edited, 0 for a new one */
-	const char	*field;		/* "namn" */
+	const char	*field;		/* "namn", "med" (a merge) or "till"
+					   (a delete that moves the tags) */
 	const char	*message;
 	const char	*name, *description;
 };
@@ -42,14 +43,18 @@ hidden(struct html *h, const char *name, const char *value)
 }
 
 /* A select of top-level themes other than self, "" meaning none. */
+/* A select of the themes; describedby (or NULL) names its error. */
 static void
-theme_select(struct html *h, struct request *req, const PGresult *r,
-    const char *id, const char *name, const char *none, const char *self,
-    const char *current, int top_only)
+theme_select_described(struct html *h, struct request *req,
+    const PGresult *r, const char *id, const char *name, const char *none,
+    const char *self, const char *current, int top_only,
+    const char *describedby)
 {
 	int i;
 
-	html_open(h, "select", "id", id, "name", name, NULL);
+	html_open(h, "select", "id", id, "name", name, "aria-invalid",
+	    describedby != NULL ? "true" : NULL, "aria-describedby", describedby,
+	    NULL);
 	if (none != NULL)
 		html_elem(h, "option", none, "value", "", NULL);
 	for (i = 0; i < PQntuples(r); i++) {
@@ -64,6 +69,15 @@ theme_select(struct html *h, struct request *req, const PGresult *r,
 		    NULL);
 	}
 	html_close(h);
+}
+
+static void
+theme_select(struct html *h, struct request *req, const PGresult *r,
+    const char *id, const char *name, const char *none, const char *self,
+    const char *current, int top_only)
+{
+	theme_select_described(h, req, r, id, name, none, self, current,
+	    top_only, NULL);
 }
 
 /* Name, description and parent fields; prefix makes the ids unique. */
@@ -131,6 +145,16 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	const char	*base = arena_printf(req->arena, "/remisser/%s/teman/%s",
 	    def->slug, id);
 	int		 mine = err != NULL && err->id == strtoll(id, NULL, 10);
+	/* A refused merge or move: its error beside the theme it was to go
+	 * into. */
+	int		 merge = mine && err->field != NULL &&
+	    strcmp(err->field, "med") == 0;
+	int		 move = mine && err->field != NULL &&
+	    strcmp(err->field, "till") == 0;
+	const char	*mid = arena_printf(req->arena, "med-%s", id);
+	const char	*meid = arena_printf(req->arena, "med-%s-fel", id);
+	const char	*tid = arena_printf(req->arena, "till-%s", id);
+	const char	*teid = arena_printf(req->arena, "till-%s-fel", id);
 
 	html_open(h, "li", "class", *PQgetvalue(r, i, 1) ? "theme child" :
 	    "theme", "id", arena_printf(req->arena, "tema-%s", id), NULL);
@@ -146,6 +170,8 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	meetings_linked(h, req, def, NULL, id, arena_printf(req->arena,
 	    "tema=%s", id), "h4");
 
+	if (merge || move)
+		mine = 0;
 	html_open(h, "details", "open", mine ? "open" : NULL, NULL);
 	html_elem(h, "summary", _("Ändra"), NULL);
 	html_open(h, "form", "method", "post", "action", base, NULL);
@@ -158,22 +184,24 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 
 	if (PQntuples(r) > 1) {
-		html_open(h, "details", NULL);
+		html_open(h, "details", "open", merge ? "open" : NULL, NULL);
 		html_elem(h, "summary", _("Slå ihop med ett annat tema"), NULL);
 		html_open(h, "form", "method", "post", "action",
 		    arena_printf(req->arena, "%s/sla-ihop", base), NULL);
 		hidden(h, "csrf", req->identity.csrf);
 		html_elem(h, "label", arena_printf(req->arena, _("Flytta taggarna "
-		    "från %s till"), PQgetvalue(r, i, 2)), "for",
-		    arena_printf(req->arena, "med-%s", id), NULL);
-		theme_select(h, req, r, arena_printf(req->arena, "med-%s", id),
-		    "med", NULL, id, NULL, 0);
+		    "från %s till"), PQgetvalue(r, i, 2)), "for", mid, NULL);
+		if (merge)
+			html_elem(h, "p", err->message, "class", "field-error",
+			    "id", meid, NULL);
+		theme_select_described(h, req, r, mid, "med", NULL, id,
+		    merge ? err->name : NULL, 0, merge ? meid : NULL);
 		html_elem(h, "button", _("Slå ihop"), "type", "submit", NULL);
 		html_close(h);
 		html_close(h);
 	}
 
-	html_open(h, "details", NULL);
+	html_open(h, "details", "open", move ? "open" : NULL, NULL);
 	html_elem(h, "summary", _("Ta bort"), NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(req->arena, "%s/ta-bort", base), NULL);
@@ -183,21 +211,25 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "div", "class", "choice", NULL);
 	html_void(h, "input", "type", "radio", "name", "taggar", "value",
 	    "ta-bort", "id", arena_printf(req->arena, "tb-%s", id), "checked",
-	    "checked", NULL);
+	    move ? NULL : "checked", NULL);
 	html_elem(h, "label", _("Ta bort taggarna"), "for",
 	    arena_printf(req->arena, "tb-%s", id), NULL);
 	html_close(h);
 	if (PQntuples(r) > 1) {
 		html_open(h, "div", "class", "choice", NULL);
 		html_void(h, "input", "type", "radio", "name", "taggar", "value",
-		    "flytta", "id", arena_printf(req->arena, "fl-%s", id), NULL);
+		    "flytta", "id", arena_printf(req->arena, "fl-%s", id),
+		    "checked", move ? "checked" : NULL, NULL);
 		html_elem(h, "label", _("Flytta taggarna till temat"), "for",
 		    arena_printf(req->arena, "fl-%s", id), NULL);
 		html_close(h);
-		html_elem(h, "label", _("Tema att flytta till"), "for",
-		    arena_printf(req->arena, "till-%s", id), NULL);
-		theme_select(h, req, r, arena_printf(req->arena, "till-%s", id),
-		    "till", NULL, id, NULL, 0);
+		html_elem(h, "label", _("Tema att flytta till"), "for", tid,
+		    NULL);
+		if (move)
+			html_elem(h, "p", err->message, "class", "field-error",
+			    "id", teid, NULL);
+		theme_select_described(h, req, r, tid, "till", NULL, id,
+		    move ? err->name : NULL, 0, move ? teid : NULL);
 	}
 	html_close(h);
 	html_elem(h, "button", arena_printf(req->arena, _("Ta bort temat %s"),
@@ -235,7 +267,9 @@ themes_page(struct request *req, struct response *res,
 		html_elem(h, "h2", _("Temat sparades inte"), NULL);
 		html_open(h, "ul", "class", "errors", NULL);
 		html_open(h, "li", NULL);
-		html_elem(h, "a", err->message, "href", arena_printf(req->arena,
+		html_elem(h, "a", err->message, "href", err->field != NULL &&
+		    strcmp(err->field, "namn") != 0 ? arena_printf(req->arena,
+		    "#%s-%lld", err->field, err->id) : arena_printf(req->arena,
 		    "#%s-namn", err->id == 0 ? "nytt" : arena_printf(req->arena,
 		    "t%lld", err->id)), NULL);
 		html_close(h);
@@ -366,22 +400,30 @@ handle_review_theme_update(struct request *req, struct response *res)
 	save_theme(req, res, 1);
 }
 
-/* After a merge or delete: back to the list, or the reason it failed. */
+/* After a merge or delete: back to the list, or the reason it failed (on
+ * the page, beside the theme chosen to merge into: id, with into). */
 static void
 after(struct request *req, struct response *res, const struct remiss_def *def,
-    enum review_result rc, const char *notice)
+    enum review_result rc, const char *notice, long long id, const char *field,
+    const char *into)
 {
+	struct theme_error err;
+
 	if (rc == REVIEW_OK) {
 		res->status = 303;
 		response_header(res, "Location", arena_printf(req->arena,
 		    "/remisser/%s/teman?meddelande=%s", def->slug, notice));
 	} else if (rc == REVIEW_NOT_FOUND)
 		review_not_found(req, res);
-	else if (rc == REVIEW_REFUSED)
-		handler_problem(req, res, 422, "Det går inte: ett undertema kan "
-		    "inte ta emot andra teman under sig.", "Themes nest one "
-		    "level only.");
-	else
+	else if (rc == REVIEW_REFUSED) {
+		memset(&err, 0, sizeof(err));
+		err.id = id;
+		err.field = field;
+		err.name = into;
+		err.message = _("Det går inte: ett undertema kan inte ta emot "
+		    "andra teman under sig. Välj ett tema på översta nivån.");
+		themes_page(req, res, def, &err, 422);
+	} else
 		review_unavailable(req, res);
 }
 
@@ -400,7 +442,8 @@ handle_review_theme_merge(struct request *req, struct response *res)
 		return;
 	}
 	after(req, res, &def, theme_merge(req->db, def.id,
-	    req->identity.user_id, id, into), "tema-sammanslaget");
+	    req->identity.user_id, id, into), "tema-sammanslaget", id, "med",
+	    kvlist_get(&req->form, "med"));
 }
 
 /* POST /remisser/{slug}/teman/{id}/ta-bort (taggar = ta-bort | flytta, till) */
@@ -422,5 +465,6 @@ handle_review_theme_delete(struct request *req, struct response *res)
 		return;
 	}
 	after(req, res, &def, theme_delete(req->db, def.id,
-	    req->identity.user_id, id, to), "tema-borttaget");
+	    req->identity.user_id, id, to), "tema-borttaget", id, "till",
+	    kvlist_get(&req->form, "till"));
 }

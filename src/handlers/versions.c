@@ -7,6 +7,7 @@
 #include "core/remiss_def.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
+#include "handlers/response_form.h"
 #include "http/kv.h"
 #include "http/response.h"
 #include "util/arena.h"
@@ -154,9 +155,9 @@ handle_compare(struct request *req, struct response *res)
 	html_elem(c.h, "h1", arena_printf(req->arena, _("%s: version %d jämförd med "
 	    "version %d"), rx.org_name, ry.version, rx.version), NULL);
 	html_elem(c.h, "p", arena_printf(req->arena, _("Version %d mottogs %s, "
-	    "version %d mottogs %s."), rx.version, iso_datetime_ui_in(req->arena,
-	    rx.received_at), ry.version, iso_datetime_ui_in(req->arena,
-	    ry.received_at)), "class", "lead", NULL);
+	    "version %d mottogs %s."), rx.version, receipt_received_ui(req->arena,
+	    &rx), ry.version, receipt_received_ui(req->arena, &ry)), "class",
+	    "lead", NULL);
 	html_open(c.h, "table", "class", "list compare", NULL);
 	html_elem(c.h, "caption", _("Fält som ändrats"), NULL);
 	html_open(c.h, "thead", NULL);

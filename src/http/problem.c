@@ -112,7 +112,7 @@ out:
 
 static int
 send_html(struct response *res, int status, const char *sv, const char *en,
-    const struct problem_error *errs, size_t nerrs)
+    const struct problem_error *errs, size_t nerrs, const struct identity *who)
 {
 	struct html	*h;
 	size_t		 i;
@@ -123,11 +123,11 @@ send_html(struct response *res, int status, const char *sv, const char *en,
 	/* Both languages, the page's own first (the other marked with its
 	 * lang, WCAG 3.1.2). */
 	if (i18n_current() == LANG_EN) {
-		layout_begin(h, en, NULL);
+		layout_begin(h, en, who);
 		html_elem(h, "h1", en, NULL);
 		html_elem(h, "p", sv, "lang", "sv", NULL);
 	} else {
-		layout_begin(h, sv, NULL);
+		layout_begin(h, sv, who);
 		html_elem(h, "h1", sv, NULL);
 		html_elem(h, "p", en, "lang", "en", NULL);
 	}
@@ -172,6 +172,14 @@ problem_send(struct response *res, enum problem_format fmt, int status,
     const char *sv, const char *en, const struct problem_error *errs,
     size_t nerrs)
 {
+	problem_send_for(res, fmt, status, sv, en, errs, nerrs, NULL);
+}
+
+void
+problem_send_for(struct response *res, enum problem_format fmt, int status,
+    const char *sv, const char *en, const struct problem_error *errs,
+    size_t nerrs, const struct identity *who)
+{
 	int rc;
 
 	response_reset(res);
@@ -184,7 +192,7 @@ problem_send(struct response *res, enum problem_format fmt, int status,
 		rc = send_xml(res, status, sv, en, errs, nerrs);
 		break;
 	case PROBLEM_HTML:
-		rc = send_html(res, status, sv, en, errs, nerrs);
+		rc = send_html(res, status, sv, en, errs, nerrs, who);
 		break;
 	default:
 		rc = send_text(res, sv, en, errs, nerrs);

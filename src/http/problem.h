@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+struct identity;
 struct response;
 
 /* One located error (schema and content errors of an upload). */
@@ -29,5 +30,13 @@ enum problem_format problem_format_for(const char *accept, const char *path);
 void problem_send(struct response *res, enum problem_format fmt, int status,
     const char *sv, const char *en, const struct problem_error *errs,
     size_t nerrs);
+
+/* As problem_send, for a request whose caller is known: an HTML page gets
+ * the header of who (logged in: name, "Mitt konto", logout), like every
+ * other page that caller sees. who may be NULL (a logged-out header). */
+void problem_send_for(struct response *res, enum problem_format fmt,
+    int status, const char *sv, const char *en,
+    const struct problem_error *errs, size_t nerrs,
+    const struct identity *who);
 
 #endif

@@ -190,3 +190,20 @@ iso_datetime_ui_in(struct arena *a, const char *iso)
 {
 	return iso_datetime_in(i18n_current(), a, iso);
 }
+
+int
+date_today(char *out, size_t outsz)
+{
+	struct tm	tm;
+	time_t		t = time(NULL);
+
+	if (outsz > 0)
+		out[0] = '\0';
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%d", &tm) != 10) {
+		if (outsz > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}

@@ -19,6 +19,10 @@ int datetime_sv(time_t t, char *out, size_t outsz);
 /* t -> "2024-05-21T14:03:11+02:00" in Europe/Stockholm. 0 or -1. */
 int datetime_iso(time_t t, char *out, size_t outsz);
 
+/* Today in Europe/Stockholm (the server's clock) as "2024-05-21", in out
+ * (at least 11 bytes). 0 or -1. */
+int date_today(char *out, size_t outsz);
+
 struct arena;
 
 /* "2024-05-22" -> "22 maj 2024" in a; anything else is returned unchanged. */

@@ -14,6 +14,31 @@ form_error_id(const char *name, char *buf, size_t bufsz)
 	return buf;
 }
 
+void
+form_error_summary(struct html *h, const char *heading,
+    const char *const *fields, const char *const *messages, size_t n)
+{
+	char	href[200];
+	size_t	i;
+
+	/* autofocus: the summary is read first, also without scripts. */
+	html_open(h, "div", "class", "alert", "role", "alert", "tabindex", "-1",
+	    "id", "fel", "autofocus", "autofocus", NULL);
+	html_elem(h, "h2", heading, NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < n; i++) {
+		html_open(h, "li", NULL);
+		if (fields[i] != NULL) {
+			snprintf(href, sizeof(href), "#%s", fields[i]);
+			html_elem(h, "a", messages[i], "href", href, NULL);
+		} else
+			html_text(h, messages[i]);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
 static void
 error_text(struct html *h, const char *name, const char *error)
 {

@@ -250,6 +250,8 @@ write_kvittens(xmlTextWriterPtr w, const struct receipt *r, int ns)
 	    req_attr(w, "id", id) == -1 ||
 	    req_attr(w, "nummer", r->number) == -1 ||
 	    req_attr(w, "mottagen", r->received_at) == -1 ||
+	    (r->arrived_on != NULL && r->arrived_on[0] != '\0' &&
+	    req_attr(w, "ankomstdatum", r->arrived_on) == -1) ||
 	    req_attr(w, "version", ver) == -1 ||
 	    req_attr(w, "sha256", r->sha256) == -1 ||
 	    xmlTextWriterWriteElement(w, X("remiss"),

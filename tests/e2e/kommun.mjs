@@ -1,5 +1,6 @@
 // kommun.mjs: a kommun user answers the remiss in the browser, from login to receipt, and a
-// second user of the same organisation saving over a changed draft is told of the conflict.
+// second user of the same organisation saving over a changed draft is told of the conflict;
+// a kommun whose answer came through the API revises it from the form, warned of what goes.
 import { BASE, SLUG, step, check, visit, login, logout, newPage, assert } from './lib.mjs';
 
 const FORM = `${BASE}/remisser/${SLUG}/svar`;
@@ -113,5 +114,44 @@ export async function noScript(browser) {
 		assert(await page.locator('#fel li').count() > 0, 'no error summary');
 	});
 	await step('no script: Karin logs out', () => logout(page));
+	await page.context().close();
+}
+
+/* Halmstad's version 1 came through the API (the demo data) and it has no draft: the form
+ * opens filled with that version, and the review step lists what a revision would empty. */
+export async function revision(browser) {
+	const page = await newPage(browser);
+	await step('revision: Karin opens the form and finds Halmstad\'s answer from the API in it', async () => {
+		await login(page, 'karin.karlsson@halmstad.example');
+		await page.goto(FORM);
+		const notice = await page.locator('#start').innerText();
+		assert(notice.includes('Formuläret är ifyllt med ert senaste inskickade svar, version 1 (skickad via API:t'),
+			`notice: ${notice}`);
+		assert((await page.inputValue('#sammanfattning')).startsWith('Halmstads kommun ställer sig bakom'),
+			'the summary of version 1 is not in the form');
+		assert(await page.isChecked('input[name="a-6-position"][value="avstyrker"]'),
+			'the position on section 6 is not in the form');
+		assert((await page.inputValue('#a-6-kommentar')).length > 0, 'the comment on section 6 is not in the form');
+	});
+	await visit(page, 'svarsformulär ifyllt med senaste versionen');
+	await step('revision: emptying a comment and reviewing lists it before anything is sent', async () => {
+		await page.fill('#a-6-kommentar', '');
+		await Promise.all([page.waitForNavigation(), page.click('button[value=granska]')]);
+		assert(await page.locator('h1').innerText() === 'Granska ert svar innan det skickas', 'no review page');
+		// Version 1's attachment is not in the draft either: it would not go out again.
+		const lost = await page.locator('#tas-bort li').allInnerTexts();
+		assert(lost.length === 2 && lost[0] === 'Avsnitt 6 Finansiering: ”Kommentar” töms.' &&
+			/^Bilagan protokollsutdrag-.*\.txt skickas inte med\.$/.test(lost[1]),
+			`what would be removed: ${JSON.stringify(lost)}`);
+		assert((await page.locator('#h-tas-bort').innerText()).includes('version 1'), 'no heading naming version 1');
+	});
+	await visit(page, 'granska: det som tas bort');
+	await step('revision: going back keeps the rest of version 1 in the form', async () => {
+		await Promise.all([page.waitForNavigation(), page.click('a:has-text("Tillbaka och ändra")')]);
+		assert((await page.inputValue('#sammanfattning')).startsWith('Halmstads kommun ställer sig bakom'),
+			'the summary of version 1 is gone');
+		assert(await page.inputValue('#a-6-kommentar') === '', 'the draft lost the change');
+	});
+	await check('revision: Karin logs out', () => logout(page));
 	await page.context().close();
 }

@@ -1,6 +1,6 @@
 // scenarios.mjs: runs every browser scenario against E2E_BASE and prints the closing count.
 import { launch, counts, check } from './lib.mjs';
-import { answerAndSubmit, conflict, noScript } from './kommun.mjs';
+import { answerAndSubmit, conflict, noScript, revision } from './kommun.mjs';
 import { review } from './review.mjs';
 import { keyboard } from './keyboard.mjs';
 import { autosave } from './autosave.mjs';
@@ -10,8 +10,8 @@ import { exportOdt } from './export.mjs';
 import { session } from './session.mjs';
 import { redaction } from './redaction.mjs';
 
-const scenarios = { answerAndSubmit, conflict, noScript, review, keyboard, autosave, sweep,
-	english, exportOdt, session, redaction };
+const scenarios = { revision, answerAndSubmit, conflict, noScript, review, keyboard, autosave,
+	sweep, english, exportOdt, session, redaction };
 const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(scenarios);
 
 const browser = await launch();

@@ -93,6 +93,10 @@ check "its text and motivation are saved" \
 req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
 	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Igen"
 check "a second new section with the same number is a 409" status_is 409
+check "…shown on the list page beside the number, with what was typed" eval 'body_has "<h1>Beslutsförslag</h1>" && body_has "aria-describedby=\"nr-fel\"" && body_has "Det finns redan ett nytt avsnitt med det numret." && body_has "value=\"Igen\"" && body_has "Logga ut</button>"'
+req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
+	--data-urlencode "nr=" --data-urlencode "rubrik=Utan nummer"
+check "a new section without a number comes back on the list page, beside the field" eval 'status_is 422 && body_has "<h1>Beslutsförslag</h1>" && body_has "<p class=\"field-error\" id=\"nr-fel\">Skriv ett nummer som 3.4 eller 7a.</p>" && body_has "href=\"#nr\"" && body_has "value=\"Utan nummer\"" && ! grep -qF "<p lang=\"en\">" "$T/body"'
 
 # --- who may write ------------------------------------------------------------------
 req "$K" GET "/remisser/$SLUG/beslutsforslag"

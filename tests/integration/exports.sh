@@ -103,7 +103,7 @@ latest="JOIN LATERAL (SELECT * FROM response_versions WHERE response_id = resp.i
 # section's heading or the question's text; blank answer fields where there is no answer.
 expected_csv() { # expected_csv SLUG
 	psql "$REMISS_DB" -qAc "COPY (WITH r AS (SELECT resp.id, o.name, o.kind, v.id AS vid,
-		v.version, iso_time_se(v.received_at) AS received
+		v.version, COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), iso_time_se(v.received_at)) AS received
 		FROM remiss m JOIN responses resp ON resp.remiss_id = m.id
 		JOIN organisations o ON o.id = resp.org_id $latest WHERE m.slug = '$1'),
 	target AS (SELECT s.position AS p1, s.id AS p2, -1 AS p3, 0::bigint AS p4,
@@ -369,6 +369,69 @@ PY
 	check "the XML export has them and validates" eval 'grep -qF "<svar fraga=\"f1\">" "$T/f.xml" && grep -qF "<svar fraga=\"f9\">" "$T/f.xml" && xmllint --noout --schema "$ROOT/schema/remissvar.xsd" "$T/f.xml" 2>/dev/null'
 else
 	notok "the formula test remiss imports: $(head -c 300 "$T/err")"
+fi
+
+# --- a registered response: the day it arrived is the day every export shows ----------
+# The deadline has passed; a letter that arrived two days before it is registered now, by
+# remissctl as by the web form, and counts from the day it arrived. One that arrived after
+# the deadline is refused.
+arrival=$(TZ=Europe/Stockholm date -d '-6 days' +%F)
+cat >"$T/sen-remiss.xml" <<XML
+<remiss xmlns="urn:remissvar:1" id="ankomst-export-test">
+  <titel>Ankomstdatum i exporten</titel>
+  <avsandare>Region Halland</avsandare>
+  <oppnar>$(TZ=Europe/Stockholm date -d '-20 days' +%F)</oppnar>
+  <sista-svarsdag>$(TZ=Europe/Stockholm date -d '-4 days' +%F)</sista-svarsdag>
+  <remissinstans typ="kommun">Brevkommunen</remissinstans>
+  <avsnitt nr="1" rubrik="Första">Text ett.</avsnitt>
+</remiss>
+XML
+cat >"$T/brev-svar.xml" <<'XML'
+<remissvar xmlns="urn:remissvar:1" remiss="ankomst-export-test">
+  <remissinstans typ="kommun">Brevkommunen</remissinstans>
+  <kontakt namn="Eva Ek" epost="eva.ek@example.se"/>
+  <stallningstagande>tillstyrker</stallningstagande>
+  <svar avsnitt="1"><kommentar>Brevet kom med posten.</kommentar></svar>
+</remissvar>
+XML
+svdate() { # svdate YYYY-MM-DD: "20 maj 2024"
+	local m=(januari februari mars april maj juni juli augusti september oktober november december)
+	echo "$((10#${1:8:2})) ${m[$((10#${1:5:2} - 1))]} ${1:0:4}"
+}
+if "$BUILD/remissctl" remiss import "$T/sen-remiss.xml" >/dev/null 2>"$T/err"; then
+	check "remissctl refuses a registered response that arrived after the deadline, storing nothing" eval '
+		! "$BUILD/remissctl" response import "$T/brev-svar.xml" --channel registrerad \
+			--arrived "$(TZ=Europe/Stockholm date -d "-3 days" +%F)" >/dev/null 2>"$T/err" &&
+		grep -q "closed for Brevkommunen on the day it arrived" "$T/err" &&
+		[ "$(sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN remiss m ON m.id = r.remiss_id WHERE m.slug = '"'"'ankomst-export-test'"'"'")" = 0 ]'
+	check "remissctl registers one that arrived before the deadline, after it" \
+		"$BUILD/remissctl" response import "$T/brev-svar.xml" --channel registrerad --arrived "$arrival"
+	check "--arrived is only for a registered response (usage error)" eval '
+		"$BUILD/remissctl" response import "$T/brev-svar.xml" --arrived "$arrival" 2>/dev/null; [ $? = 2 ]'
+	get "$F_TOKEN" "/api/v1/remisser/ankomst-export-test/export.csv" "$T/a.csv"
+	check "the CSV's mottagen is the day it arrived" python3 - "$T/a.csv" "$arrival" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+h = rows[0]
+r = [r for r in rows[1:] if r[h.index("remissinstans")] == "Brevkommunen"]
+assert r and all(x[h.index("mottagen")] == sys.argv[2] for x in r), r
+PY
+	get "$F_TOKEN" "/api/v1/remisser/ankomst-export-test/export.html" "$T/a.html"
+	check "the HTML export shows the day it arrived" grep -qF "<td>$(svdate "$arrival")</td>" "$T/a.html"
+	get "$F_TOKEN" "/api/v1/remisser/ankomst-export-test/export.odt" "$T/a.odt"
+	check "the ODT export shows it too" python3 "$ROOT/tests/export/odt_check.py" "$T/a.odt" \
+		"Brevkommunen" "$(svdate "$arrival")"
+	get "$F_TOKEN" "/api/v1/remisser/ankomst-export-test/remissvar" "$T/a.xml"
+	check "the API's kvittenser carry ankomstdatum and validate" eval 'status_is 200 &&
+		grep -qF "ankomstdatum=\"$arrival\"" "$T/a.xml" &&
+		xmllint --noout --schema "$ROOT/schema/remissvar.xsd" "$T/a.xml" 2>/dev/null'
+	sql "UPDATE remiss SET status = 'stangd' WHERE slug = 'ankomst-export-test'" >/dev/null
+	check "the archive package's arkiv.xml records the day it arrived" eval '
+		"$BUILD/remissctl" archive ankomst-export-test -o "$T/ankomst.tar" >/dev/null 2>&1 &&
+		mkdir -p "$T/ankomst" && tar -xf "$T/ankomst.tar" -C "$T/ankomst" &&
+		grep -rqF "ankomstdatum=\"$arrival\"" "$T/ankomst" --include=arkiv.xml'
+else
+	notok "the arrival test remiss imports: $(head -c 300 "$T/err")"
 fi
 
 # --- the page that links the downloads -----------------------------------------------

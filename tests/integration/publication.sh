@@ -193,6 +193,11 @@ hav "$F" "$csrf" "$pid" "$(printf 'två\nrader')"
 check "a reason of two lines is a 422" status_is 422
 hav "$F" "$csrf" "$pid" "$(head -c 501 /dev/zero | tr '\0' x)"
 check "a reason of more than 500 characters is a 422" status_is 422
+check "…shown on the publication page beside the reason field, with what was typed" \
+	eval 'body_has "<h1>Publicering:" && body_has "<p class=\"field-error\" id=\"hav-$pid-fel\">Ange varför sekretessen hävs" && body_has "aria-describedby=\"hav-$pid-fel sekretess-$pid\"" && body_has "value=\"xxxxxxxxxx" && body_has "href=\"#hav-$pid\"" && body_has "Logga ut</button>"'
+req "$F" POST "/remisser/$SLUG/sekretess/$pid/hav" --data-urlencode "csrf=$csrf" --data-urlencode "tillbaka=forhandsgranska" --data-urlencode "skal= "
+check "a withdrawal from the preview without a reason comes back on the preview, beside the field" \
+	eval 'status_is 422 && body_has "<p class=\"field-error\" id=\"hav-$pid-fel\">Ange varför sekretessen hävs" && body_has "<details open=\"open\">" && [ "$(withdrawals)" = "$wbefore" ]'
 hav "$F" "$csrf" 999999999 "Fel stycke"
 check "withdrawing a redaction that does not exist is a 404" status_is 404
 hav "$F" "$csrf" "abc" "Fel stycke"

@@ -112,6 +112,11 @@ ctl response import "$TMP/good.xml" --channel registrerad
 check "a second import is the next version, channel registrerad" \
 	eval 'rc_is 0 && [ "${OUT##*$'"'"'\t'"'"'}" -ge 2 ] &&
 	[ "$(q "SELECT channel FROM response_versions WHERE receipt_number = '"'${OUT%%$'\t'*}'"'")" = registrerad ]'
+check "a registered import arrived today (Europe/Stockholm) unless --arrived says otherwise" \
+	eval '[ "$(q "SELECT arrived_on FROM response_versions WHERE receipt_number = '"'${OUT%%$'\t'*}'"'")" = "$(TZ=Europe/Stockholm date +%F)" ]'
+ctl response import "$TMP/good.xml" --channel registrerad --arrived "$(TZ=Europe/Stockholm date -d '+1 day' +%F)"
+check "a registered import that arrives tomorrow is refused with the reason" \
+	eval '[ "$RC" = 1 ] && grep -q "senare än i dag" <<<"$ERR"'
 
 ctl response import "$TMP/good.xml" --skip-if-answered
 check "--skip-if-answered stores nothing when the organisation has answered" \

@@ -33,6 +33,10 @@ login() { # login JAR EMAIL
 	req "$1" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$2" \
 		--data-urlencode "password=$PW" --data-urlencode "next=/"
 }
+svdate() { # svdate YYYY-MM-DD: "20 maj 2024"
+	local m=(januari februari mars april maj juni juli augusti september oktober november december)
+	echo "$((10#${1:8:2})) ${m[$((10#${1:5:2} - 1))]} ${1:0:4}"
+}
 versions() { sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$1'"; }
 
 A=$T/anna B=$T/bo K=$T/karin
@@ -45,6 +49,9 @@ check "an invited kommun sees the remiss with its sections" eval 'status_is 200 
 
 req "$A" GET "/remisser/$SLUG/svar"
 check "the form shows the proposal text beside the answer fields" eval 'status_is 200 && body_has "Förslagets text" && body_has "Den som inte klarar att ta sig till vårdcentral" && body_has "name=\"a-3.3-kommentar\""'
+# Laholm's version 1 came through the API (the demo data) and it has no draft: the form
+# starts from that version, not empty, and says so.
+check "a kommun whose answer came through the API finds the form filled with it" eval 'body_has "Formuläret är ifyllt med ert senaste inskickade svar, version 1 (skickad via API:t, mottagen" && body_has "Under sommarmånaderna mer än fördubblas befolkningen i kustområdena." && body_has "Gemensam journalföring och digital vårdplanering." && body_has "value=\"VON 2024/118\"" && grep -qE "<input type=\"radio\" id=\"a-4-position-3\" name=\"a-4-position\" value=\"avstyrker\" checked" "$T/body"'
 check "every form field has a label" eval '[ "$(grep -o "<label for=" "$T/body" | wc -l)" -ge "$(grep -oE "<(textarea|input type=\"(text|email|tel|date|radio)\")" "$T/body" | wc -l)" ]'
 csrf=$(hidden csrf); lock=$(hidden lock)
 
@@ -80,6 +87,15 @@ req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlenc
 	--data-urlencode action=granska --data-urlencode "a-3.3-kommentar=Annas nya text."
 check "review of an incomplete answer is 422 with errors tied to the fields" eval 'status_is 422 && body_has "Rätta följande" && body_has "aria-describedby=\"kontakt_namn-fel\"" && body_has "href=\"#stallningstagande\""'
 
+# Values the database would refuse (a diarienummer over its 100 characters, a date that is
+# no date) are errors beside their fields when saving too, not a bare error page.
+long_dnr=$(printf 'Dnr-%.0s' $(seq 30))
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=spara --data-urlencode "sammanfattning=Kvar efter felet." \
+	--data-urlencode "diarienummer=$long_dnr" --data-urlencode "beslut_datum=2024-13-45"
+check "a diarienummer too long for the database and a date that is no date come back beside their fields" eval 'status_is 422 && body_has "<h1>Svar på remissen:" && body_has "<p class=\"field-error\" id=\"diarienummer-fel\">Högst 100 tecken; här finns 120.</p>" && body_has "aria-describedby=\"beslut_datum-fel\"" && body_has "Kvar efter felet." && body_has "Logga ut</button>"'
+check "…and nothing of it is saved" eval '[ "$(sql "SELECT count(*) FROM responses WHERE draft_summary = '"'"'Kvar efter felet.'"'"'")" = 0 ]'
+
 fill=(--data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=granska
 	--data-urlencode stallningstagande=tillstyrker-med-andringar
 	--data-urlencode "sammanfattning=Laholms kommun ställer sig bakom förslagets inriktning."
@@ -92,6 +108,7 @@ fill=(--data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlenco
 	--data-urlencode kontakt_epost=anna.andersson@laholm.example)
 req "$A" POST "/remisser/$SLUG/svar" "${fill[@]}"
 check "review shows what will be sent and one button to send it" eval 'status_is 200 && body_has "Granska ert svar innan det skickas" && body_has "Tillstyrker med ändringar" && body_has "Ersättningen räcker inte." && body_has "Skicka remissvaret"'
+check "review lists every answer of version 1 that the new version removes or empties" eval 'body_has "Det här tas bort jämfört med version 1" && body_has "Svaret blir version 2 och ersätter version 1 (skickad via API:t" && body_has "<li>Avsnitt 1 Syfte och utgångspunkter: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 4 Hemsjukvård vid tillfällig vistelse: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 5 In- och utskrivning av medicinska insatser: hela svaret tas bort.</li>" && body_has "<li>Frågan ”Vad vill och behöver vi göra för att få den bästa hemsjukvården i Halland?” i avsnitt 7: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 3.3 Tröskelprincipen: ”Förslag till ny lydelse” töms.</li>" && body_has "<li>”Kontaktpersonens telefon” töms.</li>" && body_lacks "Avsnitt 6 Finansiering: hela" && [ "$(grep -oE "<li>[^<]*(tas bort|töms)\.</li>" "$T/body" | wc -l)" = 6 ]'
 key=$(hidden nyckel); lock=$(hidden lock)
 before=$(versions "Laholms kommun")
 req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
@@ -145,6 +162,31 @@ req "$K" GET "/remisser/$SLUG/svar"
 check "the extension is for that organisation only" status_is 409
 sql "UPDATE invitations SET extended_closes = NULL; UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
 
+# A draft saved before a newer version came in (here one the förvaltning registered) says so,
+# and offers to start again from that version.
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+check "after a web submission the form shows what was sent, with no warning" eval 'status_is 200 && body_has "Tillägg i version 2." && body_lacks "id=\"start\""'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+	--data-urlencode action=spara --data-urlencode "a-7-kommentar=Ett halvfärdigt utkast."
+F=$T/fredrik; login "$F" forvaltning@regionhalland.example
+lh=$(sql "SELECT id FROM organisations WHERE name = 'Laholms kommun'")
+printf '%%PDF-1.4\n%%%%EOF\n' >"$T/brev.pdf"
+req "$F" GET "/remisser/$SLUG/registrera/$lh"
+req "$F" POST "/remisser/$SLUG/registrera/$lh" -F "csrf=$(hidden csrf)" -F lock=0 -F "nyckel=$(hidden nyckel)" \
+	-F action=registrera -F "ankomstdatum=$(TZ=Europe/Stockholm date +%F)" -F stallningstagande=avstyrker \
+	-F "kontakt_namn=Anna Andersson" -F kontakt_epost=anna.andersson@laholm.example \
+	-F "a-6-kommentar=Registrerat brev från Laholm." -F "bilaga=@$T/brev.pdf"
+check "the förvaltning registers a newer version for the same organisation" status_is 303
+lv=$(versions "Laholms kommun")
+req "$A" GET "/remisser/$SLUG/svar"; csrf=$(hidden csrf); lock=$(hidden lock)
+check "a draft older than the latest version says so and offers to start again from it" eval 'status_is 200 && body_has "före ert senaste inskickade svar, version $lv (registrerad av förvaltningen, mottagen $(svdate "$(TZ=Europe/Stockholm date +%F)"))" && body_has "Skickar ni utkastet ersätter det version $lv." && body_has "name=\"action\" value=\"borja-om\">Börja om från version $lv</button>" && body_has "Ett halvfärdigt utkast."'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=borja-om
+check "starting again answers 303 back to the form" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/svar\\?borjat=1$"'
+req "$A" GET "/remisser/$SLUG/svar?borjat=1"
+check "the form then holds the latest version instead of the old draft" eval 'status_is 200 && body_has "Registrerat brev från Laholm." && body_lacks "Ett halvfärdigt utkast." && body_lacks "id=\"start\""'
+req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=borja-om
+check "starting again from a stale page is a 409 that keeps the saved draft" eval 'status_is 409 && body_has "Någon annan i er organisation sparade utkastet nyss" && body_has "Registrerat brev från Laholm."'
+
 # Roles: reviewers and the förvaltning do not write responses.
 F=$T/fredrik; login "$F" forvaltning@regionhalland.example
 req "$F" GET "/remisser/$SLUG/svar"
@@ -166,6 +208,21 @@ req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-ur
 check "the förvaltning extends one organisation's deadline, audited" eval 'status_is 303 && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'invitation.extend'"'"'")" -ge 1 ]'
 req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=2024-02-30"
 check "an impossible date is refused" status_is 422
+check "an impossible date comes back on the overview, beside its field" eval 'body_has "<h1>Översikt:" && body_has "aria-describedby=\"forlang-$halmstad-fel\"" && body_has "value=\"2024-02-30\"" && body_has "Skriv datumet som ÅÅÅÅ-MM-DD"'
+opens=$(sql "SELECT opens - 1 FROM remiss WHERE slug = '$SLUG'")
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$opens"
+check "a deadline before the opening date is a 422 on the overview, beside the field, in Swedish only" eval 'status_is 422 && body_has "<h1>Översikt:" && body_has "<p class=\"field-error\" id=\"forlang-$halmstad-fel\">Sista svarsdagen kan inte vara före remissens första dag" && body_has "href=\"#forlang-$halmstad\"" && body_lacks "<p lang=\"en\">" && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ]'
+check "the overview with the error has the logged-in header" eval 'body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
+sql "UPDATE users SET lang = 'en' WHERE email = 'forvaltning@regionhalland.example'" >/dev/null
+req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$opens"
+check "the same error in English for a user who reads English" eval 'status_is 422 && body_has "The last day cannot be before the consultation" && body_has "Log out</button>" && body_lacks "Sista svarsdagen kan inte"'
+sql "UPDATE users SET lang = 'sv' WHERE email = 'forvaltning@regionhalland.example'" >/dev/null
+req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=" --data-urlencode typ=region
+check "inviting without a name comes back on the overview, beside the name field" eval 'status_is 422 && body_has "<h1>Översikt:" && body_has "aria-describedby=\"namn-fel\"" && body_has "Skriv organisationens namn." && grep -q "<option value=\"region\" selected=\"selected\">" "$T/body"'
+req "$F" GET "/remisser/$SLUG/finns-inte"
+check "a page that does not exist shows a logged-in user's header" eval 'status_is 404 && body_has "Sidan finns inte." && body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
+req "$A" GET "/remisser/$SLUG/oversikt"
+check "a refusal (403) shows a logged-in user's header" eval 'status_is 403 && body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
 sql "UPDATE invitations SET extended_closes = NULL" >/dev/null
 
 # Attachments: the type is decided by the content, sizes are limited, and they go out
@@ -215,8 +272,10 @@ req "$A" GET "/remisser/$SLUG/registrera/$kb"
 check "a kommun cannot register responses (403)" status_is 403
 req "$F" GET "/remisser/$SLUG/registrera/$kb"
 check "the förvaltning opens the registration form for an organisation" eval 'status_is 200 && body_has "Registrera svar från Kungsbacka kommun" && body_has "Registrera svaret"'
+today=$(TZ=Europe/Stockholm date +%F)
+check "the registration form asks for the day the response arrived, today (Swedish time) by default" eval 'body_has "<label for=\"ankomstdatum\">Ankomstdatum (ÅÅÅÅ-MM-DD)</label>" && grep -qE "<input type=\"date\" id=\"ankomstdatum\" name=\"ankomstdatum\" value=\"$today\" required" "$T/body"'
 rcsrf=$(hidden csrf); rkey=$(hidden nyckel); kb0=$(kb_versions)
-reg=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F stallningstagande=avstyrker
+reg=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F "ankomstdatum=$today" -F stallningstagande=avstyrker
 	-F "sammanfattning=Inkommet per post 20 maj." -F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
 	-F "a-6-position=avstyrker" -F "a-6-kommentar=Finansieringen är otillräcklig.")
 req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}"
@@ -236,6 +295,40 @@ req "$A" GET "$file_url"
 check "another organisation cannot download it (404)" status_is 404
 req "$F" GET "${file_url%1}9"
 check "a file number past the last is 404" status_is 404
+
+# The day a registered response arrived (ankomstdatum) counts against the deadline, not the
+# day the förvaltning gets round to registering it; the receipt, the kvittens XML and the
+# overview show that day.
+closed=$(TZ=Europe/Stockholm date -d '-3 days' +%F)
+in_time=$(TZ=Europe/Stockholm date -d '-4 days' +%F)
+too_late=$(TZ=Europe/Stockholm date -d '-2 days' +%F)
+tomorrow=$(TZ=Europe/Stockholm date -d '+1 day' +%F)
+sql "UPDATE remiss SET closes = '$closed' WHERE slug = '$SLUG'" >/dev/null
+req "$F" GET "/remisser/$SLUG/registrera/$kb"; rcsrf=$(hidden csrf); rkey=$(hidden nyckel); kb1=$(kb_versions)
+kbv=$(sql "SELECT max(v.version) FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $kb")
+check "registering for an organisation that has answered says which version it replaces" body_has "Kungsbacka kommun har redan svarat: version $kbv (registrerad av förvaltningen, mottagen $(svdate "$today")). Det ni registrerar blir version $((kbv + 1)) och ersätter den"
+late=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F stallningstagande=tillstyrker
+	-F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
+	-F "a-6-kommentar=Brevet kom i tid." -F "bilaga=@$T/protokoll.pdf;filename=kungsbacka-brev.pdf")
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=$tomorrow"
+check "an arrival date after today is refused beside the field, nothing stored" eval 'status_is 422 && body_has "aria-describedby=\"ankomstdatum-fel\"" && body_has "Ankomstdatumet kan inte vara senare än i dag" && body_has "value=\"$tomorrow\"" && body_has "Brevet kom i tid." && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=20 maj"
+check "an arrival date that is not a date is refused beside the field" eval 'status_is 422 && body_has "Skriv ankomstdatumet som ÅÅÅÅ-MM-DD" && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum="
+check "a registration without an arrival date is refused beside the field" eval 'status_is 422 && body_has "Skriv dagen då svaret kom in." && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=$too_late"
+check "a response that arrived after the deadline is refused beside the field, saying so" eval 'status_is 422 && body_has "Svaret kom in efter sista svarsdagen för Kungsbacka kommun, $(svdate "$closed")" && body_has "Logga ut</button>" && [ "$(kb_versions)" = "$kb1" ]'
+req "$F" POST "/remisser/$SLUG/registrera/$kb" "${late[@]}" -F "ankomstdatum=$in_time"
+check "a response that arrived before the deadline is registered after it, with its arrival date" eval 'status_is 303 && [ "$(kb_versions)" = $((kb1 + 1)) ] && [ "$(sql "SELECT arrived_on FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $kb ORDER BY v.version DESC LIMIT 1")" = "$in_time" ]'
+kloc=$(grep -i '^Location:' "$T/h" | sed 's/^Location: //I')
+req "$F" GET "$kloc"
+check "its receipt shows the arrival date beside the time it was registered" eval 'status_is 200 && body_has "<dt>Ankomstdatum</dt><dd>$(svdate "$in_time")</dd><dt>Registrerat</dt>"'
+req "$F" GET "$kloc?format=xml"
+check "its kvittens XML carries ankomstdatum and validates" eval 'status_is 200 && body_has "ankomstdatum=\"$in_time\"" && xmllint --noout --schema "$(dirname "$0")/../../schema/remissvar.xsd" "$T/body" 2>/dev/null'
+req "$F" GET "/remisser/$SLUG/oversikt"
+check "the overview shows the day it arrived" body_has "Inkommet $(svdate "$in_time"), registrerat (version"
+check "the database refuses an arrival date on a response that was not registered" eval '! psql "$REMISS_DB" -qAtc "INSERT INTO response_versions (response_id, version, channel, position, contact_name, contact_email, canonical_xml, sha256, receipt_number, arrived_on) SELECT response_id, 99, '"'"'webb'"'"', position, contact_name, contact_email, canonical_xml, sha256, '"'"'2099-999999'"'"', current_date FROM response_versions LIMIT 1" 2>/dev/null'
+sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
 
 # Inviting one more organisation from the overview.
 req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=Hallands Akademi" --data-urlencode typ=annan

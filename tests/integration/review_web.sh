@@ -139,6 +139,8 @@ req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode
 	--data-urlencode "falt=kommentar" --data-urlencode "citat=något som inte står där"
 check "a passage that is not in the answer is refused, nothing stored" \
 	eval 'status_is 422 && body_has "finns inte ordagrant" && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
+check "…on the section page again, beside the passage in that answer's tag form, what was typed kept" \
+	eval 'body_has "<h1>3.3 Tröskelprincipen</h1>" && grep -qE "<a href=\"#citat-t$halmstad-[0-9]+\">Det markerade stycket finns inte ordagrant" "$T/body" && grep -qE "<textarea id=\"citat-t$halmstad-[0-9]+\" name=\"citat\" rows=\"2\" class=\"js-quote\" aria-invalid=\"true\" aria-describedby=\"citat-t$halmstad-[0-9]+-fel\">något som inte står där</textarea>" "$T/body" && grep -qE "<option value=\"$t_fin\" selected=\"selected\">" "$T/body" && body_has "Logga ut</button>"'
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]/version=$ver/version=1}" --data-urlencode "tema=$t_fin"
 check "a form from before a newer version arrived is refused (409)" eval 'status_is 409 && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
 req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"
@@ -164,6 +166,12 @@ req "$F" POST "/remisser/$SLUG/granskning/anteckna" --data-urlencode "csrf=$fcsr
 check "the förvaltning replies in the thread" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM annotations WHERE parent_id = $note")" = 1 ]'
 req "$G" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlencode "text=   "
 check "an empty annotation is refused" eval 'status_is 422 && [ "$(sql "SELECT count(*) FROM annotations")" = 2 ]'
+req "$G" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlencode "trad=$note" --data-urlencode "text= "
+check "an empty reply comes back beside the reply field of its thread" \
+	eval 'status_is 422 && body_has "<p class=\"field-error\" id=\"svar-till-$note-fel\">Skriv en anteckning först.</p>" && body_has "<a href=\"#svar-till-$note\">" && [ "$(sql "SELECT count(*) FROM annotations")" = 2 ]'
+req "$G" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlencode "text=   "
+check "…beside the note's field on the section page, its form open" \
+	eval 'grep -qE "<details class=\"new-note\" open=\"open\">" "$T/body" && grep -qE "<p class=\"field-error\" id=\"anteckning-ny-$halmstad-[0-9]+-fel\">Skriv en anteckning först.</p>" "$T/body" && grep -qE "<a href=\"#anteckning-ny-$halmstad-[0-9]+\">" "$T/body"'
 req "$G" GET "/remisser/$SLUG/anteckningar"
 check "the open annotations list shows the thread with its reply count" \
 	eval 'status_is 200 && body_has "Ta upp på dialogmötet." && body_has "Halmstads kommun" && body_has "#anteckning-'"$note"'"'
@@ -209,6 +217,13 @@ req "$G" POST "/remisser/$SLUG/analys/tema" --data-urlencode "csrf=$csrf" --data
 n=$(tr ',' '\n' <<<"$ids" | grep -c .)
 check "a suggested group becomes a theme with its $n answers tagged, in one action" \
 	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM tags t JOIN themes th ON th.id = t.theme_id WHERE th.name = '"'"'Grupp ur analysen'"'"' AND t.quote IS NULL")" = "$n" ] && [ -n "$gname" ]'
+req "$G" POST "/remisser/$SLUG/analys/tema" --data-urlencode "csrf=$csrf" --data-urlencode "avsnitt=3.3" \
+	--data-urlencode "svar=$ids" --data-urlencode "namn=Grupp ur analysen"
+check "a group named like an existing theme comes back on the analysis page, beside its name field" \
+	eval 'status_is 422 && body_has "<h1>Analys: 3.3 Tröskelprincipen</h1>" && body_has "aria-describedby=\"grupp-1-namn-fel\"" && body_has "Det finns redan ett tema med det namnet." && body_has "value=\"Grupp ur analysen\"" && body_has "Logga ut</button>"'
+req "$G" POST "/remisser/$SLUG/analys/tema" --data-urlencode "csrf=$csrf" --data-urlencode "avsnitt=3.3" \
+	--data-urlencode "svar=$ids" --data-urlencode "namn= "
+check "a group without a name is refused there too" eval 'status_is 422 && body_has "Ge temat ett namn på en rad." && body_has "href=\"#grupp-1-namn\""'
 req "$G" GET "/remisser/$SLUG/analys?avsnitt=3.3"
 check "each theme shows the answers that best represent it" body_has "Teman: de svar som bäst står för temat"
 req "$G" GET "/remisser/$SLUG/dubbletter"
@@ -216,6 +231,9 @@ check "the campaign letter is found as a near-duplicate with the shared passage 
 	eval 'status_is 200 && body_has "nästan likadana svar" && body_has "Varbergs kommun, avsnitt 3.3" && body_has "Halmstads kommun, avsnitt 3.3" && grep -q "<mark>Tröskelprincipen tolkas i dag olika" "$T/body"'
 
 # --- merging and deleting themes -------------------------------------------------------------
+req "$G" POST "/remisser/$SLUG/teman/$t_fin/sla-ihop" --data-urlencode "csrf=$csrf" --data-urlencode "med=$t_ers"
+check "merging a theme with sub-themes into a sub-theme comes back on the themes page, beside the choice" \
+	eval 'status_is 422 && body_has "<h1>Teman</h1>" && body_has "<p class=\"field-error\" id=\"med-$t_fin-fel\">Det går inte: ett undertema" && body_has "aria-describedby=\"med-$t_fin-fel\"" && body_has "href=\"#med-$t_fin\"" && [ "$(sql "SELECT count(*) FROM themes WHERE id = $t_fin")" = 1 ]'
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_ers"
 req "$G" POST "/remisser/$SLUG/teman/$t_ers/sla-ihop" --data-urlencode "csrf=$csrf" --data-urlencode "med=$t_trosk"
 check "merging a theme moves its tags (a duplicate whole-answer tag is dropped) and removes it" \

@@ -45,8 +45,8 @@ mem_write(void *ctx, const void *p, size_t n)
 
 static struct export_org orgs[] = {
 	{ 1, "Halmstads kommun", "kommun", "", "2", "2024-05-21T14:03:11+02:00",
-	    "2024-000017", POS_TILLSTYRKER_MED_ANDRINGAR },
-	{ 2, "Hylte <kommun> & co", "kommun", "", "", "", "", POS_NONE },
+	    "2024-000017", POS_TILLSTYRKER_MED_ANDRINGAR, "" },
+	{ 2, "Hylte <kommun> & co", "kommun", "", "", "", "", POS_NONE, "" },
 };
 static struct export_section_head secs[] = {
 	{ 10, "3.3", "Tröskelprincipen", { { 0, 0, 1, 0, 0 } } },
@@ -180,9 +180,9 @@ csv_question_answers_are_rows(void **state)
 {
 	static struct export_org two[] = {
 		{ 1, "Halmstads kommun", "kommun", "", "2",
-		    "2024-05-21T14:03:11+02:00", "2024-000017", POS_TILLSTYRKER },
+		    "2024-05-21T14:03:11+02:00", "2024-000017", POS_TILLSTYRKER, "" },
 		{ 2, "Hylte kommun", "kommun", "", "1",
-		    "2024-05-20T09:00:00+02:00", "2024-000016", POS_TILLSTYRKER },
+		    "2024-05-20T09:00:00+02:00", "2024-000016", POS_TILLSTYRKER, "" },
 	};
 	static const struct export_question_answer qa[] = {
 		{ &two[0], POS_NONE, "", "", "Fler läkarbesök.",
@@ -384,6 +384,26 @@ names_and_meeting_headings_read_as_swedish(void **state)
 	arena_free(a);
 }
 
+/* A registered response counts from the day it arrived (its ankomstdatum),
+ * which every format shows as the day it was received; the others from the
+ * time they were stored. */
+static void
+a_registered_response_counts_from_its_arrival_day(void **state)
+{
+	struct export_org	 o = { 3, "Kungsbacka kommun", "kommun", "", "1",
+	    "2024-05-23T09:40:00+02:00", "2024-000018", POS_AVSTYRKER, "2024-05-20" };
+	struct arena		*a = arena_new();
+
+	(void)state;
+	assert_non_null(a);
+	assert_string_equal(export_org_received(&o), "2024-05-20");
+	assert_string_equal(export_org_received_sv(a, &o), "20 maj 2024");
+	o.arrived = "";
+	assert_string_equal(export_org_received(&o), "2024-05-23T09:40:00+02:00");
+	assert_string_equal(export_org_received_sv(a, &o), "23 maj 2024 kl. 09.40");
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -393,6 +413,7 @@ main(void)
 		cmocka_unit_test(csv_formula_fields_get_an_apostrophe),
 		cmocka_unit_test(csv_rows_cover_answering_organisations_only),
 		cmocka_unit_test(csv_question_answers_are_rows),
+		cmocka_unit_test(a_registered_response_counts_from_its_arrival_day),
 		cmocka_unit_test(counts_are_words_not_colours),
 		cmocka_unit_test(formats_have_names_types_and_files),
 		cmocka_unit_test(html_is_well_formed_and_escaped),

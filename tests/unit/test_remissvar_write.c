@@ -281,6 +281,47 @@ kvittens_has_the_spec_attributes(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A registered response's receipt says the day it arrived (ankomstdatum);
+ * the others' receipts have no such attribute. */
+static void
+kvittens_of_a_registered_response_has_its_arrival_day(void **state)
+{
+	struct arena	*a = *state;
+	struct buf	 b;
+	struct receipt	 r;
+	xmlDocPtr	 doc;
+	xmlChar		*v;
+
+	memset(&r, 0, sizeof(r));
+	r.version_id = 18;
+	r.number = "2024-000018";
+	r.received_at = "2024-05-23T09:40:00+02:00";
+	r.version = 1;
+	r.sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	r.remiss_slug = "ok-hemsjukvard-2025";
+	r.org_name = "Kungsbacka kommun";
+	r.channel = CHANNEL_REGISTRERAD;
+	r.arrived_on = "2024-05-20";
+	buf_init(&b, a);
+	assert_int_equal(kvittens_write(&r, &b), 0);
+	doc = xml_safe_parse(b.data, b.len, NULL, NULL);
+	assert_non_null(doc);
+	v = xmlGetProp(xmlDocGetRootElement(doc), (const xmlChar *)"ankomstdatum");
+	assert_non_null(v);
+	assert_string_equal((const char *)v, "2024-05-20");
+	xmlFree(v);
+	v = xmlGetProp(xmlDocGetRootElement(doc), (const xmlChar *)"mottagen");
+	assert_string_equal((const char *)v, "2024-05-23T09:40:00+02:00");
+	xmlFree(v);
+	xmlFreeDoc(doc);
+
+	r.channel = CHANNEL_XML;
+	r.arrived_on = NULL;
+	buf_init(&b, a);
+	assert_int_equal(kvittens_write(&r, &b), 0);
+	assert_null(strstr(b.data, "ankomstdatum"));
+}
+
 int
 main(void)
 {
@@ -298,6 +339,9 @@ main(void)
 		    empty_answers_are_left_out, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    positions_map_both_ways, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(
+		    kvittens_of_a_registered_response_has_its_arrival_day,
+		    fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(
 		    kvittens_has_the_spec_attributes, fx_arena_setup, fx_arena_teardown),
 	};
