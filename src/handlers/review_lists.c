@@ -11,6 +11,7 @@
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "http/kv.h"
@@ -218,8 +219,8 @@ handle_review_search(struct request *req, struct response *res)
 			html_elem(h, "a", *PQgetvalue(r, i, 1) ? arena_printf(
 			    req->arena, "%s %s", PQgetvalue(r, i, 1),
 			    PQgetvalue(r, i, 2)) : _("Sammanfattning"), "href",
-
-			    section_href(req, &def, PQgetvalue(r, i, 1)), NULL);
+			    answer_href(req->arena, def.slug, PQgetvalue(r, i, 1),
+			    PQgetvalue(r, i, 5)), NULL);
 			html_close(h);
 			html_open(h, "p", "class", "snippet", NULL);
 			snippet(h, req->arena, PQgetvalue(r, i, 3));
