@@ -598,9 +598,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	/* One pass over the latest versions' section answers of the given
 	 * organisations: tags and open notes counted per answer in one grouped
 	 * scan each (not a subquery per cell), and whether the filters match as
-	 * a column, so the page needs no second query for its counts. */
+	 * a column, so the page needs no second query for its counts. The text
+	 * filter is the search's (schema/016: search_query, word parts too) over
+	 * the answer to the section and to the section's questions. */
 	[STMT_REVIEW_CELLS] = { "review_cells",
-	    "WITH resp AS ("
+	    "WITH sq AS (SELECT search_query($1::bigint, $4) AS q),"
+	    " resp AS ("
 	    "  SELECT r.id, r.org_id, (SELECT id FROM response_versions"
 	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) AS vid"
 	    "  FROM responses r"
@@ -622,8 +625,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND ($3::bigint IS NULL OR" TAGGED_WITH("$3::bigint", "resp.id",
 	    "a.section_id") ")"
 	    " AND ($4::text IS NULL OR to_tsvector('swedish'::regconfig, "
-	    ANSWER_TEXT("a") ") @@ websearch_to_tsquery('swedish'::regconfig, $4))"
-	    " FROM resp"
+	    ANSWER_TEXT("a") ") @@ sq.q OR EXISTS (SELECT 1 FROM answers qa"
+	    "   JOIN questions qn ON qn.id = qa.question_id"
+	    "   WHERE qa.version_id = resp.vid AND qn.section_id = a.section_id"
+	    "   AND to_tsvector('swedish'::regconfig, " ANSWER_TEXT("qa") ") @@ sq.q))"
+	    " FROM sq, resp"
 	    /* OFFSET 0 keeps this a per-response index scan: the generic plan
 	     * of the plain join hashed a sequential scan of every answer of
 	     * every remiss (20 ms at 15 000 answers instead of 1 ms). */
@@ -847,37 +853,53 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " LEFT JOIN responses resp ON resp.id = t.response_id"
 	    " WHERE th.remiss_id = $1::bigint GROUP BY th.id", 1 },
 
+	/* Full-text search, with word parts (schema/016: search_query). An
+	 * organisation's answer to a section is its answer to the section and to
+	 * the section's questions, as the section view shows it: the answers
+	 * that match are found one by one through the index, then joined into
+	 * one hit per organisation and section. Ranked by the widened query plus
+	 * the query as typed, so that the words themselves come before words
+	 * that only contain them. */
 	[STMT_REVIEW_SEARCH] = { "review_search",
-	    "WITH q AS (SELECT websearch_to_tsquery('swedish'::regconfig, $2) AS q),"
-	    " hits AS ("
-	    "  SELECT o.name AS org, s.nr, s.heading, s.position AS ord,"
-	    "   " ANSWER_TEXT("a") " AS body, resp.id AS response_id,"
-	    "   a.section_id, a.position, o.kind, o.id AS org_id"
-	    "  FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    "WITH q AS (SELECT search_query($1::bigint, $2) AS q,"
+	    "  websearch_to_tsquery('swedish'::regconfig, $2) AS typed),"
+	    " found AS ("
+	    "  SELECT resp.id AS response_id, v.id AS version_id,"
+	    "   COALESCE(a.section_id, qn.section_id) AS section_id, a.ord,"
+	    "   " ANSWER_TEXT("a") " AS body"
+	    "  FROM responses resp"
 	    "  JOIN LATERAL (SELECT id FROM response_versions"
 	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
-	    "  JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
-	    "  JOIN sections s ON s.id = a.section_id, q"
+	    "  JOIN answers a ON a.version_id = v.id"
+	    "  LEFT JOIN questions qn ON qn.id = a.question_id, q"
 	    "  WHERE resp.remiss_id = $1::bigint AND to_tsvector('swedish'::regconfig, "
-	    ANSWER_TEXT("a") ") @@ q.q"
+	    ANSWER_TEXT("a") ") @@ q.q),"
+	    " hits AS ("
+	    "  SELECT f.response_id, s.nr, s.heading, s.position AS ord,"
+	    "   string_agg(f.body, E'\n' ORDER BY f.ord) AS body, f.section_id,"
+	    "   (SELECT sa.position FROM answers sa WHERE sa.version_id = f.version_id"
+	    "    AND sa.section_id = f.section_id) AS position"
+	    "  FROM found f JOIN sections s ON s.id = f.section_id"
+	    "  GROUP BY f.response_id, f.version_id, f.section_id, s.id"
 	    "  UNION ALL"
-	    "  SELECT o.name, '', 'Sammanfattning', -1, v.summary, resp.id, NULL,"
-	    "   v.position, o.kind, o.id"
-	    "  FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    "  SELECT resp.id, '', 'Sammanfattning', -1, v.summary, NULL, v.position"
+	    "  FROM responses resp"
 	    "  JOIN LATERAL (SELECT summary, position FROM response_versions"
 	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true, q"
 	    "  WHERE resp.remiss_id = $1::bigint AND to_tsvector('swedish'::regconfig,"
 	    "   COALESCE(v.summary, '')) @@ q.q)"
-	    " SELECT h.org, h.nr, h.heading,"
+	    " SELECT o.name, h.nr, h.heading,"
 	    " ts_headline('swedish'::regconfig, h.body, q.q, 'StartSel=\x01, StopSel=\x02,"
 	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
-	    " ts_rank(to_tsvector('swedish'::regconfig, h.body), q.q), h.org_id"
-	    " FROM hits h, q"
+	    " ts_rank(d.v, q.q) + ts_rank(d.v, q.typed), o.id"
+	    " FROM hits h JOIN responses resp ON resp.id = h.response_id"
+	    " JOIN organisations o ON o.id = resp.org_id, q,"
+	    " LATERAL (SELECT to_tsvector('swedish'::regconfig, h.body) AS v) d"
 	    " WHERE ($3::text IS NULL OR h.position = $3)"
-	    " AND ($4::text IS NULL OR h.kind = $4)"
+	    " AND ($4::text IS NULL OR o.kind = $4)"
 	    " AND ($5::bigint IS NULL OR" TAGGED_WITH("$5::bigint", "h.response_id",
 	    "h.section_id") ")"
-	    " ORDER BY 5 DESC, h.ord, h.org LIMIT 200", 5 },
+	    " ORDER BY 5 DESC, h.ord, o.name LIMIT 200", 5 },
 
 	[STMT_REVIEW_ANSWER_ONE] = { "review_answer_one",
 	    "SELECT v.id, COALESCE(a.comment, ''), COALESCE(a.proposed_wording, ''),"

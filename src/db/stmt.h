@@ -202,7 +202,9 @@ enum stmt {
 				   more ('t'/'f'), tags, open annotations, read by
 				   the user ('t'/'f'), passes the filters
 				   ('t'/'f'): section answers of the latest
-				   versions of those organisations */
+				   versions of those organisations; the search
+				   as STMT_REVIEW_SEARCH's, over the answer and
+				   the answers to the section's questions */
 	STMT_REVIEW_ANSWERS,	/* remiss id, section id or NULL -> org id, org
 				   name, kind, response id, version id, version,
 				   received (ISO), section id or '', question id
@@ -264,10 +266,14 @@ enum stmt {
 				   positions: per live section, in order */
 	STMT_THEME_PROGRESS,	/* remiss id -> theme id, answers tagged,
 				   organisations, passages */
-	STMT_REVIEW_SEARCH,	/* remiss id, query, position or NULL, kind or
-				   NULL, theme id or NULL -> org name, section nr
-				   or '' (the summary), heading, snippet (matches
-				   between \x01 and \x02), rank, org id: best
+	STMT_REVIEW_SEARCH,	/* remiss id, query (websearch syntax; words
+				   also found as parts of words, schema/016),
+				   position or NULL, kind or NULL, theme id or
+				   NULL -> org name, section nr or '' (the
+				   summary), heading, snippet (matches between
+				   \x01 and \x02), rank, org id: one row per
+				   organisation and section (its answer and its
+				   answers to the section's questions), best
 				   first, at most 200 */
 	STMT_REVIEW_ANSWER_ONE,	/* response id, remiss id, section id or NULL,
 				   question id or NULL -> latest version id,

@@ -1,6 +1,8 @@
 /* review_lists.c: lists across a whole remiss for the referensgrupp: the open annotation
  * threads (GET /remisser/{slug}/anteckningar) and full-text search over every latest answer
- * and summary with PostgreSQL's Swedish stemming (GET /remisser/{slug}/sok). */
+ * and summary with PostgreSQL's Swedish stemming, finding words inside compounds too
+ * (schema/016_search_word_parts.sql), each hit linked to the organisation's answer
+ * (GET /remisser/{slug}/sok). */
 #include "config.h"
 
 #include <stdio.h>
@@ -150,8 +152,9 @@ search_form(struct html *h, struct request *req, const struct remiss_def *def,
 		    0 ? "selected" : NULL, NULL);
 	html_close(h);
 	html_elem(h, "button", _("Sök"), "type", "submit", NULL);
-	html_elem(h, "p", _("Sökningen hittar också böjningar: \"kommun\" hittar "
-	    "\"kommunerna\". Använd citattecken för en fras och - framför ett ord "
+	html_elem(h, "p", _("Sökningen hittar också böjningar och ord som innehåller "
+	    "det du söker: \"kommun\" hittar \"kommunerna\" och \"läkare\" hittar "
+	    "\"läkarmedverkan\". Använd citattecken för en fras och - framför ett ord "
 	    "som inte ska finnas med."), "id", "s-hint", "class", "muted", NULL);
 	html_close(h);
 }
