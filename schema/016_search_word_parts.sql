@@ -13,6 +13,17 @@
 -- migration runs as the role that owns the database (docs/install.md).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
+-- Each answer's text as a tsvector, stored: a search that matches thousands of answers
+-- ranks them without parsing every text again (ts_rank needs the positions), and the
+-- matrix's text filter tests its cells the same way (docs/performance.md, "Search").
+-- It replaces 006's expression index, which computed the same tsvector for the index
+-- alone. Adding the column rewrites the table: minutes for a million answers, once.
+DROP INDEX answers_fts_idx;
+ALTER TABLE answers ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS
+	(to_tsvector('swedish'::regconfig, answer_text(comment, proposed_wording,
+	    consequence_region, consequence_kommun, short_term, long_term))) STORED;
+CREATE INDEX answers_search_tsv_idx ON answers USING gin (search_tsv);
+
 CREATE INDEX answers_trgm_idx ON answers USING gin (answer_text(comment, proposed_wording,
 	consequence_region, consequence_kommun, short_term, long_term) gin_trgm_ops);
 CREATE INDEX response_versions_summary_trgm_idx ON response_versions USING gin

@@ -602,7 +602,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	 * filter is the search's (schema/016: search_query, word parts too) over
 	 * the answer to the section and to the section's questions. */
 	[STMT_REVIEW_CELLS] = { "review_cells",
-	    "WITH sq AS (SELECT search_query($1::bigint, $4) AS q),"
+	    /* MATERIALIZED: the query once, not once per cell. */
+	    "WITH sq AS MATERIALIZED (SELECT search_query($1::bigint, $4) AS q),"
 	    " resp AS ("
 	    "  SELECT r.id, r.org_id, (SELECT id FROM response_versions"
 	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) AS vid"
@@ -624,11 +625,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ($2::text IS NULL OR a.position = $2)"
 	    " AND ($3::bigint IS NULL OR" TAGGED_WITH("$3::bigint", "resp.id",
 	    "a.section_id") ")"
-	    " AND ($4::text IS NULL OR to_tsvector('swedish'::regconfig, "
-	    ANSWER_TEXT("a") ") @@ sq.q OR EXISTS (SELECT 1 FROM answers qa"
-	    "   JOIN questions qn ON qn.id = qa.question_id"
-	    "   WHERE qa.version_id = resp.vid AND qn.section_id = a.section_id"
-	    "   AND to_tsvector('swedish'::regconfig, " ANSWER_TEXT("qa") ") @@ sq.q))"
+	    " AND ($4::text IS NULL OR a.search_tsv @@ sq.q"
+	    /* From the section's questions to their answers by the unique
+	     * (version, question) index: not every answer of the version. */
+	    "  OR EXISTS (SELECT 1 FROM questions qn"
+	    "   JOIN answers qa ON qa.question_id = qn.id AND qa.version_id = resp.vid"
+	    "   WHERE qn.section_id = a.section_id AND qa.search_tsv @@ sq.q))"
 	    " FROM sq, resp"
 	    /* OFFSET 0 keeps this a per-response index scan: the generic plan
 	     * of the plain join hashed a sequential scan of every answer of
@@ -855,51 +857,61 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* Full-text search, with word parts (schema/016: search_query). An
 	 * organisation's answer to a section is its answer to the section and to
-	 * the section's questions, as the section view shows it: the answers
-	 * that match are found one by one through the index, then joined into
-	 * one hit per organisation and section. Ranked by the widened query plus
-	 * the query as typed, so that the words themselves come before words
-	 * that only contain them. */
+	 * the section's questions, as the section view shows it. The answers that
+	 * match are found one by one through the index and ranked by the widened
+	 * query plus the query as typed (the words themselves before words that
+	 * only contain them) from their stored tsvectors; a hit is the best of an
+	 * organisation's answers to a section. Texts are joined and ts_headline
+	 * run for the 200 shown only. */
 	[STMT_REVIEW_SEARCH] = { "review_search",
-	    "WITH q AS (SELECT search_query($1::bigint, $2) AS q,"
+	    "WITH q AS MATERIALIZED (SELECT search_query($1::bigint, $2) AS q,"
 	    "  websearch_to_tsquery('swedish'::regconfig, $2) AS typed),"
 	    " found AS ("
 	    "  SELECT resp.id AS response_id, v.id AS version_id,"
-	    "   COALESCE(a.section_id, qn.section_id) AS section_id, a.ord,"
-	    "   " ANSWER_TEXT("a") " AS body"
+	    "   COALESCE(a.section_id, qn.section_id) AS section_id, a.id,"
+	    "   ts_rank(t.v, q.q) + ts_rank(t.v, q.typed) AS rank"
 	    "  FROM responses resp"
 	    "  JOIN LATERAL (SELECT id FROM response_versions"
 	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
 	    "  JOIN answers a ON a.version_id = v.id"
-	    "  LEFT JOIN questions qn ON qn.id = a.question_id, q"
-	    "  WHERE resp.remiss_id = $1::bigint AND to_tsvector('swedish'::regconfig, "
-	    ANSWER_TEXT("a") ") @@ q.q),"
+	    "  LEFT JOIN questions qn ON qn.id = a.question_id, q,"
+	    "  LATERAL (SELECT a.search_tsv AS v) t"
+	    "  WHERE resp.remiss_id = $1::bigint AND a.search_tsv @@ q.q),"
 	    " hits AS ("
-	    "  SELECT f.response_id, s.nr, s.heading, s.position AS ord,"
-	    "   string_agg(f.body, E'\n' ORDER BY f.ord) AS body, f.section_id,"
+	    "  SELECT f.response_id, f.section_id, max(f.rank) AS rank,"
+	    "   array_agg(f.id) AS ids, NULL AS summary,"
 	    "   (SELECT sa.position FROM answers sa WHERE sa.version_id = f.version_id"
 	    "    AND sa.section_id = f.section_id) AS position"
-	    "  FROM found f JOIN sections s ON s.id = f.section_id"
-	    "  GROUP BY f.response_id, f.version_id, f.section_id, s.id"
+	    "  FROM found f WHERE f.section_id IS NOT NULL"
+	    "  GROUP BY f.response_id, f.version_id, f.section_id"
 	    "  UNION ALL"
-	    "  SELECT resp.id, '', 'Sammanfattning', -1, v.summary, NULL, v.position"
+	    "  SELECT resp.id, NULL, ts_rank(t.v, q.q) + ts_rank(t.v, q.typed), NULL,"
+	    "   v.summary, v.position"
 	    "  FROM responses resp"
 	    "  JOIN LATERAL (SELECT summary, position FROM response_versions"
-	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true, q"
-	    "  WHERE resp.remiss_id = $1::bigint AND to_tsvector('swedish'::regconfig,"
-	    "   COALESCE(v.summary, '')) @@ q.q)"
-	    " SELECT o.name, h.nr, h.heading,"
-	    " ts_headline('swedish'::regconfig, h.body, q.q, 'StartSel=\x01, StopSel=\x02,"
-	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
-	    " ts_rank(d.v, q.q) + ts_rank(d.v, q.typed), o.id"
-	    " FROM hits h JOIN responses resp ON resp.id = h.response_id"
-	    " JOIN organisations o ON o.id = resp.org_id, q,"
-	    " LATERAL (SELECT to_tsvector('swedish'::regconfig, h.body) AS v) d"
-	    " WHERE ($3::text IS NULL OR h.position = $3)"
-	    " AND ($4::text IS NULL OR o.kind = $4)"
-	    " AND ($5::bigint IS NULL OR" TAGGED_WITH("$5::bigint", "h.response_id",
+	    "    WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true, q,"
+	    "  LATERAL (SELECT to_tsvector('swedish'::regconfig,"
+	    "   COALESCE(v.summary, '')) AS v OFFSET 0) t"
+	    "  WHERE resp.remiss_id = $1::bigint AND t.v @@ q.q),"
+	    " top AS ("
+	    "  SELECT h.section_id, h.rank, h.ids, h.summary, o.name AS org,"
+	    "   o.id AS org_id, COALESCE(s.position, -1) AS ord, s.nr, s.heading"
+	    "  FROM hits h JOIN responses resp ON resp.id = h.response_id"
+	    "  JOIN organisations o ON o.id = resp.org_id"
+	    "  LEFT JOIN sections s ON s.id = h.section_id"
+	    "  WHERE ($3::text IS NULL OR h.position = $3)"
+	    "  AND ($4::text IS NULL OR o.kind = $4)"
+	    "  AND ($5::bigint IS NULL OR" TAGGED_WITH("$5::bigint", "h.response_id",
 	    "h.section_id") ")"
-	    " ORDER BY 5 DESC, h.ord, o.name LIMIT 200", 5 },
+	    "  ORDER BY h.rank DESC, 7, o.name LIMIT 200)"
+	    " SELECT t.org, COALESCE(t.nr, ''), COALESCE(t.heading, 'Sammanfattning'),"
+	    " ts_headline('swedish'::regconfig, b.body, q.q, 'StartSel=\x01, StopSel=\x02,"
+	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
+	    " t.rank, t.org_id"
+	    " FROM top t, q, LATERAL (SELECT COALESCE(t.summary, (SELECT"
+	    "   string_agg(" ANSWER_TEXT("a") ", E'\n' ORDER BY a.ord) FROM answers a"
+	    "   WHERE a.id = ANY (t.ids))) AS body) b"
+	    " ORDER BY t.rank DESC, t.ord, t.org", 5 },
 
 	[STMT_REVIEW_ANSWER_ONE] = { "review_answer_one",
 	    "SELECT v.id, COALESCE(a.comment, ''), COALESCE(a.proposed_wording, ''),"

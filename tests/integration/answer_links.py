@@ -9,7 +9,9 @@ the meeting and the matrix, follows each link into the section view (/granskning
 with a #fragment), and checks that the element the fragment names exists on the page it
 lands on, is an answer, and is headed by the organisation the link names: in its text, in
 the list item, label or paragraph around it (a search hit names it in bold before the link),
-or for a matrix cell in its column's header. Needs REMISS_DB and the demo data.
+or for a matrix cell in its column's header. Every other link with a #fragment on those
+pages, the themes page and the open notes page (a note is made for it) must land on an
+element that exists. Needs REMISS_DB and the demo data.
 Prints "ok N - name" lines and "N passed, N failed".
 """
 import html.parser
@@ -189,6 +191,18 @@ check("Falkenberg's and Halmstad's answers to 3.3 and Falkenberg's whole respons
       sorted(tagged) == [("Falkenbergs kommun", 303), ("Falkenbergs kommun", 303),
                          ("Halmstads kommun", 303)], [repr(tagged)])
 
+# A note on Halmstad's answer to 3.3, for the open notes page's link to it.
+_, _, page = request("GET", f"{W}/granskning/avsnitt/{NR}")
+art = next(e for e in parse(page).walk() if e.tag == "article" and any(
+    h.tag == "h2" and squash(h.text()) == "Halmstads kommun" for h in e.walk()))
+form = next(e for e in art.walk() if e.tag == "form"
+            and e.attrs.get("action", "").endswith("/granskning/anteckna"))
+fields = {e.attrs["name"]: e.attrs.get("value", "") for e in form.walk()
+          if e.tag == "input" and e.attrs.get("type") == "hidden"}
+fields.update(text="Vilka kriterier menar Halmstad?", citat="")
+status, _, _ = request("POST", form.attrs["action"], fields)
+check("a note on Halmstad's answer to 3.3 is saved", status == 303, [f"status {status}"])
+
 summary = f"{W}/sammanfattning?avsnitt={NR}"
 _, _, page = request("GET", summary)
 refs = re.findall(r'name="ref" id="[^"]*" value="([^"]*)"', page)
@@ -327,6 +341,27 @@ st, root = fetch(meeting)
 kb = [a for a in root.walk() if a.tag == "a" and "Kungsbacka" in a.text()]
 check("the meeting names an organisation without an answer, unlinked",
       st == 200 and "Kungsbacka kommun" in root.text() and not kb)
+
+# Every other link with a #fragment on these pages, the themes page and the open notes
+# page lands on an element that exists (a note, a theme, a heading).
+for extra in (f"{W}/teman", f"{W}/anteckningar"):
+    fetch(extra)
+missing, seen = [], 0
+for path, (st, root) in list(pages.items()):
+    for a in (e for e in root.walk() if e.tag == "a"):
+        href = a.attrs.get("href", "")
+        if "#" not in href or not (href.startswith("/") or href.startswith("#")):
+            continue
+        target, frag = href.split("#", 1)
+        seen += 1
+        lst, lroot = fetch(target or path)
+        if lst != 200 or not any(e.attrs.get("id") == frag for e in lroot.walk()):
+            missing.append(f"{path}: {href} (status {lst})")
+check(f"every link with a fragment on those pages ({seen}) lands on an element that exists",
+      seen > 0 and not missing, missing)
+st, root = fetch(f"{W}/anteckningar")
+check("the open notes page links to the note",
+      any("#anteckning-" in a.attrs.get("href", "") for a in root.walk() if a.tag == "a"))
 
 print(f"1..{n}")
 print(f"{passed} passed, {failed} failed")
