@@ -3,15 +3,15 @@
 the organisation it names. As a granskare, on the demo remiss: tags two answers to a section
 and one whole response with a theme, saves a section summary resting on every answer, adds a
 section to the beslutsförslag and records a dialogmöte with two organisations that answered
-and one that did not. Then it reads the summary pages (of every section and of the theme),
-the section views, the analysis and near-duplicate pages, searches, every beslutsförslag,
-the meeting and the matrix, follows each link into the section view (/granskning/avsnitt/NR
-with a #fragment), and checks that the element the fragment names exists on the page it
-lands on, is an answer, and is headed by the organisation the link names: in its text, in
-the list item, label or paragraph around it (a search hit names it in bold before the link),
-or for a matrix cell in its column's header. Every other link with a #fragment on those
-pages, the themes page and the open notes page (a note is made for it) must land on an
-element that exists. Needs REMISS_DB and the demo data.
+and one that (in the demo) did not. Then it reads the summary pages (of every section and of
+the theme), the section views, the analysis and near-duplicate pages, searches, every
+beslutsförslag, the meeting and the matrix, follows each link into the section view
+(/granskning/avsnitt/NR with a #fragment), and checks that the element the fragment names
+exists on the page it lands on, is an answer, and is headed by the organisation the link
+names: in its text, in the list item, label or paragraph around it (a search hit names it in
+bold before the link), or for a matrix cell in its column's header. Every other link with a
+#fragment on those pages, the themes page and the open notes page (a note is made for it)
+must land on an element that exists. Needs REMISS_DB and the demo data.
 Prints "ok N - name" lines and "N passed, N failed".
 """
 import html.parser
@@ -336,11 +336,17 @@ check("every search hit links to the organisation's answer itself",
       hits and all((ANSWER.match(a.attrs.get("href", "")) or [None] * 3)[2] for a in hits),
       [a.attrs.get("href", "") for a in hits if not (ANSWER.match(a.attrs.get("href", ""))
                                                      or [None] * 3)[2]])
-# The meeting names Kungsbacka, which has not answered: no link for it.
+# The meeting links the organisations that have answered, and names the others unlinked
+# (Kungsbacka, unless a suite before this one answered for it).
 st, root = fetch(meeting)
-kb = [a for a in root.walk() if a.tag == "a" and "Kungsbacka" in a.text()]
-check("the meeting names an organisation without an answer, unlinked",
-      st == 200 and "Kungsbacka kommun" in root.text() and not kb)
+linked = {squash(a.text()) for a in root.walk() if a.tag == "a" and a.parent.tag == "li"
+          and ANSWER.match(a.attrs.get("href", ""))}
+responded = set(sql("SELECT o.name FROM responses r JOIN organisations o ON o.id = r.org_id"
+                    f" WHERE r.remiss_id = {rid}").splitlines())
+check("the meeting links exactly its organisations that have answered",
+      st == 200 and all(o in root.text() for o in org_id) and
+      linked == {o for o in org_id if o in responded},
+      [f"linked {sorted(linked)}, answered {sorted(o for o in org_id if o in responded)}"])
 
 # Every other link with a #fragment on these pages, the themes page and the open notes
 # page lands on an element that exists (a note, a theme, a heading).
