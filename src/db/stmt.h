@@ -226,7 +226,9 @@ enum stmt {
 				   more ('t'/'f'), tags, open annotations, read by
 				   the user ('t'/'f'), passes the filters
 				   ('t'/'f'): section answers of the latest
-				   versions of those organisations */
+				   versions of those organisations; the search
+				   as STMT_REVIEW_SEARCH's, over the answer and
+				   the answers to the section's questions */
 	STMT_REVIEW_ANSWERS,	/* remiss id, section id or NULL -> org id, org
 				   name, kind, response id, version id, version,
 				   received (ISO), section id or '', question id
@@ -298,11 +300,15 @@ enum stmt {
 				   positions: per live section, in order */
 	STMT_THEME_PROGRESS,	/* remiss id -> theme id, answers tagged,
 				   organisations, passages */
-	STMT_REVIEW_SEARCH,	/* remiss id, query, position or NULL, kind or
-				   NULL, theme id or NULL -> org name, section nr
-				   or '' (the summary), heading, snippet (matches
-				   between \x01 and \x02), rank: best first, at
-				   most 200 */
+	STMT_REVIEW_SEARCH,	/* remiss id, query (websearch syntax; words
+				   also found as parts of words, schema/016),
+				   position or NULL, kind or NULL, theme id or
+				   NULL -> org name, section nr or '' (the
+				   summary), heading, snippet (matches between
+				   \x01 and \x02), rank, org id: one row per
+				   organisation and section (its answer and its
+				   answers to the section's questions), best
+				   first, at most 200 */
 	STMT_REVIEW_ANSWER_ONE,	/* response id, remiss id, section id or NULL,
 				   question id or NULL -> latest version id,
 				   comment, proposed wording, consequence region,
@@ -489,12 +495,12 @@ enum stmt {
 				   an answer to the section */
 	STMT_THEME_ANSWERS,	/* theme id, remiss id -> response id, org name,
 				   section id or '', section nr or '', position
-				   or '', comment or '': each answer tagged with
+				   or '', comment or '', org id: each answer tagged with
 				   the theme (or a sub-theme), latest version, by
 				   organisation and section order */
 	STMT_SUMMARY_SECTION_ANSWERS,	/* remiss id, section id -> response id,
-				   org name, position or '', comment or '': the
-				   latest answers to a section, by name */
+				   org name, position or '', comment or '', org
+				   id: the latest answers to a section, by name */
 	/* The beslutsförslag (009_decisions.sql). */
 	STMT_DECISION_LIST,	/* remiss id -> decision id or '', section id or
 				   '', nr, heading, kind or '', revised text,

@@ -12,6 +12,7 @@
 #include "core/audit.h"
 #include "core/remiss_def.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "handlers/summary_view.h"
@@ -290,12 +291,11 @@ cand_org(const struct dform *f, int i)
 {
 	return PQgetvalue(f->cands, i, 1);
 }
+/* The organisation's id, which the answers' links name (answer_link.h). */
 static const char *
 cand_org_id(const struct dform *f, int i)
 {
-	/* The section query has no org id; the answers' anchor is the org id,
-	 * which the references carry. */
-	return is_new(f) ? PQgetvalue(f->cands, i, 0) : NULL;
+	return PQgetvalue(f->cands, i, is_new(f) ? 0 : 4);
 }
 
 static void
@@ -377,14 +377,13 @@ render_form(struct html *h, struct dform *f)
 		html_void(h, "input", "type", "checkbox", "name", "ref", "id", id,
 		    "value", cand_resp(f, i), "checked", f->checked[i] ?
 		    "checked" : NULL, NULL);
-		if (cand_org_id(f, i) != NULL) {
-			html_open(h, "label", "for", id, NULL);
-			html_elem(h, "a", cand_org(f, i), "href",
-			    summary_answer_href(req, &f->def, "",
-			    cand_org_id(f, i)), NULL);
-			html_close(h);
-		} else
-			html_elem(h, "label", cand_org(f, i), "for", id, NULL);
+		/* An added section rests on whole responses, a section on
+		 * its answers. */
+		html_open(h, "label", "for", id, NULL);
+		html_elem(h, "a", cand_org(f, i), "href", answer_href(req->arena,
+		    f->def.slug, is_new(f) ? "" : f->nr, cand_org_id(f, i)),
+		    NULL);
+		html_close(h);
 		html_close(h);
 	}
 	html_close(h);

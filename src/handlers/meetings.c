@@ -15,6 +15,7 @@
 #include "core/meeting_rules.h"
 #include "core/remiss_def.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/meetings.h"
 #include "handlers/review.h"
@@ -891,9 +892,19 @@ handle_meeting_view(struct request *req, struct response *res)
 	html_elem(h, "dt", _("Organisationer"), NULL);
 	html_open(h, "dd", NULL);
 	html_open(h, "ul", NULL);
-	for (i = 0; i < PQntuples(f.orgs); i++)
-		if (f.org_on[i])
-			html_elem(h, "li", PQgetvalue(f.orgs, i, 1), NULL);
+	for (i = 0; i < PQntuples(f.orgs); i++) {
+		if (!f.org_on[i])
+			continue;
+		/* One that has answered links to its response as a whole. */
+		html_open(h, "li", NULL);
+		if (*PQgetvalue(f.orgs, i, 4) != '\0')
+			html_elem(h, "a", PQgetvalue(f.orgs, i, 1), "href",
+			    answer_href(req->arena, f.def.slug, "",
+			    PQgetvalue(f.orgs, i, 0)), NULL);
+		else
+			html_text(h, PQgetvalue(f.orgs, i, 1));
+		html_close(h);
+	}
 	html_close(h);
 	html_close(h);
 	html_elem(h, "dt", _("Deltagare"), NULL);

@@ -19,6 +19,7 @@
 #include "analysis/tfidf.h"
 #include "core/remiss_def.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "http/kv.h"
@@ -137,9 +138,8 @@ answer_item(struct html *h, struct request *req, const struct remiss_def *def,
 	if (row < 0)
 		return;
 	html_open(h, "li", NULL);
-	html_elem(h, "a", PQgetvalue(c->r, row, 3), "href", arena_printf(
-	    req->arena, "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug,
-	    nr, PQgetvalue(c->r, row, 2)), NULL);
+	html_elem(h, "a", PQgetvalue(c->r, row, 3), "href", answer_href(
+	    req->arena, def->slug, nr, PQgetvalue(c->r, row, 2)), NULL);
 	if (sim >= 0)
 		html_elem(h, "span", arena_printf(req->arena, _(" (likhet %.2f)"),
 		    sim), "class", "muted", NULL);
@@ -649,10 +649,9 @@ duplicate_group(struct html *h, struct request *req, const struct remiss_def *de
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, _("%s, avsnitt %s"),
 		    PQgetvalue(c->r, row, 3), nr_of(def, strtoll(PQgetvalue(c->r,
-		    row, 1), NULL, 10))), "href", arena_printf(req->arena,
-		    "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug,
-		    nr_of(def, strtoll(PQgetvalue(c->r, row, 1), NULL, 10)),
-		    PQgetvalue(c->r, row, 2)), NULL);
+		    row, 1), NULL, 10))), "href", answer_href(req->arena,
+		    def->slug, nr_of(def, strtoll(PQgetvalue(c->r, row, 1),
+		    NULL, 10)), PQgetvalue(c->r, row, 2)), NULL);
 		html_close(h);
 	}
 	html_close(h);

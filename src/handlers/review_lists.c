@@ -1,6 +1,8 @@
 /* review_lists.c: lists across a whole remiss for the referensgrupp: the open annotation
  * threads (GET /remisser/{slug}/anteckningar) and full-text search over every latest answer
- * and summary with PostgreSQL's Swedish stemming (GET /remisser/{slug}/sok). */
+ * and summary with PostgreSQL's Swedish stemming, finding words inside compounds too
+ * (schema/016_search_word_parts.sql), each hit linked to the organisation's answer
+ * (GET /remisser/{slug}/sok). */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "http/kv.h"
@@ -149,8 +152,9 @@ search_form(struct html *h, struct request *req, const struct remiss_def *def,
 		    0 ? "selected" : NULL, NULL);
 	html_close(h);
 	html_elem(h, "button", _("Sök"), "type", "submit", NULL);
-	html_elem(h, "p", _("Sökningen hittar också böjningar: \"kommun\" hittar "
-	    "\"kommunerna\". Använd citattecken för en fras och - framför ett ord "
+	html_elem(h, "p", _("Sökningen hittar också böjningar och ord som innehåller "
+	    "det du söker: \"kommun\" hittar \"kommunerna\" och \"läkare\" hittar "
+	    "\"läkarmedverkan\". Använd citattecken för en fras och - framför ett ord "
 	    "som inte ska finnas med."), "id", "s-hint", "class", "muted", NULL);
 	html_close(h);
 }
@@ -218,8 +222,8 @@ handle_review_search(struct request *req, struct response *res)
 			html_elem(h, "a", *PQgetvalue(r, i, 1) ? arena_printf(
 			    req->arena, "%s %s", PQgetvalue(r, i, 1),
 			    PQgetvalue(r, i, 2)) : _("Sammanfattning"), "href",
-
-			    section_href(req, &def, PQgetvalue(r, i, 1)), NULL);
+			    answer_href(req->arena, def.slug, PQgetvalue(r, i, 1),
+			    PQgetvalue(r, i, 5)), NULL);
 			html_close(h);
 			html_open(h, "p", "class", "snippet", NULL);
 			snippet(h, req->arena, PQgetvalue(r, i, 3));

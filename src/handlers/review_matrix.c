@@ -23,6 +23,7 @@
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "http/kv.h"
@@ -317,8 +318,7 @@ cell(struct html *h, struct request *req, const struct remiss_def *def,
     const struct section_def *s, const PGresult *r, int i, const char *org)
 {
 	long	tags, notes;
-	const char *href = arena_printf(req->arena,
-	    "/remisser/%s/granskning/avsnitt/%s#svar-%s", def->slug, s->nr, org);
+	const char *href = answer_href(req->arena, def->slug, s->nr, org);
 
 	html_open(h, "td", NULL);
 	if (i < 0) {

@@ -13,6 +13,7 @@
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/meetings.h"
 #include "handlers/review.h"
@@ -170,13 +171,23 @@ hidden(struct html *h, const char *name, const char *value)
 	    NULL);
 }
 
+/* This page at the organisation's answer of row k, for a form to come back
+ * to. */
+static const char *
+back_to(struct page *pg, int k)
+{
+	const char *id = answer_id(pg->req->arena, PQgetvalue(pg->answers, k, 0));
+
+	return id != NULL ? arena_printf(pg->req->arena, "%s#%s", pg->self, id) :
+	    NULL;
+}
+
 /* The hidden fields naming answer k, and where to come back to. */
 static void
 target_fields(struct html *h, struct page *pg, int k)
 {
 	hidden(h, "csrf", pg->req->identity.csrf);
-	hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#svar-%s",
-	    pg->self, PQgetvalue(pg->answers, k, 0)));
+	hidden(h, "tillbaka", back_to(pg, k));
 	hidden(h, "svar", PQgetvalue(pg->answers, k, 3));
 	hidden(h, "avsnitt", PQgetvalue(pg->answers, k, 7));
 	hidden(h, "fraga", PQgetvalue(pg->answers, k, 8));
@@ -244,8 +255,7 @@ tag_list(struct html *h, struct page *pg, int k)
 		    "/remisser/%s/granskning/tagg/%s/ta-bort", pg->def->slug,
 		    PQgetvalue(pg->tags, i, 0)), NULL);
 		hidden(h, "csrf", pg->req->identity.csrf);
-		hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#svar-%s",
-		    pg->self, PQgetvalue(pg->answers, k, 0)));
+		hidden(h, "tillbaka", back_to(pg, k));
 		html_elem(h, "button", arena_printf(pg->req->arena,
 		    _("Ta bort taggen %s"), PQgetvalue(pg->tags, i, 2)), "type",
 		    "submit", "class", "link", NULL);
@@ -425,8 +435,7 @@ read_state(struct html *h, struct page *pg, int k)
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/last",
 	    pg->def->slug), NULL);
 	hidden(h, "csrf", pg->req->identity.csrf);
-	hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#svar-%s",
-	    pg->self, PQgetvalue(pg->answers, k, 0)));
+	hidden(h, "tillbaka", back_to(pg, k));
 	hidden(h, "svar", PQgetvalue(pg->answers, k, 3));
 	hidden(h, "avsnitt", pg->section != NULL ? arena_printf(pg->req->arena,
 	    "%lld", pg->section->id) : "");
@@ -491,8 +500,8 @@ organisation(struct html *h, struct page *pg, int first, int last)
 	const char	*org = PQgetvalue(pg->answers, first, 0);
 	int		 k;
 
-	html_open(h, "article", "class", "answer", "id", arena_printf(
-	    pg->req->arena, "svar-%s", org), "aria-labelledby", arena_printf(
+	html_open(h, "article", "class", "answer", "id", answer_id(
+	    pg->req->arena, org), "aria-labelledby", arena_printf(
 	    pg->req->arena, "org-%s", org), NULL);
 	html_elem(h, "h2", PQgetvalue(pg->answers, first, 1), "id",
 	    arena_printf(pg->req->arena, "org-%s", org), NULL);

@@ -13,6 +13,7 @@
 #include "core/remiss_def.h"
 #include "core/summary_draft.h"
 #include "db/db.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review.h"
 #include "handlers/summary_view.h"
@@ -74,6 +75,12 @@ static const char *
 cand_text(const struct spage *sp, int i)
 {
 	return PQgetvalue(sp->cands, i, sp->section != NULL ? 3 : 5);
+}
+/* The organisation's id, which the answers' links name (answer_link.h). */
+static const char *
+cand_org_id(const struct spage *sp, int i)
+{
+	return PQgetvalue(sp->cands, i, sp->section != NULL ? 4 : 6);
 }
 static const char *
 cand_nr(const struct spage *sp, int i)
@@ -287,8 +294,8 @@ render(struct html *h, struct spage *sp)
 		html_elem(h, "a", cand_nr(sp, i)[0] != '\0' && sp->section == NULL ?
 		    arena_printf(req->arena, "%s (%s)", cand_org(sp, i),
 		    cand_nr(sp, i)) : cand_org(sp, i), "href",
-		    summary_answer_href(req, &sp->def, cand_nr(sp, i),
-		    PQgetvalue(sp->cands, i, 0)), NULL);
+		    answer_href(req->arena, sp->def.slug, cand_nr(sp, i),
+		    cand_org_id(sp, i)), NULL);
 		html_text(h, " ");
 		if (p != POS__MAX)
 			review_badge(h, p);

@@ -5,20 +5,13 @@
 
 #include "core/remiss_def.h"
 #include "core/worddiff.h"
+#include "handlers/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/summary_view.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/html.h"
 #include "views/i18n.h"
-
-const char *
-summary_answer_href(struct request *req, const struct remiss_def *def,
-    const char *nr, const char *org_id)
-{
-	return arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s#svar-%s",
-	    def->slug, nr[0] != '\0' ? nr : "helhet", org_id);
-}
 
 /* The last "(" of line[0..len), or NULL. */
 static const char *
@@ -81,7 +74,7 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 				    (size_t)(open - p)));
 				html_elem(h, "a", arena_strndup(req->arena, open,
 				    len - (size_t)(open - p)), "href",
-				    summary_answer_href(req, def,
+				    answer_href(req->arena, def->slug,
 				    PQgetvalue(refs, k, 3), PQgetvalue(refs, k, 1)),
 				    NULL);
 			} else
@@ -103,8 +96,8 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 			html_elem(h, "a", PQgetvalue(refs, i, 3)[0] != '\0' ?
 			    arena_printf(req->arena, "%s (%s)",
 			    PQgetvalue(refs, i, 2), PQgetvalue(refs, i, 3)) :
-			    PQgetvalue(refs, i, 2), "href", summary_answer_href(req,
-			    def, PQgetvalue(refs, i, 3), PQgetvalue(refs, i, 1)),
+			    PQgetvalue(refs, i, 2), "href", answer_href(req->arena,
+			    def->slug, PQgetvalue(refs, i, 3), PQgetvalue(refs, i, 1)),
 			    NULL);
 		}
 		html_close(h);

@@ -8,11 +8,6 @@ struct html;
 struct remiss_def;
 struct request;
 
-/* The link to an organisation's answer in the section view: section nr, or
- * "" for the response as a whole. In the request's arena. */
-const char *summary_answer_href(struct request *req,
-    const struct remiss_def *def, const char *nr, const char *org_id);
-
 /*
  * Writes the summary whose current version is row 0 of cur (from
  * STMT_SUMMARY_CURRENT; no row: "Ingen sammanfattning ännu.") with its

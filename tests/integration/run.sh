@@ -207,6 +207,10 @@ sub_suite "$ROOT/tests/integration/exports.sh" "$BUILD" "$BASE" "$T/tmp/exports"
 sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summaries"
 sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
 sub_suite "$ROOT/tests/integration/meetings.sh" "$BUILD" "$BASE" "$T/tmp/meetings"
+# --- every link to an answer, on every review page, lands on the organisation it names ---
+sub_suite python3 "$ROOT/tests/integration/answer_links.py" "$BUILD" "$BASE" "$T/tmp/answer_links"
+# --- search and the matrix filter find words inside compounds (schema/016) ---
+sub_suite "$ROOT/tests/integration/search.sh" "$BUILD" "$BASE" "$T/tmp/search"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 sub_suite "$ROOT/tests/integration/attachments.sh" "$BUILD" "$BASE" "$T/tmp/attachments"
 # --- the English user interface (po/en.po): per visitor, per user, back to Swedish ---
