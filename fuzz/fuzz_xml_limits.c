@@ -2,7 +2,9 @@
  * limits: a document xml_safe_parse lets through never holds more than them in the tree libxml2
  * builds (attributes per element and in all, elements, text nodes, names, namespace
  * declarations); and a document that libxml2 alone reads without any error is never refused for
- * a count it does not exceed (where the scan counts exactly: no comment, CDATA or PI). */
+ * a count it does not exceed (where the scan counts exactly: no comment, CDATA or PI); and the
+ * scan's work (bytes examined, counted by the scan) stays within prescan.h's linear bound, at
+ * these limits and at limits no input reaches. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -16,6 +18,7 @@
 #include <libxml/xmlerror.h>
 
 #include "util/arena.h"
+#include "xml/prescan.h"
 #include "xml/safe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,6 +27,13 @@ static const struct xml_limits lim = {
 	.max_bytes = 1u << 20, .max_depth = 16, .max_attrs = 4,
 	.max_attrs_total = 12, .max_name = 12, .max_value = 24,
 	.max_elements = 16, .max_texts = 16, .max_namespaces = 3,
+};
+
+/* Limits no input reaches: the scan reads to the end. */
+static const struct xml_limits none = {
+	.max_attrs = SIZE_MAX, .max_attrs_total = SIZE_MAX,
+	.max_name = SIZE_MAX, .max_value = SIZE_MAX, .max_elements = SIZE_MAX,
+	.max_texts = SIZE_MAX, .max_namespaces = SIZE_MAX,
 };
 
 /* What a tree holds, counted as the limits count. */
@@ -122,6 +132,17 @@ plain_parse(const uint8_t *data, size_t size)
 	return doc;
 }
 
+/* The scan is linear in the size: aborts if its work on data is not. */
+static void
+check_work(const uint8_t *data, size_t size, const struct xml_limits *l)
+{
+	size_t work;
+
+	(void)xml_prescan_work((const char *)data, size, l, NULL, &work);
+	if (work > XML_PRESCAN_WORK_PER_BYTE * size + XML_PRESCAN_WORK_FIXED)
+		abort();
+}
+
 /* True if the bytes hold a comment, CDATA section or PI (the XML
  * declaration aside), where the scan counts '=' as attributes. */
 static bool
@@ -154,6 +175,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size > (1u << 20) || (a = arena_new()) == NULL)
 		return 0;
+	check_work(data, size, &lim);
+	check_work(data, size, &none);
 	xml_errors_init(&errs, a);
 	doc = xml_safe_parse_limits((const char *)data, size, "fuzz.xml", &lim,
 	    &errs);

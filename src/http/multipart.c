@@ -45,6 +45,7 @@ struct multipart {
 	struct multipart_part	*parts;	/* complete parts */
 	size_t			 nparts;
 	size_t			 partscap;
+	size_t			 work;	/* see multipart_work */
 };
 
 /* RFC 2046 bchars, without the space (allowed, but not last). */
@@ -209,11 +210,12 @@ err:
 /*
  * Makes *buf (capacity *cap) hold at least need bytes, doubling from
  * GROW_START but never beyond bound (need <= bound). The old block stays in
- * the arena; on failure *buf is unchanged.
+ * the arena; on failure *buf is unchanged. Adds to *work the bytes of the
+ * new block (the arena zeroes them) and the len bytes copied into it.
  */
 static enum parse_err
 grow(struct arena *a, char **buf, size_t *cap, size_t len, size_t need,
-    size_t bound)
+    size_t bound, size_t *work)
 {
 	size_t	 ncap;
 	char	*nb;
@@ -227,6 +229,7 @@ grow(struct arena *a, char **buf, size_t *cap, size_t len, size_t need,
 		ncap = bound;
 	if ((nb = arena_realloc(a, *buf, len, ncap)) == NULL)
 		return PARSE_ERR_NOMEM;
+	*work += ncap + len;
 	*buf = nb;
 	*cap = ncap;
 	return PARSE_OK;
@@ -250,10 +253,11 @@ emit(struct multipart *m, const char *p, size_t n)
 		return PARSE_ERR_TOO_LARGE;
 	bound = m->climit == SIZE_MAX ? SIZE_MAX : m->climit + 1;
 	e = grow(m->a, &m->data, &m->cap, m->cur.len, m->cur.len + n + 1,
-	    bound);
+	    bound, &m->work);
 	if (e != PARSE_OK)
 		return e;
 	memcpy(m->data + m->cur.len, p, n);
+	m->work += n;
 	m->cur.len += n;
 	return PARSE_OK;
 }
@@ -321,6 +325,7 @@ scan(struct multipart *m, const char *p, size_t n, size_t *used)
 		if (m->mi == 0) {
 			cr = memchr(p + i, '\r', n - i);
 			run = cr != NULL ? (size_t)(cr - (p + i)) : n - i;
+			m->work += run + (cr != NULL ? 1 : 0);
 			if ((e = emit(m, p + i, run)) != PARSE_OK)
 				return e;
 			i += run;
@@ -329,6 +334,7 @@ scan(struct multipart *m, const char *p, size_t n, size_t *used)
 			m->mi = 1;
 			i++;
 		} else if (p[i] == m->delim[m->mi]) {
+			m->work++;
 			i++;
 			if (++m->mi < m->dlen)
 				continue;
@@ -339,6 +345,8 @@ scan(struct multipart *m, const char *p, size_t n, size_t *used)
 			m->state = MP_DELIM;
 			return PARSE_OK;
 		} else {
+			/* The byte is looked at again, as a possible CR. */
+			m->work++;
 			if ((e = emit(m, m->delim, m->mi)) != PARSE_OK)
 				return e;
 			m->mi = 0;
@@ -523,6 +531,8 @@ parse_headers(struct multipart *m)
 	int		 seen_cd = 0, seen_ct = 0;
 	enum parse_err	 e;
 
+	/* The block once more as it is parsed (at most part_header_max). */
+	m->work += m->hlen;
 	while (p < end) {
 		cr = memchr(p, '\r', (size_t)(end - p));
 		e = header_line(m, p, cr, &seen_cd, &seen_ct);
@@ -559,8 +569,9 @@ header_byte(struct multipart *m, char c)
 	prev = m->hlen > 0 ? m->hdr[m->hlen - 1] : '\0';
 	if ((prev == '\r') != (c == '\n'))
 		return PARSE_ERR_SYNTAX;
+	m->work++;
 	e = grow(m->a, &m->hdr, &m->hcap, m->hlen, m->hlen + 1,
-	    m->l->part_header_max);
+	    m->l->part_header_max, &m->work);
 	if (e != PARSE_OK)
 		return e;
 	m->hdr[m->hlen++] = c;
@@ -602,6 +613,7 @@ multipart_feed(struct multipart *m, const char *buf, size_t len)
 			i = len;
 			break;
 		default:
+			m->work++;
 			e = delim_byte(m, buf[i++]);
 			break;
 		}
@@ -622,6 +634,12 @@ multipart_finish(struct multipart *m)
 	if (m->err != PARSE_OK)
 		return m->err;
 	return m->state == MP_EPILOGUE ? PARSE_OK : PARSE_ERR_TRUNCATED;
+}
+
+size_t
+multipart_work(const struct multipart *m)
+{
+	return m->work;
 }
 
 /* Returns the number of complete parts. */

@@ -38,6 +38,27 @@ enum parse_err multipart_feed(struct multipart *m, const char *buf, size_t len);
  * PARSE_ERR_TRUNCATED otherwise. */
 enum parse_err multipart_finish(struct multipart *m);
 
+/*
+ * The bytes the parser has examined, copied or allocated so far: the search
+ * for a CR, each byte matched against the delimiter (a byte that ends a
+ * partial match is looked at again), each byte of a boundary line and of a
+ * header block (and the header block once more as it is parsed), each
+ * content byte copied, and each byte of a grown buffer, allocated and
+ * copied. Since the delimiter holds only its first CR, a match never backs
+ * up; buffers double; so whatever the bytes and however they are split,
+ * work <= MULTIPART_WORK_PER_BYTE * (bytes fed) + MULTIPART_WORK_FIXED per
+ * part (its first buffers). A content byte is looked at at most twice
+ * (searched, or matched, and again where a match fails) and copied once;
+ * its share of the doubled buffers is under 6 (the blocks allocated sum to
+ * under twice the last, the copies to under the last, and the last is
+ * under twice the content): at most 9. A header byte: once, its buffers,
+ * once parsed. tests/unit/test_parsers_linear.c checks this rather than
+ * timing the parse.
+ */
+#define MULTIPART_WORK_PER_BYTE		12u
+#define MULTIPART_WORK_FIXED		1024u
+size_t multipart_work(const struct multipart *m);
+
 /* Number of complete parts, and part i (0-based), valid until the arena is freed. */
 size_t multipart_count(const struct multipart *m);
 const struct multipart_part *multipart_part(const struct multipart *m, size_t i);

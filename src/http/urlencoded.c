@@ -56,20 +56,23 @@ url_decode(struct arena *a, const char *src, size_t len, char **out,
 }
 
 /* Decodes one name or value, then checks its length against max and that it
- * is UTF-8 text. */
+ * is UTF-8 text. Adds the bytes examined (decoding, then checking) to
+ * *work. */
 static enum parse_err
 decode_text(struct arena *a, const char *s, size_t len, size_t max,
-    char **out, size_t *outlen)
+    char **out, size_t *outlen, size_t *work)
 {
 	enum parse_err e;
 
 	/* Every decoded byte comes from at most three encoded ones. */
 	if (len / 3 > max)
 		return PARSE_ERR_TOO_LARGE;
+	*work += len;
 	if ((e = url_decode(a, s, len, out, outlen)) != PARSE_OK)
 		return e;
 	if (*outlen > max)
 		return PARSE_ERR_TOO_LARGE;
+	*work += *outlen;
 	if (!utf8_valid_text(*out, *outlen))
 		return PARSE_ERR_UTF8;
 	return PARSE_OK;
@@ -80,11 +83,23 @@ enum parse_err
 urlencoded_parse(struct arena *a, const char *s, size_t len,
     const struct limits *l, struct kvlist *out)
 {
+	size_t work;
+
+	return urlencoded_parse_work(a, s, len, l, out, &work);
+}
+
+/* Each byte examined is counted in *work where it is examined: the search
+ * for the pair's end, the search for its '=', decoding and checking. */
+enum parse_err
+urlencoded_parse_work(struct arena *a, const char *s, size_t len,
+    const struct limits *l, struct kvlist *out, size_t *work)
+{
 	const char	*p, *end, *amp, *eq, *vs;
 	char		*key, *val;
 	size_t		 keylen, vallen, n = 0;
 	enum parse_err	 e;
 
+	*work = 0;
 	if (len == 0)
 		return PARSE_OK;
 	p = s;
@@ -92,6 +107,7 @@ urlencoded_parse(struct arena *a, const char *s, size_t len,
 	while (p < end) {
 		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
 			amp = end;
+		*work += (size_t)(amp - p) + (amp < end ? 1 : 0);
 		if (amp == p) {		/* empty pair */
 			p++;
 			continue;
@@ -102,13 +118,14 @@ urlencoded_parse(struct arena *a, const char *s, size_t len,
 		}
 		if ((eq = memchr(p, '=', (size_t)(amp - p))) == NULL)
 			eq = amp;
+		*work += (size_t)(eq - p) + (eq < amp ? 1 : 0);
 		e = decode_text(a, p, (size_t)(eq - p), l->key_max, &key,
-		    &keylen);
+		    &keylen, work);
 		if (e != PARSE_OK)
 			goto err;
 		vs = eq < amp ? eq + 1 : amp;	/* "k" alone: value "" */
 		e = decode_text(a, vs, (size_t)(amp - vs), l->value_max,
-		    &val, &vallen);
+		    &val, &vallen, work);
 		if (e != PARSE_OK)
 			goto err;
 		if (kvlist_add(a, out, key, val, vallen) == -1) {

@@ -20,7 +20,14 @@ struct mark {
 };
 
 /* State of one scan. s.i only moves forward, through advance() or over
- * bytes that are not '\n', so line and bol always describe s.i. */
+ * bytes that are not '\n', so line and bol always describe s.i.
+ *
+ * s.work counts every byte a search or loop over the buffer examines (a
+ * byte examined twice counts twice), where it is examined: the helpers
+ * below that search (find_byte, find_in, advance, skip_ws, name_len,
+ * raw_span, refuse) and the few bounded memchr and loops elsewhere. Each
+ * pass of the main loop counts one. It is what makes the scan's linearity
+ * testable without a clock (xml_prescan_work). */
 struct scan {
 	const unsigned char	*b;
 	size_t			 len;
@@ -35,6 +42,7 @@ struct scan {
 	size_t			 attrs;
 	size_t			 texts;
 	size_t			 namespaces;
+	size_t			 work;	/* bytes examined, see xml_prescan_work */
 };
 
 static bool
@@ -72,6 +80,8 @@ advance(struct scan *s, size_t to)
 {
 	const unsigned char	*p = s->b + s->i, *end = s->b + to, *nl;
 
+	if (to > s->i)
+		s->work += to - s->i;
 	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		s->line++;
 		s->bol = (size_t)(nl - s->b) + 1;
@@ -83,34 +93,38 @@ advance(struct scan *s, size_t to)
 static void
 skip_ws(struct scan *s)
 {
+	s->work++;
 	while (s->i < s->len && is_ws(s->b[s->i])) {
 		if (s->b[s->i] == '\n') {
 			s->line++;
 			s->bol = s->i + 1;
 		}
 		s->i++;
+		s->work++;
 	}
 }
 
 static size_t
-name_len(const struct scan *s)
+name_len(struct scan *s)
 {
 	size_t n = 0;
 
 	while (s->i + n < s->len && is_name(s->b[s->i + n]))
 		n++;
+	s->work += n + 1;
 	return n;
 }
 
 /* Offset of the first byte c at or after from, or s->len. */
 static size_t
-find_byte(const struct scan *s, size_t from, int c)
+find_byte(struct scan *s, size_t from, int c)
 {
 	const unsigned char *p;
 
 	if (from >= s->len)
 		return s->len;
 	p = memchr(s->b + from, c, s->len - from);
+	s->work += p != NULL ? (size_t)(p - s->b) - from + 1 : s->len - from;
 	return p != NULL ? (size_t)(p - s->b) : s->len;
 }
 
@@ -128,17 +142,44 @@ next_lt(struct scan *s, size_t from)
 	return s->lt;
 }
 
+/*
+ * Offset of the first needle that lies within b[from..to), or to. By
+ * memchr for its first byte and a comparison of the rest, not memmem:
+ * each byte examined is one the search passes (memmem's sanitizer
+ * interceptor checks the whole haystack on every call, which made a
+ * search per comment or per "encoding" quadratic in the sanitizer build
+ * the tests and fuzzers run). The needles here ("-->", "]]>", "?>",
+ * "encoding", "xmlns") are at most 8 bytes, so at most 4 bytes are
+ * examined per byte passed (a run of '-' before "-->").
+ */
+static size_t
+find_in(struct scan *s, size_t from, size_t to, const char *needle)
+{
+	const unsigned char	*p, *q, *last;
+	size_t			 n = strlen(needle), k;
+
+	if (from >= to || to - from < n)
+		return to;
+	last = s->b + to - n;	/* the last place needle can start */
+	for (p = s->b + from; p <= last; p = q + 1) {
+		q = memchr(p, needle[0], (size_t)(last - p) + 1);
+		s->work += q != NULL ? (size_t)(q - p) + 1 : (size_t)(last - p) + 1;
+		if (q == NULL)
+			break;
+		for (k = 1; k < n && q[k] == (unsigned char)needle[k]; k++)
+			continue;
+		s->work += k < n ? k : n - 1;
+		if (k == n)
+			return (size_t)(q - s->b);
+	}
+	return to;
+}
+
 /* Offset of the first needle at or after from, or s->len. */
 static size_t
-find_str(const struct scan *s, size_t from, const char *needle)
+find_str(struct scan *s, size_t from, const char *needle)
 {
-	const unsigned char	*p;
-	size_t			 n = strlen(needle);
-
-	if (from >= s->len)
-		return s->len;
-	p = memmem(s->b + from, s->len - from, needle, n);
-	return p != NULL ? (size_t)(p - s->b) : s->len;
+	return find_in(s, from, s->len, needle);
 }
 
 /* Records a problem at m: its column counts characters, as libxml2's do.
@@ -155,6 +196,7 @@ refuse(struct scan *s, const struct mark *m, const char *limit, size_t value,
 	for (k = m->bol; k < m->off; k++)
 		if ((s->b[k] & 0xC0) != 0x80)
 			col++;
+	s->work += m->off - m->bol;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -218,9 +260,10 @@ static int
 raw_span(struct scan *s, size_t from, size_t to, const struct mark *m)
 {
 	const unsigned char	*p = s->b + from, *end = s->b + to, *q;
-	size_t			 eq = 0, ns = 0;
+	size_t			 eq = 0, ns = 0, k;
 
 	while (p < end && (q = memchr(p, '=', (size_t)(end - p))) != NULL) {
+		s->work += (size_t)(q - p) + 1;
 		if (++eq > s->lim->max_attrs)
 			return refuse(s, m, "xml_attrs", s->lim->max_attrs,
 			    "markup with more than %zu '=' before the next '<' "
@@ -228,8 +271,9 @@ raw_span(struct scan *s, size_t from, size_t to, const struct mark *m)
 			    s->lim->max_attrs);
 		p = q + 1;
 	}
-	for (p = s->b + from; p + 5 <= end &&
-	    (q = memmem(p, (size_t)(end - p), "xmlns", 5)) != NULL; p = q + 5)
+	if (p < end)
+		s->work += (size_t)(end - p);
+	for (k = from; (k = find_in(s, k, to, "xmlns")) < to; k += 5)
 		ns++;
 	return ns > 0 ? count_namespaces(s, m, ns) : 0;
 }
@@ -309,8 +353,12 @@ end_tag(struct scan *s)
 	const unsigned char	*gt;
 
 	if (s->i + 2 > lt || (gt = memchr(s->b + s->i + 2, '>',
-	    lt - (s->i + 2))) == NULL)
+	    lt - (s->i + 2))) == NULL) {
+		if (s->i + 2 < lt)
+			s->work += lt - (s->i + 2);
 		return raw(s, &m);
+	}
+	s->work += (size_t)(gt - s->b) - (s->i + 2) + 1;
 	advance(s, (size_t)(gt - s->b) + 1);
 	return 0;
 }
@@ -326,9 +374,12 @@ attr_value(struct scan *s, const struct mark *at, size_t nlen)
 	size_t			 start = s->i + 1, lt, end;
 
 	lt = next_lt(s, start);
-	if ((q = memchr(s->b + start, s->b[s->i], lt - start)) == NULL)
+	if ((q = memchr(s->b + start, s->b[s->i], lt - start)) == NULL) {
+		s->work += lt - start;
 		return 1;
+	}
 	end = (size_t)(q - s->b);
+	s->work += end - start + 1;
 	if (end - start > s->lim->max_value)
 		return refuse(s, at, "xml_value", s->lim->max_value,
 		    "attribute %sholds more than %zu bytes (limit xml_value)",
@@ -421,23 +472,29 @@ check_declaration(struct scan *s)
 		start = 3;
 	while (start < s->len && is_ws(s->b[start]))
 		start++;
+	s->work += start + 6;
 	if (s->len - start < 6 || memcmp(s->b + start, "<?xml", 5) != 0 ||
 	    !is_ws(s->b[start + 5]))
 		return 0;
 	end = find_str(s, start, "?>");
 	for (k = start; (k = find_str(s, k, "encoding")) < end; ) {
 		k += 8;
+		v = k;
 		while (k < end && is_ws(s->b[k]))
 			k++;
+		s->work += k - v + 1;
 		if (k >= end || s->b[k] != '=')
 			continue;
+		v = k;
 		for (k++; k < end && is_ws(s->b[k]); k++)
 			continue;
+		s->work += k - v + 1;
 		if (k >= end || (s->b[k] != '"' && s->b[k] != '\''))
 			continue;
 		v = k + 1;
 		for (ve = v; ve < end && s->b[ve] != s->b[k]; ve++)
 			continue;
+		s->work += ve - v + 1;
 		if (ve == end)
 			break;	/* not closed: libxml2 switches to nothing */
 		n = ve - v;
@@ -448,9 +505,48 @@ check_declaration(struct scan *s)
 		for (k = v; k < ve && k - v <= 40 && s->b[k] > 0x20 &&
 		    s->b[k] < 0x7f; k++)
 			continue;
+		s->work += k - v + 1;
 		return refuse(s, &m, NULL, 0, "the document declares encoding "
 		    "%.*s; only UTF-8 is accepted", k == ve ? (int)n : 7,
 		    k == ve ? (const char *)s->b + v : "another");
+	}
+	return 0;
+}
+
+/* The whole document, from the first byte, as xml_prescan. */
+static int
+scan_document(struct scan *s)
+{
+	struct mark	 m = here(s);
+	int		 r;
+
+	/* libxml2 recognises EBCDIC by these bytes ("<?xm") and decodes it. */
+	if (s->len >= 4 && memcmp(s->b, "\x4c\x6f\xa7\x94", 4) == 0)
+		return refuse(s, &m, NULL, 0, "the document is EBCDIC; only "
+		    "UTF-8 is accepted");
+	if (check_declaration(s) == -1)
+		return -1;
+	while (s->i < s->len) {
+		s->work++;
+		if (s->b[s->i] != '<')
+			r = text(s);
+		else if (s->len - s->i >= 4 && memcmp(s->b + s->i, "<!--", 4) == 0)
+			r = construct(s, 4, "-->");
+		else if (s->len - s->i >= 9 &&
+		    memcmp(s->b + s->i, "<![CDATA[", 9) == 0)
+			r = construct(s, 9, "]]>");
+		else if (peek(s, 1) == '?')
+			r = construct(s, 2, "?>");
+		else if (peek(s, 1) == '/')
+			r = end_tag(s);
+		else if (peek(s, 1) == '!') {
+			/* A DOCTYPE (libxml2 refuses it) or an error. */
+			m = here(s);
+			r = raw(s, &m);
+		} else
+			r = start_tag(s);
+		if (r == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -459,8 +555,14 @@ int
 xml_prescan(const char *buf, size_t len, const struct xml_limits *lim,
     struct xml_errors *errs)
 {
+	return xml_prescan_work(buf, len, lim, errs, NULL);
+}
+
+int
+xml_prescan_work(const char *buf, size_t len, const struct xml_limits *lim,
+    struct xml_errors *errs, size_t *work)
+{
 	struct scan	 s;
-	struct mark	 m;
 	int		 r;
 
 	memset(&s, 0, sizeof(s));
@@ -470,33 +572,8 @@ xml_prescan(const char *buf, size_t len, const struct xml_limits *lim,
 	s.lt_from = SIZE_MAX;
 	s.lim = lim;
 	s.errs = errs;
-	m = here(&s);
-	/* libxml2 recognises EBCDIC by these bytes ("<?xm") and decodes it. */
-	if (s.len >= 4 && memcmp(buf, "\x4c\x6f\xa7\x94", 4) == 0)
-		return refuse(&s, &m, NULL, 0, "the document is EBCDIC; only "
-		    "UTF-8 is accepted");
-	if (check_declaration(&s) == -1)
-		return -1;
-	while (s.i < s.len) {
-		if (s.b[s.i] != '<')
-			r = text(&s);
-		else if (s.len - s.i >= 4 && memcmp(s.b + s.i, "<!--", 4) == 0)
-			r = construct(&s, 4, "-->");
-		else if (s.len - s.i >= 9 &&
-		    memcmp(s.b + s.i, "<![CDATA[", 9) == 0)
-			r = construct(&s, 9, "]]>");
-		else if (peek(&s, 1) == '?')
-			r = construct(&s, 2, "?>");
-		else if (peek(&s, 1) == '/')
-			r = end_tag(&s);
-		else if (peek(&s, 1) == '!') {
-			/* A DOCTYPE (libxml2 refuses it) or an error. */
-			m = here(&s);
-			r = raw(&s, &m);
-		} else
-			r = start_tag(&s);
-		if (r == -1)
-			return -1;
-	}
-	return 0;
+	r = scan_document(&s);
+	if (work != NULL)
+		*work = s.work;
+	return r;
 }

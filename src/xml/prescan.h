@@ -34,4 +34,35 @@ struct xml_limits;
 int xml_prescan(const char *buf, size_t len, const struct xml_limits *lim,
     struct xml_errors *errs);
 
+/*
+ * How much work the scan may do: it looks at a byte once in each pass that
+ * can reach it, and at most about ten passes reach one: the main loop's
+ * dispatch or a start tag's name and white-space loops (with the byte each
+ * stops at); the search for the next '<' (again from a start tag's '<'
+ * when the tag turns out to be raw markup); the search for the end of what
+ * holds the byte (a value's quote, an end tag's '>', a comment's "-->",
+ * which looks at up to 3 bytes for each '-' it passes); raw_span's passes
+ * for '=' and "xmlns"; advance's pass counting lines; and in an XML
+ * declaration, the searches for its "?>" and every "encoding". No byte
+ * meets them all (one that is '?' is a cheap byte to the search for
+ * "encoding"); the worst shapes tested reach 7.2 per byte. 12 leaves room
+ * and is still a bound that a scan searching the same bytes again for each
+ * tag or value exceeds a thousandfold at 64 KiB. FIXED covers what a
+ * search costs whatever the length (the byte it stops at, the first bytes
+ * of a declaration).
+ */
+#define XML_PRESCAN_WORK_PER_BYTE	12u
+#define XML_PRESCAN_WORK_FIXED		64u
+
+/*
+ * As xml_prescan, and if work is not NULL sets *work to the bytes the scan
+ * examined: every byte each search and loop over buf looked at, summed (a
+ * byte looked at twice counts twice). Whatever the bytes and the limits,
+ * *work <= XML_PRESCAN_WORK_PER_BYTE * len + XML_PRESCAN_WORK_FIXED, which
+ * tests/unit/test_xml_prescan.c and fuzz/fuzz_xml_limits.c check: the
+ * scan's linearity, observed without a clock.
+ */
+int xml_prescan_work(const char *buf, size_t len, const struct xml_limits *lim,
+    struct xml_errors *errs, size_t *work);
+
 #endif

@@ -220,28 +220,49 @@ refused "deeply nested elements" 400 "$before"
 # Issue 16: one start tag with 50 000 attributes (0.6 MB) cost a worker 13-30 s in libxml2
 # (quadratic in the count), and four such uploads stopped the site. Refused before libxml2
 # reads it, naming the limit and the line; the same in remissctl validate.
+# How fast is measured by bench/xml-hostile (docs/performance.md), never here: a test that
+# times a request on a shared machine under the sanitizers flakes. The --max-time bounds are
+# hang guards only, far above the milliseconds a refusal takes and far below what the floods
+# cost without the pre-scan: libxml2 alone (xmllint) takes 9 s for 50 000 attributes and 65 s
+# for 140 000 (three-letter names, to fit this stack's 1 MiB body limit), so four floods of
+# 140 000 hold both workers for minutes and no flood is answered within 60 s (seen: with the
+# pre-scan switched off, flood 1 timed out and the checks after it met 504s). The GET may reach
+# a worker before the floods do; it guards against a site that stops answering at all.
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?>'
 	printf '<remissvar xmlns="urn:remissvar:1" remiss="ok-hemsjukvard-2025"'
 	seq -f ' a%.0f="x"' 0 49999 | tr -d '\n'
 	echo '/>'
 } >"$T/attrs.xml"
-t0=$(date +%s%N)
-post "$T/attrs.xml"
-ms=$((($(date +%s%N) - t0) / 1000000))
+post "$T/attrs.xml" --max-time 60
 refused "one element with 50 000 attributes" 400 "$before"
-check "…in under a second (${ms} ms), naming the limit and the line in Swedish and English" \
-	eval '[ "$ms" -lt 1000 ] && body_has "gränsen xml_attrs (högst 32) på rad 2" && body_has "limit xml_attrs (at most 32) at line 2" && error_line 2'
+check "…naming the limit and the line in Swedish and English" \
+	eval 'body_has "gränsen xml_attrs (högst 32) på rad 2" && body_has "limit xml_attrs (at most 32) at line 2" && error_line 2'
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	printf '<remissvar xmlns="urn:remissvar:1" remiss="ok-hemsjukvard-2025"'
+	awk 'BEGIN { f = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; r = f "0123456789"
+		for (i = 0; i < 140000; i++)
+			printf " %s%s%s=\"\"", substr(f, int(i / 3844) + 1, 1),
+				substr(r, int(i / 62) % 62 + 1, 1), substr(r, i % 62 + 1, 1) }'
+	echo '/>'
+} >"$T/flood.xml"
 for i in 1 2 3 4; do
-	curl -s -o "$T/flood$i" -w '%{http_code}' "${laholm[@]}" "${xml[@]}" --data-binary @"$T/attrs.xml" \
-		"$BASE$API/$SLUG/remissvar" >"$T/flood$i.status" &
+	curl -s --max-time 60 -o "$T/flood$i" -w '%{http_code}' "${laholm[@]}" "${xml[@]}" \
+		--data-binary @"$T/flood.xml" "$BASE$API/$SLUG/remissvar" >"$T/flood$i.status" &
 done
-t0=$(date +%s%N)
-api GET "$API" "${laholm[@]}"
-ms=$((($(date +%s%N) - t0) / 1000000))
+api GET "$API" "${laholm[@]}" --max-time 30
 wait
-check "four floods at once do not stop the site: a GET meanwhile took ${ms} ms, each flood a 400" \
-	eval 'status_is 200 && [ "$ms" -lt 2000 ] && [ "$(cat "$T"/flood[1-4].status)" = "400400400400" ]'
+# floods_refused: each of the four was answered 400 naming the limit.
+floods_refused() {
+	local i
+	for i in 1 2 3 4; do
+		[ "$(cat "$T/flood$i.status")" = 400 ] && grep -q "limit xml_attrs" "$T/flood$i" ||
+			{ echo "#   flood $i: status $(cat "$T/flood$i.status")"; return 1; }
+	done
+}
+check "four floods of 140 000 attributes at once do not stop the site: a GET meanwhile is answered, each flood a 400 naming the limit" \
+	eval 'status_is 200 && floods_refused && [ "$(versions)" = "$before" ]'
 check "remissctl validate refuses it the same way" \
 	eval '! "$BUILD/remissctl" validate "$T/attrs.xml" 2>"$T/v.err" && grep -q "attrs.xml:2:1: element <remissvar> has more than 32 attributes (limit xml_attrs)" "$T/v.err"'
 check "…and takes the server's XML limits with -L" \

@@ -176,8 +176,13 @@ check "instance c falls back to the primary: 3 of 3 pages answer 200" \
 check "instance c logs that the replica was lost and the primary served the page" \
 	grep -q "read replica lost; review_themes served from the primary" "$T/c.log"
 pg_start "$T/replica" fast
-sleep 6	# remissd tries a replica that was down again after 5 seconds
-out=$(fcgi_page "/remisser/$SLUG/teman")
+# remissd tries a replica that was down again after 5 seconds: pages are asked for until one
+# is read from it, for at most 30 s (a hang guard, not a speed; a fixed sleep raced the timer).
+for _ in $(seq 60); do
+	out=$(fcgi_page "/remisser/$SLUG/teman")
+	grep -q "reachable again (remissd-read)" "$T/c.log" && break
+	sleep 0.5
+done
 check "once the replica is back, instance c reads from it again" \
 	eval 'grep -q "^Status: 200" <<<"$out" && grep -q "reachable again (remissd-read)" "$T/c.log" &&
 	      [ "$(pq "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ]'

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
 
 #include "fixtures.h"
 #include "util/arena.h"
@@ -116,4 +117,54 @@ fx_has_error(const struct xml_errors *errs, long line, const char *word,
 		print_message("error %ld:%ld: %s\n", errs->list[i].line,
 		    errs->list[i].column, errs->list[i].message);
 	return false;
+}
+
+/* libxml2's allocator while counting, and the count. */
+static xmlFreeFunc		 fx_free;
+static xmlMallocFunc		 fx_malloc;
+static xmlReallocFunc		 fx_realloc;
+static xmlStrdupFunc		 fx_strdup;
+static struct fx_xml_allocs	 fx_allocs;
+
+static void *
+counting_malloc(size_t n)
+{
+	fx_allocs.calls++;
+	fx_allocs.bytes += n;
+	return fx_malloc(n);
+}
+
+static void *
+counting_realloc(void *p, size_t n)
+{
+	fx_allocs.calls++;
+	fx_allocs.bytes += n;
+	return fx_realloc(p, n);
+}
+
+static char *
+counting_strdup(const char *s)
+{
+	fx_allocs.calls++;
+	fx_allocs.bytes += strlen(s) + 1;
+	return fx_strdup(s);
+}
+
+void
+fx_xml_allocs_start(void)
+{
+	memset(&fx_allocs, 0, sizeof(fx_allocs));
+	assert_int_equal(xmlMemGet(&fx_free, &fx_malloc, &fx_realloc,
+	    &fx_strdup), 0);
+	/* The same free: what was allocated before is freed as before. */
+	assert_int_equal(xmlMemSetup(fx_free, counting_malloc,
+	    counting_realloc, counting_strdup), 0);
+}
+
+struct fx_xml_allocs
+fx_xml_allocs_stop(void)
+{
+	assert_int_equal(xmlMemSetup(fx_free, fx_malloc, fx_realloc,
+	    fx_strdup), 0);
+	return fx_allocs;
 }

@@ -45,4 +45,16 @@ char *fx_src_path(struct arena *a, const char *rel);
 bool fx_has_error(const struct xml_errors *errs, long line, const char *word,
     bool need_column);
 
+/* What libxml2 allocates (xmlMalloc, xmlMallocAtomic, xmlRealloc,
+ * xmlMemStrdup) between fx_xml_allocs_start and fx_xml_allocs_stop, which
+ * put back libxml2's allocator: to see that a parse was refused before
+ * libxml2 built anything, or how much it built, without a clock. One
+ * count at a time, in one thread. */
+struct fx_xml_allocs {
+	size_t	 calls;
+	size_t	 bytes;	/* requested, summed */
+};
+void fx_xml_allocs_start(void);
+struct fx_xml_allocs fx_xml_allocs_stop(void);
+
 #endif
