@@ -9,7 +9,7 @@
 
 #include "core/redact.h"
 #include "core/response_doc.h"
-#include "review/anchor.h"
+#include "core/anchor.h"
 #include "util/arena.h"
 #include "util/buf.h"
 

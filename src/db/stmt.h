@@ -529,7 +529,7 @@ enum stmt {
 				   motivation, status (no row: none yet) */
 	STMT_DECISION_NEW_LIST,	/* remiss id -> id, nr, heading, revised text,
 				   motivation, status: the added sections by nr */
-	/* Dialogmöten (schema/010_meetings.sql, handlers/meetings.c). */
+	/* Dialogmöten (schema/010_meetings.sql, handlers/decide/meetings.c). */
 	STMT_MEETING_LIST,	/* remiss id -> id, held on, title or '', place or
 				   '', organisation names ("A, B"), number of
 				   participants, section nrs ("3.1, 4"), by date */

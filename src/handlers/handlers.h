@@ -78,7 +78,7 @@ void handle_decisions(struct request *, struct response *);
 void handle_decision_add(struct request *, struct response *);
 void handle_decision_form(struct request *, struct response *);
 void handle_decision_save(struct request *, struct response *);
-/* Dialogmöten (handlers/meetings.c). */
+/* Dialogmöten (handlers/decide/meetings.c). */
 void handle_meetings(struct request *, struct response *);
 void handle_meeting_new_form(struct request *, struct response *);
 void handle_meeting_create(struct request *, struct response *);

@@ -128,7 +128,7 @@ const struct route routes[] = {
 	    BODY_NONE, handle_decision_form, NEED_REVIEW, false, false, false },
 	{ "decision_save", METHOD_POST, "/remisser/{slug}/beslutsforslag/{key}",
 	    BODY_FORM, handle_decision_save, NEED_REVIEW, false, false, false },
-	/* Dialogmöten (handlers/meetings.c); "nytt" comes before {id}. */
+	/* Dialogmöten (handlers/decide/meetings.c); "nytt" comes before {id}. */
 	{ "meetings", METHOD_GET, "/remisser/{slug}/dialogmoten", BODY_NONE,
 	    handle_meetings, NEED_REVIEW, false, false, false },
 	{ "meeting_create", METHOD_POST, "/remisser/{slug}/dialogmoten",
@@ -196,7 +196,7 @@ const struct route routes[] = {
 	{ "question_remove", METHOD_POST, "/remisser/{slug}/fragor/{id}/ta-bort",
 	    BODY_FORM, handle_question_remove, NEED_FORVALTNING,
 	    false, false, false },
-	/* Publication of a closed remiss and redactions (handlers/publication.c,
+	/* Publication of a closed remiss and redactions (handlers/publish/publication.c,
 	 * public_page.c); the public pages only read, so a replica may serve
 	 * them. */
 	{ "publication", METHOD_GET, "/remisser/{slug}/publicering", BODY_NONE,
@@ -219,8 +219,8 @@ const struct route routes[] = {
 	    "/publicerat/{slug}/bilaga/{version}/{n}", BODY_NONE,
 	    handle_public_attachment, NEED_PUBLIC, false, true, false },
 	/* The accessibility statement, linked from every page's footer
-	 * (handlers/statement.c), and the session-timeout warning's status
-	 * and extension for static/session.js (handlers/session_time.c). */
+	 * (handlers/site/statement.c), and the session-timeout warning's status
+	 * and extension for static/session.js (handlers/site/session_time.c). */
 	{ "statement", METHOD_GET, "/tillganglighet", BODY_NONE,
 	    handle_statement, NEED_PUBLIC, false, false, false },
 	{ "session_status", METHOD_GET, "/sessionen", BODY_NONE,

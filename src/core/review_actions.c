@@ -1,0 +1,538 @@
+/* review_actions.c: changes to the review workspace, each one transaction with an audit row. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "core/audit.h"
+#include "db/db.h"
+#include "log.h"
+#include "core/review_actions.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
+
+/* Decimal text of an id, or NULL for 0 (a SQL NULL). */
+struct idtext {
+	char	s[24];
+};
+
+static const char *
+id_or_null(struct idtext *t, long long id)
+{
+	if (id == 0)
+		return NULL;
+	snprintf(t->s, sizeof(t->s), "%lld", id);
+	return t->s;
+}
+
+static const char *
+id_text(struct idtext *t, long long id)
+{
+	snprintf(t->s, sizeof(t->s), "%lld", id);
+	return t->s;
+}
+
+/* The result of a failed statement: refused for a constraint the user's
+ * input broke (SQLSTATE class 22 or 23), else an error. */
+static enum review_result
+failure(const PGresult *r)
+{
+	const char *st = db_sqlstate(r);
+
+	if (st != NULL && (strncmp(st, "22", 2) == 0 || strncmp(st, "23", 2) == 0))
+		return REVIEW_REFUSED;
+	log_err("review: SQLSTATE %s", st != NULL ? st : "?");
+	return REVIEW_ERROR;
+}
+
+/* Writes the audit row for action on object (type, id) with detail, and
+ * commits. Returns REVIEW_OK or REVIEW_ERROR (rolled back). */
+static enum review_result
+audit_commit(struct db *db, long long user_id, const char *action,
+    const char *type, long long id, const struct buf *detail)
+{
+	char	actor[32], oid[24];
+
+	snprintf(actor, sizeof(actor), "user:%lld", user_id);
+	snprintf(oid, sizeof(oid), "%lld", id);
+	if (audit_write(db, actor, action, type, oid,
+	    detail != NULL && detail->len > 0 ? detail->data : NULL) == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	return REVIEW_OK;
+}
+
+/*
+ * Runs one statement inside an open transaction. Returns REVIEW_OK with
+ * *out (caller clears) when it succeeded with at least one row (or any
+ * rows when rows_optional), else rolls back and returns why.
+ */
+static enum review_result
+step(struct db *db, enum stmt id, const char *const *p, PGresult **out,
+    int rows_optional)
+{
+	PGresult		*r = db_exec(db, id, p);
+	enum review_result	 res;
+
+	*out = NULL;
+	if (!db_result_ok(r)) {
+		res = failure(r);
+		PQclear(r);
+		db_rollback(db);
+		return res;
+	}
+	if (!rows_optional && PQntuples(r) == 0 &&
+	    PQresultStatus(r) == PGRES_TUPLES_OK) {
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_NOT_FOUND;
+	}
+	*out = r;
+	return REVIEW_OK;
+}
+
+/* Detail JSON {"name": ...}. */
+static void
+name_detail(struct buf *b, const char *key, const char *value)
+{
+	buf_puts(b, "{");
+	json_string(b, key);
+	buf_puts(b, ":");
+	json_string(b, value);
+	buf_puts(b, "}");
+}
+
+static enum review_result
+theme_write(struct db *db, long long remiss_id, long long user_id,
+    long long id, const char *name, const char *description,
+    long long parent_id, long long *newid)
+{
+	struct idtext		 t0, t1, t2;
+	const char		*p[5];
+	PGresult		*r;
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+	long long		 got = id;
+
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	if (id == 0) {
+		p[0] = id_text(&t0, remiss_id);
+		p[1] = name;
+		p[2] = description;
+		p[3] = id_or_null(&t1, parent_id);
+		p[4] = id_text(&t2, user_id);
+		res = step(db, STMT_THEME_INSERT, p, &r, 0);
+	} else {
+		p[0] = id_text(&t0, id);
+		p[1] = id_text(&t1, remiss_id);
+		p[2] = name;
+		p[3] = description;
+		p[4] = id_or_null(&t2, parent_id);
+		res = step(db, STMT_THEME_UPDATE, p, &r, 0);
+	}
+	if (res != REVIEW_OK)
+		return res;
+	if (id == 0)
+		sscanf(PQgetvalue(r, 0, 0), "%lld", &got);
+	PQclear(r);
+	if (newid != NULL)
+		*newid = got;
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	name_detail(&b, "name", name);
+	res = audit_commit(db, user_id, id == 0 ? "theme.create" :
+	    "theme.update", "theme", got, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
+theme_create(struct db *db, long long remiss_id, long long user_id,
+    const char *name, const char *description, long long parent_id,
+    long long *id)
+{
+	return theme_write(db, remiss_id, user_id, 0, name, description,
+	    parent_id, id);
+}
+
+enum review_result
+theme_update(struct db *db, long long remiss_id, long long user_id,
+    long long id, const char *name, const char *description,
+    long long parent_id)
+{
+	if (id == 0)
+		return REVIEW_NOT_FOUND;
+	return theme_write(db, remiss_id, user_id, id, name, description,
+	    parent_id, NULL);
+}
+
+/* Resolves theme id within remiss_id and locks it, inside an open
+ * transaction: REVIEW_OK, or (rolled back) REVIEW_NOT_FOUND when it is not
+ * a theme of the remiss, REVIEW_ERROR. */
+static enum review_result
+theme_lock(struct db *db, long long remiss_id, long long id)
+{
+	struct idtext		 t0, t1;
+	const char		*p[2] = { id_text(&t0, id), id_text(&t1, remiss_id) };
+	PGresult		*r;
+	enum review_result	 res;
+
+	if ((res = step(db, STMT_THEME_LOCK, p, &r, 0)) == REVIEW_OK)
+		PQclear(r);
+	return res;
+}
+
+/* Moves tags and sub-themes of from to into, then deletes from; inside an
+ * open transaction. Both are resolved within remiss_id first: a theme of
+ * another remiss (either one) is REVIEW_NOT_FOUND and nothing changes. */
+static enum review_result
+fold_into(struct db *db, long long remiss_id, long long from, long long into,
+    struct buf *detail)
+{
+	struct idtext		 t0, t1, t2;
+	const char		*p[3];
+	PGresult		*r;
+	enum review_result	 res;
+
+	if ((res = theme_lock(db, remiss_id, from)) != REVIEW_OK ||
+	    (into != 0 && (res = theme_lock(db, remiss_id, into)) != REVIEW_OK))
+		return res;
+	p[0] = id_text(&t0, from);
+	p[1] = id_or_null(&t1, into);
+	p[2] = id_text(&t2, remiss_id);
+	if (into != 0) {
+		if ((res = step(db, STMT_THEME_TAGS_MOVE, p, &r, 1)) != REVIEW_OK)
+			return res;
+		buf_printf(detail, "{\"into\":%lld,\"tags_moved\":%s", into,
+		    PQcmdTuples(r));
+		PQclear(r);
+		/* The dialogmöten about from are about into from now on. */
+		if ((res = step(db, STMT_MEETING_THEMES_MOVE, p, &r, 1)) !=
+		    REVIEW_OK)
+			return res;
+		PQclear(r);
+	} else {
+		buf_puts(detail, "{\"into\":null");
+	}
+	/* Sub-themes of from follow into (refused by the database if into is
+	 * itself a sub-theme), or become top-level themes. */
+	if ((res = step(db, STMT_THEME_ORPHAN_CHILDREN, p, &r, 1)) != REVIEW_OK)
+		return res;
+	PQclear(r);
+	p[1] = id_text(&t1, remiss_id);
+	if ((res = step(db, STMT_THEME_DELETE, p, &r, 0)) != REVIEW_OK)
+		return res;
+	buf_puts(detail, ",\"name\":");
+	json_string(detail, PQgetvalue(r, 0, 0));
+	buf_puts(detail, "}");
+	PQclear(r);
+	return REVIEW_OK;
+}
+
+/* Folds theme from into into (into 0: none) in one transaction audited as
+ * action on theme from; see fold_into. */
+static enum review_result
+fold_audited(struct db *db, long long remiss_id, long long user_id,
+    long long from, long long into, const char *action)
+{
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	if ((res = fold_into(db, remiss_id, from, into, &b)) == REVIEW_OK)
+		res = audit_commit(db, user_id, action, "theme", from, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
+theme_merge(struct db *db, long long remiss_id, long long user_id,
+    long long from, long long into)
+{
+	if (from == 0 || into == 0 || from == into)
+		return REVIEW_NOT_FOUND;
+	return fold_audited(db, remiss_id, user_id, from, into, "theme.merge");
+}
+
+enum review_result
+theme_delete(struct db *db, long long remiss_id, long long user_id,
+    long long id, long long move_to)
+{
+	if (id == 0 || id == move_to)
+		return REVIEW_NOT_FOUND;
+	return fold_audited(db, remiss_id, user_id, id, move_to,
+	    "theme.delete");
+}
+
+/* Parameters of a target's anchor columns: field, quote, prefix, suffix,
+ * start, end (all NULL for a whole answer). */
+static void
+anchor_params(const struct review_target *t, const char **p, char *start,
+    char *end, size_t sz)
+{
+	const struct anchor *an = t->passage;
+
+	if (an == NULL) {
+		p[0] = p[1] = p[2] = p[3] = p[4] = p[5] = NULL;
+		return;
+	}
+	snprintf(start, sz, "%ld", an->start);
+	snprintf(end, sz, "%ld", an->end);
+	p[0] = t->field;
+	p[1] = an->quote;
+	p[2] = an->prefix;
+	p[3] = an->suffix;
+	p[4] = start;
+	p[5] = end;
+}
+
+enum review_result
+tag_add(struct db *db, long long remiss_id, long long user_id,
+    long long theme_id, const struct review_target *t)
+{
+	struct idtext		 t0, t1, t2, t3, t4, t5, t6;
+	const char		*p[13];
+	char			 start[24], end[24];
+	PGresult		*r;
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+	long long		 id = 0;
+
+	p[0] = id_text(&t0, theme_id);
+	p[1] = id_text(&t1, t->response_id);
+	p[2] = id_or_null(&t2, t->section_id);
+	p[3] = id_or_null(&t3, t->question_id);
+	p[4] = id_text(&t4, t->version_id);
+	anchor_params(t, p + 5, start, end, sizeof(start));
+	p[11] = id_text(&t5, user_id);
+	p[12] = id_text(&t6, remiss_id);
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
+		return res;
+	if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+		/* The theme, the answer or its version is not of this remiss. */
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_NOT_FOUND;
+	}
+	if (PQgetisnull(r, 0, 1)) {
+		/* A whole answer tagged with the theme already: as asked. */
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_OK;
+	}
+	sscanf(PQgetvalue(r, 0, 1), "%lld", &id);
+	PQclear(r);
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	buf_printf(&b, "{\"theme\":%lld,\"response\":%lld,\"section\":%lld,"
+	    "\"question\":%lld,\"quote\":", theme_id, t->response_id,
+	    t->section_id, t->question_id);
+	json_string(&b, t->passage != NULL ? t->passage->quote : NULL);
+	buf_puts(&b, "}");
+	res = audit_commit(db, user_id, "tag.add", "tag", id, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
+theme_from_group(struct db *db, long long remiss_id, long long user_id,
+    const char *name, const char *description,
+    const struct review_target *targets, size_t n, long long *id)
+{
+	struct idtext		 t0, t1, t2, t3, t4, t5;
+	const char		*p[13];
+	PGresult		*r;
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+	size_t			 i;
+
+	*id = 0;
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	p[0] = id_text(&t0, remiss_id);
+	p[1] = name;
+	p[2] = description;
+	p[3] = NULL;
+	p[4] = id_text(&t1, user_id);
+	if ((res = step(db, STMT_THEME_INSERT, p, &r, 0)) != REVIEW_OK)
+		return res;
+	sscanf(PQgetvalue(r, 0, 0), "%lld", id);
+	PQclear(r);
+	for (i = 0; i < n; i++) {
+		/* Suggested groups are of section answers, tagged whole. */
+		if (targets[i].question_id != 0 || targets[i].passage != NULL) {
+			db_rollback(db);
+			return REVIEW_NOT_FOUND;
+		}
+		p[0] = id_text(&t0, *id);
+		p[1] = id_text(&t1, targets[i].response_id);
+		p[2] = id_or_null(&t2, targets[i].section_id);
+		p[3] = NULL;
+		p[4] = id_text(&t3, targets[i].version_id);
+		p[5] = p[6] = p[7] = p[8] = p[9] = p[10] = NULL;
+		p[11] = id_text(&t4, user_id);
+		p[12] = id_text(&t5, remiss_id);
+		if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
+			return res;
+		if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+			PQclear(r);
+			db_rollback(db);
+			return REVIEW_NOT_FOUND;
+		}
+		PQclear(r);
+	}
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	buf_puts(&b, "{\"name\":");
+	json_string(&b, name);
+	buf_printf(&b, ",\"answers\":%zu,\"from\":\"suggested group\"}", n);
+	res = audit_commit(db, user_id, "theme.create", "theme", *id, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
+tag_remove(struct db *db, long long remiss_id, long long user_id,
+    long long tag_id)
+{
+	struct idtext		 t0, t1;
+	const char		*p[2] = { id_text(&t0, tag_id),
+	    id_text(&t1, remiss_id) };
+	PGresult		*r;
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	if ((res = step(db, STMT_TAG_DELETE, p, &r, 0)) != REVIEW_OK)
+		return res;
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	name_detail(&b, "theme", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	res = audit_commit(db, user_id, "tag.remove", "tag", tag_id, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
+note_add(struct db *db, long long remiss_id, long long user_id,
+    long long parent_id, const struct review_target *t, const char *body)
+{
+	struct idtext		 t0, t1, t2, t3, t4, t5, t6;
+	const char		*p[14];
+	char			 start[24], end[24];
+	PGresult		*r;
+	struct buf		 b;
+	struct arena		*a;
+	enum review_result	 res;
+	long long		 id = 0;
+
+	memset(p, 0, sizeof(p));
+	p[0] = id_text(&t0, remiss_id);
+	p[1] = id_or_null(&t1, parent_id);
+	if (t != NULL) {
+		p[2] = id_text(&t2, t->response_id);
+		p[3] = id_or_null(&t3, t->section_id);
+		p[4] = id_or_null(&t4, t->question_id);
+		p[5] = id_text(&t5, t->version_id);
+		anchor_params(t, p + 6, start, end, sizeof(start));
+	}
+	p[12] = body;
+	p[13] = id_text(&t6, user_id);
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	if ((res = step(db, STMT_NOTE_INSERT, p, &r, 0)) != REVIEW_OK)
+		return res;
+	sscanf(PQgetvalue(r, 0, 0), "%lld", &id);
+	PQclear(r);
+	if ((a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(&b, a);
+	buf_printf(&b, "{\"parent\":%lld}", parent_id);
+	res = audit_commit(db, user_id, parent_id != 0 ? "annotation.reply" :
+	    "annotation.add", "annotation", id, &b);
+	arena_free(a);
+	return res;
+}
+
+enum review_result
+note_resolve(struct db *db, long long remiss_id, long long user_id,
+    long long id, int resolve)
+{
+	struct idtext		 t0, t1, t2;
+	const char		*p[3] = { id_text(&t0, id), id_text(&t1, remiss_id),
+	    resolve ? id_text(&t2, user_id) : NULL };
+	PGresult		*r;
+
+	enum review_result	 res;
+
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	if ((res = step(db, STMT_NOTE_RESOLVE, p, &r, 0)) != REVIEW_OK)
+		return res;
+	PQclear(r);
+	return audit_commit(db, user_id, resolve ? "annotation.resolve" :
+	    "annotation.reopen", "annotation", id, NULL);
+}
+
+enum review_result
+read_mark(struct db *db, long long remiss_id, long long user_id,
+    long long response_id, long long section_id, long long version_id,
+    int read)
+{
+	struct idtext		 t0, t1, t2, t3, t4;
+	const char		*p[5] = { id_text(&t0, user_id),
+	    id_text(&t1, response_id), id_or_null(&t2, section_id),
+	    id_text(&t3, version_id), id_text(&t4, remiss_id) };
+	const char		*up[4] = { p[0], p[1], p[2], p[4] };
+	PGresult		*r;
+	enum review_result	 res;
+
+	if (db_begin(db) == -1)
+		return REVIEW_ERROR;
+	/* Marking must store a row (else the answer is not of the remiss);
+	 * unmarking an answer that is not marked leaves it as asked. */
+	if ((res = read ? step(db, STMT_READ_MARK, p, &r, 0) :
+	    step(db, STMT_READ_UNMARK, up, &r, 1)) != REVIEW_OK)
+		return res;
+	PQclear(r);
+	if (db_commit(db) == -1) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	return REVIEW_OK;
+}

@@ -1,0 +1,333 @@
+/* ctl/ctl_verify.c: remissctl verify: recomputes every receipt's SHA-256 and counts versions against receipts. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "ctl/ctl_verify.h"
+#include "db/db.h"
+#include "util/numparse.h"
+
+/* Prints why statement what failed (message and SQLSTATE, or that the
+ * database could not be reached). */
+static void
+db_failed(const char *what, const PGresult *r)
+{
+	const char *msg;
+
+	if (r == NULL) {
+		fprintf(stderr, "remissctl: verify: %s: the database is "
+		    "unreachable\n", what);
+		return;
+	}
+	msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	fprintf(stderr, "remissctl: verify: %s: %s (SQLSTATE %s)\n", what,
+	    msg != NULL ? msg : PQresultErrorMessage(r), db_sqlstate(r));
+}
+
+/* Runs statement id with params; NULL after printing why it failed. */
+static PGresult *
+query(struct db *db, enum stmt id, const char *const *params)
+{
+	PGresult *r;
+
+	r = db_exec(db, id, params);
+	if (!db_result_ok(r)) {
+		db_failed(stmt_table[id].name, r);
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void
+sha256_hex(const void *p, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, p, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* The versions: canonical XML against the receipt and the audit row. */
+static int
+check_versions(struct db *db, FILE *out, struct verify_counts *c)
+{
+	PGresult	*r = NULL, *x = NULL;
+	const char	*id, *rcpt, *sha, *p[1];
+	char		 got[65];
+	int		 i, rc = -1;
+
+	if ((r = query(db, STMT_VERIFY_VERSIONS, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(r); i++) {
+		id = PQgetvalue(r, i, 0);
+		rcpt = PQgetvalue(r, i, 1);
+		sha = PQgetvalue(r, i, 2);
+		c->versions++;
+		p[0] = id;
+		if ((x = query(db, STMT_VERIFY_VERSION_XML, p)) == NULL)
+			goto err;
+		if (PQntuples(x) != 1) {
+			fprintf(out, "version %s (receipt %s): gone while "
+			    "checking\n", id, rcpt);
+			c->problems++;
+		} else {
+			sha256_hex(PQgetvalue(x, 0, 0),
+			    (size_t)PQgetlength(x, 0, 0), got);
+			if (strcmp(got, sha) != 0) {
+				fprintf(out, "version %s (receipt %s): the "
+				    "stored canonical XML hashes to %s, the "
+				    "receipt says %s\n", id, rcpt, got, sha);
+				c->problems++;
+			}
+		}
+		PQclear(x);
+		x = NULL;
+		if (strcmp(PQgetvalue(r, i, 5), "0") == 0) {
+			fprintf(out, "version %s (receipt %s): no "
+			    "response.submit row in the audit log\n", id, rcpt);
+			c->problems++;
+			continue;
+		}
+		c->receipts++;
+		if (strcmp(PQgetvalue(r, i, 5), "1") != 0) {
+			fprintf(out, "version %s (receipt %s): %s response.submit "
+			    "rows in the audit log, expected one\n", id, rcpt,
+			    PQgetvalue(r, i, 5));
+			c->problems++;
+		}
+		if (strcmp(PQgetvalue(r, i, 6), sha) != 0 ||
+		    strcmp(PQgetvalue(r, i, 7), rcpt) != 0) {
+			fprintf(out, "version %s (receipt %s): the audit log "
+			    "recorded receipt %s with SHA-256 %s, the version "
+			    "has %s\n", id, rcpt, PQgetvalue(r, i, 7),
+			    PQgetvalue(r, i, 6), sha);
+			c->problems++;
+		}
+	}
+	rc = 0;
+err:
+	PQclear(x);
+	PQclear(r);
+	return rc;
+}
+
+/*
+ * Whether the next receipt numbers are safe (schema/018): each is at least
+ * the clock, so that a restored copy cannot repeat a number given out after
+ * the copy was taken. That fails when the next number is not past every
+ * number the database knows of (the clock and the sequence are both behind
+ * one), and, for the numbers the database cannot know of, while numbers
+ * given out or reserved run ahead of the clock (a clock set back, or more
+ * than 100 numbers a second): until the clock passes them, new numbers come
+ * from a sequence that a restore may have set back. r is one row of
+ * STMT_VERIFY_RECEIPT_SEQ.
+ */
+static void
+check_receipt_clock(const PGresult *r, FILE *out, struct verify_counts *c)
+{
+	long		 next, clock, high, last;
+
+	if (PQntuples(r) != 1 ||
+	    parse_long(PQgetvalue(r, 0, 0), LONG_MIN, LONG_MAX, &next) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 1), LONG_MIN, LONG_MAX, &clock) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 2), LONG_MIN, LONG_MAX, &high) == -1 ||
+	    parse_long(PQgetvalue(r, 0, 4), LONG_MIN, LONG_MAX, &last) == -1) {
+		fprintf(out, "receipt numbers: the sequence "
+		    "response_receipt_seq cannot be read\n");
+		c->problems++;
+		return;
+	}
+	if (next <= high) {
+		fprintf(out, "receipt numbers: not safe: the next one could "
+		    "repeat %s, which has been given out (the sequence "
+		    "response_receipt_seq and the database clock are both "
+		    "behind it; is the clock right?)\n", PQgetvalue(r, 0, 3));
+		c->problems++;
+	} else if (high > clock || last > clock) {
+		fprintf(out, "receipt numbers: not safe: numbers up to %.2f s "
+		    "ahead of the database clock have been given out, so "
+		    "until %s new numbers come from the sequence, which a "
+		    "restore sets back; check the clock (timedatectl) and "
+		    "take no submissions before then\n",
+		    (double)((high > last ? high : last) - clock) / 100.0,
+		    PQgetvalue(r, 0, 5));
+		c->problems++;
+	}
+}
+
+/* Receipts in the audit log whose version is missing, gaps in version
+ * numbers, and receipt numbers that could be handed out again. */
+static int
+check_counts(struct db *db, FILE *out, struct verify_counts *c)
+{
+	PGresult	*r;
+	int		 i;
+
+	if ((r = query(db, STMT_VERIFY_ORPHAN_AUDITS, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(r); i++) {
+		fprintf(out, "version %s (receipt %s): in the audit log, but "
+		    "the version is missing\n", PQgetvalue(r, i, 0),
+		    PQgetvalue(r, i, 1));
+		c->receipts++;
+		c->problems++;
+	}
+	PQclear(r);
+	if ((r = query(db, STMT_VERIFY_VERSION_GAPS, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(r); i++) {
+		fprintf(out, "response %s: %s versions stored, but numbered up "
+		    "to %s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+		    PQgetvalue(r, i, 2));
+		c->problems++;
+	}
+	PQclear(r);
+	if ((r = query(db, STMT_VERIFY_RECEIPT_SEQ, NULL)) == NULL)
+		return -1;
+	check_receipt_clock(r, out, c);
+	PQclear(r);
+	return 0;
+}
+
+/* Every attachment's bytes against its recorded size and SHA-256. */
+static int
+check_attachments(struct db *db, FILE *out, struct verify_counts *c)
+{
+	PGresult	*r = NULL, *b = NULL;
+	unsigned char	*bin = NULL;
+	const char	*hex, *p[1];
+	char		 got[65], size[32];
+	size_t		 hexlen, len;
+	int		 i, rc = -1;
+
+	if ((r = query(db, STMT_VERIFY_ATTACHMENTS, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(r); i++) {
+		c->attachments++;
+		p[0] = PQgetvalue(r, i, 0);
+		if ((b = query(db, STMT_VERIFY_ATTACHMENT_BYTES, p)) == NULL)
+			goto err;
+		if (PQntuples(b) != 1) {
+			fprintf(out, "attachment %s of version %s: gone while "
+			    "checking\n", p[0], PQgetvalue(r, i, 1));
+			c->problems++;
+			PQclear(b);
+			b = NULL;
+			continue;
+		}
+		hex = PQgetvalue(b, 0, 0);
+		hexlen = (size_t)PQgetlength(b, 0, 0);
+		if ((bin = malloc(hexlen / 2 + 1)) == NULL) {
+			fprintf(stderr, "remissctl: out of memory\n");
+			goto err;
+		}
+		if (sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &len,
+		    NULL) != 0) {
+			fprintf(stderr, "remissctl: verify: attachment %s: bad "
+			    "hex from the database\n", p[0]);
+			goto err;
+		}
+		sha256_hex(bin, len, got);
+		snprintf(size, sizeof(size), "%zu", len);
+		if (strcmp(got, PQgetvalue(r, i, 5)) != 0 ||
+		    strcmp(size, PQgetvalue(r, i, 4)) != 0) {
+			fprintf(out, "attachment %s of version %s (\"%s\"): the "
+			    "stored bytes are %s bytes with SHA-256 %s, recorded "
+			    "%s bytes with %s\n", p[0], PQgetvalue(r, i, 1),
+			    PQgetvalue(r, i, 3), size, got, PQgetvalue(r, i, 4),
+			    PQgetvalue(r, i, 5));
+			c->problems++;
+		}
+		free(bin);
+		bin = NULL;
+		PQclear(b);
+		b = NULL;
+	}
+	rc = 0;
+err:
+	free(bin);
+	PQclear(b);
+	PQclear(r);
+	return rc;
+}
+
+int
+ctl_verify(struct db *db, FILE *out, struct verify_counts *c)
+{
+	PGresult	*r;
+	int		 rc = -1;
+
+	memset(c, 0, sizeof(*c));
+	if (sodium_init() < 0) {
+		fprintf(stderr, "remissctl: verify: libsodium did not "
+		    "initialise\n");
+		return -1;
+	}
+	if (db_begin(db) == -1) {
+		db_failed("begin", NULL);
+		return -1;
+	}
+	if ((r = query(db, STMT_VERIFY_SNAPSHOT, NULL)) == NULL)
+		goto out;
+	PQclear(r);
+	if (check_versions(db, out, c) == -1 ||
+	    check_counts(db, out, c) == -1 ||
+	    check_attachments(db, out, c) == -1)
+		goto out;
+	rc = 0;
+out:
+	db_rollback(db);	/* read only: nothing to keep */
+	return rc;
+}
+
+int
+ctl_verify_main(const char *conninfo, int argc, char **argv,
+    const char *usage)
+{
+	struct verify_counts	 c;
+	struct db		*db;
+	int			 i, rc;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		fprintf(stderr, "remissctl: verify: unexpected %s\n", argv[i]);
+		fputs(usage, stderr);
+		return 2;
+	}
+	if ((db = db_open_as(conninfo, "remissctl")) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		return 1;
+	}
+	if (!db_connected(db)) {
+		fprintf(stderr, "remissctl: cannot connect to the database: %s",
+		    PQerrorMessage(db_conn(db)));
+		db_close(db);
+		return 1;
+	}
+	rc = ctl_verify(db, stdout, &c);
+	db_close(db);
+	if (rc == -1) {
+		fprintf(stderr, "remissctl: verify: incomplete: the checks did "
+		    "not finish\n");
+		return 1;
+	}
+	if (c.problems == 0)
+		printf("verify: ok: %lu versions, %lu receipts in the audit log, "
+		    "%lu attachments\n", c.versions, c.receipts, c.attachments);
+	else
+		printf("verify: FAILED: %lu problem(s) in %lu versions, %lu "
+		    "receipts in the audit log, %lu attachments\n", c.problems,
+		    c.versions, c.receipts, c.attachments);
+	return fflush(stdout) == 0 && c.problems == 0 ? 0 : 1;
+}

@@ -1,0 +1,305 @@
+/* public_view.c: the markup of a remiss's public page, drawn only from the redacted public
+ * model: the public page and the förvaltning's preview both call public_view(). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/public_model.h"
+#include "core/remiss_def.h"
+#include "handlers/publish/public_view.h"
+#include "util/arena.h"
+#include "views/dates.h"
+#include "views/forms.h"
+#include "views/html.h"
+#include "views/i18n.h"
+
+/* The texts of an answer as the page shows them, with their field names
+ * (as core/redact.c names them). */
+static const struct {
+	const char	*name;
+	const char	*label;
+	size_t		 off;
+} answer_fields[] = {
+	{ "kommentar", N_("Kommentar"), offsetof(struct answer, comment) },
+	{ "forslag", N_("Förslag till ny lydelse"),
+	    offsetof(struct answer, proposed_wording) },
+	{ "konsekvens_region", N_("Konsekvenser för Regionen"),
+	    offsetof(struct answer, consequence_region) },
+	{ "konsekvens_kommun", N_("Konsekvenser för Kommunerna"),
+	    offsetof(struct answer, consequence_kommun) },
+	{ "kortsiktigt", N_("Kortsiktigt"), offsetof(struct answer, short_term) },
+	{ "langsiktigt", N_("Långsiktigt"), offsetof(struct answer, long_term) },
+};
+#define NANSWER_FIELDS (sizeof(answer_fields) / sizeof(answer_fields[0]))
+
+static const char *
+answer_text(const struct answer *ans, size_t f)
+{
+	return *(const char *const *)(const void *)((const char *)ans +
+	    answer_fields[f].off);
+}
+
+/* One labelled shown text with its field name; nothing when empty. */
+static void
+value(struct html *h, const char *label, const char *text, const char *key)
+{
+	if (text == NULL || text[0] == '\0')
+		return;
+	html_elem(h, "dt", label, NULL);
+	html_elem(h, "dd", text, "class", "prewrap", "data-field", key, NULL);
+}
+
+static const struct answer *
+find(const struct response_doc *doc, const char *nr, const char *qid)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nanswers; i++) {
+		if (nr != NULL && doc->answers[i].section_nr != NULL &&
+		    strcmp(doc->answers[i].section_nr, nr) == 0)
+			return &doc->answers[i];
+		if (qid != NULL && doc->answers[i].question_id != NULL &&
+		    strcmp(doc->answers[i].question_id, qid) == 0)
+			return &doc->answers[i];
+	}
+	return NULL;
+}
+
+static void
+view_answer(struct html *h, struct arena *a, const struct answer *ans)
+{
+	size_t f;
+
+	html_open(h, "dl", "class", "answer-view", NULL);
+	if (ans->position != POS_NONE) {
+		html_elem(h, "dt", _("Ställningstagande"), NULL);
+		html_elem(h, "dd", position_label(ans->position), NULL);
+	}
+	for (f = 0; f < NANSWER_FIELDS; f++)
+		value(h, _(answer_fields[f].label), answer_text(ans, f),
+		    redact_answer_key(a, ans, answer_fields[f].name));
+	html_close(h);
+}
+
+/* The overall texts: the date shown as a date unless it is hidden. */
+static void
+overall(struct html *h, const struct public_response *r)
+{
+	const struct response_doc	*doc = &r->v.doc;
+	const struct redacted_text	*date;
+	char				 buf[40];
+
+	html_open(h, "dl", "class", "answer-view", NULL);
+	html_elem(h, "dt", _("Övergripande ställningstagande"), NULL);
+	html_elem(h, "dd", doc->position == POS_NONE ? _("Inget valt") :
+	    position_label(doc->position), NULL);
+	value(h, _("Sammanfattning"), doc->summary, "sammanfattning");
+	value(h, _("Beslutande instans"), doc->decision_body,
+	    "beslutande_instans");
+	date = redacted_text_get(&r->v, "beslutsdatum");
+	if (date != NULL)
+		value(h, _("Beslutsdatum"), date->redacted ? date->out :
+		    date_ui(date->src, buf, sizeof(buf)) == 0 ? buf : date->src,
+		    "beslutsdatum");
+	value(h, _("Remissinstansens diarienummer"), doc->diarienummer,
+	    "diarienummer");
+	html_close(h);
+}
+
+/* The attachments: a link each, or the legal ground. */
+static void
+attachments(struct html *h, struct arena *a, const char *slug,
+    const struct public_response *r)
+{
+	const struct redacted_attachment	*att;
+	size_t					 i;
+
+	if (r->v.natts == 0)
+		return;
+	html_elem(h, "h3", _("Bilagor"), NULL);
+	html_open(h, "ul", "class", "files", NULL);
+	for (i = 0; i < r->v.natts; i++) {
+		att = &r->v.atts[i];
+		html_open(h, "li", NULL);
+		html_text(h, arena_printf(a, _("Bilaga %zu: "), i + 1));
+		if (att->state == ATT_WITHHELD)
+			html_text(h, redact_marker(a, att->ground));
+		else
+			html_elem(h, "a", att->name, "href", arena_printf(a,
+			    "/publicerat/%s/bilaga/%lld/%zu", slug,
+			    r->rcpt.version_id, i + 1), "data-field",
+			    att->state == ATT_SHOWN ? arena_printf(a,
+			    "bilaga-%zu-namn", i + 1) : NULL, NULL);
+		if (att->state == ATT_REPLACED)
+			html_text(h, arena_printf(a, _(" (sekretessprövad kopia, "
+			    "sekretess enligt %s)"), att->ground));
+		html_close(h);
+	}
+	html_close(h);
+}
+
+const char *
+public_view_anchor(struct arena *a, const struct public_response *r)
+{
+	return arena_printf(a, "remissinstans-%lld", r->org_id);
+}
+
+static void
+one_response(struct html *h, struct arena *a, const struct remiss_def *def,
+    const struct public_response *r)
+{
+	const struct response_doc	*doc = &r->v.doc;
+	const struct section_def	*s;
+	const struct answer		*ans;
+	size_t				 i, j;
+
+	html_open(h, "section", "class", "public-response", "id",
+	    public_view_anchor(a, r), "data-version", arena_printf(a, "%lld",
+	    r->rcpt.version_id), NULL);
+	html_elem(h, "h2", r->org_name, NULL);
+	html_elem(h, "p", arena_printf(a, _("Inkom %s (version %d, kvitto %s)."),
+	    iso_datetime_ui_in(a, r->rcpt.received_at), r->rcpt.version,
+	    r->rcpt.number), "class", "muted", NULL);
+	overall(h, r);
+	for (i = 0; i < def->nsections; i++) {
+		s = &def->sections[i];
+		html_open(h, "section", "class", "avsnitt-view", NULL);
+		html_open(h, "h3", NULL);
+		html_text(h, s->nr);
+		html_text(h, " ");
+		html_text(h, s->heading);
+		html_close(h);
+		if ((ans = find(doc, s->nr, NULL)) != NULL)
+			view_answer(h, a, ans);
+		for (j = 0; j < s->nquestions; j++) {
+			if ((ans = find(doc, NULL, s->questions[j].qid)) == NULL)
+				continue;
+			html_elem(h, "h4", s->questions[j].text, NULL);
+			view_answer(h, a, ans);
+		}
+		if (find(doc, s->nr, NULL) == NULL && s->nquestions == 0)
+			html_elem(h, "p", _("Inget svar på detta avsnitt."),
+			    "class", "muted", NULL);
+		html_close(h);
+	}
+	for (j = 0; j < def->ngeneral; j++) {
+		if ((ans = find(doc, NULL, def->general[j].qid)) == NULL)
+			continue;
+		html_elem(h, "h4", def->general[j].text, NULL);
+		view_answer(h, a, ans);
+	}
+	attachments(h, a, def->slug, r);
+	html_close(h);
+}
+
+void
+public_view(struct html *h, struct arena *a, const struct remiss_def *def,
+    const struct public_model *m, public_view_after after, void *arg)
+{
+	char	now[64];
+	size_t	i;
+
+	html_open(h, "div", "class", "public-page", "id", "offentlig-sida", NULL);
+	html_elem(h, "h1", arena_printf(a, _("Remissvar: %s"), def->title), NULL);
+	if (m->published_at == NULL &&
+	    datetime_ui(time(NULL), now, sizeof(now)) == -1)
+		now[0] = '\0';
+	html_elem(h, "p", arena_printf(a, _("%s%s%s. Svaren publicerades %s."),
+	    def->sender, def->diarienummer != NULL ? _(", diarienummer ") : "",
+	    def->diarienummer != NULL ? def->diarienummer : "",
+	    m->published_at != NULL ? iso_datetime_ui_in(a, m->published_at) :
+	    now), "class", "lead", NULL);
+	html_elem(h, "p", _("Remissvar är allmänna handlingar. Kontaktpersonernas "
+	    "namn, e-post och telefon visas inte här. Uppgifter som omfattas av "
+	    "sekretess är ersatta med en hänvisning till bestämmelsen."), NULL);
+	for (i = 0; i < m->nresponses; i++) {
+		one_response(h, a, def, &m->responses[i]);
+		if (after != NULL)
+			after(h, &m->responses[i], arg);
+	}
+	if (m->nunanswered > 0) {
+		html_elem(h, "h2", _("Inget svar kom från"), NULL);
+		html_open(h, "ul", NULL);
+		for (i = 0; i < m->nunanswered; i++)
+			html_elem(h, "li", m->unanswered[i], NULL);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* The first 40 characters of s, with "…" when there is more, in a. */
+static const char *
+clip(struct arena *a, const char *s)
+{
+	size_t	i = 0, n = 0;
+
+	while (s[i] != '\0' && n < 40) {
+		i++;
+		while (((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		n++;
+	}
+	return s[i] == '\0' ? s : arena_printf(a, "%.*s…", (int)i, s);
+}
+
+/* The section or question an answer key ("avsnitt-12-…", "fraga-7-…")
+ * names, as the förvaltning reads it; *rest gets the text's name. */
+static const char *
+answer_place(struct arena *a, const struct remiss_def *def, const char *key,
+    const char **rest)
+{
+	const struct question_def	*q;
+	long long			 id;
+	size_t				 i, j;
+	int				 n = 0;
+	char				 kind[8];
+
+	if (sscanf(key, "%7[a-z]-%lld-%n", kind, &id, &n) != 2 || n == 0)
+		return NULL;
+	*rest = key + n;
+	for (i = 0; i < def->nsections; i++) {
+		if (strcmp(kind, "avsnitt") == 0 && def->sections[i].id == id)
+			return arena_printf(a, _("Avsnitt %s"), def->sections[i].nr);
+		for (j = 0; j < def->sections[i].nquestions; j++) {
+			q = &def->sections[i].questions[j];
+			if (strcmp(kind, "fraga") == 0 && q->id == id)
+				return arena_printf(a, _("Avsnitt %s, frågan ”%s”"),
+				    def->sections[i].nr, clip(a, q->text));
+		}
+	}
+	for (j = 0; j < def->ngeneral; j++)
+		if (strcmp(kind, "fraga") == 0 && def->general[j].id == id)
+			return arena_printf(a, _("Frågan ”%s”"),
+			    clip(a, def->general[j].text));
+	return NULL;
+}
+
+const char *
+public_field_label(struct arena *a, const struct remiss_def *def,
+    const char *key)
+{
+	const char	*place, *rest = NULL;
+	size_t		 f, n;
+	int		 used = 0;
+
+	if (strcmp(key, "sammanfattning") == 0)
+		return _("Sammanfattning");
+	if (strcmp(key, "beslutande_instans") == 0)
+		return _("Beslutande instans");
+	if (strcmp(key, "beslutsdatum") == 0)
+		return _("Beslutsdatum");
+	if (strcmp(key, "diarienummer") == 0)
+		return _("Remissinstansens diarienummer");
+	if (sscanf(key, "bilaga-%zu-namn%n", &n, &used) == 1 &&
+	    key[used] == '\0' && n >= 1)
+		return arena_printf(a, _("Bilaga %zu, filnamn"), n);
+	if ((place = answer_place(a, def, key, &rest)) == NULL)
+		return NULL;
+	for (f = 0; f < NANSWER_FIELDS; f++)
+		if (strcmp(rest, answer_fields[f].name) == 0)
+			return arena_printf(a, "%s: %s", place,
+			    _(answer_fields[f].label));
+	return NULL;
+}

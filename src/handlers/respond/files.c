@@ -1,0 +1,103 @@
+/* files.c: downloads of stored files: a submitted version's attachments (through send_file)
+ * and the files of an organisation's own draft before it is sent. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/identity.h"
+#include "core/draft_files.h"
+#include "core/filetype.h"
+#include "core/remiss_def.h"
+#include "core/response_doc.h"
+#include "handlers/respond/files.h"
+#include "handlers/handlers.h"
+#include "http/response.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/numparse.h"
+
+/* RFC 5987 encoding of a file name for Content-Disposition's filename*. */
+static const char *
+ext_value(struct arena *a, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			*out, *o;
+
+	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
+		return "bilaga";
+	for (o = out; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("!#$&+-.^_`|~", c) != NULL) {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+void
+send_file(struct request *req, struct response *res, size_t n,
+    const char *filename, const char *media_type, const unsigned char *data,
+    size_t len)
+{
+	response_reset(res);
+	/* Only a type of the allowlist is served as itself (nosniff comes
+	 * with every response), always as a download, and under a policy of
+	 * its own that a browser enforces besides the site's: sandboxed, no
+	 * script, nothing loaded. So a file a remissinstans uploaded never
+	 * runs in the site's origin, whatever it holds. */
+	res->content_type = filetype_served(media_type);
+	if (buf_append(&res->body, data, len) == -1) {
+		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		return;
+	}
+	response_header(res, "Content-Disposition", arena_printf(req->arena,
+	    "attachment; filename=\"bilaga-%zu\"; filename*=UTF-8''%s", n,
+	    ext_value(req->arena, filename)));
+	response_header(res, "Content-Security-Policy", "sandbox; "
+	    "default-src 'none'; frame-ancestors 'none'");
+	response_header(res, "Cache-Control", "private, no-store");
+}
+
+/* GET /remisser/{slug}/svar/bilaga/{id}: a file of the caller's own draft. */
+void
+handle_draft_file(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct attachment	 at;
+	long long		 id;
+	int			 rc;
+
+	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
+	if (rc == 1)
+		rc = remiss_invitation(req->db, req->arena, def.id,
+		    req->identity.org_id, &inv);
+	if (rc == 1) {
+		if (parse_id(req->path_params[1], &id) == -1 || id == 0)
+			rc = 0;
+		else
+			rc = draft_file_get(req->db, req->arena, def.id,
+			    req->identity.org_id, id, &at);
+	}
+	if (rc == -1) {
+		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
+		    "otillgänglig. Försök igen om en stund.",
+		    "The service is temporarily unavailable.");
+		return;
+	}
+	if (rc == 0) {
+		handler_problem(req, res, 404, "Filen finns inte.",
+		    "The file does not exist.");
+		return;
+	}
+	send_file(req, res, (size_t)id, at.filename, at.media_type, at.data,
+	    at.len);
+}

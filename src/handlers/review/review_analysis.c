@@ -1,0 +1,718 @@
+/* review_analysis.c: what the text analysis (src/analysis/) offers the referensgrupp: per
+ * section the key terms, suggested groups of answers that say the same thing (each with
+ * the terms that explain it, its representative answers first, and a button that makes it
+ * a theme), representative answers per theme; and near-duplicate answers across the remiss
+ * with the passages they share. GET /remisser/{slug}/analys, POST …/analys/tema,
+ * GET /remisser/{slug}/dubbletter. Deterministic: the same answers give the same page. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "analysis/cluster.h"
+#include "analysis/doc.h"
+#include "analysis/neardup.h"
+#include "analysis/passage.h"
+#include "analysis/tfidf.h"
+#include "core/remiss_def.h"
+#include "db/db.h"
+#include "handlers/review/answer_link.h"
+#include "handlers/handlers.h"
+#include "handlers/review/review.h"
+#include "http/kv.h"
+#include "http/response.h"
+#include "http/utf8.h"
+#include "core/review_actions.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/numparse.h"
+#include "views/forms.h"
+#include "views/html.h"
+#include "views/i18n.h"
+#include "views/layout.h"
+
+/* The remiss's answers with text, as analysis documents, and who wrote them. */
+struct corpus {
+	PGresult	*r;		/* STMT_ANALYSIS_TEXTS, rows by answer id */
+	struct doc	*docs;		/* all rows, by id */
+	size_t		 n;
+	struct doc	*sec;		/* the chosen section's (a slice of docs' rows) */
+	size_t		 nsec;
+	int		*row;		/* row of r for each of sec */
+	struct df_table	*df;		/* document frequencies over the remiss,
+					   or NULL when not asked for */
+};
+
+/* Loads every answer text of the remiss; with section (not NULL) also
+ * picks that section's answers and counts the document frequencies the
+ * key terms and groups need (the near-duplicate pass does not: building
+ * them is a large part of a remiss-wide pass). Returns 0, or -1 (database
+ * or OOM). */
+static int
+corpus_load(struct request *req, long long remiss_id,
+    const struct section_def *section, struct corpus *c)
+{
+	char		 rid[24];
+	const char	*p[1] = { rid };
+	int		 i, rows;
+
+	memset(c, 0, sizeof(*c));
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	c->r = db_exec(req->db, STMT_ANALYSIS_TEXTS, p);
+	if (!db_result_ok(c->r))
+		return -1;
+	rows = PQntuples(c->r);
+	if ((c->docs = arena_calloc(req->arena, (size_t)rows + 1,
+	    sizeof(*c->docs))) == NULL || (c->sec = arena_calloc(req->arena,
+	    (size_t)rows + 1, sizeof(*c->sec))) == NULL || (c->row =
+	    arena_calloc(req->arena, (size_t)rows + 1, sizeof(*c->row))) == NULL ||
+	    (section != NULL && (c->df = df_table_new()) == NULL))
+		return -1;
+	for (i = 0; i < rows; i++) {
+		c->docs[i].id = strtoll(PQgetvalue(c->r, i, 0), NULL, 10);
+		c->docs[i].text = PQgetvalue(c->r, i, 4);
+		c->docs[i].len = (size_t)PQgetlength(c->r, i, 4);
+		if (c->df != NULL && df_table_add(c->df, c->docs[i].text,
+		    c->docs[i].len) == -1)
+			return -1;
+		if (section != NULL && strtoll(PQgetvalue(c->r, i, 1), NULL, 10) ==
+		    section->id) {
+			c->row[c->nsec] = i;
+			c->sec[c->nsec++] = c->docs[i];
+		}
+	}
+	c->n = (size_t)rows;
+	return 0;
+}
+
+static void
+corpus_free(struct corpus *c)
+{
+	PQclear(c->r);
+	df_table_free(c->df);
+}
+
+/* Row of r of answer id (rows are by id), or -1. */
+static int
+row_of(const struct corpus *c, int64_t id)
+{
+	size_t lo = 0, hi = c->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->docs[mid].id < id)
+			lo = mid + 1;
+		else if (c->docs[mid].id > id)
+			hi = mid;
+		else
+			return (int)mid;
+	}
+	return -1;
+}
+
+/* At most max characters of s, cut at a character boundary, with "…". */
+static const char *
+excerpt(struct arena *a, const char *s, size_t max)
+{
+	size_t i = 0, chars = 0;
+
+	while (s[i] != '\0' && chars < max) {
+		i++;
+		while (s[i] != '\0' && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	return s[i] == '\0' ? s : arena_printf(a, "%.*s …", (int)i, s);
+}
+
+/* One answer of the corpus as a list item: organisation, link, excerpt. */
+static void
+answer_item(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct corpus *c, int64_t id, const char *nr, double sim)
+{
+	int row = row_of(c, id);
+
+	if (row < 0)
+		return;
+	html_open(h, "li", NULL);
+	html_elem(h, "a", PQgetvalue(c->r, row, 3), "href", answer_href(
+	    req->arena, def->slug, nr, PQgetvalue(c->r, row, 2)), NULL);
+	if (sim >= 0)
+		html_elem(h, "span", arena_printf(req->arena, _(" (likhet %.2f)"),
+		    sim), "class", "muted", NULL);
+	html_elem(h, "p", excerpt(req->arena, PQgetvalue(c->r, row, 4), 280),
+	    "class", "prewrap", NULL);
+	html_close(h);
+}
+
+/* "term1, term2, term3" of a group's terms. */
+static const char *
+term_list(struct arena *a, const struct keyterm *t, size_t n, size_t max)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b, a);
+	for (i = 0; i < n && i < max; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", t[i].display);
+	return b.len > 0 ? b.data : "";
+}
+
+/* A theme name refused for a group: the group (its answer ids as the
+ * form sent them), what was typed and why, shown beside that group's field. */
+struct group_error {
+	const char	*ids;
+	const char	*name;
+	const char	*message;
+};
+
+/* The group's answer ids as its form sends them, "1,2,3" (in a). */
+static const char *
+group_ids(struct arena *a, const struct cluster *g)
+{
+	struct buf	ids;
+	size_t		i;
+
+	buf_init(&ids, a);
+	for (i = 0; i < g->n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)g->ids[i]);
+	return ids.len > 0 && !ids.failed ? ids.data : "";
+}
+
+static void
+group_form(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct cluster *g, size_t k,
+    struct group_error *ge)
+{
+	const char	*ids = group_ids(req->arena, g);
+	const char	*fid = arena_printf(req->arena, "grupp-%zu-namn", k);
+	const char	*error = NULL, *value;
+	char		 eid[160];
+
+	value = arena_printf(req->arena, "%s: %s", s->nr, term_list(req->arena,
+	    g->terms, g->nterms, 3));
+	if (ge != NULL && strcmp(ge->ids, ids) == 0) {
+		error = ge->message;
+		value = ge->name != NULL ? ge->name : "";
+	}
+	html_open(h, "form", "method", "post", "class", "inline", "action",
+	    arena_printf(req->arena, "/remisser/%s/analys/tema", def->slug), NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
+	    req->identity.csrf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "avsnitt", "value", s->nr,
+	    NULL);
+	html_void(h, "input", "type", "hidden", "name", "svar", "value", ids,
+	    NULL);
+	html_elem(h, "label", _("Namn på temat"), "for", fid, NULL);
+	if (error != NULL)
+		html_elem(h, "p", error, "class", "field-error", "id",
+		    form_error_id(fid, eid, sizeof(eid)), NULL);
+	html_void(h, "input", "type", "text", "id", fid, "name", "namn", "value",
+	    value, "maxlength", "200", "required", "required",
+	    "aria-invalid", error != NULL ? "true" : NULL,
+	    "aria-describedby", error != NULL ? eid : NULL, NULL);
+	/* TRANSLATORS: "svar" is both singular and plural in Swedish. */
+	html_elem(h, "button", arena_printf(req->arena, NG_("Gör gruppen till "
+	    "ett tema (%zu svar)", "Gör gruppen till ett tema (%zu svar)",
+	    (unsigned long)g->n), g->n), "type", "submit", NULL);
+	html_close(h);
+}
+
+static void
+groups(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct corpus *c,
+    const struct clustering *cl, struct group_error *ge)
+{
+	const struct cluster	*g;
+	size_t			 k, i, j;
+	int			 rep;
+
+	html_elem(h, "h2", _("Föreslagna grupper"), "id", "h-grupper", NULL);
+	html_elem(h, "p", _("Svar som säger ungefär samma sak, grupperade efter "
+	    "orden de använder (samma svar ger alltid samma grupper). Det svar "
+	    "som bäst står för gruppen visas först."), "class", "muted", NULL);
+	if (cl->n == 0) {
+		html_elem(h, "p", _("För få svar med text för att gruppera."), NULL);
+		return;
+	}
+	for (k = 0; k < cl->n; k++) {
+		g = &cl->clusters[k];
+		html_open(h, "section", "class", "group", "aria-labelledby",
+		    arena_printf(req->arena, "grupp-%zu", k + 1), NULL);
+		/* TRANSLATORS: "svar" is both singular and plural. */
+		html_elem(h, "h3", arena_printf(req->arena, NG_("Grupp %zu: %s "
+		    "(%zu svar)", "Grupp %zu: %s (%zu svar)",
+		    (unsigned long)g->n), k + 1, term_list(req->arena, g->terms,
+		    g->nterms, 5), g->n), "id", arena_printf(req->arena,
+		    "grupp-%zu", k + 1), NULL);
+		html_open(h, "ol", "class", "reps", NULL);
+		for (i = 0; i < g->nreps; i++)
+			answer_item(h, req, def, c, g->reps[i].id, s->nr,
+			    g->reps[i].sim);
+		html_close(h);
+		if (g->n > g->nreps) {
+			html_open(h, "details", NULL);
+			html_elem(h, "summary", arena_printf(req->arena,
+			    _("Övriga svar i gruppen (%zu)"), g->n - g->nreps),
+			    NULL);
+			html_open(h, "ul", NULL);
+			for (i = 0; i < g->n; i++) {
+				for (rep = 0, j = 0; j < g->nreps; j++)
+					rep |= g->reps[j].id == g->ids[i];
+				if (!rep)
+					answer_item(h, req, def, c, g->ids[i],
+					    s->nr, -1);
+			}
+			html_close(h);
+			html_close(h);
+		}
+		group_form(h, req, def, s, g, k + 1, ge);
+		html_close(h);
+	}
+}
+
+/* Representative answers of each theme that tags answers of section s. */
+static void
+theme_reps(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *s, const struct corpus *c)
+{
+	PGresult	*r;
+	char		 rid[24], sid[24];
+	const char	*p[2] = { rid, sid };
+	int64_t		*ids;
+	struct doc_rank	*reps;
+	size_t		 nids, nreps, i;
+	int		 at, end, rows;
+
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(sid, sizeof(sid), "%lld", s->id);
+	r = db_exec(req->db, STMT_ANALYSIS_THEMED, p);
+	if (!db_result_ok(r) || (rows = PQntuples(r)) == 0) {
+		PQclear(r);
+		return;
+	}
+	html_elem(h, "h2", _("Teman: de svar som bäst står för temat"), NULL);
+	for (at = 0; at < rows; at = end) {
+		for (end = at; end < rows && strcmp(PQgetvalue(r, end, 0),
+		    PQgetvalue(r, at, 0)) == 0; end++)
+			;
+		if ((ids = arena_calloc(req->arena, (size_t)(end - at),
+		    sizeof(*ids))) == NULL)
+			break;
+		for (nids = 0; nids < (size_t)(end - at); nids++)
+			ids[nids] = strtoll(PQgetvalue(r, at + (int)nids, 2), NULL,
+			    10);
+		if (cluster_representatives(req->arena, c->sec, c->nsec, ids,
+		    nids, c->df, 3, &reps, &nreps) == -1)
+			break;
+		/* TRANSLATORS: a theme's name and its number of answers. */
+		html_elem(h, "h3", arena_printf(req->arena, NG_("%s (%zu svar)",
+		    "%s (%zu svar)", (unsigned long)nids), PQgetvalue(r, at, 1),
+		    nids), NULL);
+		html_open(h, "ol", "class", "reps", NULL);
+		for (i = 0; i < nreps; i++)
+			answer_item(h, req, def, c, reps[i].id, s->nr, reps[i].sim);
+		html_close(h);
+	}
+	PQclear(r);
+}
+
+static void
+section_links(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct section_def *cur)
+{
+	size_t i;
+
+	html_open(h, "nav", "class", "pager", "aria-label", _("Avsnitt"), NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < def->nsections; i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", def->sections[i].nr, "href", arena_printf(
+		    req->arena, "/remisser/%s/analys?avsnitt=%s", def->slug,
+		    def->sections[i].nr), "title", def->sections[i].heading,
+		    "aria-current", cur == &def->sections[i] ? "page" : NULL, NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* The analysis of section s of def, answered with status; ge (or NULL)
+ * is a refused theme name to show beside its group's field. */
+static void
+analysis_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct section_def *s, int status,
+    struct group_error *ge)
+{
+	struct corpus		 c;
+	struct keyterm		*terms;
+	struct clustering	 cl;
+	struct html		*h;
+	const char		*field, *message;
+	size_t			 nterms, i;
+
+	if (corpus_load(req, def->id, s, &c) == -1 ||
+	    tfidf_keyterms(req->arena, c.sec, c.nsec, c.df, 12, &terms,
+	    &nterms) == -1 || cluster_docs(req->arena, c.sec, c.nsec, c.df,
+	    NULL, &cl) == -1 || (h = html_new()) == NULL) {
+		corpus_free(&c);
+		review_unavailable(req, res);
+		return;
+	}
+	layout_begin(h, arena_printf(req->arena, _("%sAnalys av avsnitt %s"),
+	    ge != NULL ? _("Fel: ") : "", s->nr), &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, _("Analys: %s %s"), s->nr,
+	    s->heading), NULL);
+	review_nav(h, req, def, "analys");
+	section_links(h, req, def, s);
+	if (ge != NULL) {
+		/* The group's field, when the same answers still form it. */
+		for (i = 0; i < cl.n; i++)
+			if (strcmp(group_ids(req->arena, &cl.clusters[i]),
+			    ge->ids) == 0)
+				break;
+		field = i < cl.n ? arena_printf(req->arena, "grupp-%zu-namn",
+		    i + 1) : NULL;
+		message = ge->message;
+		form_error_summary(h, _("Rätta följande innan du går vidare"),
+		    &field, &message, 1);
+	} else
+		review_notice(h, req);
+	html_elem(h, "p", arena_printf(req->arena, NG_("%zu svar med text på "
+	    "avsnittet.", "%zu svar med text på avsnittet.",
+	    (unsigned long)c.nsec), c.nsec), "class", "muted", NULL);
+	html_elem(h, "h2", _("Nyckeltermer"), NULL);
+	if (nterms == 0)
+		html_elem(h, "p", _("Inga ännu."), NULL);
+	else {
+		html_open(h, "ol", "class", "terms", NULL);
+		for (i = 0; i < nterms; i++)
+			html_elem(h, "li", arena_printf(req->arena, NG_("%s (i %u "
+			    "av %zu svar)", "%s (i %u av %zu svar)",
+			    (unsigned long)c.nsec), terms[i].display,
+			    terms[i].ndocs, c.nsec),
+			    NULL);
+		html_close(h);
+	}
+	groups(h, req, def, s, &c, &cl, ge);
+	theme_reps(h, req, def, s, &c);
+	layout_end(h);
+	layout_send(h, res, status);
+	corpus_free(&c);
+}
+
+static int
+cmp_id(const void *x, const void *y)
+{
+	long long a = *(const long long *)x, b = *(const long long *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The answer ids "1,2,3" of the group form as a PostgreSQL array literal
+ * in arr, each once. Returns how many, 0 when ids is missing or malformed
+ * (empty, not a positive number, more than ANSWER_IDS_MAX), -1 on OOM. */
+#define ANSWER_IDS_MAX 10000
+static int
+answer_ids(struct arena *a, const char *ids, struct buf *arr)
+{
+	const char	*s = ids, *comma;
+	char		 one[24];
+	long long	*v;
+	size_t		 len, n = 0, i, k;
+
+	if (ids == NULL || *ids == '\0')
+		return 0;
+	if ((v = arena_calloc(a, ANSWER_IDS_MAX, sizeof(*v))) == NULL)
+		return -1;
+	for (;;) {
+		comma = strchr(s, ',');
+		len = comma != NULL ? (size_t)(comma - s) : strlen(s);
+		if (len == 0 || len >= sizeof(one) || n >= ANSWER_IDS_MAX)
+			return 0;
+		memcpy(one, s, len);
+		one[len] = '\0';
+		if (parse_id(one, &v[n]) == -1 || v[n] <= 0)
+			return 0;
+		n++;
+		if (comma == NULL)
+			break;
+		s = comma + 1;
+	}
+	qsort(v, n, sizeof(*v), cmp_id);
+	buf_puts(arr, "{");
+	for (i = k = 0; i < n; i++)
+		if (i == 0 || v[i] != v[i - 1])
+			buf_printf(arr, "%s%lld", k++ > 0 ? "," : "", v[i]);
+	buf_puts(arr, "}");
+	return arr->failed ? -1 : (int)k;
+}
+
+void
+handle_review_analysis(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	const struct section_def *s;
+	const char		*nr;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	nr = kvlist_get(&req->query, "avsnitt");
+	if (def.nsections == 0 || (s = nr != NULL ? remiss_section(&def, nr) :
+	    &def.sections[0]) == NULL) {
+		review_not_found(req, res);
+		return;
+	}
+	analysis_page(req, res, &def, s, 200, NULL);
+}
+
+/* The analysis page of section nr again (422), with the refused theme
+ * name beside its group's field. */
+static void
+group_error_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const char *nr, struct group_error *ge)
+{
+	const struct section_def *s = nr != NULL ? remiss_section(def, nr) : NULL;
+
+	if (s == NULL) {
+		if (def->nsections == 0) {
+			review_not_found(req, res);
+			return;
+		}
+		s = &def->sections[0];
+	}
+	analysis_page(req, res, def, s, 422, ge);
+}
+
+/* POST /remisser/{slug}/analys/tema: namn, avsnitt (nr), svar (answer ids
+ * "1,2,3"): a suggested group becomes a theme with its answers tagged.
+ * Every id must be a latest answer of this remiss (else 404). */
+void
+handle_review_group_theme(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct review_target	*t;
+	struct buf		 arr;
+	const char		*name = kvlist_get(&req->form, "namn");
+	const char		*ids = kvlist_get(&req->form, "svar");
+	const char		*nr = kvlist_get(&req->form, "avsnitt");
+	const char		*p[2];
+	PGresult		*r;
+	char			 rid[24];
+	long long		 id;
+	int			 i, n, want;
+	enum review_result	 rc;
+	struct group_error	 ge;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	memset(&ge, 0, sizeof(ge));
+	ge.ids = ids != NULL ? ids : "";	/* which group's field */
+	ge.name = name;
+	if (name == NULL || name[strspn(name, " \t")] == '\0' ||
+	    strlen(name) > 800 || strpbrk(name, "\r\n") != NULL ||
+	    !utf8_valid_text(name, strlen(name))) {
+		ge.message = _("Ge temat ett namn på en rad.");
+		group_error_page(req, res, &def, nr, &ge);
+		return;
+	}
+	buf_init(&arr, req->arena);
+	if ((want = answer_ids(req->arena, ids, &arr)) <= 0) {
+		if (want == 0)
+			handler_problem(req, res, 400, "Gruppens svar saknas eller "
+			    "är felaktiga. Ladda om sidan.", "The group's answers "
+			    "are missing or malformed.");
+		else
+			review_unavailable(req, res);
+		return;
+	}
+	snprintf(rid, sizeof(rid), "%lld", def.id);
+	p[0] = rid;
+	p[1] = arr.data;
+	r = db_exec(req->db, STMT_ANALYSIS_TARGETS, p);
+	/* Every answer named must be a latest answer of this remiss. */
+	if (!db_result_ok(r) || (n = PQntuples(r)) != want ||
+	    (t = arena_calloc(req->arena, (size_t)n, sizeof(*t))) == NULL) {
+		if (db_result_ok(r) && n != want)
+			handler_problem(req, res, 404, "Något av gruppens svar "
+			    "finns inte bland remissens senaste svar (en ny version "
+			    "kan ha kommit in). Ladda om analysen. Inget tema har "
+			    "skapats.", "An answer of the group is not among the "
+			    "remiss's latest answers. Nothing was created.");
+		else if (db_result_ok(r))
+			review_unavailable(req, res);
+		else
+			review_unavailable(req, res);
+		PQclear(r);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		t[i].response_id = strtoll(PQgetvalue(r, i, 1), NULL, 10);
+		t[i].section_id = strtoll(PQgetvalue(r, i, 2), NULL, 10);
+		t[i].question_id = strtoll(PQgetvalue(r, i, 3), NULL, 10);
+		t[i].version_id = strtoll(PQgetvalue(r, i, 4), NULL, 10);
+	}
+	PQclear(r);
+	rc = theme_from_group(req->db, def.id, req->identity.user_id, name,
+	    "Skapat ur en föreslagen grupp.", t, (size_t)n, &id);
+	if (rc == REVIEW_REFUSED) {
+		ge.message = _("Det finns redan ett tema med det namnet. Välj ett "
+		    "annat namn.");
+		group_error_page(req, res, &def, nr, &ge);
+		return;
+	}
+	if (rc != REVIEW_OK) {
+		if (rc == REVIEW_NOT_FOUND)
+			review_not_found(req, res);
+		else
+			review_unavailable(req, res);
+		return;
+	}
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/analys?avsnitt=%s&meddelande=tema-skapat", def.slug,
+	    nr != NULL && remiss_section(&def, nr) != NULL ? nr :
+	    def.sections[0].nr));
+}
+
+static int
+by_b_start(const void *x, const void *y)
+{
+	const struct passage *p = x, *q = y;
+
+	return (p->b_start > q->b_start) - (p->b_start < q->b_start);
+}
+
+/* The text of one side of a pair (first: side a) with the shared passages
+ * (byte ranges) marked, in that side's order. */
+static void
+shared_text(struct html *h, struct arena *a, const char *text,
+    const struct passage *in, size_t n, int first)
+{
+	struct passage	*ps;
+	size_t		 i, from = 0, s, e;
+
+	if ((ps = arena_calloc(a, n + 1, sizeof(*ps))) == NULL)
+		n = 0;
+	else
+		memcpy(ps, in, n * sizeof(*ps));
+	if (!first && n > 1)
+		qsort(ps, n, sizeof(*ps), by_b_start);
+
+	html_open(h, "p", "class", "prewrap", NULL);
+	for (i = 0; i < n; i++) {
+		s = first ? ps[i].a_start : ps[i].b_start;
+		e = first ? ps[i].a_end : ps[i].b_end;
+		if (s < from)
+			continue;
+		html_text(h, arena_strndup(a, text + from, s - from));
+		html_elem(h, "mark", arena_strndup(a, text + s, e - s), NULL);
+		from = e;
+	}
+	html_text(h, text + from);
+	html_close(h);
+}
+
+/* Section number of section id in def, or "?". */
+static const char *
+nr_of(const struct remiss_def *def, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < def->nsections; i++)
+		if (def->sections[i].id == id)
+			return def->sections[i].nr;
+	return "?";
+}
+
+static void
+duplicate_group(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct corpus *c, const struct neardup_result *nd, size_t k)
+{
+	const struct neardup_group	*g = &nd->groups[k];
+	const struct neardup_pair	*pair = NULL;
+	struct passage			*ps;
+	size_t				 i, nps;
+	int				 ra, rb, row;
+
+	html_open(h, "section", "class", "group", NULL);
+	html_elem(h, "h2", arena_printf(req->arena, NG_("Grupp %zu: %zu nästan "
+	    "likadana svar", "Grupp %zu: %zu nästan likadana svar",
+	    (unsigned long)g->n), k + 1, g->n), NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < g->n; i++) {
+		if ((row = row_of(c, g->ids[i])) < 0)
+			continue;
+		html_open(h, "li", NULL);
+		html_elem(h, "a", arena_printf(req->arena, _("%s, avsnitt %s"),
+		    PQgetvalue(c->r, row, 3), nr_of(def, strtoll(PQgetvalue(c->r,
+		    row, 1), NULL, 10))), "href", answer_href(req->arena,
+		    def->slug, nr_of(def, strtoll(PQgetvalue(c->r, row, 1),
+		    NULL, 10)), PQgetvalue(c->r, row, 2)), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	for (i = 0; i < nd->npairs && pair == NULL; i++)
+		if (nd->pairs[i].a == g->ids[0] || nd->pairs[i].b == g->ids[0])
+			pair = &nd->pairs[i];
+	if (pair != NULL && (ra = row_of(c, pair->a)) >= 0 &&
+	    (rb = row_of(c, pair->b)) >= 0 && passage_find(req->arena,
+	    PQgetvalue(c->r, ra, 4), (size_t)PQgetlength(c->r, ra, 4),
+	    PQgetvalue(c->r, rb, 4), (size_t)PQgetlength(c->r, rb, 4), 5, &ps,
+	    &nps) == 0) {
+		html_elem(h, "p", arena_printf(req->arena, _("Gemensamma stycken "
+		    "(markerade) i %s och %s, likhet %.2f:"), PQgetvalue(c->r, ra, 3),
+		    PQgetvalue(c->r, rb, 3), pair->jaccard), NULL);
+		html_open(h, "div", "class", "side-by-side", NULL);
+		html_open(h, "div", NULL);
+		html_elem(h, "h3", PQgetvalue(c->r, ra, 3), NULL);
+		shared_text(h, req->arena, PQgetvalue(c->r, ra, 4), ps, nps, 1);
+		html_close(h);
+		html_open(h, "div", NULL);
+		html_elem(h, "h3", PQgetvalue(c->r, rb, 3), NULL);
+		shared_text(h, req->arena, PQgetvalue(c->r, rb, 4), ps, nps, 0);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void
+handle_review_duplicates(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct corpus		 c;
+	struct neardup_result	 nd;
+	struct html		*h;
+	size_t			 k;
+
+	if (!review_remiss(req, res, &def))
+		return;
+	if (corpus_load(req, def.id, NULL, &c) == -1 ||
+	    neardup_find(req->arena, c.docs, c.n, NULL, &nd) == -1 ||
+	    (h = html_new()) == NULL) {
+		corpus_free(&c);
+		review_unavailable(req, res);
+		return;
+	}
+	layout_begin(h, arena_printf(req->arena, _("Nästan likadana svar: %s"),
+	    def.title), &req->identity);
+	html_elem(h, "h1", _("Nästan likadana svar"), NULL);
+	review_nav(h, req, &def, "dubbletter");
+	html_elem(h, "p", _("Svar vars text till största delen är densamma "
+	    "(kopierade formuleringar, kampanjbrev), med de gemensamma styckena "
+	    "markerade. Korta svar som \"Inga synpunkter\" räknas inte."), "class",
+	    "muted", NULL);
+	if (nd.ngroups == 0)
+		html_elem(h, "p", _("Inga nästan likadana svar hittades."), "role",
+
+		    "status", NULL);
+	for (k = 0; k < nd.ngroups && k < 50; k++)
+		duplicate_group(h, req, &def, &c, &nd, k);
+	layout_end(h);
+	layout_send(h, res, 200);
+	corpus_free(&c);
+}
