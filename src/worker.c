@@ -150,23 +150,15 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		choose_language(req);
 		break;
 	case AUTH_UNAVAILABLE:
-		problem_send(res, fmt, 503,
-		    "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable. Try again shortly.",
-		    NULL, 0);
+		problem_send_id(res, fmt, PROB_UNAVAILABLE, NULL);
 		response_header(res, "Retry-After", "1");
 		return false;
 	case AUTH_SSO_UNKNOWN:
-		problem_send(res, fmt, 403,
-		    "Ditt konto finns inte i Remissvar eller är avstängt. "
-		    "Kontakta förvaltningen.",
-		    "Your account does not exist in Remissvar or is disabled.",
-		    NULL, 0);
+		problem_send_id(res, fmt, PROB_SSO_UNKNOWN, NULL);
 		return false;
 	case AUTH_BAD_TOKEN:
 		log_warn("id=%s invalid bearer token", req->id);
-		problem_send(res, fmt, 401, "Ogiltig eller återkallad nyckel.",
-		    "Invalid or revoked token.", NULL, 0);
+		problem_send_id(res, fmt, PROB_BAD_TOKEN, NULL);
 		response_header(res, "WWW-Authenticate",
 		    "Bearer error=\"invalid_token\"");
 		return false;
@@ -193,18 +185,9 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		 * how to keep the text (the browser's Back has it). */
 		if (fmt == PROBLEM_HTML && changes_state(req->method) &&
 		    kvlist_get(&req->cookies, SESSION_COOKIE) != NULL)
-			problem_send(res, fmt, 401, "Din inloggning har gått ut "
-			    "(efter en stund utan aktivitet eller efter tolv "
-			    "timmar), så det du skickade har inte sparats. Gå "
-			    "tillbaka till förra sidan med webbläsarens "
-			    "bakåtknapp och kopiera det du skrev, logga sedan "
-			    "in igen och gör om ändringen.",
-			    "Your login session has ended, so what you sent was "
-			    "not saved. Go back, copy what you wrote, log in "
-			    "again and redo the change.", NULL, 0);
+			problem_send_id(res, fmt, PROB_SESSION_ENDED_FORM, NULL);
 		else
-			problem_send(res, fmt, 401, "Du behöver logga in.",
-			    "You need to log in.", NULL, 0);
+			problem_send_id(res, fmt, PROB_LOGIN_NEEDED, NULL);
 		response_header(res, "WWW-Authenticate", "Bearer");
 		return false;
 	case AUTHZ_DENY:
@@ -212,14 +195,8 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		log_warn("id=%s denied: user %lld role %s needs %s for %s",
 		    req->id, req->identity.user_id, role_name(req->identity.role),
 		    need_name(route->need), route->name);
-		if (d == AUTHZ_HIDE)
-			problem_send_for(res, fmt, 404, "Sidan finns inte.",
-			    "The page does not exist.", NULL, 0, &req->identity);
-		else
-			problem_send_for(res, fmt, 403,
-			    "Du har inte behörighet till det här.",
-			    "You are not allowed to do this.", NULL, 0,
-			    &req->identity);
+		problem_send_id(res, fmt, d == AUTHZ_HIDE ? PROB_NOT_FOUND :
+		    PROB_FORBIDDEN, &req->identity);
 		return false;
 	}
 	return false;
@@ -318,7 +295,7 @@ run_handler(struct request *req, struct response *res,
  */
 static void
 early_problem(struct request *req, struct response *res,
-    enum problem_format fmt, int status, const char *sv, const char *en)
+    enum problem_format fmt, const struct problem_def *p)
 {
 	const struct identity *who = NULL;
 
@@ -326,7 +303,7 @@ early_problem(struct request *req, struct response *res,
 		choose_language(req);
 		who = &req->identity;
 	}
-	problem_send_for(res, fmt, status, sv, en, NULL, 0, who);
+	problem_send_for(res, fmt, p->status, p->sv, p->en, NULL, 0, who);
 	if (req->sso_session[0] != '\0')
 		auth_set_session_cookie(req, res, req->sso_session);
 }
@@ -348,25 +325,24 @@ dispatch(struct request *req, struct response *res,
 	choose_language(req);	/* again once the user is known */
 	i18n_set_return(req->path);
 	if (req->method == METHOD__MAX) {
-		problem_send(res, fmt, 501, "Metoden stöds inte.",
-		    "The method is not supported.", NULL, 0);
+		problem_send_id(res, fmt, PROB_METHOD_UNSUPPORTED, NULL);
 		return;
 	}
 	/* A body over the limit is refused whatever the route. */
 	if (request_check_length(req, &err) == -1) {
-		early_problem(req, res, fmt, err.status, err.sv, err.en);
+		early_problem(req, res, fmt, &(const struct problem_def){
+		    err.status, err.sv, err.en });
 		return;
 	}
 	switch (router_match(routes, routes_count, req->method, req->path,
 	    req->arena, &route, req->path_params, &req->npath_params, allow,
 	    sizeof(allow))) {
 	case ROUTE_NOT_FOUND:
-		early_problem(req, res, fmt, 404, "Sidan finns inte.",
-		    "The page does not exist.");
+		early_problem(req, res, fmt, &problem_defs[PROB_NOT_FOUND]);
 		return;
 	case ROUTE_METHOD_NOT_ALLOWED:
-		early_problem(req, res, fmt, 405, "Metoden är inte tillåten här.",
-		    "The method is not allowed here.");
+		early_problem(req, res, fmt,
+		    &problem_defs[PROB_METHOD_NOT_ALLOWED]);
 		response_header(res, "Allow", allow);
 		return;
 	case ROUTE_FOUND:
@@ -392,10 +368,7 @@ dispatch(struct request *req, struct response *res,
 	    !route->csrf_exempt && !auth_csrf_ok(req)) {
 		log_warn("id=%s csrf check failed for user %lld on %s", req->id,
 		    req->identity.user_id, route->name);
-		problem_send_for(res, fmt, 403,
-		    "Sidan har gått ut. Ladda om sidan och försök igen.",
-		    "The page has expired. Reload the page and try again.",
-		    NULL, 0, &req->identity);
+		problem_send_id(res, fmt, PROB_PAGE_EXPIRED, &req->identity);
 		return;
 	}
 	run_handler(req, res, route, replica);

@@ -24,6 +24,15 @@ handler_problem(struct request *req, struct response *res, int status,
 	    sv, en, NULL, 0, &req->identity);
 }
 
+/* Answers req with problem id of the catalogue (http/problem.h), in the
+ * format its Accept header asks for, with the caller's own header. */
+static inline void
+handler_fail(struct request *req, struct response *res, enum problem_id id)
+{
+	problem_send_id(res, problem_format_for(req->accept, req->path), id,
+	    &req->identity);
+}
+
 void handle_healthz(struct request *, struct response *);
 void handle_home(struct request *, struct response *);
 void handle_login_form(struct request *, struct response *);

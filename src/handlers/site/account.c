@@ -218,7 +218,7 @@ handle_account(struct request *req, struct response *res)
 	enum lang		 cur = i18n_current();
 
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, _("Mitt konto"), who);
@@ -263,9 +263,7 @@ handle_account(struct request *req, struct response *res)
 	/* Personal tokens are a user's (an organisation token has none). */
 	if (who->user_id > 0 && token_section(h, req) == -1) {
 		html_free(h);
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	layout_end(h);
@@ -298,9 +296,7 @@ handle_account_token_revoke(struct request *req, struct response *res)
 		return;
 	}
 	if (rc == -1) {
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Inget har ändrats.",
-		    "The service is temporarily unavailable. Nothing was changed.");
+		handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 		return;
 	}
 	res->status = 303;

@@ -45,7 +45,7 @@ login_page(struct request *req, struct response *res, int status,
 	char		 tok[TOKEN_HEX];
 
 	if (token_new(tok) == -1 || (h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, _("Logga in"), NULL);
@@ -131,18 +131,14 @@ handle_login(struct request *req, struct response *res)
 		    email);
 		return;
 	default:
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	/* A new session id at every login; an old session on this browser ends. */
 	if (identity_has_session(&req->identity))
 		session_destroy(req->db, req->identity.session_id);
 	if (session_create(req->db, user_id, req->remote_addr, session) == -1) {
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	res->status = 303;

@@ -182,8 +182,7 @@ handle_metrics(struct request *req, struct response *res)
 	res->status = 200;
 	res->content_type = METRICS_CONTENT_TYPE;
 	if (metrics_render(&res->body, &s, routes) == -1) {
-		handler_problem(req, res, 500, "Internt fel.",
-		    "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	response_header(res, "Cache-Control", "no-store");
