@@ -172,36 +172,30 @@ err:
 	return rc;
 }
 
-/* Runs a statement with one id parameter; 0 or -1 (logged). */
-static int
-exec_id(struct db *db, enum stmt st, long long v, const char *func)
-{
-	PGresult	*r;
-	const char	*p[1];
-	char		 s[24];
-	int		 rc = 0;
-
-	snprintf(s, sizeof(s), "%lld", v);
-	p[0] = s;
-	r = db_exec(db, st, p);
-	if (!db_result_ok(r)) {
-		log_db(func, stmt_table[st].name, r);
-		rc = -1;
-	}
-	PQclear(r);
-	return rc;
-}
-
 int
 session_destroy(struct db *db, long long session_id)
 {
-	return exec_id(db, STMT_SESSION_DELETE, session_id, __func__);
+	PGresult	*r;
+	char		 s[24];
+	const char	*p[1] = { s };
+
+	snprintf(s, sizeof(s), "%lld", session_id);
+	r = db_query(db, STMT_SESSION_DELETE, p);
+	PQclear(r);
+	return r != NULL ? 0 : -1;
 }
 
 int
 session_destroy_user(struct db *db, long long user_id)
 {
-	return exec_id(db, STMT_SESSION_DELETE_USER, user_id, __func__);
+	PGresult	*r;
+	char		 s[24];
+	const char	*p[1] = { s };
+
+	snprintf(s, sizeof(s), "%lld", user_id);
+	r = db_query(db, STMT_SESSION_DELETE_USER, p);
+	PQclear(r);
+	return r != NULL ? 0 : -1;
 }
 
 int
