@@ -16,8 +16,10 @@
 
 #include "auth/authz.h"
 #include "auth/resolve.h"
+#include "core/objects.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
+#include "http/input.h"
 #include "http/kv.h"
 #include "http/problem.h"
 #include "http/request.h"
@@ -33,7 +35,7 @@
 #define SESSION_PURGE_EVERY 600	/* seconds between purges per worker */
 #define REPLICA_RETRY	5	/* seconds between tries of a replica that is down */
 /* Set after a change by a signed-in user: for FRESH_SECONDS that browser's
- * replica_ok pages come from the primary, so it sees its own change even
+ * ROUTE_REPLICA_OK pages come from the primary, so it sees its own change even
  * on a replica that lags (read-your-writes without shared state). */
 #define FRESH_COOKIE	"remiss_fresh"
 #define FRESH_SECONDS	"10"
@@ -134,17 +136,25 @@ choose_language(struct request *req)
 }
 
 /*
- * Finds who is calling and asks the one decision function whether the route
- * allows it. Returns true to go on; otherwise res holds the refusal (503,
- * 401, a redirect to the login page, 403 or 404) and it is logged.
+ * Finds who is calling, loads the object the route's path addresses
+ * (core/objects.c) and asks the one decision function whether the caller
+ * may have it (authz_decide, docs/security.md "The object path and the
+ * 404/403 rule"). The object is loaded only for a caller whose role meets
+ * the route's need: who lacks it learns nothing of the object. req->object
+ * is set either way. Returns true to go on; otherwise res holds the
+ * refusal (503, 401, a redirect to the login page, 403 or 404) and it is
+ * logged.
  */
 static bool
 authorize(struct request *req, struct response *res, const struct route *route,
-    enum problem_format fmt)
+    enum problem_format fmt, struct object *obj)
 {
 	enum authz_decision	 d;
+	enum problem_id		 prob;
 	char			*loc;
 
+	memset(obj, 0, sizeof(*obj));
+	req->object = obj;
 	switch (auth_resolve(req)) {
 	case AUTH_RESOLVED:
 		choose_language(req);
@@ -164,6 +174,16 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		return false;
 	}
 	d = authz_decide(&req->identity, route->need, NULL);
+	if (d == AUTHZ_ALLOW && route->object != OBJ_NONE) {
+		if (object_load(req->db, route->object, req->path_params,
+		    req->npath_params, &req->identity, obj) != OBJECT_LOADED) {
+			problem_send_id(res, fmt, PROB_UNAVAILABLE,
+			    &req->identity);
+			response_header(res, "Retry-After", "1");
+			return false;
+		}
+		d = authz_decide(&req->identity, route->need, &obj->authz);
+	}
 	switch (d) {
 	case AUTHZ_ALLOW:
 		return true;
@@ -192,11 +212,16 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		return false;
 	case AUTHZ_DENY:
 	case AUTHZ_HIDE:
-		log_warn("id=%s denied: user %lld role %s needs %s for %s",
+		log_warn("id=%s denied: user %lld role %s needs %s for %s (%s%s)",
 		    req->id, req->identity.user_id, role_name(req->identity.role),
-		    need_name(route->need), route->name);
-		problem_send_id(res, fmt, d == AUTHZ_HIDE ? PROB_NOT_FOUND :
-		    PROB_FORBIDDEN, &req->identity);
+		    need_name(route->need), route->name,
+		    object_defs[route->object].name,
+		    obj->kind == OBJ_NONE ? "" : obj->authz.missing ?
+		    ", not found" : ", not this caller's");
+		prob = obj->kind != OBJ_NONE ? object_refusal(obj,
+		    &req->identity, d) : d == AUTHZ_HIDE ? PROB_NOT_FOUND :
+		    PROB_FORBIDDEN;
+		problem_send_id(res, fmt, prob, &req->identity);
 		return false;
 	}
 	return false;
@@ -204,7 +229,7 @@ authorize(struct request *req, struct response *res, const struct route *route,
 
 /*
  * The connection for route's handler: the read replica when the route is
- * replica_ok, the method only reads, the replica is up (or comes back now)
+ * ROUTE_REPLICA_OK, the method only reads, the replica is up (or comes back now)
  * and this browser made no change in the last FRESH_SECONDS; else the
  * primary. Authentication has already used the primary.
  */
@@ -212,7 +237,7 @@ static struct db *
 pick_db(const struct request *req, const struct route *route,
     struct db *primary, struct db *replica)
 {
-	if (replica == NULL || !route->replica_ok ||
+	if (replica == NULL || !(route->flags & ROUTE_REPLICA_OK) ||
 	    (req->method != METHOD_GET && req->method != METHOD_HEAD) ||
 	    kvlist_get(&req->cookies, FRESH_COOKIE) != NULL)
 		return primary;
@@ -222,28 +247,21 @@ pick_db(const struct request *req, const struct route *route,
 /*
  * After a state-changing request, bumps the data version the review
  * matrix's page cache keys on (schema/013_remiss_data_version.sql): the
- * remiss's when the route is under /remisser/{slug} or
- * /api/v1/remisser/{slug}, else the global one (organisations, users,
- * anything not tied to one remiss). Its own autocommit statement, run after
- * the handler has committed (or rolled back) its transaction, so it holds
- * the version row's lock only for itself and never inside a submission;
- * docs/architecture.md ("The review matrix cache") says why "after" is what
- * makes the cache safe. Bumping after a request that changed nothing only
- * costs a page render.
+ * remiss's when the route's object lies within a remiss (its {slug}), else
+ * the global one (organisations, users, anything not tied to one remiss).
+ * Its own autocommit statement, run after the handler has committed (or
+ * rolled back) its transaction, so it holds the version row's lock only
+ * for itself and never inside a submission; docs/architecture.md ("The
+ * review matrix cache") says why "after" is what makes the cache safe.
+ * Bumping after a request that changed nothing only costs a page render.
  */
 static void
 bump_data_version(struct request *req, const struct route *route)
 {
-	const char	*brace = strchr(route->pattern, '{');
 	const char	*p[1] = { NULL };
 	PGresult	*r;
 
-	if (brace != NULL && strncmp(brace, "{slug}", 6) == 0 &&
-	    req->npath_params > 0 &&
-	    (((size_t)(brace - route->pattern) == 10 &&
-	    strncmp(route->pattern, "/remisser/", 10) == 0) ||
-	    ((size_t)(brace - route->pattern) == 17 &&
-	    strncmp(route->pattern, "/api/v1/remisser/", 17) == 0)))
+	if (object_in_remiss(route->object) && req->npath_params > 0)
 		p[0] = req->path_params[0];
 	r = db_exec(req->db, STMT_DATA_VERSION_BUMP, p);
 	if (!db_result_ok(r))
@@ -318,6 +336,7 @@ dispatch(struct request *req, struct response *res,
 {
 	const struct route	*route;
 	struct request_error	 err;
+	struct object		 obj;
 	enum problem_format	 fmt;
 	char			 allow[64];
 
@@ -352,12 +371,13 @@ dispatch(struct request *req, struct response *res,
 	/* Only without a replica: the version must come from the connection
 	 * the handler reads its data from (docs/architecture.md, "The review
 	 * matrix cache"), and with a replica that may not be the primary. */
-	if (route->version_first && replica == NULL && req->npath_params > 0) {
+	if ((route->flags & ROUTE_VERSION_FIRST) && replica == NULL &&
+	    req->npath_params > 0) {
 		prefetch->id = STMT_DATA_VERSION;
 		prefetch->params[0] = req->path_params[0];
 		req->prefetch = prefetch;
 	}
-	if (!authorize(req, res, route, fmt))
+	if (!authorize(req, res, route, fmt, &obj))
 		return;
 	if (request_read_body(req, route->body, &err) == -1) {
 		problem_send_for(res, fmt, err.status, err.sv, err.en, NULL, 0,
@@ -365,10 +385,18 @@ dispatch(struct request *req, struct response *res,
 		return;
 	}
 	if (changes_state(req->method) && identity_has_session(&req->identity) &&
-	    !route->csrf_exempt && !auth_csrf_ok(req)) {
+	    !(route->flags & ROUTE_CSRF_EXEMPT) && !auth_csrf_ok(req)) {
 		log_warn("id=%s csrf check failed for user %lld on %s", req->id,
 		    req->identity.user_id, route->name);
 		problem_send_id(res, fmt, PROB_PAGE_EXPIRED, &req->identity);
+		return;
+	}
+	/* The route's declared keys, checked once into typed slots. */
+	if (route->inputs != NULL && ((req->inputs = arena_alloc(req->arena,
+	    IN__MAX * sizeof(*req->inputs))) == NULL ||
+	    input_parse(req->arena, input_defs, IN__MAX, route->inputs,
+	    &req->form, &req->query, req->inputs) == -1)) {
+		problem_send_id(res, fmt, PROB_INTERNAL, &req->identity);
 		return;
 	}
 	run_handler(req, res, route, replica);
