@@ -11,6 +11,7 @@
 #include "util/numparse.h"
 
 static const char *const need_names[NEED__MAX] = {
+	"none",		/* NEED_NONE */
 	"public",	/* NEED_PUBLIC */
 	"login",	/* NEED_LOGIN */
 	"kommun",	/* NEED_KOMMUN */
@@ -205,7 +206,7 @@ authz_decide(const struct identity *id, enum need need,
 
 	if (r >= ROLE__MAX)
 		return AUTHZ_DENY;
-	if (need >= NEED__MAX)
+	if (need == NEED_NONE || need >= NEED__MAX)
 		return AUTHZ_DENY;
 	/* Monitoring goes by where the request comes from, not who sends it;
 	 * elsewhere the page does not exist. */

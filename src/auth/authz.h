@@ -8,6 +8,8 @@
 
 /* What a route needs of its caller, declared in the route table. */
 enum need {
+	NEED_NONE,		/* not declared: nobody (a route that forgets
+				   .need fails closed, and test_routes fails) */
 	NEED_PUBLIC,		/* anyone */
 	NEED_LOGIN,		/* any logged-in user or token */
 	NEED_KOMMUN,		/* a remissinstans (user or organisation token) */
