@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "auth/identity.h"
 #include "core/objects.h"
 #include "handlers/handlers.h"
 #include "http/input.h"
@@ -271,6 +272,45 @@ input_table_is_complete(void **state)
 	}
 }
 
+/* Without a database: the kinds that need none, and the words of a
+ * refusal. */
+static void
+refusals_answer_with_the_kinds_words(void **state)
+{
+	struct object	o;
+	struct identity	k = { .role = ROLE_KOMMUN, .org_id = 7 };
+	struct identity	nobody = { .role = ROLE_KOMMUN, .org_id = 7 };
+
+	(void)state;
+	assert_int_equal(object_load(NULL, OBJ_NONE, NULL, 0, &k, &o),
+	    OBJECT_LOADED);
+	assert_int_equal(o.kind, OBJ_NONE);
+	/* An organisation token has no personal tokens: no query at all. */
+	nobody.user_id = 0;
+	assert_int_equal(object_load(NULL, OBJ_OWN_TOKEN,
+	    (const char *const[]){ "5" }, 1, &nobody, &o), OBJECT_LOADED);
+	assert_true(o.authz.missing);
+	memset(&o, 0, sizeof(o));
+	o.kind = OBJ_API_VERSION;
+	o.authz.audience = AUDIENCE_API;
+	o.authz.remiss_draft = true;
+	assert_int_equal(object_refusal(&o, &k, AUTHZ_HIDE), PROB_NO_REMISS);
+	o.authz.remiss_draft = false;
+	o.authz.invited = true;
+	o.authz.missing = true;
+	assert_int_equal(object_refusal(&o, &k, AUTHZ_HIDE), PROB_NO_RESPONSE);
+	o.kind = OBJ_SECTION;
+	o.authz.audience = AUDIENCE_INVITED;
+	assert_int_equal(object_refusal(&o, &k, AUTHZ_HIDE),
+	    PROB_NO_SECTION_OR_QUESTION);
+	o.authz.remiss_missing = true;
+	assert_int_equal(object_refusal(&o, &k, AUTHZ_HIDE), PROB_NOT_FOUND);
+	o.kind = OBJ_REMISS;
+	o.authz.remiss_missing = false;
+	o.authz.missing = false;
+	assert_int_equal(object_refusal(&o, &k, AUTHZ_DENY), PROB_FORBIDDEN);
+}
+
 int
 main(void)
 {
@@ -279,6 +319,7 @@ main(void)
 		cmocka_unit_test(every_parameter_is_consumed_by_the_declared_object),
 		cmocka_unit_test(every_object_kind_is_used_and_answers_from_the_catalogue),
 		cmocka_unit_test(flags_are_sane),
+		cmocka_unit_test(refusals_answer_with_the_kinds_words),
 		cmocka_unit_test(inputs_are_declared),
 		cmocka_unit_test(input_table_is_complete),
 	};
