@@ -172,6 +172,29 @@ auth_csrf_ok(struct request *req)
 	return token_equal(sent, req->identity.csrf);
 }
 
+bool
+auth_prelogin_ok(struct request *req)
+{
+	const char *sent, *cookie;
+
+	sent = kvlist_get(&req->form, CSRF_FIELD);
+	cookie = kvlist_get(&req->cookies, PRELOGIN_COOKIE);
+	return sent != NULL && cookie != NULL && token_wellformed(sent) &&
+	    token_wellformed(cookie) && token_equal(sent, cookie);
+}
+
+void
+auth_set_prelogin_cookie(const struct request *req, struct response *res,
+    const char *tok)
+{
+	char value[256];
+
+	snprintf(value, sizeof(value), "%s=%s; Path=/logga-in; HttpOnly; "
+	    "SameSite=Strict%s; Max-Age=%d", PRELOGIN_COOKIE, tok != NULL ? tok : "",
+	    req->auth->cookie_secure ? "; Secure" : "", tok != NULL ? 3600 : 0);
+	response_header(res, "Set-Cookie", value);
+}
+
 void
 auth_set_session_cookie(const struct request *req, struct response *res,
     const char *token)

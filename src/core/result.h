@@ -2,15 +2,14 @@
 #ifndef REMISS_CORE_RESULT_H
 #define REMISS_CORE_RESULT_H
 
-#include "db/db.h"
-
 /*
  * The outcome of a domain operation in src/core/. A handler turns it into
  * an answer (handler_result in handlers/handlers.h picks the problem of the
  * catalogue, http/problem.h); remissctl into an exit status. An operation
  * whose form must say which field was wrong adds its own detail (an enum
  * or a form_errors) beside CORE_INVALID; the code itself stays one of
- * these.
+ * these. Core code maps a database failure with core_result_of_db
+ * (core/result_db.h), so that this header needs no libpq.
  */
 enum core_result {
 	CORE_OK,
@@ -21,24 +20,6 @@ enum core_result {
 	CORE_ERROR,		/* a bug or out of memory */
 	CORE__MAX
 };
-
-/* The result for a database failure of class f (db_last_failure). */
-static inline enum core_result
-core_result_of_db(enum db_failure f)
-{
-	switch (f) {
-	case DB_FAIL_NONE:
-		return CORE_OK;
-	case DB_FAIL_UNAVAILABLE:
-		return CORE_UNAVAILABLE;
-	case DB_FAIL_CONFLICT:
-		return CORE_CONFLICT;
-	case DB_FAIL_REFUSED:
-		return CORE_INVALID;
-	default:
-		return CORE_ERROR;
-	}
-}
 
 /* The name of r for logs ("not_found"). */
 static inline const char *

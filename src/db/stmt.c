@@ -38,11 +38,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_ROLLBACK] = { "rollback", "ROLLBACK", 0 },
 
 	[STMT_REMISS_LIST_OPEN] = { "remiss_list_open",
-	    "SELECT slug, title, sender, to_char(opens, 'YYYY-MM-DD'),"
-	    " to_char(closes, 'YYYY-MM-DD')"
-	    " FROM remiss"
-	    " WHERE status = 'oppen' AND " TODAY_SE " BETWEEN opens AND closes"
-	    " ORDER BY closes, slug", 0 },
+	    "SELECT slug, title, sender, to_char(opens, 'YYYY-MM-DD') AS opens,"
+	    " to_char(closes, 'YYYY-MM-DD') AS closes"
+	    " FROM remiss r"
+	    " WHERE r.status = 'oppen' AND " TODAY_SE " BETWEEN r.opens AND r.closes"
+	    " ORDER BY r.closes, r.slug", 0 },
 
 	/* Updates first, so that a known name does not use up an id. */
 	[STMT_ORG_UPSERT] = { "org_upsert",
@@ -304,8 +304,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id, COALESCE(label, '')", 2 },
 
 	[STMT_APITOKEN_USER_LIST] = { "apitoken_user_list",
-	    "SELECT id, COALESCE(label, ''), iso_time_se(created_at),"
-	    " COALESCE(iso_time_se(last_used_at), '')"
+	    "SELECT id, COALESCE(label, '') AS label,"
+	    " iso_time_se(created_at) AS created,"
+	    " COALESCE(iso_time_se(last_used_at), '') AS last_used"
 	    " FROM api_tokens WHERE user_id = $1::bigint AND revoked_at IS NULL"
 	    " ORDER BY id", 1 },
 

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "core/result.h"
+#include "http/input.h"
 #include "http/problem.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -31,6 +33,25 @@ handler_fail(struct request *req, struct response *res, enum problem_id id)
 {
 	problem_send_id(res, problem_format_for(req->accept, req->path), id,
 	    &req->identity);
+}
+
+/* Answers req with the problem for a core result other than CORE_OK (for
+ * an operation whose form shows its own errors, answer those first):
+ * not found 404, conflict 409, invalid 422, unavailable 503, error 500. */
+static inline void
+handler_result(struct request *req, struct response *res, enum core_result rc)
+{
+	static const enum problem_id probs[CORE__MAX] = {
+		[CORE_OK] = PROB_INTERNAL,	/* not a failure: a bug */
+		[CORE_NOT_FOUND] = PROB_NOT_FOUND,
+		[CORE_CONFLICT] = PROB_CONFLICT,
+		[CORE_INVALID] = PROB_INVALID,
+		[CORE_UNAVAILABLE] = PROB_UNAVAILABLE,
+		[CORE_ERROR] = PROB_INTERNAL,
+	};
+
+	handler_fail(req, res, (unsigned)rc < CORE__MAX ? probs[rc] :
+	    PROB_INTERNAL);
 }
 
 void handle_healthz(struct request *, struct response *);

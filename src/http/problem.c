@@ -20,6 +20,12 @@ const struct problem_def problem_defs[PROB__MAX] = {
 	    "The page does not exist." },
 	[PROB_FORBIDDEN] = { 403, "Du har inte behörighet till det här.",
 	    "You are not allowed to do this." },
+	[PROB_CONFLICT] = { 409, "Det gick inte: något har ändrats under "
+	    "tiden. Ladda om sidan och försök igen. Inget har ändrats.",
+	    "That did not work: something changed meanwhile. Reload the page "
+	    "and try again. Nothing was changed." },
+	[PROB_INVALID] = { 422, "Uppgifterna godtogs inte. Inget har ändrats.",
+	    "The data was refused. Nothing was changed." },
 	[PROB_UNAVAILABLE] = { 503, "Tjänsten är tillfälligt otillgänglig. "
 	    "Försök igen om en stund.",
 	    "The service is temporarily unavailable. Try again shortly." },

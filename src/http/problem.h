@@ -28,6 +28,8 @@ enum problem_id {
 	PROB_NOT_FOUND,			/* 404: no such page (or the caller may
 					   not know it exists) */
 	PROB_FORBIDDEN,			/* 403: known, but not for this caller */
+	PROB_CONFLICT,			/* 409: changed meanwhile, or taken */
+	PROB_INVALID,			/* 422: the data was refused */
 	PROB_UNAVAILABLE,		/* 503: the database cannot be reached */
 	PROB_UNAVAILABLE_UNCHANGED,	/* 503, after a change that was not made */
 	PROB_UNAVAILABLE_UNSAVED,	/* 503, after a form that was not saved */

@@ -173,9 +173,7 @@ handle_metrics(struct request *req, struct response *res)
 	struct metrics_snapshot s;
 
 	if (metrics_snapshot(req->arena, &s) == -1) {
-		handler_problem(req, res, 503,
-		    "Mätvärdena är inte tillgängliga.",
-		    "The metrics are not available.");
+		handler_fail(req, res, PROB_METRICS_UNAVAILABLE);
 		return;
 	}
 	response_reset(res);

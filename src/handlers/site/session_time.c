@@ -32,8 +32,7 @@ times(struct request *req, struct response *res, int extend)
 	}
 	if (rc == 0) {
 		/* Ended between the lookup and now (logout in another tab). */
-		handler_problem(req, res, 401, "Du är inte längre inloggad.",
-		    "You are no longer logged in.");
+		handler_fail(req, res, PROB_NO_LONGER_LOGGED_IN);
 		return;
 	}
 	if (extend)

@@ -62,9 +62,7 @@ handle_statement(struct request *req, struct response *res)
 	size_t		 len;
 
 	if ((text = read_statement(req->arena, &len)) == NULL) {
-		handler_problem(req, res, 500, "Tillgänglighetsredogörelsen "
-		    "kunde inte visas just nu.",
-		    "The accessibility statement cannot be shown right now.");
+		handler_fail(req, res, PROB_STATEMENT_UNAVAILABLE);
 		return;
 	}
 	if ((title = markdown_title(req->arena, text, len)) == NULL)
