@@ -147,13 +147,12 @@ choose_language(struct request *req)
  */
 static bool
 authorize(struct request *req, struct response *res, const struct route *route,
-    enum problem_format fmt, struct object *obj)
+    enum problem_format fmt, struct object *obj, struct db_call *objcall)
 {
 	enum authz_decision	 d;
 	enum problem_id		 prob;
 	char			*loc;
 
-	memset(obj, 0, sizeof(*obj));
 	req->object = obj;
 	switch (auth_resolve(req)) {
 	case AUTH_RESOLVED:
@@ -174,9 +173,11 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		return false;
 	}
 	d = authz_decide(&req->identity, route->need, NULL);
+	memset(obj, 0, sizeof(*obj));
 	if (d == AUTHZ_ALLOW && route->object != OBJ_NONE) {
 		if (object_load(req->db, route->object, req->path_params,
-		    req->npath_params, &req->identity, obj) != OBJECT_LOADED) {
+		    req->npath_params, &req->identity, objcall, obj) !=
+		    OBJECT_LOADED) {
 			problem_send_id(res, fmt, PROB_UNAVAILABLE,
 			    &req->identity);
 			response_header(res, "Retry-After", "1");
@@ -328,17 +329,19 @@ early_problem(struct request *req, struct response *res,
 
 /* Routes req and runs the handler; every outcome ends up in res, and the
  * route, once one matched, in *matched. replica is the read connection or
- * NULL. prefetch is the caller's slot for a statement run with the session
- * lookup (the caller PQclears a result the handler did not take). */
+ * NULL. calls[0..2) are the caller's slots for the statements sent with the
+ * session lookup (the caller PQclears a result nobody took). */
 static void
 dispatch(struct request *req, struct response *res,
-    const struct route **matched, struct db *replica, struct db_call *prefetch)
+    const struct route **matched, struct db *replica, struct db_call *calls)
 {
 	const struct route	*route;
 	struct request_error	 err;
 	struct object		 obj;
+	struct db_call		*objcall = NULL;
 	enum problem_format	 fmt;
 	char			 allow[64];
+	size_t			 n = 0;
 
 	fmt = problem_format_for(req->accept, req->path);
 	choose_language(req);	/* again once the user is known */
@@ -368,16 +371,24 @@ dispatch(struct request *req, struct response *res,
 		break;
 	}
 	*matched = route;
+	/* The route's object goes with the session lookup, in its round
+	 * trip, when its statement does not depend on who asks. */
+	memset(&obj, 0, sizeof(obj));
+	if (object_prefetch(route->object, req->path_params, req->npath_params,
+	    &obj, &calls[n]))
+		objcall = &calls[n++];
 	/* Only without a replica: the version must come from the connection
 	 * the handler reads its data from (docs/architecture.md, "The review
 	 * matrix cache"), and with a replica that may not be the primary. */
 	if ((route->flags & ROUTE_VERSION_FIRST) && replica == NULL &&
 	    req->npath_params > 0) {
-		prefetch->id = STMT_DATA_VERSION;
-		prefetch->params[0] = req->path_params[0];
-		req->prefetch = prefetch;
+		calls[n].id = STMT_DATA_VERSION;
+		calls[n].params[0] = req->path_params[0];
+		req->prefetch = &calls[n++];
 	}
-	if (!authorize(req, res, route, fmt, &obj))
+	req->also = calls;
+	req->nalso = n;
+	if (!authorize(req, res, route, fmt, &obj, objcall))
 		return;
 	if (request_read_body(req, route->body, &err) == -1) {
 		problem_send_for(res, fmt, err.status, err.sv, err.en, NULL, 0,
@@ -417,7 +428,7 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 	struct response		 res;
 	struct request_error	 err;
 	const struct route	*route = NULL;
-	struct db_call		 prefetch = { .result = NULL };
+	struct db_call		 calls[2];
 	char			 path[512], method[64], id[64];
 	long			 bytes, us;
 	static const char	 oom[] = "Status: 503 Service Unavailable\r\n"
@@ -447,8 +458,10 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 		req.auth = &cfg->auth;
 		req.schema = cfg->schema;
 		res.head_only = req.method == METHOD_HEAD;
-		dispatch(&req, &res, &route, replica, &prefetch);
-		PQclear(prefetch.result);
+		memset(calls, 0, sizeof(calls));
+		dispatch(&req, &res, &route, replica, calls);
+		PQclear(calls[0].result);
+		PQclear(calls[1].result);
 		/* The caching rule, decided here once for every route. */
 		res.no_store = auth_no_store(&req);
 	}

@@ -129,7 +129,7 @@ resolve_identity(struct request *req)
 	if (cookie == NULL)
 		return AUTH_RESOLVED;
 	rc = session_lookup_with(req->db, req->arena, cookie,
-	    &req->auth->session, &req->identity, req->prefetch);
+	    &req->auth->session, &req->identity, req->also, req->nalso);
 	if (rc == -1)
 		return AUTH_UNAVAILABLE;
 	if (rc == 0)

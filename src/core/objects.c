@@ -173,16 +173,15 @@ load_own_token(struct db *db, const char *param, const struct identity *who,
     struct object *out)
 {
 	PGresult	*r;
-	char		 tid[24], uid[24];
-	const char	*p[2] = { tid, uid };
+	const char	*p[2] = { out->idtext, out->usertext };
 	int		 found;
 
 	out->authz.missing = true;
 	if (who == NULL || who->user_id <= 0 || parse_id(param, &out->id) == -1 ||
 	    out->id == 0)
 		return OBJECT_LOADED;
-	snprintf(tid, sizeof(tid), "%lld", out->id);
-	snprintf(uid, sizeof(uid), "%lld", who->user_id);
+	snprintf(out->idtext, sizeof(out->idtext), "%lld", out->id);
+	snprintf(out->usertext, sizeof(out->usertext), "%lld", who->user_id);
 	if ((r = db_query(db, STMT_OBJECT_OWN_TOKEN, p)) == NULL)
 		return OBJECT_UNAVAILABLE;
 	found = PQntuples(r) == 1 && db_bool(r, 0, 0);
@@ -219,46 +218,38 @@ read_row(const PGresult *r, const struct object_load_def *ld,
 	return 0;
 }
 
-enum object_result
-object_load(struct db *db, enum object_kind kind, const char *const *params,
-    size_t nparams, const struct identity *who, struct object *out)
+/*
+ * The statement and parameters p[0..4) that load kind from params for a
+ * caller of organisation org (0: none), with the text buffers of out; sets
+ * out's slug, id, key, n and, for a malformed path, authz.missing (the
+ * remiss is still looked up, so that its own answer comes first). Returns
+ * false when the path lacks parameters of the kind (nothing to run).
+ */
+static bool
+statement_for(enum object_kind kind, const char *const *params,
+    size_t nparams, long long org, struct object *out, const char **p)
 {
-	const struct object_def		*def;
-	const struct object_load_def	*ld;
-	PGresult			*r;
-	const char			*p[4] = { NULL, NULL, NULL, NULL };
-	char				 org[24], id[24], n[24];
+	const struct object_def		*def = &object_defs[kind];
+	const struct object_load_def	*ld = &load_defs[kind];
 	size_t				 need;
-	int				 rc;
 
-	memset(out, 0, sizeof(*out));
-	out->kind = kind;
-	if ((unsigned)kind >= OBJ__MAX || kind == OBJ_NONE)
-		return OBJECT_LOADED;
-	def = &object_defs[kind];
-	ld = &load_defs[kind];
-	out->authz.audience = def->audience;
 	for (need = 0; need < 4 && def->params[need] != NULL; need++)
 		continue;
-	if (nparams < need) {
-		out->authz.remiss_missing = out->authz.missing = true;
-		return OBJECT_LOADED;
-	}
-	if (kind == OBJ_OWN_TOKEN)
-		return load_own_token(db, params[0], who, out);
+	if (nparams < need)
+		return false;
+	memset(p, 0, 4 * sizeof(*p));
 	out->slug = params[0];
 	p[0] = params[0];
-	if (who != NULL && who->org_id > 0) {
-		snprintf(org, sizeof(org), "%lld", who->org_id);
-		p[1] = org;
+	if (org > 0) {
+		snprintf(out->orgtext, sizeof(out->orgtext), "%lld", org);
+		p[1] = out->orgtext;
 	}
-	/* A malformed key finds nothing; the remiss is still looked up, so
-	 * that its own answer (missing, not invited) comes first. */
 	switch (ld->key) {
 	case KEY_ID:
 		if (parse_id(params[1], &out->id) == 0 && out->id > 0) {
-			snprintf(id, sizeof(id), "%lld", out->id);
-			p[2] = id;
+			snprintf(out->idtext, sizeof(out->idtext), "%lld",
+			    out->id);
+			p[2] = out->idtext;
 		} else
 			out->authz.missing = true;
 		break;
@@ -276,8 +267,8 @@ object_load(struct db *db, enum object_kind kind, const char *const *params,
 	}
 	if (ld->nmax > 0) {
 		if (parse_long(params[2], 1, ld->nmax, &out->n) == 0) {
-			snprintf(n, sizeof(n), "%ld", out->n);
-			p[3] = n;
+			snprintf(out->ntext, sizeof(out->ntext), "%ld", out->n);
+			p[3] = out->ntext;
 		} else
 			out->authz.missing = true;
 	}
@@ -285,7 +276,57 @@ object_load(struct db *db, enum object_kind kind, const char *const *params,
 	 * only: there is no path to another's. */
 	if (ld->own_org && p[1] == NULL)
 		out->authz.missing = true;
-	if ((r = db_query(db, ld->stmt, p)) == NULL)
+	return true;
+}
+
+bool
+object_prefetch(enum object_kind kind, const char *const *params,
+    size_t nparams, struct object *store, struct db_call *call)
+{
+	const char *p[4];
+
+	if ((unsigned)kind >= OBJ__MAX || kind == OBJ_NONE ||
+	    kind == OBJ_OWN_TOKEN || load_defs[kind].own_org ||
+	    !statement_for(kind, params, nparams, 0, store, p))
+		return false;
+	call->id = load_defs[kind].stmt;
+	memcpy(call->params, p, sizeof(p));
+	call->result = NULL;
+	return true;
+}
+
+enum object_result
+object_load(struct db *db, enum object_kind kind, const char *const *params,
+    size_t nparams, const struct identity *who, struct db_call *prefetched,
+    struct object *out)
+{
+	const struct object_load_def	*ld;
+	PGresult			*r = NULL;
+	const char			*p[4];
+	long long			 org;
+	int				 rc;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = kind;
+	if ((unsigned)kind >= OBJ__MAX || kind == OBJ_NONE)
+		return OBJECT_LOADED;
+	ld = &load_defs[kind];
+	out->authz.audience = object_defs[kind].audience;
+	if (kind == OBJ_OWN_TOKEN)
+		return nparams < 1 ? OBJECT_LOADED :
+		    load_own_token(db, params[0], who, out);
+	org = who != NULL ? who->org_id : 0;
+	if (!statement_for(kind, params, nparams, org, out, p)) {
+		out->authz.remiss_missing = out->authz.missing = true;
+		return OBJECT_LOADED;
+	}
+	/* The statement sent with the session answers for a caller without
+	 * an organisation: it is the one this caller would run. */
+	if (prefetched != NULL && prefetched->result != NULL &&
+	    prefetched->id == ld->stmt && org == 0) {
+		r = prefetched->result;
+		prefetched->result = NULL;
+	} else if ((r = db_query(db, ld->stmt, p)) == NULL)
 		return OBJECT_UNAVAILABLE;
 	if (PQntuples(r) == 0) {
 		out->authz.remiss_missing = out->authz.missing = true;

@@ -10,6 +10,7 @@
 #include "http/problem.h"
 
 struct db;
+struct db_call;
 struct identity;
 
 /* What each kind consumes and how it is refused (object_defs). */
@@ -46,6 +47,9 @@ struct object {
 	long			 n;		/* {n}: an attachment's 1-based
 						   number, 0 if none */
 	long long		 org_id;	/* the owning organisation, 0 if none */
+	/* The statement's parameters as text (the loader's own). */
+	char			 idtext[24], ntext[24], orgtext[24],
+				 usertext[24];
 };
 
 enum object_result {
@@ -53,6 +57,18 @@ enum object_result {
 				   object (and its remiss) were found */
 	OBJECT_UNAVAILABLE,	/* the database could not be asked */
 };
+
+/*
+ * Fills *call with the statement object_load will run for kind and the
+ * path parameters params[0..nparams) for a caller without an
+ * organisation (the referensgrupp, the förvaltning, a visitor), so that
+ * the worker can send it in the round trip of the session lookup;
+ * store's text buffers hold its parameters until then. Returns false
+ * (call untouched) for the kinds that need the caller first (OBJ_NONE,
+ * OBJ_OWN_TOKEN, a draft's file).
+ */
+bool object_prefetch(enum object_kind kind, const char *const *params,
+    size_t nparams, struct object *store, struct db_call *call);
 
 /*
  * Loads the object of kind from the route's path parameters
@@ -63,12 +79,15 @@ enum object_result {
  * organisation or user): not found, malformed or of another remiss:
  * authz.missing. Never judges rights: authz_decide does that with
  * out->authz. One statement (db/stmt.c STMT_OBJECT_*) per call; OBJ_NONE
- * and a malformed path need none. Returns OBJECT_LOADED, or
- * OBJECT_UNAVAILABLE (logged; *out then says nothing).
+ * and a malformed path need none. prefetched, when not NULL, is the call
+ * object_prefetch filled, run with the session: its result is taken (and
+ * cleared) when it answers for this caller, else left to the caller to
+ * clear. Returns OBJECT_LOADED, or OBJECT_UNAVAILABLE (logged; *out then
+ * says nothing).
  */
 enum object_result object_load(struct db *db, enum object_kind kind,
     const char *const *params, size_t nparams, const struct identity *who,
-    struct object *out);
+    struct db_call *prefetched, struct object *out);
 
 /* True if kind lies within a remiss (its first parameter is {slug}). */
 bool object_in_remiss(enum object_kind kind);

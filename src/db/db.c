@@ -488,28 +488,35 @@ pipeline_finish(struct db *db, enum pipeline_state st)
 }
 
 int
-db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
-    enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb)
+db_exec_batch(struct db *db, struct db_call *calls, size_t n)
 {
-	PGresult		*res[2] = { NULL, NULL }, *r;
+	PGresult		*r;
 	enum pipeline_state	 st = PIPE_UNSENT;
-	int			 i;
+	size_t			 i;
 
-	*ra = *rb = NULL;
-	if (db == NULL || db->in_tx || !db_connected(db) ||
-	    (int)a < 0 || a >= STMT__MAX || (int)b < 0 || b >= STMT__MAX ||
-	    !db->prepared[a] || !db->prepared[b] ||
-	    PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF ||
-	    PQenterPipelineMode(db->conn) != 1)
+	for (i = 0; i < n; i++)
+		calls[i].result = NULL;
+	if (db == NULL || n == 0 || n > DB_BATCH_MAX || db->in_tx ||
+	    !db_connected(db) ||
+	    PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF)
 		return -1;
-	if (send_prepared(db, a, pa) != 1 || send_prepared(db, b, pb) != 1 ||
-	    PQpipelineSync(db->conn) != 1)
+	for (i = 0; i < n; i++)
+		if ((int)calls[i].id < 0 || calls[i].id >= STMT__MAX ||
+		    !db->prepared[calls[i].id] ||
+		    stmt_table[calls[i].id].nparams > 4)
+			return -1;
+	if (PQenterPipelineMode(db->conn) != 1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (send_prepared(db, calls[i].id, calls[i].params) != 1)
+			goto fail;
+	if (PQpipelineSync(db->conn) != 1)
 		goto fail;
 	st = PIPE_SENT;
 	/* Each statement's result, then the NULL that ends it. */
-	for (i = 0; i < 2; i++) {
-		res[i] = PQgetResult(db->conn);
-		if (!db_result_ok(res[i]))
+	for (i = 0; i < n; i++) {
+		calls[i].result = PQgetResult(db->conn);
+		if (!db_result_ok(calls[i].result))
 			goto fail;
 		if ((r = PQgetResult(db->conn)) != NULL) {
 			if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
@@ -525,14 +532,37 @@ db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
 	if (st != PIPE_SYNCED)
 		goto fail;
 	pipeline_finish(db, st);
-	*ra = res[0];
-	*rb = res[1];
 	return 0;
 fail:
-	PQclear(res[0]);
-	PQclear(res[1]);
+	for (i = 0; i < n; i++) {
+		PQclear(calls[i].result);
+		calls[i].result = NULL;
+	}
 	pipeline_finish(db, st);
 	return -1;
+}
+
+int
+db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
+    enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb)
+{
+	struct db_call	calls[2];
+	size_t		i;
+	int		rc;
+
+	memset(calls, 0, sizeof(calls));
+	calls[0].id = a;
+	calls[1].id = b;
+	for (i = 0; i < 4; i++) {
+		calls[0].params[i] = pa != NULL && (int)a >= 0 && a < STMT__MAX &&
+		    (int)i < stmt_table[a].nparams ? pa[i] : NULL;
+		calls[1].params[i] = pb != NULL && (int)b >= 0 && b < STMT__MAX &&
+		    (int)i < stmt_table[b].nparams ? pb[i] : NULL;
+	}
+	rc = db_exec_batch(db, calls, 2);
+	*ra = calls[0].result;
+	*rb = calls[1].result;
+	return rc;
 }
 
 bool

@@ -47,6 +47,16 @@ struct db_call {
 	PGresult	*result;
 };
 
+/* Runs calls[0..n) (n at most DB_BATCH_MAX), in that order, in one round
+ * trip (libpq pipeline mode; one implicit transaction, so outside
+ * db_begin only). Returns 0 with every calls[i].result successful (the
+ * caller PQclears each), or -1 with none set: the connection is down, in
+ * a transaction, a statement is not prepared yet, or any failed. After -1
+ * the caller runs them one at a time with db_exec, which reconnects and
+ * reports errors as usual; every statement must be safe to run twice. */
+#define DB_BATCH_MAX	4
+int db_exec_batch(struct db *db, struct db_call *calls, size_t n);
+
 /* Runs statements a and b, in that order, in one round trip (libpq
  * pipeline mode; one implicit transaction, so outside db_begin only).
  * Returns 0 with both results successful in *ra and *rb (the caller

@@ -49,6 +49,11 @@ struct request {
 	struct db_call		*prefetch;	/* a statement the handler reads first,
 						 * run with the session lookup
 						 * (worker.c); NULL if none */
+	struct db_call		*also;		/* the statements to send with the
+						 * session lookup: the route's object
+						 * (core/objects.c) and the prefetch;
+						 * also[0..nalso) */
+	size_t			 nalso;
 	char			 sso_session[65]; /* session token made by single sign-on */
 	char			 id[40];	/* request id for logs */
 	enum http_method	 method;	/* METHOD__MAX if unknown */

@@ -186,7 +186,7 @@ load(struct fixture *f, enum object_kind kind, const struct identity *who,
 	struct object	 o;
 
 	assert_int_equal(object_load(f->db, kind, p, c != NULL ? 3 :
-	    b != NULL ? 2 : 1, who, &o), OBJECT_LOADED);
+	    b != NULL ? 2 : 1, who, NULL, &o), OBJECT_LOADED);
 	return o;
 }
 
@@ -351,6 +351,42 @@ own_files_and_tokens_only(void **state)
 	assert_int_equal(object_refusal(&o, &admin, AUTHZ_HIDE), PROB_NO_TOKEN);
 }
 
+/* The statement sent with the session answers for a caller without an
+ * organisation (it is the one that caller would run) and is taken; for a
+ * remissinstans, whose invitation it could not see, it is left, and the
+ * loader asks again with the organisation. */
+static void
+prefetched_statement_answers_only_callers_without_an_organisation(void **state)
+{
+	struct fixture	*f = db_or_skip(state);
+	struct identity	 g = who(ROLE_GRANSKARE, NULL);
+	struct identity	 laholm = who(ROLE_KOMMUN, f->laholm);
+	const char	*p[2] = { SLUG, f->vb };
+	struct object	 store, o;
+	struct db_call	 call;
+
+	assert_true(object_prefetch(OBJ_VERSION, p, 2, &store, &call));
+	assert_int_equal(call.id, STMT_OBJECT_VERSION);
+	assert_null(call.params[1]);
+	assert_int_equal(db_exec_batch(f->db, &call, 1), 0);
+	assert_int_equal(object_load(f->db, OBJ_VERSION, p, 2, &g, &call, &o),
+	    OBJECT_LOADED);
+	assert_null(call.result);	/* taken */
+	assert_true(o.authz.missing);	/* B's version through A */
+	assert_int_equal(db_exec_batch(f->db, &call, 1), 0);
+	p[1] = f->va;
+	assert_int_equal(object_load(f->db, OBJ_VERSION, p, 2, &laholm, &call,
+	    &o), OBJECT_LOADED);
+	assert_non_null(call.result);	/* not this caller's answer */
+	PQclear(call.result);
+	assert_true(o.authz.invited);
+	assert_false(o.authz.missing);
+	/* What depends on the caller is never sent ahead. */
+	assert_false(object_prefetch(OBJ_DRAFT_FILE, p, 2, &store, &call));
+	assert_false(object_prefetch(OBJ_OWN_TOKEN, p, 1, &store, &call));
+	assert_false(object_prefetch(OBJ_NONE, p, 0, &store, &call));
+}
+
 int
 main(void)
 {
@@ -360,6 +396,7 @@ main(void)
 		cmocka_unit_test(review_objects_within_the_remiss),
 		cmocka_unit_test(sections_questions_and_decisions),
 		cmocka_unit_test(own_files_and_tokens_only),
+		cmocka_unit_test(prefetched_statement_answers_only_callers_without_an_organisation),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -282,13 +282,13 @@ refusals_answer_with_the_kinds_words(void **state)
 	struct identity	nobody = { .role = ROLE_KOMMUN, .org_id = 7 };
 
 	(void)state;
-	assert_int_equal(object_load(NULL, OBJ_NONE, NULL, 0, &k, &o),
+	assert_int_equal(object_load(NULL, OBJ_NONE, NULL, 0, &k, NULL, &o),
 	    OBJECT_LOADED);
 	assert_int_equal(o.kind, OBJ_NONE);
 	/* An organisation token has no personal tokens: no query at all. */
 	nobody.user_id = 0;
 	assert_int_equal(object_load(NULL, OBJ_OWN_TOKEN,
-	    (const char *const[]){ "5" }, 1, &nobody, &o), OBJECT_LOADED);
+	    (const char *const[]){ "5" }, 1, &nobody, NULL, &o), OBJECT_LOADED);
 	assert_true(o.authz.missing);
 	memset(&o, 0, sizeof(o));
 	o.kind = OBJ_API_VERSION;
