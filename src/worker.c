@@ -16,8 +16,10 @@
 
 #include "auth/authz.h"
 #include "auth/resolve.h"
+#include "core/objects.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
+#include "http/input.h"
 #include "http/kv.h"
 #include "http/problem.h"
 #include "http/request.h"
@@ -33,7 +35,7 @@
 #define SESSION_PURGE_EVERY 600	/* seconds between purges per worker */
 #define REPLICA_RETRY	5	/* seconds between tries of a replica that is down */
 /* Set after a change by a signed-in user: for FRESH_SECONDS that browser's
- * replica_ok pages come from the primary, so it sees its own change even
+ * ROUTE_REPLICA_OK pages come from the primary, so it sees its own change even
  * on a replica that lags (read-your-writes without shared state). */
 #define FRESH_COOKIE	"remiss_fresh"
 #define FRESH_SECONDS	"10"
@@ -134,44 +136,55 @@ choose_language(struct request *req)
 }
 
 /*
- * Finds who is calling and asks the one decision function whether the route
- * allows it. Returns true to go on; otherwise res holds the refusal (503,
- * 401, a redirect to the login page, 403 or 404) and it is logged.
+ * Finds who is calling, loads the object the route's path addresses
+ * (core/objects.c) and asks the one decision function whether the caller
+ * may have it (authz_decide, docs/security.md "The object path and the
+ * 404/403 rule"). The object is loaded only for a caller whose role meets
+ * the route's need: who lacks it learns nothing of the object. req->object
+ * is set either way. Returns true to go on; otherwise res holds the
+ * refusal (503, 401, a redirect to the login page, 403 or 404) and it is
+ * logged.
  */
 static bool
 authorize(struct request *req, struct response *res, const struct route *route,
-    enum problem_format fmt)
+    enum problem_format fmt, struct object *obj, struct db_call *objcall)
 {
 	enum authz_decision	 d;
+	enum problem_id		 prob;
 	char			*loc;
 
+	req->object = obj;
 	switch (auth_resolve(req)) {
 	case AUTH_RESOLVED:
 		choose_language(req);
 		break;
 	case AUTH_UNAVAILABLE:
-		problem_send(res, fmt, 503,
-		    "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable. Try again shortly.",
-		    NULL, 0);
+		problem_send_id(res, fmt, PROB_UNAVAILABLE, NULL);
 		response_header(res, "Retry-After", "1");
 		return false;
 	case AUTH_SSO_UNKNOWN:
-		problem_send(res, fmt, 403,
-		    "Ditt konto finns inte i Remissvar eller är avstängt. "
-		    "Kontakta förvaltningen.",
-		    "Your account does not exist in Remissvar or is disabled.",
-		    NULL, 0);
+		problem_send_id(res, fmt, PROB_SSO_UNKNOWN, NULL);
 		return false;
 	case AUTH_BAD_TOKEN:
 		log_warn("id=%s invalid bearer token", req->id);
-		problem_send(res, fmt, 401, "Ogiltig eller återkallad nyckel.",
-		    "Invalid or revoked token.", NULL, 0);
+		problem_send_id(res, fmt, PROB_BAD_TOKEN, NULL);
 		response_header(res, "WWW-Authenticate",
 		    "Bearer error=\"invalid_token\"");
 		return false;
 	}
 	d = authz_decide(&req->identity, route->need, NULL);
+	memset(obj, 0, sizeof(*obj));
+	if (d == AUTHZ_ALLOW && route->object != OBJ_NONE) {
+		if (object_load(req->db, route->object, req->path_params,
+		    req->npath_params, &req->identity, objcall, obj) !=
+		    OBJECT_LOADED) {
+			problem_send_id(res, fmt, PROB_UNAVAILABLE,
+			    &req->identity);
+			response_header(res, "Retry-After", "1");
+			return false;
+		}
+		d = authz_decide(&req->identity, route->need, &obj->authz);
+	}
 	switch (d) {
 	case AUTHZ_ALLOW:
 		return true;
@@ -193,33 +206,23 @@ authorize(struct request *req, struct response *res, const struct route *route,
 		 * how to keep the text (the browser's Back has it). */
 		if (fmt == PROBLEM_HTML && changes_state(req->method) &&
 		    kvlist_get(&req->cookies, SESSION_COOKIE) != NULL)
-			problem_send(res, fmt, 401, "Din inloggning har gått ut "
-			    "(efter en stund utan aktivitet eller efter tolv "
-			    "timmar), så det du skickade har inte sparats. Gå "
-			    "tillbaka till förra sidan med webbläsarens "
-			    "bakåtknapp och kopiera det du skrev, logga sedan "
-			    "in igen och gör om ändringen.",
-			    "Your login session has ended, so what you sent was "
-			    "not saved. Go back, copy what you wrote, log in "
-			    "again and redo the change.", NULL, 0);
+			problem_send_id(res, fmt, PROB_SESSION_ENDED_FORM, NULL);
 		else
-			problem_send(res, fmt, 401, "Du behöver logga in.",
-			    "You need to log in.", NULL, 0);
+			problem_send_id(res, fmt, PROB_LOGIN_NEEDED, NULL);
 		response_header(res, "WWW-Authenticate", "Bearer");
 		return false;
 	case AUTHZ_DENY:
 	case AUTHZ_HIDE:
-		log_warn("id=%s denied: user %lld role %s needs %s for %s",
+		log_warn("id=%s denied: user %lld role %s needs %s for %s (%s%s)",
 		    req->id, req->identity.user_id, role_name(req->identity.role),
-		    need_name(route->need), route->name);
-		if (d == AUTHZ_HIDE)
-			problem_send_for(res, fmt, 404, "Sidan finns inte.",
-			    "The page does not exist.", NULL, 0, &req->identity);
-		else
-			problem_send_for(res, fmt, 403,
-			    "Du har inte behörighet till det här.",
-			    "You are not allowed to do this.", NULL, 0,
-			    &req->identity);
+		    need_name(route->need), route->name,
+		    object_defs[route->object].name,
+		    obj->kind == OBJ_NONE ? "" : obj->authz.missing ?
+		    ", not found" : ", not this caller's");
+		prob = obj->kind != OBJ_NONE ? object_refusal(obj,
+		    &req->identity, d) : d == AUTHZ_HIDE ? PROB_NOT_FOUND :
+		    PROB_FORBIDDEN;
+		problem_send_id(res, fmt, prob, &req->identity);
 		return false;
 	}
 	return false;
@@ -227,7 +230,7 @@ authorize(struct request *req, struct response *res, const struct route *route,
 
 /*
  * The connection for route's handler: the read replica when the route is
- * replica_ok, the method only reads, the replica is up (or comes back now)
+ * ROUTE_REPLICA_OK, the method only reads, the replica is up (or comes back now)
  * and this browser made no change in the last FRESH_SECONDS; else the
  * primary. Authentication has already used the primary.
  */
@@ -235,7 +238,7 @@ static struct db *
 pick_db(const struct request *req, const struct route *route,
     struct db *primary, struct db *replica)
 {
-	if (replica == NULL || !route->replica_ok ||
+	if (replica == NULL || !(route->flags & ROUTE_REPLICA_OK) ||
 	    (req->method != METHOD_GET && req->method != METHOD_HEAD) ||
 	    kvlist_get(&req->cookies, FRESH_COOKIE) != NULL)
 		return primary;
@@ -245,28 +248,21 @@ pick_db(const struct request *req, const struct route *route,
 /*
  * After a state-changing request, bumps the data version the review
  * matrix's page cache keys on (schema/013_remiss_data_version.sql): the
- * remiss's when the route is under /remisser/{slug} or
- * /api/v1/remisser/{slug}, else the global one (organisations, users,
- * anything not tied to one remiss). Its own autocommit statement, run after
- * the handler has committed (or rolled back) its transaction, so it holds
- * the version row's lock only for itself and never inside a submission;
- * docs/architecture.md ("The review matrix cache") says why "after" is what
- * makes the cache safe. Bumping after a request that changed nothing only
- * costs a page render.
+ * remiss's when the route's object lies within a remiss (its {slug}), else
+ * the global one (organisations, users, anything not tied to one remiss).
+ * Its own autocommit statement, run after the handler has committed (or
+ * rolled back) its transaction, so it holds the version row's lock only
+ * for itself and never inside a submission; docs/architecture.md ("The
+ * review matrix cache") says why "after" is what makes the cache safe.
+ * Bumping after a request that changed nothing only costs a page render.
  */
 static void
 bump_data_version(struct request *req, const struct route *route)
 {
-	const char	*brace = strchr(route->pattern, '{');
 	const char	*p[1] = { NULL };
 	PGresult	*r;
 
-	if (brace != NULL && strncmp(brace, "{slug}", 6) == 0 &&
-	    req->npath_params > 0 &&
-	    (((size_t)(brace - route->pattern) == 10 &&
-	    strncmp(route->pattern, "/remisser/", 10) == 0) ||
-	    ((size_t)(brace - route->pattern) == 17 &&
-	    strncmp(route->pattern, "/api/v1/remisser/", 17) == 0)))
+	if (object_in_remiss(route->object) && req->npath_params > 0)
 		p[0] = req->path_params[0];
 	r = db_exec(req->db, STMT_DATA_VERSION_BUMP, p);
 	if (!db_result_ok(r))
@@ -318,7 +314,7 @@ run_handler(struct request *req, struct response *res,
  */
 static void
 early_problem(struct request *req, struct response *res,
-    enum problem_format fmt, int status, const char *sv, const char *en)
+    enum problem_format fmt, const struct problem_def *p)
 {
 	const struct identity *who = NULL;
 
@@ -326,62 +322,73 @@ early_problem(struct request *req, struct response *res,
 		choose_language(req);
 		who = &req->identity;
 	}
-	problem_send_for(res, fmt, status, sv, en, NULL, 0, who);
+	problem_send_for(res, fmt, p->status, p->sv, p->en, NULL, 0, who);
 	if (req->sso_session[0] != '\0')
 		auth_set_session_cookie(req, res, req->sso_session);
 }
 
 /* Routes req and runs the handler; every outcome ends up in res, and the
  * route, once one matched, in *matched. replica is the read connection or
- * NULL. prefetch is the caller's slot for a statement run with the session
- * lookup (the caller PQclears a result the handler did not take). */
+ * NULL. calls[0..2) are the caller's slots for the statements sent with the
+ * session lookup (the caller PQclears a result nobody took). */
 static void
 dispatch(struct request *req, struct response *res,
-    const struct route **matched, struct db *replica, struct db_call *prefetch)
+    const struct route **matched, struct db *replica, struct db_call *calls)
 {
 	const struct route	*route;
 	struct request_error	 err;
+	struct object		 obj;
+	struct db_call		*objcall = NULL;
 	enum problem_format	 fmt;
 	char			 allow[64];
+	size_t			 n = 0;
 
 	fmt = problem_format_for(req->accept, req->path);
 	choose_language(req);	/* again once the user is known */
 	i18n_set_return(req->path);
 	if (req->method == METHOD__MAX) {
-		problem_send(res, fmt, 501, "Metoden stöds inte.",
-		    "The method is not supported.", NULL, 0);
+		problem_send_id(res, fmt, PROB_METHOD_UNSUPPORTED, NULL);
 		return;
 	}
 	/* A body over the limit is refused whatever the route. */
 	if (request_check_length(req, &err) == -1) {
-		early_problem(req, res, fmt, err.status, err.sv, err.en);
+		early_problem(req, res, fmt, &(const struct problem_def){
+		    err.status, err.sv, err.en });
 		return;
 	}
 	switch (router_match(routes, routes_count, req->method, req->path,
 	    req->arena, &route, req->path_params, &req->npath_params, allow,
 	    sizeof(allow))) {
 	case ROUTE_NOT_FOUND:
-		early_problem(req, res, fmt, 404, "Sidan finns inte.",
-		    "The page does not exist.");
+		early_problem(req, res, fmt, &problem_defs[PROB_NOT_FOUND]);
 		return;
 	case ROUTE_METHOD_NOT_ALLOWED:
-		early_problem(req, res, fmt, 405, "Metoden är inte tillåten här.",
-		    "The method is not allowed here.");
+		early_problem(req, res, fmt,
+		    &problem_defs[PROB_METHOD_NOT_ALLOWED]);
 		response_header(res, "Allow", allow);
 		return;
 	case ROUTE_FOUND:
 		break;
 	}
 	*matched = route;
+	/* The route's object goes with the session lookup, in its round
+	 * trip, when its statement does not depend on who asks. */
+	memset(&obj, 0, sizeof(obj));
+	if (object_prefetch(route->object, req->path_params, req->npath_params,
+	    &obj, &calls[n]))
+		objcall = &calls[n++];
 	/* Only without a replica: the version must come from the connection
 	 * the handler reads its data from (docs/architecture.md, "The review
 	 * matrix cache"), and with a replica that may not be the primary. */
-	if (route->version_first && replica == NULL && req->npath_params > 0) {
-		prefetch->id = STMT_DATA_VERSION;
-		prefetch->params[0] = req->path_params[0];
-		req->prefetch = prefetch;
+	if ((route->flags & ROUTE_VERSION_FIRST) && replica == NULL &&
+	    req->npath_params > 0) {
+		calls[n].id = STMT_DATA_VERSION;
+		calls[n].params[0] = req->path_params[0];
+		req->prefetch = &calls[n++];
 	}
-	if (!authorize(req, res, route, fmt))
+	req->also = calls;
+	req->nalso = n;
+	if (!authorize(req, res, route, fmt, &obj, objcall))
 		return;
 	if (request_read_body(req, route->body, &err) == -1) {
 		problem_send_for(res, fmt, err.status, err.sv, err.en, NULL, 0,
@@ -389,13 +396,18 @@ dispatch(struct request *req, struct response *res,
 		return;
 	}
 	if (changes_state(req->method) && identity_has_session(&req->identity) &&
-	    !route->csrf_exempt && !auth_csrf_ok(req)) {
+	    !(route->flags & ROUTE_CSRF_EXEMPT) && !auth_csrf_ok(req)) {
 		log_warn("id=%s csrf check failed for user %lld on %s", req->id,
 		    req->identity.user_id, route->name);
-		problem_send_for(res, fmt, 403,
-		    "Sidan har gått ut. Ladda om sidan och försök igen.",
-		    "The page has expired. Reload the page and try again.",
-		    NULL, 0, &req->identity);
+		problem_send_id(res, fmt, PROB_PAGE_EXPIRED, &req->identity);
+		return;
+	}
+	/* The route's declared keys, checked once into typed slots. */
+	if (route->inputs != NULL && ((req->inputs = arena_alloc(req->arena,
+	    IN__MAX * sizeof(*req->inputs))) == NULL ||
+	    input_parse(req->arena, input_defs, IN__MAX, route->inputs,
+	    &req->form, &req->query, req->inputs) == -1)) {
+		problem_send_id(res, fmt, PROB_INTERNAL, &req->identity);
 		return;
 	}
 	run_handler(req, res, route, replica);
@@ -416,7 +428,7 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 	struct response		 res;
 	struct request_error	 err;
 	const struct route	*route = NULL;
-	struct db_call		 prefetch = { .result = NULL };
+	struct db_call		 calls[2];
 	char			 path[512], method[64], id[64];
 	long			 bytes, us;
 	static const char	 oom[] = "Status: 503 Service Unavailable\r\n"
@@ -446,8 +458,10 @@ serve(FCGX_Request *f, struct db *db, struct db *replica,
 		req.auth = &cfg->auth;
 		req.schema = cfg->schema;
 		res.head_only = req.method == METHOD_HEAD;
-		dispatch(&req, &res, &route, replica, &prefetch);
-		PQclear(prefetch.result);
+		memset(calls, 0, sizeof(calls));
+		dispatch(&req, &res, &route, replica, calls);
+		PQclear(calls[0].result);
+		PQclear(calls[1].result);
 		/* The caching rule, decided here once for every route. */
 		res.no_store = auth_no_store(&req);
 	}

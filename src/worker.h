@@ -10,7 +10,7 @@ struct xml_schema;
 struct worker_config {
 	int		 listen_fd;	/* the shared listening socket */
 	const char	*conninfo;	/* libpq conninfo, NULL for PG* defaults */
-	const char	*read_conninfo;	/* replicas for replica_ok routes, or NULL */
+	const char	*read_conninfo;	/* replicas for ROUTE_REPLICA_OK routes, or NULL */
 	struct limits	 limits;
 	struct auth_config auth;	/* sessions and cookies */
 	unsigned long	 max_requests;	/* exit after this many (0: never) */

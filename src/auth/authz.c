@@ -11,6 +11,7 @@
 #include "util/numparse.h"
 
 static const char *const need_names[NEED__MAX] = {
+	"none",		/* NEED_NONE */
 	"public",	/* NEED_PUBLIC */
 	"login",	/* NEED_LOGIN */
 	"kommun",	/* NEED_KOMMUN */
@@ -173,30 +174,63 @@ role_meets(enum role r, enum need need)
 }
 
 enum authz_decision
-authz_decide(const struct identity *id, enum need need,
-    const struct authz_object *obj)
+authz_remiss(const struct identity *id, const struct authz_object *obj)
 {
 	enum role r = id != NULL ? id->role : ROLE_PUBLIC;
 
+	if (obj->remiss_missing)
+		return AUTHZ_HIDE;
+	switch (obj->audience) {
+	case AUDIENCE_PUBLISHED:
+		return obj->published ? AUTHZ_ALLOW : AUTHZ_HIDE;
+	case AUDIENCE_INVITED:
+		return r == ROLE_KOMMUN && !obj->invited ? AUTHZ_HIDE :
+		    AUTHZ_ALLOW;
+	case AUDIENCE_API:
+		if (r != ROLE_KOMMUN)
+			return AUTHZ_ALLOW;
+		if (obj->remiss_draft)
+			return AUTHZ_HIDE;
+		return obj->invited ? AUTHZ_ALLOW : AUTHZ_DENY;
+	default:
+		return AUTHZ_ALLOW;
+	}
+}
+
+enum authz_decision
+authz_decide(const struct identity *id, enum need need,
+    const struct authz_object *obj)
+{
+	enum role		r = id != NULL ? id->role : ROLE_PUBLIC;
+	enum authz_decision	d;
+
 	if (r >= ROLE__MAX)
 		return AUTHZ_DENY;
-	if (need >= NEED__MAX)
+	if (need == NEED_NONE || need >= NEED__MAX)
 		return AUTHZ_DENY;
 	/* Monitoring goes by where the request comes from, not who sends it;
 	 * elsewhere the page does not exist. */
 	if (need == NEED_METRICS)
 		return id != NULL && authz_metrics_addr_ok(id->remote_addr) ?
 		    AUTHZ_ALLOW : AUTHZ_HIDE;
+	/* Who lacks the need learns nothing of the object. */
 	if (!role_meets(r, need))
 		return r == ROLE_PUBLIC ? AUTHZ_LOGIN : AUTHZ_DENY;
 	/* A session's own pages are no business of an API token. */
 	if (need == NEED_SESSION && !identity_has_session(id))
 		return AUTHZ_DENY;
-	if (obj == NULL || r == ROLE_ADMIN)
+	if (obj == NULL)
+		return AUTHZ_ALLOW;
+	if ((d = authz_remiss(id, obj)) != AUTHZ_ALLOW)
+		return d;
+	if (obj->missing)
+		return AUTHZ_HIDE;
+	if (r == ROLE_ADMIN)
 		return AUTHZ_ALLOW;
 	/* A kommun identity only ever sees its own organisation's objects. */
 	if (r == ROLE_KOMMUN && obj->org_id != 0 && obj->org_id != id->org_id)
-		return obj->private_to_org ? AUTHZ_HIDE : AUTHZ_DENY;
+		return obj->private_to_org || obj->org_secret ? AUTHZ_HIDE :
+		    AUTHZ_DENY;
 	/* Drafts are private to their organisation, whatever the role. */
 	if (obj->private_to_org && (r != ROLE_KOMMUN || obj->org_id != id->org_id))
 		return AUTHZ_HIDE;

@@ -8,6 +8,8 @@
 
 /* What a route needs of its caller, declared in the route table. */
 enum need {
+	NEED_NONE,		/* not declared: nobody (a route that forgets
+				   .need fails closed, and test_routes fails) */
 	NEED_PUBLIC,		/* anyone */
 	NEED_LOGIN,		/* any logged-in user or token */
 	NEED_KOMMUN,		/* a remissinstans (user or organisation token) */
@@ -20,10 +22,41 @@ enum need {
 	NEED__MAX
 };
 
-/* An object a handler is about to show or change, as far as rights go. */
+/* Who may know that the remiss an object lies in exists (object_defs in
+ * core/objects.c gives each kind its audience). Only a remissinstans
+ * (ROLE_KOMMUN) is ever confined by it, but for AUDIENCE_PUBLISHED. */
+enum audience {
+	AUDIENCE_ANY,		/* not within a remiss, or the need decides */
+	AUDIENCE_INVITED,	/* the web: a remissinstans knows only the
+				   remisser it is invited to (else 404) */
+	AUDIENCE_API,		/* /api/v1 (docs/INTERFACES): a remiss in
+				   preparation is hidden from a remissinstans
+				   (404), one it is not invited to is
+				   forbidden (403) */
+	AUDIENCE_PUBLISHED,	/* the public pages: only while the answers
+				   are published, for everyone (else 404) */
+};
+
+/*
+ * An object a request addresses, as far as rights go: the facts
+ * core/objects.c loads, judged by authz_decide. A zeroed one is an object
+ * that exists, in no remiss, owned by nobody.
+ */
 struct authz_object {
+	bool		 remiss_missing; /* its remiss does not exist */
+	bool		 missing;	/* the object is not in its remiss (or the
+					   caller's scope), or the path is
+					   malformed */
+	enum audience	 audience;
+	bool		 remiss_draft;	/* the remiss is in preparation (utkast) */
+	bool		 published;	/* the remiss's answers are published */
+	bool		 invited;	/* the caller's organisation is invited */
 	long long	 org_id;	/* owning organisation, 0 if none */
-	bool		 private_to_org; /* a draft: only its organisation may know it exists */
+	bool		 private_to_org; /* a draft: only its organisation may
+					   know it exists */
+	bool		 org_secret;	/* a submitted response's: another
+					   remissinstans may not know it exists
+					   (reviewers may) */
 };
 
 enum authz_decision {
@@ -34,14 +67,28 @@ enum authz_decision {
 };
 
 /*
- * Decides whether id may act on obj (NULL: the route only) with need.
- * A kommun identity is confined to its own organisation's objects: another
- * organisation's draft is hidden (404), another organisation's other
- * objects are denied (403). Admin may do everything, except NEED_METRICS:
- * that is decided by id->remote_addr alone (allowed by authz_metrics_allow,
- * else hidden, whatever the role). Pure: no I/O.
+ * Decides whether id may act with need on obj (NULL: the route alone), in
+ * this order, the first that applies (docs/security.md, "The object path
+ * and the 404/403 rule"):
+ * 1. NEED_METRICS goes by id->remote_addr alone (authz_metrics_allow:
+ *    allowed, else hidden), whatever the role.
+ * 2. A role that does not meet need: login for a visitor, else denied
+ *    (403), whether the object exists or not.
+ * 3. The remiss is missing, or its audience hides it from id: hidden (404);
+ *    on the API an uninvited remissinstans is denied (403).
+ * 4. The object is missing: hidden.
+ * 5. Admin may do everything else.
+ * 6. A remissinstans is confined to its own organisation's objects:
+ *    another's draft or submitted response is hidden, another's other
+ *    objects are denied; drafts are hidden from every other role.
+ * Pure: no I/O.
  */
 enum authz_decision authz_decide(const struct identity *id, enum need need,
+    const struct authz_object *obj);
+
+/* Step 3 of authz_decide alone: whether obj's remiss may be known to id
+ * (AUTHZ_ALLOW, AUTHZ_HIDE or AUTHZ_DENY). For the answer's wording. */
+enum authz_decision authz_remiss(const struct identity *id,
     const struct authz_object *obj);
 
 /*

@@ -64,22 +64,6 @@ audit(struct db *db, struct arena *a, const char *email, const char *action,
 	    "-", action, "user", uid, detail.data);
 }
 
-/* Runs a statement that returns nothing we need. 0 or -1 (logged). */
-static int
-exec_plain(struct db *db, enum stmt st, const char *const *p)
-{
-	PGresult	*r;
-	int		 rc = 0;
-
-	r = db_exec(db, st, p);
-	if (!db_result_ok(r)) {
-		log_err("%s: SQLSTATE %s", stmt_table[st].name, db_sqlstate(r));
-		rc = -1;
-	}
-	PQclear(r);
-	return rc;
-}
-
 /* Reads the failure counts of the account and the address; true (and
  * *throttled) on success. */
 static bool
@@ -175,7 +159,7 @@ login_password(struct db *db, const char *email, const char *password,
 			goto err;
 		}
 		p[0] = em;
-		if (exec_plain(db, STMT_LOGIN_FAILURE_CLEAR, p) == -1 ||
+		if ((r = db_query(db, STMT_LOGIN_FAILURE_CLEAR, p)) == NULL ||
 		    audit(db, a, em, "login.ok", uid, addr, NULL) == -1)
 			goto err;
 		*user_id = idv;
@@ -184,7 +168,7 @@ login_password(struct db *db, const char *email, const char *password,
 	}
 	p[0] = em;
 	p[1] = addr;
-	if (exec_plain(db, STMT_LOGIN_FAILURE_ADD, p) == -1 ||
+	if ((r = db_query(db, STMT_LOGIN_FAILURE_ADD, p)) == NULL ||
 	    audit(db, a, em, "login.failed", uid, addr, reason) == -1)
 		goto err;
 	res = LOGIN_FAILED;

@@ -129,7 +129,7 @@ resolve_identity(struct request *req)
 	if (cookie == NULL)
 		return AUTH_RESOLVED;
 	rc = session_lookup_with(req->db, req->arena, cookie,
-	    &req->auth->session, &req->identity, req->prefetch);
+	    &req->auth->session, &req->identity, req->also, req->nalso);
 	if (rc == -1)
 		return AUTH_UNAVAILABLE;
 	if (rc == 0)
@@ -170,6 +170,29 @@ auth_csrf_ok(struct request *req)
 	if (strlen(sent) != strlen(req->identity.csrf))
 		return false;
 	return token_equal(sent, req->identity.csrf);
+}
+
+bool
+auth_prelogin_ok(struct request *req)
+{
+	const char *sent, *cookie;
+
+	sent = kvlist_get(&req->form, CSRF_FIELD);
+	cookie = kvlist_get(&req->cookies, PRELOGIN_COOKIE);
+	return sent != NULL && cookie != NULL && token_wellformed(sent) &&
+	    token_wellformed(cookie) && token_equal(sent, cookie);
+}
+
+void
+auth_set_prelogin_cookie(const struct request *req, struct response *res,
+    const char *tok)
+{
+	char value[256];
+
+	snprintf(value, sizeof(value), "%s=%s; Path=/logga-in; HttpOnly; "
+	    "SameSite=Strict%s; Max-Age=%d", PRELOGIN_COOKIE, tok != NULL ? tok : "",
+	    req->auth->cookie_secure ? "; Secure" : "", tok != NULL ? 3600 : 0);
+	response_header(res, "Set-Cookie", value);
 }
 
 void

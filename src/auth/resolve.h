@@ -51,6 +51,16 @@ bool auth_no_store(struct request *req);
  * "csrf" or the X-CSRF-Token header (constant-time comparison). */
 bool auth_csrf_ok(struct request *req);
 
+/* The login form's own CSRF check, before there is a session: the form's
+ * "csrf" field must be a well-formed token equal to the PRELOGIN_COOKIE
+ * the form page set (double submit; constant-time comparison). */
+bool auth_prelogin_ok(struct request *req);
+
+/* Adds Set-Cookie for the login form's double-submit token tok (an hour,
+ * /logga-in only), or to clear it when tok is NULL. */
+void auth_set_prelogin_cookie(const struct request *req, struct response *res,
+    const char *tok);
+
 /* Adds Set-Cookie for a new session token, or to clear it when token is NULL. */
 void auth_set_session_cookie(const struct request *req, struct response *res,
     const char *token);

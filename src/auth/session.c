@@ -68,13 +68,15 @@ int
 session_lookup(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id)
 {
-	return session_lookup_with(db, a, cookie, p, id, NULL);
+	return session_lookup_with(db, a, cookie, p, id, NULL, 0);
 }
 
 int
 session_lookup_with(struct db *db, struct arena *a, const char *cookie,
-    const struct session_policy *p, struct identity *id, struct db_call *also)
+    const struct session_policy *p, struct identity *id, struct db_call *also,
+    size_t nalso)
 {
+	struct db_call	 calls[DB_BATCH_MAX];
 	PGresult	*r = NULL;
 	const char	*params[3];
 	char		 hash[TOKEN_HEX], idle[24], absolute[24];
@@ -91,8 +93,19 @@ session_lookup_with(struct db *db, struct arena *a, const char *cookie,
 	params[0] = hash;
 	params[1] = idle;
 	params[2] = absolute;
-	if (also == NULL || db_exec_pair(db, STMT_SESSION_LOOKUP, params,
-	    also->id, also->params, &r, &also->result) == -1)
+	/* The session first, then what the caller will read next, in one
+	 * round trip; else the session alone (also[] stay without results). */
+	if (also != NULL && nalso > 0 && nalso < DB_BATCH_MAX) {
+		memset(calls, 0, sizeof(calls));
+		calls[0].id = STMT_SESSION_LOOKUP;
+		memcpy(calls[0].params, params, sizeof(params));
+		memcpy(calls + 1, also, nalso * sizeof(*also));
+		if (db_exec_batch(db, calls, nalso + 1) == 0) {
+			r = calls[0].result;
+			memcpy(also, calls + 1, nalso * sizeof(*also));
+		}
+	}
+	if (r == NULL)
 		r = db_exec(db, STMT_SESSION_LOOKUP, params);
 	if (!db_result_ok(r)) {
 		log_db(__func__, "session lookup", r);
@@ -172,36 +185,30 @@ err:
 	return rc;
 }
 
-/* Runs a statement with one id parameter; 0 or -1 (logged). */
-static int
-exec_id(struct db *db, enum stmt st, long long v, const char *func)
-{
-	PGresult	*r;
-	const char	*p[1];
-	char		 s[24];
-	int		 rc = 0;
-
-	snprintf(s, sizeof(s), "%lld", v);
-	p[0] = s;
-	r = db_exec(db, st, p);
-	if (!db_result_ok(r)) {
-		log_db(func, stmt_table[st].name, r);
-		rc = -1;
-	}
-	PQclear(r);
-	return rc;
-}
-
 int
 session_destroy(struct db *db, long long session_id)
 {
-	return exec_id(db, STMT_SESSION_DELETE, session_id, __func__);
+	PGresult	*r;
+	char		 s[24];
+	const char	*p[1] = { s };
+
+	snprintf(s, sizeof(s), "%lld", session_id);
+	r = db_query(db, STMT_SESSION_DELETE, p);
+	PQclear(r);
+	return r != NULL ? 0 : -1;
 }
 
 int
 session_destroy_user(struct db *db, long long user_id)
 {
-	return exec_id(db, STMT_SESSION_DELETE_USER, user_id, __func__);
+	PGresult	*r;
+	char		 s[24];
+	const char	*p[1] = { s };
+
+	snprintf(s, sizeof(s), "%lld", user_id);
+	r = db_query(db, STMT_SESSION_DELETE_USER, p);
+	PQclear(r);
+	return r != NULL ? 0 : -1;
 }
 
 int

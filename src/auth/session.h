@@ -2,6 +2,8 @@
 #ifndef REMISS_SESSION_H
 #define REMISS_SESSION_H
 
+#include <stddef.h>
+
 #include "auth/identity.h"
 #include "auth/token.h"
 
@@ -32,11 +34,13 @@ int session_create(struct db *db, long long user_id, const char *remote_addr,
 int session_lookup(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id);
 
-/* session_lookup, running also (if not NULL) in the same round trip when it
- * can: also->result is then set, and the caller takes it. Left NULL when
- * the pair could not run together; the caller then runs it itself. */
+/* session_lookup, running also[0..nalso) (fewer than DB_BATCH_MAX) in the
+ * same round trip when it can: each also[i].result is then set, and the
+ * caller takes it. Left NULL when they could not run together; the caller
+ * then runs them itself. */
 int session_lookup_with(struct db *db, struct arena *a, const char *cookie,
-    const struct session_policy *p, struct identity *id, struct db_call *also);
+    const struct session_policy *p, struct identity *id, struct db_call *also,
+    size_t nalso);
 
 /* What is left of session session_id under policy p: *idle_left seconds
  * until it ends for want of use (never past its absolute end) and

@@ -67,21 +67,6 @@ out:
 	return rc;
 }
 
-/* Runs id expecting success; returns the result (caller clears) or NULL
- * after logging. */
-static PGresult *
-run(struct db *db, enum stmt id, const char *const *p)
-{
-	PGresult *r = db_exec(db, id, p);
-
-	if (!db_result_ok(r)) {
-		log_err("%s: SQLSTATE %s", stmt_table[id].name, db_sqlstate(r));
-		PQclear(r);
-		return NULL;
-	}
-	return r;
-}
-
 /* Opens the transaction of e: optionally locks the answers, then checks and
  * bumps the lock. On anything but EDIT_OK the transaction is closed. */
 static enum edit_status
@@ -100,7 +85,7 @@ begin(struct remiss_edit *e, bool lock_answers)
 	snprintf(lock, sizeof(lock), "%d", e->lock);
 	p[0] = id;
 	p[1] = lock;
-	if ((r = run(e->db, STMT_REMISS_BUMP, p)) == NULL)
+	if ((r = db_query(e->db, STMT_REMISS_BUMP, p)) == NULL)
 		goto unavailable;
 	if (PQntuples(r) != 1) {
 		PQclear(r);
@@ -203,7 +188,7 @@ remiss_edit_create(struct db *db, const char *actor, struct arena *a,
 	p[6] = f->closes; p[7] = open ? "oppen" : "utkast";
 	if (db_begin(db) == -1)
 		return EDIT_UNAVAILABLE;
-	if ((r = run(db, STMT_REMISS_INSERT, p)) == NULL)
+	if ((r = db_query(db, STMT_REMISS_INSERT, p)) == NULL)
 		goto unavailable;
 	if (PQntuples(r) != 1) {
 		PQclear(r);
@@ -246,7 +231,7 @@ fields_step(struct remiss_edit *e, struct edit_step *step, const void *ctx)
 	p[0] = step->rid; p[1] = f->title; p[2] = f->sender;
 	p[3] = f->diarienummer; p[4] = f->description; p[5] = f->opens;
 	p[6] = f->closes;
-	if ((r = run(e->db, STMT_REMISS_UPDATE_FIELDS, p)) == NULL)
+	if ((r = db_query(e->db, STMT_REMISS_UPDATE_FIELDS, p)) == NULL)
 		return EDIT_UNAVAILABLE;
 	PQclear(r);
 	step->object_id = e->remiss_id;
@@ -292,7 +277,7 @@ add_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 {
 	PGresult *r;
 
-	if ((r = run(e->db, sid, p)) == NULL)
+	if ((r = db_query(e->db, sid, p)) == NULL)
 		return EDIT_UNAVAILABLE;
 	if (PQntuples(r) != 1) {
 		PQclear(r);
@@ -316,7 +301,7 @@ one_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 {
 	PGresult *r;
 
-	if ((r = run(e->db, sid, p)) == NULL)
+	if ((r = db_query(e->db, sid, p)) == NULL)
 		return EDIT_UNAVAILABLE;
 	if (PQntuples(r) != 1) {
 		PQclear(r);
@@ -359,7 +344,7 @@ section_add_step(struct remiss_edit *e, struct edit_step *step,
 		return st;
 	/* The position CHECK allows 10000 places; 200 live sections is the
 	 * product's limit. */
-	if ((r = run(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
+	if ((r = db_query(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
 		return EDIT_UNAVAILABLE;
 	if (PQntuples(r) > SECTIONS_MAX) {
 		PQclear(r);
@@ -443,7 +428,7 @@ section_move_step(struct remiss_edit *e, struct edit_step *step,
 	int			 i, n, moved;
 
 	p[0] = step->rid;
-	if ((r = run(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
+	if ((r = db_query(e->db, STMT_REMISS_SECTIONS, p)) == NULL)
 		return EDIT_UNAVAILABLE;
 	n = PQntuples(r);
 	if ((order = arena_calloc(e->a, (size_t)n + 1, sizeof(*order))) == NULL) {
@@ -463,7 +448,7 @@ section_move_step(struct remiss_edit *e, struct edit_step *step,
 	if ((ids = remiss_edit_id_array(e->a, order, (size_t)n)) == NULL)
 		return EDIT_UNAVAILABLE;
 	p[1] = ids;
-	if ((r = run(e->db, STMT_SECTION_ORDER, p)) == NULL)
+	if ((r = db_query(e->db, STMT_SECTION_ORDER, p)) == NULL)
 		return EDIT_UNAVAILABLE;
 	PQclear(r);
 	step->object_id = it->id;
@@ -493,7 +478,7 @@ section_questions(struct remiss_edit *e, long long sid, long long **out,
 
 	snprintf(id, sizeof(id), "%lld", e->remiss_id);
 	p[0] = id;
-	if ((r = run(e->db, STMT_REMISS_QUESTIONS, p)) == NULL)
+	if ((r = db_query(e->db, STMT_REMISS_QUESTIONS, p)) == NULL)
 		return -1;
 	rows = PQntuples(r);
 	*n = 0;
@@ -699,7 +684,7 @@ remiss_edit_answered_flags(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(id, sizeof(id), "%lld", remiss_id);
 	p[0] = id;
 	*nsections = *nquestions = 0;
-	if ((r = run(db, STMT_ANSWERED_FLAGS, p)) == NULL)
+	if ((r = db_query(db, STMT_ANSWERED_FLAGS, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((*sections = arena_calloc(a, (size_t)n + 1, sizeof(**sections))) ==
@@ -756,7 +741,7 @@ remiss_edit_check_answered(struct db *db, struct arena *a, long long remiss_id,
 	p[0] = id;
 	if (nsids > 0) {
 		if ((p[1] = remiss_edit_id_array(a, sids, nsids)) == NULL ||
-		    (r = run(db, STMT_SECTIONS_ANSWERED, p)) == NULL)
+		    (r = db_query(db, STMT_SECTIONS_ANSWERED, p)) == NULL)
 			return -1;
 		for (i = 0; i < PQntuples(r); i++, n++) {
 			if (parse_long(PQgetvalue(r, i, 3), 0, 2147483647L, &sub) ==
@@ -773,7 +758,7 @@ remiss_edit_check_answered(struct db *db, struct arena *a, long long remiss_id,
 	}
 	if (nqids > 0) {
 		if ((p[1] = remiss_edit_id_array(a, qids, nqids)) == NULL ||
-		    (r = run(db, STMT_QUESTIONS_ANSWERED, p)) == NULL)
+		    (r = db_query(db, STMT_QUESTIONS_ANSWERED, p)) == NULL)
 			return -1;
 		for (i = 0; i < PQntuples(r); i++, n++) {
 			if (parse_long(PQgetvalue(r, i, 2), 0, 2147483647L, &sub) ==
@@ -801,7 +786,7 @@ remiss_edit_lock_answers(struct db *db)
 {
 	PGresult *r;
 
-	if ((r = run(db, STMT_LOCK_ANSWERS, NULL)) == NULL)
+	if ((r = db_query(db, STMT_LOCK_ANSWERS, NULL)) == NULL)
 		return -1;
 	PQclear(r);
 	return 0;

@@ -15,19 +15,6 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 
-/* Runs a statement; logs and returns NULL when it fails. */
-static PGresult *
-query(struct db *db, enum stmt id, const char *const *p)
-{
-	PGresult *r = db_exec(db, id, p);
-
-	if (db_result_ok(r))
-		return r;
-	log_err("%s: SQLSTATE %s", stmt_table[id].name, db_sqlstate(r));
-	PQclear(r);
-	return NULL;
-}
-
 /* The live section or question of def with database id id, by its
  * current number or qid; NULL when it was removed since. */
 static const char *
@@ -113,7 +100,7 @@ response_revision_load(struct db *db, struct arena *a,
 	memset(rev, 0, sizeof(*rev));
 	snprintf(rid, sizeof(rid), "%lld", def->id);
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	if ((r = query(db, STMT_DRAFT_STATE, p)) == NULL)
+	if ((r = db_query(db, STMT_DRAFT_STATE, p)) == NULL)
 		return -1;
 	if (PQntuples(r) == 1) {
 		if (PQgetvalue(r, 0, 0)[0] != '\0' && (rev->draft_saved =
@@ -155,7 +142,7 @@ response_version_files(struct db *db, struct arena *a, long long version_id,
 
 	*out = NULL;
 	snprintf(vid, sizeof(vid), "%lld", version_id);
-	if ((r = query(db, STMT_VERSION_ATTACHMENT_NAMES, p)) == NULL)
+	if ((r = db_query(db, STMT_VERSION_ATTACHMENT_NAMES, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)

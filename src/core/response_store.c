@@ -66,14 +66,15 @@ copy_val(struct arena *a, const PGresult *r, int i, int c, int *oom)
 	return d;
 }
 
-/* A failed statement: class 22 (bad data) and 23 (constraints) are the
- * caller's fault, anything else the database's. */
+/* True when the last statement on db failed because the data was refused
+ * (class 22, bad data, or 23, constraints: the caller's fault), rather than
+ * the database. */
 static int
-refused_value(const PGresult *r)
+refused_now(const struct db *db)
 {
-	const char *s = db_sqlstate(r);
+	enum db_failure f = db_last_failure(db);
 
-	return strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0;
+	return f == DB_FAIL_REFUSED || f == DB_FAIL_CONFLICT;
 }
 
 /* Appends s as one element of a PostgreSQL array literal (NULL: NULL). */
@@ -213,24 +214,6 @@ answer_arrays(struct arena *a, const struct answer *list, size_t n,
 	return 0;
 }
 
-/* Runs a statement that must succeed; logs and returns NULL otherwise
- * (*refused set when the data was refused rather than the database down). */
-static PGresult *
-run(struct db *db, enum stmt id, const char *const *p, int *refused)
-{
-	PGresult *r;
-
-	r = db_exec(db, id, p);
-	if (db_result_ok(r))
-		return r;
-	log_err("%s: SQLSTATE %s: %s", stmt_table[id].name, db_sqlstate(r),
-	    r != NULL ? PQresultErrorMessage(r) : "no connection");
-	if (refused != NULL)
-		*refused = r != NULL && refused_value(r);
-	PQclear(r);
-	return NULL;
-}
-
 /* Locks the organisation's responses row, creating it first if needed.
  * Returns the result (row 0: id, lock_version, org name, kind, orgnr) or
  * NULL on a database error. */
@@ -240,15 +223,15 @@ lock_response(struct db *db, const char *rid, const char *oid)
 	const char	*p[2] = { rid, oid };
 	PGresult	*r;
 
-	if ((r = run(db, STMT_RESPONSE_LOCK, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_RESPONSE_LOCK, p)) == NULL)
 		return NULL;
 	if (PQntuples(r) > 0)
 		return r;
 	PQclear(r);
-	if ((r = run(db, STMT_RESPONSE_CREATE, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_RESPONSE_CREATE, p)) == NULL)
 		return NULL;
 	PQclear(r);
-	if ((r = run(db, STMT_RESPONSE_LOCK, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_RESPONSE_LOCK, p)) == NULL)
 		return NULL;
 	if (PQntuples(r) == 0) {
 		log_err("responses row for remiss %s, org %s not created",
@@ -269,7 +252,7 @@ open_for(struct db *db, const char *rid, const char *oid)
 	PGresult	*r;
 	enum window	 w;
 
-	if ((r = run(db, STMT_INVITATION_GET, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_INVITATION_GET, p)) == NULL)
 		return WIN_ERROR;
 	if (PQntuples(r) != 1)
 		w = WIN_NOT_INVITED;
@@ -293,8 +276,10 @@ open_on(struct db *db, const char *rid, const char *oid, const char *day,
 	enum window	 w;
 
 	*future = false;
-	if ((r = run(db, STMT_INVITATION_ARRIVAL, p, refused)) == NULL)
+	if ((r = db_query(db, STMT_INVITATION_ARRIVAL, p)) == NULL) {
+		*refused = refused_now(db);
 		return WIN_ERROR;
+	}
 	if (PQntuples(r) != 1)
 		w = WIN_NOT_INVITED;
 	else {
@@ -405,7 +390,7 @@ response_draft_load(struct db *db, struct arena *a,
 	doc->remiss_slug = def->slug;
 	snprintf(rid, sizeof(rid), "%lld", def->id);
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	if ((r = run(db, STMT_DRAFT_GET, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_DRAFT_GET, p)) == NULL)
 		goto err;
 	if (PQntuples(r) == 0) {
 		rc = 0;
@@ -429,7 +414,7 @@ response_draft_load(struct db *db, struct arena *a,
 	{
 		PGresult *ra;
 
-		if ((ra = run(db, STMT_DRAFT_ANSWERS_GET, p, NULL)) == NULL)
+		if ((ra = db_query(db, STMT_DRAFT_ANSWERS_GET, p)) == NULL)
 			goto err;
 		if (draft_answers_in_order(a, def, ra, doc) == -1) {
 			PQclear(ra);
@@ -457,7 +442,7 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 	char			 rid[32], oid[32], uid[32], idbuf[32], *actor;
 	long			 lv;
 	enum window		 open;
-	int			 refused = 0, in_tx = 0;
+	int			 in_tx = 0;
 	enum save_result	 res = SAVE_ERROR;
 
 	*new_lock = expected_lock;
@@ -507,16 +492,16 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 	up[7] = opt(doc->contact_name);
 	up[8] = opt(doc->contact_email);
 	up[9] = opt(doc->contact_phone);
-	if ((r = run(db, STMT_DRAFT_UPDATE, up, &refused)) == NULL) {
-		res = refused ? SAVE_INVALID : SAVE_ERROR;
+	if ((r = db_query(db, STMT_DRAFT_UPDATE, up)) == NULL) {
+		res = refused_now(db) ? SAVE_INVALID : SAVE_ERROR;
 		goto err;
 	}
 	if (parse_long(PQgetvalue(r, 0, 0), 1, 2147483647L, &lv) == -1)
 		goto err;
 	PQclear(r);
 	p[0] = idbuf;
-	if ((r = run(db, STMT_DRAFT_ANSWERS_REPLACE, p, &refused)) == NULL) {
-		res = refused ? SAVE_INVALID : SAVE_ERROR;
+	if ((r = db_query(db, STMT_DRAFT_ANSWERS_REPLACE, p)) == NULL) {
+		res = refused_now(db) ? SAVE_INVALID : SAVE_ERROR;
 		goto err;
 	}
 	PQclear(r);
@@ -559,7 +544,8 @@ missing_field(const struct response_doc *doc)
 	return NULL;
 }
 
-/* Inserts the attachments of version vid. 0, or -1 (*refused as in run). */
+/* Inserts the attachments of version vid. 0, or -1 (*refused set when the
+ * database refused the data rather than failed). */
 static int
 store_attachments(struct db *db, const char *vid,
     const struct response_doc *doc, int *refused)
@@ -592,8 +578,10 @@ store_attachments(struct db *db, const char *vid,
 		p[4] = hex;
 		p[5] = size;
 		p[6] = sha;
-		if ((r = run(db, STMT_ATTACHMENT_INSERT, p, refused)) == NULL)
+		if ((r = db_query(db, STMT_ATTACHMENT_INSERT, p)) == NULL) {
+			*refused = refused_now(db);
 			goto err;
+		}
 		PQclear(r);
 		free(hex);
 		hex = NULL;
@@ -720,7 +708,7 @@ response_submit(struct db *db, struct arena *a,
 	if (key != NULL) {
 		const char *kp[2] = { resp_id, key };
 
-		if ((r = run(db, STMT_VERSION_BY_KEY, kp, NULL)) == NULL)
+		if ((r = db_query(db, STMT_VERSION_BY_KEY, kp)) == NULL)
 			goto err;
 		if (PQntuples(r) > 0) {
 			if (strcmp(PQgetvalue(r, 0, 1), req->request_sha256) != 0)
@@ -784,8 +772,8 @@ response_submit(struct db *db, struct arena *a,
 	vp[13] = key;
 	vp[14] = key != NULL ? req->request_sha256 : NULL;
 	vp[15] = arrived;
-	if ((r = run(db, STMT_VERSION_INSERT, vp, &refused)) == NULL) {
-		if (refused) {
+	if ((r = db_query(db, STMT_VERSION_INSERT, vp)) == NULL) {
+		if (refused_now(db)) {
 			*why = "Ett värde i svaret godtogs inte (för långt, "
 			    "ogiltigt datum eller e-postadress).";
 			res = SUBMIT_INVALID;
@@ -811,8 +799,8 @@ response_submit(struct db *db, struct arena *a,
 		if (answer_arrays(a, list, n, p + 1) == -1)
 			goto err;
 		p[0] = vid;
-		if ((r = run(db, STMT_ANSWERS_INSERT, p, &refused)) == NULL) {
-			if (refused) {
+		if ((r = db_query(db, STMT_ANSWERS_INSERT, p)) == NULL) {
+			if (refused_now(db)) {
 				*why = "Ett svar godtogs inte (för lång text, "
 				    "eller avsnittet eller frågan har tagits "
 				    "bort).";
@@ -882,7 +870,7 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(vid, sizeof(vid), "%lld", version_id);
 	snprintf(oid, sizeof(oid), "%lld", org_id);
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if ((r = run(db, STMT_VERSION_GET, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_VERSION_GET, p)) == NULL)
 		goto err;
 	if (PQntuples(r) == 0) {
 		rc = 0;
@@ -914,7 +902,7 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 	PQclear(r);
 	p[1] = NULL;
 
-	if ((r = run(db, STMT_VERSION_ANSWERS, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_VERSION_ANSWERS, p)) == NULL)
 		goto err;
 	n = PQntuples(r);
 	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
@@ -946,7 +934,7 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 		goto err;
 	}
 
-	if ((r = run(db, STMT_VERSION_ATTACHMENTS, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_VERSION_ATTACHMENTS, p)) == NULL)
 		goto err;
 	n = PQntuples(r);
 	if ((atts = arena_calloc(a, (size_t)n + 1, sizeof(*atts))) == NULL)
@@ -1017,7 +1005,7 @@ response_versions_list(struct db *db, struct arena *a, long long remiss_id,
 	*out = NULL;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	if ((r = run(db, STMT_VERSIONS_LIST, p, NULL)) == NULL)
+	if ((r = db_query(db, STMT_VERSIONS_LIST, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)

@@ -35,17 +35,16 @@ id_text(struct idtext *t, long long id)
 	return t->s;
 }
 
-/* The result of a failed statement: refused for a constraint the user's
- * input broke (SQLSTATE class 22 or 23), else an error. */
+/* The result of the statement that just failed on db (db_query logged
+ * it): refused for a constraint the user's input broke (SQLSTATE class 22
+ * or 23), else an error. */
 static enum review_result
-failure(const PGresult *r)
+failure(const struct db *db)
 {
-	const char *st = db_sqlstate(r);
+	enum db_failure f = db_last_failure(db);
 
-	if (st != NULL && (strncmp(st, "22", 2) == 0 || strncmp(st, "23", 2) == 0))
-		return REVIEW_REFUSED;
-	log_err("review: SQLSTATE %s", st != NULL ? st : "?");
-	return REVIEW_ERROR;
+	return f == DB_FAIL_REFUSED || f == DB_FAIL_CONFLICT ? REVIEW_REFUSED :
+	    REVIEW_ERROR;
 }
 
 /* Writes the audit row for action on object (type, id) with detail, and
@@ -76,13 +75,12 @@ static enum review_result
 step(struct db *db, enum stmt id, const char *const *p, PGresult **out,
     int rows_optional)
 {
-	PGresult		*r = db_exec(db, id, p);
+	PGresult		*r = db_query(db, id, p);
 	enum review_result	 res;
 
 	*out = NULL;
-	if (!db_result_ok(r)) {
-		res = failure(r);
-		PQclear(r);
+	if (r == NULL) {
+		res = failure(db);
 		db_rollback(db);
 		return res;
 	}

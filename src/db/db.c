@@ -1,6 +1,7 @@
 /* db.c: one libpq connection per process: prepared statements, reconnect and one retry. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "db/db.h"
 #include "log.h"
 #include "metrics.h"
+#include "util/numparse.h"
 
 /* Seconds libpq waits for a server that does not answer. */
 #define DB_CONNECT_TIMEOUT	"2"
@@ -25,6 +27,8 @@ struct db {
 	bool		 down;		/* unreachable, and already logged */
 	time_t		 tried;		/* db_ready's last attempt (monotonic s) */
 	unsigned long	 reconnects;
+	enum db_failure	 last_failure;	/* of the last db_exec (db_last_failure) */
+	char		 last_state[6];	/* its SQLSTATE, "" if none */
 };
 
 /* Copies a libpq message to out as one line: newlines and tabs become
@@ -329,10 +333,117 @@ exec_retry(struct db *db, enum stmt id, const char *const *params)
 	return r;
 }
 
+/* Keeps the class and SQLSTATE of r on db for db_last_failure. */
+static void
+remember(struct db *db, const PGresult *r)
+{
+	if (db == NULL)
+		return;
+	db->last_failure = db_failure_of(r);
+	snprintf(db->last_state, sizeof(db->last_state), "%s",
+	    db->last_failure == DB_FAIL_NONE ? "" : db_sqlstate(r));
+}
+
 PGresult *
 db_exec(struct db *db, enum stmt id, const char *const *params)
 {
-	return counted(exec_retry(db, id, params));
+	PGresult *r;
+
+	r = counted(exec_retry(db, id, params));
+	remember(db, r);
+	return r;
+}
+
+PGresult *
+db_query_at(struct db *db, enum stmt id, const char *const *params,
+    const char *func)
+{
+	PGresult	*r;
+	const char	*name;
+	char		 msg[512];
+
+	r = db_exec(db, id, params);
+	if (db_result_ok(r))
+		return r;
+	name = (int)id >= 0 && id < STMT__MAX ? stmt_table[id].name : "?";
+	/* A refused value may echo personal data: only a bug's message is
+	 * worth its place in the log. */
+	switch (db_failure_of(r)) {
+	case DB_FAIL_UNAVAILABLE:
+		log_write("warn", func, "%s: SQLSTATE %s (no answer)", name,
+		    db_sqlstate(r));
+		break;
+	case DB_FAIL_CONFLICT:
+	case DB_FAIL_REFUSED:
+		log_write("info", func, "%s: SQLSTATE %s (refused)", name,
+		    db_sqlstate(r));
+		break;
+	default:
+		oneline(PQresultErrorMessage(r), msg, sizeof(msg));
+		log_write("error", func, "%s: SQLSTATE %s: %s", name,
+		    db_sqlstate(r), msg);
+		break;
+	}
+	PQclear(r);
+	return NULL;
+}
+
+enum db_failure
+db_last_failure(const struct db *db)
+{
+	return db != NULL ? db->last_failure : DB_FAIL_UNAVAILABLE;
+}
+
+const char *
+db_last_sqlstate(const struct db *db)
+{
+	return db != NULL ? db->last_state : "08006";
+}
+
+int
+db_cols_at(const PGresult *r, const char *const *names, int *idx, size_t n,
+    const char *func)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r == NULL || (idx[i] = PQfnumber(r, names[i])) < 0) {
+			log_write("error", func, "the result has no column %s",
+			    names[i]);
+			return -1;
+		}
+	return 0;
+}
+
+const char *
+db_text(const PGresult *r, int row, int col)
+{
+	return PQgetvalue(r, row, col);
+}
+
+int
+db_ll(const PGresult *r, int row, int col, long long *out)
+{
+	long v;
+
+	if (PQgetisnull(r, row, col) ||
+	    parse_long(PQgetvalue(r, row, col), LONG_MIN, LONG_MAX, &v) == -1)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+bool
+db_bool(const PGresult *r, int row, int col)
+{
+	return !PQgetisnull(r, row, col) &&
+	    strcmp(PQgetvalue(r, row, col), "t") == 0;
+}
+
+bool
+db_isnull(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) != 0;
 }
 
 /* Sends prepared statement id into the open pipeline; 1 or 0 (libpq's). */
@@ -377,28 +488,35 @@ pipeline_finish(struct db *db, enum pipeline_state st)
 }
 
 int
-db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
-    enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb)
+db_exec_batch(struct db *db, struct db_call *calls, size_t n)
 {
-	PGresult		*res[2] = { NULL, NULL }, *r;
+	PGresult		*r;
 	enum pipeline_state	 st = PIPE_UNSENT;
-	int			 i;
+	size_t			 i;
 
-	*ra = *rb = NULL;
-	if (db == NULL || db->in_tx || !db_connected(db) ||
-	    (int)a < 0 || a >= STMT__MAX || (int)b < 0 || b >= STMT__MAX ||
-	    !db->prepared[a] || !db->prepared[b] ||
-	    PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF ||
-	    PQenterPipelineMode(db->conn) != 1)
+	for (i = 0; i < n; i++)
+		calls[i].result = NULL;
+	if (db == NULL || n == 0 || n > DB_BATCH_MAX || db->in_tx ||
+	    !db_connected(db) ||
+	    PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF)
 		return -1;
-	if (send_prepared(db, a, pa) != 1 || send_prepared(db, b, pb) != 1 ||
-	    PQpipelineSync(db->conn) != 1)
+	for (i = 0; i < n; i++)
+		if ((int)calls[i].id < 0 || calls[i].id >= STMT__MAX ||
+		    !db->prepared[calls[i].id] ||
+		    stmt_table[calls[i].id].nparams > 4)
+			return -1;
+	if (PQenterPipelineMode(db->conn) != 1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (send_prepared(db, calls[i].id, calls[i].params) != 1)
+			goto fail;
+	if (PQpipelineSync(db->conn) != 1)
 		goto fail;
 	st = PIPE_SENT;
 	/* Each statement's result, then the NULL that ends it. */
-	for (i = 0; i < 2; i++) {
-		res[i] = PQgetResult(db->conn);
-		if (!db_result_ok(res[i]))
+	for (i = 0; i < n; i++) {
+		calls[i].result = PQgetResult(db->conn);
+		if (!db_result_ok(calls[i].result))
 			goto fail;
 		if ((r = PQgetResult(db->conn)) != NULL) {
 			if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
@@ -414,14 +532,37 @@ db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
 	if (st != PIPE_SYNCED)
 		goto fail;
 	pipeline_finish(db, st);
-	*ra = res[0];
-	*rb = res[1];
 	return 0;
 fail:
-	PQclear(res[0]);
-	PQclear(res[1]);
+	for (i = 0; i < n; i++) {
+		PQclear(calls[i].result);
+		calls[i].result = NULL;
+	}
 	pipeline_finish(db, st);
 	return -1;
+}
+
+int
+db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
+    enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb)
+{
+	struct db_call	calls[2];
+	size_t		i;
+	int		rc;
+
+	memset(calls, 0, sizeof(calls));
+	calls[0].id = a;
+	calls[1].id = b;
+	for (i = 0; i < 4; i++) {
+		calls[0].params[i] = pa != NULL && (int)a >= 0 && a < STMT__MAX &&
+		    (int)i < stmt_table[a].nparams ? pa[i] : NULL;
+		calls[1].params[i] = pb != NULL && (int)b >= 0 && b < STMT__MAX &&
+		    (int)i < stmt_table[b].nparams ? pb[i] : NULL;
+	}
+	rc = db_exec_batch(db, calls, 2);
+	*ra = calls[0].result;
+	*rb = calls[1].result;
+	return rc;
 }
 
 bool
@@ -444,6 +585,27 @@ db_sqlstate(const PGresult *r)
 		return "08006";
 	s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	return s != NULL ? s : "";
+}
+
+enum db_failure
+db_failure_of(const PGresult *r)
+{
+	const char *s;
+
+	if (r == NULL)
+		return DB_FAIL_UNAVAILABLE;
+	if (db_result_ok(r))
+		return DB_FAIL_NONE;
+	s = db_sqlstate(r);
+	/* No SQLSTATE: libpq itself failed, nearly always the connection. */
+	if (s[0] == '\0' || conn_state(s) || strcmp(s, "53300") == 0 ||
+	    strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0)
+		return DB_FAIL_UNAVAILABLE;
+	if (strcmp(s, "23505") == 0)
+		return DB_FAIL_CONFLICT;
+	if (strncmp(s, "23", 2) == 0 || strncmp(s, "22", 2) == 0)
+		return DB_FAIL_REFUSED;
+	return DB_FAIL_ERROR;
 }
 
 int

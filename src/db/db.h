@@ -47,6 +47,16 @@ struct db_call {
 	PGresult	*result;
 };
 
+/* Runs calls[0..n) (n at most DB_BATCH_MAX), in that order, in one round
+ * trip (libpq pipeline mode; one implicit transaction, so outside
+ * db_begin only). Returns 0 with every calls[i].result successful (the
+ * caller PQclears each), or -1 with none set: the connection is down, in
+ * a transaction, a statement is not prepared yet, or any failed. After -1
+ * the caller runs them one at a time with db_exec, which reconnects and
+ * reports errors as usual; every statement must be safe to run twice. */
+#define DB_BATCH_MAX	4
+int db_exec_batch(struct db *db, struct db_call *calls, size_t n);
+
 /* Runs statements a and b, in that order, in one round trip (libpq
  * pipeline mode; one implicit transaction, so outside db_begin only).
  * Returns 0 with both results successful in *ra and *rb (the caller
@@ -56,6 +66,74 @@ struct db_call {
  * and reports errors as usual; both statements must be safe to run twice. */
 int db_exec_pair(struct db *db, enum stmt a, const char *const *pa,
     enum stmt b, const char *const *pb, PGresult **ra, PGresult **rb);
+
+/* Why a statement failed, in the classes the core turns into its result
+ * codes (core/result.h, core_result_of_db). */
+enum db_failure {
+	DB_FAIL_NONE,		/* it succeeded */
+	DB_FAIL_UNAVAILABLE,	/* no answer: the connection is down or was
+				   lost, the server is going away or full, or
+				   a serialization failure or deadlock: worth
+				   trying again later */
+	DB_FAIL_CONFLICT,	/* a unique constraint (23505): it exists */
+	DB_FAIL_REFUSED,	/* the data was refused: another constraint
+				   (23xxx) or a value out of range (22xxx) */
+	DB_FAIL_ERROR,		/* anything else: a bug */
+};
+
+/* The class of r's failure (DB_FAIL_NONE for a successful result, and
+ * DB_FAIL_UNAVAILABLE for NULL). */
+enum db_failure db_failure_of(const PGresult *r);
+
+/* The class and SQLSTATE ("" when none; "08006" for no answer) of the last
+ * db_exec or db_query on db that failed, kept until the next one runs:
+ * how the core learns why a db_query gave NULL. */
+enum db_failure db_last_failure(const struct db *db);
+const char *db_last_sqlstate(const struct db *db);
+
+/*
+ * Runs prepared statement id as db_exec does, and checks the result: on
+ * success returns it (the caller PQclears it); on any failure logs the
+ * statement's name, the SQLSTATE and func (the caller, passed by the macro
+ * db_query), clears the result and returns NULL. db_last_failure then
+ * says why. A failed statement inside a transaction leaves the transaction
+ * to the caller's db_rollback.
+ */
+PGresult *db_query_at(struct db *db, enum stmt id, const char *const *params,
+    const char *func);
+#define db_query(db, id, params) db_query_at((db), (id), (params), __func__)
+
+/*
+ * Named result columns: the SQL names every column it returns (AS alias),
+ * and code binds the names to indexes once per result, never writing a
+ * column number:
+ *	enum { C_ID, C_NAME, C__N };
+ *	static const char *const cols[C__N] = { [C_ID] = "id", [C_NAME] = "name" };
+ *	int c[C__N];
+ *	if (db_cols(r, cols, c, C__N) == -1) goto err;
+ *	name = db_text(r, row, c[C_NAME]);
+ * db_cols fills idx[0..n) with the index of each of names[0..n) in r and
+ * returns 0, or logs the first name r lacks (with func, the caller) and
+ * returns -1.
+ */
+int db_cols_at(const PGresult *r, const char *const *names, int *idx,
+    size_t n, const char *func);
+#define db_cols(r, names, idx, n) db_cols_at((r), (names), (idx), (n), __func__)
+
+/* The value at (row, col) as text, borrowed from r (valid until PQclear);
+ * "" for SQL NULL. */
+const char *db_text(const PGresult *r, int row, int col);
+
+/* The value at (row, col) as a decimal integer (full string, in range of
+ * long long): 0 with *out set, or -1 for NULL or anything else (*out
+ * unchanged). */
+int db_ll(const PGresult *r, int row, int col, long long *out);
+
+/* True if the value at (row, col) is the boolean true ('t'). */
+bool db_bool(const PGresult *r, int row, int col);
+
+/* True if the value at (row, col) is SQL NULL. */
+bool db_isnull(const PGresult *r, int row, int col);
 
 /* True if r is non-NULL and PGRES_COMMAND_OK or PGRES_TUPLES_OK. */
 bool db_result_ok(const PGresult *r);

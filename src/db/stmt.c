@@ -14,6 +14,20 @@
  * again: spares a write on every request. */
 #define TOUCH_AFTER "interval '15 seconds'"
 
+/* The start of every STMT_OBJECT_* statement but the token's: the remiss
+ * of slug $1, whether its answers are published and whether organisation
+ * $2 is invited to it. */
+#define OBJECT_REMISS_COLUMNS \
+	"SELECT r.id AS remiss_id, r.status AS status," \
+	" EXISTS (SELECT 1 FROM publications p WHERE p.remiss_id = r.id)" \
+	"  AS published," \
+	" EXISTS (SELECT 1 FROM invitations i WHERE i.remiss_id = r.id" \
+	"  AND i.org_id = $2::bigint) AS invited,"
+/* An object that exists iff cond, and has no organisation of its own. */
+#define OBJECT_WHERE(cond) \
+	OBJECT_REMISS_COLUMNS " " cond " AS found, NULL::bigint AS org_id" \
+	" FROM remiss r WHERE r.slug = $1::text"
+
 /* The window in which failed logins count towards throttling. */
 #define FAILURE_WINDOW "interval '15 minutes'"
 
@@ -24,11 +38,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_ROLLBACK] = { "rollback", "ROLLBACK", 0 },
 
 	[STMT_REMISS_LIST_OPEN] = { "remiss_list_open",
-	    "SELECT slug, title, sender, to_char(opens, 'YYYY-MM-DD'),"
-	    " to_char(closes, 'YYYY-MM-DD')"
-	    " FROM remiss"
-	    " WHERE status = 'oppen' AND " TODAY_SE " BETWEEN opens AND closes"
-	    " ORDER BY closes, slug", 0 },
+	    "SELECT slug, title, sender, to_char(opens, 'YYYY-MM-DD') AS opens,"
+	    " to_char(closes, 'YYYY-MM-DD') AS closes"
+	    " FROM remiss r"
+	    " WHERE r.status = 'oppen' AND " TODAY_SE " BETWEEN r.opens AND r.closes"
+	    " ORDER BY r.closes, r.slug", 0 },
 
 	/* Updates first, so that a known name does not use up an id. */
 	[STMT_ORG_UPSERT] = { "org_upsert",
@@ -290,8 +304,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id, COALESCE(label, '')", 2 },
 
 	[STMT_APITOKEN_USER_LIST] = { "apitoken_user_list",
-	    "SELECT id, COALESCE(label, ''), iso_time_se(created_at),"
-	    " COALESCE(iso_time_se(last_used_at), '')"
+	    "SELECT id, COALESCE(label, '') AS label,"
+	    " iso_time_se(created_at) AS created,"
+	    " COALESCE(iso_time_se(last_used_at), '') AS last_used"
 	    " FROM api_tokens WHERE user_id = $1::bigint AND revoked_at IS NULL"
 	    " ORDER BY id", 1 },
 
@@ -1800,4 +1815,78 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " UNION ALL SELECT 0, 1 FROM nosync WHERE $1::text IS NULL"
 	    " ON CONFLICT (remiss_id) DO UPDATE SET v = remiss_data_version.v + 1",
 	    1 },
+
+	/* core/objects.c: what a route's path addresses. */
+	[STMT_OBJECT_REMISS] = { "object_remiss",
+	    OBJECT_WHERE("true"), 2 },
+	[STMT_OBJECT_VERSION] = { "object_version",
+	    OBJECT_REMISS_COLUMNS " v.id IS NOT NULL AS found, rs.org_id"
+	    " FROM remiss r LEFT JOIN (response_versions v"
+	    "  JOIN responses rs ON rs.id = v.response_id)"
+	    "  ON rs.remiss_id = r.id AND v.id = $3::bigint"
+	    " WHERE r.slug = $1::text", 3 },
+	[STMT_OBJECT_ATTACHMENT] = { "object_attachment",
+	    OBJECT_REMISS_COLUMNS " v.id IS NOT NULL AND $4::int BETWEEN 1 AND"
+	    "  (SELECT count(*) FROM attachments a WHERE a.version_id = v.id)"
+	    "  AS found, rs.org_id"
+	    " FROM remiss r LEFT JOIN (response_versions v"
+	    "  JOIN responses rs ON rs.id = v.response_id)"
+	    "  ON rs.remiss_id = r.id AND v.id = $3::bigint"
+	    " WHERE r.slug = $1::text", 4 },
+	[STMT_OBJECT_DRAFT_FILE] = { "object_draft_file",
+	    OBJECT_REMISS_COLUMNS " d.id IS NOT NULL AS found, d.org_id"
+	    " FROM remiss r LEFT JOIN draft_attachments d"
+	    "  ON d.remiss_id = r.id AND d.org_id = $2::bigint"
+	    "  AND d.id = $3::bigint"
+	    " WHERE r.slug = $1::text", 3 },
+	[STMT_OBJECT_INVITATION] = { "object_invitation",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM invitations i"
+	    "  JOIN organisations o ON o.id = i.org_id"
+	    "  WHERE i.remiss_id = r.id AND i.org_id = $3::bigint)"), 3 },
+	[STMT_OBJECT_SECTION_NR] = { "object_section_nr",
+	    OBJECT_WHERE("($3::text = 'helhet' OR EXISTS (SELECT 1 FROM sections s"
+	    "  WHERE s.remiss_id = r.id AND s.removed_at IS NULL"
+	    "  AND s.nr = $3::text))"), 3 },
+	[STMT_OBJECT_SECTION] = { "object_section",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM sections s"
+	    "  WHERE s.remiss_id = r.id AND s.id = $3::bigint"
+	    "  AND s.removed_at IS NULL)"), 3 },
+	[STMT_OBJECT_QUESTION] = { "object_question",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM questions q"
+	    "  WHERE q.remiss_id = r.id AND q.id = $3::bigint"
+	    "  AND q.removed_at IS NULL)"), 3 },
+	[STMT_OBJECT_THEME] = { "object_theme",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM themes t"
+	    "  WHERE t.remiss_id = r.id AND t.id = $3::bigint)"), 3 },
+	[STMT_OBJECT_TAG] = { "object_tag",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM tags t"
+	    "  JOIN themes th ON th.id = t.theme_id"
+	    "  WHERE th.remiss_id = r.id AND t.id = $3::bigint)"), 3 },
+	[STMT_OBJECT_NOTE] = { "object_note",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM annotations a"
+	    "  WHERE a.remiss_id = r.id AND a.id = $3::bigint"
+	    "  AND a.parent_id IS NULL)"), 3 },
+	/* "ny-ID": a section the beslutsförslag adds (section_id NULL). */
+	[STMT_OBJECT_DECISION] = { "object_decision",
+	    OBJECT_WHERE("CASE WHEN left($3::text, 3) = 'ny-'"
+	    "  THEN EXISTS (SELECT 1 FROM decisions d WHERE d.remiss_id = r.id"
+	    "   AND d.section_id IS NULL AND d.id::text = substr($3::text, 4))"
+	    "  ELSE EXISTS (SELECT 1 FROM sections s WHERE s.remiss_id = r.id"
+	    "   AND s.removed_at IS NULL AND s.nr = $3::text) END"), 3 },
+	[STMT_OBJECT_MEETING] = { "object_meeting",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM meetings m"
+	    "  WHERE m.remiss_id = r.id AND m.id = $3::bigint)"), 3 },
+	[STMT_OBJECT_REDACTION] = { "object_redaction",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM redactions x"
+	    "  JOIN response_versions v ON v.id = x.version_id"
+	    "  JOIN responses rs ON rs.id = v.response_id"
+	    "  WHERE rs.remiss_id = r.id AND x.id = $3::bigint)"), 3 },
+	[STMT_OBJECT_PUBLIC_ATTACHMENT] = { "object_public_attachment",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM publication_versions pv"
+	    "  WHERE pv.remiss_id = r.id AND pv.version_id = $3::bigint)"
+	    " AND $4::int BETWEEN 1 AND (SELECT count(*) FROM attachments a"
+	    "  WHERE a.version_id = $3::bigint)"), 4 },
+	[STMT_OBJECT_OWN_TOKEN] = { "object_own_token",
+	    "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE id = $1::bigint"
+	    " AND user_id = $2::bigint AND revoked_at IS NULL) AS found", 2 },
 };

@@ -588,6 +588,31 @@ enum stmt {
 	STMT_DATA_VERSION_BUMP,	/* slug, or NULL for the global version -> ();
 				   its own autocommit statement, run after
 				   the change has committed */
+	/* The object a route's path addresses (core/objects.c). Each takes
+	 * slug, the caller's organisation id or NULL, then its own keys, and
+	 * gives no row for an unknown slug, else one row -> remiss_id,
+	 * status, published (a publication exists), invited (the caller's
+	 * organisation is), found (the object, within the remiss), org_id
+	 * (its owning organisation, or NULL). */
+	STMT_OBJECT_REMISS,		/* slug, org */
+	STMT_OBJECT_VERSION,		/* slug, org, version id */
+	STMT_OBJECT_ATTACHMENT,		/* slug, org, version id, n (1-based) */
+	STMT_OBJECT_DRAFT_FILE,		/* slug, org, file id: a file of org's
+					   draft */
+	STMT_OBJECT_INVITATION,		/* slug, org, the invited org's id */
+	STMT_OBJECT_SECTION_NR,		/* slug, org, nr or 'helhet' */
+	STMT_OBJECT_SECTION,		/* slug, org, section id (live) */
+	STMT_OBJECT_QUESTION,		/* slug, org, question id (live) */
+	STMT_OBJECT_THEME,		/* slug, org, theme id */
+	STMT_OBJECT_TAG,		/* slug, org, tag id */
+	STMT_OBJECT_NOTE,		/* slug, org, thread id */
+	STMT_OBJECT_DECISION,		/* slug, org, section nr or 'ny-' id */
+	STMT_OBJECT_MEETING,		/* slug, org, meeting id */
+	STMT_OBJECT_REDACTION,		/* slug, org, redaction id */
+	STMT_OBJECT_PUBLIC_ATTACHMENT,	/* slug, org, version id, n: of a
+					   version the publication shows */
+	STMT_OBJECT_OWN_TOKEN,		/* token id, user id -> found: a live
+					   personal token of that user */
 	STMT__MAX
 };
 

@@ -30,22 +30,6 @@ export_puts(const struct export_sink *s, const char *str)
 	return export_put(s, str, strlen(str));
 }
 
-/* Runs id; NULL after logging a failure. */
-static PGresult *
-query(struct db *db, enum stmt id, const char *const *params)
-{
-	PGresult *r;
-
-	r = db_exec(db, id, params);
-	if (!db_result_ok(r)) {
-		log_err("%s: %s failed (SQLSTATE %s)", __func__,
-		    stmt_table[id].name, db_sqlstate(r));
-		PQclear(r);
-		return NULL;
-	}
-	return r;
-}
-
 /* A copy of cell (i, j) in a; NULL on OOM. */
 static const char *
 cell(struct arena *a, const PGresult *r, int i, int j)
@@ -70,7 +54,7 @@ load_head(struct db *db, struct arena *a, const char *slug,
 
 	memset(h, 0, sizeof(*h));
 	p[0] = slug;
-	if ((r = query(db, STMT_REMISS_BY_SLUG, p)) == NULL)
+	if ((r = db_query(db, STMT_REMISS_BY_SLUG, p)) == NULL)
 		goto err;
 	if (PQntuples(r) == 0) {
 		PQclear(r);
@@ -93,7 +77,7 @@ load_head(struct db *db, struct arena *a, const char *slug,
 
 	snprintf(idbuf, sizeof(idbuf), "%lld", h->remiss_id);
 	p[0] = idbuf;
-	if ((r = query(db, STMT_EXPORT_ORGS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_ORGS, p)) == NULL)
 		goto err;
 	n = PQntuples(r);
 	if ((orgs = arena_calloc(a, (size_t)n + 1, sizeof(*orgs))) == NULL)
@@ -120,7 +104,7 @@ load_head(struct db *db, struct arena *a, const char *slug,
 	h->norgs = (size_t)n;
 	PQclear(r);
 
-	if ((r = query(db, STMT_EXPORT_COUNTS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_COUNTS, p)) == NULL)
 		goto err;
 	n = PQntuples(r);
 	if ((secs = arena_calloc(a, (size_t)n + 1, sizeof(*secs))) == NULL)
@@ -167,7 +151,7 @@ load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
 	int		 i;
 
 	*body = *refs = "";
-	if ((r = query(db, STMT_SUMMARY_CURRENT, p)) == NULL)
+	if ((r = db_query(db, STMT_SUMMARY_CURRENT, p)) == NULL)
 		return -1;
 	if (PQntuples(r) == 0) {
 		PQclear(r);
@@ -179,7 +163,7 @@ load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
 	}
 	vp[0] = cell(a, r, 0, 0);
 	PQclear(r);
-	if (vp[0] == NULL || (r = query(db, STMT_SUMMARY_REFS, vp)) == NULL)
+	if (vp[0] == NULL || (r = db_query(db, STMT_SUMMARY_REFS, vp)) == NULL)
 		return -1;
 	list = "";
 	for (i = 0; i < PQntuples(r) && list != NULL; i++)
@@ -205,7 +189,7 @@ load_marks(struct db *db, struct arena *a, const char *remiss_id,
 	struct export_mark	*m;
 	int			 i, n;
 
-	if ((r = query(db, STMT_EXPORT_MARKS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_MARKS, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
@@ -247,7 +231,7 @@ load_questions(struct db *db, struct arena *a, const struct export_head *h,
 
 	*out = NULL;
 	*nout = 0;
-	if ((r = query(db, STMT_EXPORT_QUESTION_ANSWERS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_QUESTION_ANSWERS, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((q = arena_calloc(a, (size_t)n + 1, sizeof(*q))) == NULL ||
@@ -309,7 +293,7 @@ load_meeting_refs(struct db *db, struct arena *a, const char *sid,
 	struct export_meeting_ref	*m;
 	int				 i, n;
 
-	if ((r = query(db, STMT_EXPORT_SECTION_MEETINGS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_SECTION_MEETINGS, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
@@ -351,14 +335,14 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	snprintf(sid, sizeof(sid), "%lld", s->head->id);
 	p[0] = rid;
 	p[1] = sid;
-	if ((r = query(db, STMT_SECTION_GET, p)) == NULL)
+	if ((r = db_query(db, STMT_SECTION_GET, p)) == NULL)
 		goto err;
 	s->body = PQntuples(r) == 1 ? cell(a, r, 0, 2) : "";
 	if (s->body == NULL)
 		goto err;
 	PQclear(r);
 
-	if ((r = query(db, STMT_EXPORT_ANSWERS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_ANSWERS, p)) == NULL)
 		goto err;
 	n = PQntuples(r);
 	if ((ans = arena_calloc(a, (size_t)n + 1, sizeof(*ans))) == NULL)
@@ -400,7 +384,7 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	    &s->summary_refs) == -1)
 		goto err;
 	p[0] = sid;
-	if ((r = query(db, STMT_DECISION_OF_SECTION, p)) == NULL)
+	if ((r = db_query(db, STMT_DECISION_OF_SECTION, p)) == NULL)
 		goto err;
 	s->decision = s->decision_text = s->decision_motivation =
 	    s->decision_status = "";
@@ -435,7 +419,7 @@ run_new_sections(struct db *db, struct arena *a, const struct export_head *h,
 
 	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
 	p[0] = rid;
-	if ((r = query(db, STMT_DECISION_NEW_LIST, p)) == NULL)
+	if ((r = db_query(db, STMT_DECISION_NEW_LIST, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((ns = arena_calloc(a, (size_t)n + 1, sizeof(*ns))) == NULL)
@@ -467,7 +451,7 @@ run_themes(struct db *db, struct arena *a, const struct export_head *h,
 
 	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
 	p[0] = rid;
-	if ((r = query(db, STMT_THEME_LIST, p)) == NULL)
+	if ((r = db_query(db, STMT_THEME_LIST, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((t = arena_calloc(a, (size_t)n + 1, sizeof(*t))) == NULL)
@@ -549,7 +533,7 @@ run_meetings(struct db *db, struct arena *a, const struct export_head *h,
 
 	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
 	p[0] = rid;
-	if ((r = query(db, STMT_EXPORT_MEETINGS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_MEETINGS, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
 	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
@@ -631,7 +615,7 @@ export_model_run(struct db *db, const char *slug,
 	if (db_begin(db) == -1)
 		goto out;
 	/* One snapshot: every part of the export sees the same data. */
-	if ((r = query(db, STMT_VERIFY_SNAPSHOT, NULL)) == NULL)
+	if ((r = db_query(db, STMT_VERIFY_SNAPSHOT, NULL)) == NULL)
 		goto out;
 	PQclear(r);
 	if ((found = load_head(db, head, slug, &h)) == -1)
@@ -720,7 +704,7 @@ export_model_versions(struct db *db, long long remiss_id,
 	p[0] = rid;
 	for (;;) {
 		p[1] = after;
-		if ((r = query(db, STMT_EXPORT_VERSION_XMLS, p)) == NULL)
+		if ((r = db_query(db, STMT_EXPORT_VERSION_XMLS, p)) == NULL)
 			goto err;
 		n = PQntuples(r);
 		for (i = 0; i < n; i++)

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "core/result.h"
+#include "http/input.h"
 #include "http/problem.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -22,6 +24,34 @@ handler_problem(struct request *req, struct response *res, int status,
 {
 	problem_send_for(res, problem_format_for(req->accept, req->path), status,
 	    sv, en, NULL, 0, &req->identity);
+}
+
+/* Answers req with problem id of the catalogue (http/problem.h), in the
+ * format its Accept header asks for, with the caller's own header. */
+static inline void
+handler_fail(struct request *req, struct response *res, enum problem_id id)
+{
+	problem_send_id(res, problem_format_for(req->accept, req->path), id,
+	    &req->identity);
+}
+
+/* Answers req with the problem for a core result other than CORE_OK (for
+ * an operation whose form shows its own errors, answer those first):
+ * not found 404, conflict 409, invalid 422, unavailable 503, error 500. */
+static inline void
+handler_result(struct request *req, struct response *res, enum core_result rc)
+{
+	static const enum problem_id probs[CORE__MAX] = {
+		[CORE_OK] = PROB_INTERNAL,	/* not a failure: a bug */
+		[CORE_NOT_FOUND] = PROB_NOT_FOUND,
+		[CORE_CONFLICT] = PROB_CONFLICT,
+		[CORE_INVALID] = PROB_INVALID,
+		[CORE_UNAVAILABLE] = PROB_UNAVAILABLE,
+		[CORE_ERROR] = PROB_INTERNAL,
+	};
+
+	handler_fail(req, res, (unsigned)rc < CORE__MAX ? probs[rc] :
+	    PROB_INTERNAL);
 }
 
 void handle_healthz(struct request *, struct response *);

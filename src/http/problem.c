@@ -14,6 +14,82 @@
 #include "views/i18n.h"
 #include "views/layout.h"
 
+const struct problem_def problem_defs[PROB__MAX] = {
+	[PROB_INTERNAL] = { 500, "Internt fel.", "Internal error." },
+	[PROB_NOT_FOUND] = { 404, "Sidan finns inte.",
+	    "The page does not exist." },
+	[PROB_FORBIDDEN] = { 403, "Du har inte behörighet till det här.",
+	    "You are not allowed to do this." },
+	[PROB_CONFLICT] = { 409, "Det gick inte: något har ändrats under "
+	    "tiden. Ladda om sidan och försök igen. Inget har ändrats.",
+	    "That did not work: something changed meanwhile. Reload the page "
+	    "and try again. Nothing was changed." },
+	[PROB_INVALID] = { 422, "Uppgifterna godtogs inte. Inget har ändrats.",
+	    "The data was refused. Nothing was changed." },
+	[PROB_UNAVAILABLE] = { 503, "Tjänsten är tillfälligt otillgänglig. "
+	    "Försök igen om en stund.",
+	    "The service is temporarily unavailable. Try again shortly." },
+	[PROB_UNAVAILABLE_UNCHANGED] = { 503, "Tjänsten är tillfälligt "
+	    "otillgänglig. Inget har ändrats.",
+	    "The service is temporarily unavailable. Nothing was changed." },
+	[PROB_UNAVAILABLE_UNSAVED] = { 503, "Tjänsten är tillfälligt "
+	    "otillgänglig. Inget har sparats.",
+	    "The service is temporarily unavailable. Nothing was saved." },
+	[PROB_UNAVAILABLE_UNSTORED] = { 503, "Tjänsten är tillfälligt "
+	    "otillgänglig. Inget har registrerats.",
+	    "The service is temporarily unavailable. Nothing was stored." },
+	[PROB_METHOD_UNSUPPORTED] = { 501, "Metoden stöds inte.",
+	    "The method is not supported." },
+	[PROB_METHOD_NOT_ALLOWED] = { 405, "Metoden är inte tillåten här.",
+	    "The method is not allowed here." },
+	[PROB_LOGIN_NEEDED] = { 401, "Du behöver logga in.",
+	    "You need to log in." },
+	[PROB_SESSION_ENDED_FORM] = { 401, "Din inloggning har gått ut (efter "
+	    "en stund utan aktivitet eller efter tolv timmar), så det du "
+	    "skickade har inte sparats. Gå tillbaka till förra sidan med "
+	    "webbläsarens bakåtknapp och kopiera det du skrev, logga sedan in "
+	    "igen och gör om ändringen.",
+	    "Your login session has ended, so what you sent was not saved. Go "
+	    "back, copy what you wrote, log in again and redo the change." },
+	[PROB_NO_LONGER_LOGGED_IN] = { 401, "Du är inte längre inloggad.",
+	    "You are no longer logged in." },
+	[PROB_BAD_TOKEN] = { 401, "Ogiltig eller återkallad nyckel.",
+	    "Invalid or revoked token." },
+	[PROB_SSO_UNKNOWN] = { 403, "Ditt konto finns inte i Remissvar eller är "
+	    "avstängt. Kontakta förvaltningen.",
+	    "Your account does not exist in Remissvar or is disabled." },
+	[PROB_PAGE_EXPIRED] = { 403, "Sidan har gått ut. Ladda om sidan och "
+	    "försök igen.", "The page has expired. Reload the page and try "
+	    "again." },
+	[PROB_NO_REMISS] = { 404, "Remissen finns inte.",
+	    "There is no such remiss." },
+	[PROB_NOT_INVITED] = { 403, "Din organisation är inte inbjuden att "
+	    "svara på den här remissen.",
+	    "Your organisation is not invited to this remiss." },
+	[PROB_NO_RESPONSE] = { 404, "Svaret finns inte.",
+	    "There is no such response." },
+	[PROB_NO_FILE] = { 404, "Filen finns inte.", "The file does not exist." },
+	[PROB_NO_SECTION_OR_QUESTION] = { 404, "Avsnittet eller frågan finns "
+	    "inte (längre) i remissen.", "No such section or question." },
+	[PROB_NO_REDACTION] = { 404, "Sekretessen finns inte i den här "
+	    "remissen.", "No such redaction in this remiss." },
+	[PROB_NO_TOKEN] = { 404, "API-nyckeln finns inte bland dina nycklar, "
+	    "eller är redan återkallad. Inget har ändrats.",
+	    "No such live API token of yours. Nothing was changed." },
+	[PROB_UNKNOWN_LANGUAGE] = { 400, "Okänt språk. Välj svenska eller "
+	    "engelska.", "Unknown language. Choose Swedish or English." },
+	[PROB_LANGUAGE_NOT_SAVED] = { 503, "Språkvalet kunde inte sparas. Försök "
+	    "igen om en stund.",
+	    "The language could not be saved. Try again shortly." },
+	[PROB_LOGOUT_FAILED] = { 503, "Utloggningen misslyckades. Försök igen "
+	    "om en stund.", "Logout failed. Try again shortly." },
+	[PROB_STATEMENT_UNAVAILABLE] = { 500, "Tillgänglighetsredogörelsen kunde "
+	    "inte visas just nu.",
+	    "The accessibility statement cannot be shown right now." },
+	[PROB_METRICS_UNAVAILABLE] = { 503, "Mätvärdena är inte tillgängliga.",
+	    "The metrics are not available." },
+};
+
 /* True if accept names type (case-insensitive substring of a media range). */
 static int
 accepts(const char *accept, const char *type)
@@ -199,5 +275,29 @@ problem_send_for(struct response *res, enum problem_format fmt, int status,
 		break;
 	}
 	if (rc == -1 || res->body.failed)
+		problem_text(res, PROB_INTERNAL);
+}
+
+void
+problem_send_id(struct response *res, enum problem_format fmt,
+    enum problem_id id, const struct identity *who)
+{
+	const struct problem_def *p;
+
+	p = &problem_defs[(unsigned)id < PROB__MAX ? id : PROB_INTERNAL];
+	problem_send_for(res, fmt, p->status, p->sv, p->en, NULL, 0, who);
+}
+
+void
+problem_text(struct response *res, enum problem_id id)
+{
+	const struct problem_def *p;
+
+	p = &problem_defs[(unsigned)id < PROB__MAX ? id : PROB_INTERNAL];
+	response_reset(res);
+	buf_printf(&res->body, "%s\n%s\n", p->sv, p->en);
+	res->status = p->status;
+	res->content_type = "text/plain; charset=utf-8";
+	if (res->body.failed)
 		response_text(res, 500, "Internt fel.\nInternal error.\n");
 }

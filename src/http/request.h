@@ -14,6 +14,8 @@ struct db;
 struct db_call;
 struct limits;
 struct multipart;
+struct input_slot;
+struct object;
 typedef struct FCGX_Request FCGX_Request;
 
 enum http_method {
@@ -47,6 +49,11 @@ struct request {
 	struct db_call		*prefetch;	/* a statement the handler reads first,
 						 * run with the session lookup
 						 * (worker.c); NULL if none */
+	struct db_call		*also;		/* the statements to send with the
+						 * session lookup: the route's object
+						 * (core/objects.c) and the prefetch;
+						 * also[0..nalso) */
+	size_t			 nalso;
 	char			 sso_session[65]; /* session token made by single sign-on */
 	char			 id[40];	/* request id for logs */
 	enum http_method	 method;	/* METHOD__MAX if unknown */
@@ -66,6 +73,12 @@ struct request {
 	size_t			 body_len;
 	const char		*path_params[REQUEST_PATH_PARAMS]; /* set by the router */
 	size_t			 npath_params;
+	const struct object	*object;	/* what the route's path addresses,
+						 * loaded and judged (core/objects.h);
+						 * set before the handler runs */
+	struct input_slot	*inputs;	/* the route's declared inputs, by
+						 * enum input_key (http/input.h); NULL
+						 * when it declares none */
 	FCGX_Request		*fcgi;		/* borrowed, for reading the body */
 };
 

@@ -6,6 +6,8 @@
 #include <stddef.h>
 
 #include "auth/authz.h"
+#include "core/object_kind.h"
+#include "http/input.h"
 #include "http/request.h"
 
 struct arena;
@@ -13,28 +15,46 @@ struct response;
 
 typedef void (*handler_fn)(struct request *, struct response *);
 
+/* Flags of a route (route.flags). */
+enum route_flag {
+	ROUTE_CSRF_EXEMPT = 1u << 0,	/* state-changing, but checks its own
+					   token (the login form: no session
+					   yet) */
+	ROUTE_REPLICA_OK = 1u << 1,	/* a GET whose handler only reads and
+					   tolerates replication lag: may be
+					   served from a read replica (worker.c) */
+	ROUTE_VERSION_FIRST = 1u << 2,	/* the handler first reads the data
+					   version of its {slug} (the review
+					   matrix cache): the worker fetches it
+					   with the session, in one round trip */
+};
+
 /*
- * One route. A pattern is a path of '/'-separated segments; a segment is a
- * literal ("remisser") or ends in a parameter ("{slug}", "export.{fmt}"): a
- * literal prefix, then one or more characters other than '/'. HEAD is served
- * by GET routes.
+ * One route, written with designated initializers in handlers/routes.c.
+ * A pattern is a path of '/'-separated segments; a segment is a literal
+ * ("remisser") or ends in a parameter ("{slug}", "export.{format}"): a
+ * literal prefix, then one or more characters other than '/'. HEAD is
+ * served by GET routes. Every parameter is consumed by the declared
+ * object kind (core/object_kind.h), which the worker loads and
+ * authz_decide judges before the handler runs.
  */
 struct route {
-	const char	*name;		/* for logs and metrics, e.g. "healthz" */
-	enum http_method method;
-	const char	*pattern;
-	enum body_kind	 body;
-	handler_fn	 handler;
-	enum need	 need;		/* who may call it (auth/authz.h) */
-	bool		 csrf_exempt;	/* state-changing, but checks its own token */
-	bool		 replica_ok;	/* a GET whose handler only reads and
-					 * tolerates replication lag: may be
-					 * served from a read replica (worker.c) */
-	bool		 version_first;	/* the handler first reads the data
-					 * version of its {slug} (the review
-					 * matrix cache): the worker fetches it
-					 * with the session, in one round trip */
+	const char		*name;	/* for logs and metrics, e.g. "healthz" */
+	enum http_method	 method;
+	const char		*pattern;
+	enum body_kind		 body;
+	handler_fn		 handler;
+	enum need		 need;	/* who may call it (auth/authz.h) */
+	enum object_kind	 object; /* what the path addresses */
+	unsigned		 flags;	/* enum route_flag */
+	const enum input_key	*inputs; /* the form and query keys it reads,
+					   ended by IN__END; NULL: none */
 };
+
+/* A route's list of inputs: .inputs = INPUTS(IN_LANG, IN_NEXT), or
+ * INPUTS_NONE for a route that reads none. */
+#define INPUTS(...)	((const enum input_key[]){ __VA_ARGS__, IN__END })
+#define INPUTS_NONE	((const enum input_key[]){ IN__END })
 
 enum route_result {
 	ROUTE_FOUND,

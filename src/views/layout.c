@@ -5,6 +5,7 @@
 
 #include "auth/identity.h"
 #include "auth/resolve.h"
+#include "http/problem.h"
 #include "http/response.h"
 #include "views/html.h"
 #include "views/i18n.h"
@@ -154,7 +155,7 @@ layout_send(struct html *h, struct response *res, int status)
 {
 	response_reset(res);
 	if (h == NULL || html_finish(h, &res->body) == -1) {
-		response_text(res, 500, "Internt fel.\nInternal error.\n");
+		problem_text(res, PROB_INTERNAL);
 	} else {
 		res->status = status;
 		res->content_type = "text/html; charset=utf-8";

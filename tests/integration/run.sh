@@ -48,9 +48,17 @@ check "demo data loads twice" "$ROOT/dev/demo/load" "$BUILD/remissctl"
 db_pipeline() {
 	make -C "$BUILD" tests/unit/test_db_pipeline >/dev/null 2>&1 &&
 		CMOCKA_MESSAGE_OUTPUT=STDOUT REMISS_TEST_DB=$REMISS_DB "$BUILD/tests/unit/test_db_pipeline" >"$T/db_pipeline.log" 2>&1 &&
-		grep -q 'PASSED  \] 5 test' "$T/db_pipeline.log" || { sed 's/^/#   /' "$T/db_pipeline.log" | tail -20; false; }
+		grep -q 'PASSED  \] 6 test' "$T/db_pipeline.log" || { sed 's/^/#   /' "$T/db_pipeline.log" | tail -20; false; }
 }
-check "two statements in one round trip (tests/unit/test_db_pipeline, 5 cases)" db_pipeline
+check "statements in one round trip (tests/unit/test_db_pipeline, 6 cases)" db_pipeline
+# The object loader (core/objects.c) against the demo data: each kind a route's path names is
+# found only within that route's remiss and the caller's own organisation or user.
+objects_db() {
+	make -C "$BUILD" tests/unit/test_objects >/dev/null 2>&1 &&
+		CMOCKA_MESSAGE_OUTPUT=STDOUT REMISS_TEST_DB=$REMISS_DB "$BUILD/tests/unit/test_objects" >"$T/objects.log" 2>&1 &&
+		grep -q 'PASSED  \] 6 test' "$T/objects.log" || { sed 's/^/#   /' "$T/objects.log" | tail -20; false; }
+}
+check "the object loader finds each object only within its remiss (tests/unit/test_objects, 6 cases)" objects_db
 
 # REMISSD_WRAPPER (dev/test --valgrind): a command put before the main remissd, e.g. valgrind.
 # Up to 30 s for the socket and pid file: under valgrind on a loaded machine remissd takes

@@ -24,12 +24,13 @@ role_by_need_matrix(void **state)
 	static const enum authz_decision expect[ROLE__MAX][NEED__MAX] = {
 		/* metrics: with no known address, hidden from every role.
 		 * session: these identities came by no session (a token). */
-		/*                public        login         kommun        review        forvaltning   admin         metrics     session */
-		[ROLE_PUBLIC]      = { AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE, AUTHZ_LOGIN },
-		[ROLE_KOMMUN]      = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
-		[ROLE_GRANSKARE]   = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
-		[ROLE_FORVALTNING] = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
-		[ROLE_ADMIN]       = { AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE, AUTHZ_DENY },
+		/* none: a route that declares no need is nobody's.
+		 *                 none        public       login        kommun       review       forvaltning  admin        metrics     session */
+		[ROLE_PUBLIC]      = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE, AUTHZ_LOGIN },
+		[ROLE_KOMMUN]      = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
+		[ROLE_GRANSKARE]   = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
+		[ROLE_FORVALTNING] = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
+		[ROLE_ADMIN]       = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE, AUTHZ_DENY },
 	};
 	int		r, n;
 	struct identity	id;
@@ -111,6 +112,143 @@ drafts_are_hidden_from_reviewers(void **state)
 	assert_int_equal(authz_decide(&a, NEED_REVIEW, &draft), AUTHZ_ALLOW);
 }
 
+/* The need is judged before the object: who lacks it learns nothing of
+ * whether the object exists (403 or the login page, never 404). */
+static void
+need_comes_before_the_object(void **state)
+{
+	struct identity		k = who(ROLE_KOMMUN, 7);
+	struct identity		g = who(ROLE_GRANSKARE, 0);
+	struct identity		pub = who(ROLE_PUBLIC, 0);
+	struct authz_object	gone = { .remiss_missing = true, .missing = true };
+	struct authz_object	no_theme = { .missing = true };
+
+	(void)state;
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &gone), AUTHZ_DENY);
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &no_theme), AUTHZ_DENY);
+	assert_int_equal(authz_decide(&pub, NEED_REVIEW, &gone), AUTHZ_LOGIN);
+	assert_int_equal(authz_decide(&g, NEED_REVIEW, &gone), AUTHZ_HIDE);
+	assert_int_equal(authz_decide(&g, NEED_REVIEW, &no_theme), AUTHZ_HIDE);
+}
+
+/* What is not there is a 404 for everyone who may ask, admin too. */
+static void
+missing_objects_are_hidden_from_every_role(void **state)
+{
+	struct authz_object	no_remiss = { .remiss_missing = true,
+	    .missing = true };
+	struct authz_object	no_object = { .missing = true };
+	int			r;
+	struct identity		id;
+
+	(void)state;
+	for (r = ROLE_KOMMUN; r < ROLE__MAX; r++) {
+		id = who((enum role)r, r == ROLE_KOMMUN ? 7 : 0);
+		assert_int_equal(authz_decide(&id, NEED_LOGIN, &no_remiss),
+		    AUTHZ_HIDE);
+		assert_int_equal(authz_decide(&id, NEED_LOGIN, &no_object),
+		    AUTHZ_HIDE);
+	}
+	id = who(ROLE_PUBLIC, 0);
+	assert_int_equal(authz_decide(&id, NEED_PUBLIC, &no_remiss), AUTHZ_HIDE);
+}
+
+/* On the web a remissinstans knows only the remisser it is invited to;
+ * the other roles see every remiss. */
+static void
+web_remiss_only_for_the_invited(void **state)
+{
+	struct identity		k = who(ROLE_KOMMUN, 7);
+	struct authz_object	invited = { .audience = AUDIENCE_INVITED,
+	    .invited = true };
+	struct authz_object	other = { .audience = AUDIENCE_INVITED };
+	struct authz_object	draft = { .audience = AUDIENCE_INVITED,
+	    .invited = true, .remiss_draft = true };
+	int			r;
+	struct identity		id;
+
+	(void)state;
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &invited), AUTHZ_ALLOW);
+	assert_int_equal(authz_decide(&k, NEED_KOMMUN, &other), AUTHZ_HIDE);
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &other), AUTHZ_HIDE);
+	/* The web shows an invited organisation a remiss in preparation, as
+	 * it always did (only the API hides it). */
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &draft), AUTHZ_ALLOW);
+	for (r = ROLE_GRANSKARE; r < ROLE__MAX; r++) {
+		id = who((enum role)r, 0);
+		assert_int_equal(authz_decide(&id, NEED_LOGIN, &other),
+		    AUTHZ_ALLOW);
+	}
+}
+
+/* The API's contract (INTERFACES.md): a remiss in preparation does not
+ * exist for a remissinstans, one it is not invited to is forbidden. */
+static void
+api_remiss_forbids_the_uninvited(void **state)
+{
+	struct identity		k = who(ROLE_KOMMUN, 7);
+	struct identity		g = who(ROLE_GRANSKARE, 0);
+	struct authz_object	invited = { .audience = AUDIENCE_API,
+	    .invited = true };
+	struct authz_object	other = { .audience = AUDIENCE_API };
+	struct authz_object	draft = { .audience = AUDIENCE_API,
+	    .invited = true, .remiss_draft = true };
+	struct authz_object	other_draft = { .audience = AUDIENCE_API,
+	    .remiss_draft = true };
+
+	(void)state;
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &invited), AUTHZ_ALLOW);
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &other), AUTHZ_DENY);
+	assert_int_equal(authz_remiss(&k, &other), AUTHZ_DENY);
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &draft), AUTHZ_HIDE);
+	assert_int_equal(authz_decide(&k, NEED_KOMMUN, &other_draft),
+	    AUTHZ_HIDE);
+	assert_int_equal(authz_decide(&g, NEED_LOGIN, &other_draft),
+	    AUTHZ_ALLOW);
+	/* The remiss's answer comes before its object's. */
+	other.missing = true;
+	assert_int_equal(authz_decide(&k, NEED_LOGIN, &other), AUTHZ_DENY);
+}
+
+/* The public pages exist only while the answers are published, for
+ * every role. */
+static void
+public_pages_only_while_published(void **state)
+{
+	struct authz_object	shown = { .audience = AUDIENCE_PUBLISHED,
+	    .published = true };
+	struct authz_object	unshown = { .audience = AUDIENCE_PUBLISHED };
+	int			r;
+	struct identity		id;
+
+	(void)state;
+	for (r = ROLE_PUBLIC; r < ROLE__MAX; r++) {
+		id = who((enum role)r, r == ROLE_KOMMUN ? 7 : 0);
+		assert_int_equal(authz_decide(&id, NEED_PUBLIC, &shown),
+		    AUTHZ_ALLOW);
+		assert_int_equal(authz_decide(&id, NEED_PUBLIC, &unshown),
+		    AUTHZ_HIDE);
+	}
+}
+
+/* A submitted response's versions: another remissinstans may not know
+ * they exist (404); the referensgrupp and förvaltning may read them. */
+static void
+responses_are_secret_between_organisations(void **state)
+{
+	struct identity		own = who(ROLE_KOMMUN, 7);
+	struct identity		other = who(ROLE_KOMMUN, 8);
+	struct identity		g = who(ROLE_GRANSKARE, 0);
+	struct authz_object	version = { .audience = AUDIENCE_INVITED,
+	    .invited = true, .org_id = 7, .org_secret = true };
+
+	(void)state;
+	assert_int_equal(authz_decide(&own, NEED_LOGIN, &version), AUTHZ_ALLOW);
+	assert_int_equal(authz_decide(&other, NEED_LOGIN, &version),
+	    AUTHZ_HIDE);
+	assert_int_equal(authz_decide(&g, NEED_LOGIN, &version), AUTHZ_ALLOW);
+}
+
 static void
 out_of_range_values_are_denied(void **state)
 {
@@ -120,6 +258,9 @@ out_of_range_values_are_denied(void **state)
 	(void)state;
 	assert_int_equal(authz_decide(&id, NEED_PUBLIC, NULL), AUTHZ_DENY);
 	assert_int_equal(authz_decide(&ok, NEED__MAX, NULL), AUTHZ_DENY);
+	/* A route that forgot its need is nobody's, an admin's neither. */
+	assert_int_equal(authz_decide(&ok, NEED_NONE, NULL), AUTHZ_DENY);
+	assert_int_equal(authz_decide(NULL, NEED_NONE, NULL), AUTHZ_DENY);
 }
 
 static enum authz_decision
@@ -216,6 +357,12 @@ main(void)
 		cmocka_unit_test(no_identity_is_public),
 		cmocka_unit_test(kommun_is_confined_to_its_organisation),
 		cmocka_unit_test(drafts_are_hidden_from_reviewers),
+		cmocka_unit_test(need_comes_before_the_object),
+		cmocka_unit_test(missing_objects_are_hidden_from_every_role),
+		cmocka_unit_test(web_remiss_only_for_the_invited),
+		cmocka_unit_test(api_remiss_forbids_the_uninvited),
+		cmocka_unit_test(public_pages_only_while_published),
+		cmocka_unit_test(responses_are_secret_between_organisations),
 		cmocka_unit_test(out_of_range_values_are_denied),
 		cmocka_unit_test(metrics_by_default_only_from_loopback),
 		cmocka_unit_test(metrics_networks_replace_the_default),

@@ -1,4 +1,4 @@
-/* test_db_pipeline.c: db_exec_pair against a real PostgreSQL: both results in statement
+/* test_db_pipeline.c: db_exec_pair and db_exec_batch against a real PostgreSQL: the results in statement
  * order, neither when one fails, never inside a transaction, and a connection that is usable
  * (and out of pipeline mode) afterwards, also after its backend was killed. Needs a migrated
  * database in REMISS_TEST_DB: tests/integration/run.sh runs it (make check only builds it). */
@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 #include <libpq-fe.h>
@@ -86,6 +87,36 @@ test_both_results_in_statement_order(void **state)
 	assert_int_equal(PQnfields(b), 8);
 	PQclear(a);
 	PQclear(b);
+	assert_usable(db);
+}
+
+/* The session, the route's object and the data version: three results in
+ * one round trip, in order; a failing third takes the others with it. */
+static void
+test_three_statements_in_one_round_trip(void **state)
+{
+	struct db	*db = db_or_skip(state);
+	struct db_call	 c[3];
+	size_t		 i;
+
+	memset(c, 0, sizeof(c));
+	c[0].id = STMT_SESSION_LOOKUP;
+	memcpy(c[0].params, lookup_ok, sizeof(lookup_ok));
+	c[1].id = STMT_OBJECT_REMISS;
+	c[1].params[0] = "ingen-sadan-remiss";
+	c[2].id = STMT_DATA_VERSION;
+	c[2].params[0] = version_p[0];
+	assert_int_equal(db_exec_batch(db, c, 3), 0);
+	assert_int_equal(PQnfields(c[0].result), 8);
+	assert_int_equal(PQnfields(c[1].result), 6);
+	assert_int_equal(PQnfields(c[2].result), 3);
+	for (i = 0; i < 3; i++)
+		PQclear(c[i].result);
+	memcpy(c[2].params, lookup_bad, sizeof(lookup_bad));
+	c[2].id = STMT_SESSION_LOOKUP;
+	assert_int_equal(db_exec_batch(db, c, 3), -1);
+	for (i = 0; i < 3; i++)
+		assert_null(c[i].result);
 	assert_usable(db);
 }
 
@@ -167,6 +198,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_both_results_in_statement_order),
+		cmocka_unit_test(test_three_statements_in_one_round_trip),
 		cmocka_unit_test(test_a_failing_first_statement_gives_neither),
 		cmocka_unit_test(test_a_failing_second_statement_gives_neither),
 		cmocka_unit_test(test_refused_inside_a_transaction),

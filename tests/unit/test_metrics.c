@@ -20,8 +20,8 @@
 static void h_dummy(struct request *r, struct response *s) { (void)r; (void)s; }
 
 static const struct route table[] = {
-	{ "healthz", METHOD_GET, "/healthz", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "odd\"na\\me", METHOD_GET, "/odd", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
+	{ .name = "healthz", .method = METHOD_GET, .pattern = "/healthz", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "odd\"na\\me", .method = METHOD_GET, .pattern = "/odd", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
 };
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 

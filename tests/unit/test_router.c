@@ -15,13 +15,13 @@
 static void h_dummy(struct request *r, struct response *s) { (void)r; (void)s; }
 
 static const struct route table[] = {
-	{ "home", METHOD_GET, "/", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "list", METHOD_GET, "/api/v1/remisser", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "one", METHOD_GET, "/api/v1/remisser/{slug}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "submit", METHOD_POST, "/api/v1/remisser/{slug}/remissvar", BODY_XML, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "version", METHOD_GET, "/api/v1/remisser/{slug}/remissvar/{id}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "export", METHOD_GET, "/api/v1/remisser/{slug}/export.{fmt}", BODY_NONE, h_dummy, NEED_PUBLIC, false, false, false },
-	{ "form", METHOD_POST, "/", BODY_FORM, h_dummy, NEED_PUBLIC, false, false, false },
+	{ .name = "home", .method = METHOD_GET, .pattern = "/", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "list", .method = METHOD_GET, .pattern = "/api/v1/remisser", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "one", .method = METHOD_GET, .pattern = "/api/v1/remisser/{slug}", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "submit", .method = METHOD_POST, .pattern = "/api/v1/remisser/{slug}/remissvar", .body = BODY_XML, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "version", .method = METHOD_GET, .pattern = "/api/v1/remisser/{slug}/remissvar/{id}", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "export", .method = METHOD_GET, .pattern = "/api/v1/remisser/{slug}/export.{fmt}", .body = BODY_NONE, .handler = h_dummy, .need = NEED_PUBLIC },
+	{ .name = "form", .method = METHOD_POST, .pattern = "/", .body = BODY_FORM, .handler = h_dummy, .need = NEED_PUBLIC },
 };
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 

@@ -64,8 +64,7 @@ admin_page(struct request *req, struct response *res, int status,
 	r = db_exec(req->db, STMT_REMISS_LIST_ALL, NULL);
 	if (!db_result_ok(r) || (h = html_new()) == NULL) {
 		PQclear(r);
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig.", "Service unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	layout_begin(h, _("Hantera remisser"), &req->identity);
@@ -187,7 +186,7 @@ handle_admin_remiss_upload(struct request *req, struct response *res)
 	memset(&opts, 0, sizeof(opts));
 	opts.actor = arena_printf(req->arena, "user:%lld", req->identity.user_id);
 	if ((errout = open_memstream(&errtext, &errlen)) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	rc = remiss_import_with(req->db, file->data, file->len,
@@ -244,8 +243,7 @@ handle_remiss_status(struct request *req, struct response *res)
 	if (PQntuples(r) != 1) {
 		db_rollback(req->db);
 		PQclear(r);
-		handler_problem(req, res, 404, "Sidan finns inte.",
-		    "The page does not exist.");
+		handler_fail(req, res, PROB_NOT_FOUND);
 		return;
 	}
 	if (audit_write(req->db, actor, "remiss.status", "remiss",
@@ -258,6 +256,5 @@ handle_remiss_status(struct request *req, struct response *res)
 unavailable:
 	db_rollback(req->db);
 	PQclear(r);
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Inget har ändrats.", "Service unavailable. Nothing was changed.");
+	handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 }

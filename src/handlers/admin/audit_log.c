@@ -178,7 +178,7 @@ handle_audit_log(struct request *req, struct response *res)
 	}
 	if ((h = html_new()) == NULL) {
 		PQclear(r);
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, _("Händelselogg"), &req->identity);

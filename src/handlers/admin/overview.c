@@ -189,8 +189,7 @@ overview_page(struct request *req, struct response *res,
 	r = db_exec(req->db, STMT_REMISS_OVERVIEW, p);
 	if (!db_result_ok(r) || (h = html_new()) == NULL) {
 		PQclear(r);
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig.", "Service unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	n = PQntuples(r);
@@ -262,9 +261,7 @@ handle_overview(struct request *req, struct response *res)
 
 	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
 	if (rc != 1) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return;
 	}
 	overview_page(req, res, &def, 200, NULL);
@@ -284,9 +281,7 @@ handle_extend(struct request *req, struct response *res)
 
 	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
 	if (rc != 1) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return;
 	}
 	org = kvlist_get(&req->form, "org");
@@ -346,8 +341,7 @@ handle_extend(struct request *req, struct response *res)
 unavailable:
 	db_rollback(req->db);
 	PQclear(r);
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Inget har ändrats.", "Service unavailable. Nothing was changed.");
+	handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 }
 
 void
@@ -363,9 +357,7 @@ handle_invite(struct request *req, struct response *res)
 
 	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
 	if (rc != 1) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return;
 	}
 	name = kvlist_get(&req->form, "namn");
@@ -425,6 +417,5 @@ handle_invite(struct request *req, struct response *res)
 unavailable:
 	db_rollback(req->db);
 	PQclear(r);
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Inget har ändrats.", "Service unavailable. Nothing was changed.");
+	handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 }

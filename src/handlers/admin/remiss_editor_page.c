@@ -431,13 +431,11 @@ editor_page(struct request *req, struct response *res, int status,
 	    (struct answered_flag **)&pg.qflags, &pg.nqflags) == -1)
 		rc = -1;
 	if (rc != 1) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return;
 	}
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	pg.req = req;
@@ -521,9 +519,7 @@ editor_begin(struct request *req, struct response *res, struct remiss_edit *e)
 	rc = remiss_edit_find(req->db, req->arena, req->path_params[0],
 	    &e->remiss_id, &current, NULL);
 	if (rc != 1 || e->actor == NULL) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return 0;
 	}
 	e->slug = req->path_params[0];
@@ -565,14 +561,11 @@ editor_answer(struct request *req, struct response *res, struct remiss_edit *e,
 		editor_page(req, res, 409, NULL, e->message, NULL);
 		return;
 	case EDIT_NOT_FOUND:
-		handler_problem(req, res, 404, "Avsnittet eller frågan finns inte "
-		    "(längre) i remissen.", "No such section or question.");
+		handler_fail(req, res, PROB_NO_SECTION_OR_QUESTION);
 		return;
 	case EDIT_UNAVAILABLE:
 	default:
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Inget har ändrats.", "Service unavailable. "
-		    "Nothing was changed.");
+		handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 		return;
 	}
 }

@@ -20,7 +20,7 @@ new_page(struct request *req, struct response *res, int status,
 	struct html *h;
 
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, _("Ny remiss"), &req->identity);
@@ -71,6 +71,5 @@ handle_remiss_create(struct request *req, struct response *res)
 		new_page(req, res, 422, &errs);
 		return;
 	}
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Inget har sparats.", "Service unavailable. Nothing was saved.");
+	handler_fail(req, res, PROB_UNAVAILABLE_UNSAVED);
 }

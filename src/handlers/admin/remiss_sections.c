@@ -18,8 +18,7 @@ path_id(struct request *req, struct response *res)
 
 	if (req->npath_params < 2 || parse_id(req->path_params[1], &id) == -1 ||
 	    id == 0) {
-		handler_problem(req, res, 404, "Sidan finns inte.",
-		    "The page does not exist.");
+		handler_fail(req, res, PROB_NOT_FOUND);
 		return 0;
 	}
 	return id;

@@ -23,8 +23,7 @@
 void
 api_unavailable(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Försök igen om en stund.", "The service is temporarily unavailable.");
+	handler_fail(req, res, PROB_UNAVAILABLE);
 }
 
 int
@@ -36,8 +35,7 @@ api_wants_json(const struct request *req)
 static void
 no_remiss(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 404, "Remissen finns inte.",
-	    "There is no such remiss.");
+	handler_fail(req, res, PROB_NO_REMISS);
 }
 
 int
@@ -70,9 +68,7 @@ api_remiss(struct request *req, struct response *res, struct remiss_def *def)
 	if (rc == 0) {
 		log_warn("id=%s org %lld is not invited to %s", req->id,
 		    req->identity.org_id, def->slug);
-		handler_problem(req, res, 403, "Din organisation är inte "
-		    "inbjuden att svara på den här remissen.",
-		    "Your organisation is not invited to this remiss.");
+		handler_fail(req, res, PROB_NOT_INVITED);
 		return 0;
 	}
 	return 1;
@@ -83,7 +79,7 @@ static void
 send_body(struct request *req, struct response *res, int rc, int json)
 {
 	if (rc == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	res->content_type = json ? "application/json" :
@@ -167,8 +163,7 @@ handle_api_version(struct request *req, struct response *res)
 	if (!api_remiss(req, res, &def))
 		return;
 	if (parse_id(req->path_params[1], &vid) == -1 || vid == 0) {
-		handler_problem(req, res, 404, "Svaret finns inte.",
-		    "There is no such response.");
+		handler_fail(req, res, PROB_NO_RESPONSE);
 		return;
 	}
 	snprintf(vs, sizeof(vs), "%lld", vid);
@@ -186,8 +181,7 @@ handle_api_version(struct request *req, struct response *res)
 	}
 	if (PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 1), def.slug) != 0) {
 		PQclear(r);
-		handler_problem(req, res, 404, "Svaret finns inte.",
-		    "There is no such response.");
+		handler_fail(req, res, PROB_NO_RESPONSE);
 		return;
 	}
 	buf_puts(&res->body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -97,7 +97,7 @@ read_upload(struct request *req, struct response *res,
 	rc = remissvar_read_doc(xd, NULL, def, req->arena, doc, &content);
 	xmlFreeDoc(xd);
 	if (rc == -2 || rx == -2) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return -1;
 	}
 	if (rc == -1 || rx == -1) {
@@ -118,7 +118,7 @@ created(struct request *req, struct response *res,
 {
 	response_reset(res);
 	if (kvittens_write(r, &res->body) == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	res->status = 201;

@@ -23,15 +23,13 @@
 static void
 missing(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 404, "Sidan finns inte.",
-	    "The page does not exist.");
+	handler_fail(req, res, PROB_NOT_FOUND);
 }
 
 static void
 unavailable(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig.",
-	    "Service unavailable.");
+	handler_fail(req, res, PROB_UNAVAILABLE);
 }
 
 /* Loads the public model of the path's remiss (only_version > 0: that
@@ -110,8 +108,7 @@ handle_public_attachment(struct request *req, struct response *res)
 
 	if (parse_id(req->path_params[1], &vid) == -1 || vid == 0 ||
 	    parse_long(req->path_params[2], 1, 1000, &n) == -1) {
-		handler_problem(req, res, 404, "Filen finns inte.",
-		    "The file does not exist.");
+		handler_fail(req, res, PROB_NO_FILE);
 		return;
 	}
 	if (!load(req, res, &def, vid, &m))
@@ -119,8 +116,7 @@ handle_public_attachment(struct request *req, struct response *res)
 	if ((r = public_model_response(&m, vid)) == NULL ||
 	    (rc = public_attachment(req->db, req->arena, r, (size_t)n, &name,
 	    &type, &data, &len)) == 0) {
-		handler_problem(req, res, 404, "Filen finns inte.",
-		    "The file does not exist.");
+		handler_fail(req, res, PROB_NO_FILE);
 		return;
 	}
 	if (rc == -1) {

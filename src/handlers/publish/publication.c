@@ -46,9 +46,7 @@ publication_remiss(struct request *req, struct response *res,
 	rc = remiss_load(req->db, req->arena, req->path_params[0], def);
 	if (rc == 1)
 		return true;
-	handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-	    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-	    rc == 0 ? "The page does not exist." : "Service unavailable.");
+	handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 	return false;
 }
 
@@ -88,8 +86,7 @@ publication_hidden(struct html *h, struct request *req, bool preview)
 static void
 unavailable(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Inget har ändrats.", "Service unavailable. Nothing was changed.");
+	handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 }
 
 static void
@@ -330,8 +327,7 @@ publication_page(struct request *req, struct response *res,
 	red = db_exec(req->db, STMT_REDACTIONS_LIST, p);
 	if (!db_result_ok(pub) || !db_result_ok(orgs) || !db_result_ok(red) ||
 	    (h = html_new()) == NULL) {
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig.", "Service unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		goto out;
 	}
 	layout_begin(h, arena_printf(req->arena, _("Publicering: %s"), def->title),
@@ -540,8 +536,7 @@ not_withdrawn(struct request *req, struct response *res, const char *id,
 	if (!db_result_ok(r))
 		unavailable(req, res);
 	else if (PQntuples(r) == 0)
-		handler_problem(req, res, 404, "Sekretessen finns inte i den här "
-		    "remissen.", "No such redaction in this remiss.");
+		handler_fail(req, res, PROB_NO_REDACTION);
 	else if (PQgetvalue(r, 0, 0)[0] != '\0')
 		handler_problem(req, res, 409, arena_printf(req->arena,
 		    "Sekretessen är redan hävd (%s av %s). Inget har ändrats.",
@@ -594,8 +589,7 @@ handle_redaction_withdraw(struct request *req, struct response *res)
 	if (!publication_remiss(req, res, &def))
 		return;
 	if (parse_id(id, &rx) == -1 || rx == 0) {
-		handler_problem(req, res, 404, "Sekretessen finns inte i den här "
-		    "remissen.", "No such redaction in this remiss.");
+		handler_fail(req, res, PROB_NO_REDACTION);
 		return;
 	}
 	reason = kvlist_get(&req->form, "skal");

@@ -393,8 +393,7 @@ publication_preview_send(struct request *req, struct response *res,
 	if (rc != 1 || !db_result_ok(red = db_exec(req->db, STMT_REDACTIONS_LIST,
 	    p)) || (h = html_new()) == NULL) {
 		PQclear(red);
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig.", "Service unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	pv.req = req;

@@ -425,9 +425,7 @@ load_response(struct ctx *c, struct public_model *m)
 		    "remissen, eller så är det inte den version som visas.",
 		    "The response is not one this remiss shows.");
 	else
-		handler_problem(c->req, c->res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Inget har ändrats.", "Service unavailable. "
-		    "Nothing was changed.");
+		handler_fail(c->req, c->res, PROB_UNAVAILABLE_UNCHANGED);
 	return 0;
 }
 
@@ -498,9 +496,7 @@ handle_redact(struct request *req, struct response *res)
 	if (rc == -1)
 		return;
 	if (rc == -2 || (rc = store(&c, &w, &id)) == -1) {
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Inget har registrerats.", "Service "
-		    "unavailable. Nothing was stored.");
+		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
 		return;
 	}
 	if (rc == 0) {

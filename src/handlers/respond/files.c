@@ -55,7 +55,7 @@ send_file(struct request *req, struct response *res, size_t n,
 	 * runs in the site's origin, whatever it holds. */
 	res->content_type = filetype_served(media_type);
 	if (buf_append(&res->body, data, len) == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	response_header(res, "Content-Disposition", arena_printf(req->arena,
@@ -88,14 +88,11 @@ handle_draft_file(struct request *req, struct response *res)
 			    req->identity.org_id, id, &at);
 	}
 	if (rc == -1) {
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	if (rc == 0) {
-		handler_problem(req, res, 404, "Filen finns inte.",
-		    "The file does not exist.");
+		handler_fail(req, res, PROB_NO_FILE);
 		return;
 	}
 	send_file(req, res, (size_t)id, at.filename, at.media_type, at.data,

@@ -53,11 +53,9 @@ load(struct request *req, struct response *res, struct remiss_def *def,
 	if (rc == 1)
 		return 1;
 	if (rc == 0)
-		handler_problem(req, res, 404, "Sidan finns inte.",
-		    "The page does not exist.");
+		handler_fail(req, res, PROB_NOT_FOUND);
 	else
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig.", "Service unavailable.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 	return 0;
 }
 
@@ -71,7 +69,7 @@ page(struct request *req, struct response *res, const struct remiss_def *def,
 	struct html		*h;
 
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, _("Registrera inkommet svar"), &req->identity);
@@ -120,7 +118,7 @@ handle_register_form(struct request *req, struct response *res)
 	if (!load(req, res, &def, &org_id, &org_name, &inv))
 		return;
 	if (token_new(key) == -1 || date_today(today, sizeof(today)) == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	memset(&doc, 0, sizeof(doc));
@@ -249,7 +247,7 @@ handle_register(struct request *req, struct response *res)
 	read_arrival(req, &def, &inv, org_name, &arrived, &errs);
 	if (response_form_read(req, &def, &doc, &errs) == -1 ||
 	    read_files(req, &doc, &errs) == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	response_form_check_complete(&doc, &errs);
@@ -298,9 +296,7 @@ handle_register(struct request *req, struct response *res)
 		    "Öppna det igen.", "The form was already used.");
 		return;
 	default:
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Inget har registrerats.",
-		    "Service unavailable. Nothing was stored.");
+		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
 		return;
 	}
 }

@@ -30,15 +30,13 @@
 static void
 unavailable(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Försök igen om en stund.", "The service is temporarily unavailable.");
+	handler_fail(req, res, PROB_UNAVAILABLE);
 }
 
 static void
 not_found(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 404, "Sidan finns inte.",
-	    "The page does not exist.");
+	handler_fail(req, res, PROB_NOT_FOUND);
 }
 
 /*
@@ -142,7 +140,7 @@ handle_remiss(struct request *req, struct response *res)
 	if (!load_remiss(req, res, &def, &inv))
 		return;
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, def.title, &req->identity);
@@ -247,7 +245,7 @@ form_page(struct request *req, struct response *res,
 	size_t			 i;
 
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	/* "Fel:" first in the title is what a screen reader hears first. */
@@ -566,7 +564,7 @@ confirm_page(struct request *req, struct response *res,
 	}
 
 	if (token_new(key) == -1 || (h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
@@ -831,7 +829,7 @@ handle_response_post(struct request *req, struct response *res)
 	}
 	memset(&errs, 0, sizeof(errs));
 	if (response_form_read(req, &def, &doc, &errs) == -1) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	doc.org_name = req->identity.org_name;
@@ -922,8 +920,7 @@ handle_receipt(struct request *req, struct response *res)
 	if (fmt != NULL && strcmp(fmt, "xml") == 0) {
 		response_reset(res);
 		if (kvittens_write(&r, &res->body) == -1) {
-			handler_problem(req, res, 500, "Internt fel.",
-			    "Internal error.");
+			handler_fail(req, res, PROB_INTERNAL);
 			return;
 		}
 		res->content_type = "application/xml; charset=utf-8";
@@ -932,7 +929,7 @@ handle_receipt(struct request *req, struct response *res)
 		return;
 	}
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, arena_printf(req->arena, _("Kvittens %s"), r.number),

@@ -140,15 +140,13 @@ handle_compare(struct request *req, struct response *res)
 	    !same(ry.remiss_slug, def.slug) || !same(rx.org_name, ry.org_name)))
 		rc = 0;
 	if (rc != 1) {
-		handler_problem(req, res, rc == 0 ? 404 : 503, rc == 0 ?
-		    "Sidan finns inte." : "Tjänsten är tillfälligt otillgänglig.",
-		    rc == 0 ? "The page does not exist." : "Service unavailable.");
+		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return;
 	}
 	memset(&c, 0, sizeof(c));
 	c.a = req->arena;
 	if ((c.h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(c.h, _("Jämför versioner"), &req->identity);

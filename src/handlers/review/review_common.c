@@ -32,15 +32,13 @@ review_remiss(struct request *req, struct response *res, struct remiss_def *def)
 void
 review_unavailable(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 503, "Tjänsten är tillfälligt otillgänglig. "
-	    "Försök igen om en stund.", "The service is temporarily unavailable.");
+	handler_fail(req, res, PROB_UNAVAILABLE);
 }
 
 void
 review_not_found(struct request *req, struct response *res)
 {
-	handler_problem(req, res, 404, "Sidan finns inte.",
-	    "The page does not exist.");
+	handler_fail(req, res, PROB_NOT_FOUND);
 }
 
 void

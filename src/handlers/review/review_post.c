@@ -171,8 +171,7 @@ read_target_as(struct request *req, struct response *res,
 		} else if ((rc = anchor_make(req->arena, PQgetvalue(r, 0,
 		    f->one_col), quote, hint, an)) != 0) {
 			if (rc == -1)
-				handler_problem(req, res, 500, "Internt fel.",
-				    "Internal error.");
+				handler_fail(req, res, PROB_INTERNAL);
 			else {
 				form_error(req, form, "citat", _("Det markerade "
 				    "stycket finns inte ordagrant i det valda "

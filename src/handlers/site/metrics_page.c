@@ -173,17 +173,14 @@ handle_metrics(struct request *req, struct response *res)
 	struct metrics_snapshot s;
 
 	if (metrics_snapshot(req->arena, &s) == -1) {
-		handler_problem(req, res, 503,
-		    "Mätvärdena är inte tillgängliga.",
-		    "The metrics are not available.");
+		handler_fail(req, res, PROB_METRICS_UNAVAILABLE);
 		return;
 	}
 	response_reset(res);
 	res->status = 200;
 	res->content_type = METRICS_CONTENT_TYPE;
 	if (metrics_render(&res->body, &s, routes) == -1) {
-		handler_problem(req, res, 500, "Internt fel.",
-		    "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	response_header(res, "Cache-Control", "no-store");

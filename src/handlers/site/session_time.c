@@ -27,15 +27,12 @@ times(struct request *req, struct response *res, int extend)
 	rc = session_times(req->db, req->identity.session_id,
 	    &req->auth->session, extend, &idle_left, &absolute_left);
 	if (rc == -1) {
-		handler_problem(req, res, 503, "Tjänsten är tillfälligt "
-		    "otillgänglig. Försök igen om en stund.",
-		    "The service is temporarily unavailable. Try again shortly.");
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	if (rc == 0) {
 		/* Ended between the lookup and now (logout in another tab). */
-		handler_problem(req, res, 401, "Du är inte längre inloggad.",
-		    "You are no longer logged in.");
+		handler_fail(req, res, PROB_NO_LONGER_LOGGED_IN);
 		return;
 	}
 	if (extend)
@@ -48,7 +45,7 @@ times(struct request *req, struct response *res, int extend)
 	    warn_seconds(req->auth->session.idle_seconds), idle_left,
 	    absolute_left);
 	if (res->body.failed) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	res->status = 200;

@@ -62,15 +62,13 @@ handle_statement(struct request *req, struct response *res)
 	size_t		 len;
 
 	if ((text = read_statement(req->arena, &len)) == NULL) {
-		handler_problem(req, res, 500, "Tillgänglighetsredogörelsen "
-		    "kunde inte visas just nu.",
-		    "The accessibility statement cannot be shown right now.");
+		handler_fail(req, res, PROB_STATEMENT_UNAVAILABLE);
 		return;
 	}
 	if ((title = markdown_title(req->arena, text, len)) == NULL)
 		title = "Tillgänglighetsredogörelse";
 	if ((h = html_new()) == NULL) {
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	layout_begin(h, title, &req->identity);
@@ -78,7 +76,7 @@ handle_statement(struct request *req, struct response *res)
 	html_open(h, "div", "class", "prose", "lang", "sv", NULL);
 	if (markdown_render(h, req->arena, text, len) == -1) {
 		html_free(h);
-		handler_problem(req, res, 500, "Internt fel.", "Internal error.");
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	html_close(h);

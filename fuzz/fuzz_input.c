@@ -1,0 +1,138 @@
+/* fuzz_input.c: libFuzzer harness for declared inputs: a form checked into typed slots. */
+#include "config.h"
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/input.h"
+#include "http/kv.h"
+#include "http/limits.h"
+#include "http/urlencoded.h"
+#include "util/arena.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* One key of every shape (the names are short, so that the fuzzer finds
+ * them). */
+enum { F_TEXT, F_LINE, F_INT, F_ID, F_DATE, F_BOOL, F_ENUM, F_LIST, F_WORDS,
+    F_IDS, F__MAX };
+static const char *const words[] = { "ja", "nej", "kanske", NULL };
+static const struct input_def defs[F__MAX] = {
+	[F_TEXT] = { .name = "t", .type = INPUT_TEXT, .flags = INPUT_TRIM,
+	    .maxlen = 8 },
+	[F_LINE] = { .name = "l", .type = INPUT_TEXT, .flags = INPUT_LINE,
+	    .maxlen = 4 },
+	[F_INT] = { .name = "i", .type = INPUT_INT, .min = -5, .max = 5 },
+	[F_ID] = { .name = "d", .type = INPUT_ID, .max = 1000 },
+	[F_DATE] = { .name = "y", .type = INPUT_DATE },
+	[F_BOOL] = { .name = "b", .type = INPUT_BOOL },
+	[F_ENUM] = { .name = "e", .type = INPUT_ENUM, .words = words },
+	[F_LIST] = { .name = "n", .type = INPUT_ID, .flags = INPUT_LIST },
+	[F_WORDS] = { .name = "a-", .suffix = "-k", .type = INPUT_TEXT,
+	    .flags = INPUT_PREFIX | INPUT_LINE, .maxlen = 6 },
+	[F_IDS] = { .name = "s", .suffix = "-x", .type = INPUT_INT,
+	    .flags = INPUT_PREFIX | INPUT_KEY_ID, .min = 0, .max = 9 },
+};
+#define K(k)	((enum input_key)(k))
+static const enum input_key declared[] = { K(F_TEXT), K(F_LINE), K(F_INT),
+    K(F_ID), K(F_DATE), K(F_BOOL), K(F_ENUM), K(F_LIST), K(F_WORDS), K(F_IDS),
+    K(F__MAX) };
+
+/* Code points of s. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Aborts unless v, a value of def, keeps every promise of its state. */
+static void
+check(const struct input_def *def, const struct input_value *v)
+{
+	if (v->state == INPUT_ABSENT || v->raw == NULL || v->raw[0] == '\0')
+		abort();
+	if ((def->flags & INPUT_PREFIX) && (v->key == NULL || v->key[0] == '\0'))
+		abort();
+	if ((def->flags & INPUT_KEY_ID) && v->state == INPUT_VALID &&
+	    v->key_id < 1)
+		abort();
+	if (v->state != INPUT_VALID)
+		return;
+	switch (def->type) {
+	case INPUT_TEXT:
+		if (v->text == NULL || chars(v->text) > def->maxlen ||
+		    ((def->flags & INPUT_LINE) && strpbrk(v->text, "\t\r\n")))
+			abort();
+		break;
+	case INPUT_INT:
+		if (v->num < def->min || v->num > def->max)
+			abort();
+		break;
+	case INPUT_ID:
+		if (v->num < 1 || (def->max > 0 && v->num > def->max))
+			abort();
+		break;
+	case INPUT_DATE:
+		if (v->text == NULL || strlen(v->text) != 10 ||
+		    v->text[4] != '-' || v->text[7] != '-')
+			abort();
+		break;
+	case INPUT_BOOL:
+		if (v->num != 0 && v->num != 1)
+			abort();
+		break;
+	case INPUT_ENUM:
+		if (v->num < 0 || v->num > 2 || v->text != def->words[v->num])
+			abort();
+		break;
+	default:
+		abort();
+	}
+}
+
+/* Parses the input as a form body, checks its declared keys, and holds
+ * every slot to its type: a valid value is within its limits, a slot is
+ * invalid exactly when a value is, and nothing undeclared is filled. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct arena		*a;
+	struct limits		 l;
+	struct kvlist		 form;
+	struct input_slot	 slots[F__MAX];
+	size_t			 i, k, bad;
+
+	if ((a = arena_new()) == NULL)
+		return 0;
+	limits_default(&l);
+	l.fields_max = 64;
+	l.key_max = 32;
+	l.value_max = 256;
+	memset(&form, 0, sizeof(form));
+	(void)urlencoded_parse(a, (const char *)data, size, &l, &form);
+	if (input_parse(a, defs, F__MAX, declared, &form, NULL, slots) == -1)
+		abort();
+	for (k = 0; k < F__MAX; k++) {
+		if (!slots[k].declared || slots[k].n > form.n)
+			abort();
+		if (!(defs[k].flags & (INPUT_LIST | INPUT_PREFIX)) &&
+		    slots[k].n > 1)
+			abort();
+		for (bad = 0, i = 0; i < slots[k].n; i++) {
+			check(&defs[k], &slots[k].v[i]);
+			bad += slots[k].v[i].state == INPUT_INVALID;
+		}
+		if (slots[k].state != (slots[k].n == 0 ? INPUT_ABSENT :
+		    bad > 0 ? INPUT_INVALID : INPUT_VALID))
+			abort();
+	}
+	arena_free(a);
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* inputs.c: the one table of form and query keys: name, type and limits of each. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "http/input.h"
+
+/* The interface languages (views/i18n.h lang_parse). */
+static const char *const lang_words[] = { "sv", "en", NULL };
+
+/*
+ * One row per enum input_key (http/input.h), grouped by area like the
+ * enum. A limit here is the one the form and the database share: a value
+ * over it is INPUT_INVALID in the handler's slot, never cut.
+ */
+const struct input_def input_defs[IN__MAX] = {
+	/* site */
+	[IN_EMAIL] = { .name = "email", .type = INPUT_TEXT },
+	[IN_PASSWORD] = { .name = "password", .type = INPUT_TEXT },
+	[IN_NEXT] = { .name = "next", .type = INPUT_TEXT, .flags = INPUT_LINE,
+	    .maxlen = 2048 },
+	[IN_LANG] = { .name = "lang", .type = INPUT_ENUM, .words = lang_words },
+	[IN_SAVED] = { .name = "sparat", .type = INPUT_BOOL },
+	[IN_REVOKED] = { .name = "aterkallad", .type = INPUT_BOOL },
+};
