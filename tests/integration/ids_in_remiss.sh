@@ -101,7 +101,7 @@ check "the setup: three themes, A1 tagging Laholm's answer in A, a meeting of A 
 	eval '[ -n "$a1" ] && [ -n "$a2" ] && [ -n "$b1" ] && [ -n "$resp_b" ] && [ -n "$sec_b" ] && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $a1")" = 1 ]'
 before=$(fingerprint)
 
-# --- themes (review_themes.c, review/actions.c) -----------------------------------------
+# --- themes (review_themes.c, core/review_actions.c) -----------------------------------------
 req "$G" POST "/remisser/$A/teman/$a1/sla-ihop" --data-urlencode "csrf=$csrf" --data "med=$b1"
 check "merging a theme with another remiss's theme (med) is a 404: no tags lost, no meeting moved" \
 	eval 'no_success 404 && [ "$(sql "SELECT count(*) FROM meeting_themes WHERE theme_id = $b1")" = 0 ]'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/integration/review_cache.sh BUILD-DIR BASE-URL TMPDIR: the review matrix's page cache
-# (src/handlers/review_matrix.c, docs/architecture.md "The review matrix cache"). A cached page is
+# (src/handlers/review/review_matrix.c, docs/architecture.md "The review matrix cache"). A cached page is
 # byte-identical to the rendered one; after every kind of change the matrix shows (theme created and
 # renamed, tag, annotation and its resolution, read mark, a response imported on the command line
 # and one uploaded through the API) every worker's next page shows it at once; two granskare never

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "review/anchor.h"
+#include "core/anchor.h"
 #include "util/arena.h"
 
 static const char *TEXT = "Tröskelprincipen tolkas olika i länet. "

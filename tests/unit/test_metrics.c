@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "handlers/prometheus.h"
+#include "handlers/site/prometheus.h"
 #include "metrics.h"
 #include "util/arena.h"
 #include "util/buf.h"

@@ -14,7 +14,7 @@
 
 #include "core/redact.h"
 #include "core/response_doc.h"
-#include "review/anchor.h"
+#include "core/anchor.h"
 #include "util/arena.h"
 
 #define G1 "21 kap. 1 § OSL"
