@@ -3,6 +3,7 @@
  * Pure: no SQL, no markup. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "core/anchor.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/numparse.h"
 
 /* The texts of an answer, in page order, with their field names. */
 static const struct {
@@ -81,6 +83,50 @@ redact_answer_key(struct arena *a, const struct answer *ans, const char *f)
 	if (ans->db_section_id > 0)
 		return arena_printf(a, "avsnitt-%lld-%s", ans->db_section_id, f);
 	return NULL;
+}
+
+int
+redact_key_attachment(const char *key, size_t *n)
+{
+	static const char	 pre[] = "bilaga-", suf[] = "-namn";
+	size_t			 len, v;
+
+	if (strncmp(key, pre, sizeof(pre) - 1) != 0)
+		return 0;
+	key += sizeof(pre) - 1;
+	len = strlen(key);
+	if (len < sizeof(suf) - 1 ||
+	    strcmp(key + len - (sizeof(suf) - 1), suf) != 0 ||
+	    parse_size(key, len - (sizeof(suf) - 1), SIZE_MAX, &v) == -1 ||
+	    v == 0)
+		return 0;
+	*n = v;
+	return 1;
+}
+
+int
+redact_key_answer(const char *key, int *question, long long *id,
+    const char **field)
+{
+	const char	*dash;
+	long long	 v;
+	int		 q;
+
+	if (strncmp(key, "avsnitt-", 8) == 0) {
+		q = 0;
+		key += 8;
+	} else if (strncmp(key, "fraga-", 6) == 0) {
+		q = 1;
+		key += 6;
+	} else
+		return 0;
+	if ((dash = strchr(key, '-')) == NULL ||
+	    parse_llong(key, (size_t)(dash - key), 1, LLONG_MAX, &v) == -1)
+		return 0;
+	*question = q;
+	*id = v;
+	*field = dash + 1;
+	return 1;
 }
 
 char *

@@ -26,6 +26,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/numparse.h"
 #include "util/sha256.h"
 #include "xml/remiss_write.h"
 
@@ -175,9 +176,14 @@ one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
 	struct receipt		 rcpt;
 	const char		*xml = PQgetvalue(v, i, 6), *rel, *dir;
 	char			 sha[65];
-	long long		 vid = strtoll(PQgetvalue(v, i, 0), NULL, 10);
+	long long		 vid;
 	size_t			 k;
 
+	if (parse_id(PQgetvalue(v, i, 0), &vid) == -1 || vid == 0) {
+		fprintf(stderr, "remissctl: archive: bad version id %s\n",
+		    PQgetvalue(v, i, 0));
+		return -1;
+	}
 	sha256_hex(xml, strlen(xml), sha);
 	if (strcmp(sha, PQgetvalue(v, i, 5)) != 0) {
 		fprintf(stderr, "remissctl: archive: version %s (receipt %s): the "

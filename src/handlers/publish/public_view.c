@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/public_model.h"
+#include "core/redact.h"
 #include "core/remiss_def.h"
 #include "handlers/publish/public_view.h"
 #include "util/arena.h"
@@ -253,24 +254,22 @@ answer_place(struct arena *a, const struct remiss_def *def, const char *key,
 	const struct question_def	*q;
 	long long			 id;
 	size_t				 i, j;
-	int				 n = 0;
-	char				 kind[8];
+	int				 question;
 
-	if (sscanf(key, "%7[a-z]-%lld-%n", kind, &id, &n) != 2 || n == 0)
+	if (!redact_key_answer(key, &question, &id, rest))
 		return NULL;
-	*rest = key + n;
 	for (i = 0; i < def->nsections; i++) {
-		if (strcmp(kind, "avsnitt") == 0 && def->sections[i].id == id)
+		if (!question && def->sections[i].id == id)
 			return arena_printf(a, _("Avsnitt %s"), def->sections[i].nr);
 		for (j = 0; j < def->sections[i].nquestions; j++) {
 			q = &def->sections[i].questions[j];
-			if (strcmp(kind, "fraga") == 0 && q->id == id)
+			if (question && q->id == id)
 				return arena_printf(a, _("Avsnitt %s, frågan ”%s”"),
 				    def->sections[i].nr, clip(a, q->text));
 		}
 	}
 	for (j = 0; j < def->ngeneral; j++)
-		if (strcmp(kind, "fraga") == 0 && def->general[j].id == id)
+		if (question && def->general[j].id == id)
 			return arena_printf(a, _("Frågan ”%s”"),
 			    clip(a, def->general[j].text));
 	return NULL;
@@ -282,7 +281,6 @@ public_field_label(struct arena *a, const struct remiss_def *def,
 {
 	const char	*place, *rest = NULL;
 	size_t		 f, n;
-	int		 used = 0;
 
 	if (strcmp(key, "sammanfattning") == 0)
 		return _("Sammanfattning");
@@ -292,8 +290,7 @@ public_field_label(struct arena *a, const struct remiss_def *def,
 		return _("Beslutsdatum");
 	if (strcmp(key, "diarienummer") == 0)
 		return _("Remissinstansens diarienummer");
-	if (sscanf(key, "bilaga-%zu-namn%n", &n, &used) == 1 &&
-	    key[used] == '\0' && n >= 1)
+	if (redact_key_attachment(key, &n))
 		return arena_printf(a, _("Bilaga %zu, filnamn"), n);
 	if ((place = answer_place(a, def, key, &rest)) == NULL)
 		return NULL;

@@ -144,7 +144,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	const char	*id = PQgetvalue(r, i, 0);
 	const char	*base = arena_printf(req->arena, "/remisser/%s/teman/%s",
 	    def->slug, id);
-	int		 mine = err != NULL && err->id == strtoll(id, NULL, 10);
+	int		 mine = err != NULL && err->id == parse_id_or_zero(id);
 	/* A refused merge or move: its error beside the theme it was to go
 	 * into. */
 	int		 merge = mine && err->field != NULL &&
