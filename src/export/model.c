@@ -16,20 +16,6 @@
 #include "util/numparse.h"
 #include "views/dates.h"
 
-int
-export_put(const struct export_sink *s, const void *p, size_t n)
-{
-	if (n == 0)
-		return 0;
-	return s->write(s->ctx, p, n);
-}
-
-int
-export_puts(const struct export_sink *s, const char *str)
-{
-	return export_put(s, str, strlen(str));
-}
-
 /* Runs id; NULL after logging a failure. */
 static PGresult *
 query(struct db *db, enum stmt id, const char *const *params)

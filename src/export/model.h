@@ -6,18 +6,10 @@
 #include <stddef.h>
 
 #include "core/response_doc.h"
+#include "export/sink.h"
 
 struct db;
 
-/* Where a writer's bytes go: write(ctx, p, n) returns 0, or -1 to stop. */
-struct export_sink {
-	int	(*write)(void *ctx, const void *p, size_t n);
-	void	 *ctx;
-};
-
-/* Writes n bytes / a string to the sink. 0 or -1. */
-int export_put(const struct export_sink *s, const void *p, size_t n);
-int export_puts(const struct export_sink *s, const char *str);
 
 /* The counts of POS_NONE hold answers given without a position. */
 struct export_counts {
