@@ -35,31 +35,6 @@ read_css(char *buf, size_t bufsz)
 	return n > 0 ? 0 : -1;
 }
 
-static const char *
-kind_sv(const char *kind)
-{
-	if (strcmp(kind, "kommun") == 0)
-		return "Kommun";
-	if (strcmp(kind, "region") == 0)
-		return "Region";
-	return "Annan";
-}
-
-static const char *
-label(enum position p)
-{
-	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
-}
-
-/* When o answered: "22 maj 2024 kl. 14.03", or the day a registered
- * response arrived, in a. */
-static const char *
-when_sv(struct arena *a, const struct export_org *o)
-{
-	return o->version[0] == '\0' ? "Har inte svarat" :
-	    export_org_received_sv(a, o);
-}
-
 static int
 html_begin(void *w, const struct export_head *h)
 {
@@ -134,9 +109,9 @@ html_begin(void *w, const struct export_head *h)
 
 		xmlw_start(x, "tr", (const char *)NULL);
 		xmlw_elem(x, "th", o->name, "scope", "row", (const char *)NULL);
-		xmlw_elem(x, "td", kind_sv(o->kind), (const char *)NULL);
-		xmlw_elem(x, "td", when_sv(a, o), (const char *)NULL);
-		xmlw_elem(x, "td", o->version[0] != '\0' ? label(o->position) :
+		xmlw_elem(x, "td", export_kind_sv(o->kind), (const char *)NULL);
+		xmlw_elem(x, "td", export_org_when_sv(a, o), (const char *)NULL);
+		xmlw_elem(x, "td", o->version[0] != '\0' ? export_position_sv(o->position) :
 		    "", (const char *)NULL);
 		xmlw_elem(x, "td", o->version[0] != '\0' ? arena_printf(a,
 		    "%s (version %s)", o->receipt, o->version) : "",
@@ -171,19 +146,6 @@ field(struct xmlw *x, const char *label_sv, const char *text)
 		return;
 	xmlw_elem(x, "p", label_sv, "class", "faltrubrik", (const char *)NULL);
 	xmlw_paras(x, "p", NULL, NULL, text);
-}
-
-/* The Swedish name of a decision. */
-static const char *
-decision_sv(const char *kind)
-{
-	if (strcmp(kind, "oforandrad") == 0)
-		return "Oförändrad";
-	if (strcmp(kind, "andrad") == 0)
-		return "Ändrad";
-	if (strcmp(kind, "struken") == 0)
-		return "Struken";
-	return "Nytt avsnitt";
 }
 
 /* The revised text as a word diff against the proposal. */
@@ -221,7 +183,7 @@ decision(struct xmlw *x, const struct export_section *s)
 	xmlw_start(x, "div", "class", "beslutsforslag", (const char *)NULL);
 	xmlw_start(x, "h3", (const char *)NULL);
 	xmlw_text(x, "Beslutsförslag: ");
-	xmlw_text(x, decision_sv(s->decision));
+	xmlw_text(x, export_decision_sv(s->decision));
 	xmlw_text(x, strcmp(s->decision_status, "klar") == 0 ?
 	    " (klar för beslut)" : " (utkast)");
 	xmlw_end(x);
@@ -306,7 +268,7 @@ questions(struct xmlw *x, const struct export_question *q, size_t n,
 		xmlw_end(x);
 		xmlw_start(x, "tbody", (const char *)NULL);
 		for (k = 0; k < q[i].nanswers; k++) {
-			const struct export_question_answer *an =
+			const struct export_answer *an =
 			    &q[i].answers[k];
 
 			xmlw_start(x, "tr", (const char *)NULL);
@@ -314,7 +276,7 @@ questions(struct xmlw *x, const struct export_question *q, size_t n,
 			    (const char *)NULL);
 			xmlw_start(x, "td", (const char *)NULL);
 			if (an->position != POS_NONE)
-				xmlw_elem(x, "p", label(an->position), "class",
+				xmlw_elem(x, "p", export_position_sv(an->position), "class",
 				    position_code(an->position),
 				    (const char *)NULL);
 			xmlw_paras(x, "p", NULL, NULL, an->comment);
@@ -355,18 +317,8 @@ meeting_refs(struct xmlw *x, const struct export_section *s)
 	for (i = 0; i < s->nmeetings; i++) {
 		const struct export_meeting_ref *m = &s->meetings[i];
 
-		xmlw_start(x, "li", (const char *)NULL);
-		xmlw_text(x, date_sv_in(a, m->held_on));
-		if (m->title[0] != '\0') {
-			xmlw_text(x, ": ");
-			xmlw_text(x, m->title);
-		}
-		if (m->orgs[0] != '\0') {
-			xmlw_text(x, " (");
-			xmlw_text(x, m->orgs);
-			xmlw_text(x, ")");
-		}
-		xmlw_end(x);
+		xmlw_elem(x, "li", export_meeting_ref_text(a, m),
+		    (const char *)NULL);
 	}
 	xmlw_end(x);
 	xmlw_elem(x, "p", "Anteckningarna finns i kapitlet Dialogmöten.",
@@ -437,7 +389,7 @@ html_section(void *w, const struct export_head *h,
 
 		xmlw_start(x, "tr", (const char *)NULL);
 		xmlw_elem(x, "th", an->org->name, "scope", "row", (const char *)NULL);
-		xmlw_elem(x, "td", label(an->position), "class",
+		xmlw_elem(x, "td", export_position_sv(an->position), "class",
 		    an->position == POS_NONE ? "pos-ingen" :
 		    position_code(an->position), (const char *)NULL);
 		xmlw_start(x, "td", (const char *)NULL);

@@ -248,22 +248,6 @@ charts(struct odt *o, const struct export_head *h)
 	return 0;
 }
 
-static const char *
-kind_sv(const char *kind)
-{
-	if (strcmp(kind, "kommun") == 0)
-		return "Kommun";
-	if (strcmp(kind, "region") == 0)
-		return "Region";
-	return "Annan";
-}
-
-static const char *
-label(enum position p)
-{
-	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
-}
-
 static int
 odt_begin(void *w, const struct export_head *h)
 {
@@ -338,11 +322,10 @@ odt_begin(void *w, const struct export_head *h)
 
 		xmlw_start(x, "table:table-row", (const char *)NULL);
 		cell(x, "Cell", "Table_20_Contents", g->name);
-		cell(x, "Cell", "Table_20_Contents", kind_sv(g->kind));
+		cell(x, "Cell", "Table_20_Contents", export_kind_sv(g->kind));
+		cell(x, "Cell", "Table_20_Contents", export_org_when_sv(a, g));
 		cell(x, "Cell", "Table_20_Contents", answered ?
-		    export_org_received_sv(a, g) : "Har inte svarat");
-		cell(x, "Cell", "Table_20_Contents", answered ?
-		    label(g->position) : "");
+		    export_position_sv(g->position) : "");
 		cell(x, "Cell", "Table_20_Contents", answered ? g->receipt : "");
 		xmlw_end(x);
 	}
@@ -371,18 +354,6 @@ field(struct xmlw *x, const char *name, const char *text)
 	xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents", text);
 }
 
-static const char *
-decision_sv(const char *kind)
-{
-	if (strcmp(kind, "oforandrad") == 0)
-		return "Oförändrad";
-	if (strcmp(kind, "andrad") == 0)
-		return "Ändrad";
-	if (strcmp(kind, "struken") == 0)
-		return "Struken";
-	return "Nytt avsnitt";
-}
-
 /* The section's beslutsförslag: decision, revised text, motivation. */
 static void
 decision(struct xmlw *x, const struct export_section *s)
@@ -392,7 +363,7 @@ decision(struct xmlw *x, const struct export_section *s)
 	if (s->decision[0] == '\0')
 		return;
 	snprintf(title, sizeof(title), "Beslutsförslag: %s (%s)",
-	    decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
+	    export_decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
 	    "klar för beslut" : "utkast");
 	heading(x, "Heading_20_2", "2", title);
 	if (strcmp(s->decision, "andrad") == 0) {
@@ -471,7 +442,7 @@ questions(struct xmlw *x, const char *prefix, const struct export_question *q,
 		snprintf(tname, sizeof(tname), "%s-fraga-%zu", prefix, i + 1);
 		table_start(x, tname, cols, heads);
 		for (k = 0; k < q[i].nanswers; k++) {
-			const struct export_question_answer *an =
+			const struct export_answer *an =
 			    &q[i].answers[k];
 
 			xmlw_start(x, "table:table-row", (const char *)NULL);
@@ -480,7 +451,7 @@ questions(struct xmlw *x, const char *prefix, const struct export_question *q,
 			    "Cell", "office:value-type", "string",
 			    (const char *)NULL);
 			if (an->position != POS_NONE)
-				para(x, "Table_20_Contents", label(an->position));
+				para(x, "Table_20_Contents", export_position_sv(an->position));
 			xmlw_paras(x, "text:p", "text:style-name",
 			    "Table_20_Contents", an->comment);
 			field(x, "Förslag till lydelse", an->wording);
@@ -517,10 +488,7 @@ meeting_refs(struct xmlw *x, const struct export_section *s)
 	for (i = 0; i < s->nmeetings; i++) {
 		const struct export_meeting_ref *m = &s->meetings[i];
 
-		para(x, "Standard", arena_printf(a, "%s%s%s%s%s%s",
-		    date_sv_in(a, m->held_on), m->title[0] != '\0' ? ": " : "",
-		    m->title, m->orgs[0] != '\0' ? " (" : "", m->orgs,
-		    m->orgs[0] != '\0' ? ")" : ""));
+		para(x, "Standard", export_meeting_ref_text(a, m));
 	}
 	para(x, "Faltrubrik", "Anteckningarna finns i kapitlet Dialogmöten.");
 	arena_free(a);
@@ -575,7 +543,7 @@ odt_section(void *w, const struct export_head *h,
 
 		xmlw_start(x, "table:table-row", (const char *)NULL);
 		cell(x, "Cell", "Table_20_Contents", an->org->name);
-		cell(x, "Cell", "Table_20_Contents", label(an->position));
+		cell(x, "Cell", "Table_20_Contents", export_position_sv(an->position));
 		xmlw_start(x, "table:table-cell", "table:style-name", "Cell",
 		    "office:value-type", "string", (const char *)NULL);
 		xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents",
