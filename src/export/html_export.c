@@ -111,8 +111,8 @@ html_begin(void *w, const struct export_head *h)
 		xmlw_elem(x, "th", o->name, "scope", "row", (const char *)NULL);
 		xmlw_elem(x, "td", export_kind_sv(o->kind), (const char *)NULL);
 		xmlw_elem(x, "td", export_org_when_sv(a, o), (const char *)NULL);
-		xmlw_elem(x, "td", o->version[0] != '\0' ? export_position_sv(o->position) :
-		    "", (const char *)NULL);
+		xmlw_elem(x, "td", o->version[0] != '\0' ?
+		    export_position_sv(o->position) : "", (const char *)NULL);
 		xmlw_elem(x, "td", o->version[0] != '\0' ? arena_printf(a,
 		    "%s (version %s)", o->receipt, o->version) : "",
 		    (const char *)NULL);
@@ -146,6 +146,23 @@ field(struct xmlw *x, const char *label_sv, const char *text)
 		return;
 	xmlw_elem(x, "p", label_sv, "class", "faltrubrik", (const char *)NULL);
 	xmlw_paras(x, "p", NULL, NULL, text);
+}
+
+/* An answer's comment, its labelled texts and its themes. */
+static void
+answer_texts(struct xmlw *x, const struct export_answer *an)
+{
+	const char	*label_sv, *text;
+	size_t		 k;
+
+	xmlw_paras(x, "p", NULL, NULL, an->comment);
+	for (k = 0; k < EXPORT_ANSWER_FIELDS; k++) {
+		text = export_answer_field(an, k, &label_sv);
+		field(x, label_sv, text);
+	}
+	if (an->themes[0] != '\0')
+		xmlw_elem(x, "p", an->themes, "class", "teman",
+		    (const char *)NULL);
 }
 
 /* The revised text as a word diff against the proposal. */
@@ -276,18 +293,11 @@ questions(struct xmlw *x, const struct export_question *q, size_t n,
 			    (const char *)NULL);
 			xmlw_start(x, "td", (const char *)NULL);
 			if (an->position != POS_NONE)
-				xmlw_elem(x, "p", export_position_sv(an->position), "class",
+				xmlw_elem(x, "p",
+				    export_position_sv(an->position), "class",
 				    position_code(an->position),
 				    (const char *)NULL);
-			xmlw_paras(x, "p", NULL, NULL, an->comment);
-			field(x, "Förslag till lydelse", an->wording);
-			field(x, "Konsekvenser för regionen", an->cons_region);
-			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-			field(x, "Kortsiktigt", an->short_term);
-			field(x, "Långsiktigt", an->long_term);
-			if (an->themes[0] != '\0')
-				xmlw_elem(x, "p", an->themes, "class", "teman",
-				    (const char *)NULL);
+			answer_texts(x, an);
 			xmlw_end(x);
 			xmlw_end(x);
 		}
@@ -393,15 +403,7 @@ html_section(void *w, const struct export_head *h,
 		    an->position == POS_NONE ? "pos-ingen" :
 		    position_code(an->position), (const char *)NULL);
 		xmlw_start(x, "td", (const char *)NULL);
-		xmlw_paras(x, "p", NULL, NULL, an->comment);
-		field(x, "Förslag till lydelse", an->wording);
-		field(x, "Konsekvenser för regionen", an->cons_region);
-		field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-		field(x, "Kortsiktigt", an->short_term);
-		field(x, "Långsiktigt", an->long_term);
-		if (an->themes[0] != '\0')
-			xmlw_elem(x, "p", an->themes, "class", "teman",
-			    (const char *)NULL);
+		answer_texts(x, an);
 		xmlw_end(x);
 		xmlw_end(x);
 	}

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -763,6 +764,29 @@ export_org_when_sv(struct arena *a, const struct export_org *o)
 {
 	return o->version[0] == '\0' ? "Har inte svarat" :
 	    export_org_received_sv(a, o);
+}
+
+const char *
+export_answer_field(const struct export_answer *an, size_t k,
+    const char **label_sv)
+{
+	static const struct {
+		const char	*label;
+		size_t		 off;
+	} f[EXPORT_ANSWER_FIELDS] = {
+		{ "Förslag till lydelse",
+		    offsetof(struct export_answer, wording) },
+		{ "Konsekvenser för regionen",
+		    offsetof(struct export_answer, cons_region) },
+		{ "Konsekvenser för kommunerna",
+		    offsetof(struct export_answer, cons_kommun) },
+		{ "Kortsiktigt", offsetof(struct export_answer, short_term) },
+		{ "Långsiktigt", offsetof(struct export_answer, long_term) },
+	};
+
+	*label_sv = f[k].label;
+	return *(const char *const *)(const void *)((const char *)an +
+	    f[k].off);
 }
 
 const char *

@@ -214,6 +214,13 @@ const char *export_meeting_ref_text(struct arena *a,
  * svarat"; in a. */
 const char *export_org_when_sv(struct arena *a, const struct export_org *o);
 
+/* The labelled texts of an answer that follow its comment, in the order
+ * the exports show them: text k (k < EXPORT_ANSWER_FIELDS) of an, with its
+ * Swedish label in *label_sv. */
+#define EXPORT_ANSWER_FIELDS	5
+const char *export_answer_field(const struct export_answer *an, size_t k,
+    const char **label_sv);
+
 /* The kind of organisation in Swedish: "Kommun", "Region" or "Annan". */
 const char *export_kind_sv(const char *kind);
 

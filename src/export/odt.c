@@ -354,6 +354,24 @@ field(struct xmlw *x, const char *name, const char *text)
 	xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents", text);
 }
 
+/* An answer's comment, its labelled texts and its themes, as paragraphs in
+ * the current cell. */
+static void
+answer_texts(struct xmlw *x, const struct export_answer *an)
+{
+	const char	*label_sv, *text;
+	size_t		 k;
+
+	xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents",
+	    an->comment);
+	for (k = 0; k < EXPORT_ANSWER_FIELDS; k++) {
+		text = export_answer_field(an, k, &label_sv);
+		field(x, label_sv, text);
+	}
+	if (an->themes[0] != '\0')
+		field(x, "Teman", an->themes);
+}
+
 /* The section's beslutsförslag: decision, revised text, motivation. */
 static void
 decision(struct xmlw *x, const struct export_section *s)
@@ -451,16 +469,9 @@ questions(struct xmlw *x, const char *prefix, const struct export_question *q,
 			    "Cell", "office:value-type", "string",
 			    (const char *)NULL);
 			if (an->position != POS_NONE)
-				para(x, "Table_20_Contents", export_position_sv(an->position));
-			xmlw_paras(x, "text:p", "text:style-name",
-			    "Table_20_Contents", an->comment);
-			field(x, "Förslag till lydelse", an->wording);
-			field(x, "Konsekvenser för regionen", an->cons_region);
-			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-			field(x, "Kortsiktigt", an->short_term);
-			field(x, "Långsiktigt", an->long_term);
-			if (an->themes[0] != '\0')
-				field(x, "Teman", an->themes);
+				para(x, "Table_20_Contents",
+				    export_position_sv(an->position));
+			answer_texts(x, an);
 			if (an->position == POS_NONE && an->comment[0] == '\0')
 				para(x, "Table_20_Contents", "");
 			xmlw_end(x);
@@ -543,18 +554,11 @@ odt_section(void *w, const struct export_head *h,
 
 		xmlw_start(x, "table:table-row", (const char *)NULL);
 		cell(x, "Cell", "Table_20_Contents", an->org->name);
-		cell(x, "Cell", "Table_20_Contents", export_position_sv(an->position));
+		cell(x, "Cell", "Table_20_Contents",
+		    export_position_sv(an->position));
 		xmlw_start(x, "table:table-cell", "table:style-name", "Cell",
 		    "office:value-type", "string", (const char *)NULL);
-		xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents",
-		    an->comment);
-		field(x, "Förslag till lydelse", an->wording);
-		field(x, "Konsekvenser för regionen", an->cons_region);
-		field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-		field(x, "Kortsiktigt", an->short_term);
-		field(x, "Långsiktigt", an->long_term);
-		if (an->themes[0] != '\0')
-			field(x, "Teman", an->themes);
+		answer_texts(x, an);
 		/* A cell must hold at least one paragraph. */
 		if (an->comment[0] == '\0')
 			para(x, "Table_20_Contents", "");
