@@ -11,6 +11,7 @@
 #include "core/redact.h"
 #include "core/response_doc.h"
 #include "core/anchor.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/numparse.h"
@@ -46,26 +47,6 @@ static int
 blank(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* True for the first byte of a UTF-8 sequence. */
-static int
-lead(unsigned char c)
-{
-	return (c & 0xc0) != 0x80;
-}
-
-/* Characters in s[0..n). */
-static long
-chars_in(const char *s, size_t n)
-{
-	long	c = 0;
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (lead((unsigned char)s[i]))
-			c++;
-	return c;
 }
 
 const char *
@@ -188,7 +169,7 @@ redact_find(const char *text, size_t from, const char *needle, size_t *start,
 		return 0;
 	for (p = strchr(text + from, needle[0]); p != NULL;
 	    p = strchr(p + 1, needle[0])) {
-		if (!lead((unsigned char)*p))
+		if (!utf8_is_lead((unsigned char)*p))
 			continue;
 		if (match_at(text, (size_t)(p - text), needle, end)) {
 			*start = (size_t)(p - text);
@@ -646,7 +627,7 @@ nearest(const char *text, const char *needle, long hint, size_t *start,
 	long	d, best = -1;
 
 	while (redact_find(text, from, needle, &s, &e)) {
-		d = hint < 0 ? 0 : labs(chars_in(text, s) - hint);
+		d = hint < 0 ? 0 : labs((long)utf8_chars_n(text, s) - hint);
 		if (best < 0 || d < best) {
 			best = d;
 			*start = s;
@@ -655,7 +636,7 @@ nearest(const char *text, const char *needle, long hint, size_t *start,
 		if (hint < 0)
 			break;
 		from = s + 1;
-		while (text[from] != '\0' && !lead((unsigned char)text[from]))
+		while (text[from] != '\0' && !utf8_is_lead((unsigned char)text[from]))
 			from++;
 	}
 	return best >= 0;
@@ -683,16 +664,16 @@ redact_anchor(struct arena *a, const struct redacted_text *t,
 		return 1;
 	for (ps = s, n = 0; ps > 0 && n < REDACT_CONTEXT; ) {
 		ps--;
-		if (lead((unsigned char)t->src[ps]))
+		if (utf8_is_lead((unsigned char)t->src[ps]))
 			n++;
 	}
 	for (se = e, n = 0; t->src[se] != '\0' && n < REDACT_CONTEXT; n++) {
 		se++;
-		while (t->src[se] != '\0' && !lead((unsigned char)t->src[se]))
+		while (t->src[se] != '\0' && !utf8_is_lead((unsigned char)t->src[se]))
 			se++;
 	}
-	out->start = chars_in(t->src, s);
-	out->end = out->start + chars_in(t->src + s, e - s);
+	out->start = (long)utf8_chars_n(t->src, s);
+	out->end = out->start + (long)utf8_chars_n(t->src + s, e - s);
 	if ((out->quote = arena_strndup(a, t->src + s, e - s)) == NULL ||
 	    (out->prefix = arena_strndup(a, t->src + ps, s - ps)) == NULL ||
 	    (out->suffix = arena_strndup(a, t->src + e, se - e)) == NULL)

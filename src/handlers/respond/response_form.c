@@ -9,6 +9,7 @@
 #include "handlers/respond/response_form.h"
 #include "http/kv.h"
 #include "http/request.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/forms.h"
@@ -72,17 +73,6 @@ text(struct request *req, const char *name, size_t max, struct form_errors *e)
 
 /* The characters (code points) of UTF-8 s: what the database's limits
  * count. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A one-line field of at most max characters, the database's limit for it
  * (001_core.sql), so that a value it would refuse is an error beside the
  * field instead of a failed save: no line breaks allowed. */
@@ -95,9 +85,9 @@ line(struct request *req, const char *name, size_t max, struct form_errors *e)
 		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
 		return NULL;
 	}
-	if (v != NULL && chars(v) > max) {
+	if (v != NULL && utf8_chars(v) > max) {
 		form_errors_add(e, name, arena_printf(req->arena, _("Högst %zu "
-		    "tecken; här finns %zu."), max, chars(v)));
+		    "tecken; här finns %zu."), max, utf8_chars(v)));
 		return NULL;
 	}
 	return v;
