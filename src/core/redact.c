@@ -16,20 +16,6 @@
 #include "util/buf.h"
 #include "util/numparse.h"
 
-/* The texts of an answer, in page order, with their field names. */
-static const struct {
-	const char	*name;
-	size_t		 off;
-} answer_texts[] = {
-	{ "kommentar", offsetof(struct answer, comment) },
-	{ "forslag", offsetof(struct answer, proposed_wording) },
-	{ "konsekvens_region", offsetof(struct answer, consequence_region) },
-	{ "konsekvens_kommun", offsetof(struct answer, consequence_kommun) },
-	{ "kortsiktigt", offsetof(struct answer, short_term) },
-	{ "langsiktigt", offsetof(struct answer, long_term) },
-};
-#define NANSWER_TEXTS (sizeof(answer_texts) / sizeof(answer_texts[0]))
-
 /* A range of a stored text to hide, in bytes, and why. */
 struct span {
 	size_t		 start, end;
@@ -415,9 +401,9 @@ texts_list(struct arena *a, const struct response_doc *doc,
 	size_t		 max, i, f;
 
 	max = 4 + doc->nattachments;
-	if (doc->nanswers > (SIZE_MAX - max) / NANSWER_TEXTS)
+	if (doc->nanswers > (SIZE_MAX - max) / ANSWER_TEXTS)
 		return -1;
-	max += doc->nanswers * NANSWER_TEXTS;
+	max += doc->nanswers * ANSWER_TEXTS;
 	if ((v->texts = arena_calloc(a, max, sizeof(*v->texts))) == NULL ||
 	    (slots = arena_calloc(a, max, sizeof(*slots))) == NULL)
 		return -1;
@@ -432,15 +418,14 @@ texts_list(struct arena *a, const struct response_doc *doc,
 		return -1;
 	for (i = 0; i < doc->nanswers; i++) {
 		ans = &v->doc.answers[i];
-		for (f = 0; f < NANSWER_TEXTS; f++) {
-			src = *(const char *const *)(const void *)
-			    ((const char *)&doc->answers[i] + answer_texts[f].off);
+		for (f = 0; f < ANSWER_TEXTS; f++) {
+			src = answer_text(&doc->answers[i], f);
 			if (src == NULL || src[0] == '\0')
 				continue;
 			if (text_add(v, slots, redact_answer_key(a,
-			    &doc->answers[i], answer_texts[f].name), src,
+			    &doc->answers[i], answer_text_fields[f].name), src,
 			    (const char **)(void *)((char *)ans +
-			    answer_texts[f].off), 0) == -1)
+			    answer_text_fields[f].off), 0) == -1)
 				return -1;
 		}
 	}
