@@ -66,6 +66,22 @@ copy_val(struct arena *a, const PGresult *r, int i, int c, int *oom)
 	return d;
 }
 
+/* An answer's position and texts from row i of r: the position's code in
+ * column col, then the texts in answer_text_fields' order; copied into a,
+ * *oom set when a copy fails. */
+static void
+answer_row(struct arena *a, const PGresult *r, int i, int col,
+    struct answer *an, int *oom)
+{
+	size_t f;
+
+	an->position = position_parse(val(r, i, col));
+	for (f = 0; f < ANSWER_TEXTS; f++)
+		*(const char **)(void *)((char *)an +
+		    answer_text_fields[f].off) = copy_val(a, r, i,
+		    col + 1 + (int)f, oom);
+}
+
 /* A failed statement: class 22 (bad data) and 23 (constraints) are the
  * caller's fault, anything else the database's. */
 static int
@@ -358,15 +374,9 @@ draft_answers_in_order(struct arena *a, const struct remiss_def *def,
 		setnr;							\
 		an->db_section_id = sec[i];				\
 		an->db_question_id = que[i];				\
-		an->position = position_parse(val(r, i, 2));		\
+		answer_row(a, r, i, 2, an, &oom);			\
 		if (an->position == POS__MAX)				\
 			an->position = POS_NONE;			\
-		an->comment = copy_val(a, r, i, 3, &oom);			\
-		an->proposed_wording = copy_val(a, r, i, 4, &oom);		\
-		an->consequence_region = copy_val(a, r, i, 5, &oom);		\
-		an->consequence_kommun = copy_val(a, r, i, 6, &oom);		\
-		an->short_term = copy_val(a, r, i, 7, &oom);			\
-		an->long_term = copy_val(a, r, i, 8, &oom);			\
 		if (answer_is_empty(an))				\
 			n--;						\
 	}								\
@@ -927,13 +937,7 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 		if (parse_id(PQgetvalue(r, i, 2), &an->db_section_id) == -1 ||
 		    parse_id(PQgetvalue(r, i, 3), &an->db_question_id) == -1)
 			goto err;
-		an->position = position_parse(val(r, i, 4));
-		an->comment = copy_val(a, r, i, 5, &oom);
-		an->proposed_wording = copy_val(a, r, i, 6, &oom);
-		an->consequence_region = copy_val(a, r, i, 7, &oom);
-		an->consequence_kommun = copy_val(a, r, i, 8, &oom);
-		an->short_term = copy_val(a, r, i, 9, &oom);
-		an->long_term = copy_val(a, r, i, 10, &oom);
+		answer_row(a, r, i, 4, an, &oom);
 	}
 	if (oom)
 		goto err;
