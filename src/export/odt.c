@@ -125,12 +125,6 @@ static const char auto_styles[] =
 "</style:style>"
 "</office:automatic-styles>";
 
-static int
-file_write(void *ctx, const void *p, size_t n)
-{
-	return fwrite(p, 1, n, ctx) == n ? 0 : -1;
-}
-
 /* A path in the private directory. */
 static int
 part_path(const struct odt *o, const char *name, char *out, size_t outsz)
@@ -199,8 +193,7 @@ write_chart(struct odt *o, const struct export_head *h, size_t from,
 	if (part_path(o, name + strlen("Pictures/"), path, sizeof(path)) == -1 ||
 	    (f = fopen(path, "w")) == NULL)
 		return -1;
-	s.write = file_write;
-	s.ctx = f;
+	export_sink_file(&s, f);
 	if (export_xmlw_open(&x, &s) == 0) {
 		xmlw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		if (chart_svg(x.w, h->sections + from, n, h->nanswered) == -1)
@@ -278,8 +271,7 @@ odt_begin(void *w, const struct export_head *h)
 	if (part_path(o, "content.xml", path, sizeof(path)) == -1 ||
 	    (o->content = fopen(path, "w")) == NULL)
 		return -1;
-	o->file.write = file_write;
-	o->file.ctx = o->content;
+	export_sink_file(&o->file, o->content);
 	if ((a = arena_new()) == NULL || export_xmlw_open(x, &o->file) == -1)
 		goto out;
 	xmlw_raw(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -726,8 +718,7 @@ write_manifest_meta(struct odt *o, const struct export_head *h)
 	if (part_path(o, "manifest.xml", path, sizeof(path)) == -1 ||
 	    (f = fopen(path, "w")) == NULL)
 		return -1;
-	s.write = file_write;
-	s.ctx = f;
+	export_sink_file(&s, f);
 	if (export_xmlw_open(&x, &s) == 0) {
 		xmlw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		xmlw_start(&x, "manifest:manifest", "xmlns:manifest",

@@ -1,10 +1,25 @@
 /* sink.c: an export's bytes to its sink, raw or through the XML writer. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "export/sink.h"
 #include "xml/xmlw.h"
+
+/* The stdio sink's write: all n bytes, or -1. */
+static int
+file_write(void *ctx, const void *p, size_t n)
+{
+	return fwrite(p, 1, n, ctx) == n ? 0 : -1;
+}
+
+void
+export_sink_file(struct export_sink *s, FILE *f)
+{
+	s->write = file_write;
+	s->ctx = f;
+}
 
 int
 export_put(const struct export_sink *s, const void *p, size_t n)

@@ -3,6 +3,7 @@
 #define REMISS_EXPORT_SINK_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct xmlw;
 
@@ -11,6 +12,9 @@ struct export_sink {
 	int	(*write)(void *ctx, const void *p, size_t n);
 	void	 *ctx;
 };
+
+/* Makes *s a sink that writes to f (stdio: a short write is an error). */
+void export_sink_file(struct export_sink *s, FILE *f);
 
 /* Writes n bytes / a string to the sink. 0 or -1. */
 int export_put(const struct export_sink *s, const void *p, size_t n);
