@@ -82,6 +82,25 @@ answer_row(struct arena *a, const PGresult *r, int i, int col,
 		    col + 1 + (int)f, oom);
 }
 
+int
+attachment_from_row(struct arena *a, const PGresult *r, int i,
+    struct attachment *at)
+{
+	const char	*hex = PQgetvalue(r, i, 2);
+	size_t		 hexlen = (size_t)PQgetlength(r, i, 2), binlen;
+	unsigned char	*bin;
+
+	if ((bin = arena_alloc(a, hexlen / 2 + 1)) == NULL ||
+	    sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &binlen,
+	    NULL) != 0 ||
+	    (at->filename = arena_strdup(a, PQgetvalue(r, i, 0))) == NULL ||
+	    (at->media_type = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL)
+		return -1;
+	at->data = bin;
+	at->len = binlen;
+	return 0;
+}
+
 /* A failed statement: class 22 (bad data) and 23 (constraints) are the
  * caller's fault, anything else the database's. */
 static int
@@ -955,22 +974,9 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 	n = PQntuples(r);
 	if ((atts = arena_calloc(a, (size_t)n + 1, sizeof(*atts))) == NULL)
 		goto err;
-	for (i = 0; i < n; i++) {
-		const char	*hex = PQgetvalue(r, i, 2);
-		size_t		 hl = (size_t)PQgetlength(r, i, 2), bl;
-		unsigned char	*bin;
-
-		if ((bin = arena_alloc(a, hl / 2 + 1)) == NULL ||
-		    sodium_hex2bin(bin, hl / 2 + 1, hex, hl, NULL, &bl,
-		    NULL) != 0)
+	for (i = 0; i < n; i++)
+		if (attachment_from_row(a, r, i, &atts[i]) == -1)
 			goto err;
-		atts[i].filename = copy_val(a, r, i, 0, &oom);
-		atts[i].media_type = copy_val(a, r, i, 1, &oom);
-		atts[i].data = bin;
-		atts[i].len = bl;
-	}
-	if (oom)
-		goto err;
 	doc->attachments = atts;
 	doc->nattachments = (size_t)n;
 	rc = 1;
