@@ -123,8 +123,8 @@ answer_rows(void *w, const struct export_head *h, const char *nr,
 	return 0;
 }
 
-/* The answers to questions, as INTERFACES.md §5 has them: per question
- * one row for every organisation that answered the remiss (blank where it
+/* The answers to questions, as docs/interfaces.md section 5 has them: per
+ * question one row for every organisation that answered the remiss (blank where it
  * did not answer the question), avsnitt the question's section (nr, ""
  * for a question about the whole remiss) and rubrik the question's text.
  * Every stored field of the answer goes to its own column, whatever the
