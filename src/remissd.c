@@ -202,7 +202,8 @@ main(int argc, char *argv[])
 	char			*user = NULL;
 	struct runas		 ra;
 	const char		*pidfile = NULL;
-	size_t			 v, workers, grace = 10, mode = 0660;
+	size_t			 v, workers, grace = 10;
+	unsigned long		 mode = 0660;
 	long			 ncpu;
 	int			 ch, rc = 1;
 
@@ -245,7 +246,7 @@ main(int argc, char *argv[])
 			cfg.read_conninfo = optarg;
 			break;
 		case 'm':
-			if ((mode = strtoul(optarg, NULL, 8)) > 0777)
+			if (parse_octal(optarg, 0777, &mode) == -1)
 				goto bad;
 			break;
 		case 'u':

@@ -8,6 +8,7 @@
 #include "analysis/neardup.h"
 #include "analysis/rng.h"
 #include "analysis/tokenize.h"
+#include "analysis/vectors.h"
 #include "util/arena.h"
 
 #define MINHASH_SEED	0x6E65617264757031ULL	/* "neardup1" */
@@ -342,17 +343,6 @@ band_pass(struct nd *nd)
 }
 
 static int
-cmp_doc(const void *a, const void *b)
-{
-	const struct doc *x = *(const struct doc *const *)a;
-	const struct doc *y = *(const struct doc *const *)b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x < y ? -1 : x > y;
-}
-
-static int
 cmp_edge(const void *a, const void *b)
 {
 	const struct edge *x = a, *y = b;
@@ -452,7 +442,7 @@ neardup_find(struct arena *a, const struct doc *docs, size_t n,
 		goto err;
 	for (i = 0; i < n; i++)
 		order[i] = &docs[i];
-	qsort(order, n, sizeof(*order), cmp_doc);
+	qsort(order, n, sizeof(*order), docp_cmp);
 	for (i = 0; i < n; i++)
 		if (sign(&nd, order[i]) == -1)
 			goto err;

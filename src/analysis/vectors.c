@@ -17,9 +17,8 @@ cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Orders document pointers by id, then by place in the caller's array. */
-static int
-cmp_doc(const void *a, const void *b)
+int
+docp_cmp(const void *a, const void *b)
 {
 	const struct doc *x = *(const struct doc *const *)a;
 	const struct doc *y = *(const struct doc *const *)b;
@@ -68,7 +67,7 @@ select_docs(struct docvecs *dv, const struct doc *docs, size_t n,
 		    sizeof(*sorted), cmp_i64) != NULL)
 			dv->doc[dv->n++] = &docs[i];
 	free(sorted);
-	qsort(dv->doc, dv->n, sizeof(*dv->doc), cmp_doc);
+	qsort(dv->doc, dv->n, sizeof(*dv->doc), docp_cmp);
 	return 0;
 }
 

@@ -10,6 +10,10 @@
 
 struct df_table;
 
+/* qsort's comparison of document pointers (const struct doc *): by id,
+ * then by place in the caller's array, so that equal ids keep input order. */
+int docp_cmp(const void *a, const void *b);
+
 /* One weighted term of a vector. */
 struct wterm {
 	uint32_t	 term;

@@ -5,27 +5,8 @@
 #include <string.h>
 
 #include "core/anchor.h"
+#include "http/utf8.h"
 #include "util/arena.h"
-
-/* True for the first byte of a UTF-8 sequence (not a continuation byte). */
-static bool
-lead(unsigned char c)
-{
-	return (c & 0xc0) != 0x80;
-}
-
-/* Characters in s[0..n). */
-static long
-chars_in(const char *s, size_t n)
-{
-	long	c = 0;
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (lead((unsigned char)s[i]))
-			c++;
-	return c;
-}
 
 size_t
 anchor_byte_offset(const char *s, long chars)
@@ -34,7 +15,7 @@ anchor_byte_offset(const char *s, long chars)
 	long	c = 0;
 
 	for (; s[i] != '\0'; i++) {
-		if (lead((unsigned char)s[i])) {
+		if (utf8_is_lead((unsigned char)s[i])) {
 			if (c == chars)
 				return i;
 			c++;
@@ -49,7 +30,7 @@ back_chars(const char *s, size_t at, long n)
 {
 	while (at > 0 && n > 0) {
 		at--;
-		if (lead((unsigned char)s[at]))
+		if (utf8_is_lead((unsigned char)s[at]))
 			n--;
 	}
 	return at;
@@ -61,7 +42,7 @@ fwd_chars(const char *s, size_t at, long n)
 {
 	while (s[at] != '\0' && n > 0) {
 		at++;
-		while (s[at] != '\0' && !lead((unsigned char)s[at]))
+		while (s[at] != '\0' && !utf8_is_lead((unsigned char)s[at]))
 			at++;
 		n--;
 	}
@@ -98,7 +79,7 @@ anchor_make(struct arena *a, const char *text, const char *quote, long hint,
 	if ((qlen = strlen(q)) == 0)
 		return 1;
 	for (p = strstr(text, q); p != NULL; p = strstr(p + 1, q)) {
-		pos = chars_in(text, (size_t)(p - text));
+		pos = (long)utf8_chars_n(text, (size_t)(p - text));
 		dist = hint < 0 ? 0 : labs(pos - hint);
 		if (best == NULL || dist < bestdist) {
 			best = p;
@@ -112,8 +93,8 @@ anchor_make(struct arena *a, const char *text, const char *quote, long hint,
 	at = (size_t)(best - text);
 	from = back_chars(text, at, ANCHOR_CONTEXT);
 	out->quote = q;
-	out->start = chars_in(text, at);
-	out->end = out->start + chars_in(q, qlen);
+	out->start = (long)utf8_chars_n(text, at);
+	out->end = out->start + (long)utf8_chars_n(q, qlen);
 	if ((out->prefix = arena_strndup(a, text + from, at - from)) == NULL ||
 	    (out->suffix = arena_strndup(a, text + at + qlen,
 	    fwd_chars(text, at + qlen, ANCHOR_CONTEXT) - (at + qlen))) == NULL)
@@ -131,11 +112,11 @@ context_match(const char *text, size_t at, const char *ctx, bool before)
 	if (before) {
 		while (i < n && i < at && text[at - 1 - i] == ctx[n - 1 - i])
 			i++;
-		return chars_in(ctx + n - i, i);
+		return (long)utf8_chars_n(ctx + n - i, i);
 	}
 	while (i < n && text[at + i] != '\0' && text[at + i] == ctx[i])
 		i++;
-	return chars_in(ctx, i);
+	return (long)utf8_chars_n(ctx, i);
 }
 
 bool
@@ -153,7 +134,7 @@ anchor_find(const char *text, const struct anchor *old, long *start, long *end)
 		score = (old->prefix ? context_match(text, at, old->prefix,
 		    true) : 0) + (old->suffix ? context_match(text, at + qlen,
 		    old->suffix, false) : 0);
-		pos = chars_in(text, at);
+		pos = (long)utf8_chars_n(text, at);
 		dist = labs(pos - old->start);
 		if (score > best || (score == best && dist < bestdist)) {
 			best = score;
@@ -164,6 +145,6 @@ anchor_find(const char *text, const struct anchor *old, long *start, long *end)
 	if (best < 0)
 		return false;
 	*start = bestpos;
-	*end = bestpos + chars_in(old->quote, qlen);
+	*end = bestpos + (long)utf8_chars_n(old->quote, qlen);
 	return true;
 }

@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/draft_files.h"
 #include "core/response_doc.h"
+#include "core/response_store.h"
 #include "db/db.h"
 #include "log.h"
 #include "util/arena.h"
@@ -158,25 +159,6 @@ out:
 	return rc;
 }
 
-/* Copies row i of r (filename, media type, bytes as hex) into *at, in a. */
-static int
-file_from_row(struct arena *a, const PGresult *r, int i, struct attachment *at)
-{
-	const char	*hex = PQgetvalue(r, i, 2);
-	size_t		 hexlen = strlen(hex), binlen;
-	unsigned char	*bin;
-
-	if ((bin = arena_alloc(a, hexlen / 2 + 1)) == NULL ||
-	    sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &binlen,
-	    NULL) != 0 ||
-	    (at->filename = arena_strdup(a, PQgetvalue(r, i, 0))) == NULL ||
-	    (at->media_type = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL)
-		return -1;
-	at->data = bin;
-	at->len = binlen;
-	return 0;
-}
-
 int
 draft_files_into_doc(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, struct response_doc *doc)
@@ -197,7 +179,7 @@ draft_files_into_doc(struct db *db, struct arena *a, long long remiss_id,
 	if ((at = arena_calloc(a, (size_t)n + 1, sizeof(*at))) == NULL)
 		goto out;
 	for (i = 0; i < n; i++)
-		if (file_from_row(a, r, i, &at[i]) == -1)
+		if (attachment_from_row(a, r, i, &at[i]) == -1)
 			goto out;
 	doc->attachments = at;
 	doc->nattachments = (size_t)n;
@@ -224,7 +206,7 @@ draft_file_get(struct db *db, struct arena *a, long long remiss_id,
 		goto out;
 	if (PQntuples(r) == 0)
 		rc = 0;
-	else if (file_from_row(a, r, 0, out) == 0)
+	else if (attachment_from_row(a, r, 0, out) == 0)
 		rc = 1;
 out:
 	PQclear(r);

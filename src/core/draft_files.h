@@ -9,7 +9,7 @@ struct db;
 struct attachment;
 struct response_doc;
 
-#define DRAFT_FILES_MAX 20	/* files one draft may hold (INTERFACES.md: 20 bilaga) */
+#define DRAFT_FILES_MAX 20	/* files one draft may hold (docs/interfaces.md: 20 bilaga) */
 
 struct draft_file {
 	long long	 id;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/meeting_rules.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "views/i18n.h"
 #include "xml/walk.h"
@@ -183,8 +184,8 @@ meeting_parse_participants(struct arena *a, const char *text,
 			    "otillåtna tecken."), lineno);
 			return -1;
 		}
-		if (xw_chars(name) > MEETING_NAME_MAX || (role != NULL &&
-		    xw_chars(role) > MEETING_NAME_MAX)) {
+		if (utf8_chars(name) > MEETING_NAME_MAX || (role != NULL &&
+		    utf8_chars(role) > MEETING_NAME_MAX)) {
 			*err = arena_printf(a, _("Rad %zu: namnet och rollen får "
 			    "vara högst 200 tecken var."), lineno);
 			return -1;
@@ -239,7 +240,7 @@ check_line(struct arena *a, const char *v, const char *field,
 		    "text."));
 		return 1;
 	}
-	if (xw_chars(c) > MEETING_TITLE_MAX) {
+	if (utf8_chars(c) > MEETING_TITLE_MAX) {
 		rule_error(e, field, too_long);
 		return 1;
 	}
@@ -277,7 +278,7 @@ meeting_check_fields(struct arena *a, const struct meeting_fields *f,
 		} else {
 			notes = rules_text(notes);
 			v->notes = notes != NULL ? notes : "";
-			if (xw_chars(v->notes) > MEETING_NOTES_MAX) {
+			if (utf8_chars(v->notes) > MEETING_NOTES_MAX) {
 				rule_error(e, "anteckningar", _("Anteckningarna får "
 				    "vara högst 100 000 tecken."));
 				n++;

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "core/public_model.h"
 #include "core/redact.h"
 #include "core/remiss_def.h"
@@ -216,11 +214,10 @@ public_attachment(struct db *db, struct arena *a,
     const char **media_type, const unsigned char **data, size_t *len)
 {
 	const struct redacted_attachment	*att;
+	struct attachment			 copy;
 	PGresult				*res;
-	const char				*p[2], *hex;
+	const char				*p[2];
 	char					 rx[24], vx[24];
-	unsigned char				*bin;
-	size_t					 hl, bl;
 	int					 rc = -1;
 
 	if (n == 0 || n > r->v.natts)
@@ -250,15 +247,12 @@ public_attachment(struct db *db, struct arena *a,
 		rc = 0;
 		goto out;
 	}
-	hex = PQgetvalue(res, 0, 2);
-	hl = (size_t)PQgetlength(res, 0, 2);
-	if ((bin = arena_alloc(a, hl / 2 + 1)) == NULL ||
-	    sodium_hex2bin(bin, hl / 2 + 1, hex, hl, NULL, &bl, NULL) != 0 ||
-	    (*name = arena_strdup(a, PQgetvalue(res, 0, 0))) == NULL ||
-	    (*media_type = arena_strdup(a, PQgetvalue(res, 0, 1))) == NULL)
+	if (attachment_from_row(a, res, 0, &copy) == -1)
 		goto out;
-	*data = bin;
-	*len = bl;
+	*name = copy.filename;
+	*media_type = copy.media_type;
+	*data = copy.data;
+	*len = copy.len;
 	rc = 1;
 out:
 	PQclear(res);

@@ -3,6 +3,7 @@
  * Pure: no SQL, no markup. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,22 +11,10 @@
 #include "core/redact.h"
 #include "core/response_doc.h"
 #include "core/anchor.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "util/buf.h"
-
-/* The texts of an answer, in page order, with their field names. */
-static const struct {
-	const char	*name;
-	size_t		 off;
-} answer_texts[] = {
-	{ "kommentar", offsetof(struct answer, comment) },
-	{ "forslag", offsetof(struct answer, proposed_wording) },
-	{ "konsekvens_region", offsetof(struct answer, consequence_region) },
-	{ "konsekvens_kommun", offsetof(struct answer, consequence_kommun) },
-	{ "kortsiktigt", offsetof(struct answer, short_term) },
-	{ "langsiktigt", offsetof(struct answer, long_term) },
-};
-#define NANSWER_TEXTS (sizeof(answer_texts) / sizeof(answer_texts[0]))
+#include "util/numparse.h"
 
 /* A range of a stored text to hide, in bytes, and why. */
 struct span {
@@ -46,26 +35,6 @@ blank(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* True for the first byte of a UTF-8 sequence. */
-static int
-lead(unsigned char c)
-{
-	return (c & 0xc0) != 0x80;
-}
-
-/* Characters in s[0..n). */
-static long
-chars_in(const char *s, size_t n)
-{
-	long	c = 0;
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (lead((unsigned char)s[i]))
-			c++;
-	return c;
-}
-
 const char *
 redact_marker(struct arena *a, const char *ground)
 {
@@ -81,6 +50,50 @@ redact_answer_key(struct arena *a, const struct answer *ans, const char *f)
 	if (ans->db_section_id > 0)
 		return arena_printf(a, "avsnitt-%lld-%s", ans->db_section_id, f);
 	return NULL;
+}
+
+int
+redact_key_attachment(const char *key, size_t *n)
+{
+	static const char	 pre[] = "bilaga-", suf[] = "-namn";
+	size_t			 len, v;
+
+	if (strncmp(key, pre, sizeof(pre) - 1) != 0)
+		return 0;
+	key += sizeof(pre) - 1;
+	len = strlen(key);
+	if (len < sizeof(suf) - 1 ||
+	    strcmp(key + len - (sizeof(suf) - 1), suf) != 0 ||
+	    parse_size(key, len - (sizeof(suf) - 1), SIZE_MAX, &v) == -1 ||
+	    v == 0)
+		return 0;
+	*n = v;
+	return 1;
+}
+
+int
+redact_key_answer(const char *key, int *question, long long *id,
+    const char **field)
+{
+	const char	*dash;
+	long long	 v;
+	int		 q;
+
+	if (strncmp(key, "avsnitt-", 8) == 0) {
+		q = 0;
+		key += 8;
+	} else if (strncmp(key, "fraga-", 6) == 0) {
+		q = 1;
+		key += 6;
+	} else
+		return 0;
+	if ((dash = strchr(key, '-')) == NULL ||
+	    parse_llong(key, (size_t)(dash - key), 1, LLONG_MAX, &v) == -1)
+		return 0;
+	*question = q;
+	*id = v;
+	*field = dash + 1;
+	return 1;
 }
 
 char *
@@ -142,7 +155,7 @@ redact_find(const char *text, size_t from, const char *needle, size_t *start,
 		return 0;
 	for (p = strchr(text + from, needle[0]); p != NULL;
 	    p = strchr(p + 1, needle[0])) {
-		if (!lead((unsigned char)*p))
+		if (!utf8_is_lead((unsigned char)*p))
 			continue;
 		if (match_at(text, (size_t)(p - text), needle, end)) {
 			*start = (size_t)(p - text);
@@ -388,9 +401,9 @@ texts_list(struct arena *a, const struct response_doc *doc,
 	size_t		 max, i, f;
 
 	max = 4 + doc->nattachments;
-	if (doc->nanswers > (SIZE_MAX - max) / NANSWER_TEXTS)
+	if (doc->nanswers > (SIZE_MAX - max) / ANSWER_TEXTS)
 		return -1;
-	max += doc->nanswers * NANSWER_TEXTS;
+	max += doc->nanswers * ANSWER_TEXTS;
 	if ((v->texts = arena_calloc(a, max, sizeof(*v->texts))) == NULL ||
 	    (slots = arena_calloc(a, max, sizeof(*slots))) == NULL)
 		return -1;
@@ -405,15 +418,14 @@ texts_list(struct arena *a, const struct response_doc *doc,
 		return -1;
 	for (i = 0; i < doc->nanswers; i++) {
 		ans = &v->doc.answers[i];
-		for (f = 0; f < NANSWER_TEXTS; f++) {
-			src = *(const char *const *)(const void *)
-			    ((const char *)&doc->answers[i] + answer_texts[f].off);
+		for (f = 0; f < ANSWER_TEXTS; f++) {
+			src = answer_text(&doc->answers[i], f);
 			if (src == NULL || src[0] == '\0')
 				continue;
 			if (text_add(v, slots, redact_answer_key(a,
-			    &doc->answers[i], answer_texts[f].name), src,
+			    &doc->answers[i], answer_text_fields[f].name), src,
 			    (const char **)(void *)((char *)ans +
-			    answer_texts[f].off), 0) == -1)
+			    answer_text_fields[f].off), 0) == -1)
 				return -1;
 		}
 	}
@@ -600,7 +612,7 @@ nearest(const char *text, const char *needle, long hint, size_t *start,
 	long	d, best = -1;
 
 	while (redact_find(text, from, needle, &s, &e)) {
-		d = hint < 0 ? 0 : labs(chars_in(text, s) - hint);
+		d = hint < 0 ? 0 : labs((long)utf8_chars_n(text, s) - hint);
 		if (best < 0 || d < best) {
 			best = d;
 			*start = s;
@@ -609,7 +621,7 @@ nearest(const char *text, const char *needle, long hint, size_t *start,
 		if (hint < 0)
 			break;
 		from = s + 1;
-		while (text[from] != '\0' && !lead((unsigned char)text[from]))
+		while (text[from] != '\0' && !utf8_is_lead((unsigned char)text[from]))
 			from++;
 	}
 	return best >= 0;
@@ -637,16 +649,16 @@ redact_anchor(struct arena *a, const struct redacted_text *t,
 		return 1;
 	for (ps = s, n = 0; ps > 0 && n < REDACT_CONTEXT; ) {
 		ps--;
-		if (lead((unsigned char)t->src[ps]))
+		if (utf8_is_lead((unsigned char)t->src[ps]))
 			n++;
 	}
 	for (se = e, n = 0; t->src[se] != '\0' && n < REDACT_CONTEXT; n++) {
 		se++;
-		while (t->src[se] != '\0' && !lead((unsigned char)t->src[se]))
+		while (t->src[se] != '\0' && !utf8_is_lead((unsigned char)t->src[se]))
 			se++;
 	}
-	out->start = chars_in(t->src, s);
-	out->end = out->start + chars_in(t->src + s, e - s);
+	out->start = (long)utf8_chars_n(t->src, s);
+	out->end = out->start + (long)utf8_chars_n(t->src + s, e - s);
 	if ((out->quote = arena_strndup(a, t->src + s, e - s)) == NULL ||
 	    (out->prefix = arena_strndup(a, t->src + ps, s - ps)) == NULL ||
 	    (out->suffix = arena_strndup(a, t->src + e, se - e)) == NULL)

@@ -107,6 +107,16 @@ const char *redact_marker(struct arena *a, const char *ground);
 const char *redact_answer_key(struct arena *a, const struct answer *ans,
     const char *f);
 
+/* Reads a field name back: 1 when key is "bilaga-N-namn" (N >= 1, decimal),
+ * with *n = N; else 0 (*n unchanged). */
+int redact_key_attachment(const char *key, size_t *n);
+
+/* Reads a field name back: 1 when key is "avsnitt-ID-F" or "fraga-ID-F"
+ * (ID a database id), with *question (1 for "fraga"), *id and *field (F,
+ * pointing into key) set; else 0 (outputs unchanged). */
+int redact_key_answer(const char *key, int *question, long long *id,
+    const char **field);
+
 /* s as a passage to look for: CR LF and lone CR made LF, outer blanks
  * (space, tab, CR, LF) removed. In a; NULL on OOM; "" when only blanks. */
 char *redact_needle(struct arena *a, const char *s);

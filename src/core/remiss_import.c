@@ -14,6 +14,7 @@
 #include "core/remiss_import.h"
 #include "core/remiss_rules.h"
 #include "db/db.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
@@ -165,7 +166,7 @@ read_section(struct walk *w, const xmlNode *n)
 		    "digit", s->nr);
 		ok = false;
 	}
-	if (s->heading != NULL && xw_chars(s->heading) > 500) {
+	if (s->heading != NULL && utf8_chars(s->heading) > 500) {
 		xw_err_at(&w->r, n, "rubrik is longer than 500 characters");
 		ok = false;
 	}
@@ -177,7 +178,7 @@ read_section(struct walk *w, const xmlNode *n)
 	if ((body = xw_gather_text(&w->r, n, "fraga")) == NULL)
 		return;
 	s->body = xw_trim(body);
-	if ((len = xw_chars(s->body)) > 200000) {
+	if ((len = utf8_chars(s->body)) > 200000) {
 		xw_err_at(&w->r, n, "the text of section %s is %zu characters, more "
 		    "than 200000", s->nr ? s->nr : "?", len);
 		ok = false;

@@ -20,7 +20,7 @@ struct remiss_import_opts {
 
 /*
  * Reads a remiss definition (root <remiss> in urn:remissvar:1, see
- * INTERFACES.md section 4) from buf[0..len), parsed with xml_safe_parse
+ * docs/interfaces.md section 4) from buf[0..len), parsed with xml_safe_parse
  * (xml_safe_init must have run), checks its structure and values, and
  * stores it in ONE transaction of db:
  *  - the remiss, by slug (created or updated, status oppen);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/remiss_rules.h"
+#include "http/utf8.h"
 #include "xml/walk.h"
 
 /* Lengths in characters, as the database's CHECKs count them. */
@@ -96,7 +97,7 @@ check_line(const char *v, bool required, size_t max, const char *field,
 		rule_error(e, field, missing);
 		return 1;
 	}
-	if (xw_chars(v) > max) {
+	if (utf8_chars(v) > max) {
 		rule_error(e, field, too_long);
 		return 1;
 	}
@@ -148,7 +149,7 @@ rules_remiss_fields(const struct remiss_fields *f, bool need_slug,
 	    "Avsändaren får vara högst 500 tecken.", e);
 	n += check_line(f->diarienummer, false, DIARIENR_MAX, "diarienummer",
 	    NULL, "Diarienumret får vara högst 100 tecken.", e);
-	if (f->description != NULL && xw_chars(f->description) > DESCRIPTION_MAX) {
+	if (f->description != NULL && utf8_chars(f->description) > DESCRIPTION_MAX) {
 		rule_error(e, "beskrivning", "Beskrivningen får vara högst "
 		    "100 000 tecken.");
 		n++;
@@ -182,7 +183,7 @@ rules_section_fields(const char *nr, const char *heading, const char *body,
 	}
 	n += check_line(heading, true, HEADING_MAX, "rubrik",
 	    "Skriv avsnittets rubrik.", "Rubriken får vara högst 500 tecken.", e);
-	if (body != NULL && xw_chars(body) > BODY_MAX) {
+	if (body != NULL && utf8_chars(body) > BODY_MAX) {
 		rule_error(e, "text", "Förslagets text får vara högst 200 000 "
 		    "tecken.");
 		n++;

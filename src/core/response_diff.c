@@ -26,17 +26,9 @@ same_text(const char *a, const char *b)
 static const struct answer *
 answer_to(const struct response_doc *doc, const char *nr, const char *qid)
 {
-	const struct answer	*an;
-	size_t			 i;
+	const struct answer *an = response_doc_answer(doc, nr, qid);
 
-	for (i = 0; i < doc->nanswers; i++) {
-		an = &doc->answers[i];
-		if (nr != NULL ? (an->section_nr != NULL &&
-		    strcmp(an->section_nr, nr) == 0) : (an->question_id != NULL &&
-		    an->section_nr == NULL && strcmp(an->question_id, qid) == 0))
-			return answer_is_empty(an) ? NULL : an;
-	}
-	return NULL;
+	return an != NULL && !answer_is_empty(an) ? an : NULL;
 }
 
 /* Records one loss when there is room; always counts it. */

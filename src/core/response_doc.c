@@ -1,6 +1,7 @@
-/* response_doc.c: the four positions (codes and Swedish labels) and what makes an answer empty. */
+/* response_doc.c: the four positions (codes and Swedish labels), an answer's texts by name, and what makes an answer empty. */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "core/response_doc.h"
@@ -60,4 +61,37 @@ answer_is_empty(const struct answer *a)
 	    blank(a->proposed_wording) && blank(a->consequence_region) &&
 	    blank(a->consequence_kommun) && blank(a->short_term) &&
 	    blank(a->long_term);
+}
+
+const struct answer *
+response_doc_answer(const struct response_doc *doc, const char *nr,
+    const char *qid)
+{
+	const struct answer	*an;
+	size_t			 i;
+
+	for (i = 0; i < doc->nanswers; i++) {
+		an = &doc->answers[i];
+		if (nr != NULL ? an->section_nr != NULL &&
+		    strcmp(an->section_nr, nr) == 0 : qid != NULL &&
+		    an->question_id != NULL && strcmp(an->question_id, qid) == 0)
+			return an;
+	}
+	return NULL;
+}
+
+const struct answer_text_field answer_text_fields[ANSWER_TEXTS] = {
+	{ "kommentar", offsetof(struct answer, comment) },
+	{ "forslag", offsetof(struct answer, proposed_wording) },
+	{ "konsekvens_region", offsetof(struct answer, consequence_region) },
+	{ "konsekvens_kommun", offsetof(struct answer, consequence_kommun) },
+	{ "kortsiktigt", offsetof(struct answer, short_term) },
+	{ "langsiktigt", offsetof(struct answer, long_term) },
+};
+
+const char *
+answer_text(const struct answer *ans, size_t f)
+{
+	return *(const char *const *)(const void *)((const char *)ans +
+	    answer_text_fields[f].off);
 }

@@ -63,7 +63,25 @@ struct response_doc {
 	size_t			 nattachments;
 };
 
+/* The texts of an answer in the order pages show them, with the field names
+ * that redaction and the public page use for them ("avsnitt-12-kommentar"):
+ * answer_text_fields[f].off is the offset of text f in struct answer. */
+#define ANSWER_TEXTS	6
+struct answer_text_field {
+	const char	*name;		/* "kommentar", "forslag", ... */
+	size_t		 off;
+};
+extern const struct answer_text_field answer_text_fields[ANSWER_TEXTS];
+
+/* Text f (< ANSWER_TEXTS) of ans: NULL when empty. */
+const char *answer_text(const struct answer *ans, size_t f);
+
 /* True if an answer holds nothing (such answers are not stored or written). */
 int answer_is_empty(const struct answer *a);
+
+/* The answer of doc to section nr, or (nr NULL) to question qid; NULL when
+ * doc has none. It points into doc. */
+const struct answer *response_doc_answer(const struct response_doc *doc,
+    const char *nr, const char *qid);
 
 #endif

@@ -66,6 +66,41 @@ copy_val(struct arena *a, const PGresult *r, int i, int c, int *oom)
 	return d;
 }
 
+/* An answer's position and texts from row i of r: the position's code in
+ * column col, then the texts in answer_text_fields' order; copied into a,
+ * *oom set when a copy fails. */
+static void
+answer_row(struct arena *a, const PGresult *r, int i, int col,
+    struct answer *an, int *oom)
+{
+	size_t f;
+
+	an->position = position_parse(val(r, i, col));
+	for (f = 0; f < ANSWER_TEXTS; f++)
+		*(const char **)(void *)((char *)an +
+		    answer_text_fields[f].off) = copy_val(a, r, i,
+		    col + 1 + (int)f, oom);
+}
+
+int
+attachment_from_row(struct arena *a, const PGresult *r, int i,
+    struct attachment *at)
+{
+	const char	*hex = PQgetvalue(r, i, 2);
+	size_t		 hexlen = (size_t)PQgetlength(r, i, 2), binlen;
+	unsigned char	*bin;
+
+	if ((bin = arena_alloc(a, hexlen / 2 + 1)) == NULL ||
+	    sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &binlen,
+	    NULL) != 0 ||
+	    (at->filename = arena_strdup(a, PQgetvalue(r, i, 0))) == NULL ||
+	    (at->media_type = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL)
+		return -1;
+	at->data = bin;
+	at->len = binlen;
+	return 0;
+}
+
 /* True when the last statement on db failed because the data was refused
  * (class 22, bad data, or 23, constraints: the caller's fault), rather than
  * the database. */
@@ -343,15 +378,9 @@ draft_answers_in_order(struct arena *a, const struct remiss_def *def,
 		setnr;							\
 		an->db_section_id = sec[i];				\
 		an->db_question_id = que[i];				\
-		an->position = position_parse(val(r, i, 2));		\
+		answer_row(a, r, i, 2, an, &oom);			\
 		if (an->position == POS__MAX)				\
 			an->position = POS_NONE;			\
-		an->comment = copy_val(a, r, i, 3, &oom);			\
-		an->proposed_wording = copy_val(a, r, i, 4, &oom);		\
-		an->consequence_region = copy_val(a, r, i, 5, &oom);		\
-		an->consequence_kommun = copy_val(a, r, i, 6, &oom);		\
-		an->short_term = copy_val(a, r, i, 7, &oom);			\
-		an->long_term = copy_val(a, r, i, 8, &oom);			\
 		if (answer_is_empty(an))				\
 			n--;						\
 	}								\
@@ -915,13 +944,7 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 		if (parse_id(PQgetvalue(r, i, 2), &an->db_section_id) == -1 ||
 		    parse_id(PQgetvalue(r, i, 3), &an->db_question_id) == -1)
 			goto err;
-		an->position = position_parse(val(r, i, 4));
-		an->comment = copy_val(a, r, i, 5, &oom);
-		an->proposed_wording = copy_val(a, r, i, 6, &oom);
-		an->consequence_region = copy_val(a, r, i, 7, &oom);
-		an->consequence_kommun = copy_val(a, r, i, 8, &oom);
-		an->short_term = copy_val(a, r, i, 9, &oom);
-		an->long_term = copy_val(a, r, i, 10, &oom);
+		answer_row(a, r, i, 4, an, &oom);
 	}
 	if (oom)
 		goto err;
@@ -939,22 +962,9 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 	n = PQntuples(r);
 	if ((atts = arena_calloc(a, (size_t)n + 1, sizeof(*atts))) == NULL)
 		goto err;
-	for (i = 0; i < n; i++) {
-		const char	*hex = PQgetvalue(r, i, 2);
-		size_t		 hl = (size_t)PQgetlength(r, i, 2), bl;
-		unsigned char	*bin;
-
-		if ((bin = arena_alloc(a, hl / 2 + 1)) == NULL ||
-		    sodium_hex2bin(bin, hl / 2 + 1, hex, hl, NULL, &bl,
-		    NULL) != 0)
+	for (i = 0; i < n; i++)
+		if (attachment_from_row(a, r, i, &atts[i]) == -1)
 			goto err;
-		atts[i].filename = copy_val(a, r, i, 0, &oom);
-		atts[i].media_type = copy_val(a, r, i, 1, &oom);
-		atts[i].data = bin;
-		atts[i].len = bl;
-	}
-	if (oom)
-		goto err;
 	doc->attachments = atts;
 	doc->nattachments = (size_t)n;
 	rc = 1;

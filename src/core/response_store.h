@@ -10,7 +10,14 @@
 
 struct arena;
 struct db;
+struct pg_result;
 struct remiss_def;
+
+/* Copies row i of r, an attachment as the statements give it (file name,
+ * media type, the bytes as hex: encode(bytes, 'hex')), into *at, all in a.
+ * Returns 0, or -1 on OOM or hex that does not decode. */
+int attachment_from_row(struct arena *a, const struct pg_result *r, int i,
+    struct attachment *at);
 
 /* Loads the organisation's draft into doc (strings in a; answers in remiss
  * order, only non-empty ones) and its lock version. Returns 1 a draft

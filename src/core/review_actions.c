@@ -13,6 +13,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/numparse.h"
 
 /* Decimal text of an id, or NULL for 0 (a SQL NULL). */
 struct idtext {
@@ -45,6 +46,25 @@ failure(const struct db *db)
 
 	return f == DB_FAIL_REFUSED || f == DB_FAIL_CONFLICT ? REVIEW_REFUSED :
 	    REVIEW_ERROR;
+}
+
+/* Reads the id in column col of r's first row (a RETURNING id) into *id and
+ * clears r. On a value that is not an id, logs, rolls back and returns
+ * REVIEW_ERROR (*id unchanged). */
+static enum review_result
+take_id(struct db *db, PGresult *r, int col, long long *id)
+{
+	long long v;
+
+	if (parse_id(PQgetvalue(r, 0, col), &v) == -1 || v == 0) {
+		log_err("review: not an id: \"%s\"", PQgetvalue(r, 0, col));
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	PQclear(r);
+	*id = v;
+	return REVIEW_OK;
 }
 
 /* Writes the audit row for action on object (type, id) with detail, and
@@ -137,9 +157,10 @@ theme_write(struct db *db, long long remiss_id, long long user_id,
 	}
 	if (res != REVIEW_OK)
 		return res;
-	if (id == 0)
-		sscanf(PQgetvalue(r, 0, 0), "%lld", &got);
-	PQclear(r);
+	if (id != 0)
+		PQclear(r);
+	else if ((res = take_id(db, r, 0, &got)) != REVIEW_OK)
+		return res;
 	if (newid != NULL)
 		*newid = got;
 	if ((a = arena_new()) == NULL) {
@@ -338,8 +359,8 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 		db_rollback(db);
 		return REVIEW_OK;
 	}
-	sscanf(PQgetvalue(r, 0, 1), "%lld", &id);
-	PQclear(r);
+	if ((res = take_id(db, r, 1, &id)) != REVIEW_OK)
+		return res;
 	if ((a = arena_new()) == NULL) {
 		db_rollback(db);
 		return REVIEW_ERROR;
@@ -378,8 +399,8 @@ theme_from_group(struct db *db, long long remiss_id, long long user_id,
 	p[4] = id_text(&t1, user_id);
 	if ((res = step(db, STMT_THEME_INSERT, p, &r, 0)) != REVIEW_OK)
 		return res;
-	sscanf(PQgetvalue(r, 0, 0), "%lld", id);
-	PQclear(r);
+	if ((res = take_id(db, r, 0, id)) != REVIEW_OK)
+		return res;
 	for (i = 0; i < n; i++) {
 		/* Suggested groups are of section answers, tagged whole. */
 		if (targets[i].question_id != 0 || targets[i].passage != NULL) {
@@ -473,8 +494,8 @@ note_add(struct db *db, long long remiss_id, long long user_id,
 		return REVIEW_ERROR;
 	if ((res = step(db, STMT_NOTE_INSERT, p, &r, 0)) != REVIEW_OK)
 		return res;
-	sscanf(PQgetvalue(r, 0, 0), "%lld", &id);
-	PQclear(r);
+	if ((res = take_id(db, r, 0, &id)) != REVIEW_OK)
+		return res;
 	if ((a = arena_new()) == NULL) {
 		db_rollback(db);
 		return REVIEW_ERROR;

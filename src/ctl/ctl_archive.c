@@ -26,10 +26,10 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/numparse.h"
 #include "util/sha256.h"
 #include "xml/remiss_write.h"
-
-#define X(s)	((const xmlChar *)(s))
+#include "xml/xmlw.h"
 
 /* What is being written: the staging directory, the package's own
  * directory in it, and SHA256SUMS as it grows. */
@@ -146,25 +146,12 @@ run_tar(const char *stage, const char *slug, const char *out)
 	return 0;
 }
 
-/* The index arkiv.xml: the remiss and each version with its files. */
+/* The index arkiv.xml, written indented into b: the remiss and each version
+ * with its files. */
 struct index {
-	xmlBufferPtr		 b;
-	xmlTextWriterPtr	 w;
-	int			 rc;	/* < 0 once any call failed */
+	xmlBufferPtr	 b;
+	struct xmlw	 x;
 };
-
-static void
-ix(struct index *x, int rc)
-{
-	if (rc < 0)
-		x->rc = rc;
-}
-
-static void
-ix_attr(struct index *x, const char *name, const char *value)
-{
-	ix(x, xmlTextWriterWriteAttribute(x->w, X(name), X(value)));
-}
 
 /* Writes one version (row i of v) and its attachments. Returns 0 or -1. */
 static int
@@ -175,9 +162,14 @@ one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
 	struct receipt		 rcpt;
 	const char		*xml = PQgetvalue(v, i, 6), *rel, *dir;
 	char			 sha[65];
-	long long		 vid = strtoll(PQgetvalue(v, i, 0), NULL, 10);
+	long long		 vid;
 	size_t			 k;
 
+	if (parse_id(PQgetvalue(v, i, 0), &vid) == -1 || vid == 0) {
+		fprintf(stderr, "remissctl: archive: bad version id %s\n",
+		    PQgetvalue(v, i, 0));
+		return -1;
+	}
 	sha256_hex(xml, strlen(xml), sha);
 	if (strcmp(sha, PQgetvalue(v, i, 5)) != 0) {
 		fprintf(stderr, "remissctl: archive: version %s (receipt %s): the "
@@ -194,16 +186,17 @@ one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
 	rel = arena_printf(p->a, "%s/remissvar.xml", dir);
 	if (dir == NULL || rel == NULL || put(p, rel, xml, strlen(xml)) == -1)
 		return -1;
-	ix(x, xmlTextWriterStartElement(x->w, X("remissvar")));
-	ix_attr(x, "organisation", PQgetvalue(v, i, 1));
-	ix_attr(x, "version", PQgetvalue(v, i, 2));
-	ix_attr(x, "kvitto", PQgetvalue(v, i, 3));
-	ix_attr(x, "inkom", PQgetvalue(v, i, 4));
-	ix_attr(x, "kanal", PQgetvalue(v, i, 7));
-	if (PQgetvalue(v, i, 8)[0] != '\0')	/* registered: the day it arrived */
-		ix_attr(x, "ankomstdatum", PQgetvalue(v, i, 8));
-	ix_attr(x, "fil", rel);
-	ix_attr(x, "sha256", sha);
+	xmlw_start(&x->x, "remissvar",
+	    "organisation", PQgetvalue(v, i, 1),
+	    "version", PQgetvalue(v, i, 2),
+	    "kvitto", PQgetvalue(v, i, 3),
+	    "inkom", PQgetvalue(v, i, 4),
+	    "kanal", PQgetvalue(v, i, 7),
+	    /* registered: the day it arrived */
+	    "ankomstdatum", PQgetvalue(v, i, 8)[0] != '\0' ?
+	    PQgetvalue(v, i, 8) : NULL,
+	    "fil", rel,
+	    "sha256", sha, (const char *)NULL);
 	for (k = 0; k < doc.nattachments; k++) {
 		rel = arena_printf(p->a, "%s/bilaga-%zu%s", dir, k + 1,
 		    extension(p->a, doc.attachments[k].filename));
@@ -211,16 +204,17 @@ one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
 		    doc.attachments[k].len) == -1)
 			return -1;
 		sha256_hex(doc.attachments[k].data, doc.attachments[k].len, sha);
-		ix(x, xmlTextWriterStartElement(x->w, X("bilaga")));
-		ix_attr(x, "nummer", arena_printf(p->a, "%zu", k + 1));
-		ix_attr(x, "filnamn", doc.attachments[k].filename);
-		ix_attr(x, "mediatyp", doc.attachments[k].media_type);
-		ix_attr(x, "fil", rel);
-		ix_attr(x, "sha256", sha);
-		ix(x, xmlTextWriterEndElement(x->w));
+		xmlw_void(&x->x, "bilaga",
+		    "nummer", arena_printf(p->a, "%zu", k + 1),
+		    "filnamn", doc.attachments[k].filename,
+		    "mediatyp", doc.attachments[k].media_type,
+		    "fil", rel,
+		    "sha256", sha, (const char *)NULL);
 	}
-	ix(x, xmlTextWriterEndElement(x->w));
-	return x->rc < 0 ? -1 : 0;
+	/* Not xmlw_end: a remissvar without attachments stays <remissvar .../>. */
+	if (!x->x.failed)
+		xmlw_check(&x->x, xmlTextWriterEndElement(x->x.w));
+	return x->x.failed ? -1 : 0;
 }
 
 /* Stages the whole package for def into p->top. Returns the number of
@@ -230,7 +224,7 @@ stage(struct pack *p, struct db *db, const struct remiss_def *def)
 {
 	struct buf		 rx;
 	struct invitee		*inv;
-	struct index		 x = { NULL, NULL, 0 };
+	struct index		 x = { NULL, { NULL, 0 } };
 	PGresult		*v = NULL;
 	const char		*params[1];
 	char			 rid[24];
@@ -246,34 +240,34 @@ stage(struct pack *p, struct db *db, const struct remiss_def *def)
 	params[0] = rid;
 	v = db_exec(db, STMT_ARCHIVE_VERSIONS, params);
 	if (!db_result_ok(v) || (x.b = xmlBufferCreate()) == NULL ||
-	    (x.w = xmlNewTextWriterMemory(x.b, 0)) == NULL)
+	    xmlw_open_memory(&x.x, x.b) == -1)
 		goto out;
-	xmlTextWriterSetIndent(x.w, 1);
-	ix(&x, xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL));
-	ix(&x, xmlTextWriterStartElement(x.w, X("arkivpaket")));
-	ix_attr(&x, "remiss", def->slug);
-	ix_attr(&x, "titel", def->title);
-	ix_attr(&x, "avsandare", def->sender);
-	if (def->diarienummer != NULL)
-		ix_attr(&x, "diarienummer", def->diarienummer);
-	ix_attr(&x, "status", def->status);
-	ix_attr(&x, "fil", "remiss.xml");
+	xmlw_check(&x.x, xmlTextWriterSetIndent(x.x.w, 1));
+	xmlw_check(&x.x, xmlTextWriterStartDocument(x.x.w, "1.0", "UTF-8",
+	    NULL));
+	xmlw_start(&x.x, "arkivpaket",
+	    "remiss", def->slug,
+	    "titel", def->title,
+	    "avsandare", def->sender,
+	    "diarienummer", def->diarienummer,
+	    "status", def->status,
+	    "fil", "remiss.xml", (const char *)NULL);
 	for (i = 0; i < PQntuples(v); i++)
 		if (one_version(p, &x, db, v, i) == -1)
 			goto out;
-	ix(&x, xmlTextWriterEndElement(x.w));
-	ix(&x, xmlTextWriterEndDocument(x.w));
-	xmlFreeTextWriter(x.w);
-	x.w = NULL;
-	if (x.rc < 0 || put(p, "arkiv.xml", xmlBufferContent(x.b),
-	    (size_t)xmlBufferLength(x.b)) == -1)
+	if (!x.x.failed)
+		xmlw_check(&x.x, xmlTextWriterEndElement(x.x.w));
+	if (!x.x.failed)
+		xmlw_check(&x.x, xmlTextWriterEndDocument(x.x.w));
+	if (xmlw_close(&x.x) == -1 || put(p, "arkiv.xml",
+	    xmlBufferContent(x.b), (size_t)xmlBufferLength(x.b)) == -1)
 		goto out;
 	rc = PQntuples(v);
 out:
 	if (rc == -1 && !db_result_ok(v))
 		fprintf(stderr, "remissctl: archive: the database failed\n");
-	if (x.w != NULL)
-		xmlFreeTextWriter(x.w);
+	if (x.x.w != NULL)
+		(void)xmlw_close(&x.x);
 	if (x.b != NULL)
 		xmlBufferFree(x.b);
 	PQclear(v);

@@ -224,6 +224,21 @@ ctl_audit(struct db *db, const char *cmd, const char *action,
 	return 0;
 }
 
+int
+ctl_audit_commit(struct db *db, const char *cmd, const char *action,
+    const char *type, const char *objid, const char *detail)
+{
+	if (ctl_audit(db, cmd, action, type, objid, detail) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	if (db_commit(db) == -1) {
+		ctl_db_error(cmd, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 /* Looks up the organisation name and copies its id into id (size 24).
  * Returns 1 found, 0 not found (printed), -1 error (printed). */
 int

@@ -32,12 +32,6 @@ const char ctl_export_usage[] =
     "\n"
     "Exit status: 0 written, 1 no such remiss or an error, 2 usage.\n";
 
-static int
-file_write(void *ctx, const void *p, size_t n)
-{
-	return fwrite(p, 1, n, ctx) == n ? 0 : -1;
-}
-
 /* Parses the arguments; 0, or 2 after printing usage (1 for --help). */
 static int
 parse_args(int argc, char **argv, const char **slug, const char **fmt,
@@ -129,8 +123,7 @@ ctl_export_main(const char *conninfo, int argc, char **argv)
 		    PQerrorMessage(db_conn(db)));
 		goto out;
 	}
-	sink.write = file_write;
-	sink.ctx = out;
+	export_sink_file(&sink, out);
 	switch (export_write(db, slug, f, &sink)) {
 	case 1:
 		break;

@@ -7,13 +7,10 @@
 
 #include <libpq-fe.h>
 
-#include "core/audit.h"
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_org.h"
 #include "db/db.h"
 #include "util/arena.h"
-#include "util/buf.h"
-#include "util/json.h"
 
 static const char usage_org[] =
     "usage: remissctl org add NAME [--kind kommun|region|annan] "
@@ -40,10 +37,9 @@ org_store(struct db *db, const char *name, const char *kind,
     const char *orgnr)
 {
 	struct arena	*a = NULL;
-	struct buf	 detail;
 	PGresult	*r = NULL;
-	const char	*p[5];
-	char		*id = NULL, who[96];
+	const char	*p[5], *kv[6], *detail;
+	char		*id = NULL;
 	int		 rc = EXIT_ERR;
 	bool		 open = false;
 
@@ -60,22 +56,15 @@ org_store(struct db *db, const char *name, const char *kind,
 		goto oom;
 	PQclear(r);
 	r = NULL;
-	buf_init(&detail, a);
-	buf_puts(&detail, "{\"name\":");
-	json_string(&detail, name);
-	buf_puts(&detail, ",\"kind\":");
-	json_string(&detail, kind);
-	buf_puts(&detail, ",\"orgnr\":");
-	json_string(&detail, orgnr);
-	buf_puts(&detail, "}");
-	if (detail.failed)
-		goto oom;
-	if (audit_write(db, ctl_actor(who, sizeof(who)), "org.upsert",
-	    "organisation", id, detail.data) == -1)
-		goto dberr;
+	kv[0] = "name"; kv[1] = name;
+	kv[2] = "kind"; kv[3] = kind;
+	kv[4] = "orgnr"; kv[5] = orgnr;
+	if ((detail = ctl_detail_json(a, kv, 6)) == NULL)
+		goto out;
 	open = false;
-	if (db_commit(db) == -1)
-		goto dberr;
+	if (ctl_audit_commit(db, "org add", "org.upsert", "organisation", id,
+	    detail) == -1)
+		goto out;
 	printf("%s\n", id);
 	rc = EXIT_OK;
 	goto out;
@@ -83,14 +72,7 @@ oom:
 	fprintf(stderr, "remissctl: out of memory\n");
 	goto out;
 dberr:
-	if (r == NULL)
-		fprintf(stderr, "remissctl: org add: the database is unreachable "
-		    "or the transaction failed\n");
-	else
-		fprintf(stderr, "remissctl: org add: %s (SQLSTATE %s)\n",
-		    PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) ?
-		    PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) :
-		    PQresultErrorMessage(r), db_sqlstate(r));
+	ctl_db_error("org add", r);
 out:
 	if (open)
 		db_rollback(db);

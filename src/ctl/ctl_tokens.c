@@ -91,15 +91,12 @@ token_create(const char *conninfo, const char *org, const char *email,
 	kv[1] = org != NULL ? org : email;
 	kv[2] = "owner_id"; kv[3] = ownerid;
 	kv[4] = "label"; kv[5] = label;
-	if ((detail = ctl_detail_json(a, kv, 6)) == NULL ||
-	    ctl_audit(db, "token create", "token.create", "api_token",
-	    idtext, detail) == -1)
+	if ((detail = ctl_detail_json(a, kv, 6)) == NULL)
 		goto out;
 	open = false;
-	if (db_commit(db) == -1) {
-		ctl_db_error("token create", NULL);
+	if (ctl_audit_commit(db, "token create", "token.create", "api_token",
+	    idtext, detail) == -1)
 		goto out;
-	}
 	printf("%s\n", secret);
 	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
 out:
@@ -133,14 +130,10 @@ token_revoke(const char *conninfo, long long tid)
 		goto out;
 	}
 	snprintf(idtext, sizeof(idtext), "%lld", tid);
-	if (ctl_audit(db, "token revoke", "token.revoke", "api_token",
+	open = false;
+	if (ctl_audit_commit(db, "token revoke", "token.revoke", "api_token",
 	    idtext, NULL) == -1)
 		goto out;
-	open = false;
-	if (db_commit(db) == -1) {
-		ctl_db_error("token revoke", NULL);
-		goto out;
-	}
 	rc = EXIT_OK;
 out:
 	if (open)

@@ -199,14 +199,12 @@ user_add(const char *conninfo, const char *email, enum role role,
 	kv[2] = "role"; kv[3] = role_name(role);
 	kv[4] = "org"; kv[5] = org;
 	kv[6] = "name"; kv[7] = name;
-	if ((detail = ctl_detail_json(a, kv, 8)) == NULL ||
-	    ctl_audit(db, "user add", "user.add", "user", id, detail) == -1)
+	if ((detail = ctl_detail_json(a, kv, 8)) == NULL)
 		goto out;
 	open = false;
-	if (db_commit(db) == -1) {
-		ctl_db_error("user add", NULL);
+	if (ctl_audit_commit(db, "user add", "user.add", "user", id,
+	    detail) == -1)
 		goto out;
-	}
 	printf("%s\n", id);
 	rc = EXIT_OK;
 	goto out;
@@ -287,14 +285,11 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		goto out;
 	}
 	kv[0] = "email"; kv[1] = PQgetvalue(r, 0, 1);
-	if ((detail = ctl_detail_json(a, kv, 2)) == NULL ||
-	    ctl_audit(db, cmd, action, "user", id, detail) == -1)
+	if ((detail = ctl_detail_json(a, kv, 2)) == NULL)
 		goto out;
 	open = false;
-	if (db_commit(db) == -1) {
-		ctl_db_error(cmd, NULL);
+	if (ctl_audit_commit(db, cmd, action, "user", id, detail) == -1)
 		goto out;
-	}
 	if (revoked > 0)
 		fprintf(stderr, "remissctl: %s: revoked %d personal API "
 		    "token%s of %s\n", cmd, revoked, revoked == 1 ? "" : "s",

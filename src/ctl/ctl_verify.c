@@ -10,49 +10,27 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "ctl/ctl_common.h"
 #include "ctl/ctl_verify.h"
 #include "db/db.h"
 #include "util/numparse.h"
-
-/* Prints why statement what failed (message and SQLSTATE, or that the
- * database could not be reached). */
-static void
-db_failed(const char *what, const PGresult *r)
-{
-	const char *msg;
-
-	if (r == NULL) {
-		fprintf(stderr, "remissctl: verify: %s: the database is "
-		    "unreachable\n", what);
-		return;
-	}
-	msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-	fprintf(stderr, "remissctl: verify: %s: %s (SQLSTATE %s)\n", what,
-	    msg != NULL ? msg : PQresultErrorMessage(r), db_sqlstate(r));
-}
+#include "util/sha256.h"
 
 /* Runs statement id with params; NULL after printing why it failed. */
 static PGresult *
 query(struct db *db, enum stmt id, const char *const *params)
 {
-	PGresult *r;
+	PGresult	*r;
+	char		 what[96];
 
 	r = db_exec(db, id, params);
 	if (!db_result_ok(r)) {
-		db_failed(stmt_table[id].name, r);
+		snprintf(what, sizeof(what), "verify: %s", stmt_table[id].name);
+		ctl_db_error(what, r);
 		PQclear(r);
 		return NULL;
 	}
 	return r;
-}
-
-static void
-sha256_hex(const void *p, size_t len, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, p, len);
-	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
 /* The versions: canonical XML against the receipt and the audit row. */
@@ -272,7 +250,7 @@ ctl_verify(struct db *db, FILE *out, struct verify_counts *c)
 		return -1;
 	}
 	if (db_begin(db) == -1) {
-		db_failed("begin", NULL);
+		ctl_db_error("verify: begin", NULL);
 		return -1;
 	}
 	if ((r = query(db, STMT_VERIFY_SNAPSHOT, NULL)) == NULL)

@@ -101,11 +101,12 @@ answer_row(void *w, const struct export_org *o, const char *nr,
 static const struct export_answer none = { NULL, POS_NONE, "", "", "", "",
     "", "", "" };
 
-/* One row for every organisation that answered the remiss, blank where
- * it did not answer this section. */
+/* One row for every organisation that answered the remiss, under avsnitt
+ * nr and rubrik: its answer in ans[0..n) (by organisation name), blank
+ * where it gave none. */
 static int
-section_rows(void *w, const struct export_head *h,
-    const struct export_section *s)
+answer_rows(void *w, const struct export_head *h, const char *nr,
+    const char *rubrik, const struct export_answer *ans, size_t n)
 {
 	const struct export_answer	*a;
 	size_t				 i, j = 0;
@@ -115,17 +116,15 @@ section_rows(void *w, const struct export_head *h,
 
 		if (o->version[0] == '\0')
 			continue;
-		a = &none;
-		if (j < s->nanswers && s->answers[j].org == o)
-			a = &s->answers[j++];
-		if (answer_row(w, o, s->head->nr, s->head->heading, a) == -1)
+		a = j < n && ans[j].org == o ? &ans[j++] : &none;
+		if (answer_row(w, o, nr, rubrik, a) == -1)
 			return -1;
 	}
 	return 0;
 }
 
-/* The answers to questions, as INTERFACES.md §5 has them: per question
- * one row for every organisation that answered the remiss (blank where it
+/* The answers to questions, as docs/interfaces.md section 5 has them: per
+ * question one row for every organisation that answered the remiss (blank where it
  * did not answer the question), avsnitt the question's section (nr, ""
  * for a question about the whole remiss) and rubrik the question's text.
  * Every stored field of the answer goes to its own column, whatever the
@@ -134,33 +133,12 @@ static int
 question_rows(void *w, const struct export_head *h, const char *nr,
     const struct export_question *q, size_t n)
 {
-	const struct export_question_answer	*qa;
-	struct export_answer			 a;
-	size_t					 i, k, j;
+	size_t k;
 
-	for (k = 0; k < n; k++) {
-		j = 0;
-		for (i = 0; i < h->norgs; i++) {
-			const struct export_org *o = &h->orgs[i];
-
-			if (o->version[0] == '\0')
-				continue;
-			a = none;
-			if (j < q[k].nanswers && q[k].answers[j].org == o) {
-				qa = &q[k].answers[j++];
-				a.position = qa->position;
-				a.comment = qa->comment;
-				a.wording = qa->wording;
-				a.cons_region = qa->cons_region;
-				a.cons_kommun = qa->cons_kommun;
-				a.short_term = qa->short_term;
-				a.long_term = qa->long_term;
-				a.themes = qa->themes;
-			}
-			if (answer_row(w, o, nr, q[k].text, &a) == -1)
-				return -1;
-		}
-	}
+	for (k = 0; k < n; k++)
+		if (answer_rows(w, h, nr, q[k].text, q[k].answers,
+		    q[k].nanswers) == -1)
+			return -1;
 	return 0;
 }
 
@@ -168,7 +146,8 @@ static int
 answers_section(void *w, const struct export_head *h,
     const struct export_section *s)
 {
-	if (section_rows(w, h, s) == -1)
+	if (answer_rows(w, h, s->head->nr, s->head->heading, s->answers,
+	    s->nanswers) == -1)
 		return -1;
 	return question_rows(w, h, s->head->nr, s->questions, s->nquestions);
 }

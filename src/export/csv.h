@@ -1,4 +1,4 @@
-/* csv.h: the export as CSV (INTERFACES.md section 5) and the analysis (tags, annotations) as a second CSV. */
+/* csv.h: the export as CSV (docs/interfaces.md section 5) and the analysis (tags, annotations) as a second CSV. */
 #ifndef REMISS_EXPORT_CSV_H
 #define REMISS_EXPORT_CSV_H
 
@@ -17,7 +17,7 @@ bool csv_formula_risk(const char *s);
 int csv_field(const struct export_sink *out, const char *s, bool last);
 
 /* A writer of one row per (answering organisation, section), columns as
- * INTERFACES.md section 5, UTF-8 with a BOM. w is the sink. */
+ * docs/interfaces.md section 5, UTF-8 with a BOM. w is the sink. */
 extern const struct export_writer csv_answers_writer;
 
 /* A writer of one row per tag or annotation: organisation, avsnitt, tema,

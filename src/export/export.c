@@ -89,7 +89,7 @@ export_write(struct db *db, const char *slug, enum export_format f,
 		rc = export_model_run(db, slug, &html_export_writer, &he);
 		/* After a failure midway the writer is still open. */
 		if (he.x.w != NULL)
-			xw_close(&he.x);
+			xmlw_close(&he.x);
 		return rc;
 	case EXPORT_ODT:
 		memset(&od, 0, sizeof(od));

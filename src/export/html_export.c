@@ -35,160 +35,139 @@ read_css(char *buf, size_t bufsz)
 	return n > 0 ? 0 : -1;
 }
 
-static const char *
-kind_sv(const char *kind)
-{
-	if (strcmp(kind, "kommun") == 0)
-		return "Kommun";
-	if (strcmp(kind, "region") == 0)
-		return "Region";
-	return "Annan";
-}
-
-static const char *
-label(enum position p)
-{
-	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
-}
-
-/* When o answered: "22 maj 2024 kl. 14.03", or the day a registered
- * response arrived, in a. */
-static const char *
-when_sv(struct arena *a, const struct export_org *o)
-{
-	return o->version[0] == '\0' ? "Har inte svarat" :
-	    export_org_received_sv(a, o);
-}
-
 static int
 html_begin(void *w, const struct export_head *h)
 {
 	struct html_export	*e = w;
-	struct xw		*x = &e->x;
+	struct xmlw		*x = &e->x;
 	struct arena		*a;
 	char			*css, n1[32], n2[32];
 	size_t			 i;
 
 	if ((a = arena_new()) == NULL)
 		return -1;
-	if (xw_open(x, e->out) == -1 || (css = arena_alloc(a, CSS_MAX)) == NULL) {
+	if (export_xmlw_open(x, e->out) == -1 || (css = arena_alloc(a, CSS_MAX)) == NULL) {
 		arena_free(a);
 		return -1;
 	}
-	xw_raw(x, "<!DOCTYPE html>\n");
-	xw_start(x, "html", "xmlns", "http://www.w3.org/1999/xhtml", "lang",
+	xmlw_raw(x, "<!DOCTYPE html>\n");
+	xmlw_start(x, "html", "xmlns", "http://www.w3.org/1999/xhtml", "lang",
 	    "sv", (const char *)NULL);
-	xw_start(x, "head", (const char *)NULL);
-	xw_void(x, "meta", "charset", "utf-8", (const char *)NULL);
-	xw_elem(x, "title", arena_printf(a, "Remissammanställning: %s",
+	xmlw_start(x, "head", (const char *)NULL);
+	xmlw_void(x, "meta", "charset", "utf-8", (const char *)NULL);
+	xmlw_elem(x, "title", arena_printf(a, "Remissammanställning: %s",
 	    h->title), (const char *)NULL);
 	if (read_css(css, CSS_MAX) == 0)
-		xw_elem(x, "style", css, (const char *)NULL);
+		xmlw_elem(x, "style", css, (const char *)NULL);
 	else
-		xw_void(x, "link", "rel", "stylesheet", "href",
+		xmlw_void(x, "link", "rel", "stylesheet", "href",
 		    "/static/export.css", (const char *)NULL);
-	xw_end(x);
-	xw_start(x, "body", (const char *)NULL);
+	xmlw_end(x);
+	xmlw_start(x, "body", (const char *)NULL);
 
 	/* Title page. */
-	xw_start(x, "header", "class", "titelsida", (const char *)NULL);
-	xw_elem(x, "p", h->sender, "class", "avsandare", (const char *)NULL);
-	xw_elem(x, "h1", "Remissammanställning", (const char *)NULL);
-	xw_elem(x, "p", h->title, "class", "remisstitel", (const char *)NULL);
-	xw_start(x, "dl", (const char *)NULL);
+	xmlw_start(x, "header", "class", "titelsida", (const char *)NULL);
+	xmlw_elem(x, "p", h->sender, "class", "avsandare", (const char *)NULL);
+	xmlw_elem(x, "h1", "Remissammanställning", (const char *)NULL);
+	xmlw_elem(x, "p", h->title, "class", "remisstitel", (const char *)NULL);
+	xmlw_start(x, "dl", (const char *)NULL);
 	if (h->diarienummer[0] != '\0') {
-		xw_elem(x, "dt", "Diarienummer", (const char *)NULL);
-		xw_elem(x, "dd", h->diarienummer, (const char *)NULL);
+		xmlw_elem(x, "dt", "Diarienummer", (const char *)NULL);
+		xmlw_elem(x, "dd", h->diarienummer, (const char *)NULL);
 	}
-	xw_elem(x, "dt", "Remisstid", (const char *)NULL);
-	xw_elem(x, "dd", arena_printf(a, "%s – %s", date_sv_in(a, h->opens),
+	xmlw_elem(x, "dt", "Remisstid", (const char *)NULL);
+	xmlw_elem(x, "dd", arena_printf(a, "%s – %s", date_sv_in(a, h->opens),
 	    date_sv_in(a, h->closes)), (const char *)NULL);
-	xw_elem(x, "dt", "Remissinstanser", (const char *)NULL);
+	xmlw_elem(x, "dt", "Remissinstanser", (const char *)NULL);
 	snprintf(n1, sizeof(n1), "%zu", h->nanswered);
 	snprintf(n2, sizeof(n2), "%zu", h->norgs);
-	xw_elem(x, "dd", arena_printf(a, "%s av %s har svarat", n1, n2),
+	xmlw_elem(x, "dd", arena_printf(a, "%s av %s har svarat", n1, n2),
 	    (const char *)NULL);
-	xw_elem(x, "dt", "Sammanställd", (const char *)NULL);
-	xw_elem(x, "dd", iso_datetime_sv_in(a, h->created), (const char *)NULL);
-	xw_end(x);
+	xmlw_elem(x, "dt", "Sammanställd", (const char *)NULL);
+	xmlw_elem(x, "dd", iso_datetime_sv_in(a, h->created), (const char *)NULL);
+	xmlw_end(x);
 	if (h->description[0] != '\0')
-		xw_paras(x, "p", "class", "beskrivning", h->description);
-	xw_end(x);
+		xmlw_paras(x, "p", "class", "beskrivning", h->description);
+	xmlw_end(x);
 
 	/* The remissinstanser and when each answered. */
-	xw_start(x, "section", "class", "instanser", (const char *)NULL);
-	xw_elem(x, "h2", "Remissinstanser", (const char *)NULL);
-	xw_start(x, "table", (const char *)NULL);
-	xw_start(x, "thead", (const char *)NULL);
-	xw_start(x, "tr", (const char *)NULL);
-	xw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
-	xw_elem(x, "th", "Typ", "scope", "col", (const char *)NULL);
-	xw_elem(x, "th", "Svar mottaget", "scope", "col", (const char *)NULL);
-	xw_elem(x, "th", "Ställningstagande", "scope", "col", (const char *)NULL);
-	xw_elem(x, "th", "Kvittens", "scope", "col", (const char *)NULL);
-	xw_end(x);
-	xw_end(x);
-	xw_start(x, "tbody", (const char *)NULL);
+	xmlw_start(x, "section", "class", "instanser", (const char *)NULL);
+	xmlw_elem(x, "h2", "Remissinstanser", (const char *)NULL);
+	xmlw_start(x, "table", (const char *)NULL);
+	xmlw_start(x, "thead", (const char *)NULL);
+	xmlw_start(x, "tr", (const char *)NULL);
+	xmlw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
+	xmlw_elem(x, "th", "Typ", "scope", "col", (const char *)NULL);
+	xmlw_elem(x, "th", "Svar mottaget", "scope", "col", (const char *)NULL);
+	xmlw_elem(x, "th", "Ställningstagande", "scope", "col", (const char *)NULL);
+	xmlw_elem(x, "th", "Kvittens", "scope", "col", (const char *)NULL);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "tbody", (const char *)NULL);
 	for (i = 0; i < h->norgs; i++) {
 		const struct export_org *o = &h->orgs[i];
 
-		xw_start(x, "tr", (const char *)NULL);
-		xw_elem(x, "th", o->name, "scope", "row", (const char *)NULL);
-		xw_elem(x, "td", kind_sv(o->kind), (const char *)NULL);
-		xw_elem(x, "td", when_sv(a, o), (const char *)NULL);
-		xw_elem(x, "td", o->version[0] != '\0' ? label(o->position) :
-		    "", (const char *)NULL);
-		xw_elem(x, "td", o->version[0] != '\0' ? arena_printf(a,
+		xmlw_start(x, "tr", (const char *)NULL);
+		xmlw_elem(x, "th", o->name, "scope", "row", (const char *)NULL);
+		xmlw_elem(x, "td", export_kind_sv(o->kind), (const char *)NULL);
+		xmlw_elem(x, "td", export_org_when_sv(a, o), (const char *)NULL);
+		xmlw_elem(x, "td", o->version[0] != '\0' ?
+		    export_position_sv(o->position) : "", (const char *)NULL);
+		xmlw_elem(x, "td", o->version[0] != '\0' ? arena_printf(a,
 		    "%s (version %s)", o->receipt, o->version) : "",
 		    (const char *)NULL);
-		xw_end(x);
+		xmlw_end(x);
 	}
-	xw_end(x);
-	xw_end(x);
-	xw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
 
 	/* The chart of every section. */
-	xw_start(x, "section", "class", "diagram", (const char *)NULL);
-	xw_elem(x, "h2", "Ställningstaganden per avsnitt", (const char *)NULL);
-	xw_start(x, "figure", (const char *)NULL);
+	xmlw_start(x, "section", "class", "diagram", (const char *)NULL);
+	xmlw_elem(x, "h2", "Ställningstaganden per avsnitt", (const char *)NULL);
+	xmlw_start(x, "figure", (const char *)NULL);
 	if (!x->failed && chart_svg(x->w, h->sections, h->nsections,
 	    h->nanswered) == -1)
 		x->failed = 1;
-	xw_elem(x, "figcaption", "Antal remissinstanser per "
+	xmlw_elem(x, "figcaption", "Antal remissinstanser per "
 	    "ställningstagande och avsnitt. Antalen står också i text.",
 	    (const char *)NULL);
-	xw_end(x);
-	xw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
 	arena_free(a);
 	return x->failed ? -1 : 0;
 }
 
 /* A labelled paragraph group for one text field of an answer. */
 static void
-field(struct xw *x, const char *label_sv, const char *text)
+field(struct xmlw *x, const char *label_sv, const char *text)
 {
 	if (text[0] == '\0')
 		return;
-	xw_elem(x, "p", label_sv, "class", "faltrubrik", (const char *)NULL);
-	xw_paras(x, "p", NULL, NULL, text);
+	xmlw_elem(x, "p", label_sv, "class", "faltrubrik", (const char *)NULL);
+	xmlw_paras(x, "p", NULL, NULL, text);
 }
 
-/* The Swedish name of a decision. */
-static const char *
-decision_sv(const char *kind)
+/* An answer's comment, its labelled texts and its themes. */
+static void
+answer_texts(struct xmlw *x, const struct export_answer *an)
 {
-	if (strcmp(kind, "oforandrad") == 0)
-		return "Oförändrad";
-	if (strcmp(kind, "andrad") == 0)
-		return "Ändrad";
-	if (strcmp(kind, "struken") == 0)
-		return "Struken";
-	return "Nytt avsnitt";
+	const char	*label_sv, *text;
+	size_t		 k;
+
+	xmlw_paras(x, "p", NULL, NULL, an->comment);
+	for (k = 0; k < EXPORT_ANSWER_FIELDS; k++) {
+		text = export_answer_field(an, k, &label_sv);
+		field(x, label_sv, text);
+	}
+	if (an->themes[0] != '\0')
+		xmlw_elem(x, "p", an->themes, "class", "teman",
+		    (const char *)NULL);
 }
 
 /* The revised text as a word diff against the proposal. */
 static void
-diff_para(struct xw *x, const char *old, const char *new_)
+diff_para(struct xmlw *x, const char *old, const char *new_)
 {
 	struct arena	*a;
 	struct diff_run	*runs;
@@ -200,43 +179,43 @@ diff_para(struct xw *x, const char *old, const char *new_)
 		x->failed = 1;
 		return;
 	}
-	xw_start(x, "p", "class", "andring", (const char *)NULL);
+	xmlw_start(x, "p", "class", "andring", (const char *)NULL);
 	for (i = 0; i < n; i++) {
 		if (runs[i].op == DIFF_SAME)
-			xw_text(x, runs[i].text);
+			xmlw_text(x, runs[i].text);
 		else
-			xw_elem(x, runs[i].op == DIFF_INS ? "ins" : "del",
+			xmlw_elem(x, runs[i].op == DIFF_INS ? "ins" : "del",
 			    runs[i].text, (const char *)NULL);
 	}
-	xw_end(x);
+	xmlw_end(x);
 	arena_free(a);
 }
 
 /* The section's beslutsförslag. */
 static void
-decision(struct xw *x, const struct export_section *s)
+decision(struct xmlw *x, const struct export_section *s)
 {
 	if (s->decision[0] == '\0')
 		return;
-	xw_start(x, "div", "class", "beslutsforslag", (const char *)NULL);
-	xw_start(x, "h3", (const char *)NULL);
-	xw_text(x, "Beslutsförslag: ");
-	xw_text(x, decision_sv(s->decision));
-	xw_text(x, strcmp(s->decision_status, "klar") == 0 ?
+	xmlw_start(x, "div", "class", "beslutsforslag", (const char *)NULL);
+	xmlw_start(x, "h3", (const char *)NULL);
+	xmlw_text(x, "Beslutsförslag: ");
+	xmlw_text(x, export_decision_sv(s->decision));
+	xmlw_text(x, strcmp(s->decision_status, "klar") == 0 ?
 	    " (klar för beslut)" : " (utkast)");
-	xw_end(x);
+	xmlw_end(x);
 	if (strcmp(s->decision, "andrad") == 0) {
-		xw_elem(x, "p", "Ändringen mot förslaget (tillagt understruket, "
+		xmlw_elem(x, "p", "Ändringen mot förslaget (tillagt understruket, "
 		    "borttaget överstruket):", "class", "faltrubrik",
 		    (const char *)NULL);
 		diff_para(x, s->body, s->decision_text);
 	}
 	if (s->decision_motivation[0] != '\0') {
-		xw_elem(x, "p", "Motivering", "class", "faltrubrik",
+		xmlw_elem(x, "p", "Motivering", "class", "faltrubrik",
 		    (const char *)NULL);
-		xw_paras(x, "p", NULL, NULL, s->decision_motivation);
+		xmlw_paras(x, "p", NULL, NULL, s->decision_motivation);
 	}
-	xw_end(x);
+	xmlw_end(x);
 }
 
 static int
@@ -244,34 +223,34 @@ html_new_sections(void *w, const struct export_head *h,
     const struct export_new_section *ns, size_t n)
 {
 	struct html_export	*e = w;
-	struct xw		*x = &e->x;
+	struct xmlw		*x = &e->x;
 	size_t			 i;
 
 	(void)h;
 	for (i = 0; i < n; i++) {
-		xw_start(x, "section", "class", "avsnitt nytt", (const char *)NULL);
-		xw_start(x, "h2", (const char *)NULL);
-		xw_text(x, ns[i].nr);
-		xw_text(x, " ");
-		xw_text(x, ns[i].heading);
-		xw_end(x);
-		xw_elem(x, "h3", strcmp(ns[i].status, "klar") == 0 ?
+		xmlw_start(x, "section", "class", "avsnitt nytt", (const char *)NULL);
+		xmlw_start(x, "h2", (const char *)NULL);
+		xmlw_text(x, ns[i].nr);
+		xmlw_text(x, " ");
+		xmlw_text(x, ns[i].heading);
+		xmlw_end(x);
+		xmlw_elem(x, "h3", strcmp(ns[i].status, "klar") == 0 ?
 		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
 		    "Beslutsförslag: nytt avsnitt (utkast)", (const char *)NULL);
-		xw_paras(x, "p", NULL, NULL, ns[i].text);
+		xmlw_paras(x, "p", NULL, NULL, ns[i].text);
 		if (ns[i].motivation[0] != '\0') {
-			xw_elem(x, "p", "Motivering", "class", "faltrubrik",
+			xmlw_elem(x, "p", "Motivering", "class", "faltrubrik",
 			    (const char *)NULL);
-			xw_paras(x, "p", NULL, NULL, ns[i].motivation);
+			xmlw_paras(x, "p", NULL, NULL, ns[i].motivation);
 		}
-		xw_end(x);
+		xmlw_end(x);
 	}
 	return x->failed ? -1 : 0;
 }
 
 /* The questions and every organisation's answer to each. */
 static void
-questions(struct xw *x, const struct export_question *q, size_t n,
+questions(struct xmlw *x, const struct export_question *q, size_t n,
     const char *hl)
 {
 	struct arena	*a;
@@ -284,61 +263,54 @@ questions(struct xw *x, const struct export_question *q, size_t n,
 	for (i = 0; i < n; i++) {
 		const char *kind = rules_question_kind_sv(q[i].kind);
 
-		xw_start(x, "div", "class", "fraga", (const char *)NULL);
-		xw_elem(x, hl, arena_printf(a, "Fråga %s: %s", q[i].qid,
+		xmlw_start(x, "div", "class", "fraga", (const char *)NULL);
+		xmlw_elem(x, hl, arena_printf(a, "Fråga %s: %s", q[i].qid,
 		    q[i].text), (const char *)NULL);
 		if (kind != NULL)
-			xw_elem(x, "p", arena_printf(a, "Typ av fråga: %s", kind),
+			xmlw_elem(x, "p", arena_printf(a, "Typ av fråga: %s", kind),
 			    "class", "faltrubrik", (const char *)NULL);
 		if (q[i].nanswers == 0) {
-			xw_elem(x, "p", "Ingen remissinstans har svarat på "
+			xmlw_elem(x, "p", "Ingen remissinstans har svarat på "
 			    "frågan.", (const char *)NULL);
-			xw_end(x);
+			xmlw_end(x);
 			continue;
 		}
-		xw_start(x, "table", "class", "svar", (const char *)NULL);
-		xw_start(x, "thead", (const char *)NULL);
-		xw_start(x, "tr", (const char *)NULL);
-		xw_elem(x, "th", "Remissinstans", "scope", "col",
+		xmlw_start(x, "table", "class", "svar", (const char *)NULL);
+		xmlw_start(x, "thead", (const char *)NULL);
+		xmlw_start(x, "tr", (const char *)NULL);
+		xmlw_elem(x, "th", "Remissinstans", "scope", "col",
 		    (const char *)NULL);
-		xw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
-		xw_end(x);
-		xw_end(x);
-		xw_start(x, "tbody", (const char *)NULL);
+		xmlw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
+		xmlw_end(x);
+		xmlw_end(x);
+		xmlw_start(x, "tbody", (const char *)NULL);
 		for (k = 0; k < q[i].nanswers; k++) {
-			const struct export_question_answer *an =
+			const struct export_answer *an =
 			    &q[i].answers[k];
 
-			xw_start(x, "tr", (const char *)NULL);
-			xw_elem(x, "th", an->org->name, "scope", "row",
+			xmlw_start(x, "tr", (const char *)NULL);
+			xmlw_elem(x, "th", an->org->name, "scope", "row",
 			    (const char *)NULL);
-			xw_start(x, "td", (const char *)NULL);
+			xmlw_start(x, "td", (const char *)NULL);
 			if (an->position != POS_NONE)
-				xw_elem(x, "p", label(an->position), "class",
+				xmlw_elem(x, "p",
+				    export_position_sv(an->position), "class",
 				    position_code(an->position),
 				    (const char *)NULL);
-			xw_paras(x, "p", NULL, NULL, an->comment);
-			field(x, "Förslag till lydelse", an->wording);
-			field(x, "Konsekvenser för regionen", an->cons_region);
-			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-			field(x, "Kortsiktigt", an->short_term);
-			field(x, "Långsiktigt", an->long_term);
-			if (an->themes[0] != '\0')
-				xw_elem(x, "p", an->themes, "class", "teman",
-				    (const char *)NULL);
-			xw_end(x);
-			xw_end(x);
+			answer_texts(x, an);
+			xmlw_end(x);
+			xmlw_end(x);
 		}
-		xw_end(x);
-		xw_end(x);
-		xw_end(x);
+		xmlw_end(x);
+		xmlw_end(x);
+		xmlw_end(x);
 	}
 	arena_free(a);
 }
 
 /* The dialogmöten a section is linked to. */
 static void
-meeting_refs(struct xw *x, const struct export_section *s)
+meeting_refs(struct xmlw *x, const struct export_section *s)
 {
 	struct arena	*a;
 	size_t		 i;
@@ -349,29 +321,19 @@ meeting_refs(struct xw *x, const struct export_section *s)
 		x->failed = 1;
 		return;
 	}
-	xw_start(x, "div", "class", "dialogmoten", (const char *)NULL);
-	xw_elem(x, "h3", "Dialogmöten om avsnittet", (const char *)NULL);
-	xw_start(x, "ul", (const char *)NULL);
+	xmlw_start(x, "div", "class", "dialogmoten", (const char *)NULL);
+	xmlw_elem(x, "h3", "Dialogmöten om avsnittet", (const char *)NULL);
+	xmlw_start(x, "ul", (const char *)NULL);
 	for (i = 0; i < s->nmeetings; i++) {
 		const struct export_meeting_ref *m = &s->meetings[i];
 
-		xw_start(x, "li", (const char *)NULL);
-		xw_text(x, date_sv_in(a, m->held_on));
-		if (m->title[0] != '\0') {
-			xw_text(x, ": ");
-			xw_text(x, m->title);
-		}
-		if (m->orgs[0] != '\0') {
-			xw_text(x, " (");
-			xw_text(x, m->orgs);
-			xw_text(x, ")");
-		}
-		xw_end(x);
+		xmlw_elem(x, "li", export_meeting_ref_text(a, m),
+		    (const char *)NULL);
 	}
-	xw_end(x);
-	xw_elem(x, "p", "Anteckningarna finns i kapitlet Dialogmöten.",
+	xmlw_end(x);
+	xmlw_elem(x, "p", "Anteckningarna finns i kapitlet Dialogmöten.",
 	    "class", "faltrubrik", (const char *)NULL);
-	xw_end(x);
+	xmlw_end(x);
 	arena_free(a);
 }
 
@@ -380,89 +342,81 @@ html_section(void *w, const struct export_head *h,
     const struct export_section *s)
 {
 	struct html_export	*e = w;
-	struct xw		*x = &e->x;
+	struct xmlw		*x = &e->x;
 	char			 counts[256], id[48];
 	size_t			 i;
 
 	(void)h;
 	snprintf(id, sizeof(id), "avsnitt-%zu", s->index + 1);
-	xw_start(x, "section", "class", "avsnitt", "id", id, (const char *)NULL);
-	xw_start(x, "h2", (const char *)NULL);
-	xw_text(x, s->head->nr);
-	xw_text(x, " ");
-	xw_text(x, s->head->heading);
-	xw_end(x);
+	xmlw_start(x, "section", "class", "avsnitt", "id", id, (const char *)NULL);
+	xmlw_start(x, "h2", (const char *)NULL);
+	xmlw_text(x, s->head->nr);
+	xmlw_text(x, " ");
+	xmlw_text(x, s->head->heading);
+	xmlw_end(x);
 	chart_counts_text(&s->head->counts, counts, sizeof(counts));
-	xw_elem(x, "p", counts, "class", "antal", (const char *)NULL);
+	xmlw_elem(x, "p", counts, "class", "antal", (const char *)NULL);
 	if (!x->failed && chart_svg(x->w, s->head, 1, h->nanswered) == -1)
 		x->failed = 1;
 	if (s->body[0] != '\0') {
-		xw_start(x, "div", "class", "forslag", (const char *)NULL);
-		xw_elem(x, "h3", "Förslaget", (const char *)NULL);
-		xw_paras(x, "p", NULL, NULL, s->body);
-		xw_end(x);
+		xmlw_start(x, "div", "class", "forslag", (const char *)NULL);
+		xmlw_elem(x, "h3", "Förslaget", (const char *)NULL);
+		xmlw_paras(x, "p", NULL, NULL, s->body);
+		xmlw_end(x);
 	}
 	if (s->summary[0] != '\0') {
-		xw_start(x, "div", "class", "sammanfattning", (const char *)NULL);
-		xw_elem(x, "h3", "Sammanfattning", (const char *)NULL);
-		xw_paras(x, "p", NULL, NULL, s->summary);
+		xmlw_start(x, "div", "class", "sammanfattning", (const char *)NULL);
+		xmlw_elem(x, "h3", "Sammanfattning", (const char *)NULL);
+		xmlw_paras(x, "p", NULL, NULL, s->summary);
 		if (s->summary_refs[0] != '\0')
 			{
-			xw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
-			xw_text(x, "Bygger på svaren från ");
-			xw_text(x, s->summary_refs);
-			xw_end(x);
+			xmlw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+			xmlw_text(x, "Bygger på svaren från ");
+			xmlw_text(x, s->summary_refs);
+			xmlw_end(x);
 		}
-		xw_end(x);
+		xmlw_end(x);
 	}
 	decision(x, s);
-	xw_elem(x, "h3", "Remissinstansernas svar", (const char *)NULL);
+	xmlw_elem(x, "h3", "Remissinstansernas svar", (const char *)NULL);
 	if (s->nanswers == 0)
-		xw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
+		xmlw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
 		    (const char *)NULL);
 	else {
-		xw_start(x, "table", "class", "svar", (const char *)NULL);
-		xw_start(x, "thead", (const char *)NULL);
-		xw_start(x, "tr", (const char *)NULL);
-		xw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
-		xw_elem(x, "th", "Ställningstagande", "scope", "col",
+		xmlw_start(x, "table", "class", "svar", (const char *)NULL);
+		xmlw_start(x, "thead", (const char *)NULL);
+		xmlw_start(x, "tr", (const char *)NULL);
+		xmlw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
+		xmlw_elem(x, "th", "Ställningstagande", "scope", "col",
 		    (const char *)NULL);
-		xw_elem(x, "th", "Synpunkter", "scope", "col", (const char *)NULL);
-		xw_end(x);
-		xw_end(x);
-		xw_start(x, "tbody", (const char *)NULL);
+		xmlw_elem(x, "th", "Synpunkter", "scope", "col", (const char *)NULL);
+		xmlw_end(x);
+		xmlw_end(x);
+		xmlw_start(x, "tbody", (const char *)NULL);
 	}
 	for (i = 0; i < s->nanswers; i++) {
 		const struct export_answer *an = &s->answers[i];
 
-		xw_start(x, "tr", (const char *)NULL);
-		xw_elem(x, "th", an->org->name, "scope", "row", (const char *)NULL);
-		xw_elem(x, "td", label(an->position), "class",
+		xmlw_start(x, "tr", (const char *)NULL);
+		xmlw_elem(x, "th", an->org->name, "scope", "row", (const char *)NULL);
+		xmlw_elem(x, "td", export_position_sv(an->position), "class",
 		    an->position == POS_NONE ? "pos-ingen" :
 		    position_code(an->position), (const char *)NULL);
-		xw_start(x, "td", (const char *)NULL);
-		xw_paras(x, "p", NULL, NULL, an->comment);
-		field(x, "Förslag till lydelse", an->wording);
-		field(x, "Konsekvenser för regionen", an->cons_region);
-		field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-		field(x, "Kortsiktigt", an->short_term);
-		field(x, "Långsiktigt", an->long_term);
-		if (an->themes[0] != '\0')
-			xw_elem(x, "p", an->themes, "class", "teman",
-			    (const char *)NULL);
-		xw_end(x);
-		xw_end(x);
+		xmlw_start(x, "td", (const char *)NULL);
+		answer_texts(x, an);
+		xmlw_end(x);
+		xmlw_end(x);
 	}
 	if (s->nanswers > 0) {
-		xw_end(x);
-		xw_end(x);
+		xmlw_end(x);
+		xmlw_end(x);
 	}
 	if (s->nquestions > 0) {
-		xw_elem(x, "h3", "Frågor om avsnittet", (const char *)NULL);
+		xmlw_elem(x, "h3", "Frågor om avsnittet", (const char *)NULL);
 		questions(x, s->questions, s->nquestions, "h4");
 	}
 	meeting_refs(x, s);
-	xw_end(x);
+	xmlw_end(x);
 	return x->failed ? -1 : 0;
 }
 
@@ -471,15 +425,15 @@ html_questions_overall(void *w, const struct export_head *h,
     const struct export_question *q, size_t n)
 {
 	struct html_export	*e = w;
-	struct xw		*x = &e->x;
+	struct xmlw		*x = &e->x;
 
 	(void)h;
 	if (n == 0)
 		return 0;
-	xw_start(x, "section", "class", "fragor", (const char *)NULL);
-	xw_elem(x, "h2", "Frågor om remissen som helhet", (const char *)NULL);
+	xmlw_start(x, "section", "class", "fragor", (const char *)NULL);
+	xmlw_elem(x, "h2", "Frågor om remissen som helhet", (const char *)NULL);
 	questions(x, q, n, "h3");
-	xw_end(x);
+	xmlw_end(x);
 	return x->failed ? -1 : 0;
 }
 
@@ -488,7 +442,7 @@ html_meetings(void *w, const struct export_head *h,
     const struct export_meeting *m, size_t n)
 {
 	struct html_export	*e = w;
-	struct xw		*x = &e->x;
+	struct xmlw		*x = &e->x;
 	struct arena		*a;
 	size_t			 i, k;
 
@@ -497,22 +451,22 @@ html_meetings(void *w, const struct export_head *h,
 		return 0;
 	if ((a = arena_new()) == NULL)
 		return -1;
-	xw_start(x, "section", "class", "dialogmoten", "id", "dialogmoten",
+	xmlw_start(x, "section", "class", "dialogmoten", "id", "dialogmoten",
 	    (const char *)NULL);
-	xw_elem(x, "h2", "Dialogmöten", (const char *)NULL);
+	xmlw_elem(x, "h2", "Dialogmöten", (const char *)NULL);
 	for (i = 0; i < n; i++) {
-		xw_start(x, "article", "class", "dialogmote", (const char *)NULL);
-		xw_elem(x, "h3", export_meeting_heading(a, &m[i]),
+		xmlw_start(x, "article", "class", "dialogmote", (const char *)NULL);
+		xmlw_elem(x, "h3", export_meeting_heading(a, &m[i]),
 		    (const char *)NULL);
-		xw_start(x, "dl", (const char *)NULL);
-		xw_elem(x, "dt", "Datum", (const char *)NULL);
-		xw_elem(x, "dd", date_sv_in(a, m[i].held_on), (const char *)NULL);
+		xmlw_start(x, "dl", (const char *)NULL);
+		xmlw_elem(x, "dt", "Datum", (const char *)NULL);
+		xmlw_elem(x, "dd", date_sv_in(a, m[i].held_on), (const char *)NULL);
 		if (m[i].place[0] != '\0') {
-			xw_elem(x, "dt", "Plats", (const char *)NULL);
-			xw_elem(x, "dd", m[i].place, (const char *)NULL);
+			xmlw_elem(x, "dt", "Plats", (const char *)NULL);
+			xmlw_elem(x, "dd", m[i].place, (const char *)NULL);
 		}
-		xw_elem(x, "dt", "Organisationer", (const char *)NULL);
-		xw_elem(x, "dd",
+		xmlw_elem(x, "dt", "Organisationer", (const char *)NULL);
+		xmlw_elem(x, "dd",
 		    export_names_joined(a, m[i].orgs, m[i].norgs),
 		    (const char *)NULL);
 		if (m[i].nsections > 0) {
@@ -522,35 +476,35 @@ html_meetings(void *w, const struct export_head *h,
 			for (k = 0; v != NULL && k < m[i].nsections; k++)
 				v[k] = arena_printf(a, "%s %s",
 				    m[i].section_nrs[k], m[i].section_headings[k]);
-			xw_elem(x, "dt", "Avsnitt", (const char *)NULL);
-			xw_elem(x, "dd", v != NULL ? export_names_joined(a, v,
+			xmlw_elem(x, "dt", "Avsnitt", (const char *)NULL);
+			xmlw_elem(x, "dd", v != NULL ? export_names_joined(a, v,
 			    m[i].nsections) : "", (const char *)NULL);
 		}
 		if (m[i].nthemes > 0) {
-			xw_elem(x, "dt", "Teman", (const char *)NULL);
-			xw_elem(x, "dd", export_names_joined(a,
+			xmlw_elem(x, "dt", "Teman", (const char *)NULL);
+			xmlw_elem(x, "dd", export_names_joined(a,
 			    m[i].themes, m[i].nthemes),
 			    (const char *)NULL);
 		}
-		xw_end(x);
+		xmlw_end(x);
 		if (m[i].nparticipants > 0) {
-			xw_elem(x, "h4", "Deltagare", (const char *)NULL);
-			xw_start(x, "ul", (const char *)NULL);
+			xmlw_elem(x, "h4", "Deltagare", (const char *)NULL);
+			xmlw_start(x, "ul", (const char *)NULL);
 			for (k = 0; k < m[i].nparticipants; k++)
-				xw_elem(x, "li", m[i].participants[k].role[0] !=
+				xmlw_elem(x, "li", m[i].participants[k].role[0] !=
 				    '\0' ? arena_printf(a, "%s, %s",
 				    m[i].participants[k].name,
 				    m[i].participants[k].role) :
 				    m[i].participants[k].name, (const char *)NULL);
-			xw_end(x);
+			xmlw_end(x);
 		}
 		if (m[i].notes[0] != '\0') {
-			xw_elem(x, "h4", "Anteckningar", (const char *)NULL);
-			xw_paras(x, "p", NULL, NULL, m[i].notes);
+			xmlw_elem(x, "h4", "Anteckningar", (const char *)NULL);
+			xmlw_paras(x, "p", NULL, NULL, m[i].notes);
 		}
-		xw_end(x);
+		xmlw_end(x);
 	}
-	xw_end(x);
+	xmlw_end(x);
 	arena_free(a);
 	return x->failed ? -1 : 0;
 }
@@ -560,52 +514,52 @@ html_themes(void *w, const struct export_head *h,
     const struct export_theme *t, size_t n)
 {
 	struct html_export	*e = w;
-	struct xw		*x = &e->x;
+	struct xmlw		*x = &e->x;
 	size_t			 i;
 
 	(void)h;
 	if (n == 0)
 		return 0;
-	xw_start(x, "section", "class", "teman", (const char *)NULL);
-	xw_elem(x, "h2", "Teman", (const char *)NULL);
-	xw_start(x, "table", (const char *)NULL);
-	xw_start(x, "thead", (const char *)NULL);
-	xw_start(x, "tr", (const char *)NULL);
-	xw_elem(x, "th", "Tema", "scope", "col", (const char *)NULL);
-	xw_elem(x, "th", "Beskrivning", "scope", "col", (const char *)NULL);
-	xw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
-	xw_end(x);
-	xw_end(x);
-	xw_start(x, "tbody", (const char *)NULL);
+	xmlw_start(x, "section", "class", "teman", (const char *)NULL);
+	xmlw_elem(x, "h2", "Teman", (const char *)NULL);
+	xmlw_start(x, "table", (const char *)NULL);
+	xmlw_start(x, "thead", (const char *)NULL);
+	xmlw_start(x, "tr", (const char *)NULL);
+	xmlw_elem(x, "th", "Tema", "scope", "col", (const char *)NULL);
+	xmlw_elem(x, "th", "Beskrivning", "scope", "col", (const char *)NULL);
+	xmlw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "tbody", (const char *)NULL);
 	for (i = 0; i < n; i++) {
-		xw_start(x, "tr", (const char *)NULL);
-		xw_start(x, "th", "scope", "row", (const char *)NULL);
+		xmlw_start(x, "tr", (const char *)NULL);
+		xmlw_start(x, "th", "scope", "row", (const char *)NULL);
 		if (t[i].parent[0] != '\0') {
-			xw_text(x, t[i].parent);
-			xw_text(x, " › ");
+			xmlw_text(x, t[i].parent);
+			xmlw_text(x, " › ");
 		}
-		xw_text(x, t[i].name);
-		xw_end(x);
-		xw_elem(x, "td", t[i].description, (const char *)NULL);
-		xw_elem(x, "td", t[i].answers, (const char *)NULL);
-		xw_end(x);
+		xmlw_text(x, t[i].name);
+		xmlw_end(x);
+		xmlw_elem(x, "td", t[i].description, (const char *)NULL);
+		xmlw_elem(x, "td", t[i].answers, (const char *)NULL);
+		xmlw_end(x);
 	}
-	xw_end(x);
-	xw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
 	for (i = 0; i < n; i++) {
 		if (t[i].summary[0] == '\0')
 			continue;
-		xw_elem(x, "h3", t[i].name, (const char *)NULL);
-		xw_paras(x, "p", NULL, NULL, t[i].summary);
+		xmlw_elem(x, "h3", t[i].name, (const char *)NULL);
+		xmlw_paras(x, "p", NULL, NULL, t[i].summary);
 		if (t[i].summary_refs[0] != '\0')
 			{
-			xw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
-			xw_text(x, "Bygger på svaren från ");
-			xw_text(x, t[i].summary_refs);
-			xw_end(x);
+			xmlw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+			xmlw_text(x, "Bygger på svaren från ");
+			xmlw_text(x, t[i].summary_refs);
+			xmlw_end(x);
 		}
 	}
-	xw_end(x);
+	xmlw_end(x);
 	return x->failed ? -1 : 0;
 }
 
@@ -615,10 +569,10 @@ html_end(void *w, const struct export_head *h)
 	struct html_export *e = w;
 
 	(void)h;
-	xw_end(&e->x);	/* body */
-	xw_end(&e->x);	/* html */
-	xw_raw(&e->x, "\n");
-	return xw_close(&e->x);
+	xmlw_end(&e->x);	/* body */
+	xmlw_end(&e->x);	/* html */
+	xmlw_raw(&e->x, "\n");
+	return xmlw_close(&e->x);
 }
 
 const struct export_writer html_export_writer = {

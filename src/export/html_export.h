@@ -2,12 +2,13 @@
 #ifndef REMISS_EXPORT_HTML_EXPORT_H
 #define REMISS_EXPORT_HTML_EXPORT_H
 
-#include "export/xw.h"
+#include "export/model.h"
+#include "xml/xmlw.h"
 
 /* The writer's state. Set out; the rest is the writer's. */
 struct html_export {
 	const struct export_sink	*out;
-	struct xw			 x;
+	struct xmlw			 x;
 };
 
 /* A writer of the printable page: title block, remissinstanser, a chart of

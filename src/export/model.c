@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,20 +16,6 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/dates.h"
-
-int
-export_put(const struct export_sink *s, const void *p, size_t n)
-{
-	if (n == 0)
-		return 0;
-	return s->write(s->ctx, p, n);
-}
-
-int
-export_puts(const struct export_sink *s, const char *str)
-{
-	return export_put(s, str, strlen(str));
-}
 
 /* A copy of cell (i, j) in a; NULL on OOM. */
 static const char *
@@ -214,6 +201,44 @@ err:
 	return -1;
 }
 
+/*
+ * Reads the answer in row i of r into *x: the organisation's id in column
+ * col, then its position, comment, wording, the two consequences, the two
+ * time horizons and the themes. The organisation is looked up in h->orgs
+ * from *o on (the rows come by organisation name, as h->orgs does), and *o
+ * is left at it. Texts are copied into a. Returns 0, or -1 (logged when the
+ * organisation is out of order).
+ */
+static int
+read_answer(struct arena *a, const PGresult *r, int i, int col,
+    const struct export_head *h, size_t *o, struct export_answer *x)
+{
+	long long org;
+
+	if (parse_id(PQgetvalue(r, i, col), &org) == -1)
+		return -1;
+	while (*o < h->norgs && h->orgs[*o].id != org)
+		(*o)++;
+	if (*o == h->norgs) {
+		log_err("%s: answer of organisation %lld out of order",
+		    __func__, org);
+		return -1;
+	}
+	x->org = &h->orgs[*o];
+	x->position = position_parse(PQgetvalue(r, i, col + 1));
+	if (x->position == POS__MAX)
+		x->position = POS_NONE;
+	if ((x->comment = cell(a, r, i, col + 2)) == NULL ||
+	    (x->wording = cell(a, r, i, col + 3)) == NULL ||
+	    (x->cons_region = cell(a, r, i, col + 4)) == NULL ||
+	    (x->cons_kommun = cell(a, r, i, col + 5)) == NULL ||
+	    (x->short_term = cell(a, r, i, col + 6)) == NULL ||
+	    (x->long_term = cell(a, r, i, col + 7)) == NULL ||
+	    (x->themes = cell(a, r, i, col + 8)) == NULL)
+		return -1;
+	return 0;
+}
+
 /* Reads the questions of section sid (NULL: of the whole remiss) with the
  * latest answers to them into *out, all in a. 0 or -1. */
 static int
@@ -224,10 +249,9 @@ load_questions(struct db *db, struct arena *a, const struct export_head *h,
 	PGresult			*r;
 	const char			*p[2] = { rid, sid };
 	struct export_question		*q;
-	struct export_question_answer	*ans, *x;
+	struct export_answer		*ans;
 	size_t				 nq = 0, o = 0;
 	int				 i, n;
-	long long			 org;
 
 	*out = NULL;
 	*nout = 0;
@@ -250,27 +274,7 @@ load_questions(struct db *db, struct arena *a, const struct export_head *h,
 		}
 		if (*PQgetvalue(r, i, 3) == '\0')
 			continue;	/* nobody answered it */
-		if (parse_id(PQgetvalue(r, i, 3), &org) == -1)
-			goto err;
-		while (o < h->norgs && h->orgs[o].id != org)
-			o++;
-		if (o == h->norgs) {
-			log_err("%s: answer of organisation %lld out of order",
-			    __func__, org);
-			goto err;
-		}
-		x = &ans[i];
-		x->org = &h->orgs[o];
-		x->position = position_parse(PQgetvalue(r, i, 4));
-		if (x->position == POS__MAX)
-			x->position = POS_NONE;
-		if ((x->comment = cell(a, r, i, 5)) == NULL ||
-		    (x->wording = cell(a, r, i, 6)) == NULL ||
-		    (x->cons_region = cell(a, r, i, 7)) == NULL ||
-		    (x->cons_kommun = cell(a, r, i, 8)) == NULL ||
-		    (x->short_term = cell(a, r, i, 9)) == NULL ||
-		    (x->long_term = cell(a, r, i, 10)) == NULL ||
-		    (x->themes = cell(a, r, i, 11)) == NULL)
+		if (read_answer(a, r, i, 3, h, &o, &ans[i]) == -1)
 			goto err;
 		q[nq - 1].nanswers++;
 	}
@@ -326,7 +330,6 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	struct export_meeting_ref *mr;
 	size_t			 o = 0;
 	int			 j, n;
-	long long		 org;
 
 	memset(s, 0, sizeof(*s));
 	s->index = i;
@@ -348,29 +351,7 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	if ((ans = arena_calloc(a, (size_t)n + 1, sizeof(*ans))) == NULL)
 		goto err;
 	for (j = 0; j < n; j++) {
-		struct export_answer *x = &ans[s->nanswers];
-
-		if (parse_id(PQgetvalue(r, j, 0), &org) == -1)
-			goto err;
-		/* Both lists are by organisation name: walk them together. */
-		while (o < h->norgs && h->orgs[o].id != org)
-			o++;
-		if (o == h->norgs) {
-			log_err("%s: answer of organisation %lld out of order",
-			    __func__, org);
-			goto err;
-		}
-		x->org = &h->orgs[o];
-		x->position = position_parse(PQgetvalue(r, j, 1));
-		if (x->position == POS__MAX)
-			x->position = POS_NONE;
-		if ((x->comment = cell(a, r, j, 2)) == NULL ||
-		    (x->wording = cell(a, r, j, 3)) == NULL ||
-		    (x->cons_region = cell(a, r, j, 4)) == NULL ||
-		    (x->cons_kommun = cell(a, r, j, 5)) == NULL ||
-		    (x->short_term = cell(a, r, j, 6)) == NULL ||
-		    (x->long_term = cell(a, r, j, 7)) == NULL ||
-		    (x->themes = cell(a, r, j, 8)) == NULL)
+		if (read_answer(a, r, j, 0, h, &o, &ans[s->nanswers]) == -1)
 			goto err;
 		s->nanswers++;
 	}
@@ -597,6 +578,39 @@ run_questions_overall(struct db *db, struct arena *a,
 	return wr->questions_overall(w, h, q, n);
 }
 
+/* The tags and annotations of the whole remiss to the writer. 0 or -1. */
+static int
+run_marks_overall(struct db *db, struct arena *a, const struct export_head *h,
+    const struct export_writer *wr, void *w)
+{
+	struct export_mark	*m;
+	size_t			 nm;
+	char			 rid[32];
+
+	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
+	if (load_marks(db, a, rid, NULL, &m, &nm) == -1)
+		return -1;
+	return wr->marks_overall(w, h, m, nm);
+}
+
+/* Runs one part of the export after the sections, in an arena of its own so
+ * that memory does not grow with the remiss. 0 or -1. */
+static int
+run_part(struct db *db, const struct export_head *h,
+    const struct export_writer *wr, void *w,
+    int (*run)(struct db *, struct arena *, const struct export_head *,
+    const struct export_writer *, void *))
+{
+	struct arena	*a;
+	int		 rc;
+
+	if ((a = arena_new()) == NULL)
+		return -1;
+	rc = run(db, a, h, wr, w);
+	arena_free(a);
+	return rc;
+}
+
 int
 export_model_run(struct db *db, const char *slug,
     const struct export_writer *wr, void *w)
@@ -604,9 +618,7 @@ export_model_run(struct db *db, const char *slug,
 	struct arena		*head = NULL, *a = NULL;
 	struct export_head	 h;
 	struct export_section	 s;
-	struct export_mark	*m;
-	size_t			 i, nm;
-	char			 rid[32];
+	size_t			 i;
 	int			 rc = -1, found;
 	PGresult		*r;
 
@@ -637,48 +649,16 @@ export_model_run(struct db *db, const char *slug,
 		arena_free(a);
 		a = NULL;
 	}
-	if (wr->questions_overall != NULL) {
-		if ((a = arena_new()) == NULL)
-			goto out;
-		if (run_questions_overall(db, a, &h, wr, w) == -1)
-			goto out;
-		arena_free(a);
-		a = NULL;
-	}
-	if (wr->marks_overall != NULL) {
-		if ((a = arena_new()) == NULL)
-			goto out;
-		snprintf(rid, sizeof(rid), "%lld", h.remiss_id);
-		if (load_marks(db, a, rid, NULL, &m, &nm) == -1 ||
-		    wr->marks_overall(w, &h, m, nm) == -1)
-			goto out;
-		arena_free(a);
-		a = NULL;
-	}
-	if (wr->themes != NULL) {
-		if ((a = arena_new()) == NULL)
-			goto out;
-		if (run_themes(db, a, &h, wr, w) == -1)
-			goto out;
-		arena_free(a);
-		a = NULL;
-	}
-	if (wr->new_sections != NULL) {
-		if ((a = arena_new()) == NULL)
-			goto out;
-		if (run_new_sections(db, a, &h, wr, w) == -1)
-			goto out;
-		arena_free(a);
-		a = NULL;
-	}
-	if (wr->meetings != NULL) {
-		if ((a = arena_new()) == NULL)
-			goto out;
-		if (run_meetings(db, a, &h, wr, w) == -1)
-			goto out;
-		arena_free(a);
-		a = NULL;
-	}
+	if ((wr->questions_overall != NULL &&
+	    run_part(db, &h, wr, w, run_questions_overall) == -1) ||
+	    (wr->marks_overall != NULL &&
+	    run_part(db, &h, wr, w, run_marks_overall) == -1) ||
+	    (wr->themes != NULL && run_part(db, &h, wr, w, run_themes) == -1) ||
+	    (wr->new_sections != NULL &&
+	    run_part(db, &h, wr, w, run_new_sections) == -1) ||
+	    (wr->meetings != NULL &&
+	    run_part(db, &h, wr, w, run_meetings) == -1))
+		goto out;
 	if (wr->end != NULL && wr->end(w, &h) == -1)
 		goto out;
 	rc = 1;
@@ -750,6 +730,75 @@ export_meeting_heading(struct arena *a, const struct export_meeting *m)
 
 	return m->title[0] != '\0' ? arena_printf(a, "%s: %s", date, m->title) :
 	    arena_printf(a, "Dialogmöte %s", date);
+}
+
+const char *
+export_meeting_ref_text(struct arena *a, const struct export_meeting_ref *m)
+{
+	const char *date = date_sv_in(a, m->held_on);
+
+	return arena_printf(a, "%s%s%s%s%s%s", date,
+	    m->title[0] != '\0' ? ": " : "", m->title,
+	    m->orgs[0] != '\0' ? " (" : "", m->orgs,
+	    m->orgs[0] != '\0' ? ")" : "");
+}
+
+const char *
+export_org_when_sv(struct arena *a, const struct export_org *o)
+{
+	return o->version[0] == '\0' ? "Har inte svarat" :
+	    export_org_received_sv(a, o);
+}
+
+const char *
+export_answer_field(const struct export_answer *an, size_t k,
+    const char **label_sv)
+{
+	static const struct {
+		const char	*label;
+		size_t		 off;
+	} f[EXPORT_ANSWER_FIELDS] = {
+		{ "Förslag till lydelse",
+		    offsetof(struct export_answer, wording) },
+		{ "Konsekvenser för regionen",
+		    offsetof(struct export_answer, cons_region) },
+		{ "Konsekvenser för kommunerna",
+		    offsetof(struct export_answer, cons_kommun) },
+		{ "Kortsiktigt", offsetof(struct export_answer, short_term) },
+		{ "Långsiktigt", offsetof(struct export_answer, long_term) },
+	};
+
+	*label_sv = f[k].label;
+	return *(const char *const *)(const void *)((const char *)an +
+	    f[k].off);
+}
+
+const char *
+export_kind_sv(const char *kind)
+{
+	if (strcmp(kind, "kommun") == 0)
+		return "Kommun";
+	if (strcmp(kind, "region") == 0)
+		return "Region";
+	return "Annan";
+}
+
+const char *
+export_position_sv(enum position p)
+{
+	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
+}
+
+const char *
+export_decision_sv(const char *kind)
+{
+	if (strcmp(kind, "oforandrad") == 0)
+		return "Oförändrad";
+	if (strcmp(kind, "andrad") == 0)
+		return "Ändrad";
+	if (strcmp(kind, "struken") == 0)
+		return "Struken";
+	return "Nytt avsnitt";
 }
 
 const char *

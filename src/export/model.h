@@ -6,18 +6,10 @@
 #include <stddef.h>
 
 #include "core/response_doc.h"
+#include "export/sink.h"
 
 struct db;
 
-/* Where a writer's bytes go: write(ctx, p, n) returns 0, or -1 to stop. */
-struct export_sink {
-	int	(*write)(void *ctx, const void *p, size_t n);
-	void	 *ctx;
-};
-
-/* Writes n bytes / a string to the sink. 0 or -1. */
-int export_put(const struct export_sink *s, const void *p, size_t n);
-int export_puts(const struct export_sink *s, const char *str);
 
 /* The counts of POS_NONE hold answers given without a position. */
 struct export_counts {
@@ -62,8 +54,8 @@ struct export_head {
 	size_t				 nsections;
 };
 
-/* One organisation's latest answer to a section (every text "" if empty).
- * org points into the head's orgs. */
+/* One organisation's latest answer to a section or a question (every text
+ * "" if empty). org points into the head's orgs. */
 struct export_answer {
 	const struct export_org	*org;
 	enum position		 position;
@@ -78,21 +70,11 @@ struct export_mark {
 	const char	*org, *theme, *quote, *start, *end, *note, *by, *at;
 };
 
-/* One organisation's latest answer to a question (every text "" if empty). */
-struct export_question_answer {
-	const struct export_org	*org;
-	enum position		 position;
-	const char		*comment, *wording;
-	const char		*cons_region, *cons_kommun;
-	const char		*short_term, *long_term;
-	const char		*themes;	/* "A; B", or "" */
-};
-
 /* A question of a section or of the whole remiss with its answers (by
  * organisation name; none when nobody answered it). */
 struct export_question {
 	const char				*qid, *kind, *text;
-	const struct export_question_answer	*answers;
+	const struct export_answer		*answers;
 	size_t					 nanswers;
 };
 
@@ -221,5 +203,31 @@ const char *export_org_received_sv(struct arena *a, const struct export_org *o);
  * allocated in a; NULL on OOM. */
 const char *export_meeting_heading(struct arena *a,
     const struct export_meeting *m);
+
+/* A dialogmöte as a section names it: "22 maj 2024: title (Org A, Org B)",
+ * the title and the organisations only when there are any; in a, NULL on
+ * OOM. */
+const char *export_meeting_ref_text(struct arena *a,
+    const struct export_meeting_ref *m);
+
+/* When o answered in Swedish (export_org_received_sv), or "Har inte
+ * svarat"; in a. */
+const char *export_org_when_sv(struct arena *a, const struct export_org *o);
+
+/* The labelled texts of an answer that follow its comment, in the order
+ * the exports show them: text k (k < EXPORT_ANSWER_FIELDS) of an, with its
+ * Swedish label in *label_sv. */
+#define EXPORT_ANSWER_FIELDS	5
+const char *export_answer_field(const struct export_answer *an, size_t k,
+    const char **label_sv);
+
+/* The kind of organisation in Swedish: "Kommun", "Region" or "Annan". */
+const char *export_kind_sv(const char *kind);
+
+/* A position in Swedish, "Ej angivet" for POS_NONE. */
+const char *export_position_sv(enum position p);
+
+/* The Swedish name of a decision's kind ("oforandrad" -> "Oförändrad"). */
+const char *export_decision_sv(const char *kind);
 
 #endif

@@ -125,12 +125,6 @@ static const char auto_styles[] =
 "</style:style>"
 "</office:automatic-styles>";
 
-static int
-file_write(void *ctx, const void *p, size_t n)
-{
-	return fwrite(p, 1, n, ctx) == n ? 0 : -1;
-}
-
 /* A path in the private directory. */
 static int
 part_path(const struct odt *o, const char *name, char *out, size_t outsz)
@@ -141,47 +135,47 @@ part_path(const struct odt *o, const char *name, char *out, size_t outsz)
 
 /* One paragraph of style st with text s. */
 static void
-para(struct xw *x, const char *st, const char *s)
+para(struct xmlw *x, const char *st, const char *s)
 {
-	xw_elem(x, "text:p", s, "text:style-name", st, (const char *)NULL);
+	xmlw_elem(x, "text:p", s, "text:style-name", st, (const char *)NULL);
 }
 
 static void
-heading(struct xw *x, const char *st, const char *level, const char *s)
+heading(struct xmlw *x, const char *st, const char *level, const char *s)
 {
-	xw_elem(x, "text:h", s, "text:style-name", st, "text:outline-level",
+	xmlw_elem(x, "text:h", s, "text:style-name", st, "text:outline-level",
 	    level, (const char *)NULL);
 }
 
 /* A cell holding paragraphs of text. */
 static void
-cell(struct xw *x, const char *cst, const char *pst, const char *s)
+cell(struct xmlw *x, const char *cst, const char *pst, const char *s)
 {
-	xw_start(x, "table:table-cell", "table:style-name", cst,
+	xmlw_start(x, "table:table-cell", "table:style-name", cst,
 	    "office:value-type", "string", (const char *)NULL);
 	para(x, pst, s);
-	xw_end(x);
+	xmlw_end(x);
 }
 
 /* Starts a table with columns of the given styles (NULL-terminated)
  * and a header row of the given texts (same count). */
 static void
-table_start(struct xw *x, const char *name, const char *const *cols,
+table_start(struct xmlw *x, const char *name, const char *const *cols,
     const char *const *heads)
 {
 	size_t i;
 
-	xw_start(x, "table:table", "table:name", name, "table:style-name",
+	xmlw_start(x, "table:table", "table:name", name, "table:style-name",
 	    "Tbl", (const char *)NULL);
 	for (i = 0; cols[i] != NULL; i++)
-		xw_void(x, "table:table-column", "table:style-name", cols[i],
+		xmlw_void(x, "table:table-column", "table:style-name", cols[i],
 		    (const char *)NULL);
-	xw_start(x, "table:table-header-rows", (const char *)NULL);
-	xw_start(x, "table:table-row", (const char *)NULL);
+	xmlw_start(x, "table:table-header-rows", (const char *)NULL);
+	xmlw_start(x, "table:table-row", (const char *)NULL);
 	for (i = 0; cols[i] != NULL; i++)
 		cell(x, "HeadCell", "Table_20_Heading", heads[i]);
-	xw_end(x);
-	xw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
 }
 
 /* Writes Pictures/diagram-N.svg for sections [from, from + n). */
@@ -192,21 +186,20 @@ write_chart(struct odt *o, const struct export_head *h, size_t from,
 	char			 path[512];
 	FILE			*f;
 	struct export_sink	 s;
-	struct xw		 x;
+	struct xmlw		 x;
 	int			 rc = -1;
 
 	snprintf(name, namesz, "Pictures/diagram-%zu.svg", o->ncharts + 1);
 	if (part_path(o, name + strlen("Pictures/"), path, sizeof(path)) == -1 ||
 	    (f = fopen(path, "w")) == NULL)
 		return -1;
-	s.write = file_write;
-	s.ctx = f;
-	if (xw_open(&x, &s) == 0) {
-		xw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	export_sink_file(&s, f);
+	if (export_xmlw_open(&x, &s) == 0) {
+		xmlw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		if (chart_svg(x.w, h->sections + from, n, h->nanswered) == -1)
 			x.failed = 1;
-		xw_raw(&x, "\n");
-		rc = xw_close(&x);
+		xmlw_raw(&x, "\n");
+		rc = xmlw_close(&x);
 	}
 	if (fclose(f) != 0)
 		rc = -1;
@@ -219,7 +212,7 @@ write_chart(struct odt *o, const struct export_head *h, size_t from,
 static int
 charts(struct odt *o, const struct export_head *h)
 {
-	struct xw	*x = &o->x;
+	struct xmlw	*x = &o->x;
 	char		 name[64], height[32];
 	size_t		 from, n;
 
@@ -233,35 +226,19 @@ charts(struct odt *o, const struct export_head *h)
 		 * shown 16.5 cm wide. */
 		snprintf(height, sizeof(height), "%.2fcm",
 		    (double)(54 + 22 * n) * 16.5 / 800.0);
-		xw_start(x, "text:p", "text:style-name", "Standard",
+		xmlw_start(x, "text:p", "text:style-name", "Standard",
 		    (const char *)NULL);
-		xw_start(x, "draw:frame", "draw:style-name", "Chart",
+		xmlw_start(x, "draw:frame", "draw:style-name", "Chart",
 		    "draw:name", name, "text:anchor-type", "as-char",
 		    "svg:width", "16.5cm", "svg:height", height,
 		    (const char *)NULL);
-		xw_void(x, "draw:image", "xlink:href", name, "xlink:type",
+		xmlw_void(x, "draw:image", "xlink:href", name, "xlink:type",
 		    "simple", "xlink:show", "embed", "xlink:actuate", "onLoad",
 		    (const char *)NULL);
-		xw_end(x);
-		xw_end(x);
+		xmlw_end(x);
+		xmlw_end(x);
 	}
 	return 0;
-}
-
-static const char *
-kind_sv(const char *kind)
-{
-	if (strcmp(kind, "kommun") == 0)
-		return "Kommun";
-	if (strcmp(kind, "region") == 0)
-		return "Region";
-	return "Annan";
-}
-
-static const char *
-label(enum position p)
-{
-	return p == POS_NONE ? "Ej angivet" : position_label_sv(p);
 }
 
 static int
@@ -272,7 +249,7 @@ odt_begin(void *w, const struct export_head *h)
 	static const char *const oheads[] = { "Remissinstans", "Typ",
 	    "Svar mottaget", "Ställningstagande", "Kvittens" };
 	struct odt		*o = w;
-	struct xw		*x = &o->x;
+	struct xmlw		*x = &o->x;
 	struct arena		*a = NULL;
 	const char		*tmp;
 	char			 path[512], n1[32], n2[32];
@@ -294,12 +271,11 @@ odt_begin(void *w, const struct export_head *h)
 	if (part_path(o, "content.xml", path, sizeof(path)) == -1 ||
 	    (o->content = fopen(path, "w")) == NULL)
 		return -1;
-	o->file.write = file_write;
-	o->file.ctx = o->content;
-	if ((a = arena_new()) == NULL || xw_open(x, &o->file) == -1)
+	export_sink_file(&o->file, o->content);
+	if ((a = arena_new()) == NULL || export_xmlw_open(x, &o->file) == -1)
 		goto out;
-	xw_raw(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	xw_start(x, "office:document-content",
+	xmlw_raw(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	xmlw_start(x, "office:document-content",
 	    "xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
 	    "xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
 	    "xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -309,9 +285,9 @@ odt_begin(void *w, const struct export_head *h)
 	    "xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
 	    "xmlns:xlink", "http://www.w3.org/1999/xlink",
 	    "office:version", "1.2", (const char *)NULL);
-	xw_raw(x, auto_styles);
-	xw_start(x, "office:body", (const char *)NULL);
-	xw_start(x, "office:text", (const char *)NULL);
+	xmlw_raw(x, auto_styles);
+	xmlw_start(x, "office:body", (const char *)NULL);
+	xmlw_start(x, "office:text", (const char *)NULL);
 
 	/* Title page. */
 	para(x, "Avsandare", h->sender);
@@ -336,17 +312,16 @@ odt_begin(void *w, const struct export_head *h)
 		const struct export_org *g = &h->orgs[i];
 		int answered = g->version[0] != '\0';
 
-		xw_start(x, "table:table-row", (const char *)NULL);
+		xmlw_start(x, "table:table-row", (const char *)NULL);
 		cell(x, "Cell", "Table_20_Contents", g->name);
-		cell(x, "Cell", "Table_20_Contents", kind_sv(g->kind));
+		cell(x, "Cell", "Table_20_Contents", export_kind_sv(g->kind));
+		cell(x, "Cell", "Table_20_Contents", export_org_when_sv(a, g));
 		cell(x, "Cell", "Table_20_Contents", answered ?
-		    export_org_received_sv(a, g) : "Har inte svarat");
-		cell(x, "Cell", "Table_20_Contents", answered ?
-		    label(g->position) : "");
+		    export_position_sv(g->position) : "");
 		cell(x, "Cell", "Table_20_Contents", answered ? g->receipt : "");
-		xw_end(x);
+		xmlw_end(x);
 	}
-	xw_end(x);
+	xmlw_end(x);
 
 	/* The chart of every section. */
 	heading(x, "Hbreak", "1", "Ställningstaganden per avsnitt");
@@ -363,46 +338,52 @@ out:
 
 /* A labelled text of an answer, as paragraphs in the current cell. */
 static void
-field(struct xw *x, const char *name, const char *text)
+field(struct xmlw *x, const char *name, const char *text)
 {
 	if (text[0] == '\0')
 		return;
 	para(x, "Faltrubrik", name);
-	xw_paras(x, "text:p", "text:style-name", "Table_20_Contents", text);
+	xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents", text);
 }
 
-static const char *
-decision_sv(const char *kind)
+/* An answer's comment, its labelled texts and its themes, as paragraphs in
+ * the current cell. */
+static void
+answer_texts(struct xmlw *x, const struct export_answer *an)
 {
-	if (strcmp(kind, "oforandrad") == 0)
-		return "Oförändrad";
-	if (strcmp(kind, "andrad") == 0)
-		return "Ändrad";
-	if (strcmp(kind, "struken") == 0)
-		return "Struken";
-	return "Nytt avsnitt";
+	const char	*label_sv, *text;
+	size_t		 k;
+
+	xmlw_paras(x, "text:p", "text:style-name", "Table_20_Contents",
+	    an->comment);
+	for (k = 0; k < EXPORT_ANSWER_FIELDS; k++) {
+		text = export_answer_field(an, k, &label_sv);
+		field(x, label_sv, text);
+	}
+	if (an->themes[0] != '\0')
+		field(x, "Teman", an->themes);
 }
 
 /* The section's beslutsförslag: decision, revised text, motivation. */
 static void
-decision(struct xw *x, const struct export_section *s)
+decision(struct xmlw *x, const struct export_section *s)
 {
 	char title[128];
 
 	if (s->decision[0] == '\0')
 		return;
 	snprintf(title, sizeof(title), "Beslutsförslag: %s (%s)",
-	    decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
+	    export_decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
 	    "klar för beslut" : "utkast");
 	heading(x, "Heading_20_2", "2", title);
 	if (strcmp(s->decision, "andrad") == 0) {
 		para(x, "Faltrubrik", "Ny lydelse");
-		xw_paras(x, "text:p", "text:style-name", "Standard",
+		xmlw_paras(x, "text:p", "text:style-name", "Standard",
 		    s->decision_text);
 	}
 	if (s->decision_motivation[0] != '\0') {
 		para(x, "Faltrubrik", "Motivering");
-		xw_paras(x, "text:p", "text:style-name", "Standard",
+		xmlw_paras(x, "text:p", "text:style-name", "Standard",
 		    s->decision_motivation);
 	}
 }
@@ -412,7 +393,7 @@ odt_new_sections(void *w, const struct export_head *h,
     const struct export_new_section *ns, size_t n)
 {
 	struct odt	*o = w;
-	struct xw	*x = &o->x;
+	struct xmlw	*x = &o->x;
 	char		 title[600];
 	size_t		 i;
 
@@ -423,10 +404,10 @@ odt_new_sections(void *w, const struct export_head *h,
 		heading(x, "Heading_20_2", "2", strcmp(ns[i].status, "klar") == 0 ?
 		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
 		    "Beslutsförslag: nytt avsnitt (utkast)");
-		xw_paras(x, "text:p", "text:style-name", "Standard", ns[i].text);
+		xmlw_paras(x, "text:p", "text:style-name", "Standard", ns[i].text);
 		if (ns[i].motivation[0] != '\0') {
 			para(x, "Faltrubrik", "Motivering");
-			xw_paras(x, "text:p", "text:style-name", "Standard",
+			xmlw_paras(x, "text:p", "text:style-name", "Standard",
 			    ns[i].motivation);
 		}
 	}
@@ -436,7 +417,7 @@ odt_new_sections(void *w, const struct export_head *h,
 /* The questions and every organisation's answer to each; tables are
  * named PREFIX-fraga-N (names must be unique in a document). */
 static void
-questions(struct xw *x, const char *prefix, const struct export_question *q,
+questions(struct xmlw *x, const char *prefix, const struct export_question *q,
     size_t n)
 {
 	static const char *const cols[] = { "ColName", "ColText", NULL };
@@ -471,38 +452,31 @@ questions(struct xw *x, const char *prefix, const struct export_question *q,
 		snprintf(tname, sizeof(tname), "%s-fraga-%zu", prefix, i + 1);
 		table_start(x, tname, cols, heads);
 		for (k = 0; k < q[i].nanswers; k++) {
-			const struct export_question_answer *an =
+			const struct export_answer *an =
 			    &q[i].answers[k];
 
-			xw_start(x, "table:table-row", (const char *)NULL);
+			xmlw_start(x, "table:table-row", (const char *)NULL);
 			cell(x, "Cell", "Table_20_Contents", an->org->name);
-			xw_start(x, "table:table-cell", "table:style-name",
+			xmlw_start(x, "table:table-cell", "table:style-name",
 			    "Cell", "office:value-type", "string",
 			    (const char *)NULL);
 			if (an->position != POS_NONE)
-				para(x, "Table_20_Contents", label(an->position));
-			xw_paras(x, "text:p", "text:style-name",
-			    "Table_20_Contents", an->comment);
-			field(x, "Förslag till lydelse", an->wording);
-			field(x, "Konsekvenser för regionen", an->cons_region);
-			field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-			field(x, "Kortsiktigt", an->short_term);
-			field(x, "Långsiktigt", an->long_term);
-			if (an->themes[0] != '\0')
-				field(x, "Teman", an->themes);
+				para(x, "Table_20_Contents",
+				    export_position_sv(an->position));
+			answer_texts(x, an);
 			if (an->position == POS_NONE && an->comment[0] == '\0')
 				para(x, "Table_20_Contents", "");
-			xw_end(x);
-			xw_end(x);
+			xmlw_end(x);
+			xmlw_end(x);
 		}
-		xw_end(x);
+		xmlw_end(x);
 	}
 	arena_free(a);
 }
 
 /* The dialogmöten a section is linked to. */
 static void
-meeting_refs(struct xw *x, const struct export_section *s)
+meeting_refs(struct xmlw *x, const struct export_section *s)
 {
 	struct arena	*a;
 	size_t		 i;
@@ -517,10 +491,7 @@ meeting_refs(struct xw *x, const struct export_section *s)
 	for (i = 0; i < s->nmeetings; i++) {
 		const struct export_meeting_ref *m = &s->meetings[i];
 
-		para(x, "Standard", arena_printf(a, "%s%s%s%s%s%s",
-		    date_sv_in(a, m->held_on), m->title[0] != '\0' ? ": " : "",
-		    m->title, m->orgs[0] != '\0' ? " (" : "", m->orgs,
-		    m->orgs[0] != '\0' ? ")" : ""));
+		para(x, "Standard", export_meeting_ref_text(a, m));
 	}
 	para(x, "Faltrubrik", "Anteckningarna finns i kapitlet Dialogmöten.");
 	arena_free(a);
@@ -535,7 +506,7 @@ odt_section(void *w, const struct export_head *h,
 	static const char *const heads[] = { "Remissinstans",
 	    "Ställningstagande", "Synpunkter" };
 	struct odt	*o = w;
-	struct xw	*x = &o->x;
+	struct xmlw	*x = &o->x;
 	char		 counts[256], title[600], tname[64];
 	size_t		 i;
 
@@ -547,18 +518,18 @@ odt_section(void *w, const struct export_head *h,
 	para(x, "Standard", counts);
 	if (s->body[0] != '\0') {
 		heading(x, "Heading_20_2", "2", "Förslaget");
-		xw_paras(x, "text:p", "text:style-name", "Standard", s->body);
+		xmlw_paras(x, "text:p", "text:style-name", "Standard", s->body);
 	}
 	if (s->summary[0] != '\0') {
 		heading(x, "Heading_20_2", "2", "Sammanfattning");
-		xw_paras(x, "text:p", "text:style-name", "Standard", s->summary);
+		xmlw_paras(x, "text:p", "text:style-name", "Standard", s->summary);
 		if (s->summary_refs[0] != '\0')
 			{
-			xw_start(x, "text:p", "text:style-name", "Faltrubrik",
+			xmlw_start(x, "text:p", "text:style-name", "Faltrubrik",
 			    (const char *)NULL);
-			xw_text(x, "Bygger på svaren från ");
-			xw_text(x, s->summary_refs);
-			xw_end(x);
+			xmlw_text(x, "Bygger på svaren från ");
+			xmlw_text(x, s->summary_refs);
+			xmlw_end(x);
 		}
 	}
 	decision(x, s);
@@ -573,27 +544,20 @@ odt_section(void *w, const struct export_head *h,
 	for (i = 0; i < s->nanswers; i++) {
 		const struct export_answer *an = &s->answers[i];
 
-		xw_start(x, "table:table-row", (const char *)NULL);
+		xmlw_start(x, "table:table-row", (const char *)NULL);
 		cell(x, "Cell", "Table_20_Contents", an->org->name);
-		cell(x, "Cell", "Table_20_Contents", label(an->position));
-		xw_start(x, "table:table-cell", "table:style-name", "Cell",
+		cell(x, "Cell", "Table_20_Contents",
+		    export_position_sv(an->position));
+		xmlw_start(x, "table:table-cell", "table:style-name", "Cell",
 		    "office:value-type", "string", (const char *)NULL);
-		xw_paras(x, "text:p", "text:style-name", "Table_20_Contents",
-		    an->comment);
-		field(x, "Förslag till lydelse", an->wording);
-		field(x, "Konsekvenser för regionen", an->cons_region);
-		field(x, "Konsekvenser för kommunerna", an->cons_kommun);
-		field(x, "Kortsiktigt", an->short_term);
-		field(x, "Långsiktigt", an->long_term);
-		if (an->themes[0] != '\0')
-			field(x, "Teman", an->themes);
+		answer_texts(x, an);
 		/* A cell must hold at least one paragraph. */
 		if (an->comment[0] == '\0')
 			para(x, "Table_20_Contents", "");
-		xw_end(x);
-		xw_end(x);
+		xmlw_end(x);
+		xmlw_end(x);
 	}
-	xw_end(x);
+	xmlw_end(x);
 more:
 	if (s->nquestions > 0) {
 		heading(x, "Heading_20_2", "2", "Frågor om avsnittet");
@@ -609,7 +573,7 @@ odt_questions_overall(void *w, const struct export_head *h,
     const struct export_question *q, size_t n)
 {
 	struct odt	*o = w;
-	struct xw	*x = &o->x;
+	struct xmlw	*x = &o->x;
 
 	(void)h;
 	if (n == 0)
@@ -624,7 +588,7 @@ odt_meetings(void *w, const struct export_head *h,
     const struct export_meeting *m, size_t n)
 {
 	struct odt	*o = w;
-	struct xw	*x = &o->x;
+	struct xmlw	*x = &o->x;
 	struct arena	*a;
 	size_t		 i, k;
 
@@ -668,7 +632,7 @@ odt_meetings(void *w, const struct export_head *h,
 		}
 		if (m[i].notes[0] != '\0') {
 			para(x, "Faltrubrik", "Anteckningar");
-			xw_paras(x, "text:p", "text:style-name", "Standard",
+			xmlw_paras(x, "text:p", "text:style-name", "Standard",
 			    m[i].notes);
 		}
 	}
@@ -684,7 +648,7 @@ odt_themes(void *w, const struct export_head *h,
 	    NULL };
 	static const char *const heads[] = { "Tema", "Beskrivning", "Svar" };
 	struct odt	*o = w;
-	struct xw	*x = &o->x;
+	struct xmlw	*x = &o->x;
 	char		 name[500];
 	size_t		 i;
 
@@ -699,25 +663,25 @@ odt_themes(void *w, const struct export_head *h,
 			    t[i].name);
 		else
 			snprintf(name, sizeof(name), "%s", t[i].name);
-		xw_start(x, "table:table-row", (const char *)NULL);
+		xmlw_start(x, "table:table-row", (const char *)NULL);
 		cell(x, "Cell", "Table_20_Contents", name);
 		cell(x, "Cell", "Table_20_Contents", t[i].description);
 		cell(x, "Cell", "Table_20_Contents", t[i].answers);
-		xw_end(x);
+		xmlw_end(x);
 	}
-	xw_end(x);
+	xmlw_end(x);
 	for (i = 0; i < n; i++) {
 		if (t[i].summary[0] == '\0')
 			continue;
 		heading(x, "Heading_20_2", "2", t[i].name);
-		xw_paras(x, "text:p", "text:style-name", "Standard", t[i].summary);
+		xmlw_paras(x, "text:p", "text:style-name", "Standard", t[i].summary);
 		if (t[i].summary_refs[0] != '\0')
 			{
-			xw_start(x, "text:p", "text:style-name", "Faltrubrik",
+			xmlw_start(x, "text:p", "text:style-name", "Faltrubrik",
 			    (const char *)NULL);
-			xw_text(x, "Bygger på svaren från ");
-			xw_text(x, t[i].summary_refs);
-			xw_end(x);
+			xmlw_text(x, "Bygger på svaren från ");
+			xmlw_text(x, t[i].summary_refs);
+			xmlw_end(x);
 		}
 	}
 	return x->failed ? -1 : 0;
@@ -747,41 +711,40 @@ write_manifest_meta(struct odt *o, const struct export_head *h)
 	char			 path[512], name[64];
 	FILE			*f;
 	struct export_sink	 s;
-	struct xw		 x;
+	struct xmlw		 x;
 	size_t			 i;
 	int			 rc = -1;
 
 	if (part_path(o, "manifest.xml", path, sizeof(path)) == -1 ||
 	    (f = fopen(path, "w")) == NULL)
 		return -1;
-	s.write = file_write;
-	s.ctx = f;
-	if (xw_open(&x, &s) == 0) {
-		xw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		xw_start(&x, "manifest:manifest", "xmlns:manifest",
+	export_sink_file(&s, f);
+	if (export_xmlw_open(&x, &s) == 0) {
+		xmlw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		xmlw_start(&x, "manifest:manifest", "xmlns:manifest",
 		    "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
 		    "manifest:version", "1.2", (const char *)NULL);
-		xw_void(&x, "manifest:file-entry", "manifest:full-path", "/",
+		xmlw_void(&x, "manifest:file-entry", "manifest:full-path", "/",
 		    "manifest:version", "1.2", "manifest:media-type", mimetype,
 		    (const char *)NULL);
-		xw_void(&x, "manifest:file-entry", "manifest:full-path",
+		xmlw_void(&x, "manifest:file-entry", "manifest:full-path",
 		    "content.xml", "manifest:media-type", "text/xml",
 		    (const char *)NULL);
-		xw_void(&x, "manifest:file-entry", "manifest:full-path",
+		xmlw_void(&x, "manifest:file-entry", "manifest:full-path",
 		    "styles.xml", "manifest:media-type", "text/xml",
 		    (const char *)NULL);
-		xw_void(&x, "manifest:file-entry", "manifest:full-path",
+		xmlw_void(&x, "manifest:file-entry", "manifest:full-path",
 		    "meta.xml", "manifest:media-type", "text/xml",
 		    (const char *)NULL);
 		for (i = 1; i <= o->ncharts; i++) {
 			snprintf(name, sizeof(name), "Pictures/diagram-%zu.svg", i);
-			xw_void(&x, "manifest:file-entry", "manifest:full-path",
+			xmlw_void(&x, "manifest:file-entry", "manifest:full-path",
 			    name, "manifest:media-type", "image/svg+xml",
 			    (const char *)NULL);
 		}
-		xw_end(&x);
-		xw_raw(&x, "\n");
-		rc = xw_close(&x);
+		xmlw_end(&x);
+		xmlw_raw(&x, "\n");
+		rc = xmlw_close(&x);
 	}
 	if (fclose(f) != 0)
 		rc = -1;
@@ -790,27 +753,27 @@ write_manifest_meta(struct odt *o, const struct export_head *h)
 		return -1;
 	s.ctx = f;
 	rc = -1;
-	if (xw_open(&x, &s) == 0) {
-		xw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		xw_start(&x, "office:document-meta", "xmlns:office",
+	if (export_xmlw_open(&x, &s) == 0) {
+		xmlw_raw(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		xmlw_start(&x, "office:document-meta", "xmlns:office",
 		    "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
 		    "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
 		    "xmlns:dc", "http://purl.org/dc/elements/1.1/",
 		    "office:version", "1.2", (const char *)NULL);
-		xw_start(&x, "office:meta", (const char *)NULL);
-		xw_elem(&x, "meta:generator", PACKAGE_NAME "/" PACKAGE_VERSION,
+		xmlw_start(&x, "office:meta", (const char *)NULL);
+		xmlw_elem(&x, "meta:generator", PACKAGE_NAME "/" PACKAGE_VERSION,
 		    (const char *)NULL);
-		xw_elem(&x, "dc:title", o->title, (const char *)NULL);
-		xw_elem(&x, "dc:subject", h->slug, (const char *)NULL);
-		xw_elem(&x, "dc:creator", h->sender, (const char *)NULL);
-		xw_elem(&x, "dc:language", "sv-SE", (const char *)NULL);
+		xmlw_elem(&x, "dc:title", o->title, (const char *)NULL);
+		xmlw_elem(&x, "dc:subject", h->slug, (const char *)NULL);
+		xmlw_elem(&x, "dc:creator", h->sender, (const char *)NULL);
+		xmlw_elem(&x, "dc:language", "sv-SE", (const char *)NULL);
 		/* ODF wants xs:dateTime: the offset is allowed. */
-		xw_elem(&x, "meta:creation-date", h->created, (const char *)NULL);
-		xw_elem(&x, "dc:date", h->created, (const char *)NULL);
-		xw_end(&x);
-		xw_end(&x);
-		xw_raw(&x, "\n");
-		rc = xw_close(&x);
+		xmlw_elem(&x, "meta:creation-date", h->created, (const char *)NULL);
+		xmlw_elem(&x, "dc:date", h->created, (const char *)NULL);
+		xmlw_end(&x);
+		xmlw_end(&x);
+		xmlw_raw(&x, "\n");
+		rc = xmlw_close(&x);
 	}
 	if (fclose(f) != 0)
 		rc = -1;
@@ -911,11 +874,11 @@ odt_end(void *w, const struct export_head *h)
 	struct odt	*o = w;
 	int		 rc;
 
-	xw_end(&o->x);	/* office:text */
-	xw_end(&o->x);	/* office:body */
-	xw_end(&o->x);	/* office:document-content */
-	xw_raw(&o->x, "\n");
-	rc = xw_close(&o->x);
+	xmlw_end(&o->x);	/* office:text */
+	xmlw_end(&o->x);	/* office:body */
+	xmlw_end(&o->x);	/* office:document-content */
+	xmlw_raw(&o->x, "\n");
+	rc = xmlw_close(&o->x);
 	if (fclose(o->content) != 0)
 		rc = -1;
 	o->content = NULL;
@@ -944,7 +907,7 @@ odt_cleanup(struct odt *o)
 	size_t	 i;
 
 	if (o->x.w != NULL)
-		xw_close(&o->x);
+		xmlw_close(&o->x);
 	if (o->content != NULL) {
 		fclose(o->content);
 		o->content = NULL;

@@ -4,7 +4,8 @@
 
 #include <stdio.h>
 
-#include "export/xw.h"
+#include "export/model.h"
+#include "xml/xmlw.h"
 
 /* The writer's state. Set out; odt_cleanup must run after every export,
  * done or not, to remove the private temporary directory. */
@@ -13,7 +14,7 @@ struct odt {
 	char				 dir[256];	/* "" until made */
 	FILE				*content;	/* content.xml being written */
 	struct export_sink		 file;		/* writes to content */
-	struct xw			 x;
+	struct xmlw			 x;
 	size_t				 ncharts;	/* Pictures/diagram-N.svg */
 	char				 title[512];
 };

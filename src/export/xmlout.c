@@ -5,7 +5,7 @@
 
 #include "core/remiss_def.h"
 #include "export/xmlout.h"
-#include "export/xw.h"
+#include "xml/xmlw.h"
 #include "log.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -80,63 +80,63 @@ xml_meetings(void *w, const struct export_head *h,
     const struct export_meeting *m, size_t n)
 {
 	struct xmlout	*x = w;
-	struct xw	 xw;
+	struct xmlw	 xw;
 	size_t		 i, k;
 
 	(void)h;
 	if (n == 0)
 		return 0;
-	if (xw_open(&xw, x->out) == -1)
+	if (export_xmlw_open(&xw, x->out) == -1)
 		return -1;
-	xw_raw(&xw, "  ");
-	xw_start(&xw, "dialogmoten", (const char *)NULL);
+	xmlw_raw(&xw, "  ");
+	xmlw_start(&xw, "dialogmoten", (const char *)NULL);
 	for (i = 0; i < n; i++) {
-		xw_raw(&xw, "\n    ");
-		xw_start(&xw, "dialogmote", "datum", m[i].held_on,
+		xmlw_raw(&xw, "\n    ");
+		xmlw_start(&xw, "dialogmote", "datum", m[i].held_on,
 		    (const char *)NULL);
 		if (m[i].title[0] != '\0') {
-			xw_raw(&xw, "\n      ");
-			xw_elem(&xw, "rubrik", m[i].title, (const char *)NULL);
+			xmlw_raw(&xw, "\n      ");
+			xmlw_elem(&xw, "rubrik", m[i].title, (const char *)NULL);
 		}
 		if (m[i].place[0] != '\0') {
-			xw_raw(&xw, "\n      ");
-			xw_elem(&xw, "plats", m[i].place, (const char *)NULL);
+			xmlw_raw(&xw, "\n      ");
+			xmlw_elem(&xw, "plats", m[i].place, (const char *)NULL);
 		}
 		for (k = 0; k < m[i].norgs; k++) {
-			xw_raw(&xw, "\n      ");
-			xw_elem(&xw, "organisation", m[i].orgs[k],
+			xmlw_raw(&xw, "\n      ");
+			xmlw_elem(&xw, "organisation", m[i].orgs[k],
 			    (const char *)NULL);
 		}
 		for (k = 0; k < m[i].nparticipants; k++) {
-			xw_raw(&xw, "\n      ");
-			xw_void(&xw, "deltagare", "namn",
+			xmlw_raw(&xw, "\n      ");
+			xmlw_void(&xw, "deltagare", "namn",
 			    m[i].participants[k].name, "roll",
 			    m[i].participants[k].role[0] != '\0' ?
 			    m[i].participants[k].role : NULL,
 			    (const char *)NULL);
 		}
 		for (k = 0; k < m[i].nsections; k++) {
-			xw_raw(&xw, "\n      ");
-			xw_void(&xw, "avsnitt", "nr", m[i].section_nrs[k],
+			xmlw_raw(&xw, "\n      ");
+			xmlw_void(&xw, "avsnitt", "nr", m[i].section_nrs[k],
 			    "rubrik", m[i].section_headings[k],
 			    (const char *)NULL);
 		}
 		for (k = 0; k < m[i].nthemes; k++) {
-			xw_raw(&xw, "\n      ");
-			xw_elem(&xw, "tema", m[i].themes[k], (const char *)NULL);
+			xmlw_raw(&xw, "\n      ");
+			xmlw_elem(&xw, "tema", m[i].themes[k], (const char *)NULL);
 		}
 		if (m[i].notes[0] != '\0') {
-			xw_raw(&xw, "\n      ");
-			xw_elem(&xw, "anteckningar", m[i].notes,
+			xmlw_raw(&xw, "\n      ");
+			xmlw_elem(&xw, "anteckningar", m[i].notes,
 			    (const char *)NULL);
 		}
-		xw_raw(&xw, "\n    ");
-		xw_end(&xw);
+		xmlw_raw(&xw, "\n    ");
+		xmlw_end(&xw);
 	}
-	xw_raw(&xw, "\n  ");
-	xw_end(&xw);
-	xw_raw(&xw, "\n");
-	return xw_close(&xw);
+	xmlw_raw(&xw, "\n  ");
+	xmlw_end(&xw);
+	xmlw_raw(&xw, "\n");
+	return xmlw_close(&xw);
 }
 
 static int

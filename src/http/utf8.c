@@ -1,4 +1,4 @@
-/* utf8.c: strict RFC 3629 UTF-8 validation, and the stricter rule for text fields. */
+/* utf8.c: strict RFC 3629 UTF-8 validation, the stricter rule for text fields, and character counts. */
 #include "config.h"
 
 #include <stdint.h>
@@ -101,4 +101,26 @@ utf8_valid_text(const char *s, size_t len)
 		i += n;
 	}
 	return true;
+}
+
+size_t
+utf8_chars_n(const char *s, size_t n)
+{
+	size_t c = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (utf8_is_lead((unsigned char)s[i]))
+			c++;
+	return c;
+}
+
+size_t
+utf8_chars(const char *s)
+{
+	size_t c = 0;
+
+	for (; *s != '\0'; s++)
+		if (utf8_is_lead((unsigned char)*s))
+			c++;
+	return c;
 }

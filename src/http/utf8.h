@@ -21,4 +21,18 @@ bool utf8_valid_text(const char *s, size_t len);
  * short by len. Never reads at or past s + len. */
 size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 
+/* True for a byte that starts a UTF-8 sequence (not a continuation byte). */
+static inline bool
+utf8_is_lead(unsigned char c)
+{
+	return (c & 0xC0) != 0x80;
+}
+
+/* Characters (code points) of UTF-8 s[0..n), as PostgreSQL's length()
+ * counts them: the bytes that start a sequence. */
+size_t utf8_chars_n(const char *s, size_t n);
+
+/* utf8_chars_n of the NUL-terminated s. */
+size_t utf8_chars(const char *s);
+
 #endif

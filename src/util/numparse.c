@@ -7,10 +7,12 @@
 
 #include "util/numparse.h"
 
-/* Accumulates the decimal digits s[0..len) into *out, failing on an empty
- * string, a non-digit or a value above max. *out is untouched on failure. */
+/* Accumulates the digits s[0..len) in base (8 or 10) into *out, failing on
+ * an empty string, a character that is not a digit of base or a value above
+ * max. *out is untouched on failure. */
 static int
-digits(const char *s, size_t len, uintmax_t max, uintmax_t *out)
+digits_base(const char *s, size_t len, unsigned base, uintmax_t max,
+    uintmax_t *out)
 {
 	uintmax_t	 v = 0;
 	size_t		 i;
@@ -19,15 +21,22 @@ digits(const char *s, size_t len, uintmax_t max, uintmax_t *out)
 	if (len == 0)
 		return -1;
 	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		if (s[i] < '0' || s[i] > '0' + (int)base - 1)
 			return -1;
 		d = (unsigned)(s[i] - '0');
-		if (d > max || v > (max - d) / 10)
+		if (d > max || v > (max - d) / base)
 			return -1;
-		v = v * 10 + d;
+		v = v * base + d;
 	}
 	*out = v;
 	return 0;
+}
+
+/* The decimal digits s[0..len), as digits_base. */
+static int
+digits(const char *s, size_t len, uintmax_t max, uintmax_t *out)
+{
+	return digits_base(s, len, 10, max, out);
 }
 
 /* Returns 0 with *out set, or -1 (out unchanged) on syntax or range error. */
@@ -85,31 +94,59 @@ parse_size_suffixed(const char *s, size_t max, size_t *out)
 
 /* Returns 0 with *out set, or -1 (out unchanged) on syntax or range error. */
 int
-parse_long(const char *s, long min, long max, long *out)
+parse_llong(const char *s, size_t len, long long min, long long max,
+    long long *out)
 {
 	uintmax_t	 mag, lim;
 	int		 neg = 0;
-	long		 v;
+	long long	 v;
 
 	if (s == NULL || min > max)
 		return -1;
-	if (*s == '-') {
+	if (len == (size_t)-1)
+		len = strlen(s);
+	if (len > 0 && *s == '-') {
 		neg = 1;
 		s++;
+		len--;
 	}
-	/* The magnitude of LONG_MIN is LONG_MAX + 1. */
-	lim = neg ? (uintmax_t)LONG_MAX + 1 : (uintmax_t)LONG_MAX;
-	if (digits(s, strlen(s), lim, &mag) == -1)
+	/* The magnitude of LLONG_MIN is LLONG_MAX + 1. */
+	lim = neg ? (uintmax_t)LLONG_MAX + 1 : (uintmax_t)LLONG_MAX;
+	if (digits(s, len, lim, &mag) == -1)
 		return -1;
 	if (!neg)
-		v = (long)mag;
-	else if (mag == (uintmax_t)LONG_MAX + 1)
-		v = LONG_MIN;
+		v = (long long)mag;
+	else if (mag == (uintmax_t)LLONG_MAX + 1)
+		v = LLONG_MIN;
 	else
-		v = -(long)mag;
+		v = -(long long)mag;
 	if (v < min || v > max)
 		return -1;
 	*out = v;
+	return 0;
+}
+
+/* Returns 0 with *out set, or -1 (out unchanged) on syntax or range error. */
+int
+parse_long(const char *s, long min, long max, long *out)
+{
+	long long v;
+
+	if (parse_llong(s, (size_t)-1, min, max, &v) == -1)
+		return -1;
+	*out = (long)v;
+	return 0;
+}
+
+/* Returns 0 with *out set, or -1 (out unchanged) on syntax or range error. */
+int
+parse_octal(const char *s, unsigned long max, unsigned long *out)
+{
+	uintmax_t v;
+
+	if (s == NULL || digits_base(s, strlen(s), 8, max, &v) == -1)
+		return -1;
+	*out = (unsigned long)v;
 	return 0;
 }
 
@@ -128,4 +165,20 @@ parse_id(const char *s, long long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+long long
+parse_id_or_zero(const char *s)
+{
+	long long v;
+
+	return parse_id(s, &v) == 0 ? v : 0;
+}
+
+long
+parse_long_or(const char *s, long min, long max, long fallback)
+{
+	long v;
+
+	return parse_long(s, min, max, &v) == 0 ? v : fallback;
 }

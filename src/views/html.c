@@ -1,18 +1,16 @@
-/* html.c: HTML5 written through xmlTextWriter; no markup is ever concatenated by hand. */
+/* html.c: HTML5 pages written through xml/xmlw.c into memory; no markup is ever concatenated by hand. */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "util/buf.h"
 #include "views/html.h"
+#include "xml/xmlw.h"
 
 struct html {
-	xmlBufferPtr		 buf;
-	xmlTextWriterPtr	 w;
-	int			 failed;
+	xmlBufferPtr	 buf;
+	struct xmlw	 x;
 };
 
 struct html *
@@ -24,7 +22,7 @@ html_new(void)
 		return NULL;
 	if ((h->buf = xmlBufferCreate()) == NULL)
 		goto err;
-	if ((h->w = xmlNewTextWriterMemory(h->buf, 0)) == NULL)
+	if (xmlw_open_memory(&h->x, h->buf) == -1)
 		goto err;
 	return h;
 err:
@@ -39,32 +37,11 @@ html_free(struct html *h)
 {
 	if (h == NULL)
 		return;
-	if (h->w != NULL)
-		xmlFreeTextWriter(h->w);	/* does not free the buffer */
+	if (h->x.w != NULL)
+		(void)xmlw_close(&h->x);	/* does not free the buffer */
 	if (h->buf != NULL)
 		xmlBufferFree(h->buf);
 	free(h);
-}
-
-static void
-check(struct html *h, int rc)
-{
-	if (rc < 0)
-		h->failed = 1;
-}
-
-static void
-write_attrs(struct html *h, va_list ap)
-{
-	const char *name, *value;
-
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		value = va_arg(ap, const char *);
-		if (value == NULL)
-			continue;
-		check(h, xmlTextWriterWriteAttribute(h->w, BAD_CAST name,
-		    BAD_CAST value));
-	}
 }
 
 void
@@ -72,16 +49,15 @@ html_open(struct html *h, const char *tag, ...)
 {
 	va_list ap;
 
-	check(h, xmlTextWriterStartElement(h->w, BAD_CAST tag));
 	va_start(ap, tag);
-	write_attrs(h, ap);
+	xmlw_vstart(&h->x, tag, ap);
 	va_end(ap);
 }
 
 void
 html_close(struct html *h)
 {
-	check(h, xmlTextWriterFullEndElement(h->w));
+	xmlw_end(&h->x);
 }
 
 void
@@ -89,18 +65,15 @@ html_void(struct html *h, const char *tag, ...)
 {
 	va_list ap;
 
-	check(h, xmlTextWriterStartElement(h->w, BAD_CAST tag));
 	va_start(ap, tag);
-	write_attrs(h, ap);
+	xmlw_vvoid(&h->x, tag, ap);
 	va_end(ap);
-	check(h, xmlTextWriterEndElement(h->w));
 }
 
 void
 html_text(struct html *h, const char *text)
 {
-	if (text != NULL && text[0] != '\0')
-		check(h, xmlTextWriterWriteString(h->w, BAD_CAST text));
+	xmlw_text(&h->x, text);
 }
 
 void
@@ -108,19 +81,15 @@ html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
 
-	check(h, xmlTextWriterStartElement(h->w, BAD_CAST tag));
 	va_start(ap, text);
-	write_attrs(h, ap);
+	xmlw_velem(&h->x, tag, text, ap);
 	va_end(ap);
-	html_text(h, text);
-	check(h, xmlTextWriterFullEndElement(h->w));
 }
 
 const char *
 html_mark(struct html *h, size_t *len)
 {
-	check(h, xmlTextWriterFlush(h->w));
-	if (h->failed)
+	if (xmlw_flush(&h->x) == -1)
 		return NULL;
 	*len = (size_t)xmlBufferLength(h->buf);
 	return (const char *)xmlBufferContent(h->buf);
@@ -129,16 +98,13 @@ html_mark(struct html *h, size_t *len)
 void
 html_raw(struct html *h, const char *markup, size_t n)
 {
-	if (n > 0)
-		check(h, xmlTextWriterWriteRawLen(h->w, BAD_CAST markup,
-		    (int)n));
+	xmlw_raw_len(&h->x, markup, n);
 }
 
 int
 html_finish(struct html *h, struct buf *out)
 {
-	check(h, xmlTextWriterFlush(h->w));
-	if (h->failed)
+	if (xmlw_flush(&h->x) == -1)
 		return -1;
 	if (buf_puts(out, "<!DOCTYPE html>\n") == -1 ||
 	    buf_append(out, xmlBufferContent(h->buf),

@@ -1,4 +1,4 @@
-/* remiss_write.h: a stored remiss as remiss XML (INTERFACES.md section 4), and the API's list of remisser. */
+/* remiss_write.h: a stored remiss as remiss XML (docs/interfaces.md section 4), and the API's list of remisser. */
 #ifndef REMISS_REMISS_WRITE_H
 #define REMISS_REMISS_WRITE_H
 

@@ -15,6 +15,7 @@
 #include "core/filetype.h"
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "xml/remissvar_read.h"
@@ -98,7 +99,7 @@ short_attr(struct walk *w, const xmlNode *n, const char *name, bool required,
 	const char *v;
 
 	v = required ? need_attr(w, n, name) : attr(w, n, name);
-	if (v != NULL && xw_chars(v) > max) {
+	if (v != NULL && utf8_chars(v) > max) {
 		xw_err_at(&w->r, n, "attribute %s of <%s> is longer than %zu characters",
 		    name, (const char *)n->name, max);
 		return NULL;

@@ -1,4 +1,4 @@
-/* remissvar_read.h: a remissvar XML document (INTERFACES.md section 4) read and checked into a response_doc. */
+/* remissvar_read.h: a remissvar XML document (docs/interfaces.md section 4) read and checked into a response_doc. */
 #ifndef REMISS_REMISSVAR_READ_H
 #define REMISS_REMISSVAR_READ_H
 
@@ -32,8 +32,9 @@ void remissvar_limits_default(struct remissvar_limits *lim);
 /*
  * Parses buf[0..len) with xml_safe_parse (xml_safe_init must have run) and
  * reads the remissvar in it into *doc: root <remissvar> in urn:remissvar:1,
- * children in the order of INTERFACES.md section 4, the four position codes,
- * konsekvens part region|kommun and tidshorisont typ kortsiktigt|langsiktigt
+ * children in the order of docs/interfaces.md section 4, the four position
+ * codes, konsekvens part region|kommun and tidshorisont typ
+ * kortsiktigt|langsiktigt
  * (each at most once per svar), exactly one of avsnitt/fraga per svar, no
  * target answered twice, bilaga decoded from base64, and the limits of lim
  * (NULL: the defaults). Text is trimmed of outer XML white space; names,

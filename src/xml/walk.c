@@ -1,6 +1,7 @@
 /* walk.c: small checks shared by the readers of remiss and remissvar XML (names, dates,
  * white space, namespace), so both formats are read by the same rules. */
 #include "config.h"
+#include "http/utf8.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -67,18 +68,6 @@ xw_normalize(char *s)
 	}
 	*o = '\0';
 	return s;
-}
-
-/* Characters (not bytes) of UTF-8 s, as PostgreSQL's length() counts. */
-size_t
-xw_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
 }
 
 bool
@@ -327,7 +316,7 @@ xw_text_of(struct xw_reader *r, const xmlNode *n, bool one_line,
 	if ((s = xw_gather_text(r, n, NULL)) == NULL)
 		return NULL;
 	s = one_line ? xw_normalize(s) : xw_trim(s);
-	if ((len = xw_chars(s)) == 0) {
+	if ((len = utf8_chars(s)) == 0) {
 		if (required)
 			xw_err_at(r, n, "<%s> must not be empty",
 			    (const char *)n->name);

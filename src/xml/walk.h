@@ -36,9 +36,6 @@ char *xw_trim(char *s);
 /* Trims and collapses runs of XML white space to one space, in place. */
 char *xw_normalize(char *s);
 
-/* Number of characters (code points) of UTF-8 text s. */
-size_t xw_chars(const char *s);
-
 /* True if s is one of the NULL-terminated list. */
 bool xw_in_list(const char *s, const char *const *list);
 

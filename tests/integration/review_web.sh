@@ -141,6 +141,10 @@ check "a passage that is not in the answer is refused, nothing stored" \
 	eval 'status_is 422 && body_has "finns inte ordagrant" && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
 check "…on the section page again, beside the passage in that answer's tag form, what was typed kept" \
 	eval 'body_has "<h1>3.3 Tröskelprincipen</h1>" && grep -qE "<a href=\"#citat-t$halmstad-[0-9]+\">Det markerade stycket finns inte ordagrant" "$T/body" && grep -qE "<textarea id=\"citat-t$halmstad-[0-9]+\" name=\"citat\" rows=\"2\" class=\"js-quote\" aria-invalid=\"true\" aria-describedby=\"citat-t$halmstad-[0-9]+-fel\">något som inte står där</textarea>" "$T/body" && grep -qE "<option value=\"$t_fin\" selected=\"selected\">" "$T/body" && body_has "Logga ut</button>"'
+req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_fin" \
+	--data-urlencode "falt=kommentar" --data-urlencode "citat=bedömningen dokumenteras" --data-urlencode "start=abc"
+check "a passage whose position is not a number is refused (400), not taken as position 0" \
+	eval 'status_is 400 && body_has "Formuläret är ofullständigt" && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]/version=$ver/version=1}" --data-urlencode "tema=$t_fin"
 check "a form from before a newer version arrived is refused (409)" eval 'status_is 409 && [ "$(sql "SELECT count(*) FROM tags")" = 2 ]'
 req "$G" GET "/remisser/$SLUG/granskning/avsnitt/3.3"

@@ -45,6 +45,14 @@ check "remissd.8's SYNOPSIS has the options of remissd's usage lines" \
 check "every option letter remissd parses is in its --help" \
 	eval 'for o in $(grep -oE "\"[a-zA-Z:]+\", longopts" "$SRC/src/remissd.c" | cut -d\" -f2 | tr -d : | fold -w1); do grep -qE "^  -$o" <<<"$help" || { echo "#   -$o"; exit 1; }; done'
 
+# An option value remissd cannot read is a usage error (exit 2, naming the option), never
+# taken for a number it merely starts with: "-m abc" once gave the socket mode 0. The socket's
+# directory and the -u user do not exist, so that a remissd that took the value stops with
+# exit 1 before it opens anything.
+for bad in "-m abc" "-m 0x1ff" "-m 8" "-m 1000" "-m -1" "-m ''" "-w 2x" "-g ten"; do
+	check "remissd $bad is a usage error" eval 'err=$(eval "\"\$BUILD/remissd\" -s /nonexistent/remissd.sock -u no-such-user-remissvar $bad" 2>&1 >/dev/null); rc=$?; [ $rc = 2 ] && grep -qF "bad value for ${bad:0:2}" <<<"$err" || { echo "#   exit $rc: $err"; false; }'
+done
+
 # remissctl: each command line of --help is described in the page, each option of each
 # command's --help is in the page, and each command the page describes is in --help.
 help=$("$BUILD/remissctl" --help)

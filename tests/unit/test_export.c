@@ -184,11 +184,11 @@ csv_question_answers_are_rows(void **state)
 		{ 2, "Hylte kommun", "kommun", "", "1",
 		    "2024-05-20T09:00:00+02:00", "2024-000016", POS_TILLSTYRKER, "" },
 	};
-	static const struct export_question_answer qa[] = {
+	static const struct export_answer qa[] = {
 		{ &two[0], POS_NONE, "", "", "Fler läkarbesök.",
 		    "Fler sjuksköterskor, \"dygnet runt\".", "", "", "Läkare" },
 	};
-	static const struct export_question_answer oa[] = {
+	static const struct export_answer oa[] = {
 		{ &two[1], POS_AVSTYRKER, "Nej.", "Ny lydelse.", "", "",
 		    "Utbildning.", "=Journal", "" },
 	};

@@ -246,6 +246,86 @@ test_id_empty_absent_malformed(void **state)
 	assert_int_equal(id, 42);
 }
 
+/* A file mode is octal: only 0-7, no sign or prefix, and no more than max. */
+static void
+test_octal_reads_modes(void **state)
+{
+	unsigned long v = 5;
+
+	(void)state;
+	assert_int_equal(parse_octal("0660", 0777, &v), 0);
+	assert_int_equal(v, 0660);
+	assert_int_equal(parse_octal("755", 0777, &v), 0);
+	assert_int_equal(v, 0755);
+	assert_int_equal(parse_octal("0", 0777, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(parse_octal("777", 0777, &v), 0);
+	assert_int_equal(v, 0777);
+}
+
+static void
+test_octal_rejects_malformed_and_too_large(void **state)
+{
+	const char	*bad[] = { "", "abc", "8", "0668", "-1", "+1", " 1", "1 ",
+	    "0x1ff", "0o7", "7a", "1000", "00001000",
+	    "77777777777777777777777777777777" };
+	size_t		 i;
+	unsigned long	 v = 077;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse_octal(bad[i], 0777, &v), -1);
+		assert_int_equal(v, 077);	/* out unchanged */
+	}
+	assert_int_equal(parse_octal(NULL, 0777, &v), -1);
+}
+
+/* parse_llong reads a slice of a longer string, whole or not at all. */
+static void
+test_llong_honours_length_and_range(void **state)
+{
+	long long v = 3;
+
+	(void)state;
+	assert_int_equal(parse_llong("12-kommentar", 2, 1, LLONG_MAX, &v), 0);
+	assert_true(v == 12);
+	assert_int_equal(parse_llong("-7", (size_t)-1, -10, 10, &v), 0);
+	assert_true(v == -7);
+	assert_int_equal(parse_llong("9223372036854775807", (size_t)-1,
+	    LLONG_MIN, LLONG_MAX, &v), 0);
+	assert_true(v == LLONG_MAX);
+	assert_int_equal(parse_llong("-9223372036854775808", (size_t)-1,
+	    LLONG_MIN, LLONG_MAX, &v), 0);
+	assert_true(v == LLONG_MIN);
+	v = 3;
+	assert_int_equal(parse_llong("9223372036854775808", (size_t)-1,
+	    LLONG_MIN, LLONG_MAX, &v), -1);
+	assert_int_equal(parse_llong("12-kommentar", 3, 1, LLONG_MAX, &v), -1);
+	assert_int_equal(parse_llong("-", 1, -10, 10, &v), -1);
+	assert_int_equal(parse_llong("12", 0, 0, 10, &v), -1);
+	assert_int_equal(parse_llong("11", (size_t)-1, 0, 10, &v), -1);
+	assert_int_equal(parse_llong(NULL, 0, 0, 10, &v), -1);
+	assert_true(v == 3);
+}
+
+/* Values read back from the database: a malformed one is never taken for a
+ * number it merely starts with. */
+static void
+test_or_forms_fall_back_on_malformed(void **state)
+{
+	(void)state;
+	assert_true(parse_id_or_zero("42") == 42);
+	assert_true(parse_id_or_zero("") == 0);
+	assert_true(parse_id_or_zero(NULL) == 0);
+	assert_true(parse_id_or_zero("42abc") == 0);
+	assert_true(parse_id_or_zero("-1") == 0);
+	assert_int_equal(parse_long_or("17", 0, 100, -1), 17);
+	assert_int_equal(parse_long_or("17x", 0, 100, -1), -1);
+	assert_int_equal(parse_long_or("101", 0, 100, -1), -1);
+	assert_int_equal(parse_long_or("", 0, 100, 5), 5);
+	assert_int_equal(parse_long_or(NULL, 0, 100, 5), 5);
+}
+
 int
 main(void)
 {
@@ -264,6 +344,10 @@ main(void)
 		cmocka_unit_test(test_long_rejects_malformed),
 		cmocka_unit_test(test_long_range_is_inclusive),
 		cmocka_unit_test(test_id_empty_absent_malformed),
+		cmocka_unit_test(test_octal_reads_modes),
+		cmocka_unit_test(test_octal_rejects_malformed_and_too_large),
+		cmocka_unit_test(test_llong_honours_length_and_range),
+		cmocka_unit_test(test_or_forms_fall_back_on_malformed),
 	};
 
 	return cmocka_run_group_tests_name("numparse", tests, NULL, NULL);

@@ -404,6 +404,57 @@ the_hint_chooses_among_occurrences(void **state)
 	arena_free(a);
 }
 
+/* Every field name a version's texts carry reads back as what it names; a
+ * name that only starts like one is no field of an answer or attachment. */
+static void
+field_names_read_back_whole(void **state)
+{
+	struct arena			*a = arena_new();
+	struct fixture			 f;
+	struct redacted_version		 v;
+	long long			 lost, id;
+	size_t				 i, n, natt = 0, nans = 0;
+	const char			*field;
+	int				 q;
+	const char			*bad[] = { "bilaga-0-namn", "bilaga--namn",
+	    "bilaga-1-namnx", "bilaga-1", "bilaga-x-namn", "bilaga- 1-namn",
+	    "bilaga-+1-namn", "avsnitt-12", "avsnitt--kommentar",
+	    "avsnitt-0-kommentar", "avsnitt-1x-kommentar", "fraga- 7-kommentar",
+	    "fraga-+7-kommentar", "fraga--7-kommentar", "svar-7-kommentar",
+	    "sammanfattning", "" };
+
+	(void)state;
+	fixture_init(&f);
+	assert_int_equal(redact_version(a, &f.doc, NULL, 0, &v, &lost), 0);
+	for (i = 0; i < v.ntexts; i++) {
+		if (redact_key_attachment(v.texts[i].key, &n)) {
+			assert_string_equal(v.texts[i].key,
+			    arena_printf(a, "bilaga-%zu-namn", n));
+			natt++;
+		} else if (redact_key_answer(v.texts[i].key, &q, &id, &field)) {
+			assert_string_equal(v.texts[i].key, arena_printf(a,
+			    "%s-%lld-%s", q ? "fraga" : "avsnitt", id, field));
+			nans++;
+		}
+	}
+	assert_int_equal(natt, v.natts);
+	assert_true(natt > 0 && nans > 0);
+	assert_int_equal(redact_key_answer("fraga-7-langsiktigt", &q, &id,
+	    &field), 1);
+	assert_int_equal(q, 1);
+	assert_true(id == 7);
+	assert_string_equal(field, "langsiktigt");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		n = 99;
+		id = 99;
+		assert_int_equal(redact_key_attachment(bad[i], &n), 0);
+		assert_int_equal(n, 99);
+		assert_int_equal(redact_key_answer(bad[i], &q, &id, &field), 0);
+		assert_true(id == 99);
+	}
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -419,6 +470,7 @@ main(void)
 		cmocka_unit_test(a_lost_anchor_refuses_the_version),
 		cmocka_unit_test(a_selection_on_the_shown_text_is_anchored_in_the_stored_text),
 		cmocka_unit_test(the_hint_chooses_among_occurrences),
+		cmocka_unit_test(field_names_read_back_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

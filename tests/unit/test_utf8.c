@@ -256,6 +256,23 @@ test_decode_gives_one_code_point_and_its_length(void **state)
 	assert_int_equal(cp, 7);
 }
 
+/* Characters are counted as PostgreSQL's length() counts them: one per
+ * code point, whatever its length in bytes. */
+static void
+test_chars_count_code_points(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_chars(""), 0);
+	assert_int_equal(utf8_chars("abc"), 3);
+	assert_int_equal(utf8_chars("Åsa öl"), 6);
+	assert_int_equal(utf8_chars("\xe2\x82\xac\xf0\x9f\x98\x80"), 2);
+	assert_int_equal(utf8_chars_n("Åsa öl", 2), 1);
+	assert_int_equal(utf8_chars_n("Åsa öl", 3), 2);
+	assert_int_equal(utf8_chars_n("a\0b", 3), 3);
+	assert_true(utf8_is_lead('a') && utf8_is_lead(0xC3) &&
+	    !utf8_is_lead(0x85));
+}
+
 int
 main(void)
 {
@@ -276,6 +293,7 @@ main(void)
 		cmocka_unit_test(test_c1_controls_are_not_text),
 		cmocka_unit_test(test_raw_c1_byte_is_not_utf8),
 		cmocka_unit_test(test_decode_gives_one_code_point_and_its_length),
+		cmocka_unit_test(test_chars_count_code_points),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);

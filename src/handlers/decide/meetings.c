@@ -261,7 +261,7 @@ load_meeting(struct mform *f, PGresult **row)
 		goto err;
 	for (i = 0; i < PQntuples(r); i++)
 		for (k = 0; k < (int)f->def.nsections; k++)
-			if (strtoll(PQgetvalue(r, i, 0), NULL, 10) ==
+			if (parse_id_or_zero(PQgetvalue(r, i, 0)) ==
 			    f->def.sections[k].id)
 				f->sec_on[k] = true;
 	PQclear(r);

@@ -7,39 +7,15 @@
 #include <time.h>
 
 #include "core/public_model.h"
+#include "core/redact.h"
 #include "core/remiss_def.h"
 #include "handlers/publish/public_view.h"
 #include "util/arena.h"
+#include "views/answer_view.h"
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
-
-/* The texts of an answer as the page shows them, with their field names
- * (as core/redact.c names them). */
-static const struct {
-	const char	*name;
-	const char	*label;
-	size_t		 off;
-} answer_fields[] = {
-	{ "kommentar", N_("Kommentar"), offsetof(struct answer, comment) },
-	{ "forslag", N_("Förslag till ny lydelse"),
-	    offsetof(struct answer, proposed_wording) },
-	{ "konsekvens_region", N_("Konsekvenser för Regionen"),
-	    offsetof(struct answer, consequence_region) },
-	{ "konsekvens_kommun", N_("Konsekvenser för Kommunerna"),
-	    offsetof(struct answer, consequence_kommun) },
-	{ "kortsiktigt", N_("Kortsiktigt"), offsetof(struct answer, short_term) },
-	{ "langsiktigt", N_("Långsiktigt"), offsetof(struct answer, long_term) },
-};
-#define NANSWER_FIELDS (sizeof(answer_fields) / sizeof(answer_fields[0]))
-
-static const char *
-answer_text(const struct answer *ans, size_t f)
-{
-	return *(const char *const *)(const void *)((const char *)ans +
-	    answer_fields[f].off);
-}
 
 /* One labelled shown text with its field name; nothing when empty. */
 static void
@@ -49,38 +25,6 @@ value(struct html *h, const char *label, const char *text, const char *key)
 		return;
 	html_elem(h, "dt", label, NULL);
 	html_elem(h, "dd", text, "class", "prewrap", "data-field", key, NULL);
-}
-
-static const struct answer *
-find(const struct response_doc *doc, const char *nr, const char *qid)
-{
-	size_t i;
-
-	for (i = 0; i < doc->nanswers; i++) {
-		if (nr != NULL && doc->answers[i].section_nr != NULL &&
-		    strcmp(doc->answers[i].section_nr, nr) == 0)
-			return &doc->answers[i];
-		if (qid != NULL && doc->answers[i].question_id != NULL &&
-		    strcmp(doc->answers[i].question_id, qid) == 0)
-			return &doc->answers[i];
-	}
-	return NULL;
-}
-
-static void
-view_answer(struct html *h, struct arena *a, const struct answer *ans)
-{
-	size_t f;
-
-	html_open(h, "dl", "class", "answer-view", NULL);
-	if (ans->position != POS_NONE) {
-		html_elem(h, "dt", _("Ställningstagande"), NULL);
-		html_elem(h, "dd", position_label(ans->position), NULL);
-	}
-	for (f = 0; f < NANSWER_FIELDS; f++)
-		value(h, _(answer_fields[f].label), answer_text(ans, f),
-		    redact_answer_key(a, ans, answer_fields[f].name));
-	html_close(h);
 }
 
 /* The overall texts: the date shown as a date unless it is hidden. */
@@ -150,11 +94,6 @@ static void
 one_response(struct html *h, struct arena *a, const struct remiss_def *def,
     const struct public_response *r)
 {
-	const struct response_doc	*doc = &r->v.doc;
-	const struct section_def	*s;
-	const struct answer		*ans;
-	size_t				 i, j;
-
 	html_open(h, "section", "class", "public-response", "id",
 	    public_view_anchor(a, r), "data-version", arena_printf(a, "%lld",
 	    r->rcpt.version_id), NULL);
@@ -163,33 +102,7 @@ one_response(struct html *h, struct arena *a, const struct remiss_def *def,
 	    iso_datetime_ui_in(a, r->rcpt.received_at), r->rcpt.version,
 	    r->rcpt.number), "class", "muted", NULL);
 	overall(h, r);
-	for (i = 0; i < def->nsections; i++) {
-		s = &def->sections[i];
-		html_open(h, "section", "class", "avsnitt-view", NULL);
-		html_open(h, "h3", NULL);
-		html_text(h, s->nr);
-		html_text(h, " ");
-		html_text(h, s->heading);
-		html_close(h);
-		if ((ans = find(doc, s->nr, NULL)) != NULL)
-			view_answer(h, a, ans);
-		for (j = 0; j < s->nquestions; j++) {
-			if ((ans = find(doc, NULL, s->questions[j].qid)) == NULL)
-				continue;
-			html_elem(h, "h4", s->questions[j].text, NULL);
-			view_answer(h, a, ans);
-		}
-		if (find(doc, s->nr, NULL) == NULL && s->nquestions == 0)
-			html_elem(h, "p", _("Inget svar på detta avsnitt."),
-			    "class", "muted", NULL);
-		html_close(h);
-	}
-	for (j = 0; j < def->ngeneral; j++) {
-		if ((ans = find(doc, NULL, def->general[j].qid)) == NULL)
-			continue;
-		html_elem(h, "h4", def->general[j].text, NULL);
-		view_answer(h, a, ans);
-	}
+	answers_view(h, a, def, &r->v.doc, true);
 	attachments(h, a, def->slug, r);
 	html_close(h);
 }
@@ -253,24 +166,22 @@ answer_place(struct arena *a, const struct remiss_def *def, const char *key,
 	const struct question_def	*q;
 	long long			 id;
 	size_t				 i, j;
-	int				 n = 0;
-	char				 kind[8];
+	int				 question;
 
-	if (sscanf(key, "%7[a-z]-%lld-%n", kind, &id, &n) != 2 || n == 0)
+	if (!redact_key_answer(key, &question, &id, rest))
 		return NULL;
-	*rest = key + n;
 	for (i = 0; i < def->nsections; i++) {
-		if (strcmp(kind, "avsnitt") == 0 && def->sections[i].id == id)
+		if (!question && def->sections[i].id == id)
 			return arena_printf(a, _("Avsnitt %s"), def->sections[i].nr);
 		for (j = 0; j < def->sections[i].nquestions; j++) {
 			q = &def->sections[i].questions[j];
-			if (strcmp(kind, "fraga") == 0 && q->id == id)
+			if (question && q->id == id)
 				return arena_printf(a, _("Avsnitt %s, frågan ”%s”"),
 				    def->sections[i].nr, clip(a, q->text));
 		}
 	}
 	for (j = 0; j < def->ngeneral; j++)
-		if (strcmp(kind, "fraga") == 0 && def->general[j].id == id)
+		if (question && def->general[j].id == id)
 			return arena_printf(a, _("Frågan ”%s”"),
 			    clip(a, def->general[j].text));
 	return NULL;
@@ -282,7 +193,6 @@ public_field_label(struct arena *a, const struct remiss_def *def,
 {
 	const char	*place, *rest = NULL;
 	size_t		 f, n;
-	int		 used = 0;
 
 	if (strcmp(key, "sammanfattning") == 0)
 		return _("Sammanfattning");
@@ -292,14 +202,13 @@ public_field_label(struct arena *a, const struct remiss_def *def,
 		return _("Beslutsdatum");
 	if (strcmp(key, "diarienummer") == 0)
 		return _("Remissinstansens diarienummer");
-	if (sscanf(key, "bilaga-%zu-namn%n", &n, &used) == 1 &&
-	    key[used] == '\0' && n >= 1)
+	if (redact_key_attachment(key, &n))
 		return arena_printf(a, _("Bilaga %zu, filnamn"), n);
 	if ((place = answer_place(a, def, key, &rest)) == NULL)
 		return NULL;
-	for (f = 0; f < NANSWER_FIELDS; f++)
-		if (strcmp(rest, answer_fields[f].name) == 0)
+	for (f = 0; f < ANSWER_TEXTS; f++)
+		if (strcmp(rest, answer_text_fields[f].name) == 0)
 			return arena_printf(a, "%s: %s", place,
-			    _(answer_fields[f].label));
+			    answer_text_label(f));
 	return NULL;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/public_model.h"
+#include "core/redact.h"
 #include "core/remiss_def.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
@@ -102,15 +103,12 @@ field_options(struct html *h, const struct preview *pv,
 	const struct redacted_text	*t;
 	const char			*label;
 	size_t				 i, n;
-	int				 used;
 
 	for (i = 0; i < r->v.ntexts; i++) {
 		t = &r->v.texts[i];
 		if (!whole && strcmp(t->key, "beslutsdatum") == 0)
 			continue;
-		used = 0;
-		if (sscanf(t->key, "bilaga-%zu-namn%n", &n, &used) == 1 &&
-		    used > 0 && (n > r->v.natts ||
+		if (redact_key_attachment(t->key, &n) && (n > r->v.natts ||
 		    r->v.atts[n - 1].state != ATT_SHOWN))
 			continue;
 		if ((label = public_field_label(pv->req->arena, pv->def,

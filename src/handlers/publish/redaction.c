@@ -26,6 +26,7 @@
 #include "http/problem.h"
 #include "http/response.h"
 #include "core/anchor.h"
+#include "http/utf8.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
@@ -87,18 +88,6 @@ static const char *
 nonempty(const char *s)
 {
 	return s != NULL && s[0] != '\0' ? s : NULL;
-}
-
-/* Characters in s. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
 }
 
 /* True if s names a provision: "N kap. M §" (M perhaps with a letter,
@@ -246,7 +235,7 @@ passage_row(struct ctx *c, const struct public_response *r, struct row *w)
 	int				 rc;
 
 	c->form = "stycke";
-	if (chars(c->in.quote) > PASSAGE_MAX) {
+	if (utf8_chars(c->in.quote) > PASSAGE_MAX) {
 		refuse(c, 422, "Stycket är längre än 10 000 tecken. Dölj hela "
 		    "fältet i stället. Inget har registrerats.", "The passage "
 		    "is longer than 10,000 characters: hide the whole field "
@@ -278,7 +267,7 @@ passage_row(struct ctx *c, const struct public_response *r, struct row *w)
 			return -2;
 		if (rc == 1)
 			goto absent;
-		if (chars(an.quote) > PASSAGE_MAX) {
+		if (utf8_chars(an.quote) > PASSAGE_MAX) {
 			refuse(c, 422, "Stycket är längre än 10 000 tecken. Dölj "
 			    "hela fältet i stället. Inget har registrerats.",
 			    "The passage is longer than 10,000 characters. "

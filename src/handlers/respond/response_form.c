@@ -9,7 +9,9 @@
 #include "handlers/respond/response_form.h"
 #include "http/kv.h"
 #include "http/request.h"
+#include "http/utf8.h"
 #include "util/arena.h"
+#include "views/answer_view.h"
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
@@ -70,19 +72,6 @@ text(struct request *req, const char *name, size_t max, struct form_errors *e)
 	return arena_strndup(req->arena, v, (size_t)(end - v));
 }
 
-/* The characters (code points) of UTF-8 s: what the database's limits
- * count. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A one-line field of at most max characters, the database's limit for it
  * (001_core.sql), so that a value it would refuse is an error beside the
  * field instead of a failed save: no line breaks allowed. */
@@ -95,9 +84,9 @@ line(struct request *req, const char *name, size_t max, struct form_errors *e)
 		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
 		return NULL;
 	}
-	if (v != NULL && chars(v) > max) {
+	if (v != NULL && utf8_chars(v) > max) {
 		form_errors_add(e, name, arena_printf(req->arena, _("Högst %zu "
-		    "tecken; här finns %zu."), max, chars(v)));
+		    "tecken; här finns %zu."), max, utf8_chars(v)));
 		return NULL;
 	}
 	return v;
@@ -217,23 +206,6 @@ response_form_check_complete(const struct response_doc *doc,
 	if (doc->decision_date != NULL && doc->decision_body == NULL)
 		form_errors_add(errs, "beslut_instans",
 		    _("Skriv vilken instans som fattade beslutet."));
-}
-
-/* The answer in doc for a section nr or question id, or NULL. */
-static const struct answer *
-find(const struct response_doc *doc, const char *nr, const char *qid)
-{
-	size_t i;
-
-	for (i = 0; i < doc->nanswers; i++) {
-		if (nr != NULL && doc->answers[i].section_nr != NULL &&
-		    strcmp(doc->answers[i].section_nr, nr) == 0)
-			return &doc->answers[i];
-		if (qid != NULL && doc->answers[i].question_id != NULL &&
-		    strcmp(doc->answers[i].question_id, qid) == 0)
-			return &doc->answers[i];
-	}
-	return NULL;
 }
 
 static void
@@ -389,7 +361,7 @@ response_form_write(struct html *h, struct arena *a,
 
 	for (i = 0; i < def->nsections; i++) {
 		s = &def->sections[i];
-		ans = find(doc, s->nr, NULL);
+		ans = response_doc_answer(doc, s->nr, NULL);
 		if (ans == NULL)
 			ans = &none;
 		title = arena_printf(a, "%s %s", s->nr, s->heading);
@@ -411,7 +383,7 @@ response_form_write(struct html *h, struct arena *a,
 		    form_errors_get(e, n), 3);
 		for (j = 0; j < s->nquestions; j++)
 			write_question_fields(h, a, &s->questions[j],
-			    find(doc, NULL, s->questions[j].qid), e);
+			    response_doc_answer(doc, NULL, s->questions[j].qid), e);
 		html_close(h);	/* answer */
 		html_close(h);	/* side-by-side */
 		html_close(h);	/* section */
@@ -421,7 +393,7 @@ response_form_write(struct html *h, struct arena *a,
 		html_elem(h, "h2", _("Frågor om hela remissen"), NULL);
 		for (j = 0; j < def->ngeneral; j++)
 			write_question_fields(h, a, &def->general[j],
-			    find(doc, NULL, def->general[j].qid), e);
+			    response_doc_answer(doc, NULL, def->general[j].qid), e);
 		html_close(h);
 	}
 
@@ -506,30 +478,13 @@ value(struct html *h, const char *label, const char *v)
 	html_elem(h, "dd", v, "class", "prewrap", NULL);
 }
 
-static void
-view_answer(struct html *h, const struct answer *ans)
-{
-	html_open(h, "dl", "class", "answer-view", NULL);
-	if (ans->position != POS_NONE)
-		value(h, _("Ställningstagande"), position_label(ans->position));
-	value(h, _("Kommentar"), ans->comment);
-	value(h, _("Förslag till ny lydelse"), ans->proposed_wording);
-	value(h, _("Konsekvenser för Regionen"), ans->consequence_region);
-	value(h, _("Konsekvenser för Kommunerna"), ans->consequence_kommun);
-	value(h, _("Kortsiktigt"), ans->short_term);
-	value(h, _("Långsiktigt"), ans->long_term);
-	html_close(h);
-}
-
 void
 response_doc_view(struct html *h, struct arena *a,
     const struct remiss_def *def, const struct response_doc *doc,
     const char *files_url)
 {
-	const struct answer	*ans;
-	const struct section_def *s;
 	char			 date[40];
-	size_t			 i, j;
+	size_t			 i;
 
 	html_open(h, "dl", "class", "answer-view", NULL);
 	value(h, _("Övergripande ställningstagande"), doc->position == POS_NONE ?
@@ -544,34 +499,7 @@ response_doc_view(struct html *h, struct arena *a,
 	value(h, _("E-post"), doc->contact_email);
 	value(h, _("Telefon"), doc->contact_phone);
 	html_close(h);
-	for (i = 0; i < def->nsections; i++) {
-		s = &def->sections[i];
-		ans = find(doc, s->nr, NULL);
-		html_open(h, "section", "class", "avsnitt-view", NULL);
-		html_open(h, "h3", NULL);
-		html_text(h, s->nr);
-		html_text(h, " ");
-		html_text(h, s->heading);
-		html_close(h);
-		if (ans != NULL)
-			view_answer(h, ans);
-		for (j = 0; j < s->nquestions; j++) {
-			if ((ans = find(doc, NULL, s->questions[j].qid)) == NULL)
-				continue;
-			html_elem(h, "h4", s->questions[j].text, NULL);
-			view_answer(h, ans);
-		}
-		if (find(doc, s->nr, NULL) == NULL && s->nquestions == 0)
-			html_elem(h, "p", _("Inget svar på detta avsnitt."),
-			    "class", "muted", NULL);
-		html_close(h);
-	}
-	for (j = 0; j < def->ngeneral; j++) {
-		if ((ans = find(doc, NULL, def->general[j].qid)) == NULL)
-			continue;
-		html_elem(h, "h4", def->general[j].text, NULL);
-		view_answer(h, ans);
-	}
+	answers_view(h, a, def, doc, false);
 	if (doc->nattachments > 0) {
 		html_elem(h, "h3", _("Bilagor"), NULL);
 		html_open(h, "ul", "class", "files", NULL);

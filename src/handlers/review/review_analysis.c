@@ -72,13 +72,13 @@ corpus_load(struct request *req, long long remiss_id,
 	    (section != NULL && (c->df = df_table_new()) == NULL))
 		return -1;
 	for (i = 0; i < rows; i++) {
-		c->docs[i].id = strtoll(PQgetvalue(c->r, i, 0), NULL, 10);
+		c->docs[i].id = parse_id_or_zero(PQgetvalue(c->r, i, 0));
 		c->docs[i].text = PQgetvalue(c->r, i, 4);
 		c->docs[i].len = (size_t)PQgetlength(c->r, i, 4);
 		if (c->df != NULL && df_table_add(c->df, c->docs[i].text,
 		    c->docs[i].len) == -1)
 			return -1;
-		if (section != NULL && strtoll(PQgetvalue(c->r, i, 1), NULL, 10) ==
+		if (section != NULL && parse_id_or_zero(PQgetvalue(c->r, i, 1)) ==
 		    section->id) {
 			c->row[c->nsec] = i;
 			c->sec[c->nsec++] = c->docs[i];
@@ -303,8 +303,8 @@ theme_reps(struct html *h, struct request *req, const struct remiss_def *def,
 		    sizeof(*ids))) == NULL)
 			break;
 		for (nids = 0; nids < (size_t)(end - at); nids++)
-			ids[nids] = strtoll(PQgetvalue(r, at + (int)nids, 2), NULL,
-			    10);
+			ids[nids] = parse_id_or_zero(PQgetvalue(r,
+			    at + (int)nids, 2));
 		if (cluster_representatives(req->arena, c->sec, c->nsec, ids,
 		    nids, c->df, 3, &reps, &nreps) == -1)
 			break;
@@ -550,10 +550,10 @@ handle_review_group_theme(struct request *req, struct response *res)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		t[i].response_id = strtoll(PQgetvalue(r, i, 1), NULL, 10);
-		t[i].section_id = strtoll(PQgetvalue(r, i, 2), NULL, 10);
-		t[i].question_id = strtoll(PQgetvalue(r, i, 3), NULL, 10);
-		t[i].version_id = strtoll(PQgetvalue(r, i, 4), NULL, 10);
+		t[i].response_id = parse_id_or_zero(PQgetvalue(r, i, 1));
+		t[i].section_id = parse_id_or_zero(PQgetvalue(r, i, 2));
+		t[i].question_id = parse_id_or_zero(PQgetvalue(r, i, 3));
+		t[i].version_id = parse_id_or_zero(PQgetvalue(r, i, 4));
 	}
 	PQclear(r);
 	rc = theme_from_group(req->db, def.id, req->identity.user_id, name,
@@ -648,10 +648,11 @@ duplicate_group(struct html *h, struct request *req, const struct remiss_def *de
 			continue;
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, _("%s, avsnitt %s"),
-		    PQgetvalue(c->r, row, 3), nr_of(def, strtoll(PQgetvalue(c->r,
-		    row, 1), NULL, 10))), "href", answer_href(req->arena,
-		    def->slug, nr_of(def, strtoll(PQgetvalue(c->r, row, 1),
-		    NULL, 10)), PQgetvalue(c->r, row, 2)), NULL);
+		    PQgetvalue(c->r, row, 3), nr_of(def,
+		    parse_id_or_zero(PQgetvalue(c->r, row, 1)))), "href",
+		    answer_href(req->arena, def->slug, nr_of(def,
+		    parse_id_or_zero(PQgetvalue(c->r, row, 1))),
+		    PQgetvalue(c->r, row, 2)), NULL);
 		html_close(h);
 	}
 	html_close(h);

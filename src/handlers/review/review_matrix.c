@@ -220,7 +220,7 @@ grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
 	for (k = 0; k < cells; k++)
 		g[k] = -1;
 	for (i = 0; i < norgs; i++) {
-		cols[i].id = strtoll(PQgetvalue(orgs, i, 0), NULL, 10);
+		cols[i].id = parse_id_or_zero(PQgetvalue(orgs, i, 0));
 		cols[i].at = i;
 	}
 	for (k = 0; k < def->nsections; k++) {
@@ -232,9 +232,9 @@ grid(struct arena *a, const struct remiss_def *def, const PGresult *orgs,
 	for (i = 0; i < PQntuples(r); i++) {
 		if (strcmp(PQgetvalue(r, i, 8), "t") != 0)
 			continue;
-		id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+		id = parse_id_or_zero(PQgetvalue(r, i, 0));
 		c = slot_of(cols, (size_t)norgs, id);
-		id = strtoll(PQgetvalue(r, i, 1), NULL, 10);
+		id = parse_id_or_zero(PQgetvalue(r, i, 1));
 		w = slot_of(rows, def->nsections, id);
 		if (c >= 0 && w >= 0)
 			g[(size_t)w * (size_t)norgs + (size_t)c] = i;
@@ -335,8 +335,8 @@ cell(struct html *h, struct request *req, const struct remiss_def *def,
 	else
 		html_elem(h, "a", _("Läs svaret"), "href", href, "class", "excerpt",
 		    NULL);
-	tags = strtol(PQgetvalue(r, i, 5), NULL, 10);
-	notes = strtol(PQgetvalue(r, i, 6), NULL, 10);
+	tags = parse_long_or(PQgetvalue(r, i, 5), 0, LONG_MAX, 0);
+	notes = parse_long_or(PQgetvalue(r, i, 6), 0, LONG_MAX, 0);
 	if (tags > 0 || notes > 0 || strcmp(PQgetvalue(r, i, 7), "t") == 0) {
 		html_open(h, "span", "class", "cell-meta", NULL);
 		if (strcmp(PQgetvalue(r, i, 7), "t") == 0)
@@ -408,8 +408,8 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 			    (size_t)o], PQgetvalue(orgs, o, 0));
 		answered = 0;
 		for (p = POS_TILLSTYRKER; p < POS__MAX; p++) {
-			n = pr < 0 ? 0 : strtol(PQgetvalue(progress, pr,
-			    5 + p), NULL, 10);
+			n = pr < 0 ? 0 : parse_long_or(PQgetvalue(progress,
+			    pr, 5 + p), 0, LONG_MAX, 0);
 			answered += (int)n;
 			html_elem(h, "td", arena_printf(req->arena, "%ld", n),
 			    "class", "count", NULL);

@@ -4,6 +4,7 @@
  * redirects back to the page it came from. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +111,7 @@ read_target_as(struct request *req, struct response *res,
 	struct anchor			*an;
 	PGresult			*r;
 	char				 ids[4][24];
-	const char			*p[4], *quote;
+	const char			*p[4], *quote, *start;
 	long long			 version;
 	long				 hint = -1;
 	int				 rc;
@@ -149,7 +150,7 @@ read_target_as(struct request *req, struct response *res,
 		review_not_found(req, res);
 		return 0;
 	}
-	t->version_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	t->version_id = parse_id_or_zero(PQgetvalue(r, 0, 0));
 	if (t->version_id != version) {
 		PQclear(r);
 		handler_problem(req, res, 409, "Remissinstansen har skickat en ny "
@@ -161,8 +162,15 @@ read_target_as(struct request *req, struct response *res,
 	rc = 1;
 	if (form != NULL && quote != NULL && *quote != '\0') {
 		f = review_field(kvlist_get(&req->form, "falt"));
-		if (kvlist_get(&req->form, "start") != NULL)
-			hint = strtol(kvlist_get(&req->form, "start"), NULL, 10);
+		/* The selection's character offset (static/review.js); empty
+		 * without script: the first occurrence. */
+		start = kvlist_get(&req->form, "start");
+		if (start != NULL && *start != '\0' &&
+		    parse_long(start, 0, LONG_MAX, &hint) == -1) {
+			PQclear(r);
+			bad_form(req, res);
+			return 0;
+		}
 		if (f == NULL || (f->overall_only != (t->section_id == 0 &&
 		    t->question_id == 0)) ||
 		    (an = arena_calloc(req->arena, 1, sizeof(*an))) == NULL) {

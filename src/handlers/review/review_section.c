@@ -4,6 +4,7 @@
  * shows the overall positions and summaries. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "http/response.h"
 #include "core/anchor.h"
 #include "util/arena.h"
+#include "util/numparse.h"
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
@@ -46,9 +48,9 @@ err_at(const struct page *pg, int k, const char *form)
 	const struct review_form_error *e = pg->err;
 
 	if (e == NULL || strcmp(e->form, form) != 0 ||
-	    strtoll(PQgetvalue(pg->answers, k, 3), NULL, 10) != e->response_id ||
-	    strtoll(PQgetvalue(pg->answers, k, 7), NULL, 10) != e->section_id ||
-	    strtoll(PQgetvalue(pg->answers, k, 8), NULL, 10) != e->question_id)
+	    parse_id_or_zero(PQgetvalue(pg->answers, k, 3)) != e->response_id ||
+	    parse_id_or_zero(PQgetvalue(pg->answers, k, 7)) != e->section_id ||
+	    parse_id_or_zero(PQgetvalue(pg->answers, k, 8)) != e->question_id)
 		return NULL;
 	return e;
 }
@@ -104,7 +106,8 @@ marks_for(struct page *pg, int k, const char *field, const char *text,
 		an.quote = PQgetvalue(pg->tags, i, 7);
 		an.prefix = PQgetvalue(pg->tags, i, 8);
 		an.suffix = PQgetvalue(pg->tags, i, 9);
-		an.start = strtol(PQgetvalue(pg->tags, i, 10), NULL, 10);
+		an.start = parse_long_or(PQgetvalue(pg->tags, i, 10), 0,
+		    LONG_MAX, 0);
 		if (anchor_find(text, &an, &out[n].start, &out[n].end)) {
 			out[n].title = arena_printf(pg->req->arena, _("Tema: %s"),
 			    PQgetvalue(pg->tags, i, 2));
@@ -316,7 +319,7 @@ thread(struct html *h, struct page *pg, int k, int i)
 	const struct review_form_error *e = err_at(pg, k, "anteckna");
 	int		 j;
 
-	if (e != NULL && e->thread != strtoll(root, NULL, 10))
+	if (e != NULL && e->thread != parse_id_or_zero(root))
 		e = NULL;
 
 	html_open(h, "li", "class", *resolved ? "thread resolved" : "thread",
@@ -458,7 +461,7 @@ question_heading(struct html *h, struct page *pg, int k)
 		return;
 	for (i = 0; i < pg->section->nquestions; i++) {
 		q = &pg->section->questions[i];
-		if (q->id == strtoll(PQgetvalue(pg->answers, k, 8), NULL, 10))
+		if (q->id == parse_id_or_zero(PQgetvalue(pg->answers, k, 8)))
 			html_elem(h, "h3", arena_printf(pg->req->arena,
 			    _("Fråga %s: %s"), q->qid, q->text), NULL);
 	}

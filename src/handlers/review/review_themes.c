@@ -144,7 +144,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	const char	*id = PQgetvalue(r, i, 0);
 	const char	*base = arena_printf(req->arena, "/remisser/%s/teman/%s",
 	    def->slug, id);
-	int		 mine = err != NULL && err->id == strtoll(id, NULL, 10);
+	int		 mine = err != NULL && err->id == parse_id_or_zero(id);
 	/* A refused merge or move: its error beside the theme it was to go
 	 * into. */
 	int		 merge = mine && err->field != NULL &&
@@ -319,16 +319,14 @@ static const char *
 theme_name(struct request *req, const char **why)
 {
 	const char	*s = kvlist_get(&req->form, "namn");
-	size_t		 n, i, chars = 0;
+	size_t		 n;
 
 	*why = NULL;
 	if (s == NULL || s[strspn(s, " \t")] == '\0')
 		*why = "Ge temat ett namn.";
 	else {
 		n = strlen(s);
-		for (i = 0; i < n; i++)
-			chars += ((unsigned char)s[i] & 0xc0) != 0x80;
-		if (chars > 200 || strpbrk(s, "\r\n\t") != NULL ||
+		if (utf8_chars_n(s, n) > 200 || strpbrk(s, "\r\n\t") != NULL ||
 		    !utf8_valid_text(s, n))
 			*why = "Namnet ska vara en rad på högst 200 tecken.";
 	}
