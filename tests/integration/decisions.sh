@@ -5,36 +5,15 @@
 # section, who may write, the audit log, and the exports carrying it. Needs REMISS_DB and the
 # demo data. Prints "ok N - name" lines and a summary.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: decisions.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add bo.beslut@regionhalland.example forvaltning \
-	--name "Bo Beslut" >/dev/null 2>&1 || true
+add_user bo.beslut@regionhalland.example forvaltning "Bo Beslut"
 F=$T/forvaltning K=$T/kommun
 login "$F" bo.beslut@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
@@ -43,7 +22,7 @@ sec=$(sql "SELECT s.id FROM sections s JOIN remiss r ON r.id = s.remiss_id WHERE
 nsec=$(sql "SELECT count(*) FROM sections s JOIN remiss r ON r.id = s.remiss_id WHERE r.slug = '$SLUG' AND s.removed_at IS NULL")
 
 req "$F" GET "/remisser/$SLUG/beslutsforslag"
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 check "the list has a row per section, none decided yet" \
 	eval 'status_is 200 && [ "$(grep -o "Inget beslut ännu" "$T/body" | wc -l)" = "$nsec" ] && body_has "aria-current=\"page\">Beslutsförslag<"'
 req "$F" GET "/remisser/$SLUG/beslutsforslag/$NR"
@@ -83,7 +62,7 @@ check "the list shows the decision and its status" eval 'body_has "<td>Ändrad</
 req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
 	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Gemensam uppföljning"
 new=$(sql "SELECT id FROM decisions WHERE nr = '3.3a'")
-check "a new section can be added" eval 'status_is 303 && [ -n "$new" ] && header_has "^Location: /remisser/$SLUG/beslutsforslag/ny-$new"'
+check "a new section can be added" eval 'status_is 303 && [ -n "$new" ] && header_matches "^Location: /remisser/$SLUG/beslutsforslag/ny-$new"'
 req "$F" POST "/remisser/$SLUG/beslutsforslag/ny-$new" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
 	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Gemensam uppföljning" \
 	--data-urlencode "text=Huvudmännen följer upp överenskommelsen varje år." \
@@ -115,5 +94,4 @@ check "the ODT export carries them too" \
 	python3 "$(dirname "$0")/../export/odt_check.py" "$T/e.odt" "Beslutsförslag: Ändrad (klar för beslut)" \
 	"Flera kommuner efterfrågar gemensamma kriterier." "3.3a Gemensam uppföljning"
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -8,63 +8,32 @@
 # Needs REMISS_DB and the demo data (Halmstad's response has an attachment). Leaves the demo
 # remiss open again. Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: publication.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
 GROUND="21 kap. 1 § offentlighets- och sekretesslagen (2009:400)"
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -XqAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]; JAR "-" for none
-	local jar=$1 m=$2 p=$3 j=(); shift 3
-	[ "$jar" != - ] && j=(-b "$jar" -c "$jar")
-	STATUS=$(curl -s -X "$m" "${j[@]}" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 F=$T/forvaltning K=$T/kommun G=$T/granskare
 login "$F" forvaltning@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
 # A granskare of its own: the demo granskare may be throttled by the login tests.
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add publicering.granskare@regionhalland.example granskare \
-	--name "Publicering Granskare" >/dev/null 2>&1 || true
+add_user publicering.granskare@regionhalland.example granskare "Publicering Granskare"
 login "$G" publicering.granskare@regionhalland.example
-req "$F" GET "/remisser/$SLUG/publicering"
-csrf=$(hidden csrf)
-req "$K" GET /
-kcsrf=$(hidden csrf)
-req "$G" GET /
-gcsrf=$(hidden csrf)
+csrf=$(page_csrf "$F" "/remisser/$SLUG/publicering")
+kcsrf=$(page_csrf "$K")
+gcsrf=$(page_csrf "$G")
 
 rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
-# The latest version of an organisation's response.
-latest() { sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id
-	JOIN organisations o ON o.id = r.org_id WHERE r.remiss_id = $rid AND o.name = '$1'
-	ORDER BY v.version DESC LIMIT 1"; }
-halmstad=$(latest "Halmstads kommun")
+halmstad=$(version_of "Halmstads kommun")
 check "Halmstad's latest version has an attachment" \
 	eval '[ "$(sql "SELECT count(*) FROM attachments WHERE version_id = $halmstad")" -ge 1 ]'
 # A passage of Halmstad's summary (40 characters from its 6th) to redact.
 passage=$(sql "SELECT btrim(substr(summary, 6, 40)) FROM response_versions WHERE id = $halmstad")
 check "Halmstad's summary has a passage to redact" eval '[ ${#passage} -ge 20 ]'
-audits() { sql "SELECT count(*) FROM audit_log WHERE action = '$1'"; }
 
 # --- while the remiss is open ---------------------------------------------------
 req "$F" GET "/remisser/$SLUG/publicering"
@@ -86,7 +55,7 @@ before=$(redactions)
 req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
 	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
 check "a passage is redacted with its legal ground: 303 back to the preview" \
-	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering/forhandsgranska\?meddelande=sekretess#remissinstans-"'
+	eval 'status_is 303 && header_matches "^Location: /remisser/$SLUG/publicering/forhandsgranska\?meddelande=sekretess#remissinstans-"'
 check "the redaction is stored" eval '[ "$(redactions)" = $((before + 1)) ]'
 check "the audit log keeps the redaction with its legal ground and passage" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"'
@@ -111,7 +80,7 @@ req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "version=$halmstad" \
 check "a redaction without the csrf field is refused (403)" status_is 403
 check "none of the refused redactions was stored" eval '[ "$(redactions)" = $((before + 1)) ]'
 check "redactions cannot be changed in the database" \
-	eval '! psql "$REMISS_DB" -XqAtc "UPDATE redactions SET legal_ground = '"'"'x'"'"'" 2>/dev/null'
+	eval '! sql "UPDATE redactions SET legal_ground = '"'"'x'"'"'" 2>/dev/null'
 
 # --- publishing -------------------------------------------------------------------------
 req "$K" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$kcsrf"
@@ -125,13 +94,13 @@ check "the preview of the closed remiss offers to publish the versions it shows"
 	eval 'status_is 200 && [ -n "$versions" ] && body_has ">Publicera svaren</button>"'
 req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf" --data-urlencode "versioner=$versions"
 check "the förvaltning publishes the closed remiss: 303" \
-	eval 'status_is 303 && header_has "meddelande=publicerad"'
+	eval 'status_is 303 && header_matches "meddelande=publicerad"'
 check "publishing is audited" eval '[ "$(audits remiss.publish)" -ge 1 ]'
 req - GET "/publicerat/$SLUG"
 check "an attachment that is not redacted is linked on the public page" \
 	body_has "/publicerat/$SLUG/bilaga/$halmstad/1"
 req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
-check "and anyone can fetch it" eval 'status_is 200 && header_has "^Content-Disposition: attachment"'
+check "and anyone can fetch it" eval 'status_is 200 && header_matches "^Content-Disposition: attachment"'
 # A redaction added after publishing applies at once.
 req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
 	--data-urlencode bilaga=1 --data-urlencode "grund=25 kap. 1 § OSL"
@@ -210,7 +179,7 @@ check "none of the refused withdrawals was stored or audited" \
 REASON="Stycket är inte sekretessbelagt; fel stycke markerades (beslut 2024-06-03)"
 hav "$F" "$csrf" "$pid" "$REASON"
 check "the förvaltning withdraws the passage redaction with a reason: 303" \
-	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering\?meddelande=havd"'
+	eval 'status_is 303 && header_matches "^Location: /remisser/$SLUG/publicering\?meddelande=havd"'
 check "the redaction row is kept unchanged, marked withdrawn by the förvaltning user with the reason" \
 	eval '[ "$(redactions)" = "$rbefore" ] &&
 	      [ "$(sql "SELECT x.legal_ground = '"'"'$GROUND'"'"' AND w.withdrawn_by = $fuid AND w.reason = '"'"'$REASON'"'"'
@@ -228,8 +197,8 @@ check "the publication page says it is withdrawn, and lists it as withdrawn with
 hav "$F" "$csrf" "$pid" "$REASON"
 check "withdrawing the same redaction again is a 409 that says it is already withdrawn" \
 	eval 'status_is 409 && body_has "redan hävd"'
-STATUS=$(curl -s -b "$F" -o "$T/body" -w '%{http_code}' -H 'Accept: application/json' \
-	--data-urlencode "csrf=$csrf" --data-urlencode "skal=Igen" "$BASE/remisser/$SLUG/sekretess/$pid/hav")
+REQ_ACCEPT=application/json req - POST "/remisser/$SLUG/sekretess/$pid/hav" -b "$F" \
+	--data-urlencode "csrf=$csrf" --data-urlencode "skal=Igen"
 check "the 409 in JSON has the Swedish and English titles" \
 	eval 'status_is 409 && body_has "\"title\":\"Sekretessen är redan hävd" && body_has "already been withdrawn"'
 check "the second withdrawals stored and audited nothing" \
@@ -247,9 +216,9 @@ req - GET "/publicerat/$SLUG"
 check "the public page links the attachment again" \
 	eval 'body_has "/publicerat/$SLUG/bilaga/$halmstad/1" && body_lacks "Bilaga 1: [Sekretess enligt"'
 req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
-check "and anyone can fetch it again" eval 'status_is 200 && header_has "^Content-Disposition: attachment"'
+check "and anyone can fetch it again" eval 'status_is 200 && header_matches "^Content-Disposition: attachment"'
 check "withdrawals cannot be removed in the database" \
-	eval '! psql "$REMISS_DB" -XqAtc "DELETE FROM redaction_withdrawals" 2>/dev/null && [ "$(withdrawals)" = $((wbefore + 2)) ]'
+	eval '! sql "DELETE FROM redaction_withdrawals" 2>/dev/null && [ "$(withdrawals)" = $((wbefore + 2)) ]'
 req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
 	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
 req - GET "/publicerat/$SLUG"
@@ -317,6 +286,4 @@ rc=$?
 check "an open remiss is not archived (exit 1, no file)" \
 	eval '[ $rc = 1 ] && grep -q "is not closed" <<<"$out" && [ ! -e "$T/open.tar" ]'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -7,19 +7,15 @@
 # Users: daemon runs remissd in group nogroup, nobody (whose group is nogroup) plays nginx.
 # Every remissd started here is stopped by its PID. Prints ok/not ok lines.
 set -uo pipefail
-. "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 BUILD=${1:?usage: remissd_user.sh BUILD-DIR TMPDIR}
 TMP=${2:?usage: remissd_user.sh BUILD-DIR TMPDIR}
-PASS=0 FAIL=0 N=0
 export REMISS_SCHEMA_DIR=${REMISS_SCHEMA_DIR:-$ROOT/schema}
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
 
 if [ "$(id -u)" -ne 0 ]; then
 	ok "not root: -u only applies when root starts remissd"
-	echo "1..$N"; echo "$PASS passed, $FAIL failed"; exit 0
+	finish
 fi
 rm -rf "$TMP"
 mkdir -p "$TMP"
@@ -69,6 +65,4 @@ PID=
 check "-u with an unknown group is refused at start" \
 	eval '! "$BUILD/remissd" -s "$TMP/x.sock" -u daemon:no-such-group -d x 2>"$TMP/err" && grep -q "no such group: no-such-group" "$TMP/err"'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

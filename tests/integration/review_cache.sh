@@ -7,30 +7,13 @@
 # see each other's page (own header and CSRF token, own read marks, own filters). Builds its own
 # remiss in SQL before any page of it is seen; its responses are imported, never made in SQL. Needs REMISS_DB. Prints "ok N - name" lines.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: review_cache.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=cache-granskning
 PW=cache-losenord-123
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 # ROUNDS GETs of the matrix as JAR (QUERY appended), more than there are workers, so that
 # every worker that kept the page is asked; each body in $T/page.N, the cache header's values
 # in $T/cachehdr. Fails on any status but 200.
@@ -99,9 +82,9 @@ G1=$T/g1 G2=$T/g2
 login "$G1" cache.ett@regionhalland.example
 login "$G2" cache.tva@regionhalland.example
 req "$G1" GET "/remisser/$SLUG/teman"
-csrf1=$(hidden csrf)
+csrf1=$(form_csrf)
 req "$G2" GET "/remisser/$SLUG/teman"
-csrf2=$(hidden csrf)
+csrf2=$(form_csrf)
 
 # --- a cached page is the rendered page ----------------------------------------------------
 pages "$G1"
@@ -182,14 +165,12 @@ token=$("$BUILD/remissctl" token create --org "Cachekommun C" --label cache-test
 sed -e 's/Cachekommun B/Cachekommun C/' -e 's/Bodil/Cecilia/' -e 's/bodil/cecilia/' \
 	-e 's/Kommun B avstyrker: kostnaderna för sjötransporter saknas./Kommun C tillstyrker med glädje./' \
 	-e 's/<stallningstagande>avstyrker/<stallningstagande>tillstyrker/g' "$T/svar.xml" >"$T/svar-c.xml"
-STATUS=$(curl -s -o "$T/api.out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-	-H 'Content-Type: application/xml' -H "Idempotency-Key: cache-$$-$RANDOM" \
-	--data-binary @"$T/svar-c.xml" "$BASE/api/v1/remisser/$SLUG/remissvar")
-check "the API accepts an upload (precondition)" eval '[ "$STATUS" = 201 ] || [ "$STATUS" = 200 ] || { echo "#   status $STATUS: $(head -c 300 "$T/api.out")"; false; }'
+REQ_ACCEPT= req - POST "/api/v1/remisser/$SLUG/remissvar" -H "Authorization: Bearer $token" \
+	-H 'Content-Type: application/xml' -H "Idempotency-Key: cache-$$-$RANDOM" --data-binary @"$T/svar-c.xml"
+check "the API accepts an upload (precondition)" eval '[ "$STATUS" = 201 ] || [ "$STATUS" = 200 ] || { echo "#   status $STATUS: $(body_glimpse)"; false; }'
 pages "$G1"
 check "a response uploaded through the API shows at once" all_have "Kommun C tillstyrker med glädje."
 pages "$G1" '?stallning=tillstyrker'
 check "…also on a filtered page that was cached before" all_have "Kommun C tillstyrker med glädje."
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

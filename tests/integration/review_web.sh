@@ -5,44 +5,22 @@
 # stemming, and that a granskare can never change a response. Needs REMISS_DB and the demo data.
 # Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: review_web.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 G=$T/granskare F=$T/forvaltning K=$T/kommun
 # A granskare of its own: the demo granskare is throttled by the login tests.
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add gunnel.granskare@regionhalland.example granskare \
-	--name "Gunnel Granskare" >/dev/null 2>&1 || true
+add_user gunnel.granskare@regionhalland.example granskare "Gunnel Granskare"
 login "$G" gunnel.granskare@regionhalland.example
 login "$F" forvaltning@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
 req "$G" GET "/remisser/$SLUG/teman"
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 req "$G" GET "/remisser/$SLUG/granskning"
 # A campaign letter: Varberg sends Halmstad's words on 3.3 (a copied text to detect).
 sed -n '1,/<sammanfattning>/p' "$(dirname "$0")/../xml/example-remissvar.xml" |
@@ -83,13 +61,13 @@ check "free-text filter with Swedish stemming (vårdcentralen finds vårdcentral
 	eval 'status_is 200 && body_has "Filtret visar" && body_has "mellan vårdcentralerna" && [ "$(grep -c "<th scope=\"row\">" "$T/body")" = 1 ]'
 req "$K" GET "/remisser/$SLUG/granskning"
 check "a kommun user cannot open the review (403)" status_is 403
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$BASE/remisser/$SLUG/granskning")
-check "an anonymous visitor is sent to log in" eval '[ "$STATUS" = 303 ]'
+req - GET "/remisser/$SLUG/granskning"
+check "an anonymous visitor is sent to log in" status_is 303
 
 # --- themes ------------------------------------------------------------------------
 req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Tröskelprincipen" \
 	--data-urlencode "beskrivning=Hur tröskelprincipen ska tolkas."
-check "a granskare creates a theme" eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/teman\?meddelande=tema-skapat"'
+check "a granskare creates a theme" eval 'status_is 303 && header_matches "^Location: /remisser/'"$SLUG"'/teman\?meddelande=tema-skapat"'
 t_trosk=$(sql "SELECT id FROM themes WHERE name = 'Tröskelprincipen'")
 req "$G" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=  "
 check "a theme without a name is refused beside the field" \
@@ -128,7 +106,7 @@ target=(--data-urlencode "csrf=$csrf" --data-urlencode "svar=$resp" --data-urlen
 	--data-urlencode "tillbaka=/remisser/$SLUG/granskning/avsnitt/3.3#svar-$halmstad")
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_trosk"
 check "tagging a whole answer returns to it with a notice" \
-	eval 'status_is 303 && header_has "^Location: /remisser/'"$SLUG"'/granskning/avsnitt/3.3\?meddelande=taggat#svar-'"$halmstad"'$"'
+	eval 'status_is 303 && header_matches "^Location: /remisser/'"$SLUG"'/granskning/avsnitt/3.3\?meddelande=taggat#svar-'"$halmstad"'$"'
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_trosk"
 check "tagging the same whole answer twice stores one tag" eval '[ "$(sql "SELECT count(*) FROM tags WHERE quote IS NULL")" = 1 ]'
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_trosk" \
@@ -160,7 +138,7 @@ req "$G" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlenc
 note=$(sql "SELECT id FROM annotations WHERE parent_id IS NULL")
 check "an annotation on a passage is stored" eval 'status_is 303 && [ -n "$note" ] && [ "$(sql "SELECT quote FROM annotations WHERE id = $note")" = "bedömningen dokumenteras" ]'
 req "$F" GET "/remisser/$SLUG/granskning"
-fcsrf=$(hidden csrf)
+fcsrf=$(form_csrf)
 req "$F" POST "/remisser/$SLUG/granskning/anteckna" --data-urlencode "csrf=$fcsrf" --data-urlencode "trad=$note" \
 	--data-urlencode "text=Jag bokar in det."
 check "the förvaltning replies in the thread" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM annotations WHERE parent_id = $note")" = 1 ]'
@@ -263,5 +241,4 @@ check "a granskare cannot upload a response (403)" status_is 403
 check "nothing the review did changed a stored response or answer" \
 	eval '[ "$(fingerprint)" = "$versions_before" ] && [ "$(sql "SELECT md5(string_agg(a::text, '"'"','"'"' ORDER BY a.id)) FROM answers a")" = "$answers_before" ]'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -5,47 +5,33 @@
 # its receipt). Either way, sending the same confirmed form again stores it exactly once.
 # Needs REMISS_DB and the demo data.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: submit_crash.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-. "$ROOT/dev/lib.sh"
 SLUG=ok-hemsjukvard-2025
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
+PW=remissvar-demo
 mkdir -p "$T"
 # The one-worker remissd started below, also when this script is stopped half-way.
 trap 'stop_pid "$T/crash.pid"' EXIT
 J=$T/jar
-req() { local m=$1 p=$2; shift 2
-	STATUS=$(curl -s -X "$m" -b "$J" -c "$J" -o "$T/body" -D "$T/h" -H 'Accept: text/html' \
-		-w '%{http_code}' "$@" "$BASE$p"); }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
 org=Hylte\ kommun
-versions() { sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org'"; }
 partial() { sql "SELECT count(*) FROM answers a WHERE NOT EXISTS (SELECT 1 FROM response_versions v WHERE v.id = a.version_id)"; }
 
 # A Hylte user, logged in through nginx, reviews a complete answer.
-printf 'remissvar-demo\n' | "$BUILD/remissctl" user add hanna.holm@hylte.example kommun \
-	--org "$org" --name "Hanna Holm" >/dev/null 2>&1 || true
-rm -f "$J"
-req GET /logga-in
-req POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode email=hanna.holm@hylte.example \
-	--data-urlencode password=remissvar-demo
-req GET "/remisser/$SLUG/svar"
-csrf=$(hidden csrf) lock=$(hidden lock)
-req POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+add_user hanna.holm@hylte.example kommun "Hanna Holm" --org "$org"
+login "$J" hanna.holm@hylte.example
+req "$J" GET "/remisser/$SLUG/svar"
+csrf=$(form_csrf) lock=$(hidden lock)
+req "$J" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
 	--data-urlencode action=granska --data-urlencode stallningstagande=tillstyrker \
 	--data-urlencode "a-1-kommentar=Hylte kommun delar syftet." \
 	--data-urlencode "kontakt_namn=Hanna Holm" --data-urlencode kontakt_epost=hanna.holm@hylte.example
 key=$(hidden nyckel) lock=$(hidden lock)
-check "the review page offers a one-time key" eval '[ "$STATUS" = 200 ] && [ ${#key} = 64 ]'
+check "the review page offers a one-time key" eval 'status_is 200 && [ ${#key} = 64 ]'
 cookie=$(awk '$6 == "remiss_session" {print $7}' "$J")
 body="csrf=$csrf&lock=$lock&action=skicka&nyckel=$key"
-before=$(versions)
+before=$(versions "$org")
 
 # A one-worker remissd on its own socket, so we know which process handles the submit.
 S=$T/crash.sock
@@ -75,29 +61,29 @@ echo "COMMIT;" >&"${HOLD[1]}"; echo '\q' >&"${HOLD[1]}"
 wait "$HOLD_PID" 2>/dev/null
 sleep 0.5
 check "the killed worker's client got no receipt" eval '! grep -q "^Status: 303" "$T/crash.out"'
-check "nothing of the interrupted submit was stored" eval '[ "$(versions)" = "$before" ] && [ "$(partial)" = 0 ]'
+check "nothing of the interrupted submit was stored" eval '[ "$(versions "$org")" = "$before" ] && [ "$(partial)" = 0 ]'
 stop_pid "$T/crash.pid"
 
 # The same confirmed form, sent again through nginx: stored once, then replayed.
-req POST "/remisser/$SLUG/svar" --data "$body"
-first=$(grep -i '^Location:' "$T/h" | tr -d '\r')
-check "sending the same form again stores it" eval '[ "$STATUS" = 303 ] && [ "$(versions)" = $((before + 1)) ]'
-req POST "/remisser/$SLUG/svar" --data "$body"
-check "and a third send stores nothing more, with the same receipt" eval '[ "$STATUS" = 303 ] && [ "$(grep -i "^Location:" "$T/h" | tr -d "\r")" = "$first" ] && [ "$(versions)" = $((before + 1)) ]'
+req "$J" POST "/remisser/$SLUG/svar" --data "$body"
+first=$(grep -i '^Location:' "$T/h")
+check "sending the same form again stores it" eval 'status_is 303 && [ "$(versions "$org")" = $((before + 1)) ]'
+req "$J" POST "/remisser/$SLUG/svar" --data "$body"
+check "and a third send stores nothing more, with the same receipt" eval 'status_is 303 && [ -n "$first" ] && [ "$(grep -i "^Location:" "$T/h")" = "$first" ] && [ "$(versions "$org")" = $((before + 1)) ]'
 
 # --- killed after the commit, before the answer ------------------------------
 # A new review gives a new one-time key. The crash instance's commits wait for a synchronous
 # standby that does not exist: the transaction is durable in the WAL but the worker never
 # hears back, and is killed while waiting. Clearing the standby name lets the commit finish.
-req GET "/remisser/$SLUG/svar"
-csrf=$(hidden csrf) lock=$(hidden lock)
-req POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
+req "$J" GET "/remisser/$SLUG/svar"
+csrf=$(form_csrf) lock=$(hidden lock)
+req "$J" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
 	--data-urlencode action=granska --data-urlencode stallningstagande=tillstyrker-med-andringar \
 	--data-urlencode "a-1-kommentar=Hylte kommun delar syftet, med ändringar." \
 	--data-urlencode "kontakt_namn=Hanna Holm" --data-urlencode kontakt_epost=hanna.holm@hylte.example
 key=$(hidden nyckel) lock=$(hidden lock)
 body="csrf=$csrf&lock=$lock&action=skicka&nyckel=$key"
-before=$(versions)
+before=$(versions "$org")
 "$BUILD/remissd" -s "$S" -m 0600 -w 1 -g 2 -i -d "$REMISS_DB options='-c synchronous_commit=on'" \
 	-P "$T/crash.pid" 2>>"$T/crash.log" &
 for _ in $(seq 100); do [ -S "$S" ] && break; sleep 0.05; done
@@ -123,15 +109,14 @@ kill -KILL "$worker"
 wait "$client" 2>/dev/null
 sql "ALTER SYSTEM RESET synchronous_standby_names" >/dev/null
 sql "SELECT pg_reload_conf()" >/dev/null
-for _ in $(seq 150); do [ "$(versions)" = $((before + 1)) ] && break; sleep 0.1; done
+for _ in $(seq 150); do [ "$(versions "$org")" = $((before + 1)) ] && break; sleep 0.1; done
 check "the killed worker's client got no receipt" eval '! grep -q "^Status: 303" "$T/crash2.out"'
 stored=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org' AND v.idempotency_key = '$key' AND v.receipt_number ~ '^[0-9]{4}-[0-9]+$' AND length(v.sha256) = 64")
 check "yet the submit was stored whole, with its receipt" \
-	eval '[ "$(versions)" = $((before + 1)) ] && [ -n "$stored" ] && [ "$(partial)" = 0 ]'
+	eval '[ "$(versions "$org")" = $((before + 1)) ] && [ -n "$stored" ] && [ "$(partial)" = 0 ]'
 stop_pid "$T/crash.pid"
-req POST "/remisser/$SLUG/svar" --data "$body"
+req "$J" POST "/remisser/$SLUG/svar" --data "$body"
 check "sending the same form again stores nothing more and leads to that receipt" \
-	eval '[ "$STATUS" = 303 ] && grep -qiE "^Location: /remisser/$SLUG/kvitton/$stored\s*$" "$T/h" && [ "$(versions)" = $((before + 1)) ]'
+	eval 'status_is 303 && header_matches "^Location: /remisser/$SLUG/kvitton/$stored$" && [ "$(versions "$org")" = $((before + 1)) ]'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish
