@@ -89,15 +89,15 @@ F=$T/forvaltning
 login "$F" forvaltning@regionhalland.example
 req "$F" GET "/remisser/$SLUG/publicering"
 fcsrf=$(form_csrf)
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$fcsrf" --data-urlencode status=stangd
+post_form "$F" "/remisser/$SLUG/status" "$fcsrf" status=stangd
 req "$F" GET "/remisser/$SLUG/publicering/forhandsgranska"
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$fcsrf" \
-	--data-urlencode "versioner=$(hidden versioner)"
+post_form "$F" "/remisser/$SLUG/publicera" "$fcsrf" \
+	"versioner=$(hidden versioner)"
 req - GET "/publicerat/$SLUG/bilaga/$vid/1"
 check "the public page's download too: an attachment, nosniff, sandboxed" \
 	eval 'status_is 200 && [ "$(cat "$T/body")" = "$html" ] && served_safely "text/plain; charset=utf-8"'
-req "$F" POST "/remisser/$SLUG/avpublicera" --data-urlencode "csrf=$fcsrf"
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$fcsrf" --data-urlencode status=oppen
+post_form "$F" "/remisser/$SLUG/avpublicera" "$fcsrf"
+post_form "$F" "/remisser/$SLUG/status" "$fcsrf" status=oppen
 check "…and the remiss is unpublished and open again" \
 	eval 'status_is 303 && [ "$(sql "SELECT status FROM remiss WHERE id = $rid")" = oppen ]'
 

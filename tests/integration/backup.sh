@@ -209,7 +209,7 @@ has_receipt() { [ "$(sql_in "$APP" "SELECT count(*) FROM response_versions WHERE
 # The archive must hold the WAL with R2 before the cluster goes: force the segment out and wait
 # for the archiver, then check it as section 2 tells (pg_stat_archiver, failed_count 0).
 seg=$(sql_in "$SUPER" "SELECT pg_walfile_name(pg_switch_wal())")
-for ((i = 0; i < 300; i++)); do [ -f "$BK/wal/$seg" ] && break; sleep 0.1; done
+wait_until 30 test -f "$BK/wal/$seg"
 check "archive_command copied the WAL segment with the later responses to the archive" \
 	eval '[ -f "$BK/wal/$seg" ]'
 check "pg_stat_archiver: archived_count > 0, failed_count 0" \
@@ -224,7 +224,7 @@ verify "$APP"
 check "remissctl verify passes on the cluster restored from base backup and WAL" \
 	eval '[ "$RC" = 0 ] && out_has "verify: ok: $((versions + 2)) versions, $((versions + 2)) receipts in the audit log, $((attachments + 2)) attachments"'
 
-for ((i = 0; i < 300; i++)); do [ -f "$BK/wal/00000002.history" ] && break; sleep 0.1; done
+wait_until 30 test -f "$BK/wal/00000002.history"
 check "the restored cluster archives on a new timeline into the same archive" \
 	eval '[ -f "$BK/wal/00000002.history" ]'
 
@@ -370,7 +370,7 @@ older=$(ls "$BK/wal" | grep -E '^[0-9A-F]{24}$' | awk -v f="${first:8}" 'substr(
 check "pg_archivecleanup pruned the WAL archive to what the kept base backup needs ($wal_before WAL files before)" \
 	eval '[ -n "$first" ] && [ "$older" = 0 ] && [ "$(ls "$BK/wal" | grep -cE "^[0-9A-F]{24}$")" -lt "$wal_before" ]'
 check "the WAL file the kept base backup starts with is still archived" \
-	eval 'for ((i = 0; i < 100; i++)); do [ -f "$BK/wal/$first" ] && break; sleep 0.1; done; [ -f "$BK/wal/$first" ]'
+	wait_until 10 test -f "$BK/wal/$first"
 
 stopped=1
 for pid in "${PIDS[@]}"; do pg_down_pid "$pid" || stopped=0; done

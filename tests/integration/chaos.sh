@@ -15,22 +15,7 @@ SLUG=${CHAOS_SLUG:-kaos-$(date +%s)}
 mkdir -p "$T"
 
 # A remiss of its own, open today, inviting four organisations with a token each.
-cat >"$T/remiss.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<remiss xmlns="urn:remissvar:1" id="$SLUG">
-  <titel>Kaostest</titel>
-  <avsandare>Region Halland</avsandare>
-  <oppnar>$(date -d '-1 day' +%F)</oppnar>
-  <sista-svarsdag>$(date -d '+30 days' +%F)</sista-svarsdag>
-  <beskrivning>Svar som skickas medan servern störs.</beskrivning>
-  <remissinstans typ="kommun">Kaoskommun 1</remissinstans>
-  <remissinstans typ="kommun">Kaoskommun 2</remissinstans>
-  <remissinstans typ="kommun">Kaoskommun 3</remissinstans>
-  <remissinstans typ="kommun">Kaoskommun 4</remissinstans>
-  <avsnitt nr="1" rubrik="Förslaget">Förslagets text.</avsnitt>
-</remiss>
-XML
-"$BUILD/remissctl" remiss import "$T/remiss.xml" >/dev/null
+new_remiss "$SLUG" Kaostest 1 "kommun:Kaoskommun 1" "kommun:Kaoskommun 2" "kommun:Kaoskommun 3" "kommun:Kaoskommun 4"
 : >"$T/tokens"
 for i in 1 2 3 4; do
 	printf '%s\tKaoskommun %s\n' "$("$BUILD/remissctl" token create --org "Kaoskommun $i" --label chaos)" "$i" >>"$T/tokens"
@@ -72,11 +57,6 @@ check "and no response.submit entry names a version that is not stored" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log a WHERE a.action = '"'response.submit'"' AND a.object_type = '"'response_version'"' AND NOT EXISTS (SELECT 1 FROM response_versions v WHERE v.id::text = a.object_id)")" = 0 ]'
 check "no half-stored submission: every stored version has its answer" \
 	eval '[ "$(sql "SELECT count(*) FROM response_versions v WHERE $in_remiss AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.version_id = v.id)")" = 0 ]'
-ok_after=0
-for _ in $(seq 50); do
-	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" = 200 ] && { ok_after=1; break; }
-	sleep 0.1
-done
-check "the stack answers afterwards" [ "$ok_after" = 1 ]
+check "the stack answers afterwards" wait_http "$BASE/healthz" 5
 
 finish

@@ -32,18 +32,18 @@ check "the form shows the proposal and offers the section's answers as reference
 	eval 'status_is 200 && body_has "Förslagets text" && [ -n "$resp" ] && [ "$lock" = 0 ]'
 proposal=$(sql "SELECT body FROM sections WHERE id = $sec")
 
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "beslut=andrad" --data-urlencode "text=$proposal"
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0" \
+	"beslut=andrad" "text=$proposal"
 check "a changed section whose text is unchanged is a 422 with the error beside the text" \
 	eval 'status_is 422 && body_has "Skriv den ändrade texten" && body_has "aria-describedby=\"text-fel\""'
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0"
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0"
 check "no decision chosen is a 422" eval 'status_is 422 && body_has "Välj ett beslut."'
 
 revised="Regionen och kommunerna tar fram gemensamma bedömningskriterier. $proposal"
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "beslut=andrad" --data-urlencode "text=$revised" \
-	--data-urlencode "motivering=Flera kommuner efterfrågar gemensamma kriterier." \
-	--data-urlencode "status=klar" --data-urlencode "ref=$resp"
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0" \
+	"beslut=andrad" "text=$revised" \
+	"motivering=Flera kommuner efterfrågar gemensamma kriterier." \
+	"status=klar" "ref=$resp"
 check "a changed section is saved with text, motivation, status and its reference" \
 	eval 'status_is 303 && [ "$(sql "SELECT kind || status || lock_version FROM decisions WHERE section_id = $sec")" = andradklar1 ] && [ "$(sql "SELECT count(*) FROM decision_refs d JOIN decisions x ON x.id = d.decision_id WHERE x.section_id = $sec AND d.response_id = $resp")" = 1 ]'
 check "the save is audited" \
@@ -51,30 +51,30 @@ check "the save is audited" \
 req "$F" GET "/remisser/$SLUG/beslutsforslag/$NR"
 check "the change from the proposal is shown as a word diff" \
 	eval 'status_is 200 && body_has "<ins>Regionen och kommunerna tar fram gemensamma bedömningskriterier. </ins>"'
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "beslut=struken" --data-urlencode "motivering=Från en gammal sida."
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0" \
+	"beslut=struken" "motivering=Från en gammal sida."
 check "a form from before the last save is a 409 that keeps the text and changes nothing" \
 	eval 'status_is 409 && body_has "Från en gammal sida." && [ "$(sql "SELECT kind FROM decisions WHERE section_id = $sec")" = andrad ]'
 req "$F" GET "/remisser/$SLUG/beslutsforslag"
 check "the list shows the decision and its status" eval 'body_has "<td>Ändrad</td>" && body_has "<td>Klar för beslut</td>"'
 
 # --- an added section ------------------------------------------------------------------
-req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
-	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Gemensam uppföljning"
+post_form "$F" "/remisser/$SLUG/beslutsforslag" "$csrf" \
+	"nr=3.3a" "rubrik=Gemensam uppföljning"
 new=$(sql "SELECT id FROM decisions WHERE nr = '3.3a'")
 check "a new section can be added" eval 'status_is 303 && [ -n "$new" ] && header_matches "^Location: /remisser/$SLUG/beslutsforslag/ny-$new"'
-req "$F" POST "/remisser/$SLUG/beslutsforslag/ny-$new" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Gemensam uppföljning" \
-	--data-urlencode "text=Huvudmännen följer upp överenskommelsen varje år." \
-	--data-urlencode "motivering=Efterfrågas i remissvaren."
+post_form "$F" "/remisser/$SLUG/beslutsforslag/ny-$new" "$csrf" "lock=0" \
+	"nr=3.3a" "rubrik=Gemensam uppföljning" \
+	"text=Huvudmännen följer upp överenskommelsen varje år." \
+	"motivering=Efterfrågas i remissvaren."
 check "its text and motivation are saved" \
 	eval 'status_is 303 && [ "$(sql "SELECT revised_text FROM decisions WHERE id = $new")" = "Huvudmännen följer upp överenskommelsen varje år." ]'
-req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
-	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Igen"
+post_form "$F" "/remisser/$SLUG/beslutsforslag" "$csrf" \
+	"nr=3.3a" "rubrik=Igen"
 check "a second new section with the same number is a 409" status_is 409
 check "…shown on the list page beside the number, with what was typed" eval 'body_has "<h1>Beslutsförslag</h1>" && body_has "aria-describedby=\"nr-fel\"" && body_has "Det finns redan ett nytt avsnitt med det numret." && body_has "value=\"Igen\"" && body_has "Logga ut</button>"'
-req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
-	--data-urlencode "nr=" --data-urlencode "rubrik=Utan nummer"
+post_form "$F" "/remisser/$SLUG/beslutsforslag" "$csrf" \
+	"nr=" "rubrik=Utan nummer"
 check "a new section without a number comes back on the list page, beside the field" eval 'status_is 422 && body_has "<h1>Beslutsförslag</h1>" && body_has "<p class=\"field-error\" id=\"nr-fel\">Skriv ett nummer som 3.4 eller 7a.</p>" && body_has "href=\"#nr\"" && body_has "value=\"Utan nummer\"" && ! grep -qF "<p lang=\"en\">" "$T/body"'
 
 # --- who may write ------------------------------------------------------------------

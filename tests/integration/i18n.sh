@@ -79,9 +79,9 @@ check "Mitt konto shows the account and a language select" eval \
 csrf=$(form_csrf)
 req "$J" POST /konto --data 'lang=en'
 check "saving the language without the CSRF token is refused" eval 'status_is 403 && [ "$(user_lang)" = sv ]'
-req "$J" POST /konto --data-urlencode "csrf=$csrf" --data 'lang=xx'
+post_form "$J" /konto "$csrf" 'lang=xx'
 check "an unknown language in Mitt konto is 400 and changes nothing" eval 'status_is 400 && [ "$(user_lang)" = sv ]'
-req "$J" POST /konto --data-urlencode "csrf=$csrf" --data 'lang=en'
+post_form "$J" /konto "$csrf" 'lang=en'
 check "choosing English is stored on the account" eval \
 	'status_is 303 && header_matches "^Location: /konto\\?sparat=1$" && [ "$(user_lang)" = en ]'
 req "$J" GET /konto?sparat=1
@@ -164,8 +164,8 @@ check "the search form's positions are English" eval \
 # the field errors, from core/meeting_rules.c and the handler, follow the language.
 meetings_now() { sql "SELECT count(*) FROM meetings"; }
 bad_meeting() {
-	req "$F" POST "$R/dialogmoten" --data-urlencode "csrf=$(page_csrf "$F" "$R/dialogmoten/nytt")" --data-urlencode "datum=2024-02-30" \
-		--data-urlencode "deltagare=, utan namn" --data-urlencode "anteckningar=Kvar efter felet"
+	post_form "$F" "$R/dialogmoten" "$(page_csrf "$F" "$R/dialogmoten/nytt")" "datum=2024-02-30" \
+		"deltagare=, utan namn" "anteckningar=Kvar efter felet"
 }
 before=$(meetings_now)
 bad_meeting

@@ -67,12 +67,12 @@ outsider=$(sql "INSERT INTO organisations (name, kind) VALUES ('Idtest ej inbjud
 req "$G" GET "/remisser/$A/teman"
 csrf=$(form_csrf)
 for t in "Idtest A1" "Idtest A2"; do
-	req "$G" POST "/remisser/$A/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=$t"
+	post_form "$G" "/remisser/$A/teman" "$csrf" "namn=$t"
 done
-req "$G" POST "/remisser/$B/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Idtest B1"
+post_form "$G" "/remisser/$B/teman" "$csrf" "namn=Idtest B1"
 theme() { sql "SELECT id FROM themes WHERE name = '$1'"; }
 a1=$(theme "Idtest A1") a2=$(theme "Idtest A2") b1=$(theme "Idtest B1")
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$a1&svar=$resp_a&avsnitt=$sec_a&version=$va"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$a1" "svar=$resp_a" "avsnitt=$sec_a" "version=$va"
 uid=$(sql "SELECT id FROM users WHERE email = 'ids.granskare@regionhalland.example'")
 meeting=$(sql "INSERT INTO meetings (remiss_id, held_on, created_by, updated_by) VALUES ($ra, '2025-02-03', $uid, $uid) RETURNING id")
 sql "INSERT INTO meeting_orgs VALUES ($meeting, $laholm); INSERT INTO meeting_themes VALUES ($meeting, $a1)" >/dev/null
@@ -81,33 +81,33 @@ check "the setup: three themes, A1 tagging Laholm's answer in A, a meeting of A 
 before=$(fingerprint)
 
 # --- themes (review_themes.c, review/actions.c) -----------------------------------------
-req "$G" POST "/remisser/$A/teman/$a1/sla-ihop" --data-urlencode "csrf=$csrf" --data "med=$b1"
+post_form "$G" "/remisser/$A/teman/$a1/sla-ihop" "$csrf" "med=$b1"
 check "merging a theme with another remiss's theme (med) is a 404: no tags lost, no meeting moved" \
 	eval 'no_success 404 && [ "$(sql "SELECT count(*) FROM meeting_themes WHERE theme_id = $b1")" = 0 ]'
-req "$G" POST "/remisser/$A/teman/$b1/sla-ihop" --data-urlencode "csrf=$csrf" --data "med=$a2"
+post_form "$G" "/remisser/$A/teman/$b1/sla-ihop" "$csrf" "med=$a2"
 check "merging another remiss's theme (in the path) into one of this remiss is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman/$a1/ta-bort" --data-urlencode "csrf=$csrf" --data "taggar=flytta&till=$b1"
+post_form "$G" "/remisser/$A/teman/$a1/ta-bort" "$csrf" "taggar=flytta" "till=$b1"
 check "deleting a theme with its tags moved to another remiss's theme (till) is a 404: the theme and its tags stay" \
 	eval 'no_success 404 && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $a1")" = 1 ]'
-req "$G" POST "/remisser/$A/teman/$b1/ta-bort" --data-urlencode "csrf=$csrf" --data "taggar=ta-bort"
+post_form "$G" "/remisser/$A/teman/$b1/ta-bort" "$csrf" "taggar=ta-bort"
 check "deleting another remiss's theme through this remiss is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Idtest under B" --data "overordnat=$b1"
+post_form "$G" "/remisser/$A/teman" "$csrf" "namn=Idtest under B" "overordnat=$b1"
 check "a new theme under another remiss's theme (overordnat) is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman/$a2" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Idtest A2" --data "overordnat=$b1"
+post_form "$G" "/remisser/$A/teman/$a2" "$csrf" "namn=Idtest A2" "overordnat=$b1"
 check "moving a theme under another remiss's theme is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman/$b1" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Omdöpt"
+post_form "$G" "/remisser/$A/teman/$b1" "$csrf" "namn=Omdöpt"
 check "renaming another remiss's theme through this remiss is a 404" no_success 404
 
 # --- tags, notes, read marks (review_post.c) ---------------------------------------------
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$b1&svar=$resp_a&avsnitt=$sec_a&version=$va"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$b1" "svar=$resp_a" "avsnitt=$sec_a" "version=$va"
 check "tagging an answer with another remiss's theme is a 404, not \"Svaret är taggat\"" no_success 404
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$a2&svar=$resp_b&avsnitt=$sec_b&version=$vb"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$a2" "svar=$resp_b" "avsnitt=$sec_b" "version=$vb"
 check "tagging another remiss's answer with this remiss's theme is a 404" no_success 404
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$a2&svar=$resp_a&avsnitt=$sec_b&version=$va"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$a2" "svar=$resp_a" "avsnitt=$sec_b" "version=$va"
 check "tagging with another remiss's section is a 404" no_success 404
 tag_b=$(sql "INSERT INTO tags (theme_id, response_id, section_id, version_id) VALUES ($b1, $resp_b, $sec_b, $vb) RETURNING id")
 before=$(fingerprint)
-req "$G" POST "/remisser/$A/granskning/tagg/$tag_b/ta-bort" --data-urlencode "csrf=$csrf"
+post_form "$G" "/remisser/$A/granskning/tagg/$tag_b/ta-bort" "$csrf"
 check "removing another remiss's tag is a 404" no_success 404
 req "$G" POST "/remisser/$A/granskning/anteckna" --data-urlencode "csrf=$csrf" --data-urlencode "text=Fel remiss" \
 	--data "svar=$resp_b&avsnitt=$sec_b&version=$vb"
@@ -115,11 +115,11 @@ check "annotating another remiss's answer is a 404" no_success 404
 note_b=$(sql "INSERT INTO annotations (remiss_id, response_id, section_id, version_id, body, created_by)
 	VALUES ($rb, $resp_b, $sec_b, $vb, 'Annan remiss', $uid) RETURNING id")
 before=$(fingerprint)
-req "$G" POST "/remisser/$A/granskning/anteckna" --data-urlencode "csrf=$csrf" --data-urlencode "text=Svar" --data "trad=$note_b"
+post_form "$G" "/remisser/$A/granskning/anteckna" "$csrf" "text=Svar" "trad=$note_b"
 check "replying to another remiss's thread is a 404" no_success 404
-req "$G" POST "/remisser/$A/granskning/anteckning/$note_b/status" --data-urlencode "csrf=$csrf" --data "status=lost"
+post_form "$G" "/remisser/$A/granskning/anteckning/$note_b/status" "$csrf" "status=lost"
 check "resolving another remiss's thread is a 404" no_success 404
-req "$G" POST "/remisser/$A/granskning/last" --data-urlencode "csrf=$csrf" --data "last=ja&svar=$resp_b&avsnitt=$sec_b&version=$vb"
+post_form "$G" "/remisser/$A/granskning/last" "$csrf" "last=ja" "svar=$resp_b" "avsnitt=$sec_b" "version=$vb"
 check "marking another remiss's answer read is a 404" no_success 404
 
 # --- a suggested group becomes a theme (review_analysis.c) --------------------------------

@@ -15,6 +15,8 @@
 # body and no headers behind it, never the previous answer's.
 
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/dev/lib.sh"
+# The Python suites import lib.py and fcgi.py from here; no __pycache__ in the checkout.
+export PYTHONDONTWRITEBYTECODE=1
 
 # --- numbered results ----------------------------------------------------------------------
 PASS=0 FAIL=0 N=0
@@ -28,6 +30,18 @@ notok() {
 }
 # check NAME COMMAND [ARGS...]: ok if COMMAND succeeds, else not ok naming the command.
 check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+# wait_until SECONDS COMMAND [ARGS...]: runs COMMAND every 0.1 s until it succeeds (true) or
+# SECONDS have passed (false). A hang guard, never a timing: the caller checks what it waited for.
+wait_until() {
+	local tries=$(($1 * 10))
+	shift
+	until "$@"; do
+		[ $((tries -= 1)) -ge 0 ] || return 1
+		sleep 0.1
+	done
+}
+# gone PID: the process has ended.
+gone() { ! kill -0 "$1" 2>/dev/null; }
 # finish: the plan line and the closing count; exits 0 only if nothing failed.
 finish() {
 	echo "1..$N"
@@ -61,6 +75,18 @@ version_of() {
 		WHERE m.slug = '$SLUG' AND o.name = '$1' ${2:+AND v.version = $2}
 		ORDER BY v.version DESC LIMIT 1"
 }
+# answer_form ORG NR: the form fields that name ORG's latest answer to section NR of $SLUG, as
+# the review pages' forms send them, as curl arguments in the array ANSWER; the ids in
+# ANSWER_RESPONSE, ANSWER_SECTION and ANSWER_VERSION.
+answer_form() {
+	ANSWER_RESPONSE=$(sql "SELECT r.id FROM responses r JOIN remiss m ON m.id = r.remiss_id
+		JOIN organisations o ON o.id = r.org_id WHERE m.slug = '$SLUG' AND o.name = '$1'")
+	ANSWER_SECTION=$(sql "SELECT s.id FROM sections s JOIN remiss m ON m.id = s.remiss_id
+		WHERE m.slug = '$SLUG' AND s.nr = '$2' AND s.removed_at IS NULL")
+	ANSWER_VERSION=$(version_of "$1")
+	ANSWER=(--data-urlencode "svar=$ANSWER_RESPONSE" --data-urlencode "avsnitt=$ANSWER_SECTION"
+		--data-urlencode "fraga=" --data-urlencode "version=$ANSWER_VERSION")
+}
 
 # --- remissctl -----------------------------------------------------------------------------
 # ctl [ARGS...]: runs remissctl with $IN (nothing when IN is unset) on standard input; sets RC
@@ -72,6 +98,35 @@ ctl() {
 }
 rc_is() { [ "$RC" = "$1" ] || { echo "#   exit $RC, expected $1; stderr: ${ERR:0:300}"; return 1; }; }
 
+# new_remiss SLUG TITLE SECTIONS [TYP:NAME...]: a remiss of the suite's own, imported with
+# remissctl remiss import as any definition is: open since yesterday with 30 days left, sections
+# 1 to SECTIONS ("Avsnitt N"), and each organisation (TYP kommun, region or annan) invited,
+# made when it is new. One that could not be imported is said in a comment line.
+new_remiss() {
+	local slug=$1 title=$2 sections=$3 org i f=$T/remiss-$1.xml
+	shift 3
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n<remiss xmlns="urn:remissvar:1" id="%s">\n' "$slug"
+		printf '  <titel>%s</titel>\n  <avsandare>Region Halland</avsandare>\n' "$title"
+		printf '  <oppnar>%s</oppnar>\n  <sista-svarsdag>%s</sista-svarsdag>\n' \
+			"$(date -d '-1 day' +%F)" "$(date -d '+30 days' +%F)"
+		for org; do printf '  <remissinstans typ="%s">%s</remissinstans>\n' "${org%%:*}" "${org#*:}"; done
+		for ((i = 1; i <= sections; i++)); do
+			printf '  <avsnitt nr="%d" rubrik="Avsnitt %d">Förslagets text för avsnitt %d.</avsnitt>\n' "$i" "$i" "$i"
+		done
+		printf '</remiss>\n'
+	} >"$f"
+	"$BUILD/remissctl" remiss import "$f" >/dev/null 2>"$f.err" ||
+		echo "#   the remiss $slug could not be imported: $(cat "$f.err")"
+}
+
+# import_response FILE [remissctl response import args...]: a remissvar received as any is, with
+# its receipt, checksum and audit row. One that could not be imported is said in a comment line.
+import_response() {
+	local out
+	out=$("$BUILD/remissctl" response import "$@" 2>&1 </dev/null) || echo "#   import of $1: $out"
+}
+
 # --- requests ------------------------------------------------------------------------------
 # The directory of the last answer: $(answer_dir)/body, /headers as sent, /h without CRs.
 answer_dir() { printf '%s' "${REQ_DIR:-$T}"; }
@@ -79,13 +134,13 @@ answer_dir() { printf '%s' "${REQ_DIR:-$T}"; }
 # req JAR METHOD PATH [curl args...]: one request to $BASE$PATH with the cookies of JAR (a
 # cookie jar file, read and updated; "-" for none). Sets STATUS (000 when nothing answered).
 req() {
-	local jar=$1 m=$2 p=$3 d=${REQ_DIR:-$T} a=() accept=${REQ_ACCEPT-text/html}
-	shift 3
+	local jar=${1-} m=${2-} p=${3-} d=${REQ_DIR:-$T} a=() accept=${REQ_ACCEPT-text/html}
+	: >"$d/body"; : >"$d/headers"; : >"$d/h"; rm -f "$d/text"
 	# A call in another helper's old form (req METHOD PATH) must fail, not request "/GET".
-	[[ $m =~ ^[A-Z]+$ ]] || { STATUS=000; echo "#   req: no METHOD in: req $jar $m $p"; return 1; }
+	[ $# -ge 3 ] && [[ $m =~ ^[A-Z]+$ ]] || { STATUS=000; echo "#   req: no METHOD in: req $*"; return 1; }
+	shift 3
 	[ "$jar" = - ] || a=(-b "$jar" -c "$jar")
 	[ -z "$accept" ] || a+=(-H "Accept: $accept")
-	: >"$d/body"; : >"$d/headers"; rm -f "$d/text"
 	STATUS=$(curl -s -X "$m" "${a[@]}" -o "$d/body" -D "$d/headers" -w '%{http_code}' "$@" "$BASE$p")
 	tr -d '\r' <"$d/headers" >"$d/h"
 }

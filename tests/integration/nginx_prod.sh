@@ -13,11 +13,8 @@ PARENT=${1:-/tmp}
 D= NGINX_PID=
 
 stop_nginx() {
-	local i
 	[ -n "$NGINX_PID" ] || return 0
-	kill -TERM "$NGINX_PID" 2>/dev/null
-	for ((i = 0; i < 50; i++)); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-	kill -KILL "$NGINX_PID" 2>/dev/null
+	stop_pid "$NGINX_PID" 5
 	wait "$NGINX_PID" 2>/dev/null
 	NGINX_PID=
 }

@@ -50,15 +50,15 @@ me_csrf=$(form_csrf)
 req "$M" POST "/konto/nycklar/$t1_id/aterkalla"
 check "a revocation without the CSRF token is refused (403) and changes nothing" \
 	eval 'status_is 403 && [ "$(api "$t1")" = 200 ]'
-req "$M" POST "/konto/nycklar/$other_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$other_id/aterkalla" "$me_csrf"
 check "another user's token is a 404 that changes nothing" \
 	eval 'status_is 404 && body_has "API-nyckeln finns inte bland dina nycklar" && [ "$(api "$other")" = 200 ] && [ "$(revoke_audits "$other_id")" = 0 ]'
-req "$M" POST "/konto/nycklar/$org_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$org_id/aterkalla" "$me_csrf"
 check "an organisation's token is a 404 that changes nothing" \
 	eval 'status_is 404 && [ "$(api "$org")" = 200 ]'
-req "$M" POST "/konto/nycklar/999999999/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/999999999/aterkalla" "$me_csrf"
 check "an unknown token is a 404" status_is 404
-req "$M" POST "/konto/nycklar/$t1_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$t1_id/aterkalla" "$me_csrf"
 check "revoking one's own token answers 303 back to Mitt konto" \
 	eval 'status_is 303 && header_matches "^Location: /konto\?aterkallad=1"'
 check "the revoked token no longer works (401), the others still do" \
@@ -68,7 +68,7 @@ check "the revocation is audited as token.revoke by the user" \
 req "$M" GET /konto?aterkallad=1
 check "Mitt konto says so and no longer lists it" \
 	eval 'status_is 200 && body_has "API-nyckeln är återkallad" && body_lacks "Skript $RUN" && body_has "Export $RUN"'
-req "$M" POST "/konto/nycklar/$t1_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$t1_id/aterkalla" "$me_csrf"
 check "revoking it again is a 404, with no second audit row" \
 	eval 'status_is 404 && [ "$(revoke_audits "$t1_id")" = 1 ]'
 REQ_ACCEPT= req - POST "/konto/nycklar/$t3_id/aterkalla" -H "Authorization: Bearer $t3"

@@ -39,41 +39,41 @@ check "Halmstad's summary has a passage to redact" eval '[ ${#passage} -ge 20 ]'
 req "$F" GET "/remisser/$SLUG/publicering"
 check "the publication page tells the förvaltning to close the remiss first" \
 	eval 'status_is 200 && body_has "kan publiceras när remissen är stängd" && body_lacks "Publicera svaren"'
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+post_form "$F" "/remisser/$SLUG/publicera" "$csrf"
 check "publishing an open remiss is a 409" status_is 409
 req - GET "/publicerat/$SLUG"
 check "an unpublished remiss has no public page (404)" status_is 404
 req "$F" GET "/remisser/$SLUG/oversikt"
 check "the overview links to the publication page" body_has "/remisser/$SLUG/publicering"
 
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=stangd
+post_form "$F" "/remisser/$SLUG/status" "$csrf" status=stangd
 check "the förvaltning closes the remiss" status_is 303
 
 # --- redactions -------------------------------------------------------------------
 redactions() { sql "SELECT count(*) FROM redactions"; }
 before=$(redactions)
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=$passage" "grund=$GROUND"
 check "a passage is redacted with its legal ground: 303 back to the preview" \
 	eval 'status_is 303 && header_matches "^Location: /remisser/$SLUG/publicering/forhandsgranska\?meddelande=sekretess#remissinstans-"'
 check "the redaction is stored" eval '[ "$(redactions)" = $((before + 1)) ]'
 check "the audit log keeps the redaction with its legal ground and passage" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"'
 	    AND detail->>'"'"'legal_ground'"'"' = '"'"'$GROUND'"'"' AND detail->>'"'"'passage'"'"' IS NOT NULL")" = 1 ]'
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode bilaga=99 --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	bilaga=99 "grund=$GROUND"
 check "redacting an attachment the version does not have is a 422" status_is 422
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=x" --data-urlencode bilaga=1 --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=x" bilaga=1 "grund=$GROUND"
 check "a passage and an attachment at once is a 422" status_is 422
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=x"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=x"
 check "a redaction without a legal ground is a 422" eval 'status_is 422 && body_has "sekretessgrunden"'
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=999999999" \
-	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=999999999" \
+	"stycke=x" "grund=$GROUND"
 check "a version that is not this remiss's is a 404" status_is 404
-req "$K" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$kcsrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+post_form "$K" "/remisser/$SLUG/sekretess" "$kcsrf" "version=$halmstad" \
+	"stycke=x" "grund=$GROUND"
 check "a kommun user may not redact (403)" status_is 403
 req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "version=$halmstad" \
 	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
@@ -83,16 +83,16 @@ check "redactions cannot be changed in the database" \
 	eval '! sql "UPDATE redactions SET legal_ground = '"'"'x'"'"'" 2>/dev/null'
 
 # --- publishing -------------------------------------------------------------------------
-req "$K" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$kcsrf"
+post_form "$K" "/remisser/$SLUG/publicera" "$kcsrf"
 check "a kommun user may not publish (403)" status_is 403
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+post_form "$F" "/remisser/$SLUG/publicera" "$csrf"
 check "publishing without the preview's versions is a 409 that publishes nothing" \
 	eval 'status_is 409 && body_has "förhandsgranskningen" && [ "$(sql "SELECT count(*) FROM publications WHERE remiss_id = $rid")" = 0 ]'
 req "$F" GET "/remisser/$SLUG/publicering/forhandsgranska"
 versions=$(hidden versioner)
 check "the preview of the closed remiss offers to publish the versions it shows" \
 	eval 'status_is 200 && [ -n "$versions" ] && body_has ">Publicera svaren</button>"'
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf" --data-urlencode "versioner=$versions"
+post_form "$F" "/remisser/$SLUG/publicera" "$csrf" "versioner=$versions"
 check "the förvaltning publishes the closed remiss: 303" \
 	eval 'status_is 303 && header_matches "meddelande=publicerad"'
 check "publishing is audited" eval '[ "$(audits remiss.publish)" -ge 1 ]'
@@ -102,8 +102,8 @@ check "an attachment that is not redacted is linked on the public page" \
 req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
 check "and anyone can fetch it" eval 'status_is 200 && header_matches "^Content-Disposition: attachment"'
 # A redaction added after publishing applies at once.
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode bilaga=1 --data-urlencode "grund=25 kap. 1 § OSL"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	bilaga=1 "grund=25 kap. 1 § OSL"
 check "an attachment is redacted after publishing: 303, audited with its number" \
 	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"' AND (detail->>'"'"'attachment'"'"')::int = 1")" = 1 ]'
 req "$F" GET "/remisser/$SLUG/publicering"
@@ -164,7 +164,7 @@ hav "$F" "$csrf" "$pid" "$(head -c 501 /dev/zero | tr '\0' x)"
 check "a reason of more than 500 characters is a 422" status_is 422
 check "…shown on the publication page beside the reason field, with what was typed" \
 	eval 'body_has "<h1>Publicering:" && body_has "<p class=\"field-error\" id=\"hav-$pid-fel\">Ange varför sekretessen hävs" && body_has "aria-describedby=\"hav-$pid-fel sekretess-$pid\"" && body_has "value=\"xxxxxxxxxx" && body_has "href=\"#hav-$pid\"" && body_has "Logga ut</button>"'
-req "$F" POST "/remisser/$SLUG/sekretess/$pid/hav" --data-urlencode "csrf=$csrf" --data-urlencode "tillbaka=forhandsgranska" --data-urlencode "skal= "
+post_form "$F" "/remisser/$SLUG/sekretess/$pid/hav" "$csrf" "tillbaka=forhandsgranska" "skal= "
 check "a withdrawal from the preview without a reason comes back on the preview, beside the field" \
 	eval 'status_is 422 && body_has "<p class=\"field-error\" id=\"hav-$pid-fel\">Ange varför sekretessen hävs" && body_has "<details open=\"open\">" && [ "$(withdrawals)" = "$wbefore" ]'
 hav "$F" "$csrf" 999999999 "Fel stycke"
@@ -219,8 +219,8 @@ req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
 check "and anyone can fetch it again" eval 'status_is 200 && header_matches "^Content-Disposition: attachment"'
 check "withdrawals cannot be removed in the database" \
 	eval '! sql "DELETE FROM redaction_withdrawals" 2>/dev/null && [ "$(withdrawals)" = $((wbefore + 2)) ]'
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=$passage" "grund=$GROUND"
 req - GET "/publicerat/$SLUG"
 check "the passage can be redacted anew after a withdrawal" \
 	eval 'body_has "[Sekretess enligt $GROUND]" && body_lacks "$passage"'
@@ -234,7 +234,7 @@ if [ -n "$old" ]; then
 fi
 
 # --- withdrawing ------------------------------------------------------------------------
-req "$F" POST "/remisser/$SLUG/avpublicera" --data-urlencode "csrf=$csrf"
+post_form "$F" "/remisser/$SLUG/avpublicera" "$csrf"
 check "the förvaltning withdraws the public page: 303, audited" \
 	eval 'status_is 303 && [ "$(audits remiss.unpublish)" -ge 1 ]'
 req - GET "/publicerat/$SLUG"
@@ -278,7 +278,7 @@ rc=$?
 check "archive without -o is a usage error (exit 2)" eval '[ $rc = 2 ]'
 
 # The demo remiss is open again for the suites that follow.
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=oppen
+post_form "$F" "/remisser/$SLUG/status" "$csrf" status=oppen
 check "the remiss is open again" status_is 303
 
 out=$("$CTL" archive "$SLUG" -o "$T/open.tar" 2>&1)

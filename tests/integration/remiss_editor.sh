@@ -89,41 +89,41 @@ add_section "$NEW" 2 Dubblett
 check "a number already in use is refused beside the field, values kept" eval 'status_is 422 && text_has "Ett annat avsnitt har redan det numret." && text_has "aria-describedby=\"ny-nr-fel\"" && text_has "value=\"Dubblett\"" && [ "$(sections '$NEW')" = "1 Syfte, 2 Mål" ]'
 add_section "$NEW" "2." Punkt
 check "a malformed number is refused" eval 'status_is 422 && text_has "ska börja och sluta med en bokstav eller siffra" && [ "$(sections '$NEW')" = "1 Syfte, 2 Mål" ]'
-req "$F" POST "/remisser/$NEW/avsnitt" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$lock" \
-	--data-urlencode "ny-nr=3" --data-urlencode "ny-rubrik=Gammal sida"
+post_form "$F" "/remisser/$NEW/avsnitt" "$fcsrf" "lock=$lock" \
+	"ny-nr=3" "ny-rubrik=Gammal sida"
 check "adding from a page that is out of date is a conflict" eval 'status_is 409 && [ "$(sections '$NEW')" = "1 Syfte, 2 Mål" ]'
 check "adding sections is audited" eval '[ "$(audits section.add)" -ge 2 ]'
 
 sid() { sql "SELECT s.id FROM sections s JOIN remiss r ON r.id = s.remiss_id WHERE r.slug = '$1' AND s.nr = '$2' AND s.removed_at IS NULL"; }
 s1=$(sid "$NEW" 1); s2=$(sid "$NEW" 2)
-req "$F" POST "/remisser/$NEW/fragor" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" \
-	--data-urlencode "avsnitt=$s1" --data-urlencode "nq$s1-id=k1" --data-urlencode "nq$s1-typ=konsekvens" \
-	--data-urlencode "nq$s1-text=Vilka konsekvenser får planen?"
+post_form "$F" "/remisser/$NEW/fragor" "$fcsrf" "lock=$(lock_of "$NEW")" \
+	"avsnitt=$s1" "nq$s1-id=k1" "nq$s1-typ=konsekvens" \
+	"nq$s1-text=Vilka konsekvenser får planen?"
 check "a question is added to a section" eval 'status_is 303 && header_matches "klart=fraga-tillagd" && [ "$(sql "SELECT kind || '"' '"' || section_id FROM questions WHERE qid = '"'k1'"' AND removed_at IS NULL")" = "konsekvens $s1" ]'
-req "$F" POST "/remisser/$NEW/fragor" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" \
-	--data-urlencode "avsnitt=0" --data-urlencode "nq0-id=.fel" --data-urlencode "nq0-typ=annat" --data-urlencode "nq0-text=Fråga?"
+post_form "$F" "/remisser/$NEW/fragor" "$fcsrf" "lock=$(lock_of "$NEW")" \
+	"avsnitt=0" "nq0-id=.fel" "nq0-typ=annat" "nq0-text=Fråga?"
 check "a question with a bad id and kind is refused beside its fields" eval 'status_is 422 && text_has "aria-describedby=\"nq0-id-fel\"" && text_has "aria-describedby=\"nq0-typ-fel\"" && text_has "value=\".fel\""'
-req "$F" POST "/remisser/$NEW/fragor" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" \
-	--data-urlencode "avsnitt=0" --data-urlencode "nq0-id=k1" --data-urlencode "nq0-typ=fritext" --data-urlencode "nq0-text=Samma id?"
+post_form "$F" "/remisser/$NEW/fragor" "$fcsrf" "lock=$(lock_of "$NEW")" \
+	"avsnitt=0" "nq0-id=k1" "nq0-typ=fritext" "nq0-text=Samma id?"
 check "a question id already in use is refused" eval 'status_is 422 && text_has "En annan fråga i remissen har redan det id:t."'
 q1=$(sql "SELECT id FROM questions WHERE qid = 'k1' AND remiss_id = (SELECT id FROM remiss WHERE slug = '$NEW')")
-req "$F" POST "/remisser/$NEW/fragor/$q1" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" \
-	--data-urlencode "q$q1-id=k1" --data-urlencode "q$q1-typ=tidshorisont" --data-urlencode "q$q1-text=Vad behövs på kort och lång sikt?"
+post_form "$F" "/remisser/$NEW/fragor/$q1" "$fcsrf" "lock=$(lock_of "$NEW")" \
+	"q$q1-id=k1" "q$q1-typ=tidshorisont" "q$q1-text=Vad behövs på kort och lång sikt?"
 check "a question is edited" eval 'status_is 303 && [ "$(sql "SELECT kind FROM questions WHERE id = $q1")" = tidshorisont ]'
 req "$F" GET "/remisser/$NEW/redigera"
 check "the editor lists sections in order with their questions, kinds in Swedish" eval 'status_is 200 && text_has "1 Syfte" && text_has "2 Mål" && text_has "Vad behövs på kort och lång sikt?" && text_has "Tidshorisont: kortsiktigt och långsiktigt"'
 check "every editor field has a label" eval '[ "$(grep -o "<label for=" "$T/body" | wc -l)" -ge "$(grep -oE "<(textarea|select|input type=\"(text|date)\")" "$T/body" | wc -l)" ]'
 
-req "$F" POST "/remisser/$NEW/avsnitt/$s2/flytta" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" --data-urlencode riktning=upp
+post_form "$F" "/remisser/$NEW/avsnitt/$s2/flytta" "$fcsrf" "lock=$(lock_of "$NEW")" riktning=upp
 check "moving a section up changes the order" eval 'status_is 303 && header_matches "klart=avsnitt-flyttat" && [ "$(sections '$NEW')" = "2 Mål, 1 Syfte" ]'
-req "$F" POST "/remisser/$NEW/avsnitt/$s2/flytta" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" --data-urlencode riktning=ned
+post_form "$F" "/remisser/$NEW/avsnitt/$s2/flytta" "$fcsrf" "lock=$(lock_of "$NEW")" riktning=ned
 check "and down again" eval 'status_is 303 && [ "$(sections '$NEW')" = "1 Syfte, 2 Mål" ]'
-req "$F" POST "/remisser/$NEW/avsnitt/$s2" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")" \
-	--data-urlencode "s$s2-nr=2.1" --data-urlencode "s$s2-rubrik=Mål och delmål" --data-urlencode "s$s2-text=Ny text."
+post_form "$F" "/remisser/$NEW/avsnitt/$s2" "$fcsrf" "lock=$(lock_of "$NEW")" \
+	"s$s2-nr=2.1" "s$s2-rubrik=Mål och delmål" "s$s2-text=Ny text."
 check "a section gets a new number, heading and text under the same id" eval 'status_is 303 && [ "$(sections '$NEW')" = "1 Syfte, 2.1 Mål och delmål" ] && [ "$(sid '$NEW' 2.1)" = "$s2" ]'
-req "$F" POST "/remisser/$NEW/fragor/$q1/ta-bort" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")"
+post_form "$F" "/remisser/$NEW/fragor/$q1/ta-bort" "$fcsrf" "lock=$(lock_of "$NEW")"
 check "an unanswered question is removed (retired)" eval 'status_is 303 && header_matches "klart=fraga-borttagen" && [ -n "$(sql "SELECT removed_at FROM questions WHERE id = $q1")" ]'
-req "$F" POST "/remisser/$NEW/avsnitt/$s2/ta-bort" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")"
+post_form "$F" "/remisser/$NEW/avsnitt/$s2/ta-bort" "$fcsrf" "lock=$(lock_of "$NEW")"
 check "an unanswered section is removed (retired, not deleted)" eval 'status_is 303 && [ "$(sections '$NEW')" = "1 Syfte" ] && [ "$(sql "SELECT count(*) FROM sections WHERE id = $s2 AND removed_at IS NOT NULL")" = 1 ]'
 check "section changes are audited" eval '[ "$(audits section.move)" -ge 2 ] && [ "$(audits section.update)" -ge 1 ] && [ "$(audits section.remove)" -ge 1 ] && [ "$(audits question.remove)" -ge 1 ]'
 
@@ -133,34 +133,34 @@ answers33=$(sql "SELECT count(*) FROM answers WHERE section_id = $s33")
 check "the demo data has submitted answers to section 3.3" eval '[ "$answers33" -ge 1 ]'
 req "$F" GET "/remisser/$DEMO/redigera"
 check "the editor says which sections are answered and offers no removal for them" eval 'status_is 200 && text_has "Avsnittet har inskickade svar och kan inte tas bort." && ! grep -q "action=\"/remisser/'$DEMO'/avsnitt/$s33/ta-bort\"" "$T/body"'
-req "$F" POST "/remisser/$DEMO/avsnitt/$s33" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$DEMO")" \
-	--data-urlencode "s$s33-nr=3.4" --data-urlencode "s$s33-rubrik=Tröskelprincipen" \
-	--data-urlencode "s$s33-text=Den som inte klarar att ta sig till vårdcentral utan större svårighet ska få sin vård i hemmet."
+post_form "$F" "/remisser/$DEMO/avsnitt/$s33" "$fcsrf" "lock=$(lock_of "$DEMO")" \
+	"s$s33-nr=3.4" "s$s33-rubrik=Tröskelprincipen" \
+	"s$s33-text=Den som inte klarar att ta sig till vårdcentral utan större svårighet ska få sin vård i hemmet."
 check "an answered section is renumbered" eval 'status_is 303 && [ "$(sid '$DEMO' 3.4)" = "$s33" ] && [ -z "$(sid '$DEMO' 3.3)" ]'
 check "its submitted answers still point at it" eval '[ "$(sql "SELECT count(*) FROM answers WHERE section_id = $s33")" = "$answers33" ]'
 laholm_v=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN answers a ON a.version_id = v.id WHERE a.section_id = $s33 ORDER BY v.id LIMIT 1")
 comment=$(sql "SELECT comment FROM answers WHERE section_id = $s33 AND version_id = $laholm_v")
 req "$F" GET "/remisser/$DEMO/kvitton/$laholm_v"
 check "the receipt shows the answer under the section's new number" eval 'status_is 200 && text_has "3.4 Tröskelprincipen" && text_has "${comment:0:40}"'
-req "$F" POST "/remisser/$DEMO/avsnitt/$s33/flytta" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$DEMO")" --data-urlencode riktning=ned
+post_form "$F" "/remisser/$DEMO/avsnitt/$s33/flytta" "$fcsrf" "lock=$(lock_of "$DEMO")" riktning=ned
 check "an answered section is moved, answers kept" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM answers WHERE section_id = $s33")" = "$answers33" ] && sections '$DEMO' | grep -q "4 Hemsjukvård vid tillfällig vistelse, 3.4 Tröskelprincipen"'
-req "$F" POST "/remisser/$DEMO/avsnitt/$s33" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$DEMO")" \
-	--data-urlencode "s$s33-nr=4" --data-urlencode "s$s33-rubrik=Tröskelprincipen"
+post_form "$F" "/remisser/$DEMO/avsnitt/$s33" "$fcsrf" "lock=$(lock_of "$DEMO")" \
+	"s$s33-nr=4" "s$s33-rubrik=Tröskelprincipen"
 check "a number another section has is refused beside the field" eval 'status_is 422 && text_has "Ett annat avsnitt har redan det numret." && text_has "aria-describedby=\"s$s33-nr-fel\"" && [ "$(sid '$DEMO' 3.4)" = "$s33" ]'
-req "$F" POST "/remisser/$DEMO/avsnitt/$s33/ta-bort" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$DEMO")"
+post_form "$F" "/remisser/$DEMO/avsnitt/$s33/ta-bort" "$fcsrf" "lock=$(lock_of "$DEMO")"
 check "removing an answered section is refused with a clear Swedish message" eval 'status_is 409 && text_has "Avsnitt 3.4 Tröskelprincipen har inskickade svar från" && text_has "kan inte tas bort" && [ "$(sid '$DEMO' 3.4)" = "$s33" ]'
 q1demo=$(sql "SELECT id FROM questions WHERE qid = 'q1' AND remiss_id = (SELECT id FROM remiss WHERE slug = '$DEMO')")
-req "$F" POST "/remisser/$DEMO/fragor/$q1demo/ta-bort" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$DEMO")"
+post_form "$F" "/remisser/$DEMO/fragor/$q1demo/ta-bort" "$fcsrf" "lock=$(lock_of "$DEMO")"
 check "removing an answered question is refused" eval 'status_is 409 && text_has "Frågan q1 har inskickade svar" && [ -z "$(sql "SELECT removed_at FROM questions WHERE id = $q1demo")" ]'
 check "the database itself refuses to retire an answered section" \
 	eval '! sql "UPDATE sections SET removed_at = now() WHERE id = $s33" >/dev/null 2>&1 && [ -z "$(sql "SELECT removed_at FROM sections WHERE id = $s33")" ]'
 add_section "$DEMO" 99 "Tillfälligt avsnitt"
 s99=$(sid "$DEMO" 99)
-req "$F" POST "/remisser/$DEMO/avsnitt/$s99/ta-bort" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$DEMO")"
+post_form "$F" "/remisser/$DEMO/avsnitt/$s99/ta-bort" "$fcsrf" "lock=$(lock_of "$DEMO")"
 check "an unanswered section of an answered remiss is removed" eval 'status_is 303 && [ -z "$(sid '$DEMO' 99)" ]'
 req "$A" GET "/remisser/$DEMO/redigera"
 check "an admin may use the editor too" status_is 200
-req "$F" POST "/remisser/$NEW/avsnitt/$s33/ta-bort" --data-urlencode "csrf=$fcsrf" --data-urlencode "lock=$(lock_of "$NEW")"
+post_form "$F" "/remisser/$NEW/avsnitt/$s33/ta-bort" "$fcsrf" "lock=$(lock_of "$NEW")"
 check "a section of another remiss is not found through this one" eval 'status_is 404 && [ "$(sid '$DEMO' 3.4)" = "$s33" ]'
 
 # --- nobody else ------------------------------------------------------------------------

@@ -32,7 +32,7 @@ trap cleanup EXIT
 "$BUILD/remissd" -s "$SOCK" -m 0660 -w 1 -g 2 -i -u daemon:nogroup \
 	-d "host=$TMP/nowhere dbname=x" 2>>"$LOG" &
 PID=$!
-for _ in $(seq 200); do [ -S "$SOCK" ] && break; sleep 0.05; done
+wait_until 10 test -S "$SOCK"
 check "remissd -u daemon:nogroup started by root listens on its socket" eval '[ -S "$SOCK" ]'
 check "the socket belongs to daemon:nogroup with mode 0660 (not root:root)" \
 	eval '[ "$(stat -c "%U:%G %a" "$SOCK")" = "daemon:nogroup 660" ] || { echo "#   $(stat -c "%U:%G %a" "$SOCK")"; false; }'
@@ -56,8 +56,8 @@ chmod 0755 "$TMP/rootdir"
 "$BUILD/remissd" -s "$TMP/rootdir/remissd.sock" -m 0660 -w 1 -g 2 -i -u daemon:nogroup \
 	-d "host=$TMP/nowhere dbname=x" 2>>"$LOG" &
 PID=$!
-for _ in $(seq 200); do [ -S "$TMP/rootdir/remissd.sock" ] && break; sleep 0.05; done
-for _ in $(seq 40); do grep -q "not writable by daemon" "$LOG" && break; sleep 0.05; done
+wait_until 10 test -S "$TMP/rootdir/remissd.sock"
+wait_until 2 grep -q "not writable by daemon" "$LOG"
 check "in a directory daemon cannot write, remissd warns at start that the socket will stay" \
 	grep -q "rootdir is not writable by daemon: the socket will stay" "$LOG"
 stop_pid "$PID" 10

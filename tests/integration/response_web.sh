@@ -28,10 +28,10 @@ check "a kommun whose answer came through the API finds the form filled with it"
 check "every form field has a label" eval '[ "$(grep -o "<label for=" "$T/body" | wc -l)" -ge "$(grep -oE "<(textarea|input type=\"(text|email|tel|date|radio)\")" "$T/body" | wc -l)" ]'
 csrf=$(form_csrf); lock=$(hidden lock)
 
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=spara --data-urlencode "a-3.3-position=tillstyrker-med-andringar" \
-	--data-urlencode "a-3.3-kommentar=Tröskelprincipen behöver gemensamma kriterier <b>nu</b>." \
-	--data-urlencode "q-q2-kommun=Ökade kostnader på sommaren."
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=spara "a-3.3-position=tillstyrker-med-andringar" \
+	"a-3.3-kommentar=Tröskelprincipen behöver gemensamma kriterier <b>nu</b>." \
+	"q-q2-kommun=Ökade kostnader på sommaren."
 check "saving a draft answers 303 back to the form" eval 'status_is 303 && header_matches "^Location: /remisser/'"$SLUG"'/svar\\?sparat=1$"'
 req "$A" GET "/remisser/$SLUG/svar?sparat=1"
 check "the saved draft comes back, escaped, with a notice" eval 'body_has "Utkastet är sparat." && body_has "Tröskelprincipen behöver gemensamma kriterier &lt;b&gt;nu&lt;/b&gt;." && body_has "Ökade kostnader på sommaren."'
@@ -44,28 +44,28 @@ req "$K" GET "/remisser/$SLUG/svar"
 check "another organisation never sees the draft" eval 'status_is 200 && body_lacks "Tröskelprincipen behöver gemensamma kriterier"'
 
 # Anna saves again; Bo, still on the old version, saves: he is told, and keeps his text.
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock_a" \
-	--data-urlencode action=spara --data-urlencode "a-3.3-position=tillstyrker-med-andringar" \
-	--data-urlencode "a-3.3-kommentar=Annas nya text." --data-urlencode "sammanfattning=Annas sammanfattning."
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock_a" \
+	action=spara "a-3.3-position=tillstyrker-med-andringar" \
+	"a-3.3-kommentar=Annas nya text." "sammanfattning=Annas sammanfattning."
 check "a save with the current version succeeds" status_is 303
-req "$B" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf_b" --data-urlencode "lock=$lock_b" \
-	--data-urlencode action=spara --data-urlencode "a-3.3-kommentar=Bos egen text."
+post_form "$B" "/remisser/$SLUG/svar" "$csrf_b" "lock=$lock_b" \
+	action=spara "a-3.3-kommentar=Bos egen text."
 check "a save over someone else's newer save is a 409 that keeps the text" eval 'status_is 409 && body_has "Någon annan i er organisation har sparat utkastet" && body_has "Bos egen text."'
 check "the conflict names what differs" eval 'body_has "Avsnitt 3.3 Tröskelprincipen" && body_has "Sammanfattning"'
 check "the conflicting save stored nothing" eval '[ "$(sql "SELECT count(*) FROM draft_answers WHERE comment = '"'"'Bos egen text.'"'"'")" = 0 ]'
 
 # Review without the required fields: errors beside the fields and at the top.
 req "$A" GET "/remisser/$SLUG/svar"; csrf=$(form_csrf); lock=$(hidden lock)
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=granska --data-urlencode "a-3.3-kommentar=Annas nya text."
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=granska "a-3.3-kommentar=Annas nya text."
 check "review of an incomplete answer is 422 with errors tied to the fields" eval 'status_is 422 && body_has "Rätta följande" && body_has "aria-describedby=\"kontakt_namn-fel\"" && body_has "href=\"#stallningstagande\""'
 
 # Values the database would refuse (a diarienummer over its 100 characters, a date that is
 # no date) are errors beside their fields when saving too, not a bare error page.
 long_dnr=$(printf 'Dnr-%.0s' $(seq 30))
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=spara --data-urlencode "sammanfattning=Kvar efter felet." \
-	--data-urlencode "diarienummer=$long_dnr" --data-urlencode "beslut_datum=2024-13-45"
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=spara "sammanfattning=Kvar efter felet." \
+	"diarienummer=$long_dnr" "beslut_datum=2024-13-45"
 check "a diarienummer too long for the database and a date that is no date come back beside their fields" eval 'status_is 422 && body_has "<h1>Svar på remissen:" && body_has "<p class=\"field-error\" id=\"diarienummer-fel\">Högst 100 tecken; här finns 120.</p>" && body_has "aria-describedby=\"beslut_datum-fel\"" && body_has "Kvar efter felet." && body_has "Logga ut</button>"'
 check "…and nothing of it is saved" eval '[ "$(sql "SELECT count(*) FROM responses WHERE draft_summary = '"'"'Kvar efter felet.'"'"'")" = 0 ]'
 
@@ -84,12 +84,12 @@ check "review shows what will be sent and one button to send it" eval 'status_is
 check "review lists every answer of version 1 that the new version removes or empties" eval 'body_has "Det här tas bort jämfört med version 1" && body_has "Svaret blir version 2 och ersätter version 1 (skickad via API:t" && body_has "<li>Avsnitt 1 Syfte och utgångspunkter: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 4 Hemsjukvård vid tillfällig vistelse: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 5 In- och utskrivning av medicinska insatser: hela svaret tas bort.</li>" && body_has "<li>Frågan ”Vad vill och behöver vi göra för att få den bästa hemsjukvården i Halland?” i avsnitt 7: hela svaret tas bort.</li>" && body_has "<li>Avsnitt 3.3 Tröskelprincipen: ”Förslag till ny lydelse” töms.</li>" && body_has "<li>”Kontaktpersonens telefon” töms.</li>" && body_lacks "Avsnitt 6 Finansiering: hela" && [ "$(grep -oE "<li>[^<]*(tas bort|töms)\.</li>" "$T/body" | wc -l)" = 6 ]'
 key=$(hidden nyckel); lock=$(hidden lock)
 before=$(versions "Laholms kommun")
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=skicka "nyckel=$key"
 check "sending answers 303 to the receipt" eval 'status_is 303 && header_matches "^Location: /remisser/'"$SLUG"'/kvitton/[0-9]+$"'
 receipt=$(grep -i '^Location:' "$T/h" | sed 's/^Location: //I')
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=skicka "nyckel=$key"
 check "sending the same confirmation twice gives the same receipt" eval 'status_is 303 && header_matches "^Location: '"$receipt"'$"'
 check "a double submit stores one version" eval '[ "$(versions "Laholms kommun")" = $((before + 1)) ]'
 
@@ -110,8 +110,8 @@ req "$A" GET "/remisser/$SLUG/svar"; csrf=$(form_csrf); lock=$(hidden lock)
 fill[1]="csrf=$csrf"; fill[3]="lock=$lock"
 req "$A" POST "/remisser/$SLUG/svar" "${fill[@]}" --data-urlencode "a-7-kommentar=Tillägg i version 2."
 key=$(hidden nyckel); lock=$(hidden lock)
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=skicka "nyckel=$key"
 check "a revision is stored as version 2" eval 'status_is 303 && [ "$(versions "Laholms kommun")" = $((before + 2)) ]'
 req "$A" GET "/remisser/$SLUG"
 check "the remiss page lists both versions with their receipts" eval 'body_has "Version 2, kvittens" && body_has "Version 1, kvittens"'
@@ -125,8 +125,8 @@ check "another organisation cannot compare these versions (404)" status_is 404
 sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date - 1 WHERE slug = '$SLUG'" >/dev/null
 req "$A" GET "/remisser/$SLUG/svar"
 check "after the deadline the form is closed and says why" eval 'status_is 409 && body_has "tar inte emot svar"'
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=skicka --data-urlencode "nyckel=$(printf '%064d' 7)"
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=skicka "nyckel=$(printf '%064d' 7)"
 check "after the deadline a submission is refused and nothing is stored" eval 'status_is 409 && [ "$(versions "Laholms kommun")" = $((before + 2)) ]'
 sql "UPDATE invitations SET extended_closes = (now() AT TIME ZONE 'Europe/Stockholm')::date WHERE org_id = (SELECT id FROM organisations WHERE name = 'Laholms kommun')" >/dev/null
 req "$A" GET "/remisser/$SLUG/svar"
@@ -139,8 +139,8 @@ sql "UPDATE invitations SET extended_closes = NULL; UPDATE remiss SET closes = (
 # and offers to start again from that version.
 req "$A" GET "/remisser/$SLUG/svar"; csrf=$(form_csrf); lock=$(hidden lock)
 check "after a web submission the form shows what was sent, with no warning" eval 'status_is 200 && body_has "Tillägg i version 2." && body_lacks "id=\"start\""'
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=spara --data-urlencode "a-7-kommentar=Ett halvfärdigt utkast."
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=spara "a-7-kommentar=Ett halvfärdigt utkast."
 F=$T/fredrik; login "$F" forvaltning@regionhalland.example
 lh=$(sql "SELECT id FROM organisations WHERE name = 'Laholms kommun'")
 printf '%%PDF-1.4\n%%%%EOF\n' >"$T/brev.pdf"
@@ -153,11 +153,11 @@ check "the förvaltning registers a newer version for the same organisation" sta
 lv=$(versions "Laholms kommun")
 req "$A" GET "/remisser/$SLUG/svar"; csrf=$(form_csrf); lock=$(hidden lock)
 check "a draft older than the latest version says so and offers to start again from it" eval 'status_is 200 && body_has "före ert senaste inskickade svar, version $lv (registrerad av förvaltningen, mottagen $(svdate "$(TZ=Europe/Stockholm date +%F)"))" && body_has "Skickar ni utkastet ersätter det version $lv." && body_has "name=\"action\" value=\"borja-om\">Börja om från version $lv</button>" && body_has "Ett halvfärdigt utkast."'
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=borja-om
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" action=borja-om
 check "starting again answers 303 back to the form" eval 'status_is 303 && header_matches "^Location: /remisser/'"$SLUG"'/svar\\?borjat=1$"'
 req "$A" GET "/remisser/$SLUG/svar?borjat=1"
 check "the form then holds the latest version instead of the old draft" eval 'status_is 200 && body_has "Registrerat brev från Laholm." && body_lacks "Ett halvfärdigt utkast." && body_lacks "id=\"start\""'
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" --data-urlencode action=borja-om
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" action=borja-om
 check "starting again from a stale page is a 409 that keeps the saved draft" eval 'status_is 409 && body_has "Någon annan i er organisation sparade utkastet nyss" && body_has "Registrerat brev från Laholm."'
 
 # Roles: reviewers and the förvaltning do not write responses.
@@ -177,20 +177,20 @@ halmstad=$(sql "SELECT id FROM organisations WHERE name = 'Halmstads kommun'")
 newday=$(sql "SELECT ((now() AT TIME ZONE 'Europe/Stockholm')::date + 45)::text")
 req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "org=$halmstad" --data-urlencode "datum=$newday"
 check "extending a deadline without the CSRF token is refused" eval 'status_is 403 && [ -z "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" ]'
-req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$newday"
+post_form "$F" "/remisser/$SLUG/forlang" "$fcsrf" "org=$halmstad" "datum=$newday"
 check "the förvaltning extends one organisation's deadline, audited" eval 'status_is 303 && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'invitation.extend'"'"'")" -ge 1 ]'
-req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=2024-02-30"
+post_form "$F" "/remisser/$SLUG/forlang" "$fcsrf" "org=$halmstad" "datum=2024-02-30"
 check "an impossible date is refused" status_is 422
 check "an impossible date comes back on the overview, beside its field" eval 'body_has "<h1>Översikt:" && body_has "aria-describedby=\"forlang-$halmstad-fel\"" && body_has "value=\"2024-02-30\"" && body_has "Skriv datumet som ÅÅÅÅ-MM-DD"'
 opens=$(sql "SELECT opens - 1 FROM remiss WHERE slug = '$SLUG'")
-req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$opens"
+post_form "$F" "/remisser/$SLUG/forlang" "$fcsrf" "org=$halmstad" "datum=$opens"
 check "a deadline before the opening date is a 422 on the overview, beside the field, in Swedish only" eval 'status_is 422 && body_has "<h1>Översikt:" && body_has "<p class=\"field-error\" id=\"forlang-$halmstad-fel\">Sista svarsdagen kan inte vara före remissens första dag" && body_has "href=\"#forlang-$halmstad\"" && body_lacks "<p lang=\"en\">" && [ "$(sql "SELECT extended_closes FROM invitations WHERE org_id = $halmstad")" = "$newday" ]'
 check "the overview with the error has the logged-in header" eval 'body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
 sql "UPDATE users SET lang = 'en' WHERE email = 'forvaltning@regionhalland.example'" >/dev/null
-req "$F" POST "/remisser/$SLUG/forlang" --data-urlencode "csrf=$fcsrf" --data-urlencode "org=$halmstad" --data-urlencode "datum=$opens"
+post_form "$F" "/remisser/$SLUG/forlang" "$fcsrf" "org=$halmstad" "datum=$opens"
 check "the same error in English for a user who reads English" eval 'status_is 422 && body_has "The last day cannot be before the consultation" && body_has "Log out</button>" && body_lacks "Sista svarsdagen kan inte"'
 sql "UPDATE users SET lang = 'sv' WHERE email = 'forvaltning@regionhalland.example'" >/dev/null
-req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=" --data-urlencode typ=region
+post_form "$F" "/remisser/$SLUG/bjud-in" "$fcsrf" "namn=" typ=region
 check "inviting without a name comes back on the overview, beside the name field" eval 'status_is 422 && body_has "<h1>Översikt:" && body_has "aria-describedby=\"namn-fel\"" && body_has "Skriv organisationens namn." && grep -q "<option value=\"region\" selected=\"selected\">" "$T/body"'
 req "$F" GET "/remisser/$SLUG/finns-inte"
 check "a page that does not exist shows a logged-in user's header" eval 'status_is 404 && body_has "Sidan finns inte." && body_has "Logga ut</button>" && body_lacks ">Logga in</a>"'
@@ -229,8 +229,8 @@ check "a file over the size limit is a bilingual 413 and stores nothing" eval 's
 req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F action=granska
 check "the review lists the file that will be sent" eval 'status_is 200 && body_has "protokoll.pdf (application/pdf"'
 key=$(hidden nyckel); lock=$(hidden lock)
-req "$A" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
-	--data-urlencode action=skicka --data-urlencode "nyckel=$key"
+post_form "$A" "/remisser/$SLUG/svar" "$csrf" "lock=$lock" \
+	action=skicka "nyckel=$key"
 pdf_sha=$(sha256sum "$T/protokoll.pdf" | cut -d' ' -f1)
 check "the file goes out with the version, with its SHA-256" eval 'status_is 303 && [ "$(sql "SELECT sha256 FROM attachments ORDER BY id DESC LIMIT 1")" = "$pdf_sha" ]'
 req "$A" GET "/remisser/$SLUG/svar"; csrf=$(form_csrf); lock=$(hidden lock)
@@ -304,7 +304,7 @@ check "the database refuses an arrival date on a response that was not registere
 sql "UPDATE remiss SET closes = (now() AT TIME ZONE 'Europe/Stockholm')::date + 30 WHERE slug = '$SLUG'" >/dev/null
 
 # Inviting one more organisation from the overview.
-req "$F" POST "/remisser/$SLUG/bjud-in" --data-urlencode "csrf=$fcsrf" --data-urlencode "namn=Hallands Akademi" --data-urlencode typ=annan
+post_form "$F" "/remisser/$SLUG/bjud-in" "$fcsrf" "namn=Hallands Akademi" typ=annan
 check "the förvaltning invites a new organisation, audited" eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM invitations i JOIN organisations o ON o.id = i.org_id JOIN remiss r ON r.id = i.remiss_id WHERE o.name = '"'"'Hallands Akademi'"'"' AND o.kind = '"'"'annan'"'"' AND r.slug = '"'"'$SLUG'"'"'")" = 1 ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'invitation.add'"'"'")" -ge 1 ]'
 req "$F" GET "/remisser/$SLUG/oversikt"
 check "the new organisation appears in the overview" eval 'body_has "Hallands Akademi" && [ "$(grep -o "<th scope=\"row\">" "$T/body" | wc -l)" = 8 ]'

@@ -3,7 +3,8 @@
 # more organisations than fit one page: pages of 20 organisations with Föregående/Nästa links that
 # keep the filters, counts per section over every organisation on each page, odd page numbers, and
 # that a new submit shows up at once in the matrix and in the analysis. Builds its own remiss (48
-# organisations x 3 sections) in SQL. Needs REMISS_DB. Prints "ok N - name" lines and a summary.
+# organisations x 3 sections) with remissctl remiss import. Needs REMISS_DB. Prints "ok N - name"
+# lines and a summary.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: review_paging.sh BUILD-DIR BASE-URL TMPDIR}
@@ -23,19 +24,10 @@ counts() {
 }
 
 # 45 kommuner and 3 regioner invited; the first 40 kommuner answered: 1 tillstyrker, 2 avstyrker.
-psql "$REMISS_DB" -q -v ON_ERROR_STOP=1 <<SQL >/dev/null 2>"$T/sql.err" || echo "#   the test remiss could not be made: $(cat "$T/sql.err")"
-INSERT INTO remiss (slug, title, sender, opens, closes, status)
-	VALUES ('$SLUG', 'Sidindelad sammanställning', 'Region Halland', current_date - 1, current_date + 30, 'oppen');
-INSERT INTO sections (remiss_id, nr, heading, body, position)
-	SELECT r.id, g::text, 'Avsnitt ' || g, 'Förslagets text för avsnitt ' || g || '.', g
-	FROM remiss r, generate_series(1, 3) g WHERE r.slug = '$SLUG';
-INSERT INTO organisations (name, kind)
-	SELECT 'Sidkommun ' || lpad(g::text, 2, '0'), 'kommun' FROM generate_series(1, 45) g
-	UNION ALL SELECT 'Sidregion ' || g, 'region' FROM generate_series(1, 3) g;
-INSERT INTO invitations (remiss_id, org_id)
-	SELECT r.id, o.id FROM remiss r, organisations o
-	WHERE r.slug = '$SLUG' AND (o.name LIKE 'Sidkommun %' OR o.name LIKE 'Sidregion %');
-SQL
+orgs=()
+for i in $(seq -w 1 45); do orgs+=("kommun:Sidkommun $i"); done
+for i in 1 2 3; do orgs+=("region:Sidregion $i"); done
+new_remiss "$SLUG" "Sidindelad sammanställning" 3 "${orgs[@]}"
 # The 40 answers go through remissctl response import, like any received remissvar, so that
 # receipts, checksums and audit rows are real (backup.sh's remissctl verify runs later).
 for i in $(seq -w 1 40); do
@@ -55,11 +47,9 @@ for i in $(seq -w 1 40); do
   </svar>
 </remissvar>
 XML
-	"$BUILD/remissctl" response import "$T/svar.xml" </dev/null >/dev/null 2>>"$T/sql.err" ||
-		echo "#   the answer of Sidkommun $i could not be imported: $(tail -2 "$T/sql.err")"
+	import_response "$T/svar.xml"
 done
-printf 'sidor-losenord-123\n' | "$BUILD/remissctl" user add sidor.granskare@regionhalland.example granskare \
-	--name "Sidor Granskare" >/dev/null 2>&1 || true
+PW=sidor-losenord-123 add_user sidor.granskare@regionhalland.example granskare "Sidor Granskare"
 TOKEN=$("$BUILD/remissctl" token create --user sidor.granskare@regionhalland.example 2>/dev/null)
 
 page "/remisser/$SLUG/granskning"
@@ -109,7 +99,7 @@ cat >"$T/svar.xml" <<'XML'
   </svar>
 </remissvar>
 XML
-"$BUILD/remissctl" response import "$T/svar.xml" >"$T/import.out" 2>&1 || echo "#   import: $(cat "$T/import.out")"
+import_response "$T/svar.xml"
 page "/remisser/$SLUG/granskning?sida=3"
 check "a new submit shows up at once in the matrix: its cell and the counts" \
 	eval 'status_is 200 && body_has "Sjöfartsverket och hamnarna i länet" && [ "$(counts 1)" = "40 0 1 0 7" ] || { echo "#   counts: $(counts 1)"; false; }'

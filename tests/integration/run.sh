@@ -56,8 +56,7 @@ start_remissd() {
 	${REMISSD_WRAPPER:-} "$BUILD/remissd" -s "$SOCK" -m 0666 -w "$WORKERS" -g 5 -i -d "$REMISS_DB" \
 		-A "$ROOT/docs/tillganglighetsredogorelse.md" \
 		-L body=1M -P "$T/remissd.pid" "$@" 2>>"$T/remissd.log" &
-	for _ in $(seq 600); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && return 0; sleep 0.05; done
-	return 1
+	wait_until 30 eval '[ -S "$SOCK" ] && [ -s "$T/remissd.pid" ]'
 }
 check "remissd starts" start_remissd
 # The port is chosen only once nginx holds it (nginx_listen): chosen before remissd started,
@@ -229,7 +228,7 @@ sub_suite "$ROOT/tests/integration/nginx_prod.sh" "$(shared_dir "$T/tmp/nginx_pr
 SSO_SOCK=$RUN/remissd-sso.sock
 "$BUILD/remissd" -s "$SSO_SOCK" -m 0600 -w 1 -g 5 -i -T REMOTE_USER -d "$REMISS_DB" \
 	-M 192.0.2.0/24 -M 2001:db8::/32 -P "$T/remissd-sso.pid" 2>>"$T/remissd.log" &
-for _ in $(seq 100); do [ -S "$SSO_SOCK" ] && break; sleep 0.05; done
+wait_until 5 test -S "$SSO_SOCK"
 fcgi() { python3 "$ROOT/tests/integration/fcgi.py" request "$@" 2>&1 | tr -d '\r'; }
 sso=$(fcgi "$SSO_SOCK" REMOTE_USER=Granskare@RegionHalland.example HTTP_ACCEPT=text/html)
 check "single sign-on logs in the user nginx vouches for, with a session cookie" \
@@ -267,11 +266,8 @@ for _ in $(seq 20); do
 done
 check "service goes on while a worker is replaced (0 of 20 failed)" eval "[ $bad -eq 0 ] || { echo '#   failed: $bad'; false; }"
 # Waited for, not timed: 30 s is a hang guard on a shared machine, not a speed.
-for _ in $(seq 300); do
-	after=$(workers)
-	[ "$(wc -l <<<"$after")" -eq "$WORKERS" ] && ! grep -qx "$victim" <<<"$after" && break
-	sleep 0.1
-done
+replaced() { after=$(workers); [ "$(wc -l <<<"$after")" -eq "$WORKERS" ] && ! grep -qx "$victim" <<<"$after"; }
+wait_until 30 replaced
 check "the killed worker is replaced" eval '[ "$(wc -l <<<"$after")" -eq '"$WORKERS"' ] && ! grep -qx "$victim" <<<"$after"'
 check "the supervisor logs the crash" grep -q "killed by signal 9" "$T/remissd.log"
 check "/metrics counts the crashed worker's restart" \
@@ -326,8 +322,8 @@ inflight=$(python3 "$ROOT/tests/integration/fcgi.py" inflight "$SOCK" "$sup" 2>&
 check "a request in flight during SIGTERM is answered in full" \
 	eval 'grep -q "^Status: 403" <<<"$inflight" && grep -q "Sidan har gått ut" <<<"$inflight" || { echo "#   got: ${inflight:0:300}"; false; }'
 # The grace period (-g 5) is remissd's own timer; 30 s here is a hang guard, not a speed.
-for _ in $(seq 300); do kill -0 "$sup" 2>/dev/null || break; sleep 0.1; done
-check "SIGTERM stops remissd" eval "! kill -0 $sup 2>/dev/null"
+wait_until 30 gone "$sup"
+check "SIGTERM stops remissd" gone "$sup"
 check "the socket is removed on stop" eval "[ ! -e '$SOCK' ]"
 check "no sanitizer reported anything" eval "! grep -E 'AddressSanitizer|LeakSanitizer|runtime error:' '$T/remissd.log'"
 if [ -n "${REMISSD_WRAPPER:-}" ]; then

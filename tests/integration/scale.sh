@@ -72,8 +72,7 @@ READ="host=$T/replica,$T/primary port=5432,5432 user=remiss dbname=remiss target
 start_remissd() { # start_remissd NAME
 	"$BUILD/remissd" -s "$RUN/$1.sock" -m 0666 -w 2 -g 5 -i -d "$PRIMARY" -R "$READ" \
 		-P "$T/$1.pid" 2>>"$T/$1.log" &
-	for _ in $(seq 100); do [ -S "$RUN/$1.sock" ] && [ -s "$T/$1.pid" ] && return 0; sleep 0.05; done
-	return 1
+	wait_until 5 eval '[ -S "$RUN/$1.sock" ] && [ -s "$T/$1.pid" ]'
 }
 check "remissd a starts with -R" start_remissd a
 check "remissd b starts with -R" start_remissd b
@@ -109,7 +108,7 @@ check "the replica serves remissd-read connections, the primary none" \
 # --- writes on the primary, review reads from the replica --------------------
 check "replay on the replica pauses" eval 'sql_in "$REPLICA" "SELECT pg_wal_replay_pause()" >/dev/null'
 theme="Skalningstema $$"
-req "$J" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=$theme"
+post_form "$J" "/remisser/$SLUG/teman" "$csrf" "namn=$theme"
 check "creating a theme (a write) answers 303 while the replica is paused" status_is 303
 check "the write landed on the primary" \
 	eval '[ "$(sql_in "$PRIMARY" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 1 ]'
@@ -139,7 +138,7 @@ check "after replay the themes page shows the theme" eval 'status_is 200 && body
 ONLY_REPLICA="host=$T/replica port=5432 user=remiss dbname=remiss target_session_attrs=standby"
 "$BUILD/remissd" -s "$RUN/c.sock" -m 0600 -w 1 -g 5 -i -d "$PRIMARY" -R "$ONLY_REPLICA" \
 	-P "$T/c.pid" 2>>"$T/c.log" &
-for _ in $(seq 100); do [ -S "$RUN/c.sock" ] && [ -s "$T/c.pid" ] && break; sleep 0.05; done
+wait_until 5 eval '[ -S "$RUN/c.sock" ] && [ -s "$T/c.pid" ]'
 fcgi_page() { python3 "$ROOT/tests/integration/fcgi.py" request "$RUN/c.sock" DOCUMENT_URI="$1" \
 	"HTTP_COOKIE=remiss_session=$session" HTTP_ACCEPT=text/html 2>&1 | tr -d '\r'; }
 out=$(fcgi_page "/remisser/$SLUG/teman")
@@ -197,10 +196,7 @@ client() {
 : >"$T/tmp/client.log"
 client &
 CLIENT_PID=$!
-for _ in $(seq 200); do
-	[ "$(grep -c ' 201$' "$T/tmp/client.log")" -ge $((SUBMITS / 4)) ] && break
-	sleep 0.05
-done
+wait_until 10 eval '[ "$(grep -c " 201$" "$T/tmp/client.log")" -ge $((SUBMITS / 4)) ]'
 a_pid=$(cat "$T/a.pid")
 kill -TERM "$a_pid"
 wait "$CLIENT_PID"

@@ -61,15 +61,15 @@ check "and each answer it rests on links back to it" body_has '<p class="cited">
 
 edited="Ett redigerat stycke om tröskelprincipen.
 ${draft}"
-req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=1" \
-	--data-urlencode "utkast=1" --data-urlencode "text=$edited" --data-urlencode "ref=${refs[0]}"
+post_form "$G" "$PAGE" "$csrf" "version=1" \
+	"utkast=1" "text=$edited" "ref=${refs[0]}"
 check "an edited text is version 2, not marked generated, with the references checked" \
 	eval 'status_is 303 && [ "$(sql "SELECT string_agg(version || generated::text, '"'"','"'"' ORDER BY version) FROM summary_versions WHERE summary_id = $sid")" = "1true,2false" ] && [ "$(sql "SELECT count(*) FROM summary_refs f JOIN summary_versions v ON v.id = f.version_id WHERE v.summary_id = $sid AND v.version = 2")" = 1 ]'
-req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=1" \
-	--data-urlencode "text=Skrivet från en gammal sida."
+post_form "$G" "$PAGE" "$csrf" "version=1" \
+	"text=Skrivet från en gammal sida."
 check "a form from before the latest version is a 409 that keeps the text and stores nothing" \
 	eval 'status_is 409 && body_has "Någon annan har sparat en ny version" && body_has "Skrivet från en gammal sida." && [ "$(sql "SELECT max(version) FROM summary_versions WHERE summary_id = $sid")" = 2 ]'
-req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=2" --data-urlencode "text=   "
+post_form "$G" "$PAGE" "$csrf" "version=2" "text=   "
 check "an empty text is a 422 with the error beside the field" \
 	eval 'status_is 422 && body_has "Skriv en sammanfattning." && body_has "aria-describedby=\"text-fel\""'
 req "$G" GET "$PAGE"
