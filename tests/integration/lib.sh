@@ -42,6 +42,26 @@ wait_until() {
 }
 # gone PID: the process has ended.
 gone() { ! kill -0 "$1" 2>/dev/null; }
+# sub_suite SCRIPT ARGS... (or python3 SCRIPT ARGS...): runs another suite and counts its "ok"
+# and "not ok" lines here, showing them indented. A suite that stops before its closing count,
+# or fails without a "not ok" line, counts one failure more: a check it never reached must not
+# pass by being left out. REMISS_SUITES="review_web exports" (while iterating) runs only the
+# named suites.
+suite_on() { [ -z "${REMISS_SUITES:-}" ] || [[ " $REMISS_SUITES " == *" $1 "* ]]; }
+sub_suite() {
+	local out name a rc pass fail
+	for a in "$@"; do case $a in *.sh|*.py) name=$(basename "${a%.*}"); break ;; esac; done
+	suite_on "$name" || return 0
+	out=$("$@" 2>&1); rc=$?
+	echo "$out" | grep -E '^(ok|not ok|#)' | sed 's/^/  /'
+	pass=$(grep -c '^ok ' <<<"$out") fail=$(grep -c '^not ok ' <<<"$out")
+	PASS=$((PASS + pass)) FAIL=$((FAIL + fail)) N=$((N + pass + fail))
+	if [ "$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -1)" != "$pass passed, $fail failed" ] ||
+	   { [ "$rc" != 0 ] && [ "$fail" = 0 ]; }; then
+		notok "$name ends with its closing count ($pass passed, $fail failed) and a matching exit status" \
+			"exit status $rc; last lines:"$'\n'"$(tail -5 <<<"$out")"
+	fi
+}
 # finish: the plan line and the closing count; exits 0 only if nothing failed.
 finish() {
 	echo "1..$N"
