@@ -72,7 +72,8 @@ READ="host=$T/replica,$T/primary port=5432,5432 user=remiss dbname=remiss target
 start_remissd() { # start_remissd NAME
 	"$BUILD/remissd" -s "$RUN/$1.sock" -m 0666 -w 2 -g 5 -i -d "$PRIMARY" -R "$READ" \
 		-P "$T/$1.pid" 2>>"$T/$1.log" &
-	wait_until 5 eval '[ -S "$RUN/$1.sock" ] && [ -s "$T/$1.pid" ]'
+	local name=$1
+	wait_until 5 eval '[ -S "$RUN/$name.sock" ] && [ -s "$T/$name.pid" ]'
 }
 check "remissd a starts with -R" start_remissd a
 check "remissd b starts with -R" start_remissd b
