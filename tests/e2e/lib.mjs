@@ -101,6 +101,32 @@ export async function visit(page, label, { axe = true } = {}) {
 	});
 }
 
+/* Drags the mouse over the first `chars` characters of the text of element `el` (a locator),
+ * as a reader selects a passage; returns the selected text. */
+export async function selectWithMouse(page, el, chars) {
+	await el.scrollIntoViewIfNeeded();	/* mouse coordinates are the viewport's */
+	const box = await el.evaluate((node, chars) => {
+		// The first text with content, also inside a <mark> of an earlier tag.
+		const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+		let text;
+		while ((text = walk.nextNode()) !== null && text.textContent.trim() === '')
+			;
+		const r = document.createRange();
+		r.setStart(text, 0);
+		r.setEnd(text, Math.min(chars, text.textContent.length));
+		const rects = r.getClientRects();
+		const a = rects[0], b = rects[rects.length - 1];
+		return { x0: a.left + 1, y0: a.top + a.height / 2, x1: b.right - 1, y1: b.top + b.height / 2,
+			quote: r.toString() };
+	}, chars);
+	await page.mouse.move(box.x0, box.y0);
+	await page.mouse.down();
+	await page.mouse.move((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { steps: 5 });
+	await page.mouse.move(box.x1, box.y1, { steps: 5 });
+	await page.mouse.up();
+	return box.quote;
+}
+
 export async function login(page, email) {
 	await page.goto(`${BASE}/logga-in`);
 	await page.fill('#email', email);

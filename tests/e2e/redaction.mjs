@@ -3,33 +3,9 @@
 // hides it with its legal ground, and publishes; the public page, read without logging in,
 // shows the legal ground and not the passage. Then the page is withdrawn and the remiss opened
 // again for the scenarios that follow.
-import { BASE, SLUG, step, check, visit, login, logout, newPage, assert } from './lib.mjs';
+import { BASE, SLUG, step, check, visit, login, logout, newPage, assert, selectWithMouse } from './lib.mjs';
 
 const GROUND = '21 kap. 1 § OSL';
-
-/* Drags the mouse over the first `chars` characters of the text of element `el`. */
-async function selectWithMouse(page, el, chars) {
-	await el.scrollIntoViewIfNeeded();	/* mouse coordinates are the viewport's */
-	const box = await el.evaluate((node, chars) => {
-		const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-		let text;
-		while ((text = walk.nextNode()) !== null && text.textContent.trim() === '')
-			;
-		const r = document.createRange();
-		r.setStart(text, 0);
-		r.setEnd(text, Math.min(chars, text.textContent.length));
-		const rects = r.getClientRects();
-		const a = rects[0], b = rects[rects.length - 1];
-		return { x0: a.left + 1, y0: a.top + a.height / 2, x1: b.right - 1, y1: b.top + b.height / 2,
-			quote: r.toString() };
-	}, chars);
-	await page.mouse.move(box.x0, box.y0);
-	await page.mouse.down();
-	await page.mouse.move((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { steps: 5 });
-	await page.mouse.move(box.x1, box.y1, { steps: 5 });
-	await page.mouse.up();
-	return box.quote;
-}
 
 /* Sets the demo remiss's status with its button on the administration page. */
 async function setStatus(page, status) {

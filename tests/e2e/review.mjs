@@ -1,31 +1,6 @@
 // review.mjs: a granskare creates a theme, tags a passage selected with the mouse in the
 // section view (static/review.js fills the form), annotates it and resolves the annotation.
-import { BASE, SLUG, step, visit, login, logout, newPage, assert } from './lib.mjs';
-
-/* Drags the mouse over the first `chars` characters of the text of `dd`. */
-async function selectWithMouse(page, dd, chars) {
-	await dd.scrollIntoViewIfNeeded();	/* mouse coordinates are the viewport's */
-	const box = await dd.evaluate((el, chars) => {
-		// The first text with content, also inside a <mark> of an earlier tag.
-		const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-		let text;
-		while ((text = walk.nextNode()) !== null && text.textContent.trim() === '')
-			;
-		const r = document.createRange();
-		r.setStart(text, 0);
-		r.setEnd(text, Math.min(chars, text.textContent.length));
-		const rects = r.getClientRects();
-		const a = rects[0], b = rects[rects.length - 1];
-		return { x0: a.left + 1, y0: a.top + a.height / 2, x1: b.right - 1, y1: b.top + b.height / 2,
-			quote: r.toString() };
-	}, chars);
-	await page.mouse.move(box.x0, box.y0);
-	await page.mouse.down();
-	await page.mouse.move((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { steps: 5 });
-	await page.mouse.move(box.x1, box.y1, { steps: 5 });
-	await page.mouse.up();
-	return box.quote;
-}
+import { BASE, SLUG, step, visit, login, logout, newPage, assert, selectWithMouse } from './lib.mjs';
 
 export async function review(browser) {
 	const page = await newPage(browser);

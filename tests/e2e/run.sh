@@ -45,21 +45,13 @@ SOCK=$RUN/remissd.sock
 for _ in $(seq 100); do [ -S "$SOCK" ] && [ -s "$T/remissd.pid" ] && break; sleep 0.05; done
 [ -S "$SOCK" ] || fail_setup "remissd starts"
 
-# nginx on the first free port from 23480; another stack may take a port between the check
-# and the bind, so an nginx that exits is retried on the next port.
-port=$(port_base 23480)
-for _ in $(seq 20); do
-	while ! port_free "$port"; do port=$((port + 1)); done
-	nginx_conf "$T/nginx" "$port" "$SOCK"
-	nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log" -g 'daemon off;' \
-		2>>"$T/nginx.log" &
-	NGINX_PID=$!
-	sleep 0.3
-	kill -0 "$NGINX_PID" 2>/dev/null && break
-	NGINX_PID= port=$((port + 1))
-done
-[ -n "$NGINX_PID" ] && wait_http "http://127.0.0.1:$port/healthz" 30 &&
-	kill -0 "$NGINX_PID" 2>/dev/null || fail_setup "the stack answers /healthz"
+# nginx on the first free port from 23480 that it can bind (dev/lib.sh's nginx_listen: another
+# stack may take a port between the check and the bind).
+nginx_listen "$T/nginx" "$(port_base 23480)" "$SOCK" 2>>"$T/nginx.log" ||
+	fail_setup "nginx listens on a port of its own"
+port=$NGINX_PORT
+wait_http "http://127.0.0.1:$port/healthz" 30 && kill -0 "$NGINX_PID" 2>/dev/null ||
+	fail_setup "the stack answers /healthz"
 
 if [ "$SERVE" = --serve ]; then
 	echo "E2E_BASE=http://127.0.0.1:$port node $HERE/scenarios.mjs   (Ctrl-C stops the stack)"

@@ -22,24 +22,12 @@ import subprocess
 import sys
 import urllib.parse
 
+from lib import check, finish
+
 BUILD, BASE = sys.argv[1], sys.argv[2]
 SLUG = "ok-hemsjukvard-2025"
 PW = "remissvar-demo"
 EMAIL = "alva.ankare@regionhalland.example"
-passed = failed = n = 0
-
-
-def check(name, cond, notes=()):
-    global passed, failed, n
-    n += 1
-    if cond:
-        passed += 1
-        print(f"ok {n} - {name}")
-    else:
-        failed += 1
-        print(f"not ok {n} - {name}")
-        for note in list(notes)[:12]:
-            print(f"#   {note}")
 
 
 # --- a small HTML tree --------------------------------------------------------------
@@ -369,6 +357,4 @@ st, root = fetch(f"{W}/anteckningar")
 check("the open notes page links to the note",
       any("#anteckning-" in a.attrs.get("href", "") for a in root.walk() if a.tag == "a"))
 
-print(f"1..{n}")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -6,83 +6,68 @@
 # Needs REMISS_DB, REMISS_SCHEMA_DIR, ORG_TOKEN (Laholms kommun) and the demo data.
 # Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: api_xml.sh BUILD-DIR BASE-URL TMPDIR PIDFILE}
 BASE=${2:?usage}
 T=${3:?usage}
 PIDFILE=${4:?usage}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SLUG=ok-hemsjukvard-2025
 API=/api/v1/remisser
 XSD=$ROOT/schema/remissvar.xsd
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-# api METHOD PATH [curl args...]: as the Laholm token unless the args say otherwise.
-api() {
-	local m=$1 p=$2; shift 2
-	STATUS=$(curl -s -X "$m" -o "$T/body" -D "$T/headers" -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
+REQ_ACCEPT=	# the API's own default (XML) unless a request asks for another type
 laholm=(-H "Authorization: Bearer $ORG_TOKEN")
 xml=(-H 'Content-Type: application/xml')
 post() { # post FILE [curl args...]: uploads FILE as Laholm
 	local f=$1; shift
-	api POST "$API/$SLUG/remissvar" "${laholm[@]}" "${xml[@]}" --data-binary @"$f" "$@"
+	req - POST "$API/$SLUG/remissvar" "${laholm[@]}" "${xml[@]}" --data-binary @"$f" "$@"
 }
 post_as() { # post_as TOKEN FILE: uploads FILE with another token
-	api POST "$API/$SLUG/remissvar" -H "Authorization: Bearer $1" "${xml[@]}" --data-binary @"$2"
+	req - POST "$API/$SLUG/remissvar" -H "Authorization: Bearer $1" "${xml[@]}" --data-binary @"$2"
 }
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 600 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-versions() { sql "SELECT count(*) FROM response_versions"; }
 # stores_nothing NAME STATUS: checks the status and that no version was added.
 refused() {
 	local name=$1 want=$2 before=$3
 	check "$name: $want, nothing stored" eval 'status_is '"$want"' && [ "$(versions)" = '"$before"' ]'
 }
 # error_line N: the problem body names an error on line N.
-error_line() { grep -qE "<error line=\"$1\"" "$T/body" || { echo "#   no error on line $1: $(head -c 600 "$T/body")"; return 1; }; }
+error_line() { body_matches "<error line=\"$1\"" || { echo "#   $(body_glimpse)"; return 1; }; }
 
 EX=$ROOT/tests/xml/example-remissvar.xml
 
 # --- reading ---------------------------------------------------------------
-api GET "$API"
+req - GET "$API"
 check "without credentials the API is 401 with a Bearer challenge, bilingual XML" \
-	eval 'status_is 401 && header_has "^WWW-Authenticate: Bearer" && body_has "<title_en>" && header_has "^Content-Type: application/problem\+xml"'
-api GET "$API" "${laholm[@]}"
+	eval 'status_is 401 && header_matches "^WWW-Authenticate: Bearer" && body_has "<title_en>" && header_matches "^Content-Type: application/problem\+xml"'
+req - GET "$API" "${laholm[@]}"
 check "GET /api/v1/remisser lists the open remiss Laholm is invited to" \
-	eval 'status_is 200 && header_has "^Content-Type: application/xml" && body_has "<remisser xmlns=\"urn:remissvar:1\">" && body_has "id=\"$SLUG\""'
-api GET "$API" "${laholm[@]}" -H 'Accept: application/json'
+	eval 'status_is 200 && header_matches "^Content-Type: application/xml" && body_has "<remisser xmlns=\"urn:remissvar:1\">" && body_has "id=\"$SLUG\""'
+req - GET "$API" "${laholm[@]}" -H 'Accept: application/json'
 check "the list is JSON when Accept asks for it" \
-	eval 'status_is 200 && header_has "^Content-Type: application/json" && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(r[\"id\"]==sys.argv[2] for r in d[\"remisser\"])" "$T/body" "$SLUG"'
-api GET "$API/$SLUG" "${laholm[@]}"
+	eval 'status_is 200 && header_matches "^Content-Type: application/json" && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(r[\"id\"]==sys.argv[2] for r in d[\"remisser\"])" "$T/body" "$SLUG"'
+req - GET "$API/$SLUG" "${laholm[@]}"
 cp "$T/body" "$T/remiss.xml"
 check "GET /api/v1/remisser/{slug} returns the definition as remiss XML" \
 	eval 'status_is 200 && body_has "<remiss xmlns=\"urn:remissvar:1\" id=\"$SLUG\">" && body_has "<avsnitt nr=\"3.3\"" && body_has "<fraga id=\"q2\" typ=\"konsekvens\">"'
 if [ -f "$XSD" ]; then
 	check "the remiss definition validates against the schema" xmllint --noout --schema "$XSD" "$T/remiss.xml"
 fi
-api GET "$API/ingen-sadan-remiss" "${laholm[@]}"
+req - GET "$API/ingen-sadan-remiss" "${laholm[@]}"
 check "an unknown remiss is 404" status_is 404
 
 # --- uploading -------------------------------------------------------------
 before=$(versions)
 post "$EX"
 check "the example remissvar is accepted: 201, Location, receipt XML" \
-	eval 'status_is 201 && header_has "^Location: /api/v1/remisser/$SLUG/remissvar/[0-9]+$" && body_has "<kvittens xmlns=\"urn:remissvar:1\"" && body_has "<remissinstans>Laholms kommun</remissinstans>"'
+	eval 'status_is 201 && header_matches "^Location: /api/v1/remisser/$SLUG/remissvar/[0-9]+$" && body_has "<kvittens xmlns=\"urn:remissvar:1\"" && body_has "<remissinstans>Laholms kommun</remissinstans>"'
 loc=$(grep -i '^Location:' "$T/h" | sed 's/^[^:]*: //')
 sha=$(grep -oE 'sha256="[0-9a-f]{64}"' "$T/body" | grep -oE '[0-9a-f]{64}')
 vid=${loc##*/}
 check "one version was stored, through the XML channel" \
 	eval '[ "$(versions)" = $((before + 1)) ] && [ "$(sql "SELECT channel FROM response_versions WHERE id = $vid")" = xml ]'
 check "the receipt's SHA-256 is the stored one" eval '[ "$(sql "SELECT sha256 FROM response_versions WHERE id = $vid")" = "$sha" ]'
-api GET "$loc" "${laholm[@]}"
+req - GET "$loc" "${laholm[@]}"
 cp "$T/body" "$T/readback.xml"
 check "GET of the Location returns the stored remissvar" \
 	eval 'status_is 200 && body_has "<remissvar xmlns=\"urn:remissvar:1\" remiss=\"$SLUG\">" && body_has "Tröskelprincipen tolkas olika"'
@@ -92,7 +77,7 @@ post "$T/readback.xml"
 sha2=$(grep -oE 'sha256="[0-9a-f]{64}"' "$T/body" | grep -oE '[0-9a-f]{64}')
 check "posting the read-back again is a new version with the same SHA-256" \
 	eval 'status_is 201 && [ "$sha2" = "$sha" ] && [ "$(versions)" = $((before + 2)) ] && body_lacks "version=\"1\""'
-api GET "$API/$SLUG/remissvar" "${laholm[@]}"
+req - GET "$API/$SLUG/remissvar" "${laholm[@]}"
 check "GET …/remissvar lists Laholm's own receipts, newest first, and no other organisation's" \
 	eval 'status_is 200 && body_has "<kvittenser xmlns=\"urn:remissvar:1\">" && ! grep -q "<remissinstans>[^<]*</remissinstans>" <(grep -v "Laholms kommun" "$T/body") && [ "$(grep -o "<kvittens " "$T/body" | wc -l)" = "$(sql "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = '"'"'Laholms kommun'"'"'")" ]'
 if [ -f "$XSD" ]; then
@@ -100,7 +85,7 @@ if [ -f "$XSD" ]; then
 		eval 'xmllint --noout --schema "$XSD" "$T/body" "$T/readback.xml"'
 fi
 other=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id JOIN organisations o ON o.id = r.org_id WHERE o.name = 'Halmstads kommun' LIMIT 1")
-api GET "$API/$SLUG/remissvar/$other" "${laholm[@]}"
+req - GET "$API/$SLUG/remissvar/$other" "${laholm[@]}"
 check "another organisation's response is 404 for Laholm" status_is 404
 
 # --- idempotency -------------------------------------------------------------
@@ -251,7 +236,7 @@ for i in 1 2 3 4; do
 	curl -s --max-time 60 -o "$T/flood$i" -w '%{http_code}' "${laholm[@]}" "${xml[@]}" \
 		--data-binary @"$T/flood.xml" "$BASE$API/$SLUG/remissvar" >"$T/flood$i.status" &
 done
-api GET "$API" "${laholm[@]}" --max-time 30
+req - GET "$API" "${laholm[@]}" --max-time 30
 wait
 # floods_refused: each of the four was answered 400 naming the limit.
 floods_refused() {
@@ -271,7 +256,7 @@ head -c $((12 * 1024 * 1024)) /dev/zero | tr '\0' ' ' >"$T/big.xml"
 post "$T/big.xml"
 refused "a 12 MiB body" 413 "$before"
 check "…with a bilingual message" eval 'body_has "för stor" && body_has "too large"'
-api POST "$API/$SLUG/remissvar" "${laholm[@]}" -H 'Content-Type: application/json' --data-binary '{"remissvar":1}'
+req - POST "$API/$SLUG/remissvar" "${laholm[@]}" -H 'Content-Type: application/json' --data-binary '{"remissvar":1}'
 refused "a body that is not XML" 415 "$before"
 
 # --- who may upload ------------------------------------------------------------
@@ -282,22 +267,19 @@ refused "Halmstad's token uploading a remissvar that names Laholm" 403 "$before"
 outsider=$("$BUILD/remissctl" token create --org "Ej inbjuden kommun" --label api-test)
 post_as "$outsider" "$EX"
 refused "a token of an organisation that is not invited" 403 "$before"
-api POST "$API/$SLUG/remissvar" "${xml[@]}" --data-binary @"$EX"
+req - POST "$API/$SLUG/remissvar" "${xml[@]}" --data-binary @"$EX"
 refused "an upload without credentials" 401 "$before"
-api POST "$API/$SLUG/remissvar" "${xml[@]}" -H 'Authorization: Bearer 0000000000000000000000000000000000000000000000000000000000000000' --data-binary @"$EX"
+req - POST "$API/$SLUG/remissvar" "${xml[@]}" -H 'Authorization: Bearer 0000000000000000000000000000000000000000000000000000000000000000' --data-binary @"$EX"
 refused "an upload with an unknown token" 401 "$before"
 
 # A logged-in Laholm user may upload through the browser session, with the CSRF token.
-J=$T/jar; rm -f "$J"
-curl -s -c "$J" -b "$J" -o "$T/login" "$BASE/logga-in"
-csrf=$(grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/login" | grep -oE '[0-9a-f]{64}')
-curl -s -c "$J" -b "$J" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode email=anna.andersson@laholm.example \
-	--data-urlencode password=remissvar-demo "$BASE/logga-in"
-curl -s -c "$J" -b "$J" -o "$T/form" -H 'Accept: text/html' "$BASE/remisser/$SLUG/svar"
-csrf=$(grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/form" | head -1 | grep -oE '[0-9a-f]{64}')
-api POST "$API/$SLUG/remissvar" -b "$J" "${xml[@]}" --data-binary @"$EX"
+J=$T/jar
+login "$J" anna.andersson@laholm.example remissvar-demo
+req "$J" GET "/remisser/$SLUG/svar" -H 'Accept: text/html'
+csrf=$(form_csrf)
+req - POST "$API/$SLUG/remissvar" -b "$J" "${xml[@]}" --data-binary @"$EX"
 refused "a session upload without the CSRF token" 403 "$before"
-api POST "$API/$SLUG/remissvar" -b "$J" "${xml[@]}" -H "X-CSRF-Token: $csrf" --data-binary @"$EX"
+req - POST "$API/$SLUG/remissvar" -b "$J" "${xml[@]}" -H "X-CSRF-Token: $csrf" --data-binary @"$EX"
 check "a session upload with the CSRF token is stored" eval 'status_is 201 && [ "$(versions)" = $((before + 1)) ]'
 before=$(versions)
 
@@ -306,9 +288,8 @@ sed -e 's/id="ok-hemsjukvard-2025"/id="stangd-api-test"/' -e 's/2024-04-01/2020-
 	-e 's/2024-05-22/2020-02-01/' "$ROOT/tests/xml/example-remiss.xml" >"$T/closed-remiss.xml"
 "$BUILD/remissctl" remiss import "$T/closed-remiss.xml" >/dev/null
 sed 's/remiss="ok-hemsjukvard-2025"/remiss="stangd-api-test"/' "$EX" >"$T/late.xml"
-api POST "$API/stangd-api-test/remissvar" "${laholm[@]}" "${xml[@]}" --data-binary @"$T/late.xml"
+req - POST "$API/stangd-api-test/remissvar" "${laholm[@]}" "${xml[@]}" --data-binary @"$T/late.xml"
 refused "an upload after the last day" 409 "$before"
 check "…saying so in Swedish and English" eval 'body_has "sista svarsdagen" && body_has "<title_en>"'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

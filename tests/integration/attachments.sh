@@ -7,51 +7,27 @@
 # stored type outside the allowlist goes out as application/octet-stream. Needs REMISS_DB,
 # ORG_TOKEN (Laholms kommun) and the demo data. Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: attachments.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
 EX=$ROOT/tests/xml/example-remissvar.xml
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -XqAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]; JAR "-" for none
-	local jar=$1 m=$2 p=$3 j=(); shift 3
-	[ "$jar" != - ] && j=(-b "$jar" -c "$jar")
-	STATUS=$(curl -s -X "$m" "${j[@]}" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 # served_safely TYPE: the download's headers: TYPE, an attachment, nosniff, sandboxed.
 served_safely() {
-	header_has "^Content-Type: $1\$" && header_has '^Content-Disposition: attachment;' &&
-		header_has '^X-Content-Type-Options: nosniff$' &&
-		header_has "^Content-Security-Policy: sandbox; default-src 'none'"
+	header_matches "^Content-Type: $1\$" && header_matches '^Content-Disposition: attachment;' &&
+		header_matches '^X-Content-Type-Options: nosniff$' &&
+		header_matches "^Content-Security-Policy: sandbox; default-src 'none'"
 }
-versions() { sql "SELECT count(*) FROM response_versions"; }
 # upload NAME TYPE BASE64: the example remissvar of Laholm with this one <bilaga>, through the API.
 upload() {
 	sed "s|<bilaga .*</bilaga>|<bilaga filnamn=\"$1\" mediatyp=\"$2\">$3</bilaga>|" "$EX" >"$T/up.xml"
 	req - POST "/api/v1/remisser/$SLUG/remissvar" -H "Authorization: Bearer $ORG_TOKEN" \
 		-H 'Content-Type: application/xml' --data-binary @"$T/up.xml"
 }
-b64() { printf '%s' "$1" | base64 -w0; }
 
 # --- the API: types by content -------------------------------------------------------
 html='<html><body><script>alert(document.cookie)</script></body></html>'
@@ -112,16 +88,16 @@ check "the database takes no attachment of another type (draft or version)" \
 F=$T/forvaltning
 login "$F" forvaltning@regionhalland.example
 req "$F" GET "/remisser/$SLUG/publicering"
-fcsrf=$(hidden csrf)
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$fcsrf" --data-urlencode status=stangd
+fcsrf=$(form_csrf)
+post_form "$F" "/remisser/$SLUG/status" "$fcsrf" status=stangd
 req "$F" GET "/remisser/$SLUG/publicering/forhandsgranska"
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$fcsrf" \
-	--data-urlencode "versioner=$(hidden versioner)"
+post_form "$F" "/remisser/$SLUG/publicera" "$fcsrf" \
+	"versioner=$(hidden versioner)"
 req - GET "/publicerat/$SLUG/bilaga/$vid/1"
 check "the public page's download too: an attachment, nosniff, sandboxed" \
 	eval 'status_is 200 && [ "$(cat "$T/body")" = "$html" ] && served_safely "text/plain; charset=utf-8"'
-req "$F" POST "/remisser/$SLUG/avpublicera" --data-urlencode "csrf=$fcsrf"
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$fcsrf" --data-urlencode status=oppen
+post_form "$F" "/remisser/$SLUG/avpublicera" "$fcsrf"
+post_form "$F" "/remisser/$SLUG/status" "$fcsrf" status=oppen
 check "…and the remiss is unpublished and open again" \
 	eval 'status_is 303 && [ "$(sql "SELECT status FROM remiss WHERE id = $rid")" = oppen ]'
 
@@ -131,18 +107,17 @@ printf 'Protokollsutdrag från kommunstyrelsen, § 42.\n' >"$T/utdrag.txt"
 printf '%s' "$html" >"$T/sida.html"
 nfiles=$(files)
 req "$A" GET "/remisser/$SLUG/svar"
-form=(-F "csrf=$(hidden csrf)" -F "lock=$(hidden lock)" -F stallningstagande=tillstyrker
+form=(-F "csrf=$(form_csrf)" -F "lock=$(hidden lock)" -F stallningstagande=tillstyrker
 	-F "kontakt_namn=Anna Andersson" -F kontakt_epost=anna.andersson@laholm.example -F action=spara)
 req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F "bilaga=@$T/sida.html;type=text/html"
 check "the web form refuses HTML beside the field, naming what it takes" \
 	eval 'status_is 422 && body_has "Filen sida.html kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG och text (.txt) tas emot" && [ "$(files)" = "$nfiles" ]'
 req "$A" GET "/remisser/$SLUG/svar"
-form[1]="csrf=$(hidden csrf)"; form[3]="lock=$(hidden lock)"
+form[1]="csrf=$(form_csrf)"; form[3]="lock=$(hidden lock)"
 req "$A" POST "/remisser/$SLUG/svar" "${form[@]}" -F "bilaga=@$T/utdrag.txt;type=application/octet-stream"
 check "…and takes plain text, typed text/plain by its content" \
 	eval 'status_is 303 && [ "$(files)" = $((nfiles + 1)) ] &&
 	      [ "$(sql "SELECT media_type FROM draft_attachments WHERE org_id = $oid ORDER BY id DESC LIMIT 1")" = text/plain ]'
 sql "DELETE FROM draft_attachments WHERE org_id = $oid AND filename = 'utdrag.txt'" >/dev/null
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

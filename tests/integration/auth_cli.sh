@@ -2,7 +2,7 @@
 # tests/integration/auth_cli.sh BUILD-DIR: remissctl user and token commands against a migrated
 # database ($REMISS_DB): roles, refusals, sessions ended, tokens stored hashed, append-only audit log.
 set -uo pipefail
-
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: auth_cli.sh BUILD-DIR (with REMISS_DB set to a migrated database)}
 : "${REMISS_DB:?REMISS_DB must name a migrated database}"
 CTL=$BUILD/remissctl
@@ -10,21 +10,12 @@ PW='correct horse battery staple'
 # Unique names, so that the script can run again on the same database.
 RUN=$(date +%s)$$
 ORG="Authtest kommun $RUN"
-PASS=0 FAIL=0 N=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
 
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
-# q SQL: one value from the database, unaligned.
-q()     { psql "$REMISS_DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
-# ctl [ARGS...]: runs remissctl with $IN on stdin; sets RC, OUT, ERR.
 IN=
-ctl()   { printf '%s' "$IN" | "$CTL" "$@" >"$TMP/out" 2>"$TMP/err"; RC=$?; OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err"); }
-rc_is() { [ "$RC" = "$1" ] || { echo "#   exit $RC, expected $1; stderr: ${ERR:0:300}"; return 1; }; }
 email() { printf '%s-%s@example.se' "$1" "$RUN"; }
-users_named() { q "SELECT count(*) FROM users WHERE lower(email) = lower('$1')"; }
+users_named() { sql "SELECT count(*) FROM users WHERE lower(email) = lower('$1')"; }
 
 check "remissctl org add makes the test organisation" eval '"$CTL" org add "$ORG" >/dev/null'
 
@@ -34,13 +25,13 @@ ctl user add "$(email kommun)" kommun --org "$ORG" --name "Kim Kommun"
 check "user add kommun --org prints the id" eval 'rc_is 0 && [[ $OUT =~ ^[0-9]+$ ]]'
 KOMMUN_ID=$OUT
 check "the kommun user belongs to the organisation" \
-	eval '[ "$(q "SELECT o.name FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.id = $KOMMUN_ID")" = "$ORG" ]'
+	eval '[ "$(sql "SELECT o.name FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.id = $KOMMUN_ID")" = "$ORG" ]'
 for role in granskare forvaltning admin; do
 	ctl user add "$(email "$role")" "$role"
 	check "user add $role prints the id" eval 'rc_is 0 && [[ $OUT =~ ^[0-9]+$ ]]'
 done
 check "the stored password is an argon2id hash, not the password" \
-	eval '[[ $(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID") == \$argon2id\$* ]]'
+	eval '[[ $(sql "SELECT password_hash FROM users WHERE id = $KOMMUN_ID") == \$argon2id\$* ]]'
 ctl user add "$(email nokommun)" kommun
 check "user add kommun without --org is refused" eval 'rc_is 2 && [ "$(users_named "$(email nokommun)")" = 0 ]'
 ctl user add "$(email orphan)" kommun --org "No such org $RUN"
@@ -61,12 +52,12 @@ check "user add without a password on stdin is refused" eval 'rc_is 1 && [ "$(us
 # A script that pipes one password per line into several commands (docs/install.md's test
 # does): each command takes its own line and leaves the rest of standard input.
 printf '%s\n' "first password of two" "second password of two" | {
-	"$CTL" user add "$(email pipe1)" granskare >/dev/null 2>"$TMP/err1"; rc1=$?
-	"$CTL" user add "$(email pipe2)" granskare >/dev/null 2>"$TMP/err2"; rc2=$?
-	echo "$rc1 $rc2" >"$TMP/rcs"
+	"$CTL" user add "$(email pipe1)" granskare >/dev/null 2>"$T/err1"; rc1=$?
+	"$CTL" user add "$(email pipe2)" granskare >/dev/null 2>"$T/err2"; rc2=$?
+	echo "$rc1 $rc2" >"$T/rcs"
 }
 check "two user adds reading one piped standard input each get their own line" \
-	eval '[ "$(cat "$TMP/rcs")" = "0 0" ] && [ "$(users_named "$(email pipe1)")" = 1 ] && [ "$(users_named "$(email pipe2)")" = 1 ] || { cat "$TMP/err1" "$TMP/err2" | sed "s/^/#   /"; false; }'
+	eval '[ "$(cat "$T/rcs")" = "0 0" ] && [ "$(users_named "$(email pipe1)")" = 1 ] && [ "$(users_named "$(email pipe2)")" = 1 ] || { cat "$T/err1" "$T/err2" | sed "s/^/#   /"; false; }'
 IN="$PW"$'\n'
 ctl user add "$(email admin | tr a-z A-Z)" granskare
 check "a duplicate e-mail (other case) is refused" eval 'rc_is 1 && grep -qi "already exists" <<<"$ERR"'
@@ -79,59 +70,59 @@ check "user list shows email, role, org, disabled tab-separated" \
 	eval 'rc_is 0 && grep -qxF "$(email kommun)	kommun	$ORG	no" <<<"$OUT"'
 check "user list never shows password hashes" eval '! grep -q argon2 <<<"$OUT"'
 
-q "INSERT INTO sessions (token_hash, user_id, csrf) VALUES (repeat('a', 63) || '1', $KOMMUN_ID, repeat('b', 64)),
+sql "INSERT INTO sessions (token_hash, user_id, csrf) VALUES (repeat('a', 63) || '1', $KOMMUN_ID, repeat('b', 64)),
    (repeat('a', 63) || '2', $KOMMUN_ID, repeat('b', 64))" >/dev/null
 ctl user disable "$(email kommun)"
 check "user disable exits 0" rc_is 0
-check "the user is disabled" eval '[ "$(q "SELECT disabled FROM users WHERE id = $KOMMUN_ID")" = t ]'
-check "user disable ends the user's sessions" eval '[ "$(q "SELECT count(*) FROM sessions WHERE user_id = $KOMMUN_ID")" = 0 ]'
+check "the user is disabled" eval '[ "$(sql "SELECT disabled FROM users WHERE id = $KOMMUN_ID")" = t ]'
+check "user disable ends the user's sessions" eval '[ "$(sql "SELECT count(*) FROM sessions WHERE user_id = $KOMMUN_ID")" = 0 ]'
 ctl user list
 check "user list shows the user disabled" eval 'grep -qxF "$(email kommun)	kommun	$ORG	yes" <<<"$OUT"'
 ctl user enable "$(email kommun | tr a-z A-Z)"
-check "user enable (any case) enables" eval 'rc_is 0 && [ "$(q "SELECT disabled FROM users WHERE id = $KOMMUN_ID")" = f ]'
+check "user enable (any case) enables" eval 'rc_is 0 && [ "$(sql "SELECT disabled FROM users WHERE id = $KOMMUN_ID")" = f ]'
 ctl user disable "$(email nobody)"
 check "user disable of an unknown user fails" rc_is 1
 
-OLD=$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")
-q "INSERT INTO sessions (token_hash, user_id, csrf) VALUES (repeat('c', 63) || '1', $KOMMUN_ID, repeat('b', 64))" >/dev/null
+OLD=$(sql "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")
+sql "INSERT INTO sessions (token_hash, user_id, csrf) VALUES (repeat('c', 63) || '1', $KOMMUN_ID, repeat('b', 64))" >/dev/null
 # Two personal tokens of the user and one of its organisation, before the new password.
 IN=
 ctl token create --user "$(email kommun)" --label "personal one $RUN"
 ctl token create --user "$(email kommun)" --label "personal two $RUN"
 ctl token create --org "$ORG" --label "org $RUN"
-audits_before=$(q "SELECT count(*) FROM audit_log WHERE action = 'token.revoke'")
+audits_before=$(sql "SELECT count(*) FROM audit_log WHERE action = 'token.revoke'")
 IN='another long passphrase'$'\n'
 ctl user passwd "$(email kommun)"
 check "user passwd exits 0" rc_is 0
-check "user passwd changes the hash" eval '[ "$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")" != "$OLD" ]'
-check "user passwd ends the user's sessions" eval '[ "$(q "SELECT count(*) FROM sessions WHERE user_id = $KOMMUN_ID")" = 0 ]'
+check "user passwd changes the hash" eval '[ "$(sql "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")" != "$OLD" ]'
+check "user passwd ends the user's sessions" eval '[ "$(sql "SELECT count(*) FROM sessions WHERE user_id = $KOMMUN_ID")" = 0 ]'
 check "user passwd revokes the user's personal API tokens" \
-	eval '[ "$(q "SELECT count(*) FROM api_tokens WHERE user_id = $KOMMUN_ID AND revoked_at IS NULL")" = 0 ] && [ "$(q "SELECT count(*) FROM api_tokens WHERE user_id = $KOMMUN_ID AND label LIKE '\''personal % $RUN'\'' AND revoked_at IS NOT NULL")" = 2 ]'
+	eval '[ "$(sql "SELECT count(*) FROM api_tokens WHERE user_id = $KOMMUN_ID AND revoked_at IS NULL")" = 0 ] && [ "$(sql "SELECT count(*) FROM api_tokens WHERE user_id = $KOMMUN_ID AND label LIKE '\''personal % $RUN'\'' AND revoked_at IS NOT NULL")" = 2 ]'
 check "user passwd says how many tokens it revoked" eval 'grep -qF "revoked 2 personal API tokens of $(email kommun)" <<<"$ERR"'
 check "each revocation is in the audit log, with the reason" \
-	eval '[ "$(q "SELECT count(*) FROM audit_log WHERE action = '\''token.revoke'\'' AND detail->>'\''reason'\'' = '\''password changed'\'' AND (detail->>'\''user'\'')::bigint = $KOMMUN_ID")" = 2 ] && [ "$(q "SELECT count(*) FROM audit_log WHERE action = '\''token.revoke'\''")" = $((audits_before + 2)) ]'
+	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '\''token.revoke'\'' AND detail->>'\''reason'\'' = '\''password changed'\'' AND (detail->>'\''user'\'')::bigint = $KOMMUN_ID")" = 2 ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '\''token.revoke'\''")" = $((audits_before + 2)) ]'
 check "the organisation's token is not the user's and stays valid" \
-	eval '[ "$(q "SELECT revoked_at IS NULL FROM api_tokens WHERE label = '\''org $RUN'\''")" = t ]'
-NEW=$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")
+	eval '[ "$(sql "SELECT revoked_at IS NULL FROM api_tokens WHERE label = '\''org $RUN'\''")" = t ]'
+NEW=$(sql "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")
 IN=$'short\n'
 ctl user passwd "$(email kommun)"
 check "user passwd refuses a short password and keeps the current one" \
-	eval 'rc_is 1 && [ "$(q "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")" = "$NEW" ]'
+	eval 'rc_is 1 && [ "$(sql "SELECT password_hash FROM users WHERE id = $KOMMUN_ID")" = "$NEW" ]'
 IN=
 
 # --- tokens ------------------------------------------------------------------
 ctl token create --org "$ORG" --label "e-tjänst $RUN"
 check "token create --org prints one line of 64 lowercase hex" \
-	eval 'rc_is 0 && [ "$(wc -l <"$TMP/out")" = 1 ] && [[ $OUT =~ ^[0-9a-f]{64}$ ]]'
+	eval 'rc_is 0 && [ "$(wc -l <"$T/out")" = 1 ] && [[ $OUT =~ ^[0-9a-f]{64}$ ]]'
 SECRET=$OUT
 HASH=$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)
 check "api_tokens holds the SHA-256 of the secret" \
-	eval '[ "$(q "SELECT count(*) FROM api_tokens WHERE token_hash = '\''$HASH'\''")" = 1 ]'
+	eval '[ "$(sql "SELECT count(*) FROM api_tokens WHERE token_hash = '\''$HASH'\''")" = 1 ]'
 check "the secret itself is nowhere in api_tokens" \
-	eval '[ "$(q "SELECT count(*) FROM api_tokens t WHERE strpos(t::text, '\''$SECRET'\'') > 0")" = 0 ]'
+	eval '[ "$(sql "SELECT count(*) FROM api_tokens t WHERE strpos(t::text, '\''$SECRET'\'') > 0")" = 0 ]'
 check "the secret is not in the audit log" \
-	eval '[ "$(q "SELECT count(*) FROM audit_log a WHERE strpos(a::text, '\''$SECRET'\'') > 0")" = 0 ]'
-TOKEN_ID=$(q "SELECT id FROM api_tokens WHERE token_hash = '$HASH'")
+	eval '[ "$(sql "SELECT count(*) FROM audit_log a WHERE strpos(a::text, '\''$SECRET'\'') > 0")" = 0 ]'
+TOKEN_ID=$(sql "SELECT id FROM api_tokens WHERE token_hash = '$HASH'")
 ctl token create --user "$(email forvaltning)"
 check "token create --user prints a secret" eval 'rc_is 0 && [[ $OUT =~ ^[0-9a-f]{64}$ ]]'
 USER_SECRET=$OUT
@@ -152,7 +143,7 @@ check "token list --org shows only that organisation's tokens" \
 	eval 'rc_is 0 && grep -qF "org:$ORG" <<<"$OUT" && ! grep -qF "user:$(email forvaltning)" <<<"$OUT"'
 ctl token revoke "$TOKEN_ID"
 check "token revoke exits 0" rc_is 0
-check "the token has a revoked time" eval '[ "$(q "SELECT revoked_at IS NOT NULL FROM api_tokens WHERE id = $TOKEN_ID")" = t ]'
+check "the token has a revoked time" eval '[ "$(sql "SELECT revoked_at IS NOT NULL FROM api_tokens WHERE id = $TOKEN_ID")" = t ]'
 ctl token list --org "$ORG"
 check "token list shows the revoked time" eval 'grep -qE "^$TOKEN_ID	.*	[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}\$" <<<"$OUT"'
 ctl token revoke "$TOKEN_ID"
@@ -165,15 +156,14 @@ check "token --help exits 0" rc_is 0
 # --- audit log -----------------------------------------------------------------
 for action in user.add user.disable user.enable user.passwd token.create token.revoke; do
 	check "audit_log has $action rows by remissctl" \
-		eval '[ "$(q "SELECT count(*) FROM audit_log WHERE action = '\''$action'\'' AND actor LIKE '\''remissctl%'\'' AND at > now() - interval '\''1 hour'\''")" -ge 1 ]'
+		eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '\''$action'\'' AND actor LIKE '\''remissctl%'\'' AND at > now() - interval '\''1 hour'\''")" -ge 1 ]'
 done
 check "audit_log names the new kommun user" \
-	eval '[ "$(q "SELECT count(*) FROM audit_log WHERE action = '\''user.add'\'' AND object_type = '\''user'\'' AND object_id = '\''$KOMMUN_ID'\''")" = 1 ]'
-check "audit_log never holds a password" eval '[ "$(q "SELECT count(*) FROM audit_log a WHERE strpos(a::text, '\''$PW'\'') > 0 OR strpos(a::text, '\''another long passphrase'\'') > 0")" = 0 ]'
-check "UPDATE audit_log is refused" eval '! psql "$REMISS_DB" -XAtq -v ON_ERROR_STOP=1 -c "UPDATE audit_log SET actor = '\''x'\''" >/dev/null 2>&1'
-check "DELETE FROM audit_log is refused" eval '! psql "$REMISS_DB" -XAtq -v ON_ERROR_STOP=1 -c "DELETE FROM audit_log" >/dev/null 2>&1'
-check "TRUNCATE audit_log is refused" eval '! psql "$REMISS_DB" -XAtq -v ON_ERROR_STOP=1 -c "TRUNCATE audit_log" >/dev/null 2>&1'
-check "the audit rows are still there" eval '[ "$(q "SELECT count(*) FROM audit_log")" -gt 0 ]'
+	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '\''user.add'\'' AND object_type = '\''user'\'' AND object_id = '\''$KOMMUN_ID'\''")" = 1 ]'
+check "audit_log never holds a password" eval '[ "$(sql "SELECT count(*) FROM audit_log a WHERE strpos(a::text, '\''$PW'\'') > 0 OR strpos(a::text, '\''another long passphrase'\'') > 0")" = 0 ]'
+check "UPDATE audit_log is refused" eval '! sql "UPDATE audit_log SET actor = '\''x'\''" >/dev/null 2>&1'
+check "DELETE FROM audit_log is refused" eval '! sql "DELETE FROM audit_log" >/dev/null 2>&1'
+check "TRUNCATE audit_log is refused" eval '! sql "TRUNCATE audit_log" >/dev/null 2>&1'
+check "the audit rows are still there" eval '[ "$(sql "SELECT count(*) FROM audit_log")" -gt 0 ]'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -9,7 +9,7 @@
 # missing audit row fails verify and names what is wrong. The clusters run as an unprivileged OS user with their unix socket in TMPDIR
 # only, and every server started here is stopped by its PID, also on failure. Prints ok/not ok.
 set -uo pipefail
-. "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 BUILD=${1:?usage: backup.sh BUILD-DIR TMPDIR (REMISS_DB set)}
 TMP=${2:?usage: backup.sh BUILD-DIR TMPDIR}
@@ -17,17 +17,10 @@ TMP=${2:?usage: backup.sh BUILD-DIR TMPDIR}
 CTL=$BUILD/remissctl
 SLUG=ok-hemsjukvard-2025
 INVITED="Kungsbacka kommun"	# invited to the demo remiss
-PASS=0 FAIL=0 N=0
 
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
 # PostgreSQL 15's own client programs: the same major version as the clusters, and without the
 # start-up cost of Debian's wrapper scripts.
 PATH=$PGBIN:$PATH
-q()     { psql "$1" -XAtq -v ON_ERROR_STOP=1 -c "$2"; }
-# verify CONNINFO: runs remissctl verify with REMISS_DB=CONNINFO, as docs/backup.md does; sets
-# RC and OUT (stdout and stderr).
 # verify CONNINFO: runs remissctl verify; OUT and RC hold its output and exit status. A failing
 # run's first lines go to the test log, so a failed check shows why.
 verify() {
@@ -41,7 +34,7 @@ out_has() { grep -qF -- "$1" <<<"$OUT" || { echo "#   output lacks: $1"; echo "$
 # is), the backup directory of docs/backup.md, and a private socket directory.
 # TMP by its real path, one the postgres OS user can reach (dev/lib.sh's shared_dir).
 rm -rf "$TMP"
-TMP=$(shared_dir "$TMP" 0711) || { echo "not ok 1 - a directory postgres can reach"; exit 1; }
+TMP=$(shared_dir "$TMP" 0711) || { notok "a directory postgres can reach"; finish; }
 PGUSER_OS=$(pg_os_user)
 MAIN=$TMP/15/main		# /var/lib/postgresql/15/main
 CONFD=$TMP/etc/conf.d		# /etc/postgresql/15/main/conf.d
@@ -91,7 +84,7 @@ trap cleanup EXIT
 wait_promoted() {
 	local end=$((SECONDS + 60)) pid=${PIDS[-1]}
 	while [ "$SECONDS" -lt "$end" ] && kill -0 "$pid" 2>/dev/null; do
-		[ "$(q "$SUPER" "SELECT pg_is_in_recovery()" 2>/dev/null)" = f ] && [ ! -f "$MAIN/recovery.signal" ] && return 0
+		[ "$(sql_in "$SUPER" "SELECT pg_is_in_recovery()" 2>/dev/null)" = f ] && [ ! -f "$MAIN/recovery.signal" ] && return 0
 		sleep 0.2
 	done
 	tail -20 "$LOG" | sed 's/^/#   /'
@@ -122,8 +115,8 @@ import_response() {
 }
 
 # --- the source: the test database after the other suites -------------------------------------
-versions=$(q "$REMISS_DB" "SELECT count(*) FROM response_versions")
-attachments=$(q "$REMISS_DB" "SELECT count(*) FROM attachments")
+versions=$(sql_in "$REMISS_DB" "SELECT count(*) FROM response_versions")
+attachments=$(sql_in "$REMISS_DB" "SELECT count(*) FROM attachments")
 check "the test database has versions and attachments to back up" \
 	eval '[ "$versions" -gt 0 ] && [ "$attachments" -gt 0 ]'
 verify "$REMISS_DB"
@@ -161,10 +154,10 @@ check "createuser remissvar and createdb -O remissvar remissvar" \
 check "pg_restore --no-owner --role=remissvar into the new cluster" \
 	pg_restore -h "$SOCK" -U postgres -d remissvar --no-owner --role=remissvar --exit-on-error "$DUMP"
 check "the restored copy has every version and attachment" \
-	eval '[ "$(q "$APP" "SELECT count(*) FROM response_versions")" = "$versions" ] &&
-	      [ "$(q "$APP" "SELECT count(*) FROM attachments")" = "$attachments" ]'
+	eval '[ "$(sql_in "$APP" "SELECT count(*) FROM response_versions")" = "$versions" ] &&
+	      [ "$(sql_in "$APP" "SELECT count(*) FROM attachments")" = "$attachments" ]'
 check "the restored tables belong to remissvar" \
-	eval '[ "$(q "$APP" "SELECT count(*) FROM pg_tables WHERE schemaname = '"'public'"' AND tableowner <> '"'remissvar'"'")" = 0 ]'
+	eval '[ "$(sql_in "$APP" "SELECT count(*) FROM pg_tables WHERE schemaname = '"'public'"' AND tableowner <> '"'remissvar'"'")" = 0 ]'
 verify "$APP"
 check "remissctl verify passes on the restore in the new cluster, same counts as the source" \
 	eval '[ "$RC" = 0 ] && out_has "verify: ok: $versions versions, $versions receipts in the audit log, $attachments attachments"'
@@ -181,8 +174,8 @@ verify "$TEST_DB"
 check "remissctl verify passes on remissvar_test" \
 	eval '[ "$RC" = 0 ] && out_has "verify: ok: $versions versions"'
 check "the renames of section 3 swap remissvar_test in, and the old database can be dropped" \
-	eval 'q "$SUPER" "ALTER DATABASE remissvar RENAME TO remissvar_trasig" &&
-	      q "$SUPER" "ALTER DATABASE remissvar_test RENAME TO remissvar" &&
+	eval 'sql_in "$SUPER" "ALTER DATABASE remissvar RENAME TO remissvar_trasig" &&
+	      sql_in "$SUPER" "ALTER DATABASE remissvar_test RENAME TO remissvar" &&
 	      dropdb -h "$SOCK" -U postgres remissvar_trasig'
 verify "$APP"
 check "remissctl verify passes on the swapped-in database" \
@@ -207,20 +200,20 @@ XML
 R1=$(import_response)
 check "a response submitted after the base backup gets a receipt" eval '[ -n "$R1" ]'
 # The recovery target: after R1's commit, before R2's.
-TARGET=$(q "$SUPER" "SELECT now()")
+TARGET=$(sql_in "$SUPER" "SELECT now()")
 sleep 0.2
 R2=$(import_response)
 check "a second response after the base backup gets a receipt" eval '[ -n "$R2" ] && [ "$R2" != "$R1" ]'
-has_receipt() { [ "$(q "$APP" "SELECT count(*) FROM response_versions WHERE receipt_number = '$1'")" = 1 ]; }
+has_receipt() { [ "$(sql_in "$APP" "SELECT count(*) FROM response_versions WHERE receipt_number = '$1'")" = 1 ]; }
 
 # The archive must hold the WAL with R2 before the cluster goes: force the segment out and wait
 # for the archiver, then check it as section 2 tells (pg_stat_archiver, failed_count 0).
-seg=$(q "$SUPER" "SELECT pg_walfile_name(pg_switch_wal())")
-for ((i = 0; i < 300; i++)); do [ -f "$BK/wal/$seg" ] && break; sleep 0.1; done
+seg=$(sql_in "$SUPER" "SELECT pg_walfile_name(pg_switch_wal())")
+wait_until 30 test -f "$BK/wal/$seg"
 check "archive_command copied the WAL segment with the later responses to the archive" \
 	eval '[ -f "$BK/wal/$seg" ]'
 check "pg_stat_archiver: archived_count > 0, failed_count 0" \
-	eval '[ "$(q "$SUPER" "SELECT archived_count > 0 AND failed_count = 0 FROM pg_stat_archiver")" = t ]'
+	eval '[ "$(sql_in "$SUPER" "SELECT archived_count > 0 AND failed_count = 0 FROM pg_stat_archiver")" = t ]'
 
 # --- section 3 "Från basbackup och WAL-arkiv": to the end of the archive ------------------------
 check "restore of the base backup with restore_command replays the archive and promotes" \
@@ -231,7 +224,7 @@ verify "$APP"
 check "remissctl verify passes on the cluster restored from base backup and WAL" \
 	eval '[ "$RC" = 0 ] && out_has "verify: ok: $((versions + 2)) versions, $((versions + 2)) receipts in the audit log, $((attachments + 2)) attachments"'
 
-for ((i = 0; i < 300; i++)); do [ -f "$BK/wal/00000002.history" ] && break; sleep 0.1; done
+wait_until 30 test -f "$BK/wal/00000002.history"
 check "the restored cluster archives on a new timeline into the same archive" \
 	eval '[ -f "$BK/wal/00000002.history" ]'
 
@@ -250,7 +243,7 @@ check "remissctl verify passes on the point-in-time restore" \
 # R2 now lost with the point-in-time restore. No number handed out after a restore may be one of
 # them, whatever the restore set the sequence back to.
 given=$TMP/given-receipts
-{ q "$REMISS_DB" "SELECT receipt_number FROM response_versions"; echo "$R1"; echo "$R2"; } >"$given"
+{ sql_in "$REMISS_DB" "SELECT receipt_number FROM response_versions"; echo "$R1"; echo "$R2"; } >"$given"
 never_given() { [ -n "$1" ] && ! grep -qxF -- "$1" "$given" || { echo "#   $1 was handed out before"; return 1; }; }
 R3=$(import_response)
 check "after the point-in-time restore, the next receipt is none handed out before (not R2's $R2)" \
@@ -276,16 +269,16 @@ check "the year of a receipt number is the year it was received (Europe/Stockhol
 # clock (a restore from a machine whose clock ran fast, or a clock set back since): until the
 # clock passes it, new numbers come from the sequence, which a restore sets back.
 KSUPER="host=$SOCK port=5432 user=postgres dbname=remissvar_kopia"
-q "$KSUPER" "SELECT setval('response_receipt_seq', receipt_clock(now() + interval '1 hour'))" >/dev/null
+sql_in "$KSUPER" "SELECT setval('response_receipt_seq', receipt_clock(now() + interval '1 hour'))" >/dev/null
 verify "$KOPIA"
 check "verify: numbers running an hour ahead of the clock are not safe (exit 1)" \
 	eval '[ "$RC" = 1 ] && grep -qE "^receipt numbers: not safe: numbers up to 3[56][0-9]{2}\.[0-9]{2} s ahead of the database clock" <<<"$OUT" &&
 	      out_has "verify: FAILED: 1 problem(s)"'
 # A receipt given out by a clock that was ahead (its number is an hour in the future), and a
 # sequence set back by a data-only restore: the clock and the sequence are both behind it.
-vk=$(q "$KSUPER" "SELECT max(id) FROM response_versions")
-future=$(q "$KSUPER" "SELECT receipt_issue(now() + interval '1 hour')")
-q "$KSUPER" "SET session_replication_role = replica;
+vk=$(sql_in "$KSUPER" "SELECT max(id) FROM response_versions")
+future=$(sql_in "$KSUPER" "SELECT receipt_issue(now() + interval '1 hour')")
+sql_in "$KSUPER" "SET session_replication_role = replica;
 	UPDATE response_versions SET receipt_number = '$future' WHERE id = $vk;
 	UPDATE audit_log SET detail = jsonb_set(detail, '{receipt}', to_jsonb('$future'::text))
 	    WHERE action = 'response.submit' AND object_id = '$vk';
@@ -306,9 +299,9 @@ check "remissctl verify with an argument is a usage error (2)" eval '[ "$rc" = 2
 # These run as the superuser of the scratch cluster, past the triggers and constraints that keep
 # versions, attachments and the audit log immutable on a healthy database.
 DB="host=$SOCK port=5432 user=postgres dbname=remissvar"
-vid=$(q "$DB" "SELECT min(id) FROM response_versions")
-rcpt=$(q "$DB" "SELECT receipt_number FROM response_versions WHERE id = $vid")
-q "$DB" "SET session_replication_role = replica;
+vid=$(sql_in "$DB" "SELECT min(id) FROM response_versions")
+rcpt=$(sql_in "$DB" "SELECT receipt_number FROM response_versions WHERE id = $vid")
+sql_in "$DB" "SET session_replication_role = replica;
 	UPDATE response_versions SET canonical_xml = overlay(canonical_xml PLACING
 	    CASE WHEN substr(canonical_xml, 60, 1) = 'x' THEN 'y' ELSE 'x' END FROM 60 FOR 1)
 	    WHERE id = $vid" >/dev/null
@@ -320,8 +313,8 @@ check "verify counts one problem" out_has "verify: FAILED: 1 problem(s)"
 
 # A version lost in the restore (the newest, R3, with its attachment): its receipt is still in
 # the audit log.
-lost=$(q "$DB" "SELECT id FROM response_versions WHERE receipt_number = '$R3'")
-q "$DB" "SET session_replication_role = replica;
+lost=$(sql_in "$DB" "SELECT id FROM response_versions WHERE receipt_number = '$R3'")
+sql_in "$DB" "SET session_replication_role = replica;
 	DELETE FROM attachments WHERE version_id = $lost;
 	DELETE FROM response_versions WHERE id = $lost" >/dev/null
 verify "$APP"
@@ -329,8 +322,8 @@ check "a version missing from the restore fails verify and names its receipt" \
 	eval '[ "$RC" = 1 ] && out_has "version $lost (receipt $R3): in the audit log, but the version is missing" &&
 	      out_has "verify: FAILED: 2 problem(s) in $((versions + 1)) versions"'
 
-aid=$(q "$DB" "SELECT min(id) FROM attachments")
-q "$DB" "ALTER TABLE attachments DROP CONSTRAINT attachments_sha256_matches;
+aid=$(sql_in "$DB" "SELECT min(id) FROM attachments")
+sql_in "$DB" "ALTER TABLE attachments DROP CONSTRAINT attachments_sha256_matches;
 	SET session_replication_role = replica;
 	UPDATE attachments SET bytes = set_byte(bytes, 0, (get_byte(bytes, 0) + 1) % 256)
 	    WHERE id = $aid" >/dev/null
@@ -340,13 +333,13 @@ check "a changed attachment byte fails verify and names the attachment" \
 
 # A data-only restore that set the sequence back: the next numbers still come from the clock,
 # past every number given out, so verify finds no new problem.
-q "$DB" "SELECT setval('response_receipt_seq', 1)" >/dev/null
+sql_in "$DB" "SELECT setval('response_receipt_seq', 1)" >/dev/null
 verify "$APP"
 check "a rewound receipt sequence is no problem: numbers come from the clock" \
 	eval '[ "$RC" = 1 ] && out_has "verify: FAILED: 3 problem(s)" && ! out_has "receipt numbers:" >/dev/null'
 
 # A version whose audit row (written in the same transaction as the receipt) is missing.
-q "$DB" "SET session_replication_role = replica;
+sql_in "$DB" "SET session_replication_role = replica;
 	DELETE FROM audit_log WHERE action = 'response.submit' AND object_id = '$vid'" >/dev/null
 verify "$APP"
 check "a version without its audit receipt fails verify" \
@@ -377,12 +370,10 @@ older=$(ls "$BK/wal" | grep -E '^[0-9A-F]{24}$' | awk -v f="${first:8}" 'substr(
 check "pg_archivecleanup pruned the WAL archive to what the kept base backup needs ($wal_before WAL files before)" \
 	eval '[ -n "$first" ] && [ "$older" = 0 ] && [ "$(ls "$BK/wal" | grep -cE "^[0-9A-F]{24}$")" -lt "$wal_before" ]'
 check "the WAL file the kept base backup starts with is still archived" \
-	eval 'for ((i = 0; i < 100; i++)); do [ -f "$BK/wal/$first" ] && break; sleep 0.1; done; [ -f "$BK/wal/$first" ]'
+	wait_until 10 test -f "$BK/wal/$first"
 
 stopped=1
 for pid in "${PIDS[@]}"; do pg_down_pid "$pid" || stopped=0; done
 check "every PostgreSQL server started here stopped on SIGINT" eval '[ "$stopped" = 1 ]'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -22,6 +22,8 @@ import threading
 import time
 import urllib.parse
 
+from lib import workers
+
 BASE, SLUG, TOKENS, N, SUP, PG_RESTART, NGINX_RELOAD, OUT = sys.argv[1:9]
 N = int(N)
 SUP = int(SUP)
@@ -99,14 +101,6 @@ def client(t, indices):
         submit(token, org, i)
 
 
-def workers():
-    try:
-        out = subprocess.run(["pgrep", "-P", str(SUP)], capture_output=True, text=True).stdout
-        return [int(p) for p in out.split()]
-    except OSError:
-        return []
-
-
 KILL_EVERY = float(os.environ.get("CHAOS_KILL_EVERY", "0.04"))
 
 
@@ -118,7 +112,7 @@ def chaos(stop):
         with lock:
             share = done / N
         if share >= next_kill:
-            ws = workers()
+            ws = workers(SUP)
             if ws:
                 victim = random.choice(ws)
                 try:

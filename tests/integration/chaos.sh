@@ -7,36 +7,15 @@
 # audit log has exactly one response.submit per stored version. Needs REMISS_DB.
 # Prints "ok N - name" lines and "N passed, N failed". bench/chaos-long is the long version.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: chaos.sh BUILD-DIR BASE-URL TMPDIR REMISSD-PIDFILE PG-DIR NGINX-PREFIX}
 BASE=${2:?usage} T=${3:?usage} PIDFILE=${4:?usage} PGDIR=${5:?usage} NGX=${6:?usage}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-. "$ROOT/dev/lib.sh"
-N=${CHAOS_N:-500}
+SUBMITS=${CHAOS_N:-500}
 SLUG=${CHAOS_SLUG:-kaos-$(date +%s)}
-PASS=0 FAIL=0 NT=0
-ok()    { NT=$((NT + 1)); PASS=$((PASS + 1)); echo "ok $NT - $1"; }
-notok() { NT=$((NT + 1)); FAIL=$((FAIL + 1)); echo "not ok $NT - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
-sql() { psql "$REMISS_DB" -XqAtc "$1"; }
 mkdir -p "$T"
 
 # A remiss of its own, open today, inviting four organisations with a token each.
-cat >"$T/remiss.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<remiss xmlns="urn:remissvar:1" id="$SLUG">
-  <titel>Kaostest</titel>
-  <avsandare>Region Halland</avsandare>
-  <oppnar>$(date -d '-1 day' +%F)</oppnar>
-  <sista-svarsdag>$(date -d '+30 days' +%F)</sista-svarsdag>
-  <beskrivning>Svar som skickas medan servern störs.</beskrivning>
-  <remissinstans typ="kommun">Kaoskommun 1</remissinstans>
-  <remissinstans typ="kommun">Kaoskommun 2</remissinstans>
-  <remissinstans typ="kommun">Kaoskommun 3</remissinstans>
-  <remissinstans typ="kommun">Kaoskommun 4</remissinstans>
-  <avsnitt nr="1" rubrik="Förslaget">Förslagets text.</avsnitt>
-</remiss>
-XML
-"$BUILD/remissctl" remiss import "$T/remiss.xml" >/dev/null
+new_remiss "$SLUG" Kaostest 1 "kommun:Kaoskommun 1" "kommun:Kaoskommun 2" "kommun:Kaoskommun 3" "kommun:Kaoskommun 4"
 : >"$T/tokens"
 for i in 1 2 3 4; do
 	printf '%s\tKaoskommun %s\n' "$("$BUILD/remissctl" token create --org "Kaoskommun $i" --label chaos)" "$i" >>"$T/tokens"
@@ -46,14 +25,14 @@ check "four organisations with tokens for the chaos run" eval '[ "$(grep -c . "$
 sup=$(cat "$PIDFILE")
 pg_cmd=". '$ROOT/dev/lib.sh'; pg_restart '$PGDIR'"
 ngx_cmd="nginx -p '$NGX' -c '$NGX/nginx.conf' -e '$NGX/error.log' -s reload"
-python3 "$ROOT/tests/integration/chaos.py" "$BASE" "$SLUG" "$T/tokens" "$N" "$sup" \
+python3 "$ROOT/tests/integration/chaos.py" "$BASE" "$SLUG" "$T/tokens" "$SUBMITS" "$sup" \
 	"bash -c \"$pg_cmd\"" "$ngx_cmd" "$T/acked" >"$T/chaos.out" 2>"$T/chaos.err"
 rc=$?
 grep '^#' "$T/chaos.out"
 head -5 "$T/chaos.err" | sed 's/^/# /'
 summary=$(grep '^SUMMARY' "$T/chaos.out")
 val() { sed -nE "s/.* $1=([0-9]+).*/\1/p" <<<" $summary"; }
-check "every one of the $N submissions was acknowledged in the end" eval '[ $rc = 0 ] && [ "$(val acked)" = "$N" ]'
+check "every one of the $SUBMITS submissions was acknowledged in the end" eval '[ $rc = 0 ] && [ "$(val acked)" = "$SUBMITS" ]'
 check "workers were killed while submissions ran" eval '[ "$(val kills)" -ge 5 ]'
 check "PostgreSQL was restarted and nginx reloaded during the run" \
 	eval '[ "$(val pg_restarted)" = 1 ] && [ "$(val nginx_reloaded)" = 1 ]'
@@ -70,20 +49,14 @@ check "the stored canonical XML still has the receipt's SHA-256" \
 	eval '[ "$(sql "SELECT count(*) FROM response_versions v WHERE $in_remiss AND encode(sha256(convert_to(canonical_xml, '"'UTF8'"')), '"'hex'"') <> sha256")" = 0 ]'
 check "no Idempotency-Key is stored twice" \
 	eval '[ "$(sql "SELECT count(*) FROM (SELECT idempotency_key FROM response_versions v WHERE $in_remiss GROUP BY 1 HAVING count(*) > 1) d")" = 0 ]'
-check "exactly $N versions are stored: none without an acknowledgement" \
-	eval '[ "$(wc -l <"$T/stored")" = "$N" ]'
+check "exactly $SUBMITS versions are stored: none without an acknowledgement" \
+	eval '[ "$(wc -l <"$T/stored")" = "$SUBMITS" ]'
 check "the audit log has exactly one response.submit per stored version" \
 	eval '[ "$(sql "SELECT count(*) FROM response_versions v WHERE $in_remiss AND (SELECT count(*) FROM audit_log a WHERE a.action = '"'response.submit'"' AND a.object_type = '"'response_version'"' AND a.object_id = v.id::text) <> 1")" = 0 ]'
 check "and no response.submit entry names a version that is not stored" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log a WHERE a.action = '"'response.submit'"' AND a.object_type = '"'response_version'"' AND NOT EXISTS (SELECT 1 FROM response_versions v WHERE v.id::text = a.object_id)")" = 0 ]'
 check "no half-stored submission: every stored version has its answer" \
 	eval '[ "$(sql "SELECT count(*) FROM response_versions v WHERE $in_remiss AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.version_id = v.id)")" = 0 ]'
-ok_after=0
-for _ in $(seq 50); do
-	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" = 200 ] && { ok_after=1; break; }
-	sleep 0.1
-done
-check "the stack answers afterwards" [ "$ok_after" = 1 ]
+check "the stack answers afterwards" wait_http "$BASE/healthz" 5
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -5,36 +5,15 @@
 # section, who may write, the audit log, and the exports carrying it. Needs REMISS_DB and the
 # demo data. Prints "ok N - name" lines and a summary.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: decisions.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add bo.beslut@regionhalland.example forvaltning \
-	--name "Bo Beslut" >/dev/null 2>&1 || true
+add_user bo.beslut@regionhalland.example forvaltning "Bo Beslut"
 F=$T/forvaltning K=$T/kommun
 login "$F" bo.beslut@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
@@ -43,7 +22,7 @@ sec=$(sql "SELECT s.id FROM sections s JOIN remiss r ON r.id = s.remiss_id WHERE
 nsec=$(sql "SELECT count(*) FROM sections s JOIN remiss r ON r.id = s.remiss_id WHERE r.slug = '$SLUG' AND s.removed_at IS NULL")
 
 req "$F" GET "/remisser/$SLUG/beslutsforslag"
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 check "the list has a row per section, none decided yet" \
 	eval 'status_is 200 && [ "$(grep -o "Inget beslut ännu" "$T/body" | wc -l)" = "$nsec" ] && body_has "aria-current=\"page\">Beslutsförslag<"'
 req "$F" GET "/remisser/$SLUG/beslutsforslag/$NR"
@@ -53,18 +32,18 @@ check "the form shows the proposal and offers the section's answers as reference
 	eval 'status_is 200 && body_has "Förslagets text" && [ -n "$resp" ] && [ "$lock" = 0 ]'
 proposal=$(sql "SELECT body FROM sections WHERE id = $sec")
 
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "beslut=andrad" --data-urlencode "text=$proposal"
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0" \
+	"beslut=andrad" "text=$proposal"
 check "a changed section whose text is unchanged is a 422 with the error beside the text" \
 	eval 'status_is 422 && body_has "Skriv den ändrade texten" && body_has "aria-describedby=\"text-fel\""'
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0"
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0"
 check "no decision chosen is a 422" eval 'status_is 422 && body_has "Välj ett beslut."'
 
 revised="Regionen och kommunerna tar fram gemensamma bedömningskriterier. $proposal"
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "beslut=andrad" --data-urlencode "text=$revised" \
-	--data-urlencode "motivering=Flera kommuner efterfrågar gemensamma kriterier." \
-	--data-urlencode "status=klar" --data-urlencode "ref=$resp"
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0" \
+	"beslut=andrad" "text=$revised" \
+	"motivering=Flera kommuner efterfrågar gemensamma kriterier." \
+	"status=klar" "ref=$resp"
 check "a changed section is saved with text, motivation, status and its reference" \
 	eval 'status_is 303 && [ "$(sql "SELECT kind || status || lock_version FROM decisions WHERE section_id = $sec")" = andradklar1 ] && [ "$(sql "SELECT count(*) FROM decision_refs d JOIN decisions x ON x.id = d.decision_id WHERE x.section_id = $sec AND d.response_id = $resp")" = 1 ]'
 check "the save is audited" \
@@ -72,30 +51,30 @@ check "the save is audited" \
 req "$F" GET "/remisser/$SLUG/beslutsforslag/$NR"
 check "the change from the proposal is shown as a word diff" \
 	eval 'status_is 200 && body_has "<ins>Regionen och kommunerna tar fram gemensamma bedömningskriterier. </ins>"'
-req "$F" POST "/remisser/$SLUG/beslutsforslag/$NR" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "beslut=struken" --data-urlencode "motivering=Från en gammal sida."
+post_form "$F" "/remisser/$SLUG/beslutsforslag/$NR" "$csrf" "lock=0" \
+	"beslut=struken" "motivering=Från en gammal sida."
 check "a form from before the last save is a 409 that keeps the text and changes nothing" \
 	eval 'status_is 409 && body_has "Från en gammal sida." && [ "$(sql "SELECT kind FROM decisions WHERE section_id = $sec")" = andrad ]'
 req "$F" GET "/remisser/$SLUG/beslutsforslag"
 check "the list shows the decision and its status" eval 'body_has "<td>Ändrad</td>" && body_has "<td>Klar för beslut</td>"'
 
 # --- an added section ------------------------------------------------------------------
-req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
-	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Gemensam uppföljning"
+post_form "$F" "/remisser/$SLUG/beslutsforslag" "$csrf" \
+	"nr=3.3a" "rubrik=Gemensam uppföljning"
 new=$(sql "SELECT id FROM decisions WHERE nr = '3.3a'")
-check "a new section can be added" eval 'status_is 303 && [ -n "$new" ] && header_has "^Location: /remisser/$SLUG/beslutsforslag/ny-$new"'
-req "$F" POST "/remisser/$SLUG/beslutsforslag/ny-$new" --data-urlencode "csrf=$csrf" --data-urlencode "lock=0" \
-	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Gemensam uppföljning" \
-	--data-urlencode "text=Huvudmännen följer upp överenskommelsen varje år." \
-	--data-urlencode "motivering=Efterfrågas i remissvaren."
+check "a new section can be added" eval 'status_is 303 && [ -n "$new" ] && header_matches "^Location: /remisser/$SLUG/beslutsforslag/ny-$new"'
+post_form "$F" "/remisser/$SLUG/beslutsforslag/ny-$new" "$csrf" "lock=0" \
+	"nr=3.3a" "rubrik=Gemensam uppföljning" \
+	"text=Huvudmännen följer upp överenskommelsen varje år." \
+	"motivering=Efterfrågas i remissvaren."
 check "its text and motivation are saved" \
 	eval 'status_is 303 && [ "$(sql "SELECT revised_text FROM decisions WHERE id = $new")" = "Huvudmännen följer upp överenskommelsen varje år." ]'
-req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
-	--data-urlencode "nr=3.3a" --data-urlencode "rubrik=Igen"
+post_form "$F" "/remisser/$SLUG/beslutsforslag" "$csrf" \
+	"nr=3.3a" "rubrik=Igen"
 check "a second new section with the same number is a 409" status_is 409
 check "…shown on the list page beside the number, with what was typed" eval 'body_has "<h1>Beslutsförslag</h1>" && body_has "aria-describedby=\"nr-fel\"" && body_has "Det finns redan ett nytt avsnitt med det numret." && body_has "value=\"Igen\"" && body_has "Logga ut</button>"'
-req "$F" POST "/remisser/$SLUG/beslutsforslag" --data-urlencode "csrf=$csrf" \
-	--data-urlencode "nr=" --data-urlencode "rubrik=Utan nummer"
+post_form "$F" "/remisser/$SLUG/beslutsforslag" "$csrf" \
+	"nr=" "rubrik=Utan nummer"
 check "a new section without a number comes back on the list page, beside the field" eval 'status_is 422 && body_has "<h1>Beslutsförslag</h1>" && body_has "<p class=\"field-error\" id=\"nr-fel\">Skriv ett nummer som 3.4 eller 7a.</p>" && body_has "href=\"#nr\"" && body_has "value=\"Utan nummer\"" && ! grep -qF "<p lang=\"en\">" "$T/body"'
 
 # --- who may write ------------------------------------------------------------------
@@ -115,5 +94,4 @@ check "the ODT export carries them too" \
 	python3 "$(dirname "$0")/../export/odt_check.py" "$T/e.odt" "Beslutsförslag: Ändrad (klar för beslut)" \
 	"Flera kommuner efterfrågar gemensamma kriterier." "3.3a Gemensam uppföljning"
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

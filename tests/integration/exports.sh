@@ -5,27 +5,19 @@
 # well-formed, the ODT is a valid package naming every organisation and section). Needs
 # REMISS_DB, REMISS_SCHEMA_DIR and the demo data. Prints "ok N - name" lines and a summary.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: exports.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SLUG=ok-hemsjukvard-2025
 API=/api/v1/remisser/$SLUG
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
 export REMISS_STATIC_DIR=$ROOT/static
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-get() { # get TOKEN PATH OUT
-	STATUS=$(curl -s -o "$3" -D "$T/headers" -w '%{http_code}' \
-		${1:+-H "Authorization: Bearer $1"} "$BASE$2")
-	tr -d '\r' <"$T/headers" >"$T/h"
+REQ_ACCEPT=	# the API's default type
+get() { # get TOKEN PATH OUT: a GET with TOKEN (none if empty); the body also in OUT
+	req - GET "$2" ${1:+-H "Authorization: Bearer $1"} && cp "$(answer_dir)/body" "$3"
 }
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
 
 F_TOKEN=$("$BUILD/remissctl" token create --user forvaltning@regionhalland.example --label export)
 G_TOKEN=$("$BUILD/remissctl" token create --user granskare@regionhalland.example --label export)
@@ -72,13 +64,13 @@ check "a granskare may export" status_is 200
 for f in xml csv odt html taggar.csv; do
 	get "$F_TOKEN" "$API/export.$f" "$T/api.$f"
 	check "GET export.$f is 200 with a file name to save as" \
-		eval 'status_is 200 && header_has "^Content-Disposition: attachment; filename=\"$SLUG-[a-z]+\.'"${f##*.}"'\""'
+		eval 'status_is 200 && header_matches "^Content-Disposition: attachment; filename=\"$SLUG-[a-z]+\.'"${f##*.}"'\""'
 done
 check "the types are XML, CSV, OpenDocument text and HTML" eval '
-	get "$F_TOKEN" "$API/export.odt" "$T/x" && header_has "^Content-Type: application/vnd.oasis.opendocument.text" &&
-	get "$F_TOKEN" "$API/export.csv" "$T/x" && header_has "^Content-Type: text/csv; charset=utf-8" &&
-	get "$F_TOKEN" "$API/export.html" "$T/x" && header_has "^Content-Type: text/html; charset=utf-8" &&
-	get "$F_TOKEN" "$API/export.xml" "$T/x" && header_has "^Content-Type: application/xml"'
+	get "$F_TOKEN" "$API/export.odt" "$T/x" && header_matches "^Content-Type: application/vnd.oasis.opendocument.text" &&
+	get "$F_TOKEN" "$API/export.csv" "$T/x" && header_matches "^Content-Type: text/csv; charset=utf-8" &&
+	get "$F_TOKEN" "$API/export.html" "$T/x" && header_matches "^Content-Type: text/html; charset=utf-8" &&
+	get "$F_TOKEN" "$API/export.xml" "$T/x" && header_matches "^Content-Type: application/xml"'
 check "every export is audited with who and which format" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'remiss.export'"'"' AND object_id = '"'"'$SLUG'"'"' AND detail->>'"'"'format'"'"' = '"'"'odt'"'"' AND actor LIKE '"'"'user:%'"'"'")" -ge 1 ]'
 
@@ -328,9 +320,8 @@ if "$BUILD/remissctl" remiss import "$T/formel-remiss.xml" >/dev/null 2>"$T/err"
 		'tidshorisont', 'Vad händer på kort och lång sikt?', 9 FROM remiss
 		WHERE slug = 'formel-export-test'" >/dev/null
 	FK_TOKEN=$("$BUILD/remissctl" token create --org "Formelkommunen" --label export)
-	STATUS=$(curl -s -o "$T/x" -w '%{http_code}' -H "Authorization: Bearer $FK_TOKEN" \
-		-H 'Content-Type: application/xml' --data-binary @"$T/formel-svar.xml" \
-		"$BASE/api/v1/remisser/formel-export-test/remissvar")
+	req - POST /api/v1/remisser/formel-export-test/remissvar -H "Authorization: Bearer $FK_TOKEN" \
+		-H 'Content-Type: application/xml' --data-binary @"$T/formel-svar.xml"
 	check "a response with formula-like comments is stored as written" \
 		eval 'status_is 201 && [ "$(sql "SELECT count(*) FROM answers a JOIN response_versions v ON v.id = a.version_id JOIN responses r ON r.id = v.response_id JOIN remiss m ON m.id = r.remiss_id WHERE m.slug = '"'"'formel-export-test'"'"' AND a.comment LIKE '"'"'=HYPERLINK%'"'"'")" = 1 ]'
 	get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.csv" "$T/f.csv"
@@ -395,10 +386,6 @@ cat >"$T/brev-svar.xml" <<'XML'
   <svar avsnitt="1"><kommentar>Brevet kom med posten.</kommentar></svar>
 </remissvar>
 XML
-svdate() { # svdate YYYY-MM-DD: "20 maj 2024"
-	local m=(januari februari mars april maj juni juli augusti september oktober november december)
-	echo "$((10#${1:8:2})) ${m[$((10#${1:5:2} - 1))]} ${1:0:4}"
-}
 if "$BUILD/remissctl" remiss import "$T/sen-remiss.xml" >/dev/null 2>"$T/err"; then
 	check "remissctl refuses a registered response that arrived after the deadline, storing nothing" eval '
 		! "$BUILD/remissctl" response import "$T/brev-svar.xml" --channel registrerad \
@@ -436,10 +423,8 @@ else
 fi
 
 # --- the page that links the downloads -----------------------------------------------
-STATUS=$(curl -s -o "$T/page" -w '%{http_code}' -H "Authorization: Bearer $G_TOKEN" -H 'Accept: text/html' \
-	"$BASE/remisser/$SLUG/export")
+req - GET "/remisser/$SLUG/export" -H "Authorization: Bearer $G_TOKEN" -H 'Accept: text/html'
 check "the review workspace has an Export page linking every format" \
-	eval 'status_is 200 && grep -q "href=\"$API/export.odt\"" "$T/page" && grep -q "href=\"$API/export.taggar.csv\"" "$T/page" && grep -q "aria-current=\"page\">Export<" "$T/page"'
+	eval 'status_is 200 && body_has "href=\"$API/export.odt\"" && body_has "href=\"$API/export.taggar.csv\"" && body_has "aria-current=\"page\">Export<"'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -8,29 +8,22 @@ Prints "ok N - name" lines and "N passed, N failed".
 import http.client
 import socket
 import struct
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 
+import lib
+from fcgi import BEGIN_REQUEST, PARAMS, STDIN, pair, record
+
 BASE, SOCK, SUP, SLUG, TOKEN = sys.argv[1:6]
 u = urllib.parse.urlparse(BASE)
 HOST, PORT = u.hostname, u.port
-passed = failed = n = 0
 
 
-def check(name, cond, note=""):
-    global passed, failed, n
-    n += 1
-    if cond:
-        passed += 1
-        print(f"ok {n} - {name}")
-    else:
-        failed += 1
-        print(f"not ok {n} - {name}")
-    if note:
-        print(f"#   {note}")
+def check(name, cond, note):
+    """A check whose note (the figures: what happened) is shown whatever the result."""
+    lib.check(name, cond, note, always=True)
 
 
 def normal(count=20):
@@ -49,18 +42,13 @@ def normal(count=20):
     return good
 
 
-def workers():
-    out = subprocess.run(["pgrep", "-P", SUP], capture_output=True, text=True).stdout
-    return sorted(out.split())
-
-
 def connect():
     s = socket.create_connection((HOST, PORT), timeout=10)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     return s
 
 
-before = workers()
+before = lib.workers(SUP)
 
 # --- 1000 idle connections: nothing sent at all ----------------------------------------
 idle = []
@@ -150,17 +138,6 @@ check("and nothing of the cut-off uploads was stored", st0 == st1 == 200 and k0 
 # --- cut-off bodies straight at remissd (no nginx buffering in front) ------------------
 
 
-def record(rtype, body, req_id=1):
-    return struct.pack("!BBHHBx", 1, rtype, req_id, len(body), 0) + body
-
-
-def pair(name, value):
-    def length(x):
-        return struct.pack("!B", x) if x < 128 else struct.pack("!I", x | 0x80000000)
-    name, value = name.encode(), value.encode()
-    return length(len(name)) + length(len(value)) + name + value
-
-
 params = b"".join(pair(k, v) for k, v in (
     ("REQUEST_METHOD", "POST"), ("DOCUMENT_URI", f"/api/v1/remisser/{SLUG}/remissvar"),
     ("REQUEST_URI", f"/api/v1/remisser/{SLUG}/remissvar"), ("QUERY_STRING", ""),
@@ -172,8 +149,8 @@ for i in range(20):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         s.settimeout(10)
         s.connect(SOCK)
-        s.sendall(record(1, struct.pack("!HB5x", 1, 0)) + record(4, params) + record(4, b"") +
-                  record(5, b"<" * 30000))
+        s.sendall(record(BEGIN_REQUEST, struct.pack("!HB5x", 1, 0)) + record(PARAMS, params) +
+                  record(PARAMS, b"") + record(STDIN, b"<" * 30000))
         s.close()
         direct += 1
     except OSError:
@@ -183,9 +160,8 @@ check("after 20 FastCGI bodies cut off straight at remissd's socket, ordinary re
       direct == 20 and good == 20, f"{direct} cut off; {good} of 20 answered 200")
 # Every worker of before still runs (a death shows as a missing PID). The counts may differ
 # when one that an earlier suite (chaos.sh) killed was still being replaced at the start.
-after = workers()
+after = lib.workers(SUP)
 check("no worker died of any of it", bool(before) and set(before) <= set(after),
       f"workers before {before}, after {after}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+lib.finish()

@@ -5,42 +5,22 @@
 # data (dev/demo/load) and REMISS_DB; adds its own kommun user so no other suite is affected.
 # Prints "ok N - name" lines and "N passed, N failed"; exit 0 only if all pass.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: i18n.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage: i18n.sh BUILD-DIR BASE-URL TMPDIR}
 T=${3:?usage: i18n.sh BUILD-DIR BASE-URL TMPDIR}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-i18n-test
 USER_EMAIL=i18n.test@laholm.example
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-body_matches() { grep -qE -- "$1" "$T/body" || { echo "#   body does not match: $1"; return 1; }; }
-body_lacks_match() { ! grep -qE -- "$1" "$T/body" || { echo "#   body matches: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
 is_en() { body_has '<html lang="en">'; }
 is_sv() { body_has '<html lang="sv">'; }
 user_lang() { sql "SELECT lang FROM users WHERE email = '$USER_EMAIL'"; }
 EN_DATE='[0-9]{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{4}'
 SV_DATE='[0-9]{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) [0-9]{4}'
 
-if ! "$BUILD/remissctl" user list | cut -f1 | grep -qxF "$USER_EMAIL"; then
-	printf '%s\n' "$PW" | "$BUILD/remissctl" user add "$USER_EMAIL" kommun \
-		--org "Laholms kommun" --name "Ingrid Engelsk" >/dev/null
-fi
+add_user "$USER_EMAIL" kommun "Ingrid Engelsk" --org "Laholms kommun"
 sql "UPDATE users SET lang = 'sv' WHERE email = '$USER_EMAIL'" >/dev/null
 
 # --- visitors: cookie and Accept-Language -----------------------------------
@@ -58,7 +38,7 @@ check "a malformed Accept-Language is ignored (Swedish)" eval 'status_is 200 && 
 
 req "$V" POST /sprak --data 'lang=en&next=/logga-in'
 check "POST /sprak sets the lang cookie for a visitor and returns to the page" eval \
-	'status_is 303 && header_has "^Location: /logga-in$" && header_has "^Set-Cookie: lang=en; Path=/; HttpOnly; SameSite=Lax"'
+	'status_is 303 && header_matches "^Location: /logga-in$" && header_matches "^Set-Cookie: lang=en; Path=/; HttpOnly; SameSite=Lax"'
 req "$V" GET /logga-in
 check "with the cookie the login page is English" eval 'status_is 200 && is_en && body_has "Email address" && body_has "Password"'
 req "$V" GET /logga-in -H 'Accept-Language: sv'
@@ -75,23 +55,20 @@ check "a missing language is refused with 400" status_is 400
 req "$V" POST /sprak --data-urlencode 'lang=en<script>' --data 'next=/'
 check "a language value with markup is refused with 400" status_is 400
 req "$V" POST /sprak --data-urlencode 'lang=sv' --data-urlencode 'next=//evil.example/'
-check "the return address is only ever a local page" eval 'status_is 303 && header_has "^Location: /$"'
+check "the return address is only ever a local page" eval 'status_is 303 && header_matches "^Location: /$"'
 for next_q in '/%09/evil.example' '/%5Cevil.example' '/%0D%0A/evil.example'; do
 	req "$V" POST /sprak --data-urlencode 'lang=sv' --data "next=$next_q"
 	check "the language switch never returns to next=$next_q (another site), but to /" \
 		eval 'status_is 303 && [ "$(grep -i "^Location:" "$T/h")" = "Location: /" ]'
 done
 req "$V" POST /sprak --data-urlencode 'lang=sv' --data-urlencode 'next=/logga-ut'
-check "a return address without a page (POST-only) goes to the start page" eval 'status_is 303 && header_has "^Location: /$"'
+check "a return address without a page (POST-only) goes to the start page" eval 'status_is 303 && header_matches "^Location: /$"'
 req "$V" GET /logga-in
 check "switching back gives Swedish" eval 'status_is 200 && is_sv && body_has "<h1>Logga in</h1>"'
 
 # --- a signed-in user: Mitt konto -------------------------------------------
-J=$T/user; rm -f "$J"
-req "$J" GET /logga-in
-tok=$(hidden csrf)
-req "$J" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$USER_EMAIL" \
-	--data-urlencode "password=$PW" --data-urlencode "next=/"
+J=$T/user
+login "$J" "$USER_EMAIL" "$PW" --data-urlencode "next=/"
 check "the test user logs in" eval 'status_is 303'
 req "$J" GET /
 check "a new user's pages are Swedish with Swedish dates and a link to Mitt konto" eval \
@@ -99,14 +76,14 @@ check "a new user's pages are Swedish with Swedish dates and a link to Mitt kont
 req "$J" GET /konto
 check "Mitt konto shows the account and a language select" eval \
 	'status_is 200 && is_sv && body_has "<h1>Mitt konto</h1>" && body_has "$USER_EMAIL" && body_has "Laholms kommun" && body_has "<select id=\"lang\" name=\"lang\"" && body_has "<option value=\"sv\" lang=\"sv\" selected"'
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 req "$J" POST /konto --data 'lang=en'
 check "saving the language without the CSRF token is refused" eval 'status_is 403 && [ "$(user_lang)" = sv ]'
-req "$J" POST /konto --data-urlencode "csrf=$csrf" --data 'lang=xx'
+post_form "$J" /konto "$csrf" 'lang=xx'
 check "an unknown language in Mitt konto is 400 and changes nothing" eval 'status_is 400 && [ "$(user_lang)" = sv ]'
-req "$J" POST /konto --data-urlencode "csrf=$csrf" --data 'lang=en'
+post_form "$J" /konto "$csrf" 'lang=en'
 check "choosing English is stored on the account" eval \
-	'status_is 303 && header_has "^Location: /konto\\?sparat=1$" && [ "$(user_lang)" = en ]'
+	'status_is 303 && header_matches "^Location: /konto\\?sparat=1$" && [ "$(user_lang)" = en ]'
 req "$J" GET /konto?sparat=1
 check "Mitt konto comes back in English and confirms" eval \
 	'status_is 200 && is_en && body_has "<h1>My account</h1>" && body_has "Your choice of language has been saved." && body_has "<option value=\"en\" lang=\"en\" selected"'
@@ -119,7 +96,7 @@ check "the remiss page is English (dates too)" eval \
 req "$J" GET "/remisser/$SLUG/svar"
 check "the response form is English" eval \
 	'status_is 200 && is_en && body_has "Response to the consultation" && body_has "Supports with amendments" && body_has "Save draft" && body_has "Review and send" && body_has "Contact person"'
-csrf=$(hidden csrf); lock=$(hidden lock)
+csrf=$(form_csrf); lock=$(hidden lock)
 req "$J" POST "/remisser/$SLUG/svar" --data-urlencode "csrf=$csrf" --data-urlencode "lock=$lock" \
 	--data 'action=granska'
 check "the error summary of an incomplete response is English" eval \
@@ -128,10 +105,10 @@ req "$J" GET /finns-inte
 check "a signed-in user's error pages are English" eval 'status_is 404 && is_en && body_has "<h1>The page does not exist.</h1>"'
 
 req "$J" GET /
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 req "$J" POST /sprak --data-urlencode "csrf=$csrf" --data 'lang=sv&next=/konto'
 check "the header's switch stores Swedish on the account again" eval \
-	'status_is 303 && header_has "^Location: /konto$" && [ "$(user_lang)" = sv ]'
+	'status_is 303 && header_matches "^Location: /konto$" && [ "$(user_lang)" = sv ]'
 req "$J" GET / -H 'Accept-Language: en'
 check "after switching back the pages are Swedish whatever the browser prefers" eval \
 	'status_is 200 && is_sv && body_has "Öppna remisser" && body_matches "$SV_DATE"'
@@ -140,16 +117,10 @@ check "the header's switch without the CSRF token is refused for a user" eval 's
 
 # --- the förvaltning's pages, with a förvaltning user of its own ---------------
 F_EMAIL=i18n.forvaltning@regionhalland.example
-if ! "$BUILD/remissctl" user list | cut -f1 | grep -qxF "$F_EMAIL"; then
-	printf '%s\n' "$PW" | "$BUILD/remissctl" user add "$F_EMAIL" forvaltning \
-		--name "Fiona Förvaltning" >/dev/null
-fi
+add_user "$F_EMAIL" forvaltning "Fiona Förvaltning"
 sql "UPDATE users SET lang = 'en' WHERE email = '$F_EMAIL'" >/dev/null
-F=$T/forvaltning; rm -f "$F"
-req "$F" GET /logga-in
-tok=$(hidden csrf)
-req "$F" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$F_EMAIL" \
-	--data-urlencode "password=$PW" --data-urlencode "next=/"
+F=$T/forvaltning
+login "$F" "$F_EMAIL" "$PW" --data-urlencode "next=/"
 for page in "/admin/remisser|Manage consultations" "/remisser/$SLUG/oversikt|Overview: " \
     "/remisser/$SLUG/redigera|Edit the consultation: " "/remisser/$SLUG/teman|Themes of the consultation" \
     "/remisser/$SLUG/beslutsforslag|Decision for each section" "/admin/logg|Events, newest first" \
@@ -193,10 +164,8 @@ check "the search form's positions are English" eval \
 # the field errors, from core/meeting_rules.c and the handler, follow the language.
 meetings_now() { sql "SELECT count(*) FROM meetings"; }
 bad_meeting() {
-	req "$F" GET "$R/dialogmoten/nytt"
-	local tok; tok=$(hidden csrf)
-	req "$F" POST "$R/dialogmoten" --data-urlencode "csrf=$tok" --data-urlencode "datum=2024-02-30" \
-		--data-urlencode "deltagare=, utan namn" --data-urlencode "anteckningar=Kvar efter felet"
+	post_form "$F" "$R/dialogmoten" "$(page_csrf "$F" "$R/dialogmoten/nytt")" "datum=2024-02-30" \
+		"deltagare=, utan namn" "anteckningar=Kvar efter felet"
 }
 before=$(meetings_now)
 bad_meeting
@@ -226,5 +195,4 @@ check "the same malformed meeting has Swedish field errors for a Swedish account
 
 
 sql "UPDATE users SET lang = 'sv' WHERE email = '$USER_EMAIL'" >/dev/null
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

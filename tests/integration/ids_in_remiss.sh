@@ -6,32 +6,13 @@
 # success message. A second remiss, "annan", gives the foreign ids. Needs REMISS_DB with the
 # demo data. Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: ids_in_remiss.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 A=ok-hemsjukvard-2025 B=idtest-annan-remiss
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 # Everything an id from another remiss could have changed, as one checksum.
 fingerprint() {
 	sql "SELECT md5(concat_ws('|',
@@ -62,8 +43,7 @@ sed -e "s/remiss=\"ok-hemsjukvard-2025\"/remiss=\"$B\"/" "$here/dev/demo/svar-la
 "$BUILD/remissctl" response import --skip-if-answered "$T/annan-svar.xml" >/dev/null
 
 G=$T/granskare F=$T/forvaltning K=$T/kommun
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add ids.granskare@regionhalland.example granskare \
-	--name "Id Granskare" >/dev/null 2>&1 || true
+add_user ids.granskare@regionhalland.example granskare "Id Granskare"
 login "$G" ids.granskare@regionhalland.example
 login "$F" forvaltning@regionhalland.example
 login "$K" anna.andersson@laholm.example
@@ -73,8 +53,7 @@ laholm=$(sql "SELECT id FROM organisations WHERE name = 'Laholms kommun'")
 halmstad=$(sql "SELECT id FROM organisations WHERE name = 'Halmstads kommun'")
 resp_a=$(sql "SELECT id FROM responses WHERE remiss_id = $ra AND org_id = $laholm")
 resp_b=$(sql "SELECT id FROM responses WHERE remiss_id = $rb AND org_id = $laholm")
-latest() { sql "SELECT id FROM response_versions WHERE response_id = $1 ORDER BY version DESC LIMIT 1"; }
-va=$(latest "$resp_a") vb=$(latest "$resp_b")
+va=$(SLUG=$A version_of "Laholms kommun") vb=$(SLUG=$B version_of "Laholms kommun")
 sec_a=$(sql "SELECT section_id FROM answers WHERE version_id = $va AND section_id IS NOT NULL ORDER BY ord LIMIT 1")
 nr_a=$(sql "SELECT nr FROM sections WHERE id = $sec_a")
 sec_b=$(sql "SELECT id FROM sections WHERE remiss_id = $rb AND nr = '$nr_a'")
@@ -86,14 +65,14 @@ outsider=$(sql "INSERT INTO organisations (name, kind) VALUES ('Idtest ej inbjud
 
 # Themes: two in A, one in B; A1 tags Laholm's answer and a meeting of A is about A1.
 req "$G" GET "/remisser/$A/teman"
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 for t in "Idtest A1" "Idtest A2"; do
-	req "$G" POST "/remisser/$A/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=$t"
+	post_form "$G" "/remisser/$A/teman" "$csrf" "namn=$t"
 done
-req "$G" POST "/remisser/$B/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Idtest B1"
+post_form "$G" "/remisser/$B/teman" "$csrf" "namn=Idtest B1"
 theme() { sql "SELECT id FROM themes WHERE name = '$1'"; }
 a1=$(theme "Idtest A1") a2=$(theme "Idtest A2") b1=$(theme "Idtest B1")
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$a1&svar=$resp_a&avsnitt=$sec_a&version=$va"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$a1" "svar=$resp_a" "avsnitt=$sec_a" "version=$va"
 uid=$(sql "SELECT id FROM users WHERE email = 'ids.granskare@regionhalland.example'")
 meeting=$(sql "INSERT INTO meetings (remiss_id, held_on, created_by, updated_by) VALUES ($ra, '2025-02-03', $uid, $uid) RETURNING id")
 sql "INSERT INTO meeting_orgs VALUES ($meeting, $laholm); INSERT INTO meeting_themes VALUES ($meeting, $a1)" >/dev/null
@@ -102,33 +81,33 @@ check "the setup: three themes, A1 tagging Laholm's answer in A, a meeting of A 
 before=$(fingerprint)
 
 # --- themes (review_themes.c, core/review_actions.c) -----------------------------------------
-req "$G" POST "/remisser/$A/teman/$a1/sla-ihop" --data-urlencode "csrf=$csrf" --data "med=$b1"
+post_form "$G" "/remisser/$A/teman/$a1/sla-ihop" "$csrf" "med=$b1"
 check "merging a theme with another remiss's theme (med) is a 404: no tags lost, no meeting moved" \
 	eval 'no_success 404 && [ "$(sql "SELECT count(*) FROM meeting_themes WHERE theme_id = $b1")" = 0 ]'
-req "$G" POST "/remisser/$A/teman/$b1/sla-ihop" --data-urlencode "csrf=$csrf" --data "med=$a2"
+post_form "$G" "/remisser/$A/teman/$b1/sla-ihop" "$csrf" "med=$a2"
 check "merging another remiss's theme (in the path) into one of this remiss is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman/$a1/ta-bort" --data-urlencode "csrf=$csrf" --data "taggar=flytta&till=$b1"
+post_form "$G" "/remisser/$A/teman/$a1/ta-bort" "$csrf" "taggar=flytta" "till=$b1"
 check "deleting a theme with its tags moved to another remiss's theme (till) is a 404: the theme and its tags stay" \
 	eval 'no_success 404 && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $a1")" = 1 ]'
-req "$G" POST "/remisser/$A/teman/$b1/ta-bort" --data-urlencode "csrf=$csrf" --data "taggar=ta-bort"
+post_form "$G" "/remisser/$A/teman/$b1/ta-bort" "$csrf" "taggar=ta-bort"
 check "deleting another remiss's theme through this remiss is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Idtest under B" --data "overordnat=$b1"
+post_form "$G" "/remisser/$A/teman" "$csrf" "namn=Idtest under B" "overordnat=$b1"
 check "a new theme under another remiss's theme (overordnat) is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman/$a2" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Idtest A2" --data "overordnat=$b1"
+post_form "$G" "/remisser/$A/teman/$a2" "$csrf" "namn=Idtest A2" "overordnat=$b1"
 check "moving a theme under another remiss's theme is a 404" no_success 404
-req "$G" POST "/remisser/$A/teman/$b1" --data-urlencode "csrf=$csrf" --data-urlencode "namn=Omdöpt"
+post_form "$G" "/remisser/$A/teman/$b1" "$csrf" "namn=Omdöpt"
 check "renaming another remiss's theme through this remiss is a 404" no_success 404
 
 # --- tags, notes, read marks (review_post.c) ---------------------------------------------
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$b1&svar=$resp_a&avsnitt=$sec_a&version=$va"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$b1" "svar=$resp_a" "avsnitt=$sec_a" "version=$va"
 check "tagging an answer with another remiss's theme is a 404, not \"Svaret är taggat\"" no_success 404
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$a2&svar=$resp_b&avsnitt=$sec_b&version=$vb"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$a2" "svar=$resp_b" "avsnitt=$sec_b" "version=$vb"
 check "tagging another remiss's answer with this remiss's theme is a 404" no_success 404
-req "$G" POST "/remisser/$A/granskning/tagga" --data-urlencode "csrf=$csrf" --data "tema=$a2&svar=$resp_a&avsnitt=$sec_b&version=$va"
+post_form "$G" "/remisser/$A/granskning/tagga" "$csrf" "tema=$a2" "svar=$resp_a" "avsnitt=$sec_b" "version=$va"
 check "tagging with another remiss's section is a 404" no_success 404
 tag_b=$(sql "INSERT INTO tags (theme_id, response_id, section_id, version_id) VALUES ($b1, $resp_b, $sec_b, $vb) RETURNING id")
 before=$(fingerprint)
-req "$G" POST "/remisser/$A/granskning/tagg/$tag_b/ta-bort" --data-urlencode "csrf=$csrf"
+post_form "$G" "/remisser/$A/granskning/tagg/$tag_b/ta-bort" "$csrf"
 check "removing another remiss's tag is a 404" no_success 404
 req "$G" POST "/remisser/$A/granskning/anteckna" --data-urlencode "csrf=$csrf" --data-urlencode "text=Fel remiss" \
 	--data "svar=$resp_b&avsnitt=$sec_b&version=$vb"
@@ -136,11 +115,11 @@ check "annotating another remiss's answer is a 404" no_success 404
 note_b=$(sql "INSERT INTO annotations (remiss_id, response_id, section_id, version_id, body, created_by)
 	VALUES ($rb, $resp_b, $sec_b, $vb, 'Annan remiss', $uid) RETURNING id")
 before=$(fingerprint)
-req "$G" POST "/remisser/$A/granskning/anteckna" --data-urlencode "csrf=$csrf" --data-urlencode "text=Svar" --data "trad=$note_b"
+post_form "$G" "/remisser/$A/granskning/anteckna" "$csrf" "text=Svar" "trad=$note_b"
 check "replying to another remiss's thread is a 404" no_success 404
-req "$G" POST "/remisser/$A/granskning/anteckning/$note_b/status" --data-urlencode "csrf=$csrf" --data "status=lost"
+post_form "$G" "/remisser/$A/granskning/anteckning/$note_b/status" "$csrf" "status=lost"
 check "resolving another remiss's thread is a 404" no_success 404
-req "$G" POST "/remisser/$A/granskning/last" --data-urlencode "csrf=$csrf" --data "last=ja&svar=$resp_b&avsnitt=$sec_b&version=$vb"
+post_form "$G" "/remisser/$A/granskning/last" "$csrf" "last=ja" "svar=$resp_b" "avsnitt=$sec_b" "version=$vb"
 check "marking another remiss's answer read is a 404" no_success 404
 
 # --- a suggested group becomes a theme (review_analysis.c) --------------------------------
@@ -159,7 +138,7 @@ req "$G" POST "/remisser/$A/sammanfattning?avsnitt=$nr_a" --data-urlencode "csrf
 	--data-urlencode "text=Sammanfattning med fel källa." --data-urlencode "ref=$resp_b:$sec_a"
 check "a summary citing another remiss's response is a 404, no version saved" no_success 404
 req "$F" GET "/remisser/$A/beslutsforslag/$nr_a"
-fcsrf=$(hidden csrf) lock=$(hidden lock)
+fcsrf=$(form_csrf) lock=$(hidden lock)
 req "$F" POST "/remisser/$A/beslutsforslag/$nr_a" --data-urlencode "csrf=$fcsrf" --data "lock=$lock" \
 	--data "beslut=oforandrad&status=utkast" --data-urlencode "ref=$resp_b"
 check "a decision resting on another remiss's response is a 404, nothing saved" no_success 404
@@ -194,7 +173,7 @@ check "the organisation's own receipt of this remiss is still shown" status_is 2
 
 # --- the remiss editor (remiss_sections.c, core/remiss_edit.c) ---------------------------
 req "$F" GET "/remisser/$A/redigera"
-fcsrf=$(hidden csrf) elock=$(hidden lock)
+fcsrf=$(form_csrf) elock=$(hidden lock)
 sections_md5() { sql "SELECT md5(string_agg(id || nr || heading || body, ',' ORDER BY id)) FROM sections"; }
 sections_before=$(sections_md5)
 req "$F" POST "/remisser/$A/avsnitt/$sec_b" --data-urlencode "csrf=$fcsrf" --data "lock=$elock" \
@@ -217,7 +196,7 @@ hfile=$(sql "INSERT INTO draft_attachments (remiss_id, org_id, filename, media_t
 	FROM (SELECT convert_to('%PDF-1.4 idtest %%EOF', 'UTF8') AS b) x RETURNING id")
 before=$(fingerprint)
 req "$K" GET "/remisser/$A/svar"
-kcsrf=$(hidden csrf) dlock=$(hidden lock)
+kcsrf=$(form_csrf) dlock=$(hidden lock)
 req "$K" POST "/remisser/$A/svar" -F "csrf=$kcsrf" -F "lock=$dlock" -F "ta_bort_bilaga=$hfile"
 check "removing another organisation's draft file is an error beside the files, never \"saved\", and the file stays" \
 	eval 'status_is 422 && body_has "Bilagan finns inte i ert utkast" && [ "$(sql "SELECT count(*) FROM draft_attachments WHERE id = $hfile")" = 1 ]'
@@ -226,5 +205,4 @@ check "removing another organisation's draft file is an error beside the files, 
 sql "DELETE FROM draft_attachments WHERE id = $hfile;
 	DELETE FROM meetings WHERE remiss_id = $ra AND held_on IN ('2025-02-03', '2025-02-04');
 	DELETE FROM themes WHERE name LIKE 'Idtest %'; UPDATE remiss SET status = 'stangd' WHERE id = $rb" >/dev/null
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -6,42 +6,19 @@
 # export (the XML valid against the XSD). Needs REMISS_DB and the demo data. Prints "ok N - name"
 # lines and a summary.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: meetings.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
 export REMISS_STATIC_DIR=$ROOT/static
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 F=$T/forvaltning G=$T/granskare K=$T/kommun
 login "$F" forvaltning@regionhalland.example
 # A granskare of its own: auth_web.sh locks the demo granskare out with wrong passwords.
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add mona.mote@regionhalland.example granskare \
-	--name "Mona Möte" >/dev/null 2>&1 || true
+add_user mona.mote@regionhalland.example granskare "Mona Möte"
 login "$G" mona.mote@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
 rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
@@ -59,36 +36,36 @@ before=$(count)
 
 # --- the list and the empty form --------------------------------------------------------
 req "$G" GET "$M"
-csrf_g=$(hidden csrf)
+csrf_g=$(form_csrf)
 check "a granskare sees the list, linked from the review navigation" \
 	eval 'status_is 200 && body_has "aria-current=\"page\">Dialogmöten<" && body_has "href=\"$M/nytt\""'
 req "$G" GET "$M/nytt?avsnitt=$NR"
-csrf_g=$(hidden csrf)
+csrf_g=$(form_csrf)
 check "the new form offers the invited organisations, sections and themes (the section linked from is checked)" \
 	eval 'status_is 200 && body_has "value=\"$org1\"" && body_has "name=\"tema\" id=\"tema-$tid\"" && grep -qE "name=\"avsnitt\" id=\"avsnitt-$sec\" value=\"$sec\" checked" "$T/body"'
 
 # --- field errors ------------------------------------------------------------------------
-req "$G" POST "$M" --data-urlencode "csrf=$csrf_g" --data-urlencode "datum=2024-02-30" \
-	--data-urlencode "anteckningar=Kvar efter felet"
+post_form "$G" "$M" "$csrf_g" "datum=2024-02-30" \
+	"anteckningar=Kvar efter felet"
 check "a bad date and no organisation are a 422 with errors beside the fields, nothing stored" \
 	eval 'status_is 422 && body_has "Skriv ett riktigt datum" && body_has "aria-describedby=\"datum-fel\"" && body_has "Välj minst en organisation" && body_has "aria-describedby=\"organisationer-fel\"" && body_has "Kvar efter felet" && [ "$(count)" = "$before" ]'
-req "$G" POST "$M" --data-urlencode "csrf=$csrf_g" --data-urlencode "organisation=$org1"
+post_form "$G" "$M" "$csrf_g" "organisation=$org1"
 check "a missing date is a 422 naming the field" \
 	eval 'status_is 422 && body_has "Skriv dagen då mötet hölls." && [ "$(count)" = "$before" ]'
-req "$G" POST "$M" --data-urlencode "csrf=$csrf_g" --data-urlencode "datum=2024-05-14" \
-	--data-urlencode "organisation=$org1" --data-urlencode "deltagare=, utan namn"
+post_form "$G" "$M" "$csrf_g" "datum=2024-05-14" \
+	"organisation=$org1" "deltagare=, utan namn"
 check "a participant line without a name is a 422 naming the line" \
 	eval 'status_is 422 && body_has "Rad 1: skriv deltagarens namn" && body_has "aria-describedby=\"deltagare-fel deltagare-hjalp\""'
 req "$G" POST "$M" --data-urlencode "datum=2024-05-14" --data-urlencode "organisation=$org1"
 check "a create without the CSRF token is refused (403)" eval 'status_is 403 && [ "$(count)" = "$before" ]'
 
 # --- create ------------------------------------------------------------------------------
-req "$G" POST "$M" --data-urlencode "csrf=$csrf_g" --data-urlencode "datum=14 maj 2024" \
-	--data-urlencode "rubrik=Dialog om tillfällig vistelse" --data-urlencode "plats=Regionens hus, Halmstad" \
-	--data-urlencode "organisation=$org1" --data-urlencode "organisation=$org2" \
-	--data-urlencode "deltagare=$(printf 'Anna Svensson, socialchef, Laholms kommun\nBo <Berg>')" \
-	--data-urlencode "avsnitt=$sec" --data-urlencode "tema=$tid" \
-	--data-urlencode "anteckningar=$(printf 'Kommunerna vill ha en gemensam rutin.\n- punkt ett\n- punkt två')"
+post_form "$G" "$M" "$csrf_g" "datum=14 maj 2024" \
+	"rubrik=Dialog om tillfällig vistelse" "plats=Regionens hus, Halmstad" \
+	"organisation=$org1" "organisation=$org2" \
+	"deltagare=$(printf 'Anna Svensson, socialchef, Laholms kommun\nBo <Berg>')" \
+	"avsnitt=$sec" "tema=$tid" \
+	"anteckningar=$(printf 'Kommunerna vill ha en gemensam rutin.\n- punkt ett\n- punkt två')"
 mid=$(grep -i '^location:' "$T/h" | grep -oE 'dialogmoten/[0-9]+' | grep -oE '[0-9]+$')
 check "a meeting is recorded (303 to its page) with its organisations, participants and links" \
 	eval 'status_is 303 && [ -n "$mid" ] && [ "$(sql "SELECT held_on || title || edit_version FROM meetings WHERE id = $mid")" = "2024-05-14Dialog om tillfällig vistelse1" ] && [ "$(sql "SELECT count(*) FROM meeting_orgs WHERE meeting_id = $mid")" = 2 ] && [ "$(sql "SELECT string_agg(name || '"'"'|'"'"' || role, '"'"';'"'"' ORDER BY ord) FROM meeting_participants WHERE meeting_id = $mid")" = "Anna Svensson|socialchef, Laholms kommun;Bo <Berg>|" ] && [ "$(sql "SELECT count(*) FROM meeting_sections WHERE meeting_id = $mid AND section_id = $sec")" = 1 ] && [ "$(sql "SELECT count(*) FROM meeting_themes WHERE meeting_id = $mid AND theme_id = $tid")" = 1 ]'
@@ -112,26 +89,26 @@ check "the theme page lists the meeting under its theme" \
 
 # --- edit and the optimistic lock --------------------------------------------------------
 req "$F" GET "$M/$mid/redigera"
-csrf_f=$(hidden csrf)
+csrf_f=$(form_csrf)
 v1=$(hidden version)
 check "the edit form holds the stored values and version 1" \
 	eval 'status_is 200 && [ "$v1" = 1 ] && body_has "Anna Svensson, socialchef, Laholms kommun" && grep -qE "name=\"organisation\" id=\"organisation-$org2\" value=\"$org2\" checked" "$T/body"'
-req "$F" POST "$M/$mid" --data-urlencode "csrf=$csrf_f" --data-urlencode "version=1" \
-	--data-urlencode "datum=2024-05-15" --data-urlencode "rubrik=Dialog om tillfällig vistelse" \
-	--data-urlencode "organisation=$org1" --data-urlencode "deltagare=Anna Svensson" \
-	--data-urlencode "avsnitt=$sec" --data-urlencode "anteckningar=Ändrat av förvaltningen."
+post_form "$F" "$M/$mid" "$csrf_f" "version=1" \
+	"datum=2024-05-15" "rubrik=Dialog om tillfällig vistelse" \
+	"organisation=$org1" "deltagare=Anna Svensson" \
+	"avsnitt=$sec" "anteckningar=Ändrat av förvaltningen."
 check "an edit is saved: version 2, one organisation, theme link gone, audited" \
 	eval 'status_is 303 && [ "$(sql "SELECT held_on::text || edit_version FROM meetings WHERE id = $mid")" = 2024-05-152 ] && [ "$(sql "SELECT count(*) FROM meeting_orgs WHERE meeting_id = $mid")" = 1 ] && [ "$(sql "SELECT count(*) FROM meeting_themes WHERE meeting_id = $mid")" = 0 ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'meeting.update'"'"' AND object_id = '"'"'$mid'"'"'")" = 1 ]'
-req "$G" POST "$M/$mid" --data-urlencode "csrf=$csrf_g" --data-urlencode "version=1" \
-	--data-urlencode "datum=2024-05-16" --data-urlencode "organisation=$org2" \
-	--data-urlencode "anteckningar=Från en gammal sida."
+post_form "$G" "$M/$mid" "$csrf_g" "version=1" \
+	"datum=2024-05-16" "organisation=$org2" \
+	"anteckningar=Från en gammal sida."
 check "a stale edit is a 409 with the conflict message, keeps the text and changes nothing" \
 	eval 'status_is 409 && body_has "Någon annan har ändrat dialogmötet medan du skrev" && body_has "Från en gammal sida." && body_has "Ändrat av förvaltningen." && [ "$(hidden version)" = 2 ] && [ "$(sql "SELECT held_on::text || edit_version || notes FROM meetings WHERE id = $mid")" = "2024-05-152Ändrat av förvaltningen." ]'
-req "$G" POST "$M/$mid" --data-urlencode "csrf=$csrf_g" --data-urlencode "version=2" \
-	--data-urlencode "datum=2024-05-16" --data-urlencode "rubrik=Dialog om tillfällig vistelse" --data-urlencode "organisation=$org1" --data-urlencode "organisation=$org2" \
-	--data-urlencode "avsnitt=$sec" --data-urlencode "tema=$tid" \
-	--data-urlencode "deltagare=$(printf 'Anna Svensson, socialchef\nBo Berg')" \
-	--data-urlencode "anteckningar=$(printf -- '- punkt ett\n=SUMMA(1+1) i anteckningen')"
+post_form "$G" "$M/$mid" "$csrf_g" "version=2" \
+	"datum=2024-05-16" "rubrik=Dialog om tillfällig vistelse" "organisation=$org1" "organisation=$org2" \
+	"avsnitt=$sec" "tema=$tid" \
+	"deltagare=$(printf 'Anna Svensson, socialchef\nBo Berg')" \
+	"anteckningar=$(printf -- '- punkt ett\n=SUMMA(1+1) i anteckningen')"
 check "saving again with the current version overwrites knowingly" \
 	eval 'status_is 303 && [ "$(sql "SELECT held_on::text || edit_version FROM meetings WHERE id = $mid")" = 2024-05-163 ]'
 
@@ -164,25 +141,25 @@ check "the ODT content.xml has the chapter and the reference" \
 	python3 "$ROOT/tests/export/odt_check.py" "$T/e.odt" "Dialogmöten" "16 maj 2024: Dialog om tillfällig vistelse" \
 	"Dialogmöten om avsnittet" "Anna Svensson, socialchef" "=SUMMA(1+1) i anteckningen"
 G_TOKEN=$("$BUILD/remissctl" token create --user mona.mote@regionhalland.example --label meetings)
-curl -s -o "$T/api.xml" -H "Authorization: Bearer $G_TOKEN" "$BASE/api/v1/remisser/$SLUG/export.xml"
-check "the API's XML export carries it too" grep -qF "<dialogmote datum=\"2024-05-16\">" "$T/api.xml"
+REQ_ACCEPT= req - GET "/api/v1/remisser/$SLUG/export.xml" -H "Authorization: Bearer $G_TOKEN"
+check "the API's XML export carries it too" eval 'status_is 200 && body_has "<dialogmote datum=\"2024-05-16\">"'
 
 # --- a merged theme keeps the link -----------------------------------------------------------
 tid2=$(sql "INSERT INTO themes (remiss_id, name, created_by) VALUES ($rid, 'Mötestema 2', $uid) RETURNING id")
 req "$G" GET "/remisser/$SLUG/teman"
-csrf_g=$(hidden csrf)
-req "$G" POST "/remisser/$SLUG/teman/$tid/sla-ihop" --data-urlencode "csrf=$csrf_g" --data-urlencode "med=$tid2"
+csrf_g=$(form_csrf)
+post_form "$G" "/remisser/$SLUG/teman/$tid/sla-ihop" "$csrf_g" "med=$tid2"
 check "a theme merged into another moves its meetings along" \
 	eval '[ "$(sql "SELECT count(*) FROM meeting_themes WHERE meeting_id = $mid AND theme_id = $tid2")" = 1 ] || { echo "#   merge status $STATUS"; false; }'
 
 # --- delete ----------------------------------------------------------------------------------
 req "$F" GET "$M/$mid/ta-bort"
-csrf_f=$(hidden csrf)
+csrf_f=$(form_csrf)
 check "deleting asks for confirmation first" eval 'status_is 200 && body_has "Det går inte att ångra." && [ "$(hidden version)" = 3 ]'
-req "$F" POST "$M/$mid/ta-bort" --data-urlencode "csrf=$csrf_f" --data-urlencode "version=2"
+post_form "$F" "$M/$mid/ta-bort" "$csrf_f" "version=2"
 check "a delete from a stale page is a 409 and deletes nothing" \
 	eval 'status_is 409 && [ "$(sql "SELECT count(*) FROM meetings WHERE id = $mid")" = 1 ]'
-req "$F" POST "$M/$mid/ta-bort" --data-urlencode "csrf=$csrf_f" --data-urlencode "version=3"
+post_form "$F" "$M/$mid/ta-bort" "$csrf_f" "version=3"
 check "the confirmed delete removes it with its links, audited" \
 	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM meetings WHERE id = $mid")" = 0 ] && [ "$(sql "SELECT count(*) FROM meeting_orgs WHERE meeting_id = $mid")" = 0 ] && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'meeting.delete'"'"' AND object_id = '"'"'$mid'"'"'")" = 1 ]'
 req "$F" GET "$M/$mid"
@@ -191,5 +168,4 @@ check "a deleted meeting is 404" status_is 404
 check "without meetings the XML export has no dialogmoten element and still validates" \
 	eval '! grep -q "<dialogmoten" "$T/e2.xml" && xmllint --noout --schema "$ROOT/schema/remissvar.xsd" "$T/e2.xml" 2>/dev/null'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -7,23 +7,14 @@
 # only TLS 1.2 and 1.3, and rate limit POST /logga-in (never GET) with the bilingual 429
 # page. No remissd runs: requests that pass the limits get a 502 from the 50x page.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PARENT=${1:-/tmp}
-PASS=0 FAIL=0 N=0
 D= NGINX_PID=
 
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
-finish() { echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ] && exit 0; exit 1; }
-
 stop_nginx() {
-	local i
 	[ -n "$NGINX_PID" ] || return 0
-	kill -TERM "$NGINX_PID" 2>/dev/null
-	for ((i = 0; i < 50; i++)); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-	kill -KILL "$NGINX_PID" 2>/dev/null
+	stop_pid "$NGINX_PID" 5
 	wait "$NGINX_PID" 2>/dev/null
 	NGINX_PID=
 }
@@ -52,11 +43,9 @@ cp /etc/nginx/fastcgi_params "$D/fastcgi_params" # "include fastcgi_params" is r
 # to enter the checkout (one in root's home).
 mkdir -p "$D/share" && cp -R "$ROOT/static" "$ROOT/nginx" "$D/share/" && chmod -R a+rX "$D/share"
 
-# port_free PORT: true if nothing listens on 127.0.0.1:PORT.
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-HTTPS_PORT=$((18443 + ${REMISS_PORT_OFFSET:-0}))
+HTTPS_PORT=$(port_base 18443)
 while ! port_free "$HTTPS_PORT"; do HTTPS_PORT=$((HTTPS_PORT + 1)); done
-HTTP_PORT=$((18081 + ${REMISS_PORT_OFFSET:-0}))
+HTTP_PORT=$(port_base 18081)
 while ! port_free "$HTTP_PORT" || [ "$HTTP_PORT" = "$HTTPS_PORT" ]; do HTTP_PORT=$((HTTP_PORT + 1)); done
 HTTPS=https://127.0.0.1:$HTTPS_PORT
 HTTP=http://127.0.0.1:$HTTP_PORT

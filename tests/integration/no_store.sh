@@ -6,52 +6,35 @@
 # caching. Needs REMISS_DB with the demo data (a submitted version of Laholms kommun).
 # Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: no_store.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
 # get WHO METHOD PATH [curl args...]: WHO is a cookie jar file, "token:SECRET" or "visitor".
 get() {
-	local who=$1 m=$2 p=$3; shift 3
-	local auth=()
+	local who=$1
+	shift
 	case $who in
-	token:*) auth=(-H "Authorization: Bearer ${who#token:}") ;;
-	visitor) auth=() ;;
-	*) auth=(-b "$who" -c "$who") ;;
+	token:*) req - "$1" "$2" -H "Authorization: Bearer ${who#token:}" "${@:3}" ;;
+	visitor) req - "$@" ;;
+	*) req "$who" "$@" ;;
 	esac
-	STATUS=$(curl -s -X "$m" "${auth[@]}" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
 }
 # The Cache-Control lines of the last answer, one per line.
 cache_lines() { grep -i '^Cache-Control:' "$T/h"; }
 no_store() { # no_store STATUS: the answer had that status and exactly one Cache-Control: no-store
-	[ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }
+	status_is "$1" || return 1
 	[ "$(cache_lines)" = "Cache-Control: no-store" ] ||
 		{ echo "#   Cache-Control: [$(cache_lines | tr '\n' '|')]"; return 1; }
 }
-login() { # login JAR EMAIL
-	local tok
-	rm -f "$1"
-	get "$1" GET /logga-in
-	tok=$(grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/body" | head -1 | grep -oE '[0-9a-f]{64}')
-	get "$1" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
-csrf_of() { grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/body" | head -1 | grep -oE '[0-9a-f]{64}'; }
 
 K=$T/kommun G=$T/granskare F=$T/forvaltning
 login "$K" anna.andersson@laholm.example
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add cache.granskare@regionhalland.example granskare \
-	--name "Cache Granskare" >/dev/null 2>&1 || true
+add_user cache.granskare@regionhalland.example granskare "Cache Granskare"
 login "$G" cache.granskare@regionhalland.example
 login "$F" forvaltning@regionhalland.example
 ORG_TOK=$("$BUILD/remissctl" token create --org "Laholms kommun" --label no-store)
@@ -59,10 +42,7 @@ USER_TOK=$("$BUILD/remissctl" token create --user cache.granskare@regionhalland.
 
 rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
 laholm=$(sql "SELECT id FROM organisations WHERE name = 'Laholms kommun'")
-vid=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id
-	WHERE r.remiss_id = $rid AND r.org_id = $laholm ORDER BY v.version DESC LIMIT 1")
-first_vid=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id
-	WHERE r.remiss_id = $rid AND r.org_id = $laholm ORDER BY v.version LIMIT 1")
+vid=$(version_of "Laholms kommun") first_vid=$(version_of "Laholms kommun" 1)
 # Halmstad's demo answer has an attachment; a granskare may read it.
 att=$(sql "SELECT a.version_id || '/bilaga/' || (a.ord + 1) FROM attachments a
 	JOIN response_versions v ON v.id = a.version_id JOIN responses r ON r.id = v.response_id
@@ -117,7 +97,7 @@ check "a refusal (403) to a logged-in kommun is no-store" no_store 403
 get "$G" GET /finns-inte
 check "a 404 of no route with a session cookie is no-store" no_store 404
 get "$F" GET /
-csrf=$(csrf_of)
+csrf=$(form_csrf)
 get "$F" POST /sprak --data-urlencode "csrf=$csrf" --data 'lang=sv&next=/konto'
 check "the 303 after a change is no-store" no_store 303
 get "token:$(printf '%064d' 0)" GET /api/v1/remisser
@@ -135,5 +115,4 @@ get visitor GET /logga-in
 check "visitor: the login form stays no-store (it carries a CSRF token)" no_store 200
 
 sql "DELETE FROM meetings WHERE id = $meeting" >/dev/null
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -3,56 +3,48 @@
 # kind of object × read/write, each cell's expected status (the table in docs/security.md).
 # Needs REMISS_DB with the demo data, and a submitted version of Laholms kommun.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: permission_matrix.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
 # --- the identities --------------------------------------------------------
 declare -A JAR CSRF TOKEN
-login() { # login NAME EMAIL: a cookie jar and the session's CSRF token
-	local jar=$T/jar-$1 tok
-	rm -f "$jar"
-	curl -s -b "$jar" -c "$jar" -o "$T/b" "$BASE/logga-in"
-	tok=$(grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/b" | head -1 | grep -oE '[0-9a-f]{64}')
-	curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$tok" \
-		--data-urlencode "email=$2" --data-urlencode "password=$PW" "$BASE/logga-in"
-	curl -s -b "$jar" -c "$jar" -o "$T/b" -H 'Accept: text/html' "$BASE/"
-	JAR[$1]=$jar
-	CSRF[$1]=$(grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/b" | head -1 | grep -oE '[0-9a-f]{64}')
+identity() { # identity NAME EMAIL: NAME's cookie jar, logged in as EMAIL, and its CSRF token
+	JAR[$1]=$T/jar-$1
+	login "${JAR[$1]}" "$2"
+	CSRF[$1]=$(page_csrf "${JAR[$1]}")
 }
-login kommun anna.andersson@laholm.example
-login annan_kommun karin.karlsson@halmstad.example
+identity kommun anna.andersson@laholm.example
+identity annan_kommun karin.karlsson@halmstad.example
 # A granskare of its own: the demo granskare may be throttled by the login tests.
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add matris.granskare@regionhalland.example granskare \
-	--name "Matris Granskare" >/dev/null 2>&1 || true
-login granskare matris.granskare@regionhalland.example
-login forvaltning forvaltning@regionhalland.example
-login admin admin@regionhalland.example
+add_user matris.granskare@regionhalland.example granskare "Matris Granskare"
+identity granskare matris.granskare@regionhalland.example
+identity forvaltning forvaltning@regionhalland.example
+identity admin admin@regionhalland.example
 TOKEN[token]=$("$BUILD/remissctl" token create --org "Laholms kommun" --label matrix)
 TOKEN[annan_token]=$("$BUILD/remissctl" token create --org "Halmstads kommun" --label matrix)
 IDS=(public kommun annan_kommun token annan_token granskare forvaltning admin)
 
 laholm=$(sql "SELECT id FROM organisations WHERE name = 'Laholms kommun'")
-v2=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $laholm ORDER BY v.version DESC LIMIT 1")
-v1=$(sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id WHERE r.org_id = $laholm ORDER BY v.version LIMIT 1")
+v2=$(version_of "Laholms kommun") v1=$(version_of "Laholms kommun" 1)
 lock_of() { sql "SELECT COALESCE((SELECT lock_version FROM responses r JOIN organisations o ON o.id = r.org_id JOIN remiss m ON m.id = r.remiss_id WHERE m.slug = '$SLUG' AND o.name = '$1'), 0)"; }
 
 # call ID METHOD PATH [FORM]: the status that identity gets (HTML requested; the
 # session's own CSRF token is always sent, so only authorization decides).
 call() {
-	local id=$1 m=$2 p=$3 form=${4:-} args=(-s -o "$T/b" -w '%{http_code}' -H 'Accept: text/html' -X "$m")
+	local id=$1 m=$2 p=$3 form=${4:-} who=- a=()
 	case $id in
 	public) ;;
-	token|annan_token) args+=(-H "Authorization: Bearer ${TOKEN[$id]}") ;;
-	*) args+=(-b "${JAR[$id]}" -c "${JAR[$id]}"); form="csrf=${CSRF[$id]}&$form" ;;
+	token|annan_token) a=(-H "Authorization: Bearer ${TOKEN[$id]}") ;;
+	*) who=${JAR[$id]}; form="csrf=${CSRF[$id]}&$form" ;;
 	esac
-	[ "$m" = POST ] && args+=(--data "$form")
-	curl "${args[@]}" "$BASE$p"
+	[ "$m" = POST ] && a+=(--data "$form")
+	req "$who" "$m" "$p" "${a[@]}"
+	echo "$STATUS"
 }
 
 # row NAME METHOD PATH FORM EXPECTED... (one status per identity, in IDS order)
@@ -65,9 +57,7 @@ row() {
 		line="$line ${IDS[$i]}=$got"
 		[ "$got" = "$want" ] || { ok=0; line="$line(want $want)"; }
 	done
-	N=$((N + 1))
-	if [ $ok = 1 ]; then PASS=$((PASS + 1)); echo "ok $N - $name"
-	else FAIL=$((FAIL + 1)); echo "not ok $N - $name"; echo "#  $line"; fi
+	if [ $ok = 1 ]; then ok "$name"; else notok "$name" "$line"; fi
 }
 
 #                                                            public kommun annan  token annan_t gransk forv admin
@@ -103,5 +93,4 @@ row "redaction: withdraw"      POST "/remisser/$SLUG/sekretess/999999999/hav" "s
                                                                                 401 403 403 403 403 403 404 404
 row "public page of an unpublished remiss" GET "/publicerat/$SLUG" ""           404 404 404 404 404 404 404 404
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -4,33 +4,12 @@
 # their own, each revocation audited, a token of someone else or of the organisation a 404 that
 # changes nothing. Needs REMISS_DB with the demo data. Prints "ok N - name" lines.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: personal_tokens.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-csrf() { grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/body" | head -1 | grep -oE '[0-9a-f]{64}'; }
-login() { # login JAR EMAIL PASSWORD
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$3"
-}
 api() { # api TOKEN: the status of an API read with the token
 	curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $1" "$BASE/api/v1/remisser"
 }
@@ -41,9 +20,8 @@ revoke_audits() { # revoke_audits TOKEN-ID: audit rows of its revocation
 # Users of their own, so that nothing else in the run depends on their passwords.
 RUN=$(date +%s)$$
 ME=tokens.granskare.$RUN@regionhalland.example OTHER=tokens.annan.$RUN@regionhalland.example
-for u in "$ME" "$OTHER"; do
-	printf '%s\n' "$PW" | "$BUILD/remissctl" user add "$u" granskare --name "Token Test" >/dev/null
-done
+add_user "$ME" granskare "Token Test"
+add_user "$OTHER" granskare "Token Test"
 me_id=$(sql "SELECT id FROM users WHERE email = '$ME'")
 t1=$("$BUILD/remissctl" token create --user "$ME" --label "Skript $RUN")
 t2=$("$BUILD/remissctl" token create --user "$ME" --label "Export $RUN")
@@ -66,23 +44,23 @@ check "it lists no one else's token and no organisation token" \
 	eval 'body_lacks "Annans $RUN" && body_lacks "Org $RUN"'
 check "it shows neither a secret nor a hash" \
 	eval 'body_lacks "$t1" && body_lacks "$t2" && ! grep -qE "[0-9a-f]{64}" <<<"$(sed "s/name=\"csrf\" value=\"[0-9a-f]*\"//g" "$T/body")"'
-me_csrf=$(csrf)
+me_csrf=$(form_csrf)
 
 # --- revoking: only one's own, audited ----------------------------------------------------
 req "$M" POST "/konto/nycklar/$t1_id/aterkalla"
 check "a revocation without the CSRF token is refused (403) and changes nothing" \
 	eval 'status_is 403 && [ "$(api "$t1")" = 200 ]'
-req "$M" POST "/konto/nycklar/$other_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$other_id/aterkalla" "$me_csrf"
 check "another user's token is a 404 that changes nothing" \
 	eval 'status_is 404 && body_has "API-nyckeln finns inte bland dina nycklar" && [ "$(api "$other")" = 200 ] && [ "$(revoke_audits "$other_id")" = 0 ]'
-req "$M" POST "/konto/nycklar/$org_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$org_id/aterkalla" "$me_csrf"
 check "an organisation's token is a 404 that changes nothing" \
 	eval 'status_is 404 && [ "$(api "$org")" = 200 ]'
-req "$M" POST "/konto/nycklar/999999999/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/999999999/aterkalla" "$me_csrf"
 check "an unknown token is a 404" status_is 404
-req "$M" POST "/konto/nycklar/$t1_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$t1_id/aterkalla" "$me_csrf"
 check "revoking one's own token answers 303 back to Mitt konto" \
-	eval 'status_is 303 && header_has "^Location: /konto\?aterkallad=1"'
+	eval 'status_is 303 && header_matches "^Location: /konto\?aterkallad=1"'
 check "the revoked token no longer works (401), the others still do" \
 	eval '[ "$(api "$t1")" = 401 ] && [ "$(api "$t2")" = 200 ]'
 check "the revocation is audited as token.revoke by the user" \
@@ -90,11 +68,10 @@ check "the revocation is audited as token.revoke by the user" \
 req "$M" GET /konto?aterkallad=1
 check "Mitt konto says so and no longer lists it" \
 	eval 'status_is 200 && body_has "API-nyckeln är återkallad" && body_lacks "Skript $RUN" && body_has "Export $RUN"'
-req "$M" POST "/konto/nycklar/$t1_id/aterkalla" --data-urlencode "csrf=$me_csrf"
+post_form "$M" "/konto/nycklar/$t1_id/aterkalla" "$me_csrf"
 check "revoking it again is a 404, with no second audit row" \
 	eval 'status_is 404 && [ "$(revoke_audits "$t1_id")" = 1 ]'
-STATUS=$(curl -s -o "$T/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $t3" \
-	"$BASE/konto/nycklar/$t3_id/aterkalla")
+REQ_ACCEPT= req - POST "/konto/nycklar/$t3_id/aterkalla" -H "Authorization: Bearer $t3"
 check "a personal token can revoke itself (an API caller needs no CSRF token)" \
 	eval 'status_is 303 && [ "$(api "$t3")" = 401 ]'
 
@@ -108,7 +85,7 @@ check "the change is audited per token, with its reason" \
 check "another user's token and the organisation's token are untouched" \
 	eval '[ "$(api "$other")" = 200 ] && [ "$(api "$org")" = 200 ]'
 req "$M" GET /konto
-check "the old session ended with the password (sent to log in)" eval 'status_is 303 && header_has "^Location: /logga-in"'
+check "the old session ended with the password (sent to log in)" eval 'status_is 303 && header_matches "^Location: /logga-in"'
 login "$M" "$ME" 'ett helt nytt lösenord'
 req "$M" GET /konto
 check "after logging in again Mitt konto lists no tokens" \
@@ -116,5 +93,4 @@ check "after logging in again Mitt konto lists no tokens" \
 
 "$BUILD/remissctl" token revoke "$other_id" >/dev/null
 "$BUILD/remissctl" token revoke "$org_id" >/dev/null
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -8,133 +8,102 @@
 # Needs REMISS_DB and the demo data (Halmstad's response has an attachment). Leaves the demo
 # remiss open again. Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: publication.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
 GROUND="21 kap. 1 § offentlighets- och sekretesslagen (2009:400)"
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -XqAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]; JAR "-" for none
-	local jar=$1 m=$2 p=$3 j=(); shift 3
-	[ "$jar" != - ] && j=(-b "$jar" -c "$jar")
-	STATUS=$(curl -s -X "$m" "${j[@]}" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 F=$T/forvaltning K=$T/kommun G=$T/granskare
 login "$F" forvaltning@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
 # A granskare of its own: the demo granskare may be throttled by the login tests.
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add publicering.granskare@regionhalland.example granskare \
-	--name "Publicering Granskare" >/dev/null 2>&1 || true
+add_user publicering.granskare@regionhalland.example granskare "Publicering Granskare"
 login "$G" publicering.granskare@regionhalland.example
-req "$F" GET "/remisser/$SLUG/publicering"
-csrf=$(hidden csrf)
-req "$K" GET /
-kcsrf=$(hidden csrf)
-req "$G" GET /
-gcsrf=$(hidden csrf)
+csrf=$(page_csrf "$F" "/remisser/$SLUG/publicering")
+kcsrf=$(page_csrf "$K")
+gcsrf=$(page_csrf "$G")
 
 rid=$(sql "SELECT id FROM remiss WHERE slug = '$SLUG'")
-# The latest version of an organisation's response.
-latest() { sql "SELECT v.id FROM response_versions v JOIN responses r ON r.id = v.response_id
-	JOIN organisations o ON o.id = r.org_id WHERE r.remiss_id = $rid AND o.name = '$1'
-	ORDER BY v.version DESC LIMIT 1"; }
-halmstad=$(latest "Halmstads kommun")
+halmstad=$(version_of "Halmstads kommun")
 check "Halmstad's latest version has an attachment" \
 	eval '[ "$(sql "SELECT count(*) FROM attachments WHERE version_id = $halmstad")" -ge 1 ]'
 # A passage of Halmstad's summary (40 characters from its 6th) to redact.
 passage=$(sql "SELECT btrim(substr(summary, 6, 40)) FROM response_versions WHERE id = $halmstad")
 check "Halmstad's summary has a passage to redact" eval '[ ${#passage} -ge 20 ]'
-audits() { sql "SELECT count(*) FROM audit_log WHERE action = '$1'"; }
 
 # --- while the remiss is open ---------------------------------------------------
 req "$F" GET "/remisser/$SLUG/publicering"
 check "the publication page tells the förvaltning to close the remiss first" \
 	eval 'status_is 200 && body_has "kan publiceras när remissen är stängd" && body_lacks "Publicera svaren"'
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+post_form "$F" "/remisser/$SLUG/publicera" "$csrf"
 check "publishing an open remiss is a 409" status_is 409
 req - GET "/publicerat/$SLUG"
 check "an unpublished remiss has no public page (404)" status_is 404
 req "$F" GET "/remisser/$SLUG/oversikt"
 check "the overview links to the publication page" body_has "/remisser/$SLUG/publicering"
 
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=stangd
+post_form "$F" "/remisser/$SLUG/status" "$csrf" status=stangd
 check "the förvaltning closes the remiss" status_is 303
 
 # --- redactions -------------------------------------------------------------------
 redactions() { sql "SELECT count(*) FROM redactions"; }
 before=$(redactions)
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=$passage" "grund=$GROUND"
 check "a passage is redacted with its legal ground: 303 back to the preview" \
-	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering/forhandsgranska\?meddelande=sekretess#remissinstans-"'
+	eval 'status_is 303 && header_matches "^Location: /remisser/$SLUG/publicering/forhandsgranska\?meddelande=sekretess#remissinstans-"'
 check "the redaction is stored" eval '[ "$(redactions)" = $((before + 1)) ]'
 check "the audit log keeps the redaction with its legal ground and passage" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"'
 	    AND detail->>'"'"'legal_ground'"'"' = '"'"'$GROUND'"'"' AND detail->>'"'"'passage'"'"' IS NOT NULL")" = 1 ]'
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode bilaga=99 --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	bilaga=99 "grund=$GROUND"
 check "redacting an attachment the version does not have is a 422" status_is 422
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=x" --data-urlencode bilaga=1 --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=x" bilaga=1 "grund=$GROUND"
 check "a passage and an attachment at once is a 422" status_is 422
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=x"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=x"
 check "a redaction without a legal ground is a 422" eval 'status_is 422 && body_has "sekretessgrunden"'
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=999999999" \
-	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=999999999" \
+	"stycke=x" "grund=$GROUND"
 check "a version that is not this remiss's is a 404" status_is 404
-req "$K" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$kcsrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
+post_form "$K" "/remisser/$SLUG/sekretess" "$kcsrf" "version=$halmstad" \
+	"stycke=x" "grund=$GROUND"
 check "a kommun user may not redact (403)" status_is 403
 req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "version=$halmstad" \
 	--data-urlencode "stycke=x" --data-urlencode "grund=$GROUND"
 check "a redaction without the csrf field is refused (403)" status_is 403
 check "none of the refused redactions was stored" eval '[ "$(redactions)" = $((before + 1)) ]'
 check "redactions cannot be changed in the database" \
-	eval '! psql "$REMISS_DB" -XqAtc "UPDATE redactions SET legal_ground = '"'"'x'"'"'" 2>/dev/null'
+	eval '! sql "UPDATE redactions SET legal_ground = '"'"'x'"'"'" 2>/dev/null'
 
 # --- publishing -------------------------------------------------------------------------
-req "$K" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$kcsrf"
+post_form "$K" "/remisser/$SLUG/publicera" "$kcsrf"
 check "a kommun user may not publish (403)" status_is 403
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf"
+post_form "$F" "/remisser/$SLUG/publicera" "$csrf"
 check "publishing without the preview's versions is a 409 that publishes nothing" \
 	eval 'status_is 409 && body_has "förhandsgranskningen" && [ "$(sql "SELECT count(*) FROM publications WHERE remiss_id = $rid")" = 0 ]'
 req "$F" GET "/remisser/$SLUG/publicering/forhandsgranska"
 versions=$(hidden versioner)
 check "the preview of the closed remiss offers to publish the versions it shows" \
 	eval 'status_is 200 && [ -n "$versions" ] && body_has ">Publicera svaren</button>"'
-req "$F" POST "/remisser/$SLUG/publicera" --data-urlencode "csrf=$csrf" --data-urlencode "versioner=$versions"
+post_form "$F" "/remisser/$SLUG/publicera" "$csrf" "versioner=$versions"
 check "the förvaltning publishes the closed remiss: 303" \
-	eval 'status_is 303 && header_has "meddelande=publicerad"'
+	eval 'status_is 303 && header_matches "meddelande=publicerad"'
 check "publishing is audited" eval '[ "$(audits remiss.publish)" -ge 1 ]'
 req - GET "/publicerat/$SLUG"
 check "an attachment that is not redacted is linked on the public page" \
 	body_has "/publicerat/$SLUG/bilaga/$halmstad/1"
 req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
-check "and anyone can fetch it" eval 'status_is 200 && header_has "^Content-Disposition: attachment"'
+check "and anyone can fetch it" eval 'status_is 200 && header_matches "^Content-Disposition: attachment"'
 # A redaction added after publishing applies at once.
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode bilaga=1 --data-urlencode "grund=25 kap. 1 § OSL"
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	bilaga=1 "grund=25 kap. 1 § OSL"
 check "an attachment is redacted after publishing: 303, audited with its number" \
 	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'redaction.create'"'"' AND (detail->>'"'"'attachment'"'"')::int = 1")" = 1 ]'
 req "$F" GET "/remisser/$SLUG/publicering"
@@ -195,7 +164,7 @@ hav "$F" "$csrf" "$pid" "$(head -c 501 /dev/zero | tr '\0' x)"
 check "a reason of more than 500 characters is a 422" status_is 422
 check "…shown on the publication page beside the reason field, with what was typed" \
 	eval 'body_has "<h1>Publicering:" && body_has "<p class=\"field-error\" id=\"hav-$pid-fel\">Ange varför sekretessen hävs" && body_has "aria-describedby=\"hav-$pid-fel sekretess-$pid\"" && body_has "value=\"xxxxxxxxxx" && body_has "href=\"#hav-$pid\"" && body_has "Logga ut</button>"'
-req "$F" POST "/remisser/$SLUG/sekretess/$pid/hav" --data-urlencode "csrf=$csrf" --data-urlencode "tillbaka=forhandsgranska" --data-urlencode "skal= "
+post_form "$F" "/remisser/$SLUG/sekretess/$pid/hav" "$csrf" "tillbaka=forhandsgranska" "skal= "
 check "a withdrawal from the preview without a reason comes back on the preview, beside the field" \
 	eval 'status_is 422 && body_has "<p class=\"field-error\" id=\"hav-$pid-fel\">Ange varför sekretessen hävs" && body_has "<details open=\"open\">" && [ "$(withdrawals)" = "$wbefore" ]'
 hav "$F" "$csrf" 999999999 "Fel stycke"
@@ -210,7 +179,7 @@ check "none of the refused withdrawals was stored or audited" \
 REASON="Stycket är inte sekretessbelagt; fel stycke markerades (beslut 2024-06-03)"
 hav "$F" "$csrf" "$pid" "$REASON"
 check "the förvaltning withdraws the passage redaction with a reason: 303" \
-	eval 'status_is 303 && header_has "^Location: /remisser/$SLUG/publicering\?meddelande=havd"'
+	eval 'status_is 303 && header_matches "^Location: /remisser/$SLUG/publicering\?meddelande=havd"'
 check "the redaction row is kept unchanged, marked withdrawn by the förvaltning user with the reason" \
 	eval '[ "$(redactions)" = "$rbefore" ] &&
 	      [ "$(sql "SELECT x.legal_ground = '"'"'$GROUND'"'"' AND w.withdrawn_by = $fuid AND w.reason = '"'"'$REASON'"'"'
@@ -228,8 +197,8 @@ check "the publication page says it is withdrawn, and lists it as withdrawn with
 hav "$F" "$csrf" "$pid" "$REASON"
 check "withdrawing the same redaction again is a 409 that says it is already withdrawn" \
 	eval 'status_is 409 && body_has "redan hävd"'
-STATUS=$(curl -s -b "$F" -o "$T/body" -w '%{http_code}' -H 'Accept: application/json' \
-	--data-urlencode "csrf=$csrf" --data-urlencode "skal=Igen" "$BASE/remisser/$SLUG/sekretess/$pid/hav")
+REQ_ACCEPT=application/json req - POST "/remisser/$SLUG/sekretess/$pid/hav" -b "$F" \
+	--data-urlencode "csrf=$csrf" --data-urlencode "skal=Igen"
 check "the 409 in JSON has the Swedish and English titles" \
 	eval 'status_is 409 && body_has "\"title\":\"Sekretessen är redan hävd" && body_has "already been withdrawn"'
 check "the second withdrawals stored and audited nothing" \
@@ -247,11 +216,11 @@ req - GET "/publicerat/$SLUG"
 check "the public page links the attachment again" \
 	eval 'body_has "/publicerat/$SLUG/bilaga/$halmstad/1" && body_lacks "Bilaga 1: [Sekretess enligt"'
 req - GET "/publicerat/$SLUG/bilaga/$halmstad/1"
-check "and anyone can fetch it again" eval 'status_is 200 && header_has "^Content-Disposition: attachment"'
+check "and anyone can fetch it again" eval 'status_is 200 && header_matches "^Content-Disposition: attachment"'
 check "withdrawals cannot be removed in the database" \
-	eval '! psql "$REMISS_DB" -XqAtc "DELETE FROM redaction_withdrawals" 2>/dev/null && [ "$(withdrawals)" = $((wbefore + 2)) ]'
-req "$F" POST "/remisser/$SLUG/sekretess" --data-urlencode "csrf=$csrf" --data-urlencode "version=$halmstad" \
-	--data-urlencode "stycke=$passage" --data-urlencode "grund=$GROUND"
+	eval '! sql "DELETE FROM redaction_withdrawals" 2>/dev/null && [ "$(withdrawals)" = $((wbefore + 2)) ]'
+post_form "$F" "/remisser/$SLUG/sekretess" "$csrf" "version=$halmstad" \
+	"stycke=$passage" "grund=$GROUND"
 req - GET "/publicerat/$SLUG"
 check "the passage can be redacted anew after a withdrawal" \
 	eval 'body_has "[Sekretess enligt $GROUND]" && body_lacks "$passage"'
@@ -265,7 +234,7 @@ if [ -n "$old" ]; then
 fi
 
 # --- withdrawing ------------------------------------------------------------------------
-req "$F" POST "/remisser/$SLUG/avpublicera" --data-urlencode "csrf=$csrf"
+post_form "$F" "/remisser/$SLUG/avpublicera" "$csrf"
 check "the förvaltning withdraws the public page: 303, audited" \
 	eval 'status_is 303 && [ "$(audits remiss.unpublish)" -ge 1 ]'
 req - GET "/publicerat/$SLUG"
@@ -309,7 +278,7 @@ rc=$?
 check "archive without -o is a usage error (exit 2)" eval '[ $rc = 2 ]'
 
 # The demo remiss is open again for the suites that follow.
-req "$F" POST "/remisser/$SLUG/status" --data-urlencode "csrf=$csrf" --data-urlencode status=oppen
+post_form "$F" "/remisser/$SLUG/status" "$csrf" status=oppen
 check "the remiss is open again" status_is 303
 
 out=$("$CTL" archive "$SLUG" -o "$T/open.tar" 2>&1)
@@ -317,6 +286,4 @@ rc=$?
 check "an open remiss is not archived (exit 1, no file)" \
 	eval '[ $rc = 1 ] && grep -q "is not closed" <<<"$out" && [ ! -e "$T/open.tar" ]'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -7,19 +7,15 @@
 # Users: daemon runs remissd in group nogroup, nobody (whose group is nogroup) plays nginx.
 # Every remissd started here is stopped by its PID. Prints ok/not ok lines.
 set -uo pipefail
-. "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 BUILD=${1:?usage: remissd_user.sh BUILD-DIR TMPDIR}
 TMP=${2:?usage: remissd_user.sh BUILD-DIR TMPDIR}
-PASS=0 FAIL=0 N=0
 export REMISS_SCHEMA_DIR=${REMISS_SCHEMA_DIR:-$ROOT/schema}
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
 
 if [ "$(id -u)" -ne 0 ]; then
 	ok "not root: -u only applies when root starts remissd"
-	echo "1..$N"; echo "$PASS passed, $FAIL failed"; exit 0
+	finish
 fi
 rm -rf "$TMP"
 mkdir -p "$TMP"
@@ -36,7 +32,7 @@ trap cleanup EXIT
 "$BUILD/remissd" -s "$SOCK" -m 0660 -w 1 -g 2 -i -u daemon:nogroup \
 	-d "host=$TMP/nowhere dbname=x" 2>>"$LOG" &
 PID=$!
-for _ in $(seq 200); do [ -S "$SOCK" ] && break; sleep 0.05; done
+wait_until 10 test -S "$SOCK"
 check "remissd -u daemon:nogroup started by root listens on its socket" eval '[ -S "$SOCK" ]'
 check "the socket belongs to daemon:nogroup with mode 0660 (not root:root)" \
 	eval '[ "$(stat -c "%U:%G %a" "$SOCK")" = "daemon:nogroup 660" ] || { echo "#   $(stat -c "%U:%G %a" "$SOCK")"; false; }'
@@ -60,8 +56,8 @@ chmod 0755 "$TMP/rootdir"
 "$BUILD/remissd" -s "$TMP/rootdir/remissd.sock" -m 0660 -w 1 -g 2 -i -u daemon:nogroup \
 	-d "host=$TMP/nowhere dbname=x" 2>>"$LOG" &
 PID=$!
-for _ in $(seq 200); do [ -S "$TMP/rootdir/remissd.sock" ] && break; sleep 0.05; done
-for _ in $(seq 40); do grep -q "not writable by daemon" "$LOG" && break; sleep 0.05; done
+wait_until 10 test -S "$TMP/rootdir/remissd.sock"
+wait_until 2 grep -q "not writable by daemon" "$LOG"
 check "in a directory daemon cannot write, remissd warns at start that the socket will stay" \
 	grep -q "rootdir is not writable by daemon: the socket will stay" "$LOG"
 stop_pid "$PID" 10
@@ -69,6 +65,4 @@ PID=
 check "-u with an unknown group is refused at start" \
 	eval '! "$BUILD/remissd" -s "$TMP/x.sock" -u daemon:no-such-group -d x 2>"$TMP/err" && grep -q "no such group: no-such-group" "$TMP/err"'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -2,35 +2,19 @@
 # tests/integration/response_cli.sh BUILD-DIR: remissctl validate and response import against a
 # migrated database ($REMISS_DB) holding the demo remiss and organisations (after dev/demo/load).
 set -uo pipefail
-
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: response_cli.sh BUILD-DIR (with REMISS_DB set to a database after dev/demo/load)}
 : "${REMISS_DB:?REMISS_DB must name a migrated database with the demo data}"
-CTL=$BUILD/remissctl
-SRCDIR=$(cd "$(dirname "$0")/../.." && pwd)
 SLUG=ok-hemsjukvard-2025
 INVITED="Kungsbacka kommun"	# invited to the demo remiss, no demo answer
 # Unique names, so that the script can run again on the same database.
 RUN=$(date +%s)$$
 STRANGER="Responsetest $RUN"
-PASS=0 FAIL=0 N=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
-q()     { psql "$REMISS_DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
-# ctl [ARGS...]: runs remissctl; sets RC, OUT, ERR.
-ctl()   { "$CTL" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null; RC=$?; OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err"); }
-rc_is() { [ "$RC" = "$1" ] || { echo "#   exit $RC, expected $1; stderr: ${ERR:0:300}"; return 1; }; }
-versions() { q "SELECT count(*) FROM response_versions"; }
-org_versions() {
-	q "SELECT count(*) FROM response_versions v JOIN responses r ON r.id = v.response_id
-	   JOIN organisations o ON o.id = r.org_id WHERE o.name = '$1'"
-}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
 
 # A valid remissvar for the demo remiss (line numbers matter below).
-cat >"$TMP/good.xml" <<XML
+cat >"$T/good.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <remissvar xmlns="urn:remissvar:1" remiss="$SLUG">
   <remissinstans typ="kommun">$INVITED</remissinstans>
@@ -50,7 +34,7 @@ cat >"$TMP/good.xml" <<XML
 </remissvar>
 XML
 # Invalid: a bad position on line 6 and an unknown element on line 9.
-cat >"$TMP/bad.xml" <<XML
+cat >"$T/bad.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <remissvar xmlns="urn:remissvar:1" remiss="$SLUG">
   <remissinstans typ="kommun">$INVITED</remissinstans>
@@ -64,100 +48,99 @@ cat >"$TMP/bad.xml" <<XML
 </remissvar>
 XML
 # Valid on its own, but section 9.9 is not in the remiss (line 9).
-sed -e 's/avsnitt="3.3"/avsnitt="9.9"/' "$TMP/good.xml" >"$TMP/unknown.xml"
+sed -e 's/avsnitt="3.3"/avsnitt="9.9"/' "$T/good.xml" >"$T/unknown.xml"
 
 # --- validate ------------------------------------------------------------------
-ctl validate "$TMP/good.xml"
+ctl validate "$T/good.xml"
 check "validate accepts a valid remissvar (exit 0)" eval 'rc_is 0 && [ -z "$ERR" ]'
-for f in "$SRCDIR"/dev/demo/svar-*.xml; do
+for f in "$ROOT"/dev/demo/svar-*.xml; do
 	ctl validate "$f"
 	check "validate accepts the demo response $(basename "$f")" rc_is 0
 done
-ctl validate "$TMP/bad.xml"
+ctl validate "$T/bad.xml"
 check "validate refuses an invalid remissvar with exit 1" rc_is 1
 check "validate prints FILE:LINE:COL: message for the bad position" \
-	eval 'grep -q "^$TMP/bad.xml:6:[0-9][0-9]*: .*not a position" <<<"$ERR"'
+	eval 'grep -q "^$T/bad.xml:6:[0-9][0-9]*: .*not a position" <<<"$ERR"'
 check "validate prints FILE:LINE:COL: message for the unknown element" \
-	eval 'grep -q "^$TMP/bad.xml:9:[0-9][0-9]*: .*<betyg>" <<<"$ERR"'
+	eval 'grep -q "^$T/bad.xml:9:[0-9][0-9]*: .*<betyg>" <<<"$ERR"'
 check "validate prints nothing but FILE:LINE:COL lines" \
-	eval '! grep -qv "^$TMP/bad.xml:[0-9][0-9]*:[0-9][0-9]*: " <<<"$ERR"'
-printf '<remissvar xmlns="urn:remissvar:1" remiss="x">\n  <oops>\n</remissvar>\n' >"$TMP/nwf.xml"
-ctl validate "$TMP/nwf.xml"
+	eval '! grep -qv "^$T/bad.xml:[0-9][0-9]*:[0-9][0-9]*: " <<<"$ERR"'
+printf '<remissvar xmlns="urn:remissvar:1" remiss="x">\n  <oops>\n</remissvar>\n' >"$T/nwf.xml"
+ctl validate "$T/nwf.xml"
 check "validate refuses a document that is not well-formed, with a line" \
-	eval 'rc_is 1 && grep -q "^$TMP/nwf.xml:[0-9][0-9]*:" <<<"$ERR"'
+	eval 'rc_is 1 && grep -q "^$T/nwf.xml:[0-9][0-9]*:" <<<"$ERR"'
 ctl validate
 check "validate without a file is a usage error (exit 2)" rc_is 2
 ctl validate --help
 check "validate --help exits 0" eval 'rc_is 0 && grep -q "usage:" <<<"$OUT"'
 
 # --- response import ---------------------------------------------------------------
-BEFORE=$(org_versions "$INVITED")
-ctl response import "$TMP/good.xml"
+BEFORE=$(versions "$INVITED")
+ctl response import "$T/good.xml"
 check "import of a valid file prints a receipt number and the version" \
 	eval 'rc_is 0 && [[ $OUT =~ ^[0-9]{4}-[0-9]{6,}$'"'"'\t'"'"'[0-9]+$ ]]'
 NUM=${OUT%%$'\t'*}
 check "import stores one new version for the organisation" \
-	eval '[ "$(org_versions "$INVITED")" = $((BEFORE + 1)) ]'
+	eval '[ "$(versions "$INVITED")" = $((BEFORE + 1)) ]'
 check "the stored version's sha256 is the SHA-256 of its canonical_xml" \
-	eval '[ "$(q "SELECT sha256 = encode(sha256(convert_to(canonical_xml, '"'UTF8'"')), '"'hex'"')
+	eval '[ "$(sql "SELECT sha256 = encode(sha256(convert_to(canonical_xml, '"'UTF8'"')), '"'hex'"')
 	   FROM response_versions WHERE receipt_number = '"'$NUM'"'")" = t ]'
 check "the stored version has channel xml and the document's values" \
-	eval '[ "$(q "SELECT channel || '"'|'"' || diarienummer FROM response_versions WHERE receipt_number = '"'$NUM'"'")" = "xml|TEST $RUN" ]'
+	eval '[ "$(sql "SELECT channel || '"'|'"' || diarienummer FROM response_versions WHERE receipt_number = '"'$NUM'"'")" = "xml|TEST $RUN" ]'
 check "the stored canonical XML keeps Swedish characters and escapes" \
-	eval 'q "SELECT canonical_xml FROM response_versions WHERE receipt_number = '"'$NUM'"'" | grep -qF "Åäö ÅÄÖ &amp; &lt;tecken&gt;"'
+	eval 'sql "SELECT canonical_xml FROM response_versions WHERE receipt_number = '"'$NUM'"'" | grep -qF "Åäö ÅÄÖ &amp; &lt;tecken&gt;"'
 check "the attachment is stored decoded" \
-	eval '[ "$(q "SELECT count(*) FROM attachments a JOIN response_versions v ON v.id = a.version_id WHERE v.receipt_number = '"'$NUM'"'")" = 1 ]'
+	eval '[ "$(sql "SELECT count(*) FROM attachments a JOIN response_versions v ON v.id = a.version_id WHERE v.receipt_number = '"'$NUM'"'")" = 1 ]'
 
-ctl response import "$TMP/good.xml" --channel registrerad
+ctl response import "$T/good.xml" --channel registrerad
 check "a second import is the next version, channel registrerad" \
 	eval 'rc_is 0 && [ "${OUT##*$'"'"'\t'"'"'}" -ge 2 ] &&
-	[ "$(q "SELECT channel FROM response_versions WHERE receipt_number = '"'${OUT%%$'\t'*}'"'")" = registrerad ]'
+	[ "$(sql "SELECT channel FROM response_versions WHERE receipt_number = '"'${OUT%%$'\t'*}'"'")" = registrerad ]'
 check "a registered import arrived today (Europe/Stockholm) unless --arrived says otherwise" \
-	eval '[ "$(q "SELECT arrived_on FROM response_versions WHERE receipt_number = '"'${OUT%%$'\t'*}'"'")" = "$(TZ=Europe/Stockholm date +%F)" ]'
-ctl response import "$TMP/good.xml" --channel registrerad --arrived "$(TZ=Europe/Stockholm date -d '+1 day' +%F)"
+	eval '[ "$(sql "SELECT arrived_on FROM response_versions WHERE receipt_number = '"'${OUT%%$'\t'*}'"'")" = "$(TZ=Europe/Stockholm date +%F)" ]'
+ctl response import "$T/good.xml" --channel registrerad --arrived "$(TZ=Europe/Stockholm date -d '+1 day' +%F)"
 check "a registered import that arrives tomorrow is refused with the reason" \
 	eval '[ "$RC" = 1 ] && grep -q "senare än i dag" <<<"$ERR"'
 
-ctl response import "$TMP/good.xml" --skip-if-answered
+ctl response import "$T/good.xml" --skip-if-answered
 check "--skip-if-answered stores nothing when the organisation has answered" \
 	eval 'rc_is 0 && grep -q "^skipped" <<<"$OUT"'
 
 ctl org add "$STRANGER" --kind annan
 TOTAL=$(versions)
-ctl response import "$TMP/good.xml" --org "$STRANGER"
+ctl response import "$T/good.xml" --org "$STRANGER"
 check "import for an organisation that is not invited fails (exit 1)" \
 	eval 'rc_is 1 && grep -q "not invited" <<<"$ERR"'
 check "import for an uninvited organisation stores nothing" \
-	eval '[ "$(versions)" = "$TOTAL" ] && [ "$(q "SELECT count(*) FROM responses r JOIN organisations o ON o.id = r.org_id WHERE o.name = '"'$STRANGER'"'")" = 0 ]'
+	eval '[ "$(versions)" = "$TOTAL" ] && [ "$(sql "SELECT count(*) FROM responses r JOIN organisations o ON o.id = r.org_id WHERE o.name = '"'$STRANGER'"'")" = 0 ]'
 
-ctl response import "$TMP/good.xml" --org "No such org $RUN"
+ctl response import "$T/good.xml" --org "No such org $RUN"
 check "import for an unknown organisation fails (exit 1)" eval 'rc_is 1 && [ "$(versions)" = "$TOTAL" ]'
 
-ctl response import "$TMP/bad.xml"
+ctl response import "$T/bad.xml"
 check "import of an invalid file fails with FILE:LINE:COL errors" \
-	eval 'rc_is 1 && grep -q "^$TMP/bad.xml:6:[0-9][0-9]*: " <<<"$ERR"'
+	eval 'rc_is 1 && grep -q "^$T/bad.xml:6:[0-9][0-9]*: " <<<"$ERR"'
 check "an invalid file stores nothing" eval '[ "$(versions)" = "$TOTAL" ]'
 
-ctl response import "$TMP/unknown.xml"
+ctl response import "$T/unknown.xml"
 check "import naming a section the remiss lacks fails at that line" \
-	eval 'rc_is 1 && grep -q "^$TMP/unknown.xml:9:[0-9][0-9]*: .*9\.9" <<<"$ERR" && [ "$(versions)" = "$TOTAL" ]'
+	eval 'rc_is 1 && grep -q "^$T/unknown.xml:9:[0-9][0-9]*: .*9\.9" <<<"$ERR" && [ "$(versions)" = "$TOTAL" ]'
 
-sed -e "s/remiss=\"$SLUG\"/remiss=\"no-such-remiss-$RUN\"/" "$TMP/good.xml" >"$TMP/noremiss.xml"
-ctl response import "$TMP/noremiss.xml"
+sed -e "s/remiss=\"$SLUG\"/remiss=\"no-such-remiss-$RUN\"/" "$T/good.xml" >"$T/noremiss.xml"
+ctl response import "$T/noremiss.xml"
 check "import for an unknown remiss fails (exit 1)" \
 	eval 'rc_is 1 && grep -q "no remiss" <<<"$ERR" && [ "$(versions)" = "$TOTAL" ]'
 
 ctl response import
 check "response import without a file is a usage error (exit 2)" rc_is 2
-ctl response import "$TMP/good.xml" --channel webb
+ctl response import "$T/good.xml" --channel webb
 check "response import --channel webb is a usage error (exit 2)" eval 'rc_is 2 && [ "$(versions)" = "$TOTAL" ]'
 ctl response import --help
 check "response import --help exits 0" eval 'rc_is 0 && grep -q "usage:" <<<"$OUT"'
 
 # --- the demo responses ----------------------------------------------------------------
 check "the demo responses are present (at least 4 organisations answered)" \
-	eval '[ "$(q "SELECT count(DISTINCT r.org_id) FROM responses r JOIN remiss m ON m.id = r.remiss_id
+	eval '[ "$(sql "SELECT count(DISTINCT r.org_id) FROM responses r JOIN remiss m ON m.id = r.remiss_id
 	   JOIN response_versions v ON v.response_id = r.id WHERE m.slug = '"'$SLUG'"'")" -ge 4 ]'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+finish

@@ -5,32 +5,16 @@
 # renamed, tag, annotation and its resolution, read mark, a response imported on the command line
 # and one uploaded through the API) every worker's next page shows it at once; two granskare never
 # see each other's page (own header and CSRF token, own read marks, own filters). Builds its own
-# remiss in SQL before any page of it is seen; its responses are imported, never made in SQL. Needs REMISS_DB. Prints "ok N - name" lines.
+# remiss (remissctl remiss import) before any page of it is seen; its responses are imported, never
+# made in SQL. Needs REMISS_DB. Prints "ok N - name" lines.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: review_cache.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=cache-granskning
 PW=cache-losenord-123
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
 # ROUNDS GETs of the matrix as JAR (QUERY appended), more than there are workers, so that
 # every worker that kept the page is asked; each body in $T/page.N, the cache header's values
 # in $T/cachehdr. Fails on any status but 200.
@@ -60,18 +44,7 @@ none_has() {
 all_same() { local i; for i in $(seq 2 $ROUNDS); do cmp -s "$T/page.1" "$T/page.$i" || { echo "#   page $i differs from page 1"; return 1; }; done; }
 hits() { grep -c '^hit' "$T/cachehdr"; }
 
-psql "$REMISS_DB" -q -v ON_ERROR_STOP=1 <<SQL >/dev/null 2>"$T/sql.err" || echo "#   the test remiss could not be made: $(cat "$T/sql.err")"
-INSERT INTO remiss (slug, title, sender, opens, closes, status)
-	VALUES ('$SLUG', 'Cachad sammanställning', 'Region Halland', current_date - 1, current_date + 30, 'oppen');
-INSERT INTO sections (remiss_id, nr, heading, body, position)
-	SELECT r.id, g::text, 'Avsnitt ' || g, 'Förslagets text för avsnitt ' || g || '.', g
-	FROM remiss r, generate_series(1, 2) g WHERE r.slug = '$SLUG';
-INSERT INTO organisations (name, kind)
-	VALUES ('Cachekommun A', 'kommun'), ('Cachekommun B', 'kommun'), ('Cachekommun C', 'kommun');
-INSERT INTO invitations (remiss_id, org_id)
-	SELECT r.id, o.id FROM remiss r, organisations o
-	WHERE r.slug = '$SLUG' AND o.name LIKE 'Cachekommun %';
-SQL
+new_remiss "$SLUG" "Cachad sammanställning" 2 "kommun:Cachekommun A" "kommun:Cachekommun B" "kommun:Cachekommun C"
 # Kommun A's response goes through remissctl like any import, so it has its receipt and audit
 # row and `remissctl verify` in later suites still passes.
 cat >"$T/svar-a.xml" <<'XML'
@@ -90,18 +63,16 @@ cat >"$T/svar-a.xml" <<'XML'
   </svar>
 </remissvar>
 XML
-"$BUILD/remissctl" response import "$T/svar-a.xml" >"$T/import-a.out" 2>&1 || echo "#   import A: $(cat "$T/import-a.out")"
-for u in cache.ett cache.tva; do
-	printf '%s\n' "$PW" | "$BUILD/remissctl" user add "$u@regionhalland.example" granskare \
-		--name "Granskare ${u#cache.}" >/dev/null 2>&1 || true
-done
+import_response "$T/svar-a.xml"
+add_user cache.ett@regionhalland.example granskare "Granskare ett"
+add_user cache.tva@regionhalland.example granskare "Granskare tva"
 G1=$T/g1 G2=$T/g2
 login "$G1" cache.ett@regionhalland.example
 login "$G2" cache.tva@regionhalland.example
 req "$G1" GET "/remisser/$SLUG/teman"
-csrf1=$(hidden csrf)
+csrf1=$(form_csrf)
 req "$G2" GET "/remisser/$SLUG/teman"
-csrf2=$(hidden csrf)
+csrf2=$(form_csrf)
 
 # --- a cached page is the rendered page ----------------------------------------------------
 pages "$G1"
@@ -128,19 +99,16 @@ check "apart from the header the two readers' pages are the same (nothing read y
 	eval 'cmp -s <(sed -e "s/$csrf2/CSRF/g" -e "s/cache\.tva/USER/g" "$T/page.1") <(sed -e "s/$csrf1/CSRF/g" -e "s/cache\.ett/USER/g" "$T/g1.page")'
 
 # --- every kind of change shows at once ---------------------------------------------------------
-resp=$(sql "SELECT resp.id FROM responses resp JOIN remiss r ON r.id = resp.remiss_id WHERE r.slug = '$SLUG'")
-ver=$(sql "SELECT id FROM response_versions WHERE response_id = $resp ORDER BY version DESC LIMIT 1")
-sec=$(sql "SELECT s.id FROM sections s JOIN remiss r ON r.id = s.remiss_id WHERE r.slug = '$SLUG' AND s.nr = '1'")
-target=(--data-urlencode "csrf=$csrf1" --data-urlencode "svar=$resp" --data-urlencode "avsnitt=$sec"
-	--data-urlencode "fraga=" --data-urlencode "version=$ver"
-	--data-urlencode "tillbaka=/remisser/$SLUG/granskning")
+answer_form "Cachekommun A" 1
+resp=$ANSWER_RESPONSE
+target=(--data-urlencode "csrf=$csrf1" "${ANSWER[@]}" --data-urlencode "tillbaka=/remisser/$SLUG/granskning")
 
 pages "$G1"
-req "$G1" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf1" --data-urlencode "namn=Cacheteman"
+post_form "$G1" "/remisser/$SLUG/teman" "$csrf1" "namn=Cacheteman"
 theme=$(sql "SELECT th.id FROM themes th JOIN remiss r ON r.id = th.remiss_id WHERE r.slug = '$SLUG' AND th.name = 'Cacheteman'")
 pages "$G1"
 check "a new theme is in the matrix's theme filter at once" eval '[ -n "$theme" ] && all_have ">Cacheteman</option>"'
-req "$G1" POST "/remisser/$SLUG/teman/$theme" --data-urlencode "csrf=$csrf1" --data-urlencode "namn=Omdöpt cachetema"
+post_form "$G1" "/remisser/$SLUG/teman/$theme" "$csrf1" "namn=Omdöpt cachetema"
 pages "$G1"
 check "a renamed theme shows its new name at once" eval 'all_have ">Omdöpt cachetema</option>" && none_has ">Cacheteman</option>"'
 req "$G1" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$theme"
@@ -152,7 +120,7 @@ req "$G1" POST "/remisser/$SLUG/granskning/anteckna" "${target[@]}" --data-urlen
 note=$(sql "SELECT a.id FROM annotations a JOIN responses resp ON resp.id = a.response_id WHERE resp.id = $resp AND a.parent_id IS NULL")
 pages "$G1"
 check "an annotation shows as open in the cell at once" eval '[ -n "$note" ] && all_have "1 öppen anteckning."'
-req "$G1" POST "/remisser/$SLUG/granskning/anteckning/$note/status" --data-urlencode "csrf=$csrf1" --data-urlencode "status=lost"
+post_form "$G1" "/remisser/$SLUG/granskning/anteckning/$note/status" "$csrf1" "status=lost"
 pages "$G1"
 check "a resolved annotation is no longer counted as open, at once" none_has "öppen anteckning"
 pages "$G2"
@@ -175,21 +143,19 @@ cat >"$T/svar.xml" <<'XML'
 </remissvar>
 XML
 pages "$G1"
-"$BUILD/remissctl" response import "$T/svar.xml" >"$T/import.out" 2>&1 || echo "#   import: $(cat "$T/import.out")"
+import_response "$T/svar.xml"
 pages "$G1"
 check "a response imported with remissctl shows at once" all_have "Kommun B avstyrker: kostnaderna"
 token=$("$BUILD/remissctl" token create --org "Cachekommun C" --label cache-test 2>/dev/null)
 sed -e 's/Cachekommun B/Cachekommun C/' -e 's/Bodil/Cecilia/' -e 's/bodil/cecilia/' \
 	-e 's/Kommun B avstyrker: kostnaderna för sjötransporter saknas./Kommun C tillstyrker med glädje./' \
 	-e 's/<stallningstagande>avstyrker/<stallningstagande>tillstyrker/g' "$T/svar.xml" >"$T/svar-c.xml"
-STATUS=$(curl -s -o "$T/api.out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-	-H 'Content-Type: application/xml' -H "Idempotency-Key: cache-$$-$RANDOM" \
-	--data-binary @"$T/svar-c.xml" "$BASE/api/v1/remisser/$SLUG/remissvar")
-check "the API accepts an upload (precondition)" eval '[ "$STATUS" = 201 ] || [ "$STATUS" = 200 ] || { echo "#   status $STATUS: $(head -c 300 "$T/api.out")"; false; }'
+REQ_ACCEPT= req - POST "/api/v1/remisser/$SLUG/remissvar" -H "Authorization: Bearer $token" \
+	-H 'Content-Type: application/xml' -H "Idempotency-Key: cache-$$-$RANDOM" --data-binary @"$T/svar-c.xml"
+check "the API accepts an upload (precondition)" eval '[ "$STATUS" = 201 ] || [ "$STATUS" = 200 ] || { echo "#   status $STATUS: $(body_glimpse)"; false; }'
 pages "$G1"
 check "a response uploaded through the API shows at once" all_have "Kommun C tillstyrker med glädje."
 pages "$G1" '?stallning=tillstyrker'
 check "…also on a filtered page that was cached before" all_have "Kommun C tillstyrker med glädje."
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

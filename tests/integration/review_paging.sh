@@ -3,25 +3,16 @@
 # more organisations than fit one page: pages of 20 organisations with Föregående/Nästa links that
 # keep the filters, counts per section over every organisation on each page, odd page numbers, and
 # that a new submit shows up at once in the matrix and in the analysis. Builds its own remiss (48
-# organisations x 3 sections) in SQL. Needs REMISS_DB. Prints "ok N - name" lines and a summary.
+# organisations x 3 sections) with remissctl remiss import. Needs REMISS_DB. Prints "ok N - name"
+# lines and a summary.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: review_paging.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=sidor-granskning
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
-req() { # req PATH: GET as the granskare, asking for HTML
-	STATUS=$(curl -s -o "$T/body" -w '%{http_code}' -H 'Accept: text/html' \
-		-H "Authorization: Bearer $TOKEN" "$BASE$1")
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 400 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
+page() { req - GET "$1" -H "Authorization: Bearer $TOKEN"; }	# page PATH: as the granskare
 # The organisation columns of the matrix (not the progress table's headings).
 columns() { sed 's/id="h-framsteg".*//' "$T/body" | grep -o '<th scope="col">[^<]*</th>' | sed 1d | wc -l; }
 # The pager's markup.
@@ -33,19 +24,10 @@ counts() {
 }
 
 # 45 kommuner and 3 regioner invited; the first 40 kommuner answered: 1 tillstyrker, 2 avstyrker.
-psql "$REMISS_DB" -q -v ON_ERROR_STOP=1 <<SQL >/dev/null 2>"$T/sql.err" || echo "#   the test remiss could not be made: $(cat "$T/sql.err")"
-INSERT INTO remiss (slug, title, sender, opens, closes, status)
-	VALUES ('$SLUG', 'Sidindelad sammanställning', 'Region Halland', current_date - 1, current_date + 30, 'oppen');
-INSERT INTO sections (remiss_id, nr, heading, body, position)
-	SELECT r.id, g::text, 'Avsnitt ' || g, 'Förslagets text för avsnitt ' || g || '.', g
-	FROM remiss r, generate_series(1, 3) g WHERE r.slug = '$SLUG';
-INSERT INTO organisations (name, kind)
-	SELECT 'Sidkommun ' || lpad(g::text, 2, '0'), 'kommun' FROM generate_series(1, 45) g
-	UNION ALL SELECT 'Sidregion ' || g, 'region' FROM generate_series(1, 3) g;
-INSERT INTO invitations (remiss_id, org_id)
-	SELECT r.id, o.id FROM remiss r, organisations o
-	WHERE r.slug = '$SLUG' AND (o.name LIKE 'Sidkommun %' OR o.name LIKE 'Sidregion %');
-SQL
+orgs=()
+for i in $(seq -w 1 45); do orgs+=("kommun:Sidkommun $i"); done
+for i in 1 2 3; do orgs+=("region:Sidregion $i"); done
+new_remiss "$SLUG" "Sidindelad sammanställning" 3 "${orgs[@]}"
 # The 40 answers go through remissctl response import, like any received remissvar, so that
 # receipts, checksums and audit rows are real (backup.sh's remissctl verify runs later).
 for i in $(seq -w 1 40); do
@@ -65,14 +47,12 @@ for i in $(seq -w 1 40); do
   </svar>
 </remissvar>
 XML
-	"$BUILD/remissctl" response import "$T/svar.xml" </dev/null >/dev/null 2>>"$T/sql.err" ||
-		echo "#   the answer of Sidkommun $i could not be imported: $(tail -2 "$T/sql.err")"
+	import_response "$T/svar.xml"
 done
-printf 'sidor-losenord-123\n' | "$BUILD/remissctl" user add sidor.granskare@regionhalland.example granskare \
-	--name "Sidor Granskare" >/dev/null 2>&1 || true
+PW=sidor-losenord-123 add_user sidor.granskare@regionhalland.example granskare "Sidor Granskare"
 TOKEN=$("$BUILD/remissctl" token create --user sidor.granskare@regionhalland.example 2>/dev/null)
 
-req "/remisser/$SLUG/granskning"
+page "/remisser/$SLUG/granskning"
 check "a remiss of 48 organisations shows the first 20 as columns, in order" \
 	eval 'status_is 200 && [ "$(columns)" = 20 ] && body_has ">Sidkommun 01</th>" && body_has ">Sidkommun 20</th>" && body_lacks ">Sidkommun 21</th>" || { echo "#   columns: $(columns)"; false; }'
 check "the page says which organisations it shows" body_has "Remissinstans 1–20 av 48 (sida 1 av 3)."
@@ -82,31 +62,31 @@ check "the pager is plain links (no tabindex), reachable with the keyboard" \
 	eval '[ "$(pager_nav | grep -o "<a href=" | wc -l)" = 4 ] && [ "$(pager_nav | grep -c tabindex)" = 0 ]'
 check "counts per section cover all 48 organisations, not only the page (40 tillstyrker, 8 unanswered)" \
 	eval '[ "$(counts 1)" = "40 0 0 0 8" ] && [ "$(counts 3)" = "0 0 0 0 48" ] || { echo "#   counts: $(counts 1) / $(counts 3)"; false; }'
-req "/remisser/$SLUG/granskning?sida=3"
+page "/remisser/$SLUG/granskning?sida=3"
 check "the last page holds the rest, with Föregående and no Nästa" \
 	eval 'status_is 200 && [ "$(columns)" = 8 ] && body_has ">Sidregion 3</th>" && body_has "Remissinstans 41–48 av 48 (sida 3 av 3)." && body_has "rel=\"prev\">Föregående</a>" && body_lacks "rel=\"next\"" && body_has "aria-label=\"Sida 3\" aria-current=\"page\""'
 check "…and the same counts per section" eval '[ "$(counts 1)" = "40 0 0 0 8" ] || { echo "#   counts: $(counts 1)"; false; }'
-req "/remisser/$SLUG/granskning?typ=kommun&stallning=tillstyrker&q=f%C3%B6rtydligas&sida=2"
+page "/remisser/$SLUG/granskning?typ=kommun&stallning=tillstyrker&q=f%C3%B6rtydligas&sida=2"
 check "filters are kept in the pager's links (kind, position, free text in UTF-8)" \
 	eval 'status_is 200 && body_has "Remissinstans 21–40 av 45 (sida 2 av 3)." && body_has "href=\"/remisser/'"$SLUG"'/granskning?stallning=tillstyrker&amp;typ=kommun&amp;q=f%C3%B6rtydligas&amp;sida=3\" rel=\"next\">Nästa</a>" && body_has "q=f%C3%B6rtydligas&amp;sida=1\" rel=\"prev\">Föregående</a>"'
 check "a filtered page counts over every organisation of the kind (45 kommuner: 5 unanswered)" \
 	eval '[ "$(counts 1)" = "40 0 0 0 5" ] && body_has "Filtret visar 20 av 40 svar på avsnitten från remissinstanserna på den här sidan." || { echo "#   counts: $(counts 1)"; false; }'
 for bad in abc 0 -1 2.5 99999999999999999999 '' '1&sida=2'; do
-	req "/remisser/$SLUG/granskning?sida=$bad"
+	page "/remisser/$SLUG/granskning?sida=$bad"
 	check "an odd page number ($bad) shows the first page, no error" \
 		eval 'status_is 200 && body_has "(sida 1 av 3)."'
 done
-req "/remisser/$SLUG/granskning?sida=%00"
+page "/remisser/$SLUG/granskning?sida=%00"
 check "a NUL in the query is refused with a message (400), not a crash" status_is 400
-req "/remisser/$SLUG/granskning?sida=4"
+page "/remisser/$SLUG/granskning?sida=4"
 check "a page past the end shows the last page" eval 'status_is 200 && body_has "(sida 3 av 3)."'
-req "/remisser/ok-hemsjukvard-2025/granskning"
+page "/remisser/ok-hemsjukvard-2025/granskning"
 check "a remiss of few organisations has no pager" eval 'status_is 200 && body_lacks "class=\"pager\"" && body_lacks "Remissinstans 1–"'
 
 # --- a new submit is seen at once ------------------------------------------------------
-req "/remisser/$SLUG/analys?avsnitt=1"
+page "/remisser/$SLUG/analys?avsnitt=1"
 check "the analysis counts the 40 answers of section 1" body_has "40 svar med text på avsnittet."
-req "/remisser/$SLUG/granskning?sida=3"
+page "/remisser/$SLUG/granskning?sida=3"
 cat >"$T/svar.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <remissvar xmlns="urn:remissvar:1" remiss="sidor-granskning">
@@ -119,15 +99,14 @@ cat >"$T/svar.xml" <<'XML'
   </svar>
 </remissvar>
 XML
-"$BUILD/remissctl" response import "$T/svar.xml" >"$T/import.out" 2>&1 || echo "#   import: $(cat "$T/import.out")"
-req "/remisser/$SLUG/granskning?sida=3"
+import_response "$T/svar.xml"
+page "/remisser/$SLUG/granskning?sida=3"
 check "a new submit shows up at once in the matrix: its cell and the counts" \
 	eval 'status_is 200 && body_has "Sjöfartsverket och hamnarna i länet" && [ "$(counts 1)" = "40 0 1 0 7" ] || { echo "#   counts: $(counts 1)"; false; }'
-req "/remisser/$SLUG/analys?avsnitt=1"
+page "/remisser/$SLUG/analys?avsnitt=1"
 check "…and in the analysis" eval 'status_is 200 && body_has "41 svar med text på avsnittet."'
-req "/remisser/$SLUG/dubbletter"
+page "/remisser/$SLUG/dubbletter"
 check "the near-duplicate page finds the 40 generated answers of section 1 and not the new one" \
 	eval 'status_is 200 && body_lacks "Sidkommun 41, avsnitt" && body_has "Sidkommun 01, avsnitt 1"'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -8,17 +8,14 @@
 # one remissd while a client submits with Idempotency-Keys loses no acknowledged response.
 # Prints "ok N - name" lines and "N passed, N failed"; stops everything it started.
 set -uo pipefail
-. "$(cd "$(dirname "$0")/../.." && pwd)/dev/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 BUILD=${1:?usage: scale.sh BUILD-DIR}
 T=$ROOT/var/scale
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
 SUBMITS=${SCALE_SUBMITS:-40}
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+REQ_DIR=$T/tmp	# the last answer (req)
 
 # Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
@@ -45,8 +42,7 @@ PRIMARY=$(pg_conninfo "$T/primary")
 export REMISS_DB=$PRIMARY REMISS_SCHEMA_DIR=$ROOT/schema
 check "remissctl migrate on the primary" "$BUILD/remissctl" migrate
 check "demo data loads on the primary" "$ROOT/dev/demo/load" "$BUILD/remissctl"
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add greta.granskare@regionhalland.example granskare \
-	--name "Greta Granskare" >/dev/null 2>&1
+add_user greta.granskare@regionhalland.example granskare "Greta Granskare"
 TOKEN=$("$BUILD/remissctl" token create --org "Laholms kommun" --label scale)
 
 REPLICA_DIR=$(shared_dir "$T/replica" 0700 "$(pg_os_user)") || die "cannot make $T/replica"
@@ -54,17 +50,16 @@ check "pg_basebackup -R clones the primary into a standby" \
 	pg_as "$PGBIN/pg_basebackup" -h "$(realpath "$T/primary")" -p 5432 -U remiss -D "$REPLICA_DIR/data" -R -X stream -c fast
 pg_start "$T/replica" fast
 REPLICA=$(pg_conninfo "$T/replica")
-pq() { psql "$1" -XAtq -c "$2"; }
 check "the replica is in recovery, the primary is not" \
-	eval '[ "$(pq "$REPLICA" "SELECT pg_is_in_recovery()")" = t ] && [ "$(pq "$PRIMARY" "SELECT pg_is_in_recovery()")" = f ]'
+	eval '[ "$(sql_in "$REPLICA" "SELECT pg_is_in_recovery()")" = t ] && [ "$(sql_in "$PRIMARY" "SELECT pg_is_in_recovery()")" = f ]'
 check "the primary streams to the replica" \
-	eval '[ "$(pq "$PRIMARY" "SELECT count(*) FROM pg_stat_replication WHERE state = '"'"'streaming'"'"'")" = 1 ]'
+	eval '[ "$(sql_in "$PRIMARY" "SELECT count(*) FROM pg_stat_replication WHERE state = '"'"'streaming'"'"'")" = 1 ]'
 # wait_replayed: until the replica has replayed everything the primary has written so far.
 wait_replayed() {
 	local lsn i
-	lsn=$(pq "$PRIMARY" "SELECT pg_current_wal_lsn()")
+	lsn=$(sql_in "$PRIMARY" "SELECT pg_current_wal_lsn()")
 	for i in $(seq 100); do
-		[ "$(pq "$REPLICA" "SELECT pg_last_wal_replay_lsn() >= '$lsn'")" = t ] && return 0
+		[ "$(sql_in "$REPLICA" "SELECT pg_last_wal_replay_lsn() >= '$lsn'")" = t ] && return 0
 		sleep 0.1
 	done
 	return 1
@@ -77,8 +72,8 @@ READ="host=$T/replica,$T/primary port=5432,5432 user=remiss dbname=remiss target
 start_remissd() { # start_remissd NAME
 	"$BUILD/remissd" -s "$RUN/$1.sock" -m 0666 -w 2 -g 5 -i -d "$PRIMARY" -R "$READ" \
 		-P "$T/$1.pid" 2>>"$T/$1.log" &
-	for _ in $(seq 100); do [ -S "$RUN/$1.sock" ] && [ -s "$T/$1.pid" ] && return 0; sleep 0.05; done
-	return 1
+	local name=$1
+	wait_until 5 eval '[ -S "$RUN/$name.sock" ] && [ -s "$T/$name.pid" ]'
 }
 check "remissd a starts with -R" start_remissd a
 check "remissd b starts with -R" start_remissd b
@@ -98,41 +93,32 @@ for _ in $(seq 8); do curl -s -o /dev/null "$BASE/healthz"; done
 check "nginx spreads requests over both instances" \
 	eval 'grep -q "route=healthz" "$T/a.log" && grep -q "route=healthz" "$T/b.log"'
 
-req() { # req JAR METHOD PATH [curl args...]: sets STATUS; the body is in $T/tmp/body
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/tmp/body" -H 'Accept: text/html' \
-		-w '%{http_code}' "$@" "$BASE$p")
-}
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/tmp/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
 J=$T/tmp/jar
-req "$J" GET /logga-in
-req "$J" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" \
-	--data-urlencode email=greta.granskare@regionhalland.example --data-urlencode "password=$PW"
+login "$J" greta.granskare@regionhalland.example
 session=$(awk '$6 == "remiss_session" {print $7}' "$J")
-check "a granskare logs in through nginx" eval '[ "$STATUS" = 303 ] && [ ${#session} = 64 ]'
+check "a granskare logs in through nginx" eval 'status_is 303 && [ ${#session} = 64 ]'
 # page PATH: the page with only the session cookie (no remiss_fresh), into $T/tmp/body.
-page() { STATUS=$(curl -s -o "$T/tmp/body" -H 'Accept: text/html' -b "remiss_session=$session" \
-	-w '%{http_code}' "$BASE$1"); }
+page() { req - GET "$1" -b "remiss_session=$session"; }
 page "/remisser/$SLUG/teman"
-csrf=$(hidden csrf)
-check "the themes page answers 200" eval '[ "$STATUS" = 200 ] && [ -n "$csrf" ]'
+csrf=$(form_csrf)
+check "the themes page answers 200" eval 'status_is 200 && [ -n "$csrf" ]'
 check "the replica serves remissd-read connections, the primary none" \
-	eval '[ "$(pq "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ] &&
-	      [ "$(pq "$PRIMARY" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" = 0 ]'
+	eval '[ "$(sql_in "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ] &&
+	      [ "$(sql_in "$PRIMARY" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" = 0 ]'
 
 # --- writes on the primary, review reads from the replica --------------------
-check "replay on the replica pauses" eval 'pq "$REPLICA" "SELECT pg_wal_replay_pause()" >/dev/null'
+check "replay on the replica pauses" eval 'sql_in "$REPLICA" "SELECT pg_wal_replay_pause()" >/dev/null'
 theme="Skalningstema $$"
-req "$J" POST "/remisser/$SLUG/teman" --data-urlencode "csrf=$csrf" --data-urlencode "namn=$theme"
-check "creating a theme (a write) answers 303 while the replica is paused" eval '[ "$STATUS" = 303 ] || { echo "#   status $STATUS"; false; }'
+post_form "$J" "/remisser/$SLUG/teman" "$csrf" "namn=$theme"
+check "creating a theme (a write) answers 303 while the replica is paused" status_is 303
 check "the write landed on the primary" \
-	eval '[ "$(pq "$PRIMARY" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 1 ]'
+	eval '[ "$(sql_in "$PRIMARY" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 1 ]'
 check "the paused replica does not have it yet" \
-	eval '[ "$(pq "$REPLICA" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 0 ]'
+	eval '[ "$(sql_in "$REPLICA" "SELECT count(*) FROM themes WHERE name = '"'"'$theme'"'"'")" = 0 ]'
 check "the writer's browser got the remiss_fresh cookie" eval 'grep -q remiss_fresh "$J"'
 req "$J" GET "/remisser/$SLUG/teman"
 check "with remiss_fresh the writer sees the new theme at once (from the primary)" \
-	eval '[ "$STATUS" = 200 ] && grep -qF "$theme" "$T/tmp/body"'
+	eval 'status_is 200 && body_has "$theme"'
 bad=0
 for _ in 1 2 3 4; do
 	page "/remisser/$SLUG/teman"
@@ -141,11 +127,11 @@ done
 check "without it the themes page (4 times, both instances) comes from the replica: no new theme" \
 	eval '[ $bad = 0 ] || { echo "#   $bad of 4 differed"; false; }'
 page "/remisser/$SLUG/granskning"
-check "the review matrix is served while the replica lags" eval '[ "$STATUS" = 200 ]'
-check "replay resumes" eval 'pq "$REPLICA" "SELECT pg_wal_replay_resume()" >/dev/null'
+check "the review matrix is served while the replica lags" status_is 200
+check "replay resumes" eval 'sql_in "$REPLICA" "SELECT pg_wal_replay_resume()" >/dev/null'
 check "the replica catches up" wait_replayed
 page "/remisser/$SLUG/teman"
-check "after replay the themes page shows the theme" eval '[ "$STATUS" = 200 ] && grep -qF "$theme" "$T/tmp/body"'
+check "after replay the themes page shows the theme" eval 'status_is 200 && body_has "$theme"'
 
 # --- the replica stops: review pages come from the primary --------------------
 # Instance c names the replica alone (no libpq fallback), so remissd's own fallback is what
@@ -153,7 +139,7 @@ check "after replay the themes page shows the theme" eval '[ "$STATUS" = 200 ] &
 ONLY_REPLICA="host=$T/replica port=5432 user=remiss dbname=remiss target_session_attrs=standby"
 "$BUILD/remissd" -s "$RUN/c.sock" -m 0600 -w 1 -g 5 -i -d "$PRIMARY" -R "$ONLY_REPLICA" \
 	-P "$T/c.pid" 2>>"$T/c.log" &
-for _ in $(seq 100); do [ -S "$RUN/c.sock" ] && [ -s "$T/c.pid" ] && break; sleep 0.05; done
+wait_until 5 eval '[ -S "$RUN/c.sock" ] && [ -s "$T/c.pid" ]'
 fcgi_page() { python3 "$ROOT/tests/integration/fcgi.py" request "$RUN/c.sock" DOCUMENT_URI="$1" \
 	"HTTP_COOKIE=remiss_session=$session" HTTP_ACCEPT=text/html 2>&1 | tr -d '\r'; }
 out=$(fcgi_page "/remisser/$SLUG/teman")
@@ -185,14 +171,14 @@ for _ in $(seq 60); do
 done
 check "once the replica is back, instance c reads from it again" \
 	eval 'grep -q "^Status: 200" <<<"$out" && grep -q "reachable again (remissd-read)" "$T/c.log" &&
-	      [ "$(pq "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ]'
+	      [ "$(sql_in "$REPLICA" "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'remissd-read'"'"'")" -ge 1 ]'
 stop_pid "$T/c.pid"
 
 # --- one instance stops while a client submits --------------------------------
 # The client sends SUBMITS documents, each with its own Idempotency-Key, and sends a document
 # again with the same key until it gets a 201, as the integrator guide tells integrators to.
 EX=$ROOT/tests/xml/example-remissvar.xml
-before=$(pq "$PRIMARY" "SELECT count(*) FROM response_versions")
+before=$(sql_in "$PRIMARY" "SELECT count(*) FROM response_versions")
 client() {
 	local i k try code
 	for i in $(seq "$SUBMITS"); do
@@ -211,10 +197,7 @@ client() {
 : >"$T/tmp/client.log"
 client &
 CLIENT_PID=$!
-for _ in $(seq 200); do
-	[ "$(grep -c ' 201$' "$T/tmp/client.log")" -ge $((SUBMITS / 4)) ] && break
-	sleep 0.05
-done
+wait_until 10 eval '[ "$(grep -c " 201$" "$T/tmp/client.log")" -ge $((SUBMITS / 4)) ]'
 a_pid=$(cat "$T/a.pid")
 kill -TERM "$a_pid"
 wait "$CLIENT_PID"
@@ -231,19 +214,17 @@ for i in $(seq "$SUBMITS"); do
 	vid=$(tr -d '\r' <"$T/tmp/h$i" | sed -nE 's|^Location: .*/remissvar/([0-9]+)$|\1|p')
 	sha=$(grep -oE 'sha256="[0-9a-f]{64}"' "$T/tmp/r$i" | head -1 | grep -oE '[0-9a-f]{64}')
 	[ -n "$vid" ] && [ -n "$sha" ] &&
-		[ "$(pq "$PRIMARY" "SELECT sha256 FROM response_versions WHERE id = $vid")" = "$sha" ] ||
+		[ "$(sql_in "$PRIMARY" "SELECT sha256 FROM response_versions WHERE id = $vid")" = "$sha" ] ||
 		lost=$((lost + 1))
 done
 check "every 201 receipt is in the primary with its SHA-256" \
 	eval '[ $lost = 0 ] || { echo "#   $lost receipts not found"; false; }'
 check "each document was stored exactly once (the retries were replays)" \
-	eval '[ "$(pq "$PRIMARY" "SELECT count(*) FROM response_versions")" = $((before + SUBMITS)) ]'
+	eval '[ "$(sql_in "$PRIMARY" "SELECT count(*) FROM response_versions")" = $((before + SUBMITS)) ]'
 check "the receipts reach the replica too" wait_replayed
 check "the replica has every acknowledged version" \
-	eval '[ "$(pq "$REPLICA" "SELECT count(*) FROM response_versions")" = $((before + SUBMITS)) ]'
+	eval '[ "$(sql_in "$REPLICA" "SELECT count(*) FROM response_versions")" = $((before + SUBMITS)) ]'
 check "no sanitizer reported anything" \
 	eval '! grep -E "AddressSanitizer|LeakSanitizer|runtime error:" "$T/a.log" "$T/b.log"'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

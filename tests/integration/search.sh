@@ -10,32 +10,15 @@
 # whose text has markup in it is escaped around the highlight. Needs REMISS_DB and the demo
 # data. Prints "ok N - name" lines and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: search.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-}
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add sixten.sok@regionhalland.example granskare \
-	--name "Sixten Sök" >/dev/null 2>&1 || true
+add_user sixten.sok@regionhalland.example granskare "Sixten Sök"
 G=$T/granskare
 login "$G" sixten.sok@regionhalland.example
 
@@ -158,6 +141,4 @@ req "$G" GET "/remisser/$OWN/sok?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E+l%C3%A4ka
 check "a query with markup is escaped where the page repeats it" \
 	eval '[ "$STATUS" = 200 ] && grep -qF "value=\"&lt;script&gt;alert(1)&lt;/script&gt; l&#xE4;kar\"" "$T/body" && ! grep -q "<script>alert" "$T/body"'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -4,29 +4,15 @@
 # sent after the session ended, and the public accessibility statement. Needs REMISS_DB (to
 # age sessions) and ORG_TOKEN, and the demo users. Prints ok/not ok and "N passed, N failed".
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BASE=${1:?usage: session_web.sh BASE-URL TMPDIR}
 T=${2:?usage: session_web.sh BASE-URL TMPDIR}
 PW=remissvar-demo
 EMAIL=karin.karlsson@halmstad.example
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
+REQ_ACCEPT=	# each request says what it accepts
 
-req() {
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-body_lacks() { ! grep -qF -- "$1" "$T/body" || { echo "#   body has: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-form_csrf() { grep -oE 'name="csrf" value="[0-9a-f]{64}"' "$T/body" | head -1 | grep -oE '[0-9a-f]{64}'; }
 json_num() { grep -oE "\"$1\":[0-9]+" "$T/body" | grep -oE '[0-9]+$'; }
-sql() { psql "$REMISS_DB" -XAtqc "$1"; }
 # The last use of the most recently used session of $EMAIL, in microseconds since 1970.
 last_seen() { sql "SELECT floor(extract(epoch FROM max(s.last_seen_at)) * 1000000)::bigint FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = '$EMAIL'"; }
 # moved_to_now: the last use moved forward by at least the 10 s it was aged by (from $aged):
@@ -43,24 +29,21 @@ JSON=(-H 'Accept: application/json')
 req "$J" GET /sessionen "${JSON[@]}"
 check "GET /sessionen without a login is 401" eval 'status_is 401 && body_has "Du behöver logga in."'
 req "$J" GET /sessionen -H 'Accept: text/html'
-check "a browser without a login is sent to the login page" eval 'status_is 303 && header_has "^Location: /logga-in\?next=/sessionen$"'
+check "a browser without a login is sent to the login page" eval 'status_is 303 && header_matches "^Location: /logga-in\?next=/sessionen$"'
 req "$J" POST /sessionen/forlang "${JSON[@]}"
 check "POST /sessionen/forlang without a login is 401" status_is 401
 req "$J" POST /sessionen/forlang "${JSON[@]}" -H "Authorization: Bearer $ORG_TOKEN"
 check "an API token cannot extend a session (403)" eval 'status_is 403 && body_has "behörighet"'
 
 # --- logged in -------------------------------------------------------------
-req "$J" GET /logga-in -H 'Accept: text/html'
-tok=$(form_csrf)
-req "$J" POST /logga-in --data-urlencode "csrf=$tok" --data-urlencode "email=$EMAIL" \
-	--data-urlencode "password=$PW" --data-urlencode "next=/"
+login_form "$J" "$EMAIL" "$PW" --data-urlencode "next=/"
 check "Karin logs in" status_is 303
 req "$J" GET / -H 'Accept: text/html'
 CSRF=$(form_csrf)
 check "logged-in pages load the warning script and link the statement" eval 'body_has "<script src=\"/static/session.js\" defer=\"\" data-lang=\"sv\"" && body_has "data-extend=\"F" && body_has "<a href=\"/tillganglighet\">Tillgänglighetsredogörelse</a>"'
 
 req "$J" GET /sessionen "${JSON[@]}"
-check "GET /sessionen tells the idle time, the warning lead and what is left" eval 'status_is 200 && header_has "^Content-Type: application/json" && header_has "^Cache-Control: no-store" && [ "$(json_num idle_seconds)" = 1800 ] && [ "$(json_num warn_seconds)" = 120 ] && [ "$(json_num idle_left)" -ge 1780 ] && [ "$(json_num absolute_left)" -le 43200 ] && [ "$(json_num absolute_left)" -ge 43100 ]'
+check "GET /sessionen tells the idle time, the warning lead and what is left" eval 'status_is 200 && header_matches "^Content-Type: application/json" && header_matches "^Cache-Control: no-store" && [ "$(json_num idle_seconds)" = 1800 ] && [ "$(json_num warn_seconds)" = 120 ] && [ "$(json_num idle_left)" -ge 1780 ] && [ "$(json_num absolute_left)" -le 43200 ] && [ "$(json_num absolute_left)" -ge 43100 ]'
 
 # Ten seconds is less than the 15 s within which requests do not touch the session,
 # so only the extension itself can bring the last use back to now. The login is moved back
@@ -80,7 +63,7 @@ aged=$(last_seen)
 req "$J" POST /sessionen/forlang "${JSON[@]}" --data-urlencode "csrf=$CSRF"
 check "extending with the form field works too" eval 'status_is 200 && moved_to_now'
 req "$J" GET /sessionen/forlang "${JSON[@]}"
-check "GET on the extension is 405" eval 'status_is 405 && header_has "^Allow: POST"'
+check "GET on the extension is 405" eval 'status_is 405 && header_matches "^Allow: POST"'
 
 # Near the absolute end (12 h after login) nothing extends past it.
 age created_at '11 hours 59 minutes 10 seconds'
@@ -106,5 +89,4 @@ check "the statement page links to itself from its footer, without a session scr
 req "$T/anon" GET /logga-in -H 'Accept: text/html'
 check "the login page links to the statement" body_has '<a href="/tillganglighet">Tillgänglighetsredogörelse</a>'
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

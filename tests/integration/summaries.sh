@@ -5,38 +5,17 @@
 # an empty text (422 beside the field), who may write, the audit log, and the exports carrying
 # them. Needs REMISS_DB and the demo data. Prints "ok N - name" lines and a summary.
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 BUILD=${1:?usage: summaries.sh BUILD-DIR BASE-URL TMPDIR}
 BASE=${2:?usage}
 T=${3:?usage}
 SLUG=ok-hemsjukvard-2025
 PW=remissvar-demo
-PASS=0 FAIL=0 N=0
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name"; fi; }
 mkdir -p "$T"
-sql() { psql "$REMISS_DB" -qAtc "$1"; }
 
-req() { # req JAR METHOD PATH [curl args...]
-	local jar=$1 m=$2 p=$3; shift 3
-	STATUS=$(curl -s -X "$m" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
-		-H 'Accept: text/html' -w '%{http_code}' "$@" "$BASE$p")
-	tr -d '\r' <"$T/headers" >"$T/h"
-}
-status_is() { [ "$STATUS" = "$1" ] || { echo "#   status $STATUS, expected $1: $(head -c 300 "$T/body")"; return 1; }; }
-body_has() { grep -qF -- "$1" "$T/body" || { echo "#   body lacks: $1"; return 1; }; }
-header_has() { grep -qiE -- "$1" "$T/h" || { echo "#   headers lack: $1"; return 1; }; }
-hidden() { grep -oE "name=\"$1\" value=\"[^\"]*\"" "$T/body" | head -1 | sed -E 's/.*value="([^"]*)"/\1/'; }
 textarea() { python3 -c 'import html, re, sys; m = re.search(r"<textarea[^>]*name=\"text\"[^>]*>([\s\S]*?)</textarea>", open(sys.argv[1]).read()); print(html.unescape(m.group(1)) if m else "", end="")' "$T/body"; }
 checked_refs() { grep -oE '<input type="checkbox" name="ref" id="[^"]*" value="[^"]*" checked' "$T/body" | sed -E 's/.*value="([^"]*)".*/\1/'; }
-login() { # login JAR EMAIL
-	rm -f "$1"
-	req "$1" GET /logga-in
-	req "$1" POST /logga-in --data-urlencode "csrf=$(hidden csrf)" --data-urlencode "email=$2" \
-		--data-urlencode "password=$PW"
-}
-printf '%s\n' "$PW" | "$BUILD/remissctl" user add sara.summa@regionhalland.example granskare \
-	--name "Sara Summa" >/dev/null 2>&1 || true
+add_user sara.summa@regionhalland.example granskare "Sara Summa"
 G=$T/granskare K=$T/kommun
 login "$G" sara.summa@regionhalland.example
 login "$K" karin.karlsson@halmstad.example
@@ -46,7 +25,7 @@ PAGE="/remisser/$SLUG/sammanfattning?avsnitt=$NR"
 # --- the generated first draft --------------------------------------------------------
 req "$G" GET "$PAGE&utkast=1"
 draft=$(textarea)
-csrf=$(hidden csrf)
+csrf=$(form_csrf)
 mapfile -t refs < <(checked_refs)
 check "the first draft counts the positions in a Swedish sentence" \
 	eval 'status_is 200 && grep -qE "^(Alla|En|Två|Tre|Fyra|Fem|Sex|Sju|Åtta|Nio|Tio|Elva|Tolv|[0-9]+) (av [a-zåäö0-9]+ )?remissinstans" <<<"$draft" || { echo "#   draft: ${draft:0:200}"; false; }'
@@ -82,15 +61,15 @@ check "and each answer it rests on links back to it" body_has '<p class="cited">
 
 edited="Ett redigerat stycke om tröskelprincipen.
 ${draft}"
-req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=1" \
-	--data-urlencode "utkast=1" --data-urlencode "text=$edited" --data-urlencode "ref=${refs[0]}"
+post_form "$G" "$PAGE" "$csrf" "version=1" \
+	"utkast=1" "text=$edited" "ref=${refs[0]}"
 check "an edited text is version 2, not marked generated, with the references checked" \
 	eval 'status_is 303 && [ "$(sql "SELECT string_agg(version || generated::text, '"'"','"'"' ORDER BY version) FROM summary_versions WHERE summary_id = $sid")" = "1true,2false" ] && [ "$(sql "SELECT count(*) FROM summary_refs f JOIN summary_versions v ON v.id = f.version_id WHERE v.summary_id = $sid AND v.version = 2")" = 1 ]'
-req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=1" \
-	--data-urlencode "text=Skrivet från en gammal sida."
+post_form "$G" "$PAGE" "$csrf" "version=1" \
+	"text=Skrivet från en gammal sida."
 check "a form from before the latest version is a 409 that keeps the text and stores nothing" \
 	eval 'status_is 409 && body_has "Någon annan har sparat en ny version" && body_has "Skrivet från en gammal sida." && [ "$(sql "SELECT max(version) FROM summary_versions WHERE summary_id = $sid")" = 2 ]'
-req "$G" POST "$PAGE" --data-urlencode "csrf=$csrf" --data-urlencode "version=2" --data-urlencode "text=   "
+post_form "$G" "$PAGE" "$csrf" "version=2" "text=   "
 check "an empty text is a 422 with the error beside the field" \
 	eval 'status_is 422 && body_has "Skriv en sammanfattning." && body_has "aria-describedby=\"text-fel\""'
 req "$G" GET "$PAGE"
@@ -134,5 +113,4 @@ check "the HTML export carries the section and theme summaries" \
 check "the ODT export carries them too" \
 	python3 "$(dirname "$0")/../export/odt_check.py" "$T/e.odt" "Ett redigerat stycke om tröskelprincipen." "Teman och deras sammanfattningar"
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish
