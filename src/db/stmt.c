@@ -1629,21 +1629,26 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	"   FROM meeting_orgs mo JOIN organisations o ON o.id = mo.org_id" \
 	"   WHERE mo.meeting_id = " m "), '')"
 	[STMT_MEETING_LIST] = { "meeting_list",
-	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
-	    " COALESCE(m.place, '')," MEETING_ORG_NAMES("m.id") ","
+	    "SELECT m.id, m.held_on::text AS held_on,"
+	    " COALESCE(m.title, '') AS title, COALESCE(m.place, '') AS place,"
+	    MEETING_ORG_NAMES("m.id") " AS orgs,"
 	    " (SELECT count(*) FROM meeting_participants p"
-	    "   WHERE p.meeting_id = m.id),"
+	    "   WHERE p.meeting_id = m.id) AS participants,"
 	    " COALESCE((SELECT string_agg(s.nr, ', ' ORDER BY s.position)"
 	    "   FROM meeting_sections ms JOIN sections s ON s.id = ms.section_id"
 	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), '')"
+	    " AS sections"
 	    " FROM meetings m WHERE m.remiss_id = $1::bigint"
 	    " ORDER BY m.held_on, m.id", 1 },
 
 	[STMT_MEETING_GET] = { "meeting_get",
-	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
-	    " COALESCE(m.place, ''), m.notes, m.edit_version,"
-	    " COALESCE(c.name, c.email), iso_time_se(m.created_at),"
-	    " COALESCE(u.name, u.email), iso_time_se(m.updated_at)"
+	    "SELECT m.id, m.held_on::text AS held_on,"
+	    " COALESCE(m.title, '') AS title, COALESCE(m.place, '') AS place,"
+	    " m.notes, m.edit_version,"
+	    " COALESCE(c.name, c.email) AS created_by,"
+	    " iso_time_se(m.created_at) AS created_at,"
+	    " COALESCE(u.name, u.email) AS updated_by,"
+	    " iso_time_se(m.updated_at) AS updated_at"
 	    " FROM meetings m JOIN users c ON c.id = m.created_by"
 	    " JOIN users u ON u.id = m.updated_by"
 	    " WHERE m.id = $1::bigint AND m.remiss_id = $2::bigint", 2 },
@@ -1683,7 +1688,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_MEETING_DELETE] = { "meeting_delete",
 	    "DELETE FROM meetings WHERE id = $1::bigint AND remiss_id = $2::bigint"
-	    " AND edit_version = $3::int RETURNING id, held_on::text", 3 },
+	    " AND edit_version = $3::int RETURNING id, held_on::text AS held_on",
+	    3 },
 
 	[STMT_MEETING_LINKS_CLEAR] = { "meeting_links_clear",
 	    "WITH o AS (DELETE FROM meeting_orgs WHERE meeting_id = $1::bigint),"
@@ -1715,14 +1721,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ON CONFLICT DO NOTHING RETURNING theme_id", 3 },
 
 	[STMT_MEETINGS_OF_SECTION] = { "meetings_of_section",
-	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
-	    MEETING_ORG_NAMES("m.id")
+	    "SELECT m.id, m.held_on::text AS held_on,"
+	    " COALESCE(m.title, '') AS title," MEETING_ORG_NAMES("m.id") " AS orgs"
 	    " FROM meeting_sections ms JOIN meetings m ON m.id = ms.meeting_id"
 	    " WHERE ms.section_id = $1::bigint ORDER BY m.held_on, m.id", 1 },
 
 	[STMT_MEETINGS_OF_THEME] = { "meetings_of_theme",
-	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
-	    MEETING_ORG_NAMES("m.id")
+	    "SELECT m.id, m.held_on::text AS held_on,"
+	    " COALESCE(m.title, '') AS title," MEETING_ORG_NAMES("m.id") " AS orgs"
 	    " FROM meeting_themes mt JOIN meetings m ON m.id = mt.meeting_id"
 	    " WHERE mt.theme_id = $1::bigint ORDER BY m.held_on, m.id", 1 },
 
@@ -1737,11 +1743,19 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_MEETING_FORM_THEMES] = { "meeting_form_themes",
 	    "SELECT t.id, CASE WHEN p.id IS NULL THEN t.name"
-	    " ELSE p.name || ' › ' || t.name END"
+	    " ELSE p.name || ' › ' || t.name END AS name"
 	    " FROM themes t LEFT JOIN themes p ON p.id = t.parent_id"
 	    " WHERE t.remiss_id = $1::bigint"
 	    " ORDER BY lower(COALESCE(p.name, t.name)), t.parent_id NULLS FIRST,"
 	    " lower(t.name)", 1 },
+
+	[STMT_MEETING_FORM_ORGS] = { "meeting_form_orgs",
+	    "SELECT o.id, o.name, EXISTS (SELECT 1 FROM responses resp"
+	    "   JOIN response_versions v ON v.response_id = resp.id"
+	    "   WHERE resp.remiss_id = i.remiss_id AND resp.org_id = i.org_id)"
+	    " AS answered"
+	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
 
 	[STMT_EXPORT_MEETINGS] = { "export_meetings",
 	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"

@@ -529,7 +529,7 @@ enum stmt {
 				   motivation, status (no row: none yet) */
 	STMT_DECISION_NEW_LIST,	/* remiss id -> id, nr, heading, revised text,
 				   motivation, status: the added sections by nr */
-	/* Dialogmöten (schema/010_meetings.sql, handlers/decide/meetings.c). */
+	/* Dialogmöten (schema/010_meetings.sql, core/meetings.c). */
 	STMT_MEETING_LIST,	/* remiss id -> id, held on, title or '', place or
 				   '', organisation names ("A, B"), number of
 				   participants, section nrs ("3.1, 4"), by date */
@@ -567,6 +567,8 @@ enum stmt {
 				   is a theme of the remiss */
 	STMT_MEETING_FORM_THEMES,	/* remiss id -> theme id, name (parent ›
 				   child), for the form's checkboxes */
+	STMT_MEETING_FORM_ORGS,	/* remiss id -> org id, name, answered (a
+				   version was received), the invited by name */
 	STMT_EXPORT_MEETINGS,	/* remiss id -> id, held on, title, place, notes,
 				   then LF-separated lists: organisation names,
 				   participant names, their roles (aligned, ''

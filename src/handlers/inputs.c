@@ -22,4 +22,21 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_LANG] = { .name = "lang", .type = INPUT_ENUM, .words = lang_words },
 	[IN_SAVED] = { .name = "sparat", .type = INPUT_BOOL },
 	[IN_REVOKED] = { .name = "aterkallad", .type = INPUT_BOOL },
+	/* decide: meetings (the limits and the date's forms are
+	 * core/meeting_rules.c's, which names the field in its message) */
+	[IN_MEETING_DATE] = { .name = "datum", .type = INPUT_TEXT },
+	[IN_MEETING_TITLE] = { .name = "rubrik", .type = INPUT_TEXT },
+	[IN_MEETING_PLACE] = { .name = "plats", .type = INPUT_TEXT },
+	[IN_MEETING_NOTES] = { .name = "anteckningar", .type = INPUT_TEXT },
+	[IN_MEETING_PARTICIPANTS] = { .name = "deltagare", .type = INPUT_TEXT },
+	[IN_MEETING_VERSION] = { .name = "version", .type = INPUT_INT,
+	    .min = 1, .max = 1000000000 },
+	[IN_MEETING_ORGS] = { .name = "organisation", .type = INPUT_ID,
+	    .flags = INPUT_LIST },
+	[IN_MEETING_SECTIONS] = { .name = "avsnitt", .type = INPUT_ID,
+	    .flags = INPUT_LIST },
+	[IN_MEETING_THEMES] = { .name = "tema", .type = INPUT_ID,
+	    .flags = INPUT_LIST },
+	[IN_MEETING_SECTION_NR] = { .name = "avsnitt", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE },
 };

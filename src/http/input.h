@@ -31,6 +31,18 @@ enum input_key {
 	/* respond (handlers/respond/) */
 	/* review (handlers/review/) */
 	/* decide (handlers/decide/) */
+	/* decide: meetings (handlers/decide/meetings.c) */
+	IN_MEETING_DATE,	/* datum: as typed (core/meeting_rules.c reads it) */
+	IN_MEETING_TITLE,	/* rubrik */
+	IN_MEETING_PLACE,	/* plats */
+	IN_MEETING_NOTES,	/* anteckningar */
+	IN_MEETING_PARTICIPANTS, /* deltagare: one person per line */
+	IN_MEETING_VERSION,	/* the edit version the form was loaded at */
+	IN_MEETING_ORGS,	/* organisation: checked organisation ids */
+	IN_MEETING_SECTIONS,	/* avsnitt: checked section ids */
+	IN_MEETING_THEMES,	/* tema: checked theme ids (the new form's
+				   ?tema=ID: the one to check first) */
+	IN_MEETING_SECTION_NR,	/* ?avsnitt=NR: the new form's section */
 	/* admin (handlers/admin/) */
 	/* publish (handlers/publish/) */
 	/* api (handlers/api/) */
