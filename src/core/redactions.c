@@ -18,9 +18,6 @@
 #include "util/json.h"
 #include "util/numparse.h"
 
-#define GROUND_MAX	300	/* redactions.legal_ground */
-#define REASON_MAX	500	/* redaction_withdrawals.reason */
-
 /* The result of a failed statement on db where CORE_CONFLICT and
  * CORE_INVALID have a meaning of their own: any failure of the database's
  * is then CORE_ERROR or CORE_UNAVAILABLE. */
@@ -185,51 +182,6 @@ redactions_version_of(const struct redaction_entry *list, size_t n,
 		if (list[i].r.id == id)
 			return list[i].version_id;
 	return 0;
-}
-
-/* True if s is 1..max bytes of one line without spaces around it or
- * control characters. */
-static bool
-one_line(const char *s, size_t max)
-{
-	size_t	len, i;
-
-	if (s == NULL || (len = strlen(s)) == 0 || len > max ||
-	    s[0] == ' ' || s[len - 1] == ' ')
-		return false;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return false;
-	return true;
-}
-
-bool
-redaction_reason_ok(const char *s)
-{
-	return one_line(s, REASON_MAX);
-}
-
-bool
-redaction_ground_ok(const char *s)
-{
-	const char	*p = s;
-	size_t		 i;
-
-	if (!one_line(s, GROUND_MAX))
-		return false;
-	for (i = 0; p[i] >= '0' && p[i] <= '9'; i++)
-		;
-	if (i == 0 || i > 2 || strncmp(p + i, " kap. ", 6) != 0)
-		return false;
-	p += i + 6;
-	for (i = 0; p[i] >= '0' && p[i] <= '9'; i++)
-		;
-	if (i == 0 || i > 3)
-		return false;
-	p += i;
-	if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z' && p[2] == ' ')
-		p += 2;
-	return strncmp(p, " §", strlen(" §")) == 0;
 }
 
 /* The audit detail of registering w on version_id of slug, in a; NULL on

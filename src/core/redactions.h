@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core/redact.h"
+#include "core/redaction_rules.h"
 #include "core/result.h"
 
 struct arena;
@@ -36,30 +37,6 @@ enum core_result redactions_list(struct db *db, struct arena *a,
 /* The version redaction id of list[0..n) is on, or 0. */
 long long redactions_version_of(const struct redaction_entry *list, size_t n,
     long long id);
-
-/* True if s names a provision as a legal ground: "N kap. M §" (M perhaps
- * with a letter, "2 a §"), then anything, on one line without spaces
- * around it or control characters, of at most 300 bytes. */
-bool redaction_ground_ok(const char *s);
-
-/* True if s is a withdrawal's reason: 1 to 500 bytes of one line without
- * spaces around it or control characters. */
-bool redaction_reason_ok(const char *s);
-
-/* A redaction to register on a version. */
-struct redaction_new {
-	enum redaction_kind	 kind;
-	const char		*field;		/* or NULL */
-	const char		*passage;	/* ANCHORED, OCCURRENCES */
-	const char		*prefix, *suffix;	/* ANCHORED */
-	long			 start, end;	/* ANCHORED */
-	long			 ord;		/* ATTACHMENT: 0-based, else -1 */
-	const char		*legal_ground;
-	const char		*rep_name;	/* a replacement copy, or NULL */
-	const char		*rep_type;
-	const unsigned char	*rep;
-	size_t			 rep_len;
-};
 
 /*
  * Registers w on version version_id of remiss remiss_id (slug, for the
