@@ -51,29 +51,40 @@ redirect(struct request *req, struct response *res, const char *slug,
 	    preview ? "/forhandsgranska" : "", notice));
 }
 
+bool
+publication_page_load(struct request *req, const struct remiss_def *def,
+    const struct redact_error *err, struct publication_page *p)
+{
+	struct redaction_entry *red;
+
+	memset(p, 0, sizeof(*p));
+	p->a = req->arena;
+	p->who = &req->identity;
+	p->def = def;
+	p->err = err;
+	/* Only the GET pages take a notice; a refused form has none. */
+	p->notice = err == NULL ? input_text(req, IN_NOTICE) : NULL;
+	if (redactions_list(req->db, req->arena, def->id, &red, &p->nred) !=
+	    CORE_OK)
+		return false;
+	p->red = red;
+	return true;
+}
+
 void
 publication_page_send(struct request *req, struct response *res,
     const struct remiss_def *def, int status, const struct redact_error *err)
 {
 	struct publication_state	 st;
-	struct publication_page		 p = {
-		.a = req->arena,
-		.who = &req->identity,
-		.def = def,
-		.err = err,
-		/* Only the GET pages take a notice; a refused form has none. */
-		.notice = err == NULL ? input_text(req, IN_NOTICE) : NULL,
-	};
-	struct redaction_entry		*red;
+	struct publication_page		 p;
 	struct html			*h;
 
 	if (publication_state(req->db, req->arena, def->id, &st) != CORE_OK ||
-	    redactions_list(req->db, req->arena, def->id, &red, &p.nred) !=
-	    CORE_OK || (h = html_new()) == NULL) {
+	    !publication_page_load(req, def, err, &p) ||
+	    (h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
-	p.red = red;
 	publication_view(h, &p, &st);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");

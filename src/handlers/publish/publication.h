@@ -16,6 +16,12 @@ struct response;
 bool publication_remiss(struct request *req, struct response *res,
     struct remiss_def *def);
 
+/* Fills *p for a page of def with err (or NULL) and, without one, the
+ * request's notice, with def's redactions. False when they cannot be read
+ * (nothing answered). */
+bool publication_page_load(struct request *req, const struct remiss_def *def,
+    const struct redact_error *err, struct publication_page *p);
+
 /* The publication page (GET /remisser/{slug}/publicering) with status,
  * and err (or NULL) at the top and beside its field. */
 void publication_page_send(struct request *req, struct response *res,

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include "core/public_model.h"
-#include "core/redactions.h"
 #include "core/remiss_def.h"
 #include "handlers/handlers.h"
 #include "handlers/publish/publication.h"
@@ -20,15 +19,7 @@ publication_preview_send(struct request *req, struct response *res,
     const struct remiss_def *def, int status, const struct redact_error *err)
 {
 	struct public_model	 m;
-	struct publication_page	 p = {
-		.a = req->arena,
-		.who = &req->identity,
-		.def = def,
-		.err = err,
-		/* Only the GET pages take a notice; a refused form has none. */
-		.notice = err == NULL ? input_text(req, IN_NOTICE) : NULL,
-	};
-	struct redaction_entry	*red;
+	struct publication_page	 p;
 	struct html		*h;
 	long long		 lost;
 	int			 rc;
@@ -43,12 +34,11 @@ publication_preview_send(struct request *req, struct response *res,
 		    "again.");
 		return;
 	}
-	if (rc != 1 || redactions_list(req->db, req->arena, def->id, &red,
-	    &p.nred) != CORE_OK || (h = html_new()) == NULL) {
+	if (rc != 1 || !publication_page_load(req, def, err, &p) ||
+	    (h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
-	p.red = red;
 	publication_preview_view(h, &p, &m);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
