@@ -1274,7 +1274,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY th.name, th.id, a.id", 2 },
 	/* Publication and redactions (schema/008_publication.sql). */
 	[STMT_PUBLICATION_GET] = { "publication_get",
-	    "SELECT iso_time_se(p.published_at), COALESCE(u.name, u.email)"
+	    "SELECT iso_time_se(p.published_at) AS published_at,"
+	    " COALESCE(u.name, u.email) AS published_by"
 	    " FROM publications p JOIN users u ON u.id = p.published_by"
 	    " WHERE p.remiss_id = $1::bigint", 1 },
 
@@ -1302,17 +1303,22 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 14 },
 
 	[STMT_REDACTIONS_LIST] = { "redactions_list",
-	    "SELECT x.id, x.version_id, o.name, v.version,"
-	    " COALESCE(x.passage, ''), COALESCE(x.attachment_ord::text, ''),"
-	    " COALESCE(a.filename, ''), x.legal_ground,"
-	    " iso_time_se(x.created_at), COALESCE(u.name, u.email),"
-	    " COALESCE(iso_time_se(w.withdrawn_at), ''),"
-	    " COALESCE(wu.name, wu.email, ''), COALESCE(w.reason, ''),"
-	    " COALESCE(x.field, ''), COALESCE(x.prefix, ''),"
-	    " COALESCE(x.suffix, ''), COALESCE(x.start_char::text, ''),"
-	    " COALESCE(x.end_char::text, ''), COALESCE(x.replacement_name, ''),"
-	    " COALESCE(x.replacement_type, ''),"
-	    " COALESCE(octet_length(x.replacement)::text, '')"
+	    "SELECT x.id, x.version_id, o.name AS org_name, v.version,"
+	    " COALESCE(x.passage, '') AS passage,"
+	    " COALESCE(x.attachment_ord::text, '') AS attachment_ord,"
+	    " COALESCE(a.filename, '') AS filename, x.legal_ground,"
+	    " iso_time_se(x.created_at) AS created_at,"
+	    " COALESCE(u.name, u.email) AS created_by,"
+	    " COALESCE(iso_time_se(w.withdrawn_at), '') AS withdrawn_at,"
+	    " COALESCE(wu.name, wu.email, '') AS withdrawn_by,"
+	    " COALESCE(w.reason, '') AS reason,"
+	    " COALESCE(x.field, '') AS field, COALESCE(x.prefix, '') AS prefix,"
+	    " COALESCE(x.suffix, '') AS suffix,"
+	    " COALESCE(x.start_char::text, '') AS start_char,"
+	    " COALESCE(x.end_char::text, '') AS end_char,"
+	    " COALESCE(x.replacement_name, '') AS replacement_name,"
+	    " COALESCE(x.replacement_type, '') AS replacement_type,"
+	    " COALESCE(octet_length(x.replacement)::text, '') AS replacement_size"
 	    " FROM redactions x"
 	    " JOIN response_versions v ON v.id = x.version_id"
 	    " JOIN responses r ON r.id = v.response_id"
@@ -1327,15 +1333,17 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	/* schema/015_redaction_spans.sql */
 	[STMT_REDACTION_REPLACEMENT] = { "redaction_replacement",
 	    "SELECT x.replacement_name, x.replacement_type,"
-	    " encode(x.replacement, 'hex')"
+	    " encode(x.replacement, 'hex') AS replacement_hex"
 	    " FROM redactions x"
 	    " WHERE x.id = $1::bigint AND x.version_id = $2::bigint"
 	    " AND x.replacement IS NOT NULL AND NOT EXISTS (SELECT 1"
 	    "   FROM redaction_withdrawals w WHERE w.redaction_id = x.id)", 2 },
 
 	[STMT_PUBLIC_ORGS] = { "public_orgs",
-	    "SELECT o.id, o.name, COALESCE(resp.id::text, ''),"
-	    " COALESCE(v.id::text, ''), COALESCE(pv.version_id::text, '')"
+	    "SELECT o.id AS org_id, o.name AS org_name,"
+	    " COALESCE(resp.id::text, '') AS response_id,"
+	    " COALESCE(v.id::text, '') AS latest_version,"
+	    " COALESCE(pv.version_id::text, '') AS pinned_version"
 	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
 	    "   AND resp.org_id = i.org_id"
@@ -1364,12 +1372,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ins AS (INSERT INTO redaction_withdrawals (redaction_id, reason,"
 	    "   withdrawn_by) SELECT t.id, $3::text, $4::bigint FROM t"
 	    "   ON CONFLICT (redaction_id) DO NOTHING RETURNING redaction_id)"
-	    " SELECT t.id, t.version_id, t.p, t.o, t.g"
+	    " SELECT t.id, t.version_id, t.p AS passage, t.o AS attachment_ord,"
+	    " t.g AS legal_ground"
 	    " FROM t JOIN ins ON ins.redaction_id = t.id", 4 },
 
 	[STMT_REDACTION_WITHDRAWN] = { "redaction_withdrawn",
-	    "SELECT COALESCE(iso_time_se(w.withdrawn_at), ''),"
-	    " COALESCE(u.name, u.email, '')"
+	    "SELECT COALESCE(iso_time_se(w.withdrawn_at), '') AS withdrawn_at,"
+	    " COALESCE(u.name, u.email, '') AS withdrawn_by"
 	    " FROM redactions x"
 	    " JOIN response_versions v ON v.id = x.version_id"
 	    " JOIN responses r ON r.id = v.response_id"

@@ -8,6 +8,13 @@
 /* The interface languages (views/i18n.h lang_parse). */
 static const char *const lang_words[] = { "sv", "en", NULL };
 
+/* publish: the notices after a change, the way back to the preview, what
+ * to do with an attachment (handlers/publish/redaction.c's order). */
+static const char *const notice_words[] = { "publicerad", "avpublicerad",
+    "havd", "sekretess", NULL };
+static const char *const back_words[] = { "forhandsgranska", NULL };
+static const char *const action_words[] = { "dolj", "ersatt", NULL };
+
 /*
  * One row per enum input_key (http/input.h), grouped by area like the
  * enum. A limit here is the one the form and the database share: a value
@@ -39,4 +46,25 @@ const struct input_def input_defs[IN__MAX] = {
 	    .flags = INPUT_LIST },
 	[IN_MEETING_SECTION_NR] = { .name = "avsnitt", .type = INPUT_TEXT,
 	    .flags = INPUT_LINE },
+	/* publish; the limits the core checks in bytes too (core/redactions.c) */
+	[IN_NOTICE] = { .name = "meddelande", .type = INPUT_ENUM,
+	    .words = notice_words },
+	[IN_VERSIONS] = { .name = "versioner", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE },
+	[IN_REASON] = { .name = "skal", .type = INPUT_TEXT, .flags = INPUT_LINE,
+	    .maxlen = 500 },
+	[IN_BACK] = { .name = "tillbaka", .type = INPUT_ENUM,
+	    .words = back_words },
+	[IN_VERSION] = { .name = "version", .type = INPUT_ID },
+	[IN_PASSAGE] = { .name = "stycke", .type = INPUT_TEXT },
+	[IN_FIELD] = { .name = "falt", .type = INPUT_TEXT },
+	[IN_START] = { .name = "start", .type = INPUT_INT, .min = 0,
+	    .max = 2147483647 },
+	[IN_WHOLE_FIELD] = { .name = "falt_helt", .type = INPUT_TEXT },
+	[IN_ATTACHMENT_NR] = { .name = "bilaga", .type = INPUT_INT, .min = 1,
+	    .max = 1000 },
+	[IN_ACTION] = { .name = "atgard", .type = INPUT_ENUM,
+	    .words = action_words },
+	[IN_GROUND] = { .name = "grund", .type = INPUT_TEXT, .flags = INPUT_LINE,
+	    .maxlen = 300 },
 };

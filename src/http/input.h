@@ -45,6 +45,18 @@ enum input_key {
 	IN_MEETING_SECTION_NR,	/* ?avsnitt=NR: the new form's section */
 	/* admin (handlers/admin/) */
 	/* publish (handlers/publish/) */
+	IN_NOTICE,		/* ?meddelande= after a change (publication pages) */
+	IN_VERSIONS,		/* publish: "12,15", the versions the preview showed */
+	IN_REASON,		/* withdrawing a redaction: why (skal) */
+	IN_BACK,		/* "forhandsgranska": come back to the preview */
+	IN_VERSION,		/* redact: the version's id */
+	IN_PASSAGE,		/* redact: the passage (stycke) */
+	IN_FIELD,		/* redact: the passage's field, or all (falt) */
+	IN_START,		/* redact: where the selected passage starts */
+	IN_WHOLE_FIELD,		/* redact: a whole field (falt_helt) */
+	IN_ATTACHMENT_NR,	/* redact: an attachment's 1-based number */
+	IN_ACTION,		/* redact: "dolj" | "ersatt" an attachment */
+	IN_GROUND,		/* redact: the legal ground (grund) */
 	/* api (handlers/api/) */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */

@@ -36,8 +36,6 @@ static const char *const inputs_pending[] = {
 	"api_version", "remiss_new_form", "remiss_create", "remiss_editor",
 	"remiss_save", "section_add", "section_save", "section_move",
 	"section_remove", "question_add", "question_save", "question_remove",
-	"publication", "publish", "unpublish", "publication_preview", "redact",
-	"redaction_withdraw", "public_remiss", "public_attachment",
 };
 
 static bool

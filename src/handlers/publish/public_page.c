@@ -6,19 +6,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/objects.h"
 #include "core/public_model.h"
 #include "core/remiss_def.h"
-#include "db/db.h"
-#include "handlers/respond/files.h"
 #include "handlers/handlers.h"
-#include "handlers/publish/public_view.h"
+#include "handlers/respond/files.h"
 #include "http/response.h"
 #include "log.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/public_view.h"
 
 static void
 missing(struct request *req, struct response *res)
@@ -32,9 +31,10 @@ unavailable(struct request *req, struct response *res)
 	handler_fail(req, res, PROB_UNAVAILABLE);
 }
 
-/* Loads the public model of the path's remiss (only_version > 0: that
- * version alone). Returns true, or false with the answer in res: 404 when
- * the remiss does not exist or is not published, 503 otherwise; a
+/* Loads the public model of the route's remiss (only_version > 0: that
+ * version alone), which the worker found published (OBJ_PUBLIC_REMISS,
+ * OBJ_PUBLIC_ATTACHMENT). Returns true, or false with the answer in res:
+ * 404 when the remiss is gone or no longer published, 503 otherwise; a
  * redaction that cannot be applied keeps the page away (fail closed). */
 static bool
 load(struct request *req, struct response *res, struct remiss_def *def,
@@ -43,7 +43,7 @@ load(struct request *req, struct response *res, struct remiss_def *def,
 	long long	lost;
 	int		rc;
 
-	rc = remiss_load(req->db, req->arena, req->path_params[0], def);
+	rc = remiss_load(req->db, req->arena, req->object->slug, def);
 	if (rc != 1) {
 		if (rc == 0)
 			missing(req, res);
@@ -91,8 +91,9 @@ handle_public_remiss(struct request *req, struct response *res)
 }
 
 /* GET /publicerat/{slug}/bilaga/{version}/{n}: an attachment of a version
- * the publication shows, as the public model has it: the stored file, its
- * redacted copy, or nothing when it is withheld. */
+ * the publication shows (the worker found it: OBJ_PUBLIC_ATTACHMENT), as
+ * the public model has it: the stored file, its redacted copy, or nothing
+ * when it is withheld. */
 void
 handle_public_attachment(struct request *req, struct response *res)
 {
@@ -101,16 +102,11 @@ handle_public_attachment(struct request *req, struct response *res)
 	const struct public_response	*r;
 	const unsigned char		*data;
 	const char			*name, *type;
-	long long			 vid;
-	long				 n;
+	long long			 vid = req->object->id;
+	long				 n = req->object->n;
 	size_t				 len;
 	int				 rc;
 
-	if (parse_id(req->path_params[1], &vid) == -1 || vid == 0 ||
-	    parse_long(req->path_params[2], 1, 1000, &n) == -1) {
-		handler_fail(req, res, PROB_NO_FILE);
-		return;
-	}
 	if (!load(req, res, &def, vid, &m))
 		return;
 	if ((r = public_model_response(&m, vid)) == NULL ||

@@ -2,57 +2,36 @@
  * version the preview or the public page shows: a passage (selected on the preview and
  * anchored in the stored text, or typed: every occurrence, in one field or in all), a whole
  * field, or an attachment, withheld or replaced by a redacted copy. A redaction that would
- * hide nothing is refused with the reason, beside its form; one that is kept is stored with
- * its audit row in one transaction. */
+ * hide nothing is refused with the reason, beside its form (core/redaction_rules.c decides);
+ * one that is kept is stored with its audit row in one transaction (core/redactions.c). */
 #include "config.h"
 
-#include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
-#include <sodium.h>
-
-#include "core/audit.h"
-#include "core/filetype.h"
+#include "core/objects.h"
 #include "core/public_model.h"
-#include "core/redact.h"
+#include "core/redaction_rules.h"
+#include "core/redactions.h"
 #include "core/remiss_def.h"
-#include "db/db.h"
 #include "handlers/handlers.h"
-#include "handlers/publish/public_view.h"
 #include "handlers/publish/publication.h"
-#include "http/kv.h"
 #include "http/multipart.h"
 #include "http/problem.h"
 #include "http/response.h"
-#include "core/anchor.h"
-#include "http/utf8.h"
 #include "util/arena.h"
-#include "util/buf.h"
-#include "util/json.h"
-#include "util/numparse.h"
 #include "views/i18n.h"
-
-#define GROUND_MAX	300	/* redactions.legal_ground */
-#define PASSAGE_MAX	10000	/* redactions.passage, in characters */
+#include "views/public_view.h"
 
 /* What the form sent. */
 struct input {
-	const char			*vid, *quote, *field, *start, *whole;
-	const char			*nr, *action, *ground;
-	const struct multipart_part	*file;
-	long long			 version;
+	struct redaction_ask	 ask;
+	const char		*nr;		/* the attachment's number as sent */
+	const char		*ground;	/* as sent */
+	long long		 version;	/* 0 when none */
 };
 
-/* A redaction to store. */
-struct row {
-	enum redaction_kind	 kind;
-	const char		*passage, *field, *prefix, *suffix;
-	long			 start, end, ord;	/* ord: 0-based, or -1 */
-	const char		*rep_name, *rep_type;
-	const unsigned char	*rep;
-	size_t			 rep_len;
-};
+/* IN_ACTION's words (handlers/inputs.c action_words). */
+enum { ACTION_WITHHOLD, ACTION_REPLACE };
 
 /* Everything one request works with. */
 struct ctx {
@@ -78,133 +57,11 @@ refuse(struct ctx *c, int status, const char *sv, const char *en)
 	err.version_id = c->in.version;
 	err.form = c->form;
 	err.message = i18n_current() == LANG_EN ? en : sv;
-	err.quote = c->in.quote;
-	err.field = c->in.whole != NULL ? c->in.whole : c->in.field;
+	err.quote = c->in.ask.passage;
+	err.field = c->in.ask.whole != NULL ? c->in.ask.whole :
+	    c->in.ask.field;
 	err.ground = c->in.ground;
 	publication_preview_send(c->req, c->res, c->def, status, &err);
-}
-
-static const char *
-nonempty(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? s : NULL;
-}
-
-/* True if s names a provision: "N kap. M §" (M perhaps with a letter,
- * "2 a §"), then anything, on one trimmed line of at most GROUND_MAX bytes
- * without control characters. */
-static bool
-ground_ok(const char *s)
-{
-	const char	*p = s;
-	size_t		 len, i;
-
-	if (s == NULL || (len = strlen(s)) == 0 || len > GROUND_MAX ||
-	    s[0] == ' ' || s[len - 1] == ' ')
-		return false;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return false;
-	for (i = 0; p[i] >= '0' && p[i] <= '9'; i++)
-		;
-	if (i == 0 || i > 2 || strncmp(p + i, " kap. ", 6) != 0)
-		return false;
-	p += i + 6;
-	for (i = 0; p[i] >= '0' && p[i] <= '9'; i++)
-		;
-	if (i == 0 || i > 3)
-		return false;
-	p += i;
-	if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z' && p[2] == ' ')
-		p += 2;
-	return strncmp(p, " §", strlen(" §")) == 0;
-}
-
-/* Stores row for the version of c with its audit row. 1 stored, 0 the
- * version is not this remiss's, -1 failed (rolled back). */
-static int
-store(struct ctx *c, const struct row *w, long long *id)
-{
-	struct request	*req = c->req;
-	struct buf	 d;
-	PGresult	*r = NULL;
-	const char	*p[14];
-	char		 rid[24], uid[24], ord[24], st[24], en[24], actor[40];
-	char		*hex = NULL;
-	int		 rc = -1;
-
-	snprintf(rid, sizeof(rid), "%lld", c->def->id);
-	snprintf(uid, sizeof(uid), "%lld", req->identity.user_id);
-	snprintf(ord, sizeof(ord), "%ld", w->ord);
-	snprintf(st, sizeof(st), "%ld", w->start);
-	snprintf(en, sizeof(en), "%ld", w->end);
-	snprintf(actor, sizeof(actor), "user:%lld", req->identity.user_id);
-	if (w->rep != NULL) {
-		if (w->rep_len > (SIZE_MAX - 1) / 2 || (hex = arena_alloc(
-		    req->arena, w->rep_len * 2 + 1)) == NULL)
-			return -1;
-		sodium_bin2hex(hex, w->rep_len * 2 + 1, w->rep, w->rep_len);
-	}
-	p[0] = c->in.vid;
-	p[1] = rid;
-	p[2] = w->passage;
-	p[3] = w->ord >= 0 ? ord : NULL;
-	p[4] = c->in.ground;
-	p[5] = uid;
-	p[6] = w->field;
-	p[7] = w->kind == REDACT_ANCHORED ? w->prefix : NULL;
-	p[8] = w->kind == REDACT_ANCHORED ? w->suffix : NULL;
-	p[9] = w->kind == REDACT_ANCHORED ? st : NULL;
-	p[10] = w->kind == REDACT_ANCHORED ? en : NULL;
-	p[11] = w->rep_name;
-	p[12] = w->rep_type;
-	p[13] = hex;
-
-	buf_init(&d, req->arena);
-	buf_puts(&d, "{\"remiss\":");
-	json_string(&d, c->def->slug);
-	buf_printf(&d, ",\"version\":%lld,\"kind\":\"%s\"", c->in.version,
-	    w->kind == REDACT_ANCHORED ? "passage" : w->kind ==
-	    REDACT_OCCURRENCES ? "occurrences" : w->kind == REDACT_FIELD ?
-	    "field" : w->rep != NULL ? "replaced" : "withheld");
-	if (w->field != NULL) {
-		buf_puts(&d, ",\"field\":");
-		json_string(&d, w->field);
-	}
-	if (w->passage != NULL) {
-		buf_puts(&d, ",\"passage\":");
-		json_string(&d, w->passage);
-	}
-	if (w->kind == REDACT_ANCHORED)
-		buf_printf(&d, ",\"start\":%ld,\"end\":%ld", w->start, w->end);
-	if (w->ord >= 0)
-		buf_printf(&d, ",\"attachment\":%ld", w->ord + 1);
-	if (w->rep_name != NULL) {
-		buf_puts(&d, ",\"replacement\":");
-		json_string(&d, w->rep_name);
-	}
-	buf_puts(&d, ",\"legal_ground\":");
-	json_string(&d, c->in.ground);
-	buf_puts(&d, "}");
-	if (d.failed || db_begin(req->db) == -1)
-		return -1;
-	r = db_exec(req->db, STMT_REDACTION_INSERT, p);
-	if (!db_result_ok(r))
-		goto out;
-	if (PQntuples(r) == 0) {
-		rc = 0;
-		goto out;
-	}
-	if (parse_id(PQgetvalue(r, 0, 0), id) == -1 ||
-	    audit_write(req->db, actor, "redaction.create", "redaction",
-	    PQgetvalue(r, 0, 0), d.data) == -1)
-		goto out;
-	PQclear(r);
-	return db_commit(req->db) == 0 ? 1 : -1;
-out:
-	PQclear(r);
-	db_rollback(req->db);
-	return rc;
 }
 
 /* What a passage names, for the messages: its field or the response. */
@@ -220,172 +77,116 @@ where(struct ctx *c, const struct public_response *r, const char *field)
 	    label != NULL ? label : field, r->org_name);
 }
 
-/* The row of a passage: anchored when the preview's script told where it
- * starts in one field, else every occurrence (in one field or all). 0, or
- * -1 refused/failed (answered). */
-static int
-passage_row(struct ctx *c, const struct public_response *r, struct row *w)
+/* Refuses c's redaction for why, beside its form; field the field the
+ * passage was looked for in (NULL: all). */
+static void
+refuse_why(struct ctx *c, const struct public_response *r,
+    enum redaction_refusal why, const char *field)
 {
-	struct arena			*a = c->req->arena;
-	const struct redacted_text	*t = NULL;
-	struct anchor			 an;
-	const char			*needle, *at;
-	long				 hint = -1;
-	size_t				 i, n = 0;
-	int				 rc;
+	struct arena *a = c->req->arena;
 
-	c->form = "stycke";
-	if (utf8_chars(c->in.quote) > PASSAGE_MAX) {
+	switch (why) {
+	case REFUSE_PASSAGE_TOO_LONG:
 		refuse(c, 422, "Stycket är längre än 10 000 tecken. Dölj hela "
 		    "fältet i stället. Inget har registrerats.", "The passage "
 		    "is longer than 10,000 characters: hide the whole field "
 		    "instead. Nothing was stored.");
-		return -1;
-	}
-	if (c->in.field != NULL &&
-	    (t = redacted_text_get(&r->v, c->in.field)) == NULL) {
+		return;
+	case REFUSE_SELECTION_TOO_LONG:
+		refuse(c, 422, "Stycket är längre än 10 000 tecken. Dölj "
+		    "hela fältet i stället. Inget har registrerats.",
+		    "The passage is longer than 10,000 characters. "
+		    "Nothing was stored.");
+		return;
+	case REFUSE_NO_FIELD:
 		refuse(c, 422, "Svaret har inget sådant fält, eller så är det "
 		    "tomt. Inget har registrerats.", "The response has no such "
 		    "field, or it is empty. Nothing was stored.");
-		return -1;
-	}
-	if (t != NULL && strcmp(t->key, "beslutsdatum") == 0) {
+		return;
+	case REFUSE_DATE_PASSAGE:
 		refuse(c, 422, "Beslutsdatum döljs bara helt: välj Dölj ett helt "
 		    "fält. Inget har registrerats.", "The decision date can "
 		    "only be hidden whole. Nothing was stored.");
-		return -1;
-	}
-	if (t != NULL && c->in.start != NULL) {
-		if (parse_long(c->in.start, 0, 2147483647L, &hint) == -1) {
-			refuse(c, 422, "Markeringens position är ogiltig. Markera "
-			    "stycket igen. Inget har registrerats.", "The "
-			    "selection's position is invalid. Nothing was "
-			    "stored.");
-			return -1;
-		}
-		if ((rc = redact_anchor(a, t, c->in.quote, hint, &an)) == -1)
-			return -2;
-		if (rc == 1)
-			goto absent;
-		if (utf8_chars(an.quote) > PASSAGE_MAX) {
-			refuse(c, 422, "Stycket är längre än 10 000 tecken. Dölj "
-			    "hela fältet i stället. Inget har registrerats.",
-			    "The passage is longer than 10,000 characters. "
-			    "Nothing was stored.");
-			return -1;
-		}
-		w->kind = REDACT_ANCHORED;
-		w->field = t->key;
-		w->passage = an.quote;
-		w->prefix = an.prefix;
-		w->suffix = an.suffix;
-		w->start = an.start;
-		w->end = an.end;
-		return 0;
-	}
-	if ((needle = redact_needle(a, c->in.quote)) == NULL)
-		return -2;
-	for (i = 0; i < r->v.ntexts; i++)
-		if (t == NULL || &r->v.texts[i] == t)
-			n += redact_count(r->v.texts[i].src, needle);
-	if (needle[0] == '\0' || n == 0)
-		goto absent;
-	w->kind = REDACT_OCCURRENCES;
-	w->field = t != NULL ? t->key : NULL;
-	w->passage = needle;
-	return 0;
-absent:
-	at = where(c, r, t != NULL ? t->key : NULL);
-	refuse(c, 422, arena_printf(a, "Stycket finns inte i %s, så det skulle "
-	    "inte dölja något. Markera det i texten, eller skriv av det som "
-	    "det står (radbrytningar och blanksteg räknas lika) och välj rätt "
-	    "fält. Inget har registrerats.", at), "The passage does not occur "
-	    "in the chosen field of the response, so it would hide nothing. "
-	    "Nothing was stored.");
-	return -1;
-}
-
-/* The row of attachment nr: withheld, or replaced by the uploaded copy. */
-static int
-attachment_row(struct ctx *c, const struct public_response *r, struct row *w)
-{
-	struct arena	*a = c->req->arena;
-	const char	*name, *type;
-	long		 n;
-	bool		 replace;
-
-	c->form = arena_printf(a, "bilaga-%s", c->in.nr);
-	if (parse_long(c->in.nr, 1, 1000, &n) == -1 || (size_t)n > r->v.natts) {
+		return;
+	case REFUSE_BAD_START:
+		refuse(c, 422, "Markeringens position är ogiltig. Markera "
+		    "stycket igen. Inget har registrerats.", "The "
+		    "selection's position is invalid. Nothing was "
+		    "stored.");
+		return;
+	case REFUSE_ABSENT:
+		refuse(c, 422, arena_printf(a, "Stycket finns inte i %s, så det "
+		    "skulle inte dölja något. Markera det i texten, eller skriv "
+		    "av det som det står (radbrytningar och blanksteg räknas "
+		    "lika) och välj rätt fält. Inget har registrerats.",
+		    where(c, r, field)), "The passage does not occur "
+		    "in the chosen field of the response, so it would hide "
+		    "nothing. Nothing was stored.");
+		return;
+	case REFUSE_NO_ATTACHMENT:
 		refuse(c, 422, "Svaret har ingen bilaga med det numret. Inget har "
 		    "registrerats.", "The response has no such attachment.");
-		return -1;
-	}
-	if (r->v.atts[n - 1].state != ATT_SHOWN) {
-		refuse(c, 409, arena_printf(a, "Bilaga %ld har redan sekretess. "
+		return;
+	case REFUSE_ATTACHMENT_REDACTED:
+		refuse(c, 409, arena_printf(a, "Bilaga %lld har redan sekretess. "
 		    "Häv den först om ni vill ändra den. Inget har registrerats.",
-		    n), "The attachment is already redacted: withdraw that "
-		    "first. Nothing was stored.");
-		return -1;
-	}
-	replace = c->in.action != NULL && strcmp(c->in.action, "ersatt") == 0;
-	if (!replace && c->in.file != NULL) {
+		    c->in.ask.attachment), "The attachment is already redacted: "
+		    "withdraw that first. Nothing was stored.");
+		return;
+	case REFUSE_FILE_UNWANTED:
 		refuse(c, 422, "Ni valde att dölja bilagan men skickade en fil. "
 		    "Välj Ersätt den med en sekretessprövad kopia, eller ta bort "
 		    "filen. Inget har registrerats.", "You chose to withhold the "
 		    "attachment but sent a file. Nothing was stored.");
-		return -1;
-	}
-	w->kind = REDACT_ATTACHMENT;
-	w->ord = n - 1;
-	if (!replace)
-		return 0;
-	if (c->in.file == NULL) {
+		return;
+	case REFUSE_FILE_MISSING:
 		refuse(c, 422, "Välj den sekretessprövade kopian som ska visas i "
 		    "stället. Inget har registrerats.", "Choose the redacted "
 		    "copy to show instead. Nothing was stored.");
-		return -1;
+		return;
+	case REFUSE_FILE_TYPE:
+		refuse(c, 422, "Kopian kan inte användas: bara PDF, ODT, DOCX, "
+		    "PNG, JPEG och text (.txt) tas emot, och filens innehåll "
+		    "måste stämma med filnamnet. Inget har registrerats.", "The "
+		    "copy cannot be used: only PDF, ODT, DOCX, PNG, JPEG and "
+		    "plain text (.txt) whose content matches the name. Nothing "
+		    "was stored.");
+		return;
 	}
-	name = filetype_clean_name(a, c->in.file->filename);
-	type = name != NULL ? filetype_sniff((const unsigned char *)
-	    c->in.file->data, c->in.file->len, name) : NULL;
-	if (type == NULL) {
-		refuse(c, 422, "Kopian kan inte användas: bara PDF, ODT, DOCX, PNG, "
-		    "JPEG och text (.txt) tas emot, och filens innehåll måste "
-		    "stämma med filnamnet. Inget har registrerats.", "The copy "
-		    "cannot be used: only PDF, ODT, DOCX, PNG, JPEG and plain "
-		    "text (.txt) whose content matches the name. Nothing was "
-		    "stored.");
-		return -1;
-	}
-	w->rep_name = name;
-	w->rep_type = type;
-	w->rep = (const unsigned char *)c->in.file->data;
-	w->rep_len = c->in.file->len;
-	return 0;
+	handler_fail(c->req, c->res, PROB_INTERNAL);
 }
 
-/* Reads the form into c->in. */
+/* Reads the form's declared inputs into c->in. */
 static void
 read_input(struct ctx *c)
 {
 	struct request			*req = c->req;
+	struct redaction_ask		*q = &c->in.ask;
 	const struct multipart_part	*f;
 
 	memset(&c->in, 0, sizeof(c->in));
-	c->in.vid = kvlist_get(&req->form, "version");
-	c->in.quote = nonempty(kvlist_get(&req->form, "stycke"));
-	c->in.field = nonempty(kvlist_get(&req->form, "falt"));
-	c->in.start = nonempty(kvlist_get(&req->form, "start"));
-	c->in.whole = nonempty(kvlist_get(&req->form, "falt_helt"));
-	c->in.nr = nonempty(kvlist_get(&req->form, "bilaga"));
-	c->in.action = nonempty(kvlist_get(&req->form, "atgard"));
-	c->in.ground = kvlist_get(&req->form, "grund");
+	q->passage = input_text(req, IN_PASSAGE);
+	q->field = input_text(req, IN_FIELD);
+	q->start_bad = input_state(req, IN_START) == INPUT_INVALID;
+	if (input_num(req, IN_START, &q->start) == -1)
+		q->start = -1;
+	q->whole = input_text(req, IN_WHOLE_FIELD);
+	if (input_num(req, IN_ATTACHMENT_NR, &q->attachment) == -1)
+		q->attachment = 0;
+	q->replace = input_enum(req, IN_ACTION) == ACTION_REPLACE;
 	f = req->multipart != NULL ? multipart_get(req->multipart,
 	    "ersattning") : NULL;
 	if (f != NULL && f->filename != NULL &&
-	    (f->filename[0] != '\0' || f->len > 0))
-		c->in.file = f;
-	if (c->in.vid == NULL || parse_id(c->in.vid, &c->in.version) == -1)
+	    (f->filename[0] != '\0' || f->len > 0)) {
+		q->has_file = true;
+		q->file_name = f->filename;
+		q->file = (const unsigned char *)f->data;
+		q->file_len = f->len;
+	}
+	q->legal_ground = input_text(req, IN_GROUND);
+	c->in.nr = input_raw(req, IN_ATTACHMENT_NR);
+	c->in.ground = input_raw(req, IN_GROUND);
+	if (input_num(req, IN_VERSION, &c->in.version) == -1)
 		c->in.version = 0;
 }
 
@@ -424,10 +225,12 @@ handle_redact(struct request *req, struct response *res)
 	struct remiss_def		 def;
 	struct public_model		 m;
 	struct ctx			 c;
-	struct row			 w;
+	struct redaction_new		 w;
 	const struct public_response	*r;
+	enum redaction_refusal		 why;
+	const char			*field;
 	long long			 id;
-	int				 kinds, rc;
+	int				 kinds;
 
 	if (!publication_remiss(req, res, &def))
 		return;
@@ -435,25 +238,25 @@ handle_redact(struct request *req, struct response *res)
 	c.req = req;
 	c.res = res;
 	c.def = &def;
-	c.form = "stycke";
 	read_input(&c);
 	if (c.in.version == 0) {
 		handler_problem(req, res, 400, "Välj ett svar.",
 		    "Choose a response.");
 		return;
 	}
-	kinds = (c.in.quote != NULL) + (c.in.whole != NULL) + (c.in.nr != NULL);
-	if (c.in.whole != NULL)
-		c.form = "falt";
+	kinds = (c.in.ask.passage != NULL) + (c.in.ask.whole != NULL) +
+	    (c.in.nr != NULL);
+	/* The form a refusal is shown beside. */
+	c.form = c.in.ask.whole != NULL ? "falt" : "stycke";
 	if (kinds != 1) {
 		refuse(&c, 422, "Ange antingen ett stycke ur svaret, ett helt "
 		    "fält eller en bilagas nummer.", "Give either a passage, a "
 		    "whole field or the number of an attachment.");
 		return;
 	}
-	if (!ground_ok(c.in.ground)) {
-		if (c.in.nr != NULL)
-			c.form = arena_printf(req->arena, "bilaga-%s", c.in.nr);
+	if (c.in.nr != NULL)
+		c.form = arena_printf(req->arena, "bilaga-%s", c.in.nr);
+	if (!redaction_ground_ok(c.in.ask.legal_ground)) {
 		refuse(&c, 422, "Ange sekretessgrunden med kapitel och paragraf i "
 		    "offentlighets- och sekretesslagen, t.ex. 21 kap. 7 § OSL, på "
 		    "en rad (högst 300 tecken). Inget har registrerats.", "Give "
@@ -465,32 +268,27 @@ handle_redact(struct request *req, struct response *res)
 	if (!load_response(&c, &m))
 		return;
 	r = &m.responses[0];
-	memset(&w, 0, sizeof(w));
-	w.ord = -1;
-	if (c.in.quote != NULL)
-		rc = passage_row(&c, r, &w);
-	else if (c.in.whole != NULL) {
-		rc = 0;
-		if (redacted_text_get(&r->v, c.in.whole) == NULL) {
-			refuse(&c, 422, "Svaret har inget sådant fält, eller så är "
-			    "det tomt. Inget har registrerats.", "The response "
-			    "has no such field, or it is empty. Nothing was "
-			    "stored.");
-			rc = -1;
-		}
-		w.kind = REDACT_FIELD;
-		w.field = c.in.whole;
-	} else
-		rc = attachment_row(&c, r, &w);
-	if (rc == -1)
+	switch (redaction_prepare(req->arena, r, &c.in.ask, &w, &why, &field)) {
+	case CORE_OK:
+		break;
+	case CORE_INVALID:
+	case CORE_CONFLICT:
+		refuse_why(&c, r, why, field);
 		return;
-	if (rc == -2 || (rc = store(&c, &w, &id)) == -1) {
+	default:
 		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
 		return;
 	}
-	if (rc == 0) {
+	switch (redaction_create(req->db, req->arena, def.id, def.slug,
+	    req->identity.user_id, c.in.version, &w, &id)) {
+	case CORE_OK:
+		break;
+	case CORE_NOT_FOUND:
 		handler_problem(req, res, 404, "Svaret finns inte i den här "
 		    "remissen.", "The response is not one of this remiss.");
+		return;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
 		return;
 	}
 	res->status = 303;

@@ -9,7 +9,7 @@
 #include "core/public_model.h"
 #include "core/redact.h"
 #include "core/remiss_def.h"
-#include "handlers/publish/public_view.h"
+#include "views/public_view.h"
 #include "util/arena.h"
 #include "views/answer_view.h"
 #include "views/dates.h"
