@@ -125,6 +125,24 @@ name_detail(struct buf *b, const char *key, const char *value)
 	buf_puts(b, "}");
 }
 
+/* A theme operation's outcome as the core reports it: refused by a rule or
+ * constraint (a taken name, nesting too deep) is CORE_INVALID, an error of
+ * the database CORE_UNAVAILABLE. */
+static enum core_result
+theme_result(enum review_result r)
+{
+	switch (r) {
+	case REVIEW_OK:
+		return CORE_OK;
+	case REVIEW_NOT_FOUND:
+		return CORE_NOT_FOUND;
+	case REVIEW_REFUSED:
+		return CORE_INVALID;
+	default:
+		return CORE_UNAVAILABLE;
+	}
+}
+
 static enum review_result
 theme_write(struct db *db, long long remiss_id, long long user_id,
     long long id, const char *name, const char *description,
@@ -175,24 +193,24 @@ theme_write(struct db *db, long long remiss_id, long long user_id,
 	return res;
 }
 
-enum review_result
+enum core_result
 theme_create(struct db *db, long long remiss_id, long long user_id,
     const char *name, const char *description, long long parent_id,
     long long *id)
 {
-	return theme_write(db, remiss_id, user_id, 0, name, description,
-	    parent_id, id);
+	return theme_result(theme_write(db, remiss_id, user_id, 0, name,
+	    description, parent_id, id));
 }
 
-enum review_result
+enum core_result
 theme_update(struct db *db, long long remiss_id, long long user_id,
     long long id, const char *name, const char *description,
     long long parent_id)
 {
 	if (id == 0)
-		return REVIEW_NOT_FOUND;
-	return theme_write(db, remiss_id, user_id, id, name, description,
-	    parent_id, NULL);
+		return CORE_NOT_FOUND;
+	return theme_result(theme_write(db, remiss_id, user_id, id, name,
+	    description, parent_id, NULL));
 }
 
 /* Resolves theme id within remiss_id and locks it, inside an open
@@ -281,23 +299,24 @@ fold_audited(struct db *db, long long remiss_id, long long user_id,
 	return res;
 }
 
-enum review_result
+enum core_result
 theme_merge(struct db *db, long long remiss_id, long long user_id,
     long long from, long long into)
 {
 	if (from == 0 || into == 0 || from == into)
-		return REVIEW_NOT_FOUND;
-	return fold_audited(db, remiss_id, user_id, from, into, "theme.merge");
+		return CORE_NOT_FOUND;
+	return theme_result(fold_audited(db, remiss_id, user_id, from, into,
+	    "theme.merge"));
 }
 
-enum review_result
+enum core_result
 theme_delete(struct db *db, long long remiss_id, long long user_id,
     long long id, long long move_to)
 {
 	if (id == 0 || id == move_to)
-		return REVIEW_NOT_FOUND;
-	return fold_audited(db, remiss_id, user_id, id, move_to,
-	    "theme.delete");
+		return CORE_NOT_FOUND;
+	return theme_result(fold_audited(db, remiss_id, user_id, id, move_to,
+	    "theme.delete"));
 }
 
 /* Parameters of a target's anchor columns: field, quote, prefix, suffix,
@@ -376,8 +395,9 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	return res;
 }
 
-enum review_result
-theme_from_group(struct db *db, long long remiss_id, long long user_id,
+/* theme_from_group's transaction. */
+static enum review_result
+group_write(struct db *db, long long remiss_id, long long user_id,
     const char *name, const char *description,
     const struct review_target *targets, size_t n, long long *id)
 {
@@ -435,6 +455,15 @@ theme_from_group(struct db *db, long long remiss_id, long long user_id,
 	res = audit_commit(db, user_id, "theme.create", "theme", *id, &b);
 	arena_free(a);
 	return res;
+}
+
+enum core_result
+theme_from_group(struct db *db, long long remiss_id, long long user_id,
+    const char *name, const char *description,
+    const struct review_target *targets, size_t n, long long *id)
+{
+	return theme_result(group_write(db, remiss_id, user_id, name,
+	    description, targets, n, id));
 }
 
 enum review_result

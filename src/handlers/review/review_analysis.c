@@ -504,7 +504,7 @@ handle_review_group_theme(struct request *req, struct response *res)
 	char			 rid[24];
 	long long		 id;
 	int			 i, n, want;
-	enum review_result	 rc;
+	enum core_result	 rc;
 	struct group_error	 ge;
 
 	if (!review_remiss(req, res, &def))
@@ -558,17 +558,14 @@ handle_review_group_theme(struct request *req, struct response *res)
 	PQclear(r);
 	rc = theme_from_group(req->db, def.id, req->identity.user_id, name,
 	    "Skapat ur en föreslagen grupp.", t, (size_t)n, &id);
-	if (rc == REVIEW_REFUSED) {
+	if (rc == CORE_INVALID) {
 		ge.message = _("Det finns redan ett tema med det namnet. Välj ett "
 		    "annat namn.");
 		group_error_page(req, res, &def, nr, &ge);
 		return;
 	}
-	if (rc != REVIEW_OK) {
-		if (rc == REVIEW_NOT_FOUND)
-			review_not_found(req, res);
-		else
-			review_unavailable(req, res);
+	if (rc != CORE_OK) {
+		handler_result(req, res, rc);
 		return;
 	}
 	res->status = 303;
