@@ -637,7 +637,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	 * page. The page is chosen by name first, then only its rows get
 	 * their response and version. */
 	[STMT_REVIEW_ORG_COUNT] = { "review_org_count",
-	    "SELECT count(*) FROM invitations i JOIN organisations o"
+	    "SELECT count(*) AS n_orgs FROM invitations i JOIN organisations o"
 	    " ON o.id = i.org_id"
 	    " WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)",
 	    2 },
@@ -646,9 +646,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    "  WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)"
 	    "  ORDER BY o.name LIMIT $3::bigint OFFSET $4::bigint)"
-	    " SELECT o.id, o.name, o.kind, COALESCE(resp.id::text, ''),"
-	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
-	    " COALESCE(iso_time_se(v.received_at), '')"
+	    " SELECT o.id AS id, o.name AS name, o.kind AS kind,"
+	    " COALESCE(resp.id::text, '') AS response_id,"
+	    " COALESCE(v.id::text, '') AS version_id,"
+	    " COALESCE(v.version::text, '') AS version,"
+	    " COALESCE(iso_time_se(v.received_at), '') AS received"
 	    " FROM page o"
 	    " LEFT JOIN responses resp ON resp.remiss_id = $1::bigint"
 	    "   AND resp.org_id = o.id"
@@ -676,12 +678,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  FROM annotations n JOIN resp ON resp.id = n.response_id"
 	    "  WHERE n.section_id IS NOT NULL AND n.parent_id IS NULL"
 	    "  AND n.resolved_at IS NULL GROUP BY 1, 2)"
-	    " SELECT resp.org_id, a.section_id, COALESCE(a.position, ''),"
-	    " left(COALESCE(a.comment, a.proposed_wording, ''), 140),"
+	    " SELECT resp.org_id AS org_id, a.section_id AS section_id,"
+	    " COALESCE(a.position, '') AS position,"
+	    " left(COALESCE(a.comment, a.proposed_wording, ''), 140) AS excerpt,"
 	    /* length() of the whole text counted every character of it, the
 	     * largest cost of this statement; 141 characters tell as much. */
-	    " length(left(COALESCE(a.comment, a.proposed_wording, ''), 141)) > 140,"
-	    " COALESCE(tg.n, 0), COALESCE(nt.n, 0), rd.user_id IS NOT NULL,"
+	    " length(left(COALESCE(a.comment, a.proposed_wording, ''), 141)) > 140"
+	    " AS cut,"
+	    " COALESCE(tg.n, 0) AS n_tags, COALESCE(nt.n, 0) AS n_notes,"
+	    " rd.user_id IS NOT NULL AS is_read,"
 	    " ($2::text IS NULL OR a.position = $2)"
 	    " AND ($3::bigint IS NULL OR" TAGGED_WITH("$3::bigint", "resp.id",
 	    "a.section_id") ")"
@@ -691,6 +696,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  OR EXISTS (SELECT 1 FROM questions qn"
 	    "   JOIN answers qa ON qa.question_id = qn.id AND qa.version_id = resp.vid"
 	    "   WHERE qn.section_id = a.section_id AND qa.search_tsv @@ sq.q))"
+	    " AS matches"
 	    " FROM sq, resp"
 	    /* OFFSET 0 keeps this a per-response index scan: the generic plan
 	     * of the plain join hashed a sequential scan of every answer of
@@ -939,10 +945,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  count(*) FILTER (WHERE ($2::text IS NULL OR c.kind = $2) AND c.position = $5) AS p3,"
 	    "  count(*) FILTER (WHERE ($2::text IS NULL OR c.kind = $2) AND c.position = $6) AS p4"
 	    "  FROM c GROUP BY c.section_id)"
-	    " SELECT s.id, COALESCE(agg.answered, 0), COALESCE(agg.n_read, 0),"
-	    " COALESCE(agg.n_tagged, 0), COALESCE(agg.n_noted, 0),"
-	    " COALESCE(who.names, ''), COALESCE(agg.p1, 0), COALESCE(agg.p2, 0),"
-	    " COALESCE(agg.p3, 0), COALESCE(agg.p4, 0)"
+	    " SELECT s.id AS section_id, COALESCE(agg.answered, 0) AS answered,"
+	    " COALESCE(agg.n_read, 0) AS n_read,"
+	    " COALESCE(agg.n_tagged, 0) AS n_tagged,"
+	    " COALESCE(agg.n_noted, 0) AS n_noted,"
+	    " COALESCE(who.names, '') AS readers, COALESCE(agg.p1, 0) AS p1,"
+	    " COALESCE(agg.p2, 0) AS p2, COALESCE(agg.p3, 0) AS p3,"
+	    " COALESCE(agg.p4, 0) AS p4"
 	    " FROM sections s LEFT JOIN agg ON agg.section_id = s.id"
 	    " LEFT JOIN who ON who.section_id = s.id"
 	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
@@ -1799,9 +1808,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* schema/013_remiss_data_version.sql */
 	[STMT_DATA_VERSION] = { "data_version",
-	    "SELECT r.id,"
-	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = r.id), 0),"
+	    "SELECT r.id AS remiss_id,"
+	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = r.id), 0)"
+	    " AS v,"
 	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = 0), 0)"
+	    " AS v0"
 	    " FROM remiss r WHERE r.slug = $1::text", 1 },
 
 	/* Committed without waiting for the WAL flush: the change it follows
