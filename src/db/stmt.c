@@ -1254,7 +1254,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "LOCK TABLE answers, draft_answers IN SHARE MODE", 0 },
 
 	[STMT_ANALYSIS_TEXTS] = { "analysis_texts",
-	    "SELECT a.id, a.section_id, o.id, o.name, " ANSWER_TEXT("a")
+	    "SELECT a.id AS answer_id, a.section_id AS section_id, o.id AS org_id,"
+	    " o.name AS org_name, " ANSWER_TEXT("a") " AS body"
 	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
 	    " JOIN LATERAL (SELECT id FROM response_versions"
 	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
@@ -1263,8 +1264,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY a.id", 1 },
 
 	[STMT_ANALYSIS_TARGETS] = { "analysis_targets",
-	    "SELECT a.id, resp.id, COALESCE(a.section_id::text, ''),"
-	    " COALESCE(a.question_id::text, ''), v.id"
+	    "SELECT a.id AS answer_id, resp.id AS response_id,"
+	    " COALESCE(a.section_id::text, '') AS section_id,"
+	    " COALESCE(a.question_id::text, '') AS question_id, v.id AS version_id"
 	    " FROM responses resp"
 	    " JOIN LATERAL (SELECT id FROM response_versions"
 	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
@@ -1273,7 +1275,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY a.id", 2 },
 
 	[STMT_ANALYSIS_THEMED] = { "analysis_themed",
-	    "SELECT DISTINCT th.id, th.name, a.id"
+	    "SELECT DISTINCT th.id AS theme_id, th.name AS theme_name,"
+	    " a.id AS answer_id"
 	    " FROM themes th JOIN tags t ON t.theme_id = th.id"
 	    " JOIN responses resp ON resp.id = t.response_id"
 	    " JOIN LATERAL (SELECT id FROM response_versions"
