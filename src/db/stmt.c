@@ -840,7 +840,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  $6, $7, $8, $9, $10::int, $11::int, $12::bigint"
 	    "  WHERE (SELECT found FROM ok)"
 	    "  ON CONFLICT DO NOTHING RETURNING id)"
-	    " SELECT (SELECT found FROM ok), (SELECT id FROM ins)", 13 },
+	    " SELECT (SELECT found FROM ok) AS found, (SELECT id FROM ins) AS id",
+	    13 },
 
 	[STMT_TAG_DELETE] = { "tag_delete",
 	    "DELETE FROM tags t USING themes th WHERE t.id = $1::bigint"
