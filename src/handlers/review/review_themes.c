@@ -376,7 +376,9 @@ save_theme(struct request *req, struct response *res, int edit)
 		parent = 0;
 	memset(&err, 0, sizeof(err));
 	err.id = id;
-	err.name = input_raw(req, IN_THEME_NAME);
+	/* As sent; the form always sends the field, so absent is empty. */
+	err.name = input_raw(req, IN_THEME_NAME) != NULL ?
+	    input_raw(req, IN_THEME_NAME) : "";
 	err.description = desc;
 	if ((name = theme_name(req, &why)) == NULL) {
 		err.message = why;
