@@ -67,6 +67,34 @@ take_id(struct db *db, PGresult *r, int col, long long *id)
 	return REVIEW_OK;
 }
 
+/* take_id for the column named name of r (the themes' statements). */
+static enum review_result
+take_named_id(struct db *db, PGresult *r, const char *name, long long *id)
+{
+	const char *const	 names[1] = { name };
+	int			 c;
+
+	if (db_cols(r, names, &c, 1) == -1) {
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	return take_id(db, r, c, id);
+}
+
+/* The text of the column named name in r's first row, borrowed from r;
+ * NULL (logged) when r has no such column or no row. */
+static const char *
+first_text(const PGresult *r, const char *name)
+{
+	const char *const	 names[1] = { name };
+	int			 c;
+
+	if (db_cols(r, names, &c, 1) == -1 || PQntuples(r) == 0)
+		return NULL;
+	return db_text(r, 0, c);
+}
+
 /* Writes the audit row for action on object (type, id) with detail, and
  * commits. Returns REVIEW_OK or REVIEW_ERROR (rolled back). */
 static enum review_result
@@ -125,6 +153,24 @@ name_detail(struct buf *b, const char *key, const char *value)
 	buf_puts(b, "}");
 }
 
+/* A theme operation's outcome as the core reports it: refused by a rule or
+ * constraint (a taken name, nesting too deep) is CORE_INVALID, an error of
+ * the database CORE_UNAVAILABLE. */
+static enum core_result
+theme_result(enum review_result r)
+{
+	switch (r) {
+	case REVIEW_OK:
+		return CORE_OK;
+	case REVIEW_NOT_FOUND:
+		return CORE_NOT_FOUND;
+	case REVIEW_REFUSED:
+		return CORE_INVALID;
+	default:
+		return CORE_UNAVAILABLE;
+	}
+}
+
 static enum review_result
 theme_write(struct db *db, long long remiss_id, long long user_id,
     long long id, const char *name, const char *description,
@@ -159,7 +205,7 @@ theme_write(struct db *db, long long remiss_id, long long user_id,
 		return res;
 	if (id != 0)
 		PQclear(r);
-	else if ((res = take_id(db, r, 0, &got)) != REVIEW_OK)
+	else if ((res = take_named_id(db, r, "id", &got)) != REVIEW_OK)
 		return res;
 	if (newid != NULL)
 		*newid = got;
@@ -175,24 +221,24 @@ theme_write(struct db *db, long long remiss_id, long long user_id,
 	return res;
 }
 
-enum review_result
+enum core_result
 theme_create(struct db *db, long long remiss_id, long long user_id,
     const char *name, const char *description, long long parent_id,
     long long *id)
 {
-	return theme_write(db, remiss_id, user_id, 0, name, description,
-	    parent_id, id);
+	return theme_result(theme_write(db, remiss_id, user_id, 0, name,
+	    description, parent_id, id));
 }
 
-enum review_result
+enum core_result
 theme_update(struct db *db, long long remiss_id, long long user_id,
     long long id, const char *name, const char *description,
     long long parent_id)
 {
 	if (id == 0)
-		return REVIEW_NOT_FOUND;
-	return theme_write(db, remiss_id, user_id, id, name, description,
-	    parent_id, NULL);
+		return CORE_NOT_FOUND;
+	return theme_result(theme_write(db, remiss_id, user_id, id, name,
+	    description, parent_id, NULL));
 }
 
 /* Resolves theme id within remiss_id and locks it, inside an open
@@ -219,7 +265,7 @@ fold_into(struct db *db, long long remiss_id, long long from, long long into,
     struct buf *detail)
 {
 	struct idtext		 t0, t1, t2;
-	const char		*p[3];
+	const char		*p[3], *name;
 	PGresult		*r;
 	enum review_result	 res;
 
@@ -251,8 +297,13 @@ fold_into(struct db *db, long long remiss_id, long long from, long long into,
 	p[1] = id_text(&t1, remiss_id);
 	if ((res = step(db, STMT_THEME_DELETE, p, &r, 0)) != REVIEW_OK)
 		return res;
+	if ((name = first_text(r, "name")) == NULL) {
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
 	buf_puts(detail, ",\"name\":");
-	json_string(detail, PQgetvalue(r, 0, 0));
+	json_string(detail, name);
 	buf_puts(detail, "}");
 	PQclear(r);
 	return REVIEW_OK;
@@ -281,23 +332,24 @@ fold_audited(struct db *db, long long remiss_id, long long user_id,
 	return res;
 }
 
-enum review_result
+enum core_result
 theme_merge(struct db *db, long long remiss_id, long long user_id,
     long long from, long long into)
 {
 	if (from == 0 || into == 0 || from == into)
-		return REVIEW_NOT_FOUND;
-	return fold_audited(db, remiss_id, user_id, from, into, "theme.merge");
+		return CORE_NOT_FOUND;
+	return theme_result(fold_audited(db, remiss_id, user_id, from, into,
+	    "theme.merge"));
 }
 
-enum review_result
+enum core_result
 theme_delete(struct db *db, long long remiss_id, long long user_id,
     long long id, long long move_to)
 {
 	if (id == 0 || id == move_to)
-		return REVIEW_NOT_FOUND;
-	return fold_audited(db, remiss_id, user_id, id, move_to,
-	    "theme.delete");
+		return CORE_NOT_FOUND;
+	return theme_result(fold_audited(db, remiss_id, user_id, id, move_to,
+	    "theme.delete"));
 }
 
 /* Parameters of a target's anchor columns: field, quote, prefix, suffix,
@@ -376,13 +428,14 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	return res;
 }
 
-enum review_result
-theme_from_group(struct db *db, long long remiss_id, long long user_id,
+/* theme_from_group's transaction. */
+static enum review_result
+group_write(struct db *db, long long remiss_id, long long user_id,
     const char *name, const char *description,
     const struct review_target *targets, size_t n, long long *id)
 {
 	struct idtext		 t0, t1, t2, t3, t4, t5;
-	const char		*p[13];
+	const char		*p[13], *found;
 	PGresult		*r;
 	struct buf		 b;
 	struct arena		*a;
@@ -399,7 +452,7 @@ theme_from_group(struct db *db, long long remiss_id, long long user_id,
 	p[4] = id_text(&t1, user_id);
 	if ((res = step(db, STMT_THEME_INSERT, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if ((res = take_id(db, r, 0, id)) != REVIEW_OK)
+	if ((res = take_named_id(db, r, "id", id)) != REVIEW_OK)
 		return res;
 	for (i = 0; i < n; i++) {
 		/* Suggested groups are of section answers, tagged whole. */
@@ -417,10 +470,12 @@ theme_from_group(struct db *db, long long remiss_id, long long user_id,
 		p[12] = id_text(&t5, remiss_id);
 		if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
 			return res;
-		if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+		/* found: the answer is of this remiss (else nothing stored). */
+		if ((found = first_text(r, "found")) == NULL ||
+		    strcmp(found, "t") != 0) {
 			PQclear(r);
 			db_rollback(db);
-			return REVIEW_NOT_FOUND;
+			return found == NULL ? REVIEW_ERROR : REVIEW_NOT_FOUND;
 		}
 		PQclear(r);
 	}
@@ -435,6 +490,15 @@ theme_from_group(struct db *db, long long remiss_id, long long user_id,
 	res = audit_commit(db, user_id, "theme.create", "theme", *id, &b);
 	arena_free(a);
 	return res;
+}
+
+enum core_result
+theme_from_group(struct db *db, long long remiss_id, long long user_id,
+    const char *name, const char *description,
+    const struct review_target *targets, size_t n, long long *id)
+{
+	return theme_result(group_write(db, remiss_id, user_id, name,
+	    description, targets, n, id));
 }
 
 enum review_result

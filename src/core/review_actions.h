@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core/anchor.h"
+#include "core/result.h"
 
 struct db;
 
@@ -29,29 +30,33 @@ struct review_target {
 	const struct anchor *passage;	/* NULL: the whole answer */
 };
 
-/* Themes. parent_id 0: top level. *id gets the new theme's id. */
-enum review_result theme_create(struct db *db, long long remiss_id,
+/* Themes. parent_id 0: top level. *id gets the new theme's id. The theme
+ * operations report a core result (core/result.h): CORE_INVALID when the
+ * database refused the change (a taken name, nesting deeper than one
+ * level), CORE_NOT_FOUND (a theme, parent or answer not of remiss_id),
+ * CORE_UNAVAILABLE; nothing changes unless CORE_OK. */
+enum core_result theme_create(struct db *db, long long remiss_id,
     long long user_id, const char *name, const char *description,
     long long parent_id, long long *id);
-enum review_result theme_update(struct db *db, long long remiss_id,
+enum core_result theme_update(struct db *db, long long remiss_id,
     long long user_id, long long id, const char *name,
     const char *description, long long parent_id);
 
 /* Moves every tag of theme from into theme into (sub-themes follow) and
  * removes from. Either not a theme of remiss_id: REVIEW_NOT_FOUND, and
  * nothing changes. */
-enum review_result theme_merge(struct db *db, long long remiss_id,
+enum core_result theme_merge(struct db *db, long long remiss_id,
     long long user_id, long long from, long long into);
 
 /* Removes a theme. move_to 0: its tags go with it; else they move there
  * first. Its sub-themes become top-level themes. id or move_to not a theme
  * of remiss_id: REVIEW_NOT_FOUND, and nothing changes. */
-enum review_result theme_delete(struct db *db, long long remiss_id,
+enum core_result theme_delete(struct db *db, long long remiss_id,
     long long user_id, long long id, long long move_to);
 
 /* Creates a theme and tags every whole answer of targets[0..n) with it, in
  * one transaction (a suggested group turned into a theme). */
-enum review_result theme_from_group(struct db *db, long long remiss_id,
+enum core_result theme_from_group(struct db *db, long long remiss_id,
     long long user_id, const char *name, const char *description,
     const struct review_target *targets, size_t n, long long *id);
 

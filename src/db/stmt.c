@@ -637,7 +637,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	 * page. The page is chosen by name first, then only its rows get
 	 * their response and version. */
 	[STMT_REVIEW_ORG_COUNT] = { "review_org_count",
-	    "SELECT count(*) FROM invitations i JOIN organisations o"
+	    "SELECT count(*) AS n_orgs FROM invitations i JOIN organisations o"
 	    " ON o.id = i.org_id"
 	    " WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)",
 	    2 },
@@ -646,9 +646,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    "  WHERE i.remiss_id = $1::bigint AND ($2::text IS NULL OR o.kind = $2)"
 	    "  ORDER BY o.name LIMIT $3::bigint OFFSET $4::bigint)"
-	    " SELECT o.id, o.name, o.kind, COALESCE(resp.id::text, ''),"
-	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
-	    " COALESCE(iso_time_se(v.received_at), '')"
+	    " SELECT o.id AS id, o.name AS name, o.kind AS kind,"
+	    " COALESCE(resp.id::text, '') AS response_id,"
+	    " COALESCE(v.id::text, '') AS version_id,"
+	    " COALESCE(v.version::text, '') AS version,"
+	    " COALESCE(iso_time_se(v.received_at), '') AS received"
 	    " FROM page o"
 	    " LEFT JOIN responses resp ON resp.remiss_id = $1::bigint"
 	    "   AND resp.org_id = o.id"
@@ -676,12 +678,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  FROM annotations n JOIN resp ON resp.id = n.response_id"
 	    "  WHERE n.section_id IS NOT NULL AND n.parent_id IS NULL"
 	    "  AND n.resolved_at IS NULL GROUP BY 1, 2)"
-	    " SELECT resp.org_id, a.section_id, COALESCE(a.position, ''),"
-	    " left(COALESCE(a.comment, a.proposed_wording, ''), 140),"
+	    " SELECT resp.org_id AS org_id, a.section_id AS section_id,"
+	    " COALESCE(a.position, '') AS position,"
+	    " left(COALESCE(a.comment, a.proposed_wording, ''), 140) AS excerpt,"
 	    /* length() of the whole text counted every character of it, the
 	     * largest cost of this statement; 141 characters tell as much. */
-	    " length(left(COALESCE(a.comment, a.proposed_wording, ''), 141)) > 140,"
-	    " COALESCE(tg.n, 0), COALESCE(nt.n, 0), rd.user_id IS NOT NULL,"
+	    " length(left(COALESCE(a.comment, a.proposed_wording, ''), 141)) > 140"
+	    " AS cut,"
+	    " COALESCE(tg.n, 0) AS n_tags, COALESCE(nt.n, 0) AS n_notes,"
+	    " rd.user_id IS NOT NULL AS is_read,"
 	    " ($2::text IS NULL OR a.position = $2)"
 	    " AND ($3::bigint IS NULL OR" TAGGED_WITH("$3::bigint", "resp.id",
 	    "a.section_id") ")"
@@ -691,6 +696,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  OR EXISTS (SELECT 1 FROM questions qn"
 	    "   JOIN answers qa ON qa.question_id = qn.id AND qa.version_id = resp.vid"
 	    "   WHERE qn.section_id = a.section_id AND qa.search_tsv @@ sq.q))"
+	    " AS matches"
 	    " FROM sq, resp"
 	    /* OFFSET 0 keeps this a per-response index scan: the generic plan
 	     * of the plain join hashed a sequential scan of every answer of
@@ -759,11 +765,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY rd.response_id, rd.read_at", 2 },
 
 	[STMT_THEME_LIST] = { "theme_list",
-	    "SELECT th.id, COALESCE(th.parent_id::text, ''), th.name,"
-	    " COALESCE(th.description, ''),"
-	    " (SELECT count(*) FROM tags t WHERE t.theme_id = th.id),"
+	    "SELECT th.id AS id, COALESCE(th.parent_id::text, '') AS parent_id,"
+	    " th.name AS name, COALESCE(th.description, '') AS description,"
+	    " (SELECT count(*) FROM tags t WHERE t.theme_id = th.id) AS n_tags,"
 	    " (SELECT count(DISTINCT (t.response_id, t.section_id, t.question_id))"
-	    "   FROM tags t WHERE t.theme_id = th.id)"
+	    "   FROM tags t WHERE t.theme_id = th.id) AS n_answers"
 	    " FROM themes th LEFT JOIN themes p ON p.id = th.parent_id"
 	    " WHERE th.remiss_id = $1::bigint"
 	    " ORDER BY lower(COALESCE(p.name, th.name)), th.parent_id NULLS FIRST,"
@@ -834,7 +840,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  $6, $7, $8, $9, $10::int, $11::int, $12::bigint"
 	    "  WHERE (SELECT found FROM ok)"
 	    "  ON CONFLICT DO NOTHING RETURNING id)"
-	    " SELECT (SELECT found FROM ok), (SELECT id FROM ins)", 13 },
+	    " SELECT (SELECT found FROM ok) AS found, (SELECT id FROM ins) AS id",
+	    13 },
 
 	[STMT_TAG_DELETE] = { "tag_delete",
 	    "DELETE FROM tags t USING themes th WHERE t.id = $1::bigint"
@@ -939,10 +946,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  count(*) FILTER (WHERE ($2::text IS NULL OR c.kind = $2) AND c.position = $5) AS p3,"
 	    "  count(*) FILTER (WHERE ($2::text IS NULL OR c.kind = $2) AND c.position = $6) AS p4"
 	    "  FROM c GROUP BY c.section_id)"
-	    " SELECT s.id, COALESCE(agg.answered, 0), COALESCE(agg.n_read, 0),"
-	    " COALESCE(agg.n_tagged, 0), COALESCE(agg.n_noted, 0),"
-	    " COALESCE(who.names, ''), COALESCE(agg.p1, 0), COALESCE(agg.p2, 0),"
-	    " COALESCE(agg.p3, 0), COALESCE(agg.p4, 0)"
+	    " SELECT s.id AS section_id, COALESCE(agg.answered, 0) AS answered,"
+	    " COALESCE(agg.n_read, 0) AS n_read,"
+	    " COALESCE(agg.n_tagged, 0) AS n_tagged,"
+	    " COALESCE(agg.n_noted, 0) AS n_noted,"
+	    " COALESCE(who.names, '') AS readers, COALESCE(agg.p1, 0) AS p1,"
+	    " COALESCE(agg.p2, 0) AS p2, COALESCE(agg.p3, 0) AS p3,"
+	    " COALESCE(agg.p4, 0) AS p4"
 	    " FROM sections s LEFT JOIN agg ON agg.section_id = s.id"
 	    " LEFT JOIN who ON who.section_id = s.id"
 	    " WHERE s.remiss_id = $1::bigint AND s.removed_at IS NULL"
@@ -1245,7 +1255,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "LOCK TABLE answers, draft_answers IN SHARE MODE", 0 },
 
 	[STMT_ANALYSIS_TEXTS] = { "analysis_texts",
-	    "SELECT a.id, a.section_id, o.id, o.name, " ANSWER_TEXT("a")
+	    "SELECT a.id AS answer_id, a.section_id AS section_id, o.id AS org_id,"
+	    " o.name AS org_name, " ANSWER_TEXT("a") " AS body"
 	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
 	    " JOIN LATERAL (SELECT id FROM response_versions"
 	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
@@ -1254,8 +1265,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY a.id", 1 },
 
 	[STMT_ANALYSIS_TARGETS] = { "analysis_targets",
-	    "SELECT a.id, resp.id, COALESCE(a.section_id::text, ''),"
-	    " COALESCE(a.question_id::text, ''), v.id"
+	    "SELECT a.id AS answer_id, resp.id AS response_id,"
+	    " COALESCE(a.section_id::text, '') AS section_id,"
+	    " COALESCE(a.question_id::text, '') AS question_id, v.id AS version_id"
 	    " FROM responses resp"
 	    " JOIN LATERAL (SELECT id FROM response_versions"
 	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
@@ -1264,7 +1276,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY a.id", 2 },
 
 	[STMT_ANALYSIS_THEMED] = { "analysis_themed",
-	    "SELECT DISTINCT th.id, th.name, a.id"
+	    "SELECT DISTINCT th.id AS theme_id, th.name AS theme_name,"
+	    " a.id AS answer_id"
 	    " FROM themes th JOIN tags t ON t.theme_id = th.id"
 	    " JOIN responses resp ON resp.id = t.response_id"
 	    " JOIN LATERAL (SELECT id FROM response_versions"
@@ -1822,9 +1835,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* schema/013_remiss_data_version.sql */
 	[STMT_DATA_VERSION] = { "data_version",
-	    "SELECT r.id,"
-	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = r.id), 0),"
+	    "SELECT r.id AS remiss_id,"
+	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = r.id), 0)"
+	    " AS v,"
 	    " COALESCE((SELECT v FROM remiss_data_version WHERE remiss_id = 0), 0)"
+	    " AS v0"
 	    " FROM remiss r WHERE r.slug = $1::text", 1 },
 
 	/* Committed without waiting for the WAL flush: the change it follows

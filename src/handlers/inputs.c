@@ -14,6 +14,12 @@ static const char *const notice_words[] = { "publicerad", "avpublicerad",
     "havd", "sekretess", NULL };
 static const char *const back_words[] = { "forhandsgranska", NULL };
 static const char *const action_words[] = { "dolj", "ersatt", NULL };
+/* The matrix's kinds of organisation (organisations.kind). */
+static const char *const org_kind_words[] = { "kommun", "region", "annan",
+    NULL };
+
+/* What happens to a deleted theme's tags. */
+static const char *const tags_fate_words[] = { "ta-bort", "flytta", NULL };
 
 /*
  * One row per enum input_key (http/input.h), grouped by area like the
@@ -67,4 +73,26 @@ const struct input_def input_defs[IN__MAX] = {
 	    .words = action_words },
 	[IN_GROUND] = { .name = "grund", .type = INPUT_TEXT, .flags = INPUT_LINE,
 	    .maxlen = 300 },
+	/* review: matrix, analysis, themes */
+	[IN_MATRIX_SECTION] = { .name = "avsnitt", .type = INPUT_TEXT },
+	[IN_MATRIX_THEME] = { .name = "tema", .type = INPUT_ID },
+	[IN_MATRIX_POSITION] = { .name = "stallning", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 64 },
+	[IN_MATRIX_KIND] = { .name = "typ", .type = INPUT_ENUM,
+	    .words = org_kind_words },
+	[IN_MATRIX_TEXT] = { .name = "q", .type = INPUT_TEXT },
+	[IN_MATRIX_PAGE] = { .name = "sida", .type = INPUT_ID },
+	[IN_ANALYSIS_SECTION] = { .name = "avsnitt", .type = INPUT_TEXT },
+	/* One line (TAB allowed), as the group form has always taken. */
+	[IN_GROUP_NAME] = { .name = "namn", .type = INPUT_TEXT, .maxlen = 800 },
+	[IN_GROUP_ANSWERS] = { .name = "svar", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE },
+	[IN_THEME_NAME] = { .name = "namn", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 200 },
+	[IN_THEME_DESCRIPTION] = { .name = "beskrivning", .type = INPUT_TEXT },
+	[IN_THEME_PARENT] = { .name = "overordnat", .type = INPUT_ID },
+	[IN_MERGE_WITH] = { .name = "med", .type = INPUT_ID },
+	[IN_TAGS_FATE] = { .name = "taggar", .type = INPUT_ENUM,
+	    .words = tags_fate_words },
+	[IN_MOVE_TO] = { .name = "till", .type = INPUT_ID },
 };

@@ -30,6 +30,22 @@ enum input_key {
 	IN_REVOKED,		/* ?aterkallad=1 */
 	/* respond (handlers/respond/) */
 	/* review (handlers/review/) */
+	/* review: matrix, analysis, themes (handlers/review/) */
+	IN_MATRIX_SECTION,	/* ?avsnitt=NR: one section's row */
+	IN_MATRIX_THEME,	/* ?tema=ID: answers tagged with a theme */
+	IN_MATRIX_POSITION,	/* ?stallning=CODE: one position */
+	IN_MATRIX_KIND,		/* ?typ=kommun|region|annan */
+	IN_MATRIX_TEXT,		/* ?q=: words in the answers */
+	IN_MATRIX_PAGE,		/* ?sida=N: the page of organisations */
+	IN_ANALYSIS_SECTION,	/* avsnitt=NR: the section analysed */
+	IN_GROUP_NAME,		/* namn: a suggested group's theme name */
+	IN_GROUP_ANSWERS,	/* svar=ID,ID,...: the group's answers */
+	IN_THEME_NAME,		/* namn */
+	IN_THEME_DESCRIPTION,	/* beskrivning */
+	IN_THEME_PARENT,	/* overordnat: the theme it is under */
+	IN_MERGE_WITH,		/* med: the theme a merge keeps */
+	IN_TAGS_FATE,		/* taggar=ta-bort|flytta: a deleted theme's tags */
+	IN_MOVE_TO,		/* till: the theme they move to */
 	/* decide (handlers/decide/) */
 	/* decide: meetings (handlers/decide/meetings.c) */
 	IN_MEETING_DATE,	/* datum: as typed (core/meeting_rules.c reads it) */

@@ -219,6 +219,9 @@ check "merging a theme moves its tags (a duplicate whole-answer tag is dropped) 
 	eval 'status_is 303 && [ "$(sql "SELECT count(*) FROM themes WHERE id = $t_ers")" = 0 ] && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $t_trosk")" = 2 ]'
 req "$G" POST "/remisser/$SLUG/granskning/tagga" "${target[@]}" --data-urlencode "tema=$t_komp" \
 	--data-urlencode "falt=kommentar" --data-urlencode "citat=Kommunen föreslår"
+post_form "$G" "/remisser/$SLUG/teman/$t_komp/ta-bort" "$csrf" "taggar=flytta" "till="
+check "deleting a theme to move its tags, with no theme to move them to, is a 400: theme and tags stay" \
+	eval 'status_is 400 && body_has "Välj vad som ska hända med temats taggar." && [ "$(sql "SELECT count(*) FROM tags WHERE theme_id = $t_komp AND quote = '"'"'Kommunen föreslår'"'"'")" = 1 ]'
 post_form "$G" "/remisser/$SLUG/teman/$t_komp/ta-bort" "$csrf" "taggar=flytta" \
 	"till=$t_fin"
 check "deleting a theme can move its tags to another" \

@@ -10,39 +10,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
 #include "analysis/cluster.h"
 #include "analysis/doc.h"
 #include "analysis/neardup.h"
 #include "analysis/passage.h"
 #include "analysis/tfidf.h"
 #include "core/remiss_def.h"
-#include "db/db.h"
+#include "core/review_actions.h"
+#include "core/review_analysis.h"
 #include "handlers/review/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
-#include "http/kv.h"
 #include "http/response.h"
-#include "http/utf8.h"
-#include "core/review_actions.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/numparse.h"
 #include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
 
-/* The remiss's answers with text, as analysis documents, and who wrote them. */
+/* The remiss's answers with text (core/review_analysis.c) and what the
+ * page analyses of them. */
 struct corpus {
-	PGresult	*r;		/* STMT_ANALYSIS_TEXTS, rows by answer id */
-	struct doc	*docs;		/* all rows, by id */
-	size_t		 n;
-	struct doc	*sec;		/* the chosen section's (a slice of docs' rows) */
-	size_t		 nsec;
-	int		*row;		/* row of r for each of sec */
-	struct df_table	*df;		/* document frequencies over the remiss,
+	struct analysis_corpus	 all;	/* every answer, by id */
+	struct doc		*sec;	/* the chosen section's (a slice of
+					   all.docs) */
+	size_t			 nsec;
+	struct df_table		*df;	/* document frequencies over the remiss,
 					   or NULL when not asked for */
 };
 
@@ -55,62 +49,49 @@ static int
 corpus_load(struct request *req, long long remiss_id,
     const struct section_def *section, struct corpus *c)
 {
-	char		 rid[24];
-	const char	*p[1] = { rid };
-	int		 i, rows;
+	size_t i;
 
 	memset(c, 0, sizeof(*c));
-	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	c->r = db_exec(req->db, STMT_ANALYSIS_TEXTS, p);
-	if (!db_result_ok(c->r))
+	if (analysis_corpus_load(req->db, req->arena, remiss_id, &c->all) !=
+	    CORE_OK)
 		return -1;
-	rows = PQntuples(c->r);
-	if ((c->docs = arena_calloc(req->arena, (size_t)rows + 1,
-	    sizeof(*c->docs))) == NULL || (c->sec = arena_calloc(req->arena,
-	    (size_t)rows + 1, sizeof(*c->sec))) == NULL || (c->row =
-	    arena_calloc(req->arena, (size_t)rows + 1, sizeof(*c->row))) == NULL ||
+	if ((c->sec = arena_calloc(req->arena, c->all.n + 1,
+	    sizeof(*c->sec))) == NULL ||
 	    (section != NULL && (c->df = df_table_new()) == NULL))
 		return -1;
-	for (i = 0; i < rows; i++) {
-		c->docs[i].id = parse_id_or_zero(PQgetvalue(c->r, i, 0));
-		c->docs[i].text = PQgetvalue(c->r, i, 4);
-		c->docs[i].len = (size_t)PQgetlength(c->r, i, 4);
-		if (c->df != NULL && df_table_add(c->df, c->docs[i].text,
-		    c->docs[i].len) == -1)
+	for (i = 0; i < c->all.n; i++) {
+		if (c->df != NULL && df_table_add(c->df, c->all.docs[i].text,
+		    c->all.docs[i].len) == -1)
 			return -1;
-		if (section != NULL && parse_id_or_zero(PQgetvalue(c->r, i, 1)) ==
-		    section->id) {
-			c->row[c->nsec] = i;
-			c->sec[c->nsec++] = c->docs[i];
-		}
+		if (section != NULL && c->all.answers[i].section_id ==
+		    section->id)
+			c->sec[c->nsec++] = c->all.docs[i];
 	}
-	c->n = (size_t)rows;
 	return 0;
 }
 
 static void
 corpus_free(struct corpus *c)
 {
-	PQclear(c->r);
 	df_table_free(c->df);
 }
 
-/* Row of r of answer id (rows are by id), or -1. */
-static int
-row_of(const struct corpus *c, int64_t id)
+/* The answer id of the corpus (answers are by id), or NULL. */
+static const struct analysis_answer *
+answer_of(const struct corpus *c, int64_t id)
 {
-	size_t lo = 0, hi = c->n, mid;
+	size_t lo = 0, hi = c->all.n, mid;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (c->docs[mid].id < id)
+		if (c->all.answers[mid].id < id)
 			lo = mid + 1;
-		else if (c->docs[mid].id > id)
+		else if (c->all.answers[mid].id > id)
 			hi = mid;
 		else
-			return (int)mid;
+			return &c->all.answers[mid];
 	}
-	return -1;
+	return NULL;
 }
 
 /* At most max characters of s, cut at a character boundary, with "…". */
@@ -133,18 +114,18 @@ static void
 answer_item(struct html *h, struct request *req, const struct remiss_def *def,
     const struct corpus *c, int64_t id, const char *nr, double sim)
 {
-	int row = row_of(c, id);
+	const struct analysis_answer *an = answer_of(c, id);
 
-	if (row < 0)
+	if (an == NULL)
 		return;
 	html_open(h, "li", NULL);
-	html_elem(h, "a", PQgetvalue(c->r, row, 3), "href", answer_href(
-	    req->arena, def->slug, nr, PQgetvalue(c->r, row, 2)), NULL);
+	html_elem(h, "a", an->org, "href", answer_href(req->arena, def->slug,
+	    nr, arena_printf(req->arena, "%lld", an->org_id)), NULL);
 	if (sim >= 0)
 		html_elem(h, "span", arena_printf(req->arena, _(" (likhet %.2f)"),
 		    sim), "class", "muted", NULL);
-	html_elem(h, "p", excerpt(req->arena, PQgetvalue(c->r, row, 4), 280),
-	    "class", "prewrap", NULL);
+	html_elem(h, "p", excerpt(req->arena, an->text, 280), "class",
+	    "prewrap", NULL);
 	html_close(h);
 }
 
@@ -279,45 +260,28 @@ static void
 theme_reps(struct html *h, struct request *req, const struct remiss_def *def,
     const struct section_def *s, const struct corpus *c)
 {
-	PGresult	*r;
-	char		 rid[24], sid[24];
-	const char	*p[2] = { rid, sid };
-	int64_t		*ids;
-	struct doc_rank	*reps;
-	size_t		 nids, nreps, i;
-	int		 at, end, rows;
+	struct analysis_theme	*themes;
+	struct doc_rank		*reps;
+	size_t			 nthemes, nreps, i, k;
 
-	snprintf(rid, sizeof(rid), "%lld", def->id);
-	snprintf(sid, sizeof(sid), "%lld", s->id);
-	r = db_exec(req->db, STMT_ANALYSIS_THEMED, p);
-	if (!db_result_ok(r) || (rows = PQntuples(r)) == 0) {
-		PQclear(r);
+	if (analysis_themes(req->db, req->arena, def->id, s->id, &themes,
+	    &nthemes) != CORE_OK || nthemes == 0)
 		return;
-	}
 	html_elem(h, "h2", _("Teman: de svar som bäst står för temat"), NULL);
-	for (at = 0; at < rows; at = end) {
-		for (end = at; end < rows && strcmp(PQgetvalue(r, end, 0),
-		    PQgetvalue(r, at, 0)) == 0; end++)
-			;
-		if ((ids = arena_calloc(req->arena, (size_t)(end - at),
-		    sizeof(*ids))) == NULL)
-			break;
-		for (nids = 0; nids < (size_t)(end - at); nids++)
-			ids[nids] = parse_id_or_zero(PQgetvalue(r,
-			    at + (int)nids, 2));
-		if (cluster_representatives(req->arena, c->sec, c->nsec, ids,
-		    nids, c->df, 3, &reps, &nreps) == -1)
+	for (k = 0; k < nthemes; k++) {
+		if (cluster_representatives(req->arena, c->sec, c->nsec,
+		    themes[k].answers, themes[k].n, c->df, 3, &reps, &nreps) ==
+		    -1)
 			break;
 		/* TRANSLATORS: a theme's name and its number of answers. */
 		html_elem(h, "h3", arena_printf(req->arena, NG_("%s (%zu svar)",
-		    "%s (%zu svar)", (unsigned long)nids), PQgetvalue(r, at, 1),
-		    nids), NULL);
+		    "%s (%zu svar)", (unsigned long)themes[k].n), themes[k].name,
+		    themes[k].n), NULL);
 		html_open(h, "ol", "class", "reps", NULL);
 		for (i = 0; i < nreps; i++)
 			answer_item(h, req, def, c, reps[i].id, s->nr, reps[i].sim);
 		html_close(h);
 	}
-	PQclear(r);
 }
 
 static void
@@ -359,7 +323,7 @@ analysis_page(struct request *req, struct response *res,
 	    &nterms) == -1 || cluster_docs(req->arena, c.sec, c.nsec, c.df,
 	    NULL, &cl) == -1 || (h = html_new()) == NULL) {
 		corpus_free(&c);
-		review_unavailable(req, res);
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	layout_begin(h, arena_printf(req->arena, _("%sAnalys av avsnitt %s"),
@@ -404,66 +368,20 @@ analysis_page(struct request *req, struct response *res,
 	corpus_free(&c);
 }
 
-static int
-cmp_id(const void *x, const void *y)
-{
-	long long a = *(const long long *)x, b = *(const long long *)y;
-
-	return (a > b) - (a < b);
-}
-
-/* The answer ids "1,2,3" of the group form as a PostgreSQL array literal
- * in arr, each once. Returns how many, 0 when ids is missing or malformed
- * (empty, not a positive number, more than ANSWER_IDS_MAX), -1 on OOM. */
-#define ANSWER_IDS_MAX 10000
-static int
-answer_ids(struct arena *a, const char *ids, struct buf *arr)
-{
-	const char	*s = ids, *comma;
-	char		 one[24];
-	long long	*v;
-	size_t		 len, n = 0, i, k;
-
-	if (ids == NULL || *ids == '\0')
-		return 0;
-	if ((v = arena_calloc(a, ANSWER_IDS_MAX, sizeof(*v))) == NULL)
-		return -1;
-	for (;;) {
-		comma = strchr(s, ',');
-		len = comma != NULL ? (size_t)(comma - s) : strlen(s);
-		if (len == 0 || len >= sizeof(one) || n >= ANSWER_IDS_MAX)
-			return 0;
-		memcpy(one, s, len);
-		one[len] = '\0';
-		if (parse_id(one, &v[n]) == -1 || v[n] <= 0)
-			return 0;
-		n++;
-		if (comma == NULL)
-			break;
-		s = comma + 1;
-	}
-	qsort(v, n, sizeof(*v), cmp_id);
-	buf_puts(arr, "{");
-	for (i = k = 0; i < n; i++)
-		if (i == 0 || v[i] != v[i - 1])
-			buf_printf(arr, "%s%lld", k++ > 0 ? "," : "", v[i]);
-	buf_puts(arr, "}");
-	return arr->failed ? -1 : (int)k;
-}
-
+/* GET /remisser/{slug}/analys[?avsnitt=NR] (the first section when none) */
 void
 handle_review_analysis(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	const struct section_def *s;
-	const char		*nr;
+	const char		*nr = input_text(req, IN_ANALYSIS_SECTION);
 
 	if (!review_remiss(req, res, &def))
 		return;
-	nr = kvlist_get(&req->query, "avsnitt");
-	if (def.nsections == 0 || (s = nr != NULL ? remiss_section(&def, nr) :
+	if (def.nsections == 0 || input_state(req, IN_ANALYSIS_SECTION) ==
+	    INPUT_INVALID || (s = nr != NULL ? remiss_section(&def, nr) :
 	    &def.sections[0]) == NULL) {
-		review_not_found(req, res);
+		handler_fail(req, res, PROB_NOT_FOUND);
 		return;
 	}
 	analysis_page(req, res, &def, s, 200, NULL);
@@ -479,7 +397,7 @@ group_error_page(struct request *req, struct response *res,
 
 	if (s == NULL) {
 		if (def->nsections == 0) {
-			review_not_found(req, res);
+			handler_fail(req, res, PROB_NOT_FOUND);
 			return;
 		}
 		s = &def->sections[0];
@@ -495,80 +413,57 @@ handle_review_group_theme(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct review_target	*t;
-	struct buf		 arr;
-	const char		*name = kvlist_get(&req->form, "namn");
-	const char		*ids = kvlist_get(&req->form, "svar");
-	const char		*nr = kvlist_get(&req->form, "avsnitt");
-	const char		*p[2];
-	PGresult		*r;
-	char			 rid[24];
+	const char		*name = input_text(req, IN_GROUP_NAME);
+	const char		*raw = input_raw(req, IN_GROUP_NAME);
+	const char		*ids = input_raw(req, IN_GROUP_ANSWERS);
+	const char		*nr = input_raw(req, IN_ANALYSIS_SECTION);
 	long long		 id;
-	int			 i, n, want;
-	enum review_result	 rc;
+	size_t			 n;
+	enum core_result	 rc;
 	struct group_error	 ge;
 
 	if (!review_remiss(req, res, &def))
 		return;
 	memset(&ge, 0, sizeof(ge));
 	ge.ids = ids != NULL ? ids : "";	/* which group's field */
-	ge.name = name;
+	ge.name = raw;
+	/* One line (IN_GROUP_NAME refuses what is too long or not text). */
 	if (name == NULL || name[strspn(name, " \t")] == '\0' ||
-	    strlen(name) > 800 || strpbrk(name, "\r\n") != NULL ||
-	    !utf8_valid_text(name, strlen(name))) {
+	    strpbrk(name, "\r\n") != NULL) {
 		ge.message = _("Ge temat ett namn på en rad.");
 		group_error_page(req, res, &def, nr, &ge);
 		return;
 	}
-	buf_init(&arr, req->arena);
-	if ((want = answer_ids(req->arena, ids, &arr)) <= 0) {
-		if (want == 0)
-			handler_problem(req, res, 400, "Gruppens svar saknas eller "
-			    "är felaktiga. Ladda om sidan.", "The group's answers "
-			    "are missing or malformed.");
-		else
-			review_unavailable(req, res);
+	switch (analysis_group_targets(req->db, req->arena, def.id,
+	    input_text(req, IN_GROUP_ANSWERS), &t, &n)) {
+	case CORE_OK:
+		break;
+	case CORE_INVALID:
+		handler_problem(req, res, 400, "Gruppens svar saknas eller "
+		    "är felaktiga. Ladda om sidan.", "The group's answers "
+		    "are missing or malformed.");
+		return;
+	case CORE_NOT_FOUND:
+		handler_problem(req, res, 404, "Något av gruppens svar "
+		    "finns inte bland remissens senaste svar (en ny version "
+		    "kan ha kommit in). Ladda om analysen. Inget tema har "
+		    "skapats.", "An answer of the group is not among the "
+		    "remiss's latest answers. Nothing was created.");
+		return;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
-	snprintf(rid, sizeof(rid), "%lld", def.id);
-	p[0] = rid;
-	p[1] = arr.data;
-	r = db_exec(req->db, STMT_ANALYSIS_TARGETS, p);
-	/* Every answer named must be a latest answer of this remiss. */
-	if (!db_result_ok(r) || (n = PQntuples(r)) != want ||
-	    (t = arena_calloc(req->arena, (size_t)n, sizeof(*t))) == NULL) {
-		if (db_result_ok(r) && n != want)
-			handler_problem(req, res, 404, "Något av gruppens svar "
-			    "finns inte bland remissens senaste svar (en ny version "
-			    "kan ha kommit in). Ladda om analysen. Inget tema har "
-			    "skapats.", "An answer of the group is not among the "
-			    "remiss's latest answers. Nothing was created.");
-		else if (db_result_ok(r))
-			review_unavailable(req, res);
-		else
-			review_unavailable(req, res);
-		PQclear(r);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		t[i].response_id = parse_id_or_zero(PQgetvalue(r, i, 1));
-		t[i].section_id = parse_id_or_zero(PQgetvalue(r, i, 2));
-		t[i].question_id = parse_id_or_zero(PQgetvalue(r, i, 3));
-		t[i].version_id = parse_id_or_zero(PQgetvalue(r, i, 4));
-	}
-	PQclear(r);
 	rc = theme_from_group(req->db, def.id, req->identity.user_id, name,
-	    "Skapat ur en föreslagen grupp.", t, (size_t)n, &id);
-	if (rc == REVIEW_REFUSED) {
+	    "Skapat ur en föreslagen grupp.", t, n, &id);
+	if (rc == CORE_INVALID) {
 		ge.message = _("Det finns redan ett tema med det namnet. Välj ett "
 		    "annat namn.");
 		group_error_page(req, res, &def, nr, &ge);
 		return;
 	}
-	if (rc != REVIEW_OK) {
-		if (rc == REVIEW_NOT_FOUND)
-			review_not_found(req, res);
-		else
-			review_unavailable(req, res);
+	if (rc != CORE_OK) {
+		handler_result(req, res, rc);
 		return;
 	}
 	res->status = 303;
@@ -634,9 +529,9 @@ duplicate_group(struct html *h, struct request *req, const struct remiss_def *de
 {
 	const struct neardup_group	*g = &nd->groups[k];
 	const struct neardup_pair	*pair = NULL;
+	const struct analysis_answer	*an, *ra, *rb;
 	struct passage			*ps;
 	size_t				 i, nps;
-	int				 ra, rb, row;
 
 	html_open(h, "section", "class", "group", NULL);
 	html_elem(h, "h2", arena_printf(req->arena, NG_("Grupp %zu: %zu nästan "
@@ -644,37 +539,34 @@ duplicate_group(struct html *h, struct request *req, const struct remiss_def *de
 	    (unsigned long)g->n), k + 1, g->n), NULL);
 	html_open(h, "ul", NULL);
 	for (i = 0; i < g->n; i++) {
-		if ((row = row_of(c, g->ids[i])) < 0)
+		if ((an = answer_of(c, g->ids[i])) == NULL)
 			continue;
 		html_open(h, "li", NULL);
 		html_elem(h, "a", arena_printf(req->arena, _("%s, avsnitt %s"),
-		    PQgetvalue(c->r, row, 3), nr_of(def,
-		    parse_id_or_zero(PQgetvalue(c->r, row, 1)))), "href",
+		    an->org, nr_of(def, an->section_id)), "href",
 		    answer_href(req->arena, def->slug, nr_of(def,
-		    parse_id_or_zero(PQgetvalue(c->r, row, 1))),
-		    PQgetvalue(c->r, row, 2)), NULL);
+		    an->section_id), arena_printf(req->arena, "%lld",
+		    an->org_id)), NULL);
 		html_close(h);
 	}
 	html_close(h);
 	for (i = 0; i < nd->npairs && pair == NULL; i++)
 		if (nd->pairs[i].a == g->ids[0] || nd->pairs[i].b == g->ids[0])
 			pair = &nd->pairs[i];
-	if (pair != NULL && (ra = row_of(c, pair->a)) >= 0 &&
-	    (rb = row_of(c, pair->b)) >= 0 && passage_find(req->arena,
-	    PQgetvalue(c->r, ra, 4), (size_t)PQgetlength(c->r, ra, 4),
-	    PQgetvalue(c->r, rb, 4), (size_t)PQgetlength(c->r, rb, 4), 5, &ps,
-	    &nps) == 0) {
+	if (pair != NULL && (ra = answer_of(c, pair->a)) != NULL &&
+	    (rb = answer_of(c, pair->b)) != NULL && passage_find(req->arena,
+	    ra->text, ra->len, rb->text, rb->len, 5, &ps, &nps) == 0) {
 		html_elem(h, "p", arena_printf(req->arena, _("Gemensamma stycken "
-		    "(markerade) i %s och %s, likhet %.2f:"), PQgetvalue(c->r, ra, 3),
-		    PQgetvalue(c->r, rb, 3), pair->jaccard), NULL);
+		    "(markerade) i %s och %s, likhet %.2f:"), ra->org, rb->org,
+		    pair->jaccard), NULL);
 		html_open(h, "div", "class", "side-by-side", NULL);
 		html_open(h, "div", NULL);
-		html_elem(h, "h3", PQgetvalue(c->r, ra, 3), NULL);
-		shared_text(h, req->arena, PQgetvalue(c->r, ra, 4), ps, nps, 1);
+		html_elem(h, "h3", ra->org, NULL);
+		shared_text(h, req->arena, ra->text, ps, nps, 1);
 		html_close(h);
 		html_open(h, "div", NULL);
-		html_elem(h, "h3", PQgetvalue(c->r, rb, 3), NULL);
-		shared_text(h, req->arena, PQgetvalue(c->r, rb, 4), ps, nps, 0);
+		html_elem(h, "h3", rb->org, NULL);
+		shared_text(h, req->arena, rb->text, ps, nps, 0);
 		html_close(h);
 		html_close(h);
 	}
@@ -693,10 +585,10 @@ handle_review_duplicates(struct request *req, struct response *res)
 	if (!review_remiss(req, res, &def))
 		return;
 	if (corpus_load(req, def.id, NULL, &c) == -1 ||
-	    neardup_find(req->arena, c.docs, c.n, NULL, &nd) == -1 ||
+	    neardup_find(req->arena, c.all.docs, c.all.n, NULL, &nd) == -1 ||
 	    (h = html_new()) == NULL) {
 		corpus_free(&c);
-		review_unavailable(req, res);
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
 	layout_begin(h, arena_printf(req->arena, _("Nästan likadana svar: %s"),

@@ -3,28 +3,31 @@
  * GET/POST /remisser/{slug}/teman and POST /remisser/{slug}/teman/{id}[/sla-ihop|/ta-bort]. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
+#include "core/objects.h"
 #include "core/remiss_def.h"
+#include "core/review_actions.h"
+#include "core/themes.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
 #include "handlers/decide/meetings.h"
 #include "handlers/review/review.h"
 #include "handlers/decide/summary_view.h"
-#include "http/kv.h"
 #include "http/response.h"
-#include "http/utf8.h"
-#include "core/review_actions.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+
+/* The themes of a page, as core/themes.c read them. */
+struct theme_list {
+	const struct theme	*t;
+	size_t			 n;
+};
 
 /* What a failed create, edit or merge sends back into the page. */
 struct theme_error {
@@ -42,48 +45,60 @@ hidden(struct html *h, const char *name, const char *value)
 	    NULL);
 }
 
-/* A select of top-level themes other than self, "" meaning none. */
-/* A select of the themes; describedby (or NULL) names its error. */
+/* The id of a theme as the forms send it. */
+static const char *
+id_str(struct request *req, long long id)
+{
+	return arena_printf(req->arena, "%lld", id);
+}
+
+/* A select of the themes (top_only: the top-level ones) other than self
+ * (0: none), current (as sent, or NULL) selected, none (or NULL) the
+ * empty choice; describedby (or NULL) names its error. */
 static void
 theme_select_described(struct html *h, struct request *req,
-    const PGresult *r, const char *id, const char *name, const char *none,
-    const char *self, const char *current, int top_only,
+    const struct theme_list *l, const char *id, const char *name,
+    const char *none, long long self, const char *current, int top_only,
     const char *describedby)
 {
-	int i;
+	const struct theme	*t;
+	const char		*value;
+	size_t			 i;
 
 	html_open(h, "select", "id", id, "name", name, "aria-invalid",
 	    describedby != NULL ? "true" : NULL, "aria-describedby", describedby,
 	    NULL);
 	if (none != NULL)
 		html_elem(h, "option", none, "value", "", NULL);
-	for (i = 0; i < PQntuples(r); i++) {
-		if (self != NULL && strcmp(PQgetvalue(r, i, 0), self) == 0)
+	for (i = 0; i < l->n; i++) {
+		t = &l->t[i];
+		if (self != 0 && t->id == self)
 			continue;
-		if (top_only && *PQgetvalue(r, i, 1) != '\0')
+		if (top_only && t->parent_id != 0)
 			continue;
+		value = id_str(req, t->id);
 		html_elem(h, "option", arena_printf(req->arena, "%s%s",
-		    *PQgetvalue(r, i, 1) ? "– " : "", PQgetvalue(r, i, 2)),
-		    "value", PQgetvalue(r, i, 0), "selected", current != NULL &&
-		    strcmp(current, PQgetvalue(r, i, 0)) == 0 ? "selected" : NULL,
+		    t->parent_id != 0 ? "– " : "", t->name),
+		    "value", value, "selected", current != NULL &&
+		    strcmp(current, value) == 0 ? "selected" : NULL,
 		    NULL);
 	}
 	html_close(h);
 }
 
 static void
-theme_select(struct html *h, struct request *req, const PGresult *r,
-    const char *id, const char *name, const char *none, const char *self,
+theme_select(struct html *h, struct request *req, const struct theme_list *l,
+    const char *id, const char *name, const char *none, long long self,
     const char *current, int top_only)
 {
-	theme_select_described(h, req, r, id, name, none, self, current,
+	theme_select_described(h, req, l, id, name, none, self, current,
 	    top_only, NULL);
 }
 
 /* Name, description and parent fields; prefix makes the ids unique. */
 static void
-theme_fields(struct html *h, struct request *req, const PGresult *r,
-    const char *prefix, const char *self, const char *name,
+theme_fields(struct html *h, struct request *req, const struct theme_list *l,
+    const char *prefix, long long self, const char *name,
     const char *description, const char *parent, const char *error)
 {
 	const char	*nid = arena_printf(req->arena, "%s-namn", prefix);
@@ -108,12 +123,15 @@ theme_fields(struct html *h, struct request *req, const PGresult *r,
 	html_close(h);
 	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", _("Undertema till"), "for", pid, NULL);
-	theme_select(h, req, r, pid, "overordnat", _("Inget (huvudtema)"), self,
+	theme_select(h, req, l, pid, "overordnat", _("Inget (huvudtema)"), self,
 	    parent, 1);
 	html_close(h);
 }
 
-/* The theme's summary beside it, with the answers it rests on. */
+/* The theme's summary beside it, with the answers it rests on.
+ * summary_show (handlers/decide/) still takes the rows of
+ * STMT_SUMMARY_CURRENT and STMT_SUMMARY_REFS: this is the page's last
+ * read of its own, until the decide area gives the summary a struct. */
 static void
 theme_summary(struct html *h, struct request *req, const struct remiss_def *def,
     const char *id)
@@ -139,12 +157,13 @@ theme_summary(struct html *h, struct request *req, const struct remiss_def *def,
 
 static void
 theme_row(struct html *h, struct request *req, const struct remiss_def *def,
-    const PGresult *r, int i, const struct theme_error *err)
+    const struct theme_list *l, const struct theme *t,
+    const struct theme_error *err)
 {
-	const char	*id = PQgetvalue(r, i, 0);
+	const char	*id = id_str(req, t->id);
 	const char	*base = arena_printf(req->arena, "/remisser/%s/teman/%s",
 	    def->slug, id);
-	int		 mine = err != NULL && err->id == parse_id_or_zero(id);
+	int		 mine = err != NULL && err->id == t->id;
 	/* A refused merge or move: its error beside the theme it was to go
 	 * into. */
 	int		 merge = mine && err->field != NULL &&
@@ -156,16 +175,17 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	const char	*tid = arena_printf(req->arena, "till-%s", id);
 	const char	*teid = arena_printf(req->arena, "till-%s-fel", id);
 
-	html_open(h, "li", "class", *PQgetvalue(r, i, 1) ? "theme child" :
+	html_open(h, "li", "class", t->parent_id != 0 ? "theme child" :
 	    "theme", "id", arena_printf(req->arena, "tema-%s", id), NULL);
 	html_open(h, "h3", NULL);
-	html_elem(h, "a", PQgetvalue(r, i, 2), "href", arena_printf(req->arena,
+	html_elem(h, "a", t->name, "href", arena_printf(req->arena,
 	    "/remisser/%s/granskning?tema=%s", def->slug, id), NULL);
 	html_close(h);
-	if (*PQgetvalue(r, i, 3) != '\0')
-		html_elem(h, "p", PQgetvalue(r, i, 3), "class", "prewrap", NULL);
+	if (*t->description != '\0')
+		html_elem(h, "p", t->description, "class", "prewrap", NULL);
 	html_elem(h, "p", arena_printf(req->arena, _("%s taggade svar, %s taggar."),
-	    PQgetvalue(r, i, 5), PQgetvalue(r, i, 4)), "class", "muted", NULL);
+	    arena_printf(req->arena, "%ld", t->answers),
+	    arena_printf(req->arena, "%ld", t->tags)), "class", "muted", NULL);
 	theme_summary(h, req, def, id);
 	meetings_linked(h, req, def, NULL, id, arena_printf(req->arena,
 	    "tema=%s", id), "h4");
@@ -176,25 +196,26 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_elem(h, "summary", _("Ändra"), NULL);
 	html_open(h, "form", "method", "post", "action", base, NULL);
 	hidden(h, "csrf", req->identity.csrf);
-	theme_fields(h, req, r, arena_printf(req->arena, "t%s", id), id,
-	    mine ? err->name : PQgetvalue(r, i, 2), mine ? err->description :
-	    PQgetvalue(r, i, 3), PQgetvalue(r, i, 1), mine ? err->message : NULL);
+	theme_fields(h, req, l, arena_printf(req->arena, "t%s", id), t->id,
+	    mine ? err->name : t->name, mine ? err->description :
+	    t->description, t->parent_id != 0 ? id_str(req, t->parent_id) : "",
+	    mine ? err->message : NULL);
 	html_elem(h, "button", _("Spara"), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 
-	if (PQntuples(r) > 1) {
+	if (l->n > 1) {
 		html_open(h, "details", "open", merge ? "open" : NULL, NULL);
 		html_elem(h, "summary", _("Slå ihop med ett annat tema"), NULL);
 		html_open(h, "form", "method", "post", "action",
 		    arena_printf(req->arena, "%s/sla-ihop", base), NULL);
 		hidden(h, "csrf", req->identity.csrf);
 		html_elem(h, "label", arena_printf(req->arena, _("Flytta taggarna "
-		    "från %s till"), PQgetvalue(r, i, 2)), "for", mid, NULL);
+		    "från %s till"), t->name), "for", mid, NULL);
 		if (merge)
 			html_elem(h, "p", err->message, "class", "field-error",
 			    "id", meid, NULL);
-		theme_select_described(h, req, r, mid, "med", NULL, id,
+		theme_select_described(h, req, l, mid, "med", NULL, t->id,
 		    merge ? err->name : NULL, 0, merge ? meid : NULL);
 		html_elem(h, "button", _("Slå ihop"), "type", "submit", NULL);
 		html_close(h);
@@ -215,7 +236,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_elem(h, "label", _("Ta bort taggarna"), "for",
 	    arena_printf(req->arena, "tb-%s", id), NULL);
 	html_close(h);
-	if (PQntuples(r) > 1) {
+	if (l->n > 1) {
 		html_open(h, "div", "class", "choice", NULL);
 		html_void(h, "input", "type", "radio", "name", "taggar", "value",
 		    "flytta", "id", arena_printf(req->arena, "fl-%s", id),
@@ -228,12 +249,12 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 		if (move)
 			html_elem(h, "p", err->message, "class", "field-error",
 			    "id", teid, NULL);
-		theme_select_described(h, req, r, tid, "till", NULL, id,
+		theme_select_described(h, req, l, tid, "till", NULL, t->id,
 		    move ? err->name : NULL, 0, move ? teid : NULL);
 	}
 	html_close(h);
 	html_elem(h, "button", arena_printf(req->arena, _("Ta bort temat %s"),
-	    PQgetvalue(r, i, 2)), "type", "submit", NULL);
+	    t->name), "type", "submit", NULL);
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -244,19 +265,18 @@ static void
 themes_page(struct request *req, struct response *res,
     const struct remiss_def *def, const struct theme_error *err, int status)
 {
-	PGresult	*r;
-	struct html	*h;
-	char		 rid[24];
-	const char	*p[1] = { rid };
-	int		 i, neu = err != NULL && err->id == 0;
+	struct theme		*themes;
+	struct theme_list	 l;
+	struct html		*h;
+	size_t			 i;
+	int			 neu = err != NULL && err->id == 0;
 
-	snprintf(rid, sizeof(rid), "%lld", def->id);
-	r = db_exec(req->db, STMT_THEME_LIST, p);
-	if (!db_result_ok(r) || (h = html_new()) == NULL) {
-		PQclear(r);
-		review_unavailable(req, res);
+	if (themes_list(req->db, req->arena, def->id, &themes, &l.n) !=
+	    CORE_OK || (h = html_new()) == NULL) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
+	l.t = themes;
 	layout_begin(h, arena_printf(req->arena, _("Teman: %s"), def->title),
 	    &req->identity);
 	html_elem(h, "h1", _("Teman"), NULL);
@@ -282,7 +302,7 @@ themes_page(struct request *req, struct response *res,
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/teman", def->slug), "class", "stack", NULL);
 	hidden(h, "csrf", req->identity.csrf);
-	theme_fields(h, req, r, "nytt", NULL, neu ? err->name : NULL,
+	theme_fields(h, req, &l, "nytt", 0, neu ? err->name : NULL,
 	    neu ? err->description : NULL, NULL, neu ? err->message : NULL);
 	html_elem(h, "button", _("Skapa temat"), "type", "submit", "class",
 	    "primary", NULL);
@@ -290,19 +310,18 @@ themes_page(struct request *req, struct response *res,
 	html_close(h);
 	html_open(h, "section", "aria-labelledby", "h-teman", NULL);
 	html_elem(h, "h2", arena_printf(req->arena, _("Remissens teman (%d)"),
-	    PQntuples(r)), "id", "h-teman", NULL);
-	if (PQntuples(r) == 0)
+	    (int)l.n), "id", "h-teman", NULL);
+	if (l.n == 0)
 		html_elem(h, "p", _("Inga teman ännu."), NULL);
 	else {
 		html_open(h, "ul", "class", "themes", NULL);
-		for (i = 0; i < PQntuples(r); i++)
-			theme_row(h, req, def, r, i, err);
+		for (i = 0; i < l.n; i++)
+			theme_row(h, req, def, &l, &l.t[i], err);
 		html_close(h);
 	}
 	html_close(h);
 	layout_end(h);
 	layout_send(h, res, status);
-	PQclear(r);
 }
 
 void
@@ -314,49 +333,52 @@ handle_review_themes(struct request *req, struct response *res)
 		themes_page(req, res, &def, NULL, 200);
 }
 
-/* The form's name (one line, 1-200 characters) or NULL with *why set. */
+/* True if s holds nothing but spaces and tabs (as the forms have always
+ * judged a blank name). */
+static bool
+blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* The form's name (IN_THEME_NAME: one line, 1-200 characters) or NULL
+ * with *why set to the sentence for the form. */
 static const char *
 theme_name(struct request *req, const char **why)
 {
-	const char	*s = kvlist_get(&req->form, "namn");
-	size_t		 n;
+	const char *raw = input_raw(req, IN_THEME_NAME);
 
 	*why = NULL;
-	if (s == NULL || s[strspn(s, " \t")] == '\0')
+	if (raw == NULL || blank(raw))
 		*why = "Ge temat ett namn.";
-	else {
-		n = strlen(s);
-		if (utf8_chars_n(s, n) > 200 || strpbrk(s, "\r\n\t") != NULL ||
-		    !utf8_valid_text(s, n))
-			*why = "Namnet ska vara en rad på högst 200 tecken.";
-	}
-	return *why == NULL ? s : NULL;
+	else if (input_state(req, IN_THEME_NAME) != INPUT_VALID)
+		*why = "Namnet ska vara en rad på högst 200 tecken.";
+	return *why == NULL ? input_text(req, IN_THEME_NAME) : NULL;
 }
 
-/* POST /remisser/{slug}/teman and /remisser/{slug}/teman/{id} */
+/* POST /remisser/{slug}/teman and /remisser/{slug}/teman/{id} (the
+ * theme, req->object, loaded within the remiss by the worker) */
 static void
 save_theme(struct request *req, struct response *res, int edit)
 {
 	struct remiss_def	 def;
 	struct theme_error	 err;
 	const char		*name, *desc, *why;
-	long long		 id = 0, parent = 0;
-	enum review_result	 rc;
+	long long		 id = edit ? req->object->id : 0, parent = 0;
+	enum core_result	 rc;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (edit && parse_id(req->path_params[1], &id) == -1) {
-		review_not_found(req, res);
-		return;
-	}
-	desc = kvlist_get(&req->form, "beskrivning");
+	desc = input_raw(req, IN_THEME_DESCRIPTION);
 	if (desc != NULL && desc[strspn(desc, " \t\r\n")] == '\0')
 		desc = NULL;
-	if (parse_id(kvlist_get(&req->form, "overordnat"), &parent) == -1)
+	if (input_num(req, IN_THEME_PARENT, &parent) == -1)
 		parent = 0;
 	memset(&err, 0, sizeof(err));
 	err.id = id;
-	err.name = kvlist_get(&req->form, "namn");
+	/* As sent; the form always sends the field, so absent is empty. */
+	err.name = input_raw(req, IN_THEME_NAME) != NULL ?
+	    input_raw(req, IN_THEME_NAME) : "";
 	err.description = desc;
 	if ((name = theme_name(req, &why)) == NULL) {
 		err.message = why;
@@ -366,18 +388,14 @@ save_theme(struct request *req, struct response *res, int edit)
 	rc = edit ? theme_update(req->db, def.id, req->identity.user_id, id,
 	    name, desc, parent) : theme_create(req->db, def.id,
 	    req->identity.user_id, name, desc, parent, &id);
-	if (rc == REVIEW_REFUSED) {
+	if (rc == CORE_INVALID) {
 		err.message = _("Det finns redan ett tema med det namnet, eller så "
 		    "kan temat inte läggas där (teman har bara en nivå under sig).");
 		themes_page(req, res, &def, &err, 422);
 		return;
 	}
-	if (rc == REVIEW_NOT_FOUND) {
-		review_not_found(req, res);
-		return;
-	}
-	if (rc != REVIEW_OK) {
-		review_unavailable(req, res);
+	if (rc != CORE_OK) {
+		handler_result(req, res, rc);
 		return;
 	}
 	res->status = 303;
@@ -402,18 +420,16 @@ handle_review_theme_update(struct request *req, struct response *res)
  * the page, beside the theme chosen to merge into: id, with into). */
 static void
 after(struct request *req, struct response *res, const struct remiss_def *def,
-    enum review_result rc, const char *notice, long long id, const char *field,
+    enum core_result rc, const char *notice, long long id, const char *field,
     const char *into)
 {
 	struct theme_error err;
 
-	if (rc == REVIEW_OK) {
+	if (rc == CORE_OK) {
 		res->status = 303;
 		response_header(res, "Location", arena_printf(req->arena,
 		    "/remisser/%s/teman?meddelande=%s", def->slug, notice));
-	} else if (rc == REVIEW_NOT_FOUND)
-		review_not_found(req, res);
-	else if (rc == REVIEW_REFUSED) {
+	} else if (rc == CORE_INVALID) {
 		memset(&err, 0, sizeof(err));
 		err.id = id;
 		err.field = field;
@@ -422,7 +438,7 @@ after(struct request *req, struct response *res, const struct remiss_def *def,
 		    "andra teman under sig. Välj ett tema på översta nivån.");
 		themes_page(req, res, def, &err, 422);
 	} else
-		review_unavailable(req, res);
+		handler_result(req, res, rc);
 }
 
 /* POST /remisser/{slug}/teman/{id}/sla-ihop (med = the theme to keep) */
@@ -430,39 +446,37 @@ void
 handle_review_theme_merge(struct request *req, struct response *res)
 {
 	struct remiss_def	def;
-	long long		id, into;
+	long long		id = req->object->id, into;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (parse_id(req->path_params[1], &id) == -1 ||
-	    parse_id(kvlist_get(&req->form, "med"), &into) == -1) {
-		review_not_found(req, res);
+	if (input_num(req, IN_MERGE_WITH, &into) == -1) {
+		handler_fail(req, res, PROB_NOT_FOUND);
 		return;
 	}
 	after(req, res, &def, theme_merge(req->db, def.id,
 	    req->identity.user_id, id, into), "tema-sammanslaget", id, "med",
-	    kvlist_get(&req->form, "med"));
+	    input_raw(req, IN_MERGE_WITH));
 }
 
-/* POST /remisser/{slug}/teman/{id}/ta-bort (taggar = ta-bort | flytta, till) */
+/* POST /remisser/{slug}/teman/{id}/ta-bort (taggar = ta-bort | flytta,
+ * till) */
 void
 handle_review_theme_delete(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
-	const char		*what = kvlist_get(&req->form, "taggar");
-	long long		 id, to = 0;
+	const char		*what = input_text(req, IN_TAGS_FATE);
+	long long		 id = req->object->id, to = 0;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (parse_id(req->path_params[1], &id) == -1 || what == NULL ||
-	    (strcmp(what, "flytta") == 0 &&
-	    parse_id(kvlist_get(&req->form, "till"), &to) == -1) ||
-	    (strcmp(what, "flytta") != 0 && strcmp(what, "ta-bort") != 0)) {
+	if (what == NULL || (strcmp(what, "flytta") == 0 &&
+	    input_num(req, IN_MOVE_TO, &to) == -1)) {
 		handler_problem(req, res, 400, "Välj vad som ska hända med "
 		    "temats taggar.", "Choose what happens to the tags.");
 		return;
 	}
 	after(req, res, &def, theme_delete(req->db, def.id,
 	    req->identity.user_id, id, to), "tema-borttaget", id, "till",
-	    kvlist_get(&req->form, "till"));
+	    input_raw(req, IN_MOVE_TO));
 }
