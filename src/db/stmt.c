@@ -866,10 +866,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 3 },
 
 	[STMT_NOTES_OPEN] = { "notes_open",
-	    "SELECT n.id, o.name, COALESCE(s.nr, qs.nr, ''),"
-	    " COALESCE(s.heading, qs.heading, ''), COALESCE(n.quote, ''), n.body,"
-	    " COALESCE(u.name, u.email), iso_time_se(n.created_at),"
+	    "SELECT n.id, o.name AS org, COALESCE(s.nr, qs.nr, '') AS nr,"
+	    " COALESCE(s.heading, qs.heading, '') AS heading,"
+	    " COALESCE(n.quote, '') AS quote, n.body,"
+	    " COALESCE(u.name, u.email) AS author,"
+	    " iso_time_se(n.created_at) AS created,"
 	    " (SELECT count(*) FROM annotations c WHERE c.parent_id = n.id)"
+	    "   AS replies"
 	    " FROM annotations n"
 	    " JOIN responses resp ON resp.id = n.response_id"
 	    " JOIN organisations o ON o.id = resp.org_id"
@@ -1005,9 +1008,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  AND ($5::bigint IS NULL OR" TAGGED_WITH("$5::bigint", "h.response_id",
 	    "h.section_id") ")"
 	    "  ORDER BY h.rank DESC, 7, o.name LIMIT 200)"
-	    " SELECT t.org, COALESCE(t.nr, ''), COALESCE(t.heading, 'Sammanfattning'),"
+	    " SELECT t.org, COALESCE(t.nr, '') AS nr,"
+	    " COALESCE(t.heading, 'Sammanfattning') AS heading,"
 	    " ts_headline('swedish'::regconfig, b.body, q.q, 'StartSel=\x01, StopSel=\x02,"
-	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
+	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')"
+	    "   AS snippet,"
 	    " t.rank, t.org_id"
 	    " FROM top t, q, LATERAL (SELECT COALESCE(t.summary, (SELECT"
 	    "   string_agg(" ANSWER_TEXT("a") ", E'\n' ORDER BY a.ord) FROM answers a"

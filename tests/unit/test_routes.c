@@ -28,7 +28,7 @@ static const char *const inputs_pending[] = {
 	"review_tag", "review_untag", "review_note", "review_note_status",
 	"review_read", "review_themes", "review_theme_create",
 	"review_theme_update", "review_theme_merge", "review_theme_delete",
-	"review_open_notes", "review_search", "review_analysis",
+	"review_analysis",
 	"review_group_theme", "review_duplicates", "summary_page",
 	"summary_save", "decisions", "decision_add", "decision_form",
 	"decision_save", "meetings", "meeting_create", "meeting_new_form",

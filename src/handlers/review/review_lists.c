@@ -5,21 +5,16 @@
  * (GET /remisser/{slug}/sok). */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
-
-#include <libpq-fe.h>
 
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
-#include "db/db.h"
+#include "core/review_lists.h"
 #include "handlers/review/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
-#include "http/kv.h"
 #include "http/response.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
@@ -34,26 +29,22 @@ section_href(struct request *req, const struct remiss_def *def, const char *nr)
 	    def->slug, *nr != '\0' ? nr : "helhet");
 }
 
+/* GET /remisser/{slug}/anteckningar */
 void
 handle_review_open_notes(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct html		*h;
-	PGresult		*r;
-	char			 rid[24];
-	const char		*p[1] = { rid };
-	int			 i, n;
+	struct open_note	*notes, *o;
+	size_t			 i, n;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	snprintf(rid, sizeof(rid), "%lld", def.id);
-	r = db_exec(req->db, STMT_NOTES_OPEN, p);
-	if (!db_result_ok(r) || (h = html_new()) == NULL) {
-		PQclear(r);
+	if (review_open_notes(req->db, req->arena, def.id, &notes, &n) !=
+	    CORE_OK || (h = html_new()) == NULL) {
 		review_unavailable(req, res);
 		return;
 	}
-	n = PQntuples(r);
 	layout_begin(h, arena_printf(req->arena, _("Öppna anteckningar: %s"),
 	    def.title), &req->identity);
 	html_elem(h, "h1", _("Öppna anteckningar"), NULL);
@@ -66,7 +57,7 @@ handle_review_open_notes(struct request *req, struct response *res)
 		/* TRANSLATORS: the Swedish text has always used the plural. */
 		html_elem(h, "caption", arena_printf(req->arena, NG_("%d olösta "
 		    "trådar, äldst först", "%d olösta trådar, äldst först",
-		    (unsigned long)n), n), NULL);
+		    (unsigned long)n), (int)n), NULL);
 		html_open(h, "thead", NULL);
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", _("Remissinstans"), "scope", "col", NULL);
@@ -78,26 +69,25 @@ handle_review_open_notes(struct request *req, struct response *res)
 		html_close(h);
 		html_open(h, "tbody", NULL);
 		for (i = 0; i < n; i++) {
+			o = &notes[i];
 			html_open(h, "tr", NULL);
-			html_elem(h, "td", PQgetvalue(r, i, 1), NULL);
+			html_elem(h, "td", o->org, NULL);
 			html_open(h, "td", NULL);
-			html_elem(h, "a", *PQgetvalue(r, i, 2) ? arena_printf(
-			    req->arena, "%s %s", PQgetvalue(r, i, 2),
-			    PQgetvalue(r, i, 3)) : _("Helhet"), "href",
-			    arena_printf(req->arena, "%s#anteckning-%s",
-			    section_href(req, &def, PQgetvalue(r, i, 2)),
-			    PQgetvalue(r, i, 0)), NULL);
+			html_elem(h, "a", *o->nr != '\0' ? arena_printf(
+			    req->arena, "%s %s", o->nr, o->heading) : _("Helhet"),
+			    "href", arena_printf(req->arena, "%s#anteckning-%lld",
+			    section_href(req, &def, o->nr), o->id), NULL);
 			html_close(h);
 			html_open(h, "td", NULL);
-			if (*PQgetvalue(r, i, 4) != '\0')
-				html_elem(h, "q", PQgetvalue(r, i, 4), NULL);
-			html_elem(h, "p", PQgetvalue(r, i, 5), "class", "prewrap",
-			    NULL);
+			if (*o->quote != '\0')
+				html_elem(h, "q", o->quote, NULL);
+			html_elem(h, "p", o->body, "class", "prewrap", NULL);
 			html_close(h);
 			html_elem(h, "td", arena_printf(req->arena, "%s, %s",
-			    PQgetvalue(r, i, 6), iso_datetime_ui_in(req->arena,
-			    PQgetvalue(r, i, 7))), NULL);
-			html_elem(h, "td", PQgetvalue(r, i, 8), NULL);
+			    o->author, iso_datetime_ui_in(req->arena,
+			    o->created)), NULL);
+			html_elem(h, "td", arena_printf(req->arena, "%lld",
+			    o->replies), NULL);
 			html_close(h);
 		}
 		html_close(h);
@@ -105,7 +95,6 @@ handle_review_open_notes(struct request *req, struct response *res)
 	}
 	layout_end(h);
 	layout_send(h, res, 200);
-	PQclear(r);
 }
 
 /* A snippet from ts_headline: matches between \x01 and \x02 become <mark>. */
@@ -122,12 +111,6 @@ snippet(struct html *h, struct arena *a, const char *s)
 		s = close + 1;
 	}
 	html_text(h, s);
-}
-
-static const char *
-nonempty(const char *s)
-{
-	return s != NULL && *s != '\0' ? s : NULL;
 }
 
 static void
@@ -159,74 +142,60 @@ search_form(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
+/* GET /remisser/{slug}/sok (q, stallning, typ, tema) */
 void
 handle_review_search(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct html		*h;
-	PGresult		*r = NULL;
-	char			 rid[24], tid[24];
-	const char		*p[5], *q, *pos, *kind;
-	long long		 theme = 0;
-	int			 i, n = 0;
+	struct search_hit	*hits = NULL;
+	struct search_query	 q = {
+		.text = input_text(req, IN_SEARCH_TEXT),
+		.position = input_text(req, IN_SEARCH_POSITION),
+		.org_kind = input_text(req, IN_SEARCH_KIND),
+	};
+	size_t			 i, n = 0;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	q = nonempty(kvlist_get(&req->query, "q"));
-	pos = nonempty(kvlist_get(&req->query, "stallning"));
-	if (pos != NULL && position_parse(pos) >= POS__MAX)
-		pos = NULL;
-	kind = nonempty(kvlist_get(&req->query, "typ"));
-	if (parse_id(kvlist_get(&req->query, "tema"), &theme) == -1)
-		theme = 0;
-	if (q != NULL) {
-		snprintf(rid, sizeof(rid), "%lld", def.id);
-		snprintf(tid, sizeof(tid), "%lld", theme);
-		p[0] = rid;
-		p[1] = q;
-		p[2] = pos;
-		p[3] = kind;
-		p[4] = theme != 0 ? tid : NULL;
-		r = db_exec(req->db, STMT_REVIEW_SEARCH, p);
-		if (!db_result_ok(r)) {
-			PQclear(r);
-			review_unavailable(req, res);
-			return;
-		}
-		n = PQntuples(r);
-	}
-	if ((h = html_new()) == NULL) {
-		PQclear(r);
+	if (input_num(req, IN_SEARCH_THEME, &q.theme_id) == -1)
+		q.theme_id = 0;
+	if (q.text != NULL && review_search(req->db, req->arena, def.id, &q,
+	    &hits, &n) != CORE_OK) {
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, q != NULL ? arena_printf(req->arena, _("Sök: %s"), q) :
-	    _("Sök i svaren"), &req->identity);
+	if ((h = html_new()) == NULL) {
+		review_unavailable(req, res);
+		return;
+	}
+	layout_begin(h, q.text != NULL ? arena_printf(req->arena, _("Sök: %s"),
+	    q.text) : _("Sök i svaren"), &req->identity);
 	html_elem(h, "h1", _("Sök i svaren"), NULL);
 	html_elem(h, "p", def.title, "class", "lead", NULL);
 	review_nav(h, req, &def, "sok");
-	search_form(h, req, &def, q, pos);
-	if (q != NULL) {
+	search_form(h, req, &def, q.text, q.position);
+	if (q.text != NULL) {
 		/* The count is announced, and stays a heading to navigate by. */
 		html_open(h, "div", "role", "status", NULL);
 		html_elem(h, "h2", n == 0 ? _("Inga träffar") : arena_printf(
 		    req->arena, NG_("%d träff, bäst först",
-		    "%d träffar, bäst först", (unsigned long)n), n), NULL);
+		    "%d träffar, bäst först", (unsigned long)n), (int)n), NULL);
 		html_close(h);
 		html_open(h, "ol", "class", "hits", NULL);
 		for (i = 0; i < n; i++) {
 			html_open(h, "li", NULL);
 			html_open(h, "p", NULL);
-			html_elem(h, "strong", PQgetvalue(r, i, 0), NULL);
+			html_elem(h, "strong", hits[i].org, NULL);
 			html_text(h, " – ");
-			html_elem(h, "a", *PQgetvalue(r, i, 1) ? arena_printf(
-			    req->arena, "%s %s", PQgetvalue(r, i, 1),
-			    PQgetvalue(r, i, 2)) : _("Sammanfattning"), "href",
-			    answer_href(req->arena, def.slug, PQgetvalue(r, i, 1),
-			    PQgetvalue(r, i, 5)), NULL);
+			html_elem(h, "a", *hits[i].nr != '\0' ? arena_printf(
+			    req->arena, "%s %s", hits[i].nr, hits[i].heading) :
+			    _("Sammanfattning"), "href", answer_href(req->arena,
+			    def.slug, hits[i].nr, arena_printf(req->arena,
+			    "%lld", hits[i].org_id)), NULL);
 			html_close(h);
 			html_open(h, "p", "class", "snippet", NULL);
-			snippet(h, req->arena, PQgetvalue(r, i, 3));
+			snippet(h, req->arena, hits[i].snippet);
 			html_close(h);
 			html_close(h);
 		}
@@ -234,5 +203,4 @@ handle_review_search(struct request *req, struct response *res)
 	}
 	layout_end(h);
 	layout_send(h, res, 200);
-	PQclear(r);
 }
