@@ -4,15 +4,16 @@
  * shows the overall positions and summaries. */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
 
+#include "core/objects.h"
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
+#include "core/review_section.h"
 #include "db/db.h"
 #include "handlers/review/answer_link.h"
 #include "handlers/handlers.h"
@@ -23,7 +24,6 @@
 #include "http/response.h"
 #include "core/anchor.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
@@ -36,8 +36,9 @@ struct page {
 	const struct remiss_def	*def;
 	const struct section_def *section;	/* NULL: the whole responses */
 	const char		*self;		/* this page's path */
-	PGresult		*answers, *tags, *notes, *reads, *themes;
-	PGresult		*summary, *summary_refs, *citing;
+	struct review_section_data d;
+	/* The summary box (handlers/decide/summary_view.c takes results). */
+	PGresult		*summary, *summary_refs;
 	const struct review_form_error *err;	/* a refused form, or NULL */
 };
 
@@ -47,10 +48,12 @@ err_at(const struct page *pg, int k, const char *form)
 {
 	const struct review_form_error *e = pg->err;
 
+	const struct review_answer *a = &pg->d.answers[k];
+
 	if (e == NULL || strcmp(e->form, form) != 0 ||
-	    parse_id_or_zero(PQgetvalue(pg->answers, k, 3)) != e->response_id ||
-	    parse_id_or_zero(PQgetvalue(pg->answers, k, 7)) != e->section_id ||
-	    parse_id_or_zero(PQgetvalue(pg->answers, k, 8)) != e->question_id)
+	    a->response_id != e->response_id ||
+	    a->section_id != e->section_id ||
+	    a->question_id != e->question_id)
 		return NULL;
 	return e;
 }
@@ -66,14 +69,21 @@ field_error(struct html *h, struct page *pg, const char *id,
 	return eid;
 }
 
-/* True if row i of r (response id in column rc, section and question ids in
- * the next two) is about the answer in row k of the answers. */
+/* True if (response, section, question) is the answer a. */
 static int
-same_target(const PGresult *r, int i, int rc, const PGresult *ans, int k)
+same_target(long long response_id, long long section_id,
+    long long question_id, const struct review_answer *a)
 {
-	return strcmp(PQgetvalue(r, i, rc), PQgetvalue(ans, k, 3)) == 0 &&
-	    strcmp(PQgetvalue(r, i, rc + 1), PQgetvalue(ans, k, 7)) == 0 &&
-	    strcmp(PQgetvalue(r, i, rc + 2), PQgetvalue(ans, k, 8)) == 0;
+	return response_id == a->response_id && section_id == a->section_id &&
+	    question_id == a->question_id;
+}
+
+/* True if tag t is on answer k of pg. */
+static int
+tag_on(const struct page *pg, const struct review_tag *t, int k)
+{
+	return same_target(t->response_id, t->section_id, t->question_id,
+	    &pg->d.answers[k]);
 }
 
 /* A passage to highlight in one field: characters [start, end). */
@@ -95,22 +105,21 @@ static size_t
 marks_for(struct page *pg, int k, const char *field, const char *text,
     struct mark *out, size_t max)
 {
-	struct anchor	an;
-	size_t		n = 0;
-	int		i;
+	const struct review_tag	*t;
+	struct anchor		 an;
+	size_t			 i, n = 0;
 
-	for (i = 0; i < PQntuples(pg->tags) && n < max; i++) {
-		if (!same_target(pg->tags, i, 3, pg->answers, k) ||
-		    strcmp(PQgetvalue(pg->tags, i, 6), field) != 0)
+	for (i = 0; i < pg->d.ntags && n < max; i++) {
+		t = &pg->d.tags[i];
+		if (!tag_on(pg, t, k) || strcmp(t->field, field) != 0)
 			continue;
-		an.quote = PQgetvalue(pg->tags, i, 7);
-		an.prefix = PQgetvalue(pg->tags, i, 8);
-		an.suffix = PQgetvalue(pg->tags, i, 9);
-		an.start = parse_long_or(PQgetvalue(pg->tags, i, 10), 0,
-		    LONG_MAX, 0);
+		an.quote = t->quote;
+		an.prefix = t->prefix;
+		an.suffix = t->suffix;
+		an.start = t->start;
 		if (anchor_find(text, &an, &out[n].start, &out[n].end)) {
 			out[n].title = arena_printf(pg->req->arena, _("Tema: %s"),
-			    PQgetvalue(pg->tags, i, 2));
+			    t->theme);
 			n++;
 		}
 	}
@@ -146,21 +155,20 @@ answer_fields(struct html *h, struct page *pg, int k)
 {
 	struct mark	 marks[64];
 	const char	*text;
-	size_t		 f, n;
+	size_t		 n;
+	int		 f;
 
 	html_open(h, "dl", "class", "answer-view", NULL);
-	for (f = 0; f < REVIEW_NFIELDS; f++) {
-		if (pg->section != NULL && review_fields[f].overall_only)
+	for (f = 0; f < AF__N; f++) {
+		if ((pg->section == NULL) != answer_field_overall_only(f))
 			continue;
-		if (pg->section == NULL && !review_fields[f].overall_only)
-			continue;
-		text = PQgetvalue(pg->answers, k, review_fields[f].answers_col);
+		text = pg->d.answers[k].text[f];
 		if (*text == '\0')
 			continue;
-		html_elem(h, "dt", _(review_fields[f].label), NULL);
-		n = marks_for(pg, k, review_fields[f].key, text, marks, 64);
+		html_elem(h, "dt", _(review_field_labels[f]), NULL);
+		n = marks_for(pg, k, answer_field_keys[f], text, marks, 64);
 		html_open(h, "dd", "class", "prewrap", "data-field",
-		    review_fields[f].key, NULL);
+		    answer_field_keys[f], NULL);
 		marked_text(h, pg->req->arena, text, marks, n);
 		html_close(h);
 	}
@@ -174,12 +182,20 @@ hidden(struct html *h, const char *name, const char *value)
 	    NULL);
 }
 
+/* An id as text, in the request's arena. */
+static const char *
+id_text(struct page *pg, long long id)
+{
+	return arena_printf(pg->req->arena, "%lld", id);
+}
+
 /* This page at the organisation's answer of row k, for a form to come back
  * to. */
 static const char *
 back_to(struct page *pg, int k)
 {
-	const char *id = answer_id(pg->req->arena, PQgetvalue(pg->answers, k, 0));
+	const char *id = answer_id(pg->req->arena, arena_printf(pg->req->arena,
+	    "%lld", pg->d.answers[k].org_id));
 
 	return id != NULL ? arena_printf(pg->req->arena, "%s#%s", pg->self, id) :
 	    NULL;
@@ -191,10 +207,14 @@ target_fields(struct html *h, struct page *pg, int k)
 {
 	hidden(h, "csrf", pg->req->identity.csrf);
 	hidden(h, "tillbaka", back_to(pg, k));
-	hidden(h, "svar", PQgetvalue(pg->answers, k, 3));
-	hidden(h, "avsnitt", PQgetvalue(pg->answers, k, 7));
-	hidden(h, "fraga", PQgetvalue(pg->answers, k, 8));
-	hidden(h, "version", PQgetvalue(pg->answers, k, 4));
+	const struct review_answer *a = &pg->d.answers[k];
+
+	hidden(h, "svar", id_text(pg, a->response_id));
+	hidden(h, "avsnitt", a->section_id != 0 ? id_text(pg, a->section_id) :
+	    "");
+	hidden(h, "fraga", a->question_id != 0 ? id_text(pg, a->question_id) :
+	    "");
+	hidden(h, "version", id_text(pg, a->version_id));
 }
 
 /* The optional passage: which field, and the quoted text; e (or NULL) a
@@ -206,7 +226,7 @@ passage_fields(struct html *h, struct page *pg, int k, const char *id,
 	const char	*fid = arena_printf(pg->req->arena, "falt-%s", id);
 	const char	*cid = arena_printf(pg->req->arena, "citat-%s", id);
 	const char	*eid = NULL;
-	size_t		 f;
+	int		 f;
 
 	html_open(h, "div", "class", "passage", NULL);
 	html_elem(h, "label", label, "for", cid, NULL);
@@ -219,14 +239,13 @@ passage_fields(struct html *h, struct page *pg, int k, const char *id,
 	html_elem(h, "label", _("Stycket är ur"), "for", fid, NULL);
 	html_open(h, "select", "id", fid, "name", "falt", "class", "js-field",
 	    NULL);
-	for (f = 0; f < REVIEW_NFIELDS; f++)
-		if ((pg->section == NULL) == review_fields[f].overall_only &&
-		    *PQgetvalue(pg->answers, k, review_fields[f].answers_col) !=
-		    '\0')
-			html_elem(h, "option", _(review_fields[f].label), "value",
-			    review_fields[f].key, "selected", e != NULL &&
+	for (f = 0; f < AF__N; f++)
+		if ((pg->section == NULL) == answer_field_overall_only(f) &&
+		    *pg->d.answers[k].text[f] != '\0')
+			html_elem(h, "option", _(review_field_labels[f]), "value",
+			    answer_field_keys[f], "selected", e != NULL &&
 			    e->falt != NULL && strcmp(e->falt,
-			    review_fields[f].key) == 0 ? "selected" : NULL, NULL);
+			    answer_field_keys[f]) == 0 ? "selected" : NULL, NULL);
 	html_close(h);
 	html_void(h, "input", "type", "hidden", "name", "start", "value", "",
 	    "class", "js-start", NULL);
@@ -236,31 +255,34 @@ passage_fields(struct html *h, struct page *pg, int k, const char *id,
 static void
 tag_list(struct html *h, struct page *pg, int k)
 {
-	int i, any = 0;
+	const struct review_tag	*t;
+	size_t			 i;
+	int			 any = 0;
 
-	for (i = 0; i < PQntuples(pg->tags); i++) {
-		if (!same_target(pg->tags, i, 3, pg->answers, k))
+	for (i = 0; i < pg->d.ntags; i++) {
+		t = &pg->d.tags[i];
+		if (!tag_on(pg, t, k))
 			continue;
 		if (!any++)
 			html_open(h, "ul", "class", "tags", "aria-label", _("Taggar"),
 			    NULL);
 		html_open(h, "li", NULL);
-		html_elem(h, "strong", PQgetvalue(pg->tags, i, 2), NULL);
-		if (*PQgetvalue(pg->tags, i, 7) != '\0')
-			html_elem(h, "q", PQgetvalue(pg->tags, i, 7), NULL);
+		html_elem(h, "strong", t->theme, NULL);
+		if (*t->quote != '\0')
+			html_elem(h, "q", t->quote, NULL);
 		else
 			html_text(h, _(" (hela svaret)"));
 		html_elem(h, "span", arena_printf(pg->req->arena, " – %s, %s ",
-		    PQgetvalue(pg->tags, i, 13), iso_datetime_ui_in(pg->req->arena,
-		    PQgetvalue(pg->tags, i, 14))), "class", "muted", NULL);
+		    t->author, iso_datetime_ui_in(pg->req->arena, t->created)),
+		    "class", "muted", NULL);
 		html_open(h, "form", "method", "post", "class", "inline", "action",
 		    arena_printf(pg->req->arena,
-		    "/remisser/%s/granskning/tagg/%s/ta-bort", pg->def->slug,
-		    PQgetvalue(pg->tags, i, 0)), NULL);
+		    "/remisser/%s/granskning/tagg/%lld/ta-bort", pg->def->slug,
+		    t->id), NULL);
 		hidden(h, "csrf", pg->req->identity.csrf);
 		hidden(h, "tillbaka", back_to(pg, k));
 		html_elem(h, "button", arena_printf(pg->req->arena,
-		    _("Ta bort taggen %s"), PQgetvalue(pg->tags, i, 2)), "type",
+		    _("Ta bort taggen %s"), t->theme), "type",
 		    "submit", "class", "link", NULL);
 		html_close(h);
 		html_close(h);
@@ -274,9 +296,11 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 {
 	const char	*tid = arena_printf(pg->req->arena, "tema-%s", id);
 	const struct review_form_error *e = err_at(pg, k, "tagga");
-	int		 t;
+	const struct review_theme_choice *th;
+	const char	*value;
+	size_t		 t;
 
-	if (PQntuples(pg->themes) == 0) {
+	if (pg->d.nthemes == 0) {
 		html_open(h, "p", "class", "muted", NULL);
 		html_text(h, _("Skapa ett tema för att kunna tagga: "));
 		html_elem(h, "a", _("Teman"), "href", arena_printf(pg->req->arena,
@@ -292,13 +316,14 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 	target_fields(h, pg, k);
 	html_elem(h, "label", _("Tema"), "for", tid, NULL);
 	html_open(h, "select", "id", tid, "name", "tema", NULL);
-	for (t = 0; t < PQntuples(pg->themes); t++)
+	for (t = 0; t < pg->d.nthemes; t++) {
+		th = &pg->d.themes[t];
+		value = id_text(pg, th->id);
 		html_elem(h, "option", arena_printf(pg->req->arena, "%s%s",
-		    *PQgetvalue(pg->themes, t, 1) ? "– " : "",
-		    PQgetvalue(pg->themes, t, 2)), "value",
-		    PQgetvalue(pg->themes, t, 0), "selected", e != NULL &&
-		    e->theme != NULL && strcmp(e->theme, PQgetvalue(pg->themes,
-		    t, 0)) == 0 ? "selected" : NULL, NULL);
+		    th->parent_id != 0 ? "– " : "", th->name), "value", value,
+		    "selected", e != NULL && e->theme != NULL && value != NULL &&
+		    strcmp(e->theme, value) == 0 ? "selected" : NULL, NULL);
+	}
 	html_close(h);
 	passage_fields(h, pg, k, arena_printf(pg->req->arena, "t%s", id),
 	    _("Stycke att tagga (markera i svaret eller klistra in; tomt: hela "
@@ -308,44 +333,47 @@ tag_form(struct html *h, struct page *pg, int k, const char *id)
 	html_close(h);
 }
 
-/* One thread: the root note at row i of notes, its replies, and forms. */
+/* One thread: the first note at notes[i], its replies, and forms. */
 static void
-thread(struct html *h, struct page *pg, int k, int i)
+thread(struct html *h, struct page *pg, int k, size_t i)
 {
-	const char	*root = PQgetvalue(pg->notes, i, 0);
-	const char	*resolved = PQgetvalue(pg->notes, i, 14);
-	const char	*rid = arena_printf(pg->req->arena, "svar-till-%s", root);
+	const struct review_note *root = &pg->d.notes[i];
+	const char	*resolved = root->resolved;
+	const char	*rid = arena_printf(pg->req->arena, "svar-till-%lld",
+	    root->id);
 	const char	*eid = NULL;
 	const struct review_form_error *e = err_at(pg, k, "anteckna");
-	int		 j;
+	size_t		 j;
 
-	if (e != NULL && e->thread != parse_id_or_zero(root))
+	if (e != NULL && e->thread != root->id)
 		e = NULL;
 
 	html_open(h, "li", "class", *resolved ? "thread resolved" : "thread",
-	    "id", arena_printf(pg->req->arena, "anteckning-%s", root), NULL);
-	if (*PQgetvalue(pg->notes, i, 6) != '\0')
-		html_elem(h, "q", PQgetvalue(pg->notes, i, 6), NULL);
-	for (j = i; j < PQntuples(pg->notes); j++) {
-		if (j > i && strcmp(PQgetvalue(pg->notes, j, 1), root) != 0)
+	    "id", arena_printf(pg->req->arena, "anteckning-%lld", root->id),
+	    NULL);
+	if (*root->quote != '\0')
+		html_elem(h, "q", root->quote, NULL);
+	for (j = i; j < pg->d.nnotes; j++) {
+		const struct review_note *n = &pg->d.notes[j];
+
+		if (j > i && n->parent_id != root->id)
 			break;
 		html_open(h, "div", "class", "note", NULL);
-		html_elem(h, "p", PQgetvalue(pg->notes, j, 11), "class", "prewrap",
-		    NULL);
+		html_elem(h, "p", n->body, "class", "prewrap", NULL);
 		html_elem(h, "p", arena_printf(pg->req->arena, "%s, %s",
-		    PQgetvalue(pg->notes, j, 12), iso_datetime_ui_in(pg->req->arena,
-		    PQgetvalue(pg->notes, j, 13))), "class", "muted", NULL);
+		    n->author, iso_datetime_ui_in(pg->req->arena, n->created)),
+		    "class", "muted", NULL);
 		html_close(h);
 	}
 	if (*resolved)
 		html_elem(h, "p", arena_printf(pg->req->arena, _("Löst av %s, %s."),
-		    PQgetvalue(pg->notes, i, 15), iso_datetime_ui_in(pg->req->arena,
+		    root->resolver, iso_datetime_ui_in(pg->req->arena,
 		    resolved)), "class", "status-sent", NULL);
 	html_open(h, "form", "method", "post", "class", "reply", "action",
 	    arena_printf(pg->req->arena, "/remisser/%s/granskning/anteckna",
 	    pg->def->slug), NULL);
 	target_fields(h, pg, k);
-	hidden(h, "trad", root);
+	hidden(h, "trad", id_text(pg, root->id));
 	html_elem(h, "label", _("Svara i tråden"), "for", rid, NULL);
 	if (e != NULL)
 		eid = field_error(h, pg, rid, e->message);
@@ -357,11 +385,11 @@ thread(struct html *h, struct page *pg, int k, int i)
 	html_close(h);
 	html_open(h, "form", "method", "post", "class", "inline", "action",
 	    arena_printf(pg->req->arena,
-	    "/remisser/%s/granskning/anteckning/%s/status", pg->def->slug, root),
-	    NULL);
+	    "/remisser/%s/granskning/anteckning/%lld/status", pg->def->slug,
+	    root->id), NULL);
 	hidden(h, "csrf", pg->req->identity.csrf);
-	hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#anteckning-%s",
-	    pg->self, root));
+	hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#anteckning-%lld",
+	    pg->self, root->id));
 	hidden(h, "status", *resolved ? "oppen" : "lost");
 	html_elem(h, "button", *resolved ? _("Öppna tråden igen") :
 	    _("Markera som löst"), "type", "submit", NULL);
@@ -375,14 +403,17 @@ notes_and_form(struct html *h, struct page *pg, int k, const char *id)
 	const char	*nid = arena_printf(pg->req->arena, "anteckning-ny-%s", id);
 	const char	*eid = NULL;
 	const struct review_form_error *e = err_at(pg, k, "anteckna");
-	int		 i, any = 0;
+	const struct review_note *n;
+	size_t		 i;
+	int		 any = 0;
 
 	if (e != NULL && e->thread != 0)
 		e = NULL;	/* a reply's, shown in its thread */
 
-	for (i = 0; i < PQntuples(pg->notes); i++) {
-		if (*PQgetvalue(pg->notes, i, 1) != '\0' ||
-		    !same_target(pg->notes, i, 2, pg->answers, k))
+	for (i = 0; i < pg->d.nnotes; i++) {
+		n = &pg->d.notes[i];
+		if (n->parent_id != 0 || !same_target(n->response_id,
+		    n->section_id, n->question_id, &pg->d.answers[k]))
 			continue;
 		if (!any++)
 			html_open(h, "ul", "class", "threads", "aria-label",
@@ -416,19 +447,18 @@ notes_and_form(struct html *h, struct page *pg, int k, const char *id)
 static void
 read_state(struct html *h, struct page *pg, int k)
 {
+	const struct review_answer *a = &pg->d.answers[k];
 	struct buf	 who;
-	int		 i, mine = 0;
-	char		 uid[24];
+	size_t		 i;
+	int		 mine = 0;
 
-	snprintf(uid, sizeof(uid), "%lld", pg->req->identity.user_id);
 	buf_init(&who, pg->req->arena);
-	for (i = 0; i < PQntuples(pg->reads); i++) {
-		if (strcmp(PQgetvalue(pg->reads, i, 0),
-		    PQgetvalue(pg->answers, k, 3)) != 0)
+	for (i = 0; i < pg->d.nreads; i++) {
+		if (pg->d.reads[i].response_id != a->response_id)
 			continue;
 		buf_printf(&who, "%s%s", who.len ? ", " : "",
-		    PQgetvalue(pg->reads, i, 1));
-		mine |= strcmp(PQgetvalue(pg->reads, i, 2), uid) == 0;
+		    pg->d.reads[i].reader);
+		mine |= pg->d.reads[i].user_id == pg->req->identity.user_id;
 	}
 	html_open(h, "div", "class", "read-state", NULL);
 	html_elem(h, "p", who.len ? arena_printf(pg->req->arena, _("Läst av %s."),
@@ -439,10 +469,10 @@ read_state(struct html *h, struct page *pg, int k)
 	    pg->def->slug), NULL);
 	hidden(h, "csrf", pg->req->identity.csrf);
 	hidden(h, "tillbaka", back_to(pg, k));
-	hidden(h, "svar", PQgetvalue(pg->answers, k, 3));
-	hidden(h, "avsnitt", pg->section != NULL ? arena_printf(pg->req->arena,
-	    "%lld", pg->section->id) : "");
-	hidden(h, "version", PQgetvalue(pg->answers, k, 4));
+	hidden(h, "svar", id_text(pg, a->response_id));
+	hidden(h, "avsnitt", pg->section != NULL ? id_text(pg, pg->section->id) :
+	    "");
+	hidden(h, "version", id_text(pg, a->version_id));
 	hidden(h, "last", mine ? "nej" : "ja");
 	html_elem(h, "button", mine ? _("Markera som oläst") : _("Markera som läst"),
 	    "type", "submit", NULL);
@@ -457,11 +487,11 @@ question_heading(struct html *h, struct page *pg, int k)
 	const struct question_def	*q;
 	size_t				 i;
 
-	if (pg->section == NULL || *PQgetvalue(pg->answers, k, 8) == '\0')
+	if (pg->section == NULL || pg->d.answers[k].question_id == 0)
 		return;
 	for (i = 0; i < pg->section->nquestions; i++) {
 		q = &pg->section->questions[i];
-		if (q->id == parse_id_or_zero(PQgetvalue(pg->answers, k, 8)))
+		if (q->id == pg->d.answers[k].question_id)
 			html_elem(h, "h3", arena_printf(pg->req->arena,
 			    _("Fråga %s: %s"), q->qid, q->text), NULL);
 	}
@@ -471,27 +501,26 @@ question_heading(struct html *h, struct page *pg, int k)
 static void
 cited_by(struct html *h, struct page *pg, int k)
 {
-	const char	*resp = PQgetvalue(pg->answers, k, 3);
-	int		 i, n = 0;
+	const struct review_citing	*c;
+	size_t				 i;
+	int				 n = 0;
 
-	if (pg->citing == NULL)
-		return;
-	for (i = 0; i < PQntuples(pg->citing); i++) {
-		const char *theme = PQgetvalue(pg->citing, i, 2);
-
-		if (strcmp(PQgetvalue(pg->citing, i, 0), resp) != 0)
+	for (i = 0; i < pg->d.nciting; i++) {
+		c = &pg->d.citing[i];
+		if (c->response_id != pg->d.answers[k].response_id)
 			continue;
 		if (n++ == 0) {
 			html_open(h, "p", "class", "cited", NULL);
 			html_text(h, _("Citeras i "));
 		} else
 			html_text(h, ", ");
-		html_elem(h, "a", *theme == '\0' ? _("avsnittets sammanfattning") :
+		html_elem(h, "a", c->theme_id == 0 ?
+		    _("avsnittets sammanfattning") :
 		    arena_printf(pg->req->arena, _("sammanfattningen av temat %s"),
-		    PQgetvalue(pg->citing, i, 1)), "href", *theme == '\0' ?
+		    c->theme), "href", c->theme_id == 0 ?
 		    "#h-sammanfattning" : arena_printf(pg->req->arena,
-		    "/remisser/%s/sammanfattning?tema=%s", pg->def->slug, theme),
-		    NULL);
+		    "/remisser/%s/sammanfattning?tema=%lld", pg->def->slug,
+		    c->theme_id), NULL);
 	}
 	if (n > 0)
 		html_close(h);
@@ -500,17 +529,18 @@ cited_by(struct html *h, struct page *pg, int k)
 static void
 organisation(struct html *h, struct page *pg, int first, int last)
 {
-	const char	*org = PQgetvalue(pg->answers, first, 0);
+	const struct review_answer *a = &pg->d.answers[first];
+	const char	*org = id_text(pg, a->org_id);
 	int		 k;
 
 	html_open(h, "article", "class", "answer", "id", answer_id(
 	    pg->req->arena, org), "aria-labelledby", arena_printf(
 	    pg->req->arena, "org-%s", org), NULL);
-	html_elem(h, "h2", PQgetvalue(pg->answers, first, 1), "id",
-	    arena_printf(pg->req->arena, "org-%s", org), NULL);
+	html_elem(h, "h2", a->org, "id", arena_printf(pg->req->arena, "org-%s",
+	    org), NULL);
 	html_elem(h, "p", arena_printf(pg->req->arena, _("Version %s, mottagen %s."),
-	    PQgetvalue(pg->answers, first, 5), iso_datetime_ui_in(pg->req->arena,
-	    PQgetvalue(pg->answers, first, 6))), "class", "muted", NULL);
+	    a->version, iso_datetime_ui_in(pg->req->arena, a->received)),
+	    "class", "muted", NULL);
 	read_state(h, pg, first);
 	cited_by(h, pg, first);
 	for (k = first; k <= last; k++) {
@@ -518,9 +548,8 @@ organisation(struct html *h, struct page *pg, int first, int last)
 
 		html_open(h, "section", "class", "target", NULL);
 		question_heading(h, pg, k);
-		if (*PQgetvalue(pg->answers, k, 8) == '\0')
-			review_badge(h, position_parse(PQgetvalue(pg->answers,
-			    k, 9)));
+		if (pg->d.answers[k].question_id == 0)
+			review_badge(h, position_parse(pg->d.answers[k].position));
 		answer_fields(h, pg, k);
 		tag_list(h, pg, k);
 		tag_form(h, pg, k, id);
@@ -557,21 +586,12 @@ section_links(struct html *h, struct page *pg)
 	html_close(h);
 }
 
-static PGresult *
-fetch(struct request *req, enum stmt id, long long remiss_id,
-    const struct section_def *s)
-{
-	char		 rid[24], sid[24];
-	const char	*p[2] = { rid, s != NULL ? sid : NULL };
-
-	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if (s != NULL)
-		snprintf(sid, sizeof(sid), "%lld", s->id);
-	return db_exec(req->db, id, p);
-}
-
-/* The section's summary, its references and the summaries citing its
- * answers. 0 or -1. */
+/*
+ * The section's summary and its references, for summary_show
+ * (handlers/decide/summary_view.c), which still takes the statements'
+ * results: 0 or -1. The one database call left in this file, until
+ * summary_view takes structs from a core module of the decide area.
+ */
 static int
 summary_fetch(struct request *req, struct page *pg)
 {
@@ -581,14 +601,12 @@ summary_fetch(struct request *req, struct page *pg)
 
 	snprintf(rid, sizeof(rid), "%lld", pg->def->id);
 	snprintf(sid, sizeof(sid), "%lld", pg->section->id);
-	pg->summary = db_exec(req->db, STMT_SUMMARY_CURRENT, p);
-	pg->citing = db_exec(req->db, STMT_SUMMARY_CITING, p);
-	if (!db_result_ok(pg->summary) || !db_result_ok(pg->citing))
+	if ((pg->summary = db_query(req->db, STMT_SUMMARY_CURRENT, p)) == NULL)
 		return -1;
 	if (PQntuples(pg->summary) > 0) {
 		vp[0] = PQgetvalue(pg->summary, 0, 0);
-		pg->summary_refs = db_exec(req->db, STMT_SUMMARY_REFS, vp);
-		if (!db_result_ok(pg->summary_refs))
+		if ((pg->summary_refs = db_query(req->db, STMT_SUMMARY_REFS,
+		    vp)) == NULL)
 			return -1;
 	}
 	return 0;
@@ -598,11 +616,12 @@ summary_fetch(struct request *req, struct page *pg)
 static int
 count_orgs(const struct page *pg)
 {
-	int k, n = 0;
+	size_t	k;
+	int	n = 0;
 
-	for (k = 0; k < PQntuples(pg->answers); k++)
-		if (k == 0 || strcmp(PQgetvalue(pg->answers, k, 0),
-		    PQgetvalue(pg->answers, k - 1, 0)) != 0)
+	for (k = 0; k < pg->d.nanswers; k++)
+		if (k == 0 || pg->d.answers[k].org_id !=
+		    pg->d.answers[k - 1].org_id)
 			n++;
 	return n;
 }
@@ -616,11 +635,11 @@ err_field_id(struct page *pg)
 	const char			*id;
 	int				 k;
 
-	for (k = 0; k < PQntuples(pg->answers); k++) {
+	for (k = 0; k < (int)pg->d.nanswers; k++) {
 		if (err_at(pg, k, e->form) == NULL)
 			continue;
-		id = arena_printf(pg->req->arena, "%s-%d",
-		    PQgetvalue(pg->answers, k, 0), k);
+		id = arena_printf(pg->req->arena, "%lld-%d",
+		    pg->d.answers[k].org_id, k);
 		if (e->thread != 0)
 			return arena_printf(pg->req->arena, "svar-till-%lld",
 			    e->thread);
@@ -637,7 +656,7 @@ static void
 render(struct html *h, struct page *pg)
 {
 	const char	*title, *field;
-	int		 k, first, n = PQntuples(pg->answers);
+	int		 k, first, n = (int)pg->d.nanswers;
 
 	title = pg->section != NULL ? arena_printf(pg->req->arena,
 	    _("Avsnitt %s %s"), pg->section->nr, pg->section->heading) :
@@ -684,8 +703,8 @@ render(struct html *h, struct page *pg)
 
 	    "class", "muted", NULL);
 	for (first = 0; first < n; first = k) {
-		for (k = first + 1; k < n && strcmp(PQgetvalue(pg->answers, k, 0),
-		    PQgetvalue(pg->answers, first, 0)) == 0; k++)
+		for (k = first + 1; k < n && pg->d.answers[k].org_id ==
+		    pg->d.answers[first].org_id; k++)
 			;
 		organisation(h, pg, first, k - 1);
 	}
@@ -711,34 +730,21 @@ section_page(struct request *req, struct response *res,
 	pg.err = err;
 	pg.self = arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s",
 	    def->slug, pg.section != NULL ? pg.section->nr : "helhet");
-	pg.answers = fetch(req, STMT_REVIEW_ANSWERS, def->id, pg.section);
-	pg.tags = fetch(req, STMT_REVIEW_TAGS, def->id, pg.section);
-	pg.notes = fetch(req, STMT_REVIEW_NOTES, def->id, pg.section);
-	pg.reads = fetch(req, STMT_REVIEW_READS, def->id, pg.section);
-	pg.themes = fetch(req, STMT_THEME_LIST, def->id, NULL);
-	if (pg.section != NULL && summary_fetch(req, &pg) == -1) {
-		review_unavailable(req, res);
-		goto out;
-	}
-	if (!db_result_ok(pg.answers) || !db_result_ok(pg.tags) ||
-	    !db_result_ok(pg.notes) || !db_result_ok(pg.reads) ||
-	    !db_result_ok(pg.themes) || (h = html_new()) == NULL)
+	if ((pg.section != NULL && summary_fetch(req, &pg) == -1) ||
+	    review_section_load(req->db, req->arena, def->id,
+	    section != NULL ? section->id : 0, &pg.d) != CORE_OK ||
+	    (h = html_new()) == NULL)
 		review_unavailable(req, res);
 	else {
 		render(h, &pg);
 		layout_send(h, res, status);
 	}
-out:
 	PQclear(pg.summary);
 	PQclear(pg.summary_refs);
-	PQclear(pg.citing);
-	PQclear(pg.answers);
-	PQclear(pg.tags);
-	PQclear(pg.notes);
-	PQclear(pg.reads);
-	PQclear(pg.themes);
 }
 
+/* GET /remisser/{slug}/granskning/avsnitt/{nr}: the worker has found the
+ * section nr (or "helhet") within the remiss (OBJ_SECTION_NR). */
 void
 handle_review_section(struct request *req, struct response *res)
 {
@@ -747,8 +753,8 @@ handle_review_section(struct request *req, struct response *res)
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (strcmp(req->path_params[1], "helhet") != 0 &&
-	    (section = remiss_section(&def, req->path_params[1])) == NULL) {
+	if (strcmp(req->object->key, "helhet") != 0 &&
+	    (section = remiss_section(&def, req->object->key)) == NULL) {
 		review_not_found(req, res);
 		return;
 	}
@@ -775,7 +781,7 @@ void
 review_section_error(struct request *req, struct response *res,
     const struct remiss_def *def, const struct review_form_error *e)
 {
-	const char		*back = kvlist_get(&req->form, "tillbaka");
+	const char		*back = input_text(req, IN_REVIEW_BACK);
 	const char		*prefix = arena_printf(req->arena,
 	    "/remisser/%s/granskning/avsnitt/", def->slug);
 	const struct section_def *section = NULL;
