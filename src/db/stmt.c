@@ -774,11 +774,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY rd.response_id, rd.read_at", 2 },
 
 	[STMT_THEME_LIST] = { "theme_list",
-	    "SELECT th.id, COALESCE(th.parent_id::text, '') AS parent_id, th.name,"
-	    " COALESCE(th.description, ''),"
-	    " (SELECT count(*) FROM tags t WHERE t.theme_id = th.id),"
+	    "SELECT th.id AS id, COALESCE(th.parent_id::text, '') AS parent_id,"
+	    " th.name AS name, COALESCE(th.description, '') AS description,"
+	    " (SELECT count(*) FROM tags t WHERE t.theme_id = th.id) AS n_tags,"
 	    " (SELECT count(DISTINCT (t.response_id, t.section_id, t.question_id))"
-	    "   FROM tags t WHERE t.theme_id = th.id)"
+	    "   FROM tags t WHERE t.theme_id = th.id) AS n_answers"
 	    " FROM themes th LEFT JOIN themes p ON p.id = th.parent_id"
 	    " WHERE th.remiss_id = $1::bigint"
 	    " ORDER BY lower(COALESCE(p.name, th.name)), th.parent_id NULLS FIRST,"
