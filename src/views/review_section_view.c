@@ -163,7 +163,7 @@ hidden(struct html *h, const char *name, const char *value)
 	    NULL);
 }
 
-/* An id as text, in the request's arena. */
+/* An id as text, in the page's arena. */
 static const char *
 id_text(const struct review_section_page *pg, long long id)
 {
