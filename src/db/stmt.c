@@ -709,14 +709,20 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "   AND rd.response_id = resp.id AND rd.section_id = a.section_id", 6 },
 
 	[STMT_REVIEW_ANSWERS] = { "review_answers",
-	    "SELECT o.id, o.name, o.kind, resp.id, v.id, v.version,"
-	    " iso_time_se(v.received_at), COALESCE(a.section_id::text, ''),"
-	    " COALESCE(a.question_id::text, ''),"
-	    " COALESCE(CASE WHEN $2::bigint IS NULL THEN v.overall ELSE a.position END, ''),"
-	    " COALESCE(a.comment, ''), COALESCE(a.proposed_wording, ''),"
-	    " COALESCE(a.consequence_region, ''), COALESCE(a.consequence_kommun, ''),"
-	    " COALESCE(a.short_term, ''), COALESCE(a.long_term, ''),"
-	    " COALESCE(v.summary, '')"
+	    "SELECT o.id AS org_id, o.name AS org, o.kind AS org_kind,"
+	    " resp.id AS response_id, v.id AS version_id, v.version,"
+	    " iso_time_se(v.received_at) AS received,"
+	    " COALESCE(a.section_id::text, '') AS section_id,"
+	    " COALESCE(a.question_id::text, '') AS question_id,"
+	    " COALESCE(CASE WHEN $2::bigint IS NULL THEN v.overall ELSE a.position END, '')"
+	    "   AS position,"
+	    " COALESCE(a.comment, '') AS kommentar,"
+	    " COALESCE(a.proposed_wording, '') AS forslag,"
+	    " COALESCE(a.consequence_region, '') AS konsekvens_region,"
+	    " COALESCE(a.consequence_kommun, '') AS konsekvens_kommun,"
+	    " COALESCE(a.short_term, '') AS kortsiktigt,"
+	    " COALESCE(a.long_term, '') AS langsiktigt,"
+	    " COALESCE(v.summary, '') AS sammanfattning"
 	    " FROM responses resp"
 	    " JOIN organisations o ON o.id = resp.org_id"
 	    " JOIN LATERAL (SELECT id, version, received_at, position AS overall,"
@@ -730,25 +736,33 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY o.name, a.ord NULLS FIRST", 2 },
 
 	[STMT_REVIEW_TAGS] = { "review_tags",
-	    "SELECT t.id, t.theme_id, th.name, t.response_id,"
-	    " COALESCE(t.section_id::text, ''), COALESCE(t.question_id::text, ''),"
-	    " COALESCE(t.field, ''), COALESCE(t.quote, ''), COALESCE(t.prefix, ''),"
-	    " COALESCE(t.suffix, ''), COALESCE(t.start_pos::text, ''),"
-	    " COALESCE(t.end_pos::text, ''), t.version_id,"
-	    " COALESCE(u.name, u.email, ''), iso_time_se(t.created_at)"
+	    "SELECT t.id, t.theme_id, th.name AS theme, t.response_id,"
+	    " COALESCE(t.section_id::text, '') AS section_id,"
+	    " COALESCE(t.question_id::text, '') AS question_id,"
+	    " COALESCE(t.field, '') AS field, COALESCE(t.quote, '') AS quote,"
+	    " COALESCE(t.prefix, '') AS prefix, COALESCE(t.suffix, '') AS suffix,"
+	    " COALESCE(t.start_pos::text, '') AS start_pos,"
+	    " COALESCE(t.end_pos::text, '') AS end_pos, t.version_id,"
+	    " COALESCE(u.name, u.email, '') AS author,"
+	    " iso_time_se(t.created_at) AS created"
 	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
 	    " LEFT JOIN users u ON u.id = t.created_by"
 	    " WHERE th.remiss_id = $1::bigint AND" IN_SECTION("t")
 	    " ORDER BY t.response_id, t.start_pos NULLS FIRST, t.id", 2 },
 
 	[STMT_REVIEW_NOTES] = { "review_notes",
-	    "SELECT n.id, COALESCE(n.parent_id::text, ''), COALESCE(r.response_id, 0),"
-	    " COALESCE(r.section_id::text, ''), COALESCE(r.question_id::text, ''),"
-	    " COALESCE(r.field, ''), COALESCE(r.quote, ''), COALESCE(r.prefix, ''),"
-	    " COALESCE(r.suffix, ''), COALESCE(r.start_pos::text, ''),"
-	    " COALESCE(r.end_pos::text, ''), n.body, COALESCE(u.name, u.email),"
-	    " iso_time_se(n.created_at), COALESCE(iso_time_se(r.resolved_at), ''),"
-	    " COALESCE(ru.name, ru.email, '')"
+	    "SELECT n.id, COALESCE(n.parent_id::text, '') AS parent_id,"
+	    " COALESCE(r.response_id, 0) AS response_id,"
+	    " COALESCE(r.section_id::text, '') AS section_id,"
+	    " COALESCE(r.question_id::text, '') AS question_id,"
+	    " COALESCE(r.field, '') AS field, COALESCE(r.quote, '') AS quote,"
+	    " COALESCE(r.prefix, '') AS prefix, COALESCE(r.suffix, '') AS suffix,"
+	    " COALESCE(r.start_pos::text, '') AS start_pos,"
+	    " COALESCE(r.end_pos::text, '') AS end_pos, n.body,"
+	    " COALESCE(u.name, u.email) AS author,"
+	    " iso_time_se(n.created_at) AS created,"
+	    " COALESCE(iso_time_se(r.resolved_at), '') AS resolved,"
+	    " COALESCE(ru.name, ru.email, '') AS resolver"
 	    " FROM annotations n"
 	    " JOIN annotations r ON r.id = COALESCE(n.parent_id, n.id)"
 	    " JOIN users u ON u.id = n.created_by"
@@ -757,7 +771,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY r.response_id, r.id, n.parent_id NULLS FIRST, n.id", 2 },
 
 	[STMT_REVIEW_READS] = { "review_reads",
-	    "SELECT rd.response_id, COALESCE(u.name, u.email), u.id"
+	    "SELECT rd.response_id, COALESCE(u.name, u.email) AS reader,"
+	    " u.id AS user_id"
 	    " FROM answer_reads rd JOIN responses resp ON resp.id = rd.response_id"
 	    " JOIN users u ON u.id = rd.user_id"
 	    " WHERE resp.remiss_id = $1::bigint"
@@ -873,10 +888,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 3 },
 
 	[STMT_NOTES_OPEN] = { "notes_open",
-	    "SELECT n.id, o.name, COALESCE(s.nr, qs.nr, ''),"
-	    " COALESCE(s.heading, qs.heading, ''), COALESCE(n.quote, ''), n.body,"
-	    " COALESCE(u.name, u.email), iso_time_se(n.created_at),"
+	    "SELECT n.id, o.name AS org, COALESCE(s.nr, qs.nr, '') AS nr,"
+	    " COALESCE(s.heading, qs.heading, '') AS heading,"
+	    " COALESCE(n.quote, '') AS quote, n.body,"
+	    " COALESCE(u.name, u.email) AS author,"
+	    " iso_time_se(n.created_at) AS created,"
 	    " (SELECT count(*) FROM annotations c WHERE c.parent_id = n.id)"
+	    "   AS replies"
 	    " FROM annotations n"
 	    " JOIN responses resp ON resp.id = n.response_id"
 	    " JOIN organisations o ON o.id = resp.org_id"
@@ -1015,9 +1033,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  AND ($5::bigint IS NULL OR" TAGGED_WITH("$5::bigint", "h.response_id",
 	    "h.section_id") ")"
 	    "  ORDER BY h.rank DESC, 7, o.name LIMIT 200)"
-	    " SELECT t.org, COALESCE(t.nr, ''), COALESCE(t.heading, 'Sammanfattning'),"
+	    " SELECT t.org, COALESCE(t.nr, '') AS nr,"
+	    " COALESCE(t.heading, 'Sammanfattning') AS heading,"
 	    " ts_headline('swedish'::regconfig, b.body, q.q, 'StartSel=\x01, StopSel=\x02,"
-	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
+	    "   MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')"
+	    "   AS snippet,"
 	    " t.rank, t.org_id"
 	    " FROM top t, q, LATERAL (SELECT COALESCE(t.summary, (SELECT"
 	    "   string_agg(" ANSWER_TEXT("a") ", E'\n' ORDER BY a.ord) FROM answers a"
@@ -1025,10 +1045,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY t.rank DESC, t.ord, t.org", 5 },
 
 	[STMT_REVIEW_ANSWER_ONE] = { "review_answer_one",
-	    "SELECT v.id, COALESCE(a.comment, ''), COALESCE(a.proposed_wording, ''),"
-	    " COALESCE(a.consequence_region, ''), COALESCE(a.consequence_kommun, ''),"
-	    " COALESCE(a.short_term, ''), COALESCE(a.long_term, ''),"
-	    " COALESCE(v.summary, '')"
+	    "SELECT v.id AS version_id, COALESCE(a.comment, '') AS kommentar,"
+	    " COALESCE(a.proposed_wording, '') AS forslag,"
+	    " COALESCE(a.consequence_region, '') AS konsekvens_region,"
+	    " COALESCE(a.consequence_kommun, '') AS konsekvens_kommun,"
+	    " COALESCE(a.short_term, '') AS kortsiktigt,"
+	    " COALESCE(a.long_term, '') AS langsiktigt,"
+	    " COALESCE(v.summary, '') AS sammanfattning"
 	    " FROM responses resp"
 	    " JOIN LATERAL (SELECT id, summary FROM response_versions"
 	    "   WHERE response_id = resp.id ORDER BY version DESC LIMIT 1) v ON true"
@@ -1538,8 +1561,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_SUMMARY_CITING] = { "summary_citing",
 	    "SELECT f.response_id,"
-	    " CASE WHEN s.theme_id IS NULL THEN 'avsnitt' ELSE th.name END,"
-	    " COALESCE(s.theme_id::text, '')"
+	    " CASE WHEN s.theme_id IS NULL THEN 'avsnitt' ELSE th.name END AS theme,"
+	    " COALESCE(s.theme_id::text, '') AS theme_id"
 	    " FROM summaries s"
 	    " JOIN LATERAL (SELECT id FROM summary_versions WHERE summary_id = s.id"
 	    "   ORDER BY version DESC LIMIT 1) v ON true"

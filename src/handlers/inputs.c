@@ -1,6 +1,7 @@
 /* inputs.c: the one table of form and query keys: name, type and limits of each. */
 #include "config.h"
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "http/input.h"
@@ -8,12 +9,20 @@
 /* The interface languages (views/i18n.h lang_parse). */
 static const char *const lang_words[] = { "sv", "en", NULL };
 
+/* Review: positions (core/response_doc.h position_code), a thread's
+ * status, a read mark. */
+static const char *const position_words[] = { "tillstyrker",
+    "tillstyrker-med-andringar", "avstyrker", "inga-synpunkter", NULL };
+static const char *const note_status_words[] = { "lost", "oppen", NULL };
+static const char *const read_mark_words[] = { "ja", "nej", NULL };
+
 /* publish: the notices after a change, the way back to the preview, what
  * to do with an attachment (handlers/publish/redaction.c's order). */
 static const char *const notice_words[] = { "publicerad", "avpublicerad",
     "havd", "sekretess", NULL };
 static const char *const back_words[] = { "forhandsgranska", NULL };
 static const char *const action_words[] = { "dolj", "ersatt", NULL };
+
 /* The matrix's kinds of organisation (organisations.kind). */
 static const char *const org_kind_words[] = { "kommun", "region", "annan",
     NULL };
@@ -95,4 +104,30 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_TAGS_FATE] = { .name = "taggar", .type = INPUT_ENUM,
 	    .words = tags_fate_words },
 	[IN_MOVE_TO] = { .name = "till", .type = INPUT_ID },
+	/* review: section, post, lists */
+	[IN_REVIEW_BACK] = { .name = "tillbaka", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE },
+	[IN_REVIEW_NOTICE] = { .name = "meddelande", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 64 },
+	[IN_SEARCH_TEXT] = { .name = "q", .type = INPUT_TEXT },
+	[IN_SEARCH_POSITION] = { .name = "stallning", .type = INPUT_ENUM,
+	    .words = position_words },
+	[IN_SEARCH_KIND] = { .name = "typ", .type = INPUT_TEXT },
+	[IN_SEARCH_THEME] = { .name = "tema", .type = INPUT_ID },
+	[IN_TAG_THEME] = { .name = "tema", .type = INPUT_ID },
+	[IN_ANSWER_RESPONSE] = { .name = "svar", .type = INPUT_ID },
+	[IN_ANSWER_SECTION] = { .name = "avsnitt", .type = INPUT_ID },
+	[IN_ANSWER_QUESTION] = { .name = "fraga", .type = INPUT_ID },
+	[IN_ANSWER_VERSION] = { .name = "version", .type = INPUT_ID },
+	[IN_PASSAGE_QUOTE] = { .name = "citat", .type = INPUT_TEXT },
+	[IN_PASSAGE_FIELD] = { .name = "falt", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 64 },
+	[IN_PASSAGE_START] = { .name = "start", .type = INPUT_INT, .min = 0,
+	    .max = LONG_MAX },
+	[IN_NOTE_TEXT] = { .name = "text", .type = INPUT_TEXT },
+	[IN_NOTE_THREAD] = { .name = "trad", .type = INPUT_ID },
+	[IN_NOTE_STATUS] = { .name = "status", .type = INPUT_ENUM,
+	    .words = note_status_words },
+	[IN_READ_MARK] = { .name = "last", .type = INPUT_ENUM,
+	    .words = read_mark_words },
 };

@@ -46,6 +46,25 @@ enum input_key {
 	IN_MERGE_WITH,		/* med: the theme a merge keeps */
 	IN_TAGS_FATE,		/* taggar=ta-bort|flytta: a deleted theme's tags */
 	IN_MOVE_TO,		/* till: the theme they move to */
+	/* review: section, post, lists (handlers/review/) */
+	IN_REVIEW_BACK,		/* tillbaka: the workspace page a form returns to */
+	IN_REVIEW_NOTICE,	/* ?meddelande=CODE after a review form */
+	IN_SEARCH_TEXT,		/* sok: q, the words to search for */
+	IN_SEARCH_POSITION,	/* sok: stallning, a position code */
+	IN_SEARCH_KIND,		/* sok: typ, an organisation kind */
+	IN_SEARCH_THEME,	/* sok: tema, answers tagged with a theme */
+	IN_TAG_THEME,		/* tagga: tema, the theme to tag with */
+	IN_ANSWER_RESPONSE,	/* svar: the response of the answer a form is on */
+	IN_ANSWER_SECTION,	/* avsnitt: ... its section (none: as a whole) */
+	IN_ANSWER_QUESTION,	/* fraga: ... or its question */
+	IN_ANSWER_VERSION,	/* version: the version the page showed */
+	IN_PASSAGE_QUOTE,	/* citat: a passage of the answer */
+	IN_PASSAGE_FIELD,	/* falt: the answer's field the passage is in */
+	IN_PASSAGE_START,	/* start: the passage's character offset */
+	IN_NOTE_TEXT,		/* anteckna: text, the note */
+	IN_NOTE_THREAD,		/* anteckna: trad, the thread a reply is in */
+	IN_NOTE_STATUS,		/* status: lost | oppen */
+	IN_READ_MARK,		/* last: ja | nej */
 	/* decide (handlers/decide/) */
 	/* decide: meetings (handlers/decide/meetings.c) */
 	IN_MEETING_DATE,	/* datum: as typed (core/meeting_rules.c reads it) */

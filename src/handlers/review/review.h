@@ -4,6 +4,8 @@
 #define REMISS_REVIEW_H
 
 #include "core/response_doc.h"
+#include "views/review_section_view.h"
+#include "views/review_view.h"
 
 struct html;
 struct remiss_def;
@@ -14,16 +16,10 @@ struct response;
 int review_remiss(struct request *req, struct response *res,
     struct remiss_def *def);
 
-/* The workspace's own navigation; current is the active page's href. */
+/* The workspace's own navigation (views/review_view.h); current is the
+ * active page's path below the remiss, or NULL. */
 void review_nav(struct html *h, struct request *req,
     const struct remiss_def *def, const char *current);
-
-/* A position as a badge: a coloured box with its text (never colour
- * alone); "Inte besvarat" for POS_NONE. */
-void review_badge(struct html *h, enum position p);
-
-/* The CSS class of a position ("pos-avstyrker"). */
-const char *review_pos_class(enum position p);
 
 /* Answers 503 (database) / 404 (not found) in the request's format. */
 void review_unavailable(struct request *req, struct response *res);
@@ -39,15 +35,7 @@ void review_redirect(struct request *req, struct response *res,
  * status message, if the query has one. */
 void review_notice(struct html *h, struct request *req);
 
-/* A tag or note form of a section page refused for what the user typed. */
-struct review_form_error {
-	const char	*form;		/* "tagga" | "anteckna" */
-	const char	*field;		/* "citat" (the passage) | "text" (the note) */
-	const char	*message;	/* in the user's language */
-	long long	 response_id, section_id, question_id;	/* the form's answer */
-	long long	 thread;	/* a reply's thread, else 0 */
-	const char	*quote, *falt, *text, *theme;	/* as typed, or NULL */
-};
+/* struct review_form_error: views/review_section_view.h. */
 
 /* Answers with the section page the form came from (its "tillbaka", else
  * the section the answer is to) again, status 422: the error in the

@@ -2,237 +2,69 @@
  * threads (GET /remisser/{slug}/anteckningar) and full-text search over every latest answer
  * and summary with PostgreSQL's Swedish stemming, finding words inside compounds too
  * (schema/016_search_word_parts.sql), each hit linked to the organisation's answer
- * (GET /remisser/{slug}/sok). */
+ * (GET /remisser/{slug}/sok). Rows from core/review_lists.c, markup from
+ * views/review_lists_view.c. */
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
-
-#include <libpq-fe.h>
-
 #include "core/remiss_def.h"
-#include "core/response_doc.h"
-#include "db/db.h"
-#include "handlers/review/answer_link.h"
+#include "core/review_lists.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
-#include "http/kv.h"
 #include "http/response.h"
-#include "util/arena.h"
-#include "util/numparse.h"
-#include "views/dates.h"
-#include "views/forms.h"
 #include "views/html.h"
-#include "views/i18n.h"
 #include "views/layout.h"
+#include "views/review_lists_view.h"
 
-/* The section view of section nr ('' : the whole responses). */
-static const char *
-section_href(struct request *req, const struct remiss_def *def, const char *nr)
-{
-	return arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s",
-	    def->slug, *nr != '\0' ? nr : "helhet");
-}
-
+/* GET /remisser/{slug}/anteckningar */
 void
 handle_review_open_notes(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
+	struct open_note	*notes;
+	struct open_notes_page	 p = { .who = &req->identity, .def = &def };
 	struct html		*h;
-	PGresult		*r;
-	char			 rid[24];
-	const char		*p[1] = { rid };
-	int			 i, n;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	snprintf(rid, sizeof(rid), "%lld", def.id);
-	r = db_exec(req->db, STMT_NOTES_OPEN, p);
-	if (!db_result_ok(r) || (h = html_new()) == NULL) {
-		PQclear(r);
+	if (review_open_notes(req->db, req->arena, def.id, &notes, &p.n) !=
+	    CORE_OK || (h = html_new()) == NULL) {
 		review_unavailable(req, res);
 		return;
 	}
-	n = PQntuples(r);
-	layout_begin(h, arena_printf(req->arena, _("Öppna anteckningar: %s"),
-	    def.title), &req->identity);
-	html_elem(h, "h1", _("Öppna anteckningar"), NULL);
-	html_elem(h, "p", def.title, "class", "lead", NULL);
-	review_nav(h, req, &def, "anteckningar");
-	if (n == 0) {
-		html_elem(h, "p", _("Det finns inga olösta anteckningar."), NULL);
-	} else {
-		html_open(h, "table", "class", "list", NULL);
-		/* TRANSLATORS: the Swedish text has always used the plural. */
-		html_elem(h, "caption", arena_printf(req->arena, NG_("%d olösta "
-		    "trådar, äldst först", "%d olösta trådar, äldst först",
-		    (unsigned long)n), n), NULL);
-		html_open(h, "thead", NULL);
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", _("Remissinstans"), "scope", "col", NULL);
-		html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
-		html_elem(h, "th", _("Anteckning"), "scope", "col", NULL);
-		html_elem(h, "th", _("Av"), "scope", "col", NULL);
-		html_elem(h, "th", _("Svar i tråden"), "scope", "col", NULL);
-		html_close(h);
-		html_close(h);
-		html_open(h, "tbody", NULL);
-		for (i = 0; i < n; i++) {
-			html_open(h, "tr", NULL);
-			html_elem(h, "td", PQgetvalue(r, i, 1), NULL);
-			html_open(h, "td", NULL);
-			html_elem(h, "a", *PQgetvalue(r, i, 2) ? arena_printf(
-			    req->arena, "%s %s", PQgetvalue(r, i, 2),
-			    PQgetvalue(r, i, 3)) : _("Helhet"), "href",
-			    arena_printf(req->arena, "%s#anteckning-%s",
-			    section_href(req, &def, PQgetvalue(r, i, 2)),
-			    PQgetvalue(r, i, 0)), NULL);
-			html_close(h);
-			html_open(h, "td", NULL);
-			if (*PQgetvalue(r, i, 4) != '\0')
-				html_elem(h, "q", PQgetvalue(r, i, 4), NULL);
-			html_elem(h, "p", PQgetvalue(r, i, 5), "class", "prewrap",
-			    NULL);
-			html_close(h);
-			html_elem(h, "td", arena_printf(req->arena, "%s, %s",
-			    PQgetvalue(r, i, 6), iso_datetime_ui_in(req->arena,
-			    PQgetvalue(r, i, 7))), NULL);
-			html_elem(h, "td", PQgetvalue(r, i, 8), NULL);
-			html_close(h);
-		}
-		html_close(h);
-		html_close(h);
-	}
-	layout_end(h);
+	p.notes = notes;
+	open_notes_view(h, req->arena, &p);
 	layout_send(h, res, 200);
-	PQclear(r);
 }
 
-/* A snippet from ts_headline: matches between \x01 and \x02 become <mark>. */
-static void
-snippet(struct html *h, struct arena *a, const char *s)
-{
-	const char *open, *close;
-
-	while ((open = strchr(s, '\x01')) != NULL &&
-	    (close = strchr(open, '\x02')) != NULL) {
-		html_text(h, arena_strndup(a, s, (size_t)(open - s)));
-		html_elem(h, "mark", arena_strndup(a, open + 1,
-		    (size_t)(close - open - 1)), NULL);
-		s = close + 1;
-	}
-	html_text(h, s);
-}
-
-static const char *
-nonempty(const char *s)
-{
-	return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static void
-search_form(struct html *h, struct request *req, const struct remiss_def *def,
-    const char *q, const char *pos)
-{
-	int p;
-
-	html_open(h, "form", "method", "get", "role", "search", "class",
-	    "filters", "action", arena_printf(req->arena, "/remisser/%s/sok",
-	    def->slug), NULL);
-	html_elem(h, "label", _("Sök i svaren"), "for", "s-q", NULL);
-	html_void(h, "input", "type", "search", "id", "s-q", "name", "q",
-	    "value", q, "aria-describedby", "s-hint", NULL);
-	html_elem(h, "label", _("Ställningstagande"), "for", "s-stallning", NULL);
-	html_open(h, "select", "id", "s-stallning", "name", "stallning", NULL);
-	html_elem(h, "option", _("Alla"), "value", "", NULL);
-	for (p = POS_TILLSTYRKER; p < POS__MAX; p++)
-		html_elem(h, "option", position_label((enum position)p),
-		    "value", position_code((enum position)p), "selected",
-		    pos != NULL && strcmp(pos, position_code((enum position)p)) ==
-		    0 ? "selected" : NULL, NULL);
-	html_close(h);
-	html_elem(h, "button", _("Sök"), "type", "submit", NULL);
-	html_elem(h, "p", _("Sökningen hittar också böjningar och ord som innehåller "
-	    "det du söker: \"kommun\" hittar \"kommunerna\" och \"läkare\" hittar "
-	    "\"läkarmedverkan\". Använd citattecken för en fras och - framför ett ord "
-	    "som inte ska finnas med."), "id", "s-hint", "class", "muted", NULL);
-	html_close(h);
-}
-
+/* GET /remisser/{slug}/sok (q, stallning, typ, tema) */
 void
 handle_review_search(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
+	struct search_hit	*hits = NULL;
+	struct search_query	 q = {
+		.text = input_text(req, IN_SEARCH_TEXT),
+		.position = input_text(req, IN_SEARCH_POSITION),
+		.org_kind = input_text(req, IN_SEARCH_KIND),
+	};
+	struct search_page	 p = { .who = &req->identity, .def = &def,
+	    .text = q.text, .position = q.position };
 	struct html		*h;
-	PGresult		*r = NULL;
-	char			 rid[24], tid[24];
-	const char		*p[5], *q, *pos, *kind;
-	long long		 theme = 0;
-	int			 i, n = 0;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	q = nonempty(kvlist_get(&req->query, "q"));
-	pos = nonempty(kvlist_get(&req->query, "stallning"));
-	if (pos != NULL && position_parse(pos) >= POS__MAX)
-		pos = NULL;
-	kind = nonempty(kvlist_get(&req->query, "typ"));
-	if (parse_id(kvlist_get(&req->query, "tema"), &theme) == -1)
-		theme = 0;
-	if (q != NULL) {
-		snprintf(rid, sizeof(rid), "%lld", def.id);
-		snprintf(tid, sizeof(tid), "%lld", theme);
-		p[0] = rid;
-		p[1] = q;
-		p[2] = pos;
-		p[3] = kind;
-		p[4] = theme != 0 ? tid : NULL;
-		r = db_exec(req->db, STMT_REVIEW_SEARCH, p);
-		if (!db_result_ok(r)) {
-			PQclear(r);
-			review_unavailable(req, res);
-			return;
-		}
-		n = PQntuples(r);
-	}
-	if ((h = html_new()) == NULL) {
-		PQclear(r);
+	if (input_num(req, IN_SEARCH_THEME, &q.theme_id) == -1)
+		q.theme_id = 0;
+	if (q.text != NULL && review_search(req->db, req->arena, def.id, &q,
+	    &hits, &p.n) != CORE_OK) {
 		review_unavailable(req, res);
 		return;
 	}
-	layout_begin(h, q != NULL ? arena_printf(req->arena, _("Sök: %s"), q) :
-	    _("Sök i svaren"), &req->identity);
-	html_elem(h, "h1", _("Sök i svaren"), NULL);
-	html_elem(h, "p", def.title, "class", "lead", NULL);
-	review_nav(h, req, &def, "sok");
-	search_form(h, req, &def, q, pos);
-	if (q != NULL) {
-		/* The count is announced, and stays a heading to navigate by. */
-		html_open(h, "div", "role", "status", NULL);
-		html_elem(h, "h2", n == 0 ? _("Inga träffar") : arena_printf(
-		    req->arena, NG_("%d träff, bäst först",
-		    "%d träffar, bäst först", (unsigned long)n), n), NULL);
-		html_close(h);
-		html_open(h, "ol", "class", "hits", NULL);
-		for (i = 0; i < n; i++) {
-			html_open(h, "li", NULL);
-			html_open(h, "p", NULL);
-			html_elem(h, "strong", PQgetvalue(r, i, 0), NULL);
-			html_text(h, " – ");
-			html_elem(h, "a", *PQgetvalue(r, i, 1) ? arena_printf(
-			    req->arena, "%s %s", PQgetvalue(r, i, 1),
-			    PQgetvalue(r, i, 2)) : _("Sammanfattning"), "href",
-			    answer_href(req->arena, def.slug, PQgetvalue(r, i, 1),
-			    PQgetvalue(r, i, 5)), NULL);
-			html_close(h);
-			html_open(h, "p", "class", "snippet", NULL);
-			snippet(h, req->arena, PQgetvalue(r, i, 3));
-			html_close(h);
-			html_close(h);
-		}
-		html_close(h);
+	if ((h = html_new()) == NULL) {
+		review_unavailable(req, res);
+		return;
 	}
-	layout_end(h);
+	p.hits = hits;
+	search_view(h, req->arena, &p);
 	layout_send(h, res, 200);
-	PQclear(r);
 }

@@ -4,36 +4,33 @@
  * redirects back to the page it came from. */
 #include "config.h"
 
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
+#include "core/anchor.h"
+#include "core/objects.h"
 #include "core/remiss_def.h"
-#include "db/db.h"
+#include "core/review_actions.h"
+#include "core/review_section.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
-#include "handlers/review/review_fields.h"
-#include "http/kv.h"
 #include "http/response.h"
-#include "core/review_actions.h"
-#include "core/anchor.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/i18n.h"
 
-/* An id field of the form: 0 when empty; -1 when malformed. */
+/* An id of the form: 0 with *out set (0 when not sent), -1 when sent but
+ * not an id. */
 static int
-form_id(struct request *req, const char *name, long long *out)
+form_id(struct request *req, enum input_key k, long long *out)
 {
-	const char *s = kvlist_get(&req->form, name);
-
 	*out = 0;
-	if (s == NULL || *s == '\0')
+	switch (input_state(req, k)) {
+	case INPUT_ABSENT:
 		return 0;
-	return parse_id(s, out) == -1 ? -1 : 0;
+	case INPUT_VALID:
+		return input_num(req, k, out);
+	default:
+		return -1;
+	}
 }
 
 static void
@@ -71,22 +68,24 @@ static void
 form_error(struct request *req, const char *form, const char *field,
     const char *message, struct review_form_error *e)
 {
+	int note = strcmp(form, "anteckna") == 0;
+
 	memset(e, 0, sizeof(*e));
 	e->form = form;
 	e->field = field;
 	e->message = message;
-	if (form_id(req, "svar", &e->response_id) == -1)
+	if (form_id(req, IN_ANSWER_RESPONSE, &e->response_id) == -1)
 		e->response_id = 0;
-	if (form_id(req, "avsnitt", &e->section_id) == -1)
+	if (form_id(req, IN_ANSWER_SECTION, &e->section_id) == -1)
 		e->section_id = 0;
-	if (form_id(req, "fraga", &e->question_id) == -1)
+	if (form_id(req, IN_ANSWER_QUESTION, &e->question_id) == -1)
 		e->question_id = 0;
-	if (form_id(req, "trad", &e->thread) == -1)
+	if (note && form_id(req, IN_NOTE_THREAD, &e->thread) == -1)
 		e->thread = 0;
-	e->quote = kvlist_get(&req->form, "citat");
-	e->falt = kvlist_get(&req->form, "falt");
-	e->text = kvlist_get(&req->form, "text");
-	e->theme = kvlist_get(&req->form, "tema");
+	e->quote = input_raw(req, IN_PASSAGE_QUOTE);
+	e->falt = input_raw(req, IN_PASSAGE_FIELD);
+	e->text = note ? input_raw(req, IN_NOTE_TEXT) : NULL;
+	e->theme = note ? NULL : input_raw(req, IN_TAG_THEME);
 }
 
 /* Whether def has a live section with this id. */
@@ -101,26 +100,66 @@ has_section(const struct remiss_def *def, long long id)
 	return 0;
 }
 
+/* The passage of the form into t: 1, or 0 after answering. The passage's
+ * character offset (static/review.js) is empty without script: the first
+ * occurrence. */
+static int
+read_passage(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct answer_now *now,
+    struct review_target *t, const char *form, const char *quote)
+{
+	enum answer_field	 f = answer_field_parse(input_text(req,
+	    IN_PASSAGE_FIELD));
+	struct review_form_error e;
+	struct anchor		*an;
+	long long		 hint = -1;
+	int			 rc;
+
+	if (input_state(req, IN_PASSAGE_START) == INPUT_INVALID) {
+		bad_form(req, res);
+		return 0;
+	}
+	if (input_num(req, IN_PASSAGE_START, &hint) == -1)
+		hint = -1;
+	if (f == AF__N || answer_field_overall_only(f) != (t->section_id == 0 &&
+	    t->question_id == 0) ||
+	    (an = arena_calloc(req->arena, 1, sizeof(*an))) == NULL) {
+		bad_form(req, res);
+		return 0;
+	}
+	if ((rc = anchor_make(req->arena, now->text[f], quote, (long)hint,
+	    an)) != 0) {
+		if (rc == -1)
+			handler_fail(req, res, PROB_INTERNAL);
+		else {
+			form_error(req, form, "citat", _("Det markerade "
+			    "stycket finns inte ordagrant i det valda "
+			    "fältet av svaret. Markera eller klistra in en "
+			    "del av texten och välj rätt fält."), &e);
+			review_section_error(req, res, def, &e);
+		}
+		return 0;
+	}
+	t->field = answer_field_keys[f];
+	t->passage = an;
+	return 1;
+}
+
 static int
 read_target_as(struct request *req, struct response *res,
     const struct remiss_def *def, struct review_target *t, const char *form,
     int whole)
 {
-	const struct review_field	*f;
-	struct review_form_error	 e;
-	struct anchor			*an;
-	PGresult			*r;
-	char				 ids[4][24];
-	const char			*p[4], *quote, *start;
-	long long			 version;
-	long				 hint = -1;
-	int				 rc;
+	struct answer_now	 now;
+	const char		*quote;
+	long long		 version;
 
 	memset(t, 0, sizeof(*t));
-	if (form_id(req, "svar", &t->response_id) == -1 || t->response_id == 0 ||
-	    form_id(req, "avsnitt", &t->section_id) == -1 ||
-	    form_id(req, "fraga", &t->question_id) == -1 ||
-	    form_id(req, "version", &version) == -1 || version == 0 ||
+	if (form_id(req, IN_ANSWER_RESPONSE, &t->response_id) == -1 ||
+	    t->response_id == 0 ||
+	    form_id(req, IN_ANSWER_SECTION, &t->section_id) == -1 ||
+	    form_id(req, IN_ANSWER_QUESTION, &t->question_id) == -1 ||
+	    form_id(req, IN_ANSWER_VERSION, &version) == -1 || version == 0 ||
 	    (t->section_id != 0 && t->question_id != 0)) {
 		bad_form(req, res);
 		return 0;
@@ -131,82 +170,40 @@ read_target_as(struct request *req, struct response *res,
 		review_not_found(req, res);
 		return 0;
 	}
-	snprintf(ids[0], 24, "%lld", t->response_id);
-	snprintf(ids[1], 24, "%lld", def->id);
-	snprintf(ids[2], 24, "%lld", t->section_id);
-	snprintf(ids[3], 24, "%lld", t->question_id);
-	p[0] = ids[0];
-	p[1] = ids[1];
-	p[2] = t->section_id != 0 && !whole ? ids[2] : NULL;
-	p[3] = t->question_id != 0 && !whole ? ids[3] : NULL;
-	r = db_exec(req->db, STMT_REVIEW_ANSWER_ONE, p);
-	if (!db_result_ok(r)) {
-		PQclear(r);
+	switch (review_answer_now(req->db, req->arena, def->id, t->response_id,
+	    whole ? 0 : t->section_id, whole ? 0 : t->question_id, &now)) {
+	case CORE_OK:
+		break;
+	case CORE_NOT_FOUND:
+		review_not_found(req, res);
+		return 0;
+	default:
 		review_unavailable(req, res);
 		return 0;
 	}
-	if (PQntuples(r) == 0) {
-		PQclear(r);
-		review_not_found(req, res);
-		return 0;
-	}
-	t->version_id = parse_id_or_zero(PQgetvalue(r, 0, 0));
+	t->version_id = now.version_id;
 	if (t->version_id != version) {
-		PQclear(r);
 		handler_problem(req, res, 409, "Remissinstansen har skickat en ny "
 		    "version av svaret sedan sidan laddades. Ladda om sidan och "
 		    "försök igen.", "A newer version of the response arrived.");
 		return 0;
 	}
-	quote = kvlist_get(&req->form, "citat");
-	rc = 1;
-	if (form != NULL && quote != NULL && *quote != '\0') {
-		f = review_field(kvlist_get(&req->form, "falt"));
-		/* The selection's character offset (static/review.js); empty
-		 * without script: the first occurrence. */
-		start = kvlist_get(&req->form, "start");
-		if (start != NULL && *start != '\0' &&
-		    parse_long(start, 0, LONG_MAX, &hint) == -1) {
-			PQclear(r);
-			bad_form(req, res);
-			return 0;
-		}
-		if (f == NULL || (f->overall_only != (t->section_id == 0 &&
-		    t->question_id == 0)) ||
-		    (an = arena_calloc(req->arena, 1, sizeof(*an))) == NULL) {
-			bad_form(req, res);
-			rc = 0;
-		} else if ((rc = anchor_make(req->arena, PQgetvalue(r, 0,
-		    f->one_col), quote, hint, an)) != 0) {
-			if (rc == -1)
-				handler_fail(req, res, PROB_INTERNAL);
-			else {
-				form_error(req, form, "citat", _("Det markerade "
-				    "stycket finns inte ordagrant i det valda "
-				    "fältet av svaret. Markera eller klistra in en "
-				    "del av texten och välj rätt fält."), &e);
-				review_section_error(req, res, def, &e);
-			}
-			rc = 0;
-		} else {
-			t->field = f->key;
-			t->passage = an;
-			rc = 1;
-		}
-	}
-	PQclear(r);
-	return rc;
+	quote = input_text(req, IN_PASSAGE_QUOTE);
+	if (form != NULL && quote != NULL)
+		return read_passage(req, res, def, &now, t, form, quote);
+	return 1;
 }
 
-/* Answers an action's outcome: back to the page with a notice, or an error. */
+/* Answers an action's outcome: back to the page (fallback: the remiss
+ * slug's workspace) with a notice, or an error. */
 static void
-outcome(struct request *req, struct response *res,
-    const struct remiss_def *def, enum review_result rc, const char *notice)
+outcome(struct request *req, struct response *res, const char *slug,
+    enum review_result rc, const char *notice)
 {
 	switch (rc) {
 	case REVIEW_OK:
 		review_redirect(req, res, arena_printf(req->arena,
-		    "/remisser/%s/granskning", def->slug), notice);
+		    "/remisser/%s/granskning", slug), notice);
 		return;
 	case REVIEW_NOT_FOUND:
 		review_not_found(req, res);
@@ -231,31 +228,24 @@ handle_review_tag(struct request *req, struct response *res)
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (form_id(req, "tema", &theme) == -1 || theme == 0) {
+	if (form_id(req, IN_TAG_THEME, &theme) == -1 || theme == 0) {
 		bad_form(req, res);
 		return;
 	}
 	if (!read_target(req, res, &def, &t, "tagga"))
 		return;
-	outcome(req, res, &def, tag_add(req->db, def.id, req->identity.user_id,
-	    theme, &t), "taggat");
+	outcome(req, res, def.slug, tag_add(req->db, def.id,
+	    req->identity.user_id, theme, &t), "taggat");
 }
 
-/* POST /remisser/{slug}/granskning/tagg/{id}/ta-bort */
+/* POST /remisser/{slug}/granskning/tagg/{id}/ta-bort: the worker has
+ * loaded the tag within the remiss (OBJ_TAG). */
 void
 handle_review_untag(struct request *req, struct response *res)
 {
-	struct remiss_def	def;
-	long long		id;
-
-	if (!review_remiss(req, res, &def))
-		return;
-	if (parse_id(req->path_params[1], &id) == -1) {
-		review_not_found(req, res);
-		return;
-	}
-	outcome(req, res, &def, tag_remove(req->db, def.id,
-	    req->identity.user_id, id), "tagg-borttagen");
+	outcome(req, res, req->object->slug, tag_remove(req->db,
+	    req->object->remiss_id, req->identity.user_id, req->object->id),
+	    "tagg-borttagen");
 }
 
 /* POST /remisser/{slug}/granskning/anteckna: a new thread, or a reply
@@ -266,12 +256,12 @@ handle_review_note(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct review_target	 t;
 	struct review_form_error e;
-	const char		*text = kvlist_get(&req->form, "text");
+	const char		*text = input_text(req, IN_NOTE_TEXT);
 	long long		 parent;
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (form_id(req, "trad", &parent) == -1) {
+	if (form_id(req, IN_NOTE_THREAD, &parent) == -1) {
 		bad_form(req, res);
 		return;
 	}
@@ -282,35 +272,31 @@ handle_review_note(struct request *req, struct response *res)
 		return;
 	}
 	if (parent != 0) {
-		outcome(req, res, &def, note_add(req->db, def.id,
+		outcome(req, res, def.slug, note_add(req->db, def.id,
 		    req->identity.user_id, parent, NULL, text), "antecknat");
 		return;
 	}
 	if (!read_target(req, res, &def, &t, "anteckna"))
 		return;
-	outcome(req, res, &def, note_add(req->db, def.id, req->identity.user_id,
-	    0, &t, text), "antecknat");
+	outcome(req, res, def.slug, note_add(req->db, def.id,
+	    req->identity.user_id, 0, &t, text), "antecknat");
 }
 
-/* POST /remisser/{slug}/granskning/anteckning/{id}/status (status=lost|oppen) */
+/* POST /remisser/{slug}/granskning/anteckning/{id}/status (status=lost|oppen);
+ * the worker has loaded the thread within the remiss (OBJ_NOTE). */
 void
 handle_review_note_status(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
-	const char		*status = kvlist_get(&req->form, "status");
-	long long		 id;
-	int			 resolve;
+	int status = input_enum(req, IN_NOTE_STATUS);
 
-	if (!review_remiss(req, res, &def))
-		return;
-	if (parse_id(req->path_params[1], &id) == -1 || status == NULL ||
-	    (strcmp(status, "lost") != 0 && strcmp(status, "oppen") != 0)) {
+	if (status == -1) {
 		bad_form(req, res);
 		return;
 	}
-	resolve = strcmp(status, "lost") == 0;
-	outcome(req, res, &def, note_resolve(req->db, def.id,
-	    req->identity.user_id, id, resolve), resolve ? "lost" : "ateroppnad");
+	/* 0: "lost" (resolved), 1: "oppen" (handlers/inputs.c). */
+	outcome(req, res, req->object->slug, note_resolve(req->db,
+	    req->object->remiss_id, req->identity.user_id, req->object->id,
+	    status == 0), status == 0 ? "lost" : "ateroppnad");
 }
 
 /* POST /remisser/{slug}/granskning/last (last=ja|nej) */
@@ -319,20 +305,18 @@ handle_review_read(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
 	struct review_target	 t;
-	const char		*v = kvlist_get(&req->form, "last");
-	int			 read;
+	int			 mark = input_enum(req, IN_READ_MARK);
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (v == NULL || (strcmp(v, "ja") != 0 && strcmp(v, "nej") != 0)) {
+	if (mark == -1) {
 		bad_form(req, res);
 		return;
 	}
 	if (!read_target_as(req, res, &def, &t, NULL, 1))
 		return;
-	read = strcmp(v, "ja") == 0;
-	outcome(req, res, &def, read_mark(req->db, def.id,
+	/* 0: "ja" (read), 1: "nej" (handlers/inputs.c). */
+	outcome(req, res, def.slug, read_mark(req->db, def.id,
 	    req->identity.user_id, t.response_id, t.section_id, t.version_id,
-	    read),
-	    read ? "last" : "olast");
+	    mark == 0), mark == 0 ? "last" : "olast");
 }

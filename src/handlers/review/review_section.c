@@ -1,697 +1,62 @@
-/* review_section.c: every organisation's answer to one section side by side with the proposal
- * text, their tags (passages highlighted) and annotation threads, with the forms to tag,
- * annotate and mark as read. GET /remisser/{slug}/granskning/avsnitt/{nr}; nr "helhet"
- * shows the overall positions and summaries. */
+/* review_section.c: the section page of the review workspace, GET
+ * /remisser/{slug}/granskning/avsnitt/{nr} (nr "helhet": the overall positions and
+ * summaries), and the same page again with a refused tag or note form (422): its data from
+ * core/review_section.c, its markup from views/review_section_view.c. */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
 
+#include "core/objects.h"
 #include "core/remiss_def.h"
-#include "core/response_doc.h"
+#include "core/review_section.h"
 #include "db/db.h"
-#include "handlers/review/answer_link.h"
-#include "handlers/handlers.h"
 #include "handlers/decide/meetings.h"
-#include "handlers/review/review.h"
-#include "handlers/review/review_fields.h"
 #include "handlers/decide/summary_view.h"
+#include "handlers/handlers.h"
+#include "handlers/review/review.h"
 #include "http/response.h"
-#include "core/anchor.h"
 #include "util/arena.h"
-#include "util/numparse.h"
-#include "views/dates.h"
-#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/review_section_view.h"
 
-/* Everything the page shows, as fetched. */
+/* The page and its summary box's results (handlers/decide/summary_view.c
+ * takes results). */
 struct page {
-	struct request		*req;
-	const struct remiss_def	*def;
-	const struct section_def *section;	/* NULL: the whole responses */
-	const char		*self;		/* this page's path */
-	PGresult		*answers, *tags, *notes, *reads, *themes;
-	PGresult		*summary, *summary_refs, *citing;
-	const struct review_form_error *err;	/* a refused form, or NULL */
+	struct review_section_page	 v;
+	struct review_section_data	 d;
+	PGresult			*summary, *summary_refs;
 };
 
-/* The refused form of pg if it is form of answer k, else NULL. */
-static const struct review_form_error *
-err_at(const struct page *pg, int k, const char *form)
-{
-	const struct review_form_error *e = pg->err;
-
-	if (e == NULL || strcmp(e->form, form) != 0 ||
-	    parse_id_or_zero(PQgetvalue(pg->answers, k, 3)) != e->response_id ||
-	    parse_id_or_zero(PQgetvalue(pg->answers, k, 7)) != e->section_id ||
-	    parse_id_or_zero(PQgetvalue(pg->answers, k, 8)) != e->question_id)
-		return NULL;
-	return e;
-}
-
-/* An error paragraph for field id, and the id it has (for aria). */
-static const char *
-field_error(struct html *h, struct page *pg, const char *id,
-    const char *message)
-{
-	const char *eid = arena_printf(pg->req->arena, "%s-fel", id);
-
-	html_elem(h, "p", message, "class", "field-error", "id", eid, NULL);
-	return eid;
-}
-
-/* True if row i of r (response id in column rc, section and question ids in
- * the next two) is about the answer in row k of the answers. */
+/*
+ * The section's summary and its references, for summary_show
+ * (handlers/decide/summary_view.c), which still takes the statements'
+ * results: 0 or -1. The one database call left in this file, until
+ * summary_view takes structs from a core module of the decide area.
+ */
 static int
-same_target(const PGresult *r, int i, int rc, const PGresult *ans, int k)
-{
-	return strcmp(PQgetvalue(r, i, rc), PQgetvalue(ans, k, 3)) == 0 &&
-	    strcmp(PQgetvalue(r, i, rc + 1), PQgetvalue(ans, k, 7)) == 0 &&
-	    strcmp(PQgetvalue(r, i, rc + 2), PQgetvalue(ans, k, 8)) == 0;
-}
-
-/* A passage to highlight in one field: characters [start, end). */
-struct mark {
-	long		 start, end;
-	const char	*title;
-};
-
-static int
-by_start(const void *a, const void *b)
-{
-	const struct mark *x = a, *y = b;
-
-	return (x->start > y->start) - (x->start < y->start);
-}
-
-/* The passages of the tags on (answer k, field) found again in text. */
-static size_t
-marks_for(struct page *pg, int k, const char *field, const char *text,
-    struct mark *out, size_t max)
-{
-	struct anchor	an;
-	size_t		n = 0;
-	int		i;
-
-	for (i = 0; i < PQntuples(pg->tags) && n < max; i++) {
-		if (!same_target(pg->tags, i, 3, pg->answers, k) ||
-		    strcmp(PQgetvalue(pg->tags, i, 6), field) != 0)
-			continue;
-		an.quote = PQgetvalue(pg->tags, i, 7);
-		an.prefix = PQgetvalue(pg->tags, i, 8);
-		an.suffix = PQgetvalue(pg->tags, i, 9);
-		an.start = parse_long_or(PQgetvalue(pg->tags, i, 10), 0,
-		    LONG_MAX, 0);
-		if (anchor_find(text, &an, &out[n].start, &out[n].end)) {
-			out[n].title = arena_printf(pg->req->arena, _("Tema: %s"),
-			    PQgetvalue(pg->tags, i, 2));
-			n++;
-		}
-	}
-	qsort(out, n, sizeof(*out), by_start);
-	return n;
-}
-
-/* Writes text with its tagged passages in <mark> (overlaps: the earlier). */
-static void
-marked_text(struct html *h, struct arena *a, const char *text,
-    const struct mark *m, size_t n)
-{
-	size_t	i, from = 0, s, e;
-	long	done = 0;
-
-	for (i = 0; i < n; i++) {
-		if (m[i].start < done)
-			continue;
-		s = anchor_byte_offset(text, m[i].start);
-		e = anchor_byte_offset(text, m[i].end);
-		html_text(h, arena_strndup(a, text + from, s - from));
-		html_elem(h, "mark", arena_strndup(a, text + s, e - s),
-		    "title", m[i].title, NULL);
-		from = e;
-		done = m[i].end;
-	}
-	html_text(h, text + from);
-}
-
-/* The fields of answer k that have text, with highlights. */
-static void
-answer_fields(struct html *h, struct page *pg, int k)
-{
-	struct mark	 marks[64];
-	const char	*text;
-	size_t		 f, n;
-
-	html_open(h, "dl", "class", "answer-view", NULL);
-	for (f = 0; f < REVIEW_NFIELDS; f++) {
-		if (pg->section != NULL && review_fields[f].overall_only)
-			continue;
-		if (pg->section == NULL && !review_fields[f].overall_only)
-			continue;
-		text = PQgetvalue(pg->answers, k, review_fields[f].answers_col);
-		if (*text == '\0')
-			continue;
-		html_elem(h, "dt", _(review_fields[f].label), NULL);
-		n = marks_for(pg, k, review_fields[f].key, text, marks, 64);
-		html_open(h, "dd", "class", "prewrap", "data-field",
-		    review_fields[f].key, NULL);
-		marked_text(h, pg->req->arena, text, marks, n);
-		html_close(h);
-	}
-	html_close(h);
-}
-
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
-/* This page at the organisation's answer of row k, for a form to come back
- * to. */
-static const char *
-back_to(struct page *pg, int k)
-{
-	const char *id = answer_id(pg->req->arena, PQgetvalue(pg->answers, k, 0));
-
-	return id != NULL ? arena_printf(pg->req->arena, "%s#%s", pg->self, id) :
-	    NULL;
-}
-
-/* The hidden fields naming answer k, and where to come back to. */
-static void
-target_fields(struct html *h, struct page *pg, int k)
-{
-	hidden(h, "csrf", pg->req->identity.csrf);
-	hidden(h, "tillbaka", back_to(pg, k));
-	hidden(h, "svar", PQgetvalue(pg->answers, k, 3));
-	hidden(h, "avsnitt", PQgetvalue(pg->answers, k, 7));
-	hidden(h, "fraga", PQgetvalue(pg->answers, k, 8));
-	hidden(h, "version", PQgetvalue(pg->answers, k, 4));
-}
-
-/* The optional passage: which field, and the quoted text; e (or NULL) a
- * refused form of this answer, whose passage and field come back. */
-static void
-passage_fields(struct html *h, struct page *pg, int k, const char *id,
-    const char *label, const struct review_form_error *e)
-{
-	const char	*fid = arena_printf(pg->req->arena, "falt-%s", id);
-	const char	*cid = arena_printf(pg->req->arena, "citat-%s", id);
-	const char	*eid = NULL;
-	size_t		 f;
-
-	html_open(h, "div", "class", "passage", NULL);
-	html_elem(h, "label", label, "for", cid, NULL);
-	if (e != NULL && strcmp(e->field, "citat") == 0)
-		eid = field_error(h, pg, cid, e->message);
-	html_elem(h, "textarea", e != NULL && e->quote != NULL ? e->quote : "",
-	    "id", cid, "name", "citat", "rows", "2", "class", "js-quote",
-	    "aria-invalid", eid != NULL ? "true" : NULL, "aria-describedby", eid,
-	    NULL);
-	html_elem(h, "label", _("Stycket är ur"), "for", fid, NULL);
-	html_open(h, "select", "id", fid, "name", "falt", "class", "js-field",
-	    NULL);
-	for (f = 0; f < REVIEW_NFIELDS; f++)
-		if ((pg->section == NULL) == review_fields[f].overall_only &&
-		    *PQgetvalue(pg->answers, k, review_fields[f].answers_col) !=
-		    '\0')
-			html_elem(h, "option", _(review_fields[f].label), "value",
-			    review_fields[f].key, "selected", e != NULL &&
-			    e->falt != NULL && strcmp(e->falt,
-			    review_fields[f].key) == 0 ? "selected" : NULL, NULL);
-	html_close(h);
-	html_void(h, "input", "type", "hidden", "name", "start", "value", "",
-	    "class", "js-start", NULL);
-	html_close(h);
-}
-
-static void
-tag_list(struct html *h, struct page *pg, int k)
-{
-	int i, any = 0;
-
-	for (i = 0; i < PQntuples(pg->tags); i++) {
-		if (!same_target(pg->tags, i, 3, pg->answers, k))
-			continue;
-		if (!any++)
-			html_open(h, "ul", "class", "tags", "aria-label", _("Taggar"),
-			    NULL);
-		html_open(h, "li", NULL);
-		html_elem(h, "strong", PQgetvalue(pg->tags, i, 2), NULL);
-		if (*PQgetvalue(pg->tags, i, 7) != '\0')
-			html_elem(h, "q", PQgetvalue(pg->tags, i, 7), NULL);
-		else
-			html_text(h, _(" (hela svaret)"));
-		html_elem(h, "span", arena_printf(pg->req->arena, " – %s, %s ",
-		    PQgetvalue(pg->tags, i, 13), iso_datetime_ui_in(pg->req->arena,
-		    PQgetvalue(pg->tags, i, 14))), "class", "muted", NULL);
-		html_open(h, "form", "method", "post", "class", "inline", "action",
-		    arena_printf(pg->req->arena,
-		    "/remisser/%s/granskning/tagg/%s/ta-bort", pg->def->slug,
-		    PQgetvalue(pg->tags, i, 0)), NULL);
-		hidden(h, "csrf", pg->req->identity.csrf);
-		hidden(h, "tillbaka", back_to(pg, k));
-		html_elem(h, "button", arena_printf(pg->req->arena,
-		    _("Ta bort taggen %s"), PQgetvalue(pg->tags, i, 2)), "type",
-		    "submit", "class", "link", NULL);
-		html_close(h);
-		html_close(h);
-	}
-	if (any)
-		html_close(h);
-}
-
-static void
-tag_form(struct html *h, struct page *pg, int k, const char *id)
-{
-	const char	*tid = arena_printf(pg->req->arena, "tema-%s", id);
-	const struct review_form_error *e = err_at(pg, k, "tagga");
-	int		 t;
-
-	if (PQntuples(pg->themes) == 0) {
-		html_open(h, "p", "class", "muted", NULL);
-		html_text(h, _("Skapa ett tema för att kunna tagga: "));
-		html_elem(h, "a", _("Teman"), "href", arena_printf(pg->req->arena,
-		    "/remisser/%s/teman", pg->def->slug), NULL);
-		html_close(h);
-		return;
-	}
-	html_open(h, "form", "method", "post", "class", "tag-form", "action",
-	    arena_printf(pg->req->arena, "/remisser/%s/granskning/tagga",
-	    pg->def->slug), NULL);
-	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", _("Tagga svaret eller ett stycke"), NULL);
-	target_fields(h, pg, k);
-	html_elem(h, "label", _("Tema"), "for", tid, NULL);
-	html_open(h, "select", "id", tid, "name", "tema", NULL);
-	for (t = 0; t < PQntuples(pg->themes); t++)
-		html_elem(h, "option", arena_printf(pg->req->arena, "%s%s",
-		    *PQgetvalue(pg->themes, t, 1) ? "– " : "",
-		    PQgetvalue(pg->themes, t, 2)), "value",
-		    PQgetvalue(pg->themes, t, 0), "selected", e != NULL &&
-		    e->theme != NULL && strcmp(e->theme, PQgetvalue(pg->themes,
-		    t, 0)) == 0 ? "selected" : NULL, NULL);
-	html_close(h);
-	passage_fields(h, pg, k, arena_printf(pg->req->arena, "t%s", id),
-	    _("Stycke att tagga (markera i svaret eller klistra in; tomt: hela "
-	    "svaret)"), e);
-	html_elem(h, "button", _("Tagga"), "type", "submit", NULL);
-	html_close(h);
-	html_close(h);
-}
-
-/* One thread: the root note at row i of notes, its replies, and forms. */
-static void
-thread(struct html *h, struct page *pg, int k, int i)
-{
-	const char	*root = PQgetvalue(pg->notes, i, 0);
-	const char	*resolved = PQgetvalue(pg->notes, i, 14);
-	const char	*rid = arena_printf(pg->req->arena, "svar-till-%s", root);
-	const char	*eid = NULL;
-	const struct review_form_error *e = err_at(pg, k, "anteckna");
-	int		 j;
-
-	if (e != NULL && e->thread != parse_id_or_zero(root))
-		e = NULL;
-
-	html_open(h, "li", "class", *resolved ? "thread resolved" : "thread",
-	    "id", arena_printf(pg->req->arena, "anteckning-%s", root), NULL);
-	if (*PQgetvalue(pg->notes, i, 6) != '\0')
-		html_elem(h, "q", PQgetvalue(pg->notes, i, 6), NULL);
-	for (j = i; j < PQntuples(pg->notes); j++) {
-		if (j > i && strcmp(PQgetvalue(pg->notes, j, 1), root) != 0)
-			break;
-		html_open(h, "div", "class", "note", NULL);
-		html_elem(h, "p", PQgetvalue(pg->notes, j, 11), "class", "prewrap",
-		    NULL);
-		html_elem(h, "p", arena_printf(pg->req->arena, "%s, %s",
-		    PQgetvalue(pg->notes, j, 12), iso_datetime_ui_in(pg->req->arena,
-		    PQgetvalue(pg->notes, j, 13))), "class", "muted", NULL);
-		html_close(h);
-	}
-	if (*resolved)
-		html_elem(h, "p", arena_printf(pg->req->arena, _("Löst av %s, %s."),
-		    PQgetvalue(pg->notes, i, 15), iso_datetime_ui_in(pg->req->arena,
-		    resolved)), "class", "status-sent", NULL);
-	html_open(h, "form", "method", "post", "class", "reply", "action",
-	    arena_printf(pg->req->arena, "/remisser/%s/granskning/anteckna",
-	    pg->def->slug), NULL);
-	target_fields(h, pg, k);
-	hidden(h, "trad", root);
-	html_elem(h, "label", _("Svara i tråden"), "for", rid, NULL);
-	if (e != NULL)
-		eid = field_error(h, pg, rid, e->message);
-	html_elem(h, "textarea", e != NULL && e->text != NULL ? e->text : "",
-	    "id", rid, "name", "text", "rows", "2", "required", "required",
-	    "aria-invalid", eid != NULL ? "true" : NULL, "aria-describedby", eid,
-	    NULL);
-	html_elem(h, "button", _("Svara"), "type", "submit", NULL);
-	html_close(h);
-	html_open(h, "form", "method", "post", "class", "inline", "action",
-	    arena_printf(pg->req->arena,
-	    "/remisser/%s/granskning/anteckning/%s/status", pg->def->slug, root),
-	    NULL);
-	hidden(h, "csrf", pg->req->identity.csrf);
-	hidden(h, "tillbaka", arena_printf(pg->req->arena, "%s#anteckning-%s",
-	    pg->self, root));
-	hidden(h, "status", *resolved ? "oppen" : "lost");
-	html_elem(h, "button", *resolved ? _("Öppna tråden igen") :
-	    _("Markera som löst"), "type", "submit", NULL);
-	html_close(h);
-	html_close(h);
-}
-
-static void
-notes_and_form(struct html *h, struct page *pg, int k, const char *id)
-{
-	const char	*nid = arena_printf(pg->req->arena, "anteckning-ny-%s", id);
-	const char	*eid = NULL;
-	const struct review_form_error *e = err_at(pg, k, "anteckna");
-	int		 i, any = 0;
-
-	if (e != NULL && e->thread != 0)
-		e = NULL;	/* a reply's, shown in its thread */
-
-	for (i = 0; i < PQntuples(pg->notes); i++) {
-		if (*PQgetvalue(pg->notes, i, 1) != '\0' ||
-		    !same_target(pg->notes, i, 2, pg->answers, k))
-			continue;
-		if (!any++)
-			html_open(h, "ul", "class", "threads", "aria-label",
-			    _("Anteckningar"), NULL);
-		thread(h, pg, k, i);
-	}
-	if (any)
-		html_close(h);
-	html_open(h, "details", "class", "new-note", "open", e != NULL ? "open" :
-	    NULL, NULL);
-	html_elem(h, "summary", _("Ny anteckning"), NULL);
-	html_open(h, "form", "method", "post", "action",
-	    arena_printf(pg->req->arena, "/remisser/%s/granskning/anteckna",
-	    pg->def->slug), NULL);
-	target_fields(h, pg, k);
-	html_elem(h, "label", _("Anteckning"), "for", nid, NULL);
-	if (e != NULL && strcmp(e->field, "text") == 0)
-		eid = field_error(h, pg, nid, e->message);
-	html_elem(h, "textarea", e != NULL && e->text != NULL ? e->text : "",
-	    "id", nid, "name", "text", "rows", "3", "required", "required",
-	    "aria-invalid", eid != NULL ? "true" : NULL, "aria-describedby", eid,
-	    NULL);
-	passage_fields(h, pg, k, arena_printf(pg->req->arena, "n%s", id),
-	    _("Stycket anteckningen gäller (valfritt)"), e);
-	html_elem(h, "button", _("Spara anteckningen"), "type", "submit", NULL);
-	html_close(h);
-	html_close(h);
-}
-
-/* Who has read the answers of organisation row k, and the button. */
-static void
-read_state(struct html *h, struct page *pg, int k)
-{
-	struct buf	 who;
-	int		 i, mine = 0;
-	char		 uid[24];
-
-	snprintf(uid, sizeof(uid), "%lld", pg->req->identity.user_id);
-	buf_init(&who, pg->req->arena);
-	for (i = 0; i < PQntuples(pg->reads); i++) {
-		if (strcmp(PQgetvalue(pg->reads, i, 0),
-		    PQgetvalue(pg->answers, k, 3)) != 0)
-			continue;
-		buf_printf(&who, "%s%s", who.len ? ", " : "",
-		    PQgetvalue(pg->reads, i, 1));
-		mine |= strcmp(PQgetvalue(pg->reads, i, 2), uid) == 0;
-	}
-	html_open(h, "div", "class", "read-state", NULL);
-	html_elem(h, "p", who.len ? arena_printf(pg->req->arena, _("Läst av %s."),
-	    who.data) : _("Ingen har markerat svaret som läst."), "class", "muted",
-	    NULL);
-	html_open(h, "form", "method", "post", "class", "inline", "action",
-	    arena_printf(pg->req->arena, "/remisser/%s/granskning/last",
-	    pg->def->slug), NULL);
-	hidden(h, "csrf", pg->req->identity.csrf);
-	hidden(h, "tillbaka", back_to(pg, k));
-	hidden(h, "svar", PQgetvalue(pg->answers, k, 3));
-	hidden(h, "avsnitt", pg->section != NULL ? arena_printf(pg->req->arena,
-	    "%lld", pg->section->id) : "");
-	hidden(h, "version", PQgetvalue(pg->answers, k, 4));
-	hidden(h, "last", mine ? "nej" : "ja");
-	html_elem(h, "button", mine ? _("Markera som oläst") : _("Markera som läst"),
-	    "type", "submit", NULL);
-	html_close(h);
-	html_close(h);
-}
-
-/* Heading of a question answer (row k has a question id). */
-static void
-question_heading(struct html *h, struct page *pg, int k)
-{
-	const struct question_def	*q;
-	size_t				 i;
-
-	if (pg->section == NULL || *PQgetvalue(pg->answers, k, 8) == '\0')
-		return;
-	for (i = 0; i < pg->section->nquestions; i++) {
-		q = &pg->section->questions[i];
-		if (q->id == parse_id_or_zero(PQgetvalue(pg->answers, k, 8)))
-			html_elem(h, "h3", arena_printf(pg->req->arena,
-			    _("Fråga %s: %s"), q->qid, q->text), NULL);
-	}
-}
-
-/* Links to the summaries that rest on this organisation's answer. */
-static void
-cited_by(struct html *h, struct page *pg, int k)
-{
-	const char	*resp = PQgetvalue(pg->answers, k, 3);
-	int		 i, n = 0;
-
-	if (pg->citing == NULL)
-		return;
-	for (i = 0; i < PQntuples(pg->citing); i++) {
-		const char *theme = PQgetvalue(pg->citing, i, 2);
-
-		if (strcmp(PQgetvalue(pg->citing, i, 0), resp) != 0)
-			continue;
-		if (n++ == 0) {
-			html_open(h, "p", "class", "cited", NULL);
-			html_text(h, _("Citeras i "));
-		} else
-			html_text(h, ", ");
-		html_elem(h, "a", *theme == '\0' ? _("avsnittets sammanfattning") :
-		    arena_printf(pg->req->arena, _("sammanfattningen av temat %s"),
-		    PQgetvalue(pg->citing, i, 1)), "href", *theme == '\0' ?
-		    "#h-sammanfattning" : arena_printf(pg->req->arena,
-		    "/remisser/%s/sammanfattning?tema=%s", pg->def->slug, theme),
-		    NULL);
-	}
-	if (n > 0)
-		html_close(h);
-}
-
-static void
-organisation(struct html *h, struct page *pg, int first, int last)
-{
-	const char	*org = PQgetvalue(pg->answers, first, 0);
-	int		 k;
-
-	html_open(h, "article", "class", "answer", "id", answer_id(
-	    pg->req->arena, org), "aria-labelledby", arena_printf(
-	    pg->req->arena, "org-%s", org), NULL);
-	html_elem(h, "h2", PQgetvalue(pg->answers, first, 1), "id",
-	    arena_printf(pg->req->arena, "org-%s", org), NULL);
-	html_elem(h, "p", arena_printf(pg->req->arena, _("Version %s, mottagen %s."),
-	    PQgetvalue(pg->answers, first, 5), iso_datetime_ui_in(pg->req->arena,
-	    PQgetvalue(pg->answers, first, 6))), "class", "muted", NULL);
-	read_state(h, pg, first);
-	cited_by(h, pg, first);
-	for (k = first; k <= last; k++) {
-		const char *id = arena_printf(pg->req->arena, "%s-%d", org, k);
-
-		html_open(h, "section", "class", "target", NULL);
-		question_heading(h, pg, k);
-		if (*PQgetvalue(pg->answers, k, 8) == '\0')
-			review_badge(h, position_parse(PQgetvalue(pg->answers,
-			    k, 9)));
-		answer_fields(h, pg, k);
-		tag_list(h, pg, k);
-		tag_form(h, pg, k, id);
-		notes_and_form(h, pg, k, id);
-		html_close(h);
-	}
-	html_close(h);
-}
-
-static void
-section_links(struct html *h, struct page *pg)
-{
-	const struct remiss_def	*def = pg->def;
-	size_t			 i;
-
-	html_open(h, "nav", "class", "pager", "aria-label", _("Avsnitt"), NULL);
-	html_open(h, "ul", NULL);
-	html_open(h, "li", NULL);
-	html_elem(h, "a", _("Helhet"), "href", arena_printf(pg->req->arena,
-	    "/remisser/%s/granskning/avsnitt/helhet", def->slug),
-	    "aria-current", pg->section == NULL ? "page" : NULL, NULL);
-	html_close(h);
-	for (i = 0; i < def->nsections; i++) {
-		html_open(h, "li", NULL);
-		html_elem(h, "a", def->sections[i].nr, "href",
-		    arena_printf(pg->req->arena,
-		    "/remisser/%s/granskning/avsnitt/%s", def->slug,
-		    def->sections[i].nr), "title", def->sections[i].heading,
-		    "aria-current", pg->section == &def->sections[i] ? "page" :
-		    NULL, NULL);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-}
-
-static PGresult *
-fetch(struct request *req, enum stmt id, long long remiss_id,
-    const struct section_def *s)
-{
-	char		 rid[24], sid[24];
-	const char	*p[2] = { rid, s != NULL ? sid : NULL };
-
-	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if (s != NULL)
-		snprintf(sid, sizeof(sid), "%lld", s->id);
-	return db_exec(req->db, id, p);
-}
-
-/* The section's summary, its references and the summaries citing its
- * answers. 0 or -1. */
-static int
-summary_fetch(struct request *req, struct page *pg)
+summary_fetch(struct request *req, const struct remiss_def *def,
+    const struct section_def *section, struct page *pg)
 {
 	char		 rid[24], sid[24];
 	const char	*p[3] = { rid, sid, NULL };
 	const char	*vp[1];
 
-	snprintf(rid, sizeof(rid), "%lld", pg->def->id);
-	snprintf(sid, sizeof(sid), "%lld", pg->section->id);
-	pg->summary = db_exec(req->db, STMT_SUMMARY_CURRENT, p);
-	pg->citing = db_exec(req->db, STMT_SUMMARY_CITING, p);
-	if (!db_result_ok(pg->summary) || !db_result_ok(pg->citing))
+	snprintf(rid, sizeof(rid), "%lld", def->id);
+	snprintf(sid, sizeof(sid), "%lld", section->id);
+	if ((pg->summary = db_query(req->db, STMT_SUMMARY_CURRENT, p)) == NULL)
 		return -1;
 	if (PQntuples(pg->summary) > 0) {
 		vp[0] = PQgetvalue(pg->summary, 0, 0);
-		pg->summary_refs = db_exec(req->db, STMT_SUMMARY_REFS, vp);
-		if (!db_result_ok(pg->summary_refs))
+		if ((pg->summary_refs = db_query(req->db, STMT_SUMMARY_REFS,
+		    vp)) == NULL)
 			return -1;
 	}
 	return 0;
-}
-
-/* Organisations among the answers (rows are grouped by organisation). */
-static int
-count_orgs(const struct page *pg)
-{
-	int k, n = 0;
-
-	for (k = 0; k < PQntuples(pg->answers); k++)
-		if (k == 0 || strcmp(PQgetvalue(pg->answers, k, 0),
-		    PQgetvalue(pg->answers, k - 1, 0)) != 0)
-			n++;
-	return n;
-}
-
-/* The id of the field the refused form's error is about, or NULL when
- * its answer is not on the page (a new version came in meanwhile). */
-static const char *
-err_field_id(struct page *pg)
-{
-	const struct review_form_error	*e = pg->err;
-	const char			*id;
-	int				 k;
-
-	for (k = 0; k < PQntuples(pg->answers); k++) {
-		if (err_at(pg, k, e->form) == NULL)
-			continue;
-		id = arena_printf(pg->req->arena, "%s-%d",
-		    PQgetvalue(pg->answers, k, 0), k);
-		if (e->thread != 0)
-			return arena_printf(pg->req->arena, "svar-till-%lld",
-			    e->thread);
-		if (strcmp(e->field, "text") == 0)
-			return arena_printf(pg->req->arena, "anteckning-ny-%s",
-			    id);
-		return arena_printf(pg->req->arena, "citat-%s%s",
-		    strcmp(e->form, "tagga") == 0 ? "t" : "n", id);
-	}
-	return NULL;
-}
-
-static void
-render(struct html *h, struct page *pg)
-{
-	const char	*title, *field;
-	int		 k, first, n = PQntuples(pg->answers);
-
-	title = pg->section != NULL ? arena_printf(pg->req->arena,
-	    _("Avsnitt %s %s"), pg->section->nr, pg->section->heading) :
-	    _("Remissinstansernas helhetssyn");
-	/* "Fel:" first in the title is what a screen reader hears first. */
-	layout_begin(h, pg->err != NULL ? arena_printf(pg->req->arena, "%s%s",
-	    _("Fel: "), title) : title, &pg->req->identity);
-	html_elem(h, "h1", pg->section != NULL ? arena_printf(pg->req->arena,
-	    "%s %s", pg->section->nr, pg->section->heading) :
-	    _("Helhetssyn: ställningstagande och sammanfattning"), NULL);
-	review_nav(h, pg->req, pg->def, NULL);
-	section_links(h, pg);
-	if (pg->err != NULL) {
-		field = err_field_id(pg);
-		form_error_summary(h, _("Rätta följande innan du går vidare"),
-		    &field, &pg->err->message, 1);
-	} else
-		review_notice(h, pg->req);
-	if (pg->section != NULL) {
-		html_open(h, "section", "class", "proposal", "aria-labelledby",
-		    "h-forslag", NULL);
-		html_elem(h, "h2", _("Förslagets text"), "id", "h-forslag", NULL);
-		html_elem(h, "p", pg->section->body, "class", "prewrap", NULL);
-		html_close(h);
-		html_open(h, "section", "class", "summary-box", "aria-labelledby",
-		    "h-sammanfattning", NULL);
-		html_elem(h, "h2", _("Sammanfattning"), "id", "h-sammanfattning",
-		    NULL);
-		summary_show(h, pg->req, pg->def, pg->summary, pg->summary_refs,
-		    arena_printf(pg->req->arena,
-		    "/remisser/%s/sammanfattning?avsnitt=%s", pg->def->slug,
-		    pg->section->nr));
-		html_close(h);
-		meetings_linked(h, pg->req, pg->def, arena_printf(pg->req->arena,
-		    "%lld", pg->section->id), NULL, arena_printf(pg->req->arena,
-		    "avsnitt=%s", pg->section->nr), "h2");
-	}
-	html_elem(h, "p", n == 0 ? _("Inga svar ännu.") : arena_printf(
-	    /* TRANSLATORS: the Swedish text has always used the plural. */
-	    pg->req->arena, NG_("Svar från %d remissinstanser.",
-	    "Svar från %d remissinstanser.", (unsigned long)count_orgs(pg)),
-
-	    count_orgs(pg)),
-
-	    "class", "muted", NULL);
-	for (first = 0; first < n; first = k) {
-		for (k = first + 1; k < n && strcmp(PQgetvalue(pg->answers, k, 0),
-		    PQgetvalue(pg->answers, first, 0)) == 0; k++)
-			;
-		organisation(h, pg, first, k - 1);
-	}
-	html_elem(h, "script", "", "src", "/static/review.js", "defer", "defer",
-	    NULL);
-	layout_end(h);
 }
 
 /* The page of section (NULL: the whole responses) of def, answered with
@@ -705,40 +70,48 @@ section_page(struct request *req, struct response *res,
 	struct html		*h;
 
 	memset(&pg, 0, sizeof(pg));
-	pg.req = req;
-	pg.def = def;
-	pg.section = section;
-	pg.err = err;
-	pg.self = arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s",
-	    def->slug, pg.section != NULL ? pg.section->nr : "helhet");
-	pg.answers = fetch(req, STMT_REVIEW_ANSWERS, def->id, pg.section);
-	pg.tags = fetch(req, STMT_REVIEW_TAGS, def->id, pg.section);
-	pg.notes = fetch(req, STMT_REVIEW_NOTES, def->id, pg.section);
-	pg.reads = fetch(req, STMT_REVIEW_READS, def->id, pg.section);
-	pg.themes = fetch(req, STMT_THEME_LIST, def->id, NULL);
-	if (pg.section != NULL && summary_fetch(req, &pg) == -1) {
-		review_unavailable(req, res);
-		goto out;
-	}
-	if (!db_result_ok(pg.answers) || !db_result_ok(pg.tags) ||
-	    !db_result_ok(pg.notes) || !db_result_ok(pg.reads) ||
-	    !db_result_ok(pg.themes) || (h = html_new()) == NULL)
+	pg.v.a = req->arena;
+	pg.v.who = &req->identity;
+	pg.v.def = def;
+	pg.v.section = section;
+	pg.v.err = err;
+	/* A refused form shows its error in place of a notice (and a form
+	 * route declares none). */
+	pg.v.notice = err == NULL ? input_text(req, IN_REVIEW_NOTICE) : NULL;
+	pg.v.d = &pg.d;
+	pg.v.self = arena_printf(req->arena,
+	    "/remisser/%s/granskning/avsnitt/%s", def->slug,
+	    section != NULL ? section->nr : "helhet");
+	if ((section != NULL && summary_fetch(req, def, section, &pg) == -1) ||
+	    review_section_load(req->db, req->arena, def->id,
+	    section != NULL ? section->id : 0, &pg.d) != CORE_OK ||
+	    (h = html_new()) == NULL)
 		review_unavailable(req, res);
 	else {
-		render(h, &pg);
+		review_section_view_head(h, &pg.v);
+		if (section != NULL) {
+			html_open(h, "section", "class", "summary-box",
+			    "aria-labelledby", "h-sammanfattning", NULL);
+			html_elem(h, "h2", _("Sammanfattning"), "id",
+			    "h-sammanfattning", NULL);
+			summary_show(h, req, def, pg.summary, pg.summary_refs,
+			    arena_printf(req->arena,
+			    "/remisser/%s/sammanfattning?avsnitt=%s", def->slug,
+			    section->nr));
+			html_close(h);
+			meetings_linked(h, req, def, arena_printf(req->arena,
+			    "%lld", section->id), NULL, arena_printf(req->arena,
+			    "avsnitt=%s", section->nr), "h2");
+		}
+		review_section_view_answers(h, &pg.v);
 		layout_send(h, res, status);
 	}
-out:
 	PQclear(pg.summary);
 	PQclear(pg.summary_refs);
-	PQclear(pg.citing);
-	PQclear(pg.answers);
-	PQclear(pg.tags);
-	PQclear(pg.notes);
-	PQclear(pg.reads);
-	PQclear(pg.themes);
 }
 
+/* GET /remisser/{slug}/granskning/avsnitt/{nr}: the worker has found the
+ * section nr (or "helhet") within the remiss (OBJ_SECTION_NR). */
 void
 handle_review_section(struct request *req, struct response *res)
 {
@@ -747,8 +120,8 @@ handle_review_section(struct request *req, struct response *res)
 
 	if (!review_remiss(req, res, &def))
 		return;
-	if (strcmp(req->path_params[1], "helhet") != 0 &&
-	    (section = remiss_section(&def, req->path_params[1])) == NULL) {
+	if (strcmp(req->object->key, "helhet") != 0 &&
+	    (section = remiss_section(&def, req->object->key)) == NULL) {
 		review_not_found(req, res);
 		return;
 	}
@@ -775,7 +148,7 @@ void
 review_section_error(struct request *req, struct response *res,
     const struct remiss_def *def, const struct review_form_error *e)
 {
-	const char		*back = kvlist_get(&req->form, "tillbaka");
+	const char		*back = input_text(req, IN_REVIEW_BACK);
 	const char		*prefix = arena_printf(req->arena,
 	    "/remisser/%s/granskning/avsnitt/", def->slug);
 	const struct section_def *section = NULL;
