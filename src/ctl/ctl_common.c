@@ -225,10 +225,14 @@ ctl_audit(struct db *db, const char *cmd, const char *action,
 }
 
 int
-ctl_audit_commit(struct db *db, const char *cmd, const char *action,
-    const char *type, const char *objid, const char *detail)
+ctl_audit_commit(struct db *db, struct arena *a, const char *cmd,
+    const char *action, const char *type, const char *objid,
+    const char *const *kv, size_t n)
 {
-	if (ctl_audit(db, cmd, action, type, objid, detail) == -1) {
+	const char *detail = NULL;
+
+	if ((n > 0 && (detail = ctl_detail_json(a, kv, n)) == NULL) ||
+	    ctl_audit(db, cmd, action, type, objid, detail) == -1) {
 		db_rollback(db);
 		return -1;
 	}

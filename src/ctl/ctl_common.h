@@ -77,11 +77,13 @@ void ctl_db_error(const char *cmd, const PGresult *r);
 int ctl_audit(struct db *db, const char *cmd, const char *action,
     const char *type, const char *objid, const char *detail);
 
-/* Ends command cmd's transaction: writes its audit row (as ctl_audit) and
- * commits. Returns 0, or -1 after printing why; either way the transaction
- * is over (rolled back when the audit row failed). */
-int ctl_audit_commit(struct db *db, const char *cmd, const char *action,
-    const char *type, const char *objid, const char *detail);
+/* Ends command cmd's transaction: writes its audit row (as ctl_audit, the
+ * detail made from kv[0..n) by ctl_detail_json in a, or none when n is 0)
+ * and commits. Returns 0, or -1 after printing why; either way the
+ * transaction is over (rolled back when the audit row failed). */
+int ctl_audit_commit(struct db *db, struct arena *a, const char *cmd,
+    const char *action, const char *type, const char *objid,
+    const char *const *kv, size_t n);
 
 /* Looks up the organisation name and copies its id into id (size 24).
  * Returns 1 found, 0 not found (printed), -1 error (printed). */

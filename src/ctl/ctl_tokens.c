@@ -43,7 +43,7 @@ token_create(const char *conninfo, const char *org, const char *email,
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[1], *detail, *kv[6];
+	const char	*p[1], *kv[6];
 	char		 secret[TOKEN_HEX], ownerid[24], idtext[24];
 	long		 v;
 	long long	 tid;
@@ -91,11 +91,9 @@ token_create(const char *conninfo, const char *org, const char *email,
 	kv[1] = org != NULL ? org : email;
 	kv[2] = "owner_id"; kv[3] = ownerid;
 	kv[4] = "label"; kv[5] = label;
-	if ((detail = ctl_detail_json(a, kv, 6)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, "token create", "token.create", "api_token",
-	    idtext, detail) == -1)
+	if (ctl_audit_commit(db, a, "token create", "token.create", "api_token",
+	    idtext, kv, 6) == -1)
 		goto out;
 	printf("%s\n", secret);
 	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
@@ -131,8 +129,8 @@ token_revoke(const char *conninfo, long long tid)
 	}
 	snprintf(idtext, sizeof(idtext), "%lld", tid);
 	open = false;
-	if (ctl_audit_commit(db, "token revoke", "token.revoke", "api_token",
-	    idtext, NULL) == -1)
+	if (ctl_audit_commit(db, NULL, "token revoke", "token.revoke",
+	    "api_token", idtext, NULL, 0) == -1)
 		goto out;
 	rc = EXIT_OK;
 out:

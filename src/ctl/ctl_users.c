@@ -166,7 +166,7 @@ user_add(const char *conninfo, const char *email, enum role role,
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[5], *detail, *kv[8];
+	const char	*p[5], *kv[8];
 	char		 hash[PASSWORD_HASH_MAX], orgid[24], *id = NULL;
 	int		 rc = EXIT_ERR;
 	bool		 open = false;
@@ -199,11 +199,9 @@ user_add(const char *conninfo, const char *email, enum role role,
 	kv[2] = "role"; kv[3] = role_name(role);
 	kv[4] = "org"; kv[5] = org;
 	kv[6] = "name"; kv[7] = name;
-	if ((detail = ctl_detail_json(a, kv, 8)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, "user add", "user.add", "user", id,
-	    detail) == -1)
+	if (ctl_audit_commit(db, a, "user add", "user.add", "user", id,
+	    kv, 8) == -1)
 		goto out;
 	printf("%s\n", id);
 	rc = EXIT_OK;
@@ -229,7 +227,7 @@ user_change(const char *conninfo, const char *sub, const char *email)
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[2], *detail, *kv[2], *action;
+	const char	*p[2], *kv[2], *action;
 	char		 hash[PASSWORD_HASH_MAX], cmd[32], who[96], *id = NULL;
 	enum stmt	 st;
 	long		 uid;
@@ -285,10 +283,8 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		goto out;
 	}
 	kv[0] = "email"; kv[1] = PQgetvalue(r, 0, 1);
-	if ((detail = ctl_detail_json(a, kv, 2)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, cmd, action, "user", id, detail) == -1)
+	if (ctl_audit_commit(db, a, cmd, action, "user", id, kv, 2) == -1)
 		goto out;
 	if (revoked > 0)
 		fprintf(stderr, "remissctl: %s: revoked %d personal API "
