@@ -198,8 +198,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  WHERE id IN (SELECT id FROM live)"
 	    "  AND last_seen_at < now() - " TOUCH_AFTER ")"
 	    " SELECT live.id, live.user_id, live.role,"
-	    " COALESCE(live.org_id::text, ''), live.email, COALESCE(o.name, ''),"
-	    " live.csrf, live.lang"
+	    " COALESCE(live.org_id::text, '') AS org_id, live.email,"
+	    " COALESCE(o.name, '') AS org_name, live.csrf, live.lang"
 	    " FROM live LEFT JOIN organisations o ON o.id = live.org_id", 3 },
 
 	/* What is left of a session before its idle and absolute ends, for
@@ -265,9 +265,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  WHERE id IN (SELECT id FROM t)"
 	    "  AND (last_used_at IS NULL OR last_used_at < now() - "
 	    TOUCH_AFTER "))"
-	    " SELECT t.id, COALESCE(t.user_id::text, ''), t.role,"
-	    " COALESCE(t.org_id::text, ''), COALESCE(t.email, ''),"
-	    " COALESCE(o.name, '')"
+	    " SELECT t.id, COALESCE(t.user_id::text, '') AS user_id, t.role,"
+	    " COALESCE(t.org_id::text, '') AS org_id,"
+	    " COALESCE(t.email, '') AS email, COALESCE(o.name, '') AS org_name"
 	    " FROM t LEFT JOIN organisations o ON o.id = t.org_id", 1 },
 
 	[STMT_APITOKEN_REVOKE] = { "apitoken_revoke",
