@@ -172,30 +172,30 @@ err:
 	return rc;
 }
 
-int
-session_destroy(struct db *db, long long session_id)
+/* Runs statement id with v, a database id, as its one parameter. 0/-1. */
+static int
+run_with_id(struct db *db, enum stmt id, long long v)
 {
 	PGresult	*r;
 	char		 s[24];
 	const char	*p[1] = { s };
 
-	snprintf(s, sizeof(s), "%lld", session_id);
-	r = db_query(db, STMT_SESSION_DELETE, p);
+	snprintf(s, sizeof(s), "%lld", v);
+	r = db_query(db, id, p);
 	PQclear(r);
 	return r != NULL ? 0 : -1;
 }
 
 int
+session_destroy(struct db *db, long long session_id)
+{
+	return run_with_id(db, STMT_SESSION_DELETE, session_id);
+}
+
+int
 session_destroy_user(struct db *db, long long user_id)
 {
-	PGresult	*r;
-	char		 s[24];
-	const char	*p[1] = { s };
-
-	snprintf(s, sizeof(s), "%lld", user_id);
-	r = db_query(db, STMT_SESSION_DELETE_USER, p);
-	PQclear(r);
-	return r != NULL ? 0 : -1;
+	return run_with_id(db, STMT_SESSION_DELETE_USER, user_id);
 }
 
 int
