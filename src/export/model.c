@@ -820,6 +820,45 @@ export_meeting_ref_text(struct arena *a, const struct export_meeting_ref *m)
 }
 
 const char *
+export_participant_sv(struct arena *a, const struct export_participant *p)
+{
+	return p->role[0] != '\0' ? arena_printf(a, "%s, %s", p->name, p->role) :
+	    p->name;
+}
+
+const char *
+export_meeting_section_sv(struct arena *a, const struct export_meeting *m,
+    size_t k)
+{
+	return arena_printf(a, "%s %s", m->section_nrs[k],
+	    m->section_headings[k]);
+}
+
+const char *
+export_question_title_sv(struct arena *a, const struct export_question *q)
+{
+	return arena_printf(a, "Fråga %s: %s", q->qid, q->text);
+}
+
+const char *
+export_decision_title_sv(const struct export_section *s, char *out)
+{
+	snprintf(out, EXPORT_DECISION_TITLE, "Beslutsförslag: %s (%s)",
+	    export_decision_sv(s->decision),
+	    strcmp(s->decision_status, "klar") == 0 ? "klar för beslut" :
+	    "utkast");
+	return out;
+}
+
+const char *
+export_new_section_title_sv(const struct export_new_section *ns)
+{
+	return strcmp(ns->status, "klar") == 0 ?
+	    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
+	    "Beslutsförslag: nytt avsnitt (utkast)";
+}
+
+const char *
 export_org_when_sv(struct arena *a, const struct export_org *o)
 {
 	return o->version[0] == '\0' ? "Har inte svarat" :
