@@ -56,6 +56,17 @@ ctl_opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 }
 
 /* Who appears in the audit log: remissctl and the login name if sane. */
+int
+ctl_file_arg(const char *cmd, const char *arg, const char **file)
+{
+	if ((arg[0] == '-' && arg[1] != '\0') || *file != NULL) {
+		fprintf(stderr, "remissctl: %s: unexpected %s\n", cmd, arg);
+		return -1;
+	}
+	*file = arg;
+	return 0;
+}
+
 const char *
 ctl_actor(char *out, size_t outsz)
 {

@@ -33,6 +33,11 @@ bool ctl_is_help(const char *arg);
 int ctl_opt_value(int argc, char **argv, int *i, const char *name,
     const char **val);
 
+/* Takes argv's next argument arg, not an option, as a command's one FILE
+ * operand into *file. Returns 0, or -1 after printing "unexpected" when
+ * arg is an option or a second operand. */
+int ctl_file_arg(const char *cmd, const char *arg, const char **file);
+
 /* Who appears in the audit log, written into out: "remissctl:LOGIN" with
  * $USER if it is a sane login name, else "remissctl". Returns out. */
 const char *ctl_actor(char *out, size_t outsz);
