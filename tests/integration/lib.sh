@@ -147,6 +147,20 @@ import_response() {
 	out=$("$BUILD/remissctl" response import "$@" 2>&1 </dev/null) || echo "#   import of $1: $out"
 }
 
+# export_formats SLUG FORMAT...: remissctl export of remiss SLUG in each FORMAT to $T/e.FORMAT,
+# what it printed on stderr kept in $T/export.err; stops at the first that fails (status 1).
+export_formats() {
+	local slug=$1 f
+	shift
+	: >"$T/export.err"
+	for f; do
+		"$BUILD/remissctl" export "$slug" --format "$f" -o "$T/e.$f" 2>>"$T/export.err" || return 1
+	done
+}
+# odt_has FILE TEXT...: true if the ODT file's content.xml holds every TEXT (odt_check.py says
+# which it lacks).
+odt_has() { python3 "$ROOT/tests/export/odt_check.py" "$@"; }
+
 # --- requests ------------------------------------------------------------------------------
 # The directory of the last answer: $(answer_dir)/body, /headers as sent, /h without CRs.
 answer_dir() { printf '%s' "${REQ_DIR:-$T}"; }
