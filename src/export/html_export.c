@@ -35,6 +35,37 @@ read_css(char *buf, size_t bufsz)
 	return n > 0 ? 0 : -1;
 }
 
+#define NITEMS(v)	(sizeof(v) / sizeof((v)[0]))
+
+/* The column headings of the export's tables. */
+static const char *const org_heads[] = { "Remissinstans", "Typ",
+    "Svar mottaget", "Ställningstagande", "Kvittens" };
+static const char *const answer_heads[] = { "Remissinstans",
+    "Ställningstagande", "Synpunkter" };
+static const char *const question_heads[] = { "Remissinstans", "Svar" };
+static const char *const theme_heads[] = { "Tema", "Beskrivning", "Svar" };
+
+/* Starts a table of class cls (NULL: none) with a row of the column
+ * headings heads[0..n), and opens its body. */
+static void
+table_start(struct xmlw *x, const char *cls, const char *const *heads,
+    size_t n)
+{
+	size_t i;
+
+	if (cls != NULL)
+		xmlw_start(x, "table", "class", cls, (const char *)NULL);
+	else
+		xmlw_start(x, "table", (const char *)NULL);
+	xmlw_start(x, "thead", (const char *)NULL);
+	xmlw_start(x, "tr", (const char *)NULL);
+	for (i = 0; i < n; i++)
+		xmlw_elem(x, "th", heads[i], "scope", "col", (const char *)NULL);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "tbody", (const char *)NULL);
+}
+
 static int
 html_begin(void *w, const struct export_head *h)
 {
@@ -93,17 +124,7 @@ html_begin(void *w, const struct export_head *h)
 	/* The remissinstanser and when each answered. */
 	xmlw_start(x, "section", "class", "instanser", (const char *)NULL);
 	xmlw_elem(x, "h2", "Remissinstanser", (const char *)NULL);
-	xmlw_start(x, "table", (const char *)NULL);
-	xmlw_start(x, "thead", (const char *)NULL);
-	xmlw_start(x, "tr", (const char *)NULL);
-	xmlw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Typ", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Svar mottaget", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Ställningstagande", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Kvittens", "scope", "col", (const char *)NULL);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_start(x, "tbody", (const char *)NULL);
+	table_start(x, NULL, org_heads, NITEMS(org_heads));
 	for (i = 0; i < h->norgs; i++) {
 		const struct export_org *o = &h->orgs[i];
 
@@ -285,15 +306,7 @@ questions(struct xmlw *x, const struct export_question *q, size_t n,
 			xmlw_end(x);
 			continue;
 		}
-		xmlw_start(x, "table", "class", "svar", (const char *)NULL);
-		xmlw_start(x, "thead", (const char *)NULL);
-		xmlw_start(x, "tr", (const char *)NULL);
-		xmlw_elem(x, "th", "Remissinstans", "scope", "col",
-		    (const char *)NULL);
-		xmlw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
-		xmlw_end(x);
-		xmlw_end(x);
-		xmlw_start(x, "tbody", (const char *)NULL);
+		table_start(x, "svar", question_heads, NITEMS(question_heads));
 		for (k = 0; k < q[i].nanswers; k++) {
 			const struct export_answer *an =
 			    &q[i].answers[k];
@@ -386,16 +399,7 @@ html_section(void *w, const struct export_head *h,
 		xmlw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
 		    (const char *)NULL);
 	else {
-		xmlw_start(x, "table", "class", "svar", (const char *)NULL);
-		xmlw_start(x, "thead", (const char *)NULL);
-		xmlw_start(x, "tr", (const char *)NULL);
-		xmlw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
-		xmlw_elem(x, "th", "Ställningstagande", "scope", "col",
-		    (const char *)NULL);
-		xmlw_elem(x, "th", "Synpunkter", "scope", "col", (const char *)NULL);
-		xmlw_end(x);
-		xmlw_end(x);
-		xmlw_start(x, "tbody", (const char *)NULL);
+		table_start(x, "svar", answer_heads, NITEMS(answer_heads));
 	}
 	for (i = 0; i < s->nanswers; i++) {
 		const struct export_answer *an = &s->answers[i];
@@ -521,15 +525,7 @@ html_themes(void *w, const struct export_head *h,
 		return 0;
 	xmlw_start(x, "section", "class", "teman", (const char *)NULL);
 	xmlw_elem(x, "h2", "Teman", (const char *)NULL);
-	xmlw_start(x, "table", (const char *)NULL);
-	xmlw_start(x, "thead", (const char *)NULL);
-	xmlw_start(x, "tr", (const char *)NULL);
-	xmlw_elem(x, "th", "Tema", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Beskrivning", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_start(x, "tbody", (const char *)NULL);
+	table_start(x, NULL, theme_heads, NITEMS(theme_heads));
 	for (i = 0; i < n; i++) {
 		xmlw_start(x, "tr", (const char *)NULL);
 		xmlw_start(x, "th", "scope", "row", (const char *)NULL);
