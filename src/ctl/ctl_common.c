@@ -278,6 +278,31 @@ ctl_org_id(struct db *db, const char *cmd, const char *name,
 	return rc;
 }
 
+int
+ctl_print_rows(struct db *db, const char *cmd, enum stmt id,
+    const char *const *params, void (*print_row)(const PGresult *r, int i))
+{
+	PGresult	*r;
+	int		 i, rc = EXIT_ERR;
+
+	r = db_exec(db, id, params);
+	if (!db_result_ok(r))
+		ctl_db_error(cmd, r);
+	else {
+		for (i = 0; i < PQntuples(r); i++)
+			print_row(r, i);
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
+	}
+	PQclear(r);
+	return rc;
+}
+
+const char *
+ctl_or_dash(const char *s)
+{
+	return s[0] != '\0' ? s : "-";
+}
+
 /* Builds {"email":..,"role":..,...} style detail: keys and values in
  * pairs, NULL values written as null. Returns the text or NULL on OOM. */
 const char *

@@ -8,6 +8,8 @@
 
 #include <libpq-fe.h>
 
+#include "db/stmt.h"
+
 struct arena;
 struct db;
 
@@ -93,6 +95,15 @@ int ctl_audit_commit(struct db *db, struct arena *a, const char *cmd,
 /* Looks up the organisation name and copies its id into id (size 24).
  * Returns 1 found, 0 not found (printed), -1 error (printed). */
 int ctl_org_id(struct db *db, const char *cmd, const char *name, char id[24]);
+
+/* A list command's output: runs statement id with params on db and prints
+ * every row of the result with print_row (tab-separated, a line each),
+ * then flushes stdout. Returns EXIT_OK, or EXIT_ERR after printing why. */
+int ctl_print_rows(struct db *db, const char *cmd, enum stmt id,
+    const char *const *params, void (*print_row)(const PGresult *r, int i));
+
+/* s, or "-" for an empty column of a list. */
+const char *ctl_or_dash(const char *s);
 
 /* Builds a JSON object from n strings, keys and values in pairs, NULL
  * values written as null, in a. Returns the text or NULL (printed) on

@@ -140,40 +140,30 @@ out:
 	return rc;
 }
 
-/* Prints a column, '-' when empty. */
-static const char *
-or_dash(const char *s)
+/* A token of the list: id, owner, label, created, last used, revoked. */
+static void
+token_row(const PGresult *r, int i)
 {
-	return s[0] != '\0' ? s : "-";
+	printf("%s\t%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
+	    PQgetvalue(r, i, 1), ctl_or_dash(PQgetvalue(r, i, 2)),
+	    PQgetvalue(r, i, 3), ctl_or_dash(PQgetvalue(r, i, 4)),
+	    ctl_or_dash(PQgetvalue(r, i, 5)));
 }
 
 static int
 token_list(const char *conninfo, const char *org)
 {
 	struct db	*db;
-	PGresult	*r = NULL;
 	const char	*p[1];
 	char		 orgid[24];
-	int		 i, rc = EXIT_ERR;
+	int		 rc = EXIT_ERR;
 
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		return EXIT_ERR;
-	if (org != NULL && ctl_org_id(db, "token list", org, orgid) != 1)
-		goto out;
 	p[0] = org;
-	r = db_exec(db, STMT_APITOKEN_LIST, p);
-	if (!db_result_ok(r)) {
-		ctl_db_error("token list", r);
-		goto out;
-	}
-	for (i = 0; i < PQntuples(r); i++)
-		printf("%s\t%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1), or_dash(PQgetvalue(r, i, 2)),
-		    PQgetvalue(r, i, 3), or_dash(PQgetvalue(r, i, 4)),
-		    or_dash(PQgetvalue(r, i, 5)));
-	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
-out:
-	PQclear(r);
+	if (org == NULL || ctl_org_id(db, "token list", org, orgid) == 1)
+		rc = ctl_print_rows(db, "token list", STMT_APITOKEN_LIST, p,
+		    token_row);
 	db_close(db);
 	return rc;
 }

@@ -301,27 +301,24 @@ out:
 	return rc;
 }
 
+/* A user of the list: e-mail, role, organisation, disabled. */
+static void
+user_row(const PGresult *r, int i)
+{
+	printf("%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+	    ctl_or_dash(PQgetvalue(r, i, 2)),
+	    strcmp(PQgetvalue(r, i, 3), "t") == 0 ? "yes" : "no");
+}
+
 static int
 user_list(const char *conninfo)
 {
 	struct db	*db;
-	PGresult	*r;
-	int		 i, rc = EXIT_ERR;
+	int		 rc;
 
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		return EXIT_ERR;
-	r = db_exec(db, STMT_USER_LIST, NULL);
-	if (!db_result_ok(r))
-		ctl_db_error("user list", r);
-	else {
-		for (i = 0; i < PQntuples(r); i++)
-			printf("%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
-			    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)[0] != '\0' ?
-			    PQgetvalue(r, i, 2) : "-",
-			    strcmp(PQgetvalue(r, i, 3), "t") == 0 ? "yes" : "no");
-		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
-	}
-	PQclear(r);
+	rc = ctl_print_rows(db, "user list", STMT_USER_LIST, NULL, user_row);
 	db_close(db);
 	return rc;
 }
