@@ -1,4 +1,4 @@
-# tests/tap.sh: the numbered results every test script prints, sourced by the bash scripts of
+# tests/tap.sh: the numbered results every test script prints, sourced by the shell scripts of
 # tests/ (the integration suites through tests/integration/lib.sh): "ok N - name" and
 # "not ok N - name" lines, a check of a command, and the closing plan and "N passed, N failed"
 # that dev/test and tests/integration/run.sh count.
