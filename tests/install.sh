@@ -9,11 +9,7 @@ BUILD=${1:?usage: install.sh BUILD-DIR}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 D=$(mktemp -d)
 trap 'rm -rf "$D"' EXIT
-PASS=0 FAIL=0 N=0
-
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+. "$SRC/tests/tap.sh"
 
 prefix=$(sed -n 's/^prefix = //p' "$BUILD/Makefile")
 P=$D$prefix
@@ -85,6 +81,4 @@ fi
 check "make uninstall removes every installed file" \
 	eval 'make -C "$BUILD" uninstall DESTDIR="$D" >/dev/null 2>&1 && [ -z "$(find "$D$prefix" -type f)" ]'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -27,12 +27,7 @@ BUILD=$(cd "$BUILD" && pwd)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GUIDE=$ROOT/docs/install.md
 V=$ROOT/var/install-guide
-PASS=0 FAIL=0 N=0
-
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
-finish() { echo "1..$N"; echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ]; exit; }
+. "$ROOT/tests/tap.sh"
 
 rm -rf "$V"
 mkdir -p "$V/blocks" "$V/logs"

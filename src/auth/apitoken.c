@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include "auth/apitoken.h"
+#include "auth/credential.h"
 #include "core/audit.h"
 #include "db/db.h"
 #include "log.h"
@@ -24,14 +25,10 @@ apitoken_lookup(struct db *db, struct arena *a, const char *token,
 	const char	*p[1];
 	char		 hash[TOKEN_HEX];
 	long long	 tid;
-	enum role	 role;
 	int		 rc = -1;
 
-	memset(id, 0, sizeof(*id));
-	id->role = ROLE_PUBLIC;
-	if (!token_wellformed(token))
+	if (credential_hash(token, id, hash) == 0)
 		return 0;
-	token_hash(token, hash);
 	p[0] = hash;
 	r = db_exec(db, STMT_APITOKEN_LOOKUP, p);
 	if (!db_result_ok(r)) {
@@ -42,35 +39,17 @@ apitoken_lookup(struct db *db, struct arena *a, const char *token,
 		rc = 0;
 		goto err;
 	}
-	role = role_parse(PQgetvalue(r, 0, 2));
-	if (role == ROLE__MAX || role == ROLE_PUBLIC ||
-	    parse_id(PQgetvalue(r, 0, 0), &tid) == -1 ||
-	    parse_id(PQgetvalue(r, 0, 1), &id->user_id) == -1 ||
-	    parse_id(PQgetvalue(r, 0, 3), &id->org_id) == -1) {
-		log_err("token row with bad role or id");
+	if (credential_identity(a, r, "token", &tid, id) == -1)
 		goto err;
-	}
-	if (id->user_id != 0 &&
-	    (id->email = arena_strdup(a, PQgetvalue(r, 0, 4))) == NULL)
-		goto oom;
-	if (id->org_id != 0 &&
-	    (id->org_name = arena_strdup(a, PQgetvalue(r, 0, 5))) == NULL)
-		goto oom;
 	if (id->user_id == 0 && id->org_id == 0) {
 		log_err("token %lld has no owner", tid);
 		goto err;
 	}
-	id->role = role;
 	id->via = id->user_id != 0 ? AUTH_USER_TOKEN : AUTH_ORG_TOKEN;
 	rc = 1;
-	goto err;
-oom:
-	log_err("out of memory");
 err:
-	if (rc != 1) {
-		memset(id, 0, sizeof(*id));
-		id->role = ROLE_PUBLIC;
-	}
+	if (rc != 1)
+		credential_reset(id);
 	PQclear(r);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include "auth/credential.h"
 #include "auth/session.h"
 #include "db/db.h"
 #include "log.h"
@@ -76,18 +77,16 @@ session_lookup_with(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id, struct db_call *also,
     size_t nalso)
 {
+	static const char *const cols[2] = { "csrf", "lang" };
 	struct db_call	 calls[DB_BATCH_MAX];
 	PGresult	*r = NULL;
+	int		 c[2];
 	const char	*params[3];
 	char		 hash[TOKEN_HEX], idle[24], absolute[24];
-	enum role	 role;
 	int		 rc = -1;
 
-	memset(id, 0, sizeof(*id));
-	id->role = ROLE_PUBLIC;
-	if (!token_wellformed(cookie))
+	if (credential_hash(cookie, id, hash) == 0)
 		return 0;
-	token_hash(cookie, hash);
 	snprintf(idle, sizeof(idle), "%ld", p->idle_seconds);
 	snprintf(absolute, sizeof(absolute), "%ld", p->absolute_seconds);
 	params[0] = hash;
@@ -115,32 +114,20 @@ session_lookup_with(struct db *db, struct arena *a, const char *cookie,
 		rc = 0;
 		goto err;
 	}
-	role = role_parse(PQgetvalue(r, 0, 2));
-	if (role == ROLE__MAX || role == ROLE_PUBLIC ||
-	    parse_id(PQgetvalue(r, 0, 0), &id->session_id) == -1 ||
-	    parse_id(PQgetvalue(r, 0, 1), &id->user_id) == -1 ||
-	    parse_id(PQgetvalue(r, 0, 3), &id->org_id) == -1) {
-		log_err("session row with bad role or id");
+	if (credential_identity(a, r, "session", &id->session_id, id) == -1 ||
+	    db_cols(r, cols, c, 2) == -1)
+		goto err;
+	if (id->email == NULL ||
+	    (id->csrf = arena_strdup(a, db_text(r, 0, c[0]))) == NULL ||
+	    (id->lang = arena_strdup(a, db_text(r, 0, c[1]))) == NULL) {
+		log_err("session row without a user, or out of memory");
 		goto err;
 	}
-	id->email = arena_strdup(a, PQgetvalue(r, 0, 4));
-	id->org_name = id->org_id != 0 ? arena_strdup(a, PQgetvalue(r, 0, 5)) :
-	    NULL;
-	id->csrf = arena_strdup(a, PQgetvalue(r, 0, 6));
-	id->lang = arena_strdup(a, PQgetvalue(r, 0, 7));
-	if (id->email == NULL || id->csrf == NULL || id->lang == NULL ||
-	    (id->org_id != 0 && id->org_name == NULL)) {
-		log_err("out of memory");
-		goto err;
-	}
-	id->role = role;
 	id->via = AUTH_SESSION;
 	rc = 1;
 err:
-	if (rc != 1) {
-		memset(id, 0, sizeof(*id));
-		id->role = ROLE_PUBLIC;
-	}
+	if (rc != 1)
+		credential_reset(id);
 	PQclear(r);
 	return rc;
 }
@@ -185,30 +172,30 @@ err:
 	return rc;
 }
 
-int
-session_destroy(struct db *db, long long session_id)
+/* Runs statement id with v, a database id, as its one parameter. 0/-1. */
+static int
+run_with_id(struct db *db, enum stmt id, long long v)
 {
 	PGresult	*r;
 	char		 s[24];
 	const char	*p[1] = { s };
 
-	snprintf(s, sizeof(s), "%lld", session_id);
-	r = db_query(db, STMT_SESSION_DELETE, p);
+	snprintf(s, sizeof(s), "%lld", v);
+	r = db_query(db, id, p);
 	PQclear(r);
 	return r != NULL ? 0 : -1;
 }
 
 int
+session_destroy(struct db *db, long long session_id)
+{
+	return run_with_id(db, STMT_SESSION_DELETE, session_id);
+}
+
+int
 session_destroy_user(struct db *db, long long user_id)
 {
-	PGresult	*r;
-	char		 s[24];
-	const char	*p[1] = { s };
-
-	snprintf(s, sizeof(s), "%lld", user_id);
-	r = db_query(db, STMT_SESSION_DELETE_USER, p);
-	PQclear(r);
-	return r != NULL ? 0 : -1;
+	return run_with_id(db, STMT_SESSION_DELETE_USER, user_id);
 }
 
 int

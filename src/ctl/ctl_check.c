@@ -89,6 +89,28 @@ ctl_check_file(const char *file, const char *buf, size_t len,
 	return r == 0 ? 0 : -1;
 }
 
+char *
+ctl_read_checked(const char *file, size_t max, const char *schema_path,
+    struct arena **a, size_t *len)
+{
+	char *buf;
+
+	*a = NULL;
+	if ((buf = ctl_read_input(file, max, len)) == NULL)
+		return NULL;
+	xml_safe_init();
+	if ((*a = arena_new()) == NULL) {
+		fprintf(stderr, "remissctl: out of memory\n");
+		free(buf);
+		return NULL;
+	}
+	if (ctl_check_file(file, buf, *len, schema_path, *a) == -1) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 static const char usage_validate[] =
     "usage: remissctl validate FILE.xml [--schema XSD]\n"
     "\n"
@@ -126,23 +148,13 @@ ctl_validate_main(int argc, char **argv)
 			continue;
 		if (m == -1)
 			return ctl_usage(usage_validate, EXIT_USAGE);
-		if ((argv[i][0] == '-' && argv[i][1] != '\0') || file != NULL) {
-			fprintf(stderr, "remissctl: validate: unexpected %s\n",
-			    argv[i]);
+		if (ctl_file_arg("validate", argv[i], &file) == -1)
 			return ctl_usage(usage_validate, EXIT_USAGE);
-		}
-		file = argv[i];
 	}
 	if (file == NULL)
 		return ctl_usage(usage_validate, EXIT_USAGE);
-	if ((buf = ctl_read_input(file, XML_SAFE_MAX_BYTES, &len)) == NULL)
-		goto out;
-	xml_safe_init();
-	if ((a = arena_new()) == NULL) {
-		fprintf(stderr, "remissctl: out of memory\n");
-		goto out;
-	}
-	if (ctl_check_file(file, buf, len, schema, a) == -1)
+	if ((buf = ctl_read_checked(file, XML_SAFE_MAX_BYTES, schema, &a,
+	    &len)) == NULL)
 		goto out;
 	printf("%s: ok\n", file);
 	rc = EXIT_OK;

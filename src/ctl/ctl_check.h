@@ -3,6 +3,8 @@
 #ifndef REMISS_CTL_CHECK_H
 #define REMISS_CTL_CHECK_H
 
+#include <stddef.h>
+
 struct arena;
 
 /*
@@ -17,6 +19,16 @@ struct arena;
  */
 int ctl_check_file(const char *file, const char *buf, size_t len,
     const char *schema_path, struct arena *a);
+
+/*
+ * Reads file ("-": stdin) up to max bytes (ctl_read_input) and checks it
+ * as ctl_check_file does, its strings in a fresh arena made in *a (NULL if
+ * not made; the caller frees it either way). Returns the contents of a
+ * valid file (malloc'd, *len bytes, for the caller to free), or NULL after
+ * printing why.
+ */
+char *ctl_read_checked(const char *file, size_t max, const char *schema_path,
+    struct arena **a, size_t *len);
 
 /* remissctl validate FILE [--schema XSD]: the exit status (0 valid, 1
  * invalid or an error, 2 usage). */

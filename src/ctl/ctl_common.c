@@ -56,6 +56,17 @@ ctl_opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 }
 
 /* Who appears in the audit log: remissctl and the login name if sane. */
+int
+ctl_file_arg(const char *cmd, const char *arg, const char **file)
+{
+	if ((arg[0] == '-' && arg[1] != '\0') || *file != NULL) {
+		fprintf(stderr, "remissctl: %s: unexpected %s\n", cmd, arg);
+		return -1;
+	}
+	*file = arg;
+	return 0;
+}
+
 const char *
 ctl_actor(char *out, size_t outsz)
 {
@@ -225,10 +236,14 @@ ctl_audit(struct db *db, const char *cmd, const char *action,
 }
 
 int
-ctl_audit_commit(struct db *db, const char *cmd, const char *action,
-    const char *type, const char *objid, const char *detail)
+ctl_audit_commit(struct db *db, struct arena *a, const char *cmd,
+    const char *action, const char *type, const char *objid,
+    const char *const *kv, size_t n)
 {
-	if (ctl_audit(db, cmd, action, type, objid, detail) == -1) {
+	const char *detail = NULL;
+
+	if ((n > 0 && (detail = ctl_detail_json(a, kv, n)) == NULL) ||
+	    ctl_audit(db, cmd, action, type, objid, detail) == -1) {
 		db_rollback(db);
 		return -1;
 	}
@@ -261,6 +276,31 @@ ctl_org_id(struct db *db, const char *cmd, const char *name,
 		rc = 1;
 	PQclear(r);
 	return rc;
+}
+
+int
+ctl_print_rows(struct db *db, const char *cmd, enum stmt id,
+    const char *const *params, void (*print_row)(const PGresult *r, int i))
+{
+	PGresult	*r;
+	int		 i, rc = EXIT_ERR;
+
+	r = db_exec(db, id, params);
+	if (!db_result_ok(r))
+		ctl_db_error(cmd, r);
+	else {
+		for (i = 0; i < PQntuples(r); i++)
+			print_row(r, i);
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
+	}
+	PQclear(r);
+	return rc;
+}
+
+const char *
+ctl_or_dash(const char *s)
+{
+	return s[0] != '\0' ? s : "-";
 }
 
 /* Builds {"email":..,"role":..,...} style detail: keys and values in

@@ -8,6 +8,8 @@
 
 #include <libpq-fe.h>
 
+#include "db/stmt.h"
+
 struct arena;
 struct db;
 
@@ -32,6 +34,11 @@ bool ctl_is_help(const char *arg);
  * another argument, -1 when the value is missing (printed). */
 int ctl_opt_value(int argc, char **argv, int *i, const char *name,
     const char **val);
+
+/* Takes argv's next argument arg, not an option, as a command's one FILE
+ * operand into *file. Returns 0, or -1 after printing "unexpected" when
+ * arg is an option or a second operand. */
+int ctl_file_arg(const char *cmd, const char *arg, const char **file);
 
 /* Who appears in the audit log, written into out: "remissctl:LOGIN" with
  * $USER if it is a sane login name, else "remissctl". Returns out. */
@@ -77,15 +84,26 @@ void ctl_db_error(const char *cmd, const PGresult *r);
 int ctl_audit(struct db *db, const char *cmd, const char *action,
     const char *type, const char *objid, const char *detail);
 
-/* Ends command cmd's transaction: writes its audit row (as ctl_audit) and
- * commits. Returns 0, or -1 after printing why; either way the transaction
- * is over (rolled back when the audit row failed). */
-int ctl_audit_commit(struct db *db, const char *cmd, const char *action,
-    const char *type, const char *objid, const char *detail);
+/* Ends command cmd's transaction: writes its audit row (as ctl_audit, the
+ * detail made from kv[0..n) by ctl_detail_json in a, or none when n is 0)
+ * and commits. Returns 0, or -1 after printing why; either way the
+ * transaction is over (rolled back when the audit row failed). */
+int ctl_audit_commit(struct db *db, struct arena *a, const char *cmd,
+    const char *action, const char *type, const char *objid,
+    const char *const *kv, size_t n);
 
 /* Looks up the organisation name and copies its id into id (size 24).
  * Returns 1 found, 0 not found (printed), -1 error (printed). */
 int ctl_org_id(struct db *db, const char *cmd, const char *name, char id[24]);
+
+/* A list command's output: runs statement id with params on db and prints
+ * every row of the result with print_row (tab-separated, a line each),
+ * then flushes stdout. Returns EXIT_OK, or EXIT_ERR after printing why. */
+int ctl_print_rows(struct db *db, const char *cmd, enum stmt id,
+    const char *const *params, void (*print_row)(const PGresult *r, int i));
+
+/* s, or "-" for an empty column of a list. */
+const char *ctl_or_dash(const char *s);
 
 /* Builds a JSON object from n strings, keys and values in pairs, NULL
  * values written as null, in a. Returns the text or NULL (printed) on

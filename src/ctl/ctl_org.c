@@ -38,7 +38,7 @@ org_store(struct db *db, const char *name, const char *kind,
 {
 	struct arena	*a = NULL;
 	PGresult	*r = NULL;
-	const char	*p[5], *kv[6], *detail;
+	const char	*p[5], *kv[6];
 	char		*id = NULL;
 	int		 rc = EXIT_ERR;
 	bool		 open = false;
@@ -59,11 +59,9 @@ org_store(struct db *db, const char *name, const char *kind,
 	kv[0] = "name"; kv[1] = name;
 	kv[2] = "kind"; kv[3] = kind;
 	kv[4] = "orgnr"; kv[5] = orgnr;
-	if ((detail = ctl_detail_json(a, kv, 6)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, "org add", "org.upsert", "organisation", id,
-	    detail) == -1)
+	if (ctl_audit_commit(db, a, "org add", "org.upsert", "organisation", id,
+	    kv, 6) == -1)
 		goto out;
 	printf("%s\n", id);
 	rc = EXIT_OK;

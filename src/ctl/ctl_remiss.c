@@ -68,24 +68,14 @@ ctl_remiss_main(const char *conninfo, int argc, char **argv)
 			continue;
 		if (m == -1)
 			return ctl_usage(usage_remiss, EXIT_USAGE);
-		if ((argv[i][0] == '-' && argv[i][1] != '\0') || file != NULL) {
-			fprintf(stderr, "remissctl: remiss import: unexpected %s\n",
-			    argv[i]);
+		if (ctl_file_arg("remiss import", argv[i], &file) == -1)
 			return ctl_usage(usage_remiss, EXIT_USAGE);
-		}
-		file = argv[i];
 	}
 	if (file == NULL)
 		return ctl_usage(usage_remiss, EXIT_USAGE);
-	if ((buf = ctl_read_input(file, REMISS_IMPORT_MAX_BYTES, &len)) == NULL)
-		goto err;
-	xml_safe_init();
-	if ((a = arena_new()) == NULL) {
-		fprintf(stderr, "remissctl: out of memory\n");
-		goto err;
-	}
 	/* The same checks as validate, before the database is touched. */
-	if (ctl_check_file(file, buf, len, schema, a) == -1)
+	if ((buf = ctl_read_checked(file, REMISS_IMPORT_MAX_BYTES, schema, &a,
+	    &len)) == NULL)
 		goto err;
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		goto err;

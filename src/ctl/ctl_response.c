@@ -118,13 +118,8 @@ import_args(int argc, char **argv, struct import_args *ia)
 			ia->skip_if_answered = true;
 			continue;
 		}
-		if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
-		    ia->file != NULL) {
-			fprintf(stderr, "remissctl: response import: unexpected "
-			    "%s\n", argv[i]);
+		if (ctl_file_arg("response import", argv[i], &ia->file) == -1)
 			return ctl_usage(usage_response, EXIT_USAGE);
-		}
-		ia->file = argv[i];
 	}
 	if (ia->file == NULL)
 		return ctl_usage(usage_response, EXIT_USAGE);
@@ -166,15 +161,9 @@ response_import(const char *conninfo, const struct import_args *ia)
 	int			 r, rc = EXIT_ERR;
 
 	remissvar_limits_default(&lim);
-	if ((buf = ctl_read_input(ia->file, lim.max_bytes, &len)) == NULL)
-		goto out;
-	xml_safe_init();
-	if ((a = arena_new()) == NULL) {
-		fprintf(stderr, "remissctl: out of memory\n");
-		goto out;
-	}
 	/* The same checks as validate, then the document itself. */
-	if (ctl_check_file(ia->file, buf, len, ia->schema, a) == -1 ||
+	if ((buf = ctl_read_checked(ia->file, lim.max_bytes, ia->schema, &a,
+	    &len)) == NULL ||
 	    read_remissvar(ia->file, buf, len, NULL, a, &doc) == -1)
 		goto out;
 	if ((db = ctl_open_db(conninfo)) == NULL)

@@ -43,7 +43,7 @@ token_create(const char *conninfo, const char *org, const char *email,
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[1], *detail, *kv[6];
+	const char	*p[1], *kv[6];
 	char		 secret[TOKEN_HEX], ownerid[24], idtext[24];
 	long		 v;
 	long long	 tid;
@@ -91,11 +91,9 @@ token_create(const char *conninfo, const char *org, const char *email,
 	kv[1] = org != NULL ? org : email;
 	kv[2] = "owner_id"; kv[3] = ownerid;
 	kv[4] = "label"; kv[5] = label;
-	if ((detail = ctl_detail_json(a, kv, 6)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, "token create", "token.create", "api_token",
-	    idtext, detail) == -1)
+	if (ctl_audit_commit(db, a, "token create", "token.create", "api_token",
+	    idtext, kv, 6) == -1)
 		goto out;
 	printf("%s\n", secret);
 	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
@@ -131,8 +129,8 @@ token_revoke(const char *conninfo, long long tid)
 	}
 	snprintf(idtext, sizeof(idtext), "%lld", tid);
 	open = false;
-	if (ctl_audit_commit(db, "token revoke", "token.revoke", "api_token",
-	    idtext, NULL) == -1)
+	if (ctl_audit_commit(db, NULL, "token revoke", "token.revoke",
+	    "api_token", idtext, NULL, 0) == -1)
 		goto out;
 	rc = EXIT_OK;
 out:
@@ -142,40 +140,30 @@ out:
 	return rc;
 }
 
-/* Prints a column, '-' when empty. */
-static const char *
-or_dash(const char *s)
+/* A token of the list: id, owner, label, created, last used, revoked. */
+static void
+token_row(const PGresult *r, int i)
 {
-	return s[0] != '\0' ? s : "-";
+	printf("%s\t%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
+	    PQgetvalue(r, i, 1), ctl_or_dash(PQgetvalue(r, i, 2)),
+	    PQgetvalue(r, i, 3), ctl_or_dash(PQgetvalue(r, i, 4)),
+	    ctl_or_dash(PQgetvalue(r, i, 5)));
 }
 
 static int
 token_list(const char *conninfo, const char *org)
 {
 	struct db	*db;
-	PGresult	*r = NULL;
 	const char	*p[1];
 	char		 orgid[24];
-	int		 i, rc = EXIT_ERR;
+	int		 rc = EXIT_ERR;
 
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		return EXIT_ERR;
-	if (org != NULL && ctl_org_id(db, "token list", org, orgid) != 1)
-		goto out;
 	p[0] = org;
-	r = db_exec(db, STMT_APITOKEN_LIST, p);
-	if (!db_result_ok(r)) {
-		ctl_db_error("token list", r);
-		goto out;
-	}
-	for (i = 0; i < PQntuples(r); i++)
-		printf("%s\t%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1), or_dash(PQgetvalue(r, i, 2)),
-		    PQgetvalue(r, i, 3), or_dash(PQgetvalue(r, i, 4)),
-		    or_dash(PQgetvalue(r, i, 5)));
-	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
-out:
-	PQclear(r);
+	if (org == NULL || ctl_org_id(db, "token list", org, orgid) == 1)
+		rc = ctl_print_rows(db, "token list", STMT_APITOKEN_LIST, p,
+		    token_row);
 	db_close(db);
 	return rc;
 }

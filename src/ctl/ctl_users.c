@@ -166,7 +166,7 @@ user_add(const char *conninfo, const char *email, enum role role,
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[5], *detail, *kv[8];
+	const char	*p[5], *kv[8];
 	char		 hash[PASSWORD_HASH_MAX], orgid[24], *id = NULL;
 	int		 rc = EXIT_ERR;
 	bool		 open = false;
@@ -199,11 +199,9 @@ user_add(const char *conninfo, const char *email, enum role role,
 	kv[2] = "role"; kv[3] = role_name(role);
 	kv[4] = "org"; kv[5] = org;
 	kv[6] = "name"; kv[7] = name;
-	if ((detail = ctl_detail_json(a, kv, 8)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, "user add", "user.add", "user", id,
-	    detail) == -1)
+	if (ctl_audit_commit(db, a, "user add", "user.add", "user", id,
+	    kv, 8) == -1)
 		goto out;
 	printf("%s\n", id);
 	rc = EXIT_OK;
@@ -229,7 +227,7 @@ user_change(const char *conninfo, const char *sub, const char *email)
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[2], *detail, *kv[2], *action;
+	const char	*p[2], *kv[2], *action;
 	char		 hash[PASSWORD_HASH_MAX], cmd[32], who[96], *id = NULL;
 	enum stmt	 st;
 	long		 uid;
@@ -285,10 +283,8 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		goto out;
 	}
 	kv[0] = "email"; kv[1] = PQgetvalue(r, 0, 1);
-	if ((detail = ctl_detail_json(a, kv, 2)) == NULL)
-		goto out;
 	open = false;
-	if (ctl_audit_commit(db, cmd, action, "user", id, detail) == -1)
+	if (ctl_audit_commit(db, a, cmd, action, "user", id, kv, 2) == -1)
 		goto out;
 	if (revoked > 0)
 		fprintf(stderr, "remissctl: %s: revoked %d personal API "
@@ -305,27 +301,24 @@ out:
 	return rc;
 }
 
+/* A user of the list: e-mail, role, organisation, disabled. */
+static void
+user_row(const PGresult *r, int i)
+{
+	printf("%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+	    ctl_or_dash(PQgetvalue(r, i, 2)),
+	    strcmp(PQgetvalue(r, i, 3), "t") == 0 ? "yes" : "no");
+}
+
 static int
 user_list(const char *conninfo)
 {
 	struct db	*db;
-	PGresult	*r;
-	int		 i, rc = EXIT_ERR;
+	int		 rc;
 
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		return EXIT_ERR;
-	r = db_exec(db, STMT_USER_LIST, NULL);
-	if (!db_result_ok(r))
-		ctl_db_error("user list", r);
-	else {
-		for (i = 0; i < PQntuples(r); i++)
-			printf("%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
-			    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)[0] != '\0' ?
-			    PQgetvalue(r, i, 2) : "-",
-			    strcmp(PQgetvalue(r, i, 3), "t") == 0 ? "yes" : "no");
-		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
-	}
-	PQclear(r);
+	rc = ctl_print_rows(db, "user list", STMT_USER_LIST, NULL, user_row);
 	db_close(db);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "log.h"
 #include "metrics.h"
+#include "util/arena.h"
 #include "util/numparse.h"
 
 /* Seconds libpq waits for a server that does not answer. */
@@ -444,6 +445,98 @@ bool
 db_isnull(const PGresult *r, int row, int col)
 {
 	return PQgetisnull(r, row, col) != 0;
+}
+
+/* Binds fields[0..n) to their columns in r (db_cols for a field table). */
+static int
+bind_fields(const PGresult *r, const struct db_field *fields, size_t n,
+    int *idx, const char *func)
+{
+	size_t i;
+
+	if (n > DB_FIELDS_MAX) {
+		log_write("error", func, "%zu fields, at most %d", n,
+		    DB_FIELDS_MAX);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (r == NULL || (idx[i] = PQfnumber(r, fields[i].name)) < 0) {
+			log_write("error", func, "the result has no column %s",
+			    fields[i].name);
+			return -1;
+		}
+	return 0;
+}
+
+/* Copies row row of r into dst by fields bound at idx. 0 or -1. */
+static int
+copy_row(struct arena *a, const PGresult *r, int row,
+    const struct db_field *fields, size_t n, const int *idx, void *dst,
+    const char *func)
+{
+	char	*base = dst;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		void *field = base + fields[i].off;
+
+		switch (fields[i].kind) {
+		case DB_FIELD_TEXT: {
+			const char *v = arena_strndup(a,
+			    PQgetvalue(r, row, idx[i]),
+			    (size_t)PQgetlength(r, row, idx[i]));
+
+			if (v == NULL)
+				return -1;
+			memcpy(field, &v, sizeof(v));
+			break;
+		}
+		case DB_FIELD_ID: {
+			long long v;
+
+			if (parse_id(PQgetvalue(r, row, idx[i]), &v) == -1) {
+				log_write("error", func, "column %s: not an id",
+				    fields[i].name);
+				return -1;
+			}
+			memcpy(field, &v, sizeof(v));
+			break;
+		}
+		}
+	}
+	return 0;
+}
+
+int
+db_row_at(struct arena *a, const PGresult *r, int row,
+    const struct db_field *fields, size_t n, void *dst, const char *func)
+{
+	int idx[DB_FIELDS_MAX];
+
+	if (bind_fields(r, fields, n, idx, func) == -1)
+		return -1;
+	return copy_row(a, r, row, fields, n, idx, dst, func);
+}
+
+void *
+db_rows_at(struct arena *a, const PGresult *r,
+    const struct db_field *fields, size_t n, size_t size, size_t *nrows,
+    const char *func)
+{
+	int	 idx[DB_FIELDS_MAX], i, rows;
+	char	*list;
+
+	if (bind_fields(r, fields, n, idx, func) == -1)
+		return NULL;
+	rows = PQntuples(r);
+	if ((list = arena_calloc(a, (size_t)rows + 1, size)) == NULL)
+		return NULL;
+	for (i = 0; i < rows; i++)
+		if (copy_row(a, r, i, fields, n, idx, list + (size_t)i * size,
+		    func) == -1)
+			return NULL;
+	*nrows = (size_t)rows;
+	return list;
 }
 
 /* Sends prepared statement id into the open pipeline; 1 or 0 (libpq's). */

@@ -3,6 +3,7 @@
 #define REMISS_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <libpq-fe.h>
 
 #include "db/stmt.h"
@@ -134,6 +135,52 @@ bool db_bool(const PGresult *r, int row, int col);
 
 /* True if the value at (row, col) is SQL NULL. */
 bool db_isnull(const PGresult *r, int row, int col);
+
+/*
+ * Rows to structs by name, for a reader that copies named columns into the
+ * fields of a struct: a table of fields, each a column's name, what to read
+ * and where the struct keeps it,
+ *	static const struct db_field fields[] = {
+ *		DB_ID(struct x, id, "id"),
+ *		DB_TEXT(struct x, name, "name"),
+ *	};
+ * then list = db_rows(a, r, fields, n, sizeof(struct x), &nlist) for
+ * every row of r, or db_row(a, r, row, fields, n, &one) for one. A
+ * DB_TEXT field is a const char * given a copy of the value in a ("" for
+ * NULL); a DB_ID field a long long read by parse_id ("" and NULL give 0,
+ * anything but a positive decimal is an error). Other columns the caller
+ * reads with db_cols.
+ */
+enum db_field_kind { DB_FIELD_TEXT, DB_FIELD_ID };
+struct db_field {
+	const char		*name;	/* the column */
+	enum db_field_kind	 kind;
+	size_t			 off;	/* offsetof the field in its struct */
+};
+#define DB_TEXT(type, member, col) \
+	{ (col), DB_FIELD_TEXT, offsetof(type, member) }
+#define DB_ID(type, member, col) \
+	{ (col), DB_FIELD_ID, offsetof(type, member) }
+#define DB_FIELDS_MAX	16	/* fields a table may have */
+#define DB_NFIELDS(fields)	(sizeof(fields) / sizeof((fields)[0]))
+
+struct arena;
+
+/* Reads row row of r into the struct at dst by fields[0..n). 0, or -1
+ * (logged with func): a column missing, a bad id, out of memory. */
+int db_row_at(struct arena *a, const PGresult *r, int row,
+    const struct db_field *fields, size_t n, void *dst, const char *func);
+#define db_row(a, r, row, fields, n, dst) \
+	db_row_at((a), (r), (row), (fields), (n), (dst), __func__)
+
+/* Reads every row of r into a new array in a of PQntuples(r) + 1 zeroed
+ * structs of size bytes (the last left zero), by fields[0..n), and sets
+ * *nrows. Returns the array, or NULL (logged with func) as db_row. */
+void *db_rows_at(struct arena *a, const PGresult *r,
+    const struct db_field *fields, size_t n, size_t size, size_t *nrows,
+    const char *func);
+#define db_rows(a, r, fields, n, size, nrows) \
+	db_rows_at((a), (r), (fields), (n), (size), (nrows), __func__)
 
 /* True if r is non-NULL and PGRES_COMMAND_OK or PGRES_TUPLES_OK. */
 bool db_result_ok(const PGresult *r);

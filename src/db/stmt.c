@@ -198,8 +198,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  WHERE id IN (SELECT id FROM live)"
 	    "  AND last_seen_at < now() - " TOUCH_AFTER ")"
 	    " SELECT live.id, live.user_id, live.role,"
-	    " COALESCE(live.org_id::text, ''), live.email, COALESCE(o.name, ''),"
-	    " live.csrf, live.lang"
+	    " COALESCE(live.org_id::text, '') AS org_id, live.email,"
+	    " COALESCE(o.name, '') AS org_name, live.csrf, live.lang"
 	    " FROM live LEFT JOIN organisations o ON o.id = live.org_id", 3 },
 
 	/* What is left of a session before its idle and absolute ends, for
@@ -265,9 +265,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  WHERE id IN (SELECT id FROM t)"
 	    "  AND (last_used_at IS NULL OR last_used_at < now() - "
 	    TOUCH_AFTER "))"
-	    " SELECT t.id, COALESCE(t.user_id::text, ''), t.role,"
-	    " COALESCE(t.org_id::text, ''), COALESCE(t.email, ''),"
-	    " COALESCE(o.name, '')"
+	    " SELECT t.id, COALESCE(t.user_id::text, '') AS user_id, t.role,"
+	    " COALESCE(t.org_id::text, '') AS org_id,"
+	    " COALESCE(t.email, '') AS email, COALESCE(o.name, '') AS org_name"
 	    " FROM t LEFT JOIN organisations o ON o.id = t.org_id", 1 },
 
 	[STMT_APITOKEN_REVOKE] = { "apitoken_revoke",
@@ -326,9 +326,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY id DESC LIMIT 101", 6 },
 
 	[STMT_REMISS_BY_SLUG] = { "remiss_by_slug",
-	    "SELECT id, slug, title, sender, COALESCE(diarienummer, ''),"
-	    " COALESCE(description, ''), to_char(opens, 'YYYY-MM-DD'),"
-	    " to_char(closes, 'YYYY-MM-DD'), status"
+	    "SELECT id, slug, title, sender,"
+	    " COALESCE(diarienummer, '') AS diarienummer,"
+	    " COALESCE(description, '') AS description,"
+	    " to_char(opens, 'YYYY-MM-DD') AS opens,"
+	    " to_char(closes, 'YYYY-MM-DD') AS closes, status"
 	    " FROM remiss WHERE slug = $1::text", 1 },
 
 	[STMT_REMISS_SECTIONS] = { "remiss_sections",
@@ -1436,11 +1438,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	"   WHERE response_id = " resp " ORDER BY version DESC LIMIT 1) v ON true"
 
 	[STMT_EXPORT_ORGS] = { "export_orgs",
-	    "SELECT o.id, o.name, o.kind, COALESCE(o.orgnr, ''),"
-	    " COALESCE(v.id::text, ''), COALESCE(v.version::text, ''),"
-	    " COALESCE(iso_time_se(v.received_at), ''),"
-	    " COALESCE(v.receipt_number, ''), COALESCE(v.position, ''),"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    "SELECT o.id, o.name, o.kind, COALESCE(o.orgnr, '') AS orgnr,"
+	    " COALESCE(v.id::text, '') AS version_id,"
+	    " COALESCE(v.version::text, '') AS version,"
+	    " COALESCE(iso_time_se(v.received_at), '') AS received,"
+	    " COALESCE(v.receipt_number, '') AS receipt,"
+	    " COALESCE(v.position, '') AS position,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived"
 	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    " LEFT JOIN responses resp ON resp.remiss_id = i.remiss_id"
 	    "   AND resp.org_id = i.org_id"
@@ -1452,10 +1456,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_EXPORT_COUNTS] = { "export_counts",
 	    "SELECT s.id, s.nr, s.heading,"
-	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker'),"
-	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker-med-andringar'),"
-	    " count(x.position) FILTER (WHERE x.position = 'avstyrker'),"
+	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker')"
+	    "  AS tillstyrker,"
+	    " count(x.position) FILTER (WHERE x.position = 'tillstyrker-med-andringar')"
+	    "  AS tillstyrker_med_andringar,"
+	    " count(x.position) FILTER (WHERE x.position = 'avstyrker')"
+	    "  AS avstyrker,"
 	    " count(x.position) FILTER (WHERE x.position = 'inga-synpunkter')"
+	    "  AS inga_synpunkter"
 	    " FROM sections s LEFT JOIN (SELECT a.section_id, a.position"
 	    "   FROM responses resp" EXPORT_LATEST("resp.id")
 	    "   JOIN answers a ON a.version_id = v.id AND a.section_id IS NOT NULL"
@@ -1464,22 +1472,28 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " GROUP BY s.id ORDER BY s.position, s.id", 1 },
 
 	[STMT_EXPORT_ANSWERS] = { "export_answers",
-	    "SELECT resp.org_id, COALESCE(a.position, ''), COALESCE(a.comment, ''),"
-	    " COALESCE(a.proposed_wording, ''), COALESCE(a.consequence_region, ''),"
-	    " COALESCE(a.consequence_kommun, ''), COALESCE(a.short_term, ''),"
-	    " COALESCE(a.long_term, ''),"
+	    "SELECT resp.org_id, COALESCE(a.position, '') AS position,"
+	    " COALESCE(a.comment, '') AS comment,"
+	    " COALESCE(a.proposed_wording, '') AS wording,"
+	    " COALESCE(a.consequence_region, '') AS cons_region,"
+	    " COALESCE(a.consequence_kommun, '') AS cons_kommun,"
+	    " COALESCE(a.short_term, '') AS short_term,"
+	    " COALESCE(a.long_term, '') AS long_term,"
 	    " COALESCE((SELECT string_agg(DISTINCT th.name, '; ')"
 	    "   FROM tags t JOIN themes th ON th.id = t.theme_id"
 	    "   WHERE t.response_id = resp.id AND t.section_id = $2::bigint), '')"
+	    "  AS themes"
 	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
 	    EXPORT_LATEST("resp.id")
 	    " JOIN answers a ON a.version_id = v.id AND a.section_id = $2::bigint"
 	    " WHERE resp.remiss_id = $1::bigint ORDER BY o.name", 2 },
 
 	[STMT_EXPORT_MARKS] = { "export_marks",
-	    "SELECT o.name, th.name, COALESCE(t.quote, ''),"
-	    " COALESCE(t.start_pos::text, ''), COALESCE(t.end_pos::text, ''), '',"
-	    " COALESCE(u.name, u.email, ''), iso_time_se(t.created_at),"
+	    "SELECT o.name AS org, th.name AS theme, COALESCE(t.quote, '') AS quote,"
+	    " COALESCE(t.start_pos::text, '') AS start_pos,"
+	    " COALESCE(t.end_pos::text, '') AS end_pos, '' AS note,"
+	    " COALESCE(u.name, u.email, '') AS author,"
+	    " iso_time_se(t.created_at) AS created,"
 	    " t.created_at AS at"
 	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
 	    " JOIN responses resp ON resp.id = t.response_id"
@@ -1552,7 +1566,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC", 3 },
 
 	[STMT_SUMMARY_REFS] = { "summary_refs",
-	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"
+	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '') AS nr"
 	    " FROM summary_refs f JOIN responses r ON r.id = f.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " LEFT JOIN sections sec ON sec.id = f.section_id"
@@ -1803,42 +1817,51 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
 
 	[STMT_EXPORT_MEETINGS] = { "export_meetings",
-	    "SELECT m.id, m.held_on::text, COALESCE(m.title, ''),"
-	    " COALESCE(m.place, ''), m.notes,"
+	    "SELECT m.id, m.held_on::text AS held_on,"
+	    " COALESCE(m.title, '') AS title, COALESCE(m.place, '') AS place,"
+	    " m.notes,"
 	    " COALESCE((SELECT string_agg(o.name, E'\\n' ORDER BY o.name)"
 	    "   FROM meeting_orgs mo JOIN organisations o ON o.id = mo.org_id"
-	    "   WHERE mo.meeting_id = m.id), ''),"
+	    "   WHERE mo.meeting_id = m.id), '') AS orgs,"
 	    " COALESCE((SELECT string_agg(p.name, E'\\n' ORDER BY p.ord)"
-	    "   FROM meeting_participants p WHERE p.meeting_id = m.id), ''),"
+	    "   FROM meeting_participants p WHERE p.meeting_id = m.id), '')"
+	    "  AS names,"
 	    " COALESCE((SELECT string_agg(p.role, E'\\n' ORDER BY p.ord)"
-	    "   FROM meeting_participants p WHERE p.meeting_id = m.id), ''),"
+	    "   FROM meeting_participants p WHERE p.meeting_id = m.id), '')"
+	    "  AS roles,"
 	    " COALESCE((SELECT string_agg(s.nr, E'\\n' ORDER BY s.position, s.id)"
 	    "   FROM meeting_sections ms JOIN sections s ON s.id = ms.section_id"
-	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), ''),"
+	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), '')"
+	    "  AS section_nrs,"
 	    " COALESCE((SELECT string_agg(s.heading, E'\\n' ORDER BY s.position, s.id)"
 	    "   FROM meeting_sections ms JOIN sections s ON s.id = ms.section_id"
-	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), ''),"
+	    "   WHERE ms.meeting_id = m.id AND s.removed_at IS NULL), '')"
+	    "  AS section_headings,"
 	    " COALESCE((SELECT string_agg(t.name, E'\\n' ORDER BY lower(t.name))"
 	    "   FROM meeting_themes mt JOIN themes t ON t.id = mt.theme_id"
-	    "   WHERE mt.meeting_id = m.id), ''),"
+	    "   WHERE mt.meeting_id = m.id), '') AS themes,"
 	    " (SELECT count(*) FROM meeting_participants p"
-	    "   WHERE p.meeting_id = m.id)"
+	    "   WHERE p.meeting_id = m.id) AS nparticipants"
 	    " FROM meetings m WHERE m.remiss_id = $1::bigint"
 	    " ORDER BY m.held_on, m.id", 1 },
 
 	[STMT_EXPORT_SECTION_MEETINGS] = { "export_section_meetings",
-	    "SELECT m.held_on::text, COALESCE(m.title, ''),"
-	    MEETING_ORG_NAMES("m.id")
+	    "SELECT m.held_on::text AS held_on, COALESCE(m.title, '') AS title,"
+	    MEETING_ORG_NAMES("m.id") " AS orgs"
 	    " FROM meeting_sections ms JOIN meetings m ON m.id = ms.meeting_id"
 	    " WHERE ms.section_id = $1::bigint ORDER BY m.held_on, m.id", 1 },
 #undef MEETING_ORG_NAMES
 
 	[STMT_EXPORT_QUESTION_ANSWERS] = { "export_question_answers",
-	    "SELECT q.qid, q.kind, q.text, COALESCE(x.org_id::text, ''),"
-	    " COALESCE(x.position::text, ''), COALESCE(x.comment, ''),"
-	    " COALESCE(x.proposed_wording, ''), COALESCE(x.consequence_region, ''),"
-	    " COALESCE(x.consequence_kommun, ''), COALESCE(x.short_term, ''),"
-	    " COALESCE(x.long_term, ''), COALESCE(x.themes, '')"
+	    "SELECT q.qid, q.kind, q.text, COALESCE(x.org_id::text, '') AS org_id,"
+	    " COALESCE(x.position::text, '') AS position,"
+	    " COALESCE(x.comment, '') AS comment,"
+	    " COALESCE(x.proposed_wording, '') AS wording,"
+	    " COALESCE(x.consequence_region, '') AS cons_region,"
+	    " COALESCE(x.consequence_kommun, '') AS cons_kommun,"
+	    " COALESCE(x.short_term, '') AS short_term,"
+	    " COALESCE(x.long_term, '') AS long_term,"
+	    " COALESCE(x.themes, '') AS themes"
 	    " FROM questions q LEFT JOIN LATERAL ("
 	    "   SELECT resp.org_id, o.name, a.position, a.comment,"
 	    "   a.proposed_wording, a.consequence_region, a.consequence_kommun,"

@@ -58,6 +58,16 @@ row(const struct export_sink *out, const char *const *f, size_t n)
 	return 0;
 }
 
+/* A file's start: the byte order mark, then the header row of columns
+ * cols[0..n). */
+static int
+header(void *w, const char *const *cols, size_t n)
+{
+	if (export_put(w, bom, 3) == -1)
+		return -1;
+	return row(w, cols, n);
+}
+
 static int
 answers_begin(void *w, const struct export_head *h)
 {
@@ -67,9 +77,7 @@ answers_begin(void *w, const struct export_head *h)
 	    "langsiktigt", "teman", "version", "mottagen" };
 
 	(void)h;
-	if (export_put(w, bom, 3) == -1)
-		return -1;
-	return row(w, cols, sizeof(cols) / sizeof(cols[0]));
+	return header(w, cols, sizeof(cols) / sizeof(cols[0]));
 }
 
 /* One answer's row: organisation o's answer a, under avsnitt nr and
@@ -172,9 +180,7 @@ marks_begin(void *w, const struct export_head *h)
 	    "citat", "start", "slut", "anteckning", "av", "tid" };
 
 	(void)h;
-	if (export_put(w, bom, 3) == -1)
-		return -1;
-	return row(w, cols, sizeof(cols) / sizeof(cols[0]));
+	return header(w, cols, sizeof(cols) / sizeof(cols[0]));
 }
 
 static int

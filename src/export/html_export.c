@@ -35,6 +35,37 @@ read_css(char *buf, size_t bufsz)
 	return n > 0 ? 0 : -1;
 }
 
+#define NITEMS(v)	(sizeof(v) / sizeof((v)[0]))
+
+/* The column headings of the export's tables. */
+static const char *const org_heads[] = { "Remissinstans", "Typ",
+    "Svar mottaget", "Ställningstagande", "Kvittens" };
+static const char *const answer_heads[] = { "Remissinstans",
+    "Ställningstagande", "Synpunkter" };
+static const char *const question_heads[] = { "Remissinstans", "Svar" };
+static const char *const theme_heads[] = { "Tema", "Beskrivning", "Svar" };
+
+/* Starts a table of class cls (NULL: none) with a row of the column
+ * headings heads[0..n), and opens its body. */
+static void
+table_start(struct xmlw *x, const char *cls, const char *const *heads,
+    size_t n)
+{
+	size_t i;
+
+	if (cls != NULL)
+		xmlw_start(x, "table", "class", cls, (const char *)NULL);
+	else
+		xmlw_start(x, "table", (const char *)NULL);
+	xmlw_start(x, "thead", (const char *)NULL);
+	xmlw_start(x, "tr", (const char *)NULL);
+	for (i = 0; i < n; i++)
+		xmlw_elem(x, "th", heads[i], "scope", "col", (const char *)NULL);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "tbody", (const char *)NULL);
+}
+
 static int
 html_begin(void *w, const struct export_head *h)
 {
@@ -93,17 +124,7 @@ html_begin(void *w, const struct export_head *h)
 	/* The remissinstanser and when each answered. */
 	xmlw_start(x, "section", "class", "instanser", (const char *)NULL);
 	xmlw_elem(x, "h2", "Remissinstanser", (const char *)NULL);
-	xmlw_start(x, "table", (const char *)NULL);
-	xmlw_start(x, "thead", (const char *)NULL);
-	xmlw_start(x, "tr", (const char *)NULL);
-	xmlw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Typ", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Svar mottaget", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Ställningstagande", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Kvittens", "scope", "col", (const char *)NULL);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_start(x, "tbody", (const char *)NULL);
+	table_start(x, NULL, org_heads, NITEMS(org_heads));
 	for (i = 0; i < h->norgs; i++) {
 		const struct export_org *o = &h->orgs[i];
 
@@ -165,6 +186,19 @@ answer_texts(struct xmlw *x, const struct export_answer *an)
 		    (const char *)NULL);
 }
 
+/* A summary's text and the answers it rests on (refs, "" for none). */
+static void
+summary(struct xmlw *x, const char *text, const char *refs)
+{
+	xmlw_paras(x, "p", NULL, NULL, text);
+	if (refs[0] != '\0') {
+		xmlw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
+		xmlw_text(x, "Bygger på svaren från ");
+		xmlw_text(x, refs);
+		xmlw_end(x);
+	}
+}
+
 /* The revised text as a word diff against the proposal. */
 static void
 diff_para(struct xmlw *x, const char *old, const char *new_)
@@ -195,15 +229,13 @@ diff_para(struct xmlw *x, const char *old, const char *new_)
 static void
 decision(struct xmlw *x, const struct export_section *s)
 {
+	char title[EXPORT_DECISION_TITLE];
+
 	if (s->decision[0] == '\0')
 		return;
 	xmlw_start(x, "div", "class", "beslutsforslag", (const char *)NULL);
-	xmlw_start(x, "h3", (const char *)NULL);
-	xmlw_text(x, "Beslutsförslag: ");
-	xmlw_text(x, export_decision_sv(s->decision));
-	xmlw_text(x, strcmp(s->decision_status, "klar") == 0 ?
-	    " (klar för beslut)" : " (utkast)");
-	xmlw_end(x);
+	xmlw_elem(x, "h3", export_decision_title_sv(s, title),
+	    (const char *)NULL);
 	if (strcmp(s->decision, "andrad") == 0) {
 		xmlw_elem(x, "p", "Ändringen mot förslaget (tillagt understruket, "
 		    "borttaget överstruket):", "class", "faltrubrik",
@@ -234,9 +266,8 @@ html_new_sections(void *w, const struct export_head *h,
 		xmlw_text(x, " ");
 		xmlw_text(x, ns[i].heading);
 		xmlw_end(x);
-		xmlw_elem(x, "h3", strcmp(ns[i].status, "klar") == 0 ?
-		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
-		    "Beslutsförslag: nytt avsnitt (utkast)", (const char *)NULL);
+		xmlw_elem(x, "h3", export_new_section_title_sv(&ns[i]),
+		    (const char *)NULL);
 		xmlw_paras(x, "p", NULL, NULL, ns[i].text);
 		if (ns[i].motivation[0] != '\0') {
 			xmlw_elem(x, "p", "Motivering", "class", "faltrubrik",
@@ -264,8 +295,8 @@ questions(struct xmlw *x, const struct export_question *q, size_t n,
 		const char *kind = rules_question_kind_sv(q[i].kind);
 
 		xmlw_start(x, "div", "class", "fraga", (const char *)NULL);
-		xmlw_elem(x, hl, arena_printf(a, "Fråga %s: %s", q[i].qid,
-		    q[i].text), (const char *)NULL);
+		xmlw_elem(x, hl, export_question_title_sv(a, &q[i]),
+		    (const char *)NULL);
 		if (kind != NULL)
 			xmlw_elem(x, "p", arena_printf(a, "Typ av fråga: %s", kind),
 			    "class", "faltrubrik", (const char *)NULL);
@@ -275,15 +306,7 @@ questions(struct xmlw *x, const struct export_question *q, size_t n,
 			xmlw_end(x);
 			continue;
 		}
-		xmlw_start(x, "table", "class", "svar", (const char *)NULL);
-		xmlw_start(x, "thead", (const char *)NULL);
-		xmlw_start(x, "tr", (const char *)NULL);
-		xmlw_elem(x, "th", "Remissinstans", "scope", "col",
-		    (const char *)NULL);
-		xmlw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
-		xmlw_end(x);
-		xmlw_end(x);
-		xmlw_start(x, "tbody", (const char *)NULL);
+		table_start(x, "svar", question_heads, NITEMS(question_heads));
 		for (k = 0; k < q[i].nanswers; k++) {
 			const struct export_answer *an =
 			    &q[i].answers[k];
@@ -367,14 +390,7 @@ html_section(void *w, const struct export_head *h,
 	if (s->summary[0] != '\0') {
 		xmlw_start(x, "div", "class", "sammanfattning", (const char *)NULL);
 		xmlw_elem(x, "h3", "Sammanfattning", (const char *)NULL);
-		xmlw_paras(x, "p", NULL, NULL, s->summary);
-		if (s->summary_refs[0] != '\0')
-			{
-			xmlw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
-			xmlw_text(x, "Bygger på svaren från ");
-			xmlw_text(x, s->summary_refs);
-			xmlw_end(x);
-		}
+		summary(x, s->summary, s->summary_refs);
 		xmlw_end(x);
 	}
 	decision(x, s);
@@ -383,16 +399,7 @@ html_section(void *w, const struct export_head *h,
 		xmlw_elem(x, "p", "Inga remissinstanser har svarat på avsnittet.",
 		    (const char *)NULL);
 	else {
-		xmlw_start(x, "table", "class", "svar", (const char *)NULL);
-		xmlw_start(x, "thead", (const char *)NULL);
-		xmlw_start(x, "tr", (const char *)NULL);
-		xmlw_elem(x, "th", "Remissinstans", "scope", "col", (const char *)NULL);
-		xmlw_elem(x, "th", "Ställningstagande", "scope", "col",
-		    (const char *)NULL);
-		xmlw_elem(x, "th", "Synpunkter", "scope", "col", (const char *)NULL);
-		xmlw_end(x);
-		xmlw_end(x);
-		xmlw_start(x, "tbody", (const char *)NULL);
+		table_start(x, "svar", answer_heads, NITEMS(answer_heads));
 	}
 	for (i = 0; i < s->nanswers; i++) {
 		const struct export_answer *an = &s->answers[i];
@@ -474,8 +481,7 @@ html_meetings(void *w, const struct export_head *h,
 			    sizeof(*v));
 
 			for (k = 0; v != NULL && k < m[i].nsections; k++)
-				v[k] = arena_printf(a, "%s %s",
-				    m[i].section_nrs[k], m[i].section_headings[k]);
+				v[k] = export_meeting_section_sv(a, &m[i], k);
 			xmlw_elem(x, "dt", "Avsnitt", (const char *)NULL);
 			xmlw_elem(x, "dd", v != NULL ? export_names_joined(a, v,
 			    m[i].nsections) : "", (const char *)NULL);
@@ -491,11 +497,8 @@ html_meetings(void *w, const struct export_head *h,
 			xmlw_elem(x, "h4", "Deltagare", (const char *)NULL);
 			xmlw_start(x, "ul", (const char *)NULL);
 			for (k = 0; k < m[i].nparticipants; k++)
-				xmlw_elem(x, "li", m[i].participants[k].role[0] !=
-				    '\0' ? arena_printf(a, "%s, %s",
-				    m[i].participants[k].name,
-				    m[i].participants[k].role) :
-				    m[i].participants[k].name, (const char *)NULL);
+				xmlw_elem(x, "li", export_participant_sv(a,
+				    &m[i].participants[k]), (const char *)NULL);
 			xmlw_end(x);
 		}
 		if (m[i].notes[0] != '\0') {
@@ -522,15 +525,7 @@ html_themes(void *w, const struct export_head *h,
 		return 0;
 	xmlw_start(x, "section", "class", "teman", (const char *)NULL);
 	xmlw_elem(x, "h2", "Teman", (const char *)NULL);
-	xmlw_start(x, "table", (const char *)NULL);
-	xmlw_start(x, "thead", (const char *)NULL);
-	xmlw_start(x, "tr", (const char *)NULL);
-	xmlw_elem(x, "th", "Tema", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Beskrivning", "scope", "col", (const char *)NULL);
-	xmlw_elem(x, "th", "Svar", "scope", "col", (const char *)NULL);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_start(x, "tbody", (const char *)NULL);
+	table_start(x, NULL, theme_heads, NITEMS(theme_heads));
 	for (i = 0; i < n; i++) {
 		xmlw_start(x, "tr", (const char *)NULL);
 		xmlw_start(x, "th", "scope", "row", (const char *)NULL);
@@ -550,14 +545,7 @@ html_themes(void *w, const struct export_head *h,
 		if (t[i].summary[0] == '\0')
 			continue;
 		xmlw_elem(x, "h3", t[i].name, (const char *)NULL);
-		xmlw_paras(x, "p", NULL, NULL, t[i].summary);
-		if (t[i].summary_refs[0] != '\0')
-			{
-			xmlw_start(x, "p", "class", "bygger-pa", (const char *)NULL);
-			xmlw_text(x, "Bygger på svaren från ");
-			xmlw_text(x, t[i].summary_refs);
-			xmlw_end(x);
-		}
+		summary(x, t[i].summary, t[i].summary_refs);
 	}
 	xmlw_end(x);
 	return x->failed ? -1 : 0;

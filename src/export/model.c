@@ -17,12 +17,50 @@
 #include "util/numparse.h"
 #include "views/dates.h"
 
-/* A copy of cell (i, j) in a; NULL on OOM. */
-static const char *
-cell(struct arena *a, const PGresult *r, int i, int j)
+static const struct db_field head_fields[] = {
+	DB_ID(struct export_head, remiss_id, "id"),
+	DB_TEXT(struct export_head, slug, "slug"),
+	DB_TEXT(struct export_head, title, "title"),
+	DB_TEXT(struct export_head, sender, "sender"),
+	DB_TEXT(struct export_head, diarienummer, "diarienummer"),
+	DB_TEXT(struct export_head, description, "description"),
+	DB_TEXT(struct export_head, opens, "opens"),
+	DB_TEXT(struct export_head, closes, "closes"),
+	DB_TEXT(struct export_head, status, "status"),
+};
+
+static const struct db_field org_fields[] = {
+	DB_ID(struct export_org, id, "id"),
+	DB_TEXT(struct export_org, name, "name"),
+	DB_TEXT(struct export_org, kind, "kind"),
+	DB_TEXT(struct export_org, orgnr, "orgnr"),
+	DB_TEXT(struct export_org, version, "version"),
+	DB_TEXT(struct export_org, received, "received"),
+	DB_TEXT(struct export_org, receipt, "receipt"),
+	DB_TEXT(struct export_org, arrived, "arrived"),
+};
+
+static const struct db_field section_head_fields[] = {
+	DB_ID(struct export_section_head, id, "id"),
+	DB_TEXT(struct export_section_head, nr, "nr"),
+	DB_TEXT(struct export_section_head, heading, "heading"),
+};
+
+/* The columns of STMT_EXPORT_COUNTS, one a position. */
+static const char *const count_cols[POS__MAX] = {
+	[POS_TILLSTYRKER] = "tillstyrker",
+	[POS_TILLSTYRKER_MED_ANDRINGAR] = "tillstyrker_med_andringar",
+	[POS_AVSTYRKER] = "avstyrker",
+	[POS_INGA_SYNPUNKTER] = "inga_synpunkter",
+};
+
+/* A position column, POS_NONE for "" or anything unknown. */
+static enum position
+position_at(const PGresult *r, int i, int col)
 {
-	return arena_strndup(a, PQgetvalue(r, i, j),
-	    (size_t)PQgetlength(r, i, j));
+	enum position p = position_parse(db_text(r, i, col));
+
+	return p == POS__MAX ? POS_NONE : p;
 }
 
 /* Reads the head: remiss, organisations, section list with counts. 0/-1;
@@ -31,13 +69,15 @@ static int
 load_head(struct db *db, struct arena *a, const char *slug,
     struct export_head *h)
 {
+	static const char *const pos_col[1] = { "position" };
 	PGresult		*r = NULL;
 	const char		*p[1];
 	char			 idbuf[32], now[40];
 	struct export_org	*orgs;
 	struct export_section_head *secs;
-	int			 i, n, k;
-	long			 v;
+	size_t			 i, n;
+	int			 k, c[POS__MAX];
+	long long		 v;
 
 	memset(h, 0, sizeof(*h));
 	p[0] = slug;
@@ -47,15 +87,7 @@ load_head(struct db *db, struct arena *a, const char *slug,
 		PQclear(r);
 		return 0;
 	}
-	if (parse_id(PQgetvalue(r, 0, 0), &h->remiss_id) == -1 ||
-	    (h->slug = cell(a, r, 0, 1)) == NULL ||
-	    (h->title = cell(a, r, 0, 2)) == NULL ||
-	    (h->sender = cell(a, r, 0, 3)) == NULL ||
-	    (h->diarienummer = cell(a, r, 0, 4)) == NULL ||
-	    (h->description = cell(a, r, 0, 5)) == NULL ||
-	    (h->opens = cell(a, r, 0, 6)) == NULL ||
-	    (h->closes = cell(a, r, 0, 7)) == NULL ||
-	    (h->status = cell(a, r, 0, 8)) == NULL)
+	if (db_row(a, r, 0, head_fields, DB_NFIELDS(head_fields), h) == -1)
 		goto err;
 	PQclear(r);
 	if (datetime_iso(time(NULL), now, sizeof(now)) == -1 ||
@@ -66,47 +98,33 @@ load_head(struct db *db, struct arena *a, const char *slug,
 	p[0] = idbuf;
 	if ((r = db_query(db, STMT_EXPORT_ORGS, p)) == NULL)
 		goto err;
-	n = PQntuples(r);
-	if ((orgs = arena_calloc(a, (size_t)n + 1, sizeof(*orgs))) == NULL)
+	if ((orgs = db_rows(a, r, org_fields, DB_NFIELDS(org_fields),
+	    sizeof(*orgs), &n)) == NULL ||
+	    db_cols(r, pos_col, c, 1) == -1)
 		goto err;
 	for (i = 0; i < n; i++) {
-		struct export_org *o = &orgs[i];
-
-		if (parse_id(PQgetvalue(r, i, 0), &o->id) == -1 ||
-		    (o->name = cell(a, r, i, 1)) == NULL ||
-		    (o->kind = cell(a, r, i, 2)) == NULL ||
-		    (o->orgnr = cell(a, r, i, 3)) == NULL ||
-		    (o->version = cell(a, r, i, 5)) == NULL ||
-		    (o->received = cell(a, r, i, 6)) == NULL ||
-		    (o->receipt = cell(a, r, i, 7)) == NULL ||
-		    (o->arrived = cell(a, r, i, 9)) == NULL)
-			goto err;
-		o->position = position_parse(PQgetvalue(r, i, 8));
-		if (o->position == POS__MAX)
-			o->position = POS_NONE;
-		if (o->version[0] != '\0')
+		orgs[i].position = position_at(r, (int)i, c[0]);
+		if (orgs[i].version[0] != '\0')
 			h->nanswered++;
 	}
 	h->orgs = orgs;
-	h->norgs = (size_t)n;
+	h->norgs = n;
 	PQclear(r);
 
 	if ((r = db_query(db, STMT_EXPORT_COUNTS, p)) == NULL)
 		goto err;
-	n = PQntuples(r);
-	if ((secs = arena_calloc(a, (size_t)n + 1, sizeof(*secs))) == NULL)
+	if ((secs = db_rows(a, r, section_head_fields,
+	    DB_NFIELDS(section_head_fields), sizeof(*secs), &n)) == NULL ||
+	    db_cols(r, count_cols + POS_TILLSTYRKER, c + POS_TILLSTYRKER,
+	    POS__MAX - POS_TILLSTYRKER) == -1)
 		goto err;
 	for (i = 0; i < n; i++) {
 		struct export_section_head *s = &secs[i];
 		unsigned long given = 0;
 
-		if (parse_id(PQgetvalue(r, i, 0), &s->id) == -1 ||
-		    (s->nr = cell(a, r, i, 1)) == NULL ||
-		    (s->heading = cell(a, r, i, 2)) == NULL)
-			goto err;
 		for (k = POS_TILLSTYRKER; k < POS__MAX; k++) {
-			if (parse_long(PQgetvalue(r, i, 3 + k - POS_TILLSTYRKER),
-			    0, 100000000L, &v) == -1)
+			if (db_ll(r, (int)i, c[k], &v) == -1 || v < 0 ||
+			    v > 100000000LL)
 				goto err;
 			s->counts.n[k] = (unsigned long)v;
 			given += (unsigned long)v;
@@ -117,7 +135,7 @@ load_head(struct db *db, struct arena *a, const char *slug,
 		    h->nanswered - given : 0;
 	}
 	h->sections = secs;
-	h->nsections = (size_t)n;
+	h->nsections = n;
 	PQclear(r);
 	return 0;
 err:
@@ -132,10 +150,12 @@ static int
 load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
     const char *tid, const char **body, const char **refs)
 {
+	static const char *const cur_cols[2] = { "id", "body" };
+	static const char *const ref_cols[2] = { "name", "nr" };
 	PGresult	*r;
-	const char	*p[3] = { rid, sid, tid }, *vp[1];
+	const char	*p[3] = { rid, sid, tid }, *vp[1], *name, *nr;
 	char		*list;
-	int		 i;
+	int		 i, c[2];
 
 	*body = *refs = "";
 	if ((r = db_query(db, STMT_SUMMARY_CURRENT, p)) == NULL)
@@ -144,21 +164,27 @@ load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
 		PQclear(r);
 		return 0;
 	}
-	if ((*body = cell(a, r, 0, 2)) == NULL) {
+	if (db_cols(r, cur_cols, c, 2) == -1 ||
+	    (*body = arena_strdup(a, db_text(r, 0, c[1]))) == NULL ||
+	    (vp[0] = arena_strdup(a, db_text(r, 0, c[0]))) == NULL) {
 		PQclear(r);
 		return -1;
 	}
-	vp[0] = cell(a, r, 0, 0);
 	PQclear(r);
-	if (vp[0] == NULL || (r = db_query(db, STMT_SUMMARY_REFS, vp)) == NULL)
+	if ((r = db_query(db, STMT_SUMMARY_REFS, vp)) == NULL)
 		return -1;
+	if (db_cols(r, ref_cols, c, 2) == -1) {
+		PQclear(r);
+		return -1;
+	}
 	list = "";
-	for (i = 0; i < PQntuples(r) && list != NULL; i++)
+	for (i = 0; i < PQntuples(r) && list != NULL; i++) {
+		/* A theme's summary names the section an answer is to. */
+		name = db_text(r, i, c[0]);
+		nr = sid == NULL ? db_text(r, i, c[1]) : "";
 		list = arena_printf(a, "%s%s%s%s%s%s", list, i > 0 ? ", " : "",
-		    PQgetvalue(r, i, 2), sid == NULL &&
-		    *PQgetvalue(r, i, 3) != '\0' ? " (" : "",
-		    sid == NULL ? PQgetvalue(r, i, 3) : "",
-		    sid == NULL && *PQgetvalue(r, i, 3) != '\0' ? ")" : "");
+		    name, *nr != '\0' ? " (" : "", nr, *nr != '\0' ? ")" : "");
+	}
 	PQclear(r);
 	if (list == NULL)
 		return -1;
@@ -166,56 +192,95 @@ load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
 	return 0;
 }
 
+static const struct db_field mark_fields[] = {
+	DB_TEXT(struct export_mark, org, "org"),
+	DB_TEXT(struct export_mark, theme, "theme"),
+	DB_TEXT(struct export_mark, quote, "quote"),
+	DB_TEXT(struct export_mark, start, "start_pos"),
+	DB_TEXT(struct export_mark, end, "end_pos"),
+	DB_TEXT(struct export_mark, note, "note"),
+	DB_TEXT(struct export_mark, by, "author"),
+	DB_TEXT(struct export_mark, at, "created"),
+};
+
+/*
+ * Runs statement id with params and reads every row into a new array in a
+ * by fields (db_rows), setting *n. Returns the array, or NULL. For the
+ * parts of the model that are only texts.
+ */
+static void *
+load_rows(struct db *db, struct arena *a, enum stmt id,
+    const char *const *params, const struct db_field *fields, size_t nfields,
+    size_t size, size_t *n)
+{
+	PGresult	*r;
+	void		*list;
+
+	if ((r = db_query(db, id, params)) == NULL)
+		return NULL;
+	list = db_rows(a, r, fields, nfields, size, n);
+	PQclear(r);
+	return list;
+}
+
 /* Reads the marks of section id (NULL: whole responses) into *out. */
 static int
 load_marks(struct db *db, struct arena *a, const char *remiss_id,
     const char *section_id, struct export_mark **out, size_t *nout)
 {
-	PGresult		*r;
-	const char		*p[2] = { remiss_id, section_id };
-	struct export_mark	*m;
-	int			 i, n;
+	const char *p[2] = { remiss_id, section_id };
 
-	if ((r = db_query(db, STMT_EXPORT_MARKS, p)) == NULL)
-		return -1;
-	n = PQntuples(r);
-	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
-		goto err;
-	for (i = 0; i < n; i++) {
-		if ((m[i].org = cell(a, r, i, 0)) == NULL ||
-		    (m[i].theme = cell(a, r, i, 1)) == NULL ||
-		    (m[i].quote = cell(a, r, i, 2)) == NULL ||
-		    (m[i].start = cell(a, r, i, 3)) == NULL ||
-		    (m[i].end = cell(a, r, i, 4)) == NULL ||
-		    (m[i].note = cell(a, r, i, 5)) == NULL ||
-		    (m[i].by = cell(a, r, i, 6)) == NULL ||
-		    (m[i].at = cell(a, r, i, 7)) == NULL)
-			goto err;
-	}
-	PQclear(r);
-	*out = m;
-	*nout = (size_t)n;
-	return 0;
-err:
-	PQclear(r);
-	return -1;
+	*out = load_rows(db, a, STMT_EXPORT_MARKS, p, mark_fields,
+	    DB_NFIELDS(mark_fields), sizeof(**out), nout);
+	return *out != NULL ? 0 : -1;
+}
+
+/* An answer's texts; STMT_EXPORT_ANSWERS and STMT_EXPORT_QUESTION_ANSWERS
+ * name them alike, with its organisation's id and its position. */
+static const struct db_field answer_fields[] = {
+	DB_TEXT(struct export_answer, comment, "comment"),
+	DB_TEXT(struct export_answer, wording, "wording"),
+	DB_TEXT(struct export_answer, cons_region, "cons_region"),
+	DB_TEXT(struct export_answer, cons_kommun, "cons_kommun"),
+	DB_TEXT(struct export_answer, short_term, "short_term"),
+	DB_TEXT(struct export_answer, long_term, "long_term"),
+	DB_TEXT(struct export_answer, themes, "themes"),
+};
+enum { A_ORG, A_POSITION, A__N };
+static const char *const answer_cols[A__N] = {
+	[A_ORG] = "org_id", [A_POSITION] = "position",
+};
+
+/*
+ * Reads the answers of r into a new array in a, one a row (db_rows, with
+ * the answers' texts), binds answer_cols at c and sets *n. Returns the
+ * array, or NULL. answer_org then gives each its organisation and position.
+ */
+static struct export_answer *
+read_answers(struct arena *a, const PGresult *r, int *c, size_t *n)
+{
+	struct export_answer *ans;
+
+	if ((ans = db_rows(a, r, answer_fields, DB_NFIELDS(answer_fields),
+	    sizeof(*ans), n)) == NULL || db_cols(r, answer_cols, c, A__N) == -1)
+		return NULL;
+	return ans;
 }
 
 /*
- * Reads the answer in row i of r into *x: the organisation's id in column
- * col, then its position, comment, wording, the two consequences, the two
- * time horizons and the themes. The organisation is looked up in h->orgs
- * from *o on (the rows come by organisation name, as h->orgs does), and *o
- * is left at it. Texts are copied into a. Returns 0, or -1 (logged when the
- * organisation is out of order).
+ * Gives the answer x in row i of r (columns c, of read_answers) its
+ * organisation and position. The organisation is looked up in h->orgs from
+ * *o on (the rows come by organisation name, as h->orgs does), and *o is
+ * left at it. Returns 0, or -1 (logged when the organisation is out of
+ * order).
  */
 static int
-read_answer(struct arena *a, const PGresult *r, int i, int col,
+answer_org(const PGresult *r, int i, const int *c,
     const struct export_head *h, size_t *o, struct export_answer *x)
 {
 	long long org;
 
-	if (parse_id(PQgetvalue(r, i, col), &org) == -1)
+	if (parse_id(db_text(r, i, c[A_ORG]), &org) == -1)
 		return -1;
 	while (*o < h->norgs && h->orgs[*o].id != org)
 		(*o)++;
@@ -225,19 +290,15 @@ read_answer(struct arena *a, const PGresult *r, int i, int col,
 		return -1;
 	}
 	x->org = &h->orgs[*o];
-	x->position = position_parse(PQgetvalue(r, i, col + 1));
-	if (x->position == POS__MAX)
-		x->position = POS_NONE;
-	if ((x->comment = cell(a, r, i, col + 2)) == NULL ||
-	    (x->wording = cell(a, r, i, col + 3)) == NULL ||
-	    (x->cons_region = cell(a, r, i, col + 4)) == NULL ||
-	    (x->cons_kommun = cell(a, r, i, col + 5)) == NULL ||
-	    (x->short_term = cell(a, r, i, col + 6)) == NULL ||
-	    (x->long_term = cell(a, r, i, col + 7)) == NULL ||
-	    (x->themes = cell(a, r, i, col + 8)) == NULL)
-		return -1;
+	x->position = position_at(r, i, c[A_POSITION]);
 	return 0;
 }
+
+static const struct db_field question_fields[] = {
+	DB_TEXT(struct export_question, qid, "qid"),
+	DB_TEXT(struct export_question, kind, "kind"),
+	DB_TEXT(struct export_question, text, "text"),
+};
 
 /* Reads the questions of section sid (NULL: of the whole remiss) with the
  * latest answers to them into *out, all in a. 0 or -1. */
@@ -250,31 +311,32 @@ load_questions(struct db *db, struct arena *a, const struct export_head *h,
 	const char			*p[2] = { rid, sid };
 	struct export_question		*q;
 	struct export_answer		*ans;
-	size_t				 nq = 0, o = 0;
-	int				 i, n;
+	static const char *const	 qid_col[1] = { "qid" };
+	size_t				 i, n, nq = 0, o = 0;
+	int				 c[A__N], cq;
 
 	*out = NULL;
 	*nout = 0;
 	if ((r = db_query(db, STMT_EXPORT_QUESTION_ANSWERS, p)) == NULL)
 		return -1;
-	n = PQntuples(r);
-	if ((q = arena_calloc(a, (size_t)n + 1, sizeof(*q))) == NULL ||
-	    (ans = arena_calloc(a, (size_t)n + 1, sizeof(*ans))) == NULL)
+	if ((ans = read_answers(a, r, c, &n)) == NULL ||
+	    db_cols(r, qid_col, &cq, 1) == -1 ||
+	    (q = arena_calloc(a, n + 1, sizeof(*q))) == NULL)
 		goto err;
 	for (i = 0; i < n; i++) {
 		/* Rows come by question, then by organisation name. */
-		if (nq == 0 || strcmp(q[nq - 1].qid, PQgetvalue(r, i, 0)) != 0) {
-			if ((q[nq].qid = cell(a, r, i, 0)) == NULL ||
-			    (q[nq].kind = cell(a, r, i, 1)) == NULL ||
-			    (q[nq].text = cell(a, r, i, 2)) == NULL)
+		if (nq == 0 ||
+		    strcmp(q[nq - 1].qid, db_text(r, (int)i, cq)) != 0) {
+			if (db_row(a, r, (int)i, question_fields,
+			    DB_NFIELDS(question_fields), &q[nq]) == -1)
 				goto err;
 			q[nq].answers = &ans[i];
 			nq++;
 			o = 0;
 		}
-		if (*PQgetvalue(r, i, 3) == '\0')
+		if (*db_text(r, (int)i, c[A_ORG]) == '\0')
 			continue;	/* nobody answered it */
-		if (read_answer(a, r, i, 3, h, &o, &ans[i]) == -1)
+		if (answer_org(r, (int)i, c, h, &o, &ans[i]) == -1)
 			goto err;
 		q[nq - 1].nanswers++;
 	}
@@ -287,34 +349,35 @@ err:
 	return -1;
 }
 
+static const struct db_field meeting_ref_fields[] = {
+	DB_TEXT(struct export_meeting_ref, held_on, "held_on"),
+	DB_TEXT(struct export_meeting_ref, title, "title"),
+	DB_TEXT(struct export_meeting_ref, orgs, "orgs"),
+};
+
 /* Reads the dialogmöten linked to section sid into *out. 0 or -1. */
 static int
 load_meeting_refs(struct db *db, struct arena *a, const char *sid,
     struct export_meeting_ref **out, size_t *nout)
 {
-	PGresult			*r;
-	const char			*p[1] = { sid };
-	struct export_meeting_ref	*m;
-	int				 i, n;
+	const char *p[1] = { sid };
 
-	if ((r = db_query(db, STMT_EXPORT_SECTION_MEETINGS, p)) == NULL)
-		return -1;
-	n = PQntuples(r);
-	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
-		goto err;
-	for (i = 0; i < n; i++)
-		if ((m[i].held_on = cell(a, r, i, 0)) == NULL ||
-		    (m[i].title = cell(a, r, i, 1)) == NULL ||
-		    (m[i].orgs = cell(a, r, i, 2)) == NULL)
-			goto err;
-	PQclear(r);
-	*out = m;
-	*nout = (size_t)n;
-	return 0;
-err:
-	PQclear(r);
-	return -1;
+	*out = load_rows(db, a, STMT_EXPORT_SECTION_MEETINGS, p,
+	    meeting_ref_fields, DB_NFIELDS(meeting_ref_fields), sizeof(**out),
+	    nout);
+	return *out != NULL ? 0 : -1;
 }
+
+static const struct db_field body_field[] = {
+	DB_TEXT(struct export_section, body, "body"),
+};
+
+static const struct db_field decision_fields[] = {
+	DB_TEXT(struct export_section, decision, "kind"),
+	DB_TEXT(struct export_section, decision_text, "revised_text"),
+	DB_TEXT(struct export_section, decision_motivation, "motivation"),
+	DB_TEXT(struct export_section, decision_status, "status"),
+};
 
 /* Reads section i (body, answers, marks) into s, all in a. */
 static int
@@ -328,8 +391,8 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	struct export_mark	*m;
 	struct export_question	*qs;
 	struct export_meeting_ref *mr;
-	size_t			 o = 0;
-	int			 j, n;
+	size_t			 j, o = 0;
+	int			 c[A__N];
 
 	memset(s, 0, sizeof(*s));
 	s->index = i;
@@ -340,21 +403,18 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 	p[1] = sid;
 	if ((r = db_query(db, STMT_SECTION_GET, p)) == NULL)
 		goto err;
-	s->body = PQntuples(r) == 1 ? cell(a, r, 0, 2) : "";
-	if (s->body == NULL)
+	s->body = "";
+	if (PQntuples(r) == 1 && db_row(a, r, 0, body_field,
+	    DB_NFIELDS(body_field), s) == -1)
 		goto err;
 	PQclear(r);
 
-	if ((r = db_query(db, STMT_EXPORT_ANSWERS, p)) == NULL)
+	if ((r = db_query(db, STMT_EXPORT_ANSWERS, p)) == NULL ||
+	    (ans = read_answers(a, r, c, &s->nanswers)) == NULL)
 		goto err;
-	n = PQntuples(r);
-	if ((ans = arena_calloc(a, (size_t)n + 1, sizeof(*ans))) == NULL)
-		goto err;
-	for (j = 0; j < n; j++) {
-		if (read_answer(a, r, j, 0, h, &o, &ans[s->nanswers]) == -1)
+	for (j = 0; j < s->nanswers; j++)
+		if (answer_org(r, (int)j, c, h, &o, &ans[j]) == -1)
 			goto err;
-		s->nanswers++;
-	}
 	s->answers = ans;
 	PQclear(r);
 	r = NULL;
@@ -369,10 +429,8 @@ load_section(struct db *db, struct arena *a, const struct export_head *h,
 		goto err;
 	s->decision = s->decision_text = s->decision_motivation =
 	    s->decision_status = "";
-	if (PQntuples(r) == 1 && ((s->decision = cell(a, r, 0, 1)) == NULL ||
-	    (s->decision_text = cell(a, r, 0, 2)) == NULL ||
-	    (s->decision_motivation = cell(a, r, 0, 3)) == NULL ||
-	    (s->decision_status = cell(a, r, 0, 4)) == NULL))
+	if (PQntuples(r) == 1 && db_row(a, r, 0, decision_fields,
+	    DB_NFIELDS(decision_fields), s) == -1)
 		goto err;
 	PQclear(r);
 	r = NULL;
@@ -387,76 +445,78 @@ err:
 	return -1;
 }
 
+static const struct db_field new_section_fields[] = {
+	DB_TEXT(struct export_new_section, nr, "nr"),
+	DB_TEXT(struct export_new_section, heading, "heading"),
+	DB_TEXT(struct export_new_section, text, "revised_text"),
+	DB_TEXT(struct export_new_section, motivation, "motivation"),
+	DB_TEXT(struct export_new_section, status, "status"),
+};
+
 /* Reads the sections the beslutsförslag adds and hands them over. */
 static int
 run_new_sections(struct db *db, struct arena *a, const struct export_head *h,
     const struct export_writer *wr, void *w)
 {
-	PGresult			*r;
 	const char			*p[1];
 	char				 rid[32];
 	struct export_new_section	*ns;
-	int				 i, n, rc = -1;
+	size_t				 n;
 
 	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
 	p[0] = rid;
-	if ((r = db_query(db, STMT_DECISION_NEW_LIST, p)) == NULL)
+	if ((ns = load_rows(db, a, STMT_DECISION_NEW_LIST, p,
+	    new_section_fields, DB_NFIELDS(new_section_fields), sizeof(*ns),
+	    &n)) == NULL)
 		return -1;
-	n = PQntuples(r);
-	if ((ns = arena_calloc(a, (size_t)n + 1, sizeof(*ns))) == NULL)
-		goto out;
-	for (i = 0; i < n; i++)
-		if ((ns[i].nr = cell(a, r, i, 1)) == NULL ||
-		    (ns[i].heading = cell(a, r, i, 2)) == NULL ||
-		    (ns[i].text = cell(a, r, i, 3)) == NULL ||
-		    (ns[i].motivation = cell(a, r, i, 4)) == NULL ||
-		    (ns[i].status = cell(a, r, i, 5)) == NULL)
-			goto out;
-	rc = wr->new_sections(w, h, ns, (size_t)n);
-out:
-	PQclear(r);
-	return rc;
+	return wr->new_sections(w, h, ns, n);
 }
+
+static const struct db_field theme_fields[] = {
+	DB_TEXT(struct export_theme, name, "name"),
+	DB_TEXT(struct export_theme, description, "description"),
+	DB_TEXT(struct export_theme, answers, "n_answers"),
+};
 
 /* Reads the themes and hands them to the writer. */
 static int
 run_themes(struct db *db, struct arena *a, const struct export_head *h,
     const struct export_writer *wr, void *w)
 {
+	enum { T_ID, T_PARENT, T__N };
+	static const char *const cols[T__N] = {
+		[T_ID] = "id", [T_PARENT] = "parent_id",
+	};
 	PGresult		*r;
 	const char		*p[1];
 	char			 rid[32];
 	struct export_theme	*t;
-	int			 i, n, rc = -1;
+	size_t			 i, k, n;
+	int			 c[T__N], rc = -1;
 	long long		 pid;
 
 	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
 	p[0] = rid;
 	if ((r = db_query(db, STMT_THEME_LIST, p)) == NULL)
 		return -1;
-	n = PQntuples(r);
-	if ((t = arena_calloc(a, (size_t)n + 1, sizeof(*t))) == NULL)
+	if ((t = db_rows(a, r, theme_fields, DB_NFIELDS(theme_fields),
+	    sizeof(*t), &n)) == NULL || db_cols(r, cols, c, T__N) == -1)
 		goto out;
 	for (i = 0; i < n; i++) {
-		if ((t[i].name = cell(a, r, i, 2)) == NULL ||
-		    (t[i].description = cell(a, r, i, 3)) == NULL ||
-		    (t[i].answers = cell(a, r, i, 5)) == NULL)
-			goto out;
+		const char *parent = db_text(r, (int)i, c[T_PARENT]);
+
 		t[i].parent = "";
-		if (load_summary(db, a, rid, NULL, PQgetvalue(r, i, 0),
+		if (load_summary(db, a, rid, NULL, db_text(r, (int)i, c[T_ID]),
 		    &t[i].summary, &t[i].summary_refs) == -1)
 			goto out;
 		/* A parent comes before its children (the list's order). */
-		if (parse_id(PQgetvalue(r, i, 1), &pid) == 0) {
-			int k;
-
+		if (parse_id(parent, &pid) == 0)
 			for (k = 0; k < i; k++)
-				if (strcmp(PQgetvalue(r, k, 0),
-				    PQgetvalue(r, i, 1)) == 0)
+				if (strcmp(db_text(r, (int)k, c[T_ID]),
+				    parent) == 0)
 					t[i].parent = t[k].name;
-		}
 	}
-	rc = wr->themes(w, h, t, (size_t)n);
+	rc = wr->themes(w, h, t, n);
 out:
 	PQclear(r);
 	return rc;
@@ -498,42 +558,53 @@ split_lines(struct arena *a, const char *s, size_t want, bool keep_empty,
 	return 0;
 }
 
+static const struct db_field meeting_fields[] = {
+	DB_TEXT(struct export_meeting, held_on, "held_on"),
+	DB_TEXT(struct export_meeting, title, "title"),
+	DB_TEXT(struct export_meeting, place, "place"),
+	DB_TEXT(struct export_meeting, notes, "notes"),
+};
+
 /* Reads every dialogmöte of the remiss and hands them over. */
 static int
 run_meetings(struct db *db, struct arena *a, const struct export_head *h,
     const struct export_writer *wr, void *w)
 {
+	enum { M_ORGS, M_NAMES, M_ROLES, M_NRS, M_HEADINGS, M_THEMES, M_NP,
+	    M__N };
+	static const char *const cols[M__N] = {
+		[M_ORGS] = "orgs", [M_NAMES] = "names", [M_ROLES] = "roles",
+		[M_NRS] = "section_nrs", [M_HEADINGS] = "section_headings",
+		[M_THEMES] = "themes", [M_NP] = "nparticipants",
+	};
 	PGresult		*r;
 	const char		*p[1], **names, **roles, **list;
 	char			 rid[32];
 	struct export_meeting	*m;
 	struct export_participant *pp;
-	size_t			 k, nn, nr, nh;
-	int			 i, n, rc = -1;
-	long			 np;
+	size_t			 k, nn, nr, nh, n;
+	int			 c[M__N], i, rc = -1;
+	long long		 np;
 
 	snprintf(rid, sizeof(rid), "%lld", h->remiss_id);
 	p[0] = rid;
 	if ((r = db_query(db, STMT_EXPORT_MEETINGS, p)) == NULL)
 		return -1;
-	n = PQntuples(r);
-	if ((m = arena_calloc(a, (size_t)n + 1, sizeof(*m))) == NULL)
+	if ((m = db_rows(a, r, meeting_fields, DB_NFIELDS(meeting_fields),
+	    sizeof(*m), &n)) == NULL || db_cols(r, cols, c, M__N) == -1)
 		goto out;
-	for (i = 0; i < n; i++) {
-		if ((m[i].held_on = cell(a, r, i, 1)) == NULL ||
-		    (m[i].title = cell(a, r, i, 2)) == NULL ||
-		    (m[i].place = cell(a, r, i, 3)) == NULL ||
-		    (m[i].notes = cell(a, r, i, 4)) == NULL ||
-		    parse_long(PQgetvalue(r, i, 11), 0, 100000L, &np) == -1)
+	for (i = 0; i < (int)n; i++) {
+		if (db_ll(r, i, c[M_NP], &np) == -1 || np < 0 || np > 100000)
 			goto out;
-		if (split_lines(a, PQgetvalue(r, i, 5), 0, false, &list,
+		if (split_lines(a, db_text(r, i, c[M_ORGS]), 0, false, &list,
 		    &m[i].norgs) == -1)
 			goto out;
 		m[i].orgs = list;
 		/* Names and roles are aligned; a role may be "". */
-		if (split_lines(a, PQgetvalue(r, i, 6), (size_t)np, np > 0,
-		    &names, &nn) == -1 || split_lines(a, PQgetvalue(r, i, 7),
-		    (size_t)np, np > 0, &roles, &nr) == -1 || nn != nr)
+		if (split_lines(a, db_text(r, i, c[M_NAMES]), (size_t)np,
+		    np > 0, &names, &nn) == -1 || split_lines(a,
+		    db_text(r, i, c[M_ROLES]), (size_t)np, np > 0, &roles,
+		    &nr) == -1 || nn != nr)
 			goto out;
 		if ((pp = arena_calloc(a, nn + 1, sizeof(*pp))) == NULL)
 			goto out;
@@ -543,21 +614,21 @@ run_meetings(struct db *db, struct arena *a, const struct export_head *h,
 		}
 		m[i].participants = pp;
 		m[i].nparticipants = nn;
-		if (split_lines(a, PQgetvalue(r, i, 8), 0, false, &list,
+		if (split_lines(a, db_text(r, i, c[M_NRS]), 0, false, &list,
 		    &m[i].nsections) == -1)
 			goto out;
 		m[i].section_nrs = list;
-		if (split_lines(a, PQgetvalue(r, i, 9), m[i].nsections,
+		if (split_lines(a, db_text(r, i, c[M_HEADINGS]), m[i].nsections,
 		    m[i].nsections > 0, &list, &nh) == -1 ||
 		    nh != m[i].nsections)
 			goto out;
 		m[i].section_headings = list;
-		if (split_lines(a, PQgetvalue(r, i, 10), 0, false, &list,
+		if (split_lines(a, db_text(r, i, c[M_THEMES]), 0, false, &list,
 		    &m[i].nthemes) == -1)
 			goto out;
 		m[i].themes = list;
 	}
-	rc = wr->meetings(w, h, m, (size_t)n);
+	rc = wr->meetings(w, h, m, n);
 out:
 	PQclear(r);
 	return rc;
@@ -673,10 +744,11 @@ int
 export_model_versions(struct db *db, long long remiss_id,
     int (*fn)(void *ctx, const char *org, const char *xml), void *ctx)
 {
+	static const char *const cols[2] = { "name", "canonical_xml" };
 	PGresult	*r;
 	const char	*p[2];
 	char		 rid[32], *after;
-	int		 i, n;
+	int		 i, n, c[2];
 
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((after = strdup("")) == NULL)
@@ -687,15 +759,19 @@ export_model_versions(struct db *db, long long remiss_id,
 		if ((r = db_query(db, STMT_EXPORT_VERSION_XMLS, p)) == NULL)
 			goto err;
 		n = PQntuples(r);
+		if (db_cols(r, cols, c, 2) == -1) {
+			PQclear(r);
+			goto err;
+		}
 		for (i = 0; i < n; i++)
-			if (fn(ctx, PQgetvalue(r, i, 0),
-			    PQgetvalue(r, i, 1)) == -1) {
+			if (fn(ctx, db_text(r, i, c[0]),
+			    db_text(r, i, c[1])) == -1) {
 				PQclear(r);
 				goto err;
 			}
 		if (n > 0) {
 			free(after);
-			if ((after = strdup(PQgetvalue(r, n - 1, 0))) == NULL) {
+			if ((after = strdup(db_text(r, n - 1, c[0]))) == NULL) {
 				PQclear(r);
 				return -1;
 			}
@@ -741,6 +817,45 @@ export_meeting_ref_text(struct arena *a, const struct export_meeting_ref *m)
 	    m->title[0] != '\0' ? ": " : "", m->title,
 	    m->orgs[0] != '\0' ? " (" : "", m->orgs,
 	    m->orgs[0] != '\0' ? ")" : "");
+}
+
+const char *
+export_participant_sv(struct arena *a, const struct export_participant *p)
+{
+	return p->role[0] != '\0' ? arena_printf(a, "%s, %s", p->name, p->role) :
+	    p->name;
+}
+
+const char *
+export_meeting_section_sv(struct arena *a, const struct export_meeting *m,
+    size_t k)
+{
+	return arena_printf(a, "%s %s", m->section_nrs[k],
+	    m->section_headings[k]);
+}
+
+const char *
+export_question_title_sv(struct arena *a, const struct export_question *q)
+{
+	return arena_printf(a, "Fråga %s: %s", q->qid, q->text);
+}
+
+const char *
+export_decision_title_sv(const struct export_section *s, char *out)
+{
+	snprintf(out, EXPORT_DECISION_TITLE, "Beslutsförslag: %s (%s)",
+	    export_decision_sv(s->decision),
+	    strcmp(s->decision_status, "klar") == 0 ? "klar för beslut" :
+	    "utkast");
+	return out;
+}
+
+const char *
+export_new_section_title_sv(const struct export_new_section *ns)
+{
+	return strcmp(ns->status, "klar") == 0 ?
+	    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
+	    "Beslutsförslag: nytt avsnitt (utkast)";
 }
 
 const char *

@@ -210,6 +210,30 @@ const char *export_meeting_heading(struct arena *a,
 const char *export_meeting_ref_text(struct arena *a,
     const struct export_meeting_ref *m);
 
+/* A participant as the exports list them: "Anna Svensson, socialchef", or
+ * the name alone when there is no role; in a, NULL on OOM. */
+const char *export_participant_sv(struct arena *a,
+    const struct export_participant *p);
+
+/* Section k of a meeting as the exports name it, "3.3 Heading"; in a, NULL
+ * on OOM. */
+const char *export_meeting_section_sv(struct arena *a,
+    const struct export_meeting *m, size_t k);
+
+/* A question's heading, "Fråga q1: text"; in a, NULL on OOM. */
+const char *export_question_title_sv(struct arena *a,
+    const struct export_question *q);
+
+/* The heading of a section's beslutsförslag, "Beslutsförslag: Ändrad
+ * (klar för beslut)" or "... (utkast)", into out (room for
+ * EXPORT_DECISION_TITLE bytes). Returns out. */
+#define EXPORT_DECISION_TITLE	128
+const char *export_decision_title_sv(const struct export_section *s,
+    char *out);
+
+/* The heading of a section the beslutsförslag adds, by its status. */
+const char *export_new_section_title_sv(const struct export_new_section *ns);
+
 /* When o answered in Swedish (export_org_received_sv), or "Har inte
  * svarat"; in a. */
 const char *export_org_when_sv(struct arena *a, const struct export_org *o);

@@ -364,18 +364,29 @@ answer_texts(struct xmlw *x, const struct export_answer *an)
 		field(x, "Teman", an->themes);
 }
 
+/* A summary's text and the answers it rests on (refs, "" for none). */
+static void
+summary(struct xmlw *x, const char *text, const char *refs)
+{
+	xmlw_paras(x, "text:p", "text:style-name", "Standard", text);
+	if (refs[0] != '\0') {
+		xmlw_start(x, "text:p", "text:style-name", "Faltrubrik",
+		    (const char *)NULL);
+		xmlw_text(x, "Bygger på svaren från ");
+		xmlw_text(x, refs);
+		xmlw_end(x);
+	}
+}
+
 /* The section's beslutsförslag: decision, revised text, motivation. */
 static void
 decision(struct xmlw *x, const struct export_section *s)
 {
-	char title[128];
+	char title[EXPORT_DECISION_TITLE];
 
 	if (s->decision[0] == '\0')
 		return;
-	snprintf(title, sizeof(title), "Beslutsförslag: %s (%s)",
-	    export_decision_sv(s->decision), strcmp(s->decision_status, "klar") == 0 ?
-	    "klar för beslut" : "utkast");
-	heading(x, "Heading_20_2", "2", title);
+	heading(x, "Heading_20_2", "2", export_decision_title_sv(s, title));
 	if (strcmp(s->decision, "andrad") == 0) {
 		para(x, "Faltrubrik", "Ny lydelse");
 		xmlw_paras(x, "text:p", "text:style-name", "Standard",
@@ -401,9 +412,8 @@ odt_new_sections(void *w, const struct export_head *h,
 	for (i = 0; i < n; i++) {
 		snprintf(title, sizeof(title), "%s %s", ns[i].nr, ns[i].heading);
 		heading(x, "Hbreak", "1", title);
-		heading(x, "Heading_20_2", "2", strcmp(ns[i].status, "klar") == 0 ?
-		    "Beslutsförslag: nytt avsnitt (klar för beslut)" :
-		    "Beslutsförslag: nytt avsnitt (utkast)");
+		heading(x, "Heading_20_2", "2",
+		    export_new_section_title_sv(&ns[i]));
 		xmlw_paras(x, "text:p", "text:style-name", "Standard", ns[i].text);
 		if (ns[i].motivation[0] != '\0') {
 			para(x, "Faltrubrik", "Motivering");
@@ -435,8 +445,7 @@ questions(struct xmlw *x, const char *prefix, const struct export_question *q,
 	for (i = 0; i < n; i++) {
 		const char *kind = rules_question_kind_sv(q[i].kind);
 
-		if ((title = arena_printf(a, "Fråga %s: %s", q[i].qid,
-		    q[i].text)) == NULL) {
+		if ((title = export_question_title_sv(a, &q[i])) == NULL) {
 			x->failed = 1;
 			break;
 		}
@@ -522,15 +531,7 @@ odt_section(void *w, const struct export_head *h,
 	}
 	if (s->summary[0] != '\0') {
 		heading(x, "Heading_20_2", "2", "Sammanfattning");
-		xmlw_paras(x, "text:p", "text:style-name", "Standard", s->summary);
-		if (s->summary_refs[0] != '\0')
-			{
-			xmlw_start(x, "text:p", "text:style-name", "Faltrubrik",
-			    (const char *)NULL);
-			xmlw_text(x, "Bygger på svaren från ");
-			xmlw_text(x, s->summary_refs);
-			xmlw_end(x);
-		}
+		summary(x, s->summary, s->summary_refs);
 	}
 	decision(x, s);
 	heading(x, "Heading_20_2", "2", "Remissinstansernas svar");
@@ -613,8 +614,8 @@ odt_meetings(void *w, const struct export_head *h,
 		if (m[i].nsections > 0) {
 			para(x, "Faltrubrik", "Avsnitt");
 			for (k = 0; k < m[i].nsections; k++)
-				para(x, "Standard", arena_printf(a, "%s %s",
-				    m[i].section_nrs[k], m[i].section_headings[k]));
+				para(x, "Standard",
+				    export_meeting_section_sv(a, &m[i], k));
 		}
 		if (m[i].nthemes > 0) {
 			para(x, "Faltrubrik", "Teman");
@@ -624,11 +625,8 @@ odt_meetings(void *w, const struct export_head *h,
 		if (m[i].nparticipants > 0) {
 			para(x, "Faltrubrik", "Deltagare");
 			for (k = 0; k < m[i].nparticipants; k++)
-				para(x, "Standard", m[i].participants[k].role[0] !=
-				    '\0' ? arena_printf(a, "%s, %s",
-				    m[i].participants[k].name,
-				    m[i].participants[k].role) :
-				    m[i].participants[k].name);
+				para(x, "Standard", export_participant_sv(a,
+				    &m[i].participants[k]));
 		}
 		if (m[i].notes[0] != '\0') {
 			para(x, "Faltrubrik", "Anteckningar");
@@ -674,15 +672,7 @@ odt_themes(void *w, const struct export_head *h,
 		if (t[i].summary[0] == '\0')
 			continue;
 		heading(x, "Heading_20_2", "2", t[i].name);
-		xmlw_paras(x, "text:p", "text:style-name", "Standard", t[i].summary);
-		if (t[i].summary_refs[0] != '\0')
-			{
-			xmlw_start(x, "text:p", "text:style-name", "Faltrubrik",
-			    (const char *)NULL);
-			xmlw_text(x, "Bygger på svaren från ");
-			xmlw_text(x, t[i].summary_refs);
-			xmlw_end(x);
-		}
+		summary(x, t[i].summary, t[i].summary_refs);
 	}
 	return x->failed ? -1 : 0;
 }

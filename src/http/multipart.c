@@ -1,6 +1,7 @@
 /* multipart.c: a streaming multipart/form-data parser (RFC 7578, RFC 2046 5.1.1). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -108,6 +109,37 @@ quoted(const char **p, const char *end, char *out, size_t cap, size_t *outlen)
 }
 
 /*
+ * Reads the next parameter's "; name =" of a header value from *p (both
+ * Content-Types and Content-Disposition): 1 with the name in *ns, *nlen and
+ * *p after the '=' (and after white space there when ows), 0 at the end of
+ * the value, -1 when it is not a parameter. White space around the '=' is
+ * allowed only when ows.
+ */
+static int
+next_param(const char **p, const char *end, bool ows, const char **ns,
+    size_t *nlen)
+{
+	skip_ows(p, end);
+	if (*p == end)
+		return 0;
+	if (*(*p)++ != ';')
+		return -1;
+	skip_ows(p, end);
+	if (*p == end)
+		return 0;
+	for (*ns = *p; *p < end && http_is_tchar((unsigned char)**p); (*p)++)
+		continue;
+	*nlen = (size_t)(*p - *ns);
+	if (ows)
+		skip_ows(p, end);
+	if (*nlen == 0 || *p == end || *(*p)++ != '=')
+		return -1;
+	if (ows)
+		skip_ows(p, end);
+	return 1;
+}
+
+/*
  * Parses the request Content-Type: "multipart/form-data" then parameters;
  * exactly one must be a valid boundary, which is copied to bnd (room for
  * BOUNDARY_MAX bytes). Other parameters are ignored.
@@ -118,7 +150,7 @@ parse_content_type(const char *ct, char *bnd, size_t *blen)
 	static const char	 type[] = "multipart/form-data";
 	const char		*p, *end, *ns, *vs;
 	size_t			 nlen, vlen, i;
-	int			 found = 0;
+	int			 found = 0, more;
 
 	if (ct == NULL)
 		return PARSE_ERR_MEDIA_TYPE;
@@ -129,19 +161,8 @@ parse_content_type(const char *ct, char *bnd, size_t *blen)
 	    strncasecmp(p, type, sizeof(type) - 1) != 0)
 		return PARSE_ERR_MEDIA_TYPE;
 	p += sizeof(type) - 1;
-	for (;;) {
-		skip_ows(&p, end);
-		if (p == end)
-			break;
-		if (*p++ != ';')
-			return PARSE_ERR_MEDIA_TYPE;
-		skip_ows(&p, end);
-		if (p == end)
-			break;
-		for (ns = p; p < end && http_is_tchar((unsigned char)*p); p++)
-			continue;
-		nlen = (size_t)(p - ns);
-		if (nlen == 0 || p == end || *p++ != '=')
+	while ((more = next_param(&p, end, false, &ns, &nlen)) != 0) {
+		if (more == -1)
 			return PARSE_ERR_MEDIA_TYPE;
 		if (!ieq(ns, nlen, "boundary")) {
 			if (p < end && *p == '"') {
@@ -429,27 +450,15 @@ parse_disposition(struct multipart *m, const char *p, const char *end)
 	char		*v;
 	size_t		 nlen;
 	enum parse_err	 e;
+	int		 more;
 
 	for (ns = p; p < end && http_is_tchar((unsigned char)*p); p++)
 		continue;
 	if (!ieq(ns, (size_t)(p - ns), "form-data"))
 		return PARSE_ERR_SYNTAX;
-	for (;;) {
-		skip_ows(&p, end);
-		if (p == end)
-			break;
-		if (*p++ != ';')
+	while ((more = next_param(&p, end, true, &ns, &nlen)) != 0) {
+		if (more == -1)
 			return PARSE_ERR_SYNTAX;
-		skip_ows(&p, end);
-		if (p == end)
-			break;
-		for (ns = p; p < end && http_is_tchar((unsigned char)*p); p++)
-			continue;
-		nlen = (size_t)(p - ns);
-		skip_ows(&p, end);
-		if (nlen == 0 || p == end || *p++ != '=')
-			return PARSE_ERR_SYNTAX;
-		skip_ows(&p, end);
 		slot = NULL;
 		if (ieq(ns, nlen, "name"))
 			slot = &m->cur.name;

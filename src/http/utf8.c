@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "http/utf8.h"
 
@@ -56,26 +57,6 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-/* Returns true for well-formed UTF-8; an empty string is valid. */
-bool
-utf8_valid(const char *s, size_t len)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n;
-	uint32_t		 cp;
-
-	while (i < len) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((n = utf8_decode(p + i, len - i, &cp)) == 0)
-			return false;
-		i += n;
-	}
-	return true;
-}
-
 /* A text field may hold TAB, LF and CR but no other C0, no DEL and no C1. */
 static bool
 text_char(uint32_t cp)
@@ -87,20 +68,40 @@ text_char(uint32_t cp)
 	return cp < 0x80 || cp > 0x9F;
 }
 
-/* Returns true for well-formed UTF-8 holding only text characters. */
-bool
-utf8_valid_text(const char *s, size_t len)
+/* True for well-formed UTF-8 (an empty string is) that, when text, holds
+ * only text characters. */
+static bool
+valid(const char *s, size_t len, bool text)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = 0, n;
 	uint32_t		 cp;
 
 	while (i < len) {
-		if ((n = utf8_decode(p + i, len - i, &cp)) == 0 || !text_char(cp))
+		if (p[i] < 0x80) {
+			cp = p[i];
+			n = 1;
+		} else if ((n = utf8_decode(p + i, len - i, &cp)) == 0)
+			return false;
+		if (text && !text_char(cp))
 			return false;
 		i += n;
 	}
 	return true;
+}
+
+/* Returns true for well-formed UTF-8; an empty string is valid. */
+bool
+utf8_valid(const char *s, size_t len)
+{
+	return valid(s, len, false);
+}
+
+/* Returns true for well-formed UTF-8 holding only text characters. */
+bool
+utf8_valid_text(const char *s, size_t len)
+{
+	return valid(s, len, true);
 }
 
 size_t
@@ -117,10 +118,5 @@ utf8_chars_n(const char *s, size_t n)
 size_t
 utf8_chars(const char *s)
 {
-	size_t c = 0;
-
-	for (; *s != '\0'; s++)
-		if (utf8_is_lead((unsigned char)*s))
-			c++;
-	return c;
+	return utf8_chars_n(s, strlen(s));
 }

@@ -1,6 +1,7 @@
 /* dates.c: dates as users read them ("22 maj 2024", "22 May 2024") in Europe/Stockholm. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +45,33 @@ days_in_month(long y, long m)
 	return days[m - 1];
 }
 
+/* Formats into out as snprintf does: 0, or -1 with out "" when it does not
+ * fit. */
+static int put(char *out, size_t outsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+put(char *out, size_t outsz, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out, outsz, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= outsz) {
+		if (outsz > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
 /* date_sv in lang's month names (the same "D month YYYY" order in both). */
 static int
 date_lang(enum lang lang, const char *iso, char *out, size_t outsz)
 {
 	size_t	 y, m, d;
-	int	 n;
 
 	if (outsz > 0)
 		out[0] = '\0';
@@ -59,13 +81,7 @@ date_lang(enum lang lang, const char *iso, char *out, size_t outsz)
 	    parse_size(iso + 8, 2, 31, &d) == -1 ||
 	    y < 1 || m < 1 || d < 1 || (int)d > days_in_month((long)y, (long)m))
 		return -1;
-	n = snprintf(out, outsz, "%zu %s %zu", d, months_of(lang)[m - 1], y);
-	if (n < 0 || (size_t)n >= outsz) {
-		if (outsz > 0)
-			out[0] = '\0';
-		return -1;
-	}
-	return 0;
+	return put(out, outsz, "%zu %s %zu", d, months_of(lang)[m - 1], y);
 }
 
 int
@@ -85,21 +101,14 @@ static int
 datetime_lang(enum lang lang, time_t t, char *out, size_t outsz)
 {
 	struct tm	tm;
-	int		n;
 
 	if (outsz > 0)
 		out[0] = '\0';
 	if (localtime_r(&t, &tm) == NULL)
 		return -1;
-	n = snprintf(out, outsz, lang == LANG_EN ? "%d %s %d, %02d:%02d" :
+	return put(out, outsz, lang == LANG_EN ? "%d %s %d, %02d:%02d" :
 	    "%d %s %d kl. %02d.%02d", tm.tm_mday,
 	    months_of(lang)[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-	if (n < 0 || (size_t)n >= outsz) {
-		if (outsz > 0)
-			out[0] = '\0';
-		return -1;
-	}
-	return 0;
 }
 
 int

@@ -22,13 +22,8 @@ BUILD=$(realpath "${1:?usage: tests/dev/check.sh BUILD-DIR}")
 W=$ROOT/var/dev-check
 HOME_DIR=$W/home		# made 0755 for part 1 and 0700 for part 2
 C=$HOME_DIR/remissvar		# the clone
-PASS=0 FAIL=0 N=0
+. "$ROOT/tests/tap.sh"
 RUN_PID= STACK=() STARTS=0
-
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
-finish() { echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ]; exit; }
 
 # shared_targets: the directories outside the clone that its var/ links to (dev/lib.sh's
 # shared_dir, as root), for the sweep below and for removal at the end.

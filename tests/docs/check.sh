@@ -4,17 +4,16 @@
 srcdir=${srcdir:-$(dirname "$0")/../..}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/#   /' "$tmp/out"; }
+. "$srcdir/tests/tap.sh"
+# not ok, the lines of $tmp/out below it.
+notok_out() { notok "$1" "$(cat "$tmp/out")"; }
 
-echo "1..2"
 cd "$srcdir" || exit 1
 files="README.md $(ls docs/*.md man/*.8)"
 # A path that climbs out of the checkout ("../shared/...", "../../x"), in any of them.
 grep -nE '(^|[^.A-Za-z0-9_])\.\./' $files >"$tmp/out" 2>&1
 if [ -s "$tmp/out" ]; then
-	notok "README.md, docs/ and man/ name no file outside the repository (lines below)"
+	notok_out "README.md, docs/ and man/ name no file outside the repository (lines below)"
 else
 	ok "README.md, docs/ and man/ name no file outside the repository"
 fi
@@ -25,8 +24,8 @@ for d in $(grep -ohE 'docs/[A-Za-z0-9_-]+\.md' $files | sort -u); do
 done
 grep -q 'docs/interfaces.md' README.md || echo "README.md does not name docs/interfaces.md" >>"$tmp/out"
 if [ -s "$tmp/out" ]; then
-	notok "every docs/*.md named exists, the contract's among them (missing below)"
+	notok_out "every docs/*.md named exists, the contract's among them (missing below)"
 else
 	ok "every docs/*.md named exists, the contract's among them"
 fi
-exit $fail
+finish

@@ -27,6 +27,12 @@ verify() {
 	OUT=$(REMISS_DB="$1" "$CTL" verify 2>&1); RC=$?
 	[ "$RC" = 0 ] || echo "$OUT" | head -5 | sed 's/^/#   verify: /'
 }
+# restore_dump DBNAME: the second recipe of docs/backup.md's section 3: a fresh database owned
+# by remissvar, the nightly pg_dump restored into it as remissvar.
+restore_dump() {
+	createdb -h "$SOCK" -U postgres -O remissvar "$1" &&
+	pg_restore -h "$SOCK" -U postgres -d "$1" --no-owner --role=remissvar --exit-on-error "$DUMP"
+}
 out_has() { grep -qF -- "$1" <<<"$OUT" || { echo "#   output lacks: $1"; echo "$OUT" | head -5 | sed 's/^/#   /'; return 1; }; }
 
 # The layout mirrors a Debian cluster 15/main: the data directory, a conf.d that the cluster's
@@ -167,9 +173,7 @@ check "remissctl migrate as remissvar on the restored database (a later upgrade)
 # The other recipe of section 3: the database is damaged, the cluster works: restore into
 # remissvar_test, verify, swap the names, drop the old one.
 TEST_DB="host=$SOCK port=5432 user=remissvar dbname=remissvar_test"
-check "createdb -O remissvar remissvar_test and pg_restore into it" \
-	eval 'createdb -h "$SOCK" -U postgres -O remissvar remissvar_test &&
-	      pg_restore -h "$SOCK" -U postgres -d remissvar_test --no-owner --role=remissvar --exit-on-error "$DUMP"'
+check "createdb -O remissvar remissvar_test and pg_restore into it" restore_dump remissvar_test
 verify "$TEST_DB"
 check "remissctl verify passes on remissvar_test" \
 	eval '[ "$RC" = 0 ] && out_has "verify: ok: $versions versions"'
@@ -252,9 +256,7 @@ echo "$R3" >>"$given"
 # The nightly pg_dump was taken before R1, R2 and R3: restored into a fresh database and
 # swapped in as in section 3, it knows none of them.
 KOPIA="host=$SOCK port=5432 user=remissvar dbname=remissvar_kopia"
-check "the nightly pg_dump restores into a fresh database remissvar_kopia" \
-	eval 'createdb -h "$SOCK" -U postgres -O remissvar remissvar_kopia &&
-	      pg_restore -h "$SOCK" -U postgres -d remissvar_kopia --no-owner --role=remissvar --exit-on-error "$DUMP"'
+check "the nightly pg_dump restores into a fresh database remissvar_kopia" restore_dump remissvar_kopia
 verify "$KOPIA"
 check "remissctl verify says the restored dump is safe to take submissions" \
 	eval '[ "$RC" = 0 ] && ! out_has "receipt numbers:" >/dev/null'

@@ -86,12 +86,11 @@ req "$F" GET "/remisser/$SLUG/beslutsforslag/99.99"
 check "an unknown section is 404" status_is 404
 
 # --- in the exports --------------------------------------------------------------------
-"$BUILD/remissctl" export "$SLUG" --format html -o "$T/e.html" 2>/dev/null
-"$BUILD/remissctl" export "$SLUG" --format odt -o "$T/e.odt" 2>/dev/null
+export_formats "$SLUG" html odt
 check "the HTML export carries the decision, its diff and the new section" \
 	eval 'grep -qF "Beslutsförslag: Ändrad (klar för beslut)" "$T/e.html" && grep -qF "<ins>Regionen och kommunerna" "$T/e.html" && grep -qF "3.3a Gemensam uppföljning" "$T/e.html" && xmllint --noout "$T/e.html"'
 check "the ODT export carries them too" \
-	python3 "$(dirname "$0")/../export/odt_check.py" "$T/e.odt" "Beslutsförslag: Ändrad (klar för beslut)" \
+	odt_has "$T/e.odt" "Beslutsförslag: Ändrad (klar för beslut)" \
 	"Flera kommuner efterfrågar gemensamma kriterier." "3.3a Gemensam uppföljning"
 
 finish

@@ -144,12 +144,19 @@ REVIEW_PAGES=(
 	"$R/granskning|<h1>Consultation overview</h1>|<h1>Remissammanställning</h1>"
 	"$R/granskning?stallning=avstyrker|The filter shows|Filtret visar"
 )
-for page in "${REVIEW_PAGES[@]}"; do
-	IFS='|' read -r path en sv <<<"$page"
-	req "$F" GET "$path"
-	check "the review page $path is English with lang=\"en\"" eval \
-		'status_is 200 && is_en && body_has "$en" && body_lacks "$sv"'
-done
+# review_pages_are en|sv NAME: every review page in that language (its key text there, not the
+# other language's), each checked as "the review page PATH NAME".
+review_pages_are() {
+	local lang=$1 name=$2 page path en sv want lack
+	for page in "${REVIEW_PAGES[@]}"; do
+		IFS='|' read -r path en sv <<<"$page"
+		if [ "$lang" = en ]; then want=$en lack=$sv; else want=$sv lack=$en; fi
+		req "$F" GET "$path"
+		check "the review page $path $name" eval \
+			'status_is 200 && is_$lang && body_has "$want" && body_lacks "$lack"'
+	done
+}
+review_pages_are en "is English with lang=\"en\""
 req "$F" GET "$R/granskning/avsnitt/3.3"
 check "the session-timeout warning's texts reach session.js in English" eval \
 	'body_has "data-lang=\"en\"" && body_has "data-title=\"You will soon be logged out\"" && body_has "data-extend=\"Extend the session\"" && body_has "so you will be logged out at %s." && body_lacks "Förläng sessionen"'
@@ -176,12 +183,7 @@ check "a malformed meeting is a 422 with English field errors, nothing stored" e
 sql "UPDATE users SET lang = 'sv' WHERE email = '$F_EMAIL'" >/dev/null
 req "$F" GET /admin/remisser
 check "the same pages are Swedish again for a Swedish account" eval 'status_is 200 && is_sv && body_has "Hantera remisser"'
-for page in "${REVIEW_PAGES[@]}"; do
-	IFS='|' read -r path en sv <<<"$page"
-	req "$F" GET "$path"
-	check "the review page $path is Swedish for a Swedish account" eval \
-		'status_is 200 && is_sv && body_has "$sv" && body_lacks "$en"'
-done
+review_pages_are sv "is Swedish for a Swedish account"
 req "$F" GET "$R/granskning/avsnitt/3.3"
 check "the session-timeout warning's texts are Swedish for a Swedish account" eval \
 	'body_has "data-lang=\"sv\"" && body_has "data-title=\"Du loggas snart ut\"" && body_lacks "Extend the session"'

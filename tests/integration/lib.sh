@@ -19,17 +19,9 @@
 export PYTHONDONTWRITEBYTECODE=1
 
 # --- numbered results ----------------------------------------------------------------------
-PASS=0 FAIL=0 N=0
-ok() { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-# notok NAME [DETAIL]: DETAIL's lines follow as "#" comments. Returns 0, so that a suite can
-# go on (or finish) after it in a || list.
-notok() {
-	N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"
-	[ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/#   /'
-	return 0
-}
-# check NAME COMMAND [ARGS...]: ok if COMMAND succeeds, else not ok naming the command.
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+# ok NAME, notok NAME [DETAIL], check NAME COMMAND [ARGS...] and finish, as every test script
+# of tests/ has them.
+. "$ROOT/tests/tap.sh"
 # wait_until SECONDS COMMAND [ARGS...]: runs COMMAND every 0.1 s until it succeeds (true) or
 # SECONDS have passed (false). A hang guard, never a timing: the caller checks what it waited for.
 wait_until() {
@@ -61,13 +53,6 @@ sub_suite() {
 		notok "$name ends with its closing count ($pass passed, $fail failed) and a matching exit status" \
 			"exit status $rc; last lines:"$'\n'"$(tail -5 <<<"$out")"
 	fi
-}
-# finish: the plan line and the closing count; exits 0 only if nothing failed.
-finish() {
-	echo "1..$N"
-	echo "$PASS passed, $FAIL failed"
-	[ "$FAIL" -eq 0 ] && exit 0
-	exit 1
 }
 
 # --- the database --------------------------------------------------------------------------
@@ -146,6 +131,20 @@ import_response() {
 	local out
 	out=$("$BUILD/remissctl" response import "$@" 2>&1 </dev/null) || echo "#   import of $1: $out"
 }
+
+# export_formats SLUG FORMAT...: remissctl export of remiss SLUG in each FORMAT to $T/e.FORMAT,
+# what it printed on stderr kept in $T/export.err; stops at the first that fails (status 1).
+export_formats() {
+	local slug=$1 f
+	shift
+	: >"$T/export.err"
+	for f; do
+		"$BUILD/remissctl" export "$slug" --format "$f" -o "$T/e.$f" 2>>"$T/export.err" || return 1
+	done
+}
+# odt_has FILE TEXT...: true if the ODT file's content.xml holds every TEXT (odt_check.py says
+# which it lacks).
+odt_has() { python3 "$ROOT/tests/export/odt_check.py" "$@"; }
 
 # --- requests ------------------------------------------------------------------------------
 # The directory of the last answer: $(answer_dir)/body, /headers as sent, /h without CRs.

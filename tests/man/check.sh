@@ -7,16 +7,11 @@ set -uo pipefail
 BUILD=${1:?usage: check.sh BUILD-DIR}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 MAN=$SRC/man
-PASS=0 FAIL=0 N=0
-
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else notok "$name" "command: $*"; fi; }
+. "$SRC/tests/tap.sh"
 
 if ! command -v mandoc >/dev/null; then
 	notok "mandoc is installed (apt-get install mandoc)"
-	echo "$PASS passed, $FAIL failed"
-	exit 1
+	finish
 fi
 
 for page in remissd.8 remissctl.8; do
@@ -131,6 +126,4 @@ check "remissctl.8's SYNOPSIS has one entry per command, with the options of its
 check "remissctl.8 names the environment remissctl reads" \
 	eval 'for v in REMISS_DB REMISS_SCHEMA_DIR; do grep -q "^\.It Ev $v" "$MAN/remissctl.8" || exit 1; done'
 
-echo "1..$N"
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

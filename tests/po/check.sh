@@ -8,18 +8,17 @@ XGETTEXT=${XGETTEXT:-xgettext}
 MSGCMP=${MSGCMP:-msgcmp}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/#   /' "$tmp/out"; }
+. "$srcdir/tests/tap.sh"
+# not ok, the lines of $tmp/out below it.
+notok_out() { notok "$1" "$(cat "$tmp/out")"; }
 
-echo "1..4"
 if "$MSGFMT" --check --statistics -o "$tmp/en.mo" "$srcdir/po/en.po" >"$tmp/out" 2>&1; then
 	ok "msgfmt --check accepts po/en.po"
 else
-	notok "msgfmt --check accepts po/en.po"
+	notok_out "msgfmt --check accepts po/en.po"
 fi
 if grep -q 'fuzzy\|untranslated' "$tmp/out"; then
-	notok "po/en.po has no fuzzy or untranslated messages"
+	notok_out "po/en.po has no fuzzy or untranslated messages"
 else
 	ok "po/en.po has no fuzzy or untranslated messages"
 fi
@@ -30,7 +29,7 @@ fi
 sort "$srcdir/po/POTFILES" >"$tmp/listed"
 comm -23 "$tmp/uses" "$tmp/listed" >"$tmp/out"
 if [ -s "$tmp/out" ]; then
-	notok "every source file using _() is in po/POTFILES (missing ones below)"
+	notok_out "every source file using _() is in po/POTFILES (missing ones below)"
 else
 	ok "every source file using _() is in po/POTFILES"
 fi
@@ -43,6 +42,6 @@ if (cd "$srcdir" && "$XGETTEXT" --from-code=UTF-8 --language=C --keyword=_ \
     "$MSGCMP" "$srcdir/po/en.po" "$tmp/now.pot" >"$tmp/out" 2>&1; then
 	ok "every string marked in the sources has an English translation (make update-po)"
 else
-	notok "every string marked in the sources has an English translation (make update-po)"
+	notok_out "every string marked in the sources has an English translation (make update-po)"
 fi
-exit $fail
+finish

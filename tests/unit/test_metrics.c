@@ -150,6 +150,17 @@ bucket_bounds_are_inclusive(void **state)
 	arena_free(a);
 }
 
+/* s: no requests yet on any of the NTABLE routes, their counts in r
+ * (NTABLE + 1 of them). */
+static void
+empty_snapshot(struct metrics_snapshot *s, struct metrics_route_snapshot *r)
+{
+	memset(r, 0, (NTABLE + 1) * sizeof(*r));
+	memset(s, 0, sizeof(*s));
+	s->nroutes = NTABLE;
+	s->route = r;
+}
+
 static void
 render_histogram_is_cumulative_with_sum_and_count(void **state)
 {
@@ -159,10 +170,7 @@ render_histogram_is_cumulative_with_sum_and_count(void **state)
 	const char			*t;
 
 	(void)state;
-	memset(r, 0, sizeof(r));
-	memset(&s, 0, sizeof(s));
-	s.nroutes = NTABLE;
-	s.route = r;
+	empty_snapshot(&s, r);
 	s.started = 1700000000;
 	r[0].status[1] = 3;
 	r[0].status[3] = 1;
@@ -211,10 +219,7 @@ render_escapes_label_values(void **state)
 	const char			*t;
 
 	(void)state;
-	memset(r, 0, sizeof(r));
-	memset(&s, 0, sizeof(s));
-	s.nroutes = NTABLE;
-	s.route = r;
+	empty_snapshot(&s, r);
 	r[1].status[1] = 1;
 	r[1].bucket[0] = 1;
 	t = render(a, &s);

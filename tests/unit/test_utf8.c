@@ -19,6 +19,18 @@ struct bytes {
 #define B(lit) { (lit), sizeof(lit) - 1 }
 #define NITEMS(v) (sizeof(v) / sizeof((v)[0]))
 
+/* Each of v[0..n) is malformed: refused as UTF-8 and as a text field. */
+static void
+assert_all_refused(const struct bytes *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		assert_false(utf8_valid(v[i].s, v[i].len));
+		assert_false(utf8_valid_text(v[i].s, v[i].len));
+	}
+}
+
 static void
 test_empty_string_is_valid(void **state)
 {
@@ -84,13 +96,9 @@ test_overlong_forms_are_rejected(void **state)
 		B("\xF0\x80\x80\xAF"),		/* '/' in 4 bytes */
 		B("\xF0\x8F\xBF\xBF"),		/* U+FFFF in 4 bytes */
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < NITEMS(bad); i++) {
-		assert_false(utf8_valid(bad[i].s, bad[i].len));
-		assert_false(utf8_valid_text(bad[i].s, bad[i].len));
-	}
+	assert_all_refused(bad, NITEMS(bad));
 }
 
 static void
@@ -103,13 +111,9 @@ test_surrogates_are_rejected(void **state)
 		B("\xED\xBF\xBF"),		/* U+DFFF */
 		B("\xED\xA0\xBD\xED\xB8\x80"),	/* CESU-8 pair for U+1F600 */
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < NITEMS(bad); i++) {
-		assert_false(utf8_valid(bad[i].s, bad[i].len));
-		assert_false(utf8_valid_text(bad[i].s, bad[i].len));
-	}
+	assert_all_refused(bad, NITEMS(bad));
 }
 
 static void
@@ -125,13 +129,9 @@ test_code_points_above_10ffff_and_bad_leads_are_rejected(void **state)
 		B("\xFE"),
 		B("\xFF"),
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < NITEMS(bad); i++) {
-		assert_false(utf8_valid(bad[i].s, bad[i].len));
-		assert_false(utf8_valid_text(bad[i].s, bad[i].len));
-	}
+	assert_all_refused(bad, NITEMS(bad));
 }
 
 static void
@@ -143,13 +143,9 @@ test_lone_continuation_bytes_are_rejected(void **state)
 		B("a\x80" "b"),
 		B("\xC3\xA5\xA5"),		/* å then an extra continuation */
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < NITEMS(bad); i++) {
-		assert_false(utf8_valid(bad[i].s, bad[i].len));
-		assert_false(utf8_valid_text(bad[i].s, bad[i].len));
-	}
+	assert_all_refused(bad, NITEMS(bad));
 }
 
 static void
@@ -165,13 +161,9 @@ test_truncated_sequences_are_rejected(void **state)
 		B("\xF0\x9F\x98" "A"),
 		B("\xE2" "\xC3\xA5"),		/* lead then a new lead */
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < NITEMS(bad); i++) {
-		assert_false(utf8_valid(bad[i].s, bad[i].len));
-		assert_false(utf8_valid_text(bad[i].s, bad[i].len));
-	}
+	assert_all_refused(bad, NITEMS(bad));
 }
 
 static void

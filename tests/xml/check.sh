@@ -9,12 +9,10 @@ BUILD=${1:?usage: check.sh BUILD-DIR}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 XSD=$SRC/schema/remissvar.xsd
 CTL=$BUILD/remissctl
-PASS=0 FAIL=0 N=0
+. "$SRC/tests/tap.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ok()    { N=$((N + 1)); PASS=$((PASS + 1)); echo "ok $N - $1"; }
-notok() { N=$((N + 1)); FAIL=$((FAIL + 1)); echo "not ok $N - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
 
 # run FILE: sets X (xmllint's exit status), C (remissctl's) and ERR (remissctl's stderr).
 run() {
@@ -86,5 +84,4 @@ else
 	notok "remissctl validate without a schema says so and exits 1" "exit $C: $(head -2 "$TMP/err")"
 fi
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish
