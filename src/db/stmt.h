@@ -501,6 +501,8 @@ enum stmt {
 	STMT_SUMMARY_SECTION_ANSWERS,	/* remiss id, section id -> response id,
 				   org name, position or '', comment or '', org
 				   id: the latest answers to a section, by name */
+	STMT_SUMMARY_THEME,	/* remiss id, theme id -> name (no row: not a
+				   theme of that remiss) */
 	/* The beslutsförslag (009_decisions.sql). */
 	STMT_DECISION_LIST,	/* remiss id -> decision id or '', section id or
 				   '', nr, heading, kind or '', revised text,

@@ -22,4 +22,14 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_LANG] = { .name = "lang", .type = INPUT_ENUM, .words = lang_words },
 	[IN_SAVED] = { .name = "sparat", .type = INPUT_BOOL },
 	[IN_REVOKED] = { .name = "aterkallad", .type = INPUT_BOOL },
+	/* decide: decisions, summaries (their lengths are checked by the
+	 * forms, which say so beside the field) */
+	[IN_SUMMARY_SECTION] = { .name = "avsnitt", .type = INPUT_TEXT },
+	[IN_SUMMARY_THEME] = { .name = "tema", .type = INPUT_ID },
+	[IN_SUMMARY_DRAFT] = { .name = "utkast", .type = INPUT_TEXT },
+	[IN_SUMMARY_TEXT] = { .name = "text", .type = INPUT_TEXT },
+	[IN_SUMMARY_VERSION] = { .name = "version", .type = INPUT_INT,
+	    .min = 0, .max = 1000000 },
+	[IN_SUMMARY_REF] = { .name = "ref", .type = INPUT_TEXT,
+	    .flags = INPUT_LIST },
 };

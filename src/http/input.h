@@ -31,6 +31,13 @@ enum input_key {
 	/* respond (handlers/respond/) */
 	/* review (handlers/review/) */
 	/* decide (handlers/decide/) */
+	/* decide: decisions, summaries */
+	IN_SUMMARY_SECTION,	/* ?avsnitt=NR: a section's summary */
+	IN_SUMMARY_THEME,	/* ?tema=ID: a theme's summary */
+	IN_SUMMARY_DRAFT,	/* ?utkast / "utkast": the generated draft */
+	IN_SUMMARY_TEXT,	/* "text": the summary */
+	IN_SUMMARY_VERSION,	/* "version": the version the form started from */
+	IN_SUMMARY_REF,		/* "ref" (repeated): "RESPONSE:SECTION" */
 	/* admin (handlers/admin/) */
 	/* publish (handlers/publish/) */
 	/* api (handlers/api/) */

@@ -1,9 +1,11 @@
 /* summary_view.c: shows a summary beside the answers, with links to the answers it rests on. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/remiss_def.h"
+#include "core/summaries.h"
 #include "core/worddiff.h"
 #include "handlers/review/answer_link.h"
 #include "handlers/handlers.h"
@@ -23,43 +25,54 @@ last_paren(const char *line, size_t len)
 	return NULL;
 }
 
-/* The reference row whose organisation a line ending in "(Org…)" names,
- * or -1. */
+/* The reference whose organisation a line ending in "(Org…)" names, or
+ * -1. */
 static int
-named_ref(const PGresult *refs, const char *line, size_t len)
+named_ref(const struct summary *s, const char *line, size_t len)
 {
 	const char	*open;
-	int		 i;
+	size_t		 i;
 
-	if (refs == NULL || len < 3 || line[len - 1] != ')' ||
+	if (len < 3 || line[len - 1] != ')' ||
 	    (open = last_paren(line, len)) == NULL)
 		return -1;
-	for (i = 0; i < PQntuples(refs); i++) {
-		const char *org = PQgetvalue(refs, i, 2);
+	for (i = 0; i < s->nrefs; i++) {
+		const char *org = s->refs[i].org_name;
 		size_t n = strlen(org);
 
 		if ((size_t)(line + len - open) > n + 1 &&
 		    strncmp(open + 1, org, n) == 0 &&
 		    (open[n + 1] == ')' || open[n + 1] == ','))
-			return i;
+			return (int)i;
 	}
 	return -1;
 }
 
-void
-summary_show(struct html *h, struct request *req, const struct remiss_def *def,
-    const PGresult *cur, const PGresult *refs, const char *edit_href)
+/* The section view's link to the answer of ref. */
+static const char *
+ref_href(struct request *req, const struct remiss_def *def,
+    const struct summary_ref *ref)
 {
-	const char	*body, *p, *e;
-	int		 i, k;
+	char org[24];
+
+	snprintf(org, sizeof(org), "%lld", ref->org_id);
+	return answer_href(req->arena, def->slug, ref->section_nr, org);
+}
+
+void
+summary_view(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct summary *s, const char *edit_href)
+{
+	const char	*p, *e;
+	size_t		 i;
+	int		 k;
 
 	html_open(h, "div", "class", "summary", NULL);
-	if (cur == NULL || PQntuples(cur) == 0) {
+	if (!s->exists) {
 		html_elem(h, "p", _("Ingen sammanfattning ännu."), "class", "muted",
 		    NULL);
 	} else {
-		body = PQgetvalue(cur, 0, 2);
-		for (p = body; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		for (p = s->cur.body; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
 			size_t len;
 
 			e = p + strcspn(p, "\n");
@@ -67,38 +80,36 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 			if (len == 0)
 				continue;
 			html_open(h, "p", NULL);
-			if ((k = named_ref(refs, p, len)) >= 0) {
+			if ((k = named_ref(s, p, len)) >= 0) {
 				const char *open = last_paren(p, len);
 
 				html_text(h, arena_strndup(req->arena, p,
 				    (size_t)(open - p)));
 				html_elem(h, "a", arena_strndup(req->arena, open,
 				    len - (size_t)(open - p)), "href",
-				    answer_href(req->arena, def->slug,
-				    PQgetvalue(refs, k, 3), PQgetvalue(refs, k, 1)),
-				    NULL);
+				    ref_href(req, def, &s->refs[k]), NULL);
 			} else
 				html_text(h, arena_strndup(req->arena, p, len));
 			html_close(h);
 		}
 		html_elem(h, "p", arena_printf(req->arena, _("Version %s av %s, %s%s."),
-		    PQgetvalue(cur, 0, 1), PQgetvalue(cur, 0, 4),
-		    iso_datetime_ui_in(req->arena, PQgetvalue(cur, 0, 5)),
-		    strcmp(PQgetvalue(cur, 0, 3), "t") == 0 ?
-		    _(" (genererat utkast)") : ""), "class", "muted", NULL);
+		    arena_printf(req->arena, "%lld", s->cur.version),
+		    s->cur.author, iso_datetime_ui_in(req->arena, s->cur.created),
+		    s->cur.generated ? _(" (genererat utkast)") : ""), "class",
+		    "muted", NULL);
 	}
-	if (refs != NULL && PQntuples(refs) > 0) {
+	if (s->nrefs > 0) {
 		html_open(h, "p", "class", "refs", NULL);
 		html_text(h, _("Bygger på: "));
-		for (i = 0; i < PQntuples(refs); i++) {
+		for (i = 0; i < s->nrefs; i++) {
+			const struct summary_ref *ref = &s->refs[i];
+
 			if (i > 0)
 				html_text(h, ", ");
-			html_elem(h, "a", PQgetvalue(refs, i, 3)[0] != '\0' ?
-			    arena_printf(req->arena, "%s (%s)",
-			    PQgetvalue(refs, i, 2), PQgetvalue(refs, i, 3)) :
-			    PQgetvalue(refs, i, 2), "href", answer_href(req->arena,
-			    def->slug, PQgetvalue(refs, i, 3), PQgetvalue(refs, i, 1)),
-			    NULL);
+			html_elem(h, "a", ref->section_nr[0] != '\0' ?
+			    arena_printf(req->arena, "%s (%s)", ref->org_name,
+			    ref->section_nr) : ref->org_name, "href",
+			    ref_href(req, def, ref), NULL);
 		}
 		html_close(h);
 	}
@@ -106,6 +117,18 @@ summary_show(struct html *h, struct request *req, const struct remiss_def *def,
 		html_elem(h, "a", _("Skriv eller ändra sammanfattningen"), "href",
 		    edit_href, "class", "button", NULL);
 	html_close(h);
+}
+
+void
+summary_show(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct pg_result *cur, const struct pg_result *refs,
+    const char *edit_href)
+{
+	struct summary s;
+
+	/* What could be read is shown; a row that could not is logged. */
+	(void)summary_of_results(req->arena, cur, refs, &s);
+	summary_view(h, req, def, &s, edit_href);
 }
 
 void
