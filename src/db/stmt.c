@@ -1564,11 +1564,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* The beslutsförslag. */
 	[STMT_DECISION_LIST] = { "decision_list",
-	    "SELECT COALESCE(d.id::text, ''), s.id::text, s.nr, s.heading,"
-	    " COALESCE(d.kind, ''), COALESCE(d.revised_text, ''),"
-	    " COALESCE(d.motivation, ''), COALESCE(d.status, ''),"
-	    " COALESCE(d.lock_version::text, ''), COALESCE(u.name, u.email, ''),"
-	    " COALESCE(iso_time_se(d.updated_at), ''), s.body, 0 AS part,"
+	    "SELECT COALESCE(d.id::text, '') AS id, s.id::text AS section_id, s.nr,"
+	    " s.heading, COALESCE(d.kind, '') AS kind,"
+	    " COALESCE(d.revised_text, '') AS revised_text,"
+	    " COALESCE(d.motivation, '') AS motivation,"
+	    " COALESCE(d.status, '') AS status,"
+	    " COALESCE(d.lock_version::text, '') AS lock_version,"
+	    " COALESCE(u.name, u.email, '') AS author,"
+	    " COALESCE(iso_time_se(d.updated_at), '') AS updated,"
+	    " s.body AS proposal, 0 AS part,"
 	    " s.position AS ord, s.nr AS nrsort"
 	    " FROM sections s LEFT JOIN decisions d ON d.section_id = s.id"
 	    " LEFT JOIN users u ON u.id = d.updated_by"
@@ -1616,6 +1620,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " SELECT $1::bigint, r.id, $3::bigint FROM responses r"
 	    " WHERE r.id = $2::bigint AND r.remiss_id = $4::bigint"
 	    " ON CONFLICT DO NOTHING RETURNING response_id", 4 },
+
+	/* An added section rests on whole responses: one row per response
+	 * with a submitted version. */
+	[STMT_DECISION_RESPONSES] = { "decision_responses",
+	    "SELECT resp.id AS response_id, o.id AS org_id, o.name AS org_name"
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    " WHERE resp.remiss_id = $1::bigint AND EXISTS (SELECT 1"
+	    "   FROM response_versions v WHERE v.response_id = resp.id)"
+	    " ORDER BY o.name", 1 },
 
 	[STMT_DECISION_REFS] = { "decision_refs",
 	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"

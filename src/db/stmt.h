@@ -525,6 +525,9 @@ enum stmt {
 	STMT_DECISION_REF_ADD,	/* decision id, response id, section id or NULL,
 				   remiss id -> response id (a response to that
 				   remiss only) */
+	STMT_DECISION_RESPONSES,	/* remiss id -> response id, org id, org
+				   name: the responses with a version, by
+				   organisation name */
 	STMT_DECISION_REFS,	/* decision id -> response id, org id, org name,
 				   section nr or '' */
 	STMT_DECISION_OF_SECTION,	/* section id -> id, kind, revised text,

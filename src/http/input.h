@@ -32,6 +32,14 @@ enum input_key {
 	/* review (handlers/review/) */
 	/* decide (handlers/decide/) */
 	/* decide: decisions, summaries */
+	IN_DECISION_KIND,	/* "beslut": oforandrad | andrad | struken */
+	IN_DECISION_TEXT,	/* "text": the revised or new section's text */
+	IN_DECISION_MOTIVATION,	/* "motivering" */
+	IN_DECISION_STATUS,	/* "status": utkast | klar */
+	IN_DECISION_LOCK,	/* "lock": the lock version the form started from */
+	IN_DECISION_REF,	/* "ref" (repeated): a response id it rests on */
+	IN_DECISION_NR,		/* "nr": an added section's number */
+	IN_DECISION_HEADING,	/* "rubrik": an added section's heading */
 	IN_SUMMARY_SECTION,	/* ?avsnitt=NR: a section's summary */
 	IN_SUMMARY_THEME,	/* ?tema=ID: a theme's summary */
 	IN_SUMMARY_DRAFT,	/* ?utkast / "utkast": the generated draft */
