@@ -285,6 +285,18 @@ summary_ref_is(const struct summary_subject *s, const struct summary_ref *ref,
 	    strcmp(ref->section_nr, c->section_nr) == 0);
 }
 
+#define MAX_BODY	100000
+
+enum summary_text
+summary_text_check(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (text[strspn(text, " \t\r\n")] == '\0')
+		return SUMMARY_TEXT_EMPTY;
+	return len > MAX_BODY ? SUMMARY_TEXT_LONG : SUMMARY_TEXT_OK;
+}
+
 enum core_result
 summary_first_draft(struct arena *a, const struct summary_cand *cands,
     size_t n, const char **body, bool *quoted)

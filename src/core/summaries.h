@@ -101,6 +101,16 @@ const char *summary_cand_key(struct arena *a, long long section_id,
 bool summary_ref_is(const struct summary_subject *s,
     const struct summary_ref *ref, const struct summary_cand *c);
 
+/* What is wrong with a summary's text. */
+enum summary_text {
+	SUMMARY_TEXT_OK,
+	SUMMARY_TEXT_EMPTY,	/* nothing but white space */
+	SUMMARY_TEXT_LONG,	/* over 100 000 bytes */
+};
+
+/* Whether text may be saved as a summary. */
+enum summary_text summary_text_check(const char *text);
+
 /* The generated first draft of cands[0..n) (core/summary_draft.c) into
  * *body; quoted[i] is set for each candidate it quotes (the others are
  * cleared). CORE_OK or CORE_ERROR (out of memory). */

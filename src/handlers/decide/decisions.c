@@ -10,52 +10,14 @@
 #include "core/decisions.h"
 #include "core/objects.h"
 #include "core/remiss_def.h"
-#include "handlers/review/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
-#include "handlers/decide/summary_view.h"
 #include "http/response.h"
 #include "util/arena.h"
-#include "views/dates.h"
-#include "views/forms.h"
+#include "views/decision_view.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
-
-/* The decisions and their Swedish names. */
-static const struct {
-	const char *code, *label;
-} kinds[] = {
-	{ "oforandrad", N_("Oförändrad") },
-	{ "andrad", N_("Ändrad") },
-	{ "struken", N_("Struken") },
-	{ "ny", N_("Nytt avsnitt") },
-};
-
-static const char *
-kind_label(const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(code, kinds[i].code) == 0)
-			return _(kinds[i].label);
-	return _("Inget beslut ännu");
-}
-
-static const char *
-status_label(const char *s)
-{
-	return strcmp(s, "klar") == 0 ? _("Klar för beslut") :
-	    strcmp(s, "utkast") == 0 ? _("Utkast") : "–";
-}
-
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
 
 /* One decision being shown or edited, or the list with the form that
  * adds a section. */
@@ -84,75 +46,34 @@ struct dform {
 static void
 list_page(struct dform *f, struct response *res, int status)
 {
-	struct request	*req = f->req;
-	struct html	*h;
-	const char	*fields[2], *messages[2];
-	size_t		 i, nerr = 0;
+	struct request			*req = f->req;
+	struct html			*h;
+	bool				 bad = f->err_nr != NULL ||
+					    f->err_heading != NULL;
+	struct decision_list_page	 p = {
+		.slug = f->def.slug,
+		.csrf = req->identity.csrf,
+		.nr = f->in.nr,
+		.heading = f->in.heading,
+		.err_nr = f->err_nr,
+		.err_heading = f->err_heading,
+	};
 
 	if (decisions_list(req->db, req->arena, f->def.id, &f->list,
 	    &f->nlist) != CORE_OK || (h = html_new()) == NULL) {
 		review_unavailable(req, res);
 		return;
 	}
-	if (f->err_nr != NULL) {
-		fields[nerr] = "nr";
-		messages[nerr++] = f->err_nr;
-	}
-	if (f->err_heading != NULL) {
-		fields[nerr] = "rubrik";
-		messages[nerr++] = f->err_heading;
-	}
+	p.list = f->list;
+	p.n = f->nlist;
 	layout_begin(h, arena_printf(req->arena, _("%sBeslutsförslag: %s"),
-	    nerr > 0 ? _("Fel: ") : "", f->def.title), &req->identity);
+	    bad ? _("Fel: ") : "", f->def.title), &req->identity);
 	html_elem(h, "h1", _("Beslutsförslag"), NULL);
 	html_elem(h, "p", f->def.title, "class", "lead", NULL);
 	review_nav(h, req, &f->def, "beslutsforslag");
-	if (nerr > 0)
-		form_error_summary(h, _("Rätta följande innan du går vidare"),
-		    fields, messages, nerr);
-	else
+	if (!bad)
 		review_notice(h, req);
-	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", _("Beslut per avsnitt"), NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", _("Avsnitt"), "scope", "col", NULL);
-	html_elem(h, "th", _("Beslut"), "scope", "col", NULL);
-	html_elem(h, "th", _("Status"), "scope", "col", NULL);
-	html_elem(h, "th", _("Senast ändrat"), "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
-	for (i = 0; i < f->nlist; i++) {
-		const struct decision *d = &f->list[i];
-
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		html_elem(h, "a", arena_printf(req->arena, "%s %s", d->nr,
-		    d->heading), "href", decision_is_new(d) ?
-		    arena_printf(req->arena, "/remisser/%s/beslutsforslag/ny-%lld",
-		    f->def.slug, d->id) : arena_printf(req->arena,
-		    "/remisser/%s/beslutsforslag/%s", f->def.slug, d->nr), NULL);
-		html_close(h);
-		html_elem(h, "td", kind_label(d->kind), NULL);
-		html_elem(h, "td", status_label(d->status), NULL);
-		html_elem(h, "td", *d->updated != '\0' ? arena_printf(req->arena,
-		    "%s, %s", d->author, iso_datetime_ui_in(req->arena,
-		    d->updated)) : "", NULL);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-
-	html_elem(h, "h2", _("Lägg till ett nytt avsnitt"), "id", "nytt", NULL);
-	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
-	    "/remisser/%s/beslutsforslag", f->def.slug), NULL);
-	hidden(h, "csrf", req->identity.csrf);
-	form_input(h, "text", "nr", _("Nummer"), f->in.nr, f->err_nr, 1);
-	form_input(h, "text", "rubrik", _("Rubrik"), f->in.heading,
-	    f->err_heading, 1);
-	html_elem(h, "button", _("Lägg till"), "type", "submit", NULL);
-	html_close(h);
+	decision_list_view(h, req->arena, &p);
 	layout_end(h);
 	layout_send(h, res, status);
 }
@@ -208,25 +129,29 @@ unavailable:
 	return 0;
 }
 
-static void
-radio(struct html *h, const char *name, const char *value, const char *label,
-    const char *current, const char *id)
-{
-	html_open(h, "div", "class", "check", NULL);
-	html_void(h, "input", "type", "radio", "name", name, "id", id, "value",
-	    value, "checked", current != NULL && strcmp(current, value) == 0 ?
-	    "checked" : NULL, NULL);
-	html_elem(h, "label", label, "for", id, NULL);
-	html_close(h);
-}
-
+/* Writes the form's page: its heading, the workspace's navigation and
+ * notice, then the form (views/decision_view.c). */
 static void
 render_form(struct html *h, struct dform *f)
 {
-	struct request	*req = f->req;
-	bool		 added = decision_is_new(f->d);
-	const char	*title;
-	size_t		 i, k;
+	struct request		*req = f->req;
+	const char		*title;
+	struct decision_page	 p = {
+		.slug = f->def.slug,
+		.csrf = req->identity.csrf,
+		.self = f->self,
+		.d = f->d,
+		.in = &f->in,
+		.lock = f->lock,
+		.cands = f->cands,
+		.checked = f->checked,
+		.ncands = f->ncands,
+		.err_kind = f->err_kind,
+		.err_text = f->err_text,
+		.err_nr = f->err_nr,
+		.err_heading = f->err_heading,
+		.form_error = f->form_error,
+	};
 
 	title = arena_printf(req->arena, _("Beslutsförslag för %s %s"), f->in.nr,
 	    f->in.heading);
@@ -235,77 +160,7 @@ render_form(struct html *h, struct dform *f)
 	html_elem(h, "p", f->def.title, "class", "lead", NULL);
 	review_nav(h, req, &f->def, "beslutsforslag");
 	review_notice(h, req);
-	if (f->form_error != NULL)
-		html_elem(h, "p", f->form_error, "class", "error", "role",
-		    "alert", NULL);
-	if (!added) {
-		html_elem(h, "h2", _("Förslagets text"), NULL);
-		html_elem(h, "p", f->d->proposal, "class", "prewrap", NULL);
-		html_elem(h, "a", _("Remissinstansernas svar på avsnittet"), "href",
-		    arena_printf(req->arena, "/remisser/%s/granskning/avsnitt/%s",
-		    f->def.slug, f->in.nr), NULL);
-		if (f->in.kind != NULL && strcmp(f->in.kind, "andrad") == 0) {
-			html_elem(h, "h2", _("Ändringen mot förslaget"), NULL);
-			html_elem(h, "p", _("Tillagt är understruket, borttaget "
-			    "överstruket."), "class", "muted", NULL);
-			summary_diff(h, req, f->d->proposal, f->in.text);
-		}
-	}
-	html_open(h, "form", "method", "post", "action", f->self, NULL);
-	hidden(h, "csrf", req->identity.csrf);
-	hidden(h, "lock", f->lock);
-	if (added) {
-		form_input(h, "text", "nr", _("Nummer"), f->in.nr, f->err_nr, 1);
-		form_input(h, "text", "rubrik", _("Rubrik"), f->in.heading,
-		    f->err_heading, 1);
-	} else {
-		html_open(h, "fieldset", "class", f->err_kind ? "has-error" : NULL,
-		    NULL);
-		html_elem(h, "legend", _("Beslut"), NULL);
-		if (f->err_kind != NULL)
-			html_elem(h, "p", f->err_kind, "class", "error", "id",
-			    "beslut-fel", NULL);
-		for (k = 0; k < 3; k++)
-			radio(h, "beslut", kinds[k].code, _(kinds[k].label),
-			    f->in.kind, arena_printf(req->arena, "beslut-%s",
-			    kinds[k].code));
-		html_close(h);
-	}
-	form_textarea(h, "text", added ? _("Text") :
-	    _("Text efter beslutet (för ett ändrat avsnitt)"), f->in.text,
-	    f->err_text, 10);
-	form_textarea(h, "motivering", _("Motivering"), f->in.motivation, NULL, 6);
-	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", _("Svar som beslutet bygger på"), NULL);
-	for (i = 0; i < f->ncands; i++) {
-		const struct decision_cand *c = &f->cands[i];
-		const char *id = arena_printf(req->arena, "ref-%zu", i);
-
-		html_open(h, "div", "class", "check", NULL);
-		html_void(h, "input", "type", "checkbox", "name", "ref", "id", id,
-		    "value", arena_printf(req->arena, "%lld", c->response_id),
-		    "checked", f->checked[i] ? "checked" : NULL, NULL);
-		/* An added section rests on whole responses, a section on
-		 * its answers. */
-		html_open(h, "label", "for", id, NULL);
-		html_elem(h, "a", c->org_name, "href", answer_href(req->arena,
-		    f->def.slug, added ? "" : f->in.nr, arena_printf(req->arena,
-		    "%lld", c->org_id)), NULL);
-		html_close(h);
-		html_close(h);
-	}
-	html_close(h);
-	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", _("Status"), NULL);
-	radio(h, "status", "utkast", _("Utkast"), f->in.status, "status-utkast");
-	radio(h, "status", "klar", _("Klar för beslut"), f->in.status,
-	    "status-klar");
-	html_close(h);
-	html_elem(h, "button", _("Spara"), "type", "submit", NULL);
-	html_close(h);
-	html_elem(h, "a", _("Alla avsnitts beslutsförslag"), "href",
-	    arena_printf(req->arena, "/remisser/%s/beslutsforslag", f->def.slug),
-	    NULL);
+	decision_form_view(h, req->arena, &p);
 	layout_end(h);
 }
 

@@ -9,20 +9,14 @@
 
 #include "core/remiss_def.h"
 #include "core/summaries.h"
-#include "handlers/review/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
-#include "handlers/decide/summary_view.h"
 #include "http/response.h"
 #include "util/arena.h"
-#include "views/dates.h"
-#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
-
-#define MAX_BODY	100000
-#define MAX_HISTORY	20
+#include "views/summary_page_view.h"
 
 /* What the page is about and everything it shows. */
 struct spage {
@@ -123,47 +117,31 @@ draft(struct spage *sp)
 	    &body, sp->checked) == CORE_OK ? body : NULL;
 }
 
-static void
-history(struct html *h, struct spage *sp)
-{
-	struct arena	*a = sp->req->arena;
-	size_t		 i, n = sp->nversions;
-
-	if (n == 0)
-		return;
-	html_elem(h, "h2", _("Versioner"), "id", "versioner", NULL);
-	for (i = 0; i < n && i < MAX_HISTORY; i++) {
-		const struct summary_version *v = &sp->versions[i];
-
-		html_open(h, "section", "class", "version", NULL);
-		html_elem(h, "h3", arena_printf(a, _("Version %s, %s, %s%s"),
-		    arena_printf(a, "%lld", v->version), v->author,
-		    iso_datetime_ui_in(a, v->created), v->generated ?
-		    _(" (genererat utkast)") : ""), NULL);
-		if (i + 1 < n) {
-			html_elem(h, "p", _("Ändringar från versionen före: tillagt "
-			    "understruket, borttaget överstruket."), "class", "muted",
-			    NULL);
-			summary_diff(h, sp->req, sp->versions[i + 1].body, v->body);
-		} else
-			html_elem(h, "p", v->body, "class", "prewrap", NULL);
-		html_close(h);
-	}
-}
-
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
+/* Writes the page: its heading and the workspace's navigation, then the
+ * body (views/summary_page_view.c). */
 static void
 render(struct html *h, struct spage *sp)
 {
-	struct request	*req = sp->req;
-	const char	*title;
-	size_t		 i;
+	struct request		*req = sp->req;
+	const char		*title;
+	struct summary_page	 p = {
+		.slug = sp->def.slug,
+		.csrf = req->identity.csrf,
+		.self = sp->self,
+		.back = sp->back,
+		.section_id = sp->subj.section_id,
+		.section_nr = sp->subj.section_nr,
+		.cur = &sp->cur,
+		.cands = sp->cands,
+		.ncands = sp->ncands,
+		.checked = sp->checked,
+		.text = sp->text,
+		.text_error = sp->text_error,
+		.form_error = sp->form_error,
+		.draft = sp->draft,
+		.versions = sp->versions,
+		.nversions = sp->nversions,
+	};
 
 	title = sp->section != NULL ? arena_printf(req->arena,
 	    _("Sammanfattning av %s %s"), sp->section->nr, sp->section->heading) :
@@ -173,59 +151,7 @@ render(struct html *h, struct spage *sp)
 	html_elem(h, "p", sp->def.title, "class", "lead", NULL);
 	review_nav(h, req, &sp->def, NULL);
 	review_notice(h, req);
-	html_elem(h, "a", sp->section != NULL ? _("Tillbaka till avsnittet") :
-	    _("Tillbaka till teman"), "href", sp->back, NULL);
-	html_elem(h, "h2", _("Nuvarande sammanfattning"), NULL);
-	summary_view(h, req, &sp->def, &sp->cur, NULL);
-
-	html_elem(h, "h2", _("Skriv en ny version"), "id", "skriv", NULL);
-	if (sp->form_error != NULL)
-		html_elem(h, "p", sp->form_error, "class", "error", "role",
-		    "alert", NULL);
-	html_open(h, "p", NULL);
-	html_elem(h, "a", _("Skapa ett första utkast ur svaren"), "href",
-	    arena_printf(req->arena, "%s&utkast=1#skriv", sp->self), NULL);
-	html_text(h, _(" – räkningen av ställningstagandena och citerade meningar "
-	    "ur svaren, inget annat. Utkastet sparas först när du sparar."));
-	html_close(h);
-	html_open(h, "form", "method", "post", "action", sp->self, NULL);
-	hidden(h, "csrf", req->identity.csrf);
-	hidden(h, "version", sp->cur.exists ? arena_printf(req->arena, "%lld",
-	    sp->cur.cur.version) : "0");
-	if (sp->draft)
-		hidden(h, "utkast", "1");
-	form_textarea(h, "text", _("Sammanfattning"), sp->text, sp->text_error, 12);
-	html_open(h, "fieldset", NULL);
-	html_elem(h, "legend", _("Svar som sammanfattningen bygger på"), NULL);
-	if (sp->ncands == 0)
-		html_elem(h, "p", sp->section != NULL ? _("Inga svar på avsnittet ännu.") :
-		    _("Inga svar är taggade med temat ännu."), "class", "muted", NULL);
-	for (i = 0; i < sp->ncands; i++) {
-		const struct summary_cand *c = &sp->cands[i];
-		const char *id = arena_printf(req->arena, "ref-%zu", i);
-		const char *nr = sp->section != NULL ? sp->section->nr :
-		    c->section_nr;
-		enum position p = position_parse(c->position);
-
-		html_open(h, "div", "class", "check", NULL);
-		html_void(h, "input", "type", "checkbox", "name", "ref", "id", id,
-		    "value", summary_cand_key(req->arena, sp->subj.section_id, c),
-		    "checked", sp->checked[i] ? "checked" : NULL, NULL);
-		html_open(h, "label", "for", id, NULL);
-		html_elem(h, "a", nr[0] != '\0' && sp->section == NULL ?
-		    arena_printf(req->arena, "%s (%s)", c->org_name, nr) :
-		    c->org_name, "href", answer_href(req->arena, sp->def.slug,
-		    nr, arena_printf(req->arena, "%lld", c->org_id)), NULL);
-		html_text(h, " ");
-		if (p != POS__MAX)
-			review_badge(h, p);
-		html_close(h);
-		html_close(h);
-	}
-	html_close(h);
-	html_elem(h, "button", _("Spara ny version"), "type", "submit", NULL);
-	html_close(h);
-	history(h, sp);
+	summary_page_view(h, req->arena, &p);
 	layout_end(h);
 }
 
@@ -237,7 +163,7 @@ read_form(struct spage *sp)
 	struct request			*req = sp->req;
 	const char			*text = input_text(req, IN_SUMMARY_TEXT);
 	const struct input_value	*refs;
-	size_t				 i, c, k, len, nrefs;
+	size_t				 i, c, nrefs;
 	long long			 v;
 
 	sp->text = text != NULL ? text : "";
@@ -252,14 +178,13 @@ read_form(struct spage *sp)
 		if (!found)
 			sp->foreign = true;
 	}
-	for (len = strlen(sp->text), k = 0; k < len && strchr(" \t\r\n",
-	    sp->text[k]) != NULL; k++)
-		;
-	if (k == len) {
+	switch (summary_text_check(sp->text)) {
+	case SUMMARY_TEXT_OK:
+		break;
+	case SUMMARY_TEXT_EMPTY:
 		sp->text_error = _("Skriv en sammanfattning.");
 		return -1;
-	}
-	if (len > MAX_BODY) {
+	case SUMMARY_TEXT_LONG:
 		sp->text_error = _("Sammanfattningen får vara högst 100 000 tecken.");
 		return -1;
 	}
