@@ -70,15 +70,16 @@ static const char *const version_cols[V__N] = {
 	[V_CREATED] = "created",
 };
 
-/* Reads the versions of r into out[0..PQntuples(r)). 0 or -1. */
+/* Reads the first max versions of r into out[0..). 0 or -1. */
 static int
-read_versions(struct arena *a, const PGresult *r, struct summary_version *out)
+read_versions(struct arena *a, const PGresult *r, struct summary_version *out,
+    int max)
 {
 	int c[V__N], i;
 
 	if (db_cols(r, version_cols, c, V__N) == -1)
 		return -1;
-	for (i = 0; i < PQntuples(r); i++) {
+	for (i = 0; i < PQntuples(r) && i < max; i++) {
 		struct summary_version *v = &out[i];
 
 		if (db_ll(r, i, c[V_ID], &v->id) == -1 ||
@@ -135,7 +136,7 @@ summary_of_results(struct arena *a, const struct pg_result *cur,
 	memset(out, 0, sizeof(*out));
 	if (cur == NULL || PQntuples(cur) == 0)
 		return 0;
-	if (read_versions(a, cur, &out->cur) == -1)
+	if (read_versions(a, cur, &out->cur, 1) == -1)
 		return -1;
 	out->exists = true;
 	if (refs != NULL && read_refs(a, refs, &out->refs, &out->nrefs) == -1)
@@ -161,7 +162,7 @@ summary_current(struct db *db, struct arena *a, const struct summary_subject *s,
 		PQclear(r);
 		return CORE_OK;
 	}
-	bad = read_versions(a, r, &out->cur);
+	bad = read_versions(a, r, &out->cur, 1);
 	PQclear(r);
 	if (bad == -1)
 		return CORE_ERROR;
@@ -189,7 +190,8 @@ summary_versions(struct db *db, struct arena *a,
 	if ((r = db_query(db, STMT_SUMMARY_VERSIONS, sp.p)) == NULL)
 		return core_result_of_db(db_last_failure(db));
 	if ((list = arena_calloc(a, (size_t)PQntuples(r) + 1,
-	    sizeof(*list))) != NULL && (bad = read_versions(a, r, list)) == 0) {
+	    sizeof(*list))) != NULL && (bad = read_versions(a, r, list,
+	    PQntuples(r))) == 0) {
 		*out = list;
 		*n = (size_t)PQntuples(r);
 	}
