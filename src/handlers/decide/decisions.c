@@ -120,10 +120,10 @@ load(struct dform *f, struct response *res)
 	f->in.text = f->d->id > 0 ? f->d->revised_text : f->d->proposal;
 	f->in.motivation = f->d->motivation;
 	f->in.status = *f->d->status != '\0' ? f->d->status : "utkast";
-	f->lock = arena_printf(req->arena, "%lld", f->d->lock);
 	f->in.nr = f->d->nr;
 	f->in.heading = f->d->heading;
-	return f->lock != NULL;
+	if ((f->lock = arena_printf(req->arena, "%lld", f->d->lock)) != NULL)
+		return 1;
 unavailable:
 	review_unavailable(req, res);
 	return 0;
