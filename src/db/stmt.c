@@ -1528,7 +1528,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_SUMMARY_CURRENT] = { "summary_current",
 	    "SELECT v.id, v.version, v.body, v.generated,"
-	    " COALESCE(u.name, u.email), iso_time_se(v.created_at)"
+	    " COALESCE(u.name, u.email) AS author,"
+	    " iso_time_se(v.created_at) AS created"
 	    " FROM summaries s JOIN summary_versions v ON v.summary_id = s.id"
 	    " JOIN users u ON u.id = v.created_by"
 	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC LIMIT 1", 3 },
@@ -1560,13 +1561,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_SUMMARY_VERSIONS] = { "summary_versions",
 	    "SELECT v.id, v.version, v.body, v.generated,"
-	    " COALESCE(u.name, u.email), iso_time_se(v.created_at)"
+	    " COALESCE(u.name, u.email) AS author,"
+	    " iso_time_se(v.created_at) AS created"
 	    " FROM summaries s JOIN summary_versions v ON v.summary_id = s.id"
 	    " JOIN users u ON u.id = v.created_by"
 	    " WHERE" SUMMARY_OF " ORDER BY v.version DESC", 3 },
 
 	[STMT_SUMMARY_REFS] = { "summary_refs",
-	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '') AS nr"
+	    "SELECT f.response_id, o.id AS org_id, o.name AS org_name,"
+	    " COALESCE(sec.nr, '') AS section_nr"
 	    " FROM summary_refs f JOIN responses r ON r.id = f.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " LEFT JOIN sections sec ON sec.id = f.section_id"
@@ -1586,11 +1589,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY f.response_id, s.theme_id NULLS FIRST", 2 },
 
 	[STMT_THEME_ANSWERS] = { "theme_answers",
-	    "SELECT DISTINCT ON (o.name, sec.position, sec.id) r.id, o.name,"
-	    " COALESCE(t.section_id::text, ''), COALESCE(sec.nr, ''),"
-	    " COALESCE(a.position, v.position, ''),"
-	    " COALESCE(a.comment, CASE WHEN t.section_id IS NULL THEN v.summary END, ''),"
-	    " o.id"
+	    "SELECT DISTINCT ON (o.name, sec.position, sec.id) r.id AS response_id,"
+	    " o.name AS org_name, COALESCE(t.section_id::text, '') AS section_id,"
+	    " COALESCE(sec.nr, '') AS section_nr,"
+	    " COALESCE(a.position, v.position, '') AS position,"
+	    " COALESCE(a.comment, CASE WHEN t.section_id IS NULL THEN v.summary END, '')"
+	    " AS comment, o.id AS org_id"
 	    " FROM tags t JOIN themes th ON th.id = t.theme_id"
 	    " JOIN responses r ON r.id = t.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
@@ -1603,22 +1607,31 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY o.name, sec.position NULLS FIRST, sec.id", 2 },
 
 	[STMT_SUMMARY_SECTION_ANSWERS] = { "summary_section_answers",
-	    "SELECT r.id, o.name, COALESCE(a.position, ''), COALESCE(a.comment, ''),"
-	    " o.id"
+	    "SELECT r.id AS response_id, o.name AS org_name,"
+	    " COALESCE(a.position, '') AS position, COALESCE(a.comment, '') AS comment,"
+	    " o.id AS org_id"
 	    " FROM responses r JOIN organisations o ON o.id = r.org_id"
 	    " JOIN LATERAL (SELECT id FROM response_versions WHERE response_id = r.id"
 	    "   ORDER BY version DESC LIMIT 1) v ON true"
 	    " JOIN answers a ON a.version_id = v.id AND a.section_id = $2::bigint"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name", 2 },
+
+	[STMT_SUMMARY_THEME] = { "summary_theme",
+	    "SELECT name FROM themes WHERE id = $2::bigint AND remiss_id = $1::bigint",
+	    2 },
 #undef SUMMARY_OF
 
 	/* The beslutsförslag. */
 	[STMT_DECISION_LIST] = { "decision_list",
-	    "SELECT COALESCE(d.id::text, ''), s.id::text, s.nr, s.heading,"
-	    " COALESCE(d.kind, ''), COALESCE(d.revised_text, ''),"
-	    " COALESCE(d.motivation, ''), COALESCE(d.status, ''),"
-	    " COALESCE(d.lock_version::text, ''), COALESCE(u.name, u.email, ''),"
-	    " COALESCE(iso_time_se(d.updated_at), ''), s.body, 0 AS part,"
+	    "SELECT COALESCE(d.id::text, '') AS id, s.id::text AS section_id, s.nr,"
+	    " s.heading, COALESCE(d.kind, '') AS kind,"
+	    " COALESCE(d.revised_text, '') AS revised_text,"
+	    " COALESCE(d.motivation, '') AS motivation,"
+	    " COALESCE(d.status, '') AS status,"
+	    " COALESCE(d.lock_version::text, '') AS lock_version,"
+	    " COALESCE(u.name, u.email, '') AS author,"
+	    " COALESCE(iso_time_se(d.updated_at), '') AS updated,"
+	    " s.body AS proposal, 0 AS part,"
 	    " s.position AS ord, s.nr AS nrsort"
 	    " FROM sections s LEFT JOIN decisions d ON d.section_id = s.id"
 	    " LEFT JOIN users u ON u.id = d.updated_by"
@@ -1666,6 +1679,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " SELECT $1::bigint, r.id, $3::bigint FROM responses r"
 	    " WHERE r.id = $2::bigint AND r.remiss_id = $4::bigint"
 	    " ON CONFLICT DO NOTHING RETURNING response_id", 4 },
+
+	/* An added section rests on whole responses: one row per response
+	 * with a submitted version. */
+	[STMT_DECISION_RESPONSES] = { "decision_responses",
+	    "SELECT resp.id AS response_id, o.id AS org_id, o.name AS org_name"
+	    " FROM responses resp JOIN organisations o ON o.id = resp.org_id"
+	    " WHERE resp.remiss_id = $1::bigint AND EXISTS (SELECT 1"
+	    "   FROM response_versions v WHERE v.response_id = resp.id)"
+	    " ORDER BY o.name", 1 },
 
 	[STMT_DECISION_REFS] = { "decision_refs",
 	    "SELECT f.response_id, o.id, o.name, COALESCE(sec.nr, '')"

@@ -501,6 +501,8 @@ enum stmt {
 	STMT_SUMMARY_SECTION_ANSWERS,	/* remiss id, section id -> response id,
 				   org name, position or '', comment or '', org
 				   id: the latest answers to a section, by name */
+	STMT_SUMMARY_THEME,	/* remiss id, theme id -> name (no row: not a
+				   theme of that remiss) */
 	/* The beslutsförslag (009_decisions.sql). */
 	STMT_DECISION_LIST,	/* remiss id -> decision id or '', section id or
 				   '', nr, heading, kind or '', revised text,
@@ -523,6 +525,9 @@ enum stmt {
 	STMT_DECISION_REF_ADD,	/* decision id, response id, section id or NULL,
 				   remiss id -> response id (a response to that
 				   remiss only) */
+	STMT_DECISION_RESPONSES,	/* remiss id -> response id, org id, org
+				   name: the responses with a version, by
+				   organisation name */
 	STMT_DECISION_REFS,	/* decision id -> response id, org id, org name,
 				   section nr or '' */
 	STMT_DECISION_OF_SECTION,	/* section id -> id, kind, revised text,

@@ -151,7 +151,7 @@ load_summary(struct db *db, struct arena *a, const char *rid, const char *sid,
     const char *tid, const char **body, const char **refs)
 {
 	static const char *const cur_cols[2] = { "id", "body" };
-	static const char *const ref_cols[2] = { "name", "nr" };
+	static const char *const ref_cols[2] = { "org_name", "section_nr" };
 	PGresult	*r;
 	const char	*p[3] = { rid, sid, tid }, *vp[1], *name, *nr;
 	char		*list;

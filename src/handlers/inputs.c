@@ -30,6 +30,13 @@ static const char *const org_kind_words[] = { "kommun", "region", "annan",
 /* What happens to a deleted theme's tags. */
 static const char *const tags_fate_words[] = { "ta-bort", "flytta", NULL };
 
+/* decide: a section's decision and a beslutsförslag's status
+ * (core/decisions.h). */
+static const char *const decision_kind_words[] = { "oforandrad", "andrad",
+    "struken", NULL };
+static const char *const decision_status_words[] = { "utkast", "klar",
+    NULL };
+
 /*
  * One row per enum input_key (http/input.h), grouped by area like the
  * enum. A limit here is the one the form and the database share: a value
@@ -130,4 +137,26 @@ const struct input_def input_defs[IN__MAX] = {
 	    .words = note_status_words },
 	[IN_READ_MARK] = { .name = "last", .type = INPUT_ENUM,
 	    .words = read_mark_words },
+	/* decide: decisions, summaries (their lengths are checked by the
+	 * forms, which say so beside the field) */
+	[IN_DECISION_KIND] = { .name = "beslut", .type = INPUT_ENUM,
+	    .words = decision_kind_words },
+	[IN_DECISION_TEXT] = { .name = "text", .type = INPUT_TEXT },
+	[IN_DECISION_MOTIVATION] = { .name = "motivering", .type = INPUT_TEXT },
+	[IN_DECISION_STATUS] = { .name = "status", .type = INPUT_ENUM,
+	    .words = decision_status_words },
+	[IN_DECISION_LOCK] = { .name = "lock", .type = INPUT_INT, .min = 0,
+	    .max = 100000000 },
+	[IN_DECISION_REF] = { .name = "ref", .type = INPUT_ID,
+	    .flags = INPUT_LIST },
+	[IN_DECISION_NR] = { .name = "nr", .type = INPUT_TEXT },
+	[IN_DECISION_HEADING] = { .name = "rubrik", .type = INPUT_TEXT },
+	[IN_SUMMARY_SECTION] = { .name = "avsnitt", .type = INPUT_TEXT },
+	[IN_SUMMARY_THEME] = { .name = "tema", .type = INPUT_ID },
+	[IN_SUMMARY_DRAFT] = { .name = "utkast", .type = INPUT_TEXT },
+	[IN_SUMMARY_TEXT] = { .name = "text", .type = INPUT_TEXT },
+	[IN_SUMMARY_VERSION] = { .name = "version", .type = INPUT_INT,
+	    .min = 0, .max = 1000000 },
+	[IN_SUMMARY_REF] = { .name = "ref", .type = INPUT_TEXT,
+	    .flags = INPUT_LIST },
 };

@@ -78,6 +78,21 @@ enum input_key {
 	IN_MEETING_THEMES,	/* tema: checked theme ids (the new form's
 				   ?tema=ID: the one to check first) */
 	IN_MEETING_SECTION_NR,	/* ?avsnitt=NR: the new form's section */
+	/* decide: decisions, summaries */
+	IN_DECISION_KIND,	/* "beslut": oforandrad | andrad | struken */
+	IN_DECISION_TEXT,	/* "text": the revised or new section's text */
+	IN_DECISION_MOTIVATION,	/* "motivering" */
+	IN_DECISION_STATUS,	/* "status": utkast | klar */
+	IN_DECISION_LOCK,	/* "lock": the lock version the form started from */
+	IN_DECISION_REF,	/* "ref" (repeated): a response id it rests on */
+	IN_DECISION_NR,		/* "nr": an added section's number */
+	IN_DECISION_HEADING,	/* "rubrik": an added section's heading */
+	IN_SUMMARY_SECTION,	/* ?avsnitt=NR: a section's summary */
+	IN_SUMMARY_THEME,	/* ?tema=ID: a theme's summary */
+	IN_SUMMARY_DRAFT,	/* ?utkast / "utkast": the generated draft */
+	IN_SUMMARY_TEXT,	/* "text": the summary */
+	IN_SUMMARY_VERSION,	/* "version": the version the form started from */
+	IN_SUMMARY_REF,		/* "ref" (repeated): "RESPONSE:SECTION" */
 	/* admin (handlers/admin/) */
 	/* publish (handlers/publish/) */
 	IN_NOTICE,		/* ?meddelande= after a change (publication pages) */

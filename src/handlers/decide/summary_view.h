@@ -1,28 +1,23 @@
-/* summary_view.h: a summary as the review pages show it: its text, each quoted answer linked, the answers it rests on, and the word diff between two texts. */
+/* summary_view.h: a summary in the review pages that still read its rows themselves (section view, themes page). */
 #ifndef REMISS_SUMMARY_VIEW_H
 #define REMISS_SUMMARY_VIEW_H
 
-#include <libpq-fe.h>
-
 struct html;
+struct pg_result;
 struct remiss_def;
 struct request;
 
 /*
- * Writes the summary whose current version is row 0 of cur (from
- * STMT_SUMMARY_CURRENT; no row: "Ingen sammanfattning ännu.") with its
- * references refs (STMT_SUMMARY_REFS, may be NULL): the text in
- * paragraphs, a quoted line ending in "(Organisation…)" linked to that
- * organisation's answer, then "Bygger på" with a link to every answer, who
- * wrote the version and when, and a link to edit (edit_href).
+ * Writes the summary whose current version is row 0 of cur
+ * (STMT_SUMMARY_CURRENT, may be NULL; no row: "Ingen sammanfattning
+ * ännu.") with its references refs (STMT_SUMMARY_REFS, may be NULL), read
+ * into a struct summary by core/summaries.c and shown by
+ * views/summary_text_view.c, with a link to edit (edit_href). It goes
+ * when those pages load the summary with summary_current and call
+ * summary_text_view themselves.
  */
 void summary_show(struct html *h, struct request *req,
-    const struct remiss_def *def, const PGresult *cur, const PGresult *refs,
-    const char *edit_href);
-
-/* The word diff of old and new as a paragraph: <ins> and <del> around what
- * changed (core/worddiff.c). Writes nothing if the diff runs out of memory. */
-void summary_diff(struct html *h, struct request *req, const char *old,
-    const char *new_);
+    const struct remiss_def *def, const struct pg_result *cur,
+    const struct pg_result *refs, const char *edit_href);
 
 #endif

@@ -1,0 +1,425 @@
+/* summaries.c: reads a summary's versions, references and candidates, and saves a new version in one transaction. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/response_doc.h"
+#include "core/result_db.h"
+#include "core/summaries.h"
+#include "core/summary_draft.h"
+#include "db/db.h"
+#include "log.h"
+#include "util/arena.h"
+
+/* The subject's parameters: remiss id, section id or NULL, theme id or
+ * NULL (STMT_SUMMARY_CURRENT, _VERSIONS, _SAVE). */
+struct subject_params {
+	char		 rid[24], sid[24], tid[24];
+	const char	*p[3];
+};
+
+static void
+subject_params(const struct summary_subject *s, struct subject_params *sp)
+{
+	snprintf(sp->rid, sizeof(sp->rid), "%lld", s->remiss_id);
+	snprintf(sp->sid, sizeof(sp->sid), "%lld", s->section_id);
+	snprintf(sp->tid, sizeof(sp->tid), "%lld", s->theme_id);
+	sp->p[0] = sp->rid;
+	sp->p[1] = s->section_id > 0 ? sp->sid : NULL;
+	sp->p[2] = s->section_id > 0 ? NULL : sp->tid;
+}
+
+/* A copy of r's text at (row, col) in a; NULL when out of memory. */
+static const char *
+text_at(struct arena *a, const PGresult *r, int row, int col)
+{
+	return arena_strdup(a, db_text(r, row, col));
+}
+
+enum core_result
+summary_theme_name(struct db *db, struct arena *a, long long remiss_id,
+    long long theme_id, const char **name)
+{
+	PGresult	*r;
+	char		 rid[24], tid[24];
+	const char	*p[2] = { rid, tid };
+	enum core_result rc = CORE_NOT_FOUND;
+
+	*name = NULL;
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	snprintf(tid, sizeof(tid), "%lld", theme_id);
+	if ((r = db_query(db, STMT_SUMMARY_THEME, p)) == NULL)
+		return core_result_of_db(db_last_failure(db));
+	if (PQntuples(r) == 1)
+		rc = (*name = text_at(a, r, 0, 0)) != NULL ? CORE_OK :
+		    CORE_ERROR;
+	PQclear(r);
+	return rc;
+}
+
+/* The columns of STMT_SUMMARY_CURRENT and STMT_SUMMARY_VERSIONS. */
+enum { V_ID, V_VERSION, V_BODY, V_GENERATED, V_AUTHOR, V_CREATED, V__N };
+static const char *const version_cols[V__N] = {
+	[V_ID] = "id",
+	[V_VERSION] = "version",
+	[V_BODY] = "body",
+	[V_GENERATED] = "generated",
+	[V_AUTHOR] = "author",
+	[V_CREATED] = "created",
+};
+
+/* Reads the first max versions of r into out[0..). 0 or -1. */
+static int
+read_versions(struct arena *a, const PGresult *r, struct summary_version *out,
+    int max)
+{
+	int c[V__N], i;
+
+	if (db_cols(r, version_cols, c, V__N) == -1)
+		return -1;
+	for (i = 0; i < PQntuples(r) && i < max; i++) {
+		struct summary_version *v = &out[i];
+
+		if (db_ll(r, i, c[V_ID], &v->id) == -1 ||
+		    db_ll(r, i, c[V_VERSION], &v->version) == -1 ||
+		    (v->body = text_at(a, r, i, c[V_BODY])) == NULL ||
+		    (v->author = text_at(a, r, i, c[V_AUTHOR])) == NULL ||
+		    (v->created = text_at(a, r, i, c[V_CREATED])) == NULL) {
+			log_err("summary version row %d unreadable", i);
+			return -1;
+		}
+		v->generated = db_bool(r, i, c[V_GENERATED]);
+	}
+	return 0;
+}
+
+/* The columns of STMT_SUMMARY_REFS. */
+enum { R_RESPONSE, R_ORG, R_ORG_NAME, R_NR, R__N };
+static const char *const ref_cols[R__N] = {
+	[R_RESPONSE] = "response_id",
+	[R_ORG] = "org_id",
+	[R_ORG_NAME] = "org_name",
+	[R_NR] = "section_nr",
+};
+
+/* Reads the references of r into a new array *out of *n. 0 or -1. */
+static int
+read_refs(struct arena *a, const PGresult *r, struct summary_ref **out,
+    size_t *n)
+{
+	struct summary_ref	*refs;
+	int			 c[R__N], i, rows = PQntuples(r);
+
+	if (db_cols(r, ref_cols, c, R__N) == -1 ||
+	    (refs = arena_calloc(a, (size_t)rows + 1, sizeof(*refs))) == NULL)
+		return -1;
+	for (i = 0; i < rows; i++)
+		if (db_ll(r, i, c[R_RESPONSE], &refs[i].response_id) == -1 ||
+		    db_ll(r, i, c[R_ORG], &refs[i].org_id) == -1 ||
+		    (refs[i].org_name = text_at(a, r, i, c[R_ORG_NAME])) ==
+		    NULL ||
+		    (refs[i].section_nr = text_at(a, r, i, c[R_NR])) == NULL) {
+			log_err("summary reference row %d unreadable", i);
+			return -1;
+		}
+	*out = refs;
+	*n = (size_t)rows;
+	return 0;
+}
+
+int
+summary_of_results(struct arena *a, const struct pg_result *cur,
+    const struct pg_result *refs, struct summary *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (cur == NULL || PQntuples(cur) == 0)
+		return 0;
+	if (read_versions(a, cur, &out->cur, 1) == -1)
+		return -1;
+	out->exists = true;
+	if (refs != NULL && read_refs(a, refs, &out->refs, &out->nrefs) == -1)
+		return -1;
+	return 0;
+}
+
+enum core_result
+summary_current(struct db *db, struct arena *a, const struct summary_subject *s,
+    struct summary *out)
+{
+	struct subject_params	 sp;
+	PGresult		*r;
+	char			 vid[24];
+	const char		*vp[1] = { vid };
+	int			 bad;
+
+	memset(out, 0, sizeof(*out));
+	subject_params(s, &sp);
+	if ((r = db_query(db, STMT_SUMMARY_CURRENT, sp.p)) == NULL)
+		return core_result_of_db(db_last_failure(db));
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		return CORE_OK;
+	}
+	bad = read_versions(a, r, &out->cur, 1);
+	PQclear(r);
+	if (bad == -1)
+		return CORE_ERROR;
+	out->exists = true;
+	snprintf(vid, sizeof(vid), "%lld", out->cur.id);
+	if ((r = db_query(db, STMT_SUMMARY_REFS, vp)) == NULL)
+		return core_result_of_db(db_last_failure(db));
+	bad = read_refs(a, r, &out->refs, &out->nrefs);
+	PQclear(r);
+	return bad == -1 ? CORE_ERROR : CORE_OK;
+}
+
+enum core_result
+summary_versions(struct db *db, struct arena *a,
+    const struct summary_subject *s, struct summary_version **out, size_t *n)
+{
+	struct subject_params	 sp;
+	struct summary_version	*list;
+	PGresult		*r;
+	int			 bad = -1;
+
+	*out = NULL;
+	*n = 0;
+	subject_params(s, &sp);
+	if ((r = db_query(db, STMT_SUMMARY_VERSIONS, sp.p)) == NULL)
+		return core_result_of_db(db_last_failure(db));
+	if ((list = arena_calloc(a, (size_t)PQntuples(r) + 1,
+	    sizeof(*list))) != NULL && (bad = read_versions(a, r, list,
+	    PQntuples(r))) == 0) {
+		*out = list;
+		*n = (size_t)PQntuples(r);
+	}
+	PQclear(r);
+	return bad == -1 ? CORE_ERROR : CORE_OK;
+}
+
+/* The columns of STMT_SUMMARY_SECTION_ANSWERS and STMT_THEME_ANSWERS (the
+ * section's only the theme's have). */
+enum { A_RESPONSE, A_ORG_NAME, A_POSITION, A_COMMENT, A_ORG, A_SECTION,
+    A_NR, A__N };
+static const char *const cand_cols[A__N] = {
+	[A_RESPONSE] = "response_id",
+	[A_ORG_NAME] = "org_name",
+	[A_POSITION] = "position",
+	[A_COMMENT] = "comment",
+	[A_ORG] = "org_id",
+	[A_SECTION] = "section_id",
+	[A_NR] = "section_nr",
+};
+
+enum core_result
+summary_candidates(struct db *db, struct arena *a,
+    const struct summary_subject *s, struct summary_cand **out, size_t *n)
+{
+	struct summary_cand	*list;
+	PGresult		*r;
+	char			 rid[24], xid[24];
+	const char		*p[2];
+	bool			 theme = s->section_id <= 0;
+	int			 c[A__N], i, rows;
+	enum core_result	 rc = CORE_ERROR;
+
+	*out = NULL;
+	*n = 0;
+	snprintf(rid, sizeof(rid), "%lld", s->remiss_id);
+	snprintf(xid, sizeof(xid), "%lld", theme ? s->theme_id : s->section_id);
+	p[0] = theme ? xid : rid;
+	p[1] = theme ? rid : xid;
+	if ((r = db_query(db, theme ? STMT_THEME_ANSWERS :
+	    STMT_SUMMARY_SECTION_ANSWERS, p)) == NULL)
+		return core_result_of_db(db_last_failure(db));
+	if (db_cols(r, cand_cols, c, theme ? A__N : A_SECTION) == -1)
+		goto out;
+	rows = PQntuples(r);
+	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
+		goto out;
+	for (i = 0; i < rows; i++) {
+		struct summary_cand *k = &list[i];
+
+		if (db_ll(r, i, c[A_RESPONSE], &k->response_id) == -1 ||
+		    db_ll(r, i, c[A_ORG], &k->org_id) == -1 ||
+		    (k->org_name = text_at(a, r, i, c[A_ORG_NAME])) == NULL ||
+		    (k->position = text_at(a, r, i, c[A_POSITION])) == NULL ||
+		    (k->text = text_at(a, r, i, c[A_COMMENT])) == NULL)
+			goto bad;
+		if (!theme) {
+			k->section_id = s->section_id;
+			k->section_nr = s->section_nr;
+		} else if ((k->section_nr = text_at(a, r, i, c[A_NR])) == NULL ||
+		    (*db_text(r, i, c[A_SECTION]) != '\0' && db_ll(r, i,
+		    c[A_SECTION], &k->section_id) == -1))
+			goto bad;
+	}
+	*out = list;
+	*n = (size_t)rows;
+	rc = CORE_OK;
+	goto out;
+bad:
+	log_err("summary candidate row %d unreadable", i);
+out:
+	PQclear(r);
+	return rc;
+}
+
+const char *
+summary_cand_key(struct arena *a, long long section_id,
+    const struct summary_cand *c)
+{
+	if (section_id > 0)
+		return arena_printf(a, "%lld:%lld", c->response_id, section_id);
+	if (c->section_id > 0)
+		return arena_printf(a, "%lld:%lld", c->response_id,
+		    c->section_id);
+	return arena_printf(a, "%lld:", c->response_id);
+}
+
+bool
+summary_ref_is(const struct summary_subject *s, const struct summary_ref *ref,
+    const struct summary_cand *c)
+{
+	return ref->response_id == c->response_id && (s->section_id > 0 ||
+	    strcmp(ref->section_nr, c->section_nr) == 0);
+}
+
+#define MAX_BODY	100000
+
+enum summary_text
+summary_text_check(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (text[strspn(text, " \t\r\n")] == '\0')
+		return SUMMARY_TEXT_EMPTY;
+	return len > MAX_BODY ? SUMMARY_TEXT_LONG : SUMMARY_TEXT_OK;
+}
+
+enum core_result
+summary_first_draft(struct arena *a, const struct summary_cand *cands,
+    size_t n, const char **body, bool *quoted)
+{
+	struct draft_answer	*ans;
+	char			*text;
+	size_t			 i;
+
+	*body = NULL;
+	if ((ans = arena_calloc(a, n + 1, sizeof(*ans))) == NULL)
+		return CORE_ERROR;
+	for (i = 0; i < n; i++) {
+		quoted[i] = false;
+		ans[i].org = cands[i].org_name;
+		ans[i].position = position_parse(cands[i].position);
+		if (ans[i].position == POS__MAX)
+			ans[i].position = POS_NONE;
+		ans[i].text = cands[i].text;
+	}
+	if (summary_draft(a, ans, n, &text, quoted) == -1)
+		return CORE_ERROR;
+	*body = text;
+	return CORE_OK;
+}
+
+/* The columns STMT_SUMMARY_SAVE returns. */
+enum { S_ID, S_VERSION, S__N };
+static const char *const save_cols[S__N] = {
+	[S_ID] = "id",
+	[S_VERSION] = "version",
+};
+
+/* Adds the checked candidates as references of version vid. Returns the
+ * number added, or -1 (the caller rolls back). */
+static int
+add_refs(struct db *db, const struct summary_subject *s, const char *rid,
+    const char *vid, const struct summary_cand *cands, const bool *checked,
+    size_t ncands)
+{
+	PGresult	*r;
+	char		 resp[24], sec[24];
+	const char	*p[4] = { vid, resp, NULL, rid };
+	size_t		 i;
+	int		 n = 0;
+
+	for (i = 0; i < ncands; i++) {
+		long long section = s->section_id > 0 ? s->section_id :
+		    cands[i].section_id;
+
+		if (!checked[i])
+			continue;
+		snprintf(resp, sizeof(resp), "%lld", cands[i].response_id);
+		snprintf(sec, sizeof(sec), "%lld", section);
+		p[2] = section > 0 ? sec : NULL;
+		if ((r = db_query(db, STMT_SUMMARY_REF_ADD, p)) == NULL)
+			return -1;
+		PQclear(r);
+		n++;
+	}
+	return n;
+}
+
+enum core_result
+summary_save(struct db *db, struct arena *a, const struct summary_subject *s,
+    long long user_id, long expected, const char *body, bool generated,
+    const struct summary_cand *cands, const bool *checked, size_t ncands,
+    long long *version)
+{
+	struct subject_params	 sp;
+	PGresult		*r;
+	char			 exp[24], uid[24], vid[24], detail[128];
+	const char		*p[7], *what;
+	int			 c[S__N], nrefs;
+	long long		 id;
+	enum core_result	 rc = CORE_UNAVAILABLE;
+
+	subject_params(s, &sp);
+	snprintf(exp, sizeof(exp), "%ld", expected);
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	p[0] = sp.p[0];
+	p[1] = sp.p[1];
+	p[2] = sp.p[2];
+	p[3] = exp;
+	p[4] = body;
+	p[5] = generated ? "true" : "false";
+	p[6] = uid;
+	if (db_begin(db) == -1)
+		return CORE_UNAVAILABLE;
+	if ((r = db_query(db, STMT_SUMMARY_SAVE, p)) == NULL) {
+		/* A second save racing on the version is a conflict too. */
+		rc = db_last_failure(db) == DB_FAIL_CONFLICT ? CORE_CONFLICT :
+		    CORE_UNAVAILABLE;
+		goto err;
+	}
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		rc = CORE_CONFLICT;
+		goto err;
+	}
+	if (db_cols(r, save_cols, c, S__N) == -1 ||
+	    db_ll(r, 0, c[S_ID], &id) == -1 ||
+	    db_ll(r, 0, c[S_VERSION], version) == -1) {
+		PQclear(r);
+		goto err;
+	}
+	PQclear(r);
+	snprintf(vid, sizeof(vid), "%lld", id);
+	if ((nrefs = add_refs(db, s, sp.rid, vid, cands, checked, ncands)) ==
+	    -1)
+		goto err;
+	snprintf(detail, sizeof(detail), "{\"version\":%lld,\"refs\":%d,"
+	    "\"generated\":%s}", *version, nrefs, generated ? "true" : "false");
+	what = s->section_id > 0 ? arena_printf(a, "%s/avsnitt/%s", s->slug,
+	    s->section_nr) : arena_printf(a, "%s/tema/%lld", s->slug,
+	    s->theme_id);
+	if (what == NULL || audit_write(db, arena_printf(a, "user:%lld",
+	    user_id), "summary.save", "summary", what, detail) == -1 ||
+	    db_commit(db) == -1)
+		goto err;
+	return CORE_OK;
+err:
+	db_rollback(db);
+	return rc;
+}
