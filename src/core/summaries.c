@@ -129,21 +129,6 @@ read_refs(struct arena *a, const PGresult *r, struct summary_ref **out,
 	return 0;
 }
 
-int
-summary_of_results(struct arena *a, const struct pg_result *cur,
-    const struct pg_result *refs, struct summary *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (cur == NULL || PQntuples(cur) == 0)
-		return 0;
-	if (read_versions(a, cur, &out->cur, 1) == -1)
-		return -1;
-	out->exists = true;
-	if (refs != NULL && read_refs(a, refs, &out->refs, &out->nrefs) == -1)
-		return -1;
-	return 0;
-}
-
 enum core_result
 summary_current(struct db *db, struct arena *a, const struct summary_subject *s,
     struct summary *out)

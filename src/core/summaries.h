@@ -9,7 +9,6 @@
 
 struct arena;
 struct db;
-struct pg_result;
 
 /* What a summary is of: a live section of the remiss or one of its themes
  * (exactly one of section_id and theme_id is set). */
@@ -64,14 +63,6 @@ struct summary_cand {
  * CORE_OK, CORE_NOT_FOUND, or a database failure. */
 enum core_result summary_theme_name(struct db *db, struct arena *a,
     long long remiss_id, long long theme_id, const char **name);
-
-/* The current version in row 0 of cur (STMT_SUMMARY_CURRENT; none when
- * it has no row) and its references refs (STMT_SUMMARY_REFS, may be NULL)
- * into *out: for the review pages that still run those statements
- * themselves (handlers/decide/summary_view.c summary_show). 0, or -1
- * (unreadable, or out of memory). */
-int summary_of_results(struct arena *a, const struct pg_result *cur,
-    const struct pg_result *refs, struct summary *out);
 
 /* The current version of s's summary and its references into *out
  * (out->exists false when there is none). CORE_OK or a database

@@ -7,14 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
 #include "core/objects.h"
 #include "core/remiss_def.h"
 #include "core/review_section.h"
-#include "db/db.h"
+#include "core/summaries.h"
 #include "handlers/decide/meetings.h"
-#include "handlers/decide/summary_view.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
 #include "http/response.h"
@@ -23,41 +20,14 @@
 #include "views/i18n.h"
 #include "views/layout.h"
 #include "views/review_section_view.h"
+#include "views/summary_text_view.h"
 
-/* The page and its summary box's results (handlers/decide/summary_view.c
- * takes results). */
+/* The page: what the view shows, the section's data and its summary. */
 struct page {
 	struct review_section_page	 v;
 	struct review_section_data	 d;
-	PGresult			*summary, *summary_refs;
+	struct summary			 summary;
 };
-
-/*
- * The section's summary and its references, for summary_show
- * (handlers/decide/summary_view.c), which still takes the statements'
- * results: 0 or -1. The one database call left in this file, until
- * summary_view takes structs from a core module of the decide area.
- */
-static int
-summary_fetch(struct request *req, const struct remiss_def *def,
-    const struct section_def *section, struct page *pg)
-{
-	char		 rid[24], sid[24];
-	const char	*p[3] = { rid, sid, NULL };
-	const char	*vp[1];
-
-	snprintf(rid, sizeof(rid), "%lld", def->id);
-	snprintf(sid, sizeof(sid), "%lld", section->id);
-	if ((pg->summary = db_query(req->db, STMT_SUMMARY_CURRENT, p)) == NULL)
-		return -1;
-	if (PQntuples(pg->summary) > 0) {
-		vp[0] = PQgetvalue(pg->summary, 0, 0);
-		if ((pg->summary_refs = db_query(req->db, STMT_SUMMARY_REFS,
-		    vp)) == NULL)
-			return -1;
-	}
-	return 0;
-}
 
 /* The page of section (NULL: the whole responses) of def, answered with
  * status; err (or NULL) a refused form to show again. */
@@ -82,7 +52,10 @@ section_page(struct request *req, struct response *res,
 	pg.v.self = arena_printf(req->arena,
 	    "/remisser/%s/granskning/avsnitt/%s", def->slug,
 	    section != NULL ? section->nr : "helhet");
-	if ((section != NULL && summary_fetch(req, def, section, &pg) == -1) ||
+	if ((section != NULL && summary_current(req->db, req->arena,
+	    &(struct summary_subject){ .remiss_id = def->id, .slug = def->slug,
+	    .section_id = section->id, .section_nr = section->nr },
+	    &pg.summary) != CORE_OK) ||
 	    review_section_load(req->db, req->arena, def->id,
 	    section != NULL ? section->id : 0, &pg.d) != CORE_OK ||
 	    (h = html_new()) == NULL)
@@ -94,8 +67,8 @@ section_page(struct request *req, struct response *res,
 			    "aria-labelledby", "h-sammanfattning", NULL);
 			html_elem(h, "h2", _("Sammanfattning"), "id",
 			    "h-sammanfattning", NULL);
-			summary_show(h, req, def, pg.summary, pg.summary_refs,
-			    arena_printf(req->arena,
+			summary_text_view(h, req->arena, def->slug,
+			    &pg.summary, arena_printf(req->arena,
 			    "/remisser/%s/sammanfattning?avsnitt=%s", def->slug,
 			    section->nr));
 			html_close(h);
@@ -106,8 +79,6 @@ section_page(struct request *req, struct response *res,
 		review_section_view_answers(h, &pg.v);
 		layout_send(h, res, status);
 	}
-	PQclear(pg.summary);
-	PQclear(pg.summary_refs);
 }
 
 /* GET /remisser/{slug}/granskning/avsnitt/{nr}: the worker has found the

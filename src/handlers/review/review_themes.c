@@ -10,18 +10,18 @@
 #include "core/objects.h"
 #include "core/remiss_def.h"
 #include "core/review_actions.h"
+#include "core/summaries.h"
 #include "core/themes.h"
-#include "db/db.h"
 #include "handlers/handlers.h"
 #include "handlers/decide/meetings.h"
 #include "handlers/review/review.h"
-#include "handlers/decide/summary_view.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/summary_text_view.h"
 
 /* The themes of a page, as core/themes.c read them. */
 struct theme_list {
@@ -128,31 +128,21 @@ theme_fields(struct html *h, struct request *req, const struct theme_list *l,
 	html_close(h);
 }
 
-/* The theme's summary beside it, with the answers it rests on.
- * summary_show (handlers/decide/) still takes the rows of
- * STMT_SUMMARY_CURRENT and STMT_SUMMARY_REFS: this is the page's last
- * read of its own, until the decide area gives the summary a struct. */
+/* The theme's summary beside it, with the answers it rests on (none
+ * shown when it cannot be read: the rest of the page still serves). */
 static void
 theme_summary(struct html *h, struct request *req, const struct remiss_def *def,
-    const char *id)
+    long long theme_id, const char *id)
 {
-	char		 rid[24];
-	const char	*p[3] = { rid, NULL, id };
-	const char	*vp[1];
-	PGresult	*cur, *refs = NULL;
+	struct summary_subject	 subj = { .remiss_id = def->id,
+	    .slug = def->slug, .theme_id = theme_id };
+	struct summary		 s;
 
-	snprintf(rid, sizeof(rid), "%lld", def->id);
-	cur = db_exec(req->db, STMT_SUMMARY_CURRENT, p);
-	if (db_result_ok(cur) && PQntuples(cur) > 0) {
-		vp[0] = PQgetvalue(cur, 0, 0);
-		refs = db_exec(req->db, STMT_SUMMARY_REFS, vp);
-	}
+	if (summary_current(req->db, req->arena, &subj, &s) != CORE_OK)
+		memset(&s, 0, sizeof(s));
 	html_elem(h, "h4", _("Sammanfattning"), NULL);
-	summary_show(h, req, def, db_result_ok(cur) ? cur : NULL,
-	    db_result_ok(refs) ? refs : NULL, arena_printf(req->arena,
+	summary_text_view(h, req->arena, def->slug, &s, arena_printf(req->arena,
 	    "/remisser/%s/sammanfattning?tema=%s", def->slug, id));
-	PQclear(refs);
-	PQclear(cur);
 }
 
 static void
@@ -186,7 +176,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_elem(h, "p", arena_printf(req->arena, _("%s taggade svar, %s taggar."),
 	    arena_printf(req->arena, "%ld", t->answers),
 	    arena_printf(req->arena, "%ld", t->tags)), "class", "muted", NULL);
-	theme_summary(h, req, def, id);
+	theme_summary(h, req, def, t->id, id);
 	meetings_linked(h, req, def, NULL, id, arena_printf(req->arena,
 	    "tema=%s", id), "h4");
 
