@@ -7,7 +7,6 @@
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
 #include "http/input.h"
-#include "http/kv.h"
 #include "http/response.h"
 #include "http/return_path.h"
 #include "util/arena.h"
@@ -47,22 +46,6 @@ review_nav(struct html *h, struct request *req, const struct remiss_def *def,
 	review_nav_view(h, req->arena, def->slug, current);
 }
 
-/*
- * The text of key k (named name in kv) for the shared helpers below: the
- * declared input when the route declares k, as every converted route that
- * uses them does; the routes of areas not yet converted to declared inputs
- * (decide/, review_themes.c ...) still read the raw request until they
- * declare k. Remove the fallback when the last of them has.
- */
-static const char *
-shared_input(struct request *req, enum input_key k, const struct kvlist *kv,
-    const char *name)
-{
-	if (req->inputs != NULL && req->inputs[k].declared)
-		return input_text(req, k);
-	return kvlist_get(kv, name);
-}
-
 /* True for a path on this site (http/return_path.c) inside /remisser/. */
 static int
 local_path(const char *s)
@@ -75,8 +58,7 @@ void
 review_redirect(struct request *req, struct response *res,
     const char *fallback, const char *notice)
 {
-	const char	*back = shared_input(req, IN_REVIEW_BACK, &req->form,
-	    "tillbaka");
+	const char	*back = input_text(req, IN_REVIEW_BACK);
 	const char	*to = local_path(back) ? back : fallback;
 	const char	*hash = strchr(to, '#');
 	size_t		 n = hash != NULL ? (size_t)(hash - to) : strlen(to);
@@ -95,6 +77,6 @@ review_redirect(struct request *req, struct response *res,
 void
 review_notice(struct html *h, struct request *req)
 {
-	review_notice_view(h, shared_input(req, IN_REVIEW_NOTICE, &req->query,
-	    "meddelande"));
+	review_notice_view(h, input_text(req,
+	    IN_REVIEW_NOTICE));
 }
