@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/decisions.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/decision_view.h"

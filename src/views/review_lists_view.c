@@ -6,7 +6,7 @@
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "core/review_lists.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/forms.h"

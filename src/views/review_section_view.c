@@ -11,7 +11,7 @@
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "core/review_section.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "views/dates.h"

@@ -7,8 +7,8 @@
 
 #include "core/response_doc.h"
 #include "core/summaries.h"
-#include "handlers/review/answer_link.h"
-#include "handlers/review/review.h"
+#include "views/answer_link.h"
+#include "views/review_view.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/forms.h"

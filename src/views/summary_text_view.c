@@ -6,7 +6,7 @@
 
 #include "core/summaries.h"
 #include "core/worddiff.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/html.h"

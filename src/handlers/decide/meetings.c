@@ -14,7 +14,7 @@
 #include "core/remiss_def.h"
 #include "handlers/decide/meetings.h"
 #include "handlers/handlers.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "handlers/review/review.h"
 #include "http/response.h"
 #include "util/arena.h"

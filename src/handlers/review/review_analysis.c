@@ -18,7 +18,7 @@
 #include "core/remiss_def.h"
 #include "core/review_actions.h"
 #include "core/review_analysis.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
 #include "http/response.h"

@@ -23,7 +23,7 @@
 #include "core/response_doc.h"
 #include "core/review_matrix.h"
 #include "core/themes.h"
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
 #include "http/response.h"

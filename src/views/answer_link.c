@@ -2,7 +2,7 @@
  * (answer_link.h says which id it rests on and why). */
 #include "config.h"
 
-#include "handlers/review/answer_link.h"
+#include "views/answer_link.h"
 #include "util/arena.h"
 
 /* The id's form, "svar-" and the organisation's id. */
