@@ -22,9 +22,9 @@
  */
 static const char *const inputs_pending[] = {
 	"remiss", "response_form", "response_post", "receipt", "overview",
-	"extend", "register_form", "register", "attachment", "compare",
+	"extend", "register_form", "register", "attachment",
 	"admin_remisser", "admin_remiss_upload", "remiss_status", "invite",
-	"audit_log", "draft_file", "review_matrix", "review_section",
+	"audit_log", "review_matrix", "review_section",
 	"review_tag", "review_untag", "review_note", "review_note_status",
 	"review_read", "review_themes", "review_theme_create",
 	"review_theme_update", "review_theme_merge", "review_theme_delete",
@@ -33,9 +33,8 @@ static const char *const inputs_pending[] = {
 	"summary_save", "decisions", "decision_add", "decision_form",
 	"decision_save", "meetings", "meeting_create", "meeting_new_form",
 	"meeting_view", "meeting_save", "meeting_edit_form",
-	"meeting_delete_form", "meeting_delete", "export_page", "api_export",
-	"api_remisser", "api_remiss", "api_versions", "api_submit",
-	"api_version", "remiss_new_form", "remiss_create", "remiss_editor",
+	"meeting_delete_form", "meeting_delete",
+	"remiss_new_form", "remiss_create", "remiss_editor",
 	"remiss_save", "section_add", "section_save", "section_move",
 	"section_remove", "question_add", "question_save", "question_remove",
 	"publication", "publish", "unpublish", "publication_preview", "redact",

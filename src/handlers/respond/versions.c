@@ -4,14 +4,13 @@
 
 #include <string.h>
 
+#include "core/objects.h"
 #include "core/remiss_def.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
 #include "handlers/respond/response_form.h"
-#include "http/kv.h"
 #include "http/response.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/dates.h"
 #include "views/forms.h"
 #include "views/html.h"
@@ -122,11 +121,9 @@ handle_compare(struct request *req, struct response *res)
 	size_t			 i, j;
 	int			 rc;
 
-	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
-	if (rc == 1 && (kvlist_get(&req->query, "fran") == NULL ||
-	    kvlist_get(&req->query, "till") == NULL ||
-	    parse_id(kvlist_get(&req->query, "fran"), &from) == -1 ||
-	    parse_id(kvlist_get(&req->query, "till"), &to) == -1))
+	rc = remiss_load(req->db, req->arena, req->object->slug, &def);
+	if (rc == 1 && (input_num(req, IN_FROM, &from) == -1 ||
+	    input_num(req, IN_TO, &to) == -1))
 		rc = 0;
 	org = req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0;
 	if (rc == 1)
