@@ -21,8 +21,7 @@
  * the list can only shrink.
  */
 static const char *const inputs_pending[] = {
-	"remiss", "response_form", "response_post", "receipt", "overview",
-	"extend", "register_form", "register", "attachment",
+	"overview", "extend",
 	"admin_remisser", "admin_remiss_upload", "remiss_status", "invite",
 	"audit_log", "review_matrix", "review_section",
 	"review_tag", "review_untag", "review_note", "review_note_status",

@@ -1,84 +1,71 @@
-/* response_form.c: maps the remissvar web form to a response_doc and back, and shows one read-only. */
+/* response_form.c: the remissvar web form: GET and POST /remisser/{slug}/svar (draft, review step,
+ * submit, "börja om") and the mapping of its fields to a response_doc. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "auth/token.h"
 #include "core/draft_files.h"
+#include "core/filetype.h"
+#include "core/objects.h"
+#include "core/remiss_def.h"
+#include "core/respond_page.h"
+#include "core/response_diff.h"
+#include "core/response_revision.h"
 #include "core/response_store.h"
+#include "handlers/handlers.h"
 #include "handlers/respond/response_form.h"
-#include "http/kv.h"
+#include "http/input.h"
+#include "http/multipart.h"
 #include "http/request.h"
+#include "http/response.h"
 #include "http/utf8.h"
+#include "log.h"
 #include "util/arena.h"
-#include "views/answer_view.h"
 #include "views/dates.h"
-#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
+#include "views/layout.h"
 
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
 
-void
-form_errors_add(struct form_errors *e, const char *field, const char *message)
-{
-	if (e->n < FORM_ERRORS_MAX) {
-		e->field[e->n] = field;
-		e->message[e->n] = message;
-		e->n++;
-	}
-}
-
-const char *
-form_errors_get(const struct form_errors *errs, const char *field)
-{
-	size_t i;
-
-	for (i = 0; errs != NULL && i < errs->n; i++)
-		if (errs->field[i] != NULL && strcmp(errs->field[i], field) == 0)
-			return errs->message[i];
-	return NULL;
-}
-
-void
-form_errors_summary(struct html *h, struct arena *a,
-    const struct form_errors *errs, const char *heading)
-{
-	(void)a;
-	form_error_summary(h, heading, errs->field, errs->message, errs->n);
-}
-
-/* The trimmed value of a field, NULL when absent or blank; too long is an error. */
+/* The value of input k (of the family member key when key is not NULL),
+ * trimmed, NULL when absent or blank. */
 static const char *
-text(struct request *req, const char *name, size_t max, struct form_errors *e)
+value_of(const struct request *req, enum input_key k, const char *key)
 {
-	const char	*v = kvlist_get(&req->form, name);
-	const char	*end;
+	const struct input_value *v;
 
-	if (v == NULL)
-		return NULL;
-	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-		v++;
-	if (*v == '\0')
-		return NULL;
-	end = v + strlen(v);
-	while (end > v && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' ||
-	    end[-1] == '\n'))
-		end--;
-	if ((size_t)(end - v) > max) {
+	if (key == NULL)
+		return input_text(req, k);
+	v = input_member(req, k, key);
+	return v != NULL && v->state == INPUT_VALID ? v->text : NULL;
+}
+
+/* A text field (name: as the form names it, for its error), NULL when
+ * absent or blank; over max bytes is an error. */
+static const char *
+text(struct request *req, enum input_key k, const char *key, const char *name,
+    size_t max, struct form_errors *e)
+{
+	const char *v = value_of(req, k, key);
+
+	if (v != NULL && strlen(v) > max) {
 		form_errors_add(e, name, _("Texten är för lång."));
 		return NULL;
 	}
-	return arena_strndup(req->arena, v, (size_t)(end - v));
+	return v;
 }
 
 /* A one-line field of at most max characters, the database's limit for it
  * (001_core.sql), so that a value it would refuse is an error beside the
  * field instead of a failed save: no line breaks allowed. */
 static const char *
-line(struct request *req, const char *name, size_t max, struct form_errors *e)
+line(struct request *req, enum input_key k, size_t max, struct form_errors *e)
 {
-	const char *v = text(req, name, max * 4, e);
+	const char *name = input_defs[k].name;
+	const char *v = text(req, k, NULL, name, max * 4, e);
 
 	if (v != NULL && strpbrk(v, "\r\n\t") != NULL) {
 		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
@@ -93,9 +80,10 @@ line(struct request *req, const char *name, size_t max, struct form_errors *e)
 }
 
 static enum position
-position_field(struct request *req, const char *name, struct form_errors *e)
+position_field(struct request *req, enum input_key k, const char *key,
+    const char *name, struct form_errors *e)
 {
-	enum position p = position_parse(kvlist_get(&req->form, name));
+	enum position p = position_parse(value_of(req, k, key));
 
 	if (p == POS__MAX) {
 		form_errors_add(e, name, _("Välj ett av ställningstagandena."));
@@ -110,20 +98,32 @@ fname(struct request *req, const char *prefix, const char *id, const char *part)
 	return arena_printf(req->arena, "%s-%s-%s", prefix, id, part);
 }
 
+/* A text of family k for the member id ("q-ID-kommentar"). */
+static const char *
+member_text(struct request *req, enum input_key k, const char *prefix,
+    const char *id, const char *part, struct form_errors *e)
+{
+	return text(req, k, id, fname(req, prefix, id, part), TEXT_MAX, e);
+}
+
 static void
 read_question(struct request *req, const struct question_def *q,
     struct answer *a, struct form_errors *e)
 {
 	memset(a, 0, sizeof(*a));
 	a->question_id = q->qid;
-	a->position = position_field(req, fname(req, "q", q->qid, "position"), e);
-	a->comment = text(req, fname(req, "q", q->qid, "kommentar"), TEXT_MAX, e);
-	a->consequence_region = text(req, fname(req, "q", q->qid, "region"),
-	    TEXT_MAX, e);
-	a->consequence_kommun = text(req, fname(req, "q", q->qid, "kommun"),
-	    TEXT_MAX, e);
-	a->short_term = text(req, fname(req, "q", q->qid, "kort"), TEXT_MAX, e);
-	a->long_term = text(req, fname(req, "q", q->qid, "lang"), TEXT_MAX, e);
+	a->position = position_field(req, IN_RF_QUESTION_POSITION, q->qid,
+	    fname(req, "q", q->qid, "position"), e);
+	a->comment = member_text(req, IN_RF_QUESTION_COMMENT, "q", q->qid,
+	    "kommentar", e);
+	a->consequence_region = member_text(req, IN_RF_QUESTION_REGION, "q",
+	    q->qid, "region", e);
+	a->consequence_kommun = member_text(req, IN_RF_QUESTION_KOMMUN, "q",
+	    q->qid, "kommun", e);
+	a->short_term = member_text(req, IN_RF_QUESTION_SHORT, "q", q->qid,
+	    "kort", e);
+	a->long_term = member_text(req, IN_RF_QUESTION_LONG, "q", q->qid, "lang",
+	    e);
 }
 
 int
@@ -137,14 +137,16 @@ response_form_read(struct request *req, const struct remiss_def *def,
 
 	memset(doc, 0, sizeof(*doc));
 	doc->remiss_slug = def->slug;
-	doc->position = position_field(req, "stallningstagande", errs);
-	doc->summary = text(req, "sammanfattning", TEXT_MAX, errs);
-	doc->decision_body = line(req, "beslut_instans", 300, errs);
-	doc->decision_date = line(req, "beslut_datum", 40, errs);
-	doc->diarienummer = line(req, "diarienummer", 100, errs);
-	doc->contact_name = line(req, "kontakt_namn", 200, errs);
-	doc->contact_email = line(req, "kontakt_epost", 254, errs);
-	doc->contact_phone = line(req, "kontakt_telefon", 50, errs);
+	doc->position = position_field(req, IN_RF_POSITION, NULL,
+	    "stallningstagande", errs);
+	doc->summary = text(req, IN_RF_SUMMARY, NULL, "sammanfattning",
+	    TEXT_MAX, errs);
+	doc->decision_body = line(req, IN_RF_DECISION_BODY, 300, errs);
+	doc->decision_date = line(req, IN_RF_DECISION_DATE, 40, errs);
+	doc->diarienummer = line(req, IN_RF_DIARIENUMMER, 100, errs);
+	doc->contact_name = line(req, IN_RF_CONTACT_NAME, 200, errs);
+	doc->contact_email = line(req, IN_RF_CONTACT_EMAIL, 254, errs);
+	doc->contact_phone = line(req, IN_RF_CONTACT_PHONE, 50, errs);
 	/* A date the database cannot store is wrong for a draft too. */
 	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
 	    sizeof(tmp)) == -1) {
@@ -164,12 +166,12 @@ response_form_read(struct request *req, const struct remiss_def *def,
 		a = &doc->answers[n];
 		memset(a, 0, sizeof(*a));
 		a->section_nr = s->nr;
-		a->position = position_field(req, fname(req, "a", s->nr,
-		    "position"), errs);
-		a->comment = text(req, fname(req, "a", s->nr, "kommentar"),
-		    TEXT_MAX, errs);
-		a->proposed_wording = text(req, fname(req, "a", s->nr, "lydelse"),
-		    TEXT_MAX, errs);
+		a->position = position_field(req, IN_RF_SECTION_POSITION, s->nr,
+		    fname(req, "a", s->nr, "position"), errs);
+		a->comment = member_text(req, IN_RF_SECTION_COMMENT, "a", s->nr,
+		    "kommentar", errs);
+		a->proposed_wording = member_text(req, IN_RF_SECTION_WORDING, "a",
+		    s->nr, "lydelse", errs);
 		if (!answer_is_empty(a))
 			n++;
 		for (j = 0; j < s->nquestions; j++) {
@@ -208,314 +210,724 @@ response_form_check_complete(const struct response_doc *doc,
 		    _("Skriv vilken instans som fattade beslutet."));
 }
 
-static void
-write_question_fields(struct html *h, struct arena *a,
-    const struct question_def *q, const struct answer *ans,
-    const struct form_errors *e)
+/*
+ * The remiss of the path (the worker has loaded it, OBJ_REMISS, and for a
+ * remissinstans checked its invitation) with the caller's invitation.
+ * Returns 1 with def and inv filled, or 0 after answering.
+ */
+static int
+load(struct request *req, struct response *res, struct remiss_def *def,
+    struct invitation *inv)
 {
-	static const struct answer none;
-	char *n;
-
-	if (ans == NULL)
-		ans = &none;
-	html_open(h, "fieldset", "class", "question", NULL);
-	html_elem(h, "legend", q->text, NULL);
-	if (strcmp(q->kind, "konsekvens") == 0) {
-		n = arena_printf(a, "q-%s-region", q->qid);
-		form_textarea(h, n, _("Konsekvenser för Regionen"),
-		    ans->consequence_region, form_errors_get(e, n), 4);
-		n = arena_printf(a, "q-%s-kommun", q->qid);
-		form_textarea(h, n, _("Konsekvenser för Kommunerna"),
-		    ans->consequence_kommun, form_errors_get(e, n), 4);
-	} else if (strcmp(q->kind, "tidshorisont") == 0) {
-		n = arena_printf(a, "q-%s-kort", q->qid);
-		form_textarea(h, n, _("Kortsiktigt"), ans->short_term,
-		    form_errors_get(e, n), 4);
-		n = arena_printf(a, "q-%s-lang", q->qid);
-		form_textarea(h, n, _("Långsiktigt"), ans->long_term,
-		    form_errors_get(e, n), 4);
-	} else {
-		if (strcmp(q->kind, "stallningstagande") == 0) {
-			n = arena_printf(a, "q-%s-position", q->qid);
-			form_positions(h, n, _("Ställningstagande"), ans->position,
-			    form_errors_get(e, n), 1);
-		}
-		n = arena_printf(a, "q-%s-kommentar", q->qid);
-		form_textarea(h, n, _("Svar"), ans->comment, form_errors_get(e, n), 5);
-	}
-	html_close(h);
-}
-
-/* "1,2 MB" style sizes, Swedish decimal comma. */
-static const char *
-size_sv(struct arena *a, long long bytes)
-{
-	if (bytes < 1024)
-		return arena_printf(a, _("%lld byte"), bytes);
-	if (bytes < 1024 * 1024)
-		return arena_printf(a, _("%lld kB"), (bytes + 512) / 1024);
-	return arena_printf(a, _("%lld,%lld MB"), bytes / (1024 * 1024),
-	    (bytes % (1024 * 1024)) * 10 / (1024 * 1024));
-}
-
-/* The draft's files, each a download link with a remove button, and the
- * field to add one. href is the download path up to the file's id. */
-static void
-attachments_section(struct html *h, struct arena *a, const char *href,
-    const struct draft_file *files, long nfiles, const char *error)
-{
-	char	id[16];
-	long	i;
-
-	html_open(h, "section", "class", "attachments", "aria-labelledby",
-	    "h-bilagor", NULL);
-	html_elem(h, "h2", _("Bilagor"), "id", "h-bilagor", NULL);
-	if (nfiles > 0) {
-		html_open(h, "ul", "class", "files", NULL);
-		for (i = 0; i < nfiles; i++) {
-			snprintf(id, sizeof(id), "%lld", files[i].id);
-			html_open(h, "li", NULL);
-			html_elem(h, "a", files[i].filename, "href",
-			    arena_printf(a, "%s%s", href, id), NULL);
-			html_text(h, arena_printf(a, " (%s) ",
-			    size_sv(a, files[i].size)));
-			html_elem(h, "button", arena_printf(a, _("Ta bort %s"),
-			    files[i].filename), "type", "submit",
-			    "name", "ta_bort_bilaga", "value", id, NULL);
-			html_close(h);
-		}
-		html_close(h);
-	}
-	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
-	html_elem(h, "label", _("Lägg till bilaga (PDF, ODT, DOCX, PNG, JPEG eller "
-	    "text, högst 10 MB per fil)"), "for", "bilaga", NULL);
-	if (error != NULL)
-		html_elem(h, "p", error, "class", "field-error", "id", "bilaga-fel",
-		    NULL);
-	html_void(h, "input", "type", "file", "id", "bilaga", "name", "bilaga",
-	    "multiple", "multiple",
-	    "accept", ".pdf,.odt,.docx,.png,.jpg,.jpeg,.txt",
-	    "aria-describedby", error ? "bilaga-fel" : NULL, NULL);
-	html_close(h);
-	html_close(h);
-}
-
-/* The proposal's text beside the answer fields. */
-static void
-proposal(struct html *h, const struct section_def *s)
-{
-	html_open(h, "div", "class", "proposal", NULL);
-	html_elem(h, "h3", _("Förslagets text"), NULL);
-	html_elem(h, "p", s->body, NULL);
-	html_close(h);
-}
-
-void
-response_form_write(struct html *h, struct arena *a,
-    const struct remiss_def *def, const struct response_doc *doc,
-    const struct form_errors *e, const char *action, const char *csrf, int lock,
-    const struct draft_file *files, long nfiles,
-    const struct form_registration *reg)
-{
-	const char			*registration_key = reg != NULL ?
-	    reg->key : NULL;
-	const struct section_def	*s;
-	const struct answer		*ans;
-	static const struct answer	 none;
-	char				 lockbuf[16], *n, *title;
-	size_t				 i, j;
-
-	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
-	html_open(h, "form", "method", "post", "action", action,
-	    "class", "response", "novalidate", "novalidate",
-	    "enctype", "multipart/form-data",
-	    /* static/autosave.js saves a kommun's draft every 30 s. */
-	    "data-autosave", registration_key == NULL ? "30" : NULL, NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
-	    NULL);
-
-	if (reg != NULL) {
-		/* The registrar's date: what counts against the deadline. */
-		html_open(h, "section", "class", "arrival", "aria-labelledby",
-		    "h-ankomst", NULL);
-		html_elem(h, "h2", _("Ankomst"), "id", "h-ankomst", NULL);
-		html_elem(h, "p", _("Dagen då svaret kom in till förvaltningen, "
-		    "som registratorn har daterat det. Svaret räknas som "
-		    "inkommet den dagen, också mot sista svarsdagen."), "class",
-		    "muted", NULL);
-		form_input(h, "date", "ankomstdatum", _("Ankomstdatum "
-		    "(ÅÅÅÅ-MM-DD)"), reg->arrived_on, form_errors_get(e,
-		    "ankomstdatum"), 1);
-		html_close(h);
-	}
-	html_open(h, "section", "class", "overall", "aria-labelledby", "h-overall",
-	    NULL);
-	html_elem(h, "h2", _("Organisationens svar"), "id", "h-overall", NULL);
-	form_positions(h, "stallningstagande", _("Övergripande ställningstagande"),
-	    doc->position, form_errors_get(e, "stallningstagande"), 1);
-	form_textarea(h, "sammanfattning", _("Sammanfattning"), doc->summary,
-	    form_errors_get(e, "sammanfattning"), 6);
-	html_close(h);
-
-	for (i = 0; i < def->nsections; i++) {
-		s = &def->sections[i];
-		ans = response_doc_answer(doc, s->nr, NULL);
-		if (ans == NULL)
-			ans = &none;
-		title = arena_printf(a, "%s %s", s->nr, s->heading);
-		n = arena_printf(a, "h-a-%s", s->nr);
-		html_open(h, "section", "class", "avsnitt", "aria-labelledby", n,
-		    NULL);
-		html_elem(h, "h2", title, "id", n, NULL);
-		html_open(h, "div", "class", "side-by-side", NULL);
-		proposal(h, s);
-		html_open(h, "div", "class", "answer", NULL);
-		n = arena_printf(a, "a-%s-position", s->nr);
-		form_positions(h, n, _("Ställningstagande till avsnittet"),
-		    ans->position, form_errors_get(e, n), 1);
-		n = arena_printf(a, "a-%s-kommentar", s->nr);
-		form_textarea(h, n, _("Kommentar"), ans->comment,
-		    form_errors_get(e, n), 5);
-		n = arena_printf(a, "a-%s-lydelse", s->nr);
-		form_textarea(h, n, _("Förslag till ny lydelse"), ans->proposed_wording,
-		    form_errors_get(e, n), 3);
-		for (j = 0; j < s->nquestions; j++)
-			write_question_fields(h, a, &s->questions[j],
-			    response_doc_answer(doc, NULL, s->questions[j].qid), e);
-		html_close(h);	/* answer */
-		html_close(h);	/* side-by-side */
-		html_close(h);	/* section */
-	}
-	if (def->ngeneral > 0) {
-		html_open(h, "section", "class", "avsnitt", NULL);
-		html_elem(h, "h2", _("Frågor om hela remissen"), NULL);
-		for (j = 0; j < def->ngeneral; j++)
-			write_question_fields(h, a, &def->general[j],
-			    response_doc_answer(doc, NULL, def->general[j].qid), e);
-		html_close(h);
-	}
-
-	html_open(h, "section", "class", "decision", "aria-labelledby", "h-beslut",
-	    NULL);
-	html_elem(h, "h2", _("Beslut och kontaktperson"), "id", "h-beslut", NULL);
-	form_input(h, "text", "beslut_instans", _("Beslutande instans (t.ex. "
-	    "Vård- och omsorgsnämnden)"), doc->decision_body,
-	    form_errors_get(e, "beslut_instans"), 0);
-	form_input(h, "date", "beslut_datum", _("Beslutsdatum (ÅÅÅÅ-MM-DD)"),
-	    doc->decision_date, form_errors_get(e, "beslut_datum"), 0);
-	form_input(h, "text", "diarienummer", _("Ert diarienummer"),
-	    doc->diarienummer, form_errors_get(e, "diarienummer"), 0);
-	form_input(h, "text", "kontakt_namn", _("Kontaktperson"), doc->contact_name,
-	    form_errors_get(e, "kontakt_namn"), 1);
-	form_input(h, "email", "kontakt_epost", _("Kontaktpersonens e-post"),
-	    doc->contact_email, form_errors_get(e, "kontakt_epost"), 1);
-	form_input(h, "tel", "kontakt_telefon", _("Kontaktpersonens telefon"),
-	    doc->contact_phone, form_errors_get(e, "kontakt_telefon"), 0);
-	html_close(h);
-
-	attachments_section(h, a, arena_printf(a, "/remisser/%s/svar/bilaga/",
-	    def->slug), files, nfiles, form_errors_get(e, "bilaga"));
-
-	html_open(h, "div", "class", "actions", NULL);
-	if (registration_key != NULL) {
-		html_void(h, "input", "type", "hidden", "name", "nyckel",
-		    "value", registration_key, NULL);
-		html_elem(h, "button", _("Registrera svaret"), "type", "submit",
-		    "name", "action", "value", "registrera", "class", "primary",
-		    NULL);
-	} else {
-		html_elem(h, "button", _("Spara utkast"), "type", "submit",
-		    "name", "action", "value", "spara", NULL);
-		html_elem(h, "button", _("Granska och skicka"), "type", "submit",
-		    "name", "action", "value", "granska", "class", "primary", NULL);
-	}
-	html_close(h);
-	/* Filled by static/autosave.js; read out by screen readers. */
-	if (registration_key == NULL)
-		html_elem(h, "p", "", "id", "autosave-status", "role", "status",
-		    "class", "muted", NULL);
-	html_close(h);	/* form */
-}
-
-const char *
-receipt_received_ui(struct arena *a, const struct receipt *r)
-{
-	if (r->arrived_on != NULL && r->arrived_on[0] != '\0')
-		return date_ui_in(a, r->arrived_on);
-	return iso_datetime_ui_in(a, r->received_at);
-}
-
-/* "skickad via API:t" and the like: how version r came in. */
-static const char *
-channel_phrase(const struct receipt *r)
-{
-	switch (r->channel) {
-	case CHANNEL_XML:
-		return _("skickad via API:t");
-	case CHANNEL_REGISTRERAD:
-		return _("registrerad av förvaltningen");
+	switch (respond_remiss(req->db, req->arena, req->object->slug,
+	    req->identity.org_id, def, inv)) {
+	case CORE_OK:
+		return 1;
+	case CORE_NOT_FOUND:	/* gone meanwhile */
+		handler_fail(req, res, PROB_NOT_FOUND);
+		return 0;
 	default:
-		return _("skickad via webbformuläret");
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return 0;
 	}
 }
 
-const char *
-receipt_version_ui(struct arena *a, const struct receipt *r)
-{
-	return arena_printf(a, _("version %1$d (%2$s, mottagen %3$s)"),
-	    r->version, channel_phrase(r), receipt_received_ui(a, r));
-}
-
-/* One labelled read-only value, left out when empty. */
+/* What the form starts from, said above it: the latest version when there
+ * was no draft; a draft older than the latest version (and unlike it)
+ * with a button that starts again from that version. */
 static void
-value(struct html *h, const char *label, const char *v)
+start_notice(struct html *h, struct request *req, const struct remiss_def *def,
+    const struct response_revision *rev)
 {
-	if (v == NULL)
-		return;
-	html_elem(h, "dt", label, NULL);
-	html_elem(h, "dd", v, "class", "prewrap", NULL);
+	char lockbuf[16];
+
+	if (rev->from == START_LATEST) {
+		html_open(h, "div", "class", "notice", "role", "status", "id",
+		    "start", NULL);
+		html_elem(h, "p", arena_printf(req->arena, _("Formuläret är ifyllt "
+		    "med ert senaste inskickade svar, %s. Ändra det som ska "
+		    "ändras: det ni skickar blir en ny version som ersätter "
+		    "den."), receipt_version_ui(req->arena, &rev->latest)), NULL);
+		html_close(h);
+	} else if (rev->from == START_OLD_DRAFT) {
+		snprintf(lockbuf, sizeof(lockbuf), "%d", rev->lock);
+		html_open(h, "div", "class", "alert", "role", "alert", "id",
+		    "start", NULL);
+		html_elem(h, "p", arena_printf(req->arena, _("Utkastet nedan "
+		    "sparades %1$s, före ert senaste inskickade svar, %2$s, och "
+		    "skiljer sig från det. Skickar ni utkastet ersätter det "
+		    "version %3$d."), iso_datetime_ui_in(req->arena,
+		    rev->draft_saved), receipt_version_ui(req->arena, &rev->latest),
+		    rev->latest.version), NULL);
+		html_open(h, "form", "method", "post", "action",
+		    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
+		    "class", "inline", NULL);
+		html_void(h, "input", "type", "hidden", "name", "csrf",
+		    "value", req->identity.csrf, NULL);
+		html_void(h, "input", "type", "hidden", "name", "lock",
+		    "value", lockbuf, NULL);
+		html_elem(h, "button", arena_printf(req->arena, _("Börja om från "
+		    "version %d"), rev->latest.version), "type", "submit",
+		    "name", "action", "value", "borja-om", NULL);
+		html_close(h);
+		html_close(h);
+	}
 }
 
-void
-response_doc_view(struct html *h, struct arena *a,
+/* The form page, with an optional message and errors; status as given.
+ * rev (or NULL) says what the form starts from. */
+static void
+form_page(struct request *req, struct response *res,
     const struct remiss_def *def, const struct response_doc *doc,
-    const char *files_url)
+    const struct form_errors *errs, int lock, int status, const char *notice,
+    const char *const *changes, size_t nchanges,
+    const struct response_revision *rev)
 {
-	char			 date[40];
+	struct html		*h;
+	struct draft_file	*files = NULL;
+	long			 nfiles;
 	size_t			 i;
 
-	html_open(h, "dl", "class", "answer-view", NULL);
-	value(h, _("Övergripande ställningstagande"), doc->position == POS_NONE ?
-	    _("Inget valt") : position_label(doc->position));
-	value(h, _("Sammanfattning"), doc->summary);
-	value(h, _("Beslutande instans"), doc->decision_body);
-	if (doc->decision_date != NULL &&
-	    date_ui(doc->decision_date, date, sizeof(date)) == 0)
-		value(h, _("Beslutsdatum"), date);
-	value(h, _("Ert diarienummer"), doc->diarienummer);
-	value(h, _("Kontaktperson"), doc->contact_name);
-	value(h, _("E-post"), doc->contact_email);
-	value(h, _("Telefon"), doc->contact_phone);
-	html_close(h);
-	answers_view(h, a, def, doc, false);
-	if (doc->nattachments > 0) {
-		html_elem(h, "h3", _("Bilagor"), NULL);
-		html_open(h, "ul", "class", "files", NULL);
-		for (i = 0; i < doc->nattachments; i++) {
-			html_open(h, "li", NULL);
-			if (files_url != NULL)
-				html_elem(h, "a", doc->attachments[i].filename,
-				    "href", arena_printf(a, "%s%zu", files_url, i + 1),
-				    NULL);
-			else
-				html_text(h, doc->attachments[i].filename);
-			html_text(h, arena_printf(a, " (%s, %s)",
-			    doc->attachments[i].media_type,
-			    size_sv(a, (long long)doc->attachments[i].len)));
+	if ((h = html_new()) == NULL) {
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	}
+	/* "Fel:" first in the title is what a screen reader hears first. */
+	layout_begin(h, arena_printf(req->arena, _("%sSvar på %s"), errs != NULL &&
+	    errs->n > 0 ? _("Fel: ") : "", def->title), &req->identity);
+	html_elem(h, "h1", arena_printf(req->arena, _("Svar på remissen: %s"),
+	    def->title), NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Svarar för %s. Sista "
+	    "svarsdag %s."), req->identity.org_name ? req->identity.org_name : "",
+	    date_ui_in(req->arena, def->closes)), "class", "lead", NULL);
+	if (errs != NULL && errs->n > 0)
+		form_errors_summary(h, req->arena, errs,
+		    _("Rätta följande innan du går vidare"));
+	if (rev != NULL)
+		start_notice(h, req, def, rev);
+	if (notice != NULL) {
+		html_open(h, "div", "class", nchanges ? "alert" : "notice",
+		    "role", nchanges ? "alert" : "status",
+		    "id", changes != NULL ? "konflikt" : NULL, NULL);
+		html_elem(h, "p", notice, NULL);
+		if (nchanges > 0) {
+			html_open(h, "ul", NULL);
+			for (i = 0; i < nchanges; i++)
+				html_elem(h, "li", changes[i], NULL);
 			html_close(h);
 		}
 		html_close(h);
 	}
+	nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
+	response_form_write(h, req->arena, def, doc, errs,
+	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
+	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0, NULL);
+	html_elem(h, "script", "", "src", "/static/autosave.js", "defer", "defer",
+	    NULL);
+	layout_end(h);
+	layout_send(h, res, status);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+static void
+closed_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct invitation *inv)
+{
+	handler_problem(req, res, 409, arena_printf(req->arena, "Remissen tar "
+	    "inte emot svar nu. Svarstiden är %s – %s.", date_sv_in(req->arena,
+	    def->opens), date_sv_in(req->arena, inv->closes)),
+	    "The remiss does not accept responses now.");
+}
+
+/*
+ * The response form is for a person of an organisation: an admin has no
+ * organisation, and an API token has its own channel (the XML upload).
+ * Returns 1 if req may use the form, else 0 after a 403.
+ */
+static int
+form_user(struct request *req, struct response *res)
+{
+	if (req->identity.org_id != 0 && req->identity.user_id != 0 &&
+	    identity_has_session(&req->identity))
+		return 1;
+	handler_problem(req, res, 403, "Svarsformuläret är till för inloggade "
+	    "användare hos en remissinstans.", "The response form is for "
+	    "logged-in users of an invited organisation.");
+	return 0;
+}
+
+void
+handle_response_form(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc;
+	struct response_revision rev;
+	const char		*notice = NULL;
+
+	if (!form_user(req, res) || !load(req, res, &def, &inv))
+		return;
+	if (!inv.open_now) {
+		closed_page(req, res, &def, &inv);
+		return;
+	}
+	/* The draft, or the latest version whatever its channel. */
+	if (response_revision_load(req->db, req->arena, &def,
+	    req->identity.org_id, &doc, &rev) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	if (input_bool(req, IN_SAVED))
+		notice = _("Utkastet är sparat.");
+	else if (input_bool(req, IN_RESTARTED))
+		notice = _("Utkastet är nu ert senaste inskickade svar. Ändra det "
+		    "som ska ändras.");
+	form_page(req, res, &def, &doc, NULL, rev.lock, 200, notice, NULL, 0,
+	    &rev);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int
+same_answer(const struct answer *a, const struct answer *b)
+{
+	static const struct answer none;
+
+	if (a == NULL)
+		a = &none;
+	if (b == NULL)
+		b = &none;
+	return a->position == b->position && same(a->comment, b->comment) &&
+	    same(a->proposed_wording, b->proposed_wording) &&
+	    same(a->consequence_region, b->consequence_region) &&
+	    same(a->consequence_kommun, b->consequence_kommun) &&
+	    same(a->short_term, b->short_term) && same(a->long_term, b->long_term);
+}
+
+static const struct answer *
+answer_for(const struct response_doc *d, const char *nr, const char *qid)
+{
+	size_t i;
+
+	for (i = 0; i < d->nanswers; i++)
+		if ((nr != NULL && same(d->answers[i].section_nr, nr)) ||
+		    (qid != NULL && same(d->answers[i].question_id, qid)))
+			return &d->answers[i];
+	return NULL;
+}
+
+/* Names (Swedish) of the parts where the stored draft differs from mine. */
+static size_t
+differences(struct arena *a, const struct remiss_def *def,
+    const struct response_doc *stored, const struct response_doc *mine,
+    const char **out, size_t max)
+{
+	size_t	 n = 0, i, j;
+	const struct section_def *s;
+
+#define DIFF(cond, label) do { if (!(cond) && n < max) out[n++] = (label); } while (0)
+	DIFF(stored->position == mine->position, _("Övergripande ställningstagande"));
+	DIFF(same(stored->summary, mine->summary), _("Sammanfattning"));
+	DIFF(same(stored->decision_body, mine->decision_body) &&
+	    same(stored->decision_date, mine->decision_date) &&
+	    same(stored->diarienummer, mine->diarienummer), _("Beslut och diarienummer"));
+	DIFF(same(stored->contact_name, mine->contact_name) &&
+	    same(stored->contact_email, mine->contact_email) &&
+	    same(stored->contact_phone, mine->contact_phone), _("Kontaktperson"));
+	for (i = 0; i < def->nsections; i++) {
+		s = &def->sections[i];
+		DIFF(same_answer(answer_for(stored, s->nr, NULL),
+		    answer_for(mine, s->nr, NULL)),
+		    arena_printf(a, _("Avsnitt %s %s"), s->nr, s->heading));
+		for (j = 0; j < s->nquestions; j++)
+			DIFF(same_answer(answer_for(stored, NULL, s->questions[j].qid),
+			    answer_for(mine, NULL, s->questions[j].qid)),
+			    arena_printf(a, _("Frågan i avsnitt %s"), s->nr));
+	}
+#undef DIFF
+	return n;
+}
+
+/* The name of a loss's target: "Avsnitt 3.3 Tröskelprincipen", "Frågan
+ * ”…” i avsnitt 3.3", "Frågan ”…”", or NULL for the document's own fields. */
+static const char *
+loss_target(struct arena *a, const struct response_loss *l)
+{
+	if (l->question != NULL && l->section != NULL)
+		return arena_printf(a, _("Frågan ”%1$s” i avsnitt %2$s"),
+		    l->question->text, l->section->nr);
+	if (l->question != NULL)
+		return arena_printf(a, _("Frågan ”%s”"), l->question->text);
+	if (l->section != NULL)
+		return arena_printf(a, _("Avsnitt %s %s"), l->section->nr,
+		    l->section->heading);
+	return NULL;
+}
+
+/* The label of a lost field, as the form names it. */
+static const char *
+loss_field_label(const struct response_loss *l)
+{
+	switch (l->field) {
+	case LOSS_POSITION:
+		return _("Ställningstagande");
+	case LOSS_COMMENT:
+		return l->question != NULL ? _("Svar") : _("Kommentar");
+	case LOSS_WORDING:
+		return _("Förslag till ny lydelse");
+	case LOSS_CONS_REGION:
+		return _("Konsekvenser för Regionen");
+	case LOSS_CONS_KOMMUN:
+		return _("Konsekvenser för Kommunerna");
+	case LOSS_SHORT_TERM:
+		return _("Kortsiktigt");
+	case LOSS_LONG_TERM:
+		return _("Långsiktigt");
+	case LOSS_SUMMARY:
+		return _("Sammanfattning");
+	case LOSS_DECISION_BODY:
+		return _("Beslutande instans");
+	case LOSS_DECISION_DATE:
+		return _("Beslutsdatum");
+	case LOSS_DIARIENUMMER:
+		return _("Ert diarienummer");
+	case LOSS_CONTACT_PHONE:
+		return _("Kontaktpersonens telefon");
+	default:
+		return "";
+	}
+}
+
+/*
+ * Before sending: what the new version would take away from the latest
+ * one, whatever channel that came through (an answer removed, a field
+ * emptied, a file not sent again), so that a revision never wipes an
+ * answer without the user being told. Nothing when there is no version yet.
+ */
+static void
+losses_section(struct html *h, struct request *req,
+    const struct remiss_def *def, const struct response_doc *doc,
+    const struct draft_file *files, long nfiles)
+{
+	struct response_revision rev;
+	struct response_loss	 loss[128];
+	struct version_file	*vf;
+	const char		*target;
+	size_t			 n, i;
+	long			 nvf, k, j, dropped = 0;
+
+	if (response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, &rev) != 1)
+		return;
+	n = response_losses(def, &rev.latest_doc, doc, loss,
+	    sizeof(loss) / sizeof(loss[0]));
+	if ((nvf = response_version_files(req->db, req->arena,
+	    rev.latest.version_id, &vf)) < 0)
+		nvf = 0;
+	/* A file of the latest version goes out again only if the draft
+	 * holds the same bytes. */
+	for (k = 0; k < nvf; k++) {
+		for (j = 0; j < nfiles; j++)
+			if (strcmp(files[j].sha256, vf[k].sha256) == 0)
+				break;
+		if (j < nfiles)
+			vf[k].filename = NULL;	/* kept */
+		else
+			dropped++;
+	}
+	if (n == 0 && dropped == 0) {
+		html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version "
+		    "%1$d och ersätter %2$s. Inget av det som står där tas bort."),
+		    rev.latest.version + 1, receipt_version_ui(req->arena, &rev.latest)),
+		    "class", "notice", NULL);
+		return;
+	}
+	html_open(h, "section", "class", "alert", "id", "tas-bort",
+	    "aria-labelledby", "h-tas-bort", NULL);
+	html_elem(h, "h2", arena_printf(req->arena, _("Det här tas bort jämfört "
+	    "med version %d"), rev.latest.version), "id", "h-tas-bort", NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version %1$d "
+	    "och ersätter %2$s. Det som står där men inte i det ni skickar nu "
+	    "finns inte kvar i den nya versionen:"), rev.latest.version + 1,
+	    receipt_version_ui(req->arena, &rev.latest)), NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < n && i < sizeof(loss) / sizeof(loss[0]); i++) {
+		target = loss_target(req->arena, &loss[i]);
+		if (loss[i].field == LOSS_ANSWER)
+			html_elem(h, "li", arena_printf(req->arena, _("%s: hela "
+			    "svaret tas bort."), target), NULL);
+		else if (target != NULL)
+			html_elem(h, "li", arena_printf(req->arena, _("%1$s: "
+			    "”%2$s” töms."), target, loss_field_label(&loss[i])),
+			    NULL);
+		else
+			html_elem(h, "li", arena_printf(req->arena, _("”%s” "
+			    "töms."), loss_field_label(&loss[i])), NULL);
+	}
+	if (n > sizeof(loss) / sizeof(loss[0]))
+		html_elem(h, "li", arena_printf(req->arena, _("och %zu till."),
+		    n - sizeof(loss) / sizeof(loss[0])), NULL);
+	for (k = 0; k < nvf; k++)
+		if (vf[k].filename != NULL)
+			html_elem(h, "li", arena_printf(req->arena, _("Bilagan %s "
+			    "skickas inte med."), vf[k].filename), NULL);
+	html_close(h);
+	html_elem(h, "p", _("Ska något av det finnas kvar: gå tillbaka och "
+	    "ändra innan ni skickar."), NULL);
+	html_close(h);
+}
+
+/* The confirmation step: what will be sent, and the one button that sends it. */
+static void
+confirm_page(struct request *req, struct response *res,
+    const struct remiss_def *def, struct response_doc *doc, int lock)
+{
+	struct html		*h;
+	struct draft_file	*files;
+	long			 nfiles, i;
+	char			 key[TOKEN_HEX], lockbuf[16];
+
+	/* Names and sizes of the files that go with it (content stays put). */
+	nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
+	if (nfiles > 0 && (doc->attachments = arena_calloc(req->arena,
+	    (size_t)nfiles, sizeof(*doc->attachments))) != NULL) {
+		for (i = 0; i < nfiles; i++) {
+			doc->attachments[i].filename = files[i].filename;
+			doc->attachments[i].media_type = files[i].media_type;
+			doc->attachments[i].len = (size_t)files[i].size;
+		}
+		doc->nattachments = (size_t)nfiles;
+	}
+
+	if (token_new(key) == -1 || (h = html_new()) == NULL) {
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	}
+	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
+	layout_begin(h, _("Granska ert svar"), &req->identity);
+	html_elem(h, "h1", _("Granska ert svar innan det skickas"), NULL);
+	html_elem(h, "p", arena_printf(req->arena, _("Detta skickas till %s som "
+	    "svar från %s. Efter att svaret har skickats kan det inte ändras, men "
+	    "ni kan skicka en ny version fram till sista svarsdagen."), def->sender,
+	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
+	    NULL);
+	losses_section(h, req, def, doc, files, nfiles > 0 ? nfiles : 0);
+	response_doc_view(h, req->arena, def, doc, NULL);
+	html_open(h, "form", "method", "post", "action",
+	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
+	    "class", "actions", NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf",
+	    "value", req->identity.csrf, NULL);
+	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
+	    NULL);
+	/* One key per confirmation: a double click or a retry sends it again. */
+	html_void(h, "input", "type", "hidden", "name", "nyckel", "value", key,
+	    NULL);
+	html_elem(h, "button", _("Skicka remissvaret"), "type", "submit",
+	    "name", "action", "value", "skicka", "class", "primary", NULL);
+	html_elem(h, "a", _("Tillbaka och ändra"), "href",
+	    arena_printf(req->arena, "/remisser/%s/svar", def->slug), NULL);
+	html_close(h);
+	layout_end(h);
+	layout_send(h, res, 200);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+/* Sends the saved draft (what the confirmation page showed) as a new version. */
+static void
+submit(struct request *req, struct response *res, const struct remiss_def *def,
+    int lock)
+{
+	struct response_doc	 doc;
+	struct submit_request	 sr;
+	struct receipt		 rcpt;
+	struct form_errors	 errs;
+	const char		*key, *why = NULL;
+	char			 reqsha[TOKEN_HEX];
+	int			 current;
+	enum submit_result	 rc;
+
+	key = input_text(req, IN_FORM_KEY);
+	if (key == NULL || !token_wellformed(key)) {
+		handler_problem(req, res, 400, "Sidan har gått ut. Gå tillbaka "
+		    "till formuläret och granska svaret igen.",
+		    "The page has expired.");
+		return;
+	}
+	if (response_draft_load(req->db, req->arena, def, req->identity.org_id,
+	    &doc, &current) == -1 || draft_files_into_doc(req->db, req->arena,
+	    def->id, req->identity.org_id, &doc) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	memset(&sr, 0, sizeof(sr));
+	sr.def = def;
+	sr.org_id = req->identity.org_id;
+	sr.user_id = req->identity.user_id;
+	sr.channel = CHANNEL_WEBB;
+	sr.doc = &doc;
+	sr.idempotency_key = key;
+	/* The same confirmation of the same draft is the same request. */
+	token_hash(arena_printf(req->arena, "webb:%d", lock), reqsha);
+	if (current != lock) {
+		handler_problem(req, res, 409, "Utkastet har ändrats sedan du "
+		    "granskade det. Granska svaret igen innan du skickar.",
+		    "The draft changed after review.");
+		return;
+	}
+	sr.request_sha256 = reqsha;
+	rc = response_submit(req->db, req->arena, &sr, &rcpt, &why);
+	switch (rc) {
+	case SUBMIT_OK:
+	case SUBMIT_REPLAY:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/kvitton/%lld", def->slug, rcpt.version_id));
+		return;
+	case SUBMIT_KEY_REUSED:
+		handler_problem(req, res, 409, "Det här formuläret har redan "
+		    "använts för ett annat svar. Granska svaret igen.",
+		    "This form was already used for another response.");
+		return;
+	case SUBMIT_CLOSED:
+		handler_problem(req, res, 409, "Sista svarsdagen har passerat. "
+		    "Svaret har inte skickats.", "The deadline has passed.");
+		return;
+	case SUBMIT_INVALID:
+		/* The draft as saved, on the form, with the reason (the
+		 * core's, in Swedish) in the error summary. */
+		memset(&errs, 0, sizeof(errs));
+		form_errors_add(&errs, NULL, arena_printf(req->arena, _("Svaret "
+		    "skickades inte: %s"), why != NULL ? why :
+		    "Svaret är inte komplett."));
+		form_page(req, res, def, &doc, &errs, current, 422, NULL, NULL, 0,
+		    NULL);
+		return;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+}
+
+/*
+ * Stores the files sent with the form (type decided from the content) and
+ * removes the one whose "Ta bort" button was pressed. A refused file is an
+ * error on the "bilaga" field; the others are kept. Returns 0, or -1 when
+ * the database failed.
+ */
+static int
+files_changed(struct request *req, const struct remiss_def *def,
+    struct form_errors *errs)
+{
+	const struct multipart_part	*part;
+	const char			*name, *type;
+	long long			 id;
+	size_t				 i, n;
+	int				 rc;
+
+	/* A file that is not of this draft (another organisation's, another
+	 * remiss's, or gone) is an error beside the files, never "saved". */
+	if (input_state(req, IN_FILE_DELETE) != INPUT_ABSENT) {
+		rc = input_num(req, IN_FILE_DELETE, &id) == 0 ?
+		    draft_file_delete(req->db, def->id, req->identity.org_id,
+		    req->identity.user_id, id) : 0;
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			form_errors_add(errs, "bilaga", _("Bilagan finns inte i ert "
+			    "utkast (den kan redan vara borttagen). Ladda om sidan."));
+	}
+	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
+	for (i = 0; i < n; i++) {
+		part = multipart_part(req->multipart, i);
+		if (part->filename == NULL || strcmp(part->name, "bilaga") != 0 ||
+		    (part->filename[0] == '\0' && part->len == 0))
+			continue;
+		name = filetype_clean_name(req->arena, part->filename);
+		type = name != NULL ? filetype_sniff((const unsigned char *)
+		    part->data, part->len, name) : NULL;
+		if (type == NULL) {
+			form_errors_add(errs, "bilaga", arena_printf(req->arena,
+			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
+			    "och text (.txt) tas emot, och filens innehåll måste stämma "
+			    "med filnamnet."), name != NULL ? name : _("utan namn")));
+			continue;
+		}
+		rc = draft_file_add(req->db, req->arena, def->id,
+		    req->identity.org_id, req->identity.user_id, name, type,
+		    (const unsigned char *)part->data, part->len);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			form_errors_add(errs, "bilaga", _("Ett svar kan ha högst 20 "
+			    "bilagor. Ta bort någon först."));
+	}
+	return 0;
+}
+
+/*
+ * "Börja om från version N": replaces the draft with the organisation's
+ * latest submitted version, under the draft's lock (lock: the form's), and
+ * sends the user back to the form. A draft saved by someone else meanwhile
+ * is kept and shown again (409).
+ */
+static void
+restart(struct request *req, struct response *res, const struct remiss_def *def,
+    const struct invitation *inv, int lock)
+{
+	struct response_revision rev;
+	struct response_doc	 doc;
+	int			 new_lock;
+
+	switch (response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, &rev)) {
+	case -1:
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	case 0:		/* nothing sent yet: nothing to start from */
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/svar", def->slug));
+		return;
+	}
+	doc = rev.latest_doc;
+	doc.remiss_slug = def->slug;
+	doc.org_name = req->identity.org_name;
+	switch (response_draft_save(req->db, def, req->identity.org_id,
+	    req->identity.user_id, lock, &doc, &new_lock)) {
+	case SAVE_OK:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/svar?borjat=1", def->slug));
+		return;
+	case SAVE_CONFLICT:
+		if (response_revision_load(req->db, req->arena, def,
+		    req->identity.org_id, &doc, &rev) == -1) {
+			handler_fail(req, res, PROB_UNAVAILABLE);
+			return;
+		}
+		form_page(req, res, def, &doc, NULL, rev.lock, 409,
+		    _("Någon annan i er organisation sparade utkastet nyss, så "
+		    "det har inte ersatts. Här är det sparade utkastet."), NULL, 0,
+		    &rev);
+		return;
+	case SAVE_CLOSED:
+		closed_page(req, res, def, inv);
+		return;
+	default:
+		log_err("id=%s the latest version of org %lld could not become "
+		    "its draft", req->id, req->identity.org_id);
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+}
+
+void
+handle_response_post(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc, stored;
+	struct form_errors	 errs;
+	const char		*action, *changes[64];
+	size_t			 nchanges;
+	long long		 lockv;
+	int			 lock, new_lock, cur;
+
+	if (!form_user(req, res) || !load(req, res, &def, &inv))
+		return;
+	if (!inv.open_now) {
+		closed_page(req, res, &def, &inv);
+		return;
+	}
+	if (input_num(req, IN_FORM_LOCK, &lockv) == -1 ||
+	    (input_state(req, IN_FORM_ACTION) == INPUT_ABSENT &&
+	    input_state(req, IN_FILE_DELETE) == INPUT_ABSENT)) {
+		handler_problem(req, res, 400, "Formuläret är ofullständigt. "
+		    "Ladda om sidan.", "The form is incomplete.");
+		return;
+	}
+	lock = (int)lockv;
+	if (input_state(req, IN_FORM_ACTION) == INPUT_INVALID) {
+		handler_problem(req, res, 400, "Okänd åtgärd.", "Unknown action.");
+		return;
+	}
+	/* No button: a "Ta bort" button was pressed. */
+	action = input_state(req, IN_FORM_ACTION) == INPUT_ABSENT ? "spara" :
+	    input_text(req, IN_FORM_ACTION);
+	if (strcmp(action, "skicka") == 0) {
+		submit(req, res, &def, lock);
+		return;
+	}
+	if (strcmp(action, "borja-om") == 0) {
+		restart(req, res, &def, &inv, lock);
+		return;
+	}
+	memset(&errs, 0, sizeof(errs));
+	if (response_form_read(req, &def, &doc, &errs) == -1) {
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	}
+	doc.org_name = req->identity.org_name;
+	if (files_changed(req, &def, &errs) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	if (strcmp(action, "granska") == 0)
+		response_form_check_complete(&doc, &errs);
+	if (errs.n > 0) {
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
+		return;
+	}
+	switch (response_draft_save(req->db, &def, req->identity.org_id,
+	    req->identity.user_id, lock, &doc, &new_lock)) {
+	case SAVE_OK:
+		break;
+	case SAVE_CONFLICT:
+		if (response_draft_load(req->db, req->arena, &def,
+		    req->identity.org_id, &stored, &cur) != 1) {
+			handler_fail(req, res, PROB_UNAVAILABLE);
+			return;
+		}
+		nchanges = differences(req->arena, &def, &stored, &doc, changes,
+		    sizeof(changes) / sizeof(changes[0]));
+		/* Keep the user's text; saving again now replaces the other save. */
+		form_page(req, res, &def, &doc, NULL, cur, 409,
+		    _("Någon annan i er organisation har sparat utkastet medan du "
+		    "skrev. Din text finns kvar i formuläret nedan. Det sparade "
+		    "utkastet skiljer sig från din text här:"), changes, nchanges,
+		    NULL);
+		return;
+	case SAVE_CLOSED:
+		closed_page(req, res, &def, &inv);
+		return;
+	case SAVE_INVALID:
+		/* What the form's own checks let through but the database
+		 * refused: say so on the form, the text kept. */
+		form_errors_add(&errs, NULL, _("Svaret kunde inte sparas: något "
+		    "av värdena godtogs inte. Kontrollera fälten och försök "
+		    "igen."));
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
+		return;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	if (strcmp(action, "granska") == 0) {
+		confirm_page(req, res, &def, &doc, new_lock);
+		return;
+	}
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/svar?sparat=1", def.slug));
 }
