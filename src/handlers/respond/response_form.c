@@ -27,7 +27,10 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/response_page_view.h"
 
+/* The losses the review step lists; more are counted ("och 3 till"). */
+#define LOSSES_SHOWN	128
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
 
 /* The value of input k (of the family member key when key is not NULL),
@@ -232,50 +235,9 @@ load(struct request *req, struct response *res, struct remiss_def *def,
 	}
 }
 
-/* What the form starts from, said above it: the latest version when there
- * was no draft; a draft older than the latest version (and unlike it)
- * with a button that starts again from that version. */
-static void
-start_notice(struct html *h, struct request *req, const struct remiss_def *def,
-    const struct response_revision *rev)
-{
-	char lockbuf[16];
-
-	if (rev->from == START_LATEST) {
-		html_open(h, "div", "class", "notice", "role", "status", "id",
-		    "start", NULL);
-		html_elem(h, "p", arena_printf(req->arena, _("Formuläret är ifyllt "
-		    "med ert senaste inskickade svar, %s. Ändra det som ska "
-		    "ändras: det ni skickar blir en ny version som ersätter "
-		    "den."), receipt_version_ui(req->arena, &rev->latest)), NULL);
-		html_close(h);
-	} else if (rev->from == START_OLD_DRAFT) {
-		snprintf(lockbuf, sizeof(lockbuf), "%d", rev->lock);
-		html_open(h, "div", "class", "alert", "role", "alert", "id",
-		    "start", NULL);
-		html_elem(h, "p", arena_printf(req->arena, _("Utkastet nedan "
-		    "sparades %1$s, före ert senaste inskickade svar, %2$s, och "
-		    "skiljer sig från det. Skickar ni utkastet ersätter det "
-		    "version %3$d."), iso_datetime_ui_in(req->arena,
-		    rev->draft_saved), receipt_version_ui(req->arena, &rev->latest),
-		    rev->latest.version), NULL);
-		html_open(h, "form", "method", "post", "action",
-		    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
-		    "class", "inline", NULL);
-		html_void(h, "input", "type", "hidden", "name", "csrf",
-		    "value", req->identity.csrf, NULL);
-		html_void(h, "input", "type", "hidden", "name", "lock",
-		    "value", lockbuf, NULL);
-		html_elem(h, "button", arena_printf(req->arena, _("Börja om från "
-		    "version %d"), rev->latest.version), "type", "submit",
-		    "name", "action", "value", "borja-om", NULL);
-		html_close(h);
-		html_close(h);
-	}
-}
-
-/* The form page, with an optional message and errors; status as given.
- * rev (or NULL) says what the form starts from. */
+/* The form page (views/response_page_view.c), with an optional message
+ * and errors; status as given. rev (or NULL) says what the form starts
+ * from. */
 static void
 form_page(struct request *req, struct response *res,
     const struct remiss_def *def, const struct response_doc *doc,
@@ -283,49 +245,22 @@ form_page(struct request *req, struct response *res,
     const char *const *changes, size_t nchanges,
     const struct response_revision *rev)
 {
-	struct html		*h;
+	struct response_form_page p = {
+		.who = &req->identity, .def = def, .doc = doc, .errs = errs,
+		.lock = lock, .notice = notice, .changes = changes,
+		.nchanges = nchanges, .rev = rev,
+	};
 	struct draft_file	*files = NULL;
-	long			 nfiles;
-	size_t			 i;
+	struct html		*h;
 
+	p.nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
+	p.files = files;
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	/* "Fel:" first in the title is what a screen reader hears first. */
-	layout_begin(h, arena_printf(req->arena, _("%sSvar på %s"), errs != NULL &&
-	    errs->n > 0 ? _("Fel: ") : "", def->title), &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, _("Svar på remissen: %s"),
-	    def->title), NULL);
-	html_elem(h, "p", arena_printf(req->arena, _("Svarar för %s. Sista "
-	    "svarsdag %s."), req->identity.org_name ? req->identity.org_name : "",
-	    date_ui_in(req->arena, def->closes)), "class", "lead", NULL);
-	if (errs != NULL && errs->n > 0)
-		form_errors_summary(h, req->arena, errs,
-		    _("Rätta följande innan du går vidare"));
-	if (rev != NULL)
-		start_notice(h, req, def, rev);
-	if (notice != NULL) {
-		html_open(h, "div", "class", nchanges ? "alert" : "notice",
-		    "role", nchanges ? "alert" : "status",
-		    "id", changes != NULL ? "konflikt" : NULL, NULL);
-		html_elem(h, "p", notice, NULL);
-		if (nchanges > 0) {
-			html_open(h, "ul", NULL);
-			for (i = 0; i < nchanges; i++)
-				html_elem(h, "li", changes[i], NULL);
-			html_close(h);
-		}
-		html_close(h);
-	}
-	nfiles = draft_files_list(req->db, req->arena, def->id,
-	    req->identity.org_id, &files);
-	response_form_write(h, req->arena, def, doc, errs,
-	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
-	    req->identity.csrf, lock, files, nfiles > 0 ? nfiles : 0, NULL);
-	html_elem(h, "script", "", "src", "/static/autosave.js", "defer", "defer",
-	    NULL);
-	layout_end(h);
+	response_form_page_view(h, req->arena, &p);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
 }
@@ -455,144 +390,68 @@ differences(struct arena *a, const struct remiss_def *def,
 	return n;
 }
 
-/* The name of a loss's target: "Avsnitt 3.3 Tröskelprincipen", "Frågan
- * ”…” i avsnitt 3.3", "Frågan ”…”", or NULL for the document's own fields. */
-static const char *
-loss_target(struct arena *a, const struct response_loss *l)
-{
-	if (l->question != NULL && l->section != NULL)
-		return arena_printf(a, _("Frågan ”%1$s” i avsnitt %2$s"),
-		    l->question->text, l->section->nr);
-	if (l->question != NULL)
-		return arena_printf(a, _("Frågan ”%s”"), l->question->text);
-	if (l->section != NULL)
-		return arena_printf(a, _("Avsnitt %s %s"), l->section->nr,
-		    l->section->heading);
-	return NULL;
-}
-
-/* The label of a lost field, as the form names it. */
-static const char *
-loss_field_label(const struct response_loss *l)
-{
-	switch (l->field) {
-	case LOSS_POSITION:
-		return _("Ställningstagande");
-	case LOSS_COMMENT:
-		return l->question != NULL ? _("Svar") : _("Kommentar");
-	case LOSS_WORDING:
-		return _("Förslag till ny lydelse");
-	case LOSS_CONS_REGION:
-		return _("Konsekvenser för Regionen");
-	case LOSS_CONS_KOMMUN:
-		return _("Konsekvenser för Kommunerna");
-	case LOSS_SHORT_TERM:
-		return _("Kortsiktigt");
-	case LOSS_LONG_TERM:
-		return _("Långsiktigt");
-	case LOSS_SUMMARY:
-		return _("Sammanfattning");
-	case LOSS_DECISION_BODY:
-		return _("Beslutande instans");
-	case LOSS_DECISION_DATE:
-		return _("Beslutsdatum");
-	case LOSS_DIARIENUMMER:
-		return _("Ert diarienummer");
-	case LOSS_CONTACT_PHONE:
-		return _("Kontaktpersonens telefon");
-	default:
-		return "";
-	}
-}
-
 /*
- * Before sending: what the new version would take away from the latest
- * one, whatever channel that came through (an answer removed, a field
- * emptied, a file not sent again), so that a revision never wipes an
- * answer without the user being told. Nothing when there is no version yet.
+ * What sending doc would take away from the organisation's latest
+ * version (nothing when there is none) into p: the lost answers and
+ * fields, and the latest version's files that the draft's files[0..nfiles)
+ * do not hold byte for byte.
  */
 static void
-losses_section(struct html *h, struct request *req,
-    const struct remiss_def *def, const struct response_doc *doc,
-    const struct draft_file *files, long nfiles)
+losses_of(struct request *req, const struct remiss_def *def,
+    const struct response_doc *doc, const struct draft_file *files,
+    long nfiles, struct response_confirm_page *p)
 {
-	struct response_revision rev;
-	struct response_loss	 loss[128];
-	struct version_file	*vf;
-	const char		*target;
-	size_t			 n, i;
-	long			 nvf, k, j, dropped = 0;
+	struct response_revision	*rev;
+	struct response_loss		*loss;
+	struct version_file		*vf;
+	const char			**dropped;
+	size_t				 n;
+	long				 nvf, k, j;
 
-	if (response_revision_latest(req->db, req->arena, def,
-	    req->identity.org_id, &rev) != 1)
+	/* In the arena: the page points at the latest version's receipt. */
+	if ((rev = arena_calloc(req->arena, 1, sizeof(*rev))) == NULL ||
+	    response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, rev) != 1)
 		return;
-	n = response_losses(def, &rev.latest_doc, doc, loss,
-	    sizeof(loss) / sizeof(loss[0]));
+	if ((loss = arena_calloc(req->arena, LOSSES_SHOWN, sizeof(*loss))) ==
+	    NULL)
+		return;
+	n = response_losses(def, &rev->latest_doc, doc, loss, LOSSES_SHOWN);
 	if ((nvf = response_version_files(req->db, req->arena,
-	    rev.latest.version_id, &vf)) < 0)
+	    rev->latest.version_id, &vf)) < 0)
 		nvf = 0;
+	if ((dropped = arena_calloc(req->arena, (size_t)nvf + 1,
+	    sizeof(*dropped))) == NULL)
+		return;
 	/* A file of the latest version goes out again only if the draft
 	 * holds the same bytes. */
 	for (k = 0; k < nvf; k++) {
 		for (j = 0; j < nfiles; j++)
 			if (strcmp(files[j].sha256, vf[k].sha256) == 0)
 				break;
-		if (j < nfiles)
-			vf[k].filename = NULL;	/* kept */
-		else
-			dropped++;
+		if (j == nfiles)
+			dropped[p->ndropped++] = vf[k].filename;
 	}
-	if (n == 0 && dropped == 0) {
-		html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version "
-		    "%1$d och ersätter %2$s. Inget av det som står där tas bort."),
-		    rev.latest.version + 1, receipt_version_ui(req->arena, &rev.latest)),
-		    "class", "notice", NULL);
-		return;
-	}
-	html_open(h, "section", "class", "alert", "id", "tas-bort",
-	    "aria-labelledby", "h-tas-bort", NULL);
-	html_elem(h, "h2", arena_printf(req->arena, _("Det här tas bort jämfört "
-	    "med version %d"), rev.latest.version), "id", "h-tas-bort", NULL);
-	html_elem(h, "p", arena_printf(req->arena, _("Svaret blir version %1$d "
-	    "och ersätter %2$s. Det som står där men inte i det ni skickar nu "
-	    "finns inte kvar i den nya versionen:"), rev.latest.version + 1,
-	    receipt_version_ui(req->arena, &rev.latest)), NULL);
-	html_open(h, "ul", NULL);
-	for (i = 0; i < n && i < sizeof(loss) / sizeof(loss[0]); i++) {
-		target = loss_target(req->arena, &loss[i]);
-		if (loss[i].field == LOSS_ANSWER)
-			html_elem(h, "li", arena_printf(req->arena, _("%s: hela "
-			    "svaret tas bort."), target), NULL);
-		else if (target != NULL)
-			html_elem(h, "li", arena_printf(req->arena, _("%1$s: "
-			    "”%2$s” töms."), target, loss_field_label(&loss[i])),
-			    NULL);
-		else
-			html_elem(h, "li", arena_printf(req->arena, _("”%s” "
-			    "töms."), loss_field_label(&loss[i])), NULL);
-	}
-	if (n > sizeof(loss) / sizeof(loss[0]))
-		html_elem(h, "li", arena_printf(req->arena, _("och %zu till."),
-		    n - sizeof(loss) / sizeof(loss[0])), NULL);
-	for (k = 0; k < nvf; k++)
-		if (vf[k].filename != NULL)
-			html_elem(h, "li", arena_printf(req->arena, _("Bilagan %s "
-			    "skickas inte med."), vf[k].filename), NULL);
-	html_close(h);
-	html_elem(h, "p", _("Ska något av det finnas kvar: gå tillbaka och "
-	    "ändra innan ni skickar."), NULL);
-	html_close(h);
+	p->latest = &rev->latest;
+	p->losses = loss;
+	p->nlosses = n;
+	p->nshown = n < LOSSES_SHOWN ? n : LOSSES_SHOWN;
+	p->dropped = dropped;
 }
 
-/* The confirmation step: what will be sent, and the one button that sends it. */
+/* The confirmation step (views/response_page_view.c): what will be sent,
+ * and the one button that sends it. */
 static void
 confirm_page(struct request *req, struct response *res,
     const struct remiss_def *def, struct response_doc *doc, int lock)
 {
+	struct response_confirm_page p = {
+		.who = &req->identity, .def = def, .doc = doc, .lock = lock,
+	};
 	struct html		*h;
 	struct draft_file	*files;
 	long			 nfiles, i;
-	char			 key[TOKEN_HEX], lockbuf[16];
+	char			 key[TOKEN_HEX];
 
 	/* Names and sizes of the files that go with it (content stays put). */
 	nfiles = draft_files_list(req->db, req->arena, def->id,
@@ -606,37 +465,13 @@ confirm_page(struct request *req, struct response *res,
 		}
 		doc->nattachments = (size_t)nfiles;
 	}
-
+	losses_of(req, def, doc, files, nfiles > 0 ? nfiles : 0, &p);
 	if (token_new(key) == -1 || (h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
-	layout_begin(h, _("Granska ert svar"), &req->identity);
-	html_elem(h, "h1", _("Granska ert svar innan det skickas"), NULL);
-	html_elem(h, "p", arena_printf(req->arena, _("Detta skickas till %s som "
-	    "svar från %s. Efter att svaret har skickats kan det inte ändras, men "
-	    "ni kan skicka en ny version fram till sista svarsdagen."), def->sender,
-	    req->identity.org_name ? req->identity.org_name : ""), "class", "lead",
-	    NULL);
-	losses_section(h, req, def, doc, files, nfiles > 0 ? nfiles : 0);
-	response_doc_view(h, req->arena, def, doc, NULL);
-	html_open(h, "form", "method", "post", "action",
-	    arena_printf(req->arena, "/remisser/%s/svar", def->slug),
-	    "class", "actions", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", req->identity.csrf, NULL);
-	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
-	    NULL);
-	/* One key per confirmation: a double click or a retry sends it again. */
-	html_void(h, "input", "type", "hidden", "name", "nyckel", "value", key,
-	    NULL);
-	html_elem(h, "button", _("Skicka remissvaret"), "type", "submit",
-	    "name", "action", "value", "skicka", "class", "primary", NULL);
-	html_elem(h, "a", _("Tillbaka och ändra"), "href",
-	    arena_printf(req->arena, "/remisser/%s/svar", def->slug), NULL);
-	html_close(h);
-	layout_end(h);
+	p.key = key;
+	response_confirm_page_view(h, req->arena, &p);
 	layout_send(h, res, 200);
 	response_header(res, "Cache-Control", "no-store");
 }
