@@ -1,4 +1,5 @@
-/* response_page_view.c: the response form's pages: the form with what it starts from, and the review step. */
+/* response_page_view.c: the response form's pages: the form with what it starts from, the review
+ * step, and the förvaltning's registration of a response that came by post. */
 #include "config.h"
 
 #include <stdio.h>
@@ -242,5 +243,41 @@ response_confirm_page_view(struct html *h, struct arena *a,
 	html_elem(h, "a", _("Tillbaka och ändra"), "href",
 	    arena_printf(a, "/remisser/%s/svar", def->slug), NULL);
 	html_close(h);
+	layout_end(h);
+}
+
+/* The förvaltning's form for a response that came by e-mail or paper. */
+void
+register_page_view(struct html *h, struct arena *a,
+    const struct register_page *p)
+{
+	const struct remiss_def	*def = p->def;
+
+	layout_begin(h, _("Registrera inkommet svar"), p->who);
+	html_elem(h, "h1", arena_printf(a, _("Registrera svar från %s"),
+	    p->org_name), NULL);
+	html_elem(h, "p", arena_printf(a, _("För svar på remissen %s som "
+	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
+	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
+	    "inkommet via förvaltningen."), def->title), "class", "lead", NULL);
+	/* A registered version replaces the whole earlier one, whatever
+	 * its channel: say so before anything is typed. */
+	if (p->latest != NULL)
+		html_elem(h, "p", arena_printf(a, _("%1$s har redan "
+		    "svarat: %2$s. Det ni registrerar blir version %3$d och "
+		    "ersätter den i granskningen och exporterna, så skriv in hela "
+		    "det nya svaret, inte bara det som har ändrats."), p->org_name,
+		    receipt_version_ui(a, p->latest),
+		    p->latest->version + 1), "class", "notice", "id", "tidigare",
+		    NULL);
+	if (p->errs != NULL && p->errs->n > 0) {
+		form_errors_summary(h, a, p->errs,
+		    _("Rätta följande innan du registrerar"));
+		html_elem(h, "p", _("Välj filerna igen: av säkerhetsskäl behåller "
+		    "webbläsaren dem inte."), "class", "alert", NULL);
+	}
+	response_form_write(h, a, def, p->doc, p->errs, arena_printf(a,
+	    "/remisser/%s/registrera/%lld", def->slug, p->org_id),
+	    p->who->csrf, 0, NULL, 0, p->reg);
 	layout_end(h);
 }

@@ -1,4 +1,4 @@
-/* response_page_view.h: the response form's pages: the form with what it starts from, and the review step. */
+/* response_page_view.h: the response form's pages: the form, the review step, the registration. */
 #ifndef REMISS_RESPONSE_PAGE_VIEW_H
 #define REMISS_RESPONSE_PAGE_VIEW_H
 
@@ -10,6 +10,7 @@
 struct arena;
 struct draft_file;
 struct form_errors;
+struct form_registration;
 struct html;
 struct identity;
 struct receipt;
@@ -64,5 +65,22 @@ struct response_confirm_page {
 /* Writes the whole review page into h; strings it makes go into a. */
 void response_confirm_page_view(struct html *h, struct arena *a,
     const struct response_confirm_page *p);
+
+/* The förvaltning registering a response that came by e-mail or paper. */
+struct register_page {
+	const struct identity		*who;
+	const struct remiss_def		*def;
+	long long			 org_id;	/* the organisation */
+	const char			*org_name;
+	const struct receipt		*latest;	/* its latest version,
+							   or NULL */
+	const struct response_doc	*doc;
+	const struct form_errors	*errs;		/* or NULL */
+	const struct form_registration	*reg;		/* key, ankomstdatum */
+};
+
+/* Writes the whole registration page into h; strings it makes go into a. */
+void register_page_view(struct html *h, struct arena *a,
+    const struct register_page *p);
 
 #endif

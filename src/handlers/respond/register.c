@@ -20,6 +20,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/response_page_view.h"
 
 #define REGISTER_FILES_MAX 20
 
@@ -42,48 +43,29 @@ load(struct request *req, struct response *res, struct registration *rg)
 	}
 }
 
+/* The registration form (views/response_page_view.c), status as given. */
 static void
 page(struct request *req, struct response *res, const struct registration *rg,
     const struct response_doc *doc, const struct form_errors *errs,
     const struct form_registration *reg, int status)
 {
-	const struct remiss_def	*def = &rg->def;
-	const char		*org_name = rg->org_name;
+	struct register_page	 p = {
+		.who = &req->identity, .def = &rg->def, .org_id = rg->org_id,
+		.org_name = rg->org_name, .doc = doc, .errs = errs, .reg = reg,
+	};
 	struct response_revision rev;
 	struct html		*h;
 
+	/* A registered version replaces the whole earlier one, whatever its
+	 * channel: the page says so before anything is typed. */
+	if (response_revision_latest(req->db, req->arena, &rg->def, rg->org_id,
+	    &rev) == 1)
+		p.latest = &rev.latest;
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	layout_begin(h, _("Registrera inkommet svar"), &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, _("Registrera svar från %s"),
-	    org_name), NULL);
-	html_elem(h, "p", arena_printf(req->arena, _("För svar på remissen %s som "
-	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
-	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
-	    "inkommet via förvaltningen."), def->title), "class", "lead", NULL);
-	/* A registered version replaces the whole earlier one, whatever
-	 * its channel: say so before anything is typed. */
-	if (response_revision_latest(req->db, req->arena, def, rg->org_id,
-	    &rev) == 1)
-		html_elem(h, "p", arena_printf(req->arena, _("%1$s har redan "
-		    "svarat: %2$s. Det ni registrerar blir version %3$d och "
-		    "ersätter den i granskningen och exporterna, så skriv in hela "
-		    "det nya svaret, inte bara det som har ändrats."), org_name,
-		    receipt_version_ui(req->arena, &rev.latest),
-		    rev.latest.version + 1), "class", "notice", "id", "tidigare",
-		    NULL);
-	if (errs != NULL && errs->n > 0) {
-		form_errors_summary(h, req->arena, errs,
-		    _("Rätta följande innan du registrerar"));
-		html_elem(h, "p", _("Välj filerna igen: av säkerhetsskäl behåller "
-		    "webbläsaren dem inte."), "class", "alert", NULL);
-	}
-	response_form_write(h, req->arena, def, doc, errs, arena_printf(req->arena,
-	    "/remisser/%s/registrera/%lld", def->slug, rg->org_id),
-	    req->identity.csrf, 0, NULL, 0, reg);
-	layout_end(h);
+	register_page_view(h, req->arena, &p);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
 }
