@@ -1,4 +1,5 @@
-/* compare_view.c: two submitted versions of one organisation's response compared field by field. */
+/* compare_view.c: two versions of one organisation's response compared field by field, and the
+ * parts where two drafts differ. */
 #include "config.h"
 
 #include <string.h>
@@ -160,4 +161,51 @@ compare_view(struct html *h, struct arena *a, const struct identity *who,
 	if (c.changes == 0)
 		html_elem(c.h, "p", _("Versionerna har samma innehåll."), NULL);
 	layout_end(c.h);
+}
+
+static int
+same_answer(const struct answer *a, const struct answer *b)
+{
+	static const struct answer none;
+
+	if (a == NULL)
+		a = &none;
+	if (b == NULL)
+		b = &none;
+	return a->position == b->position && same(a->comment, b->comment) &&
+	    same(a->proposed_wording, b->proposed_wording) &&
+	    same(a->consequence_region, b->consequence_region) &&
+	    same(a->consequence_kommun, b->consequence_kommun) &&
+	    same(a->short_term, b->short_term) && same(a->long_term, b->long_term);
+}
+
+size_t
+response_differences(struct arena *a, const struct remiss_def *def,
+    const struct response_doc *stored, const struct response_doc *mine,
+    const char **out, size_t max)
+{
+	size_t	 n = 0, i, j;
+	const struct section_def *s;
+
+#define DIFF(cond, label) do { if (!(cond) && n < max) out[n++] = (label); } while (0)
+	DIFF(stored->position == mine->position, _("Övergripande ställningstagande"));
+	DIFF(same(stored->summary, mine->summary), _("Sammanfattning"));
+	DIFF(same(stored->decision_body, mine->decision_body) &&
+	    same(stored->decision_date, mine->decision_date) &&
+	    same(stored->diarienummer, mine->diarienummer), _("Beslut och diarienummer"));
+	DIFF(same(stored->contact_name, mine->contact_name) &&
+	    same(stored->contact_email, mine->contact_email) &&
+	    same(stored->contact_phone, mine->contact_phone), _("Kontaktperson"));
+	for (i = 0; i < def->nsections; i++) {
+		s = &def->sections[i];
+		DIFF(same_answer(answer_for(stored, s->nr, NULL),
+		    answer_for(mine, s->nr, NULL)),
+		    arena_printf(a, _("Avsnitt %s %s"), s->nr, s->heading));
+		for (j = 0; j < s->nquestions; j++)
+			DIFF(same_answer(answer_for(stored, NULL, s->questions[j].qid),
+			    answer_for(mine, NULL, s->questions[j].qid)),
+			    arena_printf(a, _("Frågan i avsnitt %s"), s->nr));
+	}
+#undef DIFF
+	return n;
 }

@@ -26,6 +26,7 @@
 #include "views/dates.h"
 #include "views/html.h"
 #include "views/i18n.h"
+#include "views/compare_view.h"
 #include "views/layout.h"
 #include "views/response_page_view.h"
 
@@ -320,74 +321,6 @@ handle_response_form(struct request *req, struct response *res)
 		    "som ska ändras.");
 	form_page(req, res, &def, &doc, NULL, rev.lock, 200, notice, NULL, 0,
 	    &rev);
-}
-
-static int
-same(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
-static int
-same_answer(const struct answer *a, const struct answer *b)
-{
-	static const struct answer none;
-
-	if (a == NULL)
-		a = &none;
-	if (b == NULL)
-		b = &none;
-	return a->position == b->position && same(a->comment, b->comment) &&
-	    same(a->proposed_wording, b->proposed_wording) &&
-	    same(a->consequence_region, b->consequence_region) &&
-	    same(a->consequence_kommun, b->consequence_kommun) &&
-	    same(a->short_term, b->short_term) && same(a->long_term, b->long_term);
-}
-
-static const struct answer *
-answer_for(const struct response_doc *d, const char *nr, const char *qid)
-{
-	size_t i;
-
-	for (i = 0; i < d->nanswers; i++)
-		if ((nr != NULL && same(d->answers[i].section_nr, nr)) ||
-		    (qid != NULL && same(d->answers[i].question_id, qid)))
-			return &d->answers[i];
-	return NULL;
-}
-
-/* Names (Swedish) of the parts where the stored draft differs from mine. */
-static size_t
-differences(struct arena *a, const struct remiss_def *def,
-    const struct response_doc *stored, const struct response_doc *mine,
-    const char **out, size_t max)
-{
-	size_t	 n = 0, i, j;
-	const struct section_def *s;
-
-#define DIFF(cond, label) do { if (!(cond) && n < max) out[n++] = (label); } while (0)
-	DIFF(stored->position == mine->position, _("Övergripande ställningstagande"));
-	DIFF(same(stored->summary, mine->summary), _("Sammanfattning"));
-	DIFF(same(stored->decision_body, mine->decision_body) &&
-	    same(stored->decision_date, mine->decision_date) &&
-	    same(stored->diarienummer, mine->diarienummer), _("Beslut och diarienummer"));
-	DIFF(same(stored->contact_name, mine->contact_name) &&
-	    same(stored->contact_email, mine->contact_email) &&
-	    same(stored->contact_phone, mine->contact_phone), _("Kontaktperson"));
-	for (i = 0; i < def->nsections; i++) {
-		s = &def->sections[i];
-		DIFF(same_answer(answer_for(stored, s->nr, NULL),
-		    answer_for(mine, s->nr, NULL)),
-		    arena_printf(a, _("Avsnitt %s %s"), s->nr, s->heading));
-		for (j = 0; j < s->nquestions; j++)
-			DIFF(same_answer(answer_for(stored, NULL, s->questions[j].qid),
-			    answer_for(mine, NULL, s->questions[j].qid)),
-			    arena_printf(a, _("Frågan i avsnitt %s"), s->nr));
-	}
-#undef DIFF
-	return n;
 }
 
 /*
@@ -733,8 +666,8 @@ handle_response_post(struct request *req, struct response *res)
 			handler_fail(req, res, PROB_UNAVAILABLE);
 			return;
 		}
-		nchanges = differences(req->arena, &def, &stored, &doc, changes,
-		    sizeof(changes) / sizeof(changes[0]));
+		nchanges = response_differences(req->arena, &def, &stored, &doc,
+		    changes, sizeof(changes) / sizeof(changes[0]));
 		/* Keep the user's text; saving again now replaces the other save. */
 		form_page(req, res, &def, &doc, NULL, cur, 409,
 		    _("Någon annan i er organisation har sparat utkastet medan du "
