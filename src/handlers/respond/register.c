@@ -30,17 +30,15 @@
 static int
 load(struct request *req, struct response *res, struct registration *rg)
 {
-	switch (registration_load(req->db, req->arena, req->object->slug,
-	    req->object->id, rg)) {
-	case CORE_OK:
-		return 1;
-	case CORE_NOT_FOUND:
-		handler_fail(req, res, PROB_NOT_FOUND);
-		return 0;
-	default:
-		handler_fail(req, res, PROB_UNAVAILABLE);
+	enum core_result rc;
+
+	rc = registration_load(req->db, req->arena, req->object->slug,
+	    req->object->id, rg);
+	if (rc != CORE_OK) {	/* CORE_NOT_FOUND: gone meanwhile */
+		handler_result(req, res, rc);
 		return 0;
 	}
+	return 1;
 }
 
 /* The registration form (views/response_page_view.c), status as given. */

@@ -9,6 +9,7 @@
 #include "core/response_store.h"
 #include "handlers/handlers.h"
 #include "handlers/respond/files.h"
+#include "handlers/respond/respond.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "views/html.h"
@@ -28,28 +29,20 @@ not_found(struct request *req, struct response *res)
 	handler_fail(req, res, PROB_NOT_FOUND);
 }
 
-/*
- * The remiss of the path (the worker has loaded it, OBJ_REMISS, and for a
- * remissinstans checked its invitation) with, for a remissinstans, its
- * invitation. Returns 1 with def (and inv for a kommun) filled, or 0
- * after answering.
- */
-static int
-load_remiss(struct request *req, struct response *res, struct remiss_def *def,
+int
+respond_load(struct request *req, struct response *res, struct remiss_def *def,
     struct invitation *inv)
 {
-	switch (respond_remiss(req->db, req->arena, req->object->slug,
+	enum core_result rc;
+
+	rc = respond_remiss(req->db, req->arena, req->object->slug,
 	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, def,
-	    inv)) {
-	case CORE_OK:
-		return 1;
-	case CORE_NOT_FOUND:	/* gone meanwhile */
-		not_found(req, res);
-		return 0;
-	default:
-		unavailable(req, res);
+	    inv);
+	if (rc != CORE_OK) {	/* CORE_NOT_FOUND: gone meanwhile */
+		handler_result(req, res, rc);
 		return 0;
 	}
+	return 1;
 }
 
 void
@@ -61,7 +54,7 @@ handle_remiss(struct request *req, struct response *res)
 	struct receipt		*versions = NULL;
 	struct html		*h;
 
-	if (!load_remiss(req, res, &def, &inv))
+	if (!respond_load(req, res, &def, &inv))
 		return;
 	p.def = &def;
 	p.inv = &inv;
@@ -89,7 +82,7 @@ handle_receipt(struct request *req, struct response *res)
 	struct html		*h;
 	int			 rc;
 
-	if (!load_remiss(req, res, &def, &inv))
+	if (!respond_load(req, res, &def, &inv))
 		return;
 	/* The version was loaded within the remiss (OBJ_VERSION), for a
 	 * remissinstans within its own organisation. */
@@ -134,7 +127,7 @@ handle_attachment(struct request *req, struct response *res)
 	size_t			 n = (size_t)req->object->n;
 	int			 rc;
 
-	if (!load_remiss(req, res, &def, &inv))
+	if (!respond_load(req, res, &def, &inv))
 		return;
 	/* The version and its n:th file were loaded within the remiss
 	 * (OBJ_ATTACHMENT); the same rule as the receipt: a kommun only its

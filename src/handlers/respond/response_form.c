@@ -10,11 +10,11 @@
 #include "core/filetype.h"
 #include "core/objects.h"
 #include "core/remiss_def.h"
-#include "core/respond_page.h"
 #include "core/response_diff.h"
 #include "core/response_revision.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
+#include "handlers/respond/respond.h"
 #include "handlers/respond/response_form.h"
 #include "http/input.h"
 #include "http/multipart.h"
@@ -214,28 +214,6 @@ response_form_check_complete(const struct response_doc *doc,
 		    _("Skriv vilken instans som fattade beslutet."));
 }
 
-/*
- * The remiss of the path (the worker has loaded it, OBJ_REMISS, and for a
- * remissinstans checked its invitation) with the caller's invitation.
- * Returns 1 with def and inv filled, or 0 after answering.
- */
-static int
-load(struct request *req, struct response *res, struct remiss_def *def,
-    struct invitation *inv)
-{
-	switch (respond_remiss(req->db, req->arena, req->object->slug,
-	    req->identity.org_id, def, inv)) {
-	case CORE_OK:
-		return 1;
-	case CORE_NOT_FOUND:	/* gone meanwhile */
-		handler_fail(req, res, PROB_NOT_FOUND);
-		return 0;
-	default:
-		handler_fail(req, res, PROB_UNAVAILABLE);
-		return 0;
-	}
-}
-
 /* The form page (views/response_page_view.c), with an optional message
  * and errors; status as given. rev (or NULL) says what the form starts
  * from. */
@@ -302,7 +280,7 @@ handle_response_form(struct request *req, struct response *res)
 	struct response_revision rev;
 	const char		*notice = NULL;
 
-	if (!form_user(req, res) || !load(req, res, &def, &inv))
+	if (!form_user(req, res) || !respond_load(req, res, &def, &inv))
 		return;
 	if (!inv.open_now) {
 		closed_page(req, res, &def, &inv);
@@ -610,7 +588,7 @@ handle_response_post(struct request *req, struct response *res)
 	long long		 lockv;
 	int			 lock, new_lock, cur;
 
-	if (!form_user(req, res) || !load(req, res, &def, &inv))
+	if (!form_user(req, res) || !respond_load(req, res, &def, &inv))
 		return;
 	if (!inv.open_now) {
 		closed_page(req, res, &def, &inv);
