@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/registration.h"
+#include "core/respond_page.h"
 #include "core/result_db.h"
 #include "db/db.h"
 #include "util/arena.h"
@@ -13,13 +14,6 @@ enum { C_NAME, C__N };
 static const char *const org_cols[C__N] = {
 	[C_NAME] = "name",
 };
-
-/* The core result of a 1 / 0 / -1 loader. */
-static enum core_result
-of_int(int rc)
-{
-	return rc == 1 ? CORE_OK : rc == 0 ? CORE_NOT_FOUND : CORE_UNAVAILABLE;
-}
 
 /* The name of organisation org_id into *name (in a). */
 static enum core_result
@@ -51,9 +45,8 @@ registration_load(struct db *db, struct arena *a, const char *slug,
 
 	memset(out, 0, sizeof(*out));
 	out->org_id = org_id;
-	if ((rc = of_int(remiss_load(db, a, slug, &out->def))) != CORE_OK ||
-	    (rc = of_int(remiss_invitation(db, a, out->def.id, org_id,
-	    &out->inv))) != CORE_OK)
+	if ((rc = respond_remiss(db, a, slug, org_id, &out->def,
+	    &out->inv)) != CORE_OK)
 		return rc;
 	return org_name(db, a, org_id, &out->org_name);
 }
