@@ -29,6 +29,35 @@ enum input_key {
 	IN_SAVED,		/* ?sparat=1 */
 	IN_REVOKED,		/* ?aterkallad=1 */
 	/* respond (handlers/respond/) */
+	IN_FROM,		/* jamfor ?fran=: a version id */
+	IN_TO,			/* jamfor ?till=: a version id */
+	IN_RESTARTED,		/* svar ?borjat=1 */
+	IN_RECEIPT_FORMAT,	/* kvitton ?format=xml */
+	IN_FORM_ACTION,		/* the response form's button: spara |
+				   granska | skicka | borja-om */
+	IN_FORM_LOCK,		/* the draft's lock_version the form shows */
+	IN_FORM_KEY,		/* nyckel: the one-time key of a submission */
+	IN_FILE_DELETE,		/* ta_bort_bilaga: a draft file's id */
+	IN_ARRIVED_ON,		/* ankomstdatum of a registered response */
+	/* The response form's fields (response_form.c), read as text; its
+	 * mapper says what is wrong beside each field. */
+	IN_RF_POSITION,		/* stallningstagande */
+	IN_RF_SUMMARY,		/* sammanfattning */
+	IN_RF_DECISION_BODY,	/* beslut_instans */
+	IN_RF_DECISION_DATE,	/* beslut_datum */
+	IN_RF_DIARIENUMMER,	/* diarienummer */
+	IN_RF_CONTACT_NAME,	/* kontakt_namn */
+	IN_RF_CONTACT_EMAIL,	/* kontakt_epost */
+	IN_RF_CONTACT_PHONE,	/* kontakt_telefon */
+	IN_RF_SECTION_POSITION,	/* a-NR-position */
+	IN_RF_SECTION_COMMENT,	/* a-NR-kommentar */
+	IN_RF_SECTION_WORDING,	/* a-NR-lydelse */
+	IN_RF_QUESTION_POSITION, /* q-QID-position */
+	IN_RF_QUESTION_COMMENT,	/* q-QID-kommentar */
+	IN_RF_QUESTION_REGION,	/* q-QID-region */
+	IN_RF_QUESTION_KOMMUN,	/* q-QID-kommun */
+	IN_RF_QUESTION_SHORT,	/* q-QID-kort */
+	IN_RF_QUESTION_LONG,	/* q-QID-lang */
 	/* review (handlers/review/) */
 	/* review: matrix, analysis, themes (handlers/review/) */
 	IN_MATRIX_SECTION,	/* ?avsnitt=NR: one section's row */

@@ -21,12 +21,10 @@
  * the list can only shrink.
  */
 static const char *const inputs_pending[] = {
-	"remiss", "response_form", "response_post", "receipt", "overview",
-	"extend", "register_form", "register", "attachment", "compare",
+	"overview", "extend",
 	"admin_remisser", "admin_remiss_upload", "remiss_status", "invite",
-	"audit_log", "draft_file", "export_page", "api_export",
-	"api_remisser", "api_remiss", "api_versions", "api_submit",
-	"api_version", "remiss_new_form", "remiss_create", "remiss_editor",
+	"audit_log",
+	"remiss_new_form", "remiss_create", "remiss_editor",
 	"remiss_save", "section_add", "section_save", "section_move",
 	"section_remove", "question_add", "question_save", "question_remove",
 };

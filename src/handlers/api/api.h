@@ -7,11 +7,11 @@ struct request;
 struct response;
 
 /*
- * Loads the remiss named by the first path parameter for an API caller:
- * 404 if there is none (or it is still a draft and the caller is a
- * remissinstans), 403 if the caller is a remissinstans not invited to it,
- * 503 if the database fails. Returns 1 with def filled, or 0 after
- * answering.
+ * Loads the definition of the remiss the worker has loaded and judged for
+ * the route (OBJ_API_REMISS: 404 for a remiss that is not there or is a
+ * draft for a remissinstans, 403 for a remissinstans not invited): 404 if
+ * it went meanwhile, 503 if the database fails. Returns 1 with def
+ * filled, or 0 after answering.
  */
 int api_remiss(struct request *req, struct response *res,
     struct remiss_def *def);

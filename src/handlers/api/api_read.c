@@ -2,21 +2,18 @@
  * the receipts of submitted versions, and one submitted remissvar as stored. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
 #include "auth/identity.h"
+#include "core/api_read.h"
+#include "core/objects.h"
 #include "core/remiss_def.h"
 #include "core/response_store.h"
-#include "db/db.h"
 #include "handlers/api/api.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
-#include "log.h"
 #include "util/arena.h"
-#include "util/numparse.h"
+#include "util/buf.h"
 #include "xml/remiss_write.h"
 #include "xml/remissvar_write.h"
 
@@ -41,37 +38,16 @@ no_remiss(struct request *req, struct response *res)
 int
 api_remiss(struct request *req, struct response *res, struct remiss_def *def)
 {
-	struct invitation	inv;
-	int			rc;
-
-	rc = remiss_load(req->db, req->arena, req->path_params[0], def);
-	if (rc == -1) {
-		api_unavailable(req, res);
-		return 0;
-	}
-	if (rc == 0) {
-		no_remiss(req, res);
-		return 0;
-	}
-	if (req->identity.role != ROLE_KOMMUN)
+	switch (remiss_load(req->db, req->arena, req->object->slug, def)) {
+	case 1:
 		return 1;
-	if (strcmp(def->status, "utkast") == 0) {
+	case 0:		/* removed since the worker loaded it */
 		no_remiss(req, res);
 		return 0;
-	}
-	rc = remiss_invitation(req->db, req->arena, def->id,
-	    req->identity.org_id, &inv);
-	if (rc == -1) {
+	default:
 		api_unavailable(req, res);
 		return 0;
 	}
-	if (rc == 0) {
-		log_warn("id=%s org %lld is not invited to %s", req->id,
-		    req->identity.org_id, def->slug);
-		handler_fail(req, res, PROB_NOT_INVITED);
-		return 0;
-	}
-	return 1;
 }
 
 /* Sends what res->body holds as XML (or JSON), or a 500 when writing failed. */
@@ -135,14 +111,11 @@ handle_api_remiss(struct request *req, struct response *res)
 void
 handle_api_versions(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
 	struct receipt		*list;
 	long			 n;
 
-	if (!api_remiss(req, res, &def))
-		return;
-	if ((n = response_versions_list(req->db, req->arena, def.id,
-	    own_org(req), &list)) == -1) {
+	if ((n = response_versions_list(req->db, req->arena,
+	    req->object->remiss_id, own_org(req), &list)) == -1) {
 		api_unavailable(req, res);
 		return;
 	}
@@ -150,46 +123,34 @@ handle_api_versions(struct request *req, struct response *res)
 }
 
 /* GET /api/v1/remisser/{slug}/remissvar/{id}: the canonical XML that was
- * stored and hashed, byte for byte, after an XML declaration. */
+ * stored and hashed, byte for byte, after an XML declaration. The worker
+ * has loaded the version within the remiss (OBJ_API_VERSION), and for a
+ * remissinstans within its own organisation. */
 void
 handle_api_version(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
-	PGresult		*r;
-	long long		 vid, org;
-	char			 vs[32], os[32], rs[32];
-	const char		*p[3] = { vs, NULL, rs };
+	const char	*xml;
+	size_t		 len;
 
-	if (!api_remiss(req, res, &def))
-		return;
-	if (parse_id(req->path_params[1], &vid) == -1 || vid == 0) {
+	switch (api_version_xml(req->db, req->arena, req->object->remiss_id,
+	    req->object->id, own_org(req), &xml, &len)) {
+	case CORE_OK:
+		break;
+	case CORE_NOT_FOUND:
 		handler_fail(req, res, PROB_NO_RESPONSE);
 		return;
-	}
-	snprintf(vs, sizeof(vs), "%lld", vid);
-	snprintf(rs, sizeof(rs), "%lld", def.id);
-	if ((org = own_org(req)) != 0) {
-		snprintf(os, sizeof(os), "%lld", org);
-		p[1] = os;
-	}
-	r = db_exec(req->db, STMT_VERSION_XML, p);
-	if (!db_result_ok(r)) {
-		log_err("id=%s SQLSTATE %s", req->id, db_sqlstate(r));
-		PQclear(r);
+	case CORE_ERROR:
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	default:
 		api_unavailable(req, res);
 		return;
 	}
-	if (PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 1), def.slug) != 0) {
-		PQclear(r);
-		handler_fail(req, res, PROB_NO_RESPONSE);
-		return;
-	}
 	buf_puts(&res->body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	buf_append(&res->body, PQgetvalue(r, 0, 0),
-	    (size_t)PQgetlength(r, 0, 0));
+	buf_append(&res->body, xml, len);
 	buf_puts(&res->body, "\n");
-	PQclear(r);
 	send_body(req, res, 0, 0);
 	response_header(res, "Content-Disposition", arena_printf(req->arena,
-	    "inline; filename=\"remissvar-%s-%lld.xml\"", def.slug, vid));
+	    "inline; filename=\"remissvar-%s-%lld.xml\"", req->object->slug,
+	    req->object->id));
 }

@@ -4,11 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
 #include "core/audit.h"
+#include "core/objects.h"
 #include "core/remiss_def.h"
-#include "db/db.h"
 #include "export/export.h"
 #include "handlers/handlers.h"
 #include "handlers/review/review.h"
@@ -62,31 +60,17 @@ handle_api_export(struct request *req, struct response *res)
 {
 	struct export_job	*job;
 	enum export_format	 f;
-	PGresult		*r;
-	const char		*p[1];
 	char			 name[160], actor[48], detail[96];
-	int			 found;
 
-	f = export_format_parse(req->path_params[1]);
+	/* The worker has loaded the remiss and checked the format
+	 * (OBJ_EXPORT). */
+	f = export_format_parse(req->object->key);
 	if (f == EXPORT__MAX) {
 		review_not_found(req, res);
 		return;
 	}
-	p[0] = req->path_params[0];
-	r = db_exec(req->db, STMT_REMISS_BY_SLUG, p);
-	if (!db_result_ok(r)) {
-		PQclear(r);
-		review_unavailable(req, res);
-		return;
-	}
-	found = PQntuples(r) == 1;
-	PQclear(r);
-	if (!found) {
-		review_not_found(req, res);
-		return;
-	}
 	if ((job = arena_calloc(req->arena, 1, sizeof(*job))) == NULL ||
-	    export_filename(f, req->path_params[0], name, sizeof(name)) == -1) {
+	    export_filename(f, req->object->slug, name, sizeof(name)) == -1) {
 		review_unavailable(req, res);
 		return;
 	}
@@ -98,12 +82,12 @@ handle_api_export(struct request *req, struct response *res)
 	snprintf(detail, sizeof(detail), "{\"format\":\"%s\"}",
 	    export_format_name(f));
 	if (audit_write(req->db, actor, "remiss.export", "remiss",
-	    req->path_params[0], detail) == -1) {
+	    req->object->slug, detail) == -1) {
 		review_unavailable(req, res);
 		return;
 	}
 	job->db = req->db;
-	job->slug = req->path_params[0];
+	job->slug = req->object->slug;
 	job->format = f;
 	job->req_id = req->id;
 	res->content_type = export_media_type(f);

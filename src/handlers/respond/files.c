@@ -8,14 +8,13 @@
 #include "auth/identity.h"
 #include "core/draft_files.h"
 #include "core/filetype.h"
-#include "core/remiss_def.h"
+#include "core/objects.h"
 #include "core/response_doc.h"
 #include "handlers/respond/files.h"
 #include "handlers/handlers.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/numparse.h"
 
 /* RFC 5987 encoding of a file name for Content-Disposition's filename*. */
 static const char *
@@ -66,35 +65,25 @@ send_file(struct request *req, struct response *res, size_t n,
 	response_header(res, "Cache-Control", "private, no-store");
 }
 
-/* GET /remisser/{slug}/svar/bilaga/{id}: a file of the caller's own draft. */
+/* GET /remisser/{slug}/svar/bilaga/{id}: a file of the caller's own draft.
+ * The worker has loaded it (OBJ_DRAFT_FILE) within the caller's own
+ * organisation's draft of an invited remiss, or answered 404. */
 void
 handle_draft_file(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
-	struct invitation	 inv;
 	struct attachment	 at;
-	long long		 id;
-	int			 rc;
 
-	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
-	if (rc == 1)
-		rc = remiss_invitation(req->db, req->arena, def.id,
-		    req->identity.org_id, &inv);
-	if (rc == 1) {
-		if (parse_id(req->path_params[1], &id) == -1 || id == 0)
-			rc = 0;
-		else
-			rc = draft_file_get(req->db, req->arena, def.id,
-			    req->identity.org_id, id, &at);
-	}
-	if (rc == -1) {
+	switch (draft_file_get(req->db, req->arena, req->object->remiss_id,
+	    req->identity.org_id, req->object->id, &at)) {
+	case 1:
+		send_file(req, res, (size_t)req->object->id, at.filename,
+		    at.media_type, at.data, at.len);
+		return;
+	case 0:		/* removed meanwhile */
+		handler_fail(req, res, PROB_NO_FILE);
+		return;
+	default:
 		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
-	if (rc == 0) {
-		handler_fail(req, res, PROB_NO_FILE);
-		return;
-	}
-	send_file(req, res, (size_t)id, at.filename, at.media_type, at.data,
-	    at.len);
 }

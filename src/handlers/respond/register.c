@@ -7,99 +7,63 @@
 
 #include "auth/token.h"
 #include "core/filetype.h"
-#include "core/remiss_def.h"
+#include "core/objects.h"
+#include "core/registration.h"
 #include "core/response_revision.h"
 #include "core/response_store.h"
-#include "db/db.h"
 #include "handlers/handlers.h"
 #include "handlers/respond/response_form.h"
-#include "http/kv.h"
 #include "http/multipart.h"
 #include "http/response.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 #include "views/dates.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/response_page_view.h"
 
 #define REGISTER_FILES_MAX 20
 
-/* The remiss, the organisation of the path, its name and its invitation
- * (inv: its last day); 0 after answering. */
+/* The remiss and the organisation of the path (the worker has loaded the
+ * invitation, OBJ_INVITATION), with its name and last day; 0 after
+ * answering. */
 static int
-load(struct request *req, struct response *res, struct remiss_def *def,
-    long long *org_id, const char **org_name, struct invitation *inv)
+load(struct request *req, struct response *res, struct registration *rg)
 {
-	PGresult		*r;
-	const char		*p[1];
-	int			 rc;
+	enum core_result rc;
 
-	rc = remiss_load(req->db, req->arena, req->path_params[0], def);
-	if (rc == 1 && (parse_id(req->path_params[1], org_id) == -1 || *org_id == 0))
-		rc = 0;
-	if (rc == 1)
-		rc = remiss_invitation(req->db, req->arena, def->id, *org_id, inv);
-	if (rc == 1) {
-		p[0] = req->path_params[1];
-		r = db_exec(req->db, STMT_ORG_NAME, p);
-		if (!db_result_ok(r))
-			rc = -1;
-		else if (PQntuples(r) != 1 ||
-		    (*org_name = arena_strdup(req->arena, PQgetvalue(r, 0, 0))) == NULL)
-			rc = 0;
-		PQclear(r);
+	rc = registration_load(req->db, req->arena, req->object->slug,
+	    req->object->id, rg);
+	if (rc != CORE_OK) {	/* CORE_NOT_FOUND: gone meanwhile */
+		handler_result(req, res, rc);
+		return 0;
 	}
-	if (rc == 1)
-		return 1;
-	if (rc == 0)
-		handler_fail(req, res, PROB_NOT_FOUND);
-	else
-		handler_fail(req, res, PROB_UNAVAILABLE);
-	return 0;
+	return 1;
 }
 
+/* The registration form (views/response_page_view.c), status as given. */
 static void
-page(struct request *req, struct response *res, const struct remiss_def *def,
-    long long org_id, const char *org_name, const struct response_doc *doc,
-    const struct form_errors *errs, const struct form_registration *reg,
-    int status)
+page(struct request *req, struct response *res, const struct registration *rg,
+    const struct response_doc *doc, const struct form_errors *errs,
+    const struct form_registration *reg, int status)
 {
+	struct register_page	 p = {
+		.who = &req->identity, .def = &rg->def, .org_id = rg->org_id,
+		.org_name = rg->org_name, .doc = doc, .errs = errs, .reg = reg,
+	};
 	struct response_revision rev;
 	struct html		*h;
 
+	/* A registered version replaces the whole earlier one, whatever its
+	 * channel: the page says so before anything is typed. */
+	if (response_revision_latest(req->db, req->arena, &rg->def, rg->org_id,
+	    &rev) == 1)
+		p.latest = &rev.latest;
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	layout_begin(h, _("Registrera inkommet svar"), &req->identity);
-	html_elem(h, "h1", arena_printf(req->arena, _("Registrera svar från %s"),
-	    org_name), NULL);
-	html_elem(h, "p", arena_printf(req->arena, _("För svar på remissen %s som "
-	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
-	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
-	    "inkommet via förvaltningen."), def->title), "class", "lead", NULL);
-	/* A registered version replaces the whole earlier one, whatever
-	 * its channel: say so before anything is typed. */
-	if (response_revision_latest(req->db, req->arena, def, org_id,
-	    &rev) == 1)
-		html_elem(h, "p", arena_printf(req->arena, _("%1$s har redan "
-		    "svarat: %2$s. Det ni registrerar blir version %3$d och "
-		    "ersätter den i granskningen och exporterna, så skriv in hela "
-		    "det nya svaret, inte bara det som har ändrats."), org_name,
-		    receipt_version_ui(req->arena, &rev.latest),
-		    rev.latest.version + 1), "class", "notice", "id", "tidigare",
-		    NULL);
-	if (errs != NULL && errs->n > 0) {
-		form_errors_summary(h, req->arena, errs,
-		    _("Rätta följande innan du registrerar"));
-		html_elem(h, "p", _("Välj filerna igen: av säkerhetsskäl behåller "
-		    "webbläsaren dem inte."), "class", "alert", NULL);
-	}
-	response_form_write(h, req->arena, def, doc, errs, arena_printf(req->arena,
-	    "/remisser/%s/registrera/%s", def->slug, req->path_params[1]),
-	    req->identity.csrf, 0, NULL, 0, reg);
-	layout_end(h);
+	register_page_view(h, req->arena, &p);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
 }
@@ -107,15 +71,12 @@ page(struct request *req, struct response *res, const struct remiss_def *def,
 void
 handle_register_form(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
-	struct invitation	 inv;
+	struct registration	 rg;
 	struct response_doc	 doc;
 	struct form_registration reg;
-	const char		*org_name;
-	long long		 org_id;
 	char			 key[TOKEN_HEX], today[16];
 
-	if (!load(req, res, &def, &org_id, &org_name, &inv))
+	if (!load(req, res, &rg))
 		return;
 	if (token_new(key) == -1 || date_today(today, sizeof(today)) == -1) {
 		handler_fail(req, res, PROB_INTERNAL);
@@ -124,55 +85,48 @@ handle_register_form(struct request *req, struct response *res)
 	memset(&doc, 0, sizeof(doc));
 	reg.key = key;
 	reg.arrived_on = today;		/* most responses are registered the day they come */
-	page(req, res, &def, org_id, org_name, &doc, NULL, &reg, 200);
+	page(req, res, &rg, &doc, NULL, &reg, 200);
 }
 
 /*
- * The ankomstdatum of the form, trimmed, into *out; what is wrong with it
- * (not a date, after today, outside the organisation's window) goes into
- * errs beside the field. The core judges the window again when it stores.
+ * The ankomstdatum of the form (trimmed, IN_ARRIVED_ON) into *out; what is
+ * wrong with it (not a date, after today, outside the organisation's
+ * window) goes into errs beside the field. The core judges the window
+ * again when it stores.
  */
 static void
-read_arrival(struct request *req, const struct remiss_def *def,
-    const struct invitation *inv, const char *org_name, const char **out,
-    struct form_errors *errs)
+read_arrival(struct request *req, const struct registration *rg,
+    const char **out, struct form_errors *errs)
 {
-	const char	*v = kvlist_get(&req->form, "ankomstdatum");
-	char		 tmp[40], today[16];
-	size_t		 n;
+	char today[16];
 
-	*out = NULL;
-	while (v != NULL && (*v == ' ' || *v == '\t'))
-		v++;
-	n = v != NULL ? strlen(v) : 0;
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t' ||
-	    v[n - 1] == '\r' || v[n - 1] == '\n'))
-		n--;
-	if (n == 0) {
+	*out = input_text(req, IN_ARRIVED_ON);
+	switch (input_state(req, IN_ARRIVED_ON)) {
+	case INPUT_ABSENT:
 		form_errors_add(errs, "ankomstdatum", _("Skriv dagen då svaret "
 		    "kom in."));
 		return;
-	}
-	*out = arena_strndup(req->arena, v, n);
-	if (*out == NULL || n != 10 || date_sv(*out, tmp, sizeof(tmp)) == -1) {
+	case INPUT_INVALID:
 		form_errors_add(errs, "ankomstdatum", _("Skriv ankomstdatumet som "
 		    "ÅÅÅÅ-MM-DD, till exempel 2024-05-20."));
 		return;
+	default:
+		break;
 	}
 	if (date_today(today, sizeof(today)) == 0 && strcmp(*out, today) > 0)
 		form_errors_add(errs, "ankomstdatum", arena_printf(req->arena,
 		    _("Ankomstdatumet kan inte vara senare än i dag, %s."),
 		    date_ui_in(req->arena, today)));
-	else if (strcmp(*out, def->opens) < 0)
+	else if (strcmp(*out, rg->def.opens) < 0)
 		form_errors_add(errs, "ankomstdatum", arena_printf(req->arena,
 		    _("Remissen öppnade %s. Ett svar som kom in före det kan "
-		    "inte registreras."), date_ui_in(req->arena, def->opens)));
-	else if (inv->closes != NULL && strcmp(*out, inv->closes) > 0)
+		    "inte registreras."), date_ui_in(req->arena, rg->def.opens)));
+	else if (rg->inv.closes != NULL && strcmp(*out, rg->inv.closes) > 0)
 		form_errors_add(errs, "ankomstdatum", arena_printf(req->arena,
 		    _("Svaret kom in efter sista svarsdagen för %s, %s, och tas "
 		    "inte emot. Om det ska tas emot ändå: förläng "
-		    "organisationens svarstid på översikten först."), org_name,
-		    date_ui_in(req->arena, inv->closes)));
+		    "organisationens svarstid på översikten först."),
+		    rg->org_name, date_ui_in(req->arena, rg->inv.closes)));
 }
 
 /* The files of the post, typed by content, into doc; refusals into errs. */
@@ -224,28 +178,26 @@ read_files(struct request *req, struct response_doc *doc,
 void
 handle_register(struct request *req, struct response *res)
 {
-	struct remiss_def	 def;
-	struct invitation	 inv;
+	struct registration	 rg;
 	struct response_doc	 doc;
 	struct form_errors	 errs;
 	struct form_registration reg;
 	struct submit_request	 sr;
 	struct receipt		 rcpt;
-	const char		*org_name, *key, *arrived, *why = NULL;
+	const char		*key, *arrived, *why = NULL;
 	char			 reqsha[TOKEN_HEX];
-	long long		 org_id;
 
-	if (!load(req, res, &def, &org_id, &org_name, &inv))
+	if (!load(req, res, &rg))
 		return;
-	key = kvlist_get(&req->form, "nyckel");
+	key = input_text(req, IN_FORM_KEY);
 	if (key == NULL || !token_wellformed(key)) {
 		handler_problem(req, res, 400, "Formuläret har gått ut. Öppna det "
 		    "igen.", "The form has expired.");
 		return;
 	}
 	memset(&errs, 0, sizeof(errs));
-	read_arrival(req, &def, &inv, org_name, &arrived, &errs);
-	if (response_form_read(req, &def, &doc, &errs) == -1 ||
+	read_arrival(req, &rg, &arrived, &errs);
+	if (response_form_read(req, &rg.def, &doc, &errs) == -1 ||
 	    read_files(req, &doc, &errs) == -1) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
@@ -253,14 +205,14 @@ handle_register(struct request *req, struct response *res)
 	response_form_check_complete(&doc, &errs);
 	reg.key = key;
 	reg.arrived_on = arrived != NULL ? arrived :
-	    kvlist_get(&req->form, "ankomstdatum");
+	    input_raw(req, IN_ARRIVED_ON);
 	if (errs.n > 0) {
-		page(req, res, &def, org_id, org_name, &doc, &errs, &reg, 422);
+		page(req, res, &rg, &doc, &errs, &reg, 422);
 		return;
 	}
 	memset(&sr, 0, sizeof(sr));
-	sr.def = &def;
-	sr.org_id = org_id;
+	sr.def = &rg.def;
+	sr.org_id = rg.org_id;
 	sr.user_id = req->identity.user_id;
 	sr.channel = CHANNEL_REGISTRERAD;
 	sr.doc = &doc;
@@ -273,7 +225,7 @@ handle_register(struct request *req, struct response *res)
 	case SUBMIT_REPLAY:
 		res->status = 303;
 		response_header(res, "Location", arena_printf(req->arena,
-		    "/remisser/%s/kvitton/%lld", def.slug, rcpt.version_id));
+		    "/remisser/%s/kvitton/%lld", rg.def.slug, rcpt.version_id));
 		return;
 	case SUBMIT_CLOSED:
 		/* The day was within the window a moment ago: the remiss was
@@ -281,15 +233,15 @@ handle_register(struct request *req, struct response *res)
 		form_errors_add(&errs, "ankomstdatum", arena_printf(req->arena,
 		    _("Remissen tar inte emot svar från %s för den dagen. "
 		    "Kontrollera att remissen är öppen och organisationens "
-		    "sista svarsdag på översikten."), org_name));
-		page(req, res, &def, org_id, org_name, &doc, &errs, &reg, 409);
+		    "sista svarsdag på översikten."), rg.org_name));
+		page(req, res, &rg, &doc, &errs, &reg, 409);
 		return;
 	case SUBMIT_INVALID:
 		/* The core's reason is Swedish; the frame is the user's. */
 		form_errors_add(&errs, NULL, arena_printf(req->arena,
 		    _("Svaret kunde inte registreras: %s"), why != NULL ? why :
 		    "Svaret är inte komplett."));
-		page(req, res, &def, org_id, org_name, &doc, &errs, &reg, 422);
+		page(req, res, &rg, &doc, &errs, &reg, 422);
 		return;
 	case SUBMIT_KEY_REUSED:
 		handler_problem(req, res, 409, "Formuläret har redan använts. "

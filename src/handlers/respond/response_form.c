@@ -1,84 +1,75 @@
-/* response_form.c: maps the remissvar web form to a response_doc and back, and shows one read-only. */
+/* response_form.c: the remissvar web form: GET and POST /remisser/{slug}/svar (draft, review step,
+ * submit, "börja om") and the mapping of its fields to a response_doc. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "auth/token.h"
 #include "core/draft_files.h"
+#include "core/filetype.h"
+#include "core/objects.h"
+#include "core/remiss_def.h"
+#include "core/response_diff.h"
+#include "core/response_revision.h"
 #include "core/response_store.h"
+#include "handlers/handlers.h"
+#include "handlers/respond/respond.h"
 #include "handlers/respond/response_form.h"
-#include "http/kv.h"
+#include "http/input.h"
+#include "http/multipart.h"
 #include "http/request.h"
+#include "http/response.h"
 #include "http/utf8.h"
+#include "log.h"
 #include "util/arena.h"
-#include "views/answer_view.h"
 #include "views/dates.h"
-#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
+#include "views/compare_view.h"
+#include "views/layout.h"
+#include "views/response_page_view.h"
 
+/* The losses the review step lists; more are counted ("och 3 till"). */
+#define LOSSES_SHOWN	128
 #define TEXT_MAX	100000	/* bytes of one long text, as the database allows */
 
-void
-form_errors_add(struct form_errors *e, const char *field, const char *message)
-{
-	if (e->n < FORM_ERRORS_MAX) {
-		e->field[e->n] = field;
-		e->message[e->n] = message;
-		e->n++;
-	}
-}
-
-const char *
-form_errors_get(const struct form_errors *errs, const char *field)
-{
-	size_t i;
-
-	for (i = 0; errs != NULL && i < errs->n; i++)
-		if (errs->field[i] != NULL && strcmp(errs->field[i], field) == 0)
-			return errs->message[i];
-	return NULL;
-}
-
-void
-form_errors_summary(struct html *h, struct arena *a,
-    const struct form_errors *errs, const char *heading)
-{
-	(void)a;
-	form_error_summary(h, heading, errs->field, errs->message, errs->n);
-}
-
-/* The trimmed value of a field, NULL when absent or blank; too long is an error. */
+/* The value of input k (of the family member key when key is not NULL),
+ * trimmed, NULL when absent or blank. */
 static const char *
-text(struct request *req, const char *name, size_t max, struct form_errors *e)
+value_of(const struct request *req, enum input_key k, const char *key)
 {
-	const char	*v = kvlist_get(&req->form, name);
-	const char	*end;
+	const struct input_value *v;
 
-	if (v == NULL)
-		return NULL;
-	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-		v++;
-	if (*v == '\0')
-		return NULL;
-	end = v + strlen(v);
-	while (end > v && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' ||
-	    end[-1] == '\n'))
-		end--;
-	if ((size_t)(end - v) > max) {
+	if (key == NULL)
+		return input_text(req, k);
+	v = input_member(req, k, key);
+	return v != NULL && v->state == INPUT_VALID ? v->text : NULL;
+}
+
+/* A text field (name: as the form names it, for its error), NULL when
+ * absent or blank; over max bytes is an error. */
+static const char *
+text(struct request *req, enum input_key k, const char *key, const char *name,
+    size_t max, struct form_errors *e)
+{
+	const char *v = value_of(req, k, key);
+
+	if (v != NULL && strlen(v) > max) {
 		form_errors_add(e, name, _("Texten är för lång."));
 		return NULL;
 	}
-	return arena_strndup(req->arena, v, (size_t)(end - v));
+	return v;
 }
 
 /* A one-line field of at most max characters, the database's limit for it
  * (001_core.sql), so that a value it would refuse is an error beside the
  * field instead of a failed save: no line breaks allowed. */
 static const char *
-line(struct request *req, const char *name, size_t max, struct form_errors *e)
+line(struct request *req, enum input_key k, size_t max, struct form_errors *e)
 {
-	const char *v = text(req, name, max * 4, e);
+	const char *name = input_defs[k].name;
+	const char *v = text(req, k, NULL, name, max * 4, e);
 
 	if (v != NULL && strpbrk(v, "\r\n\t") != NULL) {
 		form_errors_add(e, name, _("Fältet får bara innehålla en rad."));
@@ -93,9 +84,10 @@ line(struct request *req, const char *name, size_t max, struct form_errors *e)
 }
 
 static enum position
-position_field(struct request *req, const char *name, struct form_errors *e)
+position_field(struct request *req, enum input_key k, const char *key,
+    const char *name, struct form_errors *e)
 {
-	enum position p = position_parse(kvlist_get(&req->form, name));
+	enum position p = position_parse(value_of(req, k, key));
 
 	if (p == POS__MAX) {
 		form_errors_add(e, name, _("Välj ett av ställningstagandena."));
@@ -110,20 +102,32 @@ fname(struct request *req, const char *prefix, const char *id, const char *part)
 	return arena_printf(req->arena, "%s-%s-%s", prefix, id, part);
 }
 
+/* A text of family k for the member id ("q-ID-kommentar"). */
+static const char *
+member_text(struct request *req, enum input_key k, const char *prefix,
+    const char *id, const char *part, struct form_errors *e)
+{
+	return text(req, k, id, fname(req, prefix, id, part), TEXT_MAX, e);
+}
+
 static void
 read_question(struct request *req, const struct question_def *q,
     struct answer *a, struct form_errors *e)
 {
 	memset(a, 0, sizeof(*a));
 	a->question_id = q->qid;
-	a->position = position_field(req, fname(req, "q", q->qid, "position"), e);
-	a->comment = text(req, fname(req, "q", q->qid, "kommentar"), TEXT_MAX, e);
-	a->consequence_region = text(req, fname(req, "q", q->qid, "region"),
-	    TEXT_MAX, e);
-	a->consequence_kommun = text(req, fname(req, "q", q->qid, "kommun"),
-	    TEXT_MAX, e);
-	a->short_term = text(req, fname(req, "q", q->qid, "kort"), TEXT_MAX, e);
-	a->long_term = text(req, fname(req, "q", q->qid, "lang"), TEXT_MAX, e);
+	a->position = position_field(req, IN_RF_QUESTION_POSITION, q->qid,
+	    fname(req, "q", q->qid, "position"), e);
+	a->comment = member_text(req, IN_RF_QUESTION_COMMENT, "q", q->qid,
+	    "kommentar", e);
+	a->consequence_region = member_text(req, IN_RF_QUESTION_REGION, "q",
+	    q->qid, "region", e);
+	a->consequence_kommun = member_text(req, IN_RF_QUESTION_KOMMUN, "q",
+	    q->qid, "kommun", e);
+	a->short_term = member_text(req, IN_RF_QUESTION_SHORT, "q", q->qid,
+	    "kort", e);
+	a->long_term = member_text(req, IN_RF_QUESTION_LONG, "q", q->qid, "lang",
+	    e);
 }
 
 int
@@ -137,14 +141,16 @@ response_form_read(struct request *req, const struct remiss_def *def,
 
 	memset(doc, 0, sizeof(*doc));
 	doc->remiss_slug = def->slug;
-	doc->position = position_field(req, "stallningstagande", errs);
-	doc->summary = text(req, "sammanfattning", TEXT_MAX, errs);
-	doc->decision_body = line(req, "beslut_instans", 300, errs);
-	doc->decision_date = line(req, "beslut_datum", 40, errs);
-	doc->diarienummer = line(req, "diarienummer", 100, errs);
-	doc->contact_name = line(req, "kontakt_namn", 200, errs);
-	doc->contact_email = line(req, "kontakt_epost", 254, errs);
-	doc->contact_phone = line(req, "kontakt_telefon", 50, errs);
+	doc->position = position_field(req, IN_RF_POSITION, NULL,
+	    "stallningstagande", errs);
+	doc->summary = text(req, IN_RF_SUMMARY, NULL, "sammanfattning",
+	    TEXT_MAX, errs);
+	doc->decision_body = line(req, IN_RF_DECISION_BODY, 300, errs);
+	doc->decision_date = line(req, IN_RF_DECISION_DATE, 40, errs);
+	doc->diarienummer = line(req, IN_RF_DIARIENUMMER, 100, errs);
+	doc->contact_name = line(req, IN_RF_CONTACT_NAME, 200, errs);
+	doc->contact_email = line(req, IN_RF_CONTACT_EMAIL, 254, errs);
+	doc->contact_phone = line(req, IN_RF_CONTACT_PHONE, 50, errs);
 	/* A date the database cannot store is wrong for a draft too. */
 	if (doc->decision_date != NULL && date_sv(doc->decision_date, tmp,
 	    sizeof(tmp)) == -1) {
@@ -164,12 +170,12 @@ response_form_read(struct request *req, const struct remiss_def *def,
 		a = &doc->answers[n];
 		memset(a, 0, sizeof(*a));
 		a->section_nr = s->nr;
-		a->position = position_field(req, fname(req, "a", s->nr,
-		    "position"), errs);
-		a->comment = text(req, fname(req, "a", s->nr, "kommentar"),
-		    TEXT_MAX, errs);
-		a->proposed_wording = text(req, fname(req, "a", s->nr, "lydelse"),
-		    TEXT_MAX, errs);
+		a->position = position_field(req, IN_RF_SECTION_POSITION, s->nr,
+		    fname(req, "a", s->nr, "position"), errs);
+		a->comment = member_text(req, IN_RF_SECTION_COMMENT, "a", s->nr,
+		    "kommentar", errs);
+		a->proposed_wording = member_text(req, IN_RF_SECTION_WORDING, "a",
+		    s->nr, "lydelse", errs);
 		if (!answer_is_empty(a))
 			n++;
 		for (j = 0; j < s->nquestions; j++) {
@@ -208,314 +214,466 @@ response_form_check_complete(const struct response_doc *doc,
 		    _("Skriv vilken instans som fattade beslutet."));
 }
 
+/* The form page (views/response_page_view.c), with an optional message
+ * and errors; status as given. rev (or NULL) says what the form starts
+ * from. */
 static void
-write_question_fields(struct html *h, struct arena *a,
-    const struct question_def *q, const struct answer *ans,
-    const struct form_errors *e)
-{
-	static const struct answer none;
-	char *n;
-
-	if (ans == NULL)
-		ans = &none;
-	html_open(h, "fieldset", "class", "question", NULL);
-	html_elem(h, "legend", q->text, NULL);
-	if (strcmp(q->kind, "konsekvens") == 0) {
-		n = arena_printf(a, "q-%s-region", q->qid);
-		form_textarea(h, n, _("Konsekvenser för Regionen"),
-		    ans->consequence_region, form_errors_get(e, n), 4);
-		n = arena_printf(a, "q-%s-kommun", q->qid);
-		form_textarea(h, n, _("Konsekvenser för Kommunerna"),
-		    ans->consequence_kommun, form_errors_get(e, n), 4);
-	} else if (strcmp(q->kind, "tidshorisont") == 0) {
-		n = arena_printf(a, "q-%s-kort", q->qid);
-		form_textarea(h, n, _("Kortsiktigt"), ans->short_term,
-		    form_errors_get(e, n), 4);
-		n = arena_printf(a, "q-%s-lang", q->qid);
-		form_textarea(h, n, _("Långsiktigt"), ans->long_term,
-		    form_errors_get(e, n), 4);
-	} else {
-		if (strcmp(q->kind, "stallningstagande") == 0) {
-			n = arena_printf(a, "q-%s-position", q->qid);
-			form_positions(h, n, _("Ställningstagande"), ans->position,
-			    form_errors_get(e, n), 1);
-		}
-		n = arena_printf(a, "q-%s-kommentar", q->qid);
-		form_textarea(h, n, _("Svar"), ans->comment, form_errors_get(e, n), 5);
-	}
-	html_close(h);
-}
-
-/* "1,2 MB" style sizes, Swedish decimal comma. */
-static const char *
-size_sv(struct arena *a, long long bytes)
-{
-	if (bytes < 1024)
-		return arena_printf(a, _("%lld byte"), bytes);
-	if (bytes < 1024 * 1024)
-		return arena_printf(a, _("%lld kB"), (bytes + 512) / 1024);
-	return arena_printf(a, _("%lld,%lld MB"), bytes / (1024 * 1024),
-	    (bytes % (1024 * 1024)) * 10 / (1024 * 1024));
-}
-
-/* The draft's files, each a download link with a remove button, and the
- * field to add one. href is the download path up to the file's id. */
-static void
-attachments_section(struct html *h, struct arena *a, const char *href,
-    const struct draft_file *files, long nfiles, const char *error)
-{
-	char	id[16];
-	long	i;
-
-	html_open(h, "section", "class", "attachments", "aria-labelledby",
-	    "h-bilagor", NULL);
-	html_elem(h, "h2", _("Bilagor"), "id", "h-bilagor", NULL);
-	if (nfiles > 0) {
-		html_open(h, "ul", "class", "files", NULL);
-		for (i = 0; i < nfiles; i++) {
-			snprintf(id, sizeof(id), "%lld", files[i].id);
-			html_open(h, "li", NULL);
-			html_elem(h, "a", files[i].filename, "href",
-			    arena_printf(a, "%s%s", href, id), NULL);
-			html_text(h, arena_printf(a, " (%s) ",
-			    size_sv(a, files[i].size)));
-			html_elem(h, "button", arena_printf(a, _("Ta bort %s"),
-			    files[i].filename), "type", "submit",
-			    "name", "ta_bort_bilaga", "value", id, NULL);
-			html_close(h);
-		}
-		html_close(h);
-	}
-	html_open(h, "div", "class", error ? "field has-error" : "field", NULL);
-	html_elem(h, "label", _("Lägg till bilaga (PDF, ODT, DOCX, PNG, JPEG eller "
-	    "text, högst 10 MB per fil)"), "for", "bilaga", NULL);
-	if (error != NULL)
-		html_elem(h, "p", error, "class", "field-error", "id", "bilaga-fel",
-		    NULL);
-	html_void(h, "input", "type", "file", "id", "bilaga", "name", "bilaga",
-	    "multiple", "multiple",
-	    "accept", ".pdf,.odt,.docx,.png,.jpg,.jpeg,.txt",
-	    "aria-describedby", error ? "bilaga-fel" : NULL, NULL);
-	html_close(h);
-	html_close(h);
-}
-
-/* The proposal's text beside the answer fields. */
-static void
-proposal(struct html *h, const struct section_def *s)
-{
-	html_open(h, "div", "class", "proposal", NULL);
-	html_elem(h, "h3", _("Förslagets text"), NULL);
-	html_elem(h, "p", s->body, NULL);
-	html_close(h);
-}
-
-void
-response_form_write(struct html *h, struct arena *a,
+form_page(struct request *req, struct response *res,
     const struct remiss_def *def, const struct response_doc *doc,
-    const struct form_errors *e, const char *action, const char *csrf, int lock,
-    const struct draft_file *files, long nfiles,
-    const struct form_registration *reg)
+    const struct form_errors *errs, int lock, int status, const char *notice,
+    const char *const *changes, size_t nchanges,
+    const struct response_revision *rev)
 {
-	const char			*registration_key = reg != NULL ?
-	    reg->key : NULL;
-	const struct section_def	*s;
-	const struct answer		*ans;
-	static const struct answer	 none;
-	char				 lockbuf[16], *n, *title;
-	size_t				 i, j;
+	struct response_form_page p = {
+		.who = &req->identity, .def = def, .doc = doc, .errs = errs,
+		.lock = lock, .notice = notice, .changes = changes,
+		.nchanges = nchanges, .rev = rev,
+	};
+	struct draft_file	*files = NULL;
+	struct html		*h;
 
-	snprintf(lockbuf, sizeof(lockbuf), "%d", lock);
-	html_open(h, "form", "method", "post", "action", action,
-	    "class", "response", "novalidate", "novalidate",
-	    "enctype", "multipart/form-data",
-	    /* static/autosave.js saves a kommun's draft every 30 s. */
-	    "data-autosave", registration_key == NULL ? "30" : NULL, NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
-	    NULL);
-
-	if (reg != NULL) {
-		/* The registrar's date: what counts against the deadline. */
-		html_open(h, "section", "class", "arrival", "aria-labelledby",
-		    "h-ankomst", NULL);
-		html_elem(h, "h2", _("Ankomst"), "id", "h-ankomst", NULL);
-		html_elem(h, "p", _("Dagen då svaret kom in till förvaltningen, "
-		    "som registratorn har daterat det. Svaret räknas som "
-		    "inkommet den dagen, också mot sista svarsdagen."), "class",
-		    "muted", NULL);
-		form_input(h, "date", "ankomstdatum", _("Ankomstdatum "
-		    "(ÅÅÅÅ-MM-DD)"), reg->arrived_on, form_errors_get(e,
-		    "ankomstdatum"), 1);
-		html_close(h);
-	}
-	html_open(h, "section", "class", "overall", "aria-labelledby", "h-overall",
-	    NULL);
-	html_elem(h, "h2", _("Organisationens svar"), "id", "h-overall", NULL);
-	form_positions(h, "stallningstagande", _("Övergripande ställningstagande"),
-	    doc->position, form_errors_get(e, "stallningstagande"), 1);
-	form_textarea(h, "sammanfattning", _("Sammanfattning"), doc->summary,
-	    form_errors_get(e, "sammanfattning"), 6);
-	html_close(h);
-
-	for (i = 0; i < def->nsections; i++) {
-		s = &def->sections[i];
-		ans = response_doc_answer(doc, s->nr, NULL);
-		if (ans == NULL)
-			ans = &none;
-		title = arena_printf(a, "%s %s", s->nr, s->heading);
-		n = arena_printf(a, "h-a-%s", s->nr);
-		html_open(h, "section", "class", "avsnitt", "aria-labelledby", n,
-		    NULL);
-		html_elem(h, "h2", title, "id", n, NULL);
-		html_open(h, "div", "class", "side-by-side", NULL);
-		proposal(h, s);
-		html_open(h, "div", "class", "answer", NULL);
-		n = arena_printf(a, "a-%s-position", s->nr);
-		form_positions(h, n, _("Ställningstagande till avsnittet"),
-		    ans->position, form_errors_get(e, n), 1);
-		n = arena_printf(a, "a-%s-kommentar", s->nr);
-		form_textarea(h, n, _("Kommentar"), ans->comment,
-		    form_errors_get(e, n), 5);
-		n = arena_printf(a, "a-%s-lydelse", s->nr);
-		form_textarea(h, n, _("Förslag till ny lydelse"), ans->proposed_wording,
-		    form_errors_get(e, n), 3);
-		for (j = 0; j < s->nquestions; j++)
-			write_question_fields(h, a, &s->questions[j],
-			    response_doc_answer(doc, NULL, s->questions[j].qid), e);
-		html_close(h);	/* answer */
-		html_close(h);	/* side-by-side */
-		html_close(h);	/* section */
-	}
-	if (def->ngeneral > 0) {
-		html_open(h, "section", "class", "avsnitt", NULL);
-		html_elem(h, "h2", _("Frågor om hela remissen"), NULL);
-		for (j = 0; j < def->ngeneral; j++)
-			write_question_fields(h, a, &def->general[j],
-			    response_doc_answer(doc, NULL, def->general[j].qid), e);
-		html_close(h);
-	}
-
-	html_open(h, "section", "class", "decision", "aria-labelledby", "h-beslut",
-	    NULL);
-	html_elem(h, "h2", _("Beslut och kontaktperson"), "id", "h-beslut", NULL);
-	form_input(h, "text", "beslut_instans", _("Beslutande instans (t.ex. "
-	    "Vård- och omsorgsnämnden)"), doc->decision_body,
-	    form_errors_get(e, "beslut_instans"), 0);
-	form_input(h, "date", "beslut_datum", _("Beslutsdatum (ÅÅÅÅ-MM-DD)"),
-	    doc->decision_date, form_errors_get(e, "beslut_datum"), 0);
-	form_input(h, "text", "diarienummer", _("Ert diarienummer"),
-	    doc->diarienummer, form_errors_get(e, "diarienummer"), 0);
-	form_input(h, "text", "kontakt_namn", _("Kontaktperson"), doc->contact_name,
-	    form_errors_get(e, "kontakt_namn"), 1);
-	form_input(h, "email", "kontakt_epost", _("Kontaktpersonens e-post"),
-	    doc->contact_email, form_errors_get(e, "kontakt_epost"), 1);
-	form_input(h, "tel", "kontakt_telefon", _("Kontaktpersonens telefon"),
-	    doc->contact_phone, form_errors_get(e, "kontakt_telefon"), 0);
-	html_close(h);
-
-	attachments_section(h, a, arena_printf(a, "/remisser/%s/svar/bilaga/",
-	    def->slug), files, nfiles, form_errors_get(e, "bilaga"));
-
-	html_open(h, "div", "class", "actions", NULL);
-	if (registration_key != NULL) {
-		html_void(h, "input", "type", "hidden", "name", "nyckel",
-		    "value", registration_key, NULL);
-		html_elem(h, "button", _("Registrera svaret"), "type", "submit",
-		    "name", "action", "value", "registrera", "class", "primary",
-		    NULL);
-	} else {
-		html_elem(h, "button", _("Spara utkast"), "type", "submit",
-		    "name", "action", "value", "spara", NULL);
-		html_elem(h, "button", _("Granska och skicka"), "type", "submit",
-		    "name", "action", "value", "granska", "class", "primary", NULL);
-	}
-	html_close(h);
-	/* Filled by static/autosave.js; read out by screen readers. */
-	if (registration_key == NULL)
-		html_elem(h, "p", "", "id", "autosave-status", "role", "status",
-		    "class", "muted", NULL);
-	html_close(h);	/* form */
-}
-
-const char *
-receipt_received_ui(struct arena *a, const struct receipt *r)
-{
-	if (r->arrived_on != NULL && r->arrived_on[0] != '\0')
-		return date_ui_in(a, r->arrived_on);
-	return iso_datetime_ui_in(a, r->received_at);
-}
-
-/* "skickad via API:t" and the like: how version r came in. */
-static const char *
-channel_phrase(const struct receipt *r)
-{
-	switch (r->channel) {
-	case CHANNEL_XML:
-		return _("skickad via API:t");
-	case CHANNEL_REGISTRERAD:
-		return _("registrerad av förvaltningen");
-	default:
-		return _("skickad via webbformuläret");
-	}
-}
-
-const char *
-receipt_version_ui(struct arena *a, const struct receipt *r)
-{
-	return arena_printf(a, _("version %1$d (%2$s, mottagen %3$s)"),
-	    r->version, channel_phrase(r), receipt_received_ui(a, r));
-}
-
-/* One labelled read-only value, left out when empty. */
-static void
-value(struct html *h, const char *label, const char *v)
-{
-	if (v == NULL)
+	p.nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
+	p.files = files;
+	if ((h = html_new()) == NULL) {
+		handler_fail(req, res, PROB_INTERNAL);
 		return;
-	html_elem(h, "dt", label, NULL);
-	html_elem(h, "dd", v, "class", "prewrap", NULL);
+	}
+	response_form_page_view(h, req->arena, &p);
+	layout_send(h, res, status);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+static void
+closed_page(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct invitation *inv)
+{
+	handler_problem(req, res, 409, arena_printf(req->arena, "Remissen tar "
+	    "inte emot svar nu. Svarstiden är %s – %s.", date_sv_in(req->arena,
+	    def->opens), date_sv_in(req->arena, inv->closes)),
+	    "The remiss does not accept responses now.");
+}
+
+/*
+ * The response form is for a person of an organisation: an admin has no
+ * organisation, and an API token has its own channel (the XML upload).
+ * Returns 1 if req may use the form, else 0 after a 403.
+ */
+static int
+form_user(struct request *req, struct response *res)
+{
+	if (req->identity.org_id != 0 && req->identity.user_id != 0 &&
+	    identity_has_session(&req->identity))
+		return 1;
+	handler_problem(req, res, 403, "Svarsformuläret är till för inloggade "
+	    "användare hos en remissinstans.", "The response form is for "
+	    "logged-in users of an invited organisation.");
+	return 0;
 }
 
 void
-response_doc_view(struct html *h, struct arena *a,
-    const struct remiss_def *def, const struct response_doc *doc,
-    const char *files_url)
+handle_response_form(struct request *req, struct response *res)
 {
-	char			 date[40];
-	size_t			 i;
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc;
+	struct response_revision rev;
+	const char		*notice = NULL;
 
-	html_open(h, "dl", "class", "answer-view", NULL);
-	value(h, _("Övergripande ställningstagande"), doc->position == POS_NONE ?
-	    _("Inget valt") : position_label(doc->position));
-	value(h, _("Sammanfattning"), doc->summary);
-	value(h, _("Beslutande instans"), doc->decision_body);
-	if (doc->decision_date != NULL &&
-	    date_ui(doc->decision_date, date, sizeof(date)) == 0)
-		value(h, _("Beslutsdatum"), date);
-	value(h, _("Ert diarienummer"), doc->diarienummer);
-	value(h, _("Kontaktperson"), doc->contact_name);
-	value(h, _("E-post"), doc->contact_email);
-	value(h, _("Telefon"), doc->contact_phone);
-	html_close(h);
-	answers_view(h, a, def, doc, false);
-	if (doc->nattachments > 0) {
-		html_elem(h, "h3", _("Bilagor"), NULL);
-		html_open(h, "ul", "class", "files", NULL);
-		for (i = 0; i < doc->nattachments; i++) {
-			html_open(h, "li", NULL);
-			if (files_url != NULL)
-				html_elem(h, "a", doc->attachments[i].filename,
-				    "href", arena_printf(a, "%s%zu", files_url, i + 1),
-				    NULL);
-			else
-				html_text(h, doc->attachments[i].filename);
-			html_text(h, arena_printf(a, " (%s, %s)",
-			    doc->attachments[i].media_type,
-			    size_sv(a, (long long)doc->attachments[i].len)));
-			html_close(h);
-		}
-		html_close(h);
+	if (!form_user(req, res) || !respond_load(req, res, &def, &inv))
+		return;
+	if (!inv.open_now) {
+		closed_page(req, res, &def, &inv);
+		return;
 	}
+	/* The draft, or the latest version whatever its channel. */
+	if (response_revision_load(req->db, req->arena, &def,
+	    req->identity.org_id, &doc, &rev) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	if (input_bool(req, IN_SAVED))
+		notice = _("Utkastet är sparat.");
+	else if (input_bool(req, IN_RESTARTED))
+		notice = _("Utkastet är nu ert senaste inskickade svar. Ändra det "
+		    "som ska ändras.");
+	form_page(req, res, &def, &doc, NULL, rev.lock, 200, notice, NULL, 0,
+	    &rev);
+}
+
+/*
+ * What sending doc would take away from the organisation's latest
+ * version (nothing when there is none) into p: the lost answers and
+ * fields, and the latest version's files that the draft's files[0..nfiles)
+ * do not hold byte for byte.
+ */
+static void
+losses_of(struct request *req, const struct remiss_def *def,
+    const struct response_doc *doc, const struct draft_file *files,
+    long nfiles, struct response_confirm_page *p)
+{
+	struct response_revision	*rev;
+	struct response_loss		*loss;
+	struct version_file		*vf;
+	const char			**dropped;
+	size_t				 n;
+	long				 nvf, k, j;
+
+	/* In the arena: the page points at the latest version's receipt. */
+	if ((rev = arena_calloc(req->arena, 1, sizeof(*rev))) == NULL ||
+	    response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, rev) != 1)
+		return;
+	if ((loss = arena_calloc(req->arena, LOSSES_SHOWN, sizeof(*loss))) ==
+	    NULL)
+		return;
+	n = response_losses(def, &rev->latest_doc, doc, loss, LOSSES_SHOWN);
+	if ((nvf = response_version_files(req->db, req->arena,
+	    rev->latest.version_id, &vf)) < 0)
+		nvf = 0;
+	if ((dropped = arena_calloc(req->arena, (size_t)nvf + 1,
+	    sizeof(*dropped))) == NULL)
+		return;
+	/* A file of the latest version goes out again only if the draft
+	 * holds the same bytes. */
+	for (k = 0; k < nvf; k++) {
+		for (j = 0; j < nfiles; j++)
+			if (strcmp(files[j].sha256, vf[k].sha256) == 0)
+				break;
+		if (j == nfiles)
+			dropped[p->ndropped++] = vf[k].filename;
+	}
+	p->latest = &rev->latest;
+	p->losses = loss;
+	p->nlosses = n;
+	p->nshown = n < LOSSES_SHOWN ? n : LOSSES_SHOWN;
+	p->dropped = dropped;
+}
+
+/* The confirmation step (views/response_page_view.c): what will be sent,
+ * and the one button that sends it. */
+static void
+confirm_page(struct request *req, struct response *res,
+    const struct remiss_def *def, struct response_doc *doc, int lock)
+{
+	struct response_confirm_page p = {
+		.who = &req->identity, .def = def, .doc = doc, .lock = lock,
+	};
+	struct html		*h;
+	struct draft_file	*files;
+	long			 nfiles, i;
+	char			 key[TOKEN_HEX];
+
+	/* Names and sizes of the files that go with it (content stays put). */
+	nfiles = draft_files_list(req->db, req->arena, def->id,
+	    req->identity.org_id, &files);
+	if (nfiles > 0 && (doc->attachments = arena_calloc(req->arena,
+	    (size_t)nfiles, sizeof(*doc->attachments))) != NULL) {
+		for (i = 0; i < nfiles; i++) {
+			doc->attachments[i].filename = files[i].filename;
+			doc->attachments[i].media_type = files[i].media_type;
+			doc->attachments[i].len = (size_t)files[i].size;
+		}
+		doc->nattachments = (size_t)nfiles;
+	}
+	losses_of(req, def, doc, files, nfiles > 0 ? nfiles : 0, &p);
+	if (token_new(key) == -1 || (h = html_new()) == NULL) {
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	}
+	p.key = key;
+	response_confirm_page_view(h, req->arena, &p);
+	layout_send(h, res, 200);
+	response_header(res, "Cache-Control", "no-store");
+}
+
+/* Sends the saved draft (what the confirmation page showed) as a new version. */
+static void
+submit(struct request *req, struct response *res, const struct remiss_def *def,
+    int lock)
+{
+	struct response_doc	 doc;
+	struct submit_request	 sr;
+	struct receipt		 rcpt;
+	struct form_errors	 errs;
+	const char		*key, *why = NULL;
+	char			 reqsha[TOKEN_HEX];
+	int			 current;
+	enum submit_result	 rc;
+
+	key = input_text(req, IN_FORM_KEY);
+	if (key == NULL || !token_wellformed(key)) {
+		handler_problem(req, res, 400, "Sidan har gått ut. Gå tillbaka "
+		    "till formuläret och granska svaret igen.",
+		    "The page has expired.");
+		return;
+	}
+	if (response_draft_load(req->db, req->arena, def, req->identity.org_id,
+	    &doc, &current) == -1 || draft_files_into_doc(req->db, req->arena,
+	    def->id, req->identity.org_id, &doc) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	memset(&sr, 0, sizeof(sr));
+	sr.def = def;
+	sr.org_id = req->identity.org_id;
+	sr.user_id = req->identity.user_id;
+	sr.channel = CHANNEL_WEBB;
+	sr.doc = &doc;
+	sr.idempotency_key = key;
+	/* The same confirmation of the same draft is the same request. */
+	token_hash(arena_printf(req->arena, "webb:%d", lock), reqsha);
+	if (current != lock) {
+		handler_problem(req, res, 409, "Utkastet har ändrats sedan du "
+		    "granskade det. Granska svaret igen innan du skickar.",
+		    "The draft changed after review.");
+		return;
+	}
+	sr.request_sha256 = reqsha;
+	rc = response_submit(req->db, req->arena, &sr, &rcpt, &why);
+	switch (rc) {
+	case SUBMIT_OK:
+	case SUBMIT_REPLAY:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/kvitton/%lld", def->slug, rcpt.version_id));
+		return;
+	case SUBMIT_KEY_REUSED:
+		handler_problem(req, res, 409, "Det här formuläret har redan "
+		    "använts för ett annat svar. Granska svaret igen.",
+		    "This form was already used for another response.");
+		return;
+	case SUBMIT_CLOSED:
+		handler_problem(req, res, 409, "Sista svarsdagen har passerat. "
+		    "Svaret har inte skickats.", "The deadline has passed.");
+		return;
+	case SUBMIT_INVALID:
+		/* The draft as saved, on the form, with the reason (the
+		 * core's, in Swedish) in the error summary. */
+		memset(&errs, 0, sizeof(errs));
+		form_errors_add(&errs, NULL, arena_printf(req->arena, _("Svaret "
+		    "skickades inte: %s"), why != NULL ? why :
+		    "Svaret är inte komplett."));
+		form_page(req, res, def, &doc, &errs, current, 422, NULL, NULL, 0,
+		    NULL);
+		return;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+}
+
+/*
+ * Stores the files sent with the form (type decided from the content) and
+ * removes the one whose "Ta bort" button was pressed. A refused file is an
+ * error on the "bilaga" field; the others are kept. Returns 0, or -1 when
+ * the database failed.
+ */
+static int
+files_changed(struct request *req, const struct remiss_def *def,
+    struct form_errors *errs)
+{
+	const struct multipart_part	*part;
+	const char			*name, *type;
+	long long			 id;
+	size_t				 i, n;
+	int				 rc;
+
+	/* A file that is not of this draft (another organisation's, another
+	 * remiss's, or gone) is an error beside the files, never "saved". */
+	if (input_state(req, IN_FILE_DELETE) != INPUT_ABSENT) {
+		rc = input_num(req, IN_FILE_DELETE, &id) == 0 ?
+		    draft_file_delete(req->db, def->id, req->identity.org_id,
+		    req->identity.user_id, id) : 0;
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			form_errors_add(errs, "bilaga", _("Bilagan finns inte i ert "
+			    "utkast (den kan redan vara borttagen). Ladda om sidan."));
+	}
+	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
+	for (i = 0; i < n; i++) {
+		part = multipart_part(req->multipart, i);
+		if (part->filename == NULL || strcmp(part->name, "bilaga") != 0 ||
+		    (part->filename[0] == '\0' && part->len == 0))
+			continue;
+		name = filetype_clean_name(req->arena, part->filename);
+		type = name != NULL ? filetype_sniff((const unsigned char *)
+		    part->data, part->len, name) : NULL;
+		if (type == NULL) {
+			form_errors_add(errs, "bilaga", arena_printf(req->arena,
+			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
+			    "och text (.txt) tas emot, och filens innehåll måste stämma "
+			    "med filnamnet."), name != NULL ? name : _("utan namn")));
+			continue;
+		}
+		rc = draft_file_add(req->db, req->arena, def->id,
+		    req->identity.org_id, req->identity.user_id, name, type,
+		    (const unsigned char *)part->data, part->len);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			form_errors_add(errs, "bilaga", _("Ett svar kan ha högst 20 "
+			    "bilagor. Ta bort någon först."));
+	}
+	return 0;
+}
+
+/*
+ * "Börja om från version N": replaces the draft with the organisation's
+ * latest submitted version, under the draft's lock (lock: the form's), and
+ * sends the user back to the form. A draft saved by someone else meanwhile
+ * is kept and shown again (409).
+ */
+static void
+restart(struct request *req, struct response *res, const struct remiss_def *def,
+    const struct invitation *inv, int lock)
+{
+	struct response_revision rev;
+	struct response_doc	 doc;
+	int			 new_lock;
+
+	switch (response_revision_latest(req->db, req->arena, def,
+	    req->identity.org_id, &rev)) {
+	case -1:
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	case 0:		/* nothing sent yet: nothing to start from */
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/svar", def->slug));
+		return;
+	}
+	doc = rev.latest_doc;
+	doc.remiss_slug = def->slug;
+	doc.org_name = req->identity.org_name;
+	switch (response_draft_save(req->db, def, req->identity.org_id,
+	    req->identity.user_id, lock, &doc, &new_lock)) {
+	case SAVE_OK:
+		res->status = 303;
+		response_header(res, "Location", arena_printf(req->arena,
+		    "/remisser/%s/svar?borjat=1", def->slug));
+		return;
+	case SAVE_CONFLICT:
+		if (response_revision_load(req->db, req->arena, def,
+		    req->identity.org_id, &doc, &rev) == -1) {
+			handler_fail(req, res, PROB_UNAVAILABLE);
+			return;
+		}
+		form_page(req, res, def, &doc, NULL, rev.lock, 409,
+		    _("Någon annan i er organisation sparade utkastet nyss, så "
+		    "det har inte ersatts. Här är det sparade utkastet."), NULL, 0,
+		    &rev);
+		return;
+	case SAVE_CLOSED:
+		closed_page(req, res, def, inv);
+		return;
+	default:
+		log_err("id=%s the latest version of org %lld could not become "
+		    "its draft", req->id, req->identity.org_id);
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+}
+
+void
+handle_response_post(struct request *req, struct response *res)
+{
+	struct remiss_def	 def;
+	struct invitation	 inv;
+	struct response_doc	 doc, stored;
+	struct form_errors	 errs;
+	const char		*action, *changes[64];
+	size_t			 nchanges;
+	long long		 lockv;
+	int			 lock, new_lock, cur;
+
+	if (!form_user(req, res) || !respond_load(req, res, &def, &inv))
+		return;
+	if (!inv.open_now) {
+		closed_page(req, res, &def, &inv);
+		return;
+	}
+	if (input_num(req, IN_FORM_LOCK, &lockv) == -1 ||
+	    (input_state(req, IN_FORM_ACTION) == INPUT_ABSENT &&
+	    input_state(req, IN_FILE_DELETE) == INPUT_ABSENT)) {
+		handler_problem(req, res, 400, "Formuläret är ofullständigt. "
+		    "Ladda om sidan.", "The form is incomplete.");
+		return;
+	}
+	lock = (int)lockv;
+	if (input_state(req, IN_FORM_ACTION) == INPUT_INVALID) {
+		handler_problem(req, res, 400, "Okänd åtgärd.", "Unknown action.");
+		return;
+	}
+	/* No button: a "Ta bort" button was pressed. */
+	action = input_state(req, IN_FORM_ACTION) == INPUT_ABSENT ? "spara" :
+	    input_text(req, IN_FORM_ACTION);
+	if (strcmp(action, "skicka") == 0) {
+		submit(req, res, &def, lock);
+		return;
+	}
+	if (strcmp(action, "borja-om") == 0) {
+		restart(req, res, &def, &inv, lock);
+		return;
+	}
+	memset(&errs, 0, sizeof(errs));
+	if (response_form_read(req, &def, &doc, &errs) == -1) {
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	}
+	doc.org_name = req->identity.org_name;
+	if (files_changed(req, &def, &errs) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	if (strcmp(action, "granska") == 0)
+		response_form_check_complete(&doc, &errs);
+	if (errs.n > 0) {
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
+		return;
+	}
+	switch (response_draft_save(req->db, &def, req->identity.org_id,
+	    req->identity.user_id, lock, &doc, &new_lock)) {
+	case SAVE_OK:
+		break;
+	case SAVE_CONFLICT:
+		if (response_draft_load(req->db, req->arena, &def,
+		    req->identity.org_id, &stored, &cur) != 1) {
+			handler_fail(req, res, PROB_UNAVAILABLE);
+			return;
+		}
+		nchanges = response_differences(req->arena, &def, &stored, &doc,
+		    changes, sizeof(changes) / sizeof(changes[0]));
+		/* Keep the user's text; saving again now replaces the other save. */
+		form_page(req, res, &def, &doc, NULL, cur, 409,
+		    _("Någon annan i er organisation har sparat utkastet medan du "
+		    "skrev. Din text finns kvar i formuläret nedan. Det sparade "
+		    "utkastet skiljer sig från din text här:"), changes, nchanges,
+		    NULL);
+		return;
+	case SAVE_CLOSED:
+		closed_page(req, res, &def, &inv);
+		return;
+	case SAVE_INVALID:
+		/* What the form's own checks let through but the database
+		 * refused: say so on the form, the text kept. */
+		form_errors_add(&errs, NULL, _("Svaret kunde inte sparas: något "
+		    "av värdena godtogs inte. Kontrollera fälten och försök "
+		    "igen."));
+		form_page(req, res, &def, &doc, &errs, lock, 422, NULL, NULL, 0,
+		    NULL);
+		return;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	if (strcmp(action, "granska") == 0) {
+		confirm_page(req, res, &def, &doc, new_lock);
+		return;
+	}
+	res->status = 303;
+	response_header(res, "Location", arena_printf(req->arena,
+	    "/remisser/%s/svar?sparat=1", def.slug));
 }

@@ -4,112 +4,14 @@
 
 #include <string.h>
 
+#include "core/objects.h"
 #include "core/remiss_def.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
-#include "handlers/respond/response_form.h"
-#include "http/kv.h"
 #include "http/response.h"
-#include "util/arena.h"
-#include "util/numparse.h"
-#include "views/dates.h"
-#include "views/forms.h"
+#include "views/compare_view.h"
 #include "views/html.h"
-#include "views/i18n.h"
 #include "views/layout.h"
-
-struct cmp {
-	struct html	*h;
-	struct arena	*a;
-	int		 changes;
-};
-
-static int
-same(const char *x, const char *y)
-{
-	if (x == NULL || y == NULL)
-		return x == y;
-	return strcmp(x, y) == 0;
-}
-
-/* One row when the field differs: label, before, after (never colour alone). */
-static void
-field(struct cmp *c, const char *label, const char *before, const char *after)
-{
-	if (same(before, after))
-		return;
-	c->changes++;
-	html_open(c->h, "tr", NULL);
-	html_elem(c->h, "th", label, "scope", "row", NULL);
-	html_open(c->h, "td", NULL);
-	if (before != NULL)
-		html_elem(c->h, "del", before, "class", "prewrap", NULL);
-	else
-		html_elem(c->h, "em", _("(tomt)"), NULL);
-	html_close(c->h);
-	html_open(c->h, "td", NULL);
-	if (after != NULL)
-		html_elem(c->h, "ins", after, "class", "prewrap", NULL);
-	else
-		html_elem(c->h, "em", _("(tomt)"), NULL);
-	html_close(c->h);
-	html_close(c->h);
-}
-
-static const struct answer *
-answer_for(const struct response_doc *d, const char *nr, const char *qid)
-{
-	size_t i;
-
-	for (i = 0; i < d->nanswers; i++)
-		if ((nr != NULL && same(d->answers[i].section_nr, nr)) ||
-		    (qid != NULL && same(d->answers[i].question_id, qid)))
-			return &d->answers[i];
-	return NULL;
-}
-
-static const char *
-pos(enum position p)
-{
-	return p == POS_NONE ? NULL : position_label(p);
-}
-
-static void
-answers(struct cmp *c, const char *where, const struct answer *x,
-    const struct answer *y)
-{
-	static const struct answer none;
-
-	if (x == NULL)
-		x = &none;
-	if (y == NULL)
-		y = &none;
-	field(c, arena_printf(c->a, _("%s: ställningstagande"), where),
-	    pos(x->position), pos(y->position));
-	field(c, arena_printf(c->a, _("%s: kommentar"), where), x->comment, y->comment);
-	field(c, arena_printf(c->a, _("%s: förslag till lydelse"), where),
-	    x->proposed_wording, y->proposed_wording);
-	field(c, arena_printf(c->a, _("%s: konsekvenser för Regionen"), where),
-	    x->consequence_region, y->consequence_region);
-	field(c, arena_printf(c->a, _("%s: konsekvenser för Kommunerna"), where),
-	    x->consequence_kommun, y->consequence_kommun);
-	field(c, arena_printf(c->a, _("%s: kortsiktigt"), where), x->short_term,
-	    y->short_term);
-	field(c, arena_printf(c->a, _("%s: långsiktigt"), where), x->long_term,
-	    y->long_term);
-}
-
-static const char *
-files(struct arena *a, const struct response_doc *d)
-{
-	const char	*s = NULL;
-	size_t		 i;
-
-	for (i = 0; i < d->nattachments; i++)
-		s = arena_printf(a, "%s%s%s", s ? s : "", s ? ", " : "",
-		    d->attachments[i].filename);
-	return s;
-}
 
 void
 handle_compare(struct request *req, struct response *res)
@@ -117,16 +19,13 @@ handle_compare(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct response_doc	 x, y;
 	struct receipt		 rx, ry;
-	struct cmp		 c;
+	struct html		*h;
 	long long		 from, to, org;
-	size_t			 i, j;
 	int			 rc;
 
-	rc = remiss_load(req->db, req->arena, req->path_params[0], &def);
-	if (rc == 1 && (kvlist_get(&req->query, "fran") == NULL ||
-	    kvlist_get(&req->query, "till") == NULL ||
-	    parse_id(kvlist_get(&req->query, "fran"), &from) == -1 ||
-	    parse_id(kvlist_get(&req->query, "till"), &to) == -1))
+	rc = remiss_load(req->db, req->arena, req->object->slug, &def);
+	if (rc == 1 && (input_num(req, IN_FROM, &from) == -1 ||
+	    input_num(req, IN_TO, &to) == -1))
 		rc = 0;
 	org = req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0;
 	if (rc == 1)
@@ -136,64 +35,18 @@ handle_compare(struct request *req, struct response *res)
 		rc = response_version_load_in(req->db, req->arena, def.id, to,
 		    org, &y, &ry);
 	/* Both versions must be of this remiss and of the same organisation. */
-	if (rc == 1 && (!same(rx.remiss_slug, def.slug) ||
-	    !same(ry.remiss_slug, def.slug) || !same(rx.org_name, ry.org_name)))
+	if (rc == 1 && (strcmp(rx.remiss_slug, def.slug) != 0 ||
+	    strcmp(ry.remiss_slug, def.slug) != 0 ||
+	    strcmp(rx.org_name, ry.org_name) != 0))
 		rc = 0;
 	if (rc != 1) {
 		handler_fail(req, res, rc == 0 ? PROB_NOT_FOUND : PROB_UNAVAILABLE);
 		return;
 	}
-	memset(&c, 0, sizeof(c));
-	c.a = req->arena;
-	if ((c.h = html_new()) == NULL) {
+	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	layout_begin(c.h, _("Jämför versioner"), &req->identity);
-	html_elem(c.h, "h1", arena_printf(req->arena, _("%s: version %d jämförd med "
-	    "version %d"), rx.org_name, ry.version, rx.version), NULL);
-	html_elem(c.h, "p", arena_printf(req->arena, _("Version %d mottogs %s, "
-	    "version %d mottogs %s."), rx.version, receipt_received_ui(req->arena,
-	    &rx), ry.version, receipt_received_ui(req->arena, &ry)), "class",
-	    "lead", NULL);
-	html_open(c.h, "table", "class", "list compare", NULL);
-	html_elem(c.h, "caption", _("Fält som ändrats"), NULL);
-	html_open(c.h, "thead", NULL);
-	html_open(c.h, "tr", NULL);
-	html_elem(c.h, "th", _("Fält"), "scope", "col", NULL);
-	html_elem(c.h, "th", arena_printf(req->arena, _("Version %d"), rx.version),
-	    "scope", "col", NULL);
-	html_elem(c.h, "th", arena_printf(req->arena, _("Version %d"), ry.version),
-	    "scope", "col", NULL);
-	html_close(c.h);
-	html_close(c.h);
-	html_open(c.h, "tbody", NULL);
-	field(&c, _("Övergripande ställningstagande"), pos(x.position), pos(y.position));
-	field(&c, _("Sammanfattning"), x.summary, y.summary);
-	field(&c, _("Beslutande instans"), x.decision_body, y.decision_body);
-	field(&c, _("Beslutsdatum"), x.decision_date, y.decision_date);
-	field(&c, _("Ert diarienummer"), x.diarienummer, y.diarienummer);
-	field(&c, _("Kontaktperson"), x.contact_name, y.contact_name);
-	field(&c, _("E-post"), x.contact_email, y.contact_email);
-	field(&c, _("Telefon"), x.contact_phone, y.contact_phone);
-	for (i = 0; i < def.nsections; i++) {
-		answers(&c, arena_printf(req->arena, _("Avsnitt %s"),
-		    def.sections[i].nr), answer_for(&x, def.sections[i].nr, NULL),
-		    answer_for(&y, def.sections[i].nr, NULL));
-		for (j = 0; j < def.sections[i].nquestions; j++)
-			answers(&c, arena_printf(req->arena, _("Fråga i avsnitt %s"),
-			    def.sections[i].nr), answer_for(&x, NULL,
-			    def.sections[i].questions[j].qid), answer_for(&y, NULL,
-			    def.sections[i].questions[j].qid));
-	}
-	for (j = 0; j < def.ngeneral; j++)
-		answers(&c, _("Fråga om hela remissen"), answer_for(&x, NULL,
-		    def.general[j].qid), answer_for(&y, NULL, def.general[j].qid));
-	field(&c, _("Bilagor"), files(req->arena, &x), files(req->arena, &y));
-	html_close(c.h);
-	html_close(c.h);
-	if (c.changes == 0)
-		html_elem(c.h, "p", _("Versionerna har samma innehåll."), NULL);
-	layout_end(c.h);
-	layout_send(c.h, res, 200);
+	compare_view(h, req->arena, &req->identity, &def, &x, &rx, &y, &ry);
+	layout_send(h, res, 200);
 }
