@@ -311,9 +311,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY id", 1 },
 
 	[STMT_AUDIT_LIST] = { "audit_list",
-	    "SELECT id, extract(epoch FROM at)::bigint, actor, action,"
-	    " COALESCE(object_type, ''), COALESCE(object_id, ''),"
-	    " COALESCE(detail::text, '')"
+	    "SELECT id, extract(epoch FROM at)::bigint AS at_epoch, actor, action,"
+	    " COALESCE(object_type, '') AS object_type,"
+	    " COALESCE(object_id, '') AS object_id,"
+	    " COALESCE(detail::text, '') AS detail"
 	    " FROM audit_log"
 	    " WHERE ($1::text IS NULL OR starts_with(action, $1::text))"
 	    " AND ($2::text IS NULL OR strpos(lower(actor), lower($2::text)) > 0)"

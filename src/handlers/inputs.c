@@ -22,4 +22,13 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_LANG] = { .name = "lang", .type = INPUT_ENUM, .words = lang_words },
 	[IN_SAVED] = { .name = "sparat", .type = INPUT_BOOL },
 	[IN_REVOKED] = { .name = "aterkallad", .type = INPUT_BOOL },
+	/* admin */
+	[IN_AUDIT_ACTION] = { .name = "handelse", .type = INPUT_TEXT,
+	    .maxlen = 64 },
+	[IN_AUDIT_ACTOR] = { .name = "vem", .type = INPUT_TEXT, .maxlen = 200 },
+	[IN_AUDIT_TYPE] = { .name = "typ", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 64 },
+	[IN_AUDIT_FROM] = { .name = "fran", .type = INPUT_DATE },
+	[IN_AUDIT_TO] = { .name = "till", .type = INPUT_DATE },
+	[IN_AUDIT_BEFORE] = { .name = "fore", .type = INPUT_ID },
 };

@@ -32,6 +32,12 @@ enum input_key {
 	/* review (handlers/review/) */
 	/* decide (handlers/decide/) */
 	/* admin (handlers/admin/) */
+	IN_AUDIT_ACTION,	/* /admin/logg: an action's start */
+	IN_AUDIT_ACTOR,		/* /admin/logg: part of the actor */
+	IN_AUDIT_TYPE,		/* /admin/logg: an object type */
+	IN_AUDIT_FROM,		/* /admin/logg: first day */
+	IN_AUDIT_TO,		/* /admin/logg: last day */
+	IN_AUDIT_BEFORE,	/* /admin/logg: the next page's ids are below */
 	/* publish (handlers/publish/) */
 	/* api (handlers/api/) */
 	IN__MAX,
