@@ -563,11 +563,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT name FROM organisations WHERE id = $1::bigint", 1 },
 
 	[STMT_REMISS_LIST_ALL] = { "remiss_list_all",
-	    "SELECT r.slug, r.title, r.status, r.opens::text, r.closes::text,"
-	    " (SELECT count(*) FROM invitations i WHERE i.remiss_id = r.id),"
+	    "SELECT r.slug, r.title, r.status, r.opens::text AS opens,"
+	    " r.closes::text AS closes,"
+	    " (SELECT count(*) FROM invitations i WHERE i.remiss_id = r.id)"
+	    "   AS invited,"
 	    " (SELECT count(DISTINCT resp.org_id) FROM responses resp"
 	    "   JOIN response_versions v ON v.response_id = resp.id"
-	    "   WHERE resp.remiss_id = r.id)"
+	    "   WHERE resp.remiss_id = r.id) AS answered"
 	    " FROM remiss r ORDER BY r.opens DESC, r.slug", 0 },
 
 	[STMT_REMISS_SET_STATUS] = { "remiss_set_status",

@@ -8,6 +8,10 @@
 /* The interface languages (views/i18n.h lang_parse). */
 static const char *const lang_words[] = { "sv", "en", NULL };
 
+/* A remiss's status (admin). */
+static const char *const remiss_status_words[] = { "utkast", "oppen",
+    "stangd", "beslutad", NULL };
+
 /*
  * One row per enum input_key (http/input.h), grouped by area like the
  * enum. A limit here is the one the form and the database share: a value
@@ -31,4 +35,6 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_AUDIT_FROM] = { .name = "fran", .type = INPUT_DATE },
 	[IN_AUDIT_TO] = { .name = "till", .type = INPUT_DATE },
 	[IN_AUDIT_BEFORE] = { .name = "fore", .type = INPUT_ID },
+	[IN_REMISS_STATUS] = { .name = "status", .type = INPUT_ENUM,
+	    .words = remiss_status_words },
 };

@@ -38,6 +38,7 @@ enum input_key {
 	IN_AUDIT_FROM,		/* /admin/logg: first day */
 	IN_AUDIT_TO,		/* /admin/logg: last day */
 	IN_AUDIT_BEFORE,	/* /admin/logg: the next page's ids are below */
+	IN_REMISS_STATUS,	/* utkast | oppen | stangd | beslutad */
 	/* publish (handlers/publish/) */
 	/* api (handlers/api/) */
 	IN__MAX,

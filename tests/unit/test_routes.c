@@ -23,7 +23,7 @@
 static const char *const inputs_pending[] = {
 	"remiss", "response_form", "response_post", "receipt", "overview",
 	"extend", "register_form", "register", "attachment", "compare",
-	"admin_remisser", "admin_remiss_upload", "remiss_status", "invite",
+	"invite",
 	"draft_file", "review_matrix", "review_section",
 	"review_tag", "review_untag", "review_note", "review_note_status",
 	"review_read", "review_themes", "review_theme_create",
