@@ -508,14 +508,16 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY v.received_at DESC, v.id DESC", 2 },
 
 	[STMT_REMISS_OVERVIEW] = { "remiss_overview",
-	    "SELECT o.id, o.name, o.kind, COALESCE(i.extended_closes::text, ''),"
-	    " COALESCE(i.extended_closes, r.closes)::text,"
-	    " COALESCE(iso_time_se(resp.draft_updated_at), ''),"
-	    " COALESCE(v.version::text, ''), COALESCE(iso_time_se(v.received_at), ''),"
-	    " COALESCE(v.id::text, ''),"
+	    "SELECT o.id AS org_id, o.name, o.kind,"
+	    " COALESCE(i.extended_closes::text, '') AS extended_closes,"
+	    " COALESCE(i.extended_closes, r.closes)::text AS closes,"
+	    " COALESCE(iso_time_se(resp.draft_updated_at), '') AS draft_saved,"
+	    " COALESCE(v.version::text, '') AS version,"
+	    " COALESCE(iso_time_se(v.received_at), '') AS received,"
+	    " COALESCE(v.id::text, '') AS version_id,"
 	    " (v.id IS NULL AND (now() AT TIME ZONE 'Europe/Stockholm')::date >"
-	    "   COALESCE(i.extended_closes, r.closes)),"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    "   COALESCE(i.extended_closes, r.closes)) AS late,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived"
 	    " FROM invitations i"
 	    " JOIN remiss r ON r.id = i.remiss_id"
 	    " JOIN organisations o ON o.id = i.org_id"

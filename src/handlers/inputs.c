@@ -12,6 +12,10 @@ static const char *const lang_words[] = { "sv", "en", NULL };
 static const char *const remiss_status_words[] = { "utkast", "oppen",
     "stangd", "beslutad", NULL };
 
+/* An organisation's kind (admin). */
+static const char *const org_kind_words[] = { "kommun", "region", "annan",
+    NULL };
+
 /*
  * One row per enum input_key (http/input.h), grouped by area like the
  * enum. A limit here is the one the form and the database share: a value
@@ -37,4 +41,10 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_AUDIT_BEFORE] = { .name = "fore", .type = INPUT_ID },
 	[IN_REMISS_STATUS] = { .name = "status", .type = INPUT_ENUM,
 	    .words = remiss_status_words },
+	[IN_EXTEND_ORG] = { .name = "org", .type = INPUT_ID },
+	[IN_EXTEND_DATE] = { .name = "datum", .type = INPUT_DATE },
+	[IN_INVITE_NAME] = { .name = "namn", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 200 },
+	[IN_INVITE_KIND] = { .name = "typ", .type = INPUT_ENUM,
+	    .words = org_kind_words },
 };

@@ -39,6 +39,10 @@ enum input_key {
 	IN_AUDIT_TO,		/* /admin/logg: last day */
 	IN_AUDIT_BEFORE,	/* /admin/logg: the next page's ids are below */
 	IN_REMISS_STATUS,	/* utkast | oppen | stangd | beslutad */
+	IN_EXTEND_ORG,		/* the organisation whose last day is set */
+	IN_EXTEND_DATE,		/* its last day, empty for the remiss's */
+	IN_INVITE_NAME,		/* an organisation's name */
+	IN_INVITE_KIND,		/* kommun | region | annan */
 	/* publish (handlers/publish/) */
 	/* api (handlers/api/) */
 	IN__MAX,

@@ -21,9 +21,8 @@
  * the list can only shrink.
  */
 static const char *const inputs_pending[] = {
-	"remiss", "response_form", "response_post", "receipt", "overview",
-	"extend", "register_form", "register", "attachment", "compare",
-	"invite",
+	"remiss", "response_form", "response_post", "receipt",
+	"register_form", "register", "attachment", "compare",
 	"draft_file", "review_matrix", "review_section",
 	"review_tag", "review_untag", "review_note", "review_note_status",
 	"review_read", "review_themes", "review_theme_create",
