@@ -67,6 +67,24 @@ out:
 	return rc;
 }
 
+enum core_result
+remiss_edit_page_load(struct db *db, struct arena *a, const char *slug,
+    struct remiss_edit_page *out)
+{
+	long long	id;
+	int		rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = remiss_load(db, a, slug, &out->def);
+	if (rc == 1)
+		rc = remiss_edit_find(db, a, out->def.slug, &id, &out->lock,
+		    &out->status);
+	if (rc == 1 && remiss_edit_answered_flags(db, a, out->def.id,
+	    &out->sflags, &out->nsflags, &out->qflags, &out->nqflags) == -1)
+		rc = -1;
+	return rc == 1 ? CORE_OK : rc == 0 ? CORE_NOT_FOUND : CORE_UNAVAILABLE;
+}
+
 /* Opens the transaction of e: optionally locks the answers, then checks and
  * bumps the lock. On anything but EDIT_OK the transaction is closed. */
 static enum edit_status

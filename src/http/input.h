@@ -43,6 +43,30 @@ enum input_key {
 	IN_EXTEND_DATE,		/* its last day, empty for the remiss's */
 	IN_INVITE_NAME,		/* an organisation's name */
 	IN_INVITE_KIND,		/* kommun | region | annan */
+	IN_EDIT_LOCK,		/* the editor's edit_version the page shows */
+	IN_EDIT_DONE,		/* ?klart=CODE: the change just made */
+	IN_EDIT_SLUG,		/* a new remiss's id */
+	IN_EDIT_TITLE,		/* the remiss's fields ... */
+	IN_EDIT_SENDER,
+	IN_EDIT_DIARIENUMMER,
+	IN_EDIT_DESCRIPTION,
+	IN_EDIT_OPENS,
+	IN_EDIT_CLOSES,		/* ... to its last day */
+	IN_EDIT_OPEN,		/* open the new remiss at once */
+	IN_EDIT_NEW_NR,		/* ny-nr, ny-rubrik, ny-text: a new section */
+	IN_EDIT_NEW_HEADING,
+	IN_EDIT_NEW_TEXT,
+	IN_EDIT_SECTION_NR,	/* s<id>-nr, -rubrik, -text: a section */
+	IN_EDIT_SECTION_HEADING,
+	IN_EDIT_SECTION_TEXT,
+	IN_EDIT_DIRECTION,	/* upp | ned */
+	IN_EDIT_QUESTION_SECTION, /* a new question's section, 0: the remiss */
+	IN_EDIT_NEWQ_ID,	/* nq<section>-id, -typ, -text: a new question */
+	IN_EDIT_NEWQ_KIND,
+	IN_EDIT_NEWQ_TEXT,
+	IN_EDIT_QUESTION_ID,	/* q<id>-id, -typ, -text: a question */
+	IN_EDIT_QUESTION_KIND,
+	IN_EDIT_QUESTION_TEXT,
 	/* publish (handlers/publish/) */
 	/* api (handlers/api/) */
 	IN__MAX,

@@ -34,9 +34,7 @@ static const char *const inputs_pending[] = {
 	"meeting_view", "meeting_save", "meeting_edit_form",
 	"meeting_delete_form", "meeting_delete", "export_page", "api_export",
 	"api_remisser", "api_remiss", "api_versions", "api_submit",
-	"api_version", "remiss_new_form", "remiss_create", "remiss_editor",
-	"remiss_save", "section_add", "section_save", "section_move",
-	"section_remove", "question_add", "question_save", "question_remove",
+	"api_version",
 	"publication", "publish", "unpublish", "publication_preview", "redact",
 	"redaction_withdraw", "public_remiss", "public_attachment",
 };
