@@ -327,9 +327,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY id DESC LIMIT 101", 6 },
 
 	[STMT_REMISS_BY_SLUG] = { "remiss_by_slug",
-	    "SELECT id, slug, title, sender, COALESCE(diarienummer, ''),"
-	    " COALESCE(description, ''), to_char(opens, 'YYYY-MM-DD'),"
-	    " to_char(closes, 'YYYY-MM-DD'), status"
+	    "SELECT id, slug, title, sender,"
+	    " COALESCE(diarienummer, '') AS diarienummer,"
+	    " COALESCE(description, '') AS description,"
+	    " to_char(opens, 'YYYY-MM-DD') AS opens,"
+	    " to_char(closes, 'YYYY-MM-DD') AS closes, status"
 	    " FROM remiss WHERE slug = $1::text", 1 },
 
 	[STMT_REMISS_SECTIONS] = { "remiss_sections",
@@ -338,7 +340,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY position, id", 1 },
 
 	[STMT_REMISS_QUESTIONS] = { "remiss_questions",
-	    "SELECT id, COALESCE(section_id::text, ''), qid, kind, text"
+	    "SELECT id, COALESCE(section_id::text, '') AS section_id, qid, kind,"
+	    " text"
 	    " FROM questions"
 	    " WHERE remiss_id = $1::bigint AND removed_at IS NULL"
 	    " ORDER BY position, id", 1 },
@@ -346,9 +349,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	/* The window is computed here, with the database's clock, so that
 	 * every worker agrees on "today" in Stockholm. */
 	[STMT_INVITATION_GET] = { "invitation_get",
-	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD'),"
+	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD')"
+	    "  AS closes,"
 	    " r.status = 'oppen' AND " TODAY_SE
-	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes)"
+	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes) AS open_now"
 	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 2 },
 
@@ -578,16 +582,19 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "UPDATE remiss SET status = $2 WHERE slug = $1 RETURNING id", 2 },
 
 	[STMT_REMISS_INVITEES] = { "remiss_invitees",
-	    "SELECT o.name, o.kind, COALESCE(o.orgnr, '')"
+	    "SELECT o.name, o.kind, COALESCE(o.orgnr, '') AS orgnr"
 	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
 
 	[STMT_API_REMISS_LIST] = { "api_remiss_list",
-	    "SELECT r.slug, r.title, r.sender, COALESCE(r.diarienummer, ''),"
-	    " r.opens::text, COALESCE(i.extended_closes, r.closes)::text,"
+	    "SELECT r.slug, r.title, r.sender,"
+	    " COALESCE(r.diarienummer, '') AS diarienummer,"
+	    " r.opens::text AS opens,"
+	    " COALESCE(i.extended_closes, r.closes)::text AS closes,"
 	    " EXISTS (SELECT 1 FROM responses resp"
 	    "   JOIN response_versions v ON v.response_id = resp.id"
 	    "   WHERE resp.remiss_id = r.id AND resp.org_id = $1::bigint)"
+	    "   AS answered"
 	    " FROM remiss r"
 	    " LEFT JOIN invitations i ON i.remiss_id = r.id"
 	    "   AND i.org_id = $1::bigint"
