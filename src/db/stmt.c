@@ -1182,7 +1182,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND removed_at IS NULL", 2 },
 
 	[STMT_QUESTION_GET] = { "question_get",
-	    "SELECT qid, kind, text, COALESCE(section_id::text, '') FROM questions"
+	    "SELECT qid, kind, text, COALESCE(section_id::text, '') AS section_id"
+	    " FROM questions"
 	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
 	    " AND removed_at IS NULL", 2 },
 
@@ -1210,15 +1211,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* EXISTS, not counts: the editor page asks for every section at once. */
 	[STMT_ANSWERED_FLAGS] = { "answered_flags",
-	    "SELECT 's', s.id,"
+	    "SELECT 's' AS kind, s.id,"
 	    " EXISTS (SELECT 1 FROM answers a WHERE a.section_id = s.id)"
 	    "  OR EXISTS (SELECT 1 FROM answers a JOIN questions q"
 	    "   ON q.id = a.question_id WHERE q.section_id = s.id"
-	    "   AND q.removed_at IS NULL),"
+	    "   AND q.removed_at IS NULL) AS submitted,"
 	    " EXISTS (SELECT 1 FROM draft_answers d WHERE d.section_id = s.id)"
 	    "  OR EXISTS (SELECT 1 FROM draft_answers d JOIN questions q"
 	    "   ON q.id = d.question_id WHERE q.section_id = s.id"
-	    "   AND q.removed_at IS NULL)"
+	    "   AND q.removed_at IS NULL) AS draft"
 	    " FROM sections s WHERE s.remiss_id = $1::bigint"
 	    " AND s.removed_at IS NULL"
 	    " UNION ALL"
