@@ -10,7 +10,6 @@
 #include "core/audit.h"
 #include "core/remiss_edit.h"
 #include "db/db.h"
-#include "log.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
@@ -36,6 +35,46 @@ remiss_edit_id_array(struct arena *a, const long long *ids, size_t n)
 	return b.failed ? NULL : b.data;
 }
 
+/* The index of column name in r, or -1 (logged by db_cols). */
+static int
+col_ix(const PGresult *r, const char *name)
+{
+	const char *const	names[1] = { name };
+	int			c[1];
+
+	return db_cols(r, names, c, 1) == -1 ? -1 : c[0];
+}
+
+/* Row i's value of column name as text, borrowed from r; "" when r has no
+ * such column (logged). */
+static const char *
+col_text(const PGresult *r, int i, const char *name)
+{
+	int c = col_ix(r, name);
+
+	return c == -1 ? "" : db_text(r, i, c);
+}
+
+/* Row i's value of column name as an id ("" is 0): 0, or -1 when it is
+ * none or r has no such column. */
+static int
+col_id(const PGresult *r, int i, const char *name, long long *out)
+{
+	int c = col_ix(r, name);
+
+	return c == -1 ? -1 : parse_id(db_text(r, i, c), out);
+}
+
+/* Row i's value of column name as a count or version in [0, INT_MAX]: 0,
+ * or -1. */
+static int
+col_int(const PGresult *r, int i, const char *name, long *out)
+{
+	int c = col_ix(r, name);
+
+	return c == -1 ? -1 : parse_long(db_text(r, i, c), 0, 2147483647L, out);
+}
+
 int
 remiss_edit_find(struct db *db, struct arena *a, const char *slug,
     long long *id, int *lock, const char **status)
@@ -45,26 +84,41 @@ remiss_edit_find(struct db *db, struct arena *a, const char *slug,
 	long		 l;
 	int		 rc = -1;
 
-	r = db_exec(db, STMT_REMISS_LOCK_GET, p);
-	if (!db_result_ok(r)) {
-		log_err("SQLSTATE %s", db_sqlstate(r));
-		goto out;
-	}
+	if ((r = db_query(db, STMT_REMISS_LOCK_GET, p)) == NULL)
+		return -1;
 	if (PQntuples(r) == 0) {
 		rc = 0;
 		goto out;
 	}
-	if (parse_id(PQgetvalue(r, 0, 0), id) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 1), 0, 2147483647L, &l) == -1)
+	if (col_id(r, 0, "id", id) == -1 ||
+	    col_int(r, 0, "edit_version", &l) == -1)
 		goto out;
 	*lock = (int)l;
 	if (status != NULL &&
-	    (*status = arena_strdup(a, PQgetvalue(r, 0, 2))) == NULL)
+	    (*status = arena_strdup(a, col_text(r, 0, "status"))) == NULL)
 		goto out;
 	rc = 1;
 out:
 	PQclear(r);
 	return rc;
+}
+
+enum core_result
+remiss_edit_page_load(struct db *db, struct arena *a, const char *slug,
+    struct remiss_edit_page *out)
+{
+	long long	id;
+	int		rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = remiss_load(db, a, slug, &out->def);
+	if (rc == 1)
+		rc = remiss_edit_find(db, a, out->def.slug, &id, &out->lock,
+		    &out->status);
+	if (rc == 1 && remiss_edit_answered_flags(db, a, out->def.id,
+	    &out->sflags, &out->nsflags, &out->qflags, &out->nqflags) == -1)
+		rc = -1;
+	return rc == 1 ? CORE_OK : rc == 0 ? CORE_NOT_FOUND : CORE_UNAVAILABLE;
 }
 
 /* Opens the transaction of e: optionally locks the answers, then checks and
@@ -93,7 +147,7 @@ begin(struct remiss_edit *e, bool lock_answers)
 		e->message = conflict_sv;
 		return EDIT_CONFLICT;
 	}
-	if (parse_long(PQgetvalue(r, 0, 0), 0, 2147483647L, &l) == -1) {
+	if (col_int(r, 0, "edit_version", &l) == -1) {
 		PQclear(r);
 		goto unavailable;
 	}
@@ -197,7 +251,7 @@ remiss_edit_create(struct db *db, const char *actor, struct arena *a,
 		    "Välj ett annat.");
 		return EDIT_INVALID;
 	}
-	if (parse_id(PQgetvalue(r, 0, 0), id) == -1) {
+	if (col_id(r, 0, "id", id) == -1) {
 		PQclear(r);
 		goto unavailable;
 	}
@@ -251,21 +305,15 @@ remiss_edit_fields(struct remiss_edit *e, const struct remiss_fields *f)
 	return edit(e, false, "remiss.update", "remiss", fields_step, f);
 }
 
-/* Maps a unique violation of a save to a field error; anything else is
- * unavailable. Clears r. */
+/* Maps the failure of a save (db_query gave NULL, having logged it) to a
+ * field error for a unique violation; anything else is unavailable. */
 static enum edit_status
-save_failed(struct remiss_edit *e, PGresult *r, const char *field,
-    const char *taken)
+save_failed(struct remiss_edit *e, const char *field, const char *taken)
 {
-	enum edit_status st = EDIT_UNAVAILABLE;
-
-	if (r != NULL && strcmp(db_sqlstate(r), "23505") == 0) {
-		rule_error(&e->errs, field, taken);
-		st = EDIT_INVALID;
-	} else
-		log_err("SQLSTATE %s", db_sqlstate(r));
-	PQclear(r);
-	return st;
+	if (strcmp(db_last_sqlstate(e->db), "23505") != 0)
+		return EDIT_UNAVAILABLE;
+	rule_error(&e->errs, field, taken);
+	return EDIT_INVALID;
 }
 
 /* Runs a statement whose one row is the id of what it created: EDIT_OK with
@@ -284,7 +332,7 @@ add_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 		rule_error(&e->errs, field, taken);
 		return EDIT_INVALID;
 	}
-	if (parse_id(PQgetvalue(r, 0, 0), id) == -1) {
+	if (col_id(r, 0, "id", id) == -1) {
 		PQclear(r);
 		return EDIT_UNAVAILABLE;
 	}
@@ -293,11 +341,12 @@ add_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 }
 
 /* Runs a statement that must find one live row of the remiss: EDIT_OK with
- * its first column copied to *col0 (if not NULL) and its second to *col1
- * (if not NULL), EDIT_NOT_FOUND without a row. */
+ * its column name0 copied to *col0 (if not NULL) and name1 to *col1 (if
+ * not NULL), EDIT_NOT_FOUND without a row. */
 static enum edit_status
 one_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
-    const char **col0, const char **col1)
+    const char *name0, const char **col0, const char *name1,
+    const char **col1)
 {
 	PGresult *r;
 
@@ -308,9 +357,9 @@ one_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 		return EDIT_NOT_FOUND;
 	}
 	if (col0 != NULL)
-		*col0 = arena_strdup(e->a, PQgetvalue(r, 0, 0));
+		*col0 = arena_strdup(e->a, col_text(r, 0, name0));
 	if (col1 != NULL)
-		*col1 = arena_strdup(e->a, PQgetvalue(r, 0, 1));
+		*col1 = arena_strdup(e->a, col_text(r, 0, name1));
 	PQclear(r);
 	return EDIT_OK;
 }
@@ -381,14 +430,14 @@ section_save_step(struct remiss_edit *e, struct edit_step *step,
 
 	snprintf(s, sizeof(s), "%lld", it->id);
 	p[0] = step->rid; p[1] = s;
-	if ((st = one_row(e, STMT_SECTION_GET, p, &old_nr, &old_heading)) !=
+	if ((st = one_row(e, STMT_SECTION_GET, p, "nr", &old_nr,
+	    "heading", &old_heading)) !=
 	    EDIT_OK)
 		return st;
 	p[2] = it->nr; p[3] = it->heading;
 	p[4] = it->body != NULL ? it->body : ""; p[5] = NULL;
-	r = db_exec(e->db, STMT_SECTION_SAVE, p);
-	if (!db_result_ok(r))
-		return save_failed(e, r, "nr", nr_taken);
+	if ((r = db_query(e->db, STMT_SECTION_SAVE, p)) == NULL)
+		return save_failed(e, "nr", nr_taken);
 	/* The row read above, in this transaction: it is an error, never a
 	 * saved change, if the update found none. */
 	if (PQntuples(r) != 1) {
@@ -436,7 +485,7 @@ section_move_step(struct remiss_edit *e, struct edit_step *step,
 		return EDIT_UNAVAILABLE;
 	}
 	for (i = 0; i < n; i++)
-		if (parse_id(PQgetvalue(r, i, 0), &order[i]) == -1) {
+		if (col_id(r, i, "id", &order[i]) == -1) {
 			PQclear(r);
 			return EDIT_UNAVAILABLE;
 		}
@@ -485,10 +534,9 @@ section_questions(struct remiss_edit *e, long long sid, long long **out,
 	if ((*out = arena_calloc(e->a, (size_t)rows + 1, sizeof(**out))) == NULL)
 		goto err;
 	for (i = 0; i < rows; i++) {
-		if (parse_id(PQgetvalue(r, i, 1), &qsec) == -1)
+		if (col_id(r, i, "section_id", &qsec) == -1)
 			goto err;
-		if (qsec == sid && parse_id(PQgetvalue(r, i, 0),
-		    &(*out)[(*n)++]) == -1)
+		if (qsec == sid && col_id(r, i, "id", &(*out)[(*n)++]) == -1)
 			goto err;
 	}
 	PQclear(r);
@@ -513,7 +561,8 @@ section_remove_step(struct remiss_edit *e, struct edit_step *step,
 
 	snprintf(s, sizeof(s), "%lld", sid);
 	p[0] = step->rid; p[1] = s;
-	if ((st = one_row(e, STMT_SECTION_GET, p, NULL, NULL)) != EDIT_OK)
+	if ((st = one_row(e, STMT_SECTION_GET, p, NULL, NULL, NULL,
+	    NULL)) != EDIT_OK)
 		return st;
 	if (section_questions(e, sid, &qids, &nq) == -1)
 		return EDIT_UNAVAILABLE;
@@ -529,7 +578,8 @@ section_remove_step(struct remiss_edit *e, struct edit_step *step,
 		e->message = why.failed ? msgs[0] : why.data;
 		return EDIT_REFUSED;
 	}
-	if ((st = one_row(e, STMT_SECTION_RETIRE, p, &nr, NULL)) != EDIT_OK)
+	if ((st = one_row(e, STMT_SECTION_RETIRE, p, "nr", &nr, NULL,
+	    NULL)) != EDIT_OK)
 		return st;
 	step->object_id = sid;
 	detail_str(&step->detail, "nr", nr);
@@ -558,7 +608,8 @@ question_add_step(struct remiss_edit *e, struct edit_step *step,
 	snprintf(s, sizeof(s), "%lld", it->section_id);
 	p[0] = step->rid; p[1] = s;
 	if (it->section_id != 0) {
-		if ((st = one_row(e, STMT_SECTION_GET, p, NULL, NULL)) !=
+		if ((st = one_row(e, STMT_SECTION_GET, p, NULL, NULL, NULL,
+	    NULL)) !=
 		    EDIT_OK)
 			return st;
 	} else
@@ -600,12 +651,12 @@ question_save_step(struct remiss_edit *e, struct edit_step *step,
 
 	snprintf(q, sizeof(q), "%lld", it->id);
 	p[0] = step->rid; p[1] = q;
-	if ((st = one_row(e, STMT_QUESTION_GET, p, &old_qid, NULL)) != EDIT_OK)
+	if ((st = one_row(e, STMT_QUESTION_GET, p, "qid", &old_qid,
+	    NULL, NULL)) != EDIT_OK)
 		return st;
 	p[2] = it->qid; p[3] = it->kind; p[4] = it->text;
-	r = db_exec(e->db, STMT_QUESTION_SAVE, p);
-	if (!db_result_ok(r))
-		return save_failed(e, r, "id", qid_taken);
+	if ((r = db_query(e->db, STMT_QUESTION_SAVE, p)) == NULL)
+		return save_failed(e, "id", qid_taken);
 	if (PQntuples(r) != 1) {
 		PQclear(r);
 		return EDIT_NOT_FOUND;
@@ -644,7 +695,8 @@ question_remove_step(struct remiss_edit *e, struct edit_step *step,
 
 	snprintf(q, sizeof(q), "%lld", qid_id);
 	p[0] = step->rid; p[1] = q;
-	if ((st = one_row(e, STMT_QUESTION_GET, p, NULL, NULL)) != EDIT_OK)
+	if ((st = one_row(e, STMT_QUESTION_GET, p, NULL, NULL, NULL,
+	    NULL)) != EDIT_OK)
 		return st;
 	answered = remiss_edit_check_answered(e->db, e->a, e->remiss_id, NULL, 0,
 	    &qid_id, 1, false, msgs, 1);
@@ -654,7 +706,8 @@ question_remove_step(struct remiss_edit *e, struct edit_step *step,
 		e->message = msgs[0];
 		return EDIT_REFUSED;
 	}
-	if ((st = one_row(e, STMT_QUESTION_RETIRE, p, &qid, NULL)) != EDIT_OK)
+	if ((st = one_row(e, STMT_QUESTION_RETIRE, p, "qid", &qid, NULL,
+	    NULL)) != EDIT_OK)
 		return st;
 	step->object_id = qid_id;
 	detail_str(&step->detail, "qid", qid);
@@ -692,12 +745,12 @@ remiss_edit_answered_flags(struct db *db, struct arena *a, long long remiss_id,
 	    sizeof(**questions))) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
-		f = PQgetvalue(r, i, 0)[0] == 's' ? &(*sections)[(*nsections)++] :
-		    &(*questions)[(*nquestions)++];
-		if (parse_id(PQgetvalue(r, i, 1), &f->id) == -1)
+		f = col_text(r, i, "kind")[0] == 's' ?
+		    &(*sections)[(*nsections)++] : &(*questions)[(*nquestions)++];
+		if (col_id(r, i, "id", &f->id) == -1)
 			goto out;
-		f->submitted = PQgetvalue(r, i, 2)[0] == 't';
-		f->draft = PQgetvalue(r, i, 3)[0] == 't';
+		f->submitted = col_text(r, i, "submitted")[0] == 't';
+		f->draft = col_text(r, i, "draft")[0] == 't';
 	}
 	rc = 0;
 out:
@@ -744,15 +797,15 @@ remiss_edit_check_answered(struct db *db, struct arena *a, long long remiss_id,
 		    (r = db_query(db, STMT_SECTIONS_ANSWERED, p)) == NULL)
 			return -1;
 		for (i = 0; i < PQntuples(r); i++, n++) {
-			if (parse_long(PQgetvalue(r, i, 3), 0, 2147483647L, &sub) ==
-			    -1 || parse_long(PQgetvalue(r, i, 4), 0, 2147483647L,
-			    &dra) == -1)
+			if (col_int(r, i, "sub", &sub) == -1 ||
+			    col_int(r, i, "dra", &dra) == -1)
 				sub = dra = 1;
 			who = who_answered(a, sub, dra);
 			if ((size_t)n < max)
 				msgs[n] = arena_printf(a, "Avsnitt %s %s har %s "
-				    "och kan inte tas bort. %s", PQgetvalue(r, i, 1),
-				    PQgetvalue(r, i, 2), who ? who : "svar", advice);
+				    "och kan inte tas bort. %s", col_text(r, i, "nr"),
+				    col_text(r, i, "heading"), who ? who : "svar",
+				    advice);
 		}
 		PQclear(r);
 	}
@@ -761,14 +814,13 @@ remiss_edit_check_answered(struct db *db, struct arena *a, long long remiss_id,
 		    (r = db_query(db, STMT_QUESTIONS_ANSWERED, p)) == NULL)
 			return -1;
 		for (i = 0; i < PQntuples(r); i++, n++) {
-			if (parse_long(PQgetvalue(r, i, 2), 0, 2147483647L, &sub) ==
-			    -1 || parse_long(PQgetvalue(r, i, 3), 0, 2147483647L,
-			    &dra) == -1)
+			if (col_int(r, i, "sub", &sub) == -1 ||
+			    col_int(r, i, "dra", &dra) == -1)
 				sub = dra = 1;
 			who = who_answered(a, sub, dra);
 			if ((size_t)n < max)
 				msgs[n] = arena_printf(a, "Frågan %s har %s och kan "
-				    "inte tas bort.%s", PQgetvalue(r, i, 1),
+				    "inte tas bort.%s", col_text(r, i, "qid"),
 				    who ? who : "svar", for_import ?
 				    " Behåll den i filen: svaren följer med." : "");
 		}

@@ -7,7 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/remiss_def.h"
 #include "core/remiss_rules.h"
+#include "core/result.h"
 
 struct arena;
 struct db;
@@ -107,6 +109,22 @@ struct answered_flag {
 int remiss_edit_answered_flags(struct db *db, struct arena *a,
     long long remiss_id, struct answered_flag **sections, size_t *nsections,
     struct answered_flag **questions, size_t *nquestions);
+
+/* What the editor page shows of a remiss. */
+struct remiss_edit_page {
+	struct remiss_def	 def;		/* with its live sections and
+						   questions, in order */
+	int			 lock;		/* its edit_version */
+	const char		*status;	/* utkast | oppen | stangd |
+						   beslutad */
+	struct answered_flag	*sflags, *qflags;	/* which have answers */
+	size_t			 nsflags, nqflags;
+};
+
+/* Loads the editor's view of the remiss slug into *out (in a). CORE_OK,
+ * CORE_NOT_FOUND, or CORE_UNAVAILABLE. */
+enum core_result remiss_edit_page_load(struct db *db, struct arena *a,
+    const char *slug, struct remiss_edit_page *out);
 
 /*
  * The one rule, for the import as for the editor: of the sections sids and

@@ -333,7 +333,10 @@ db_fail(FILE *errout, const char *file, const char *what, const PGresult *r)
 	return -1;
 }
 
-/* Runs id, expecting one row; returns a copy of its first column. */
+/* The columns the statements below return, by name. */
+static const char *const id_col[1] = { "id" };
+
+/* Runs id, expecting one row; returns a copy of its column "id". */
 static const char *
 one_value(struct db *db, struct arena *a, enum stmt id,
     const char *const *params, FILE *errout, const char *file,
@@ -341,25 +344,30 @@ one_value(struct db *db, struct arena *a, enum stmt id,
 {
 	PGresult	*r;
 	const char	*v = NULL;
+	int		 c[1];
 
 	r = db_exec(db, id, params);
 	if (!db_result_ok(r) || PQntuples(r) != 1)
 		db_fail(errout, file, what, r);
-	else if ((v = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL && errout)
+	else if (db_cols(r, id_col, c, 1) == -1)
+		db_fail(errout, file, what, NULL);
+	else if ((v = arena_strdup(a, db_text(r, 0, c[0]))) == NULL && errout)
 		fprintf(errout, "%s: out of memory\n", file);
 	PQclear(r);
 	return v;
 }
 
 /* Retires the live rows of the kind not in ids ('{1,2}'); notes and records
- * each in detail. */
+ * each (its column name: "nr", "qid") in detail. */
 static int
 retire(struct db *db, enum stmt id, const char *remiss_id, const char *ids,
-    struct buf *detail, const char *kind, FILE *errout, const char *file)
+    struct buf *detail, const char *kind, const char *name, FILE *errout,
+    const char *file)
 {
-	PGresult	*r;
-	const char	*params[2];
-	int		 i;
+	PGresult		*r;
+	const char		*params[2];
+	const char *const	 names[1] = { name };
+	int			 c[1], i;
 
 	params[0] = remiss_id;
 	params[1] = ids;
@@ -369,15 +377,20 @@ retire(struct db *db, enum stmt id, const char *remiss_id, const char *ids,
 		PQclear(r);
 		return -1;
 	}
+	if (db_cols(r, names, c, 1) == -1) {
+		PQclear(r);
+		return db_fail(errout, file, "retiring what the file left out",
+		    NULL);
+	}
 	buf_printf(detail, ",\"retired_%ss\":[", kind);
 	for (i = 0; i < PQntuples(r); i++) {
 		if (i > 0)
 			buf_puts(detail, ",");
-		json_string(detail, PQgetvalue(r, i, 0));
+		json_string(detail, db_text(r, i, c[0]));
 		if (errout != NULL)
 			fprintf(errout, "%s: note: %s %s is not in the file any "
 			    "more and was retired\n", file, kind,
-			    PQgetvalue(r, i, 0));
+			    db_text(r, i, c[0]));
 	}
 	buf_puts(detail, "]");
 	PQclear(r);
@@ -405,12 +418,13 @@ static long
 live_sections(struct db *db, struct arena *a, const char *rid,
     struct section_key **out, FILE *errout, const char *file)
 {
-	PGresult	*r;
-	const char	*p[1] = { rid };
-	int		 i, n;
+	static const char *const	 names[3] = { "id", "nr", "heading" };
+	PGresult			*r;
+	const char			*p[1] = { rid };
+	int				 c[3], i, n;
 
 	r = db_exec(db, STMT_REMISS_SECTIONS, p);
-	if (!db_result_ok(r)) {
+	if (!db_result_ok(r) || db_cols(r, names, c, 3) == -1) {
 		db_fail(errout, file, "reading the stored sections", r);
 		PQclear(r);
 		return -1;
@@ -419,10 +433,10 @@ live_sections(struct db *db, struct arena *a, const char *rid,
 	if ((*out = arena_calloc(a, (size_t)n + 1, sizeof(**out))) == NULL)
 		goto oom;
 	for (i = 0; i < n; i++)
-		if (parse_id(PQgetvalue(r, i, 0), &(*out)[i].id) == -1 ||
-		    ((*out)[i].nr = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL ||
-		    ((*out)[i].heading = arena_strdup(a, PQgetvalue(r, i, 2))) ==
-		    NULL)
+		if (parse_id(db_text(r, i, c[0]), &(*out)[i].id) == -1 ||
+		    ((*out)[i].nr = arena_strdup(a, db_text(r, i, c[1]))) ==
+		    NULL || ((*out)[i].heading = arena_strdup(a, db_text(r, i,
+		    c[2]))) == NULL)
 			goto oom;
 	PQclear(r);
 	return n;
@@ -439,14 +453,15 @@ static long
 questions_left_out(struct db *db, struct arena *a, const struct def *d,
     const char *rid, long long **out, FILE *errout, const char *file)
 {
-	PGresult	*r;
-	const char	*p[1] = { rid };
-	int		 i, n;
-	long		 k = 0;
-	size_t		 j;
+	static const char *const	 names[2] = { "id", "qid" };
+	PGresult			*r;
+	const char			*p[1] = { rid };
+	int				 c[2], i, n;
+	long				 k = 0;
+	size_t				 j;
 
 	r = db_exec(db, STMT_REMISS_QUESTIONS, p);
-	if (!db_result_ok(r)) {
+	if (!db_result_ok(r) || db_cols(r, names, c, 2) == -1) {
 		db_fail(errout, file, "reading the stored questions", r);
 		PQclear(r);
 		return -1;
@@ -460,9 +475,9 @@ questions_left_out(struct db *db, struct arena *a, const struct def *d,
 	}
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < d->nqs; j++)
-			if (strcmp(d->qs[j].qid, PQgetvalue(r, i, 2)) == 0)
+			if (strcmp(d->qs[j].qid, db_text(r, i, c[1])) == 0)
 				break;
-		if (j == d->nqs && parse_id(PQgetvalue(r, i, 0), &(*out)[k]) == 0)
+		if (j == d->nqs && parse_id(db_text(r, i, c[0]), &(*out)[k]) == 0)
 			k++;
 	}
 	PQclear(r);
@@ -540,7 +555,7 @@ store_sections(struct db *db, struct arena *a, struct def *d, const char *rid,
 	if ((ids = remiss_edit_id_array(a, temp + ntemp, nmatched)) == NULL)
 		goto oom;
 	if (retire(db, STMT_SECTION_RETIRE_OTHERS, rid, ids, detail, "section",
-	    errout, file) == -1)
+	    "nr", errout, file) == -1)
 		return -1;
 	p[0] = rid;
 	if (ntemp > 0) {
@@ -663,7 +678,7 @@ store(struct db *db, struct arena *a, struct def *d,
 	if (qids.failed)
 		goto oom;
 	if (retire(db, STMT_QUESTION_RETIRE_OTHERS, rid, qids.data, &detail,
-	    "question", errout, file) == -1)
+	    "question", "qid", errout, file) == -1)
 		return -1;
 	buf_puts(&detail, "}");
 	if (detail.failed)

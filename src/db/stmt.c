@@ -311,9 +311,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY id", 1 },
 
 	[STMT_AUDIT_LIST] = { "audit_list",
-	    "SELECT id, extract(epoch FROM at)::bigint, actor, action,"
-	    " COALESCE(object_type, ''), COALESCE(object_id, ''),"
-	    " COALESCE(detail::text, '')"
+	    "SELECT id, extract(epoch FROM at)::bigint AS at_epoch, actor, action,"
+	    " COALESCE(object_type, '') AS object_type,"
+	    " COALESCE(object_id, '') AS object_id,"
+	    " COALESCE(detail::text, '') AS detail"
 	    " FROM audit_log"
 	    " WHERE ($1::text IS NULL OR starts_with(action, $1::text))"
 	    " AND ($2::text IS NULL OR strpos(lower(actor), lower($2::text)) > 0)"
@@ -339,7 +340,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY position, id", 1 },
 
 	[STMT_REMISS_QUESTIONS] = { "remiss_questions",
-	    "SELECT id, COALESCE(section_id::text, ''), qid, kind, text"
+	    "SELECT id, COALESCE(section_id::text, '') AS section_id, qid, kind,"
+	    " text"
 	    " FROM questions"
 	    " WHERE remiss_id = $1::bigint AND removed_at IS NULL"
 	    " ORDER BY position, id", 1 },
@@ -347,9 +349,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	/* The window is computed here, with the database's clock, so that
 	 * every worker agrees on "today" in Stockholm. */
 	[STMT_INVITATION_GET] = { "invitation_get",
-	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD'),"
+	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD')"
+	    "  AS closes,"
 	    " r.status = 'oppen' AND " TODAY_SE
-	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes)"
+	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes) AS open_now"
 	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 2 },
 
@@ -509,14 +512,16 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY v.received_at DESC, v.id DESC", 2 },
 
 	[STMT_REMISS_OVERVIEW] = { "remiss_overview",
-	    "SELECT o.id, o.name, o.kind, COALESCE(i.extended_closes::text, ''),"
-	    " COALESCE(i.extended_closes, r.closes)::text,"
-	    " COALESCE(iso_time_se(resp.draft_updated_at), ''),"
-	    " COALESCE(v.version::text, ''), COALESCE(iso_time_se(v.received_at), ''),"
-	    " COALESCE(v.id::text, ''),"
+	    "SELECT o.id AS org_id, o.name, o.kind,"
+	    " COALESCE(i.extended_closes::text, '') AS extended_closes,"
+	    " COALESCE(i.extended_closes, r.closes)::text AS closes,"
+	    " COALESCE(iso_time_se(resp.draft_updated_at), '') AS draft_saved,"
+	    " COALESCE(v.version::text, '') AS version,"
+	    " COALESCE(iso_time_se(v.received_at), '') AS received,"
+	    " COALESCE(v.id::text, '') AS version_id,"
 	    " (v.id IS NULL AND (now() AT TIME ZONE 'Europe/Stockholm')::date >"
-	    "   COALESCE(i.extended_closes, r.closes)),"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    "   COALESCE(i.extended_closes, r.closes)) AS late,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived"
 	    " FROM invitations i"
 	    " JOIN remiss r ON r.id = i.remiss_id"
 	    " JOIN organisations o ON o.id = i.org_id"
@@ -564,27 +569,32 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT name FROM organisations WHERE id = $1::bigint", 1 },
 
 	[STMT_REMISS_LIST_ALL] = { "remiss_list_all",
-	    "SELECT r.slug, r.title, r.status, r.opens::text, r.closes::text,"
-	    " (SELECT count(*) FROM invitations i WHERE i.remiss_id = r.id),"
+	    "SELECT r.slug, r.title, r.status, r.opens::text AS opens,"
+	    " r.closes::text AS closes,"
+	    " (SELECT count(*) FROM invitations i WHERE i.remiss_id = r.id)"
+	    "   AS invited,"
 	    " (SELECT count(DISTINCT resp.org_id) FROM responses resp"
 	    "   JOIN response_versions v ON v.response_id = resp.id"
-	    "   WHERE resp.remiss_id = r.id)"
+	    "   WHERE resp.remiss_id = r.id) AS answered"
 	    " FROM remiss r ORDER BY r.opens DESC, r.slug", 0 },
 
 	[STMT_REMISS_SET_STATUS] = { "remiss_set_status",
 	    "UPDATE remiss SET status = $2 WHERE slug = $1 RETURNING id", 2 },
 
 	[STMT_REMISS_INVITEES] = { "remiss_invitees",
-	    "SELECT o.name, o.kind, COALESCE(o.orgnr, '')"
+	    "SELECT o.name, o.kind, COALESCE(o.orgnr, '') AS orgnr"
 	    " FROM invitations i JOIN organisations o ON o.id = i.org_id"
 	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name", 1 },
 
 	[STMT_API_REMISS_LIST] = { "api_remiss_list",
-	    "SELECT r.slug, r.title, r.sender, COALESCE(r.diarienummer, ''),"
-	    " r.opens::text, COALESCE(i.extended_closes, r.closes)::text,"
+	    "SELECT r.slug, r.title, r.sender,"
+	    " COALESCE(r.diarienummer, '') AS diarienummer,"
+	    " r.opens::text AS opens,"
+	    " COALESCE(i.extended_closes, r.closes)::text AS closes,"
 	    " EXISTS (SELECT 1 FROM responses resp"
 	    "   JOIN response_versions v ON v.response_id = resp.id"
 	    "   WHERE resp.remiss_id = r.id AND resp.org_id = $1::bigint)"
+	    "   AS answered"
 	    " FROM remiss r"
 	    " LEFT JOIN invitations i ON i.remiss_id = r.id"
 	    "   AND i.org_id = $1::bigint"
@@ -1205,7 +1215,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND removed_at IS NULL", 2 },
 
 	[STMT_QUESTION_GET] = { "question_get",
-	    "SELECT qid, kind, text, COALESCE(section_id::text, '') FROM questions"
+	    "SELECT qid, kind, text, COALESCE(section_id::text, '') AS section_id"
+	    " FROM questions"
 	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
 	    " AND removed_at IS NULL", 2 },
 
@@ -1233,15 +1244,15 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* EXISTS, not counts: the editor page asks for every section at once. */
 	[STMT_ANSWERED_FLAGS] = { "answered_flags",
-	    "SELECT 's', s.id,"
+	    "SELECT 's' AS kind, s.id,"
 	    " EXISTS (SELECT 1 FROM answers a WHERE a.section_id = s.id)"
 	    "  OR EXISTS (SELECT 1 FROM answers a JOIN questions q"
 	    "   ON q.id = a.question_id WHERE q.section_id = s.id"
-	    "   AND q.removed_at IS NULL),"
+	    "   AND q.removed_at IS NULL) AS submitted,"
 	    " EXISTS (SELECT 1 FROM draft_answers d WHERE d.section_id = s.id)"
 	    "  OR EXISTS (SELECT 1 FROM draft_answers d JOIN questions q"
 	    "   ON q.id = d.question_id WHERE q.section_id = s.id"
-	    "   AND q.removed_at IS NULL)"
+	    "   AND q.removed_at IS NULL) AS draft"
 	    " FROM sections s WHERE s.remiss_id = $1::bigint"
 	    " AND s.removed_at IS NULL"
 	    " UNION ALL"

@@ -123,6 +123,41 @@ enum input_key {
 	IN_SUMMARY_VERSION,	/* "version": the version the form started from */
 	IN_SUMMARY_REF,		/* "ref" (repeated): "RESPONSE:SECTION" */
 	/* admin (handlers/admin/) */
+	IN_AUDIT_ACTION,	/* /admin/logg: an action's start */
+	IN_AUDIT_ACTOR,		/* /admin/logg: part of the actor */
+	IN_AUDIT_TYPE,		/* /admin/logg: an object type */
+	IN_AUDIT_FROM,		/* /admin/logg: first day */
+	IN_AUDIT_TO,		/* /admin/logg: last day */
+	IN_AUDIT_BEFORE,	/* /admin/logg: the next page's ids are below */
+	IN_REMISS_STATUS,	/* utkast | oppen | stangd | beslutad */
+	IN_EXTEND_ORG,		/* the organisation whose last day is set */
+	IN_EXTEND_DATE,		/* its last day, empty for the remiss's */
+	IN_INVITE_NAME,		/* an organisation's name */
+	IN_INVITE_KIND,		/* kommun | region | annan */
+	IN_EDIT_LOCK,		/* the editor's edit_version the page shows */
+	IN_EDIT_DONE,		/* ?klart=CODE: the change just made */
+	IN_EDIT_SLUG,		/* a new remiss's id */
+	IN_EDIT_TITLE,		/* the remiss's fields ... */
+	IN_EDIT_SENDER,
+	IN_EDIT_DIARIENUMMER,
+	IN_EDIT_DESCRIPTION,
+	IN_EDIT_OPENS,
+	IN_EDIT_CLOSES,		/* ... to its last day */
+	IN_EDIT_OPEN,		/* open the new remiss at once */
+	IN_EDIT_NEW_NR,		/* ny-nr, ny-rubrik, ny-text: a new section */
+	IN_EDIT_NEW_HEADING,
+	IN_EDIT_NEW_TEXT,
+	IN_EDIT_SECTION_NR,	/* s<id>-nr, -rubrik, -text: a section */
+	IN_EDIT_SECTION_HEADING,
+	IN_EDIT_SECTION_TEXT,
+	IN_EDIT_DIRECTION,	/* upp | ned */
+	IN_EDIT_QUESTION_SECTION, /* a new question's section, 0: the remiss */
+	IN_EDIT_NEWQ_ID,	/* nq<section>-id, -typ, -text: a new question */
+	IN_EDIT_NEWQ_KIND,
+	IN_EDIT_NEWQ_TEXT,
+	IN_EDIT_QUESTION_ID,	/* q<id>-id, -typ, -text: a question */
+	IN_EDIT_QUESTION_KIND,
+	IN_EDIT_QUESTION_TEXT,
 	/* publish (handlers/publish/) */
 	IN_NOTICE,		/* ?meddelande= after a change (publication pages) */
 	IN_VERSIONS,		/* publish: "12,15", the versions the preview showed */

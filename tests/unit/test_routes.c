@@ -13,33 +13,6 @@
 #include "handlers/handlers.h"
 #include "http/input.h"
 
-/*
- * Routes whose handlers still read their form and query fields
- * themselves, so that they declare no inputs yet (issue 17: each area's
- * conversion empties its part of this list). A route here must have
- * .inputs NULL, and a POST route not here must declare its inputs, so
- * the list can only shrink.
- */
-static const char *const inputs_pending[] = {
-	"overview", "extend",
-	"admin_remisser", "admin_remiss_upload", "remiss_status", "invite",
-	"audit_log",
-	"remiss_new_form", "remiss_create", "remiss_editor",
-	"remiss_save", "section_add", "section_save", "section_move",
-	"section_remove", "question_add", "question_save", "question_remove",
-};
-
-static bool
-pending(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(inputs_pending) / sizeof(inputs_pending[0]); i++)
-		if (strcmp(inputs_pending[i], name) == 0)
-			return true;
-	return false;
-}
-
 static bool
 changes_state(enum http_method m)
 {
@@ -191,8 +164,8 @@ flags_are_sane(void **state)
 	}
 }
 
-/* Every route that takes a form declares its keys (or none), each a key
- * of the table, once; the pending list only shrinks. */
+/* Every route declares the form and query keys it reads (INPUTS_NONE if
+ * none), each a key of the table, once: a handler reads nothing else. */
 static void
 inputs_are_declared(void **state)
 {
@@ -200,12 +173,6 @@ inputs_are_declared(void **state)
 
 	(void)state;
 	for (i = 0; i < routes_count; i++) {
-		if (pending(routes[i].name)) {
-			if (routes[i].inputs != NULL)
-				fail_msg("%s declares its inputs: take it off "
-				    "inputs_pending", routes[i].name);
-			continue;
-		}
 		if (routes[i].inputs == NULL) {
 			fail_msg("%s declares no inputs (INPUTS_NONE if it reads "
 			    "none)", routes[i].name);
@@ -223,14 +190,6 @@ inputs_are_declared(void **state)
 					    routes[i].name,
 					    input_defs[routes[i].inputs[j]].name);
 		}
-	}
-	for (i = 0; i < sizeof(inputs_pending) / sizeof(inputs_pending[0]); i++) {
-		for (j = 0; j < routes_count; j++)
-			if (strcmp(routes[j].name, inputs_pending[i]) == 0)
-				break;
-		if (j == routes_count)
-			fail_msg("inputs_pending names %s, no route",
-			    inputs_pending[i]);
 	}
 }
 

@@ -1,5 +1,5 @@
-/* remiss_editor.h: what the handlers of the remiss editor share: the editor page, the remiss
- * fields form, reading posted values, and turning an edit's result into an answer. */
+/* remiss_editor.h: what the handlers of the remiss editor share: the editor page, reading
+ * posted values, and turning an edit's result into an answer. */
 #ifndef REMISS_REMISS_EDITOR_H
 #define REMISS_REMISS_EDITOR_H
 
@@ -8,55 +8,43 @@
 #include "core/remiss_edit.h"
 #include "core/remiss_rules.h"
 #include "handlers/respond/response_form.h"
+#include "views/remiss_editor_view.h"
 
-struct html;
 struct request;
 struct response;
 
 /*
- * Writes the editor of the remiss named by the first path parameter: its
- * fields, then every live section with its questions, each in a small form
- * of its own, and the forms that add sections and questions. Posted values
- * of req (after a refused save) are shown instead of the stored ones in the
- * form they came from; errs (field names as on the page) are listed at the
- * top and beside their fields; alert (a refusal or conflict) and notice
- * (a confirmation) are shown at the top. Answers with status, or 404/503.
+ * Writes the editor of the route's remiss (req->object): its fields, then
+ * every live section with its questions, each in a small form of its own,
+ * and the forms that add sections and questions. posted (may be NULL): the
+ * values sent, shown instead of the stored ones in the form they came
+ * from; errs (field names as on the page) are listed at the top and beside
+ * their fields; alert (a refusal or conflict) and notice (a confirmation)
+ * are shown at the top; when alert is NULL and lock (>= 0) is not the
+ * remiss's lock any more, the page says that someone else changed it too.
+ * Answers with status, or 404/503.
  */
 void editor_page(struct request *req, struct response *res, int status,
-    const struct form_errors *errs, const char *alert, const char *notice);
+    const struct form_errors *errs, const char *alert, const char *notice,
+    const struct editor_posted *posted, int lock);
 
-/* The value of posted field name, cleaned as one line / as text, in the
- * arena; NULL when absent or blank. */
-char *editor_line(struct request *req, const char *name);
-char *editor_text(struct request *req, const char *name);
+/* A posted field's value (key k of the route's inputs, or the value v of a
+ * family), cleaned as one line / as text, in the arena; NULL when absent
+ * or blank. */
+char *editor_line(struct request *req, const char *v);
+char *editor_text(struct request *req, const char *v);
 
-/* Reads the remiss fields of the form (slug too, when with_slug). */
+/* Reads the remiss fields of the form (slug and "oppna" too, when
+ * with_slug) into f, cleaned, and as sent into posted. */
 void editor_read_fields(struct request *req, struct remiss_fields *f,
-    bool with_slug);
-
-/*
- * Writes the remiss fields form to action: with_slug adds the id field and
- * the choice to open the remiss at once (the create form). Values are the
- * posted ones when present, else those of f (may be NULL). lock, when not
- * NULL, goes in a hidden field.
- */
-void editor_fields_form(struct html *h, struct request *req, const char *action,
-    const struct remiss_fields *f, const struct form_errors *errs,
-    bool with_slug, const char *lock, const char *button);
+    bool with_slug, struct editor_posted *posted);
 
 /* Copies rule errors into page errors, field names prefixed ("s12-" + "nr"). */
 void editor_errors(struct form_errors *out, struct arena *a,
     const struct rule_errors *in, const char *prefix);
 
-/* The error summary at the top of a form page (nothing when errs is empty). */
-void editor_error_summary(struct html *h, struct arena *a,
-    const struct form_errors *errs);
-
-/*
- * Prepares e for a change to the remiss named by the first path parameter:
- * finds it and reads the posted lock. Returns 1, or 0 after answering 404
- * or 503.
- */
+/* Prepares e for a change to the route's remiss (req->object) with the
+ * posted lock. Returns 1, or 0 after answering 503 (out of memory). */
 int editor_begin(struct request *req, struct response *res,
     struct remiss_edit *e);
 
@@ -65,10 +53,11 @@ int editor_begin(struct request *req, struct response *res,
  * the editor with the confirmation named done and the page anchor (may be
  * NULL); EDIT_INVALID the page again with the errors (field names prefixed
  * with prefix) and 422; EDIT_CONFLICT and EDIT_REFUSED the page with the
- * message and 409; EDIT_NOT_FOUND 404; EDIT_UNAVAILABLE 503.
+ * message and 409; EDIT_NOT_FOUND 404; EDIT_UNAVAILABLE 503. posted: what
+ * was sent, shown again in its form.
  */
 void editor_answer(struct request *req, struct response *res,
     struct remiss_edit *e, enum edit_status st, const char *prefix,
-    const char *done, const char *anchor);
+    const char *done, const char *anchor, const struct editor_posted *posted);
 
 #endif

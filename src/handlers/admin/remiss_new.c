@@ -6,16 +6,14 @@
 
 #include "handlers/handlers.h"
 #include "handlers/admin/remiss_editor.h"
-#include "http/kv.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "views/html.h"
-#include "views/i18n.h"
 #include "views/layout.h"
 
 static void
 new_page(struct request *req, struct response *res, int status,
-    const struct form_errors *errs)
+    const struct editor_posted *posted, const struct form_errors *errs)
 {
 	struct html *h;
 
@@ -23,18 +21,7 @@ new_page(struct request *req, struct response *res, int status,
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	layout_begin(h, _("Ny remiss"), &req->identity);
-	html_elem(h, "h1", _("Ny remiss"), NULL);
-	editor_error_summary(h, req->arena, errs);
-	html_elem(h, "p", _("Fyll i uppgifterna om remissen. Avsnitt och frågor "
-	    "lägger du till i nästa steg."), "class", "lead", NULL);
-	editor_fields_form(h, req, "/admin/remisser/ny", NULL, errs, true, NULL,
-	    _("Skapa remissen"));
-	html_open(h, "p", NULL);
-	html_elem(h, "a", _("Tillbaka till alla remisser"), "href", "/admin/remisser",
-	    NULL);
-	html_close(h);
-	layout_end(h);
+	remiss_new_view(h, req->arena, &req->identity, posted, errs);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
 }
@@ -42,13 +29,14 @@ new_page(struct request *req, struct response *res, int status,
 void
 handle_remiss_new_form(struct request *req, struct response *res)
 {
-	new_page(req, res, 200, NULL);
+	new_page(req, res, 200, NULL, NULL);
 }
 
 void
 handle_remiss_create(struct request *req, struct response *res)
 {
 	struct remiss_fields	 f;
+	struct editor_posted	 posted;
 	struct rule_errors	 rerrs;
 	struct form_errors	 errs;
 	long long		 id;
@@ -56,10 +44,9 @@ handle_remiss_create(struct request *req, struct response *res)
 
 	memset(&rerrs, 0, sizeof(rerrs));
 	memset(&errs, 0, sizeof(errs));
-	editor_read_fields(req, &f, true);
+	editor_read_fields(req, &f, true, &posted);
 	st = remiss_edit_create(req->db, arena_printf(req->arena, "user:%lld",
-	    req->identity.user_id), req->arena, &f,
-	    kvlist_get(&req->form, "oppna") != NULL, &rerrs, &id);
+	    req->identity.user_id), req->arena, &f, posted.open, &rerrs, &id);
 	if (st == EDIT_OK) {
 		res->status = 303;
 		response_header(res, "Location", arena_printf(req->arena,
@@ -68,7 +55,7 @@ handle_remiss_create(struct request *req, struct response *res)
 	}
 	if (st == EDIT_INVALID) {
 		editor_errors(&errs, req->arena, &rerrs, "");
-		new_page(req, res, 422, &errs);
+		new_page(req, res, 422, &posted, &errs);
 		return;
 	}
 	handler_fail(req, res, PROB_UNAVAILABLE_UNSAVED);

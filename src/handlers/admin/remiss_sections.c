@@ -1,154 +1,180 @@
 /* remiss_sections.c: the editor's small forms for sections (add, save, move, remove) and
- * questions (add, save, remove); each is one change, answered by editor_answer. */
+ * questions (add, save, remove); each is one change, answered by editor_answer. The section
+ * or question of the path has been loaded within the route's remiss (req->object). */
 #include "config.h"
 
 #include <string.h>
 
+#include "core/objects.h"
 #include "handlers/handlers.h"
 #include "handlers/admin/remiss_editor.h"
-#include "http/kv.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 
-/* The section or question id of the path (second parameter); 0 after a 404. */
-static long long
-path_id(struct request *req, struct response *res)
+/* The value sent for family k under key (as the page writes it: "12"),
+ * or NULL. */
+static const char *
+member(struct request *req, enum input_key k, const char *key)
 {
-	long long id;
+	const struct input_value *v = input_member(req, k, key);
 
-	if (req->npath_params < 2 || parse_id(req->path_params[1], &id) == -1 ||
-	    id == 0) {
-		handler_fail(req, res, PROB_NOT_FOUND);
-		return 0;
-	}
-	return id;
+	return v != NULL && v->state == INPUT_VALID ? v->text : NULL;
 }
 
-/* The posted field prefix + name. */
-static char *
-field(struct request *req, const char *prefix, const char *name, bool text)
+/* Reads the three fields of a small form (families k[0..3) under key, or
+ * plain keys when key is NULL) into posted, as sent. */
+static void
+read_small(struct request *req, const enum input_key k[3], const char *key,
+    enum editor_form form, long long id, struct editor_posted *posted)
 {
-	const char *n = arena_printf(req->arena, "%s%s", prefix, name);
+	int i;
 
-	return text ? editor_text(req, n) : editor_line(req, n);
+	memset(posted, 0, sizeof(*posted));
+	posted->form = form;
+	posted->id = id;
+	for (i = 0; i < 3; i++)
+		posted->v[i] = key != NULL ? member(req, k[i], key) :
+		    input_text(req, k[i]);
 }
 
 void
 handle_section_add(struct request *req, struct response *res)
 {
-	struct remiss_edit	e;
-	enum edit_status	st;
+	static const enum input_key	 k[3] = { IN_EDIT_NEW_NR,
+	    IN_EDIT_NEW_HEADING, IN_EDIT_NEW_TEXT };
+	struct remiss_edit		 e;
+	struct editor_posted		 posted;
+	enum edit_status		 st;
 
 	if (!editor_begin(req, res, &e))
 		return;
-	st = remiss_edit_section_add(&e, field(req, "ny-", "nr", false),
-	    field(req, "ny-", "rubrik", false), field(req, "ny-", "text", true));
+	read_small(req, k, NULL, EDITOR_FORM_NEW_SECTION, 0, &posted);
+	st = remiss_edit_section_add(&e, editor_line(req, posted.v[0]),
+	    editor_line(req, posted.v[1]), editor_text(req, posted.v[2]));
 	editor_answer(req, res, &e, st, "ny-", "avsnitt-tillagt",
-	    arena_printf(req->arena, "avsnitt-%lld", e.new_id));
+	    arena_printf(req->arena, "avsnitt-%lld", e.new_id), &posted);
 }
 
 void
 handle_section_save(struct request *req, struct response *res)
 {
-	struct remiss_edit	 e;
-	enum edit_status	 st;
-	const char		*prefix;
-	long long		 id;
+	static const enum input_key	 k[3] = { IN_EDIT_SECTION_NR,
+	    IN_EDIT_SECTION_HEADING, IN_EDIT_SECTION_TEXT };
+	struct remiss_edit		 e;
+	struct editor_posted		 posted;
+	enum edit_status		 st;
+	long long			 id = req->object->id;
 
-	if ((id = path_id(req, res)) == 0 || !editor_begin(req, res, &e))
+	if (!editor_begin(req, res, &e))
 		return;
-	prefix = arena_printf(req->arena, "s%lld-", id);
-	st = remiss_edit_section_save(&e, id, field(req, prefix, "nr", false),
-	    field(req, prefix, "rubrik", false), field(req, prefix, "text", true));
-	editor_answer(req, res, &e, st, prefix, "avsnitt-sparat",
-	    arena_printf(req->arena, "avsnitt-%lld", id));
+	read_small(req, k, arena_printf(req->arena, "%lld", id),
+	    EDITOR_FORM_SECTION, id, &posted);
+	st = remiss_edit_section_save(&e, id, editor_line(req, posted.v[0]),
+	    editor_line(req, posted.v[1]), editor_text(req, posted.v[2]));
+	editor_answer(req, res, &e, st, arena_printf(req->arena, "s%lld-", id),
+	    "avsnitt-sparat", arena_printf(req->arena, "avsnitt-%lld", id),
+	    &posted);
 }
 
 void
 handle_section_move(struct request *req, struct response *res)
 {
-	struct remiss_edit	 e;
-	const char		*dir = kvlist_get(&req->form, "riktning");
-	long long		 id;
-	int			 delta;
+	static const struct editor_posted	 posted = {
+		.form = EDITOR_FORM_OTHER,
+	};
+	struct remiss_edit			 e;
+	long long				 id = req->object->id;
+	int					 delta;
 
-	if ((id = path_id(req, res)) == 0 || !editor_begin(req, res, &e))
+	if (!editor_begin(req, res, &e))
 		return;
-	if (dir != NULL && strcmp(dir, "upp") == 0)
+	switch (input_enum(req, IN_EDIT_DIRECTION)) {
+	case 0:		/* upp */
 		delta = -1;
-	else if (dir != NULL && strcmp(dir, "ned") == 0)
+		break;
+	case 1:		/* ned */
 		delta = 1;
-	else {
+		break;
+	default:
 		handler_problem(req, res, 400, "Välj om avsnittet ska flyttas upp "
 		    "eller ned.", "Give the direction: upp or ned.");
 		return;
 	}
 	editor_answer(req, res, &e, remiss_edit_section_move(&e, id, delta), "",
-	    "avsnitt-flyttat", arena_printf(req->arena, "avsnitt-%lld", id));
+	    "avsnitt-flyttat", arena_printf(req->arena, "avsnitt-%lld", id),
+	    &posted);
 }
 
 void
 handle_section_remove(struct request *req, struct response *res)
 {
-	struct remiss_edit	e;
-	long long		id;
+	static const struct editor_posted	 posted = {
+		.form = EDITOR_FORM_OTHER,
+	};
+	struct remiss_edit			 e;
 
-	if ((id = path_id(req, res)) == 0 || !editor_begin(req, res, &e))
+	if (!editor_begin(req, res, &e))
 		return;
-	editor_answer(req, res, &e, remiss_edit_section_remove(&e, id), "",
-	    "avsnitt-borttaget", NULL);
+	editor_answer(req, res, &e, remiss_edit_section_remove(&e,
+	    req->object->id), "", "avsnitt-borttaget", NULL, &posted);
 }
 
 void
 handle_question_add(struct request *req, struct response *res)
 {
-	struct remiss_edit	 e;
-	enum edit_status	 st;
-	const char		*sec = kvlist_get(&req->form, "avsnitt"), *prefix;
-	long long		 sid;
+	static const enum input_key	 k[3] = { IN_EDIT_NEWQ_ID,
+	    IN_EDIT_NEWQ_KIND, IN_EDIT_NEWQ_TEXT };
+	struct remiss_edit		 e;
+	struct editor_posted		 posted;
+	enum edit_status		 st;
+	long long			 sid;
 
 	if (!editor_begin(req, res, &e))
 		return;
-	/* "0" (or nothing) is the whole remiss. */
-	if (sec != NULL && strcmp(sec, "0") == 0)
-		sec = "";
-	if (sec == NULL || parse_id(sec, &sid) == -1) {
+	/* "0" is the whole remiss. */
+	if (input_num(req, IN_EDIT_QUESTION_SECTION, &sid) == -1) {
 		handler_problem(req, res, 400, "Välj avsnitt för frågan.",
 		    "Give the section of the question.");
 		return;
 	}
-	prefix = arena_printf(req->arena, "nq%lld-", sid);
-	st = remiss_edit_question_add(&e, sid, field(req, prefix, "id", false),
-	    field(req, prefix, "typ", false), field(req, prefix, "text", false));
-	editor_answer(req, res, &e, st, prefix, "fraga-tillagd",
-	    arena_printf(req->arena, "fraga-%lld", e.new_id));
+	read_small(req, k, arena_printf(req->arena, "%lld", sid),
+	    EDITOR_FORM_NEW_QUESTION, sid, &posted);
+	st = remiss_edit_question_add(&e, sid, editor_line(req, posted.v[0]),
+	    editor_line(req, posted.v[1]), editor_line(req, posted.v[2]));
+	editor_answer(req, res, &e, st, arena_printf(req->arena, "nq%lld-", sid),
+	    "fraga-tillagd", arena_printf(req->arena, "fraga-%lld", e.new_id),
+	    &posted);
 }
 
 void
 handle_question_save(struct request *req, struct response *res)
 {
-	struct remiss_edit	 e;
-	enum edit_status	 st;
-	const char		*prefix;
-	long long		 id;
+	static const enum input_key	 k[3] = { IN_EDIT_QUESTION_ID,
+	    IN_EDIT_QUESTION_KIND, IN_EDIT_QUESTION_TEXT };
+	struct remiss_edit		 e;
+	struct editor_posted		 posted;
+	enum edit_status		 st;
+	long long			 id = req->object->id;
 
-	if ((id = path_id(req, res)) == 0 || !editor_begin(req, res, &e))
+	if (!editor_begin(req, res, &e))
 		return;
-	prefix = arena_printf(req->arena, "q%lld-", id);
-	st = remiss_edit_question_save(&e, id, field(req, prefix, "id", false),
-	    field(req, prefix, "typ", false), field(req, prefix, "text", false));
-	editor_answer(req, res, &e, st, prefix, "fraga-sparad",
-	    arena_printf(req->arena, "fraga-%lld", id));
+	read_small(req, k, arena_printf(req->arena, "%lld", id),
+	    EDITOR_FORM_QUESTION, id, &posted);
+	st = remiss_edit_question_save(&e, id, editor_line(req, posted.v[0]),
+	    editor_line(req, posted.v[1]), editor_line(req, posted.v[2]));
+	editor_answer(req, res, &e, st, arena_printf(req->arena, "q%lld-", id),
+	    "fraga-sparad", arena_printf(req->arena, "fraga-%lld", id), &posted);
 }
 
 void
 handle_question_remove(struct request *req, struct response *res)
 {
-	struct remiss_edit	e;
-	long long		id;
+	static const struct editor_posted	 posted = {
+		.form = EDITOR_FORM_OTHER,
+	};
+	struct remiss_edit			 e;
 
-	if ((id = path_id(req, res)) == 0 || !editor_begin(req, res, &e))
+	if (!editor_begin(req, res, &e))
 		return;
-	editor_answer(req, res, &e, remiss_edit_question_remove(&e, id), "",
-	    "fraga-borttagen", NULL);
+	editor_answer(req, res, &e, remiss_edit_question_remove(&e,
+	    req->object->id), "", "fraga-borttagen", NULL, &posted);
 }
