@@ -23,7 +23,8 @@ static const char *const notice_words[] = { "publicerad", "avpublicerad",
 static const char *const back_words[] = { "forhandsgranska", NULL };
 static const char *const action_words[] = { "dolj", "ersatt", NULL };
 
-/* The matrix's kinds of organisation (organisations.kind). */
+/* An organisation's kind (organisations.kind): the matrix's filter, the
+ * overview's new organisation. */
 static const char *const org_kind_words[] = { "kommun", "region", "annan",
     NULL };
 
@@ -36,18 +37,16 @@ static const char *const decision_kind_words[] = { "oforandrad", "andrad",
     "struken", NULL };
 static const char *const decision_status_words[] = { "utkast", "klar",
     NULL };
+
 /* The response form's buttons (handlers/respond/response_form.c). */
 static const char *const form_action_words[] = { "spara", "granska", "skicka",
     "borja-om", NULL };
 /* The receipt's other format. */
 static const char *const receipt_format_words[] = { "xml", NULL };
+
 /* A remiss's status (admin). */
 static const char *const remiss_status_words[] = { "utkast", "oppen",
     "stangd", "beslutad", NULL };
-
-/* An organisation's kind (admin). */
-static const char *const org_kind_words[] = { "kommun", "region", "annan",
-    NULL };
 
 /* Where the editor moves a section (admin). */
 static const char *const direction_words[] = { "upp", "ned", NULL };
