@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* One key of every shape (the names are short, so that the fuzzer finds
  * them). */
 enum { F_TEXT, F_LINE, F_INT, F_ID, F_DATE, F_BOOL, F_ENUM, F_LIST, F_WORDS,
-    F_IDS, F__MAX };
+    F_IDS, F_FILE, F__MAX };
 static const char *const words[] = { "ja", "nej", "kanske", NULL };
 static const struct input_def defs[F__MAX] = {
 	[F_TEXT] = { .name = "t", .type = INPUT_TEXT, .flags = INPUT_TRIM,
@@ -35,11 +35,12 @@ static const struct input_def defs[F__MAX] = {
 	    .flags = INPUT_PREFIX | INPUT_LINE, .maxlen = 6 },
 	[F_IDS] = { .name = "s", .suffix = "-x", .type = INPUT_INT,
 	    .flags = INPUT_PREFIX | INPUT_KEY_ID, .min = 0, .max = 9 },
+	[F_FILE] = { .name = "f", .type = INPUT_FILE, .flags = INPUT_LIST },
 };
 #define K(k)	((enum input_key)(k))
 static const enum input_key declared[] = { K(F_TEXT), K(F_LINE), K(F_INT),
     K(F_ID), K(F_DATE), K(F_BOOL), K(F_ENUM), K(F_LIST), K(F_WORDS), K(F_IDS),
-    K(F__MAX) };
+    K(F_FILE), K(F__MAX) };
 
 /* Code points of s. */
 static size_t
@@ -92,6 +93,7 @@ check(const struct input_def *def, const struct input_value *v)
 		if (v->num < 0 || v->num > 2 || v->text != def->words[v->num])
 			abort();
 		break;
+	case INPUT_FILE:	/* a form without files: text, never valid */
 	default:
 		abort();
 	}
@@ -117,7 +119,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	l.value_max = 256;
 	memset(&form, 0, sizeof(form));
 	(void)urlencoded_parse(a, (const char *)data, size, &l, &form);
-	if (input_parse(a, defs, F__MAX, declared, &form, NULL, slots) == -1)
+	if (input_parse(a, defs, F__MAX, declared, &form, NULL, NULL, slots) == -1)
 		abort();
 	for (k = 0; k < F__MAX; k++) {
 		if (!slots[k].declared || slots[k].n > form.n)
@@ -129,6 +131,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check(&defs[k], &slots[k].v[i]);
 			bad += slots[k].v[i].state == INPUT_INVALID;
 		}
+		if (slots[k].nfiles > 0)
+			abort();
 		if (slots[k].state != (slots[k].n == 0 ? INPUT_ABSENT :
 		    bad > 0 ? INPUT_INVALID : INPUT_VALID))
 			abort();
