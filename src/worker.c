@@ -406,7 +406,7 @@ dispatch(struct request *req, struct response *res,
 	if (route->inputs != NULL && ((req->inputs = arena_alloc(req->arena,
 	    IN__MAX * sizeof(*req->inputs))) == NULL ||
 	    input_parse(req->arena, input_defs, IN__MAX, route->inputs,
-	    &req->form, &req->query, req->inputs) == -1)) {
+	    &req->form, &req->query, req->multipart, req->inputs) == -1)) {
 		problem_send_id(res, fmt, PROB_INTERNAL, &req->identity);
 		return;
 	}

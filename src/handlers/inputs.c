@@ -103,6 +103,7 @@ const struct input_def input_defs[IN__MAX] = {
 	    .words = action_words },
 	[IN_GROUND] = { .name = "grund", .type = INPUT_TEXT, .flags = INPUT_LINE,
 	    .maxlen = 300 },
+	[IN_REPLACEMENT_FILE] = { .name = "ersattning", .type = INPUT_FILE },
 	/* review: matrix, analysis, themes */
 	[IN_MATRIX_SECTION] = { .name = "avsnitt", .type = INPUT_TEXT },
 	[IN_MATRIX_THEME] = { .name = "tema", .type = INPUT_ID },
@@ -188,6 +189,8 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_FILE_DELETE] = { .name = "ta_bort_bilaga", .type = INPUT_ID },
 	[IN_ARRIVED_ON] = { .name = "ankomstdatum", .type = INPUT_DATE,
 	    .flags = INPUT_TRIM },
+	[IN_ATTACHMENT_FILES] = { .name = "bilaga", .type = INPUT_FILE,
+	    .flags = INPUT_LIST },
 	/* The form's texts: trimmed, with the limits of their fields checked
 	 * by the form's mapper, which names the field's own error. */
 	[IN_RF_POSITION] = { .name = "stallningstagande", .type = INPUT_TEXT },
@@ -240,6 +243,7 @@ const struct input_def input_defs[IN__MAX] = {
 	    .flags = INPUT_LINE, .maxlen = 200 },
 	[IN_INVITE_KIND] = { .name = "typ", .type = INPUT_ENUM,
 	    .words = org_kind_words },
+	[IN_REMISS_FILE] = { .name = "remiss", .type = INPUT_FILE },
 	/* The remiss editor: texts are checked by core/remiss_rules.c, which
 	 * says what is wrong beside the field. */
 	[IN_EDIT_LOCK] = { .name = "lock", .type = INPUT_INT, .min = 0,

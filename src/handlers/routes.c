@@ -3,6 +3,21 @@
 
 #include "handlers/handlers.h"
 
+/* Lists of keys more than one route reads. The response form's fields
+ * (response_form_read), posted by an organisation or registered for it by
+ * the förvaltning: */
+#define RESPONSE_FORM_FIELDS \
+	IN_RF_POSITION, IN_RF_SUMMARY, IN_RF_DECISION_BODY, \
+	IN_RF_DECISION_DATE, IN_RF_DIARIENUMMER, IN_RF_CONTACT_NAME, \
+	IN_RF_CONTACT_EMAIL, IN_RF_CONTACT_PHONE, IN_RF_SECTION_POSITION, \
+	IN_RF_SECTION_COMMENT, IN_RF_SECTION_WORDING, IN_RF_QUESTION_POSITION, \
+	IN_RF_QUESTION_COMMENT, IN_RF_QUESTION_REGION, IN_RF_QUESTION_KOMMUN, \
+	IN_RF_QUESTION_SHORT, IN_RF_QUESTION_LONG
+/* A remiss's own fields, as a new remiss is made and in the editor: */
+#define REMISS_FIELDS \
+	IN_EDIT_TITLE, IN_EDIT_SENDER, IN_EDIT_DIARIENUMMER, \
+	IN_EDIT_DESCRIPTION, IN_EDIT_OPENS, IN_EDIT_CLOSES
+
 /*
  * One row per route, in match order. .need is who may call it,
  * .object what its path addresses (core/object_kind.h: the worker loads
@@ -82,14 +97,7 @@ const struct route routes[] = {
 	    .body = BODY_FORM, .handler = handle_response_post,
 	    .need = NEED_KOMMUN, .object = OBJ_REMISS,
 	    .inputs = INPUTS(IN_FORM_ACTION, IN_FORM_LOCK, IN_FORM_KEY,
-		IN_FILE_DELETE, IN_RF_POSITION, IN_RF_SUMMARY,
-		IN_RF_DECISION_BODY, IN_RF_DECISION_DATE, IN_RF_DIARIENUMMER,
-		IN_RF_CONTACT_NAME, IN_RF_CONTACT_EMAIL, IN_RF_CONTACT_PHONE,
-		IN_RF_SECTION_POSITION, IN_RF_SECTION_COMMENT,
-		IN_RF_SECTION_WORDING, IN_RF_QUESTION_POSITION,
-		IN_RF_QUESTION_COMMENT, IN_RF_QUESTION_REGION,
-		IN_RF_QUESTION_KOMMUN, IN_RF_QUESTION_SHORT,
-		IN_RF_QUESTION_LONG) },
+		IN_FILE_DELETE, IN_ATTACHMENT_FILES, RESPONSE_FORM_FIELDS) },
 	{ .name = "receipt", .method = METHOD_GET,
 	    .pattern = "/remisser/{slug}/kvitton/{id}",
 	    .body = BODY_NONE, .handler = handle_receipt,
@@ -114,14 +122,8 @@ const struct route routes[] = {
 	    .pattern = "/remisser/{slug}/registrera/{org}",
 	    .body = BODY_FORM, .handler = handle_register,
 	    .need = NEED_FORVALTNING, .object = OBJ_INVITATION,
-	    .inputs = INPUTS(IN_FORM_KEY, IN_ARRIVED_ON, IN_RF_POSITION,
-		IN_RF_SUMMARY, IN_RF_DECISION_BODY, IN_RF_DECISION_DATE, IN_RF_DIARIENUMMER,
-		IN_RF_CONTACT_NAME, IN_RF_CONTACT_EMAIL, IN_RF_CONTACT_PHONE,
-		IN_RF_SECTION_POSITION, IN_RF_SECTION_COMMENT,
-		IN_RF_SECTION_WORDING, IN_RF_QUESTION_POSITION,
-		IN_RF_QUESTION_COMMENT, IN_RF_QUESTION_REGION,
-		IN_RF_QUESTION_KOMMUN, IN_RF_QUESTION_SHORT,
-		IN_RF_QUESTION_LONG) },
+	    .inputs = INPUTS(IN_FORM_KEY, IN_ARRIVED_ON, IN_ATTACHMENT_FILES,
+		RESPONSE_FORM_FIELDS) },
 	{ .name = "attachment", .method = METHOD_GET,
 	    .pattern = "/remisser/{slug}/kvitton/{id}/bilaga/{n}",
 	    .body = BODY_NONE, .handler = handle_attachment,
@@ -141,7 +143,7 @@ const struct route routes[] = {
 	    .pattern = "/admin/remisser",
 	    .body = BODY_FORM, .handler = handle_admin_remiss_upload,
 	    .need = NEED_FORVALTNING, .object = OBJ_NONE,
-	    .inputs = INPUTS_NONE },
+	    .inputs = INPUTS(IN_REMISS_FILE) },
 	{ .name = "remiss_status", .method = METHOD_POST,
 	    .pattern = "/remisser/{slug}/status",
 	    .body = BODY_FORM, .handler = handle_remiss_status,
@@ -403,9 +405,7 @@ const struct route routes[] = {
 	    .pattern = "/admin/remisser/ny",
 	    .body = BODY_FORM, .handler = handle_remiss_create,
 	    .need = NEED_FORVALTNING, .object = OBJ_NONE,
-	    .inputs = INPUTS(IN_EDIT_SLUG, IN_EDIT_TITLE, IN_EDIT_SENDER,
-	    IN_EDIT_DIARIENUMMER, IN_EDIT_DESCRIPTION, IN_EDIT_OPENS,
-	    IN_EDIT_CLOSES, IN_EDIT_OPEN) },
+	    .inputs = INPUTS(IN_EDIT_SLUG, REMISS_FIELDS, IN_EDIT_OPEN) },
 	{ .name = "remiss_editor", .method = METHOD_GET,
 	    .pattern = "/remisser/{slug}/redigera",
 	    .body = BODY_NONE, .handler = handle_remiss_editor,
@@ -415,9 +415,7 @@ const struct route routes[] = {
 	    .pattern = "/remisser/{slug}/redigera",
 	    .body = BODY_FORM, .handler = handle_remiss_save,
 	    .need = NEED_FORVALTNING, .object = OBJ_REMISS,
-	    .inputs = INPUTS(IN_EDIT_LOCK, IN_EDIT_TITLE, IN_EDIT_SENDER,
-	    IN_EDIT_DIARIENUMMER, IN_EDIT_DESCRIPTION, IN_EDIT_OPENS,
-	    IN_EDIT_CLOSES) },
+	    .inputs = INPUTS(IN_EDIT_LOCK, REMISS_FIELDS) },
 	{ .name = "section_add", .method = METHOD_POST,
 	    .pattern = "/remisser/{slug}/avsnitt",
 	    .body = BODY_FORM, .handler = handle_section_add,
@@ -486,7 +484,8 @@ const struct route routes[] = {
 	    .body = BODY_FORM, .handler = handle_redact,
 	    .need = NEED_FORVALTNING, .object = OBJ_REMISS,
 	    .inputs = INPUTS(IN_VERSION, IN_PASSAGE, IN_FIELD, IN_START,
-	    IN_WHOLE_FIELD, IN_ATTACHMENT_NR, IN_ACTION, IN_GROUND) },
+	    IN_WHOLE_FIELD, IN_ATTACHMENT_NR, IN_ACTION, IN_GROUND,
+	    IN_REPLACEMENT_FILE) },
 	{ .name = "redaction_withdraw", .method = METHOD_POST,
 	    .pattern = "/remisser/{slug}/sekretess/{id}/hav",
 	    .body = BODY_FORM, .handler = handle_redaction_withdraw,

@@ -8,6 +8,7 @@
 
 #include "http/input.h"
 #include "http/kv.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "log.h"
 #include "util/arena.h"
@@ -141,7 +142,7 @@ check_value(struct arena *a, const struct input_def *def, const char *raw,
 			v->text = def->words[i];
 		}
 		break;
-	default:
+	default:	/* INPUT_FILE: text sent where a file belongs */
 		v->state = INPUT_INVALID;
 		break;
 	}
@@ -255,22 +256,92 @@ parse_one(struct arena *a, const struct input_def *def,
 	return 0;
 }
 
+/*
+ * Fills the FILE slot s of def from the parts of mp named def->name: the
+ * first (empty or not), or with INPUT_LIST every one. A file part is valid
+ * unless it is empty (no name, no bytes: absent); a text part is invalid
+ * unless empty (absent), as any text under a file key is.
+ */
+static int
+parse_files(struct arena *a, const struct input_def *def,
+    const struct multipart *mp, struct input_slot *s)
+{
+	const struct multipart_part	*p;
+	struct input_value		*v;
+	struct input_file		*f;
+	size_t				 i, n = multipart_count(mp), cap;
+
+	cap = def->flags & INPUT_LIST ? n : 1;
+	if (n == 0)
+		return 0;
+	if ((s->v = arena_calloc(a, cap, sizeof(*s->v))) == NULL ||
+	    (s->files = arena_calloc(a, cap, sizeof(*s->files))) == NULL)
+		return -1;
+	for (i = 0; i < n && s->n < cap; i++) {
+		p = multipart_part(mp, i);
+		if (strcmp(p->name, def->name) != 0)
+			continue;
+		v = &s->v[s->n];
+		if (p->filename == NULL) {
+			if (p->len > 0) {
+				v->state = INPUT_INVALID;
+				if ((v->raw = arena_strndup(a, p->data,
+				    p->len)) == NULL)
+					return -1;
+			}
+		} else if (p->filename[0] != '\0' || p->len > 0) {
+			v->state = INPUT_VALID;
+			v->raw = p->filename;
+			f = &s->files[s->nfiles++];
+			f->name = p->filename;
+			f->media_type = p->content_type;
+			f->data = (const unsigned char *)p->data;
+			f->len = p->len;
+		}
+		if (v->state == INPUT_INVALID)
+			s->state = INPUT_INVALID;
+		else if (v->state == INPUT_VALID && s->state == INPUT_ABSENT)
+			s->state = INPUT_VALID;
+		if (v->state != INPUT_ABSENT)
+			s->n++;
+		/* A plain key: the first one sent, empty or not. */
+		if (!(def->flags & INPUT_LIST))
+			return 0;
+	}
+	return 0;
+}
+
 int
 input_parse(struct arena *a, const struct input_def *defs, size_t ndefs,
     const enum input_key *declared, const struct kvlist *form,
-    const struct kvlist *query, struct input_slot *slots)
+    const struct kvlist *query, const struct multipart *mp,
+    struct input_slot *slots)
 {
 	const struct kvlist	*l[2] = { form, query };
+	const struct kvlist	*body[2] = { form, NULL };
+	const struct input_def	*d;
+	struct input_slot	*s;
 	size_t			 i;
+	int			 rc;
 
 	memset(slots, 0, ndefs * sizeof(*slots));
 	for (i = 0; declared != NULL && (size_t)declared[i] < ndefs; i++) {
-		if (slots[declared[i]].declared)
+		d = &defs[declared[i]];
+		s = &slots[declared[i]];
+		if (s->declared)
 			continue;
-		slots[declared[i]].declared = true;
-		slots[declared[i]].name = defs[declared[i]].name;
-		slots[declared[i]].type = defs[declared[i]].type;
-		if (parse_one(a, &defs[declared[i]], l, &slots[declared[i]]) == -1)
+		s->declared = true;
+		s->name = d->name;
+		s->type = d->type;
+		/* A file comes in the body: from the multipart parser, or
+		 * in a form without files, as text (so invalid). */
+		if (d->type != INPUT_FILE)
+			rc = parse_one(a, d, l, s);
+		else if (mp != NULL)
+			rc = parse_files(a, d, mp, s);
+		else
+			rc = parse_one(a, d, body, s);
+		if (rc == -1)
 			return -1;
 	}
 	return 0;
@@ -362,6 +433,15 @@ input_values(const struct request *req, enum input_key k, size_t *n)
 
 	*n = s != NULL ? s->n : 0;
 	return *n > 0 ? s->v : NULL;
+}
+
+const struct input_file *
+input_files(const struct request *req, enum input_key k, size_t *n)
+{
+	const struct input_slot *s = slot(req, k, __func__);
+
+	*n = s != NULL && s->type == INPUT_FILE ? s->nfiles : 0;
+	return *n > 0 ? s->files : NULL;
 }
 
 const struct input_value *

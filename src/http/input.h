@@ -7,6 +7,7 @@
 
 struct arena;
 struct kvlist;
+struct multipart;
 struct request;
 
 /*
@@ -39,6 +40,7 @@ enum input_key {
 	IN_FORM_KEY,		/* nyckel: the one-time key of a submission */
 	IN_FILE_DELETE,		/* ta_bort_bilaga: a draft file's id */
 	IN_ARRIVED_ON,		/* ankomstdatum of a registered response */
+	IN_ATTACHMENT_FILES,	/* bilaga: files added to a response (FILE) */
 	/* The response form's fields (response_form.c), read as text; its
 	 * mapper says what is wrong beside each field. */
 	IN_RF_POSITION,		/* stallningstagande */
@@ -134,6 +136,7 @@ enum input_key {
 	IN_EXTEND_DATE,		/* its last day, empty for the remiss's */
 	IN_INVITE_NAME,		/* an organisation's name */
 	IN_INVITE_KIND,		/* kommun | region | annan */
+	IN_REMISS_FILE,		/* remiss: a remiss's XML file (FILE) */
 	IN_EDIT_LOCK,		/* the editor's edit_version the page shows */
 	IN_EDIT_DONE,		/* ?klart=CODE: the change just made */
 	IN_EDIT_SLUG,		/* a new remiss's id */
@@ -171,6 +174,8 @@ enum input_key {
 	IN_ATTACHMENT_NR,	/* redact: an attachment's 1-based number */
 	IN_ACTION,		/* redact: "dolj" | "ersatt" an attachment */
 	IN_GROUND,		/* redact: the legal ground (grund) */
+	IN_REPLACEMENT_FILE,	/* redact: an attachment's redacted copy
+				   (ersattning, FILE) */
 	/* api (handlers/api/) */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */
@@ -190,6 +195,10 @@ enum input_type {
 			   false no */
 	INPUT_ENUM,	/* one of .words (ended by NULL); the slot's number is
 			   its index */
+	INPUT_FILE,	/* a file part of a multipart body: its name and media
+			   type as sent, its bytes (within the multipart
+			   parser's limits); a text value under the key is
+			   invalid. Never from the query; not a family. */
 	INPUT__MAX
 };
 
@@ -239,9 +248,22 @@ struct input_value {
 					   id (0 when KEY is not one) */
 };
 
+/* A valid FILE value: borrowed from the request's multipart body. */
+struct input_file {
+	const char		*name;		/* the file name as sent (may be
+						   empty) */
+	const char		*media_type;	/* as sent, lower-cased, no
+						   parameters; NULL if none */
+	const unsigned char	*data;		/* len bytes (NUL after them) */
+	size_t			 len;
+};
+
 /* One key's slot: for a plain key n is 0 or 1; for a LIST or PREFIX every
  * value sent (empty ones left out). state is ABSENT when n is 0, INVALID
- * when any value (or a PREFIX's KEY) is invalid, else VALID. */
+ * when any value (or a PREFIX's KEY) is invalid, else VALID. A FILE slot's
+ * values have the file name (or the text sent) as raw, and its valid files
+ * are also files[0..nfiles), in order. An empty file part (no name, no
+ * bytes: a file field left empty) is absent. */
 struct input_slot {
 	enum input_state	 state;
 	bool			 declared;	/* the route lists the key */
@@ -249,6 +271,8 @@ struct input_slot {
 	enum input_type		 type;		/* its def's type */
 	struct input_value	*v;		/* v[0..n), in the arena */
 	size_t			 n;
+	struct input_file	*files;		/* FILE: the valid ones */
+	size_t			 nfiles;
 };
 
 /*
@@ -257,12 +281,16 @@ struct input_slot {
  * plain key takes its first value in the form, else in the query; a LIST
  * takes every value of the form, or if it has none, of the query; a PREFIX
  * every key of the family in the form, then those only the query has.
- * Keys not listed stay absent and undeclared. Values are copied into a.
- * Returns 0, or -1 when out of memory (slots then undefined).
+ * A FILE key takes the parts of the multipart body mp under its name (the
+ * first, or with INPUT_LIST every one), or without mp the form's values
+ * (text, so invalid). Keys not listed stay absent and undeclared. Values
+ * are copied into a; a file's name and bytes stay the parser's. Returns 0,
+ * or -1 when out of memory (slots then undefined).
  */
 int input_parse(struct arena *a, const struct input_def *defs, size_t ndefs,
     const enum input_key *declared, const struct kvlist *form,
-    const struct kvlist *query, struct input_slot *slots);
+    const struct kvlist *query, const struct multipart *mp,
+    struct input_slot *slots);
 
 /*
  * Reading a request's inputs (req->inputs, set by the worker). Each takes
@@ -292,6 +320,11 @@ int input_enum(const struct request *req, enum input_key k);
 /* Every value of a LIST or PREFIX key (check each one's state); *n gets
  * the count. NULL with *n 0 when none. */
 const struct input_value *input_values(const struct request *req,
+    enum input_key k, size_t *n);
+
+/* The valid files of a FILE key, in the order sent; *n gets the count.
+ * NULL with *n 0 when none (check input_state for one sent as text). */
+const struct input_file *input_files(const struct request *req,
     enum input_key k, size_t *n);
 
 /* The value of a PREFIX key whose KEY is key; NULL when none was sent. */

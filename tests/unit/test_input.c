@@ -11,12 +11,14 @@
 
 #include "http/input.h"
 #include "http/kv.h"
+#include "http/limits.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "util/arena.h"
 
 /* A table of our own, with one key of each shape. */
 enum { T_NAME, T_LINE, T_NUM, T_ID, T_DAY, T_BOX, T_KIND, T_ORGS, T_COMMENT,
-    T_SECNR, T_NOTE, T__MAX };
+    T_SECNR, T_FILE, T_FILES, T_NOTE, T__MAX };
 static const char *const kinds[] = { "kommun", "region", "annan", NULL };
 static const struct input_def defs[T__MAX] = {
 	[T_NAME] = { .name = "namn", .type = INPUT_TEXT, .flags = INPUT_TRIM,
@@ -33,17 +35,20 @@ static const struct input_def defs[T__MAX] = {
 	    .flags = INPUT_PREFIX | INPUT_TRIM, .maxlen = 20 },
 	[T_SECNR] = { .name = "s", .suffix = "-nr", .type = INPUT_TEXT,
 	    .flags = INPUT_PREFIX | INPUT_KEY_ID | INPUT_LINE, .maxlen = 10 },
+	[T_FILE] = { .name = "fil", .type = INPUT_FILE },
+	[T_FILES] = { .name = "bilaga", .type = INPUT_FILE, .flags = INPUT_LIST },
 	[T_NOTE] = { .name = "anteckning", .type = INPUT_TEXT },
 };
 /* Every key but T_NOTE: it is sent, never declared. */
 #define K(k)	((enum input_key)(k))
 static const enum input_key declared[] = { K(T_NAME), K(T_LINE), K(T_NUM),
     K(T_ID), K(T_DAY), K(T_BOX), K(T_KIND), K(T_ORGS), K(T_COMMENT),
-    K(T_SECNR), K(T__MAX) };
+    K(T_SECNR), K(T_FILE), K(T_FILES), K(T__MAX) };
 
 struct fixture {
 	struct arena		*a;
 	struct kvlist		 form, query;
+	struct multipart	*mp;
 	struct input_slot	 slots[T__MAX];
 };
 
@@ -84,8 +89,39 @@ static void
 parse(struct fixture *f)
 {
 	assert_int_equal(input_parse(f->a, defs, T__MAX, declared, &f->form,
-	    &f->query, f->slots), 0);
+	    &f->query, f->mp, f->slots), 0);
 }
+
+/* A multipart body of the parts in body (boundary "XyZ") as the request
+ * reader has it: f->mp, and its text parts in f->form. */
+static void
+multipart(struct fixture *f, const char *body)
+{
+	const struct multipart_part	*p;
+	struct limits			 l;
+	enum parse_err			 e;
+	size_t				 i;
+
+	limits_default(&l);
+	assert_non_null(f->mp = multipart_new(f->a,
+	    "multipart/form-data; boundary=XyZ", &l, &e));
+	assert_int_equal(multipart_feed(f->mp, body, strlen(body)), PARSE_OK);
+	assert_int_equal(multipart_finish(f->mp), PARSE_OK);
+	f->form.n = 0;
+	for (i = 0; i < multipart_count(f->mp); i++)
+		if ((p = multipart_part(f->mp, i))->filename == NULL)
+			form(f, p->name, p->data);
+}
+
+/* A part of a multipart body: a file when filename is not NULL. */
+#define PART(name, filename, type, data) \
+	"--XyZ\r\nContent-Disposition: form-data; name=\"" name "\"" \
+	filename "\r\n" type "\r\n" data "\r\n"
+#define FILE_PART(name, filename, type, data) \
+	PART(name, "; filename=\"" filename "\"", "Content-Type: " type "\r\n", \
+	    data)
+#define TEXT_PART(name, data)	PART(name, "", "", data)
+#define END			"--XyZ--\r\n"
 
 /* The one value of slot k. */
 static const struct input_value *
@@ -331,7 +367,7 @@ accessors_read_only_declared_valid_values(void **state)
 	form(f, "sparat", "1");
 	form(f, "email", "a@b.se");
 	assert_int_equal(input_parse(f->a, input_defs, IN__MAX, route_keys,
-	    &f->form, &f->query, slots), 0);
+	    &f->form, &f->query, NULL, slots), 0);
 	req.inputs = slots;
 	assert_int_equal(input_enum(&req, IN_LANG), 1);
 	assert_string_equal(input_text(&req, IN_LANG), "en");
@@ -344,6 +380,113 @@ accessors_read_only_declared_valid_values(void **state)
 	assert_int_equal(input_state(&req, IN_EMAIL), INPUT_ABSENT);
 	req.inputs = NULL;
 	assert_null(input_text(&req, IN_LANG));
+}
+
+/* A FILE key: absent when not sent or sent empty (a file field left
+ * empty), one file, several under a LIST key in order; text sent under a
+ * file key is invalid, in a multipart body or a form without files. */
+static void
+files_come_from_the_multipart_body(void **state)
+{
+	struct fixture		*f = *state;
+	struct input_slot	*one = &f->slots[T_FILE], *list = &f->slots[T_FILES];
+
+	parse(f);
+	assert_true(one->declared);
+	assert_int_equal(one->state, INPUT_ABSENT);
+	assert_int_equal(one->nfiles, 0);
+
+	multipart(f, FILE_PART("fil", "", "application/octet-stream", "")
+	    TEXT_PART("namn", "Ada") END);
+	parse(f);
+	assert_int_equal(one->state, INPUT_ABSENT);
+	assert_int_equal(one->n, 0);
+	assert_int_equal(one->nfiles, 0);
+	assert_string_equal(f->slots[T_NAME].v[0].text, "Ada");
+
+	multipart(f, FILE_PART("fil", "yttrande.pdf", "Application/PDF",
+	    "%PDF-1.4 x") FILE_PART("fil", "andra.pdf", "application/pdf", "B")
+	    END);
+	parse(f);
+	assert_int_equal(one->state, INPUT_VALID);
+	assert_int_equal(one->nfiles, 1);
+	assert_string_equal(one->files[0].name, "yttrande.pdf");
+	assert_string_equal(one->files[0].media_type, "application/pdf");
+	assert_int_equal(one->files[0].len, 10);
+	assert_memory_equal(one->files[0].data, "%PDF-1.4 x", 10);
+	assert_string_equal(one->v[0].raw, "yttrande.pdf");
+	assert_int_equal(list->state, INPUT_ABSENT);
+
+	multipart(f, FILE_PART("bilaga", "a.txt", "text/plain", "A")
+	    FILE_PART("bilaga", "", "application/octet-stream", "")
+	    TEXT_PART("namn", "Ada")
+	    FILE_PART("bilaga", "b.png", "image/png", "BB") END);
+	parse(f);
+	assert_int_equal(list->state, INPUT_VALID);
+	assert_int_equal(list->nfiles, 2);
+	assert_string_equal(list->files[0].name, "a.txt");
+	assert_int_equal(list->files[0].len, 1);
+	assert_string_equal(list->files[1].name, "b.png");
+	assert_string_equal(list->files[1].media_type, "image/png");
+	assert_int_equal(list->files[1].len, 2);
+
+	/* Text where a file belongs: invalid, kept apart; the files sent
+	 * with it stay. */
+	multipart(f, TEXT_PART("fil", "/etc/passwd")
+	    FILE_PART("bilaga", "a.txt", "text/plain", "A")
+	    TEXT_PART("bilaga", "inte en fil") END);
+	parse(f);
+	assert_int_equal(one->state, INPUT_INVALID);
+	assert_int_equal(one->nfiles, 0);
+	assert_string_equal(one->v[0].raw, "/etc/passwd");
+	assert_int_equal(list->state, INPUT_INVALID);
+	assert_int_equal(list->n, 2);
+	assert_int_equal(list->nfiles, 1);
+	assert_string_equal(list->files[0].name, "a.txt");
+
+	/* A form without files, and a query, never give a file. */
+	f->mp = NULL;
+	f->form.n = 0;
+	form(f, "fil", "a.pdf");
+	query(f, "bilaga", "b.pdf");
+	parse(f);
+	assert_int_equal(one->state, INPUT_INVALID);
+	assert_int_equal(one->nfiles, 0);
+	assert_int_equal(list->state, INPUT_ABSENT);
+}
+
+/* input_files reads the valid files of a declared FILE key, and nothing
+ * of any other. */
+static void
+input_files_reads_only_valid_files(void **state)
+{
+	static const enum input_key route_keys[] = { IN_ATTACHMENT_FILES,
+	    IN_FORM_KEY, IN__END };
+	struct fixture			*f = *state;
+	struct request			 req;
+	struct input_slot		 slots[IN__MAX];
+	const struct input_file		*files;
+	size_t				 n;
+
+	memset(&req, 0, sizeof(req));
+	strcpy(req.id, "test");
+	multipart(f, FILE_PART("bilaga", "a.pdf", "application/pdf", "%PDF")
+	    TEXT_PART("bilaga", "text") TEXT_PART("nyckel", "abc")
+	    FILE_PART("bilaga", "b.txt", "text/plain", "hej")
+	    FILE_PART("remiss", "r.xml", "text/xml", "<a/>") END);
+	assert_int_equal(input_parse(f->a, input_defs, IN__MAX, route_keys,
+	    &f->form, &f->query, f->mp, slots), 0);
+	req.inputs = slots;
+	assert_non_null(files = input_files(&req, IN_ATTACHMENT_FILES, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(files[0].name, "a.pdf");
+	assert_string_equal(files[1].name, "b.txt");
+	assert_int_equal(input_state(&req, IN_ATTACHMENT_FILES), INPUT_INVALID);
+	/* A text key has no files; an undeclared file key reads as none. */
+	assert_null(input_files(&req, IN_FORM_KEY, &n));
+	assert_int_equal(n, 0);
+	assert_null(input_files(&req, IN_REMISS_FILE, &n));
+	assert_int_equal(n, 0);
 }
 
 int
@@ -360,6 +503,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(families_take_every_member, setup, teardown),
 		cmocka_unit_test_setup_teardown(undeclared_keys_and_nul_bytes_do_not_pass, setup, teardown),
 		cmocka_unit_test_setup_teardown(accessors_read_only_declared_valid_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(files_come_from_the_multipart_body, setup, teardown),
+		cmocka_unit_test_setup_teardown(input_files_reads_only_valid_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,7 +87,8 @@ parse_for(struct fixture *f, const char *route)
 	assert_non_null(f->req.inputs = arena_alloc(f->a,
 	    IN__MAX * sizeof(*f->req.inputs)));
 	assert_int_equal(input_parse(f->a, input_defs, IN__MAX,
-	    routes[i].inputs, &f->req.form, &f->req.query, f->req.inputs), 0);
+	    routes[i].inputs, &f->req.form, &f->req.query, NULL,
+	    f->req.inputs), 0);
 }
 
 static const struct answer *

@@ -165,7 +165,8 @@ flags_are_sane(void **state)
 }
 
 /* Every route declares the form and query keys it reads (INPUTS_NONE if
- * none), each a key of the table, once: a handler reads nothing else. */
+ * none), each a key of the table, once: a handler reads nothing else; a
+ * file only where a body is read. */
 static void
 inputs_are_declared(void **state)
 {
@@ -184,6 +185,10 @@ inputs_are_declared(void **state)
 			    input_defs[k].type >= INPUT__MAX)
 				fail_msg("%s: input %zu has no row in input_defs",
 				    routes[i].name, k);
+			else if (input_defs[k].type == INPUT_FILE &&
+			    routes[i].body == BODY_NONE)
+				fail_msg("%s: a file without a body (%s)",
+				    routes[i].name, input_defs[k].name);
 			for (k = 0; k < j; k++)
 				if (routes[i].inputs[k] == routes[i].inputs[j])
 					fail_msg("%s: %s declared twice",
@@ -215,6 +220,10 @@ input_table_is_complete(void **state)
 		if ((input_defs[i].flags & INPUT_PREFIX) &&
 		    (input_defs[i].flags & INPUT_LIST))
 			fail_msg("%s: a family is already many", input_defs[i].name);
+		if (input_defs[i].type == INPUT_FILE &&
+		    (input_defs[i].flags & ~INPUT_LIST))
+			fail_msg("%s: a file is one key, or a list",
+			    input_defs[i].name);
 	}
 }
 

@@ -5,7 +5,6 @@
 #include "core/objects.h"
 #include "core/remiss_admin.h"
 #include "handlers/handlers.h"
-#include "http/multipart.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "views/html.h"
@@ -45,24 +44,23 @@ handle_admin_remisser(struct request *req, struct response *res)
 	admin_page(req, res, 200, NULL, 0);
 }
 
-/* The file comes as a multipart part (not a declared input). */
+/* The remiss's XML file, a declared FILE input. */
 void
 handle_admin_remiss_upload(struct request *req, struct response *res)
 {
-	const struct multipart_part	*file;
-	const char			*slug, **problems, *one[1];
-	size_t				 nproblems;
+	const struct input_file	*file;
+	const char		*slug, **problems, *one[1];
+	size_t			 n, nproblems;
 
-	file = req->multipart != NULL ? multipart_get(req->multipart, "remiss") :
-	    NULL;
+	file = input_files(req, IN_REMISS_FILE, &n);
 	if (file == NULL || file->len == 0) {
 		one[0] = _("Välj en XML-fil att läsa in.");
 		admin_page(req, res, 422, one, 1);
 		return;
 	}
 	switch (remiss_admin_upload(req->db, req->arena, arena_printf(req->arena,
-	    "user:%lld", req->identity.user_id), file->data, file->len,
-	    file->filename, &slug, &problems, &nproblems)) {
+	    "user:%lld", req->identity.user_id), (const char *)file->data,
+	    file->len, file->name, &slug, &problems, &nproblems)) {
 	case CORE_OK:
 		res->status = 303;
 		response_header(res, "Location", arena_printf(req->arena,

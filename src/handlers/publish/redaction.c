@@ -15,7 +15,6 @@
 #include "core/remiss_def.h"
 #include "handlers/handlers.h"
 #include "handlers/publish/publication.h"
-#include "http/multipart.h"
 #include "http/problem.h"
 #include "http/response.h"
 #include "util/arena.h"
@@ -160,9 +159,10 @@ refuse_why(struct ctx *c, const struct public_response *r,
 static void
 read_input(struct ctx *c)
 {
-	struct request			*req = c->req;
-	struct redaction_ask		*q = &c->in.ask;
-	const struct multipart_part	*f;
+	struct request		*req = c->req;
+	struct redaction_ask	*q = &c->in.ask;
+	const struct input_file	*f;
+	size_t			 n;
 
 	memset(&c->in, 0, sizeof(c->in));
 	q->passage = input_text(req, IN_PASSAGE);
@@ -174,13 +174,10 @@ read_input(struct ctx *c)
 	if (input_num(req, IN_ATTACHMENT_NR, &q->attachment) == -1)
 		q->attachment = 0;
 	q->replace = input_enum(req, IN_ACTION) == ACTION_REPLACE;
-	f = req->multipart != NULL ? multipart_get(req->multipart,
-	    "ersattning") : NULL;
-	if (f != NULL && f->filename != NULL &&
-	    (f->filename[0] != '\0' || f->len > 0)) {
+	if ((f = input_files(req, IN_REPLACEMENT_FILE, &n)) != NULL) {
 		q->has_file = true;
-		q->file_name = f->filename;
-		q->file = (const unsigned char *)f->data;
+		q->file_name = f->name;
+		q->file = f->data;
 		q->file_len = f->len;
 	}
 	q->legal_ground = input_text(req, IN_GROUND);

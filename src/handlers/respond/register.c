@@ -6,14 +6,12 @@
 #include <string.h>
 
 #include "auth/token.h"
-#include "core/filetype.h"
 #include "core/objects.h"
 #include "core/registration.h"
 #include "core/response_revision.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
 #include "handlers/respond/response_form.h"
-#include "http/multipart.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "views/dates.h"
@@ -134,29 +132,18 @@ static int
 read_files(struct request *req, struct response_doc *doc,
     struct form_errors *errs)
 {
-	const struct multipart_part	*part;
-	const char			*name, *type;
-	size_t				 i, n, pdfs = 0;
+	const struct input_file	*files;
+	const char		*name, *type;
+	size_t			 i, n, pdfs = 0;
 
-	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
+	files = input_files(req, IN_ATTACHMENT_FILES, &n);
 	if ((doc->attachments = arena_calloc(req->arena, n + 1,
 	    sizeof(*doc->attachments))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		part = multipart_part(req->multipart, i);
-		if (part->filename == NULL || strcmp(part->name, "bilaga") != 0 ||
-		    part->len == 0)
+		if (files[i].len == 0 || (type = response_form_file_type(req,
+		    &files[i], &name, errs)) == NULL)
 			continue;
-		name = filetype_clean_name(req->arena, part->filename);
-		type = name != NULL ? filetype_sniff((const unsigned char *)
-		    part->data, part->len, name) : NULL;
-		if (type == NULL) {
-			form_errors_add(errs, "bilaga", arena_printf(req->arena,
-			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
-			    "och text (.txt) tas emot, och filens innehåll måste stämma "
-			    "med filnamnet."), name != NULL ? name : _("utan namn")));
-			continue;
-		}
 		if (doc->nattachments == REGISTER_FILES_MAX) {
 			form_errors_add(errs, "bilaga", _("Högst 20 bilagor."));
 			break;
@@ -165,9 +152,8 @@ read_files(struct request *req, struct response_doc *doc,
 			pdfs++;
 		doc->attachments[doc->nattachments].filename = name;
 		doc->attachments[doc->nattachments].media_type = type;
-		doc->attachments[doc->nattachments].data =
-		    (const unsigned char *)part->data;
-		doc->attachments[doc->nattachments].len = part->len;
+		doc->attachments[doc->nattachments].data = files[i].data;
+		doc->attachments[doc->nattachments].len = files[i].len;
 		doc->nattachments++;
 	}
 	if (pdfs == 0 && form_errors_get(errs, "bilaga") == NULL)

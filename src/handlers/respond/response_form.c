@@ -17,7 +17,6 @@
 #include "handlers/respond/respond.h"
 #include "handlers/respond/response_form.h"
 #include "http/input.h"
-#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/utf8.h"
@@ -463,6 +462,23 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 	}
 }
 
+/* Shared with the registration of a response (register.c). */
+const char *
+response_form_file_type(struct request *req, const struct input_file *f,
+    const char **name, struct form_errors *errs)
+{
+	const char *type;
+
+	*name = filetype_clean_name(req->arena, f->name);
+	type = *name != NULL ? filetype_sniff(f->data, f->len, *name) : NULL;
+	if (type == NULL)
+		form_errors_add(errs, "bilaga", arena_printf(req->arena,
+		    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
+		    "och text (.txt) tas emot, och filens innehåll måste stämma "
+		    "med filnamnet."), *name != NULL ? *name : _("utan namn")));
+	return type;
+}
+
 /*
  * Stores the files sent with the form (type decided from the content) and
  * removes the one whose "Ta bort" button was pressed. A refused file is an
@@ -473,11 +489,11 @@ static int
 files_changed(struct request *req, const struct remiss_def *def,
     struct form_errors *errs)
 {
-	const struct multipart_part	*part;
-	const char			*name, *type;
-	long long			 id;
-	size_t				 i, n;
-	int				 rc;
+	const struct input_file	*files;
+	const char		*name, *type;
+	long long		 id;
+	size_t			 i, n;
+	int			 rc;
 
 	/* A file that is not of this draft (another organisation's, another
 	 * remiss's, or gone) is an error beside the files, never "saved". */
@@ -491,25 +507,14 @@ files_changed(struct request *req, const struct remiss_def *def,
 			form_errors_add(errs, "bilaga", _("Bilagan finns inte i ert "
 			    "utkast (den kan redan vara borttagen). Ladda om sidan."));
 	}
-	n = req->multipart != NULL ? multipart_count(req->multipart) : 0;
+	files = input_files(req, IN_ATTACHMENT_FILES, &n);
 	for (i = 0; i < n; i++) {
-		part = multipart_part(req->multipart, i);
-		if (part->filename == NULL || strcmp(part->name, "bilaga") != 0 ||
-		    (part->filename[0] == '\0' && part->len == 0))
+		if ((type = response_form_file_type(req, &files[i], &name,
+		    errs)) == NULL)
 			continue;
-		name = filetype_clean_name(req->arena, part->filename);
-		type = name != NULL ? filetype_sniff((const unsigned char *)
-		    part->data, part->len, name) : NULL;
-		if (type == NULL) {
-			form_errors_add(errs, "bilaga", arena_printf(req->arena,
-			    _("Filen %s kan inte bifogas: bara PDF, ODT, DOCX, PNG, JPEG "
-			    "och text (.txt) tas emot, och filens innehåll måste stämma "
-			    "med filnamnet."), name != NULL ? name : _("utan namn")));
-			continue;
-		}
 		rc = draft_file_add(req->db, req->arena, def->id,
 		    req->identity.org_id, req->identity.user_id, name, type,
-		    (const unsigned char *)part->data, part->len);
+		    files[i].data, files[i].len);
 		if (rc == -1)
 			return -1;
 		if (rc == 0)

@@ -6,6 +6,7 @@
 #include "core/response_doc.h"
 #include "views/response_form_view.h"
 
+struct input_file;
 struct request;
 
 /* Reads the posted form (the route's declared IN_RF_* inputs) into doc
@@ -15,6 +16,13 @@ struct request;
  * Returns 0, or -1 on OOM. */
 int response_form_read(struct request *req, const struct remiss_def *def,
     struct response_doc *doc, struct form_errors *errs);
+
+/* Types the file f (a declared FILE input) by its content: its cleaned
+ * name in *name (in the request's arena, NULL when it cannot be used) and
+ * its media type returned; or NULL, with the refusal beside the "bilaga"
+ * field in errs. */
+const char *response_form_file_type(struct request *req,
+    const struct input_file *f, const char **name, struct form_errors *errs);
 
 /* Adds the errors that stop a submission (overall position, contact name and
  * e-mail, a decision date without its body) to errs. */
