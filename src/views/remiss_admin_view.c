@@ -7,6 +7,7 @@
 #include "core/remiss_admin.h"
 #include "util/arena.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -33,10 +34,8 @@ status_button(struct html *h, struct arena *a, const struct identity *who,
 {
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "/remisser/%s/status", slug), "class", "inline", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", who->csrf, NULL);
-	html_void(h, "input", "type", "hidden", "name", "status", "value", status,
-	    NULL);
+	form_hidden(h, "csrf", who->csrf);
+	form_hidden(h, "status", status);
 	html_elem(h, "button", label, "type", "submit", NULL);
 	html_close(h);
 }
@@ -126,8 +125,7 @@ remiss_admin_view(struct html *h, struct arena *a,
 	}
 	html_open(h, "form", "method", "post", "action", "/admin/remisser",
 	    "enctype", "multipart/form-data", "class", "stack", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", p->who->csrf, NULL);
+	form_hidden(h, "csrf", p->who->csrf);
 	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", _("Remissens XML-fil"), "for", "remiss", NULL);
 	html_void(h, "input", "type", "file", "id", "remiss", "name", "remiss",

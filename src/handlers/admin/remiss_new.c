@@ -21,7 +21,7 @@ new_page(struct request *req, struct response *res, int status,
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	remiss_new_view(h, req->arena, &req->identity, posted, errs);
+	remiss_new_view(h, &req->identity, posted, errs);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
 }
