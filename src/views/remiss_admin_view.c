@@ -13,8 +13,8 @@
 #include "views/layout.h"
 #include "views/remiss_admin_view.h"
 
-static const char *
-status_sv(const char *s)
+const char *
+remiss_status_label(const char *s)
 {
 	if (strcmp(s, "utkast") == 0)
 		return _("Utkast");
@@ -49,7 +49,7 @@ remiss_row(struct html *h, struct arena *a, const struct identity *who,
 	html_elem(h, "a", r->title, "href", arena_printf(a,
 	    "/remisser/%s/oversikt", r->slug), NULL);
 	html_close(h);
-	html_elem(h, "td", status_sv(r->status), NULL);
+	html_elem(h, "td", remiss_status_label(r->status), NULL);
 	html_elem(h, "td", arena_printf(a, "%s – %s", date_ui_in(a, r->opens),
 	    date_ui_in(a, r->closes)), NULL);
 	html_elem(h, "td", arena_printf(a, _("%s av %s"),

@@ -12,6 +12,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/remiss_admin_view.h"
 #include "views/remiss_editor_view.h"
 
 /* The confirmations a change redirects with (?klart=CODE); only these
@@ -30,18 +31,13 @@ static const struct {
 	{ "fraga-borttagen", N_("Frågan är borttagen ur remissen.") },
 };
 
+/* The status, with what a draft means for the remissinstanser. */
 static const char *
-status_sv(const char *s)
+status_text(const char *s)
 {
 	if (strcmp(s, "utkast") == 0)
 		return _("Utkast (syns inte för remissinstanserna)");
-	if (strcmp(s, "oppen") == 0)
-		return _("Öppen");
-	if (strcmp(s, "stangd") == 0)
-		return _("Stängd");
-	if (strcmp(s, "beslutad") == 0)
-		return _("Beslutad");
-	return s;
+	return remiss_status_label(s);
 }
 
 /* The value to show in a field of form (id: its section or question):
@@ -408,7 +404,7 @@ editor_view(struct html *h, struct arena *a, const struct editor_page *p)
 	html_elem(h, "dt", _("Id"), NULL);
 	html_elem(h, "dd", def->slug, NULL);
 	html_elem(h, "dt", _("Status"), NULL);
-	html_elem(h, "dd", status_sv(p->remiss->status), NULL);
+	html_elem(h, "dd", status_text(p->remiss->status), NULL);
 	html_close(h);
 	memset(&f, 0, sizeof(f));
 	f.title = (char *)def->title;
