@@ -5,6 +5,7 @@
  * button that publishes exactly the versions shown. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -104,6 +105,18 @@ field_options(struct html *h, const struct publication_page *pv,
 	}
 }
 
+/* Opens a form (class cls) that posts a redaction of version vid. */
+static void
+redact_form(struct html *h, const struct publication_page *pv,
+    const char *cls, bool multipart, const char *vid)
+{
+	html_open(h, "form", "method", "post", "class", cls, "enctype",
+	    multipart ? "multipart/form-data" : NULL, "action",
+	    arena_printf(pv->a, "/remisser/%s/sekretess", pv->def->slug), NULL);
+	form_hidden(h, "csrf", pv->who->csrf);
+	form_hidden(h, "version", vid);
+}
+
 /* The form that hides a passage: selected in the text (static/redact.js
  * fills quote, field and where it starts) or typed. */
 static void
@@ -117,11 +130,7 @@ passage_form(struct html *h, const struct publication_page *pv,
 	const char	*eid = arena_printf(a, "stycke-%s-fel", vid);
 	int		 here = err_here(pv, v, "stycke");
 
-	html_open(h, "form", "method", "post", "class", "redact-passage",
-	    "action", arena_printf(a, "/remisser/%s/sekretess", pv->def->slug),
-	    NULL);
-	form_hidden(h, "csrf", pv->who->csrf);
-	form_hidden(h, "version", vid);
+	redact_form(h, pv, "redact-passage", false, vid);
 	html_void(h, "input", "type", "hidden", "name", "start", "value", "",
 	    "class", "js-start", NULL);
 	html_elem(h, "h4", _("Dölj ett stycke"), NULL);
@@ -162,11 +171,7 @@ field_form(struct html *h, const struct publication_page *pv,
 	const char	*eid = arena_printf(a, "helt-%s-fel", vid);
 	int		 here = err_here(pv, v, "falt");
 
-	html_open(h, "form", "method", "post", "class", "redact-field",
-	    "action", arena_printf(a, "/remisser/%s/sekretess", pv->def->slug),
-	    NULL);
-	form_hidden(h, "csrf", pv->who->csrf);
-	form_hidden(h, "version", vid);
+	redact_form(h, pv, "redact-field", false, vid);
 	html_elem(h, "h4", _("Dölj ett helt fält"), NULL);
 	form_error(h, pv, v, "falt", eid);
 	html_open(h, "div", "class", "field", NULL);
@@ -196,11 +201,7 @@ attachment_form(struct html *h, const struct publication_page *pv,
 	const char	*nr = arena_printf(a, "%zu", n);
 	int		 here = err_here(pv, v, form);
 
-	html_open(h, "form", "method", "post", "class", "redact-attachment",
-	    "enctype", "multipart/form-data", "action", arena_printf(a,
-	    "/remisser/%s/sekretess", pv->def->slug), NULL);
-	form_hidden(h, "csrf", pv->who->csrf);
-	form_hidden(h, "version", vid);
+	redact_form(h, pv, "redact-attachment", true, vid);
 	form_hidden(h, "bilaga", nr);
 	html_open(h, "fieldset", NULL);
 	html_elem(h, "legend", arena_printf(a, _("Bilaga %zu: %s"), n,
