@@ -48,8 +48,7 @@ handle_remiss_create(struct request *req, struct response *res)
 	st = remiss_edit_create(req->db, arena_printf(req->arena, "user:%lld",
 	    req->identity.user_id), req->arena, &f, posted.open, &rerrs, &id);
 	if (st == EDIT_OK) {
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/redigera?klart=skapad", f.slug));
 		return;
 	}

@@ -381,8 +381,7 @@ save_theme(struct request *req, struct response *res, int edit)
 		handler_result(req, res, rc);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/teman?meddelande=%s#tema-%lld", def.slug,
 	    edit ? "tema-sparat" : "tema-skapat", id));
 }
@@ -409,8 +408,7 @@ after(struct request *req, struct response *res, const struct remiss_def *def,
 	struct theme_error err;
 
 	if (rc == CORE_OK) {
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/teman?meddelande=%s", def->slug, notice));
 	} else if (rc == CORE_INVALID) {
 		memset(&err, 0, sizeof(err));
