@@ -1,4 +1,5 @@
-/* forms.c: form controls that always carry a label and tie their errors to the field. */
+/* forms.c: form controls that always carry a label and tie their errors to the field; hidden
+ * fields; a posted form's errors and their summary. */
 #include "config.h"
 
 #include <stdio.h>

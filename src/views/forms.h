@@ -1,4 +1,5 @@
-/* forms.h: labelled, accessible form controls (label, hint, error tied by aria-describedby). */
+/* forms.h: labelled, accessible form controls (label, hint, error tied by aria-describedby),
+ * hidden fields, and a posted form's errors with their summary. */
 #ifndef REMISS_FORMS_H
 #define REMISS_FORMS_H
 
