@@ -8,6 +8,7 @@
 #include "http/input.h"
 #include "http/problem.h"
 #include "http/request.h"
+#include "http/response.h"
 #include "http/router.h"
 
 struct response;
@@ -24,6 +25,14 @@ handler_problem(struct request *req, struct response *res, int status,
 {
 	problem_send_for(res, problem_format_for(req->accept, req->path), status,
 	    sv, en, NULL, 0, &req->identity);
+}
+
+/* Answers 303 See Other to location (a path on this site). */
+static inline void
+handler_see_other(struct response *res, const char *location)
+{
+	res->status = 303;
+	response_header(res, "Location", location);
 }
 
 /* Answers req with problem id of the catalogue (http/problem.h), in the

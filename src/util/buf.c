@@ -79,3 +79,27 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	}
 	return buf_append(b, big, (size_t)n);
 }
+
+int
+buf_percent(struct buf *b, const char *s, const char *keep)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	unsigned char		 c;
+	char			 e[3];
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || strchr(keep, c) != NULL) {
+			if (buf_append(b, &c, 1) == -1)
+				return -1;
+			continue;
+		}
+		e[0] = '%';
+		e[1] = hex[c >> 4];
+		e[2] = hex[c & 15];
+		if (buf_append(b, e, 3) == -1)
+			return -1;
+	}
+	return 0;
+}

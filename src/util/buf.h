@@ -25,4 +25,10 @@ int buf_puts(struct buf *b, const char *s);
 int buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Appends s percent-encoded: A-Z, a-z, 0-9 and the bytes of keep as they
+ * are, every other byte as %XX (upper-case hex). keep is "-._~" for a
+ * query value (RFC 3986 unreserved), "!#$&+-.^_`|~" for an RFC 5987
+ * header value. Returns 0, or -1 on OOM (as buf_append). */
+int buf_percent(struct buf *b, const char *s, const char *keep);
+
 #endif

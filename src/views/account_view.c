@@ -7,6 +7,7 @@
 #include "util/arena.h"
 #include "views/account_view.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/layout.h"
 
@@ -45,8 +46,7 @@ token_row(struct html *h, struct arena *a, const struct identity *who,
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "/konto/nycklar/%lld/aterkalla", t->id), "class", "inline", NULL);
 	if (identity_has_session(who))
-		html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
-		    "value", who->csrf, NULL);
+		form_hidden(h, CSRF_FIELD, who->csrf);
 	html_elem(h, "button", arena_printf(a, _("Återkalla %s"), label),
 	    "type", "submit", NULL);
 	html_close(h);	/* form */
@@ -117,8 +117,7 @@ account_view(struct html *h, struct arena *a, const struct account_page *p)
 	html_elem(h, "h2", _("Språk"), NULL);
 	html_open(h, "form", "method", "post", "action", "/konto",
 	    "class", "stack", NULL);
-	html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
-	    "value", who->csrf, NULL);
+	form_hidden(h, CSRF_FIELD, who->csrf);
 	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", _("Språk i Remissvar"), "for", "lang", NULL);
 	html_elem(h, "p", _("Gäller sidorna du ser när du är inloggad, på alla "

@@ -7,6 +7,7 @@
 #include "util/arena.h"
 #include "views/audit_view.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -74,18 +75,12 @@ older_form(struct html *h, struct arena *a, const struct audit_page *p,
     long long last_id)
 {
 	html_open(h, "form", "method", "get", "action", "/admin/logg", NULL);
-	html_void(h, "input", "type", "hidden", "name", "handelse",
-	    "value", p->action, NULL);
-	html_void(h, "input", "type", "hidden", "name", "vem", "value", p->actor,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "typ", "value", p->type,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "fran", "value", p->from,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "till", "value", p->to,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "fore", "value",
-	    arena_printf(a, "%lld", last_id), NULL);
+	form_hidden(h, "handelse", p->action);
+	form_hidden(h, "vem", p->actor);
+	form_hidden(h, "typ", p->type);
+	form_hidden(h, "fran", p->from);
+	form_hidden(h, "till", p->to);
+	form_hidden(h, "fore", arena_printf(a, "%lld", last_id));
 	html_elem(h, "button", _("Visa äldre händelser"), "type", "submit", NULL);
 	html_close(h);
 }

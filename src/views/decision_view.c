@@ -43,13 +43,6 @@ status_label(const char *s)
 	    strcmp(s, "utkast") == 0 ? _("Utkast") : "–";
 }
 
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
 void
 decision_list_view(struct html *h, struct arena *a,
     const struct decision_list_page *p)
@@ -103,7 +96,7 @@ decision_list_view(struct html *h, struct arena *a,
 	html_elem(h, "h2", _("Lägg till ett nytt avsnitt"), "id", "nytt", NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "/remisser/%s/beslutsforslag", p->slug), NULL);
-	hidden(h, "csrf", p->csrf);
+	form_hidden(h, "csrf", p->csrf);
 	form_input(h, "text", "nr", _("Nummer"), p->nr, p->err_nr, 1);
 	form_input(h, "text", "rubrik", _("Rubrik"), p->heading, p->err_heading,
 	    1);
@@ -176,8 +169,8 @@ decision_form_view(struct html *h, struct arena *a,
 		}
 	}
 	html_open(h, "form", "method", "post", "action", p->self, NULL);
-	hidden(h, "csrf", p->csrf);
-	hidden(h, "lock", p->lock);
+	form_hidden(h, "csrf", p->csrf);
+	form_hidden(h, "lock", p->lock);
 	if (added) {
 		form_input(h, "text", "nr", _("Nummer"), in->nr, p->err_nr, 1);
 		form_input(h, "text", "rubrik", _("Rubrik"), in->heading,

@@ -1,7 +1,9 @@
-/* forms.c: form controls that always carry a label and tie their errors to the field. */
+/* forms.c: form controls that always carry a label and tie their errors to the field; hidden
+ * fields; a posted form's errors and their summary. */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "views/forms.h"
 #include "views/html.h"
@@ -39,6 +41,36 @@ form_error_summary(struct html *h, const char *heading,
 	html_close(h);
 }
 
+void
+form_errors_add(struct form_errors *e, const char *field, const char *message)
+{
+	if (e->n < FORM_ERRORS_MAX) {
+		e->field[e->n] = field;
+		e->message[e->n] = message;
+		e->n++;
+	}
+}
+
+const char *
+form_errors_get(const struct form_errors *errs, const char *field)
+{
+	size_t i;
+
+	for (i = 0; errs != NULL && i < errs->n; i++)
+		if (errs->field[i] != NULL && strcmp(errs->field[i], field) == 0)
+			return errs->message[i];
+	return NULL;
+}
+
+void
+form_errors_summary(struct html *h, const struct form_errors *errs,
+    const char *heading)
+{
+	if (errs != NULL && errs->n > 0)
+		form_error_summary(h, heading, errs->field, errs->message,
+		    errs->n);
+}
+
 static void
 error_text(struct html *h, const char *name, const char *error)
 {
@@ -47,6 +79,13 @@ error_text(struct html *h, const char *name, const char *error)
 	if (error != NULL)
 		html_elem(h, "p", error, "class", "field-error",
 		    "id", form_error_id(name, id, sizeof(id)), NULL);
+}
+
+void
+form_hidden(struct html *h, const char *name, const char *value)
+{
+	html_void(h, "input", "type", "hidden", "name", name, "value", value,
+	    NULL);
 }
 
 void

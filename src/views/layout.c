@@ -7,6 +7,7 @@
 #include "auth/resolve.h"
 #include "http/problem.h"
 #include "http/response.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -27,8 +28,7 @@ account(struct html *h, const struct identity *who)
 		html_close(h);
 		html_open(h, "form", "method", "post", "action", "/logga-ut",
 		    "class", "inline", NULL);
-		html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
-		    "value", who->csrf, NULL);
+		form_hidden(h, CSRF_FIELD, who->csrf);
 		html_elem(h, "button", _("Logga ut"), "type", "submit", NULL);
 		html_close(h);
 	} else {
@@ -47,12 +47,9 @@ language_switch(struct html *h, const struct identity *who)
 	html_open(h, "form", "method", "post", "action", "/sprak",
 	    "class", "inline lang-switch", NULL);
 	if (who != NULL && identity_has_session(who))
-		html_void(h, "input", "type", "hidden", "name", CSRF_FIELD,
-		    "value", who->csrf, NULL);
-	html_void(h, "input", "type", "hidden", "name", "lang",
-	    "value", lang_code(other), NULL);
-	html_void(h, "input", "type", "hidden", "name", "next",
-	    "value", i18n_return(), NULL);
+		form_hidden(h, CSRF_FIELD, who->csrf);
+	form_hidden(h, "lang", lang_code(other));
+	form_hidden(h, "next", i18n_return());
 	html_elem(h, "button", other == LANG_EN ? "English" : "Svenska",
 	    "type", "submit", "class", "link", "lang", lang_code(other), NULL);
 	html_close(h);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "auth/resolve.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -18,10 +19,8 @@ login_view(struct html *h, const char *error, const char *csrf,
 		    "id", "login-error", NULL);
 	html_open(h, "form", "method", "post", "action", "/logga-in",
 	    "class", "stack", NULL);
-	html_void(h, "input", "type", "hidden", "name", CSRF_FIELD, "value", csrf,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "next", "value", next,
-	    NULL);
+	form_hidden(h, CSRF_FIELD, csrf);
+	form_hidden(h, "next", next);
 	html_open(h, "div", NULL);
 	html_elem(h, "label", _("E-postadress"), "for", "email", NULL);
 	html_void(h, "input", "type", "email", "id", "email", "name", "email",

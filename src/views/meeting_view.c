@@ -22,13 +22,6 @@ meeting_name(struct arena *a, const char *date, const char *title)
 	    date_ui_in(a, date));
 }
 
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
 void
 meeting_list_view(struct html *h, struct arena *a, const char *base,
     const struct meeting_item *list, size_t n)
@@ -187,8 +180,8 @@ meeting_form_view(struct html *h, struct arena *a,
 		    NULL);
 	html_open(h, "form", "method", "post", "action", p->action, "novalidate",
 	    "novalidate", NULL);
-	hidden(h, "csrf", p->csrf);
-	hidden(h, "version", p->version);
+	form_hidden(h, "csrf", p->csrf);
+	form_hidden(h, "version", p->version);
 	form_input(h, "date", "datum", _("Datum då mötet hölls (ÅÅÅÅ-MM-DD)"),
 	    p->date, rule_error_get(p->err, "datum"), 1);
 	form_input(h, "text", "rubrik", _("Rubrik (valfri)"), p->title,
@@ -347,8 +340,8 @@ meeting_delete_view(struct html *h, struct arena *a, const char *name,
 	    "Det går inte att ångra. Borttagningen loggas."), name), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "%s/ta-bort", self), NULL);
-	hidden(h, "csrf", csrf);
-	hidden(h, "version", version);
+	form_hidden(h, "csrf", csrf);
+	form_hidden(h, "version", version);
 	html_elem(h, "button", _("Ja, ta bort mötet"), "type", "submit", "class",
 	    "danger", NULL);
 	html_close(h);

@@ -65,10 +65,8 @@ extend_form(struct html *h, struct arena *a, const struct identity *who,
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(a, "/remisser/%s/forlang", slug), "class",
 	    "inline", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", who->csrf, NULL);
-	html_void(h, "input", "type", "hidden", "name", "org",
-	    "value", arena_printf(a, "%lld", o->org_id), NULL);
+	form_hidden(h, "csrf", who->csrf);
+	form_hidden(h, "org", arena_printf(a, "%lld", o->org_id));
 	html_elem(h, "label", arena_printf(a, _("Sista svarsdag för %s"),
 	    o->name), "for", id, "class", "visually-hidden", NULL);
 	if (error != NULL)
@@ -99,8 +97,7 @@ invite_form(struct html *h, struct arena *a, const struct identity *who,
 	html_elem(h, "h2", _("Bjud in en remissinstans"), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "/remisser/%s/bjud-in", slug), "class", "filters", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", who->csrf, NULL);
+	form_hidden(h, "csrf", who->csrf);
 	form_input(h, "text", "namn", _("Organisationens namn"),
 	    e != NULL ? e->name : NULL, e != NULL ? e->name_error : NULL, 1);
 	labels[0] = _("Kommun");

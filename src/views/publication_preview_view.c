@@ -5,6 +5,7 @@
  * button that publishes exactly the versions shown. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "core/redact.h"
 #include "core/remiss_def.h"
 #include "util/arena.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -34,13 +36,6 @@ static const struct {
 	{ "18 kap. 8 § OSL", N_("säkerhets- och bevakningsåtgärder") },
 	{ "31 kap. 16 § OSL", N_("enskildas affärs- och driftförhållanden") },
 };
-
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
 
 /* err's message when it is about form of version vid. */
 static void
@@ -110,6 +105,18 @@ field_options(struct html *h, const struct publication_page *pv,
 	}
 }
 
+/* Opens a form (class cls) that posts a redaction of version vid. */
+static void
+redact_form(struct html *h, const struct publication_page *pv,
+    const char *cls, bool multipart, const char *vid)
+{
+	html_open(h, "form", "method", "post", "class", cls, "enctype",
+	    multipart ? "multipart/form-data" : NULL, "action",
+	    arena_printf(pv->a, "/remisser/%s/sekretess", pv->def->slug), NULL);
+	form_hidden(h, "csrf", pv->who->csrf);
+	form_hidden(h, "version", vid);
+}
+
 /* The form that hides a passage: selected in the text (static/redact.js
  * fills quote, field and where it starts) or typed. */
 static void
@@ -123,11 +130,7 @@ passage_form(struct html *h, const struct publication_page *pv,
 	const char	*eid = arena_printf(a, "stycke-%s-fel", vid);
 	int		 here = err_here(pv, v, "stycke");
 
-	html_open(h, "form", "method", "post", "class", "redact-passage",
-	    "action", arena_printf(a, "/remisser/%s/sekretess", pv->def->slug),
-	    NULL);
-	hidden(h, "csrf", pv->who->csrf);
-	hidden(h, "version", vid);
+	redact_form(h, pv, "redact-passage", false, vid);
 	html_void(h, "input", "type", "hidden", "name", "start", "value", "",
 	    "class", "js-start", NULL);
 	html_elem(h, "h4", _("Dölj ett stycke"), NULL);
@@ -168,11 +171,7 @@ field_form(struct html *h, const struct publication_page *pv,
 	const char	*eid = arena_printf(a, "helt-%s-fel", vid);
 	int		 here = err_here(pv, v, "falt");
 
-	html_open(h, "form", "method", "post", "class", "redact-field",
-	    "action", arena_printf(a, "/remisser/%s/sekretess", pv->def->slug),
-	    NULL);
-	hidden(h, "csrf", pv->who->csrf);
-	hidden(h, "version", vid);
+	redact_form(h, pv, "redact-field", false, vid);
 	html_elem(h, "h4", _("Dölj ett helt fält"), NULL);
 	form_error(h, pv, v, "falt", eid);
 	html_open(h, "div", "class", "field", NULL);
@@ -202,12 +201,8 @@ attachment_form(struct html *h, const struct publication_page *pv,
 	const char	*nr = arena_printf(a, "%zu", n);
 	int		 here = err_here(pv, v, form);
 
-	html_open(h, "form", "method", "post", "class", "redact-attachment",
-	    "enctype", "multipart/form-data", "action", arena_printf(a,
-	    "/remisser/%s/sekretess", pv->def->slug), NULL);
-	hidden(h, "csrf", pv->who->csrf);
-	hidden(h, "version", vid);
-	hidden(h, "bilaga", nr);
+	redact_form(h, pv, "redact-attachment", true, vid);
+	form_hidden(h, "bilaga", nr);
 	html_open(h, "fieldset", NULL);
 	html_elem(h, "legend", arena_printf(a, _("Bilaga %zu: %s"), n,
 	    r->v.atts[n - 1].name), NULL);
@@ -330,8 +325,8 @@ publish_form(struct html *h, const struct publication_page *p,
 	    "den ser ut här."), NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(p->a,
 	    "/remisser/%s/publicera", def->slug), NULL);
-	hidden(h, "csrf", p->who->csrf);
-	hidden(h, "versioner", versions != NULL ? versions : "");
+	form_hidden(h, "csrf", p->who->csrf);
+	form_hidden(h, "versioner", versions != NULL ? versions : "");
 	html_elem(h, "button", m->published_at == NULL ? _("Publicera svaren") :
 	    _("Publicera de nya versionerna"), "type", "submit", "class",
 	    "primary", NULL);

@@ -23,11 +23,9 @@ void
 publication_hidden(struct html *h, const struct publication_page *p,
     bool preview)
 {
-	html_void(h, "input", "type", "hidden", "name", "csrf", "value",
-	    p->who->csrf, NULL);
+	form_hidden(h, "csrf", p->who->csrf);
 	if (preview)
-		html_void(h, "input", "type", "hidden", "name", "tillbaka",
-		    "value", "forhandsgranska", NULL);
+		form_hidden(h, "tillbaka", "forhandsgranska");
 }
 
 static const char *

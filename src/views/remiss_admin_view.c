@@ -7,13 +7,14 @@
 #include "core/remiss_admin.h"
 #include "util/arena.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
 #include "views/remiss_admin_view.h"
 
-static const char *
-status_sv(const char *s)
+const char *
+remiss_status_label(const char *s)
 {
 	if (strcmp(s, "utkast") == 0)
 		return _("Utkast");
@@ -33,10 +34,8 @@ status_button(struct html *h, struct arena *a, const struct identity *who,
 {
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "/remisser/%s/status", slug), "class", "inline", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", who->csrf, NULL);
-	html_void(h, "input", "type", "hidden", "name", "status", "value", status,
-	    NULL);
+	form_hidden(h, "csrf", who->csrf);
+	form_hidden(h, "status", status);
 	html_elem(h, "button", label, "type", "submit", NULL);
 	html_close(h);
 }
@@ -50,7 +49,7 @@ remiss_row(struct html *h, struct arena *a, const struct identity *who,
 	html_elem(h, "a", r->title, "href", arena_printf(a,
 	    "/remisser/%s/oversikt", r->slug), NULL);
 	html_close(h);
-	html_elem(h, "td", status_sv(r->status), NULL);
+	html_elem(h, "td", remiss_status_label(r->status), NULL);
 	html_elem(h, "td", arena_printf(a, "%s – %s", date_ui_in(a, r->opens),
 	    date_ui_in(a, r->closes)), NULL);
 	html_elem(h, "td", arena_printf(a, _("%s av %s"),
@@ -126,8 +125,7 @@ remiss_admin_view(struct html *h, struct arena *a,
 	}
 	html_open(h, "form", "method", "post", "action", "/admin/remisser",
 	    "enctype", "multipart/form-data", "class", "stack", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", p->who->csrf, NULL);
+	form_hidden(h, "csrf", p->who->csrf);
 	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", _("Remissens XML-fil"), "for", "remiss", NULL);
 	html_void(h, "input", "type", "file", "id", "remiss", "name", "remiss",

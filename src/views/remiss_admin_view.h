@@ -20,6 +20,10 @@ struct remiss_admin_page {
 	size_t				 nerrs;
 };
 
+/* The name of a remiss's status (utkast, oppen, stangd, beslutad) in the
+ * request's language ("Öppen"); an unknown status as it is. */
+const char *remiss_status_label(const char *status);
+
 /* Writes the whole page into h; strings it makes go into a. */
 void remiss_admin_view(struct html *h, struct arena *a,
     const struct remiss_admin_page *p);

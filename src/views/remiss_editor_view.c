@@ -7,12 +7,12 @@
 
 #include "auth/identity.h"
 #include "core/remiss_edit.h"
-#include "handlers/respond/response_form.h"
 #include "util/arena.h"
 #include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/remiss_admin_view.h"
 #include "views/remiss_editor_view.h"
 
 /* The confirmations a change redirects with (?klart=CODE); only these
@@ -31,18 +31,13 @@ static const struct {
 	{ "fraga-borttagen", N_("Frågan är borttagen ur remissen.") },
 };
 
+/* The status, with what a draft means for the remissinstanser. */
 static const char *
-status_sv(const char *s)
+status_text(const char *s)
 {
 	if (strcmp(s, "utkast") == 0)
 		return _("Utkast (syns inte för remissinstanserna)");
-	if (strcmp(s, "oppen") == 0)
-		return _("Öppen");
-	if (strcmp(s, "stangd") == 0)
-		return _("Stängd");
-	if (strcmp(s, "beslutad") == 0)
-		return _("Beslutad");
-	return s;
+	return remiss_status_label(s);
 }
 
 /* The value to show in a field of form (id: its section or question):
@@ -54,35 +49,6 @@ val(const struct editor_posted *ps, enum editor_form form, long long id,
 	if (ps == NULL || ps->form != form || ps->id != id)
 		return stored;
 	return sent != NULL ? sent : "";
-}
-
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
-/* The error summary at the top of a form page (nothing when errs is empty). */
-static void
-error_summary(struct html *h, struct arena *a, const struct form_errors *errs)
-{
-	size_t i;
-
-	if (errs == NULL || errs->n == 0)
-		return;
-	html_open(h, "div", "class", "alert", "role", "alert", "tabindex", "-1",
-	    "id", "fel", NULL);
-	html_elem(h, "h2", _("Rätta följande och spara igen"), NULL);
-	html_open(h, "ul", NULL);
-	for (i = 0; i < errs->n; i++) {
-		html_open(h, "li", NULL);
-		html_elem(h, "a", errs->message[i], "href",
-		    arena_printf(a, "#%s", errs->field[i]), NULL);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
 }
 
 /*
@@ -104,9 +70,9 @@ fields_form(struct html *h, const struct identity *who, const char *action,
 		f = &none;
 	html_open(h, "form", "method", "post", "action", action, "class", "edit",
 	    "novalidate", "novalidate", NULL);
-	hidden(h, "csrf", who->csrf);
+	form_hidden(h, "csrf", who->csrf);
 	if (lock != NULL)
-		hidden(h, "lock", lock);
+		form_hidden(h, "lock", lock);
 	if (with_slug)
 		form_input(h, "text", "slug", _("Id (små bokstäver a–z, siffror och "
 		    "bindestreck, till exempel ok-hemsjukvard-2025; blir en del av "
@@ -190,10 +156,10 @@ button_form(struct html *h, const struct page *pg, const char *action,
 {
 	html_open(h, "form", "method", "post", "action", action, "class", "inline",
 	    NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "lock", pg->lock);
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "lock", pg->lock);
 	if (name != NULL)
-		hidden(h, name, value);
+		form_hidden(h, name, value);
 	html_open(h, "button", "type", "submit", NULL);
 	html_text(h, label);
 	html_elem(h, "span", arena_printf(pg->a, " %s", context), "class",
@@ -254,8 +220,8 @@ question_block(struct html *h, const struct page *pg,
 	    "%s/fragor/%s", pg->base, id), "novalidate", "novalidate", NULL);
 	html_open(h, "fieldset", NULL);
 	html_elem(h, "legend", arena_printf(a, _("Fråga %s"), q->qid), NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "lock", pg->lock);
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "lock", pg->lock);
 	n = arena_printf(a, "q%s-id", id);
 	form_input(h, "text", n, _("Frågans id (i XML-filer: fraga=\"…\")"),
 	    small_val(pg, F, q->id, 0, q->qid), form_errors_get(pg->errs, n), 1);
@@ -295,9 +261,9 @@ new_question_block(struct html *h, const struct page *pg, long long sid,
 	    "novalidate", "id", arena_printf(a, "ny-fraga-%s", id), NULL);
 	html_open(h, "fieldset", NULL);
 	html_elem(h, "legend", legend, NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "lock", pg->lock);
-	hidden(h, "avsnitt", id);
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "lock", pg->lock);
+	form_hidden(h, "avsnitt", id);
 	n = arena_printf(a, "nq%s-id", id);
 	form_input(h, "text", n, _("Frågans id (till exempel q5)"),
 	    small_val(pg, F, sid, 0, NULL), form_errors_get(pg->errs, n), 1);
@@ -338,8 +304,8 @@ section_block(struct html *h, const struct page *pg, size_t i)
 	html_open(h, "form", "method", "post", "action", arena_printf(a,
 	    "%s/avsnitt/%s", pg->base, id), "class", "edit", "novalidate",
 	    "novalidate", NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "lock", pg->lock);
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "lock", pg->lock);
 	n = arena_printf(a, "s%s-nr", id);
 	form_input(h, "text", n, _("Nummer"), small_val(pg, F, s->id, 0, s->nr),
 	    form_errors_get(pg->errs, n), 1);
@@ -382,8 +348,8 @@ new_section_block(struct html *h, const struct page *pg)
 	html_open(h, "form", "method", "post", "action", arena_printf(pg->a,
 	    "%s/avsnitt", pg->base), "class", "edit", "novalidate", "novalidate",
 	    NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "lock", pg->lock);
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "lock", pg->lock);
 	form_input(h, "text", "ny-nr", _("Nummer (till exempel 3.4)"),
 	    small_val(pg, F, 0, 0, NULL), form_errors_get(pg->errs, "ny-nr"), 1);
 	form_input(h, "text", "ny-rubrik", _("Rubrik"), small_val(pg, F, 0, 1,
@@ -420,7 +386,8 @@ editor_view(struct html *h, struct arena *a, const struct editor_page *p)
 	if (p->alert != NULL)
 		html_elem(h, "p", p->alert, "class", "alert", "role", "alert", "id",
 		    "konflikt", NULL);
-	error_summary(h, a, p->errs);
+	form_errors_summary(h, p->errs,
+	    _("Rätta följande och spara igen"));
 	if (notice != NULL)
 		html_elem(h, "p", notice, "class", "notice", "role", "status", NULL);
 	html_open(h, "p", NULL);
@@ -437,7 +404,7 @@ editor_view(struct html *h, struct arena *a, const struct editor_page *p)
 	html_elem(h, "dt", _("Id"), NULL);
 	html_elem(h, "dd", def->slug, NULL);
 	html_elem(h, "dt", _("Status"), NULL);
-	html_elem(h, "dd", status_sv(p->remiss->status), NULL);
+	html_elem(h, "dd", status_text(p->remiss->status), NULL);
 	html_close(h);
 	memset(&f, 0, sizeof(f));
 	f.title = (char *)def->title;
@@ -469,12 +436,12 @@ editor_view(struct html *h, struct arena *a, const struct editor_page *p)
 }
 
 void
-remiss_new_view(struct html *h, struct arena *a, const struct identity *who,
+remiss_new_view(struct html *h, const struct identity *who,
     const struct editor_posted *posted, const struct form_errors *errs)
 {
 	layout_begin(h, _("Ny remiss"), who);
 	html_elem(h, "h1", _("Ny remiss"), NULL);
-	error_summary(h, a, errs);
+	form_errors_summary(h, errs, _("Rätta följande och spara igen"));
 	html_elem(h, "p", _("Fyll i uppgifterna om remissen. Avsnitt och frågor "
 	    "lägger du till i nästa steg."), "class", "lead", NULL);
 	fields_form(h, who, "/admin/remisser/ny", NULL, posted, errs, true, NULL,

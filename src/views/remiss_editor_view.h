@@ -57,8 +57,7 @@ void editor_view(struct html *h, struct arena *a, const struct editor_page *p);
 
 /* Writes the whole create page ("Ny remiss") into h, with the values
  * posted (may be NULL) and errs (may be NULL). */
-void remiss_new_view(struct html *h, struct arena *a,
-    const struct identity *who, const struct editor_posted *posted,
-    const struct form_errors *errs);
+void remiss_new_view(struct html *h, const struct identity *who,
+    const struct editor_posted *posted, const struct form_errors *errs);
 
 #endif

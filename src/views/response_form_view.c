@@ -14,35 +14,6 @@
 #include "views/i18n.h"
 #include "views/response_form_view.h"
 
-void
-form_errors_add(struct form_errors *e, const char *field, const char *message)
-{
-	if (e->n < FORM_ERRORS_MAX) {
-		e->field[e->n] = field;
-		e->message[e->n] = message;
-		e->n++;
-	}
-}
-
-const char *
-form_errors_get(const struct form_errors *errs, const char *field)
-{
-	size_t i;
-
-	for (i = 0; errs != NULL && i < errs->n; i++)
-		if (errs->field[i] != NULL && strcmp(errs->field[i], field) == 0)
-			return errs->message[i];
-	return NULL;
-}
-
-void
-form_errors_summary(struct html *h, struct arena *a,
-    const struct form_errors *errs, const char *heading)
-{
-	(void)a;
-	form_error_summary(h, heading, errs->field, errs->message, errs->n);
-}
-
 static void
 write_question_fields(struct html *h, struct arena *a,
     const struct question_def *q, const struct answer *ans,
@@ -166,10 +137,8 @@ response_form_write(struct html *h, struct arena *a,
 	    "enctype", "multipart/form-data",
 	    /* static/autosave.js saves a kommun's draft every 30 s. */
 	    "data-autosave", registration_key == NULL ? "30" : NULL, NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf", "value", csrf,
-	    NULL);
-	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
-	    NULL);
+	form_hidden(h, "csrf", csrf);
+	form_hidden(h, "lock", lockbuf);
 
 	if (reg != NULL) {
 		/* The registrar's date: what counts against the deadline. */
@@ -255,8 +224,7 @@ response_form_write(struct html *h, struct arena *a,
 
 	html_open(h, "div", "class", "actions", NULL);
 	if (registration_key != NULL) {
-		html_void(h, "input", "type", "hidden", "name", "nyckel",
-		    "value", registration_key, NULL);
+		form_hidden(h, "nyckel", registration_key);
 		html_elem(h, "button", _("Registrera svaret"), "type", "submit",
 		    "name", "action", "value", "registrera", "class", "primary",
 		    NULL);

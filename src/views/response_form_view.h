@@ -6,31 +6,10 @@
 
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
+#include "views/forms.h"
 
 struct arena;
 struct html;
-
-#define FORM_ERRORS_MAX 64
-
-struct form_errors {
-	const char	*field[FORM_ERRORS_MAX];	/* form field name, or NULL */
-	const char	*message[FORM_ERRORS_MAX];	/* in the user's language */
-	size_t		 n;
-};
-
-/* Records message (in the user's language) for field, or for the whole form
- * when field is NULL (shown only in the summary); beyond FORM_ERRORS_MAX it
- * is dropped. */
-void form_errors_add(struct form_errors *errs, const char *field,
-    const char *message);
-
-/* The message for field, or NULL. */
-const char *form_errors_get(const struct form_errors *errs, const char *field);
-
-/* Writes the summary of errs at the top of a form page: a heading and
- * each message, linked to its field (role alert, focused first). */
-void form_errors_summary(struct html *h, struct arena *a,
-    const struct form_errors *errs, const char *heading);
 
 struct draft_file;
 

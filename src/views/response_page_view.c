@@ -12,6 +12,7 @@
 #include "core/response_store.h"
 #include "util/arena.h"
 #include "views/dates.h"
+#include "views/forms.h"
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
@@ -48,10 +49,8 @@ start_notice(struct html *h, struct arena *a, const struct identity *who,
 		html_open(h, "form", "method", "post", "action",
 		    arena_printf(a, "/remisser/%s/svar", def->slug),
 		    "class", "inline", NULL);
-		html_void(h, "input", "type", "hidden", "name", "csrf",
-		    "value", who->csrf, NULL);
-		html_void(h, "input", "type", "hidden", "name", "lock",
-		    "value", lockbuf, NULL);
+		form_hidden(h, "csrf", who->csrf);
+		form_hidden(h, "lock", lockbuf);
 		html_elem(h, "button", arena_printf(a, _("Börja om från "
 		    "version %d"), rev->latest.version), "type", "submit",
 		    "name", "action", "value", "borja-om", NULL);
@@ -78,7 +77,7 @@ response_form_page_view(struct html *h, struct arena *a,
 	    "svarsdag %s."), p->who->org_name ? p->who->org_name : "",
 	    date_ui_in(a, def->closes)), "class", "lead", NULL);
 	if (p->errs != NULL && p->errs->n > 0)
-		form_errors_summary(h, a, p->errs,
+		form_errors_summary(h, p->errs,
 		    _("Rätta följande innan du går vidare"));
 	if (p->rev != NULL)
 		start_notice(h, a, p->who, def, p->rev);
@@ -231,13 +230,10 @@ response_confirm_page_view(struct html *h, struct arena *a,
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(a, "/remisser/%s/svar", def->slug),
 	    "class", "actions", NULL);
-	html_void(h, "input", "type", "hidden", "name", "csrf",
-	    "value", p->who->csrf, NULL);
-	html_void(h, "input", "type", "hidden", "name", "lock", "value", lockbuf,
-	    NULL);
+	form_hidden(h, "csrf", p->who->csrf);
+	form_hidden(h, "lock", lockbuf);
 	/* One key per confirmation: a double click or a retry sends it again. */
-	html_void(h, "input", "type", "hidden", "name", "nyckel", "value", p->key,
-	    NULL);
+	form_hidden(h, "nyckel", p->key);
 	html_elem(h, "button", _("Skicka remissvaret"), "type", "submit",
 	    "name", "action", "value", "skicka", "class", "primary", NULL);
 	html_elem(h, "a", _("Tillbaka och ändra"), "href",
@@ -271,7 +267,7 @@ register_page_view(struct html *h, struct arena *a,
 		    p->latest->version + 1), "class", "notice", "id", "tidigare",
 		    NULL);
 	if (p->errs != NULL && p->errs->n > 0) {
-		form_errors_summary(h, a, p->errs,
+		form_errors_summary(h, p->errs,
 		    _("Rätta följande innan du registrerar"));
 		html_elem(h, "p", _("Välj filerna igen: av säkerhetsskäl behåller "
 		    "webbläsaren dem inte."), "class", "alert", NULL);

@@ -156,13 +156,6 @@ answer_fields(struct html *h, const struct review_section_page *pg, int k)
 	html_close(h);
 }
 
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
 /* An id as text, in the page's arena. */
 static const char *
 id_text(const struct review_section_page *pg, long long id)
@@ -186,16 +179,16 @@ back_to(const struct review_section_page *pg, int k)
 static void
 target_fields(struct html *h, const struct review_section_page *pg, int k)
 {
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "tillbaka", back_to(pg, k));
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "tillbaka", back_to(pg, k));
 	const struct review_answer *a = &pg->d->answers[k];
 
-	hidden(h, "svar", id_text(pg, a->response_id));
-	hidden(h, "avsnitt", a->section_id != 0 ? id_text(pg, a->section_id) :
-	    "");
-	hidden(h, "fraga", a->question_id != 0 ? id_text(pg, a->question_id) :
-	    "");
-	hidden(h, "version", id_text(pg, a->version_id));
+	form_hidden(h, "svar", id_text(pg, a->response_id));
+	form_hidden(h, "avsnitt", a->section_id != 0 ?
+	    id_text(pg, a->section_id) : "");
+	form_hidden(h, "fraga", a->question_id != 0 ?
+	    id_text(pg, a->question_id) : "");
+	form_hidden(h, "version", id_text(pg, a->version_id));
 }
 
 /* The optional passage: which field, and the quoted text; e (or NULL) a
@@ -260,8 +253,8 @@ tag_list(struct html *h, const struct review_section_page *pg, int k)
 		    arena_printf(pg->a,
 		    "/remisser/%s/granskning/tagg/%lld/ta-bort", pg->def->slug,
 		    t->id), NULL);
-		hidden(h, "csrf", pg->who->csrf);
-		hidden(h, "tillbaka", back_to(pg, k));
+		form_hidden(h, "csrf", pg->who->csrf);
+		form_hidden(h, "tillbaka", back_to(pg, k));
 		html_elem(h, "button", arena_printf(pg->a,
 		    _("Ta bort taggen %s"), t->theme), "type",
 		    "submit", "class", "link", NULL);
@@ -354,7 +347,7 @@ thread(struct html *h, const struct review_section_page *pg, int k, size_t i)
 	    arena_printf(pg->a, "/remisser/%s/granskning/anteckna",
 	    pg->def->slug), NULL);
 	target_fields(h, pg, k);
-	hidden(h, "trad", id_text(pg, root->id));
+	form_hidden(h, "trad", id_text(pg, root->id));
 	html_elem(h, "label", _("Svara i tråden"), "for", rid, NULL);
 	if (e != NULL)
 		eid = field_error(h, pg, rid, e->message);
@@ -368,10 +361,10 @@ thread(struct html *h, const struct review_section_page *pg, int k, size_t i)
 	    arena_printf(pg->a,
 	    "/remisser/%s/granskning/anteckning/%lld/status", pg->def->slug,
 	    root->id), NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "tillbaka", arena_printf(pg->a, "%s#anteckning-%lld",
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "tillbaka", arena_printf(pg->a, "%s#anteckning-%lld",
 	    pg->self, root->id));
-	hidden(h, "status", *resolved ? "oppen" : "lost");
+	form_hidden(h, "status", *resolved ? "oppen" : "lost");
 	html_elem(h, "button", *resolved ? _("Öppna tråden igen") :
 	    _("Markera som löst"), "type", "submit", NULL);
 	html_close(h);
@@ -448,13 +441,13 @@ read_state(struct html *h, const struct review_section_page *pg, int k)
 	html_open(h, "form", "method", "post", "class", "inline", "action",
 	    arena_printf(pg->a, "/remisser/%s/granskning/last",
 	    pg->def->slug), NULL);
-	hidden(h, "csrf", pg->who->csrf);
-	hidden(h, "tillbaka", back_to(pg, k));
-	hidden(h, "svar", id_text(pg, a->response_id));
-	hidden(h, "avsnitt", pg->section != NULL ? id_text(pg, pg->section->id) :
-	    "");
-	hidden(h, "version", id_text(pg, a->version_id));
-	hidden(h, "last", mine ? "nej" : "ja");
+	form_hidden(h, "csrf", pg->who->csrf);
+	form_hidden(h, "tillbaka", back_to(pg, k));
+	form_hidden(h, "svar", id_text(pg, a->response_id));
+	form_hidden(h, "avsnitt", pg->section != NULL ?
+	    id_text(pg, pg->section->id) : "");
+	form_hidden(h, "version", id_text(pg, a->version_id));
+	form_hidden(h, "last", mine ? "nej" : "ja");
 	html_elem(h, "button", mine ? _("Markera som oläst") : _("Markera som läst"),
 	    "type", "submit", NULL);
 	html_close(h);

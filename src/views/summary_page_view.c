@@ -46,13 +46,6 @@ history(struct html *h, struct arena *a, const struct summary_page *p)
 	}
 }
 
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
 /* The checkboxes of the answers the summary may rest on. */
 static void
 candidates(struct html *h, struct arena *a, const struct summary_page *p)
@@ -111,11 +104,11 @@ summary_page_view(struct html *h, struct arena *a,
 	    "ur svaren, inget annat. Utkastet sparas först när du sparar."));
 	html_close(h);
 	html_open(h, "form", "method", "post", "action", p->self, NULL);
-	hidden(h, "csrf", p->csrf);
-	hidden(h, "version", p->cur->exists ? arena_printf(a, "%lld",
+	form_hidden(h, "csrf", p->csrf);
+	form_hidden(h, "version", p->cur->exists ? arena_printf(a, "%lld",
 	    p->cur->cur.version) : "0");
 	if (p->draft)
-		hidden(h, "utkast", "1");
+		form_hidden(h, "utkast", "1");
 	form_textarea(h, "text", _("Sammanfattning"), p->text, p->text_error, 12);
 	candidates(h, a, p);
 	html_elem(h, "button", _("Spara ny version"), "type", "submit", NULL);

@@ -91,8 +91,7 @@ handle_extend(struct request *req, struct response *res)
 	    input_text(req, IN_EXTEND_DATE), &why);
 	switch (rc) {
 	case CORE_OK:
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/oversikt?sparat=1", ov.def.slug));
 		return;
 	case CORE_INVALID:	/* EXTEND_BEFORE_OPENS */
@@ -138,7 +137,6 @@ handle_invite(struct request *req, struct response *res)
 		handler_fail(req, res, PROB_UNAVAILABLE_UNCHANGED);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/oversikt", req->object->slug));
 }

@@ -7,7 +7,7 @@
 
 #include "core/remiss_edit.h"
 #include "core/remiss_rules.h"
-#include "handlers/respond/response_form.h"
+#include "views/forms.h"
 #include "views/remiss_editor_view.h"
 
 struct request;

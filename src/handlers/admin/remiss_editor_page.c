@@ -130,8 +130,7 @@ editor_answer(struct request *req, struct response *res, struct remiss_edit *e,
 	memset(&errs, 0, sizeof(errs));
 	switch (st) {
 	case EDIT_OK:
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/redigera?klart=%s%s%s", e->slug, done,
 		    anchor != NULL ? "#" : "", anchor != NULL ? anchor : ""));
 		return;

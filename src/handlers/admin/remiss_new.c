@@ -21,7 +21,7 @@ new_page(struct request *req, struct response *res, int status,
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	remiss_new_view(h, req->arena, &req->identity, posted, errs);
+	remiss_new_view(h, &req->identity, posted, errs);
 	layout_send(h, res, status);
 	response_header(res, "Cache-Control", "no-store");
 }
@@ -48,8 +48,7 @@ handle_remiss_create(struct request *req, struct response *res)
 	st = remiss_edit_create(req->db, arena_printf(req->arena, "user:%lld",
 	    req->identity.user_id), req->arena, &f, posted.open, &rerrs, &id);
 	if (st == EDIT_OK) {
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/redigera?klart=skapad", f.slug));
 		return;
 	}

@@ -45,8 +45,7 @@ static void
 redirect(struct request *req, struct response *res, const char *slug,
     const char *notice, bool preview)
 {
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/publicering%s?meddelande=%s", slug,
 	    preview ? "/forhandsgranska" : "", notice));
 }

@@ -20,25 +20,12 @@
 static const char *
 ext_value(struct arena *a, const char *s)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	char			*out, *o;
+	struct buf	 b;
 
-	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
+	buf_init(&b, a);
+	if (buf_percent(&b, s, "!#$&+-.^_`|~") == -1)
 		return "bilaga";
-	for (o = out; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("!#$&+-.^_`|~", c) != NULL) {
-			*o++ = (char)c;
-		} else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
-	return out;
+	return b.len > 0 ? b.data : "";
 }
 
 void

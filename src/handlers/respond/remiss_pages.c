@@ -17,18 +17,6 @@
 #include "views/remiss_page_view.h"
 #include "xml/remissvar_write.h"
 
-static void
-unavailable(struct request *req, struct response *res)
-{
-	handler_fail(req, res, PROB_UNAVAILABLE);
-}
-
-static void
-not_found(struct request *req, struct response *res)
-{
-	handler_fail(req, res, PROB_NOT_FOUND);
-}
-
 int
 respond_load(struct request *req, struct response *res, struct remiss_def *def,
     struct invitation *inv)
@@ -72,31 +60,43 @@ handle_remiss(struct request *req, struct response *res)
 	layout_send(h, res, 200);
 }
 
+/* Loads the route's remiss into def and the version its path names into doc
+ * and r: the worker loaded it within the remiss (OBJ_VERSION,
+ * OBJ_ATTACHMENT), for a remissinstans within its own organisation. Answers
+ * 404 or 503 and returns 0 when it cannot. */
+static int
+version_load(struct request *req, struct response *res,
+    struct remiss_def *def, struct response_doc *doc, struct receipt *r)
+{
+	struct invitation	 inv;
+	int			 rc;
+
+	if (!respond_load(req, res, def, &inv))
+		return 0;
+	rc = response_version_load_in(req->db, req->arena, def->id,
+	    req->object->id,
+	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, doc, r);
+	if (rc == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return 0;
+	}
+	if (rc == 0 || strcmp(r->remiss_slug, def->slug) != 0) {
+		handler_fail(req, res, PROB_NOT_FOUND);
+		return 0;
+	}
+	return 1;
+}
+
 void
 handle_receipt(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
-	struct invitation	 inv;
 	struct response_doc	 doc;
 	struct receipt		 r;
 	struct html		*h;
-	int			 rc;
 
-	if (!respond_load(req, res, &def, &inv))
+	if (!version_load(req, res, &def, &doc, &r))
 		return;
-	/* The version was loaded within the remiss (OBJ_VERSION), for a
-	 * remissinstans within its own organisation. */
-	rc = response_version_load_in(req->db, req->arena, def.id,
-	    req->object->id,
-	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, &doc, &r);
-	if (rc == -1) {
-		unavailable(req, res);
-		return;
-	}
-	if (rc == 0 || strcmp(r.remiss_slug, def.slug) != 0) {
-		not_found(req, res);
-		return;
-	}
 	if (input_enum(req, IN_RECEIPT_FORMAT) == 0) {	/* ?format=xml */
 		response_reset(res);
 		if (kvittens_write(&r, &res->body) == -1) {
@@ -116,32 +116,21 @@ handle_receipt(struct request *req, struct response *res)
 	layout_send(h, res, 200);
 }
 
+/* The n:th file of the version (OBJ_ATTACHMENT); the same rule as the
+ * receipt: a kommun only its own organisation's. */
 void
 handle_attachment(struct request *req, struct response *res)
 {
 	struct remiss_def	 def;
-	struct invitation	 inv;
 	struct response_doc	 doc;
 	struct receipt		 r;
 	const struct attachment	*at;
 	size_t			 n = (size_t)req->object->n;
-	int			 rc;
 
-	if (!respond_load(req, res, &def, &inv))
+	if (!version_load(req, res, &def, &doc, &r))
 		return;
-	/* The version and its n:th file were loaded within the remiss
-	 * (OBJ_ATTACHMENT); the same rule as the receipt: a kommun only its
-	 * own organisation's. */
-	rc = response_version_load_in(req->db, req->arena, def.id,
-	    req->object->id,
-	    req->identity.role == ROLE_KOMMUN ? req->identity.org_id : 0, &doc, &r);
-	if (rc == -1) {
-		unavailable(req, res);
-		return;
-	}
-	if (rc == 0 || strcmp(r.remiss_slug, def.slug) != 0 || n == 0 ||
-	    n > doc.nattachments) {
-		not_found(req, res);
+	if (n == 0 || n > doc.nattachments) {
+		handler_fail(req, res, PROB_NOT_FOUND);
 		return;
 	}
 	at = &doc.attachments[n - 1];

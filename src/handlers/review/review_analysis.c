@@ -466,8 +466,7 @@ handle_review_group_theme(struct request *req, struct response *res)
 		handler_result(req, res, rc);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/analys?avsnitt=%s&meddelande=tema-skapat", def.slug,
 	    nr != NULL && remiss_section(&def, nr) != NULL ? nr :
 	    def.sections[0].nr));

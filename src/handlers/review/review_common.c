@@ -64,14 +64,10 @@ review_redirect(struct request *req, struct response *res,
 	size_t		 n = hash != NULL ? (size_t)(hash - to) : strlen(to);
 
 	response_reset(res);
-	res->status = 303;
-	if (notice == NULL)
-		response_header(res, "Location", to);
-	else
-		response_header(res, "Location", arena_printf(req->arena,
-		    "%.*s%smeddelande=%s%s", (int)n, to,
-		    memchr(to, '?', n) != NULL ? "&" : "?", notice,
-		    hash != NULL ? hash : ""));
+	handler_see_other(res, notice == NULL ? to : arena_printf(req->arena,
+	    "%.*s%smeddelande=%s%s", (int)n, to,
+	    memchr(to, '?', n) != NULL ? "&" : "?", notice,
+	    hash != NULL ? hash : ""));
 }
 
 void

@@ -284,29 +284,6 @@ matrix(struct html *h, struct request *req, const struct remiss_def *def,
 	html_close(h);
 }
 
-/* s percent-encoded for a query string (everything but A-Z a-z 0-9 - . _ ~). */
-static void
-query_escape(struct buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char	c;
-	char		e[3];
-
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-		    c == '~')
-			buf_append(b, (const char *)&c, 1);
-		else {
-			e[0] = '%';
-			e[1] = hex[c >> 4];
-			e[2] = hex[c & 15];
-			buf_append(b, e, 3);
-		}
-	}
-}
-
 /* The address of page (1-based) of the matrix with the filters f. */
 static const char *
 page_href(struct request *req, const struct remiss_def *def,
@@ -330,7 +307,7 @@ page_href(struct request *req, const struct remiss_def *def,
 		if (values[i] == NULL)
 			continue;
 		buf_printf(&b, "%s=", names[i]);
-		query_escape(&b, values[i]);
+		buf_percent(&b, values[i], "-._~");
 		buf_printf(&b, "&");
 	}
 	buf_printf(&b, "sida=%d", page);

@@ -38,13 +38,6 @@ struct theme_error {
 	const char	*name, *description;
 };
 
-static void
-hidden(struct html *h, const char *name, const char *value)
-{
-	html_void(h, "input", "type", "hidden", "name", name, "value", value,
-	    NULL);
-}
-
 /* The id of a theme as the forms send it. */
 static const char *
 id_str(struct request *req, long long id)
@@ -185,7 +178,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_open(h, "details", "open", mine ? "open" : NULL, NULL);
 	html_elem(h, "summary", _("Ändra"), NULL);
 	html_open(h, "form", "method", "post", "action", base, NULL);
-	hidden(h, "csrf", req->identity.csrf);
+	form_hidden(h, "csrf", req->identity.csrf);
 	theme_fields(h, req, l, arena_printf(req->arena, "t%s", id), t->id,
 	    mine ? err->name : t->name, mine ? err->description :
 	    t->description, t->parent_id != 0 ? id_str(req, t->parent_id) : "",
@@ -199,7 +192,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 		html_elem(h, "summary", _("Slå ihop med ett annat tema"), NULL);
 		html_open(h, "form", "method", "post", "action",
 		    arena_printf(req->arena, "%s/sla-ihop", base), NULL);
-		hidden(h, "csrf", req->identity.csrf);
+		form_hidden(h, "csrf", req->identity.csrf);
 		html_elem(h, "label", arena_printf(req->arena, _("Flytta taggarna "
 		    "från %s till"), t->name), "for", mid, NULL);
 		if (merge)
@@ -216,7 +209,7 @@ theme_row(struct html *h, struct request *req, const struct remiss_def *def,
 	html_elem(h, "summary", _("Ta bort"), NULL);
 	html_open(h, "form", "method", "post", "action",
 	    arena_printf(req->arena, "%s/ta-bort", base), NULL);
-	hidden(h, "csrf", req->identity.csrf);
+	form_hidden(h, "csrf", req->identity.csrf);
 	html_open(h, "fieldset", NULL);
 	html_elem(h, "legend", _("Vad ska hända med temats taggar?"), NULL);
 	html_open(h, "div", "class", "choice", NULL);
@@ -291,7 +284,7 @@ themes_page(struct request *req, struct response *res,
 	html_elem(h, "h2", _("Nytt tema"), "id", "h-nytt", NULL);
 	html_open(h, "form", "method", "post", "action", arena_printf(req->arena,
 	    "/remisser/%s/teman", def->slug), "class", "stack", NULL);
-	hidden(h, "csrf", req->identity.csrf);
+	form_hidden(h, "csrf", req->identity.csrf);
 	theme_fields(h, req, &l, "nytt", 0, neu ? err->name : NULL,
 	    neu ? err->description : NULL, NULL, neu ? err->message : NULL);
 	html_elem(h, "button", _("Skapa temat"), "type", "submit", "class",
@@ -388,8 +381,7 @@ save_theme(struct request *req, struct response *res, int edit)
 		handler_result(req, res, rc);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/teman?meddelande=%s#tema-%lld", def.slug,
 	    edit ? "tema-sparat" : "tema-skapat", id));
 }
@@ -416,8 +408,7 @@ after(struct request *req, struct response *res, const struct remiss_def *def,
 	struct theme_error err;
 
 	if (rc == CORE_OK) {
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/teman?meddelande=%s", def->slug, notice));
 	} else if (rc == CORE_INVALID) {
 		memset(&err, 0, sizeof(err));

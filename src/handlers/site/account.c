@@ -72,8 +72,7 @@ handle_language(struct request *req, struct response *res)
 {
 	if (store_choice(req, res) == -1)
 		return;
-	res->status = 303;
-	response_header(res, "Location", return_to(req, input_text(req,
+	handler_see_other(res, return_to(req, input_text(req,
 	    IN_NEXT)));
 	response_header(res, "Cache-Control", "no-store");
 }
@@ -83,8 +82,7 @@ handle_account_save(struct request *req, struct response *res)
 {
 	if (store_choice(req, res) == -1)
 		return;
-	res->status = 303;
-	response_header(res, "Location", "/konto?sparat=1");
+	handler_see_other(res, "/konto?sparat=1");
 	response_header(res, "Cache-Control", "no-store");
 }
 
@@ -128,8 +126,7 @@ handle_account_token_revoke(struct request *req, struct response *res)
 	switch (account_token_revoke(req->db, req->arena, req->identity.user_id,
 	    req->object->id)) {
 	case CORE_OK:
-		res->status = 303;
-		response_header(res, "Location", "/konto?aterkallad=1#h-nycklar");
+		handler_see_other(res, "/konto?aterkallad=1#h-nycklar");
 		return;
 	case CORE_NOT_FOUND:	/* revoked meanwhile */
 		handler_fail(req, res, PROB_NO_TOKEN);

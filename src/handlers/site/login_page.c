@@ -39,8 +39,7 @@ void
 handle_login_form(struct request *req, struct response *res)
 {
 	if (identity_has_session(&req->identity)) {
-		res->status = 303;
-		response_header(res, "Location", "/");
+		handler_see_other(res, "/");
 		return;
 	}
 	login_page(req, res, 200, NULL, NULL);
@@ -88,8 +87,7 @@ handle_login(struct request *req, struct response *res)
 		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", return_path(input_text(req, IN_NEXT),
+	handler_see_other(res, return_path(input_text(req, IN_NEXT),
 	    "/"));
 	response_header(res, "Cache-Control", "no-store");
 	auth_set_session_cookie(req, res, session);
@@ -103,7 +101,6 @@ handle_logout(struct request *req, struct response *res)
 		handler_fail(req, res, PROB_LOGOUT_FAILED);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", "/");
+	handler_see_other(res, "/");
 	auth_set_session_cookie(req, res, NULL);
 }
