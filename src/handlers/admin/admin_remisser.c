@@ -62,8 +62,7 @@ handle_admin_remiss_upload(struct request *req, struct response *res)
 	    "user:%lld", req->identity.user_id), (const char *)file->data,
 	    file->len, file->name, &slug, &problems, &nproblems)) {
 	case CORE_OK:
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/oversikt", slug));
 		return;
 	case CORE_INVALID:
@@ -94,8 +93,7 @@ handle_remiss_status(struct request *req, struct response *res)
 	    arena_printf(req->arena, "user:%lld", req->identity.user_id),
 	    req->object->slug, status)) {
 	case CORE_OK:
-		res->status = 303;
-		response_header(res, "Location", "/admin/remisser");
+		handler_see_other(res, "/admin/remisser");
 		return;
 	case CORE_NOT_FOUND:
 		handler_fail(req, res, PROB_NOT_FOUND);

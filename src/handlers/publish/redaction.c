@@ -288,8 +288,7 @@ handle_redact(struct request *req, struct response *res)
 		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/publicering/forhandsgranska?meddelande=sekretess#%s",
 	    def.slug, public_view_anchor(req->arena, r)));
 }

@@ -209,8 +209,7 @@ handle_register(struct request *req, struct response *res)
 	switch (response_submit(req->db, req->arena, &sr, &rcpt, &why)) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/kvitton/%lld", rg.def.slug, rcpt.version_id));
 		return;
 	case SUBMIT_CLOSED:

@@ -433,8 +433,7 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 	switch (rc) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/kvitton/%lld", def->slug, rcpt.version_id));
 		return;
 	case SUBMIT_KEY_REUSED:
@@ -544,8 +543,7 @@ restart(struct request *req, struct response *res, const struct remiss_def *def,
 		handler_fail(req, res, PROB_UNAVAILABLE);
 		return;
 	case 0:		/* nothing sent yet: nothing to start from */
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/svar", def->slug));
 		return;
 	}
@@ -555,8 +553,7 @@ restart(struct request *req, struct response *res, const struct remiss_def *def,
 	switch (response_draft_save(req->db, def, req->identity.org_id,
 	    req->identity.user_id, lock, &doc, &new_lock)) {
 	case SAVE_OK:
-		res->status = 303;
-		response_header(res, "Location", arena_printf(req->arena,
+		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/svar?borjat=1", def->slug));
 		return;
 	case SAVE_CONFLICT:
@@ -678,7 +675,6 @@ handle_response_post(struct request *req, struct response *res)
 		confirm_page(req, res, &def, &doc, new_lock);
 		return;
 	}
-	res->status = 303;
-	response_header(res, "Location", arena_printf(req->arena,
+	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/svar?sparat=1", def.slug));
 }
