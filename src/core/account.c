@@ -88,8 +88,7 @@ account_logout(struct db *db, const struct identity *who)
 	if (db_begin(db) == -1)
 		return CORE_UNAVAILABLE;
 	if (session_destroy(db, who->session_id) == -1 ||
-	    audit_write(db, who->email, "logout", "user", uid, NULL) == -1 ||
-	    db_commit(db) == -1) {
+	    audit_commit(db, who->email, "logout", "user", uid, NULL) == -1) {
 		db_rollback(db);
 		return CORE_UNAVAILABLE;
 	}

@@ -271,9 +271,8 @@ decision_save(struct db *db, struct arena *a, long long remiss_id,
 	}
 	snprintf(detail, sizeof(detail), "{\"beslut\":\"%s\",\"status\":\"%s\"}",
 	    added ? "ny" : f->kind, f->status);
-	if (audit_write(db, arena_printf(a, "user:%lld", user_id),
-	    "decision.save", "decision", id, detail) == -1 ||
-	    db_commit(db) == -1)
+	if (audit_commit(db, arena_printf(a, "user:%lld", user_id),
+	    "decision.save", "decision", id, detail) == -1)
 		goto err;
 	return CORE_OK;
 err:
@@ -308,11 +307,7 @@ decision_add(struct db *db, struct arena *a, long long remiss_id,
 	}
 	PQclear(r);
 	snprintf(did, sizeof(did), "%lld", *id);
-	if (audit_write(db, arena_printf(a, "user:%lld", user_id),
-	    "decision.add", "decision", did, NULL) == -1 ||
-	    db_commit(db) == -1) {
-		db_rollback(db);
-		return CORE_UNAVAILABLE;
-	}
-	return CORE_OK;
+	return audit_commit(db, arena_printf(a, "user:%lld", user_id),
+	    "decision.add", "decision", did, NULL) == 0 ? CORE_OK :
+	    CORE_UNAVAILABLE;
 }

@@ -319,13 +319,9 @@ meeting_store(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(detail, sizeof(detail), "{\"remiss\":%s,\"datum\":\"%s\","
 	    "\"organisationer\":%zu,\"deltagare\":%zu}", rid, v->date,
 	    c->norgs, v->nparticipants);
-	if (audit_write(db, actor, c->id == 0 ? "meeting.create" :
-	    "meeting.update", "meeting", mid, detail) == -1 ||
-	    db_commit(db) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto err;
-	}
-	return CORE_OK;
+	return audit_commit(db, actor, c->id == 0 ? "meeting.create" :
+	    "meeting.update", "meeting", mid, detail) == 0 ? CORE_OK :
+	    CORE_UNAVAILABLE;
 err:
 	db_rollback(db);
 	return rc;
@@ -365,8 +361,8 @@ meeting_delete(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(detail, sizeof(detail), "{\"remiss\":%s,\"datum\":\"%s\"}",
 	    rid, db_text(r, 0, col[0]));
 	PQclear(r);
-	if (audit_write(db, actor, "meeting.delete", "meeting", idt,
-	    detail) == -1 || db_commit(db) == -1)
+	if (audit_commit(db, actor, "meeting.delete", "meeting", idt,
+	    detail) == -1)
 		goto err;
 	return CORE_OK;
 err:

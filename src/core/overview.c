@@ -98,12 +98,8 @@ overview_extend(struct db *db, struct arena *a, const char *actor,
 		goto fail;
 	}
 	PQclear(r);
-	if (audit_write(db, actor, "invitation.extend", "organisation", oid,
-	    detail.data) == -1 || db_commit(db) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto fail;
-	}
-	return CORE_OK;
+	return audit_commit(db, actor, "invitation.extend", "organisation",
+	    oid, detail.data) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 fail:
 	db_rollback(db);
 	return rc;

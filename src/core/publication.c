@@ -141,12 +141,8 @@ publish(struct db *db, struct arena *a, const struct remiss_def *def,
 	PQclear(r);
 	if (rows != count)
 		goto rollback;
-	if (audit_write(db, actor, "remiss.publish", "remiss", rid,
-	    detail) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto rollback;
-	}
-	return db_commit(db) == 0 ? CORE_OK : CORE_UNAVAILABLE;
+	return audit_commit(db, actor, "remiss.publish", "remiss", rid,
+	    detail) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 rollback:
 	db_rollback(db);
 	return rc;

@@ -272,12 +272,8 @@ redaction_create(struct db *db, struct arena *a, long long remiss_id,
 	}
 	PQclear(r);
 	snprintf(xid, sizeof(xid), "%lld", *id);
-	if (audit_write(db, actor, "redaction.create", "redaction", xid,
-	    detail) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto rollback;
-	}
-	return db_commit(db) == 0 ? CORE_OK : CORE_UNAVAILABLE;
+	return audit_commit(db, actor, "redaction.create", "redaction", xid,
+	    detail) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 rollback:
 	db_rollback(db);
 	return rc;
@@ -379,12 +375,8 @@ redaction_withdraw(struct db *db, struct arena *a, long long remiss_id,
 	PQclear(r);
 	if (d.failed)
 		goto rollback;
-	if (audit_write(db, actor, "redaction.withdraw", "redaction", xid,
-	    d.data) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto rollback;
-	}
-	return db_commit(db) == 0 ? CORE_OK : CORE_UNAVAILABLE;
+	return audit_commit(db, actor, "redaction.withdraw", "redaction", xid,
+	    d.data) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 rollback:
 	db_rollback(db);
 	return rc;

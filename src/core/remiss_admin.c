@@ -80,8 +80,8 @@ remiss_admin_set_status(struct db *db, struct arena *a, const char *actor,
 		rc = CORE_NOT_FOUND;
 		goto fail;
 	}
-	if (first_id(r) == NULL || audit_write(db, actor, "remiss.status",
-	    "remiss", first_id(r), detail.data) == -1 || db_commit(db) == -1) {
+	if (first_id(r) == NULL || audit_commit(db, actor, "remiss.status",
+	    "remiss", first_id(r), detail.data) == -1) {
 		PQclear(r);
 		rc = CORE_UNAVAILABLE;
 		goto fail;
@@ -139,12 +139,8 @@ remiss_admin_invite(struct db *db, struct arena *a, const char *actor,
 	if ((r = run(db, STMT_INVITATION_UPSERT, p, &rc)) == NULL)
 		goto fail;
 	PQclear(r);
-	if (audit_write(db, actor, "invitation.add", "organisation", org,
-	    detail.data) == -1 || db_commit(db) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto fail;
-	}
-	return CORE_OK;
+	return audit_commit(db, actor, "invitation.add", "organisation", org,
+	    detail.data) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 fail:
 	db_rollback(db);
 	return rc;

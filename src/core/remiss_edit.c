@@ -220,8 +220,8 @@ edit(struct remiss_edit *e, bool lock_answers, const char *action,
 		return fail(e, st);
 	buf_puts(&step.detail, "}");
 	snprintf(id, sizeof(id), "%lld", step.object_id);
-	if (step.detail.failed || audit_write(e->db, e->actor, action,
-	    object_type, id, step.detail.data) == -1 || db_commit(e->db) == -1)
+	if (step.detail.failed || audit_commit(e->db, e->actor, action,
+	    object_type, id, step.detail.data) == -1)
 		return fail(e, EDIT_UNAVAILABLE);
 	return EDIT_OK;
 }
@@ -265,9 +265,8 @@ remiss_edit_create(struct db *db, const char *actor, struct arena *a,
 	detail_str(&detail, "status", p[7]);
 	buf_puts(&detail, "}");
 	p[0] = arena_printf(a, "%lld", *id);
-	if (detail.failed || p[0] == NULL || audit_write(db, actor,
-	    "remiss.create", "remiss", p[0], detail.data) == -1 ||
-	    db_commit(db) == -1)
+	if (detail.failed || p[0] == NULL || audit_commit(db, actor,
+	    "remiss.create", "remiss", p[0], detail.data) == -1)
 		goto unavailable;
 	return EDIT_OK;
 unavailable:

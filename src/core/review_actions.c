@@ -95,23 +95,32 @@ first_text(const PGresult *r, const char *name)
 	return db_text(r, 0, c);
 }
 
-/* Writes the audit row for action on object (type, id) with detail, and
- * commits. Returns REVIEW_OK or REVIEW_ERROR (rolled back). */
+/* A new arena *a with the audit row's detail b in it, for the caller to
+ * free. REVIEW_OK, or REVIEW_ERROR (rolled back) when out of memory. */
 static enum review_result
-audit_commit(struct db *db, long long user_id, const char *action,
+detail_begin(struct db *db, struct arena **a, struct buf *b)
+{
+	if ((*a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(b, *a);
+	return REVIEW_OK;
+}
+
+/* Writes the audit row by user_id for action on object (type, id) with
+ * detail, and commits. Returns REVIEW_OK or REVIEW_ERROR (rolled back). */
+static enum review_result
+finish(struct db *db, long long user_id, const char *action,
     const char *type, long long id, const struct buf *detail)
 {
 	char	actor[32], oid[24];
 
 	snprintf(actor, sizeof(actor), "user:%lld", user_id);
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit_write(db, actor, action, type, oid,
-	    detail != NULL && detail->len > 0 ? detail->data : NULL) == -1 ||
-	    db_commit(db) == -1) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	return REVIEW_OK;
+	return audit_commit(db, actor, action, type, oid,
+	    detail != NULL && detail->len > 0 ? detail->data : NULL) == 0 ?
+	    REVIEW_OK : REVIEW_ERROR;
 }
 
 /*
@@ -209,13 +218,10 @@ theme_write(struct db *db, long long remiss_id, long long user_id,
 		return res;
 	if (newid != NULL)
 		*newid = got;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	name_detail(&b, "name", name);
-	res = audit_commit(db, user_id, id == 0 ? "theme.create" :
+	res = finish(db, user_id, id == 0 ? "theme.create" :
 	    "theme.update", "theme", got, &b);
 	arena_free(a);
 	return res;
@@ -321,13 +327,10 @@ fold_audited(struct db *db, long long remiss_id, long long user_id,
 
 	if (db_begin(db) == -1)
 		return REVIEW_ERROR;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	if ((res = fold_into(db, remiss_id, from, into, &b)) == REVIEW_OK)
-		res = audit_commit(db, user_id, action, "theme", from, &b);
+		res = finish(db, user_id, action, "theme", from, &b);
 	arena_free(a);
 	return res;
 }
@@ -413,17 +416,14 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	}
 	if ((res = take_id(db, r, 1, &id)) != REVIEW_OK)
 		return res;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	buf_printf(&b, "{\"theme\":%lld,\"response\":%lld,\"section\":%lld,"
 	    "\"question\":%lld,\"quote\":", theme_id, t->response_id,
 	    t->section_id, t->question_id);
 	json_string(&b, t->passage != NULL ? t->passage->quote : NULL);
 	buf_puts(&b, "}");
-	res = audit_commit(db, user_id, "tag.add", "tag", id, &b);
+	res = finish(db, user_id, "tag.add", "tag", id, &b);
 	arena_free(a);
 	return res;
 }
@@ -479,15 +479,12 @@ group_write(struct db *db, long long remiss_id, long long user_id,
 		}
 		PQclear(r);
 	}
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	buf_puts(&b, "{\"name\":");
 	json_string(&b, name);
 	buf_printf(&b, ",\"answers\":%zu,\"from\":\"suggested group\"}", n);
-	res = audit_commit(db, user_id, "theme.create", "theme", *id, &b);
+	res = finish(db, user_id, "theme.create", "theme", *id, &b);
 	arena_free(a);
 	return res;
 }
@@ -517,14 +514,11 @@ tag_remove(struct db *db, long long remiss_id, long long user_id,
 		return REVIEW_ERROR;
 	if ((res = step(db, STMT_TAG_DELETE, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	name_detail(&b, "theme", PQgetvalue(r, 0, 0));
 	PQclear(r);
-	res = audit_commit(db, user_id, "tag.remove", "tag", tag_id, &b);
+	res = finish(db, user_id, "tag.remove", "tag", tag_id, &b);
 	arena_free(a);
 	return res;
 }
@@ -560,13 +554,10 @@ note_add(struct db *db, long long remiss_id, long long user_id,
 		return res;
 	if ((res = take_id(db, r, 0, &id)) != REVIEW_OK)
 		return res;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	buf_printf(&b, "{\"parent\":%lld}", parent_id);
-	res = audit_commit(db, user_id, parent_id != 0 ? "annotation.reply" :
+	res = finish(db, user_id, parent_id != 0 ? "annotation.reply" :
 	    "annotation.add", "annotation", id, &b);
 	arena_free(a);
 	return res;
@@ -588,7 +579,7 @@ note_resolve(struct db *db, long long remiss_id, long long user_id,
 	if ((res = step(db, STMT_NOTE_RESOLVE, p, &r, 0)) != REVIEW_OK)
 		return res;
 	PQclear(r);
-	return audit_commit(db, user_id, resolve ? "annotation.resolve" :
+	return finish(db, user_id, resolve ? "annotation.resolve" :
 	    "annotation.reopen", "annotation", id, NULL);
 }
 

@@ -298,9 +298,8 @@ summary_save(struct db *db, struct arena *a, const struct summary_subject *s,
 	what = s->section_id > 0 ? arena_printf(a, "%s/avsnitt/%s", s->slug,
 	    s->section_nr) : arena_printf(a, "%s/tema/%lld", s->slug,
 	    s->theme_id);
-	if (what == NULL || audit_write(db, arena_printf(a, "user:%lld",
-	    user_id), "summary.save", "summary", what, detail) == -1 ||
-	    db_commit(db) == -1)
+	if (what == NULL || audit_commit(db, arena_printf(a, "user:%lld",
+	    user_id), "summary.save", "summary", what, detail) == -1)
 		goto err;
 	return CORE_OK;
 err:
