@@ -481,12 +481,14 @@ copy_row(struct arena *a, const PGresult *r, int row,
 		void *field = base + fields[i].off;
 
 		switch (fields[i].kind) {
-		case DB_FIELD_TEXT: {
-			const char *v = arena_strndup(a,
-			    PQgetvalue(r, row, idx[i]),
-			    (size_t)PQgetlength(r, row, idx[i]));
+		case DB_FIELD_TEXT:
+		case DB_FIELD_OPT: {
+			const char *v = NULL;
 
-			if (v == NULL) {
+			if ((fields[i].kind == DB_FIELD_TEXT ||
+			    PQgetlength(r, row, idx[i]) > 0) &&
+			    (v = arena_strndup(a, PQgetvalue(r, row, idx[i]),
+			    (size_t)PQgetlength(r, row, idx[i]))) == NULL) {
 				log_write("error", func, "out of memory");
 				return -1;
 			}

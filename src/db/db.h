@@ -152,10 +152,11 @@ bool db_isnull(const PGresult *r, int row, int col);
  * read by db_ll (NULL is an error); a DB_LL0 field a long long that is 0
  * for NULL or "" and else read by db_ll; a DB_LONG field a long read as
  * DB_LL is (and in range of long); a DB_BOOL field a bool read by
- * db_bool. Other columns the caller reads with db_cols.
+ * db_bool; a DB_OPT field a const char * as DB_TEXT, but NULL for SQL NULL
+ * or "". Other columns the caller reads with db_cols.
  */
 enum db_field_kind { DB_FIELD_TEXT, DB_FIELD_ID, DB_FIELD_LL, DB_FIELD_LL0,
-    DB_FIELD_LONG, DB_FIELD_BOOL };
+    DB_FIELD_LONG, DB_FIELD_BOOL, DB_FIELD_OPT };
 struct db_field {
 	const char		*name;	/* the column */
 	enum db_field_kind	 kind;
@@ -171,6 +172,8 @@ struct db_field {
 	{ (col), DB_FIELD_LL0, offsetof(type, member) }
 #define DB_LONG(type, member, col) \
 	{ (col), DB_FIELD_LONG, offsetof(type, member) }
+#define DB_OPT(type, member, col) \
+	{ (col), DB_FIELD_OPT, offsetof(type, member) }
 #define DB_BOOL(type, member, col) \
 	{ (col), DB_FIELD_BOOL, offsetof(type, member) }
 #define DB_FIELDS_MAX	16	/* fields a table may have */

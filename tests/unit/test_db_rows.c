@@ -149,6 +149,34 @@ test_bad_values_refuse_the_read(void **state)
 	arena_free(a);
 }
 
+/* DB_OPT: NULL and "" become a NULL pointer, anything else a copy. */
+static void
+test_opt_text_is_null_when_empty(void **state)
+{
+	static const struct db_field opt[] = {
+		DB_OPT(struct row, name, "name"),
+	};
+	static const char *const cells[] = {
+		"Dnr 1", "1", "1", "1", "t",
+		NULL, "1", "1", "1", "t",
+		"", "1", "1", "1", "t",
+	};
+	struct arena	*a = arena_new();
+	PGresult	*r = result(cells, 3);
+	struct row	*list;
+	size_t		 n;
+
+	(void)state;
+	list = db_rows(a, r, opt, DB_NFIELDS(opt), sizeof(*list), &n);
+	assert_non_null(list);
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].name, "Dnr 1");
+	assert_null(list[1].name);
+	assert_null(list[2].name);
+	PQclear(r);
+	arena_free(a);
+}
+
 /* A field whose column the result lacks is an error, not a silent 0. */
 static void
 test_a_missing_column_is_an_error(void **state)
@@ -177,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_every_kind_is_read_into_its_field),
 		cmocka_unit_test(test_db_row_reads_one_row),
 		cmocka_unit_test(test_bad_values_refuse_the_read),
+		cmocka_unit_test(test_opt_text_is_null_when_empty),
 		cmocka_unit_test(test_a_missing_column_is_an_error),
 	};
 
