@@ -10,7 +10,6 @@
 #include "core/audit.h"
 #include "core/result_db.h"
 #include "db/db.h"
-#include "log.h"
 #include "util/arena.h"
 
 enum core_result
@@ -23,59 +22,29 @@ account_set_lang(struct db *db, long long user_id, const char *lang)
 
 	snprintf(uid, sizeof(uid), "%lld", user_id);
 	if ((r = db_query(db, STMT_USER_SET_LANG, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	rows = PQntuples(r);
 	PQclear(r);
 	return rows == 1 ? CORE_OK : CORE_NOT_FOUND;
 }
 
-enum { T_ID, T_LABEL, T_CREATED, T_LAST_USED, T__N };
-static const char *const token_cols[T__N] = {
-	[T_ID] = "id",
-	[T_LABEL] = "label",
-	[T_CREATED] = "created",
-	[T_LAST_USED] = "last_used",
+static const struct db_field token_fields[] = {
+	DB_LL(struct personal_token, id, "id"),
+	DB_TEXT(struct personal_token, label, "label"),
+	DB_TEXT(struct personal_token, created, "created"),
+	DB_TEXT(struct personal_token, last_used, "last_used"),
 };
 
 enum core_result
 account_tokens(struct db *db, struct arena *a, long long user_id,
     struct personal_token **out, size_t *n)
 {
-	PGresult		*r;
-	struct personal_token	*list;
-	char			 uid[24];
-	const char		*p[1] = { uid };
-	int			 c[T__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	char		 uid[24];
+	const char	*p[1] = { uid };
 
-	*out = NULL;
-	*n = 0;
 	snprintf(uid, sizeof(uid), "%lld", user_id);
-	if ((r = db_query(db, STMT_APITOKEN_USER_LIST, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if (db_cols(r, token_cols, c, T__N) == -1)
-		goto err;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto err;
-	for (i = 0; i < rows; i++)
-		if (db_ll(r, i, c[T_ID], &list[i].id) == -1 ||
-		    (list[i].label = arena_strdup(a, db_text(r, i,
-		    c[T_LABEL]))) == NULL ||
-		    (list[i].created = arena_strdup(a, db_text(r, i,
-		    c[T_CREATED]))) == NULL ||
-		    (list[i].last_used = arena_strdup(a, db_text(r, i,
-		    c[T_LAST_USED]))) == NULL) {
-			log_err("token row %d of user %lld unreadable", i,
-			    user_id);
-			goto err;
-		}
-	*out = list;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-err:
-	PQclear(r);
-	return rc;
+	return core_result_of_db(db_list(db, a, STMT_APITOKEN_USER_LIST, p,
+	    token_fields, DB_NFIELDS(token_fields), out, n));
 }
 
 enum core_result
@@ -119,8 +88,7 @@ account_logout(struct db *db, const struct identity *who)
 	if (db_begin(db) == -1)
 		return CORE_UNAVAILABLE;
 	if (session_destroy(db, who->session_id) == -1 ||
-	    audit_write(db, who->email, "logout", "user", uid, NULL) == -1 ||
-	    db_commit(db) == -1) {
+	    audit_commit(db, who->email, "logout", "user", uid, NULL) == -1) {
 		db_rollback(db);
 		return CORE_UNAVAILABLE;
 	}

@@ -31,7 +31,7 @@ api_version_xml(struct db *db, struct arena *a, long long remiss_id,
 		p[1] = os;
 	}
 	if ((r = db_query(db, STMT_VERSION_XML, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (PQntuples(r) == 0) {
 		PQclear(r);
 		return CORE_NOT_FOUND;

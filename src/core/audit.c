@@ -29,3 +29,15 @@ audit_write(struct db *db, const char *actor, const char *action,
 	PQclear(r);
 	return rc;
 }
+
+int
+audit_commit(struct db *db, const char *actor, const char *action,
+    const char *object_type, const char *object_id, const char *detail_json)
+{
+	if (audit_write(db, actor, action, object_type, object_id,
+	    detail_json) == -1 || db_commit(db) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}

@@ -13,4 +13,13 @@ struct db;
 int audit_write(struct db *db, const char *actor, const char *action,
     const char *object_type, const char *object_id, const char *detail_json);
 
+/*
+ * The end of a change: appends its audit row as audit_write does, inside
+ * the caller's open transaction, and commits it. Returns 0, or -1 when
+ * either fails, with the transaction then rolled back (the caller's own
+ * db_rollback after that is a no-op).
+ */
+int audit_commit(struct db *db, const char *actor, const char *action,
+    const char *object_type, const char *object_id, const char *detail_json);
+
 #endif

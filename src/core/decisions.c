@@ -8,93 +8,37 @@
 #include "core/decisions.h"
 #include "core/result_db.h"
 #include "db/db.h"
-#include "log.h"
 #include "util/arena.h"
 
 #define MAX_TEXT	200000
 #define MAX_MOTIVATION	100000
 
-/* A copy of r's text at (row, col) in a; NULL when out of memory. */
-static const char *
-text_at(struct arena *a, const PGresult *r, int row, int col)
-{
-	return arena_strdup(a, db_text(r, row, col));
-}
-
-/* An id column that may be '' (none: 0). 0 or -1. */
-static int
-id_or_zero(const PGresult *r, int row, int col, long long *out)
-{
-	*out = 0;
-	return *db_text(r, row, col) == '\0' ? 0 : db_ll(r, row, col, out);
-}
-
 /* The columns of STMT_DECISION_LIST. */
-enum { L_ID, L_SECTION, L_NR, L_HEADING, L_KIND, L_TEXT, L_MOTIVATION,
-    L_STATUS, L_LOCK, L_AUTHOR, L_UPDATED, L_PROPOSAL, L__N };
-static const char *const list_cols[L__N] = {
-	[L_ID] = "id",
-	[L_SECTION] = "section_id",
-	[L_NR] = "nr",
-	[L_HEADING] = "heading",
-	[L_KIND] = "kind",
-	[L_TEXT] = "revised_text",
-	[L_MOTIVATION] = "motivation",
-	[L_STATUS] = "status",
-	[L_LOCK] = "lock_version",
-	[L_AUTHOR] = "author",
-	[L_UPDATED] = "updated",
-	[L_PROPOSAL] = "proposal",
+static const struct db_field list_fields[] = {
+	DB_LL0(struct decision, id, "id"),
+	DB_LL0(struct decision, section_id, "section_id"),
+	DB_TEXT(struct decision, nr, "nr"),
+	DB_TEXT(struct decision, heading, "heading"),
+	DB_TEXT(struct decision, kind, "kind"),
+	DB_TEXT(struct decision, revised_text, "revised_text"),
+	DB_TEXT(struct decision, motivation, "motivation"),
+	DB_TEXT(struct decision, status, "status"),
+	DB_LL0(struct decision, lock, "lock_version"),
+	DB_TEXT(struct decision, author, "author"),
+	DB_TEXT(struct decision, updated, "updated"),
+	DB_TEXT(struct decision, proposal, "proposal"),
 };
 
 enum core_result
 decisions_list(struct db *db, struct arena *a, long long remiss_id,
     struct decision **out, size_t *n)
 {
-	PGresult		*r;
-	struct decision		*list;
-	char			 rid[24];
-	const char		*p[1] = { rid };
-	int			 c[L__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	char		 rid[24];
+	const char	*p[1] = { rid };
 
-	*out = NULL;
-	*n = 0;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if ((r = db_query(db, STMT_DECISION_LIST, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if (db_cols(r, list_cols, c, L__N) == -1)
-		goto out;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++) {
-		struct decision *d = &list[i];
-
-		if (id_or_zero(r, i, c[L_ID], &d->id) == -1 ||
-		    id_or_zero(r, i, c[L_SECTION], &d->section_id) == -1 ||
-		    id_or_zero(r, i, c[L_LOCK], &d->lock) == -1 ||
-		    (d->nr = text_at(a, r, i, c[L_NR])) == NULL ||
-		    (d->heading = text_at(a, r, i, c[L_HEADING])) == NULL ||
-		    (d->kind = text_at(a, r, i, c[L_KIND])) == NULL ||
-		    (d->revised_text = text_at(a, r, i, c[L_TEXT])) == NULL ||
-		    (d->motivation = text_at(a, r, i, c[L_MOTIVATION])) ==
-		    NULL ||
-		    (d->status = text_at(a, r, i, c[L_STATUS])) == NULL ||
-		    (d->author = text_at(a, r, i, c[L_AUTHOR])) == NULL ||
-		    (d->updated = text_at(a, r, i, c[L_UPDATED])) == NULL ||
-		    (d->proposal = text_at(a, r, i, c[L_PROPOSAL])) == NULL) {
-			log_err("decision row %d of remiss %lld unreadable", i,
-			    remiss_id);
-			goto out;
-		}
-	}
-	*out = list;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-out:
-	PQclear(r);
-	return rc;
+	return core_result_of_db(db_list(db, a, STMT_DECISION_LIST, p,
+	    list_fields, DB_NFIELDS(list_fields), out, n));
 }
 
 long
@@ -122,11 +66,10 @@ decision_find(struct arena *a, const struct decision *list, size_t n,
 
 /* The columns of STMT_SUMMARY_SECTION_ANSWERS and STMT_DECISION_RESPONSES
  * this reads, and of STMT_DECISION_REFS. */
-enum { K_RESPONSE, K_ORG, K_ORG_NAME, K__N };
-static const char *const cand_cols[K__N] = {
-	[K_RESPONSE] = "response_id",
-	[K_ORG] = "org_id",
-	[K_ORG_NAME] = "org_name",
+static const struct db_field cand_fields[] = {
+	DB_LL(struct decision_cand, response_id, "response_id"),
+	DB_LL(struct decision_cand, org_id, "org_id"),
+	DB_TEXT(struct decision_cand, org_name, "org_name"),
 };
 static const char *const ref_cols[1] = { "response_id" };
 
@@ -140,7 +83,8 @@ decision_candidates(struct db *db, struct arena *a, long long remiss_id,
 	bool			*on;
 	char			 rid[24], sid[24], did[24];
 	const char		*p[2] = { rid, sid }, *dp[1] = { did };
-	int			 c[K__N], rc_col, i, k, rows;
+	int			 rc_col, k;
+	size_t			 i, rows;
 	long long		 ref;
 	enum core_result	 rc = CORE_ERROR;
 
@@ -153,35 +97,25 @@ decision_candidates(struct db *db, struct arena *a, long long remiss_id,
 	/* An added section rests on whole responses. */
 	if ((r = db_query(db, decision_is_new(d) ? STMT_DECISION_RESPONSES :
 	    STMT_SUMMARY_SECTION_ANSWERS, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (d->id > 0 && (refs = db_query(db, STMT_DECISION_REFS, dp)) ==
 	    NULL) {
-		rc = core_result_of_db(db_last_failure(db));
+		rc = core_result_failed(db);
 		goto out;
 	}
-	if (db_cols(r, cand_cols, c, K__N) == -1 || (refs != NULL &&
-	    db_cols(refs, ref_cols, &rc_col, 1) == -1))
+	if ((refs != NULL && db_cols(refs, ref_cols, &rc_col, 1) == -1) ||
+	    (list = db_rows(a, r, cand_fields, DB_NFIELDS(cand_fields),
+	    sizeof(*list), &rows)) == NULL ||
+	    (on = arena_calloc(a, rows + 1, sizeof(*on))) == NULL)
 		goto out;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL ||
-	    (on = arena_calloc(a, (size_t)rows + 1, sizeof(*on))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++) {
-		if (db_ll(r, i, c[K_RESPONSE], &list[i].response_id) == -1 ||
-		    db_ll(r, i, c[K_ORG], &list[i].org_id) == -1 ||
-		    (list[i].org_name = text_at(a, r, i, c[K_ORG_NAME])) ==
-		    NULL) {
-			log_err("decision candidate row %d unreadable", i);
-			goto out;
-		}
+	for (i = 0; i < rows; i++)
 		for (k = 0; refs != NULL && k < PQntuples(refs); k++)
 			if (db_ll(refs, k, rc_col, &ref) == 0 &&
 			    ref == list[i].response_id)
 				on[i] = true;
-	}
 	*out = list;
 	*checked = on;
-	*n = (size_t)rows;
+	*n = rows;
 	rc = CORE_OK;
 out:
 	PQclear(refs);
@@ -337,9 +271,8 @@ decision_save(struct db *db, struct arena *a, long long remiss_id,
 	}
 	snprintf(detail, sizeof(detail), "{\"beslut\":\"%s\",\"status\":\"%s\"}",
 	    added ? "ny" : f->kind, f->status);
-	if (audit_write(db, arena_printf(a, "user:%lld", user_id),
-	    "decision.save", "decision", id, detail) == -1 ||
-	    db_commit(db) == -1)
+	if (audit_commit(db, arena_printf(a, "user:%lld", user_id),
+	    "decision.save", "decision", id, detail) == -1)
 		goto err;
 	return CORE_OK;
 err:
@@ -374,11 +307,7 @@ decision_add(struct db *db, struct arena *a, long long remiss_id,
 	}
 	PQclear(r);
 	snprintf(did, sizeof(did), "%lld", *id);
-	if (audit_write(db, arena_printf(a, "user:%lld", user_id),
-	    "decision.add", "decision", did, NULL) == -1 ||
-	    db_commit(db) == -1) {
-		db_rollback(db);
-		return CORE_UNAVAILABLE;
-	}
-	return CORE_OK;
+	return audit_commit(db, arena_printf(a, "user:%lld", user_id),
+	    "decision.add", "decision", did, NULL) == 0 ? CORE_OK :
+	    CORE_UNAVAILABLE;
 }

@@ -11,7 +11,7 @@ health_check(struct db *db)
 	PGresult *r;
 
 	if ((r = db_query(db, STMT_HEALTH, NULL)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	PQclear(r);
 	return CORE_OK;
 }

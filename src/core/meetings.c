@@ -12,85 +12,44 @@
 #include "log.h"
 #include "util/arena.h"
 
-/* The text at (row, col) of r copied into a, or NULL when out of memory. */
-static const char *
-dup(struct arena *a, const PGresult *r, int row, int col)
-{
-	return arena_strdup(a, db_text(r, row, col));
-}
-
-/* The result for the statement that just failed. */
-static enum core_result
-failed(struct db *db)
-{
-	return core_result_of_db(db_last_failure(db));
-}
-
-/* The columns of STMT_MEETING_LIST and STMT_MEETINGS_OF_*. */
-enum { L_ID, L_HELD_ON, L_TITLE, L_ORGS, L_PLACE, L_PARTICIPANTS,
-    L_SECTIONS, L__N };
-static const char *const list_cols[L__N] = {
-	[L_ID] = "id",
-	[L_HELD_ON] = "held_on",
-	[L_TITLE] = "title",
-	[L_ORGS] = "orgs",
-	[L_PLACE] = "place",
-	[L_PARTICIPANTS] = "participants",
-	[L_SECTIONS] = "sections",
+/* The columns of STMT_MEETING_LIST and STMT_MEETINGS_OF_* (the linked
+ * lists have the first four). */
+static const struct db_field list_fields[] = {
+	DB_LL(struct meeting_item, id, "id"),
+	DB_TEXT(struct meeting_item, held_on, "held_on"),
+	DB_TEXT(struct meeting_item, title, "title"),
+	DB_TEXT(struct meeting_item, orgs, "orgs"),
+	DB_TEXT(struct meeting_item, place, "place"),
+	DB_LL(struct meeting_item, nparticipants, "participants"),
+	DB_TEXT(struct meeting_item, sections, "sections"),
 };
+#define LINKED_FIELDS	4
 
-/* Runs a list statement (ncols of list_cols: the linked lists have the
- * first four) for the one id and reads its rows. */
+/* Runs a list statement (nfields of list_fields) for the one id and reads
+ * its rows. */
 static enum core_result
 read_list(struct db *db, struct arena *a, enum stmt stmt, long long id,
-    size_t ncols, struct meeting_item **out, size_t *n)
+    size_t nfields, struct meeting_item **out, size_t *n)
 {
-	PGresult		*r;
-	struct meeting_item	*list;
-	char			 idt[24];
-	const char		*p[1] = { idt };
-	int			 c[L__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	char		 idt[24];
+	const char	*p[1] = { idt };
+	size_t		 i;
+	enum db_failure	 f;
 
-	*out = NULL;
-	*n = 0;
 	snprintf(idt, sizeof(idt), "%lld", id);
-	if ((r = db_query(db, stmt, p)) == NULL)
-		return failed(db);
-	if (db_cols(r, list_cols, c, ncols) == -1)
-		goto out;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++) {
-		list[i].place = list[i].sections = "";
-		if (db_ll(r, i, c[L_ID], &list[i].id) == -1 ||
-		    (list[i].held_on = dup(a, r, i, c[L_HELD_ON])) == NULL ||
-		    (list[i].title = dup(a, r, i, c[L_TITLE])) == NULL ||
-		    (list[i].orgs = dup(a, r, i, c[L_ORGS])) == NULL)
-			goto bad;
-		if (ncols == L__N && ((list[i].place = dup(a, r, i,
-		    c[L_PLACE])) == NULL || db_ll(r, i, c[L_PARTICIPANTS],
-		    &list[i].nparticipants) == -1 || (list[i].sections =
-		    dup(a, r, i, c[L_SECTIONS])) == NULL))
-			goto bad;
-	}
-	*out = list;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-	goto out;
-bad:
-	log_err("meeting row %d of %lld unreadable", i, id);
-out:
-	PQclear(r);
-	return rc;
+	f = db_list(db, a, stmt, p, list_fields, nfields, out, n);
+	for (i = 0; f == DB_FAIL_NONE && nfields == LINKED_FIELDS && i < *n;
+	    i++)
+		(*out)[i].place = (*out)[i].sections = "";
+	return core_result_of_db(f);
 }
 
 enum core_result
 meetings_list(struct db *db, struct arena *a, long long remiss_id,
     struct meeting_item **out, size_t *n)
 {
-	return read_list(db, a, STMT_MEETING_LIST, remiss_id, L__N, out, n);
+	return read_list(db, a, STMT_MEETING_LIST, remiss_id,
+	    DB_NFIELDS(list_fields), out, n);
 }
 
 enum core_result
@@ -98,52 +57,17 @@ meetings_linked_to(struct db *db, struct arena *a, enum meeting_link kind,
     long long id, struct meeting_item **out, size_t *n)
 {
 	return read_list(db, a, kind == MEETING_OF_SECTION ?
-	    STMT_MEETINGS_OF_SECTION : STMT_MEETINGS_OF_THEME, id, L_ORGS + 1,
-	    out, n);
+	    STMT_MEETINGS_OF_SECTION : STMT_MEETINGS_OF_THEME, id,
+	    LINKED_FIELDS, out, n);
 }
 
 /* The columns of a choice: STMT_MEETING_FORM_ORGS (all three) and
  * STMT_MEETING_FORM_THEMES (id, name). */
-enum { H_ID, H_NAME, H_ANSWERED, H__N };
-static const char *const choice_cols[H__N] = {
-	[H_ID] = "id",
-	[H_NAME] = "name",
-	[H_ANSWERED] = "answered",
+static const struct db_field choice_fields[] = {
+	DB_LL(struct meeting_choice, id, "id"),
+	DB_TEXT(struct meeting_choice, name, "name"),
+	DB_BOOL(struct meeting_choice, answered, "answered"),
 };
-
-static enum core_result
-read_choices(struct db *db, struct arena *a, enum stmt stmt,
-    const char *const *p, size_t ncols, struct meeting_choice **out,
-    size_t *n)
-{
-	PGresult		*r;
-	struct meeting_choice	*list;
-	int			 c[H__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
-
-	if ((r = db_query(db, stmt, p)) == NULL)
-		return failed(db);
-	if (db_cols(r, choice_cols, c, ncols) == -1)
-		goto out;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++) {
-		if (db_ll(r, i, c[H_ID], &list[i].id) == -1 ||
-		    (list[i].name = dup(a, r, i, c[H_NAME])) == NULL) {
-			log_err("choice row %d unreadable", i);
-			goto out;
-		}
-		list[i].answered = ncols > H_ANSWERED &&
-		    db_bool(r, i, c[H_ANSWERED]);
-	}
-	*out = list;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-out:
-	PQclear(r);
-	return rc;
-}
 
 enum core_result
 meeting_offer_load(struct db *db, struct arena *a, long long remiss_id,
@@ -155,94 +79,40 @@ meeting_offer_load(struct db *db, struct arena *a, long long remiss_id,
 
 	memset(out, 0, sizeof(*out));
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if ((rc = read_choices(db, a, STMT_MEETING_FORM_ORGS, p, H__N,
-	    &out->orgs, &out->norgs)) != CORE_OK)
+	if ((rc = core_result_of_db(db_list(db, a, STMT_MEETING_FORM_ORGS, p,
+	    choice_fields, DB_NFIELDS(choice_fields), &out->orgs,
+	    &out->norgs))) != CORE_OK)
 		return rc;
-	return read_choices(db, a, STMT_MEETING_FORM_THEMES, p, H_ANSWERED,
-	    &out->themes, &out->nthemes);
+	return core_result_of_db(db_list(db, a, STMT_MEETING_FORM_THEMES, p,
+	    choice_fields, DB_NFIELDS(choice_fields) - 1, &out->themes,
+	    &out->nthemes));
 }
 
 /* The columns of STMT_MEETING_GET. */
-enum { G_ID, G_HELD_ON, G_TITLE, G_PLACE, G_NOTES, G_VERSION, G_CREATED_BY,
-    G_CREATED_AT, G_UPDATED_BY, G_UPDATED_AT, G__N };
-static const char *const get_cols[G__N] = {
-	[G_ID] = "id",
-	[G_HELD_ON] = "held_on",
-	[G_TITLE] = "title",
-	[G_PLACE] = "place",
-	[G_NOTES] = "notes",
-	[G_VERSION] = "edit_version",
-	[G_CREATED_BY] = "created_by",
-	[G_CREATED_AT] = "created_at",
-	[G_UPDATED_BY] = "updated_by",
-	[G_UPDATED_AT] = "updated_at",
+static const struct db_field get_fields[] = {
+	DB_LL(struct meeting, id, "id"),
+	DB_TEXT(struct meeting, held_on, "held_on"),
+	DB_TEXT(struct meeting, title, "title"),
+	DB_TEXT(struct meeting, place, "place"),
+	DB_TEXT(struct meeting, notes, "notes"),
+	DB_LL(struct meeting, edit_version, "edit_version"),
+	DB_TEXT(struct meeting, created_by, "created_by"),
+	DB_TEXT(struct meeting, created_at, "created_at"),
+	DB_TEXT(struct meeting, updated_by, "updated_by"),
+	DB_TEXT(struct meeting, updated_at, "updated_at"),
 };
 
-/* The ids in column name of a link statement for meeting p[0]. */
-static enum core_result
-read_ids(struct db *db, struct arena *a, enum stmt stmt, const char *const *p,
-    long long **out, size_t *n)
-{
-	static const char *const names[1] = { "id" };
-	PGresult		*r;
-	long long		*ids;
-	int			 c[1], i, rows;
-	enum core_result	 rc = CORE_ERROR;
-
-	if ((r = db_query(db, stmt, p)) == NULL)
-		return failed(db);
-	if (db_cols(r, names, c, 1) == -1)
-		goto out;
-	rows = PQntuples(r);
-	if ((ids = arena_calloc(a, (size_t)rows + 1, sizeof(*ids))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++)
-		if (db_ll(r, i, c[0], &ids[i]) == -1) {
-			log_err("link row %d unreadable", i);
-			goto out;
-		}
-	*out = ids;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-out:
-	PQclear(r);
-	return rc;
-}
+/* The column of a link statement for meeting p[0] (STMT_MEETING_ORGS,
+ * _SECTIONS, _THEMES): each row one id, read into an array of long long. */
+static const struct db_field id_field[] = {
+	{ "id", DB_FIELD_LL, 0 },
+};
 
 /* The columns of STMT_MEETING_PARTICIPANTS. */
-enum { P_NAME, P_ROLE, P__N };
-static const char *const participant_cols[P__N] = {
-	[P_NAME] = "name",
-	[P_ROLE] = "role",
+static const struct db_field participant_fields[] = {
+	DB_TEXT(struct meeting_participant, name, "name"),
+	DB_TEXT(struct meeting_participant, role, "role"),
 };
-
-static enum core_result
-read_participants(struct db *db, struct arena *a, const char *const *p,
-    struct meeting *m)
-{
-	PGresult			*r;
-	struct meeting_participant	*pp;
-	int				 c[P__N], i, rows;
-	enum core_result		 rc = CORE_ERROR;
-
-	if ((r = db_query(db, STMT_MEETING_PARTICIPANTS, p)) == NULL)
-		return failed(db);
-	if (db_cols(r, participant_cols, c, P__N) == -1)
-		goto out;
-	rows = PQntuples(r);
-	if ((pp = arena_calloc(a, (size_t)rows + 1, sizeof(*pp))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++)
-		if ((pp[i].name = dup(a, r, i, c[P_NAME])) == NULL ||
-		    (pp[i].role = dup(a, r, i, c[P_ROLE])) == NULL)
-			goto out;
-	m->participants = pp;
-	m->nparticipants = (size_t)rows;
-	rc = CORE_OK;
-out:
-	PQclear(r);
-	return rc;
-}
 
 enum core_result
 meeting_get(struct db *db, struct arena *a, long long remiss_id,
@@ -251,29 +121,18 @@ meeting_get(struct db *db, struct arena *a, long long remiss_id,
 	PGresult		*r;
 	char			 idt[24], rid[24];
 	const char		*p[2] = { idt, rid };
-	int			 c[G__N];
-	enum core_result	 rc = CORE_ERROR;
+	enum db_failure		 f;
 
 	memset(out, 0, sizeof(*out));
 	snprintf(idt, sizeof(idt), "%lld", id);
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((r = db_query(db, STMT_MEETING_GET, p)) == NULL)
-		return failed(db);
+		return core_result_failed(db);
 	if (PQntuples(r) != 1) {
 		PQclear(r);
 		return CORE_NOT_FOUND;
 	}
-	if (db_cols(r, get_cols, c, G__N) == -1 ||
-	    db_ll(r, 0, c[G_ID], &out->id) == -1 ||
-	    db_ll(r, 0, c[G_VERSION], &out->edit_version) == -1 ||
-	    (out->held_on = dup(a, r, 0, c[G_HELD_ON])) == NULL ||
-	    (out->title = dup(a, r, 0, c[G_TITLE])) == NULL ||
-	    (out->place = dup(a, r, 0, c[G_PLACE])) == NULL ||
-	    (out->notes = dup(a, r, 0, c[G_NOTES])) == NULL ||
-	    (out->created_by = dup(a, r, 0, c[G_CREATED_BY])) == NULL ||
-	    (out->created_at = dup(a, r, 0, c[G_CREATED_AT])) == NULL ||
-	    (out->updated_by = dup(a, r, 0, c[G_UPDATED_BY])) == NULL ||
-	    (out->updated_at = dup(a, r, 0, c[G_UPDATED_AT])) == NULL) {
+	if (db_row(a, r, 0, get_fields, DB_NFIELDS(get_fields), out) == -1) {
 		log_err("meeting %lld unreadable", id);
 		PQclear(r);
 		return CORE_ERROR;
@@ -281,14 +140,16 @@ meeting_get(struct db *db, struct arena *a, long long remiss_id,
 	PQclear(r);
 	if (!links)
 		return CORE_OK;
-	if ((rc = read_ids(db, a, STMT_MEETING_ORGS, p, &out->orgs,
-	    &out->norgs)) != CORE_OK ||
-	    (rc = read_participants(db, a, p, out)) != CORE_OK ||
-	    (rc = read_ids(db, a, STMT_MEETING_SECTIONS, p, &out->sections,
-	    &out->nsections)) != CORE_OK ||
-	    (rc = read_ids(db, a, STMT_MEETING_THEMES, p, &out->themes,
-	    &out->nthemes)) != CORE_OK)
-		return rc;
+	if ((f = db_list(db, a, STMT_MEETING_ORGS, p, id_field, 1, &out->orgs,
+	    &out->norgs)) != DB_FAIL_NONE ||
+	    (f = db_list(db, a, STMT_MEETING_PARTICIPANTS, p,
+	    participant_fields, DB_NFIELDS(participant_fields),
+	    &out->participants, &out->nparticipants)) != DB_FAIL_NONE ||
+	    (f = db_list(db, a, STMT_MEETING_SECTIONS, p, id_field, 1,
+	    &out->sections, &out->nsections)) != DB_FAIL_NONE ||
+	    (f = db_list(db, a, STMT_MEETING_THEMES, p, id_field, 1,
+	    &out->themes, &out->nthemes)) != DB_FAIL_NONE)
+		return core_result_of_db(f);
 	return CORE_OK;
 }
 
@@ -458,13 +319,9 @@ meeting_store(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(detail, sizeof(detail), "{\"remiss\":%s,\"datum\":\"%s\","
 	    "\"organisationer\":%zu,\"deltagare\":%zu}", rid, v->date,
 	    c->norgs, v->nparticipants);
-	if (audit_write(db, actor, c->id == 0 ? "meeting.create" :
-	    "meeting.update", "meeting", mid, detail) == -1 ||
-	    db_commit(db) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto err;
-	}
-	return CORE_OK;
+	return audit_commit(db, actor, c->id == 0 ? "meeting.create" :
+	    "meeting.update", "meeting", mid, detail) == 0 ? CORE_OK :
+	    CORE_UNAVAILABLE;
 err:
 	db_rollback(db);
 	return rc;
@@ -504,8 +361,8 @@ meeting_delete(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(detail, sizeof(detail), "{\"remiss\":%s,\"datum\":\"%s\"}",
 	    rid, db_text(r, 0, col[0]));
 	PQclear(r);
-	if (audit_write(db, actor, "meeting.delete", "meeting", idt,
-	    detail) == -1 || db_commit(db) == -1)
+	if (audit_commit(db, actor, "meeting.delete", "meeting", idt,
+	    detail) == -1)
 		goto err;
 	return CORE_OK;
 err:

@@ -8,61 +8,32 @@
 #include "core/overview.h"
 #include "core/result_db.h"
 #include "db/db.h"
-#include "log.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
 
-enum { O_ORG, O_NAME, O_KIND, O_EXTENDED, O_CLOSES, O_DRAFT, O_VERSION, O_RECEIVED,
-    O_VERSION_ID, O_LATE, O_ARRIVED, O__N };
-static const char *const overview_cols[O__N] = {
-	[O_ORG] = "org_id",
-	[O_NAME] = "name",
-	[O_KIND] = "kind",
-	[O_EXTENDED] = "extended_closes",
-	[O_CLOSES] = "closes",
-	[O_DRAFT] = "draft_saved",
-	[O_VERSION] = "version",
-	[O_RECEIVED] = "received",
-	[O_VERSION_ID] = "version_id",
-	[O_LATE] = "late",
-	[O_ARRIVED] = "arrived",
+static const struct db_field overview_fields[] = {
+	DB_LL(struct overview_row, org_id, "org_id"),
+	DB_TEXT(struct overview_row, name, "name"),
+	DB_TEXT(struct overview_row, kind, "kind"),
+	DB_TEXT(struct overview_row, extended, "extended_closes"),
+	DB_TEXT(struct overview_row, closes, "closes"),
+	DB_TEXT(struct overview_row, draft_saved, "draft_saved"),
+	DB_TEXT(struct overview_row, version, "version"),
+	DB_TEXT(struct overview_row, received, "received"),
+	DB_TEXT(struct overview_row, version_id, "version_id"),
+	DB_BOOL(struct overview_row, late, "late"),
+	DB_TEXT(struct overview_row, arrived, "arrived"),
 };
-
-/* Copies row i of r into *o (strings in a); 0, or -1 when out of memory
- * or unreadable. */
-static int
-read_row(struct arena *a, const PGresult *r, int i, const int *c,
-    struct overview_row *o)
-{
-	if (db_ll(r, i, c[O_ORG], &o->org_id) == -1 ||
-	    (o->name = arena_strdup(a, db_text(r, i, c[O_NAME]))) == NULL ||
-	    (o->kind = arena_strdup(a, db_text(r, i, c[O_KIND]))) == NULL ||
-	    (o->extended = arena_strdup(a, db_text(r, i,
-	    c[O_EXTENDED]))) == NULL ||
-	    (o->closes = arena_strdup(a, db_text(r, i, c[O_CLOSES]))) == NULL ||
-	    (o->draft_saved = arena_strdup(a, db_text(r, i,
-	    c[O_DRAFT]))) == NULL ||
-	    (o->version = arena_strdup(a, db_text(r, i, c[O_VERSION]))) == NULL ||
-	    (o->received = arena_strdup(a, db_text(r, i,
-	    c[O_RECEIVED]))) == NULL ||
-	    (o->version_id = arena_strdup(a, db_text(r, i,
-	    c[O_VERSION_ID]))) == NULL ||
-	    (o->arrived = arena_strdup(a, db_text(r, i, c[O_ARRIVED]))) == NULL)
-		return -1;
-	o->late = db_bool(r, i, c[O_LATE]);
-	return 0;
-}
 
 enum core_result
 overview_load(struct db *db, struct arena *a, const char *slug,
     struct overview *out)
 {
-	PGresult		*r;
 	char			 idbuf[24];
 	const char		*p[1] = { idbuf };
-	int			 c[O__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	size_t			 i;
+	enum core_result	 rc;
 
 	memset(out, 0, sizeof(*out));
 	switch (remiss_load(db, a, slug, &out->def)) {
@@ -74,19 +45,11 @@ overview_load(struct db *db, struct arena *a, const char *slug,
 		return CORE_UNAVAILABLE;
 	}
 	snprintf(idbuf, sizeof(idbuf), "%lld", out->def.id);
-	if ((r = db_query(db, STMT_REMISS_OVERVIEW, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if (db_cols(r, overview_cols, c, O__N) == -1)
-		goto err;
-	rows = PQntuples(r);
-	if ((out->rows = arena_calloc(a, (size_t)rows + 1,
-	    sizeof(*out->rows))) == NULL)
-		goto err;
-	for (i = 0; i < rows; i++) {
-		if (read_row(a, r, i, c, &out->rows[i]) == -1) {
-			log_err("overview row %d of remiss %s unreadable", i, slug);
-			goto err;
-		}
+	if ((rc = core_result_of_db(db_list(db, a, STMT_REMISS_OVERVIEW, p,
+	    overview_fields, DB_NFIELDS(overview_fields), &out->rows,
+	    &out->nrows))) != CORE_OK)
+		return rc;
+	for (i = 0; i < out->nrows; i++) {
 		if (out->rows[i].version[0] != '\0')
 			out->sent++;
 		else if (out->rows[i].late)
@@ -94,11 +57,7 @@ overview_load(struct db *db, struct arena *a, const char *slug,
 		else if (out->rows[i].draft_saved[0] != '\0')
 			out->drafts++;
 	}
-	out->nrows = (size_t)rows;
-	rc = CORE_OK;
-err:
-	PQclear(r);
-	return rc;
+	return CORE_OK;
 }
 
 enum core_result
@@ -130,7 +89,7 @@ overview_extend(struct db *db, struct arena *a, const char *actor,
 	if (db_begin(db) == -1)
 		return CORE_UNAVAILABLE;
 	if ((r = db_query(db, STMT_INVITATION_EXTEND, p)) == NULL) {
-		rc = core_result_of_db(db_last_failure(db));
+		rc = core_result_failed(db);
 		goto fail;
 	}
 	if (PQntuples(r) != 1) {
@@ -139,12 +98,8 @@ overview_extend(struct db *db, struct arena *a, const char *actor,
 		goto fail;
 	}
 	PQclear(r);
-	if (audit_write(db, actor, "invitation.extend", "organisation", oid,
-	    detail.data) == -1 || db_commit(db) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto fail;
-	}
-	return CORE_OK;
+	return audit_commit(db, actor, "invitation.extend", "organisation",
+	    oid, detail.data) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 fail:
 	db_rollback(db);
 	return rc;

@@ -15,15 +15,6 @@
 #include "util/buf.h"
 #include "util/json.h"
 
-/* The result of a failed statement on db: the publication's own
- * CORE_CONFLICT means a refusal, so any failure is unavailable or error. */
-static enum core_result
-failed(struct db *db)
-{
-	return core_result_of_db(db_last_failure(db)) == CORE_UNAVAILABLE ?
-	    CORE_UNAVAILABLE : CORE_ERROR;
-}
-
 /* Columns of STMT_PUBLICATION_GET and STMT_PUBLIC_ORGS. */
 enum { P_AT, P_BY, P__N };
 static const char *const pub_cols[P__N] = {
@@ -50,7 +41,7 @@ publication_state(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((pub = db_query(db, STMT_PUBLICATION_GET, p)) == NULL ||
 	    (orgs = db_query(db, STMT_PUBLIC_ORGS, p)) == NULL) {
-		rc = failed(db);
+		rc = core_result_fault(db);
 		goto out;
 	}
 	if (db_cols(pub, pub_cols, cp, P__N) == -1 ||
@@ -134,7 +125,7 @@ publish(struct db *db, struct arena *a, const struct remiss_def *def,
 	p[0] = rid;
 	p[1] = uid;
 	if ((r = db_query(db, STMT_PUBLICATION_INSERT, p)) == NULL) {
-		rc = failed(db);
+		rc = core_result_fault(db);
 		goto rollback;
 	}
 	rows = (size_t)PQntuples(r);
@@ -143,19 +134,15 @@ publish(struct db *db, struct arena *a, const struct remiss_def *def,
 		goto rollback;
 	p[1] = array;
 	if ((r = db_query(db, STMT_PUBLICATION_PIN, p)) == NULL) {
-		rc = failed(db);
+		rc = core_result_fault(db);
 		goto rollback;
 	}
 	rows = (size_t)PQntuples(r);
 	PQclear(r);
 	if (rows != count)
 		goto rollback;
-	if (audit_write(db, actor, "remiss.publish", "remiss", rid,
-	    detail) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto rollback;
-	}
-	return db_commit(db) == 0 ? CORE_OK : CORE_UNAVAILABLE;
+	return audit_commit(db, actor, "remiss.publish", "remiss", rid,
+	    detail) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 rollback:
 	db_rollback(db);
 	return rc;

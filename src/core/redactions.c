@@ -18,17 +18,6 @@
 #include "util/json.h"
 #include "util/numparse.h"
 
-/* The result of a failed statement on db where CORE_CONFLICT and
- * CORE_INVALID have a meaning of their own: any failure of the database's
- * is then CORE_ERROR or CORE_UNAVAILABLE. */
-static enum core_result
-failed(struct db *db)
-{
-	enum core_result rc = core_result_of_db(db_last_failure(db));
-
-	return rc == CORE_UNAVAILABLE ? CORE_UNAVAILABLE : CORE_ERROR;
-}
-
 /* Columns of STMT_REDACTIONS_LIST. */
 enum {
 	L_ID, L_VERSION_ID, L_ORG_NAME, L_VERSION, L_PASSAGE, L_ORD,
@@ -152,7 +141,7 @@ redactions_list(struct db *db, struct arena *a, long long remiss_id,
 	*n = 0;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((r = db_query(db, STMT_REDACTIONS_LIST, p)) == NULL)
-		return failed(db);
+		return core_result_fault(db);
 	if (db_cols(r, list_cols, c, L__N) == -1)
 		goto out;
 	rows = PQntuples(r);
@@ -269,7 +258,7 @@ redaction_create(struct db *db, struct arena *a, long long remiss_id,
 	if (db_begin(db) == -1)
 		return CORE_UNAVAILABLE;
 	if ((r = db_query(db, STMT_REDACTION_INSERT, p)) == NULL) {
-		rc = failed(db);
+		rc = core_result_fault(db);
 		goto rollback;
 	}
 	if (PQntuples(r) == 0) {
@@ -283,12 +272,8 @@ redaction_create(struct db *db, struct arena *a, long long remiss_id,
 	}
 	PQclear(r);
 	snprintf(xid, sizeof(xid), "%lld", *id);
-	if (audit_write(db, actor, "redaction.create", "redaction", xid,
-	    detail) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto rollback;
-	}
-	return db_commit(db) == 0 ? CORE_OK : CORE_UNAVAILABLE;
+	return audit_commit(db, actor, "redaction.create", "redaction", xid,
+	    detail) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 rollback:
 	db_rollback(db);
 	return rc;
@@ -320,7 +305,7 @@ not_withdrawn(struct db *db, struct arena *a, const char *const *p,
 	enum core_result	 rc = CORE_ERROR;
 
 	if ((r = db_query(db, STMT_REDACTION_WITHDRAWN, p)) == NULL)
-		return failed(db);
+		return core_result_fault(db);
 	if (db_cols(r, withdrawn_cols, c, D__N) == -1)
 		goto out;
 	if (PQntuples(r) == 0)
@@ -358,7 +343,7 @@ redaction_withdraw(struct db *db, struct arena *a, long long remiss_id,
 	if (db_begin(db) == -1)
 		return CORE_UNAVAILABLE;
 	if ((r = db_query(db, STMT_REDACTION_WITHDRAW, p)) == NULL) {
-		rc = failed(db);
+		rc = core_result_fault(db);
 		goto rollback;
 	}
 	if (db_cols(r, withdraw_cols, c, W__N) == -1) {
@@ -390,12 +375,8 @@ redaction_withdraw(struct db *db, struct arena *a, long long remiss_id,
 	PQclear(r);
 	if (d.failed)
 		goto rollback;
-	if (audit_write(db, actor, "redaction.withdraw", "redaction", xid,
-	    d.data) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto rollback;
-	}
-	return db_commit(db) == 0 ? CORE_OK : CORE_UNAVAILABLE;
+	return audit_commit(db, actor, "redaction.withdraw", "redaction", xid,
+	    d.data) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 rollback:
 	db_rollback(db);
 	return rc;

@@ -27,7 +27,7 @@ org_name(struct db *db, struct arena *a, long long org_id, const char **name)
 
 	snprintf(id, sizeof(id), "%lld", org_id);
 	if ((r = db_query(db, STMT_ORG_NAME, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (db_cols(r, org_cols, c, C__N) == -1)
 		rc = CORE_ERROR;
 	else if (PQntuples(r) == 1)

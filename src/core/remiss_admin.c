@@ -10,63 +10,26 @@
 #include "core/remiss_import.h"
 #include "core/result_db.h"
 #include "db/db.h"
-#include "log.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
 
-enum { L_SLUG, L_TITLE, L_STATUS, L_OPENS, L_CLOSES, L_INVITED, L_ANSWERED,
-    L__N };
-static const char *const list_cols[L__N] = {
-	[L_SLUG] = "slug",
-	[L_TITLE] = "title",
-	[L_STATUS] = "status",
-	[L_OPENS] = "opens",
-	[L_CLOSES] = "closes",
-	[L_INVITED] = "invited",
-	[L_ANSWERED] = "answered",
+static const struct db_field list_fields[] = {
+	DB_TEXT(struct remiss_admin_row, slug, "slug"),
+	DB_TEXT(struct remiss_admin_row, title, "title"),
+	DB_TEXT(struct remiss_admin_row, status, "status"),
+	DB_TEXT(struct remiss_admin_row, opens, "opens"),
+	DB_TEXT(struct remiss_admin_row, closes, "closes"),
+	DB_LL(struct remiss_admin_row, invited, "invited"),
+	DB_LL(struct remiss_admin_row, answered, "answered"),
 };
 
 enum core_result
 remiss_admin_list(struct db *db, struct arena *a, struct remiss_admin_row **out,
     size_t *n)
 {
-	PGresult		*r;
-	struct remiss_admin_row	*list;
-	int			 c[L__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
-
-	*out = NULL;
-	*n = 0;
-	if ((r = db_query(db, STMT_REMISS_LIST_ALL, NULL)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if (db_cols(r, list_cols, c, L__N) == -1)
-		goto err;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto err;
-	for (i = 0; i < rows; i++)
-		if ((list[i].slug = arena_strdup(a, db_text(r, i,
-		    c[L_SLUG]))) == NULL ||
-		    (list[i].title = arena_strdup(a, db_text(r, i,
-		    c[L_TITLE]))) == NULL ||
-		    (list[i].status = arena_strdup(a, db_text(r, i,
-		    c[L_STATUS]))) == NULL ||
-		    (list[i].opens = arena_strdup(a, db_text(r, i,
-		    c[L_OPENS]))) == NULL ||
-		    (list[i].closes = arena_strdup(a, db_text(r, i,
-		    c[L_CLOSES]))) == NULL ||
-		    db_ll(r, i, c[L_INVITED], &list[i].invited) == -1 ||
-		    db_ll(r, i, c[L_ANSWERED], &list[i].answered) == -1) {
-			log_err("remiss list row %d unreadable", i);
-			goto err;
-		}
-	*out = list;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-err:
-	PQclear(r);
-	return rc;
+	return core_result_of_db(db_list(db, a, STMT_REMISS_LIST_ALL, NULL,
+	    list_fields, DB_NFIELDS(list_fields), out, n));
 }
 
 /* The "id" column of r's first row, borrowed from r; NULL if r has none. */
@@ -89,7 +52,7 @@ run(struct db *db, enum stmt id, const char *const *p, enum core_result *rc)
 	PGresult *r;
 
 	if ((r = db_query(db, id, p)) == NULL)
-		*rc = core_result_of_db(db_last_failure(db));
+		*rc = core_result_failed(db);
 	return r;
 }
 
@@ -117,8 +80,8 @@ remiss_admin_set_status(struct db *db, struct arena *a, const char *actor,
 		rc = CORE_NOT_FOUND;
 		goto fail;
 	}
-	if (first_id(r) == NULL || audit_write(db, actor, "remiss.status",
-	    "remiss", first_id(r), detail.data) == -1 || db_commit(db) == -1) {
+	if (first_id(r) == NULL || audit_commit(db, actor, "remiss.status",
+	    "remiss", first_id(r), detail.data) == -1) {
 		PQclear(r);
 		rc = CORE_UNAVAILABLE;
 		goto fail;
@@ -176,12 +139,8 @@ remiss_admin_invite(struct db *db, struct arena *a, const char *actor,
 	if ((r = run(db, STMT_INVITATION_UPSERT, p, &rc)) == NULL)
 		goto fail;
 	PQclear(r);
-	if (audit_write(db, actor, "invitation.add", "organisation", org,
-	    detail.data) == -1 || db_commit(db) == -1) {
-		rc = CORE_UNAVAILABLE;
-		goto fail;
-	}
-	return CORE_OK;
+	return audit_commit(db, actor, "invitation.add", "organisation", org,
+	    detail.data) == 0 ? CORE_OK : CORE_UNAVAILABLE;
 fail:
 	db_rollback(db);
 	return rc;

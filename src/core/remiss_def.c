@@ -10,57 +10,22 @@
 #include "db/db.h"
 #include "util/arena.h"
 
-/* Copies column c of row i into a; NULL on OOM. */
-static const char *
-col(struct arena *a, const PGresult *r, int i, int c)
-{
-	return arena_strdup(a, db_text(r, i, c));
-}
-
-/* An empty column as NULL. */
-static const char *
-col_opt(struct arena *a, const PGresult *r, int i, int c)
-{
-	if (db_isnull(r, i, c) || *db_text(r, i, c) == '\0')
-		return NULL;
-	return col(a, r, i, c);
-}
-
-enum { S_ID, S_NR, S_HEADING, S_BODY, S__N };
-static const char *const section_cols[S__N] = {
-	[S_ID] = "id", [S_NR] = "nr", [S_HEADING] = "heading", [S_BODY] = "body",
+static const struct db_field section_fields[] = {
+	DB_LL(struct section_def, id, "id"),
+	DB_TEXT(struct section_def, nr, "nr"),
+	DB_TEXT(struct section_def, heading, "heading"),
+	DB_TEXT(struct section_def, body, "body"),
 };
 
 static int
 load_sections(struct db *db, struct arena *a, const char *idstr,
     struct remiss_def *out)
 {
-	PGresult	*r;
-	const char	*p[1] = { idstr };
-	int		 c[S__N], i, n, rc = -1;
+	const char *p[1] = { idstr };
 
-	if ((r = db_query(db, STMT_REMISS_SECTIONS, p)) == NULL)
-		return -1;
-	if (db_cols(r, section_cols, c, S__N) == -1)
-		goto err;
-	n = PQntuples(r);
-	if ((out->sections = arena_calloc(a, (size_t)n + 1,
-	    sizeof(*out->sections))) == NULL)
-		goto err;
-	for (i = 0; i < n; i++) {
-		struct section_def *s = &out->sections[i];
-
-		if (db_ll(r, i, c[S_ID], &s->id) == -1 ||
-		    (s->nr = col(a, r, i, c[S_NR])) == NULL ||
-		    (s->heading = col(a, r, i, c[S_HEADING])) == NULL ||
-		    (s->body = col(a, r, i, c[S_BODY])) == NULL)
-			goto err;
-	}
-	out->nsections = (size_t)n;
-	rc = 0;
-err:
-	PQclear(r);
-	return rc;
+	return db_list(db, a, STMT_REMISS_SECTIONS, p, section_fields,
+	    DB_NFIELDS(section_fields), &out->sections, &out->nsections) ==
+	    DB_FAIL_NONE ? 0 : -1;
 }
 
 /* Index of the section with database id, or -1. */
@@ -75,11 +40,13 @@ section_index(const struct remiss_def *def, long long id)
 	return -1;
 }
 
-enum { Q_ID, Q_SECTION, Q_QID, Q_KIND, Q_TEXT, Q__N };
-static const char *const question_cols[Q__N] = {
-	[Q_ID] = "id", [Q_SECTION] = "section_id", [Q_QID] = "qid",
-	[Q_KIND] = "kind", [Q_TEXT] = "text",
+static const struct db_field question_fields[] = {
+	DB_LL(struct question_def, id, "id"),
+	DB_TEXT(struct question_def, qid, "qid"),
+	DB_TEXT(struct question_def, kind, "kind"),
+	DB_TEXT(struct question_def, text, "text"),
 };
+static const char *const section_col[1] = { "section_id" };
 
 /* Questions go under their section (or to general), keeping their order. */
 static int
@@ -88,30 +55,25 @@ load_questions(struct db *db, struct arena *a, const char *idstr,
 {
 	PGresult		*r;
 	const char		*p[1] = { idstr };
-	struct question_def	*all = NULL, *q;
+	struct question_def	*all = NULL;
 	long long		*secid = NULL;
-	size_t			*count = NULL, j;
-	int			 c[Q__N], i, n, rc = -1;
+	size_t			*count = NULL, j, nall;
+	int			 c, i, n, rc = -1;
 	long			 si;
 
 	if ((r = db_query(db, STMT_REMISS_QUESTIONS, p)) == NULL)
 		return -1;
-	if (db_cols(r, question_cols, c, Q__N) == -1)
+	if (db_cols(r, section_col, &c, 1) == -1 ||
+	    (all = db_rows(a, r, question_fields, DB_NFIELDS(question_fields),
+	    sizeof(*all), &nall)) == NULL)
 		goto err;
-	n = PQntuples(r);
-	if ((all = arena_calloc(a, (size_t)n + 1, sizeof(*all))) == NULL ||
-	    (secid = arena_calloc(a, (size_t)n + 1, sizeof(*secid))) == NULL ||
+	n = (int)nall;
+	if ((secid = arena_calloc(a, (size_t)n + 1, sizeof(*secid))) == NULL ||
 	    (count = arena_calloc(a, out->nsections + 1, sizeof(*count))) == NULL)
 		goto err;
 	for (i = 0; i < n; i++) {
-		q = &all[i];
 		/* "" is a question to the whole remiss (secid 0). */
-		if (db_ll(r, i, c[Q_ID], &q->id) == -1 ||
-		    (*db_text(r, i, c[Q_SECTION]) != '\0' &&
-		    db_ll(r, i, c[Q_SECTION], &secid[i]) == -1) ||
-		    (q->qid = col(a, r, i, c[Q_QID])) == NULL ||
-		    (q->kind = col(a, r, i, c[Q_KIND])) == NULL ||
-		    (q->text = col(a, r, i, c[Q_TEXT])) == NULL)
+		if (*db_text(r, i, c) != '\0' && db_ll(r, i, c, &secid[i]) == -1)
 			goto err;
 		si = secid[i] != 0 ? section_index(out, secid[i]) : -1;
 		if (si >= 0)
@@ -142,13 +104,16 @@ err:
 	return rc;
 }
 
-enum { R_ID, R_SLUG, R_TITLE, R_SENDER, R_DIARIENUMMER, R_DESCRIPTION,
-    R_OPENS, R_CLOSES, R_STATUS, R__N };
-static const char *const remiss_cols[R__N] = {
-	[R_ID] = "id", [R_SLUG] = "slug", [R_TITLE] = "title",
-	[R_SENDER] = "sender", [R_DIARIENUMMER] = "diarienummer",
-	[R_DESCRIPTION] = "description", [R_OPENS] = "opens",
-	[R_CLOSES] = "closes", [R_STATUS] = "status",
+static const struct db_field remiss_fields[] = {
+	DB_LL(struct remiss_def, id, "id"),
+	DB_TEXT(struct remiss_def, slug, "slug"),
+	DB_TEXT(struct remiss_def, title, "title"),
+	DB_TEXT(struct remiss_def, sender, "sender"),
+	DB_OPT(struct remiss_def, diarienummer, "diarienummer"),
+	DB_OPT(struct remiss_def, description, "description"),
+	DB_TEXT(struct remiss_def, opens, "opens"),
+	DB_TEXT(struct remiss_def, closes, "closes"),
+	DB_TEXT(struct remiss_def, status, "status"),
 };
 
 int
@@ -157,8 +122,8 @@ remiss_load(struct db *db, struct arena *a, const char *slug,
 {
 	PGresult	*r;
 	const char	*p[1] = { slug };
-	const char	*idstr = NULL;
-	int		 c[R__N], rc = -1;
+	char		 idstr[24];
+	int		 rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	if ((r = db_query(db, STMT_REMISS_BY_SLUG, p)) == NULL)
@@ -167,20 +132,12 @@ remiss_load(struct db *db, struct arena *a, const char *slug,
 		rc = 0;
 		goto err;
 	}
-	if (db_cols(r, remiss_cols, c, R__N) == -1 ||
-	    db_ll(r, 0, c[R_ID], &out->id) == -1 ||
-	    (idstr = col(a, r, 0, c[R_ID])) == NULL ||
-	    (out->slug = col(a, r, 0, c[R_SLUG])) == NULL ||
-	    (out->title = col(a, r, 0, c[R_TITLE])) == NULL ||
-	    (out->sender = col(a, r, 0, c[R_SENDER])) == NULL ||
-	    (out->opens = col(a, r, 0, c[R_OPENS])) == NULL ||
-	    (out->closes = col(a, r, 0, c[R_CLOSES])) == NULL ||
-	    (out->status = col(a, r, 0, c[R_STATUS])) == NULL)
+	if (db_row(a, r, 0, remiss_fields, DB_NFIELDS(remiss_fields),
+	    out) == -1)
 		goto err;
-	out->diarienummer = col_opt(a, r, 0, c[R_DIARIENUMMER]);
-	out->description = col_opt(a, r, 0, c[R_DESCRIPTION]);
 	PQclear(r);
 	r = NULL;
+	snprintf(idstr, sizeof(idstr), "%lld", out->id);
 	if (load_sections(db, a, idstr, out) == -1 ||
 	    load_questions(db, a, idstr, out) == -1)
 		goto err;
@@ -192,9 +149,9 @@ err:
 	return rc;
 }
 
-enum { I_CLOSES, I_OPEN_NOW, I__N };
-static const char *const invitation_cols[I__N] = {
-	[I_CLOSES] = "closes", [I_OPEN_NOW] = "open_now",
+static const struct db_field invitation_fields[] = {
+	DB_TEXT(struct invitation, closes, "closes"),
+	DB_BOOL(struct invitation, open_now, "open_now"),
 };
 
 int
@@ -204,7 +161,7 @@ remiss_invitation(struct db *db, struct arena *a, long long remiss_id,
 	PGresult	*r;
 	char		 rid[32], oid[32];
 	const char	*p[2] = { rid, oid };
-	int		 c[I__N], rc = -1;
+	int		 rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
@@ -215,97 +172,62 @@ remiss_invitation(struct db *db, struct arena *a, long long remiss_id,
 		rc = 0;
 		goto err;
 	}
-	if (db_cols(r, invitation_cols, c, I__N) == -1 ||
-	    (out->closes = col(a, r, 0, c[I_CLOSES])) == NULL)
+	if (db_row(a, r, 0, invitation_fields, DB_NFIELDS(invitation_fields),
+	    out) == -1)
 		goto err;
-	out->open_now = db_bool(r, 0, c[I_OPEN_NOW]);
 	rc = 1;
 err:
 	PQclear(r);
 	return rc;
 }
 
-enum { V_NAME, V_KIND, V_ORGNR, V__N };
-static const char *const invitee_cols[V__N] = {
-	[V_NAME] = "name", [V_KIND] = "kind", [V_ORGNR] = "orgnr",
+static const struct db_field invitee_fields[] = {
+	DB_TEXT(struct invitee, name, "name"),
+	DB_TEXT(struct invitee, kind, "kind"),
+	DB_OPT(struct invitee, orgnr, "orgnr"),
 };
 
 long
 remiss_invitees(struct db *db, struct arena *a, long long remiss_id,
     struct invitee **out)
 {
-	PGresult	*r;
 	char		 rid[32];
 	const char	*p[1] = { rid };
-	struct invitee	*list;
-	long		 rc = -1;
-	int		 c[V__N], i, n;
+	size_t		 n;
 
-	*out = NULL;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if ((r = db_query(db, STMT_REMISS_INVITEES, p)) == NULL)
+	if (db_list(db, a, STMT_REMISS_INVITEES, p, invitee_fields,
+	    DB_NFIELDS(invitee_fields), out, &n) != DB_FAIL_NONE)
 		return -1;
-	if (db_cols(r, invitee_cols, c, V__N) == -1)
-		goto err;
-	n = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
-		goto err;
-	for (i = 0; i < n; i++) {
-		list[i].orgnr = col_opt(a, r, i, c[V_ORGNR]);
-		if ((list[i].name = col(a, r, i, c[V_NAME])) == NULL ||
-		    (list[i].kind = col(a, r, i, c[V_KIND])) == NULL)
-			goto err;
-	}
-	*out = list;
-	rc = n;
-err:
-	PQclear(r);
-	return rc;
+	return (long)n;
 }
 
-enum { L_SLUG, L_TITLE, L_SENDER, L_DIARIENUMMER, L_OPENS, L_CLOSES,
-    L_ANSWERED, L__N };
-static const char *const open_cols[L__N] = {
-	[L_SLUG] = "slug", [L_TITLE] = "title", [L_SENDER] = "sender",
-	[L_DIARIENUMMER] = "diarienummer", [L_OPENS] = "opens",
-	[L_CLOSES] = "closes", [L_ANSWERED] = "answered",
+static const struct db_field open_fields[] = {
+	DB_TEXT(struct remiss_info, slug, "slug"),
+	DB_TEXT(struct remiss_info, title, "title"),
+	DB_TEXT(struct remiss_info, sender, "sender"),
+	DB_OPT(struct remiss_info, diarienummer, "diarienummer"),
+	DB_TEXT(struct remiss_info, opens, "opens"),
+	DB_TEXT(struct remiss_info, closes, "closes"),
+	DB_BOOL(struct remiss_info, answered, "answered"),
 };
 
 long
 remiss_list_open(struct db *db, struct arena *a, long long org_id,
     struct remiss_info **out)
 {
-	PGresult		*r;
-	char			 oid[32];
-	const char		*p[1] = { org_id != 0 ? oid : NULL };
-	struct remiss_info	*list;
-	long			 rc = -1;
-	int			 c[L__N], i, n;
+	char		 oid[32];
+	const char	*p[1] = { org_id != 0 ? oid : NULL };
+	size_t		 i, n;
 
-	*out = NULL;
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	if ((r = db_query(db, STMT_API_REMISS_LIST, p)) == NULL)
+	if (db_list(db, a, STMT_API_REMISS_LIST, p, open_fields,
+	    DB_NFIELDS(open_fields), out, &n) != DB_FAIL_NONE)
 		return -1;
-	if (db_cols(r, open_cols, c, L__N) == -1)
-		goto err;
-	n = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
-		goto err;
-	for (i = 0; i < n; i++) {
-		list[i].diarienummer = col_opt(a, r, i, c[L_DIARIENUMMER]);
-		list[i].answered = org_id != 0 && db_bool(r, i, c[L_ANSWERED]);
-		if ((list[i].slug = col(a, r, i, c[L_SLUG])) == NULL ||
-		    (list[i].title = col(a, r, i, c[L_TITLE])) == NULL ||
-		    (list[i].sender = col(a, r, i, c[L_SENDER])) == NULL ||
-		    (list[i].opens = col(a, r, i, c[L_OPENS])) == NULL ||
-		    (list[i].closes = col(a, r, i, c[L_CLOSES])) == NULL)
-			goto err;
-	}
-	*out = list;
-	rc = n;
-err:
-	PQclear(r);
-	return rc;
+	/* Answered only means something for the caller's organisation. */
+	for (i = 0; org_id == 0 && i < n; i++)
+		(*out)[i].answered = false;
+	return (long)n;
 }
 
 const struct section_def *

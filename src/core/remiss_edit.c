@@ -220,8 +220,8 @@ edit(struct remiss_edit *e, bool lock_answers, const char *action,
 		return fail(e, st);
 	buf_puts(&step.detail, "}");
 	snprintf(id, sizeof(id), "%lld", step.object_id);
-	if (step.detail.failed || audit_write(e->db, e->actor, action,
-	    object_type, id, step.detail.data) == -1 || db_commit(e->db) == -1)
+	if (step.detail.failed || audit_commit(e->db, e->actor, action,
+	    object_type, id, step.detail.data) == -1)
 		return fail(e, EDIT_UNAVAILABLE);
 	return EDIT_OK;
 }
@@ -265,9 +265,8 @@ remiss_edit_create(struct db *db, const char *actor, struct arena *a,
 	detail_str(&detail, "status", p[7]);
 	buf_puts(&detail, "}");
 	p[0] = arena_printf(a, "%lld", *id);
-	if (detail.failed || p[0] == NULL || audit_write(db, actor,
-	    "remiss.create", "remiss", p[0], detail.data) == -1 ||
-	    db_commit(db) == -1)
+	if (detail.failed || p[0] == NULL || audit_commit(db, actor,
+	    "remiss.create", "remiss", p[0], detail.data) == -1)
 		goto unavailable;
 	return EDIT_OK;
 unavailable:
@@ -314,6 +313,23 @@ save_failed(struct remiss_edit *e, const char *field, const char *taken)
 		return EDIT_UNAVAILABLE;
 	rule_error(&e->errs, field, taken);
 	return EDIT_INVALID;
+}
+
+/* Runs save statement sid in the open transaction: EDIT_OK when it
+ * changed the one row read before in this transaction (none found is an
+ * error, EDIT_NOT_FOUND, never a saved change), else as save_failed. */
+static enum edit_status
+save_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
+    const char *field, const char *taken)
+{
+	PGresult	*r;
+	int		 rows;
+
+	if ((r = db_query(e->db, sid, p)) == NULL)
+		return save_failed(e, field, taken);
+	rows = PQntuples(r);
+	PQclear(r);
+	return rows == 1 ? EDIT_OK : EDIT_NOT_FOUND;
 }
 
 /* Runs a statement whose one row is the id of what it created: EDIT_OK with
@@ -423,7 +439,6 @@ section_save_step(struct remiss_edit *e, struct edit_step *step,
     const void *ctx)
 {
 	const struct item	*it = ctx;
-	PGresult		*r;
 	const char		*p[6], *old_nr, *old_heading;
 	char			 s[24];
 	enum edit_status	 st;
@@ -436,15 +451,8 @@ section_save_step(struct remiss_edit *e, struct edit_step *step,
 		return st;
 	p[2] = it->nr; p[3] = it->heading;
 	p[4] = it->body != NULL ? it->body : ""; p[5] = NULL;
-	if ((r = db_query(e->db, STMT_SECTION_SAVE, p)) == NULL)
-		return save_failed(e, "nr", nr_taken);
-	/* The row read above, in this transaction: it is an error, never a
-	 * saved change, if the update found none. */
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return EDIT_NOT_FOUND;
-	}
-	PQclear(r);
+	if ((st = save_row(e, STMT_SECTION_SAVE, p, "nr", nr_taken)) != EDIT_OK)
+		return st;
 	step->object_id = it->id;
 	detail_str(&step->detail, "nr", it->nr);
 	detail_str(&step->detail, "heading", it->heading);
@@ -644,7 +652,6 @@ question_save_step(struct remiss_edit *e, struct edit_step *step,
     const void *ctx)
 {
 	const struct item	*it = ctx;
-	PGresult		*r;
 	const char		*p[5], *old_qid;
 	char			 q[24];
 	enum edit_status	 st;
@@ -655,13 +662,9 @@ question_save_step(struct remiss_edit *e, struct edit_step *step,
 	    NULL, NULL)) != EDIT_OK)
 		return st;
 	p[2] = it->qid; p[3] = it->kind; p[4] = it->text;
-	if ((r = db_query(e->db, STMT_QUESTION_SAVE, p)) == NULL)
-		return save_failed(e, "id", qid_taken);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return EDIT_NOT_FOUND;
-	}
-	PQclear(r);
+	if ((st = save_row(e, STMT_QUESTION_SAVE, p, "id", qid_taken)) !=
+	    EDIT_OK)
+		return st;
 	step->object_id = it->id;
 	detail_str(&step->detail, "qid", it->qid);
 	detail_str(&step->detail, "kind", it->kind);

@@ -314,6 +314,24 @@ read_remiss(struct walk *w, xmlDocPtr doc)
 	return w->r.errs->count + w->r.errs->dropped == before ? 0 : -1;
 }
 
+/* Prints a problem or a note to errout (nothing when it is NULL); returns
+ * -1, for the problems. */
+static int say(FILE *errout, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+say(FILE *errout, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (errout != NULL) {
+		va_start(ap, fmt);
+		vfprintf(errout, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
 /* Prints a failed database step and returns -1. */
 static int
 db_fail(FILE *errout, const char *file, const char *what, const PGresult *r)
@@ -387,10 +405,9 @@ retire(struct db *db, enum stmt id, const char *remiss_id, const char *ids,
 		if (i > 0)
 			buf_puts(detail, ",");
 		json_string(detail, db_text(r, i, c[0]));
-		if (errout != NULL)
-			fprintf(errout, "%s: note: %s %s is not in the file any "
-			    "more and was retired\n", file, kind,
-			    db_text(r, i, c[0]));
+		say(errout, "%s: note: %s %s is not in the file any "
+		    "more and was retired\n", file, kind,
+		    db_text(r, i, c[0]));
 	}
 	buf_puts(detail, "]");
 	PQclear(r);
@@ -442,9 +459,7 @@ live_sections(struct db *db, struct arena *a, const char *rid,
 	return n;
 oom:
 	PQclear(r);
-	if (errout != NULL)
-		fprintf(errout, "%s: out of memory\n", file);
-	return -1;
+	return say(errout, "%s: out of memory\n", file);
 }
 
 /* The ids of the live questions of remiss rid whose qid d does not have.
@@ -469,9 +484,7 @@ questions_left_out(struct db *db, struct arena *a, const struct def *d,
 	n = PQntuples(r);
 	if ((*out = arena_calloc(a, (size_t)n + 1, sizeof(**out))) == NULL) {
 		PQclear(r);
-		if (errout != NULL)
-			fprintf(errout, "%s: out of memory\n", file);
-		return -1;
+		return say(errout, "%s: out of memory\n", file);
 	}
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < d->nqs; j++)
@@ -541,9 +554,8 @@ store_sections(struct db *db, struct arena *a, struct def *d, const char *rid,
 	if (answered > 0) {
 		for (i = 0; i < (size_t)answered && i < sizeof(msgs) /
 		    sizeof(msgs[0]); i++)
-			if (errout != NULL)
-				fprintf(errout, "%s: %s (an answered section or "
-				    "question cannot be removed)\n", file, msgs[i]);
+			say(errout, "%s: %s (an answered section or "
+			    "question cannot be removed)\n", file, msgs[i]);
 		return -1;
 	}
 
@@ -593,18 +605,15 @@ store_sections(struct db *db, struct arena *a, struct def *d, const char *rid,
 			json_string(detail, d->secs[i].nr);
 			buf_puts(detail, "}");
 			first = false;
-			if (errout != NULL)
-				fprintf(errout, "%s: note: section %s \"%s\" is now "
-				    "%s and keeps its answers\n", file, live[j].nr,
-				    live[j].heading, d->secs[i].nr);
+			say(errout, "%s: note: section %s \"%s\" is now "
+			    "%s and keeps its answers\n", file, live[j].nr,
+			    live[j].heading, d->secs[i].nr);
 		}
 	}
 	buf_puts(detail, "]");
 	return 0;
 oom:
-	if (errout != NULL)
-		fprintf(errout, "%s: out of memory\n", file);
-	return -1;
+	return say(errout, "%s: out of memory\n", file);
 }
 
 /* Stores d in the current transaction. Returns 0 or -1 (printed). */
@@ -684,17 +693,12 @@ store(struct db *db, struct arena *a, struct def *d,
 	if (detail.failed)
 		goto oom;
 	if (audit_write(db, opts->actor != NULL ? opts->actor : "remissctl",
-	    "remiss.import", "remiss", rid, detail.data) == -1) {
-		if (errout != NULL)
-			fprintf(errout, "%s: the audit log could not be written\n",
-			    file);
-		return -1;
-	}
+	    "remiss.import", "remiss", rid, detail.data) == -1)
+		return say(errout, "%s: the audit log could not be written\n",
+		    file);
 	return 0;
 oom:
-	if (errout != NULL)
-		fprintf(errout, "%s: out of memory\n", file);
-	return -1;
+	return say(errout, "%s: out of memory\n", file);
 }
 
 /* Parses buf and reads the remiss in it into *def (values in a, problems in
@@ -765,9 +769,8 @@ remiss_import_with(struct db *db, const char *buf, size_t len,
 	if ((slug = strdup(def.slug)) == NULL)
 		goto oom;
 	if (db_begin(db) == -1) {
-		if (errout != NULL)
-			fprintf(errout, "%s: cannot start a database transaction\n",
-			    filename);
+		say(errout, "%s: cannot start a database transaction\n",
+		    filename);
 		goto err;
 	}
 	open = true;
@@ -775,9 +778,8 @@ remiss_import_with(struct db *db, const char *buf, size_t len,
 		goto err;
 	open = false;
 	if (db_commit(db) == -1) {
-		if (errout != NULL)
-			fprintf(errout, "%s: the database did not commit\n",
-			    filename);
+		say(errout, "%s: the database did not commit\n",
+		    filename);
 		goto err;
 	}
 	rc = 0;
@@ -787,8 +789,7 @@ remiss_import_with(struct db *db, const char *buf, size_t len,
 	}
 	goto out;
 oom:
-	if (errout != NULL)
-		fprintf(errout, "%s: out of memory\n", filename);
+	say(errout, "%s: out of memory\n", filename);
 err:
 out:
 	if (open)

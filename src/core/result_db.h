@@ -23,4 +23,22 @@ core_result_of_db(enum db_failure f)
 	}
 }
 
+/* The result for the statement db ran last, which failed (db_query gave
+ * NULL). */
+static inline enum core_result
+core_result_failed(const struct db *db)
+{
+	return core_result_of_db(db_last_failure(db));
+}
+
+/* As core_result_failed, for an operation whose CORE_CONFLICT and
+ * CORE_INVALID have a meaning of their own (a refusal): any failure of the
+ * database's is then CORE_UNAVAILABLE or CORE_ERROR. */
+static inline enum core_result
+core_result_fault(const struct db *db)
+{
+	return core_result_failed(db) == CORE_UNAVAILABLE ? CORE_UNAVAILABLE :
+	    CORE_ERROR;
+}
+
 #endif

@@ -95,23 +95,32 @@ first_text(const PGresult *r, const char *name)
 	return db_text(r, 0, c);
 }
 
-/* Writes the audit row for action on object (type, id) with detail, and
- * commits. Returns REVIEW_OK or REVIEW_ERROR (rolled back). */
+/* A new arena *a with the audit row's detail b in it, for the caller to
+ * free. REVIEW_OK, or REVIEW_ERROR (rolled back) when out of memory. */
 static enum review_result
-audit_commit(struct db *db, long long user_id, const char *action,
+detail_begin(struct db *db, struct arena **a, struct buf *b)
+{
+	if ((*a = arena_new()) == NULL) {
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	buf_init(b, *a);
+	return REVIEW_OK;
+}
+
+/* Writes the audit row by user_id for action on object (type, id) with
+ * detail, and commits. Returns REVIEW_OK or REVIEW_ERROR (rolled back). */
+static enum review_result
+finish(struct db *db, long long user_id, const char *action,
     const char *type, long long id, const struct buf *detail)
 {
 	char	actor[32], oid[24];
 
 	snprintf(actor, sizeof(actor), "user:%lld", user_id);
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit_write(db, actor, action, type, oid,
-	    detail != NULL && detail->len > 0 ? detail->data : NULL) == -1 ||
-	    db_commit(db) == -1) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	return REVIEW_OK;
+	return audit_commit(db, actor, action, type, oid,
+	    detail != NULL && detail->len > 0 ? detail->data : NULL) == 0 ?
+	    REVIEW_OK : REVIEW_ERROR;
 }
 
 /*
@@ -209,13 +218,10 @@ theme_write(struct db *db, long long remiss_id, long long user_id,
 		return res;
 	if (newid != NULL)
 		*newid = got;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	name_detail(&b, "name", name);
-	res = audit_commit(db, user_id, id == 0 ? "theme.create" :
+	res = finish(db, user_id, id == 0 ? "theme.create" :
 	    "theme.update", "theme", got, &b);
 	arena_free(a);
 	return res;
@@ -321,13 +327,10 @@ fold_audited(struct db *db, long long remiss_id, long long user_id,
 
 	if (db_begin(db) == -1)
 		return REVIEW_ERROR;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	if ((res = fold_into(db, remiss_id, from, into, &b)) == REVIEW_OK)
-		res = audit_commit(db, user_id, action, "theme", from, &b);
+		res = finish(db, user_id, action, "theme", from, &b);
 	arena_free(a);
 	return res;
 }
@@ -352,35 +355,46 @@ theme_delete(struct db *db, long long remiss_id, long long user_id,
 	    "theme.delete"));
 }
 
-/* Parameters of a target's anchor columns: field, quote, prefix, suffix,
- * start, end (all NULL for a whole answer). */
+/* The parameters of a target t as STMT_TAG_INSERT and STMT_NOTE_INSERT
+ * take them, p[0..10): response, section and question (NULL for none),
+ * version, then its passage: field, quote, prefix, suffix, start, end (all
+ * NULL for a whole answer). Their texts live in *tp. */
+struct target_params {
+	struct idtext	 ids[4];
+	char		 start[24], end[24];
+};
+
 static void
-anchor_params(const struct review_target *t, const char **p, char *start,
-    char *end, size_t sz)
+target_params(const struct review_target *t, struct target_params *tp,
+    const char **p)
 {
 	const struct anchor *an = t->passage;
 
+	p[0] = id_text(&tp->ids[0], t->response_id);
+	p[1] = id_or_null(&tp->ids[1], t->section_id);
+	p[2] = id_or_null(&tp->ids[2], t->question_id);
+	p[3] = id_text(&tp->ids[3], t->version_id);
 	if (an == NULL) {
-		p[0] = p[1] = p[2] = p[3] = p[4] = p[5] = NULL;
+		p[4] = p[5] = p[6] = p[7] = p[8] = p[9] = NULL;
 		return;
 	}
-	snprintf(start, sz, "%ld", an->start);
-	snprintf(end, sz, "%ld", an->end);
-	p[0] = t->field;
-	p[1] = an->quote;
-	p[2] = an->prefix;
-	p[3] = an->suffix;
-	p[4] = start;
-	p[5] = end;
+	snprintf(tp->start, sizeof(tp->start), "%ld", an->start);
+	snprintf(tp->end, sizeof(tp->end), "%ld", an->end);
+	p[4] = t->field;
+	p[5] = an->quote;
+	p[6] = an->prefix;
+	p[7] = an->suffix;
+	p[8] = tp->start;
+	p[9] = tp->end;
 }
 
 enum review_result
 tag_add(struct db *db, long long remiss_id, long long user_id,
     long long theme_id, const struct review_target *t)
 {
-	struct idtext		 t0, t1, t2, t3, t4, t5, t6;
+	struct idtext		 t0, t5, t6;
+	struct target_params	 tp;
 	const char		*p[13];
-	char			 start[24], end[24];
 	PGresult		*r;
 	struct buf		 b;
 	struct arena		*a;
@@ -388,11 +402,7 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	long long		 id = 0;
 
 	p[0] = id_text(&t0, theme_id);
-	p[1] = id_text(&t1, t->response_id);
-	p[2] = id_or_null(&t2, t->section_id);
-	p[3] = id_or_null(&t3, t->question_id);
-	p[4] = id_text(&t4, t->version_id);
-	anchor_params(t, p + 5, start, end, sizeof(start));
+	target_params(t, &tp, p + 1);
 	p[11] = id_text(&t5, user_id);
 	p[12] = id_text(&t6, remiss_id);
 	if (db_begin(db) == -1)
@@ -413,17 +423,14 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	}
 	if ((res = take_id(db, r, 1, &id)) != REVIEW_OK)
 		return res;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	buf_printf(&b, "{\"theme\":%lld,\"response\":%lld,\"section\":%lld,"
 	    "\"question\":%lld,\"quote\":", theme_id, t->response_id,
 	    t->section_id, t->question_id);
 	json_string(&b, t->passage != NULL ? t->passage->quote : NULL);
 	buf_puts(&b, "}");
-	res = audit_commit(db, user_id, "tag.add", "tag", id, &b);
+	res = finish(db, user_id, "tag.add", "tag", id, &b);
 	arena_free(a);
 	return res;
 }
@@ -434,7 +441,8 @@ group_write(struct db *db, long long remiss_id, long long user_id,
     const char *name, const char *description,
     const struct review_target *targets, size_t n, long long *id)
 {
-	struct idtext		 t0, t1, t2, t3, t4, t5;
+	struct idtext		 t0, t1, t4, t5;
+	struct target_params	 tp;
 	const char		*p[13], *found;
 	PGresult		*r;
 	struct buf		 b;
@@ -461,11 +469,7 @@ group_write(struct db *db, long long remiss_id, long long user_id,
 			return REVIEW_NOT_FOUND;
 		}
 		p[0] = id_text(&t0, *id);
-		p[1] = id_text(&t1, targets[i].response_id);
-		p[2] = id_or_null(&t2, targets[i].section_id);
-		p[3] = NULL;
-		p[4] = id_text(&t3, targets[i].version_id);
-		p[5] = p[6] = p[7] = p[8] = p[9] = p[10] = NULL;
+		target_params(&targets[i], &tp, p + 1);
 		p[11] = id_text(&t4, user_id);
 		p[12] = id_text(&t5, remiss_id);
 		if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
@@ -479,15 +483,12 @@ group_write(struct db *db, long long remiss_id, long long user_id,
 		}
 		PQclear(r);
 	}
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	buf_puts(&b, "{\"name\":");
 	json_string(&b, name);
 	buf_printf(&b, ",\"answers\":%zu,\"from\":\"suggested group\"}", n);
-	res = audit_commit(db, user_id, "theme.create", "theme", *id, &b);
+	res = finish(db, user_id, "theme.create", "theme", *id, &b);
 	arena_free(a);
 	return res;
 }
@@ -517,14 +518,11 @@ tag_remove(struct db *db, long long remiss_id, long long user_id,
 		return REVIEW_ERROR;
 	if ((res = step(db, STMT_TAG_DELETE, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	name_detail(&b, "theme", PQgetvalue(r, 0, 0));
 	PQclear(r);
-	res = audit_commit(db, user_id, "tag.remove", "tag", tag_id, &b);
+	res = finish(db, user_id, "tag.remove", "tag", tag_id, &b);
 	arena_free(a);
 	return res;
 }
@@ -533,9 +531,9 @@ enum review_result
 note_add(struct db *db, long long remiss_id, long long user_id,
     long long parent_id, const struct review_target *t, const char *body)
 {
-	struct idtext		 t0, t1, t2, t3, t4, t5, t6;
+	struct idtext		 t0, t1, t6;
+	struct target_params	 tp;
 	const char		*p[14];
-	char			 start[24], end[24];
 	PGresult		*r;
 	struct buf		 b;
 	struct arena		*a;
@@ -545,13 +543,8 @@ note_add(struct db *db, long long remiss_id, long long user_id,
 	memset(p, 0, sizeof(p));
 	p[0] = id_text(&t0, remiss_id);
 	p[1] = id_or_null(&t1, parent_id);
-	if (t != NULL) {
-		p[2] = id_text(&t2, t->response_id);
-		p[3] = id_or_null(&t3, t->section_id);
-		p[4] = id_or_null(&t4, t->question_id);
-		p[5] = id_text(&t5, t->version_id);
-		anchor_params(t, p + 6, start, end, sizeof(start));
-	}
+	if (t != NULL)
+		target_params(t, &tp, p + 2);
 	p[12] = body;
 	p[13] = id_text(&t6, user_id);
 	if (db_begin(db) == -1)
@@ -560,13 +553,10 @@ note_add(struct db *db, long long remiss_id, long long user_id,
 		return res;
 	if ((res = take_id(db, r, 0, &id)) != REVIEW_OK)
 		return res;
-	if ((a = arena_new()) == NULL) {
-		db_rollback(db);
-		return REVIEW_ERROR;
-	}
-	buf_init(&b, a);
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+		return res;
 	buf_printf(&b, "{\"parent\":%lld}", parent_id);
-	res = audit_commit(db, user_id, parent_id != 0 ? "annotation.reply" :
+	res = finish(db, user_id, parent_id != 0 ? "annotation.reply" :
 	    "annotation.add", "annotation", id, &b);
 	arena_free(a);
 	return res;
@@ -588,7 +578,7 @@ note_resolve(struct db *db, long long remiss_id, long long user_id,
 	if ((res = step(db, STMT_NOTE_RESOLVE, p, &r, 0)) != REVIEW_OK)
 		return res;
 	PQclear(r);
-	return audit_commit(db, user_id, resolve ? "annotation.resolve" :
+	return finish(db, user_id, resolve ? "annotation.resolve" :
 	    "annotation.reopen", "annotation", id, NULL);
 }
 

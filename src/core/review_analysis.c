@@ -37,7 +37,7 @@ analysis_corpus_load(struct db *db, struct arena *a, long long remiss_id,
 	memset(out, 0, sizeof(*out));
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((r = db_query(db, STMT_ANALYSIS_TEXTS, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	rows = PQntuples(r);
 	if (db_cols(r, answer_cols, c, A__N) == -1 ||
 	    (out->answers = arena_calloc(a, (size_t)rows + 1,
@@ -94,7 +94,7 @@ analysis_themes(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	snprintf(sid, sizeof(sid), "%lld", section_id);
 	if ((r = db_query(db, STMT_ANALYSIS_THEMED, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	rows = PQntuples(r);
 	if (db_cols(r, themed_cols, c, T__N) == -1 ||
 	    (list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
@@ -209,7 +209,7 @@ analysis_group_targets(struct db *db, struct arena *a, long long remiss_id,
 	p[0] = rid;
 	p[1] = arr.data;
 	if ((r = db_query(db, STMT_ANALYSIS_TARGETS, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	/* Every answer named must be a latest answer of this remiss. */
 	if (PQntuples(r) != want) {
 		rc = CORE_NOT_FOUND;

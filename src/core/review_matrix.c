@@ -42,7 +42,7 @@ matrix_version_read(struct db *db, const char *slug,
 			return CORE_UNAVAILABLE;
 		}
 	} else if ((r = db_query(db, STMT_DATA_VERSION, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (PQntuples(r) == 0)
 		rc = CORE_NOT_FOUND;
 	else if (db_cols(r, version_cols, c, V__N) == 0 &&
@@ -78,10 +78,9 @@ count_at(const PGresult *r, int i, int col)
 	    0;
 }
 
-enum { O_ID, O_NAME, O__N };
-static const char *const org_cols[O__N] = {
-	[O_ID] = "id",
-	[O_NAME] = "name",
+static const struct db_field org_fields[] = {
+	DB_LL(struct matrix_org, id, "id"),
+	DB_TEXT(struct matrix_org, name, "name"),
 };
 
 /*
@@ -98,10 +97,12 @@ page_orgs(struct db *db, struct arena *a, const char *rid, const char *kind,
 	const char	*q[4] = { rid, kind, NULL, NULL };
 	char		 limit[24], offset[24];
 	long long	 n;
-	int		 c[O__N], i;
+	size_t		 norgs;
+	int		 c[1];
+	enum db_failure	 f;
 
 	if ((r = db_query(db, STMT_REVIEW_ORG_COUNT, q)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (PQntuples(r) != 1 || db_cols(r, count_cols, c, 1) == -1 ||
 	    db_ll(r, 0, c[0], &n) == -1 || n < 0 || n > INT_MAX) {
 		PQclear(r);
@@ -118,23 +119,10 @@ page_orgs(struct db *db, struct arena *a, const char *rid, const char *kind,
 	snprintf(offset, sizeof(offset), "%d", out->from);
 	q[2] = limit;
 	q[3] = offset;
-	if ((r = db_query(db, STMT_REVIEW_ORGS_PAGE, q)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if (db_cols(r, org_cols, c, O__N) == -1 || (out->orgs = arena_calloc(a,
-	    (size_t)PQntuples(r) + 1, sizeof(*out->orgs))) == NULL) {
-		PQclear(r);
-		return CORE_ERROR;
-	}
-	for (i = 0; i < PQntuples(r); i++)
-		if (db_ll(r, i, c[O_ID], &out->orgs[i].id) == -1 ||
-		    (out->orgs[i].name = arena_strdup(a, db_text(r, i,
-		    c[O_NAME]))) == NULL) {
-			PQclear(r);
-			return CORE_ERROR;
-		}
-	out->norgs = PQntuples(r);
-	PQclear(r);
-	return CORE_OK;
+	if ((f = db_list(db, a, STMT_REVIEW_ORGS_PAGE, q, org_fields,
+	    DB_NFIELDS(org_fields), &out->orgs, &norgs)) == DB_FAIL_NONE)
+		out->norgs = (int)norgs;
+	return core_result_of_db(f);
 }
 
 /* An id and where it stands (column or row), sortable by id. */
@@ -211,7 +199,7 @@ page_cells(struct db *db, struct arena *a, const struct remiss_def *def,
 	p[4] = uid;
 	p[5] = ids.data;
 	if ((r = db_query(db, STMT_REVIEW_CELLS, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	ncells = def->nsections * (size_t)out->norgs;
 	if (db_cols(r, cell_cols, c, C__N) == -1 ||
 	    (out->cells = arena_calloc(a, (size_t)PQntuples(r) + 1,
@@ -301,7 +289,7 @@ page_progress(struct db *db, struct arena *a, const struct remiss_def *def,
 	p[4] = position_code(POS_AVSTYRKER);
 	p[5] = position_code(POS_INGA_SYNPUNKTER);
 	if ((r = db_query(db, STMT_REVIEW_PROGRESS, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (db_cols(r, progress_cols, c, P__N) == -1 ||
 	    (out->progress = arena_calloc(a, def->nsections + 1,
 	    sizeof(*out->progress))) == NULL) {

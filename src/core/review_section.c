@@ -33,255 +33,128 @@ answer_field_parse(const char *key)
 	return AF__N;
 }
 
-/* A copy of the text at (i, col) in a, or NULL when out of memory. */
-static const char *
-text(struct arena *a, const PGresult *r, int i, int col)
-{
-	return arena_strdup(a, db_text(r, i, col));
-}
+/* The answer fields' texts (answer_field_keys) as columns of struct
+ * type's text[AF__N]. */
+#define FIELD_TEXTS(type) \
+	DB_TEXT(type, text[AF_KOMMENTAR], "kommentar"), \
+	DB_TEXT(type, text[AF_FORSLAG], "forslag"), \
+	DB_TEXT(type, text[AF_KONSEKVENS_REGION], "konsekvens_region"), \
+	DB_TEXT(type, text[AF_KONSEKVENS_KOMMUN], "konsekvens_kommun"), \
+	DB_TEXT(type, text[AF_KORTSIKTIGT], "kortsiktigt"), \
+	DB_TEXT(type, text[AF_LANGSIKTIGT], "langsiktigt"), \
+	DB_TEXT(type, text[AF_SAMMANFATTNING], "sammanfattning")
 
-/* An id column that is "" (or NULL) for none: 0 with *out set (0 for
- * none), -1 for anything but an id. */
-static int
-opt_id(const PGresult *r, int i, int col, long long *out)
-{
-	if (*db_text(r, i, col) == '\0') {
-		*out = 0;
-		return 0;
-	}
-	return db_ll(r, i, col, out);
-}
+/* Reads every row of r into *list (and *n) by the table fields. */
+#define READ_ROWS(a, r, fields, list, n) \
+	((*(list) = db_rows((a), (r), (fields), DB_NFIELDS(fields), \
+	    sizeof(**(list)), (n))) != NULL ? 0 : -1)
 
-/* Copies every answer field's text of row i (columns c[0..AF__N)). */
-static int
-field_texts(struct arena *a, const PGresult *r, int i, const int *c,
-    const char **out)
-{
-	int f;
-
-	for (f = 0; f < AF__N; f++)
-		if ((out[f] = text(a, r, i, c[f])) == NULL)
-			return -1;
-	return 0;
-}
-
-/* Binds answer_field_keys as column names: idx[0..AF__N). */
-static int
-field_cols(const PGresult *r, int *idx)
-{
-	return db_cols(r, answer_field_keys, idx, AF__N);
-}
-
-enum { A_ORG_ID, A_ORG, A_RESPONSE, A_VERSION_ID, A_VERSION, A_RECEIVED,
-    A_SECTION, A_QUESTION, A_POSITION, A__N };
-static const char *const answer_cols[A__N] = {
-	[A_ORG_ID] = "org_id",
-	[A_ORG] = "org",
-	[A_RESPONSE] = "response_id",
-	[A_VERSION_ID] = "version_id",
-	[A_VERSION] = "version",
-	[A_RECEIVED] = "received",
-	[A_SECTION] = "section_id",
-	[A_QUESTION] = "question_id",
-	[A_POSITION] = "position",
+/* Section and question ids are '' (0) on an answer to the whole. */
+static const struct db_field answer_fields[] = {
+	DB_LL(struct review_answer, org_id, "org_id"),
+	DB_TEXT(struct review_answer, org, "org"),
+	DB_LL(struct review_answer, response_id, "response_id"),
+	DB_LL(struct review_answer, version_id, "version_id"),
+	DB_TEXT(struct review_answer, version, "version"),
+	DB_TEXT(struct review_answer, received, "received"),
+	DB_LL0(struct review_answer, section_id, "section_id"),
+	DB_LL0(struct review_answer, question_id, "question_id"),
+	DB_TEXT(struct review_answer, position, "position"),
+	FIELD_TEXTS(struct review_answer),
 };
 
 static int
 read_answers(struct arena *a, const PGresult *r, struct review_section_data *d)
 {
-	int	c[A__N], fc[AF__N], i, n = PQntuples(r);
-
-	if (db_cols(r, answer_cols, c, A__N) == -1 || field_cols(r, fc) == -1 ||
-	    (d->answers = arena_calloc(a, (size_t)n + 1,
-	    sizeof(*d->answers))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		struct review_answer *x = &d->answers[i];
-
-		if (db_ll(r, i, c[A_ORG_ID], &x->org_id) == -1 ||
-		    db_ll(r, i, c[A_RESPONSE], &x->response_id) == -1 ||
-		    db_ll(r, i, c[A_VERSION_ID], &x->version_id) == -1 ||
-		    opt_id(r, i, c[A_SECTION], &x->section_id) == -1 ||
-		    opt_id(r, i, c[A_QUESTION], &x->question_id) == -1 ||
-		    (x->org = text(a, r, i, c[A_ORG])) == NULL ||
-		    (x->version = text(a, r, i, c[A_VERSION])) == NULL ||
-		    (x->received = text(a, r, i, c[A_RECEIVED])) == NULL ||
-		    (x->position = text(a, r, i, c[A_POSITION])) == NULL ||
-		    field_texts(a, r, i, fc, x->text) == -1)
-			return -1;
-	}
-	d->nanswers = (size_t)n;
-	return 0;
+	return READ_ROWS(a, r, answer_fields, &d->answers, &d->nanswers);
 }
 
-enum { T_ID, T_THEME_ID, T_THEME, T_RESPONSE, T_SECTION, T_QUESTION, T_FIELD,
-    T_QUOTE, T_PREFIX, T_SUFFIX, T_START, T_AUTHOR, T_CREATED, T__N };
-static const char *const tag_cols[T__N] = {
-	[T_ID] = "id",
-	[T_THEME_ID] = "theme_id",
-	[T_THEME] = "theme",
-	[T_RESPONSE] = "response_id",
-	[T_SECTION] = "section_id",
-	[T_QUESTION] = "question_id",
-	[T_FIELD] = "field",
-	[T_QUOTE] = "quote",
-	[T_PREFIX] = "prefix",
-	[T_SUFFIX] = "suffix",
-	[T_START] = "start_pos",
-	[T_AUTHOR] = "author",
-	[T_CREATED] = "created",
+static const struct db_field tag_fields[] = {
+	DB_LL(struct review_tag, id, "id"),
+	DB_LL(struct review_tag, theme_id, "theme_id"),
+	DB_TEXT(struct review_tag, theme, "theme"),
+	DB_LL(struct review_tag, response_id, "response_id"),
+	DB_LL0(struct review_tag, section_id, "section_id"),
+	DB_LL0(struct review_tag, question_id, "question_id"),
+	DB_TEXT(struct review_tag, field, "field"),
+	DB_TEXT(struct review_tag, quote, "quote"),
+	DB_TEXT(struct review_tag, prefix, "prefix"),
+	DB_TEXT(struct review_tag, suffix, "suffix"),
+	DB_TEXT(struct review_tag, author, "author"),
+	DB_TEXT(struct review_tag, created, "created"),
 };
 
 static int
 read_tags(struct arena *a, const PGresult *r, struct review_section_data *d)
 {
-	int	c[T__N], i, n = PQntuples(r);
+	static const char *const start_col[1] = { "start_pos" };
+	int	c;
+	size_t	i;
 
-	if (db_cols(r, tag_cols, c, T__N) == -1 ||
-	    (d->tags = arena_calloc(a, (size_t)n + 1, sizeof(*d->tags))) == NULL)
+	if (db_cols(r, start_col, &c, 1) == -1 ||
+	    READ_ROWS(a, r, tag_fields, &d->tags, &d->ntags) == -1)
 		return -1;
-	for (i = 0; i < n; i++) {
-		struct review_tag *t = &d->tags[i];
-
-		if (db_ll(r, i, c[T_ID], &t->id) == -1 ||
-		    db_ll(r, i, c[T_THEME_ID], &t->theme_id) == -1 ||
-		    db_ll(r, i, c[T_RESPONSE], &t->response_id) == -1 ||
-		    opt_id(r, i, c[T_SECTION], &t->section_id) == -1 ||
-		    opt_id(r, i, c[T_QUESTION], &t->question_id) == -1 ||
-		    (t->theme = text(a, r, i, c[T_THEME])) == NULL ||
-		    (t->field = text(a, r, i, c[T_FIELD])) == NULL ||
-		    (t->quote = text(a, r, i, c[T_QUOTE])) == NULL ||
-		    (t->prefix = text(a, r, i, c[T_PREFIX])) == NULL ||
-		    (t->suffix = text(a, r, i, c[T_SUFFIX])) == NULL ||
-		    (t->author = text(a, r, i, c[T_AUTHOR])) == NULL ||
-		    (t->created = text(a, r, i, c[T_CREATED])) == NULL)
-			return -1;
-		/* No offset (a tag from before offsets were kept): 0. */
-		t->start = parse_long_or(db_text(r, i, c[T_START]), 0, LONG_MAX,
-		    0);
-	}
-	d->ntags = (size_t)n;
+	/* No offset (a tag from before offsets were kept): 0. */
+	for (i = 0; i < d->ntags; i++)
+		d->tags[i].start = parse_long_or(db_text(r, (int)i, c), 0,
+		    LONG_MAX, 0);
 	return 0;
 }
 
-enum { N_ID, N_PARENT, N_RESPONSE, N_SECTION, N_QUESTION, N_QUOTE, N_BODY,
-    N_AUTHOR, N_CREATED, N_RESOLVED, N_RESOLVER, N__N };
-static const char *const note_cols[N__N] = {
-	[N_ID] = "id",
-	[N_PARENT] = "parent_id",
-	[N_RESPONSE] = "response_id",
-	[N_SECTION] = "section_id",
-	[N_QUESTION] = "question_id",
-	[N_QUOTE] = "quote",
-	[N_BODY] = "body",
-	[N_AUTHOR] = "author",
-	[N_CREATED] = "created",
-	[N_RESOLVED] = "resolved",
-	[N_RESOLVER] = "resolver",
+static const struct db_field note_fields[] = {
+	DB_LL(struct review_note, id, "id"),
+	DB_LL0(struct review_note, parent_id, "parent_id"),
+	DB_LL(struct review_note, response_id, "response_id"),
+	DB_LL0(struct review_note, section_id, "section_id"),
+	DB_LL0(struct review_note, question_id, "question_id"),
+	DB_TEXT(struct review_note, quote, "quote"),
+	DB_TEXT(struct review_note, body, "body"),
+	DB_TEXT(struct review_note, author, "author"),
+	DB_TEXT(struct review_note, created, "created"),
+	DB_TEXT(struct review_note, resolved, "resolved"),
+	DB_TEXT(struct review_note, resolver, "resolver"),
 };
 
 static int
 read_notes(struct arena *a, const PGresult *r, struct review_section_data *d)
 {
-	int	c[N__N], i, n = PQntuples(r);
-
-	if (db_cols(r, note_cols, c, N__N) == -1 ||
-	    (d->notes = arena_calloc(a, (size_t)n + 1,
-	    sizeof(*d->notes))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		struct review_note *x = &d->notes[i];
-
-		if (db_ll(r, i, c[N_ID], &x->id) == -1 ||
-		    opt_id(r, i, c[N_PARENT], &x->parent_id) == -1 ||
-		    db_ll(r, i, c[N_RESPONSE], &x->response_id) == -1 ||
-		    opt_id(r, i, c[N_SECTION], &x->section_id) == -1 ||
-		    opt_id(r, i, c[N_QUESTION], &x->question_id) == -1 ||
-		    (x->quote = text(a, r, i, c[N_QUOTE])) == NULL ||
-		    (x->body = text(a, r, i, c[N_BODY])) == NULL ||
-		    (x->author = text(a, r, i, c[N_AUTHOR])) == NULL ||
-		    (x->created = text(a, r, i, c[N_CREATED])) == NULL ||
-		    (x->resolved = text(a, r, i, c[N_RESOLVED])) == NULL ||
-		    (x->resolver = text(a, r, i, c[N_RESOLVER])) == NULL)
-			return -1;
-	}
-	d->nnotes = (size_t)n;
-	return 0;
+	return READ_ROWS(a, r, note_fields, &d->notes, &d->nnotes);
 }
 
-enum { R_RESPONSE, R_USER, R_READER, R__N };
-static const char *const read_cols[R__N] = {
-	[R_RESPONSE] = "response_id",
-	[R_USER] = "user_id",
-	[R_READER] = "reader",
+static const struct db_field read_fields[] = {
+	DB_LL(struct review_read, response_id, "response_id"),
+	DB_LL(struct review_read, user_id, "user_id"),
+	DB_TEXT(struct review_read, reader, "reader"),
 };
 
 static int
 read_reads(struct arena *a, const PGresult *r, struct review_section_data *d)
 {
-	int	c[R__N], i, n = PQntuples(r);
-
-	if (db_cols(r, read_cols, c, R__N) == -1 ||
-	    (d->reads = arena_calloc(a, (size_t)n + 1,
-	    sizeof(*d->reads))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (db_ll(r, i, c[R_RESPONSE], &d->reads[i].response_id) == -1 ||
-		    db_ll(r, i, c[R_USER], &d->reads[i].user_id) == -1 ||
-		    (d->reads[i].reader = text(a, r, i, c[R_READER])) == NULL)
-			return -1;
-	d->nreads = (size_t)n;
-	return 0;
+	return READ_ROWS(a, r, read_fields, &d->reads, &d->nreads);
 }
 
-enum { H_ID, H_PARENT, H_NAME, H__N };
-static const char *const theme_cols[H__N] = {
-	[H_ID] = "id",
-	[H_PARENT] = "parent_id",
-	[H_NAME] = "name",
+static const struct db_field theme_fields[] = {
+	DB_LL(struct review_theme_choice, id, "id"),
+	DB_LL0(struct review_theme_choice, parent_id, "parent_id"),
+	DB_TEXT(struct review_theme_choice, name, "name"),
 };
 
 static int
 read_themes(struct arena *a, const PGresult *r, struct review_section_data *d)
 {
-	int	c[H__N], i, n = PQntuples(r);
-
-	if (db_cols(r, theme_cols, c, H__N) == -1 ||
-	    (d->themes = arena_calloc(a, (size_t)n + 1,
-	    sizeof(*d->themes))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (db_ll(r, i, c[H_ID], &d->themes[i].id) == -1 ||
-		    opt_id(r, i, c[H_PARENT], &d->themes[i].parent_id) == -1 ||
-		    (d->themes[i].name = text(a, r, i, c[H_NAME])) == NULL)
-			return -1;
-	d->nthemes = (size_t)n;
-	return 0;
+	return READ_ROWS(a, r, theme_fields, &d->themes, &d->nthemes);
 }
 
-enum { S_RESPONSE, S_THEME, S_THEME_ID, S__N };
-static const char *const citing_cols[S__N] = {
-	[S_RESPONSE] = "response_id",
-	[S_THEME] = "theme",
-	[S_THEME_ID] = "theme_id",
+static const struct db_field citing_fields[] = {
+	DB_LL(struct review_citing, response_id, "response_id"),
+	DB_TEXT(struct review_citing, theme, "theme"),
+	DB_LL0(struct review_citing, theme_id, "theme_id"),
 };
 
 static int
 read_citing(struct arena *a, const PGresult *r, struct review_section_data *d)
 {
-	int	c[S__N], i, n = PQntuples(r);
-
-	if (db_cols(r, citing_cols, c, S__N) == -1 ||
-	    (d->citing = arena_calloc(a, (size_t)n + 1,
-	    sizeof(*d->citing))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (db_ll(r, i, c[S_RESPONSE], &d->citing[i].response_id) == -1 ||
-		    opt_id(r, i, c[S_THEME_ID], &d->citing[i].theme_id) == -1 ||
-		    (d->citing[i].theme = text(a, r, i, c[S_THEME])) == NULL)
-			return -1;
-	d->nciting = (size_t)n;
-	return 0;
+	return READ_ROWS(a, r, citing_fields, &d->citing, &d->nciting);
 }
 
 /* The statements of the page, each with (remiss, section or NULL); the
@@ -321,7 +194,7 @@ review_section_load(struct db *db, struct arena *a, long long remiss_id,
 		p[1] = parts[i].section && section_id != 0 ? sid : NULL;
 		p[2] = NULL;
 		if ((r = db_query(db, parts[i].id, p)) == NULL)
-			return core_result_of_db(db_last_failure(db));
+			return core_result_failed(db);
 		rc = parts[i].read(a, r, out);
 		PQclear(r);
 		if (rc == -1) {
@@ -333,6 +206,11 @@ review_section_load(struct db *db, struct arena *a, long long remiss_id,
 	return CORE_OK;
 }
 
+static const struct db_field answer_now_fields[] = {
+	DB_LL(struct answer_now, version_id, "version_id"),
+	FIELD_TEXTS(struct answer_now),
+};
+
 enum core_result
 review_answer_now(struct db *db, struct arena *a, long long remiss_id,
     long long response_id, long long section_id, long long question_id,
@@ -341,9 +219,7 @@ review_answer_now(struct db *db, struct arena *a, long long remiss_id,
 	PGresult		*r;
 	char			 ids[4][24];
 	const char		*p[4];
-	int			 c[1], fc[AF__N];
 	enum core_result	 rc = CORE_ERROR;
-	static const char *const version_col[1] = { "version_id" };
 
 	memset(out, 0, sizeof(*out));
 	snprintf(ids[0], sizeof(ids[0]), "%lld", response_id);
@@ -355,12 +231,11 @@ review_answer_now(struct db *db, struct arena *a, long long remiss_id,
 	p[2] = section_id != 0 ? ids[2] : NULL;
 	p[3] = question_id != 0 ? ids[3] : NULL;
 	if ((r = db_query(db, STMT_REVIEW_ANSWER_ONE, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (PQntuples(r) == 0)
 		rc = CORE_NOT_FOUND;
-	else if (db_cols(r, version_col, c, 1) == -1 || field_cols(r, fc) == -1 ||
-	    db_ll(r, 0, c[0], &out->version_id) == -1 ||
-	    field_texts(a, r, 0, fc, out->text) == -1)
+	else if (db_row(a, r, 0, answer_now_fields,
+	    DB_NFIELDS(answer_now_fields), out) == -1)
 		log_err("response %lld: its answer is unreadable", response_id);
 	else
 		rc = CORE_OK;

@@ -10,7 +10,6 @@
 #include "core/summaries.h"
 #include "core/summary_draft.h"
 #include "db/db.h"
-#include "log.h"
 #include "util/arena.h"
 
 /* The subject's parameters: remiss id, section id or NULL, theme id or
@@ -31,13 +30,6 @@ subject_params(const struct summary_subject *s, struct subject_params *sp)
 	sp->p[2] = s->section_id > 0 ? NULL : sp->tid;
 }
 
-/* A copy of r's text at (row, col) in a; NULL when out of memory. */
-static const char *
-text_at(struct arena *a, const PGresult *r, int row, int col)
-{
-	return arena_strdup(a, db_text(r, row, col));
-}
-
 enum core_result
 summary_theme_name(struct db *db, struct arena *a, long long remiss_id,
     long long theme_id, const char **name)
@@ -51,83 +43,32 @@ summary_theme_name(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	snprintf(tid, sizeof(tid), "%lld", theme_id);
 	if ((r = db_query(db, STMT_SUMMARY_THEME, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (PQntuples(r) == 1)
-		rc = (*name = text_at(a, r, 0, 0)) != NULL ? CORE_OK :
+		rc = (*name = arena_strdup(a, db_text(r, 0, 0))) != NULL ?
+		    CORE_OK :
 		    CORE_ERROR;
 	PQclear(r);
 	return rc;
 }
 
 /* The columns of STMT_SUMMARY_CURRENT and STMT_SUMMARY_VERSIONS. */
-enum { V_ID, V_VERSION, V_BODY, V_GENERATED, V_AUTHOR, V_CREATED, V__N };
-static const char *const version_cols[V__N] = {
-	[V_ID] = "id",
-	[V_VERSION] = "version",
-	[V_BODY] = "body",
-	[V_GENERATED] = "generated",
-	[V_AUTHOR] = "author",
-	[V_CREATED] = "created",
+static const struct db_field version_fields[] = {
+	DB_LL(struct summary_version, id, "id"),
+	DB_LL(struct summary_version, version, "version"),
+	DB_TEXT(struct summary_version, body, "body"),
+	DB_BOOL(struct summary_version, generated, "generated"),
+	DB_TEXT(struct summary_version, author, "author"),
+	DB_TEXT(struct summary_version, created, "created"),
 };
-
-/* Reads the first max versions of r into out[0..). 0 or -1. */
-static int
-read_versions(struct arena *a, const PGresult *r, struct summary_version *out,
-    int max)
-{
-	int c[V__N], i;
-
-	if (db_cols(r, version_cols, c, V__N) == -1)
-		return -1;
-	for (i = 0; i < PQntuples(r) && i < max; i++) {
-		struct summary_version *v = &out[i];
-
-		if (db_ll(r, i, c[V_ID], &v->id) == -1 ||
-		    db_ll(r, i, c[V_VERSION], &v->version) == -1 ||
-		    (v->body = text_at(a, r, i, c[V_BODY])) == NULL ||
-		    (v->author = text_at(a, r, i, c[V_AUTHOR])) == NULL ||
-		    (v->created = text_at(a, r, i, c[V_CREATED])) == NULL) {
-			log_err("summary version row %d unreadable", i);
-			return -1;
-		}
-		v->generated = db_bool(r, i, c[V_GENERATED]);
-	}
-	return 0;
-}
 
 /* The columns of STMT_SUMMARY_REFS. */
-enum { R_RESPONSE, R_ORG, R_ORG_NAME, R_NR, R__N };
-static const char *const ref_cols[R__N] = {
-	[R_RESPONSE] = "response_id",
-	[R_ORG] = "org_id",
-	[R_ORG_NAME] = "org_name",
-	[R_NR] = "section_nr",
+static const struct db_field ref_fields[] = {
+	DB_LL(struct summary_ref, response_id, "response_id"),
+	DB_LL(struct summary_ref, org_id, "org_id"),
+	DB_TEXT(struct summary_ref, org_name, "org_name"),
+	DB_TEXT(struct summary_ref, section_nr, "section_nr"),
 };
-
-/* Reads the references of r into a new array *out of *n. 0 or -1. */
-static int
-read_refs(struct arena *a, const PGresult *r, struct summary_ref **out,
-    size_t *n)
-{
-	struct summary_ref	*refs;
-	int			 c[R__N], i, rows = PQntuples(r);
-
-	if (db_cols(r, ref_cols, c, R__N) == -1 ||
-	    (refs = arena_calloc(a, (size_t)rows + 1, sizeof(*refs))) == NULL)
-		return -1;
-	for (i = 0; i < rows; i++)
-		if (db_ll(r, i, c[R_RESPONSE], &refs[i].response_id) == -1 ||
-		    db_ll(r, i, c[R_ORG], &refs[i].org_id) == -1 ||
-		    (refs[i].org_name = text_at(a, r, i, c[R_ORG_NAME])) ==
-		    NULL ||
-		    (refs[i].section_nr = text_at(a, r, i, c[R_NR])) == NULL) {
-			log_err("summary reference row %d unreadable", i);
-			return -1;
-		}
-	*out = refs;
-	*n = (size_t)rows;
-	return 0;
-}
 
 enum core_result
 summary_current(struct db *db, struct arena *a, const struct summary_subject *s,
@@ -142,114 +83,72 @@ summary_current(struct db *db, struct arena *a, const struct summary_subject *s,
 	memset(out, 0, sizeof(*out));
 	subject_params(s, &sp);
 	if ((r = db_query(db, STMT_SUMMARY_CURRENT, sp.p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
+		return core_result_failed(db);
 	if (PQntuples(r) == 0) {
 		PQclear(r);
 		return CORE_OK;
 	}
-	bad = read_versions(a, r, &out->cur, 1);
+	bad = db_row(a, r, 0, version_fields, DB_NFIELDS(version_fields),
+	    &out->cur);
 	PQclear(r);
 	if (bad == -1)
 		return CORE_ERROR;
 	out->exists = true;
 	snprintf(vid, sizeof(vid), "%lld", out->cur.id);
-	if ((r = db_query(db, STMT_SUMMARY_REFS, vp)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	bad = read_refs(a, r, &out->refs, &out->nrefs);
-	PQclear(r);
-	return bad == -1 ? CORE_ERROR : CORE_OK;
+	return core_result_of_db(db_list(db, a, STMT_SUMMARY_REFS, vp,
+	    ref_fields, DB_NFIELDS(ref_fields), &out->refs, &out->nrefs));
 }
 
 enum core_result
 summary_versions(struct db *db, struct arena *a,
     const struct summary_subject *s, struct summary_version **out, size_t *n)
 {
-	struct subject_params	 sp;
-	struct summary_version	*list;
-	PGresult		*r;
-	int			 bad = -1;
+	struct subject_params sp;
 
-	*out = NULL;
-	*n = 0;
 	subject_params(s, &sp);
-	if ((r = db_query(db, STMT_SUMMARY_VERSIONS, sp.p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if ((list = arena_calloc(a, (size_t)PQntuples(r) + 1,
-	    sizeof(*list))) != NULL && (bad = read_versions(a, r, list,
-	    PQntuples(r))) == 0) {
-		*out = list;
-		*n = (size_t)PQntuples(r);
-	}
-	PQclear(r);
-	return bad == -1 ? CORE_ERROR : CORE_OK;
+	return core_result_of_db(db_list(db, a, STMT_SUMMARY_VERSIONS, sp.p,
+	    version_fields, DB_NFIELDS(version_fields), out, n));
 }
 
 /* The columns of STMT_SUMMARY_SECTION_ANSWERS and STMT_THEME_ANSWERS (the
- * section's only the theme's have). */
-enum { A_RESPONSE, A_ORG_NAME, A_POSITION, A_COMMENT, A_ORG, A_SECTION,
-    A_NR, A__N };
-static const char *const cand_cols[A__N] = {
-	[A_RESPONSE] = "response_id",
-	[A_ORG_NAME] = "org_name",
-	[A_POSITION] = "position",
-	[A_COMMENT] = "comment",
-	[A_ORG] = "org_id",
-	[A_SECTION] = "section_id",
-	[A_NR] = "section_nr",
+ * theme's adds the answer's section). */
+#define CAND_FIELDS \
+	DB_LL(struct summary_cand, response_id, "response_id"), \
+	DB_TEXT(struct summary_cand, org_name, "org_name"), \
+	DB_TEXT(struct summary_cand, position, "position"), \
+	DB_TEXT(struct summary_cand, text, "comment"), \
+	DB_LL(struct summary_cand, org_id, "org_id")
+static const struct db_field section_cand_fields[] = { CAND_FIELDS };
+static const struct db_field theme_cand_fields[] = {
+	CAND_FIELDS,
+	DB_LL0(struct summary_cand, section_id, "section_id"),
+	DB_TEXT(struct summary_cand, section_nr, "section_nr"),
 };
 
 enum core_result
 summary_candidates(struct db *db, struct arena *a,
     const struct summary_subject *s, struct summary_cand **out, size_t *n)
 {
-	struct summary_cand	*list;
-	PGresult		*r;
 	char			 rid[24], xid[24];
 	const char		*p[2];
 	bool			 theme = s->section_id <= 0;
-	int			 c[A__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	size_t			 i;
+	enum db_failure		 f;
 
-	*out = NULL;
-	*n = 0;
 	snprintf(rid, sizeof(rid), "%lld", s->remiss_id);
 	snprintf(xid, sizeof(xid), "%lld", theme ? s->theme_id : s->section_id);
 	p[0] = theme ? xid : rid;
 	p[1] = theme ? rid : xid;
-	if ((r = db_query(db, theme ? STMT_THEME_ANSWERS :
-	    STMT_SUMMARY_SECTION_ANSWERS, p)) == NULL)
-		return core_result_of_db(db_last_failure(db));
-	if (db_cols(r, cand_cols, c, theme ? A__N : A_SECTION) == -1)
-		goto out;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++) {
-		struct summary_cand *k = &list[i];
-
-		if (db_ll(r, i, c[A_RESPONSE], &k->response_id) == -1 ||
-		    db_ll(r, i, c[A_ORG], &k->org_id) == -1 ||
-		    (k->org_name = text_at(a, r, i, c[A_ORG_NAME])) == NULL ||
-		    (k->position = text_at(a, r, i, c[A_POSITION])) == NULL ||
-		    (k->text = text_at(a, r, i, c[A_COMMENT])) == NULL)
-			goto bad;
-		if (!theme) {
-			k->section_id = s->section_id;
-			k->section_nr = s->section_nr;
-		} else if ((k->section_nr = text_at(a, r, i, c[A_NR])) == NULL ||
-		    (*db_text(r, i, c[A_SECTION]) != '\0' && db_ll(r, i,
-		    c[A_SECTION], &k->section_id) == -1))
-			goto bad;
+	if (theme)
+		return core_result_of_db(db_list(db, a, STMT_THEME_ANSWERS, p,
+		    theme_cand_fields, DB_NFIELDS(theme_cand_fields), out, n));
+	f = db_list(db, a, STMT_SUMMARY_SECTION_ANSWERS, p,
+	    section_cand_fields, DB_NFIELDS(section_cand_fields), out, n);
+	for (i = 0; f == DB_FAIL_NONE && i < *n; i++) {
+		(*out)[i].section_id = s->section_id;
+		(*out)[i].section_nr = s->section_nr;
 	}
-	*out = list;
-	*n = (size_t)rows;
-	rc = CORE_OK;
-	goto out;
-bad:
-	log_err("summary candidate row %d unreadable", i);
-out:
-	PQclear(r);
-	return rc;
+	return core_result_of_db(f);
 }
 
 const char *
@@ -399,9 +298,8 @@ summary_save(struct db *db, struct arena *a, const struct summary_subject *s,
 	what = s->section_id > 0 ? arena_printf(a, "%s/avsnitt/%s", s->slug,
 	    s->section_nr) : arena_printf(a, "%s/tema/%lld", s->slug,
 	    s->theme_id);
-	if (what == NULL || audit_write(db, arena_printf(a, "user:%lld",
-	    user_id), "summary.save", "summary", what, detail) == -1 ||
-	    db_commit(db) == -1)
+	if (what == NULL || audit_commit(db, arena_printf(a, "user:%lld",
+	    user_id), "summary.save", "summary", what, detail) == -1)
 		goto err;
 	return CORE_OK;
 err:

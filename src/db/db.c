@@ -481,13 +481,51 @@ copy_row(struct arena *a, const PGresult *r, int row,
 		void *field = base + fields[i].off;
 
 		switch (fields[i].kind) {
-		case DB_FIELD_TEXT: {
-			const char *v = arena_strndup(a,
-			    PQgetvalue(r, row, idx[i]),
-			    (size_t)PQgetlength(r, row, idx[i]));
+		case DB_FIELD_TEXT:
+		case DB_FIELD_OPT: {
+			const char *v = NULL;
 
-			if (v == NULL)
+			if ((fields[i].kind == DB_FIELD_TEXT ||
+			    PQgetlength(r, row, idx[i]) > 0) &&
+			    (v = arena_strndup(a, PQgetvalue(r, row, idx[i]),
+			    (size_t)PQgetlength(r, row, idx[i]))) == NULL) {
+				log_write("error", func, "out of memory");
 				return -1;
+			}
+			memcpy(field, &v, sizeof(v));
+			break;
+		}
+		case DB_FIELD_LL:
+		case DB_FIELD_LL0: {
+			long long v = 0;
+
+			if ((fields[i].kind == DB_FIELD_LL ||
+			    *PQgetvalue(r, row, idx[i]) != '\0') &&
+			    db_ll(r, row, idx[i], &v) == -1) {
+				log_write("error", func,
+				    "column %s: not an integer", fields[i].name);
+				return -1;
+			}
+			memcpy(field, &v, sizeof(v));
+			break;
+		}
+		case DB_FIELD_LONG: {
+			long long v;
+			long w;
+
+			if (db_ll(r, row, idx[i], &v) == -1 || v < LONG_MIN ||
+			    v > LONG_MAX) {
+				log_write("error", func,
+				    "column %s: not an integer", fields[i].name);
+				return -1;
+			}
+			w = (long)v;
+			memcpy(field, &w, sizeof(w));
+			break;
+		}
+		case DB_FIELD_BOOL: {
+			bool v = db_bool(r, row, idx[i]);
+
 			memcpy(field, &v, sizeof(v));
 			break;
 		}
@@ -529,14 +567,38 @@ db_rows_at(struct arena *a, const PGresult *r,
 	if (bind_fields(r, fields, n, idx, func) == -1)
 		return NULL;
 	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, size)) == NULL)
+	if ((list = arena_calloc(a, (size_t)rows + 1, size)) == NULL) {
+		log_write("error", func, "out of memory");
 		return NULL;
+	}
 	for (i = 0; i < rows; i++)
 		if (copy_row(a, r, i, fields, n, idx, list + (size_t)i * size,
 		    func) == -1)
 			return NULL;
 	*nrows = (size_t)rows;
 	return list;
+}
+
+enum db_failure
+db_list_at(struct db *db, struct arena *a, enum stmt id,
+    const char *const *params, const struct db_field *fields, size_t n,
+    size_t size, void *out, size_t *nrows, const char *func)
+{
+	PGresult	*r;
+	void		*list = NULL;
+	size_t		 rows = 0;
+
+	memcpy(out, &list, sizeof(list));
+	*nrows = 0;
+	if ((r = db_query_at(db, id, params, func)) == NULL)
+		return db_last_failure(db);
+	list = db_rows_at(a, r, fields, n, size, &rows, func);
+	PQclear(r);
+	if (list == NULL)
+		return DB_FAIL_ERROR;
+	memcpy(out, &list, sizeof(list));
+	*nrows = rows;
+	return DB_FAIL_NONE;
 }
 
 /* Sends prepared statement id into the open pipeline; 1 or 0 (libpq's). */

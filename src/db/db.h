@@ -148,10 +148,15 @@ bool db_isnull(const PGresult *r, int row, int col);
  * every row of r, or db_row(a, r, row, fields, n, &one) for one. A
  * DB_TEXT field is a const char * given a copy of the value in a ("" for
  * NULL); a DB_ID field a long long read by parse_id ("" and NULL give 0,
- * anything but a positive decimal is an error). Other columns the caller
- * reads with db_cols.
+ * anything but a positive decimal is an error); a DB_LL field a long long
+ * read by db_ll (NULL is an error); a DB_LL0 field a long long that is 0
+ * for NULL or "" and else read by db_ll; a DB_LONG field a long read as
+ * DB_LL is (and in range of long); a DB_BOOL field a bool read by
+ * db_bool; a DB_OPT field a const char * as DB_TEXT, but NULL for SQL NULL
+ * or "". Other columns the caller reads with db_cols.
  */
-enum db_field_kind { DB_FIELD_TEXT, DB_FIELD_ID };
+enum db_field_kind { DB_FIELD_TEXT, DB_FIELD_ID, DB_FIELD_LL, DB_FIELD_LL0,
+    DB_FIELD_LONG, DB_FIELD_BOOL, DB_FIELD_OPT };
 struct db_field {
 	const char		*name;	/* the column */
 	enum db_field_kind	 kind;
@@ -161,6 +166,16 @@ struct db_field {
 	{ (col), DB_FIELD_TEXT, offsetof(type, member) }
 #define DB_ID(type, member, col) \
 	{ (col), DB_FIELD_ID, offsetof(type, member) }
+#define DB_LL(type, member, col) \
+	{ (col), DB_FIELD_LL, offsetof(type, member) }
+#define DB_LL0(type, member, col) \
+	{ (col), DB_FIELD_LL0, offsetof(type, member) }
+#define DB_LONG(type, member, col) \
+	{ (col), DB_FIELD_LONG, offsetof(type, member) }
+#define DB_OPT(type, member, col) \
+	{ (col), DB_FIELD_OPT, offsetof(type, member) }
+#define DB_BOOL(type, member, col) \
+	{ (col), DB_FIELD_BOOL, offsetof(type, member) }
 #define DB_FIELDS_MAX	16	/* fields a table may have */
 #define DB_NFIELDS(fields)	(sizeof(fields) / sizeof((fields)[0]))
 
@@ -181,6 +196,23 @@ void *db_rows_at(struct arena *a, const PGresult *r,
     const char *func);
 #define db_rows(a, r, fields, n, size, nrows) \
 	db_rows_at((a), (r), (fields), (n), (size), (nrows), __func__)
+
+/*
+ * A whole list reader in one call: runs statement id with params as
+ * db_query does (logged with func), reads every row into a new array in a
+ * by fields[0..n) as db_rows does, and clears the result. *out (a T **,
+ * its T the struct the fields describe: the macro passes sizeof(T)) and
+ * *nrows are first set to NULL and 0. Returns DB_FAIL_NONE with them set,
+ * the statement's failure (db_last_failure), or DB_FAIL_ERROR for a
+ * result it could not read (logged); core code maps it with
+ * core_result_of_db.
+ */
+enum db_failure db_list_at(struct db *db, struct arena *a, enum stmt id,
+    const char *const *params, const struct db_field *fields, size_t n,
+    size_t size, void *out, size_t *nrows, const char *func);
+#define db_list(db, a, id, params, fields, n, out, nrows) \
+	db_list_at((db), (a), (id), (params), (fields), (n), \
+	    sizeof(**(out)), (out), (nrows), __func__)
 
 /* True if r is non-NULL and PGRES_COMMAND_OK or PGRES_TUPLES_OK. */
 bool db_result_ok(const PGresult *r);
