@@ -26,23 +26,35 @@ static const char *const question_kinds_sv[] = { "Fritext",
     "Tidshorisont: kortsiktigt och långsiktigt", NULL };
 
 void
-rule_error(struct rule_errors *e, const char *field, const char *message)
+rule_add(struct rule_errors *e, const char *field, enum rule_code code,
+    size_t line)
 {
 	if (e->n < RULE_ERRORS_MAX) {
 		e->field[e->n] = field;
-		e->message[e->n] = message;
+		e->msg[e->n].code = code;
+		e->msg[e->n].line = line;
+		e->msg[e->n].s = NULL;
 		e->n++;
 	}
 }
 
-const char *
+void
+rule_error(struct rule_errors *e, const char *field, const char *message)
+{
+	if (e->n < RULE_ERRORS_MAX) {
+		rule_add(e, field, RULE_TEXT, 0);
+		e->msg[e->n - 1].s = message;
+	}
+}
+
+const struct rule_msg *
 rule_error_get(const struct rule_errors *e, const char *field)
 {
 	size_t i;
 
 	for (i = 0; e != NULL && i < e->n; i++)
 		if (strcmp(e->field[i], field) == 0)
-			return e->message[i];
+			return &e->msg[i];
 	return NULL;
 }
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "core/remiss_rules.h"
+#include "views/rule_messages.h"
 
 /* A valid set of fields in buffers the rules may clean in place. */
 struct fixture {
@@ -101,7 +102,7 @@ test_closes_before_opens_is_refused(void **state)
 	strcpy(x.closes, "2024-03-31");
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(rules_remiss_fields(&x.f, true, &e), 1);
-	assert_non_null(strstr(rule_error_get(&e, "sista_svarsdag"), "före"));
+	assert_non_null(strstr(rule_error_text(NULL, &e, "sista_svarsdag"), "före"));
 	assert_null(rule_error_get(&e, "oppnar"));
 }
 
@@ -119,9 +120,9 @@ test_missing_and_impossible_values_are_named(void **state)
 	x.f.closes = NULL;
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(rules_remiss_fields(&x.f, true, &e), 4);
-	assert_string_equal(rule_error_get(&e, "titel"), "Skriv remissens titel.");
+	assert_string_equal(rule_error_text(NULL, &e, "titel"), "Skriv remissens titel.");
 	assert_non_null(rule_error_get(&e, "avsandare"));
-	assert_non_null(strstr(rule_error_get(&e, "oppnar"), "ÅÅÅÅ-MM-DD"));
+	assert_non_null(strstr(rule_error_text(NULL, &e, "oppnar"), "ÅÅÅÅ-MM-DD"));
 	assert_non_null(rule_error_get(&e, "sista_svarsdag"));
 }
 

@@ -12,6 +12,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/rule_messages.h"
 
 static const char conflict_too[] = N_("Någon annan har också ändrat remissen "
     "sedan du öppnade sidan: sidan visar nu det som är sparat.");
@@ -63,7 +64,7 @@ editor_errors(struct form_errors *out, struct arena *a,
 
 	for (i = 0; i < in->n; i++)
 		form_errors_add(out, arena_printf(a, "%s%s", prefix, in->field[i]),
-		    in->message[i]);
+		    rule_message(a, &in->msg[i]));
 }
 
 void
