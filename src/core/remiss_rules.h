@@ -24,9 +24,6 @@ struct rule_errors {
 void rule_add(struct rule_errors *e, const char *field, enum rule_code code,
     size_t line);
 
-/* Records a ready sentence for field (RULE_TEXT). */
-void rule_error(struct rule_errors *e, const char *field, const char *message);
-
 /* What was recorded for field, or NULL. */
 const struct rule_msg *rule_error_get(const struct rule_errors *e,
     const char *field);
@@ -52,7 +49,7 @@ struct remiss_fields {
 /*
  * Checks f the way the database's constraints will (slug pattern, lengths,
  * one-line fields, real dates, closes not before opens), recording one
- * Swedish message per bad field in e under the names "slug", "titel",
+ * code per bad field in e under the names "slug", "titel",
  * "avsandare", "diarienummer", "beskrivning", "oppnar", "sista_svarsdag".
  * The slug is only checked when need_slug (a new remiss). Returns the
  * number of errors added.

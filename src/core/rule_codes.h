@@ -1,5 +1,5 @@
-/* rule_codes.h: what the core's rules say about submitted values, as codes with the few
- * parameters a message needs; views/rule_messages.c turns each into the user's sentence. */
+/* rule_codes.h: what the core's rules say about submitted values and refused changes, as codes
+ * with the few parameters a message needs; views/rule_messages.c turns each into a sentence. */
 #ifndef REMISS_RULE_CODES_H
 #define REMISS_RULE_CODES_H
 
@@ -25,14 +25,52 @@ enum rule_code {
 	RULE_MEETING_NOTES_CONTROL,
 	RULE_MEETING_NO_ORG,		/* no organisation chosen */
 
-	RULE_TEXT,			/* transitional: s is the sentence */
+	/* A remiss, a section, a question (core/remiss_rules.c). */
+	RULE_REMISS_ONE_LINE,		/* a field has more than one line */
+	RULE_REMISS_DATE_BAD,
+	RULE_REMISS_SLUG_MISSING,
+	RULE_REMISS_SLUG_BAD,
+	RULE_REMISS_TITLE_MISSING,
+	RULE_REMISS_TITLE_TOO_LONG,
+	RULE_REMISS_SENDER_MISSING,
+	RULE_REMISS_SENDER_TOO_LONG,
+	RULE_REMISS_DIARIENR_TOO_LONG,
+	RULE_REMISS_DESCRIPTION_TOO_LONG,
+	RULE_REMISS_OPENS_MISSING,
+	RULE_REMISS_CLOSES_MISSING,
+	RULE_REMISS_CLOSES_BEFORE_OPENS,
+	RULE_SECTION_NR_MISSING,
+	RULE_SECTION_NR_BAD,
+	RULE_SECTION_HEADING_MISSING,
+	RULE_SECTION_HEADING_TOO_LONG,
+	RULE_SECTION_BODY_TOO_LONG,
+	RULE_QUESTION_ID_MISSING,
+	RULE_QUESTION_ID_BAD,
+	RULE_QUESTION_KIND_BAD,
+	RULE_QUESTION_TEXT_MISSING,
+	RULE_QUESTION_TEXT_TOO_LONG,
+
+	/* Changing a stored remiss (core/remiss_edit.c). */
+	RULE_REMISS_SLUG_TAKEN,
+	RULE_SECTION_NR_TAKEN,
+	RULE_QUESTION_ID_TAKEN,
+	RULE_SECTIONS_TOO_MANY,		/* more than 200 sections */
 };
 
 /* One thing a rule found: its code and the parameters its message names. */
 struct rule_msg {
 	enum rule_code	 code;
 	size_t		 line;		/* a line number (participants) */
-	const char	*s;		/* RULE_TEXT: the sentence */
+};
+
+/* A section or question that has answers and so may not be retired
+ * (core/remiss_edit.c), with what the refusal names. */
+struct answered_item {
+	const char	*nr, *heading;	/* a section's; NULL for a question, or
+					   when out of memory */
+	const char	*qid;		/* a question's; NULL for a section */
+	long		 sub, dra;	/* organisations with submitted answers,
+					   with drafts */
 };
 
 #endif

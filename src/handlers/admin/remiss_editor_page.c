@@ -141,7 +141,8 @@ editor_answer(struct request *req, struct response *res, struct remiss_edit *e,
 		return;
 	case EDIT_CONFLICT:
 	case EDIT_REFUSED:
-		editor_page(req, res, 409, NULL, e->message, NULL, posted, -1);
+		editor_page(req, res, 409, NULL,
+		    edit_refusal_message(req->arena, e), NULL, posted, -1);
 		return;
 	case EDIT_NOT_FOUND:
 		handler_fail(req, res, PROB_NO_SECTION_OR_QUESTION);
