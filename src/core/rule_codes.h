@@ -55,12 +55,38 @@ enum rule_code {
 	RULE_SECTION_NR_TAKEN,
 	RULE_QUESTION_ID_TAKEN,
 	RULE_SECTIONS_TOO_MANY,		/* more than 200 sections */
+
+	/* Why a response is refused (core/response_store.c). */
+	RULE_RESPONSE_TOO_MANY_ANSWERS,
+	RULE_RESPONSE_BAD_ANSWER_POSITION,
+	RULE_RESPONSE_SECTION_AND_QUESTION,
+	RULE_RESPONSE_NO_SUCH_SECTION,	/* s: the section's number */
+	RULE_RESPONSE_NO_SUCH_QUESTION,	/* s: the question's id */
+	RULE_RESPONSE_NO_TARGET,
+	RULE_RESPONSE_SECTION_TWICE,	/* s: the section's number */
+	RULE_RESPONSE_QUESTION_TWICE,	/* s: the question's id */
+	RULE_RESPONSE_POSITION_MISSING,
+	RULE_RESPONSE_CONTACT_NAME_MISSING,
+	RULE_RESPONSE_CONTACT_EMAIL_BAD,
+	RULE_RESPONSE_DECISION_BODY_MISSING,
+	RULE_RESPONSE_CHECKSUM_MISSING,
+	RULE_RESPONSE_ARRIVED_MISSING,
+	RULE_RESPONSE_ARRIVED_INVALID,
+	RULE_RESPONSE_ARRIVED_FUTURE,
+	RULE_RESPONSE_TOO_MANY_ATTACHMENTS,
+	RULE_RESPONSE_NOT_XML,
+	RULE_RESPONSE_VALUE_REFUSED,
+	RULE_RESPONSE_ANSWER_REFUSED,
+	RULE_RESPONSE_ATTACHMENT_REFUSED,
+
+	RULE__COUNT			/* not a code: how many there are */
 };
 
 /* One thing a rule found: its code and the parameters its message names. */
 struct rule_msg {
 	enum rule_code	 code;
 	size_t		 line;		/* a line number (participants) */
+	const char	*s;		/* a section nr or question id */
 };
 
 /* A section or question that has answers and so may not be retired

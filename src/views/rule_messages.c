@@ -18,6 +18,7 @@ rule_message(struct arena *a, const struct rule_msg *m)
 		return NULL;
 	switch (m->code) {
 	case RULE_NONE:
+	case RULE__COUNT:
 		return NULL;
 	case RULE_MEETING_OOM_PARTICIPANTS:
 		return _("Deltagarna kunde inte läsas just nu.");
@@ -115,6 +116,58 @@ rule_message(struct arena *a, const struct rule_msg *m)
 		return "En annan fråga i remissen har redan det id:t.";
 	case RULE_SECTIONS_TOO_MANY:
 		return "En remiss kan ha högst 200 avsnitt.";
+	/* Why a response is refused: Swedish only, as before. */
+	case RULE_RESPONSE_TOO_MANY_ANSWERS:
+		return "För många svar.";
+	case RULE_RESPONSE_BAD_ANSWER_POSITION:
+		return "Ogiltigt ställningstagande i ett svar.";
+	case RULE_RESPONSE_SECTION_AND_QUESTION:
+		return "Ett svar gäller både ett avsnitt och en fråga.";
+	case RULE_RESPONSE_NO_SUCH_SECTION:
+		return arena_printf(a, "Avsnitt %s finns inte i remissen.",
+		    m->s);
+	case RULE_RESPONSE_NO_SUCH_QUESTION:
+		return arena_printf(a, "Fråga %s finns inte i remissen.",
+		    m->s);
+	case RULE_RESPONSE_NO_TARGET:
+		return "Ett svar saknar avsnitt eller fråga.";
+	case RULE_RESPONSE_SECTION_TWICE:
+		return arena_printf(a, "Avsnitt %s besvaras mer än en gång.",
+		    m->s);
+	case RULE_RESPONSE_QUESTION_TWICE:
+		return arena_printf(a, "Fråga %s besvaras mer än en gång.",
+		    m->s);
+	case RULE_RESPONSE_POSITION_MISSING:
+		return "Ställningstagande (övergripande) saknas.";
+	case RULE_RESPONSE_CONTACT_NAME_MISSING:
+		return "Kontaktpersonens namn saknas.";
+	case RULE_RESPONSE_CONTACT_EMAIL_BAD:
+		return "Kontaktpersonens e-postadress saknas eller är "
+		    "ogiltig.";
+	case RULE_RESPONSE_DECISION_BODY_MISSING:
+		return "Beslutsdatum anges men inte beslutande instans.";
+	case RULE_RESPONSE_CHECKSUM_MISSING:
+		return "Begärans kontrollsumma saknas.";
+	case RULE_RESPONSE_ARRIVED_MISSING:
+		return "Ankomstdatum saknas eller är inte ett datum "
+		    "(ÅÅÅÅ-MM-DD).";
+	case RULE_RESPONSE_ARRIVED_INVALID:
+		return "Ankomstdatumet är inte ett giltigt datum.";
+	case RULE_RESPONSE_ARRIVED_FUTURE:
+		return "Ankomstdatumet kan inte vara senare än i dag.";
+	case RULE_RESPONSE_TOO_MANY_ATTACHMENTS:
+		return "För många bilagor.";
+	case RULE_RESPONSE_NOT_XML:
+		return "Svaret kunde inte skrivas som XML (otillåtna "
+		    "tecken?).";
+	case RULE_RESPONSE_VALUE_REFUSED:
+		return "Ett värde i svaret godtogs inte (för långt, "
+		    "ogiltigt datum eller e-postadress).";
+	case RULE_RESPONSE_ANSWER_REFUSED:
+		return "Ett svar godtogs inte (för lång text, eller "
+		    "avsnittet eller frågan har tagits bort).";
+	case RULE_RESPONSE_ATTACHMENT_REFUSED:
+		return "En bilaga godtogs inte (filnamn eller mediatyp).";
 	}
 	return NULL;
 }
