@@ -1,6 +1,6 @@
 /* meeting_rules.c: what the fields of a dialogmöte may hold (date, title, place, notes,
- * participant lines), as the database's CHECKs in schema/010_meetings.sql say; pure, but the
- * messages follow the language of the request (views/i18n.h). */
+ * participant lines), as the database's CHECKs in schema/010_meetings.sql say; pure, answering
+ * in codes (core/rule_codes.h) that views/rule_messages.c words. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -10,7 +10,6 @@
 #include "core/meeting_rules.h"
 #include "http/utf8.h"
 #include "util/arena.h"
-#include "views/i18n.h"
 #include "xml/walk.h"
 
 static const char *const months_sv[] = { "januari", "februari", "mars",
@@ -140,7 +139,7 @@ has_control(const char *s)
 
 int
 meeting_parse_participants(struct arena *a, const char *text,
-    struct meeting_participant **out, size_t *n, const char **err)
+    struct meeting_participant **out, size_t *n, struct rule_msg *err)
 {
 	struct meeting_participant	*list;
 	const char			*line, *end, *comma;
@@ -148,10 +147,10 @@ meeting_parse_participants(struct arena *a, const char *text,
 	size_t				 count = 0, lineno = 0, len;
 	bool				 oom = false;
 
-	*err = NULL;
+	memset(err, 0, sizeof(*err));
 	if ((list = arena_calloc(a, MEETING_PARTICIPANTS_MAX + 1,
 	    sizeof(*list))) == NULL) {
-		*err = _("Deltagarna kunde inte läsas just nu.");
+		err->code = RULE_MEETING_OOM_PARTICIPANTS;
 		return -1;
 	}
 	for (line = text != NULL ? text : ""; *line != '\0'; line = end) {
@@ -168,31 +167,29 @@ meeting_parse_participants(struct arena *a, const char *text,
 		role = comma < line + len ? clean(a, comma + 1,
 		    len - (size_t)(comma - line) - 1, &oom) : NULL;
 		if (oom) {
-			*err = _("Deltagarna kunde inte läsas just nu.");
+			err->code = RULE_MEETING_OOM_PARTICIPANTS;
 			return -1;
 		}
 		if (name == NULL && role == NULL)
 			continue;	/* a blank line */
 		if (name == NULL) {
-			*err = arena_printf(a, _("Rad %zu: skriv deltagarens namn "
-			    "före kommatecknet, till exempel ”Anna Svensson, "
-			    "socialchef”."), lineno);
+			err->code = RULE_MEETING_NAME_MISSING;
+			err->line = lineno;
 			return -1;
 		}
 		if (has_control(name) || (role != NULL && has_control(role))) {
-			*err = arena_printf(a, _("Rad %zu: raden innehåller "
-			    "otillåtna tecken."), lineno);
+			err->code = RULE_MEETING_LINE_CONTROL;
+			err->line = lineno;
 			return -1;
 		}
 		if (utf8_chars(name) > MEETING_NAME_MAX || (role != NULL &&
 		    utf8_chars(role) > MEETING_NAME_MAX)) {
-			*err = arena_printf(a, _("Rad %zu: namnet och rollen får "
-			    "vara högst 200 tecken var."), lineno);
+			err->code = RULE_MEETING_NAME_TOO_LONG;
+			err->line = lineno;
 			return -1;
 		}
 		if (count == MEETING_PARTICIPANTS_MAX) {
-			*err = _("Skriv högst 200 deltagare.");
-
+			err->code = RULE_MEETING_TOO_MANY;
 			return -1;
 		}
 		list[count].name = name;
@@ -220,7 +217,7 @@ meeting_participants_text(struct arena *a,
 /* A one-line optional field: cleaned into *out (NULL when blank). */
 static size_t
 check_line(struct arena *a, const char *v, const char *field,
-    const char *too_long, const char **out, struct rule_errors *e)
+    enum rule_code too_long, const char **out, struct rule_errors *e)
 {
 	bool	 oom = false;
 	char	*c;
@@ -230,18 +227,17 @@ check_line(struct arena *a, const char *v, const char *field,
 		return 0;
 	c = clean(a, v, strlen(v), &oom);
 	if (oom) {
-		rule_error(e, field, _("Fältet kunde inte läsas just nu."));
+		rule_add(e, field, RULE_MEETING_OOM_FIELD, 0);
 		return 1;
 	}
 	if (c == NULL)
 		return 0;
 	if (has_control(c)) {
-		rule_error(e, field, _("Fältet får bara innehålla en rad vanlig "
-		    "text."));
+		rule_add(e, field, RULE_MEETING_ONE_LINE, 0);
 		return 1;
 	}
 	if (utf8_chars(c) > MEETING_TITLE_MAX) {
-		rule_error(e, field, too_long);
+		rule_add(e, field, too_long, 0);
 		return 1;
 	}
 	*out = c;
@@ -252,46 +248,44 @@ size_t
 meeting_check_fields(struct arena *a, const struct meeting_fields *f,
     struct meeting_values *v, struct rule_errors *e)
 {
-	const char	*err;
+	struct rule_msg	 err;
 	char		*notes;
 	size_t		 n = 0;
 
 	memset(v, 0, sizeof(*v));
 	v->notes = "";
 	if (f->date == NULL || f->date[strspn(f->date, " \t")] == '\0') {
-		rule_error(e, "datum", _("Skriv dagen då mötet hölls."));
+		rule_add(e, "datum", RULE_MEETING_DATE_MISSING, 0);
 		n++;
 	} else if (meeting_parse_date(f->date, v->date) == -1) {
-		rule_error(e, "datum", _("Skriv ett riktigt datum som ÅÅÅÅ-MM-DD, "
-		    "till exempel 2024-05-14."));
+		rule_add(e, "datum", RULE_MEETING_DATE_BAD, 0);
 		n++;
 	}
-	n += check_line(a, f->title, "rubrik", _("Rubriken får vara högst 200 "
-	    "tecken."), &v->title, e);
-	n += check_line(a, f->place, "plats", _("Platsen får vara högst 200 "
-	    "tecken."), &v->place, e);
+	n += check_line(a, f->title, "rubrik", RULE_MEETING_TITLE_TOO_LONG,
+	    &v->title, e);
+	n += check_line(a, f->place, "plats", RULE_MEETING_PLACE_TOO_LONG,
+	    &v->place, e);
 	if (f->notes != NULL) {
 		if ((notes = arena_strdup(a, f->notes)) == NULL) {
-			rule_error(e, "anteckningar", _("Anteckningarna kunde inte "
-			    "läsas just nu."));
+			rule_add(e, "anteckningar", RULE_MEETING_OOM_NOTES, 0);
 			n++;
 		} else {
 			notes = rules_text(notes);
 			v->notes = notes != NULL ? notes : "";
 			if (utf8_chars(v->notes) > MEETING_NOTES_MAX) {
-				rule_error(e, "anteckningar", _("Anteckningarna får "
-				    "vara högst 100 000 tecken."));
+				rule_add(e, "anteckningar",
+				    RULE_MEETING_NOTES_TOO_LONG, 0);
 				n++;
 			} else if (has_control(v->notes)) {
-				rule_error(e, "anteckningar", _("Anteckningarna "
-				    "innehåller otillåtna tecken."));
+				rule_add(e, "anteckningar",
+				    RULE_MEETING_NOTES_CONTROL, 0);
 				n++;
 			}
 		}
 	}
 	if (meeting_parse_participants(a, f->participants, &v->participants,
 	    &v->nparticipants, &err) == -1) {
-		rule_error(e, "deltagare", err);
+		rule_add(e, "deltagare", err.code, err.line);
 		n++;
 	}
 	return n;

@@ -46,13 +46,13 @@ int meeting_parse_date(const char *s, char out[11]);
  * Reads the participants' text: one person per line, "Name, role or
  * organisation" (the first comma separates; no comma: a name alone). Blank
  * lines are skipped; white space is collapsed. Allocates the list in a.
- * Returns 0, or -1 with *err set to a Swedish sentence naming the line
- * ("Rad 3: ...") when a line has no name, a part is longer than 200
+ * Returns 0, or -1 with *err set to the code (and the line it names) when
+ * a line has no name, has control characters, a part is longer than 200
  * characters or there are more than MEETING_PARTICIPANTS_MAX lines;
  * *out and *n are then unchanged.
  */
 int meeting_parse_participants(struct arena *a, const char *text,
-    struct meeting_participant **out, size_t *n, const char **err);
+    struct meeting_participant **out, size_t *n, struct rule_msg *err);
 
 /* The participants as the form shows them again, one "Name, role" per
  * line. Returns a string in a, or NULL when out of memory. */
@@ -60,8 +60,8 @@ char *meeting_participants_text(struct arena *a,
     const struct meeting_participant *p, size_t n);
 
 /*
- * Checks f and fills v (allocating in a), recording one Swedish message
- * per bad field in e under "datum", "rubrik", "plats", "anteckningar" and
+ * Checks f and fills v (allocating in a), recording one code (a
+ * RULE_MEETING_*) per bad field in e under "datum", "rubrik", "plats", "anteckningar" and
  * "deltagare". Organisations are checked by the caller (field
  * "organisationer"). Returns the number of errors added.
  */

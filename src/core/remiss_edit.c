@@ -17,9 +17,6 @@
 
 #define SECTIONS_MAX	200	/* a remiss has 1-200 sections */
 
-static const char conflict_sv[] = "Någon annan har ändrat remissen sedan du "
-    "öppnade sidan. Din ändring är inte sparad. Sidan visar nu det som är "
-    "sparat, med det du skrev kvar i formuläret: kontrollera och spara igen.";
 
 const char *
 remiss_edit_id_array(struct arena *a, const long long *ids, size_t n)
@@ -144,7 +141,7 @@ begin(struct remiss_edit *e, bool lock_answers)
 	if (PQntuples(r) != 1) {
 		PQclear(r);
 		db_rollback(e->db);
-		e->message = conflict_sv;
+		e->nanswered = 0;
 		return EDIT_CONFLICT;
 	}
 	if (col_int(r, 0, "edit_version", &l) == -1) {
@@ -247,8 +244,7 @@ remiss_edit_create(struct db *db, const char *actor, struct arena *a,
 	if (PQntuples(r) != 1) {
 		PQclear(r);
 		db_rollback(db);
-		rule_error(errs, "slug", "Det finns redan en remiss med det id:t. "
-		    "Välj ett annat.");
+		rule_add(errs, "slug", RULE_REMISS_SLUG_TAKEN, 0);
 		return EDIT_INVALID;
 	}
 	if (col_id(r, 0, "id", id) == -1) {
@@ -307,11 +303,11 @@ remiss_edit_fields(struct remiss_edit *e, const struct remiss_fields *f)
 /* Maps the failure of a save (db_query gave NULL, having logged it) to a
  * field error for a unique violation; anything else is unavailable. */
 static enum edit_status
-save_failed(struct remiss_edit *e, const char *field, const char *taken)
+save_failed(struct remiss_edit *e, const char *field, enum rule_code taken)
 {
 	if (strcmp(db_last_sqlstate(e->db), "23505") != 0)
 		return EDIT_UNAVAILABLE;
-	rule_error(&e->errs, field, taken);
+	rule_add(&e->errs, field, taken, 0);
 	return EDIT_INVALID;
 }
 
@@ -320,7 +316,7 @@ save_failed(struct remiss_edit *e, const char *field, const char *taken)
  * error, EDIT_NOT_FOUND, never a saved change), else as save_failed. */
 static enum edit_status
 save_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
-    const char *field, const char *taken)
+    const char *field, enum rule_code taken)
 {
 	PGresult	*r;
 	int		 rows;
@@ -337,7 +333,7 @@ save_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
  * with taken as the error of field. */
 static enum edit_status
 add_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
-    const char *field, const char *taken, long long *id)
+    const char *field, enum rule_code taken, long long *id)
 {
 	PGresult *r;
 
@@ -345,7 +341,7 @@ add_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 		return EDIT_UNAVAILABLE;
 	if (PQntuples(r) != 1) {
 		PQclear(r);
-		rule_error(&e->errs, field, taken);
+		rule_add(&e->errs, field, taken, 0);
 		return EDIT_INVALID;
 	}
 	if (col_id(r, 0, "id", id) == -1) {
@@ -380,9 +376,6 @@ one_row(struct remiss_edit *e, enum stmt sid, const char *const *p,
 	return EDIT_OK;
 }
 
-static const char nr_taken[] = "Ett annat avsnitt har redan det numret.";
-static const char qid_taken[] = "En annan fråga i remissen har redan det "
-    "id:t.";
 
 /* A section's or question's values, for the steps below. */
 struct item {
@@ -404,7 +397,7 @@ section_add_step(struct remiss_edit *e, struct edit_step *step,
 
 	p[0] = step->rid; p[1] = it->nr; p[2] = it->heading;
 	p[3] = it->body != NULL ? it->body : "";
-	if ((st = add_row(e, STMT_SECTION_ADD, p, "nr", nr_taken,
+	if ((st = add_row(e, STMT_SECTION_ADD, p, "nr", RULE_SECTION_NR_TAKEN,
 	    &e->new_id)) != EDIT_OK)
 		return st;
 	/* The position CHECK allows 10000 places; 200 live sections is the
@@ -413,7 +406,7 @@ section_add_step(struct remiss_edit *e, struct edit_step *step,
 		return EDIT_UNAVAILABLE;
 	if (PQntuples(r) > SECTIONS_MAX) {
 		PQclear(r);
-		rule_error(&e->errs, "nr", "En remiss kan ha högst 200 avsnitt.");
+		rule_add(&e->errs, "nr", RULE_SECTIONS_TOO_MANY, 0);
 		return EDIT_INVALID;
 	}
 	PQclear(r);
@@ -451,7 +444,8 @@ section_save_step(struct remiss_edit *e, struct edit_step *step,
 		return st;
 	p[2] = it->nr; p[3] = it->heading;
 	p[4] = it->body != NULL ? it->body : ""; p[5] = NULL;
-	if ((st = save_row(e, STMT_SECTION_SAVE, p, "nr", nr_taken)) != EDIT_OK)
+	if ((st = save_row(e, STMT_SECTION_SAVE, p, "nr",
+	    RULE_SECTION_NR_TAKEN)) != EDIT_OK)
 		return st;
 	step->object_id = it->id;
 	detail_str(&step->detail, "nr", it->nr);
@@ -559,11 +553,10 @@ section_remove_step(struct remiss_edit *e, struct edit_step *step,
     const void *ctx)
 {
 	const struct item	*it = ctx;
-	const char		*p[2], *msgs[8], *nr;
+	const char		*p[2], *nr;
 	long long		*qids, sid = it->id;
-	size_t			 nq, i;
+	size_t			 nq;
 	char			 s[24];
-	struct buf		 why;
 	long			 answered;
 	enum edit_status	 st;
 
@@ -575,15 +568,12 @@ section_remove_step(struct remiss_edit *e, struct edit_step *step,
 	if (section_questions(e, sid, &qids, &nq) == -1)
 		return EDIT_UNAVAILABLE;
 	answered = remiss_edit_check_answered(e->db, e->a, e->remiss_id, &sid, 1,
-	    qids, nq, false, msgs, sizeof(msgs) / sizeof(msgs[0]));
+	    qids, nq, e->answered, EDIT_ANSWERED_MAX);
 	if (answered == -1)
 		return EDIT_UNAVAILABLE;
 	if (answered > 0) {
-		buf_init(&why, e->a);
-		for (i = 0; i < (size_t)answered && i < sizeof(msgs) /
-		    sizeof(msgs[0]); i++)
-			buf_printf(&why, "%s%s", i ? " " : "", msgs[i]);
-		e->message = why.failed ? msgs[0] : why.data;
+		e->nanswered = (size_t)answered < EDIT_ANSWERED_MAX ?
+		    (size_t)answered : EDIT_ANSWERED_MAX;
 		return EDIT_REFUSED;
 	}
 	if ((st = one_row(e, STMT_SECTION_RETIRE, p, "nr", &nr, NULL,
@@ -623,7 +613,7 @@ question_add_step(struct remiss_edit *e, struct edit_step *step,
 	} else
 		p[1] = NULL;
 	p[2] = it->qid; p[3] = it->kind; p[4] = it->text;
-	if ((st = add_row(e, STMT_QUESTION_ADD, p, "id", qid_taken,
+	if ((st = add_row(e, STMT_QUESTION_ADD, p, "id", RULE_QUESTION_ID_TAKEN,
 	    &e->new_id)) != EDIT_OK)
 		return st;
 	step->object_id = e->new_id;
@@ -662,8 +652,8 @@ question_save_step(struct remiss_edit *e, struct edit_step *step,
 	    NULL, NULL)) != EDIT_OK)
 		return st;
 	p[2] = it->qid; p[3] = it->kind; p[4] = it->text;
-	if ((st = save_row(e, STMT_QUESTION_SAVE, p, "id", qid_taken)) !=
-	    EDIT_OK)
+	if ((st = save_row(e, STMT_QUESTION_SAVE, p, "id",
+	    RULE_QUESTION_ID_TAKEN)) != EDIT_OK)
 		return st;
 	step->object_id = it->id;
 	detail_str(&step->detail, "qid", it->qid);
@@ -690,7 +680,7 @@ question_remove_step(struct remiss_edit *e, struct edit_step *step,
     const void *ctx)
 {
 	const struct item	*it = ctx;
-	const char		*p[2], *msgs[1], *qid;
+	const char		*p[2], *qid;
 	long long		 qid_id = it->id;
 	char			 q[24];
 	long			 answered;
@@ -702,11 +692,11 @@ question_remove_step(struct remiss_edit *e, struct edit_step *step,
 	    NULL)) != EDIT_OK)
 		return st;
 	answered = remiss_edit_check_answered(e->db, e->a, e->remiss_id, NULL, 0,
-	    &qid_id, 1, false, msgs, 1);
+	    &qid_id, 1, e->answered, 1);
 	if (answered == -1)
 		return EDIT_UNAVAILABLE;
 	if (answered > 0) {
-		e->message = msgs[0];
+		e->nanswered = 1;
 		return EDIT_REFUSED;
 	}
 	if ((st = one_row(e, STMT_QUESTION_RETIRE, p, "qid", &qid, NULL,
@@ -761,78 +751,55 @@ out:
 	return rc;
 }
 
-/* "inskickade svar från 4 remissinstanser och utkast hos 1" and the like. */
-static const char *
-who_answered(struct arena *a, long sub, long dra)
+/* One answered section (nr, heading) or question (qid) of row i of r into
+ * *it, its strings copied into a (NULL when out of memory). */
+static void
+answered_row(struct arena *a, PGresult *r, int i, bool question,
+    struct answered_item *it)
 {
-	const char *s = NULL, *d = NULL;
-
-	if (sub > 0)
-		s = arena_printf(a, "inskickade svar från %ld %s", sub,
-		    sub == 1 ? "remissinstans" : "remissinstanser");
-	if (dra > 0)
-		d = arena_printf(a, "%s hos %ld %s", sub > 0 ? "utkast" :
-		    "utkast till svar", dra, dra == 1 ? "remissinstans" :
-		    "remissinstanser");
-	if (s != NULL && d != NULL)
-		return arena_printf(a, "%s och %s", s, d);
-	return s != NULL ? s : d;
+	memset(it, 0, sizeof(*it));
+	if (col_int(r, i, "sub", &it->sub) == -1 ||
+	    col_int(r, i, "dra", &it->dra) == -1)
+		it->sub = it->dra = 1;
+	if (question)
+		it->qid = arena_strdup(a, col_text(r, i, "qid"));
+	else {
+		it->nr = arena_strdup(a, col_text(r, i, "nr"));
+		it->heading = arena_strdup(a, col_text(r, i, "heading"));
+	}
 }
 
 long
 remiss_edit_check_answered(struct db *db, struct arena *a, long long remiss_id,
     const long long *sids, size_t nsids, const long long *qids, size_t nqids,
-    bool for_import, const char **msgs, size_t max)
+    struct answered_item *items, size_t max)
 {
 	PGresult	*r;
-	const char	*p[2], *who, *advice;
+	const char	*p[2];
 	char		 id[24];
-	long		 n = 0, sub, dra;
+	long		 n = 0;
 	int		 i;
 
-	advice = for_import ? "Behåll det i filen: ett nytt nummer, en ny "
-	    "rubrik eller en ny plats går bra, svaren följer med." :
-	    "Du kan ändra nummer, rubrik eller plats i stället: svaren följer med.";
 	snprintf(id, sizeof(id), "%lld", remiss_id);
 	p[0] = id;
 	if (nsids > 0) {
 		if ((p[1] = remiss_edit_id_array(a, sids, nsids)) == NULL ||
 		    (r = db_query(db, STMT_SECTIONS_ANSWERED, p)) == NULL)
 			return -1;
-		for (i = 0; i < PQntuples(r); i++, n++) {
-			if (col_int(r, i, "sub", &sub) == -1 ||
-			    col_int(r, i, "dra", &dra) == -1)
-				sub = dra = 1;
-			who = who_answered(a, sub, dra);
+		for (i = 0; i < PQntuples(r); i++, n++)
 			if ((size_t)n < max)
-				msgs[n] = arena_printf(a, "Avsnitt %s %s har %s "
-				    "och kan inte tas bort. %s", col_text(r, i, "nr"),
-				    col_text(r, i, "heading"), who ? who : "svar",
-				    advice);
-		}
+				answered_row(a, r, i, false, &items[n]);
 		PQclear(r);
 	}
 	if (nqids > 0) {
 		if ((p[1] = remiss_edit_id_array(a, qids, nqids)) == NULL ||
 		    (r = db_query(db, STMT_QUESTIONS_ANSWERED, p)) == NULL)
 			return -1;
-		for (i = 0; i < PQntuples(r); i++, n++) {
-			if (col_int(r, i, "sub", &sub) == -1 ||
-			    col_int(r, i, "dra", &dra) == -1)
-				sub = dra = 1;
-			who = who_answered(a, sub, dra);
+		for (i = 0; i < PQntuples(r); i++, n++)
 			if ((size_t)n < max)
-				msgs[n] = arena_printf(a, "Frågan %s har %s och kan "
-				    "inte tas bort.%s", col_text(r, i, "qid"),
-				    who ? who : "svar", for_import ?
-				    " Behåll den i filen: svaren följer med." : "");
-		}
+				answered_row(a, r, i, true, &items[n]);
 		PQclear(r);
 	}
-	for (i = 0; (size_t)i < max && i < n; i++)
-		if (msgs[i] == NULL)
-			msgs[i] = "Ett avsnitt eller en fråga med svar kan inte tas "
-			    "bort.";
 	return n;
 }
 

@@ -14,12 +14,14 @@
 struct arena;
 struct db;
 
+#define EDIT_ANSWERED_MAX 8	/* answered items a refusal names */
+
 enum edit_status {
 	EDIT_OK,
 	EDIT_INVALID,		/* a value breaks a rule: see errs */
 	EDIT_CONFLICT,		/* the remiss changed since lock was read */
 	EDIT_NOT_FOUND,		/* no such live section or question */
-	EDIT_REFUSED,		/* it would lose answers: see message */
+	EDIT_REFUSED,		/* it would lose answers: see answered */
 	EDIT_UNAVAILABLE,	/* the database failed; nothing was changed */
 };
 
@@ -40,7 +42,10 @@ struct remiss_edit {
 	int			 lock;
 	long long		 new_id;
 	struct rule_errors	 errs;		/* EDIT_INVALID: per field */
-	const char		*message;	/* EDIT_REFUSED / EDIT_CONFLICT: Swedish */
+	struct answered_item	 answered[EDIT_ANSWERED_MAX];
+	size_t			 nanswered;	/* EDIT_REFUSED: what has
+						   answers (1 or more);
+						   EDIT_CONFLICT: 0 */
 };
 
 /* Looks up a remiss by slug: 1 found (*id, *lock and, if status is not
@@ -129,15 +134,14 @@ enum core_result remiss_edit_page_load(struct db *db, struct arena *a,
 /*
  * The one rule, for the import as for the editor: of the sections sids and
  * questions qids of remiss_id (which the caller is about to retire), those
- * with answers (submitted or in a draft) may not be retired. Writes one
- * Swedish message per answered one to msgs[0..max), worded for an import
- * file when for_import. Call inside the transaction after
- * remiss_edit_lock_answers. Returns how many are answered (0: retiring is
- * fine), or -1 (database error).
+ * with answers (submitted or in a draft) may not be retired. Describes
+ * each answered one in items[0..max) (views/rule_messages.h words them).
+ * Call inside the transaction after remiss_edit_lock_answers. Returns how
+ * many are answered (0: retiring is fine), or -1 (database error).
  */
 long remiss_edit_check_answered(struct db *db, struct arena *a,
     long long remiss_id, const long long *sids, size_t nsids,
-    const long long *qids, size_t nqids, bool for_import, const char **msgs,
+    const long long *qids, size_t nqids, struct answered_item *items,
     size_t max);
 
 /* Locks answers and draft answers against writes until the transaction

@@ -19,6 +19,7 @@
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/numparse.h"
+#include "views/rule_messages.h"
 #include "xml/safe.h"
 #include "xml/walk.h"
 
@@ -511,7 +512,8 @@ store_sections(struct db *db, struct arena *a, struct def *d, const char *rid,
 {
 	struct section_key	*live, *keys;
 	long long		*match, *gone, *gone_q, *temp, remiss_id;
-	const char		*p[6], *msgs[50], *ids;
+	const char		*p[6], *ids;
+	struct answered_item	 items[50];
 	char			 pos[24];
 	long			 nlive, ngone_q, answered;
 	size_t			 i, j, ngone = 0, ntemp = 0, nmatched = 0;
@@ -547,15 +549,16 @@ store_sections(struct db *db, struct arena *a, struct def *d, const char *rid,
 	if (parse_id(rid, &remiss_id) == -1)
 		return db_fail(errout, file, "reading the remiss id", NULL);
 	answered = remiss_edit_check_answered(db, a, remiss_id, gone,
-	    ngone, gone_q, (size_t)ngone_q, true, msgs,
-	    sizeof(msgs) / sizeof(msgs[0]));
+	    ngone, gone_q, (size_t)ngone_q, items,
+	    sizeof(items) / sizeof(items[0]));
 	if (answered == -1)
 		return db_fail(errout, file, "checking for answers", NULL);
 	if (answered > 0) {
-		for (i = 0; i < (size_t)answered && i < sizeof(msgs) /
-		    sizeof(msgs[0]); i++)
+		for (i = 0; i < (size_t)answered && i < sizeof(items) /
+		    sizeof(items[0]); i++)
 			say(errout, "%s: %s (an answered section or "
-			    "question cannot be removed)\n", file, msgs[i]);
+			    "question cannot be removed)\n", file,
+			    answered_message(a, &items[i], true));
 		return -1;
 	}
 

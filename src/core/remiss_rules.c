@@ -26,23 +26,25 @@ static const char *const question_kinds_sv[] = { "Fritext",
     "Tidshorisont: kortsiktigt och långsiktigt", NULL };
 
 void
-rule_error(struct rule_errors *e, const char *field, const char *message)
+rule_add(struct rule_errors *e, const char *field, enum rule_code code,
+    size_t line)
 {
 	if (e->n < RULE_ERRORS_MAX) {
 		e->field[e->n] = field;
-		e->message[e->n] = message;
+		e->msg[e->n].code = code;
+		e->msg[e->n].line = line;
 		e->n++;
 	}
 }
 
-const char *
+const struct rule_msg *
 rule_error_get(const struct rule_errors *e, const char *field)
 {
 	size_t i;
 
 	for (i = 0; e != NULL && i < e->n; i++)
 		if (strcmp(e->field[i], field) == 0)
-			return e->message[i];
+			return &e->msg[i];
 	return NULL;
 }
 
@@ -89,36 +91,35 @@ has_control(const char *s)
 /* A required or optional one-line field of at most max characters. */
 static size_t
 check_line(const char *v, bool required, size_t max, const char *field,
-    const char *missing, const char *too_long, struct rule_errors *e)
+    enum rule_code missing, enum rule_code too_long, struct rule_errors *e)
 {
 	if (v == NULL) {
 		if (!required)
 			return 0;
-		rule_error(e, field, missing);
+		rule_add(e, field, missing, 0);
 		return 1;
 	}
 	if (utf8_chars(v) > max) {
-		rule_error(e, field, too_long);
+		rule_add(e, field, too_long, 0);
 		return 1;
 	}
 	if (has_control(v) || strchr(v, '\n') != NULL || strchr(v, '\t') != NULL) {
-		rule_error(e, field, "Fältet får bara innehålla en rad vanlig text.");
+		rule_add(e, field, RULE_REMISS_ONE_LINE, 0);
 		return 1;
 	}
 	return 0;
 }
 
 static size_t
-check_date(const char *v, const char *field, const char *missing,
+check_date(const char *v, const char *field, enum rule_code missing,
     struct rule_errors *e)
 {
 	if (v == NULL) {
-		rule_error(e, field, missing);
+		rule_add(e, field, missing, 0);
 		return 1;
 	}
 	if (!xw_valid_date(v)) {
-		rule_error(e, field, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel "
-		    "2025-04-01.");
+		rule_add(e, field, RULE_REMISS_DATE_BAD, 0);
 		return 1;
 	}
 	return 0;
@@ -132,35 +133,28 @@ rules_remiss_fields(const struct remiss_fields *f, bool need_slug,
 
 	if (need_slug) {
 		if (f->slug == NULL) {
-			rule_error(e, "slug", "Skriv remissens id. Det blir en del "
-			    "av adressen, till exempel ok-hemsjukvard-2025.");
+			rule_add(e, "slug", RULE_REMISS_SLUG_MISSING, 0);
 			n++;
 		} else if (!xw_valid_slug(f->slug)) {
-			rule_error(e, "slug", "Id får bara innehålla små "
-			    "bokstäver a–z, siffror och bindestreck (1–80 tecken) "
-			    "och får inte börja med bindestreck.");
+			rule_add(e, "slug", RULE_REMISS_SLUG_BAD, 0);
 			n++;
 		}
 	}
 	n += check_line(f->title, true, TITLE_MAX, "titel",
-	    "Skriv remissens titel.", "Titeln får vara högst 500 tecken.", e);
+	    RULE_REMISS_TITLE_MISSING, RULE_REMISS_TITLE_TOO_LONG, e);
 	n += check_line(f->sender, true, TITLE_MAX, "avsandare",
-	    "Skriv vem som skickar remissen.",
-	    "Avsändaren får vara högst 500 tecken.", e);
+	    RULE_REMISS_SENDER_MISSING, RULE_REMISS_SENDER_TOO_LONG, e);
 	n += check_line(f->diarienummer, false, DIARIENR_MAX, "diarienummer",
-	    NULL, "Diarienumret får vara högst 100 tecken.", e);
+	    RULE_NONE, RULE_REMISS_DIARIENR_TOO_LONG, e);
 	if (f->description != NULL && utf8_chars(f->description) > DESCRIPTION_MAX) {
-		rule_error(e, "beskrivning", "Beskrivningen får vara högst "
-		    "100 000 tecken.");
+		rule_add(e, "beskrivning", RULE_REMISS_DESCRIPTION_TOO_LONG, 0);
 		n++;
 	}
-	bad_dates = check_date(f->opens, "oppnar", "Skriv dagen då remissen "
-	    "öppnar.", e);
-	bad_dates += check_date(f->closes, "sista_svarsdag", "Skriv sista "
-	    "svarsdag.", e);
+	bad_dates = check_date(f->opens, "oppnar", RULE_REMISS_OPENS_MISSING, e);
+	bad_dates += check_date(f->closes, "sista_svarsdag",
+	    RULE_REMISS_CLOSES_MISSING, e);
 	if (bad_dates == 0 && strcmp(f->closes, f->opens) < 0) {
-		rule_error(e, "sista_svarsdag", "Sista svarsdag kan inte vara före "
-		    "den dag remissen öppnar.");
+		rule_add(e, "sista_svarsdag", RULE_REMISS_CLOSES_BEFORE_OPENS, 0);
 		bad_dates++;
 	}
 	return n + bad_dates;
@@ -173,19 +167,16 @@ rules_section_fields(const char *nr, const char *heading, const char *body,
 	size_t n = 0;
 
 	if (nr == NULL) {
-		rule_error(e, "nr", "Skriv avsnittets nummer, till exempel 3.2.");
+		rule_add(e, "nr", RULE_SECTION_NR_MISSING, 0);
 		n++;
 	} else if (!xw_valid_nr(nr)) {
-		rule_error(e, "nr", "Numret får vara 1–32 tecken: bokstäver, "
-		    "siffror, punkt, kolon, understreck och bindestreck, och "
-		    "ska börja och sluta med en bokstav eller siffra.");
+		rule_add(e, "nr", RULE_SECTION_NR_BAD, 0);
 		n++;
 	}
 	n += check_line(heading, true, HEADING_MAX, "rubrik",
-	    "Skriv avsnittets rubrik.", "Rubriken får vara högst 500 tecken.", e);
+	    RULE_SECTION_HEADING_MISSING, RULE_SECTION_HEADING_TOO_LONG, e);
 	if (body != NULL && utf8_chars(body) > BODY_MAX) {
-		rule_error(e, "text", "Förslagets text får vara högst 200 000 "
-		    "tecken.");
+		rule_add(e, "text", RULE_SECTION_BODY_TOO_LONG, 0);
 		n++;
 	}
 	return n;
@@ -198,20 +189,18 @@ rules_question_fields(const char *qid, const char *kind, const char *text,
 	size_t n = 0;
 
 	if (qid == NULL) {
-		rule_error(e, "id", "Skriv frågans id, till exempel q5.");
+		rule_add(e, "id", RULE_QUESTION_ID_MISSING, 0);
 		n++;
 	} else if (!xw_valid_qid(qid)) {
-		rule_error(e, "id", "Id får vara 1–64 tecken: bokstäver a–z, "
-		    "siffror, understreck, punkt och bindestreck, och ska börja "
-		    "med en bokstav, siffra eller understreck.");
+		rule_add(e, "id", RULE_QUESTION_ID_BAD, 0);
 		n++;
 	}
 	if (kind == NULL || rules_question_kind_sv(kind) == NULL) {
-		rule_error(e, "typ", "Välj vilken sorts svar frågan ska ha.");
+		rule_add(e, "typ", RULE_QUESTION_KIND_BAD, 0);
 		n++;
 	}
-	n += check_line(text, true, QUESTION_MAX, "text", "Skriv frågan.",
-	    "Frågan får vara högst 10 000 tecken.", e);
+	n += check_line(text, true, QUESTION_MAX, "text",
+	    RULE_QUESTION_TEXT_MISSING, RULE_QUESTION_TEXT_TOO_LONG, e);
 	return n;
 }
 

@@ -7,21 +7,26 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/rule_codes.h"
+
 #define RULE_ERRORS_MAX 16
 
 /* Problems found in submitted values: a logical field name ("titel", "nr")
- * and a Swedish message for the person who typed it. */
+ * and what is wrong with it, as a code (views/rule_messages.h words it). */
 struct rule_errors {
 	const char	*field[RULE_ERRORS_MAX];
-	const char	*message[RULE_ERRORS_MAX];
+	struct rule_msg	 msg[RULE_ERRORS_MAX];
 	size_t		 n;
 };
 
-/* Records message for field; beyond RULE_ERRORS_MAX it is dropped. */
-void rule_error(struct rule_errors *e, const char *field, const char *message);
+/* Records code (with line, for the codes that name one) for field; beyond
+ * RULE_ERRORS_MAX it is dropped. */
+void rule_add(struct rule_errors *e, const char *field, enum rule_code code,
+    size_t line);
 
-/* The message recorded for field, or NULL. */
-const char *rule_error_get(const struct rule_errors *e, const char *field);
+/* What was recorded for field, or NULL. */
+const struct rule_msg *rule_error_get(const struct rule_errors *e,
+    const char *field);
 
 /*
  * Cleans a one-line value in place: every run of white space (space, tab,
@@ -44,7 +49,7 @@ struct remiss_fields {
 /*
  * Checks f the way the database's constraints will (slug pattern, lengths,
  * one-line fields, real dates, closes not before opens), recording one
- * Swedish message per bad field in e under the names "slug", "titel",
+ * code per bad field in e under the names "slug", "titel",
  * "avsandare", "diarienummer", "beskrivning", "oppnar", "sista_svarsdag".
  * The slug is only checked when need_slug (a new remiss). Returns the
  * number of errors added.

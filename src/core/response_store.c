@@ -135,22 +135,22 @@ array_add(struct buf *b, const char *s)
 
 /*
  * Checks the non-empty answers of doc against def and copies them with
- * their database ids into *out (in a). Returns 0, or -1 with *why in
- * Swedish (NULL when out of memory).
+ * their database ids into *out (in a). Returns 0, or -1 with why's code
+ * set (RULE_NONE when out of memory).
  */
 static int
 resolve_answers(struct arena *a, const struct remiss_def *def,
     const struct response_doc *doc, struct answer **out, size_t *nout,
-    const char **why)
+    struct rule_msg *why)
 {
 	const struct section_def	*s;
 	const struct question_def	*q;
 	struct answer			*list;
 	size_t				 i, j, n = 0;
 
-	*why = NULL;
+	memset(why, 0, sizeof(*why));
 	if (doc->nanswers > MAX_ANSWERS) {
-		*why = "För många svar.";
+		why->code = RULE_RESPONSE_TOO_MANY_ANSWERS;
 		return -1;
 	}
 	if ((list = arena_calloc(a, doc->nanswers + 1, sizeof(*list))) == NULL)
@@ -162,17 +162,17 @@ resolve_answers(struct arena *a, const struct remiss_def *def,
 			continue;
 		list[n] = *an;
 		if ((int)an->position < POS_NONE || an->position >= POS__MAX) {
-			*why = "Ogiltigt ställningstagande i ett svar.";
+			why->code = RULE_RESPONSE_BAD_ANSWER_POSITION;
 			return -1;
 		}
 		if (opt(an->section_nr) != NULL && opt(an->question_id) != NULL) {
-			*why = "Ett svar gäller både ett avsnitt och en fråga.";
+			why->code = RULE_RESPONSE_SECTION_AND_QUESTION;
 			return -1;
 		}
 		if (opt(an->section_nr) != NULL) {
 			if ((s = remiss_section(def, an->section_nr)) == NULL) {
-				*why = arena_printf(a, "Avsnitt %s finns inte i "
-				    "remissen.", an->section_nr);
+				why->code = RULE_RESPONSE_NO_SUCH_SECTION;
+				why->s = an->section_nr;
 				return -1;
 			}
 			list[n].db_section_id = s->id;
@@ -180,15 +180,15 @@ resolve_answers(struct arena *a, const struct remiss_def *def,
 			list[n].question_id = NULL;
 		} else if (opt(an->question_id) != NULL) {
 			if ((q = remiss_question(def, an->question_id)) == NULL) {
-				*why = arena_printf(a, "Fråga %s finns inte i "
-				    "remissen.", an->question_id);
+				why->code = RULE_RESPONSE_NO_SUCH_QUESTION;
+				why->s = an->question_id;
 				return -1;
 			}
 			list[n].db_question_id = q->id;
 			list[n].db_section_id = 0;
 			list[n].section_nr = NULL;
 		} else {
-			*why = "Ett svar saknar avsnitt eller fråga.";
+			why->code = RULE_RESPONSE_NO_TARGET;
 			return -1;
 		}
 		for (j = 0; j < n; j++) {
@@ -196,11 +196,11 @@ resolve_answers(struct arena *a, const struct remiss_def *def,
 			    list[j].db_section_id == list[n].db_section_id) ||
 			    (list[n].db_question_id != 0 &&
 			    list[j].db_question_id == list[n].db_question_id)) {
-				*why = arena_printf(a, "%s %s besvaras mer än en "
-				    "gång.", list[n].section_nr != NULL ?
-				    "Avsnitt" : "Fråga", list[n].section_nr !=
-				    NULL ? list[n].section_nr :
-				    list[n].question_id);
+				why->code = list[n].section_nr != NULL ?
+				    RULE_RESPONSE_SECTION_TWICE :
+				    RULE_RESPONSE_QUESTION_TWICE;
+				why->s = list[n].section_nr != NULL ?
+				    list[n].section_nr : list[n].question_id;
 				return -1;
 			}
 		}
@@ -467,7 +467,8 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 	PGresult		*r = NULL;
 	struct answer		*list;
 	size_t			 n;
-	const char		*why, *p[AC__MAX + 1], *up[10];
+	const char		*p[AC__MAX + 1], *up[10];
+	struct rule_msg		 why;
 	char			 rid[32], oid[32], uid[32], idbuf[32], *actor;
 	long			 lv;
 	enum window		 open;
@@ -485,7 +486,7 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 		goto err;
 	}
 	if (resolve_answers(a, def, doc, &list, &n, &why) == -1) {
-		res = why != NULL ? SAVE_INVALID : SAVE_ERROR;
+		res = why.code != RULE_NONE ? SAVE_INVALID : SAVE_ERROR;
 		goto err;
 	}
 	if (answer_arrays(a, list, n, p + 1) == -1)
@@ -557,20 +558,20 @@ err:
 }
 
 /* Required fields of a submission; NULL when complete, else why (Swedish). */
-static const char *
+static enum rule_code
 missing_field(const struct response_doc *doc)
 {
 	if (doc->position == POS_NONE || (int)doc->position < POS_NONE ||
 	    doc->position >= POS__MAX)
-		return "Ställningstagande (övergripande) saknas.";
+		return RULE_RESPONSE_POSITION_MISSING;
 	if (opt(doc->contact_name) == NULL)
-		return "Kontaktpersonens namn saknas.";
+		return RULE_RESPONSE_CONTACT_NAME_MISSING;
 	if (opt(doc->contact_email) == NULL ||
 	    strchr(doc->contact_email, '@') == NULL)
-		return "Kontaktpersonens e-postadress saknas eller är ogiltig.";
+		return RULE_RESPONSE_CONTACT_EMAIL_BAD;
 	if (opt(doc->decision_date) != NULL && opt(doc->decision_body) == NULL)
-		return "Beslutsdatum anges men inte beslutande instans.";
-	return NULL;
+		return RULE_RESPONSE_DECISION_BODY_MISSING;
+	return RULE_NONE;
 }
 
 /* Inserts the attachments of version vid. 0, or -1 (*refused set when the
@@ -657,14 +658,16 @@ same_org(const struct response_doc *doc, const PGresult *r)
 
 enum submit_result
 response_submit(struct db *db, struct arena *a,
-    const struct submit_request *req, struct receipt *out, const char **why)
+    const struct submit_request *req, struct receipt *out,
+    struct rule_msg *why)
 {
 	const struct remiss_def	*def = req->def;
 	struct response_doc	 doc;
 	PGresult		*r = NULL;
 	struct answer		*list;
 	size_t			 n, xlen;
-	const char		*p[AC__MAX + 1], *vp[16], *key, *reason;
+	const char		*p[AC__MAX + 1], *vp[16], *key;
+	enum rule_code		 reason;
 	const char		*arrived = NULL;
 	bool			 future = false;
 	char			 rid[32], oid[32], uid[32], resp_id[32], vid[32];
@@ -676,11 +679,11 @@ response_submit(struct db *db, struct arena *a,
 	enum submit_result	 res = SUBMIT_ERROR;
 
 	memset(out, 0, sizeof(*out));
-	*why = NULL;
+	memset(why, 0, sizeof(*why));
 	key = opt(req->idempotency_key);
 	if (key != NULL && (req->request_sha256 == NULL ||
 	    strlen(req->request_sha256) != 64)) {
-		*why = "Begärans kontrollsumma saknas.";
+		why->code = RULE_RESPONSE_CHECKSUM_MISSING;
 		return SUBMIT_INVALID;
 	}
 	if ((unsigned)req->channel > CHANNEL_REGISTRERAD)
@@ -688,8 +691,7 @@ response_submit(struct db *db, struct arena *a,
 	if (req->channel == CHANNEL_REGISTRERAD) {
 		/* A registered response counts from the day it arrived. */
 		if (!day_shaped(req->arrived_on)) {
-			*why = "Ankomstdatum saknas eller är inte ett datum "
-			    "(ÅÅÅÅ-MM-DD).";
+			why->code = RULE_RESPONSE_ARRIVED_MISSING;
 			return SUBMIT_INVALID;
 		}
 		arrived = req->arrived_on;
@@ -707,7 +709,7 @@ response_submit(struct db *db, struct arena *a,
 	    &refused) : open_for(db, rid, oid);
 	if (open == WIN_ERROR) {
 		if (refused) {
-			*why = "Ankomstdatumet är inte ett giltigt datum.";
+			why->code = RULE_RESPONSE_ARRIVED_INVALID;
 			res = SUBMIT_INVALID;
 		}
 		goto err;
@@ -755,7 +757,7 @@ response_submit(struct db *db, struct arena *a,
 		r = NULL;
 	}
 	if (future) {
-		*why = "Ankomstdatumet kan inte vara senare än i dag.";
+		why->code = RULE_RESPONSE_ARRIVED_FUTURE;
 		res = SUBMIT_INVALID;
 		goto err;
 	}
@@ -763,24 +765,24 @@ response_submit(struct db *db, struct arena *a,
 		res = SUBMIT_CLOSED;
 		goto err;
 	}
-	if ((reason = missing_field(&doc)) != NULL) {
-		*why = reason;
+	if ((reason = missing_field(&doc)) != RULE_NONE) {
+		why->code = reason;
 		res = SUBMIT_INVALID;
 		goto err;
 	}
 	if (resolve_answers(a, def, &doc, &list, &n, why) == -1) {
-		res = *why != NULL ? SUBMIT_INVALID : SUBMIT_ERROR;
+		res = why->code != RULE_NONE ? SUBMIT_INVALID : SUBMIT_ERROR;
 		goto err;
 	}
 	if (doc.nattachments > MAX_ATTACHMENTS) {
-		*why = "För många bilagor.";
+		why->code = RULE_RESPONSE_TOO_MANY_ATTACHMENTS;
 		res = SUBMIT_INVALID;
 		goto err;
 	}
 	doc.answers = list;
 	doc.nanswers = n;
 	if (remissvar_canonical(&doc, a, &xml, &xlen, sha) == -1) {
-		*why = "Svaret kunde inte skrivas som XML (otillåtna tecken?).";
+		why->code = RULE_RESPONSE_NOT_XML;
 		res = SUBMIT_INVALID;
 		goto err;
 	}
@@ -803,8 +805,7 @@ response_submit(struct db *db, struct arena *a,
 	vp[15] = arrived;
 	if ((r = db_query(db, STMT_VERSION_INSERT, vp)) == NULL) {
 		if (refused_now(db)) {
-			*why = "Ett värde i svaret godtogs inte (för långt, "
-			    "ogiltigt datum eller e-postadress).";
+			why->code = RULE_RESPONSE_VALUE_REFUSED;
 			res = SUBMIT_INVALID;
 		}
 		goto err;
@@ -830,9 +831,7 @@ response_submit(struct db *db, struct arena *a,
 		p[0] = vid;
 		if ((r = db_query(db, STMT_ANSWERS_INSERT, p)) == NULL) {
 			if (refused_now(db)) {
-				*why = "Ett svar godtogs inte (för lång text, "
-				    "eller avsnittet eller frågan har tagits "
-				    "bort).";
+				why->code = RULE_RESPONSE_ANSWER_REFUSED;
 				res = SUBMIT_INVALID;
 			}
 			goto err;
@@ -842,8 +841,7 @@ response_submit(struct db *db, struct arena *a,
 	}
 	if (store_attachments(db, vid, &doc, &refused) == -1) {
 		if (refused) {
-			*why = "En bilaga godtogs inte (filnamn eller "
-			    "mediatyp).";
+			why->code = RULE_RESPONSE_ATTACHMENT_REFUSED;
 			res = SUBMIT_INVALID;
 		}
 		goto err;
@@ -874,7 +872,7 @@ err:
 	if (res != SUBMIT_OK && res != SUBMIT_REPLAY)
 		memset(out, 0, sizeof(*out));
 	if (res != SUBMIT_INVALID)
-		*why = NULL;
+		memset(why, 0, sizeof(*why));
 	return res;
 }
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/response_doc.h"
+#include "core/rule_codes.h"
 
 struct arena;
 struct db;
@@ -82,7 +83,8 @@ enum submit_result {
 				   (for a registered response: the day it
 				   arrived is): 409 */
 	SUBMIT_WRONG_ORG,	/* check_org: doc names another organisation: 403 */
-	SUBMIT_INVALID,		/* incomplete or unknown targets: *why says what (Swedish) */
+	SUBMIT_INVALID,		/* incomplete or unknown targets: *why says
+				   what (a RULE_RESPONSE_ code) */
 	SUBMIT_ERROR,		/* database unavailable: nothing stored */
 };
 
@@ -90,10 +92,13 @@ enum submit_result {
  * the server clock inside it, or for a registered response with the day it
  * arrived, which must not be after today; canonical XML and SHA-256; receipt number;
  * answers; attachments with their SHA-256; audit row "response.submit").
- * Fills *out (strings in a) on SUBMIT_OK and SUBMIT_REPLAY, *why on
- * SUBMIT_INVALID. A submission is never partly stored. */
+ * Fills *out (strings in a) on SUBMIT_OK and SUBMIT_REPLAY, and on
+ * SUBMIT_INVALID *why with a RULE_RESPONSE_* code (views/rule_messages.h
+ * words it; else its code is RULE_NONE). A submission is never partly
+ * stored. */
 enum submit_result response_submit(struct db *db, struct arena *a,
-    const struct submit_request *req, struct receipt *out, const char **why);
+    const struct submit_request *req, struct receipt *out,
+    struct rule_msg *why);
 
 /* Loads submitted version version_id of organisation org_id (0: any) into
  * doc and r. Returns 1, 0 not found (or another organisation's), -1. */

@@ -20,6 +20,7 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 #include "views/dates.h"
+#include "views/rule_messages.h"
 #include "xml/remissvar_read.h"
 #include "xml/safe.h"
 
@@ -153,7 +154,8 @@ response_import(const char *conninfo, const struct import_args *ia)
 	struct receipt		 rcpt, *prev = NULL;
 	struct arena		*a = NULL;
 	struct db		*db = NULL;
-	const char		*org, *why = NULL, *kv[8], *detail;
+	const char		*org, *why, *kv[8], *detail;
+	struct rule_msg		 refusal;
 	char			*buf = NULL, oid[24], today[16];
 	long long		 org_id;
 	long			 nprev;
@@ -226,7 +228,7 @@ response_import(const char *conninfo, const struct import_args *ia)
 		}
 		sr.arrived_on = ia->arrived != NULL ? ia->arrived : today;
 	}
-	switch (response_submit(db, a, &sr, &rcpt, &why)) {
+	switch (response_submit(db, a, &sr, &rcpt, &refusal)) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
 		break;
@@ -237,6 +239,7 @@ response_import(const char *conninfo, const struct import_args *ia)
 		    sr.arrived_on : "");
 		goto out;
 	case SUBMIT_INVALID:
+		why = rule_message(a, &refusal);
 		fprintf(stderr, "remissctl: %s: %s: refused: %s\n", cmd,
 		    ia->file, why != NULL ? why : "the response is incomplete");
 		goto out;

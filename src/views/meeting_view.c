@@ -13,6 +13,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/meeting_view.h"
+#include "views/rule_messages.h"
 
 const char *
 meeting_name(struct arena *a, const char *date, const char *title)
@@ -183,14 +184,14 @@ meeting_form_view(struct html *h, struct arena *a,
 	form_hidden(h, "csrf", p->csrf);
 	form_hidden(h, "version", p->version);
 	form_input(h, "date", "datum", _("Datum då mötet hölls (ÅÅÅÅ-MM-DD)"),
-	    p->date, rule_error_get(p->err, "datum"), 1);
+	    p->date, rule_error_text(a, p->err, "datum"), 1);
 	form_input(h, "text", "rubrik", _("Rubrik (valfri)"), p->title,
-	    rule_error_get(p->err, "rubrik"), 0);
+	    rule_error_text(a, p->err, "rubrik"), 0);
 	form_input(h, "text", "plats", _("Plats (valfri)"), p->place,
-	    rule_error_get(p->err, "plats"), 0);
+	    rule_error_text(a, p->err, "plats"), 0);
 
 	checks_begin(h, "organisationer", _("Organisationer som deltog"),
-	    rule_error_get(p->err, "organisationer"));
+	    rule_error_text(a, p->err, "organisationer"));
 	for (k = 0; k < o->norgs; k++)
 		check(h, a, "organisation", o->orgs[k].id, o->orgs[k].name,
 		    p->org_on[k]);
@@ -202,7 +203,7 @@ meeting_form_view(struct html *h, struct arena *a,
 	textarea_hint(h, "deltagare", _("Deltagare"), _("En person per rad: "
 	    "namn, komma, roll eller organisation. Till exempel: Anna Svensson, "
 	    "socialchef Laholms kommun"), p->participants,
-	    rule_error_get(p->err, "deltagare"), 6);
+	    rule_error_text(a, p->err, "deltagare"), 6);
 
 	checks_begin(h, "avsnitt", _("Avsnitt som mötet handlade om"), NULL);
 	for (k = 0; k < p->nsections; k++)
@@ -220,7 +221,7 @@ meeting_form_view(struct html *h, struct arena *a,
 	html_close(h);
 
 	form_textarea(h, "anteckningar", _("Anteckningar"), p->notes,
-	    rule_error_get(p->err, "anteckningar"), 12);
+	    rule_error_text(a, p->err, "anteckningar"), 12);
 	html_elem(h, "button", p->is_new ? _("Registrera mötet") :
 	    _("Spara ändringarna"), "type", "submit", NULL);
 	html_close(h);

@@ -1,5 +1,6 @@
 /* test_meeting_rules.c: a dialogmöte's date is read as people type it and must be a real day,
- * participant lines become name and role, and bad fields get a Swedish message each. */
+ * participant lines become name and role, and bad fields get a code each, worded in Swedish by
+ * views/rule_messages.c. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 
 #include "core/meeting_rules.h"
 #include "util/arena.h"
+#include "views/rule_messages.h"
 
 static void
 test_dates_as_people_type_them(void **state)
@@ -55,7 +57,7 @@ test_participant_lines_become_name_and_role(void **state)
 {
 	struct arena			*a = arena_new();
 	struct meeting_participant	*p;
-	const char			*err;
+	struct rule_msg			 err;
 	size_t				 n;
 	char				*text;
 
@@ -91,19 +93,23 @@ test_bad_participant_lines_name_the_line(void **state)
 {
 	struct arena			*a = arena_new();
 	struct meeting_participant	*p = NULL;
-	const char			*err;
+	struct rule_msg			 err;
 	size_t				 n = 99, i;
 	char				*many, *o;
 
 	(void)state;
 	assert_int_equal(meeting_parse_participants(a, "Anna\n\n, rektor\n",
 	    &p, &n, &err), -1);
-	assert_non_null(strstr(err, "Rad 3"));
+	assert_int_equal(err.code, RULE_MEETING_NAME_MISSING);
+	assert_int_equal(err.line, 3);
+	assert_non_null(strstr(rule_message(a, &err), "Rad 3"));
 	assert_null(p);
 	assert_int_equal(n, 99);
 	assert_int_equal(meeting_parse_participants(a, "Anna\x01 Ek\n", &p, &n,
 	    &err), -1);
-	assert_non_null(strstr(err, "Rad 1"));
+	assert_int_equal(err.code, RULE_MEETING_LINE_CONTROL);
+	assert_string_equal(rule_message(a, &err),
+	    "Rad 1: raden innehåller otillåtna tecken.");
 	many = arena_alloc(a, 300 * 3 + 1);
 	for (i = 0, o = many; i < 201; i++) {
 		*o++ = 'A';
@@ -111,7 +117,8 @@ test_bad_participant_lines_name_the_line(void **state)
 	}
 	*o = '\0';
 	assert_int_equal(meeting_parse_participants(a, many, &p, &n, &err), -1);
-	assert_non_null(strstr(err, "200"));
+	assert_int_equal(err.code, RULE_MEETING_TOO_MANY);
+	assert_non_null(strstr(rule_message(a, &err), "200"));
 	/* 200 characters is the limit, counted in characters not bytes. */
 	o = arena_alloc(a, 201 * 2 + 1);
 	for (i = 0; i < 200; i++)
@@ -121,6 +128,7 @@ test_bad_participant_lines_name_the_line(void **state)
 	assert_int_equal(n, 1);
 	o = arena_printf(a, "%så", o);
 	assert_int_equal(meeting_parse_participants(a, o, &p, &n, &err), -1);
+	assert_int_equal(err.code, RULE_MEETING_NAME_TOO_LONG);
 	arena_free(a);
 }
 
@@ -159,16 +167,21 @@ test_fields_are_checked_and_cleaned(void **state)
 	f.place = "Rum\x07 4";
 	f.participants = ", ingen";
 	assert_int_equal(meeting_check_fields(a, &f, &v, &e), 4);
-	assert_non_null(rule_error_get(&e, "datum"));
-	assert_non_null(rule_error_get(&e, "rubrik"));
-	assert_non_null(rule_error_get(&e, "plats"));
-	assert_non_null(rule_error_get(&e, "deltagare"));
+	assert_int_equal(rule_error_get(&e, "datum")->code,
+	    RULE_MEETING_DATE_BAD);
+	assert_string_equal(rule_error_text(a, &e, "rubrik"),
+	    "Rubriken får vara högst 200 tecken.");
+	assert_int_equal(rule_error_get(&e, "plats")->code,
+	    RULE_MEETING_ONE_LINE);
+	assert_string_equal(rule_error_text(a, &e, "deltagare"), "Rad 1: skriv "
+	    "deltagarens namn före kommatecknet, till exempel ”Anna Svensson, "
+	    "socialchef”.");
 	assert_null(rule_error_get(&e, "anteckningar"));
 
 	memset(&e, 0, sizeof(e));
 	memset(&f, 0, sizeof(f));
 	assert_int_equal(meeting_check_fields(a, &f, &v, &e), 1);
-	assert_string_equal(rule_error_get(&e, "datum"),
+	assert_string_equal(rule_error_text(a, &e, "datum"),
 	    "Skriv dagen då mötet hölls.");
 	assert_string_equal(v.notes, "");
 	arena_free(a);

@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 #include "core/remiss_rules.h"
+#include "util/arena.h"
+#include "views/rule_messages.h"
 
 /* A valid set of fields in buffers the rules may clean in place. */
 struct fixture {
@@ -101,7 +103,10 @@ test_closes_before_opens_is_refused(void **state)
 	strcpy(x.closes, "2024-03-31");
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(rules_remiss_fields(&x.f, true, &e), 1);
-	assert_non_null(strstr(rule_error_get(&e, "sista_svarsdag"), "före"));
+	assert_int_equal(rule_error_get(&e, "sista_svarsdag")->code,
+	    RULE_REMISS_CLOSES_BEFORE_OPENS);
+	assert_string_equal(rule_error_text(NULL, &e, "sista_svarsdag"),
+	    "Sista svarsdag kan inte vara före den dag remissen öppnar.");
 	assert_null(rule_error_get(&e, "oppnar"));
 }
 
@@ -119,9 +124,12 @@ test_missing_and_impossible_values_are_named(void **state)
 	x.f.closes = NULL;
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(rules_remiss_fields(&x.f, true, &e), 4);
-	assert_string_equal(rule_error_get(&e, "titel"), "Skriv remissens titel.");
-	assert_non_null(rule_error_get(&e, "avsandare"));
-	assert_non_null(strstr(rule_error_get(&e, "oppnar"), "ÅÅÅÅ-MM-DD"));
+	assert_string_equal(rule_error_text(NULL, &e, "titel"), "Skriv remissens titel.");
+	assert_int_equal(rule_error_get(&e, "avsandare")->code,
+	    RULE_REMISS_SENDER_MISSING);
+	assert_int_equal(rule_error_get(&e, "oppnar")->code,
+	    RULE_REMISS_DATE_BAD);
+	assert_non_null(strstr(rule_error_text(NULL, &e, "oppnar"), "ÅÅÅÅ-MM-DD"));
 	assert_non_null(rule_error_get(&e, "sista_svarsdag"));
 }
 
@@ -307,6 +315,37 @@ test_move_one_place(void **state)
 	assert_int_equal(rules_move(order, 3, 5, 2), -1);
 }
 
+/* Why an answered section or question stays: in the editor and, worded for
+ * the file, on import; the count of organisations in words. */
+static void
+test_refusals_name_what_is_answered(void **state)
+{
+	struct arena		*a = arena_new();
+	struct answered_item	 sec = { "3.4", "Tröskelprincipen", NULL, 4, 1 };
+	struct answered_item	 q = { NULL, NULL, "q1", 0, 1 };
+	struct answered_item	 oom = { NULL, NULL, NULL, 1, 1 };
+
+	(void)state;
+	assert_non_null(a);
+	assert_string_equal(answered_message(a, &sec, false), "Avsnitt 3.4 "
+	    "Tröskelprincipen har inskickade svar från 4 remissinstanser och "
+	    "utkast hos 1 remissinstans och kan inte tas bort. Du kan ändra "
+	    "nummer, rubrik eller plats i stället: svaren följer med.");
+	assert_string_equal(answered_message(a, &sec, true), "Avsnitt 3.4 "
+	    "Tröskelprincipen har inskickade svar från 4 remissinstanser och "
+	    "utkast hos 1 remissinstans och kan inte tas bort. Behåll det i "
+	    "filen: ett nytt nummer, en ny rubrik eller en ny plats går bra, "
+	    "svaren följer med.");
+	assert_string_equal(answered_message(a, &q, false), "Frågan q1 har "
+	    "utkast till svar hos 1 remissinstans och kan inte tas bort.");
+	assert_string_equal(answered_message(a, &q, true), "Frågan q1 har "
+	    "utkast till svar hos 1 remissinstans och kan inte tas bort. "
+	    "Behåll den i filen: svaren följer med.");
+	assert_string_equal(answered_message(a, &oom, false), "Ett avsnitt "
+	    "eller en fråga med svar kan inte tas bort.");
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -324,6 +363,7 @@ main(void)
 		cmocka_unit_test(test_ambiguous_headings_fall_back_to_numbers),
 		cmocka_unit_test(test_sections_exchange_numbers),
 		cmocka_unit_test(test_move_one_place),
+		cmocka_unit_test(test_refusals_name_what_is_answered),
 	};
 
 	return cmocka_run_group_tests_name("remiss_rules", tests, NULL, NULL);

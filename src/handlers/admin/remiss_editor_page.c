@@ -12,6 +12,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/rule_messages.h"
 
 static const char conflict_too[] = N_("Någon annan har också ändrat remissen "
     "sedan du öppnade sidan: sidan visar nu det som är sparat.");
@@ -63,7 +64,7 @@ editor_errors(struct form_errors *out, struct arena *a,
 
 	for (i = 0; i < in->n; i++)
 		form_errors_add(out, arena_printf(a, "%s%s", prefix, in->field[i]),
-		    in->message[i]);
+		    rule_message(a, &in->msg[i]));
 }
 
 void
@@ -140,7 +141,8 @@ editor_answer(struct request *req, struct response *res, struct remiss_edit *e,
 		return;
 	case EDIT_CONFLICT:
 	case EDIT_REFUSED:
-		editor_page(req, res, 409, NULL, e->message, NULL, posted, -1);
+		editor_page(req, res, 409, NULL,
+		    edit_refusal_message(req->arena, e), NULL, posted, -1);
 		return;
 	case EDIT_NOT_FOUND:
 		handler_fail(req, res, PROB_NO_SECTION_OR_QUESTION);

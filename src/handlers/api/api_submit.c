@@ -1,3 +1,4 @@
+
 /* api_submit.c: POST /api/v1/remisser/{slug}/remissvar: a remissvar uploaded as XML is parsed
  * safely, checked against the remiss, and stored through the same response_submit as the web form. */
 #include "config.h"
@@ -17,6 +18,7 @@
 #include "log.h"
 #include "util/arena.h"
 #include "util/sha256.h"
+#include "views/rule_messages.h"
 #include "xml/remissvar_read.h"
 #include "xml/remissvar_write.h"
 #include "xml/safe.h"
@@ -135,7 +137,8 @@ handle_api_submit(struct request *req, struct response *res)
 	struct response_doc	 doc;
 	struct submit_request	 sr;
 	struct receipt		 rcpt;
-	const char		*key, *why = NULL;
+	const char		*key, *why;
+	struct rule_msg		 refusal;
 	char			 reqsha[65];
 
 	if (!api_remiss(req, res, &def))
@@ -159,7 +162,7 @@ handle_api_submit(struct request *req, struct response *res)
 	sr.idempotency_key = key;
 	sr.request_sha256 = reqsha;
 	sr.check_org = true;
-	switch (response_submit(req->db, req->arena, &sr, &rcpt, &why)) {
+	switch (response_submit(req->db, req->arena, &sr, &rcpt, &refusal)) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
 		created(req, res, &def, &rcpt);
@@ -181,6 +184,7 @@ handle_api_submit(struct request *req, struct response *res)
 		    "responses from your organisation now.");
 		return;
 	case SUBMIT_INVALID:
+		why = rule_message(req->arena, &refusal);
 		handler_problem(req, res, 422, why != NULL ? why :
 		    "Remissvaret är inte komplett.", "The remissvar is not "
 		    "complete or was refused.");

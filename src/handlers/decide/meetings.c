@@ -323,8 +323,7 @@ read_form(struct mform *f)
 	}
 	meeting_check_fields(req->arena, &in, &f->v, &f->err);
 	if (norgs == 0)
-		rule_error(&f->err, "organisationer", _("Välj minst en "
-		    "organisation som deltog i mötet."));
+		rule_add(&f->err, "organisationer", RULE_MEETING_NO_ORG, 0);
 	return f->err.n > 0 ? -1 : 0;
 }
 

@@ -19,6 +19,7 @@
 #include "views/i18n.h"
 #include "views/layout.h"
 #include "views/response_page_view.h"
+#include "views/rule_messages.h"
 
 #define REGISTER_FILES_MAX 20
 
@@ -170,7 +171,8 @@ handle_register(struct request *req, struct response *res)
 	struct form_registration reg;
 	struct submit_request	 sr;
 	struct receipt		 rcpt;
-	const char		*key, *arrived, *why = NULL;
+	const char		*key, *arrived, *why;
+	struct rule_msg		 refusal;
 	char			 reqsha[TOKEN_HEX];
 
 	if (!load(req, res, &rg))
@@ -206,7 +208,7 @@ handle_register(struct request *req, struct response *res)
 	sr.arrived_on = arrived;
 	token_hash(arena_printf(req->arena, "registrerad:%s", key), reqsha);
 	sr.request_sha256 = reqsha;
-	switch (response_submit(req->db, req->arena, &sr, &rcpt, &why)) {
+	switch (response_submit(req->db, req->arena, &sr, &rcpt, &refusal)) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
 		handler_see_other(res, arena_printf(req->arena,
@@ -222,7 +224,8 @@ handle_register(struct request *req, struct response *res)
 		page(req, res, &rg, &doc, &errs, &reg, 409);
 		return;
 	case SUBMIT_INVALID:
-		/* The core's reason is Swedish; the frame is the user's. */
+		/* The reason is Swedish; the frame is the user's. */
+		why = rule_message(req->arena, &refusal);
 		form_errors_add(&errs, NULL, arena_printf(req->arena,
 		    _("Svaret kunde inte registreras: %s"), why != NULL ? why :
 		    "Svaret är inte komplett."));

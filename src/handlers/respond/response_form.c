@@ -28,6 +28,7 @@
 #include "views/compare_view.h"
 #include "views/layout.h"
 #include "views/response_page_view.h"
+#include "views/rule_messages.h"
 
 /* The losses the review step lists; more are counted ("och 3 till"). */
 #define LOSSES_SHOWN	128
@@ -395,7 +396,8 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 	struct submit_request	 sr;
 	struct receipt		 rcpt;
 	struct form_errors	 errs;
-	const char		*key, *why = NULL;
+	const char		*key, *why;
+	struct rule_msg		 refusal;
 	char			 reqsha[TOKEN_HEX];
 	int			 current;
 	enum submit_result	 rc;
@@ -429,7 +431,7 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 		return;
 	}
 	sr.request_sha256 = reqsha;
-	rc = response_submit(req->db, req->arena, &sr, &rcpt, &why);
+	rc = response_submit(req->db, req->arena, &sr, &rcpt, &refusal);
 	switch (rc) {
 	case SUBMIT_OK:
 	case SUBMIT_REPLAY:
@@ -447,7 +449,8 @@ submit(struct request *req, struct response *res, const struct remiss_def *def,
 		return;
 	case SUBMIT_INVALID:
 		/* The draft as saved, on the form, with the reason (the
-		 * core's, in Swedish) in the error summary. */
+		 * core's code, worded in Swedish) in the error summary. */
+		why = rule_message(req->arena, &refusal);
 		memset(&errs, 0, sizeof(errs));
 		form_errors_add(&errs, NULL, arena_printf(req->arena, _("Svaret "
 		    "skickades inte: %s"), why != NULL ? why :
