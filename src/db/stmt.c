@@ -357,10 +357,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 2 },
 
 	[STMT_INVITATION_ARRIVAL] = { "invitation_arrival",
-	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD'),"
+	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD')"
+	    "  AS closes,"
 	    " r.status = 'oppen' AND $3::date"
-	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes),"
-	    " $3::date > " TODAY_SE
+	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes)"
+	    "  AS open_on_day,"
+	    " $3::date > " TODAY_SE " AS in_future"
 	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 3 },
 
@@ -370,18 +372,22 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ON CONFLICT (remiss_id, org_id) DO NOTHING", 2 },
 
 	[STMT_RESPONSE_LOCK] = { "response_lock",
-	    "SELECT r.id, r.lock_version, o.name, o.kind, COALESCE(o.orgnr, '')"
+	    "SELECT r.id, r.lock_version, o.name, o.kind,"
+	    " COALESCE(o.orgnr, '') AS orgnr"
 	    " FROM responses r JOIN organisations o ON o.id = r.org_id"
 	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint"
 	    " FOR UPDATE OF r", 2 },
 
 	[STMT_DRAFT_GET] = { "draft_get",
-	    "SELECT id, lock_version, COALESCE(draft_position, ''),"
-	    " COALESCE(draft_summary, ''), COALESCE(draft_diarienummer, ''),"
-	    " COALESCE(draft_decision_body, ''),"
-	    " COALESCE(to_char(draft_decision_date, 'YYYY-MM-DD'), ''),"
-	    " COALESCE(draft_contact_name, ''), COALESCE(draft_contact_email, ''),"
-	    " COALESCE(draft_contact_phone, '')"
+	    "SELECT id, lock_version, COALESCE(draft_position, '') AS position,"
+	    " COALESCE(draft_summary, '') AS summary,"
+	    " COALESCE(draft_diarienummer, '') AS diarienummer,"
+	    " COALESCE(draft_decision_body, '') AS decision_body,"
+	    " COALESCE(to_char(draft_decision_date, 'YYYY-MM-DD'), '')"
+	    "  AS decision_date,"
+	    " COALESCE(draft_contact_name, '') AS contact_name,"
+	    " COALESCE(draft_contact_email, '') AS contact_email,"
+	    " COALESCE(draft_contact_phone, '') AS contact_phone"
 	    " FROM responses WHERE remiss_id = $1::bigint AND org_id = $2::bigint",
 	    2 },
 
@@ -395,11 +401,14 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint", 2 },
 
 	[STMT_DRAFT_ANSWERS_GET] = { "draft_answers_get",
-	    "SELECT COALESCE(section_id::text, ''), COALESCE(question_id::text, ''),"
-	    " COALESCE(position, ''), COALESCE(comment, ''),"
-	    " COALESCE(proposed_wording, ''), COALESCE(consequence_region, ''),"
-	    " COALESCE(consequence_kommun, ''), COALESCE(short_term, ''),"
-	    " COALESCE(long_term, '')"
+	    "SELECT COALESCE(section_id::text, '') AS section_id,"
+	    " COALESCE(question_id::text, '') AS question_id,"
+	    " COALESCE(position, '') AS position, COALESCE(comment, '') AS comment,"
+	    " COALESCE(proposed_wording, '') AS proposed_wording,"
+	    " COALESCE(consequence_region, '') AS consequence_region,"
+	    " COALESCE(consequence_kommun, '') AS consequence_kommun,"
+	    " COALESCE(short_term, '') AS short_term,"
+	    " COALESCE(long_term, '') AS long_term"
 	    " FROM draft_answers WHERE response_id = $1::bigint ORDER BY id", 1 },
 
 	[STMT_DRAFT_UPDATE] = { "draft_update",
@@ -425,8 +434,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE (SELECT count(*) FROM gone) >= 0", 10 },
 
 	[STMT_VERSION_BY_KEY] = { "version_by_key",
-	    "SELECT id, request_sha256, receipt_number, iso_time_se(received_at),"
-	    " version, sha256"
+	    "SELECT id, request_sha256, receipt_number,"
+	    " iso_time_se(received_at) AS received_at, version, sha256"
 	    " FROM response_versions"
 	    " WHERE response_id = $1::bigint AND idempotency_key = $2::text", 2 },
 
@@ -443,7 +452,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12,"
 	    " receipt_issue(now()), now(),"
 	    " $13::bigint, $14, $15, $16::date"
-	    " RETURNING id, version, receipt_number, iso_time_se(received_at)",
+	    " RETURNING id, version, receipt_number,"
+	    " iso_time_se(received_at) AS received_at",
 	    16 },
 
 	[STMT_ANSWERS_INSERT] = { "answers_insert",
@@ -463,14 +473,17 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " $6::bigint, $7)", 7 },
 
 	[STMT_VERSION_GET] = { "version_get",
-	    "SELECT v.version, v.channel, v.position, COALESCE(v.summary, ''),"
-	    " COALESCE(v.decision_body, ''),"
-	    " COALESCE(to_char(v.decision_date, 'YYYY-MM-DD'), ''),"
-	    " COALESCE(v.diarienummer, ''), v.contact_name, v.contact_email,"
-	    " COALESCE(v.contact_phone, ''), v.sha256, v.receipt_number,"
-	    " iso_time_se(v.received_at), m.slug, o.name, o.kind,"
-	    " COALESCE(o.orgnr, ''),"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    "SELECT v.version, v.channel, v.position,"
+	    " COALESCE(v.summary, '') AS summary,"
+	    " COALESCE(v.decision_body, '') AS decision_body,"
+	    " COALESCE(to_char(v.decision_date, 'YYYY-MM-DD'), '')"
+	    "  AS decision_date,"
+	    " COALESCE(v.diarienummer, '') AS diarienummer, v.contact_name,"
+	    " v.contact_email, COALESCE(v.contact_phone, '') AS contact_phone,"
+	    " v.sha256, v.receipt_number,"
+	    " iso_time_se(v.received_at) AS received_at, m.slug, o.name, o.kind,"
+	    " COALESCE(o.orgnr, '') AS orgnr,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived_on"
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
@@ -480,19 +493,23 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND ($3::bigint IS NULL OR r.remiss_id = $3::bigint)", 3 },
 
 	[STMT_VERSION_ANSWERS] = { "version_answers",
-	    "SELECT COALESCE(s.nr, ''), COALESCE(q.qid, ''),"
-	    " COALESCE(a.section_id::text, ''), COALESCE(a.question_id::text, ''),"
-	    " COALESCE(a.position, ''), COALESCE(a.comment, ''),"
-	    " COALESCE(a.proposed_wording, ''), COALESCE(a.consequence_region, ''),"
-	    " COALESCE(a.consequence_kommun, ''), COALESCE(a.short_term, ''),"
-	    " COALESCE(a.long_term, '')"
+	    "SELECT COALESCE(s.nr, '') AS section_nr, COALESCE(q.qid, '') AS qid,"
+	    " COALESCE(a.section_id::text, '') AS section_id,"
+	    " COALESCE(a.question_id::text, '') AS question_id,"
+	    " COALESCE(a.position, '') AS position,"
+	    " COALESCE(a.comment, '') AS comment,"
+	    " COALESCE(a.proposed_wording, '') AS proposed_wording,"
+	    " COALESCE(a.consequence_region, '') AS consequence_region,"
+	    " COALESCE(a.consequence_kommun, '') AS consequence_kommun,"
+	    " COALESCE(a.short_term, '') AS short_term,"
+	    " COALESCE(a.long_term, '') AS long_term"
 	    " FROM answers a"
 	    " LEFT JOIN sections s ON s.id = a.section_id"
 	    " LEFT JOIN questions q ON q.id = a.question_id"
 	    " WHERE a.version_id = $1::bigint ORDER BY a.ord", 1 },
 
 	[STMT_VERSION_ATTACHMENTS] = { "version_attachments",
-	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
 	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
 
 	[STMT_VERSION_ATTACHMENT_NAMES] = { "version_attachment_names",
@@ -500,9 +517,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
 
 	[STMT_VERSIONS_LIST] = { "versions_list",
-	    "SELECT v.id, v.receipt_number, iso_time_se(v.received_at), v.version,"
+	    "SELECT v.id, v.receipt_number,"
+	    " iso_time_se(v.received_at) AS received_at, v.version,"
 	    " v.sha256, m.slug, o.name, v.channel,"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived_on"
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
@@ -556,7 +574,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND org_id = $2::bigint ORDER BY id", 2 },
 
 	[STMT_DRAFT_FILE_CONTENT] = { "draft_file_content",
-	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
 	    " FROM draft_attachments WHERE remiss_id = $1::bigint"
 	    " AND org_id = $2::bigint ORDER BY id", 2 },
 
@@ -611,7 +629,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 3 },
 
 	[STMT_DRAFT_FILE_GET] = { "draft_file_get",
-	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
 	    " FROM draft_attachments WHERE id = $1::bigint"
 	    " AND remiss_id = $2::bigint AND org_id = $3::bigint", 3 },
 
@@ -1381,8 +1399,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* schema/015_redaction_spans.sql */
 	[STMT_REDACTION_REPLACEMENT] = { "redaction_replacement",
-	    "SELECT x.replacement_name, x.replacement_type,"
-	    " encode(x.replacement, 'hex') AS replacement_hex"
+	    "SELECT x.replacement_name AS filename,"
+	    " x.replacement_type AS media_type,"
+	    " encode(x.replacement, 'hex') AS hex"
 	    " FROM redactions x"
 	    " WHERE x.id = $1::bigint AND x.version_id = $2::bigint"
 	    " AND x.replacement IS NOT NULL AND NOT EXISTS (SELECT 1"
