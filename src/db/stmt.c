@@ -392,9 +392,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    2 },
 
 	[STMT_DRAFT_STATE] = { "draft_state",
-	    "SELECT COALESCE(iso_time_se(r.draft_updated_at), ''),"
-	    " COALESCE(v.id::text, ''),"
-	    " COALESCE(r.draft_updated_at < v.received_at, false)"
+	    "SELECT COALESCE(iso_time_se(r.draft_updated_at), '') AS draft_saved,"
+	    " COALESCE(v.id::text, '') AS latest_version_id,"
+	    " COALESCE(r.draft_updated_at < v.received_at, false) AS draft_older"
 	    " FROM responses r"
 	    " LEFT JOIN LATERAL (SELECT id, received_at FROM response_versions"
 	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true"
