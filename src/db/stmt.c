@@ -569,7 +569,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 7 },
 
 	[STMT_DRAFT_FILE_LIST] = { "draft_file_list",
-	    "SELECT id, filename, media_type, size, sha256, iso_time_se(uploaded_at)"
+	    "SELECT id, filename, media_type, size, sha256,"
+	    " iso_time_se(uploaded_at) AS uploaded_at"
 	    " FROM draft_attachments WHERE remiss_id = $1::bigint"
 	    " AND org_id = $2::bigint ORDER BY id", 2 },
 
