@@ -145,7 +145,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 5 },
 
 	[STMT_USER_BY_EMAIL] = { "user_by_email",
-	    "SELECT id, email, role, COALESCE(org_id::text, ''), disabled"
+	    "SELECT id, email, role, COALESCE(org_id::text, '') AS org_id,"
+	    " disabled"
 	    " FROM users WHERE lower(email) = lower($1::text)", 1 },
 
 	[STMT_USER_FOR_LOGIN] = { "user_for_login",
@@ -206,17 +207,21 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	 * the timeout warning (static/session.js). */
 	[STMT_SESSION_TIMES] = { "session_times",
 	    "SELECT GREATEST(0, floor(extract(epoch FROM last_seen_at"
-	    "  + $2::float8 * interval '1 second' - now())))::bigint,"
+	    "  + $2::float8 * interval '1 second' - now())))::bigint"
+	    "  AS idle_left,"
 	    " GREATEST(0, floor(extract(epoch FROM created_at"
 	    "  + $3::float8 * interval '1 second' - now())))::bigint"
+	    "  AS absolute_left"
 	    " FROM sessions WHERE id = $1::bigint", 3 },
 
 	[STMT_SESSION_EXTEND] = { "session_extend",
 	    "UPDATE sessions SET last_seen_at = now() WHERE id = $1::bigint"
 	    " RETURNING GREATEST(0, floor(extract(epoch FROM last_seen_at"
-	    "  + $2::float8 * interval '1 second' - now())))::bigint,"
+	    "  + $2::float8 * interval '1 second' - now())))::bigint"
+	    "  AS idle_left,"
 	    " GREATEST(0, floor(extract(epoch FROM created_at"
-	    "  + $3::float8 * interval '1 second' - now())))::bigint", 3 },
+	    "  + $3::float8 * interval '1 second' - now())))::bigint"
+	    "  AS absolute_left", 3 },
 
 	[STMT_SESSION_DELETE] = { "session_delete",
 	    "DELETE FROM sessions WHERE id = $1::bigint", 1 },
@@ -232,10 +237,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_LOGIN_FAILURE_COUNTS] = { "login_failure_counts",
 	    "SELECT (SELECT count(*) FROM login_failures"
 	    "  WHERE email_lower = lower($1::text)"
-	    "  AND at > now() - " FAILURE_WINDOW "),"
+	    "  AND at > now() - " FAILURE_WINDOW ") AS by_account,"
 	    " (SELECT count(*) FROM login_failures"
 	    "  WHERE remote_addr = $2::text"
-	    "  AND at > now() - " FAILURE_WINDOW ")", 2 },
+	    "  AND at > now() - " FAILURE_WINDOW ") AS by_address", 2 },
 
 	[STMT_LOGIN_FAILURE_ADD] = { "login_failure_add",
 	    "INSERT INTO login_failures (email_lower, remote_addr)"
@@ -295,13 +300,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_APITOKEN_REVOKE_USER] = { "apitoken_revoke_user",
 	    "UPDATE api_tokens SET revoked_at = now()"
 	    " WHERE user_id = $1::bigint AND revoked_at IS NULL"
-	    " RETURNING id, COALESCE(label, '')", 1 },
+	    " RETURNING id, COALESCE(label, '') AS label", 1 },
 
 	[STMT_APITOKEN_REVOKE_OWN] = { "apitoken_revoke_own",
 	    "UPDATE api_tokens SET revoked_at = now()"
 	    " WHERE id = $1::bigint AND user_id = $2::bigint"
 	    " AND revoked_at IS NULL"
-	    " RETURNING id, COALESCE(label, '')", 2 },
+	    " RETURNING id, COALESCE(label, '') AS label", 2 },
 
 	[STMT_APITOKEN_USER_LIST] = { "apitoken_user_list",
 	    "SELECT id, COALESCE(label, '') AS label,"
