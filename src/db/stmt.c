@@ -164,7 +164,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id, email", 2 },
 
 	[STMT_USER_LIST] = { "user_list",
-	    "SELECT u.email, u.role, COALESCE(o.name, ''), u.disabled"
+	    "SELECT u.email, u.role, COALESCE(o.name, '') AS org_name, u.disabled"
 	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
 	    " ORDER BY lower(u.email)", 0 },
 
@@ -284,10 +284,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_APITOKEN_LIST] = { "apitoken_list",
 	    "SELECT t.id,"
 	    " CASE WHEN t.org_id IS NOT NULL THEN 'org:' || o.name"
-	    "  ELSE 'user:' || u.email END,"
-	    " COALESCE(t.label, ''), " TIME_SE("t.created_at") ","
-	    " COALESCE(" TIME_SE("t.last_used_at") ", ''),"
-	    " COALESCE(" TIME_SE("t.revoked_at") ", '')"
+	    "  ELSE 'user:' || u.email END AS owner,"
+	    " COALESCE(t.label, '') AS label,"
+	    " " TIME_SE("t.created_at") " AS created,"
+	    " COALESCE(" TIME_SE("t.last_used_at") ", '') AS last_used,"
+	    " COALESCE(" TIME_SE("t.revoked_at") ", '') AS revoked"
 	    " FROM api_tokens t"
 	    " LEFT JOIN organisations o ON o.id = t.org_id"
 	    " LEFT JOIN users u ON u.id = t.user_id"
