@@ -1104,8 +1104,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT v.id, v.receipt_number, v.sha256, v.version, v.response_id,"
 	    " (SELECT count(*) FROM audit_log a WHERE a.action = 'response.submit'"
 	    "  AND a.object_type = 'response_version'"
-	    "  AND a.object_id = v.id::text),"
-	    " COALESCE(s.sha256, ''), COALESCE(s.receipt, '')"
+	    "  AND a.object_id = v.id::text) AS audits,"
+	    " COALESCE(s.sha256, '') AS audit_sha256,"
+	    " COALESCE(s.receipt, '') AS audit_receipt"
 	    " FROM response_versions v"
 	    " LEFT JOIN LATERAL (SELECT a.detail->>'sha256' AS sha256,"
 	    "  a.detail->>'receipt' AS receipt FROM audit_log a"
@@ -1119,7 +1120,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    1 },
 
 	[STMT_VERIFY_ORPHAN_AUDITS] = { "verify_orphan_audits",
-	    "SELECT a.object_id, COALESCE(a.detail->>'receipt', '')"
+	    "SELECT a.object_id, COALESCE(a.detail->>'receipt', '') AS receipt"
 	    " FROM audit_log a WHERE a.action = 'response.submit'"
 	    " AND a.object_type = 'response_version'"
 	    " AND NOT EXISTS (SELECT 1 FROM response_versions v"
@@ -1127,7 +1128,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY a.id", 0 },
 
 	[STMT_VERIFY_VERSION_GAPS] = { "verify_version_gaps",
-	    "SELECT response_id, count(*), max(version) FROM response_versions"
+	    "SELECT response_id, count(*) AS stored, max(version) AS highest"
+	    " FROM response_versions"
 	    " GROUP BY response_id HAVING count(*) <> max(version)"
 	    " ORDER BY response_id", 0 },
 
@@ -1144,19 +1146,21 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " top AS (SELECT n, receipt_position(n) AS p FROM given"
 	    "  ORDER BY 2 DESC LIMIT 1)"
 	    " SELECT greatest((SELECT CASE WHEN is_called THEN last_value + 1"
-	    "  ELSE last_value END FROM seq), receipt_clock(now())),"
-	    " receipt_clock(now()),"
-	    " COALESCE((SELECT p FROM top), 0), COALESCE((SELECT n FROM top), ''),"
-	    " (SELECT last_value FROM seq),"
+	    "  ELSE last_value END FROM seq), receipt_clock(now())) AS next_pos,"
+	    " receipt_clock(now()) AS clock_pos,"
+	    " COALESCE((SELECT p FROM top), 0) AS high_pos,"
+	    " COALESCE((SELECT n FROM top), '') AS high_number,"
+	    " (SELECT last_value FROM seq) AS last_pos,"
 	    " iso_time_se(to_timestamp(greatest((SELECT p FROM top),"
-	    "  (SELECT last_value FROM seq)) / 100.0))", 0 },
+	    "  (SELECT last_value FROM seq)) / 100.0)) AS safe_from", 0 },
 
 	[STMT_VERIFY_ATTACHMENTS] = { "verify_attachments",
 	    "SELECT id, version_id, ord, filename, size, sha256 FROM attachments"
 	    " ORDER BY id", 0 },
 
 	[STMT_VERIFY_ATTACHMENT_BYTES] = { "verify_attachment_bytes",
-	    "SELECT encode(bytes, 'hex') FROM attachments WHERE id = $1::bigint",
+	    "SELECT encode(bytes, 'hex') AS hex FROM attachments"
+	    " WHERE id = $1::bigint",
 	    1 },
 	[STMT_REMISS_LOCK_GET] = { "remiss_lock_get",
 	    "SELECT id, edit_version, status FROM remiss WHERE slug = $1::text", 1 },
