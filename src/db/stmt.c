@@ -1467,8 +1467,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_ARCHIVE_VERSIONS] = { "archive_versions",
 	    "SELECT v.id, o.name, v.version, v.receipt_number,"
-	    " iso_time_se(v.received_at), v.sha256, v.canonical_xml, v.channel,"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    " iso_time_se(v.received_at) AS received_at, v.sha256,"
+	    " v.canonical_xml, v.channel,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived_on"
 	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, v.version", 1 },
