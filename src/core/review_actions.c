@@ -56,8 +56,8 @@ take_id(struct db *db, PGresult *r, int col, long long *id)
 {
 	long long v;
 
-	if (parse_id(PQgetvalue(r, 0, col), &v) == -1 || v == 0) {
-		log_err("review: not an id: \"%s\"", PQgetvalue(r, 0, col));
+	if (parse_id(db_text(r, 0, col), &v) == -1 || v == 0) {
+		log_err("review: not an id: \"%s\"", db_text(r, 0, col));
 		PQclear(r);
 		db_rollback(db);
 		return REVIEW_ERROR;
