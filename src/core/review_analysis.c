@@ -57,58 +57,54 @@ analysis_corpus_load(struct db *db, struct arena *a, long long remiss_id,
 	return CORE_OK;
 }
 
-enum { T_THEME, T_NAME, T_ANSWER, T__N };
-static const char *const themed_cols[T__N] = {
-	[T_THEME] = "theme_id",
-	[T_NAME] = "theme_name",
-	[T_ANSWER] = "answer_id",
+/* A row of STMT_ANALYSIS_THEMED: an answer of a theme. */
+struct themed_row {
+	long long	 theme;
+	const char	*name;
+	long long	 answer;
+};
+static const struct db_field themed_fields[] = {
+	DB_LL(struct themed_row, theme, "theme_id"),
+	DB_TEXT(struct themed_row, name, "theme_name"),
+	DB_LL(struct themed_row, answer, "answer_id"),
 };
 
 enum core_result
 analysis_themes(struct db *db, struct arena *a, long long remiss_id,
     long long section_id, struct analysis_theme **out, size_t *n)
 {
-	PGresult		*r;
 	struct analysis_theme	*list, *t = NULL;
+	struct themed_row	*row;
 	char			 rid[24], sid[24];
 	const char		*p[2] = { rid, sid };
-	long long		 theme, answer;
-	int			 c[T__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	size_t			 i, rows;
+	enum db_failure		 f;
 
 	*out = NULL;
 	*n = 0;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	snprintf(sid, sizeof(sid), "%lld", section_id);
-	if ((r = db_query(db, STMT_ANALYSIS_THEMED, p)) == NULL)
-		return core_result_failed(db);
-	rows = PQntuples(r);
-	if (db_cols(r, themed_cols, c, T__N) == -1 ||
-	    (list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
+	if ((f = db_list(db, a, STMT_ANALYSIS_THEMED, p, themed_fields,
+	    DB_NFIELDS(themed_fields), &row, &rows)) != DB_FAIL_NONE)
+		return core_result_of_db(f);
+	if ((list = arena_calloc(a, rows + 1, sizeof(*list))) == NULL)
+		return CORE_ERROR;
 	/* Rows come by theme: each theme's answers together. */
 	for (i = 0; i < rows; i++) {
-		if (db_ll(r, i, c[T_THEME], &theme) == -1 ||
-		    db_ll(r, i, c[T_ANSWER], &answer) == -1)
-			goto out;
-		if (t == NULL || t->id != theme) {
+		if (t == NULL || t->id != row[i].theme) {
 			t = &list[(*n)++];
-			t->id = theme;
-			if ((t->name = arena_strdup(a, db_text(r, i,
-			    c[T_NAME]))) == NULL || (t->answers =
-			    arena_calloc(a, (size_t)(rows - i),
-			    sizeof(*t->answers))) == NULL)
-				goto out;
+			t->id = row[i].theme;
+			t->name = row[i].name;
+			if ((t->answers = arena_calloc(a, rows - i,
+			    sizeof(*t->answers))) == NULL) {
+				*n = 0;
+				return CORE_ERROR;
+			}
 		}
-		t->answers[t->n++] = answer;
+		t->answers[t->n++] = row[i].answer;
 	}
 	*out = list;
-	rc = CORE_OK;
-out:
-	if (rc != CORE_OK)
-		*n = 0;
-	PQclear(r);
-	return rc;
+	return CORE_OK;
 }
 
 static int
