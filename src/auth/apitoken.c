@@ -60,8 +60,10 @@ apitoken_create(struct db *db, long long org_id, long long user_id,
 {
 	PGresult	*r = NULL;
 	const char	*p[4];
+	static const char *const id_col[1] = { "id" };
 	char		 hash[TOKEN_HEX], org[24], user[24];
 	long long	 tid = -1;
+	int		 c;
 
 	out[0] = '\0';
 	if ((org_id > 0) == (user_id > 0) || org_id < 0 || user_id < 0)
@@ -80,7 +82,8 @@ apitoken_create(struct db *db, long long org_id, long long user_id,
 		log_err("token insert: SQLSTATE %s", db_sqlstate(r));
 		goto err;
 	}
-	if (parse_id(PQgetvalue(r, 0, 0), &tid) == -1 || tid == 0) {
+	if (db_cols(r, id_col, &c, 1) == -1 ||
+	    parse_id(db_text(r, 0, c), &tid) == -1 || tid == 0) {
 		tid = -1;
 		goto err;
 	}
@@ -117,18 +120,25 @@ static int
 audit_revoked(struct db *db, struct arena *a, const PGresult *r, int i,
     long long user_id, const char *actor, const char *reason)
 {
+	enum { C_ID, C_LABEL, C__N };
+	static const char *const cols[C__N] = {
+		[C_ID] = "id", [C_LABEL] = "label",
+	};
 	struct buf	b;
+	int		c[C__N];
 
+	if (db_cols(r, cols, c, C__N) == -1)
+		return -1;
 	buf_init(&b, a);
 	buf_printf(&b, "{\"user\":%lld,\"label\":", user_id);
-	json_string(&b, PQgetvalue(r, i, 1));
+	json_string(&b, db_text(r, i, c[C_LABEL]));
 	buf_puts(&b, ",\"reason\":");
 	json_string(&b, reason);
 	buf_puts(&b, "}");
 	if (b.failed)
 		return -1;
 	return audit_write(db, actor, "token.revoke", "api_token",
-	    PQgetvalue(r, i, 0), b.data);
+	    db_text(r, i, c[C_ID]), b.data);
 }
 
 int

@@ -70,10 +70,15 @@ static bool
 failure_counts(struct db *db, const char *em, const char *addr,
     bool *throttled)
 {
+	enum { C_ACCOUNT, C_ADDRESS, C__N };
+	static const char *const cols[C__N] = {
+		[C_ACCOUNT] = "by_account", [C_ADDRESS] = "by_address",
+	};
 	PGresult	*r;
 	const char	*p[2];
 	long		 acct, byaddr;
 	bool		 ok = false;
+	int		 c[C__N];
 
 	p[0] = em;
 	p[1] = addr;
@@ -82,8 +87,11 @@ failure_counts(struct db *db, const char *em, const char *addr,
 		log_err("failure counts: SQLSTATE %s", db_sqlstate(r));
 		goto err;
 	}
-	if (parse_long(PQgetvalue(r, 0, 0), 0, LONG_MAX, &acct) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 1), 0, LONG_MAX, &byaddr) == -1) {
+	if (db_cols(r, cols, c, C__N) == -1)
+		goto err;
+	if (parse_long(db_text(r, 0, c[C_ACCOUNT]), 0, LONG_MAX, &acct) == -1 ||
+	    parse_long(db_text(r, 0, c[C_ADDRESS]), 0, LONG_MAX,
+	    &byaddr) == -1) {
 		log_err("failure counts: not numbers");
 		goto err;
 	}
@@ -94,6 +102,12 @@ err:
 	PQclear(r);
 	return ok;
 }
+
+/* The columns of STMT_USER_FOR_LOGIN. */
+enum { UL_ID, UL_HASH, UL_DISABLED, UL__N };
+static const char *const user_cols[UL__N] = {
+	[UL_ID] = "id", [UL_HASH] = "password_hash", [UL_DISABLED] = "disabled",
+};
 
 enum login_result
 login_password(struct db *db, const char *email, const char *password,
@@ -106,6 +120,7 @@ login_password(struct db *db, const char *email, const char *password,
 	long			 idv;
 	bool			 throttled, disabled = false, match;
 	enum login_result	 res = LOGIN_ERROR;
+	int			 c[UL__N];
 
 	*user_id = 0;
 	if (password == NULL)
@@ -134,11 +149,13 @@ login_password(struct db *db, const char *email, const char *password,
 			goto err;
 		}
 		if (PQntuples(r) == 1) {
-			if ((uid = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL)
+			if (db_cols(r, user_cols, c, UL__N) == -1 ||
+			    (uid = arena_strdup(a, db_text(r, 0, c[UL_ID]))) ==
+			    NULL)
 				goto err;
-			if (!PQgetisnull(r, 0, 1))
-				hash = PQgetvalue(r, 0, 1);
-			disabled = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+			if (!db_isnull(r, 0, c[UL_HASH]))
+				hash = db_text(r, 0, c[UL_HASH]);
+			disabled = db_bool(r, 0, c[UL_DISABLED]);
 		}
 	}
 	/* Same work whether or not the user exists or may log in. */

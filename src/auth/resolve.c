@@ -56,10 +56,14 @@ set_public(struct identity *id)
 static enum auth_outcome
 resolve_sso(struct request *req, const char *email)
 {
+	enum { C_ID, C_EMAIL, C_DISABLED, C__N };
+	static const char *const cols[C__N] = {
+		[C_ID] = "id", [C_EMAIL] = "email", [C_DISABLED] = "disabled",
+	};
 	PGresult	*r;
 	const char	*p[1], *cookie;
 	char		 token[TOKEN_HEX];
-	int		 rc;
+	int		 rc, c[C__N];
 
 	cookie = kvlist_get(&req->cookies, SESSION_COOKIE);
 	if (cookie != NULL) {
@@ -80,14 +84,18 @@ resolve_sso(struct request *req, const char *email)
 		PQclear(r);
 		return AUTH_UNAVAILABLE;
 	}
-	if (PQntuples(r) != 1 || strcmp(PQgetvalue(r, 0, 4), "t") == 0) {
+	if (PQntuples(r) == 1 && db_cols(r, cols, c, C__N) == -1) {
+		PQclear(r);
+		return AUTH_UNAVAILABLE;
+	}
+	if (PQntuples(r) != 1 || db_bool(r, 0, c[C_DISABLED])) {
 		log_warn("id=%s single sign-on for unknown or disabled user",
 		    req->id);
 		PQclear(r);
 		return AUTH_SSO_UNKNOWN;
 	}
-	rc = session_create_for(req, PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1),
-	    token);
+	rc = session_create_for(req, db_text(r, 0, c[C_ID]),
+	    db_text(r, 0, c[C_EMAIL]), token);
 	PQclear(r);
 	if (rc == -1)
 		return AUTH_UNAVAILABLE;

@@ -77,10 +77,13 @@ session_lookup_with(struct db *db, struct arena *a, const char *cookie,
     const struct session_policy *p, struct identity *id, struct db_call *also,
     size_t nalso)
 {
-	static const char *const cols[2] = { "csrf", "lang" };
+	enum { C_CSRF, C_LANG, C__N };
+	static const char *const cols[C__N] = {
+		[C_CSRF] = "csrf", [C_LANG] = "lang",
+	};
 	struct db_call	 calls[DB_BATCH_MAX];
 	PGresult	*r = NULL;
-	int		 c[2];
+	int		 c[C__N];
 	const char	*params[3];
 	char		 hash[TOKEN_HEX], idle[24], absolute[24];
 	int		 rc = -1;
@@ -115,11 +118,11 @@ session_lookup_with(struct db *db, struct arena *a, const char *cookie,
 		goto err;
 	}
 	if (credential_identity(a, r, "session", &id->session_id, id) == -1 ||
-	    db_cols(r, cols, c, 2) == -1)
+	    db_cols(r, cols, c, C__N) == -1)
 		goto err;
 	if (id->email == NULL ||
-	    (id->csrf = arena_strdup(a, db_text(r, 0, c[0]))) == NULL ||
-	    (id->lang = arena_strdup(a, db_text(r, 0, c[1]))) == NULL) {
+	    (id->csrf = arena_strdup(a, db_text(r, 0, c[C_CSRF]))) == NULL ||
+	    (id->lang = arena_strdup(a, db_text(r, 0, c[C_LANG]))) == NULL) {
 		log_err("session row without a user, or out of memory");
 		goto err;
 	}
@@ -137,10 +140,14 @@ session_times(struct db *db, long long session_id,
     const struct session_policy *p, int extend, long *idle_left,
     long *absolute_left)
 {
+	enum { C_IDLE, C_ABSOLUTE, C__N };
+	static const char *const cols[C__N] = {
+		[C_IDLE] = "idle_left", [C_ABSOLUTE] = "absolute_left",
+	};
 	PGresult	*r;
 	const char	*params[3];
 	char		 sid[24], idle[24], absolute[24];
-	int		 rc = -1;
+	int		 rc = -1, c[C__N];
 
 	*idle_left = *absolute_left = 0;
 	snprintf(sid, sizeof(sid), "%lld", session_id);
@@ -159,8 +166,12 @@ session_times(struct db *db, long long session_id,
 		rc = 0;
 		goto err;
 	}
-	if (parse_long(PQgetvalue(r, 0, 0), 0, LONG_MAX, idle_left) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 1), 0, LONG_MAX, absolute_left) == -1) {
+	if (db_cols(r, cols, c, C__N) == -1)
+		goto err;
+	if (parse_long(db_text(r, 0, c[C_IDLE]), 0, LONG_MAX,
+	    idle_left) == -1 ||
+	    parse_long(db_text(r, 0, c[C_ABSOLUTE]), 0, LONG_MAX,
+	    absolute_left) == -1) {
 		log_err("session times out of range");
 		goto err;
 	}

@@ -16,7 +16,6 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
-#include "util/numparse.h"
 
 static void
 ids(char r[24], char o[24], long long remiss_id, long long org_id)
@@ -43,6 +42,10 @@ audit_file(struct db *db, struct arena *a, long long user_id,
 	return audit_write(db, actor, action, "draft_attachment", id, b.data);
 }
 
+/* The columns STMT_DRAFT_FILE_ADD and STMT_DRAFT_FILE_DELETE return. */
+static const char *const id_col[1] = { "id" };
+static const char *const filename_col[1] = { "filename" };
+
 int
 draft_file_add(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, long long user_id, const char *filename,
@@ -51,7 +54,7 @@ draft_file_add(struct db *db, struct arena *a, long long remiss_id,
 	PGresult	*r = NULL;
 	const char	*p[7];
 	char		 rid[24], oid[24], uid[24], max[8], *hex, *id;
-	int		 rc = -1;
+	int		 rc = -1, c;
 
 	if (len > (SIZE_MAX - 1) / 2 || (hex = arena_alloc(a, len * 2 + 1)) == NULL)
 		return -1;
@@ -70,7 +73,8 @@ draft_file_add(struct db *db, struct arena *a, long long remiss_id,
 		rc = 0;
 		goto out;
 	}
-	if ((id = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL ||
+	if (db_cols(r, id_col, &c, 1) == -1 ||
+	    (id = arena_strdup(a, db_text(r, 0, c))) == NULL ||
 	    audit_file(db, a, user_id, "draft.attachment.add", id, filename) == -1 ||
 	    db_commit(db) == -1)
 		goto out;
@@ -88,11 +92,19 @@ long
 draft_files_list(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, struct draft_file **out)
 {
+	static const struct db_field fields[] = {
+		DB_ID(struct draft_file, id, "id"),
+		DB_TEXT(struct draft_file, filename, "filename"),
+		DB_TEXT(struct draft_file, media_type, "media_type"),
+		DB_ID(struct draft_file, size, "size"),
+		DB_TEXT(struct draft_file, sha256, "sha256"),
+		DB_TEXT(struct draft_file, uploaded_at, "uploaded_at"),
+	};
 	PGresult		*r;
 	const char		*p[2];
 	char			 rid[24], oid[24];
 	struct draft_file	*f;
-	long			 n, i;
+	size_t			 n;
 
 	ids(rid, oid, remiss_id, org_id);
 	p[0] = rid;
@@ -102,25 +114,12 @@ draft_files_list(struct db *db, struct arena *a, long long remiss_id,
 		PQclear(r);
 		return -1;
 	}
-	n = PQntuples(r);
-	if ((f = arena_calloc(a, (size_t)n + 1, sizeof(*f))) == NULL) {
-		PQclear(r);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		if (parse_id(PQgetvalue(r, (int)i, 0), &f[i].id) == -1 ||
-		    parse_id(PQgetvalue(r, (int)i, 3), &f[i].size) == -1 ||
-		    (f[i].filename = arena_strdup(a, PQgetvalue(r, (int)i, 1))) == NULL ||
-		    (f[i].media_type = arena_strdup(a, PQgetvalue(r, (int)i, 2))) == NULL ||
-		    (f[i].sha256 = arena_strdup(a, PQgetvalue(r, (int)i, 4))) == NULL ||
-		    (f[i].uploaded_at = arena_strdup(a, PQgetvalue(r, (int)i, 5))) == NULL) {
-			PQclear(r);
-			return -1;
-		}
-	}
+	f = db_rows(a, r, fields, DB_NFIELDS(fields), sizeof(*f), &n);
 	PQclear(r);
+	if (f == NULL)
+		return -1;
 	*out = f;
-	return n;
+	return (long)n;
 }
 
 int
@@ -131,7 +130,7 @@ draft_file_delete(struct db *db, long long remiss_id, long long org_id,
 	PGresult	*r = NULL;
 	const char	*p[3];
 	char		 rid[24], oid[24], fid[24];
-	int		 rc = -1;
+	int		 rc = -1, c;
 
 	if ((a = arena_new()) == NULL)
 		return -1;
@@ -147,8 +146,9 @@ draft_file_delete(struct db *db, long long remiss_id, long long org_id,
 		rc = 0;
 		goto out;
 	}
-	if (audit_file(db, a, user_id, "draft.attachment.delete", fid,
-	    PQgetvalue(r, 0, 0)) == -1 || db_commit(db) == -1)
+	if (db_cols(r, filename_col, &c, 1) == -1 ||
+	    audit_file(db, a, user_id, "draft.attachment.delete", fid,
+	    db_text(r, 0, c)) == -1 || db_commit(db) == -1)
 		goto out;
 	rc = 1;
 out:

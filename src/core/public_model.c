@@ -15,15 +15,21 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 
-/* Columns of STMT_PUBLICATION_GET and STMT_PUBLIC_ORGS. */
-enum { P_AT, P__N };
-static const char *const pub_cols[P__N] = { [P_AT] = "published_at" };
-enum { O_ORG, O_NAME, O_LATEST, O_PINNED, O__N };
-static const char *const org_cols[O__N] = {
-	[O_ORG] = "org_id",
-	[O_NAME] = "org_name",
-	[O_LATEST] = "latest_version",
-	[O_PINNED] = "pinned_version",
+/* The rows of STMT_PUBLICATION_GET and STMT_PUBLIC_ORGS. */
+static const struct db_field pub_fields[] = {
+	DB_TEXT(struct public_model, published_at, "published_at"),
+};
+struct public_org {
+	long long	 id;
+	const char	*name;
+	const char	*latest;	/* its latest version's id, or "" */
+	const char	*pinned;	/* the published version's id, or "" */
+};
+static const struct db_field org_fields[] = {
+	DB_LL(struct public_org, id, "org_id"),
+	DB_TEXT(struct public_org, name, "org_name"),
+	DB_TEXT(struct public_org, latest, "latest_version"),
+	DB_TEXT(struct public_org, pinned, "pinned_version"),
 };
 
 /* The redactions in force of version vid among list[0..n), in a. */
@@ -48,11 +54,11 @@ redactions_of(struct arena *a, const struct redaction_entry *list, size_t n,
 	return 0;
 }
 
-/* Loads version vid of organisation row i of orgs into *pr with its
- * redactions among red[0..nred). 0, -1, or -2 with *unapplied. */
+/* Loads version vid of organisation o into *pr with its redactions among
+ * red[0..nred). 0, -1, or -2 with *unapplied. */
 static int
-response_load(struct db *db, struct arena *a, const PGresult *orgs, int i,
-    const int *c, const char *vid, const struct redaction_entry *red,
+response_load(struct db *db, struct arena *a, const struct public_org *o,
+    const char *vid, const struct redaction_entry *red,
     size_t nred, struct public_response *pr, long long *unapplied)
 {
 	struct response_doc	doc;
@@ -60,10 +66,9 @@ response_load(struct db *db, struct arena *a, const PGresult *orgs, int i,
 	int			rc;
 
 	memset(pr, 0, sizeof(*pr));
+	pr->org_id = o->id;
+	pr->org_name = o->name;
 	if (parse_id(vid, &id) == -1 ||
-	    db_ll(orgs, i, c[O_ORG], &pr->org_id) == -1 ||
-	    (pr->org_name = arena_strdup(a, db_text(orgs, i,
-	    c[O_NAME]))) == NULL ||
 	    response_version_load(db, a, id, 0, &doc, &pr->rcpt) != 1 ||
 	    redactions_of(a, red, nred, id, &pr->red, &pr->nred) == -1)
 		return -1;
@@ -78,56 +83,51 @@ public_model_load(struct db *db, struct arena *a, const struct remiss_def *def,
 {
 	PGresult		*pub = NULL, *orgs = NULL;
 	struct redaction_entry	*red;
-	const char		*p[1], *shown, *latest;
+	struct public_org	*org;
+	const char		*p[1], *shown;
 	char			 rid[24], only[24];
-	int			 cp[P__N], co[O__N], i, rows, rc = -1;
-	size_t			 nred;
+	int			 rc = -1;
+	size_t			 nred, i, rows;
 
 	memset(out, 0, sizeof(*out));
 	*unapplied = 0;
 	snprintf(rid, sizeof(rid), "%lld", def->id);
 	snprintf(only, sizeof(only), "%lld", only_version);
 	p[0] = rid;
-	if ((pub = db_query(db, STMT_PUBLICATION_GET, p)) == NULL ||
-	    db_cols(pub, pub_cols, cp, P__N) == -1)
+	if ((pub = db_query(db, STMT_PUBLICATION_GET, p)) == NULL)
 		goto out;
 	if (PQntuples(pub) == 1) {
-		if ((out->published_at = arena_strdup(a, db_text(pub, 0,
-		    cp[P_AT]))) == NULL)
+		if (db_row(a, pub, 0, pub_fields, DB_NFIELDS(pub_fields),
+		    out) == -1)
 			goto out;
 	} else if (which == PUBLIC_PUBLISHED) {
 		rc = 0;
 		goto out;
 	}
 	if ((orgs = db_query(db, STMT_PUBLIC_ORGS, p)) == NULL ||
-	    db_cols(orgs, org_cols, co, O__N) == -1 ||
+	    (org = db_rows(a, orgs, org_fields, DB_NFIELDS(org_fields),
+	    sizeof(*org), &rows)) == NULL ||
 	    redactions_list(db, a, def->id, &red, &nred) != CORE_OK)
 		goto out;
-	rows = PQntuples(orgs);
-	if ((out->responses = arena_calloc(a, (size_t)rows + 1,
+	if ((out->responses = arena_calloc(a, rows + 1,
 	    sizeof(*out->responses))) == NULL ||
-	    (out->unanswered = arena_calloc(a, (size_t)rows + 1,
+	    (out->unanswered = arena_calloc(a, rows + 1,
 	    sizeof(*out->unanswered))) == NULL)
 		goto out;
 	for (i = 0; i < rows; i++) {
-		latest = db_text(orgs, i, co[O_LATEST]);
-		shown = which == PUBLIC_PUBLISHED ?
-		    db_text(orgs, i, co[O_PINNED]) : latest;
-		if (latest[0] == '\0') {
-			if ((out->unanswered[out->nunanswered++] = arena_strdup(a,
-			    db_text(orgs, i, co[O_NAME]))) == NULL) {
-				rc = -1;
-				goto out;
-			}
+		shown = which == PUBLIC_PUBLISHED ? org[i].pinned :
+		    org[i].latest;
+		if (org[i].latest[0] == '\0') {
+			out->unanswered[out->nunanswered++] = org[i].name;
 			continue;
 		}
 		if (out->published_at != NULL &&
-		    strcmp(db_text(orgs, i, co[O_PINNED]), latest) != 0)
+		    strcmp(org[i].pinned, org[i].latest) != 0)
 			out->newer++;
 		if (shown[0] == '\0' ||
 		    (only_version > 0 && strcmp(shown, only) != 0))
 			continue;
-		rc = response_load(db, a, orgs, i, co, shown, red, nred,
+		rc = response_load(db, a, &org[i], shown, red, nred,
 		    &out->responses[out->nresponses], unapplied);
 		if (rc != 0) {
 			memset(out, 0, sizeof(*out));

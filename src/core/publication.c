@@ -15,11 +15,10 @@
 #include "util/buf.h"
 #include "util/json.h"
 
-/* Columns of STMT_PUBLICATION_GET and STMT_PUBLIC_ORGS. */
-enum { P_AT, P_BY, P__N };
-static const char *const pub_cols[P__N] = {
-	[P_AT] = "published_at",
-	[P_BY] = "published_by",
+/* The row of STMT_PUBLICATION_GET, and the columns of STMT_PUBLIC_ORGS. */
+static const struct db_field pub_fields[] = {
+	DB_TEXT(struct publication_state, published_at, "published_at"),
+	DB_TEXT(struct publication_state, published_by, "published_by"),
 };
 enum { O_LATEST, O_PINNED, O__N };
 static const char *const org_cols[O__N] = {
@@ -34,7 +33,7 @@ publication_state(struct db *db, struct arena *a, long long remiss_id,
 	PGresult		*pub = NULL, *orgs = NULL;
 	char			 rid[24];
 	const char		*p[1] = { rid }, *latest;
-	int			 cp[P__N], co[O__N], i;
+	int			 co[O__N], i;
 	enum core_result	 rc = CORE_ERROR;
 
 	memset(out, 0, sizeof(*out));
@@ -44,12 +43,10 @@ publication_state(struct db *db, struct arena *a, long long remiss_id,
 		rc = core_result_fault(db);
 		goto out;
 	}
-	if (db_cols(pub, pub_cols, cp, P__N) == -1 ||
-	    db_cols(orgs, org_cols, co, O__N) == -1)
+	if (db_cols(orgs, org_cols, co, O__N) == -1)
 		goto out;
-	if (PQntuples(pub) == 1 && ((out->published_at = arena_strdup(a,
-	    db_text(pub, 0, cp[P_AT]))) == NULL || (out->published_by =
-	    arena_strdup(a, db_text(pub, 0, cp[P_BY]))) == NULL))
+	if (PQntuples(pub) == 1 && db_row(a, pub, 0, pub_fields,
+	    DB_NFIELDS(pub_fields), out) == -1)
 		goto out;
 	for (i = 0; i < PQntuples(orgs); i++) {
 		latest = db_text(orgs, i, co[O_LATEST]);

@@ -18,50 +18,35 @@
 #include "util/json.h"
 #include "util/numparse.h"
 
-/* Columns of STMT_REDACTIONS_LIST. */
-enum {
-	L_ID, L_VERSION_ID, L_ORG_NAME, L_VERSION, L_PASSAGE, L_ORD,
-	L_FILENAME, L_GROUND, L_CREATED_AT, L_CREATED_BY, L_WITHDRAWN_AT,
-	L_WITHDRAWN_BY, L_REASON, L_FIELD, L_PREFIX, L_SUFFIX, L_START, L_END,
-	L_REP_NAME, L_REP_TYPE, L_REP_SIZE, L__N
+/* The columns of STMT_REDACTIONS_LIST every entry reads as they are. */
+static const struct db_field entry_fields[] = {
+	DB_LL(struct redaction_entry, r.id, "id"),
+	DB_LL(struct redaction_entry, version_id, "version_id"),
+	DB_LL(struct redaction_entry, version, "version"),
+	DB_OPT(struct redaction_entry, r.field, "field"),
+	DB_OPT(struct redaction_entry, r.passage, "passage"),
+	DB_OPT(struct redaction_entry, r.legal_ground, "legal_ground"),
+	DB_OPT(struct redaction_entry, r.replacement_name, "replacement_name"),
+	DB_OPT(struct redaction_entry, r.replacement_type, "replacement_type"),
+	DB_TEXT(struct redaction_entry, org_name, "org_name"),
+	DB_TEXT(struct redaction_entry, filename, "filename"),
+	DB_TEXT(struct redaction_entry, created_at, "created_at"),
+	DB_TEXT(struct redaction_entry, created_by, "created_by"),
+	DB_OPT(struct redaction_entry, withdrawn_at, "withdrawn_at"),
+	DB_TEXT(struct redaction_entry, withdrawn_by, "withdrawn_by"),
+	DB_TEXT(struct redaction_entry, reason, "reason"),
 };
+
+/* The columns of STMT_REDACTIONS_LIST read by the redaction's kind. */
+enum { L_ORD, L_START, L_END, L_REP_SIZE, L_PREFIX, L_SUFFIX, L__N };
 static const char *const list_cols[L__N] = {
-	[L_ID] = "id",
-	[L_VERSION_ID] = "version_id",
-	[L_ORG_NAME] = "org_name",
-	[L_VERSION] = "version",
-	[L_PASSAGE] = "passage",
 	[L_ORD] = "attachment_ord",
-	[L_FILENAME] = "filename",
-	[L_GROUND] = "legal_ground",
-	[L_CREATED_AT] = "created_at",
-	[L_CREATED_BY] = "created_by",
-	[L_WITHDRAWN_AT] = "withdrawn_at",
-	[L_WITHDRAWN_BY] = "withdrawn_by",
-	[L_REASON] = "reason",
-	[L_FIELD] = "field",
-	[L_PREFIX] = "prefix",
-	[L_SUFFIX] = "suffix",
 	[L_START] = "start_char",
 	[L_END] = "end_char",
-	[L_REP_NAME] = "replacement_name",
-	[L_REP_TYPE] = "replacement_type",
 	[L_REP_SIZE] = "replacement_size",
+	[L_PREFIX] = "prefix",
+	[L_SUFFIX] = "suffix",
 };
-
-/* Column k of row i, copied into a; NULL for '' (and *oom set when the
- * copy fails). */
-static const char *
-opt(struct arena *a, const PGresult *r, int i, int k, int *oom)
-{
-	const char *v = db_text(r, i, k), *s;
-
-	if (v[0] == '\0')
-		return NULL;
-	if ((s = arena_strdup(a, v)) == NULL)
-		*oom = 1;
-	return s;
-}
 
 /* Column k of row i, copied into a ("" stays ""). */
 static const char *
@@ -74,8 +59,9 @@ text(struct arena *a, const PGresult *r, int i, int k, int *oom)
 	return s;
 }
 
-/* Row i of r into *e. -1 on OOM or a row that cannot be (the database's
- * constraints say what a row may hold). */
+/* The rest of row i of r (its columns c) into *e, whose entry_fields are
+ * read: the kind, its place and its context. -1 on OOM or a row that
+ * cannot be (the database's constraints say what a row may hold). */
 static int
 entry_row(struct arena *a, const PGresult *r, int i, const int *c,
     struct redaction_entry *e)
@@ -84,11 +70,7 @@ entry_row(struct arena *a, const PGresult *r, int i, const int *c,
 	long			 ord = -1, start = 0, end = 0, size = 0;
 	int			 oom = 0;
 
-	memset(e, 0, sizeof(*e));
-	if (db_ll(r, i, c[L_ID], &x->id) == -1 ||
-	    db_ll(r, i, c[L_VERSION_ID], &e->version_id) == -1 ||
-	    db_ll(r, i, c[L_VERSION], &e->version) == -1 ||
-	    (db_text(r, i, c[L_ORD])[0] != '\0' &&
+	if ((db_text(r, i, c[L_ORD])[0] != '\0' &&
 	    parse_long(db_text(r, i, c[L_ORD]), 0, 999, &ord) == -1) ||
 	    (db_text(r, i, c[L_START])[0] != '\0' &&
 	    (parse_long(db_text(r, i, c[L_START]), 0, 2147483647L, &start) == -1 ||
@@ -101,11 +83,6 @@ entry_row(struct arena *a, const PGresult *r, int i, const int *c,
 	x->start = start;
 	x->end = end;
 	x->replacement_size = size;
-	x->field = opt(a, r, i, c[L_FIELD], &oom);
-	x->passage = opt(a, r, i, c[L_PASSAGE], &oom);
-	x->legal_ground = opt(a, r, i, c[L_GROUND], &oom);
-	x->replacement_name = opt(a, r, i, c[L_REP_NAME], &oom);
-	x->replacement_type = opt(a, r, i, c[L_REP_TYPE], &oom);
 	if (ord >= 0)
 		x->kind = REDACT_ATTACHMENT;
 	else if (x->passage == NULL)
@@ -116,13 +93,6 @@ entry_row(struct arena *a, const PGresult *r, int i, const int *c,
 		x->suffix = text(a, r, i, c[L_SUFFIX], &oom);
 	} else
 		x->kind = REDACT_OCCURRENCES;
-	e->org_name = text(a, r, i, c[L_ORG_NAME], &oom);
-	e->filename = text(a, r, i, c[L_FILENAME], &oom);
-	e->created_at = text(a, r, i, c[L_CREATED_AT], &oom);
-	e->created_by = text(a, r, i, c[L_CREATED_BY], &oom);
-	e->withdrawn_at = opt(a, r, i, c[L_WITHDRAWN_AT], &oom);
-	e->withdrawn_by = text(a, r, i, c[L_WITHDRAWN_BY], &oom);
-	e->reason = text(a, r, i, c[L_REASON], &oom);
 	return oom ? -1 : 0;
 }
 
@@ -134,7 +104,8 @@ redactions_list(struct db *db, struct arena *a, long long remiss_id,
 	struct redaction_entry	*list;
 	char			 rid[24];
 	const char		*p[1] = { rid };
-	int			 c[L__N], i, rows;
+	int			 c[L__N], i;
+	size_t			 rows;
 	enum core_result	 rc = CORE_ERROR;
 
 	*out = NULL;
@@ -142,19 +113,18 @@ redactions_list(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if ((r = db_query(db, STMT_REDACTIONS_LIST, p)) == NULL)
 		return core_result_fault(db);
-	if (db_cols(r, list_cols, c, L__N) == -1)
+	if (db_cols(r, list_cols, c, L__N) == -1 ||
+	    (list = db_rows(a, r, entry_fields, DB_NFIELDS(entry_fields),
+	    sizeof(*list), &rows)) == NULL)
 		goto out;
-	rows = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++)
+	for (i = 0; i < (int)rows; i++)
 		if (entry_row(a, r, i, c, &list[i]) == -1) {
 			log_err("redaction row %d of remiss %lld unreadable", i,
 			    remiss_id);
 			goto out;
 		}
 	*out = list;
-	*n = (size_t)rows;
+	*n = rows;
 	rc = CORE_OK;
 out:
 	PQclear(r);

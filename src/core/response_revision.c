@@ -13,7 +13,6 @@
 #include "db/db.h"
 #include "log.h"
 #include "util/arena.h"
-#include "util/numparse.h"
 
 /* The live section or question of def with database id id, by its
  * current number or qid; NULL when it was removed since. */
@@ -87,15 +86,22 @@ response_revision_latest(struct db *db, struct arena *a,
 	return 1;
 }
 
+/* The columns of STMT_DRAFT_STATE it reads. */
+enum { DS_SAVED, DS_OLDER, DS__N };
+
 int
 response_revision_load(struct db *db, struct arena *a,
     const struct remiss_def *def, long long org_id, struct response_doc *doc,
     struct response_revision *rev)
 {
+	static const char *const cols[DS__N] = {
+		[DS_SAVED] = "draft_saved", [DS_OLDER] = "draft_older",
+	};
 	PGresult	*r;
 	char		 rid[32], oid[32];
-	const char	*p[2] = { rid, oid };
+	const char	*p[2] = { rid, oid }, *saved;
 	bool		 older = false;
+	int		 c[DS__N];
 
 	memset(rev, 0, sizeof(*rev));
 	snprintf(rid, sizeof(rid), "%lld", def->id);
@@ -103,12 +109,17 @@ response_revision_load(struct db *db, struct arena *a,
 	if ((r = db_query(db, STMT_DRAFT_STATE, p)) == NULL)
 		return -1;
 	if (PQntuples(r) == 1) {
-		if (PQgetvalue(r, 0, 0)[0] != '\0' && (rev->draft_saved =
-		    arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL) {
+		if (db_cols(r, cols, c, DS__N) == -1) {
 			PQclear(r);
 			return -1;
 		}
-		older = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+		saved = db_text(r, 0, c[DS_SAVED]);
+		if (saved[0] != '\0' &&
+		    (rev->draft_saved = arena_strdup(a, saved)) == NULL) {
+			PQclear(r);
+			return -1;
+		}
+		older = db_bool(r, 0, c[DS_OLDER]);
 	}
 	PQclear(r);
 	if (response_draft_load(db, a, def, org_id, doc, &rev->lock) == -1 ||
@@ -133,32 +144,25 @@ long
 response_version_files(struct db *db, struct arena *a, long long version_id,
     struct version_file **out)
 {
-	PGresult		*r;
+	static const struct db_field fields[] = {
+		DB_TEXT(struct version_file, filename, "filename"),
+		DB_TEXT(struct version_file, media_type, "media_type"),
+		DB_LL(struct version_file, size, "size"),
+		DB_TEXT(struct version_file, sha256, "sha256"),
+	};
 	struct version_file	*list;
 	char			 vid[32];
 	const char		*p[1] = { vid };
-	long			 rc = -1, size;
-	int			 i, n;
+	size_t			 n, i;
 
 	*out = NULL;
 	snprintf(vid, sizeof(vid), "%lld", version_id);
-	if ((r = db_query(db, STMT_VERSION_ATTACHMENT_NAMES, p)) == NULL)
+	if (db_list(db, a, STMT_VERSION_ATTACHMENT_NAMES, p, fields,
+	    DB_NFIELDS(fields), &list, &n) != DB_FAIL_NONE)
 		return -1;
-	n = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
-		goto err;
-	for (i = 0; i < n; i++) {
-		if ((list[i].filename = arena_strdup(a, PQgetvalue(r, i, 0))) ==
-		    NULL || (list[i].media_type = arena_strdup(a,
-		    PQgetvalue(r, i, 1))) == NULL || parse_long(PQgetvalue(r, i,
-		    2), 0, LONG_MAX, &size) == -1 || (list[i].sha256 =
-		    arena_strdup(a, PQgetvalue(r, i, 3))) == NULL)
-			goto err;
-		list[i].size = size;
-	}
+	for (i = 0; i < n; i++)
+		if (list[i].size < 0 || list[i].size > LONG_MAX)
+			return -1;
 	*out = list;
-	rc = n;
-err:
-	PQclear(r);
-	return rc;
+	return (long)n;
 }

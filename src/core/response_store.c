@@ -47,9 +47,9 @@ opt(const char *s)
 static const char *
 val(const PGresult *r, int i, int c)
 {
-	if (PQgetisnull(r, i, c) || *PQgetvalue(r, i, c) == '\0')
+	if (db_isnull(r, i, c) || *db_text(r, i, c) == '\0')
 		return NULL;
-	return PQgetvalue(r, i, c);
+	return db_text(r, i, c);
 }
 
 /* As val, copied into a. *oom is set when a copy fails. */
@@ -66,35 +66,66 @@ copy_val(struct arena *a, const PGresult *r, int i, int c, int *oom)
 	return d;
 }
 
-/* An answer's position and texts from row i of r: the position's code in
- * column col, then the texts in answer_text_fields' order; copied into a,
- * *oom set when a copy fails. */
+/* The columns of an answer row: a draft's (STMT_DRAFT_ANSWERS_GET) up to
+ * AN_DRAFT, a version's (STMT_VERSION_ANSWERS) all; the texts from AN_TEXT
+ * in answer_text_fields' order. */
+enum {
+	AN_SECTION_ID, AN_QUESTION_ID, AN_POSITION, AN_TEXT,
+	AN_DRAFT = AN_TEXT + ANSWER_TEXTS, AN_SECTION_NR = AN_DRAFT, AN_QID,
+	AN__N
+};
+static const char *const answer_cols[AN__N] = {
+	[AN_SECTION_ID] = "section_id", [AN_QUESTION_ID] = "question_id",
+	[AN_POSITION] = "position", [AN_TEXT] = "comment",
+	[AN_TEXT + 1] = "proposed_wording",
+	[AN_TEXT + 2] = "consequence_region",
+	[AN_TEXT + 3] = "consequence_kommun", [AN_TEXT + 4] = "short_term",
+	[AN_TEXT + 5] = "long_term", [AN_SECTION_NR] = "section_nr",
+	[AN_QID] = "qid",
+};
+
+/* An answer's position and texts from row i of r, its columns c (bound to
+ * answer_cols); copied into a, *oom set when a copy fails. */
 static void
-answer_row(struct arena *a, const PGresult *r, int i, int col,
+answer_row(struct arena *a, const PGresult *r, int i, const int *c,
     struct answer *an, int *oom)
 {
 	size_t f;
 
-	an->position = position_parse(val(r, i, col));
+	an->position = position_parse(val(r, i, c[AN_POSITION]));
 	for (f = 0; f < ANSWER_TEXTS; f++)
 		*(const char **)(void *)((char *)an +
 		    answer_text_fields[f].off) = copy_val(a, r, i,
-		    col + 1 + (int)f, oom);
+		    c[AN_TEXT + (int)f], oom);
 }
+
+/* The columns attachment_from_row reads. */
+enum { AT_FILENAME, AT_MEDIA_TYPE, AT_HEX, AT__N };
+static const char *const attachment_cols[AT__N] = {
+	[AT_FILENAME] = "filename", [AT_MEDIA_TYPE] = "media_type",
+	[AT_HEX] = "hex",
+};
 
 int
 attachment_from_row(struct arena *a, const PGresult *r, int i,
     struct attachment *at)
 {
-	const char	*hex = PQgetvalue(r, i, 2);
-	size_t		 hexlen = (size_t)PQgetlength(r, i, 2), binlen;
+	const char	*hex;
+	size_t		 hexlen, binlen;
 	unsigned char	*bin;
+	int		 c[AT__N];
 
+	if (db_cols(r, attachment_cols, c, AT__N) == -1)
+		return -1;
+	hex = db_text(r, i, c[AT_HEX]);
+	hexlen = (size_t)PQgetlength(r, i, c[AT_HEX]);
 	if ((bin = arena_alloc(a, hexlen / 2 + 1)) == NULL ||
 	    sodium_hex2bin(bin, hexlen / 2 + 1, hex, hexlen, NULL, &binlen,
 	    NULL) != 0 ||
-	    (at->filename = arena_strdup(a, PQgetvalue(r, i, 0))) == NULL ||
-	    (at->media_type = arena_strdup(a, PQgetvalue(r, i, 1))) == NULL)
+	    (at->filename = arena_strdup(a,
+	    db_text(r, i, c[AT_FILENAME]))) == NULL ||
+	    (at->media_type = arena_strdup(a,
+	    db_text(r, i, c[AT_MEDIA_TYPE]))) == NULL)
 		return -1;
 	at->data = bin;
 	at->len = binlen;
@@ -249,11 +280,18 @@ answer_arrays(struct arena *a, const struct answer *list, size_t n,
 	return 0;
 }
 
+/* The columns of STMT_RESPONSE_LOCK's row. */
+enum { LK_ID, LK_LOCK, LK_NAME, LK_KIND, LK_ORGNR, LK__N };
+static const char *const lock_cols[LK__N] = {
+	[LK_ID] = "id", [LK_LOCK] = "lock_version", [LK_NAME] = "name",
+	[LK_KIND] = "kind", [LK_ORGNR] = "orgnr",
+};
+
 /* Locks the organisation's responses row, creating it first if needed.
- * Returns the result (row 0: id, lock_version, org name, kind, orgnr) or
- * NULL on a database error. */
+ * Returns the result (row 0: id, lock_version, org name, kind, orgnr; c
+ * set to their columns by lock_cols) or NULL on a database error. */
 static PGresult *
-lock_response(struct db *db, const char *rid, const char *oid)
+lock_response(struct db *db, const char *rid, const char *oid, int *c)
 {
 	const char	*p[2] = { rid, oid };
 	PGresult	*r;
@@ -261,7 +299,7 @@ lock_response(struct db *db, const char *rid, const char *oid)
 	if ((r = db_query(db, STMT_RESPONSE_LOCK, p)) == NULL)
 		return NULL;
 	if (PQntuples(r) > 0)
-		return r;
+		goto found;
 	PQclear(r);
 	if ((r = db_query(db, STMT_RESPONSE_CREATE, p)) == NULL)
 		return NULL;
@@ -274,7 +312,21 @@ lock_response(struct db *db, const char *rid, const char *oid)
 		PQclear(r);
 		return NULL;
 	}
+found:
+	if (db_cols(r, lock_cols, c, LK__N) == -1) {
+		PQclear(r);
+		return NULL;
+	}
 	return r;
+}
+
+/* The boolean column col of row 0 of r (false if r has no such column). */
+static bool
+bool_col(const PGresult *r, const char *col)
+{
+	int c;
+
+	return db_cols(r, &col, &c, 1) == 0 && db_bool(r, 0, c);
 }
 
 /* Whether the organisation may answer now, by the database's clock. */
@@ -292,8 +344,7 @@ open_for(struct db *db, const char *rid, const char *oid)
 	if (PQntuples(r) != 1)
 		w = WIN_NOT_INVITED;
 	else
-		w = strcmp(PQgetvalue(r, 0, 1), "t") == 0 ? WIN_OPEN :
-		    WIN_CLOSED;
+		w = bool_col(r, "open_now") ? WIN_OPEN : WIN_CLOSED;
 	PQclear(r);
 	return w;
 }
@@ -318,9 +369,8 @@ open_on(struct db *db, const char *rid, const char *oid, const char *day,
 	if (PQntuples(r) != 1)
 		w = WIN_NOT_INVITED;
 	else {
-		w = strcmp(PQgetvalue(r, 0, 1), "t") == 0 ? WIN_OPEN :
-		    WIN_CLOSED;
-		*future = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+		w = bool_col(r, "open_on_day") ? WIN_OPEN : WIN_CLOSED;
+		*future = bool_col(r, "in_future");
 	}
 	PQclear(r);
 	return w;
@@ -350,24 +400,26 @@ channel_parse(const char *s)
 	return CHANNEL_WEBB;
 }
 
-/* Puts the answers of rows (columns from c0: section id, question id,
- * position, then the six texts) into doc in remiss order. */
+/* Puts the answers of rows (answer_cols up to AN_DRAFT: section id,
+ * question id, position, then the six texts) into doc in remiss order. */
 static int
 draft_answers_in_order(struct arena *a, const struct remiss_def *def,
     const PGresult *r, struct response_doc *doc)
 {
 	struct answer	*list;
 	size_t		 si, qi, n = 0;
-	int		 i, nrows = PQntuples(r), oom = 0;
+	int		 i, nrows = PQntuples(r), oom = 0, c[AN__N];
 	long long	*sec, *que;
 
+	if (db_cols(r, answer_cols, c, AN_DRAFT) == -1)
+		return -1;
 	if ((list = arena_calloc(a, (size_t)nrows + 1, sizeof(*list))) == NULL ||
 	    (sec = arena_calloc(a, (size_t)nrows + 1, sizeof(*sec))) == NULL ||
 	    (que = arena_calloc(a, (size_t)nrows + 1, sizeof(*que))) == NULL)
 		return -1;
 	for (i = 0; i < nrows; i++)
-		if (parse_id(PQgetvalue(r, i, 0), &sec[i]) == -1 ||
-		    parse_id(PQgetvalue(r, i, 1), &que[i]) == -1)
+		if (parse_id(db_text(r, i, c[AN_SECTION_ID]), &sec[i]) == -1 ||
+		    parse_id(db_text(r, i, c[AN_QUESTION_ID]), &que[i]) == -1)
 			return -1;
 
 #define TAKE(match, setnr) do {						\
@@ -378,7 +430,7 @@ draft_answers_in_order(struct arena *a, const struct remiss_def *def,
 		setnr;							\
 		an->db_section_id = sec[i];				\
 		an->db_question_id = que[i];				\
-		answer_row(a, r, i, 2, an, &oom);			\
+		answer_row(a, r, i, c, an, &oom);			\
 		if (an->position == POS__MAX)				\
 			an->position = POS_NONE;			\
 		if (answer_is_empty(an))				\
@@ -403,6 +455,24 @@ draft_answers_in_order(struct arena *a, const struct remiss_def *def,
 	return oom ? -1 : 0;
 }
 
+/* The texts of a draft (STMT_DRAFT_GET) and of a version (STMT_VERSION_GET),
+ * NULL when empty. */
+static const struct db_field doc_fields[] = {
+	DB_OPT(struct response_doc, summary, "summary"),
+	DB_OPT(struct response_doc, diarienummer, "diarienummer"),
+	DB_OPT(struct response_doc, decision_body, "decision_body"),
+	DB_OPT(struct response_doc, decision_date, "decision_date"),
+	DB_OPT(struct response_doc, contact_name, "contact_name"),
+	DB_OPT(struct response_doc, contact_email, "contact_email"),
+	DB_OPT(struct response_doc, contact_phone, "contact_phone"),
+};
+
+/* The other columns of STMT_DRAFT_GET. */
+enum { DG_ID, DG_LOCK, DG_POSITION, DG__N };
+static const char *const draft_cols[DG__N] = {
+	[DG_ID] = "id", [DG_LOCK] = "lock_version", [DG_POSITION] = "position",
+};
+
 int
 response_draft_load(struct db *db, struct arena *a,
     const struct remiss_def *def, long long org_id, struct response_doc *doc,
@@ -412,7 +482,7 @@ response_draft_load(struct db *db, struct arena *a,
 	char		 rid[32], oid[32];
 	const char	*p[2] = { rid, oid };
 	long		 lv;
-	int		 rc = -1, oom = 0;
+	int		 rc = -1, c[DG__N];
 
 	memset(doc, 0, sizeof(*doc));
 	*lock = 0;
@@ -425,21 +495,15 @@ response_draft_load(struct db *db, struct arena *a,
 		rc = 0;
 		goto err;
 	}
-	if (parse_long(PQgetvalue(r, 0, 1), 0, 2147483647L, &lv) == -1)
+	if (db_cols(r, draft_cols, c, DG__N) == -1 ||
+	    parse_long(db_text(r, 0, c[DG_LOCK]), 0, 2147483647L, &lv) == -1)
 		goto err;
-	doc->position = position_parse(val(r, 0, 2));
+	doc->position = position_parse(val(r, 0, c[DG_POSITION]));
 	if (doc->position == POS__MAX)
 		doc->position = POS_NONE;
-	doc->summary = copy_val(a, r, 0, 3, &oom);
-	doc->diarienummer = copy_val(a, r, 0, 4, &oom);
-	doc->decision_body = copy_val(a, r, 0, 5, &oom);
-	doc->decision_date = copy_val(a, r, 0, 6, &oom);
-	doc->contact_name = copy_val(a, r, 0, 7, &oom);
-	doc->contact_email = copy_val(a, r, 0, 8, &oom);
-	doc->contact_phone = copy_val(a, r, 0, 9, &oom);
-	if (oom)
+	if (db_row(a, r, 0, doc_fields, DB_NFIELDS(doc_fields), doc) == -1)
 		goto err;
-	p[0] = PQgetvalue(r, 0, 0);
+	p[0] = db_text(r, 0, c[DG_ID]);
 	{
 		PGresult *ra;
 
@@ -472,7 +536,7 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 	char			 rid[32], oid[32], uid[32], idbuf[32], *actor;
 	long			 lv;
 	enum window		 open;
-	int			 in_tx = 0;
+	int			 in_tx = 0, c[LK__N];
 	enum save_result	 res = SAVE_ERROR;
 
 	*new_lock = expected_lock;
@@ -501,15 +565,15 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 		res = SAVE_CLOSED;
 		goto err;
 	}
-	if ((r = lock_response(db, rid, oid)) == NULL)
+	if ((r = lock_response(db, rid, oid, c)) == NULL)
 		goto err;
-	if (parse_long(PQgetvalue(r, 0, 1), 0, 2147483647L, &lv) == -1)
+	if (parse_long(db_text(r, 0, c[LK_LOCK]), 0, 2147483647L, &lv) == -1)
 		goto err;
 	if (lv != expected_lock) {
 		res = SAVE_CONFLICT;
 		goto err;
 	}
-	snprintf(idbuf, sizeof(idbuf), "%s", PQgetvalue(r, 0, 0));
+	snprintf(idbuf, sizeof(idbuf), "%s", db_text(r, 0, c[LK_ID]));
 	PQclear(r);
 
 	up[0] = idbuf;
@@ -526,7 +590,8 @@ response_draft_save(struct db *db, const struct remiss_def *def,
 		res = refused_now(db) ? SAVE_INVALID : SAVE_ERROR;
 		goto err;
 	}
-	if (parse_long(PQgetvalue(r, 0, 0), 1, 2147483647L, &lv) == -1)
+	if (db_cols(r, &lock_cols[LK_LOCK], &c[LK_LOCK], 1) == -1 ||
+	    parse_long(db_text(r, 0, c[LK_LOCK]), 1, 2147483647L, &lv) == -1)
 		goto err;
 	PQclear(r);
 	p[0] = idbuf;
@@ -622,35 +687,57 @@ err:
 	return rc;
 }
 
+/* A receipt's texts, NULL when empty: the first RC_STORED of them in every
+ * version's row (STMT_VERSION_BY_KEY, STMT_VERSION_GET, STMT_VERSIONS_LIST),
+ * the rest where the row names the remiss and organisation. */
+#define RC_STORED	3
+static const struct db_field receipt_fields[] = {
+	DB_OPT(struct receipt, sha256, "sha256"),
+	DB_OPT(struct receipt, number, "receipt_number"),
+	DB_OPT(struct receipt, received_at, "received_at"),
+	DB_OPT(struct receipt, remiss_slug, "slug"),
+	DB_OPT(struct receipt, org_name, "name"),
+	DB_OPT(struct receipt, arrived_on, "arrived_on"),
+};
+
+/* The other columns of a version's row. */
+enum { VC_ID, VC_VERSION, VC_CHANNEL, VC_REQUEST_SHA, VC_NUMBER,
+    VC_RECEIVED, VC__N };
+static const char *const version_cols[VC__N] = {
+	[VC_ID] = "id", [VC_VERSION] = "version", [VC_CHANNEL] = "channel",
+	[VC_REQUEST_SHA] = "request_sha256", [VC_NUMBER] = "receipt_number",
+	[VC_RECEIVED] = "received_at",
+};
+
 /* Fills out from a STMT_VERSION_BY_KEY row (the first receipt). */
 static int
 replay_receipt(struct arena *a, const PGresult *r, const char *slug,
     const char *org_name, struct receipt *out)
 {
 	long	v;
-	int	oom = 0;
+	int	c[VC__N];
 
-	if (parse_id(PQgetvalue(r, 0, 0), &out->version_id) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 4), 1, 2147483647L, &v) == -1)
+	if (db_cols(r, version_cols, c, VC_CHANNEL) == -1 ||
+	    parse_id(db_text(r, 0, c[VC_ID]), &out->version_id) == -1 ||
+	    parse_long(db_text(r, 0, c[VC_VERSION]), 1, 2147483647L, &v) == -1 ||
+	    db_row(a, r, 0, receipt_fields, RC_STORED, out) == -1)
 		return -1;
 	out->version = (int)v;
-	out->number = copy_val(a, r, 0, 2, &oom);
-	out->received_at = copy_val(a, r, 0, 3, &oom);
-	out->sha256 = copy_val(a, r, 0, 5, &oom);
 	out->remiss_slug = arena_strdup(a, slug);
 	out->org_name = arena_strdup(a, org_name);
-	return oom || out->remiss_slug == NULL || out->org_name == NULL ? -1 : 0;
+	return out->remiss_slug == NULL || out->org_name == NULL ? -1 : 0;
 }
 
 /* True if the organisation doc names is the registered one in row 0 of r
- * (name in column 2, orgnr in column 4; an orgnr is compared when both
+ * (a STMT_RESPONSE_LOCK row, its columns c; an orgnr is compared when both
  * have one). */
 static bool
-same_org(const struct response_doc *doc, const PGresult *r)
+same_org(const struct response_doc *doc, const PGresult *r, const int *c)
 {
-	const char *orgnr = PQgetvalue(r, 0, 4);
+	const char *orgnr = db_text(r, 0, c[LK_ORGNR]);
 
-	if (doc->org_name == NULL || strcmp(doc->org_name, PQgetvalue(r, 0, 2)) != 0)
+	if (doc->org_name == NULL ||
+	    strcmp(doc->org_name, db_text(r, 0, c[LK_NAME])) != 0)
 		return false;
 	return doc->orgnr == NULL || *orgnr == '\0' ||
 	    strcmp(doc->orgnr, orgnr) == 0;
@@ -675,7 +762,7 @@ response_submit(struct db *db, struct arena *a,
 	struct buf		 detail;
 	long			 v;
 	enum window		 open;
-	int			 refused = 0, in_tx = 0;
+	int			 refused = 0, in_tx = 0, c[LK__N], vc[VC__N];
 	enum submit_result	 res = SUBMIT_ERROR;
 
 	memset(out, 0, sizeof(*out));
@@ -719,20 +806,22 @@ response_submit(struct db *db, struct arena *a,
 		res = SUBMIT_CLOSED;
 		goto err;
 	}
-	if ((r = lock_response(db, rid, oid)) == NULL)
+	if ((r = lock_response(db, rid, oid, c)) == NULL)
 		goto err;
-	snprintf(resp_id, sizeof(resp_id), "%s", PQgetvalue(r, 0, 0));
-	if (req->check_org && !same_org(req->doc, r)) {
+	snprintf(resp_id, sizeof(resp_id), "%s", db_text(r, 0, c[LK_ID]));
+	if (req->check_org && !same_org(req->doc, r, c)) {
 		res = SUBMIT_WRONG_ORG;
 		goto err;
 	}
 	/* The organisation as registered, not as the document claims. */
 	doc = *req->doc;
 	doc.remiss_slug = def->slug;
-	if ((doc.org_name = arena_strdup(a, PQgetvalue(r, 0, 2))) == NULL ||
-	    (doc.org_kind = arena_strdup(a, PQgetvalue(r, 0, 3))) == NULL)
+	if ((doc.org_name = arena_strdup(a,
+	    db_text(r, 0, c[LK_NAME]))) == NULL ||
+	    (doc.org_kind = arena_strdup(a, db_text(r, 0, c[LK_KIND]))) == NULL)
 		goto err;
-	doc.orgnr = val(r, 0, 4) != NULL ? arena_strdup(a, val(r, 0, 4)) : NULL;
+	doc.orgnr = val(r, 0, c[LK_ORGNR]) != NULL ?
+	    arena_strdup(a, val(r, 0, c[LK_ORGNR])) : NULL;
 	PQclear(r);
 	r = NULL;
 
@@ -742,7 +831,11 @@ response_submit(struct db *db, struct arena *a,
 		if ((r = db_query(db, STMT_VERSION_BY_KEY, kp)) == NULL)
 			goto err;
 		if (PQntuples(r) > 0) {
-			if (strcmp(PQgetvalue(r, 0, 1), req->request_sha256) != 0)
+			if (db_cols(r, &version_cols[VC_REQUEST_SHA],
+			    &vc[VC_REQUEST_SHA], 1) == -1)
+				goto err;
+			if (strcmp(db_text(r, 0, vc[VC_REQUEST_SHA]),
+			    req->request_sha256) != 0)
 				res = SUBMIT_KEY_REUSED;
 			else if (replay_receipt(a, r, def->slug, doc.org_name,
 			    out) == 0) {
@@ -810,11 +903,17 @@ response_submit(struct db *db, struct arena *a,
 		}
 		goto err;
 	}
-	snprintf(vid, sizeof(vid), "%s", PQgetvalue(r, 0, 0));
+	if (db_cols(r, version_cols, vc, VC_CHANNEL) == -1 ||
+	    db_cols(r, &version_cols[VC_NUMBER], &vc[VC_NUMBER], 2) == -1)
+		goto err;
+	snprintf(vid, sizeof(vid), "%s", db_text(r, 0, vc[VC_ID]));
 	if (parse_id(vid, &out->version_id) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 1), 1, 2147483647L, &v) == -1 ||
-	    (out->number = arena_strdup(a, PQgetvalue(r, 0, 2))) == NULL ||
-	    (out->received_at = arena_strdup(a, PQgetvalue(r, 0, 3))) == NULL ||
+	    parse_long(db_text(r, 0, vc[VC_VERSION]), 1, 2147483647L,
+	    &v) == -1 ||
+	    (out->number = arena_strdup(a,
+	    db_text(r, 0, vc[VC_NUMBER]))) == NULL ||
+	    (out->received_at = arena_strdup(a,
+	    db_text(r, 0, vc[VC_RECEIVED]))) == NULL ||
 	    (out->sha256 = arena_strdup(a, sha)) == NULL)
 		goto err;
 	out->version = (int)v;
@@ -876,6 +975,14 @@ err:
 	return res;
 }
 
+/* The columns of STMT_VERSION_GET that neither doc_fields nor
+ * receipt_fields read. */
+enum { VG_VERSION, VG_CHANNEL, VG_POSITION, VG_KIND, VG_ORGNR, VG__N };
+static const char *const version_get_cols[VG__N] = {
+	[VG_VERSION] = "version", [VG_CHANNEL] = "channel",
+	[VG_POSITION] = "position", [VG_KIND] = "kind", [VG_ORGNR] = "orgnr",
+};
+
 /* response_version_load_in, with the attachments' content when files is
  * true, else without any attachment. */
 static int
@@ -890,7 +997,7 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 	struct answer	*list;
 	struct attachment *atts;
 	long		 v;
-	int		 i, n, rc = -1, oom = 0;
+	int		 i, n, rc = -1, oom = 0, c[AN__N];
 
 	memset(doc, 0, sizeof(*doc));
 	memset(rcpt, 0, sizeof(*rcpt));
@@ -903,27 +1010,21 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 		rc = 0;
 		goto err;
 	}
-	if (parse_long(PQgetvalue(r, 0, 0), 1, 2147483647L, &v) == -1)
+	if (db_cols(r, version_get_cols, c, VG__N) == -1 ||
+	    parse_long(db_text(r, 0, c[VG_VERSION]), 1, 2147483647L, &v) == -1)
 		goto err;
 	rcpt->version_id = version_id;
 	rcpt->version = (int)v;
-	doc->position = position_parse(val(r, 0, 2));
-	doc->summary = copy_val(a, r, 0, 3, &oom);
-	doc->decision_body = copy_val(a, r, 0, 4, &oom);
-	doc->decision_date = copy_val(a, r, 0, 5, &oom);
-	doc->diarienummer = copy_val(a, r, 0, 6, &oom);
-	doc->contact_name = copy_val(a, r, 0, 7, &oom);
-	doc->contact_email = copy_val(a, r, 0, 8, &oom);
-	doc->contact_phone = copy_val(a, r, 0, 9, &oom);
-	rcpt->sha256 = copy_val(a, r, 0, 10, &oom);
-	rcpt->number = copy_val(a, r, 0, 11, &oom);
-	rcpt->received_at = copy_val(a, r, 0, 12, &oom);
-	doc->remiss_slug = rcpt->remiss_slug = copy_val(a, r, 0, 13, &oom);
-	doc->org_name = rcpt->org_name = copy_val(a, r, 0, 14, &oom);
-	doc->org_kind = copy_val(a, r, 0, 15, &oom);
-	doc->orgnr = copy_val(a, r, 0, 16, &oom);
-	rcpt->channel = channel_parse(PQgetvalue(r, 0, 1));
-	rcpt->arrived_on = copy_val(a, r, 0, 17, &oom);
+	doc->position = position_parse(val(r, 0, c[VG_POSITION]));
+	if (db_row(a, r, 0, doc_fields, DB_NFIELDS(doc_fields), doc) == -1 ||
+	    db_row(a, r, 0, receipt_fields, DB_NFIELDS(receipt_fields),
+	    rcpt) == -1)
+		goto err;
+	doc->remiss_slug = rcpt->remiss_slug;
+	doc->org_name = rcpt->org_name;
+	doc->org_kind = copy_val(a, r, 0, c[VG_KIND], &oom);
+	doc->orgnr = copy_val(a, r, 0, c[VG_ORGNR], &oom);
+	rcpt->channel = channel_parse(db_text(r, 0, c[VG_CHANNEL]));
 	if (oom)
 		goto err;
 	PQclear(r);
@@ -932,17 +1033,20 @@ version_load(struct db *db, struct arena *a, long long remiss_id,
 	if ((r = db_query(db, STMT_VERSION_ANSWERS, p)) == NULL)
 		goto err;
 	n = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
+	if (db_cols(r, answer_cols, c, AN__N) == -1 ||
+	    (list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
 		goto err;
 	for (i = 0; i < n; i++) {
 		struct answer *an = &list[i];
 
-		an->section_nr = copy_val(a, r, i, 0, &oom);
-		an->question_id = copy_val(a, r, i, 1, &oom);
-		if (parse_id(PQgetvalue(r, i, 2), &an->db_section_id) == -1 ||
-		    parse_id(PQgetvalue(r, i, 3), &an->db_question_id) == -1)
+		an->section_nr = copy_val(a, r, i, c[AN_SECTION_NR], &oom);
+		an->question_id = copy_val(a, r, i, c[AN_QID], &oom);
+		if (parse_id(db_text(r, i, c[AN_SECTION_ID]),
+		    &an->db_section_id) == -1 ||
+		    parse_id(db_text(r, i, c[AN_QUESTION_ID]),
+		    &an->db_question_id) == -1)
 			goto err;
-		answer_row(a, r, i, 4, an, &oom);
+		answer_row(a, r, i, c, an, &oom);
 	}
 	if (oom)
 		goto err;
@@ -1007,8 +1111,9 @@ response_versions_list(struct db *db, struct arena *a, long long remiss_id,
 	char		 rid[32], oid[32];
 	const char	*p[2] = { rid, org_id != 0 ? oid : NULL };
 	struct receipt	*list;
+	size_t		 nlist;
 	long		 v, rc = -1;
-	int		 i, n, oom = 0;
+	int		 i, n, c[VC__N];
 
 	*out = NULL;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
@@ -1016,23 +1121,18 @@ response_versions_list(struct db *db, struct arena *a, long long remiss_id,
 	if ((r = db_query(db, STMT_VERSIONS_LIST, p)) == NULL)
 		return -1;
 	n = PQntuples(r);
-	if ((list = arena_calloc(a, (size_t)n + 1, sizeof(*list))) == NULL)
+	if (db_cols(r, version_cols, c, VC_REQUEST_SHA) == -1 ||
+	    (list = db_rows(a, r, receipt_fields, DB_NFIELDS(receipt_fields),
+	    sizeof(*list), &nlist)) == NULL)
 		goto err;
 	for (i = 0; i < n; i++) {
-		if (parse_id(PQgetvalue(r, i, 0), &list[i].version_id) == -1 ||
-		    parse_long(PQgetvalue(r, i, 3), 1, 2147483647L, &v) == -1)
+		if (parse_id(db_text(r, i, c[VC_ID]), &list[i].version_id) == -1 ||
+		    parse_long(db_text(r, i, c[VC_VERSION]), 1, 2147483647L,
+		    &v) == -1)
 			goto err;
 		list[i].version = (int)v;
-		list[i].number = copy_val(a, r, i, 1, &oom);
-		list[i].received_at = copy_val(a, r, i, 2, &oom);
-		list[i].sha256 = copy_val(a, r, i, 4, &oom);
-		list[i].remiss_slug = copy_val(a, r, i, 5, &oom);
-		list[i].org_name = copy_val(a, r, i, 6, &oom);
-		list[i].channel = channel_parse(PQgetvalue(r, i, 7));
-		list[i].arrived_on = copy_val(a, r, i, 8, &oom);
+		list[i].channel = channel_parse(db_text(r, i, c[VC_CHANNEL]));
 	}
-	if (oom)
-		goto err;
 	*out = list;
 	rc = n;
 err:

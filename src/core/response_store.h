@@ -14,9 +14,10 @@ struct db;
 struct pg_result;
 struct remiss_def;
 
-/* Copies row i of r, an attachment as the statements give it (file name,
- * media type, the bytes as hex: encode(bytes, 'hex')), into *at, all in a.
- * Returns 0, or -1 on OOM or hex that does not decode. */
+/* Copies row i of r, an attachment as the statements give it (the columns
+ * filename, media_type and hex, the bytes as encode(bytes, 'hex')), into
+ * *at, all in a. Returns 0, or -1 on OOM, a column missing or hex that does
+ * not decode. */
 int attachment_from_row(struct arena *a, const struct pg_result *r, int i,
     struct attachment *at);
 

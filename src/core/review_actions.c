@@ -56,8 +56,8 @@ take_id(struct db *db, PGresult *r, int col, long long *id)
 {
 	long long v;
 
-	if (parse_id(PQgetvalue(r, 0, col), &v) == -1 || v == 0) {
-		log_err("review: not an id: \"%s\"", PQgetvalue(r, 0, col));
+	if (parse_id(db_text(r, 0, col), &v) == -1 || v == 0) {
+		log_err("review: not an id: \"%s\"", db_text(r, 0, col));
 		PQclear(r);
 		db_rollback(db);
 		return REVIEW_ERROR;
@@ -388,6 +388,13 @@ target_params(const struct review_target *t, struct target_params *tp,
 	p[9] = tp->end;
 }
 
+/* The columns of STMT_TAG_INSERT's row: whether the theme and the target
+ * are of the remiss, and the new tag's id (NULL when it was there). */
+enum { TI_FOUND, TI_ID, TI__N };
+static const char *const tag_cols[TI__N] = {
+	[TI_FOUND] = "found", [TI_ID] = "id",
+};
+
 enum review_result
 tag_add(struct db *db, long long remiss_id, long long user_id,
     long long theme_id, const struct review_target *t)
@@ -400,6 +407,7 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 	struct arena		*a;
 	enum review_result	 res;
 	long long		 id = 0;
+	int			 c[TI__N];
 
 	p[0] = id_text(&t0, theme_id);
 	target_params(t, &tp, p + 1);
@@ -409,19 +417,24 @@ tag_add(struct db *db, long long remiss_id, long long user_id,
 		return REVIEW_ERROR;
 	if ((res = step(db, STMT_TAG_INSERT, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+	if (db_cols(r, tag_cols, c, TI__N) == -1) {
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	if (!db_bool(r, 0, c[TI_FOUND])) {
 		/* The theme, the answer or its version is not of this remiss. */
 		PQclear(r);
 		db_rollback(db);
 		return REVIEW_NOT_FOUND;
 	}
-	if (PQgetisnull(r, 0, 1)) {
+	if (db_isnull(r, 0, c[TI_ID])) {
 		/* A whole answer tagged with the theme already: as asked. */
 		PQclear(r);
 		db_rollback(db);
 		return REVIEW_OK;
 	}
-	if ((res = take_id(db, r, 1, &id)) != REVIEW_OK)
+	if ((res = take_id(db, r, c[TI_ID], &id)) != REVIEW_OK)
 		return res;
 	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
 		return res;
@@ -510,6 +523,7 @@ tag_remove(struct db *db, long long remiss_id, long long user_id,
 	const char		*p[2] = { id_text(&t0, tag_id),
 	    id_text(&t1, remiss_id) };
 	PGresult		*r;
+	const char		*name;
 	struct buf		 b;
 	struct arena		*a;
 	enum review_result	 res;
@@ -518,9 +532,16 @@ tag_remove(struct db *db, long long remiss_id, long long user_id,
 		return REVIEW_ERROR;
 	if ((res = step(db, STMT_TAG_DELETE, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
+	if ((name = first_text(r, "name")) == NULL) {
+		PQclear(r);
+		db_rollback(db);
+		return REVIEW_ERROR;
+	}
+	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK) {
+		PQclear(r);
 		return res;
-	name_detail(&b, "theme", PQgetvalue(r, 0, 0));
+	}
+	name_detail(&b, "theme", name);
 	PQclear(r);
 	res = finish(db, user_id, "tag.remove", "tag", tag_id, &b);
 	arena_free(a);
@@ -551,7 +572,7 @@ note_add(struct db *db, long long remiss_id, long long user_id,
 		return REVIEW_ERROR;
 	if ((res = step(db, STMT_NOTE_INSERT, p, &r, 0)) != REVIEW_OK)
 		return res;
-	if ((res = take_id(db, r, 0, &id)) != REVIEW_OK)
+	if ((res = take_named_id(db, r, "id", &id)) != REVIEW_OK)
 		return res;
 	if ((res = detail_begin(db, &a, &b)) != REVIEW_OK)
 		return res;

@@ -14,114 +14,97 @@
 #include "util/buf.h"
 #include "util/numparse.h"
 
-enum { A_ID, A_SECTION, A_ORG, A_ORG_NAME, A_TEXT, A__N };
-static const char *const answer_cols[A__N] = {
-	[A_ID] = "answer_id",
-	[A_SECTION] = "section_id",
-	[A_ORG] = "org_id",
-	[A_ORG_NAME] = "org_name",
-	[A_TEXT] = "body",
+/* The columns of STMT_ANALYSIS_TEXTS (len follows from the text). */
+static const struct db_field answer_fields[] = {
+	DB_LL(struct analysis_answer, id, "answer_id"),
+	DB_LL(struct analysis_answer, section_id, "section_id"),
+	DB_LL(struct analysis_answer, org_id, "org_id"),
+	DB_TEXT(struct analysis_answer, org, "org_name"),
+	DB_TEXT(struct analysis_answer, text, "body"),
 };
 
 enum core_result
 analysis_corpus_load(struct db *db, struct arena *a, long long remiss_id,
     struct analysis_corpus *out)
 {
-	PGresult		*r;
 	struct analysis_answer	*an;
 	char			 rid[24];
 	const char		*p[1] = { rid };
-	int			 c[A__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	size_t			 i, rows;
+	enum db_failure		 f;
 
 	memset(out, 0, sizeof(*out));
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
-	if ((r = db_query(db, STMT_ANALYSIS_TEXTS, p)) == NULL)
-		return core_result_failed(db);
-	rows = PQntuples(r);
-	if (db_cols(r, answer_cols, c, A__N) == -1 ||
-	    (out->answers = arena_calloc(a, (size_t)rows + 1,
-	    sizeof(*out->answers))) == NULL ||
-	    (out->docs = arena_calloc(a, (size_t)rows + 1,
-	    sizeof(*out->docs))) == NULL)
-		goto out;
+	if ((f = db_list(db, a, STMT_ANALYSIS_TEXTS, p, answer_fields,
+	    DB_NFIELDS(answer_fields), &out->answers, &rows)) != DB_FAIL_NONE) {
+		if (f == DB_FAIL_ERROR)
+			log_err("answers of remiss %lld unreadable", remiss_id);
+		return core_result_of_db(f);
+	}
+	if ((out->docs = arena_calloc(a, rows + 1,
+	    sizeof(*out->docs))) == NULL) {
+		out->answers = NULL;
+		return CORE_ERROR;
+	}
 	for (i = 0; i < rows; i++) {
 		an = &out->answers[i];
-		an->len = (size_t)PQgetlength(r, i, c[A_TEXT]);
-		if (db_ll(r, i, c[A_ID], &an->id) == -1 ||
-		    db_ll(r, i, c[A_SECTION], &an->section_id) == -1 ||
-		    db_ll(r, i, c[A_ORG], &an->org_id) == -1 ||
-		    (an->org = arena_strdup(a, db_text(r, i,
-		    c[A_ORG_NAME]))) == NULL ||
-		    (an->text = arena_strndup(a, db_text(r, i, c[A_TEXT]),
-		    an->len)) == NULL) {
-			log_err("answer row %d of remiss %lld unreadable", i,
-			    remiss_id);
-			goto out;
-		}
+		an->len = strlen(an->text);
 		out->docs[i].id = an->id;
 		out->docs[i].text = an->text;
 		out->docs[i].len = an->len;
 	}
-	out->n = (size_t)rows;
-	rc = CORE_OK;
-out:
-	PQclear(r);
-	return rc;
+	out->n = rows;
+	return CORE_OK;
 }
 
-enum { T_THEME, T_NAME, T_ANSWER, T__N };
-static const char *const themed_cols[T__N] = {
-	[T_THEME] = "theme_id",
-	[T_NAME] = "theme_name",
-	[T_ANSWER] = "answer_id",
+/* A row of STMT_ANALYSIS_THEMED: an answer of a theme. */
+struct themed_row {
+	long long	 theme;
+	const char	*name;
+	long long	 answer;
+};
+static const struct db_field themed_fields[] = {
+	DB_LL(struct themed_row, theme, "theme_id"),
+	DB_TEXT(struct themed_row, name, "theme_name"),
+	DB_LL(struct themed_row, answer, "answer_id"),
 };
 
 enum core_result
 analysis_themes(struct db *db, struct arena *a, long long remiss_id,
     long long section_id, struct analysis_theme **out, size_t *n)
 {
-	PGresult		*r;
 	struct analysis_theme	*list, *t = NULL;
+	struct themed_row	*row;
 	char			 rid[24], sid[24];
 	const char		*p[2] = { rid, sid };
-	long long		 theme, answer;
-	int			 c[T__N], i, rows;
-	enum core_result	 rc = CORE_ERROR;
+	size_t			 i, rows;
+	enum db_failure		 f;
 
 	*out = NULL;
 	*n = 0;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	snprintf(sid, sizeof(sid), "%lld", section_id);
-	if ((r = db_query(db, STMT_ANALYSIS_THEMED, p)) == NULL)
-		return core_result_failed(db);
-	rows = PQntuples(r);
-	if (db_cols(r, themed_cols, c, T__N) == -1 ||
-	    (list = arena_calloc(a, (size_t)rows + 1, sizeof(*list))) == NULL)
-		goto out;
+	if ((f = db_list(db, a, STMT_ANALYSIS_THEMED, p, themed_fields,
+	    DB_NFIELDS(themed_fields), &row, &rows)) != DB_FAIL_NONE)
+		return core_result_of_db(f);
+	if ((list = arena_calloc(a, rows + 1, sizeof(*list))) == NULL)
+		return CORE_ERROR;
 	/* Rows come by theme: each theme's answers together. */
 	for (i = 0; i < rows; i++) {
-		if (db_ll(r, i, c[T_THEME], &theme) == -1 ||
-		    db_ll(r, i, c[T_ANSWER], &answer) == -1)
-			goto out;
-		if (t == NULL || t->id != theme) {
+		if (t == NULL || t->id != row[i].theme) {
 			t = &list[(*n)++];
-			t->id = theme;
-			if ((t->name = arena_strdup(a, db_text(r, i,
-			    c[T_NAME]))) == NULL || (t->answers =
-			    arena_calloc(a, (size_t)(rows - i),
-			    sizeof(*t->answers))) == NULL)
-				goto out;
+			t->id = row[i].theme;
+			t->name = row[i].name;
+			if ((t->answers = arena_calloc(a, rows - i,
+			    sizeof(*t->answers))) == NULL) {
+				*n = 0;
+				return CORE_ERROR;
+			}
 		}
-		t->answers[t->n++] = answer;
+		t->answers[t->n++] = row[i].answer;
 	}
 	*out = list;
-	rc = CORE_OK;
-out:
-	if (rc != CORE_OK)
-		*n = 0;
-	PQclear(r);
-	return rc;
+	return CORE_OK;
 }
 
 static int
@@ -171,22 +154,13 @@ answer_ids(struct arena *a, const char *ids, struct buf *arr)
 	return arr->failed ? -1 : (int)k;
 }
 
-enum { G_RESPONSE, G_SECTION, G_QUESTION, G_VERSION, G__N };
-static const char *const target_cols[G__N] = {
-	[G_RESPONSE] = "response_id",
-	[G_SECTION] = "section_id",
-	[G_QUESTION] = "question_id",
-	[G_VERSION] = "version_id",
+/* The columns of STMT_ANALYSIS_TARGETS, '' for none. */
+static const struct db_field target_fields[] = {
+	DB_LL0(struct review_target, response_id, "response_id"),
+	DB_LL0(struct review_target, section_id, "section_id"),
+	DB_LL0(struct review_target, question_id, "question_id"),
+	DB_LL0(struct review_target, version_id, "version_id"),
 };
-
-/* The id in column col of row i, 0 for '' (none) or anything else. */
-static long long
-id_at(const PGresult *r, int i, int col)
-{
-	long long v;
-
-	return db_ll(r, i, col, &v) == 0 ? v : 0;
-}
 
 enum core_result
 analysis_group_targets(struct db *db, struct arena *a, long long remiss_id,
@@ -197,7 +171,8 @@ analysis_group_targets(struct db *db, struct arena *a, long long remiss_id,
 	struct buf		 arr;
 	char			 rid[24];
 	const char		*p[2];
-	int			 c[G__N], i, want;
+	size_t			 got;
+	int			 want;
 	enum core_result	 rc = CORE_ERROR;
 
 	*out = NULL;
@@ -215,15 +190,9 @@ analysis_group_targets(struct db *db, struct arena *a, long long remiss_id,
 		rc = CORE_NOT_FOUND;
 		goto out;
 	}
-	if (db_cols(r, target_cols, c, G__N) == -1 ||
-	    (t = arena_calloc(a, (size_t)want, sizeof(*t))) == NULL)
+	if ((t = db_rows(a, r, target_fields, DB_NFIELDS(target_fields),
+	    sizeof(*t), &got)) == NULL)
 		goto out;
-	for (i = 0; i < want; i++) {
-		t[i].response_id = id_at(r, i, c[G_RESPONSE]);
-		t[i].section_id = id_at(r, i, c[G_SECTION]);
-		t[i].question_id = id_at(r, i, c[G_QUESTION]);
-		t[i].version_id = id_at(r, i, c[G_VERSION]);
-	}
 	*out = t;
 	*n = (size_t)want;
 	rc = CORE_OK;

@@ -36,8 +36,10 @@ summary_theme_name(struct db *db, struct arena *a, long long remiss_id,
 {
 	PGresult	*r;
 	char		 rid[24], tid[24];
+	static const char *const name_col[1] = { "name" };
 	const char	*p[2] = { rid, tid };
 	enum core_result rc = CORE_NOT_FOUND;
+	int		 c;
 
 	*name = NULL;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
@@ -45,9 +47,9 @@ summary_theme_name(struct db *db, struct arena *a, long long remiss_id,
 	if ((r = db_query(db, STMT_SUMMARY_THEME, p)) == NULL)
 		return core_result_failed(db);
 	if (PQntuples(r) == 1)
-		rc = (*name = arena_strdup(a, db_text(r, 0, 0))) != NULL ?
-		    CORE_OK :
-		    CORE_ERROR;
+		rc = db_cols(r, name_col, &c, 1) == 0 &&
+		    (*name = arena_strdup(a, db_text(r, 0, c))) != NULL ?
+		    CORE_OK : CORE_ERROR;
 	PQclear(r);
 	return rc;
 }

@@ -153,48 +153,60 @@ struct index {
 	struct xmlw	 x;
 };
 
-/* Writes one version (row i of v) and its attachments. Returns 0 or -1. */
+/* The columns of STMT_ARCHIVE_VERSIONS. */
+enum { AV_ID, AV_ORG, AV_VERSION, AV_RECEIPT, AV_RECEIVED, AV_SHA, AV_XML,
+    AV_CHANNEL, AV_ARRIVED, AV__N };
+static const char *const version_cols[AV__N] = {
+	[AV_ID] = "id", [AV_ORG] = "name", [AV_VERSION] = "version",
+	[AV_RECEIPT] = "receipt_number", [AV_RECEIVED] = "received_at",
+	[AV_SHA] = "sha256", [AV_XML] = "canonical_xml",
+	[AV_CHANNEL] = "channel", [AV_ARRIVED] = "arrived_on",
+};
+
+/* Writes one version (row i of v, its columns c) and its attachments.
+ * Returns 0 or -1. */
 static int
 one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
-    int i)
+    int i, const int *c)
 {
 	struct response_doc	 doc;
 	struct receipt		 rcpt;
-	const char		*xml = PQgetvalue(v, i, 6), *rel, *dir;
+	const char		*xml = db_text(v, i, c[AV_XML]), *rel, *dir;
+	const char		*id = db_text(v, i, c[AV_ID]);
+	const char		*number = db_text(v, i, c[AV_RECEIPT]);
+	const char		*arrived = db_text(v, i, c[AV_ARRIVED]);
 	char			 sha[65];
 	long long		 vid;
 	size_t			 k;
 
-	if (parse_id(PQgetvalue(v, i, 0), &vid) == -1 || vid == 0) {
-		fprintf(stderr, "remissctl: archive: bad version id %s\n",
-		    PQgetvalue(v, i, 0));
+	if (parse_id(id, &vid) == -1 || vid == 0) {
+		fprintf(stderr, "remissctl: archive: bad version id %s\n", id);
 		return -1;
 	}
 	sha256_hex(xml, strlen(xml), sha);
-	if (strcmp(sha, PQgetvalue(v, i, 5)) != 0) {
+	if (strcmp(sha, db_text(v, i, c[AV_SHA])) != 0) {
 		fprintf(stderr, "remissctl: archive: version %s (receipt %s): the "
 		    "stored XML does not hash to its receipt; run remissctl "
-		    "verify\n", PQgetvalue(v, i, 0), PQgetvalue(v, i, 3));
+		    "verify\n", id, number);
 		return -1;
 	}
 	if (response_version_load(db, p->a, vid, 0, &doc, &rcpt) != 1) {
 		fprintf(stderr, "remissctl: archive: cannot read version %s\n",
-		    PQgetvalue(v, i, 0));
+		    id);
 		return -1;
 	}
-	dir = arena_printf(p->a, "svar/%s", PQgetvalue(v, i, 3));
+	dir = arena_printf(p->a, "svar/%s", number);
 	rel = arena_printf(p->a, "%s/remissvar.xml", dir);
 	if (dir == NULL || rel == NULL || put(p, rel, xml, strlen(xml)) == -1)
 		return -1;
 	xmlw_start(&x->x, "remissvar",
-	    "organisation", PQgetvalue(v, i, 1),
-	    "version", PQgetvalue(v, i, 2),
-	    "kvitto", PQgetvalue(v, i, 3),
-	    "inkom", PQgetvalue(v, i, 4),
-	    "kanal", PQgetvalue(v, i, 7),
+	    "organisation", db_text(v, i, c[AV_ORG]),
+	    "version", db_text(v, i, c[AV_VERSION]),
+	    "kvitto", number,
+	    "inkom", db_text(v, i, c[AV_RECEIVED]),
+	    "kanal", db_text(v, i, c[AV_CHANNEL]),
 	    /* registered: the day it arrived */
-	    "ankomstdatum", PQgetvalue(v, i, 8)[0] != '\0' ?
-	    PQgetvalue(v, i, 8) : NULL,
+	    "ankomstdatum", arrived[0] != '\0' ? arrived : NULL,
 	    "fil", rel,
 	    "sha256", sha, (const char *)NULL);
 	for (k = 0; k < doc.nattachments; k++) {
@@ -229,7 +241,7 @@ stage(struct pack *p, struct db *db, const struct remiss_def *def)
 	const char		*params[1];
 	char			 rid[24];
 	long			 n, rc = -1;
-	int			 i;
+	int			 i, c[AV__N];
 
 	buf_init(&rx, p->a);
 	if ((n = remiss_invitees(db, p->a, def->id, &inv)) == -1 ||
@@ -239,7 +251,8 @@ stage(struct pack *p, struct db *db, const struct remiss_def *def)
 	snprintf(rid, sizeof(rid), "%lld", def->id);
 	params[0] = rid;
 	v = db_exec(db, STMT_ARCHIVE_VERSIONS, params);
-	if (!db_result_ok(v) || (x.b = xmlBufferCreate()) == NULL ||
+	if (!db_result_ok(v) || db_cols(v, version_cols, c, AV__N) == -1 ||
+	    (x.b = xmlBufferCreate()) == NULL ||
 	    xmlw_open_memory(&x.x, x.b) == -1)
 		goto out;
 	xmlw_check(&x.x, xmlTextWriterSetIndent(x.x.w, 1));
@@ -253,7 +266,7 @@ stage(struct pack *p, struct db *db, const struct remiss_def *def)
 	    "status", def->status,
 	    "fil", "remiss.xml", (const char *)NULL);
 	for (i = 0; i < PQntuples(v); i++)
-		if (one_version(p, &x, db, v, i) == -1)
+		if (one_version(p, &x, db, v, i, c) == -1)
 			goto out;
 	if (!x.x.failed)
 		xmlw_check(&x.x, xmlTextWriterEndElement(x.x.w));

@@ -17,6 +17,9 @@
 #include "util/buf.h"
 #include "util/json.h"
 
+/* Columns a list command's row may print. */
+#define CTL_COLS_MAX	8
+
 /* Prints text to stdout for --help (status 0) or stderr (status 2). */
 int
 ctl_usage(const char *text, int status)
@@ -261,7 +264,7 @@ ctl_org_id(struct db *db, const char *cmd, const char *name,
     char id[24])
 {
 	PGresult	*r;
-	const char	*p[1];
+	const char	*p[1], *v;
 	int		 rc = -1;
 
 	p[0] = name;
@@ -272,7 +275,9 @@ ctl_org_id(struct db *db, const char *cmd, const char *name,
 		fprintf(stderr, "remissctl: %s: no organisation named \"%s\" "
 		    "(add it with 'remissctl org add')\n", cmd, name);
 		rc = 0;
-	} else if (snprintf(id, 24, "%s", PQgetvalue(r, 0, 0)) < 24)
+	} else if ((v = ctl_text(r, 0, "id")) == NULL)
+		ctl_db_error(cmd, NULL);
+	else if (snprintf(id, 24, "%s", v) < 24)
 		rc = 1;
 	PQclear(r);
 	return rc;
@@ -280,21 +285,32 @@ ctl_org_id(struct db *db, const char *cmd, const char *name,
 
 int
 ctl_print_rows(struct db *db, const char *cmd, enum stmt id,
-    const char *const *params, void (*print_row)(const PGresult *r, int i))
+    const char *const *params, const char *const *cols, size_t ncols,
+    void (*print_row)(const PGresult *r, int i, const int *c))
 {
 	PGresult	*r;
-	int		 i, rc = EXIT_ERR;
+	int		 i, c[CTL_COLS_MAX], rc = EXIT_ERR;
 
 	r = db_exec(db, id, params);
 	if (!db_result_ok(r))
 		ctl_db_error(cmd, r);
+	else if (ncols > CTL_COLS_MAX || db_cols(r, cols, c, ncols) == -1)
+		ctl_db_error(cmd, NULL);
 	else {
 		for (i = 0; i < PQntuples(r); i++)
-			print_row(r, i);
+			print_row(r, i, c);
 		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERR;
 	}
 	PQclear(r);
 	return rc;
+}
+
+const char *
+ctl_text(const PGresult *r, int row, const char *name)
+{
+	int c;
+
+	return db_cols(r, &name, &c, 1) == -1 ? NULL : db_text(r, row, c);
 }
 
 const char *

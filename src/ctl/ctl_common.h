@@ -96,11 +96,17 @@ int ctl_audit_commit(struct db *db, struct arena *a, const char *cmd,
  * Returns 1 found, 0 not found (printed), -1 error (printed). */
 int ctl_org_id(struct db *db, const char *cmd, const char *name, char id[24]);
 
-/* A list command's output: runs statement id with params on db and prints
- * every row of the result with print_row (tab-separated, a line each),
- * then flushes stdout. Returns EXIT_OK, or EXIT_ERR after printing why. */
+/* A list command's output: runs statement id with params on db, binds the
+ * columns named cols[0..ncols) (db_cols) and prints every row of the result
+ * with print_row, given their indexes c (tab-separated, a line each), then
+ * flushes stdout. Returns EXIT_OK, or EXIT_ERR after printing why. */
 int ctl_print_rows(struct db *db, const char *cmd, enum stmt id,
-    const char *const *params, void (*print_row)(const PGresult *r, int i));
+    const char *const *params, const char *const *cols, size_t ncols,
+    void (*print_row)(const PGresult *r, int i, const int *c));
+
+/* The value of the column named name in row row of r, borrowed from r
+ * ("" for NULL); NULL (logged) when r has no such column. */
+const char *ctl_text(const PGresult *r, int row, const char *name);
 
 /* s, or "-" for an empty column of a list. */
 const char *ctl_or_dash(const char *s);

@@ -38,7 +38,7 @@ org_store(struct db *db, const char *name, const char *kind,
 {
 	struct arena	*a = NULL;
 	PGresult	*r = NULL;
-	const char	*p[5], *kv[6];
+	const char	*p[5], *kv[6], *v;
 	char		*id = NULL;
 	int		 rc = EXIT_ERR;
 	bool		 open = false;
@@ -52,7 +52,9 @@ org_store(struct db *db, const char *name, const char *kind,
 	r = db_exec(db, STMT_ORG_UPSERT, p);
 	if (!db_result_ok(r) || PQntuples(r) != 1)
 		goto dberr;
-	if ((id = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL)
+	if ((v = ctl_text(r, 0, "id")) == NULL)
+		goto dberr;
+	if ((id = arena_strdup(a, v)) == NULL)
 		goto oom;
 	PQclear(r);
 	r = NULL;

@@ -43,7 +43,7 @@ token_create(const char *conninfo, const char *org, const char *email,
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[1], *kv[6];
+	const char	*p[1], *kv[6], *owner, *disabled;
 	char		 secret[TOKEN_HEX], ownerid[24], idtext[24];
 	long		 v;
 	long long	 tid;
@@ -69,12 +69,17 @@ token_create(const char *conninfo, const char *org, const char *email,
 			    "the e-mail address %s\n", email);
 			goto out;
 		}
-		if (strcmp(PQgetvalue(r, 0, 4), "t") == 0) {
+		if ((owner = ctl_text(r, 0, "id")) == NULL ||
+		    (disabled = ctl_text(r, 0, "disabled")) == NULL) {
+			ctl_db_error("token create", NULL);
+			goto out;
+		}
+		if (strcmp(disabled, "t") == 0) {
 			fprintf(stderr, "remissctl: token create: %s is "
 			    "disabled\n", email);
 			goto out;
 		}
-		snprintf(ownerid, sizeof(ownerid), "%s", PQgetvalue(r, 0, 0));
+		snprintf(ownerid, sizeof(ownerid), "%s", owner);
 	}
 	if (parse_long(ownerid, 1, LONG_MAX, &v) == -1) {
 		fprintf(stderr, "remissctl: token create: bad owner id\n");
@@ -141,13 +146,22 @@ out:
 }
 
 /* A token of the list: id, owner, label, created, last used, revoked. */
+enum { TL_ID, TL_OWNER, TL_LABEL, TL_CREATED, TL_LAST_USED, TL_REVOKED,
+    TL__N };
+static const char *const token_cols[TL__N] = {
+	[TL_ID] = "id", [TL_OWNER] = "owner", [TL_LABEL] = "label",
+	[TL_CREATED] = "created", [TL_LAST_USED] = "last_used",
+	[TL_REVOKED] = "revoked",
+};
+
 static void
-token_row(const PGresult *r, int i)
+token_row(const PGresult *r, int i, const int *c)
 {
-	printf("%s\t%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0),
-	    PQgetvalue(r, i, 1), ctl_or_dash(PQgetvalue(r, i, 2)),
-	    PQgetvalue(r, i, 3), ctl_or_dash(PQgetvalue(r, i, 4)),
-	    ctl_or_dash(PQgetvalue(r, i, 5)));
+	printf("%s\t%s\t%s\t%s\t%s\t%s\n", db_text(r, i, c[TL_ID]),
+	    db_text(r, i, c[TL_OWNER]), ctl_or_dash(db_text(r, i, c[TL_LABEL])),
+	    db_text(r, i, c[TL_CREATED]),
+	    ctl_or_dash(db_text(r, i, c[TL_LAST_USED])),
+	    ctl_or_dash(db_text(r, i, c[TL_REVOKED])));
 }
 
 static int
@@ -163,7 +177,7 @@ token_list(const char *conninfo, const char *org)
 	p[0] = org;
 	if (org == NULL || ctl_org_id(db, "token list", org, orgid) == 1)
 		rc = ctl_print_rows(db, "token list", STMT_APITOKEN_LIST, p,
-		    token_row);
+		    token_cols, TL__N, token_row);
 	db_close(db);
 	return rc;
 }

@@ -166,7 +166,7 @@ user_add(const char *conninfo, const char *email, enum role role,
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[5], *kv[8];
+	const char	*p[5], *kv[8], *v;
 	char		 hash[PASSWORD_HASH_MAX], orgid[24], *id = NULL;
 	int		 rc = EXIT_ERR;
 	bool		 open = false;
@@ -193,7 +193,11 @@ user_add(const char *conninfo, const char *email, enum role role,
 			ctl_db_error("user add", r);
 		goto out;
 	}
-	if ((id = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL)
+	if ((v = ctl_text(r, 0, "id")) == NULL) {
+		ctl_db_error("user add", NULL);
+		goto out;
+	}
+	if ((id = arena_strdup(a, v)) == NULL)
 		goto oom;
 	kv[0] = "email"; kv[1] = email;
 	kv[2] = "role"; kv[3] = role_name(role);
@@ -227,7 +231,7 @@ user_change(const char *conninfo, const char *sub, const char *email)
 	struct arena	*a = NULL;
 	struct db	*db = NULL;
 	PGresult	*r = NULL;
-	const char	*p[2], *kv[2], *action;
+	const char	*p[2], *kv[2], *action, *v;
 	char		 hash[PASSWORD_HASH_MAX], cmd[32], who[96], *id = NULL;
 	enum stmt	 st;
 	long		 uid;
@@ -263,7 +267,12 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		    "%s\n", cmd, email);
 		goto out;
 	}
-	if ((id = arena_strdup(a, PQgetvalue(r, 0, 0))) == NULL) {
+	if ((v = ctl_text(r, 0, "id")) == NULL ||
+	    (kv[1] = ctl_text(r, 0, "email")) == NULL) {
+		ctl_db_error(cmd, NULL);
+		goto out;
+	}
+	if ((id = arena_strdup(a, v)) == NULL) {
 		fprintf(stderr, "remissctl: out of memory\n");
 		goto out;
 	}
@@ -282,7 +291,7 @@ user_change(const char *conninfo, const char *sub, const char *email)
 		ctl_db_error(cmd, NULL);
 		goto out;
 	}
-	kv[0] = "email"; kv[1] = PQgetvalue(r, 0, 1);
+	kv[0] = "email";
 	open = false;
 	if (ctl_audit_commit(db, a, cmd, action, "user", id, kv, 2) == -1)
 		goto out;
@@ -302,12 +311,18 @@ out:
 }
 
 /* A user of the list: e-mail, role, organisation, disabled. */
+enum { UL_EMAIL, UL_ROLE, UL_ORG, UL_DISABLED, UL__N };
+static const char *const user_cols[UL__N] = {
+	[UL_EMAIL] = "email", [UL_ROLE] = "role", [UL_ORG] = "org_name",
+	[UL_DISABLED] = "disabled",
+};
+
 static void
-user_row(const PGresult *r, int i)
+user_row(const PGresult *r, int i, const int *c)
 {
-	printf("%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
-	    ctl_or_dash(PQgetvalue(r, i, 2)),
-	    strcmp(PQgetvalue(r, i, 3), "t") == 0 ? "yes" : "no");
+	printf("%s\t%s\t%s\t%s\n", db_text(r, i, c[UL_EMAIL]),
+	    db_text(r, i, c[UL_ROLE]), ctl_or_dash(db_text(r, i, c[UL_ORG])),
+	    db_bool(r, i, c[UL_DISABLED]) ? "yes" : "no");
 }
 
 static int
@@ -318,7 +333,8 @@ user_list(const char *conninfo)
 
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		return EXIT_ERR;
-	rc = ctl_print_rows(db, "user list", STMT_USER_LIST, NULL, user_row);
+	rc = ctl_print_rows(db, "user list", STMT_USER_LIST, NULL, user_cols,
+	    UL__N, user_row);
 	db_close(db);
 	return rc;
 }

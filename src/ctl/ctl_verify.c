@@ -33,32 +33,65 @@ query(struct db *db, enum stmt id, const char *const *params)
 	return r;
 }
 
+/* query, and binds the columns named cols[0..n) into idx (db_cols); NULL
+ * after printing why when either fails. */
+static PGresult *
+query_cols(struct db *db, enum stmt id, const char *const *params,
+    const char *const *cols, int *idx, size_t n)
+{
+	PGresult	*r;
+	char		 what[96];
+
+	if ((r = query(db, id, params)) == NULL)
+		return NULL;
+	if (db_cols(r, cols, idx, n) == -1) {
+		snprintf(what, sizeof(what), "verify: %s", stmt_table[id].name);
+		ctl_db_error(what, NULL);
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* The columns of STMT_VERIFY_VERSIONS. */
+enum { VV_ID, VV_RECEIPT, VV_SHA, VV_AUDITS, VV_AUDIT_SHA, VV_AUDIT_RECEIPT,
+    VV__N };
+static const char *const versions_cols[VV__N] = {
+	[VV_ID] = "id", [VV_RECEIPT] = "receipt_number", [VV_SHA] = "sha256",
+	[VV_AUDITS] = "audits", [VV_AUDIT_SHA] = "audit_sha256",
+	[VV_AUDIT_RECEIPT] = "audit_receipt",
+};
+static const char *const xml_col[1] = { "canonical_xml" };
+
 /* The versions: canonical XML against the receipt and the audit row. */
 static int
 check_versions(struct db *db, FILE *out, struct verify_counts *c)
 {
 	PGresult	*r = NULL, *x = NULL;
-	const char	*id, *rcpt, *sha, *p[1];
+	const char	*id, *rcpt, *sha, *audits, *p[1];
 	char		 got[65];
-	int		 i, rc = -1;
+	int		 i, rc = -1, k[VV__N], kx;
 
-	if ((r = query(db, STMT_VERIFY_VERSIONS, NULL)) == NULL)
+	if ((r = query_cols(db, STMT_VERIFY_VERSIONS, NULL, versions_cols, k,
+	    VV__N)) == NULL)
 		return -1;
 	for (i = 0; i < PQntuples(r); i++) {
-		id = PQgetvalue(r, i, 0);
-		rcpt = PQgetvalue(r, i, 1);
-		sha = PQgetvalue(r, i, 2);
+		id = db_text(r, i, k[VV_ID]);
+		rcpt = db_text(r, i, k[VV_RECEIPT]);
+		sha = db_text(r, i, k[VV_SHA]);
+		audits = db_text(r, i, k[VV_AUDITS]);
 		c->versions++;
 		p[0] = id;
-		if ((x = query(db, STMT_VERIFY_VERSION_XML, p)) == NULL)
+		if ((x = query_cols(db, STMT_VERIFY_VERSION_XML, p, xml_col, &kx,
+		    1)) == NULL)
 			goto err;
 		if (PQntuples(x) != 1) {
 			fprintf(out, "version %s (receipt %s): gone while "
 			    "checking\n", id, rcpt);
 			c->problems++;
 		} else {
-			sha256_hex(PQgetvalue(x, 0, 0),
-			    (size_t)PQgetlength(x, 0, 0), got);
+			sha256_hex(db_text(x, 0, kx),
+			    (size_t)PQgetlength(x, 0, kx), got);
 			if (strcmp(got, sha) != 0) {
 				fprintf(out, "version %s (receipt %s): the "
 				    "stored canonical XML hashes to %s, the "
@@ -68,25 +101,26 @@ check_versions(struct db *db, FILE *out, struct verify_counts *c)
 		}
 		PQclear(x);
 		x = NULL;
-		if (strcmp(PQgetvalue(r, i, 5), "0") == 0) {
+		if (strcmp(audits, "0") == 0) {
 			fprintf(out, "version %s (receipt %s): no "
 			    "response.submit row in the audit log\n", id, rcpt);
 			c->problems++;
 			continue;
 		}
 		c->receipts++;
-		if (strcmp(PQgetvalue(r, i, 5), "1") != 0) {
+		if (strcmp(audits, "1") != 0) {
 			fprintf(out, "version %s (receipt %s): %s response.submit "
 			    "rows in the audit log, expected one\n", id, rcpt,
-			    PQgetvalue(r, i, 5));
+			    audits);
 			c->problems++;
 		}
-		if (strcmp(PQgetvalue(r, i, 6), sha) != 0 ||
-		    strcmp(PQgetvalue(r, i, 7), rcpt) != 0) {
+		if (strcmp(db_text(r, i, k[VV_AUDIT_SHA]), sha) != 0 ||
+		    strcmp(db_text(r, i, k[VV_AUDIT_RECEIPT]), rcpt) != 0) {
 			fprintf(out, "version %s (receipt %s): the audit log "
 			    "recorded receipt %s with SHA-256 %s, the version "
-			    "has %s\n", id, rcpt, PQgetvalue(r, i, 7),
-			    PQgetvalue(r, i, 6), sha);
+			    "has %s\n", id, rcpt,
+			    db_text(r, i, k[VV_AUDIT_RECEIPT]),
+			    db_text(r, i, k[VV_AUDIT_SHA]), sha);
 			c->problems++;
 		}
 	}
@@ -108,16 +142,29 @@ err:
  * from a sequence that a restore may have set back. r is one row of
  * STMT_VERIFY_RECEIPT_SEQ.
  */
+enum { RS_NEXT, RS_CLOCK, RS_HIGH, RS_HIGH_NUMBER, RS_LAST, RS_UNTIL,
+    RS__N };
+static const char *const seq_cols[RS__N] = {
+	[RS_NEXT] = "next_pos", [RS_CLOCK] = "clock_pos",
+	[RS_HIGH] = "high_pos", [RS_HIGH_NUMBER] = "high_number",
+	[RS_LAST] = "last_pos", [RS_UNTIL] = "safe_from",
+};
+
 static void
-check_receipt_clock(const PGresult *r, FILE *out, struct verify_counts *c)
+check_receipt_clock(const PGresult *r, const int *k, FILE *out,
+    struct verify_counts *c)
 {
 	long		 next, clock, high, last;
 
 	if (PQntuples(r) != 1 ||
-	    parse_long(PQgetvalue(r, 0, 0), LONG_MIN, LONG_MAX, &next) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 1), LONG_MIN, LONG_MAX, &clock) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 2), LONG_MIN, LONG_MAX, &high) == -1 ||
-	    parse_long(PQgetvalue(r, 0, 4), LONG_MIN, LONG_MAX, &last) == -1) {
+	    parse_long(db_text(r, 0, k[RS_NEXT]), LONG_MIN, LONG_MAX,
+	    &next) == -1 ||
+	    parse_long(db_text(r, 0, k[RS_CLOCK]), LONG_MIN, LONG_MAX,
+	    &clock) == -1 ||
+	    parse_long(db_text(r, 0, k[RS_HIGH]), LONG_MIN, LONG_MAX,
+	    &high) == -1 ||
+	    parse_long(db_text(r, 0, k[RS_LAST]), LONG_MIN, LONG_MAX,
+	    &last) == -1) {
 		fprintf(out, "receipt numbers: the sequence "
 		    "response_receipt_seq cannot be read\n");
 		c->problems++;
@@ -127,7 +174,8 @@ check_receipt_clock(const PGresult *r, FILE *out, struct verify_counts *c)
 		fprintf(out, "receipt numbers: not safe: the next one could "
 		    "repeat %s, which has been given out (the sequence "
 		    "response_receipt_seq and the database clock are both "
-		    "behind it; is the clock right?)\n", PQgetvalue(r, 0, 3));
+		    "behind it; is the clock right?)\n",
+		    db_text(r, 0, k[RS_HIGH_NUMBER]));
 		c->problems++;
 	} else if (high > clock || last > clock) {
 		fprintf(out, "receipt numbers: not safe: numbers up to %.2f s "
@@ -136,7 +184,7 @@ check_receipt_clock(const PGresult *r, FILE *out, struct verify_counts *c)
 		    "restore sets back; check the clock (timedatectl) and "
 		    "take no submissions before then\n",
 		    (double)((high > last ? high : last) - clock) / 100.0,
-		    PQgetvalue(r, 0, 5));
+		    db_text(r, 0, k[RS_UNTIL]));
 		c->problems++;
 	}
 }
@@ -146,31 +194,43 @@ check_receipt_clock(const PGresult *r, FILE *out, struct verify_counts *c)
 static int
 check_counts(struct db *db, FILE *out, struct verify_counts *c)
 {
+	enum { OA_ID, OA_RECEIPT, OA__N };
+	static const char *const orphan_cols[OA__N] = {
+		[OA_ID] = "object_id", [OA_RECEIPT] = "receipt",
+	};
+	enum { VG_RESPONSE, VG_STORED, VG_HIGHEST, VG__N };
+	static const char *const gap_cols[VG__N] = {
+		[VG_RESPONSE] = "response_id", [VG_STORED] = "stored",
+		[VG_HIGHEST] = "highest",
+	};
 	PGresult	*r;
-	int		 i;
+	int		 i, k[RS__N];
 
-	if ((r = query(db, STMT_VERIFY_ORPHAN_AUDITS, NULL)) == NULL)
+	if ((r = query_cols(db, STMT_VERIFY_ORPHAN_AUDITS, NULL, orphan_cols,
+	    k, OA__N)) == NULL)
 		return -1;
 	for (i = 0; i < PQntuples(r); i++) {
 		fprintf(out, "version %s (receipt %s): in the audit log, but "
-		    "the version is missing\n", PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1));
+		    "the version is missing\n", db_text(r, i, k[OA_ID]),
+		    db_text(r, i, k[OA_RECEIPT]));
 		c->receipts++;
 		c->problems++;
 	}
 	PQclear(r);
-	if ((r = query(db, STMT_VERIFY_VERSION_GAPS, NULL)) == NULL)
+	if ((r = query_cols(db, STMT_VERIFY_VERSION_GAPS, NULL, gap_cols, k,
+	    VG__N)) == NULL)
 		return -1;
 	for (i = 0; i < PQntuples(r); i++) {
 		fprintf(out, "response %s: %s versions stored, but numbered up "
-		    "to %s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
-		    PQgetvalue(r, i, 2));
+		    "to %s\n", db_text(r, i, k[VG_RESPONSE]),
+		    db_text(r, i, k[VG_STORED]), db_text(r, i, k[VG_HIGHEST]));
 		c->problems++;
 	}
 	PQclear(r);
-	if ((r = query(db, STMT_VERIFY_RECEIPT_SEQ, NULL)) == NULL)
+	if ((r = query_cols(db, STMT_VERIFY_RECEIPT_SEQ, NULL, seq_cols, k,
+	    RS__N)) == NULL)
 		return -1;
-	check_receipt_clock(r, out, c);
+	check_receipt_clock(r, k, out, c);
 	PQclear(r);
 	return 0;
 }
@@ -181,28 +241,37 @@ check_attachments(struct db *db, FILE *out, struct verify_counts *c)
 {
 	PGresult	*r = NULL, *b = NULL;
 	unsigned char	*bin = NULL;
+	enum { VA_ID, VA_VERSION, VA_FILENAME, VA_SIZE, VA_SHA, VA__N };
+	static const char *const att_cols[VA__N] = {
+		[VA_ID] = "id", [VA_VERSION] = "version_id",
+		[VA_FILENAME] = "filename", [VA_SIZE] = "size",
+		[VA_SHA] = "sha256",
+	};
+	static const char *const hex_col[1] = { "hex" };
 	const char	*hex, *p[1];
 	char		 got[65], size[32];
 	size_t		 hexlen, len;
-	int		 i, rc = -1;
+	int		 i, rc = -1, k[VA__N], kb;
 
-	if ((r = query(db, STMT_VERIFY_ATTACHMENTS, NULL)) == NULL)
+	if ((r = query_cols(db, STMT_VERIFY_ATTACHMENTS, NULL, att_cols, k,
+	    VA__N)) == NULL)
 		return -1;
 	for (i = 0; i < PQntuples(r); i++) {
 		c->attachments++;
-		p[0] = PQgetvalue(r, i, 0);
-		if ((b = query(db, STMT_VERIFY_ATTACHMENT_BYTES, p)) == NULL)
+		p[0] = db_text(r, i, k[VA_ID]);
+		if ((b = query_cols(db, STMT_VERIFY_ATTACHMENT_BYTES, p, hex_col,
+		    &kb, 1)) == NULL)
 			goto err;
 		if (PQntuples(b) != 1) {
 			fprintf(out, "attachment %s of version %s: gone while "
-			    "checking\n", p[0], PQgetvalue(r, i, 1));
+			    "checking\n", p[0], db_text(r, i, k[VA_VERSION]));
 			c->problems++;
 			PQclear(b);
 			b = NULL;
 			continue;
 		}
-		hex = PQgetvalue(b, 0, 0);
-		hexlen = (size_t)PQgetlength(b, 0, 0);
+		hex = db_text(b, 0, kb);
+		hexlen = (size_t)PQgetlength(b, 0, kb);
 		if ((bin = malloc(hexlen / 2 + 1)) == NULL) {
 			fprintf(stderr, "remissctl: out of memory\n");
 			goto err;
@@ -215,13 +284,14 @@ check_attachments(struct db *db, FILE *out, struct verify_counts *c)
 		}
 		sha256_hex(bin, len, got);
 		snprintf(size, sizeof(size), "%zu", len);
-		if (strcmp(got, PQgetvalue(r, i, 5)) != 0 ||
-		    strcmp(size, PQgetvalue(r, i, 4)) != 0) {
+		if (strcmp(got, db_text(r, i, k[VA_SHA])) != 0 ||
+		    strcmp(size, db_text(r, i, k[VA_SIZE])) != 0) {
 			fprintf(out, "attachment %s of version %s (\"%s\"): the "
 			    "stored bytes are %s bytes with SHA-256 %s, recorded "
-			    "%s bytes with %s\n", p[0], PQgetvalue(r, i, 1),
-			    PQgetvalue(r, i, 3), size, got, PQgetvalue(r, i, 4),
-			    PQgetvalue(r, i, 5));
+			    "%s bytes with %s\n", p[0],
+			    db_text(r, i, k[VA_VERSION]),
+			    db_text(r, i, k[VA_FILENAME]), size, got,
+			    db_text(r, i, k[VA_SIZE]), db_text(r, i, k[VA_SHA]));
 			c->problems++;
 		}
 		free(bin);

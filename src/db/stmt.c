@@ -145,7 +145,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 5 },
 
 	[STMT_USER_BY_EMAIL] = { "user_by_email",
-	    "SELECT id, email, role, COALESCE(org_id::text, ''), disabled"
+	    "SELECT id, email, role, COALESCE(org_id::text, '') AS org_id,"
+	    " disabled"
 	    " FROM users WHERE lower(email) = lower($1::text)", 1 },
 
 	[STMT_USER_FOR_LOGIN] = { "user_for_login",
@@ -163,7 +164,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id, email", 2 },
 
 	[STMT_USER_LIST] = { "user_list",
-	    "SELECT u.email, u.role, COALESCE(o.name, ''), u.disabled"
+	    "SELECT u.email, u.role, COALESCE(o.name, '') AS org_name, u.disabled"
 	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
 	    " ORDER BY lower(u.email)", 0 },
 
@@ -206,17 +207,21 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	 * the timeout warning (static/session.js). */
 	[STMT_SESSION_TIMES] = { "session_times",
 	    "SELECT GREATEST(0, floor(extract(epoch FROM last_seen_at"
-	    "  + $2::float8 * interval '1 second' - now())))::bigint,"
+	    "  + $2::float8 * interval '1 second' - now())))::bigint"
+	    "  AS idle_left,"
 	    " GREATEST(0, floor(extract(epoch FROM created_at"
 	    "  + $3::float8 * interval '1 second' - now())))::bigint"
+	    "  AS absolute_left"
 	    " FROM sessions WHERE id = $1::bigint", 3 },
 
 	[STMT_SESSION_EXTEND] = { "session_extend",
 	    "UPDATE sessions SET last_seen_at = now() WHERE id = $1::bigint"
 	    " RETURNING GREATEST(0, floor(extract(epoch FROM last_seen_at"
-	    "  + $2::float8 * interval '1 second' - now())))::bigint,"
+	    "  + $2::float8 * interval '1 second' - now())))::bigint"
+	    "  AS idle_left,"
 	    " GREATEST(0, floor(extract(epoch FROM created_at"
-	    "  + $3::float8 * interval '1 second' - now())))::bigint", 3 },
+	    "  + $3::float8 * interval '1 second' - now())))::bigint"
+	    "  AS absolute_left", 3 },
 
 	[STMT_SESSION_DELETE] = { "session_delete",
 	    "DELETE FROM sessions WHERE id = $1::bigint", 1 },
@@ -232,10 +237,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_LOGIN_FAILURE_COUNTS] = { "login_failure_counts",
 	    "SELECT (SELECT count(*) FROM login_failures"
 	    "  WHERE email_lower = lower($1::text)"
-	    "  AND at > now() - " FAILURE_WINDOW "),"
+	    "  AND at > now() - " FAILURE_WINDOW ") AS by_account,"
 	    " (SELECT count(*) FROM login_failures"
 	    "  WHERE remote_addr = $2::text"
-	    "  AND at > now() - " FAILURE_WINDOW ")", 2 },
+	    "  AND at > now() - " FAILURE_WINDOW ") AS by_address", 2 },
 
 	[STMT_LOGIN_FAILURE_ADD] = { "login_failure_add",
 	    "INSERT INTO login_failures (email_lower, remote_addr)"
@@ -279,10 +284,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_APITOKEN_LIST] = { "apitoken_list",
 	    "SELECT t.id,"
 	    " CASE WHEN t.org_id IS NOT NULL THEN 'org:' || o.name"
-	    "  ELSE 'user:' || u.email END,"
-	    " COALESCE(t.label, ''), " TIME_SE("t.created_at") ","
-	    " COALESCE(" TIME_SE("t.last_used_at") ", ''),"
-	    " COALESCE(" TIME_SE("t.revoked_at") ", '')"
+	    "  ELSE 'user:' || u.email END AS owner,"
+	    " COALESCE(t.label, '') AS label,"
+	    " " TIME_SE("t.created_at") " AS created,"
+	    " COALESCE(" TIME_SE("t.last_used_at") ", '') AS last_used,"
+	    " COALESCE(" TIME_SE("t.revoked_at") ", '') AS revoked"
 	    " FROM api_tokens t"
 	    " LEFT JOIN organisations o ON o.id = t.org_id"
 	    " LEFT JOIN users u ON u.id = t.user_id"
@@ -295,13 +301,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_APITOKEN_REVOKE_USER] = { "apitoken_revoke_user",
 	    "UPDATE api_tokens SET revoked_at = now()"
 	    " WHERE user_id = $1::bigint AND revoked_at IS NULL"
-	    " RETURNING id, COALESCE(label, '')", 1 },
+	    " RETURNING id, COALESCE(label, '') AS label", 1 },
 
 	[STMT_APITOKEN_REVOKE_OWN] = { "apitoken_revoke_own",
 	    "UPDATE api_tokens SET revoked_at = now()"
 	    " WHERE id = $1::bigint AND user_id = $2::bigint"
 	    " AND revoked_at IS NULL"
-	    " RETURNING id, COALESCE(label, '')", 2 },
+	    " RETURNING id, COALESCE(label, '') AS label", 2 },
 
 	[STMT_APITOKEN_USER_LIST] = { "apitoken_user_list",
 	    "SELECT id, COALESCE(label, '') AS label,"
@@ -357,10 +363,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 2 },
 
 	[STMT_INVITATION_ARRIVAL] = { "invitation_arrival",
-	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD'),"
+	    "SELECT to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD')"
+	    "  AS closes,"
 	    " r.status = 'oppen' AND $3::date"
-	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes),"
-	    " $3::date > " TODAY_SE
+	    "  BETWEEN r.opens AND COALESCE(i.extended_closes, r.closes)"
+	    "  AS open_on_day,"
+	    " $3::date > " TODAY_SE " AS in_future"
 	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
 	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint", 3 },
 
@@ -370,36 +378,43 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ON CONFLICT (remiss_id, org_id) DO NOTHING", 2 },
 
 	[STMT_RESPONSE_LOCK] = { "response_lock",
-	    "SELECT r.id, r.lock_version, o.name, o.kind, COALESCE(o.orgnr, '')"
+	    "SELECT r.id, r.lock_version, o.name, o.kind,"
+	    " COALESCE(o.orgnr, '') AS orgnr"
 	    " FROM responses r JOIN organisations o ON o.id = r.org_id"
 	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint"
 	    " FOR UPDATE OF r", 2 },
 
 	[STMT_DRAFT_GET] = { "draft_get",
-	    "SELECT id, lock_version, COALESCE(draft_position, ''),"
-	    " COALESCE(draft_summary, ''), COALESCE(draft_diarienummer, ''),"
-	    " COALESCE(draft_decision_body, ''),"
-	    " COALESCE(to_char(draft_decision_date, 'YYYY-MM-DD'), ''),"
-	    " COALESCE(draft_contact_name, ''), COALESCE(draft_contact_email, ''),"
-	    " COALESCE(draft_contact_phone, '')"
+	    "SELECT id, lock_version, COALESCE(draft_position, '') AS position,"
+	    " COALESCE(draft_summary, '') AS summary,"
+	    " COALESCE(draft_diarienummer, '') AS diarienummer,"
+	    " COALESCE(draft_decision_body, '') AS decision_body,"
+	    " COALESCE(to_char(draft_decision_date, 'YYYY-MM-DD'), '')"
+	    "  AS decision_date,"
+	    " COALESCE(draft_contact_name, '') AS contact_name,"
+	    " COALESCE(draft_contact_email, '') AS contact_email,"
+	    " COALESCE(draft_contact_phone, '') AS contact_phone"
 	    " FROM responses WHERE remiss_id = $1::bigint AND org_id = $2::bigint",
 	    2 },
 
 	[STMT_DRAFT_STATE] = { "draft_state",
-	    "SELECT COALESCE(iso_time_se(r.draft_updated_at), ''),"
-	    " COALESCE(v.id::text, ''),"
-	    " COALESCE(r.draft_updated_at < v.received_at, false)"
+	    "SELECT COALESCE(iso_time_se(r.draft_updated_at), '') AS draft_saved,"
+	    " COALESCE(v.id::text, '') AS latest_version_id,"
+	    " COALESCE(r.draft_updated_at < v.received_at, false) AS draft_older"
 	    " FROM responses r"
 	    " LEFT JOIN LATERAL (SELECT id, received_at FROM response_versions"
 	    "   WHERE response_id = r.id ORDER BY version DESC LIMIT 1) v ON true"
 	    " WHERE r.remiss_id = $1::bigint AND r.org_id = $2::bigint", 2 },
 
 	[STMT_DRAFT_ANSWERS_GET] = { "draft_answers_get",
-	    "SELECT COALESCE(section_id::text, ''), COALESCE(question_id::text, ''),"
-	    " COALESCE(position, ''), COALESCE(comment, ''),"
-	    " COALESCE(proposed_wording, ''), COALESCE(consequence_region, ''),"
-	    " COALESCE(consequence_kommun, ''), COALESCE(short_term, ''),"
-	    " COALESCE(long_term, '')"
+	    "SELECT COALESCE(section_id::text, '') AS section_id,"
+	    " COALESCE(question_id::text, '') AS question_id,"
+	    " COALESCE(position, '') AS position, COALESCE(comment, '') AS comment,"
+	    " COALESCE(proposed_wording, '') AS proposed_wording,"
+	    " COALESCE(consequence_region, '') AS consequence_region,"
+	    " COALESCE(consequence_kommun, '') AS consequence_kommun,"
+	    " COALESCE(short_term, '') AS short_term,"
+	    " COALESCE(long_term, '') AS long_term"
 	    " FROM draft_answers WHERE response_id = $1::bigint ORDER BY id", 1 },
 
 	[STMT_DRAFT_UPDATE] = { "draft_update",
@@ -425,8 +440,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE (SELECT count(*) FROM gone) >= 0", 10 },
 
 	[STMT_VERSION_BY_KEY] = { "version_by_key",
-	    "SELECT id, request_sha256, receipt_number, iso_time_se(received_at),"
-	    " version, sha256"
+	    "SELECT id, request_sha256, receipt_number,"
+	    " iso_time_se(received_at) AS received_at, version, sha256"
 	    " FROM response_versions"
 	    " WHERE response_id = $1::bigint AND idempotency_key = $2::text", 2 },
 
@@ -443,7 +458,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12,"
 	    " receipt_issue(now()), now(),"
 	    " $13::bigint, $14, $15, $16::date"
-	    " RETURNING id, version, receipt_number, iso_time_se(received_at)",
+	    " RETURNING id, version, receipt_number,"
+	    " iso_time_se(received_at) AS received_at",
 	    16 },
 
 	[STMT_ANSWERS_INSERT] = { "answers_insert",
@@ -463,14 +479,17 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " $6::bigint, $7)", 7 },
 
 	[STMT_VERSION_GET] = { "version_get",
-	    "SELECT v.version, v.channel, v.position, COALESCE(v.summary, ''),"
-	    " COALESCE(v.decision_body, ''),"
-	    " COALESCE(to_char(v.decision_date, 'YYYY-MM-DD'), ''),"
-	    " COALESCE(v.diarienummer, ''), v.contact_name, v.contact_email,"
-	    " COALESCE(v.contact_phone, ''), v.sha256, v.receipt_number,"
-	    " iso_time_se(v.received_at), m.slug, o.name, o.kind,"
-	    " COALESCE(o.orgnr, ''),"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    "SELECT v.version, v.channel, v.position,"
+	    " COALESCE(v.summary, '') AS summary,"
+	    " COALESCE(v.decision_body, '') AS decision_body,"
+	    " COALESCE(to_char(v.decision_date, 'YYYY-MM-DD'), '')"
+	    "  AS decision_date,"
+	    " COALESCE(v.diarienummer, '') AS diarienummer, v.contact_name,"
+	    " v.contact_email, COALESCE(v.contact_phone, '') AS contact_phone,"
+	    " v.sha256, v.receipt_number,"
+	    " iso_time_se(v.received_at) AS received_at, m.slug, o.name, o.kind,"
+	    " COALESCE(o.orgnr, '') AS orgnr,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived_on"
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
@@ -480,19 +499,23 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND ($3::bigint IS NULL OR r.remiss_id = $3::bigint)", 3 },
 
 	[STMT_VERSION_ANSWERS] = { "version_answers",
-	    "SELECT COALESCE(s.nr, ''), COALESCE(q.qid, ''),"
-	    " COALESCE(a.section_id::text, ''), COALESCE(a.question_id::text, ''),"
-	    " COALESCE(a.position, ''), COALESCE(a.comment, ''),"
-	    " COALESCE(a.proposed_wording, ''), COALESCE(a.consequence_region, ''),"
-	    " COALESCE(a.consequence_kommun, ''), COALESCE(a.short_term, ''),"
-	    " COALESCE(a.long_term, '')"
+	    "SELECT COALESCE(s.nr, '') AS section_nr, COALESCE(q.qid, '') AS qid,"
+	    " COALESCE(a.section_id::text, '') AS section_id,"
+	    " COALESCE(a.question_id::text, '') AS question_id,"
+	    " COALESCE(a.position, '') AS position,"
+	    " COALESCE(a.comment, '') AS comment,"
+	    " COALESCE(a.proposed_wording, '') AS proposed_wording,"
+	    " COALESCE(a.consequence_region, '') AS consequence_region,"
+	    " COALESCE(a.consequence_kommun, '') AS consequence_kommun,"
+	    " COALESCE(a.short_term, '') AS short_term,"
+	    " COALESCE(a.long_term, '') AS long_term"
 	    " FROM answers a"
 	    " LEFT JOIN sections s ON s.id = a.section_id"
 	    " LEFT JOIN questions q ON q.id = a.question_id"
 	    " WHERE a.version_id = $1::bigint ORDER BY a.ord", 1 },
 
 	[STMT_VERSION_ATTACHMENTS] = { "version_attachments",
-	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
 	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
 
 	[STMT_VERSION_ATTACHMENT_NAMES] = { "version_attachment_names",
@@ -500,9 +523,10 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM attachments WHERE version_id = $1::bigint ORDER BY ord", 1 },
 
 	[STMT_VERSIONS_LIST] = { "versions_list",
-	    "SELECT v.id, v.receipt_number, iso_time_se(v.received_at), v.version,"
+	    "SELECT v.id, v.receipt_number,"
+	    " iso_time_se(v.received_at) AS received_at, v.version,"
 	    " v.sha256, m.slug, o.name, v.channel,"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived_on"
 	    " FROM response_versions v"
 	    " JOIN responses r ON r.id = v.response_id"
 	    " JOIN remiss m ON m.id = r.remiss_id"
@@ -551,12 +575,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " RETURNING id", 7 },
 
 	[STMT_DRAFT_FILE_LIST] = { "draft_file_list",
-	    "SELECT id, filename, media_type, size, sha256, iso_time_se(uploaded_at)"
+	    "SELECT id, filename, media_type, size, sha256,"
+	    " iso_time_se(uploaded_at) AS uploaded_at"
 	    " FROM draft_attachments WHERE remiss_id = $1::bigint"
 	    " AND org_id = $2::bigint ORDER BY id", 2 },
 
 	[STMT_DRAFT_FILE_CONTENT] = { "draft_file_content",
-	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
 	    " FROM draft_attachments WHERE remiss_id = $1::bigint"
 	    " AND org_id = $2::bigint ORDER BY id", 2 },
 
@@ -611,7 +636,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " AND ($2::bigint IS NULL OR r.org_id = $2::bigint)", 3 },
 
 	[STMT_DRAFT_FILE_GET] = { "draft_file_get",
-	    "SELECT filename, media_type, encode(bytes, 'hex')"
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
 	    " FROM draft_attachments WHERE id = $1::bigint"
 	    " AND remiss_id = $2::bigint AND org_id = $3::bigint", 3 },
 
@@ -1079,8 +1104,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "SELECT v.id, v.receipt_number, v.sha256, v.version, v.response_id,"
 	    " (SELECT count(*) FROM audit_log a WHERE a.action = 'response.submit'"
 	    "  AND a.object_type = 'response_version'"
-	    "  AND a.object_id = v.id::text),"
-	    " COALESCE(s.sha256, ''), COALESCE(s.receipt, '')"
+	    "  AND a.object_id = v.id::text) AS audits,"
+	    " COALESCE(s.sha256, '') AS audit_sha256,"
+	    " COALESCE(s.receipt, '') AS audit_receipt"
 	    " FROM response_versions v"
 	    " LEFT JOIN LATERAL (SELECT a.detail->>'sha256' AS sha256,"
 	    "  a.detail->>'receipt' AS receipt FROM audit_log a"
@@ -1094,7 +1120,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    1 },
 
 	[STMT_VERIFY_ORPHAN_AUDITS] = { "verify_orphan_audits",
-	    "SELECT a.object_id, COALESCE(a.detail->>'receipt', '')"
+	    "SELECT a.object_id, COALESCE(a.detail->>'receipt', '') AS receipt"
 	    " FROM audit_log a WHERE a.action = 'response.submit'"
 	    " AND a.object_type = 'response_version'"
 	    " AND NOT EXISTS (SELECT 1 FROM response_versions v"
@@ -1102,7 +1128,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " ORDER BY a.id", 0 },
 
 	[STMT_VERIFY_VERSION_GAPS] = { "verify_version_gaps",
-	    "SELECT response_id, count(*), max(version) FROM response_versions"
+	    "SELECT response_id, count(*) AS stored, max(version) AS highest"
+	    " FROM response_versions"
 	    " GROUP BY response_id HAVING count(*) <> max(version)"
 	    " ORDER BY response_id", 0 },
 
@@ -1119,19 +1146,21 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " top AS (SELECT n, receipt_position(n) AS p FROM given"
 	    "  ORDER BY 2 DESC LIMIT 1)"
 	    " SELECT greatest((SELECT CASE WHEN is_called THEN last_value + 1"
-	    "  ELSE last_value END FROM seq), receipt_clock(now())),"
-	    " receipt_clock(now()),"
-	    " COALESCE((SELECT p FROM top), 0), COALESCE((SELECT n FROM top), ''),"
-	    " (SELECT last_value FROM seq),"
+	    "  ELSE last_value END FROM seq), receipt_clock(now())) AS next_pos,"
+	    " receipt_clock(now()) AS clock_pos,"
+	    " COALESCE((SELECT p FROM top), 0) AS high_pos,"
+	    " COALESCE((SELECT n FROM top), '') AS high_number,"
+	    " (SELECT last_value FROM seq) AS last_pos,"
 	    " iso_time_se(to_timestamp(greatest((SELECT p FROM top),"
-	    "  (SELECT last_value FROM seq)) / 100.0))", 0 },
+	    "  (SELECT last_value FROM seq)) / 100.0)) AS safe_from", 0 },
 
 	[STMT_VERIFY_ATTACHMENTS] = { "verify_attachments",
 	    "SELECT id, version_id, ord, filename, size, sha256 FROM attachments"
 	    " ORDER BY id", 0 },
 
 	[STMT_VERIFY_ATTACHMENT_BYTES] = { "verify_attachment_bytes",
-	    "SELECT encode(bytes, 'hex') FROM attachments WHERE id = $1::bigint",
+	    "SELECT encode(bytes, 'hex') AS hex FROM attachments"
+	    " WHERE id = $1::bigint",
 	    1 },
 	[STMT_REMISS_LOCK_GET] = { "remiss_lock_get",
 	    "SELECT id, edit_version, status FROM remiss WHERE slug = $1::text", 1 },
@@ -1381,8 +1410,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	/* schema/015_redaction_spans.sql */
 	[STMT_REDACTION_REPLACEMENT] = { "redaction_replacement",
-	    "SELECT x.replacement_name, x.replacement_type,"
-	    " encode(x.replacement, 'hex') AS replacement_hex"
+	    "SELECT x.replacement_name AS filename,"
+	    " x.replacement_type AS media_type,"
+	    " encode(x.replacement, 'hex') AS hex"
 	    " FROM redactions x"
 	    " WHERE x.id = $1::bigint AND x.version_id = $2::bigint"
 	    " AND x.replacement IS NOT NULL AND NOT EXISTS (SELECT 1"
@@ -1437,8 +1467,9 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 
 	[STMT_ARCHIVE_VERSIONS] = { "archive_versions",
 	    "SELECT v.id, o.name, v.version, v.receipt_number,"
-	    " iso_time_se(v.received_at), v.sha256, v.canonical_xml, v.channel,"
-	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '')"
+	    " iso_time_se(v.received_at) AS received_at, v.sha256,"
+	    " v.canonical_xml, v.channel,"
+	    " COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'), '') AS arrived_on"
 	    " FROM response_versions v JOIN responses r ON r.id = v.response_id"
 	    " JOIN organisations o ON o.id = r.org_id"
 	    " WHERE r.remiss_id = $1::bigint ORDER BY o.name, v.version", 1 },
