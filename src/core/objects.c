@@ -172,9 +172,10 @@ static enum object_result
 load_own_token(struct db *db, const char *param, const struct identity *who,
     struct object *out)
 {
+	static const char *const found_col[1] = { "found" };
 	PGresult	*r;
 	const char	*p[2] = { out->idtext, out->usertext };
-	int		 found;
+	int		 c[1], found;
 
 	out->authz.missing = true;
 	if (who == NULL || who->user_id <= 0 || parse_id(param, &out->id) == -1 ||
@@ -184,7 +185,8 @@ load_own_token(struct db *db, const char *param, const struct identity *who,
 	snprintf(out->usertext, sizeof(out->usertext), "%lld", who->user_id);
 	if ((r = db_query(db, STMT_OBJECT_OWN_TOKEN, p)) == NULL)
 		return OBJECT_UNAVAILABLE;
-	found = PQntuples(r) == 1 && db_bool(r, 0, 0);
+	found = PQntuples(r) == 1 && db_cols(r, found_col, c, 1) == 0 &&
+	    db_bool(r, 0, c[0]);
 	PQclear(r);
 	out->authz.missing = !found;
 	return OBJECT_LOADED;
