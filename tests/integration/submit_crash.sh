@@ -49,6 +49,7 @@ wait_until 5 test -S "$S"
 
 # Hold the organisation's response row so the submit stops inside its transaction.
 coproc HOLD { psql "$REMISS_DB" -qAt 2>&1; }
+hold_pid=$HOLD_PID	# bash unsets HOLD_PID once the coprocess has exited
 echo "BEGIN; SELECT 'held' FROM responses r JOIN organisations o ON o.id = r.org_id WHERE o.name = '$org' FOR UPDATE;" >&"${HOLD[1]}"
 read -r -t 10 line <&"${HOLD[0]}"
 check "the response row is held by another transaction" [ "$line" = held ]
@@ -59,7 +60,7 @@ worker=$(pgrep -P "$(cat "$T/crash.pid")" | head -1)
 kill -KILL "$worker"
 wait "$client" 2>/dev/null
 echo "COMMIT;" >&"${HOLD[1]}"; echo '\q' >&"${HOLD[1]}"
-wait "$HOLD_PID" 2>/dev/null
+wait "$hold_pid" 2>/dev/null
 sleep 0.5
 check "the killed worker's client got no receipt" eval '! grep -q "^Status: 303" "$T/crash.out"'
 check "nothing of the interrupted submit was stored" eval '[ "$(versions "$org")" = "$before" ] && [ "$(partial)" = 0 ]'
