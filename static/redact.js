@@ -7,18 +7,9 @@
 (function () {
 	'use strict';
 
-	/* Character offset of (node, offset) from the start of field's text. */
-	function offsetIn(field, node, offset) {
-		var range = document.createRange();
-		range.selectNodeContents(field);
-		range.setEnd(node, offset);
-		return Array.from(range.toString()).length;
-	}
-
-	function fieldOf(node) {
-		var el = node && node.nodeType === 1 ? node : node && node.parentElement;
-		return el ? el.closest('[data-field]') : null;
-	}
+	/* static/selection.js, loaded first. */
+	var offsetIn = window.remissSelection.offsetIn;
+	var fieldOf = window.remissSelection.fieldOf;
 
 	function selected() {
 		var sel = window.getSelection();

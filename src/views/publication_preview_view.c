@@ -374,6 +374,8 @@ publication_preview_view(struct html *h, const struct publication_page *p,
 	html_close(h);
 	public_view(h, a, p->def, m, redact_tools, &pv);
 	publish_form(h, p, m);
+	html_elem(h, "script", "", "src", "/static/selection.js", "defer",
+	    "defer", NULL);
 	html_elem(h, "script", "", "src", "/static/redact.js", "defer", "defer",
 	    NULL);
 	layout_end(h);

@@ -651,6 +651,8 @@ review_section_view_answers(struct html *h,
 			;
 		organisation(h, pg, first, k - 1);
 	}
+	html_elem(h, "script", "", "src", "/static/selection.js", "defer",
+	    "defer", NULL);
 	html_elem(h, "script", "", "src", "/static/review.js", "defer", "defer",
 	    NULL);
 	layout_end(h);
