@@ -333,6 +333,9 @@ cat >"$T/ny-remiss.xml" <<'XML'
 </remiss>
 XML
 printf '<remiss xmlns="urn:remissvar:1" id="trasig">\n  <titel>Trasig</titel>\n</remis>\n' >"$T/trasig.xml"
+# The same definition pasted as a text field, not a file: the form asks for a file, nothing stored.
+req "$F" POST /admin/remisser -F "csrf=$acsrf" -F "remiss=<$T/ny-remiss.xml"
+check "a definition sent as text, not a file, is a 422 asking for an XML file; nothing stored" eval 'status_is 422 && grep -q "Välj en XML-fil att läsa in." "$T/body" && [ "$(sql "SELECT count(*) FROM remiss WHERE slug = '"'"'test-kompetens-2026'"'"'")" = 0 ]'
 req "$F" POST /admin/remisser -F "csrf=$acsrf" -F "remiss=@$T/ny-remiss.xml"
 check "uploading a remiss definition creates it and shows its overview" eval 'status_is 303 && header_matches "^Location: /remisser/test-kompetens-2026/oversikt$" && [ "$(sql "SELECT title FROM remiss WHERE slug = '"'"'test-kompetens-2026'"'"'")" = "Gemensam plan för kompetensförsörjning" ]'
 req "$F" POST /admin/remisser -F "csrf=$acsrf" -F "remiss=@$T/trasig.xml"
