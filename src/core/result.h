@@ -21,20 +21,4 @@ enum core_result {
 	CORE__MAX
 };
 
-/* The name of r for logs ("not_found"). */
-static inline const char *
-core_result_name(enum core_result r)
-{
-	static const char *const names[CORE__MAX] = {
-		[CORE_OK] = "ok",
-		[CORE_NOT_FOUND] = "not_found",
-		[CORE_CONFLICT] = "conflict",
-		[CORE_INVALID] = "invalid",
-		[CORE_UNAVAILABLE] = "unavailable",
-		[CORE_ERROR] = "error",
-	};
-
-	return (unsigned)r < CORE__MAX ? names[r] : "?";
-}
-
 #endif

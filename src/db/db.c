@@ -764,28 +764,6 @@ db_failure_of(const PGresult *r)
 }
 
 int
-db_http_status(const PGresult *r)
-{
-	const char *s;
-
-	if (r == NULL)
-		return 503;
-	if (db_result_ok(r))
-		return 200;
-	s = db_sqlstate(r);
-	/* No SQLSTATE: libpq itself failed, nearly always the connection. */
-	if (s[0] == '\0' || conn_state(s) || strcmp(s, "53300") == 0)
-		return 503;
-	if (strcmp(s, "23505") == 0)
-		return 409;
-	if (strncmp(s, "23", 2) == 0)
-		return 422;
-	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0)
-		return 503;
-	return 500;
-}
-
-int
 db_begin(struct db *db)
 {
 	PGresult	*r;

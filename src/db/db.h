@@ -220,10 +220,6 @@ bool db_result_ok(const PGresult *r);
 /* The SQLSTATE of a failed result ("" if none, "08006" for NULL). */
 const char *db_sqlstate(const PGresult *r);
 
-/* Maps a failed result to an HTTP status: NULL or connection errors 503,
- * 23505 409, 23xxx 422, 40001/40P01 503, others 500. */
-int db_http_status(const PGresult *r);
-
 /* Transactions: BEGIN / COMMIT / ROLLBACK. Return 0 or -1 (connection lost
  * or error; after -1 from begin nothing is open). */
 int db_begin(struct db *db);
