@@ -20,6 +20,7 @@ static const char *const need_names[NEED__MAX] = {
 	"admin",	/* NEED_ADMIN */
 	"metrics",	/* NEED_METRICS */
 	"session",	/* NEED_SESSION */
+	"org_admin",	/* NEED_ORG_ADMIN */
 };
 
 /* A network allowed to read /metrics. IPv4 is kept as IPv4 (4 bytes). */
@@ -149,12 +150,15 @@ need_name(enum need n)
 	return n < NEED__MAX ? need_names[n] : "?";
 }
 
-/* True if role satisfies need (ignoring objects). */
+/* True if id's role satisfies need (ignoring objects). */
 static bool
-role_meets(enum role r, enum need need)
+role_meets(const struct identity *id, enum role r, enum need need)
 {
 	if (r == ROLE_ADMIN)
 		return true;
+	if (need == NEED_ORG_ADMIN)
+		return id != NULL && id->org_admin && id->org_id != 0 &&
+		    id->user_id != 0;
 	switch (need) {
 	case NEED_PUBLIC:
 		return true;
@@ -173,11 +177,10 @@ role_meets(enum role r, enum need need)
 	}
 }
 
-enum authz_decision
-authz_remiss(const struct identity *id, const struct authz_object *obj)
+/* authz_remiss for a caller judged as role r. */
+static enum authz_decision
+remiss_visible(enum role r, const struct authz_object *obj)
 {
-	enum role r = id != NULL ? id->role : ROLE_PUBLIC;
-
 	if (obj->remiss_missing)
 		return AUTHZ_HIDE;
 	switch (obj->audience) {
@@ -198,6 +201,12 @@ authz_remiss(const struct identity *id, const struct authz_object *obj)
 }
 
 enum authz_decision
+authz_remiss(const struct identity *id, const struct authz_object *obj)
+{
+	return remiss_visible(id != NULL ? id->role : ROLE_PUBLIC, obj);
+}
+
+enum authz_decision
 authz_decide(const struct identity *id, enum need need,
     const struct authz_object *obj)
 {
@@ -213,15 +222,22 @@ authz_decide(const struct identity *id, enum need need,
 	if (need == NEED_METRICS)
 		return id != NULL && authz_metrics_addr_ok(id->remote_addr) ?
 		    AUTHZ_ALLOW : AUTHZ_HIDE;
+	/* A member of the remiss's referensgrupp reviews it as a granskare
+	 * does, whatever their role. */
+	if (need == NEED_REVIEW && r != ROLE_ADMIN && obj != NULL &&
+	    !obj->remiss_missing && identity_reviews(id, obj->remiss_id) &&
+	    (r == ROLE_KOMMUN || r == ROLE_GRANSKARE))
+		r = ROLE_GRANSKARE;
 	/* Who lacks the need learns nothing of the object. */
-	if (!role_meets(r, need))
+	if (!role_meets(id, r, need))
 		return r == ROLE_PUBLIC ? AUTHZ_LOGIN : AUTHZ_DENY;
 	/* A session's own pages are no business of an API token. */
-	if (need == NEED_SESSION && !identity_has_session(id))
+	if ((need == NEED_SESSION || need == NEED_ORG_ADMIN) &&
+	    !identity_has_session(id))
 		return AUTHZ_DENY;
 	if (obj == NULL)
 		return AUTHZ_ALLOW;
-	if ((d = authz_remiss(id, obj)) != AUTHZ_ALLOW)
+	if ((d = remiss_visible(r, obj)) != AUTHZ_ALLOW)
 		return d;
 	if (obj->missing)
 		return AUTHZ_HIDE;

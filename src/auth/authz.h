@@ -13,12 +13,18 @@ enum need {
 	NEED_PUBLIC,		/* anyone */
 	NEED_LOGIN,		/* any logged-in user or token */
 	NEED_KOMMUN,		/* a remissinstans (user or organisation token) */
-	NEED_REVIEW,		/* granskare, förvaltning or admin */
+	NEED_REVIEW,		/* granskare, förvaltning or admin; or, for
+				   the object's remiss, a member of its
+				   referensgrupp of any role */
 	NEED_FORVALTNING,	/* förvaltning or admin */
 	NEED_ADMIN,		/* admin */
 	NEED_METRICS,		/* anyone, from an address remissd -M allows */
 	NEED_SESSION,		/* a browser session (cookie or SSO), any role;
 				   a Bearer token is denied */
+	NEED_ORG_ADMIN,		/* a browser session of a user who administers
+				   their organisation (identity.org_admin), or
+				   admin; the pages act on the caller's own
+				   organisation */
 	NEED__MAX
 };
 
@@ -44,6 +50,8 @@ enum audience {
  */
 struct authz_object {
 	bool		 remiss_missing; /* its remiss does not exist */
+	long long	 remiss_id;	/* its remiss, 0 if none: a member of its
+					   referensgrupp reviews it */
 	bool		 missing;	/* the object is not in its remiss (or the
 					   caller's scope), or the path is
 					   malformed */
@@ -73,7 +81,10 @@ enum authz_decision {
  * 1. NEED_METRICS goes by id->remote_addr alone (authz_metrics_allow:
  *    allowed, else hidden), whatever the role.
  * 2. A role that does not meet need: login for a visitor, else denied
- *    (403), whether the object exists or not.
+ *    (403), whether the object exists or not. For NEED_REVIEW a member of
+ *    the object's remiss's referensgrupp meets it whatever the role, and
+ *    is judged from there on as a granskare (so a kommun's representative
+ *    reviews the remiss, but another organisation's draft stays hidden).
  * 3. The remiss is missing, or its audience hides it from id: hidden (404);
  *    on the API an uninvited remissinstans is denied (403).
  * 4. The object is missing: hidden.

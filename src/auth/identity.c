@@ -37,3 +37,23 @@ role_name(enum role r)
 		return "unknown";
 	return role_names[r];
 }
+
+int
+identity_reviews(const struct identity *id, long long remiss_id)
+{
+	size_t lo = 0, hi, mid;
+
+	if (id == NULL || id->reviews == NULL || remiss_id <= 0)
+		return 0;
+	hi = id->nreviews;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (id->reviews[mid] == remiss_id)
+			return 1;
+		if (id->reviews[mid] < remiss_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}

@@ -2,6 +2,8 @@
 #ifndef REMISS_IDENTITY_H
 #define REMISS_IDENTITY_H
 
+#include <stddef.h>
+
 enum role {
 	ROLE_PUBLIC,		/* not logged in */
 	ROLE_KOMMUN,		/* a remissinstans's user, or its organisation token */
@@ -33,7 +35,15 @@ struct identity {
 					   (REMOTE_ADDR), NULL or "" if unknown */
 	const char	*lang;		/* the user's interface language ("sv",
 					   "en") for a session, else NULL */
+	int		 org_admin;	/* a user who administers their
+					   organisation (its people and tokens) */
+	const long long	*reviews;	/* the remisser whose referensgrupp the
+					   user is in (ascending ids), NULL if none */
+	size_t		 nreviews;
 };
+
+/* True if id's user is in the referensgrupp of remiss remiss_id. */
+int identity_reviews(const struct identity *id, long long remiss_id);
 
 /* True if the caller acts through a browser session (cookie login or single
  * sign-on): its state changes need the CSRF token. */

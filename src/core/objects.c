@@ -210,6 +210,7 @@ read_row(const PGresult *r, const struct object_load_def *ld,
 		return -1;
 	}
 	out->org_id = org;
+	out->authz.remiss_id = out->remiss_id;
 	out->authz.remiss_draft = strcmp(out->remiss_status, "utkast") == 0;
 	out->authz.published = db_bool(r, 0, c[C_PUBLISHED]);
 	out->authz.invited = db_bool(r, 0, c[C_INVITED]);

@@ -28,6 +28,13 @@
 	OBJECT_REMISS_COLUMNS " " cond " AS found, NULL::bigint AS org_id" \
 	" FROM remiss r WHERE r.slug = $1::text"
 
+/* The remisser whose referensgrupp user u is in, as "1 5 9" (ascending;
+ * "" for none or no user): read by auth/credential.c. */
+#define REVIEWS_OF(u) \
+	"COALESCE((SELECT string_agg(rr.remiss_id::text, ' '" \
+	" ORDER BY rr.remiss_id) FROM remiss_reviewers rr" \
+	" WHERE rr.user_id = " u "), '')"
+
 /* The window in which failed logins count towards throttling. */
 #define FAILURE_WINDOW "interval '15 minutes'"
 
@@ -191,7 +198,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  DELETE FROM sessions WHERE id IN (SELECT id FROM s WHERE expired)),"
 	    " live AS ("
 	    "  SELECT s.id, s.csrf, u.id AS user_id, u.role, u.org_id, u.email,"
-	    "   u.lang"
+	    "   u.lang, u.org_admin"
 	    "  FROM s JOIN users u ON u.id = s.user_id"
 	    "  WHERE NOT s.expired AND NOT u.disabled),"
 	    " touched AS ("
@@ -200,7 +207,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  AND last_seen_at < now() - " TOUCH_AFTER ")"
 	    " SELECT live.id, live.user_id, live.role,"
 	    " COALESCE(live.org_id::text, '') AS org_id, live.email,"
-	    " COALESCE(o.name, '') AS org_name, live.csrf, live.lang"
+	    " COALESCE(o.name, '') AS org_name, live.csrf, live.lang,"
+	    " live.org_admin, " REVIEWS_OF("live.user_id") " AS reviews"
 	    " FROM live LEFT JOIN organisations o ON o.id = live.org_id", 3 },
 
 	/* What is left of a session before its idle and absolute ends, for
@@ -261,7 +269,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_APITOKEN_LOOKUP] = { "apitoken_lookup",
 	    "WITH t AS ("
 	    "  SELECT t.id, t.user_id, COALESCE(t.org_id, u.org_id) AS org_id,"
-	    "   COALESCE(u.role, 'kommun') AS role, u.email"
+	    "   COALESCE(u.role, 'kommun') AS role, u.email,"
+	    "   COALESCE(u.org_admin, false) AS org_admin"
 	    "  FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id"
 	    "  WHERE t.token_hash = $1::sha256_hex AND t.revoked_at IS NULL"
 	    "  AND (t.user_id IS NULL OR NOT u.disabled)),"
@@ -272,7 +281,8 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    TOUCH_AFTER "))"
 	    " SELECT t.id, COALESCE(t.user_id::text, '') AS user_id, t.role,"
 	    " COALESCE(t.org_id::text, '') AS org_id,"
-	    " COALESCE(t.email, '') AS email, COALESCE(o.name, '') AS org_name"
+	    " COALESCE(t.email, '') AS email, COALESCE(o.name, '') AS org_name,"
+	    " t.org_admin, " REVIEWS_OF("t.user_id") " AS reviews"
 	    " FROM t LEFT JOIN organisations o ON o.id = t.org_id", 1 },
 
 	[STMT_APITOKEN_REVOKE] = { "apitoken_revoke",
@@ -2037,4 +2047,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	[STMT_OBJECT_OWN_TOKEN] = { "object_own_token",
 	    "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE id = $1::bigint"
 	    " AND user_id = $2::bigint AND revoked_at IS NULL) AS found", 2 },
+
+	[STMT_OUTBOX_QUEUE] = { "outbox_queue",
+	    "INSERT INTO mail_outbox (kind, to_addr, lang, subject, body_text,"
+	    " body_html, message_id, dedupe_key, secret, automatic, remiss_id,"
+	    " org_id, user_id)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::boolean,"
+	    " NOT $10::boolean, $11::bigint, $12::bigint, $13::bigint)"
+	    " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id", 13 },
 };

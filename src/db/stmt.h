@@ -620,6 +620,12 @@ enum stmt {
 					   version the publication shows */
 	STMT_OBJECT_OWN_TOKEN,		/* token id, user id -> found: a live
 					   personal token of that user */
+
+	/* E-mail (mail/): the outbox. */
+	STMT_OUTBOX_QUEUE,		/* kind, to, lang, subject, text, html,
+					   message id, dedupe key, secret,
+					   personal, remiss, org, user -> id
+					   (no row: the dedupe key exists) */
 	STMT__MAX
 };
 

@@ -23,14 +23,15 @@ role_by_need_matrix(void **state)
 	/* Expected decisions, written out by hand from PRODUCT.md's roles. */
 	static const enum authz_decision expect[ROLE__MAX][NEED__MAX] = {
 		/* metrics: with no known address, hidden from every role.
-		 * session: these identities came by no session (a token). */
+		 * session, org_admin: these identities came by no session (a
+		 * token), and none administers an organisation. */
 		/* none: a route that declares no need is nobody's.
-		 *                 none        public       login        kommun       review       forvaltning  admin        metrics     session */
-		[ROLE_PUBLIC]      = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE, AUTHZ_LOGIN },
-		[ROLE_KOMMUN]      = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
-		[ROLE_GRANSKARE]   = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
-		[ROLE_FORVALTNING] = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY },
-		[ROLE_ADMIN]       = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE, AUTHZ_DENY },
+		 *                 none        public       login        kommun       review       forvaltning  admin        metrics     session      org_admin */
+		[ROLE_PUBLIC]      = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_LOGIN, AUTHZ_HIDE, AUTHZ_LOGIN, AUTHZ_LOGIN },
+		[ROLE_KOMMUN]      = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY, AUTHZ_DENY },
+		[ROLE_GRANSKARE]   = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY, AUTHZ_DENY },
+		[ROLE_FORVALTNING] = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_DENY,  AUTHZ_HIDE, AUTHZ_DENY, AUTHZ_DENY },
+		[ROLE_ADMIN]       = { AUTHZ_DENY, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_ALLOW, AUTHZ_HIDE, AUTHZ_DENY, AUTHZ_DENY },
 	};
 	int		r, n;
 	struct identity	id;
@@ -348,6 +349,72 @@ malformed_metrics_networks_are_refused(void **state)
 	assert_string_equal(need_name(NEED_METRICS), "metrics");
 }
 
+/* The referensgrupp: a member reviews that remiss whatever their role, as a
+ * granskare would; another remiss, and other organisations' drafts, stay
+ * out of reach (issue 18). */
+static void
+referensgrupp_members_review_their_remiss(void **state)
+{
+	static const long long	reviews[] = { 3, 5 };
+	struct identity		k = who(ROLE_KOMMUN, 7);
+	struct authz_object	page = { .remiss_id = 5,
+	    .audience = AUDIENCE_INVITED, .invited = true };
+	struct authz_object	uninvited = { .remiss_id = 3,
+	    .audience = AUDIENCE_INVITED };
+	struct authz_object	other_remiss = { .remiss_id = 4,
+	    .audience = AUDIENCE_INVITED, .invited = true };
+	struct authz_object	other_answer = { .remiss_id = 5, .org_id = 8,
+	    .org_secret = true };
+	struct authz_object	other_draft = { .remiss_id = 5, .org_id = 8,
+	    .private_to_org = true };
+
+	(void)state;
+	/* Not a member yet: the review is no business of a remissinstans. */
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &page), AUTHZ_DENY);
+	k.reviews = reviews;
+	k.nreviews = 2;
+	assert_true(identity_reviews(&k, 5));
+	assert_false(identity_reviews(&k, 4));
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &page), AUTHZ_ALLOW);
+	/* A member reviews the remiss even if their organisation is not
+	 * invited to it. */
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &uninvited), AUTHZ_ALLOW);
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &other_remiss),
+	    AUTHZ_DENY);
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &other_answer),
+	    AUTHZ_ALLOW);
+	assert_int_equal(authz_decide(&k, NEED_REVIEW, &other_draft),
+	    AUTHZ_HIDE);
+	/* Membership gives review, nothing of the förvaltning's. */
+	assert_int_equal(authz_decide(&k, NEED_FORVALTNING, &page), AUTHZ_DENY);
+	/* As a respondent the member is still confined to their own. */
+	assert_int_equal(authz_decide(&k, NEED_KOMMUN, &other_answer),
+	    AUTHZ_HIDE);
+}
+
+/* An organisation's own administrator, in a browser session only. */
+static void
+org_admin_needs_the_right_and_a_session(void **state)
+{
+	struct identity id = who(ROLE_KOMMUN, 7);
+
+	(void)state;
+	id.via = AUTH_SESSION;
+	assert_int_equal(authz_decide(&id, NEED_ORG_ADMIN, NULL), AUTHZ_DENY);
+	id.org_admin = 1;
+	assert_int_equal(authz_decide(&id, NEED_ORG_ADMIN, NULL), AUTHZ_ALLOW);
+	id.via = AUTH_USER_TOKEN;
+	assert_int_equal(authz_decide(&id, NEED_ORG_ADMIN, NULL), AUTHZ_DENY);
+	/* The right means nothing without an organisation. */
+	id = who(ROLE_GRANSKARE, 0);
+	id.via = AUTH_SESSION;
+	id.org_admin = 1;
+	assert_int_equal(authz_decide(&id, NEED_ORG_ADMIN, NULL), AUTHZ_DENY);
+	id.org_id = 2;
+	assert_int_equal(authz_decide(&id, NEED_ORG_ADMIN, NULL), AUTHZ_ALLOW);
+	assert_string_equal(need_name(NEED_ORG_ADMIN), "org_admin");
+}
+
 int
 main(void)
 {
@@ -368,6 +435,8 @@ main(void)
 		cmocka_unit_test(metrics_networks_replace_the_default),
 		cmocka_unit_test(metrics_prefix_lengths_are_exact),
 		cmocka_unit_test(malformed_metrics_networks_are_refused),
+		cmocka_unit_test(referensgrupp_members_review_their_remiss),
+		cmocka_unit_test(org_admin_needs_the_right_and_a_session),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

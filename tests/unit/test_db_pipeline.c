@@ -77,14 +77,14 @@ test_both_results_in_statement_order(void **state)
 	    STMT_DATA_VERSION, version_p, &a, &b), 0);
 	assert_true(db_result_ok(a));
 	assert_true(db_result_ok(b));
-	assert_int_equal(PQnfields(a), 8);
+	assert_int_equal(PQnfields(a), 10);
 	assert_int_equal(PQnfields(b), 3);
 	PQclear(a);
 	PQclear(b);
 	assert_int_equal(db_exec_pair(db, STMT_DATA_VERSION, version_p,
 	    STMT_SESSION_LOOKUP, lookup_ok, &a, &b), 0);
 	assert_int_equal(PQnfields(a), 3);
-	assert_int_equal(PQnfields(b), 8);
+	assert_int_equal(PQnfields(b), 10);
 	PQclear(a);
 	PQclear(b);
 	assert_usable(db);
@@ -107,7 +107,7 @@ test_three_statements_in_one_round_trip(void **state)
 	c[2].id = STMT_DATA_VERSION;
 	c[2].params[0] = version_p[0];
 	assert_int_equal(db_exec_batch(db, c, 3), 0);
-	assert_int_equal(PQnfields(c[0].result), 8);
+	assert_int_equal(PQnfields(c[0].result), 10);
 	assert_int_equal(PQnfields(c[1].result), 6);
 	assert_int_equal(PQnfields(c[2].result), 3);
 	for (i = 0; i < 3; i++)
