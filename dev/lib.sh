@@ -5,7 +5,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PGBIN=/usr/lib/postgresql/15/bin
 PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev libfcgi-bin
   libpq-dev libxml2-dev libxml2-utils libcmocka-dev nginx-light postgresql-15 curl
-  clang libclang-rt-14-dev tzdata libsodium-dev libstemmer-dev libzip-dev python3 openssl mandoc gettext"
+  clang libclang-rt-14-dev tzdata libsodium-dev libstemmer-dev libzip-dev python3 openssl mandoc gettext
+  libcurl4-openssl-dev python3-aiosmtpd"
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -228,6 +229,28 @@ nginx_listen() {
 	done
 	return 1
 }
+
+# mail_start DIR: starts tests/mail/smtpd.py (a real SMTP server on 127.0.0.1, run by Debian's
+# python3, which has aiosmtpd) delivering into
+# DIR/new; sets MAIL_PORT and MAIL_PID. DIR/mode switches it to refusing ("tempfail",
+# "permfail") and back ("accept"). mail_stop stops it by its PID.
+mail_start() {
+	local dir=$1
+	mkdir -p "$dir"
+	rm -f "$dir/port"
+	/usr/bin/python3 "$ROOT/tests/mail/smtpd.py" --dir "$dir" --port "$(port_base 12525)" \
+		--pidfile "$dir/pid" --portfile "$dir/port" >>"$dir/log" 2>&1 &
+	MAIL_PID=$!
+	local i
+	for ((i = 0; i < 100; i++)); do
+		[ -s "$dir/port" ] && { MAIL_PORT=$(cat "$dir/port"); return 0; }
+		kill -0 "$MAIL_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	say "the SMTP server did not start: $(tail -3 "$dir/log" 2>/dev/null)"
+	return 1
+}
+mail_stop() { [ -z "${MAIL_PID:-}" ] || stop_pid "$MAIL_PID"; MAIL_PID=; }
 
 # port_free PORT: true if nothing listens on 127.0.0.1:PORT.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -238,3 +238,24 @@ svdate() {
 }
 # b64 TEXT: TEXT in base64 on one line (an XML <bilaga>'s content).
 b64() { printf '%s' "$1" | base64 -w0; }
+
+# --- mail (tests/mail/smtpd.py delivers into $MAIL_DIR/new) --------------
+# mail_files: every delivered message, oldest first.
+mail_files() { ls "$MAIL_DIR"/new/*.eml 2>/dev/null | sort; }
+mail_count() { mail_files | wc -l; }
+# mail_to ADDR: the messages delivered to ADDR (an envelope recipient), oldest first.
+mail_to() {
+	local f
+	for f in $(mail_files); do
+		grep -qixF -- "$1" "${f%.eml}.rcpt" 2>/dev/null && echo "$f"
+	done
+	return 0
+}
+# mail_read FILE header NAME | text | html | links | check (tests/mail/read.py).
+mail_read() { python3 "$ROOT/tests/mail/read.py" "$@"; }
+# mail_wait N [SECONDS]: waits until at least N messages have arrived.
+mail_wait() { wait_until "${2:-20}" eval '[ "$(mail_count)" -ge '"$1"' ]'; }
+# mail_mode accept|tempfail|permfail: what the SMTP server answers from now on.
+mail_mode() { echo "$1" >"$MAIL_DIR/mode"; }
+# mail_link FILE: the message's first link, with REMISS_PUBLIC_URL mapped to $BASE.
+mail_link() { mail_read "$1" links | head -1 | sed "s|^$REMISS_PUBLIC_URL|$BASE|"; }

@@ -19,6 +19,7 @@ cleanup() {
 	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/remissd.pid"
 	stop_pid "$T/remissd-sso.pid"
+	mail_stop
 	pg_stop "$T/pg"
 }
 trap cleanup EXIT
@@ -35,6 +36,15 @@ export REMISS_SCHEMA_DIR=$ROOT/schema
 export REMISS_STATIC_DIR=$ROOT/static
 export REMISS_LOCALE_DIR=$BUILD/locale
 SOCK=$RUN/remissd.sock
+# A real SMTP server (tests/mail/smtpd.py) that the outbox's sender delivers to; suites read
+# what arrived in $MAIL_DIR/new (tests/integration/lib.sh: mail_*). Links in mail point at
+# REMISS_PUBLIC_URL; suites map it to $BASE.
+export MAIL_DIR=$T/mail
+check "the SMTP server starts" mail_start "$MAIL_DIR"
+export MAIL_PORT MAIL_PID
+export REMISS_SMTP_URL=smtp://127.0.0.1:$MAIL_PORT
+export REMISS_MAIL_FROM="Remissvar <remissvar@region.test>"
+export REMISS_PUBLIC_URL=http://remissvar.test
 
 check "remissctl migrate creates the schema" "$BUILD/remissctl" migrate
 check "remissctl migrate is idempotent" "$BUILD/remissctl" migrate
