@@ -17,6 +17,7 @@ cleanup() {
 	trap '' INT TERM PIPE
 	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
 	stop_pid "$T/remissd.pid"
+	mail_stop
 	pg_stop "$T/pg"
 }
 trap cleanup EXIT
@@ -38,6 +39,13 @@ export REMISS_LOCALE_DIR=$BUILD/locale
 "$BUILD/remissctl" migrate >"$T/setup.log" 2>&1 || fail_setup "remissctl migrate"
 "$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
 
+# A real SMTP server (tests/mail/smtpd.py): the scenarios read the mail it received.
+export E2E_MAIL_DIR=$T/mail
+mail_start "$E2E_MAIL_DIR" || fail_setup "the SMTP server starts"
+export REMISS_SMTP_URL=smtp://127.0.0.1:$MAIL_PORT
+export REMISS_MAIL_FROM="Remissvar <remissvar@region.test>"
+# Links in mail point here; lib.mjs's mailLink maps them to E2E_BASE.
+export REMISS_PUBLIC_URL=http://remissvar.test
 SOCK=$RUN/remissd.sock
 "$BUILD/remissd" -s "$SOCK" -m 0666 -w 2 -g 5 -i -d "$REMISS_DB" -P "$T/remissd.pid" \
 	-A "$ROOT/docs/tillganglighetsredogorelse.md" \
