@@ -2,6 +2,7 @@
 // screenshot and an axe-core check (WCAG 2.1 A and AA) of every page a scenario visits.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,6 +17,7 @@ export const PASSWORD = 'remissvar-demo';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let n = 0, shotNo = 0;
+const shotPrefix = process.argv[2] === 'onboarding' ? 'onboarding-' : '';
 export const counts = { passed: 0, failed: 0 };
 
 function line(ok, name, detail) {
@@ -56,8 +58,10 @@ export function assert(cond, msg) {
 
 export async function launch() {
 	fs.mkdirSync(shots, { recursive: true });
+	// The onboarding run (tests/e2e/run.sh) comes first; the demo run keeps its pictures.
 	for (const f of fs.readdirSync(shots))
-		if (f.endsWith('.png')) fs.unlinkSync(path.join(shots, f));
+		if (f.endsWith('.png') && (shotPrefix !== '' || !f.startsWith('onboarding-')))
+			fs.unlinkSync(path.join(shots, f));
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 		headless: true,
@@ -82,7 +86,7 @@ export async function newPage(browser, options = {}) {
 /* Screenshot of the page as it is now, and an axe check as its own numbered test. */
 export async function visit(page, label, { axe = true } = {}) {
 	shotNo++;
-	const file = `${String(shotNo).padStart(2, '0')}-${label.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}.png`;
+	const file = `${shotPrefix}${String(shotNo).padStart(2, '0')}-${label.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}.png`;
 	// A long page on a busy machine takes a while to capture whole.
 	await page.screenshot({ path: path.join(shots, file), fullPage: true, timeout: 60000 });
 	if (!axe)
@@ -138,4 +142,39 @@ export async function login(page, email) {
 export async function logout(page) {
 	await Promise.all([page.waitForNavigation(), page.click('form[action="/logga-ut"] button')]);
 	assert(await page.locator('a[href="/logga-in"]').count() > 0, 'no login link after logout');
+}
+
+/* --- mail: what tests/mail/smtpd.py received (E2E_MAIL_DIR/new) --- */
+const mailDir = () => path.join(process.env.E2E_MAIL_DIR || '', 'new');
+const readPy = path.join(here, '..', 'mail', 'read.py');
+const mailRead = (file, ...what) => execFileSync('python3', [readPy, file, ...what], { encoding: 'utf8' });
+
+/* Every message delivered so far: { file, to: [addresses], subject, text, links }. */
+export function mails() {
+	if (!fs.existsSync(mailDir())) return [];
+	return fs.readdirSync(mailDir()).filter((f) => f.endsWith('.eml')).sort().map((f) => {
+		const file = path.join(mailDir(), f);
+		const to = fs.readFileSync(file.replace(/\.eml$/, '.rcpt'), 'utf8').split('\n').filter(Boolean)
+			.map((a) => a.toLowerCase());
+		return { file, to, subject: mailRead(file, 'header', 'Subject').trim(),
+			text: mailRead(file, 'text'),
+			links: mailRead(file, 'links').split('\n').filter(Boolean)
+				.map((u) => u.replace(/^http:\/\/remissvar\.test/, BASE)) };
+	});
+}
+
+/* Waits (up to 30 s: the sender delivers within seconds) for a message to address whose
+ * subject matches re; returns it. */
+export async function waitForMail(address, re = /./, seconds = 30) {
+	for (let i = 0; i < seconds * 4; i++) {
+		const m = mails().find((x) => x.to.includes(address.toLowerCase()) && re.test(x.subject));
+		if (m) return m;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`no mail to ${address} matching ${re} (have: ${mails().map((x) => `${x.to} ${x.subject}`).join('; ')})`);
+}
+
+/* remissctl with the stack's settings (tests/e2e/run.sh exports E2E_REMISSCTL). */
+export function remissctl(...args) {
+	return execFileSync(process.env.E2E_REMISSCTL, args, { encoding: 'utf8' });
 }

@@ -9,13 +9,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 BUILD=$(realpath "${1:?usage: run.sh BUILD-DIR [--serve]}")
 SERVE=${2:-}	# --serve: start the stack, print its address, wait (for iterating on tests)
 T=$ROOT/var/e2e
-NGINX_PID=
+NGINX_PID= SENDER_PID=
 
 # Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
 	set +e
 	trap '' INT TERM PIPE
 	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
+	[ -n "$SENDER_PID" ] && stop_pid "$SENDER_PID"
 	stop_pid "$T/remissd.pid"
 	mail_stop
 	pg_stop "$T/pg"
@@ -37,7 +38,11 @@ export REMISS_DB=$(pg_conninfo "$T/pg")
 export REMISS_SCHEMA_DIR=$ROOT/schema
 export REMISS_LOCALE_DIR=$BUILD/locale
 "$BUILD/remissctl" migrate >"$T/setup.log" 2>&1 || fail_setup "remissctl migrate"
-"$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
+# The onboarding scenario starts from an empty database and one admin; the demo data comes
+# after it, for the other scenarios.
+export E2E_ADMIN=admin@lan.test E2E_ADMIN_PASSWORD=e2e-admin-losenord
+printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$BUILD/remissctl" user add "$E2E_ADMIN" admin \
+	--name "Ada Admin" >>"$T/setup.log" 2>&1 || fail_setup "the one admin is added"
 
 # A real SMTP server (tests/mail/smtpd.py): the scenarios read the mail it received.
 export E2E_MAIL_DIR=$T/mail
@@ -62,16 +67,33 @@ wait_http "http://127.0.0.1:$port/healthz" 30 && kill -0 "$NGINX_PID" 2>/dev/nul
 	fail_setup "the stack answers /healthz"
 
 if [ "$SERVE" = --serve ]; then
+	"$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
 	echo "E2E_BASE=http://127.0.0.1:$port node $HERE/scenarios.mjs   (Ctrl-C stops the stack)"
 	wait "$NGINX_PID"
 	exit 0
 fi
 
+# The outbox's sender, as systemd runs it (docs/systemd/remissvar-mail.service).
+"$BUILD/remissctl" mail send >>"$T/mail-sender.log" 2>&1 &
+SENDER_PID=$!
+
 # The scenarios print their own ok/not ok lines and a closing count (a hang is ended after
 # 20 minutes and fails the run); a sanitizer report in
-# the remissd log adds one failure and a new closing line.
-E2E_BASE=http://127.0.0.1:$port timeout 1200 node "$HERE/scenarios.mjs" | tee "$T/scenarios.log"
+# the remissd log adds one failure and a new closing line. First the onboarding from an
+# empty database, then the demo data and every other scenario.
+export E2E_REMISSCTL=$BUILD/remissctl
+E2E_BASE=http://127.0.0.1:$port timeout 900 node "$HERE/scenarios.mjs" onboarding |
+	tee "$T/onboarding.log"
 rc=${PIPESTATUS[0]}
+"$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
+E2E_BASE=http://127.0.0.1:$port timeout 1200 node "$HERE/scenarios.mjs" | tee "$T/demo.log"
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+# One numbering and one closing line over both runs.
+cat "$T/onboarding.log" "$T/demo.log" | grep -vE '^[0-9]+ passed, [0-9]+ failed$' |
+	awk '/^(ok|not ok) [0-9]+ / { n++; sub(/ [0-9]+ /, " " n " ") } { print }' >"$T/scenarios.log"
+echo "$(grep -c '^ok ' "$T/scenarios.log") passed, $(grep -c '^not ok ' "$T/scenarios.log") failed" >>"$T/scenarios.log"
+echo "# both runs, numbered once:"
+cat "$T/scenarios.log"
 if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:' "$T/remissd.log"; then
 	grep -m5 -E 'Sanitizer|runtime error:' "$T/remissd.log" | sed 's/^/#   /'
 	passed=$(grep -c '^ok ' "$T/scenarios.log")
