@@ -18,6 +18,7 @@
 #include "auth/password.h"
 #include "auth/session.h"
 #include "ctl/ctl_common.h"
+#include "ctl/ctl_invite.h"
 #include "ctl/ctl_users.h"
 #include "db/db.h"
 #include "util/arena.h"
@@ -29,6 +30,7 @@ static const char usage_user[] =
     "       remissctl user enable EMAIL\n"
     "       remissctl user passwd EMAIL\n"
     "       remissctl user list\n"
+    "       remissctl user invite EMAIL ROLE [--org NAME] [--name NAME] [--org-admin]\n"
     "\n"
     "add      creates a user and prints its id. ROLE is kommun, granskare,\n"
     "         forvaltning or admin; a kommun user needs --org (an existing\n"
@@ -350,6 +352,9 @@ ctl_user_main(const char *conninfo, int argc, char **argv)
 	if (argc < 1 || ctl_is_help(argv[0]))
 		return ctl_usage(usage_user, argc < 1 ? EXIT_USAGE : EXIT_OK);
 	sub = argv[0];
+	/* Issue 18: an invitation by mail (ctl/ctl_invite.c). */
+	if (strcmp(sub, "invite") == 0)
+		return ctl_user_invite(conninfo, argc, argv);
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 &&
 	    strcmp(sub, "enable") != 0 && strcmp(sub, "passwd") != 0 &&
 	    strcmp(sub, "list") != 0) {
