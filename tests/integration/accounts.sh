@@ -112,7 +112,7 @@ visit "$V" "$(path_of "$L1")"
 check "the activation page names the person and the organisation, with a password form" \
 	eval 'status_is 200 && body_has "Nora Ny" && body_has "Laholms kommun" && body_has "name=\"losenord\"" && [ -n "$PRE" ]'
 check "the activation page is not cached and sends no Referer on" \
-	eval 'header_matches "^Referrer-Policy: no-referrer$" && header_matches "^Cache-Control: no-store"'
+	eval 'header_matches "^Referrer-Policy: no-referrer$" && header_lacks "same-origin" && header_matches "^Cache-Control: no-store"'
 check "nginx keeps no access-log line with the token" eval '! grep -qF "$(token_of "$L1")" "$NGINX/access.log"'
 post_form "$V" /aktivera "" "t=$(token_of "$L1")" "losenord=$NEWPW" "losenord2=$NEWPW"
 check "setting the password without the form's token is a 403 that leaves the link unused" \
@@ -185,6 +185,24 @@ check "after yet another invitation the previous link stops working (410)" \
 post_form "$FJ" "/admin/personer/$n1/ny-inbjudan" "$fc"
 check "an activated account gets no new invitation (409)" \
 	eval 'status_is 409 && [ "$(outbox invitation "$N1")" = 1 ]'
+
+# Two browsers post the same link at once: one statement checks and uses it, so exactly one wins.
+N6=acc.ny6.$RUN@regionhalland.example
+"$BUILD/remissctl" user invite "$N6" granskare >/dev/null
+L6=$(link_of invitation "$N6")
+rm -f "$T/race-a" "$T/race-b"
+visit "$T/race-a" "$(path_of "$L6")"; PA=$PRE
+visit "$T/race-b" "$(path_of "$L6")"; PB=$PRE
+race() { # race JAR-SUFFIX FORM-TOKEN PASSWORD: posts the activation, its status into a file
+	curl -s -o /dev/null -w '%{http_code}' -b "$T/race-$1" -c "$T/race-$1" --data-urlencode "csrf=$2" \
+		--data-urlencode "t=$(token_of "$L6")" --data-urlencode "losenord=$3" --data-urlencode "losenord2=$3" \
+		"$BASE/aktivera" >"$T/race-$1.status"
+}
+race a "$PA" "race-passphrase-a-$RUN" & race b "$PB" "race-passphrase-b-$RUN" & wait
+check "two concurrent activations with one link: one succeeds (303), the other is a 410" \
+	eval '[ "$(printf "%s\n" "$(cat "$T/race-a.status")" "$(cat "$T/race-b.status")" | sort | tr "\n" " ")" = "303 410 " ]'
+check "the winner's password is the one set, and the link used once" \
+	eval 'w=$([ "$(cat "$T/race-a.status")" = 303 ] && echo a || echo b); login "$T/rw" "$N6" "race-passphrase-$w-$RUN" && status_is 303 && [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '\''user.activate'\'' AND object_id = '\''$(uid "$N6")'\''")" = 1 ]'
 
 # --- password reset ---------------------------------------------------------------------
 req - GET /logga-in
