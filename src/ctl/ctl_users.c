@@ -1,5 +1,5 @@
-/* ctl/ctl_users.c: remissctl user add|disable|enable|passwd|list: accounts, their passwords and
- * sessions, audited. */
+/* ctl/ctl_users.c: remissctl user add|disable|enable|passwd|list (invite: ctl/ctl_invite.c): accounts,
+ * their passwords and sessions, audited. */
 #include "config.h"
 
 #include <errno.h>
@@ -34,11 +34,13 @@ static const char usage_user[] =
     "\n"
     "add      creates a user and prints its id. ROLE is kommun, granskare,\n"
     "         forvaltning or admin; a kommun user needs --org (an existing\n"
-    "         organisation, see 'org add'), the other roles take none.\n"
+    "         organisation, see 'org add'), for the others it is optional.\n"
     "passwd   sets a new password, ends the user's sessions and revokes\n"
     "         the user's personal API tokens.\n"
     "disable  stops the user from logging in, ends its sessions and makes\n"
     "         its API tokens unusable; enable undoes it.\n"
+    "invite   creates the user without a password and queues an invitation\n"
+    "         mail with a one-time activation link (see 'user invite --help').\n"
     "list     prints email, role, organisation and disabled (yes/no),\n"
     "         tab-separated, one user a line.\n"
     "\n"
@@ -407,11 +409,6 @@ ctl_user_main(const char *conninfo, int argc, char **argv)
 	if (role == ROLE_KOMMUN && org == NULL) {
 		fprintf(stderr, "remissctl: user add: a kommun user needs "
 		    "--org NAME\n");
-		return EXIT_USAGE;
-	}
-	if (role != ROLE_KOMMUN && org != NULL) {
-		fprintf(stderr, "remissctl: user add: only a kommun user belongs "
-		    "to an organisation (--org)\n");
 		return EXIT_USAGE;
 	}
 	if (org != NULL && !ctl_valid_name(org)) {

@@ -162,6 +162,9 @@ check "remissctl user invite of an existing address fails" eval 'rc_is 1 && grep
 "$BUILD/remissctl" user invite "acc.ny3.$RUN@laholm.example" kommun --org "Laholms kommun" --org-admin >/dev/null; RC=$?
 check "remissctl user invite --org --org-admin makes an org admin" \
 	eval 'rc_is 0 && [ "$(sql "SELECT org_admin::text FROM users WHERE email = '\''acc.ny3.$RUN@laholm.example'\''")" = true ]'
+printf '%s\n' "$PW" | "$BUILD/remissctl" user add "acc.g.$RUN@regionhalland.example" granskare --org "Laholms kommun" >/dev/null 2>"$T/err"; RC=$?
+check "remissctl user add takes --org for any role (a granskare of an organisation)" \
+	eval 'rc_is 0 && [ "$(sql "SELECT org_id FROM users WHERE email = '\''acc.g.$RUN@regionhalland.example'\''")" = "$laholm" ]'
 L2=$(link_of invitation "$N2")
 rm -f "$T/v3"
 visit "$T/v3" "$(path_of "$L2")"
