@@ -267,7 +267,7 @@ people_invite(struct db *db, struct arena *a,
 	p[3] = id_or_null(v.org_id, org, sizeof(org));
 	p[4] = v.org_admin ? "true" : "false";
 	p[5] = id_or_null(actor->user_id, by, sizeof(by));
-	p[6] = "sv";
+	p[6] = v.lang != NULL && strcmp(v.lang, "en") == 0 ? "en" : "sv";
 	if ((r = db_query(db, STMT_PERSON_INSERT, p)) == NULL) {
 		if (db_last_failure(db) == DB_FAIL_CONFLICT) {
 			db_rollback(db);
@@ -289,7 +289,7 @@ people_invite(struct db *db, struct arena *a,
 		return rc;
 	}
 	snprintf(idtext, sizeof(idtext), "%lld", *id);
-	if (queue_invitation(db, a, actor, *id, v.email, v.name, "sv",
+	if (queue_invitation(db, a, actor, *id, v.email, v.name, p[6],
 	    v.org_id, orgname) == -1)
 		return failed(db);
 	if ((det = detail(a, v.email, role_name(v.role), v.org_id,
@@ -389,6 +389,12 @@ people_set_disabled(struct db *db, struct arena *a,
 	if (strcmp(cur.role, "admin") == 0 && actor->role != ROLE_ADMIN) {
 		db_rollback(db);
 		*why = PEOPLE_ADMIN_ONLY;
+		return CORE_INVALID;
+	}
+	/* An organisation's admin manages its remissinstans users only. */
+	if (actor->scope_org > 0 && strcmp(cur.role, "kommun") != 0) {
+		db_rollback(db);
+		*why = PEOPLE_OUT_OF_REACH;
 		return CORE_INVALID;
 	}
 	p[0] = id_or_null(id, i, sizeof(i));
@@ -504,6 +510,12 @@ people_refusal_text(enum people_refusal why, const char **sv, const char **en)
 		    "behövs inte.";
 		*en = "The account is already activated or disabled; no new "
 		    "invitation is needed.";
+		break;
+	case PEOPLE_OUT_OF_REACH:
+		*sv = "Du administrerar organisationens remissinstansanvändare; "
+		    "den här personens konto hanteras av förvaltningen.";
+		*en = "You administer the organisation's respondent users; this "
+		    "person's account is managed by the administration.";
 		break;
 	default:
 		*sv = "Ändringen kunde inte göras.";

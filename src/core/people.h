@@ -60,6 +60,10 @@ enum people_refusal {
 	PEOPLE_SELF,		/* disabling or demoting oneself */
 	PEOPLE_ACTIVE,		/* a new invitation to an activated or
 				   disabled account (conflict) */
+	PEOPLE_OUT_OF_REACH,	/* an org admin acting on someone of their
+				   organisation who is no remissinstans user
+				   (a granskare, the förvaltning's): theirs is
+				   the förvaltning's to manage (forbidden) */
 };
 
 /* What an invitation asks for. */
@@ -69,6 +73,9 @@ struct person_invite {
 	enum role	 role;
 	long long	 org_id;	/* 0 for none */
 	bool		 org_admin;
+	const char	*lang;		/* "sv" or "en": the person's language
+					   (the mail's and the pages'); NULL:
+					   "sv" */
 };
 
 /* The people within actor->scope_org (0: everyone), filtered by
@@ -98,7 +105,8 @@ enum core_result people_invite(struct db *db, struct arena *a,
     long long *id, enum people_refusal *why);
 
 /* Changes id's role, organisation (0: none) and org_admin, audited as
- * "user.update". Results as people_invite. */
+ * "user.update". Results as people_invite. Within an org admin's scope
+ * only a remissinstans user may be disabled (else PEOPLE_OUT_OF_REACH). */
 enum core_result people_update(struct db *db, struct arena *a,
     const struct people_actor *actor, long long id, enum role role,
     long long org_id, bool org_admin, enum people_refusal *why);

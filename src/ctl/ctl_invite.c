@@ -16,14 +16,15 @@
 
 static const char usage_invite[] =
     "usage: remissctl user invite EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
-    "                             [--org-admin]\n"
+    "                             [--org-admin] [--lang sv|en]\n"
     "\n"
     "Creates the user without a password and queues an invitation mail with\n"
     "a one-time activation link (7 days) where the person chooses a\n"
     "password; prints the user's id. ROLE is kommun, granskare, forvaltning\n"
     "or admin; a kommun user needs --org. --org-admin lets the person\n"
-    "invite colleagues and manage the organisation's API tokens. The link\n"
-    "is never printed.\n";
+    "invite colleagues and manage the organisation's API tokens; --lang is\n"
+    "the person's language, the mail's too (default sv). The link is never\n"
+    "printed.\n";
 
 int
 ctl_user_invite(const char *conninfo, int argc, char **argv)
@@ -45,7 +46,9 @@ ctl_user_invite(const char *conninfo, int argc, char **argv)
 			return ctl_usage(usage_invite, EXIT_OK);
 		if ((m = ctl_opt_value(argc, argv, &i, "--org", &org)) == 1 ||
 		    (m == 0 && (m = ctl_opt_value(argc, argv, &i, "--name",
-		    &in.name)) == 1))
+		    &in.name)) == 1) ||
+		    (m == 0 && (m = ctl_opt_value(argc, argv, &i, "--lang",
+		    &in.lang)) == 1))
 			continue;
 		if (m == -1)
 			return ctl_usage(usage_invite, EXIT_USAGE);
@@ -74,6 +77,12 @@ ctl_user_invite(const char *conninfo, int argc, char **argv)
 	    in.role == ROLE_PUBLIC) {
 		fprintf(stderr, "remissctl: user invite: ROLE must be kommun, "
 		    "granskare, forvaltning or admin\n");
+		return EXIT_USAGE;
+	}
+	if (in.lang != NULL && strcmp(in.lang, "sv") != 0 &&
+	    strcmp(in.lang, "en") != 0) {
+		fprintf(stderr, "remissctl: user invite: --lang must be sv or "
+		    "en\n");
 		return EXIT_USAGE;
 	}
 	if (in.name != NULL && !ctl_valid_name(in.name)) {

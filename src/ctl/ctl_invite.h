@@ -2,8 +2,8 @@
 #ifndef REMISS_CTL_INVITE_H
 #define REMISS_CTL_INVITE_H
 
-/* remissctl user invite EMAIL ROLE [--org NAME] [--name NAME] [--org-admin];
- * argv[0] is "invite". Returns an exit status. */
+/* remissctl user invite EMAIL ROLE [--org NAME] [--name NAME] [--org-admin]
+ * [--lang sv|en]; argv[0] is "invite". Returns an exit status. */
 int ctl_user_invite(const char *conninfo, int argc, char **argv);
 
 #endif

@@ -31,6 +31,7 @@ static const char usage_user[] =
     "       remissctl user passwd EMAIL\n"
     "       remissctl user list\n"
     "       remissctl user invite EMAIL ROLE [--org NAME] [--name NAME] [--org-admin]\n"
+    "                             [--lang sv|en]\n"
     "\n"
     "add      creates a user and prints its id. ROLE is kommun, granskare,\n"
     "         forvaltning or admin; a kommun user needs --org (an existing\n"

@@ -129,7 +129,7 @@ org_admin_box(struct html *h, const char *id, int checked)
 	html_close(h);
 }
 
-/* The e-mail and name fields of an invitation. */
+/* The e-mail, name and language fields of an invitation. */
 static void
 invite_fields(struct html *h)
 {
@@ -140,6 +140,15 @@ invite_fields(struct html *h)
 	field_open(h, "ny-namn", _("Namn"));
 	html_void(h, "input", "type", "text", "id", "ny-namn", "name", "namn",
 	    "maxlength", "200", "autocomplete", "off", NULL);
+	html_close(h);
+	/* The invitation's language, and the person's until they change it;
+	 * each language named in itself. */
+	field_open(h, "ny-sprak", _("Språk för inbjudan och sidorna"));
+	html_open(h, "select", "id", "ny-sprak", "name", "lang", NULL);
+	html_elem(h, "option", "Svenska", "value", "sv", "lang", "sv",
+	    "selected", "selected", NULL);
+	html_elem(h, "option", "English", "value", "en", "lang", "en", NULL);
+	html_close(h);
 	html_close(h);
 }
 
@@ -394,7 +403,10 @@ org_page_view(struct html *h, struct arena *a, const struct org_page *p)
 		    "scope", "row", NULL);
 		person_cells(h, a, q, 0);
 		html_open(h, "td", NULL);
-		if (!q->disabled && q->id != who->user_id)
+		/* Its remissinstans users; the others are the
+		 * förvaltning's. */
+		if (!q->disabled && q->id != who->user_id &&
+		    strcmp(q->role, "kommun") == 0)
 			button_form(h, who, arena_printf(a,
 			    "/organisation/personer/%lld/ta-bort", q->id),
 			    arena_printf(a, _("Ta bort %s"), q->email));

@@ -157,6 +157,8 @@ check "the shell's invitation is audited" \
 	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '\''user.invite'\'' AND object_id = '\''$n2'\'' AND actor LIKE '\''remissctl%'\''")" = 1 ]'
 "$BUILD/remissctl" user invite "acc.nyx.$RUN@laholm.example" kommun >/dev/null 2>"$T/err"; RC=$?
 check "remissctl user invite of a kommun user without --org is a usage error" eval 'rc_is 2 && grep -q "organisation" "$T/err"'
+"$BUILD/remissctl" user invite "acc.nyl.$RUN@laholm.example" granskare --lang de >/dev/null 2>"$T/err"; RC=$?
+check "remissctl user invite --lang takes sv or en only" eval 'rc_is 2 && [ -z "$(uid "acc.nyl.$RUN@laholm.example")" ]'
 "$BUILD/remissctl" user invite "$N2" granskare >/dev/null 2>"$T/err"; RC=$?
 check "remissctl user invite of an existing address fails" eval 'rc_is 1 && grep -q "already exists" "$T/err"'
 "$BUILD/remissctl" user invite "acc.ny3.$RUN@laholm.example" kommun --org "Laholms kommun" --org-admin >/dev/null; RC=$?
@@ -328,6 +330,17 @@ check "the colleague's invitation names the organisation" \
 	eval 'sql "SELECT body_text FROM mail_outbox WHERE to_addr = '\''$N5'\''" | grep -qF "för Laholms kommun"'
 post_form "$OJ" /organisation/personer "$oc" "email=$K2"
 check "inviting an address that has an account is a 409" status_is 409
+N7=acc.ny7.$RUN@laholm.example
+post_form "$OJ" /organisation/personer "$oc" "email=$N7" "lang=en"
+check "an invitation in English: the person's language and the mail's" \
+	eval 'status_is 303 && [ "$(sql "SELECT lang FROM users WHERE email = '\''$N7'\''")" = en ] && [ "$(sql "SELECT lang || '\''|'\'' || subject FROM mail_outbox WHERE to_addr = '\''$N7'\''")" = "en|Invitation to Remissvar" ] && sql "SELECT body_text FROM mail_outbox WHERE to_addr = '\''$N7'\''" | grep -qF "has invited you to Remissvar for Laholms kommun"'
+nx=$(uid "$NX")
+req "$OJ" GET /organisation
+check "the organisation page offers no removal of its granskare (the förvaltning's)" \
+	eval 'status_is 200 && body_has "$NX" && body_lacks "/organisation/personer/$nx/ta-bort"'
+post_form "$OJ" "/organisation/personer/$nx/ta-bort" "$oc"
+check "an org admin cannot disable a granskare of their organisation (403, both languages)" \
+	eval 'status_is 403 && body_has "hanteras av förvaltningen" && body_has "managed by the administration" && [ "$(sql "SELECT disabled::text FROM users WHERE id = $nx")" = false ]'
 post_form "$OJ" "/organisation/personer/$k2/ta-bort" "$oc"
 check "another organisation's person is a 404 that changes nothing" \
 	eval 'status_is 404 && [ "$(sql "SELECT disabled::text FROM users WHERE id = $k2")" = false ]'

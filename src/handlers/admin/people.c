@@ -34,8 +34,8 @@ refuse(struct request *req, struct response *res, enum core_result rc,
 
 	if ((rc == CORE_INVALID || rc == CORE_CONFLICT) && why != PEOPLE_OK) {
 		people_refusal_text(why, &sv, &en);
-		handler_problem(req, res, rc == CORE_CONFLICT ? 409 : 422, sv,
-		    en);
+		handler_problem(req, res, why == PEOPLE_OUT_OF_REACH ? 403 :
+		    rc == CORE_CONFLICT ? 409 : 422, sv, en);
 		return;
 	}
 	handler_result(req, res, rc);
@@ -97,6 +97,7 @@ handle_people_invite(struct request *req, struct response *res)
 		.role = form_role(req),
 		.org_id = form_org(req),
 		.org_admin = input_bool(req, IN_PERSON_ORG_ADMIN),
+		.lang = input_text(req, IN_LANG),
 	};
 	enum people_refusal	 why;
 	enum core_result	 rc;
