@@ -439,6 +439,11 @@ people_reinvite(struct db *db, struct arena *a,
 		db_rollback(db);
 		return rc;
 	}
+	if (actor->scope_org > 0 && strcmp(cur.role, "kommun") != 0) {
+		db_rollback(db);
+		*why = PEOPLE_OUT_OF_REACH;
+		return CORE_INVALID;
+	}
 	if (cur.active || cur.disabled) {
 		db_rollback(db);
 		*why = PEOPLE_ACTIVE;

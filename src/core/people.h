@@ -119,7 +119,8 @@ enum core_result people_set_disabled(struct db *db, struct arena *a,
     enum people_refusal *why);
 
 /* A new invitation to id, not yet activated: the old link stops working,
- * audited as "user.reinvite". Results as people_invite. */
+ * audited as "user.reinvite". Results as people_invite; within an org
+ * admin's scope only for a remissinstans user (PEOPLE_OUT_OF_REACH). */
 enum core_result people_reinvite(struct db *db, struct arena *a,
     const struct people_actor *actor, long long id,
     enum people_refusal *why);

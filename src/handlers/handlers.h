@@ -168,6 +168,7 @@ void handle_person_reinvite(struct request *, struct response *);
 void handle_organisation(struct request *, struct response *);
 void handle_org_invite(struct request *, struct response *);
 void handle_org_person_remove(struct request *, struct response *);
+void handle_org_person_reinvite(struct request *, struct response *);
 void handle_org_token_create(struct request *, struct response *);
 void handle_org_token_revoke(struct request *, struct response *);
 

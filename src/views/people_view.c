@@ -405,6 +405,11 @@ org_page_view(struct html *h, struct arena *a, const struct org_page *p)
 		html_open(h, "td", NULL);
 		/* Its remissinstans users; the others are the
 		 * förvaltning's. */
+		if (!q->disabled && !q->active &&
+		    strcmp(q->role, "kommun") == 0)
+			button_form(h, who, arena_printf(a,
+			    "/organisation/personer/%lld/ny-inbjudan", q->id),
+			    arena_printf(a, _("Ny inbjudan till %s"), q->email));
 		if (!q->disabled && q->id != who->user_id &&
 		    strcmp(q->role, "kommun") == 0)
 			button_form(h, who, arena_printf(a,

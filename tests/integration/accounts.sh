@@ -334,6 +334,16 @@ N7=acc.ny7.$RUN@laholm.example
 post_form "$OJ" /organisation/personer "$oc" "email=$N7" "lang=en"
 check "an invitation in English: the person's language and the mail's" \
 	eval 'status_is 303 && [ "$(sql "SELECT lang FROM users WHERE email = '\''$N7'\''")" = en ] && [ "$(sql "SELECT lang || '\''|'\'' || subject FROM mail_outbox WHERE to_addr = '\''$N7'\''")" = "en|Invitation to Remissvar" ] && sql "SELECT body_text FROM mail_outbox WHERE to_addr = '\''$N7'\''" | grep -qF "has invited you to Remissvar for Laholms kommun"'
+L5=$(link_of invitation "$N5")
+req "$OJ" GET /organisation
+check "the organisation page offers a new invitation to a colleague not yet activated" \
+	eval 'status_is 200 && body_has "/organisation/personer/$n5/ny-inbjudan" && body_lacks "/organisation/personer/$k1/ny-inbjudan"'
+post_form "$OJ" "/organisation/personer/$n5/ny-inbjudan" "$oc"
+check "the org admin sends a colleague a new invitation; the old link stops working" \
+	eval 'status_is 303 && [ "$(outbox invitation "$N5")" = 2 ] && req - GET "$(path_of "$L5")" && status_is 410 && req - GET "$(path_of "$(link_of invitation "$N5")")" && status_is 200'
+post_form "$OJ" "/organisation/personer/$n2/ny-inbjudan" "$oc"
+check "a new invitation to another organisation's (or no organisation's) person is a 404" \
+	eval 'status_is 404 && [ "$(outbox invitation "$N2")" = 3 ]'
 nx=$(uid "$NX")
 req "$OJ" GET /organisation
 check "the organisation page offers no removal of its granskare (the förvaltning's)" \
@@ -341,6 +351,8 @@ check "the organisation page offers no removal of its granskare (the förvaltnin
 post_form "$OJ" "/organisation/personer/$nx/ta-bort" "$oc"
 check "an org admin cannot disable a granskare of their organisation (403, both languages)" \
 	eval 'status_is 403 && body_has "hanteras av förvaltningen" && body_has "managed by the administration" && [ "$(sql "SELECT disabled::text FROM users WHERE id = $nx")" = false ]'
+post_form "$OJ" "/organisation/personer/$nx/ny-inbjudan" "$oc"
+check "nor send them a new invitation (403)" eval 'status_is 403 && [ "$(outbox invitation "$NX")" = 1 ]'
 post_form "$OJ" "/organisation/personer/$k2/ta-bort" "$oc"
 check "another organisation's person is a 404 that changes nothing" \
 	eval 'status_is 404 && [ "$(sql "SELECT disabled::text FROM users WHERE id = $k2")" = false ]'

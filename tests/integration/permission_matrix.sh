@@ -107,6 +107,8 @@ row "person: disable"          POST "/admin/personer/999999999/stang-av" ""     
 row "person: new invitation"   POST "/admin/personer/$anna/ny-inbjudan" ""      401 403 403 403 403 403 409 409
 row "organisation page: read"  GET  "/organisation" ""                          303 403 403 403 403 403 403 200
 row "organisation: invite"     POST "/organisation/personer" ""                 401 403 403 403 403 403 403 403
+row "organisation: new invitation" POST "/organisation/personer/$anna/ny-inbjudan" "" \
+                                                                                401 403 403 403 403 403 403 404
 row "organisation token: revoke" POST "/organisation/nycklar/$laholm_token/aterkalla" "" \
                                                                                 401 403 403 403 403 403 403 404
 row "activation link: unknown" GET  "/aktivera?t=$(printf '%064d' 0)" ""        404 404 404 404 404 404 404 404

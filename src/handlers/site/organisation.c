@@ -138,6 +138,22 @@ handle_org_person_remove(struct request *req, struct response *res)
 }
 
 void
+handle_org_person_reinvite(struct request *req, struct response *res)
+{
+	struct people_actor	 act;
+	enum people_refusal	 why;
+	enum core_result	 rc;
+
+	actor_of(req, &act);
+	if ((rc = people_reinvite(req->db, req->arena, &act, req->object->id,
+	    &why)) != CORE_OK) {
+		refuse(req, res, rc, why);
+		return;
+	}
+	handler_see_other(res, "/organisation?klart=ny-inbjudan");
+}
+
+void
 handle_org_token_create(struct request *req, struct response *res)
 {
 	char			 token[TOKEN_HEX];
