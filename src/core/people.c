@@ -137,29 +137,29 @@ org_name(struct db *db, struct arena *a, long long org, const char **name,
 	return rc;
 }
 
-/* The rules a role and organisation must keep, for actor. */
+enum people_refusal
+people_role_check(enum role actor_role, enum role role, long long org,
+    bool org_admin)
+{
+	if (role != ROLE_KOMMUN && role != ROLE_GRANSKARE &&
+	    role != ROLE_FORVALTNING && role != ROLE_ADMIN)
+		return PEOPLE_BAD_ROLE;
+	if (role == ROLE_ADMIN && actor_role != ROLE_ADMIN)
+		return PEOPLE_ADMIN_ONLY;
+	if (role == ROLE_KOMMUN && org <= 0)
+		return PEOPLE_NEEDS_ORG;
+	if (org_admin && org <= 0)
+		return PEOPLE_ORG_ADMIN_NEEDS_ORG;
+	return PEOPLE_OK;
+}
+
+/* people_role_check for actor, into *why: true when allowed. */
 static bool
 role_allowed(const struct people_actor *actor, enum role role, long long org,
     bool org_admin, enum people_refusal *why)
 {
-	if (role != ROLE_KOMMUN && role != ROLE_GRANSKARE &&
-	    role != ROLE_FORVALTNING && role != ROLE_ADMIN) {
-		*why = PEOPLE_BAD_ROLE;
-		return false;
-	}
-	if (role == ROLE_ADMIN && actor->role != ROLE_ADMIN) {
-		*why = PEOPLE_ADMIN_ONLY;
-		return false;
-	}
-	if (role == ROLE_KOMMUN && org <= 0) {
-		*why = PEOPLE_NEEDS_ORG;
-		return false;
-	}
-	if (org_admin && org <= 0) {
-		*why = PEOPLE_ORG_ADMIN_NEEDS_ORG;
-		return false;
-	}
-	return true;
+	*why = people_role_check(actor->role, role, org, org_admin);
+	return *why == PEOPLE_OK;
 }
 
 /* The audit detail of a person's account as JSON text in a. */

@@ -125,6 +125,13 @@ enum core_result people_reinvite(struct db *db, struct arena *a,
     const struct people_actor *actor, long long id,
     enum people_refusal *why);
 
+/* The rules a person's role, organisation (0: none) and org_admin keep,
+ * for a caller of actor_role: a known role, an admin only by an admin, a
+ * remissinstans user and an org admin in an organisation. PEOPLE_OK or
+ * why not. Pure. */
+enum people_refusal people_role_check(enum role actor_role, enum role role,
+    long long org, bool org_admin);
+
 /* The refusal's message in Swedish and in English (constant strings). */
 void people_refusal_text(enum people_refusal why, const char **sv,
     const char **en);
