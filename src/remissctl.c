@@ -43,6 +43,8 @@ static const char usage_main[] =
     "                               schema and the content rules\n"
     "  user add EMAIL ROLE [--org NAME] [--name \"FULL NAME\"]\n"
     "  user disable|enable|passwd EMAIL\n"
+    "  user invite EMAIL ROLE [--org NAME] [--name \"FULL NAME\"] [--org-admin]\n"
+    "              [--lang sv|en]\n"
     "  user list                    manage users (password on standard input)\n"
     "  token create --org NAME | --user EMAIL [--label TEXT]\n"
     "  token revoke ID\n"

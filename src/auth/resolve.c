@@ -195,11 +195,19 @@ void
 auth_set_prelogin_cookie(const struct request *req, struct response *res,
     const char *tok)
 {
+	auth_set_prelogin_cookie_at(req, res, tok, "/logga-in");
+}
+
+void
+auth_set_prelogin_cookie_at(const struct request *req, struct response *res,
+    const char *tok, const char *path)
+{
 	char value[256];
 
-	snprintf(value, sizeof(value), "%s=%s; Path=/logga-in; HttpOnly; "
+	snprintf(value, sizeof(value), "%s=%s; Path=%s; HttpOnly; "
 	    "SameSite=Strict%s; Max-Age=%d", PRELOGIN_COOKIE, tok != NULL ? tok : "",
-	    req->auth->cookie_secure ? "; Secure" : "", tok != NULL ? 3600 : 0);
+	    path, req->auth->cookie_secure ? "; Secure" : "",
+	    tok != NULL ? 3600 : 0);
 	response_header(res, "Set-Cookie", value);
 }
 

@@ -61,6 +61,11 @@ bool auth_prelogin_ok(struct request *req);
 void auth_set_prelogin_cookie(const struct request *req, struct response *res,
     const char *tok);
 
+/* The same for another form a visitor posts without a session (path:
+ * "/aktivera", "/aterstall", "/glomt-losenord"). */
+void auth_set_prelogin_cookie_at(const struct request *req,
+    struct response *res, const char *tok, const char *path);
+
 /* Adds Set-Cookie for a new session token, or to clear it when token is NULL. */
 void auth_set_session_cookie(const struct request *req, struct response *res,
     const char *token);

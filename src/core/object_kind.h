@@ -41,6 +41,11 @@ enum object_kind {
 				   the publication shows */
 	OBJ_OWN_TOKEN,		/* {id}: a live personal API token of the
 				   caller */
+	/* Issue 18, accounts: people and an organisation's tokens. */
+	OBJ_PERSON,		/* {id}: a user (the förvaltning's people pages) */
+	OBJ_ORG_PERSON,		/* {id}: a user of the caller's organisation */
+	OBJ_ORG_TOKEN,		/* {id}: a live API token of the caller's
+				   organisation */
 	OBJ__MAX
 };
 

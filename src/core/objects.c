@@ -92,6 +92,12 @@ const struct object_def object_defs[OBJ__MAX] = {
 	    .missing = PROB_NO_FILE },
 	[OBJ_OWN_TOKEN] = { .name = "own_token", .params = { "id" },
 	    .audience = AUDIENCE_ANY, .missing = PROB_NO_TOKEN },
+	[OBJ_PERSON] = { .name = "person", .params = { "id" },
+	    .audience = AUDIENCE_ANY, .missing = PROB_NOT_FOUND },
+	[OBJ_ORG_PERSON] = { .name = "org_person", .params = { "id" },
+	    .audience = AUDIENCE_ANY, .missing = PROB_NOT_FOUND },
+	[OBJ_ORG_TOKEN] = { .name = "org_token", .params = { "id" },
+	    .audience = AUDIENCE_ANY, .missing = PROB_NO_TOKEN },
 };
 
 static const struct object_load_def load_defs[OBJ__MAX] = {
@@ -166,24 +172,61 @@ object_in_remiss(enum object_kind kind)
 	    strcmp(object_defs[kind].params[0], "slug") == 0;
 }
 
-/* The caller's personal token {id}: found only when it is one of theirs
- * and live. */
+/* The kinds outside any remiss, {id} alone, found within a scope of the
+ * caller: their own user, their own organisation, or none. */
+enum scope { SCOPE_NONE, SCOPE_USER, SCOPE_ORG };
+
+/* True if kind is one of them; *stmt and *scope say how to load it. */
+static bool
+scoped_kind(enum object_kind kind, enum stmt *stmt, enum scope *scope)
+{
+	switch (kind) {
+	case OBJ_OWN_TOKEN:
+		*stmt = STMT_OBJECT_OWN_TOKEN;
+		*scope = SCOPE_USER;
+		return true;
+	case OBJ_PERSON:
+		*stmt = STMT_OBJECT_PERSON;
+		*scope = SCOPE_NONE;
+		return true;
+	case OBJ_ORG_PERSON:
+		*stmt = STMT_OBJECT_ORG_PERSON;
+		*scope = SCOPE_ORG;
+		return true;
+	case OBJ_ORG_TOKEN:
+		*stmt = STMT_OBJECT_ORG_TOKEN;
+		*scope = SCOPE_ORG;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The object {id} of a scoped kind: the caller's personal token, any
+ * person, a person or token of the caller's organisation. Found only
+ * within that scope (another organisation's is missing: 404). */
 static enum object_result
-load_own_token(struct db *db, const char *param, const struct identity *who,
-    struct object *out)
+load_scoped(struct db *db, enum stmt stmt, enum scope scope,
+    const char *param, const struct identity *who, struct object *out)
 {
 	static const char *const found_col[1] = { "found" };
 	PGresult	*r;
 	const char	*p[2] = { out->idtext, out->usertext };
+	long long	 owner = 0;
 	int		 c[1], found;
 
 	out->authz.missing = true;
-	if (who == NULL || who->user_id <= 0 || parse_id(param, &out->id) == -1 ||
-	    out->id == 0)
+	if (who != NULL)
+		owner = scope == SCOPE_USER ? who->user_id :
+		    scope == SCOPE_ORG ? who->org_id : 0;
+	if ((scope != SCOPE_NONE && owner <= 0) ||
+	    parse_id(param, &out->id) == -1 || out->id == 0)
 		return OBJECT_LOADED;
 	snprintf(out->idtext, sizeof(out->idtext), "%lld", out->id);
-	snprintf(out->usertext, sizeof(out->usertext), "%lld", who->user_id);
-	if ((r = db_query(db, STMT_OBJECT_OWN_TOKEN, p)) == NULL)
+	snprintf(out->usertext, sizeof(out->usertext), "%lld", owner);
+	if (scope == SCOPE_NONE)
+		p[1] = NULL;
+	if ((r = db_query(db, stmt, p)) == NULL)
 		return OBJECT_UNAVAILABLE;
 	found = PQntuples(r) == 1 && db_cols(r, found_col, c, 1) == 0 &&
 	    db_bool(r, 0, c[0]);
@@ -286,10 +329,12 @@ bool
 object_prefetch(enum object_kind kind, const char *const *params,
     size_t nparams, struct object *store, struct db_call *call)
 {
-	const char *p[4];
+	const char	*p[4];
+	enum stmt	 st;
+	enum scope	 sc;
 
 	if ((unsigned)kind >= OBJ__MAX || kind == OBJ_NONE ||
-	    kind == OBJ_OWN_TOKEN || load_defs[kind].own_org ||
+	    scoped_kind(kind, &st, &sc) || load_defs[kind].own_org ||
 	    !statement_for(kind, params, nparams, 0, store, p))
 		return false;
 	call->id = load_defs[kind].stmt;
@@ -308,6 +353,8 @@ object_load(struct db *db, enum object_kind kind, const char *const *params,
 	const char			*p[4];
 	long long			 org;
 	int				 rc;
+	enum stmt			 st;
+	enum scope			 sc;
 
 	memset(out, 0, sizeof(*out));
 	out->kind = kind;
@@ -315,9 +362,11 @@ object_load(struct db *db, enum object_kind kind, const char *const *params,
 		return OBJECT_LOADED;
 	ld = &load_defs[kind];
 	out->authz.audience = object_defs[kind].audience;
-	if (kind == OBJ_OWN_TOKEN)
+	if (scoped_kind(kind, &st, &sc)) {
+		out->authz.missing = true;
 		return nparams < 1 ? OBJECT_LOADED :
-		    load_own_token(db, params[0], who, out);
+		    load_scoped(db, st, sc, params[0], who, out);
+	}
 	org = who != NULL ? who->org_id : 0;
 	if (!statement_for(kind, params, nparams, org, out, p)) {
 		out->authz.remiss_missing = out->authz.missing = true;

@@ -1,5 +1,5 @@
-/* ctl/ctl_users.c: remissctl user add|disable|enable|passwd|list: accounts, their passwords and
- * sessions, audited. */
+/* ctl/ctl_users.c: remissctl user add|disable|enable|passwd|list (invite: ctl/ctl_invite.c): accounts,
+ * their passwords and sessions, audited. */
 #include "config.h"
 
 #include <errno.h>
@@ -18,6 +18,7 @@
 #include "auth/password.h"
 #include "auth/session.h"
 #include "ctl/ctl_common.h"
+#include "ctl/ctl_invite.h"
 #include "ctl/ctl_users.h"
 #include "db/db.h"
 #include "util/arena.h"
@@ -29,14 +30,18 @@ static const char usage_user[] =
     "       remissctl user enable EMAIL\n"
     "       remissctl user passwd EMAIL\n"
     "       remissctl user list\n"
+    "       remissctl user invite EMAIL ROLE [--org NAME] [--name NAME] [--org-admin]\n"
+    "                             [--lang sv|en]\n"
     "\n"
     "add      creates a user and prints its id. ROLE is kommun, granskare,\n"
     "         forvaltning or admin; a kommun user needs --org (an existing\n"
-    "         organisation, see 'org add'), the other roles take none.\n"
+    "         organisation, see 'org add'), for the others it is optional.\n"
     "passwd   sets a new password, ends the user's sessions and revokes\n"
     "         the user's personal API tokens.\n"
     "disable  stops the user from logging in, ends its sessions and makes\n"
     "         its API tokens unusable; enable undoes it.\n"
+    "invite   creates the user without a password and queues an invitation\n"
+    "         mail with a one-time activation link (see 'user invite --help').\n"
     "list     prints email, role, organisation and disabled (yes/no),\n"
     "         tab-separated, one user a line.\n"
     "\n"
@@ -350,6 +355,9 @@ ctl_user_main(const char *conninfo, int argc, char **argv)
 	if (argc < 1 || ctl_is_help(argv[0]))
 		return ctl_usage(usage_user, argc < 1 ? EXIT_USAGE : EXIT_OK);
 	sub = argv[0];
+	/* Issue 18: an invitation by mail (ctl/ctl_invite.c). */
+	if (strcmp(sub, "invite") == 0)
+		return ctl_user_invite(conninfo, argc, argv);
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 &&
 	    strcmp(sub, "enable") != 0 && strcmp(sub, "passwd") != 0 &&
 	    strcmp(sub, "list") != 0) {
@@ -402,11 +410,6 @@ ctl_user_main(const char *conninfo, int argc, char **argv)
 	if (role == ROLE_KOMMUN && org == NULL) {
 		fprintf(stderr, "remissctl: user add: a kommun user needs "
 		    "--org NAME\n");
-		return EXIT_USAGE;
-	}
-	if (role != ROLE_KOMMUN && org != NULL) {
-		fprintf(stderr, "remissctl: user add: only a kommun user belongs "
-		    "to an organisation (--org)\n");
 		return EXIT_USAGE;
 	}
 	if (org != NULL && !ctl_valid_name(org)) {

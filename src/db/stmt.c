@@ -2055,4 +2055,112 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::boolean,"
 	    " NOT $10::boolean, $11::bigint, $12::bigint, $13::bigint)"
 	    " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id", 13 },
+
+	/* Issue 18, accounts. A one-time link lives 7 days for an
+	 * activation, 1 hour for a reset (docs/security.md). */
+	[STMT_ONETIME_INSERT] = { "onetime_insert",
+	    "INSERT INTO one_time_links (token_hash, user_id, purpose,"
+	    " expires_at, remote_addr)"
+	    " VALUES ($1, $2::bigint, $3, now() + CASE $3::text"
+	    "  WHEN 'activation' THEN interval '7 days' ELSE interval '1 hour'"
+	    "  END, $4)"
+	    " RETURNING id, iso_time_se(expires_at) AS expires", 4 },
+	[STMT_ONETIME_PEEK] = { "onetime_peek",
+	    "SELECT l.user_id, l.used_at IS NOT NULL AS used,"
+	    " l.expires_at <= now() AS expired, u.disabled, u.email,"
+	    " COALESCE(u.name, '') AS name, COALESCE(o.name, '') AS org_name,"
+	    " u.lang, iso_time_se(l.expires_at) AS expires"
+	    " FROM one_time_links l JOIN users u ON u.id = l.user_id"
+	    " LEFT JOIN organisations o ON o.id = u.org_id"
+	    " WHERE l.token_hash = $1::sha256_hex AND l.purpose = $2", 2 },
+	/* A second redeemer waits for the first's row lock and then finds
+	 * used_at set: no row. */
+	[STMT_ONETIME_REDEEM] = { "onetime_redeem",
+	    "UPDATE one_time_links l SET used_at = now()"
+	    " FROM users u WHERE u.id = l.user_id AND NOT u.disabled"
+	    " AND l.token_hash = $1::sha256_hex AND l.purpose = $2"
+	    " AND l.used_at IS NULL AND l.expires_at > now()"
+	    " RETURNING l.user_id", 2 },
+	[STMT_ONETIME_SUPERSEDE] = { "onetime_supersede",
+	    "UPDATE one_time_links SET used_at = now()"
+	    " WHERE user_id = $1::bigint AND used_at IS NULL"
+	    " AND ($2::text IS NULL OR purpose = $2::text)"
+	    " RETURNING id", 2 },
+	[STMT_USER_SET_PASSWORD_ID] = { "user_set_password_id",
+	    "UPDATE users SET password_hash = $2"
+	    " WHERE id = $1::bigint AND NOT disabled"
+	    " RETURNING id, email", 2 },
+	[STMT_RESET_COUNTS] = { "reset_counts",
+	    "SELECT (SELECT count(*) FROM reset_requests"
+	    "  WHERE email_lower = lower($1::text)"
+	    "  AND at > now() - interval '1 hour') AS by_email,"
+	    " (SELECT count(*) FROM reset_requests"
+	    "  WHERE remote_addr = $2::text"
+	    "  AND at > now() - interval '1 hour') AS by_addr", 2 },
+	[STMT_RESET_ADD] = { "reset_add",
+	    "INSERT INTO reset_requests (email_lower, remote_addr)"
+	    " VALUES (lower($1::text), $2)", 2 },
+	[STMT_RESET_TARGET] = { "reset_target",
+	    "SELECT id, email, COALESCE(name, '') AS name, lang FROM users"
+	    " WHERE lower(email) = lower($1::text) AND NOT disabled"
+	    " AND password_hash IS NOT NULL", 1 },
+	/* $1: the caller's organisation (an org admin) or NULL (the
+	 * förvaltning): every statement on people is confined by it. */
+	[STMT_PEOPLE_LIST] = { "people_list",
+	    "SELECT u.id, u.email, COALESCE(u.name, '') AS name, u.role,"
+	    " COALESCE(u.org_id, 0) AS org_id, COALESCE(o.name, '') AS org_name,"
+	    " u.org_admin, u.disabled, u.password_hash IS NOT NULL AS active,"
+	    " COALESCE((SELECT iso_time_se(max(a.at)) FROM audit_log a"
+	    "  WHERE a.action = 'login.ok' AND a.object_type = 'user'"
+	    "  AND a.object_id = u.id::text), '') AS last_login"
+	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
+	    " WHERE ($1::bigint IS NULL OR u.org_id = $1::bigint)"
+	    " AND ($2::bigint IS NULL OR u.org_id = $2::bigint)"
+	    " AND ($3::text IS NULL OR u.role = $3::text)"
+	    " ORDER BY lower(COALESCE(u.name, u.email)), u.id", 3 },
+	[STMT_PERSON_GET] = { "person_get",
+	    "SELECT u.id, u.email, COALESCE(u.name, '') AS name, u.role,"
+	    " COALESCE(u.org_id, 0) AS org_id, COALESCE(o.name, '') AS org_name,"
+	    " u.org_admin, u.disabled, u.password_hash IS NOT NULL AS active,"
+	    " u.lang, '' AS last_login"
+	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
+	    " WHERE u.id = $1::bigint"
+	    " AND ($2::bigint IS NULL OR u.org_id = $2::bigint)", 2 },
+	[STMT_PERSON_INSERT] = { "person_insert",
+	    "INSERT INTO users (email, name, role, org_id, org_admin, invited_by,"
+	    " lang)"
+	    " VALUES ($1, $2, $3, $4::bigint, $5::boolean, $6::bigint, $7)"
+	    " RETURNING id", 7 },
+	[STMT_PERSON_UPDATE] = { "person_update",
+	    "UPDATE users SET role = $2, org_id = $3::bigint,"
+	    " org_admin = $4::boolean"
+	    " WHERE id = $1::bigint RETURNING id", 4 },
+	[STMT_PERSON_SET_DISABLED] = { "person_set_disabled",
+	    "UPDATE users SET disabled = $2::boolean"
+	    " WHERE id = $1::bigint"
+	    " AND ($3::bigint IS NULL OR org_id = $3::bigint)"
+	    " RETURNING id, email", 3 },
+	[STMT_ORG_CHOICES] = { "org_choices",
+	    "SELECT id, name FROM organisations ORDER BY lower(name), id", 0 },
+	[STMT_OBJECT_PERSON] = { "object_person",
+	    "SELECT EXISTS (SELECT 1 FROM users WHERE id = $1::bigint)"
+	    " AS found", 1 },
+	[STMT_OBJECT_ORG_PERSON] = { "object_org_person",
+	    "SELECT EXISTS (SELECT 1 FROM users WHERE id = $1::bigint"
+	    " AND org_id = $2::bigint) AS found", 2 },
+	[STMT_OBJECT_ORG_TOKEN] = { "object_org_token",
+	    "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE id = $1::bigint"
+	    " AND org_id = $2::bigint AND revoked_at IS NULL) AS found", 2 },
+	[STMT_ORG_TOKENS] = { "org_tokens",
+	    "SELECT id, COALESCE(label, '') AS label,"
+	    " iso_time_se(created_at) AS created,"
+	    " COALESCE(iso_time_se(last_used_at), '') AS last_used,"
+	    " COALESCE(iso_time_se(revoked_at), '') AS revoked"
+	    " FROM api_tokens WHERE org_id = $1::bigint"
+	    " ORDER BY revoked_at IS NOT NULL, id DESC", 1 },
+	[STMT_ORG_TOKEN_REVOKE] = { "org_token_revoke",
+	    "UPDATE api_tokens SET revoked_at = now()"
+	    " WHERE id = $1::bigint AND org_id = $2::bigint"
+	    " AND revoked_at IS NULL"
+	    " RETURNING id, COALESCE(label, '') AS label", 2 },
 };

@@ -626,6 +626,43 @@ enum stmt {
 					   message id, dedupe key, secret,
 					   personal, remiss, org, user -> id
 					   (no row: the dedupe key exists) */
+	/* Issue 18, accounts: one-time links (auth/onetime.c), password
+	 * reset (core/pwreset.c), people (core/people.c) and organisations
+	 * administering themselves (core/org_admin.c). */
+	STMT_ONETIME_INSERT,		/* token hash, user id, purpose, remote
+					   addr -> id, expires (iso) */
+	STMT_ONETIME_PEEK,		/* token hash, purpose -> user_id, used,
+					   expired, disabled, email, name,
+					   org_name, lang, expires */
+	STMT_ONETIME_REDEEM,		/* token hash, purpose -> user_id: marks a
+					   live link used in the statement that
+					   checks it (no row: not redeemable) */
+	STMT_ONETIME_SUPERSEDE,		/* user id, purpose or NULL -> id: ends
+					   the user's unused links */
+	STMT_USER_SET_PASSWORD_ID,	/* user id, hash -> id, email (an
+					   enabled user) */
+	STMT_RESET_COUNTS,		/* email, remote addr -> by_email,
+					   by_addr: requests in the last hour */
+	STMT_RESET_ADD,			/* email, remote addr -> () */
+	STMT_RESET_TARGET,		/* email -> id, email, name, lang: an
+					   enabled user with a password */
+	STMT_PEOPLE_LIST,		/* scope org or NULL, org filter or NULL,
+					   role or NULL -> the people */
+	STMT_PERSON_GET,		/* user id, scope org or NULL -> one
+					   person */
+	STMT_PERSON_INSERT,		/* email, name, role, org, org_admin,
+					   invited_by, lang -> id */
+	STMT_PERSON_UPDATE,		/* user id, role, org, org_admin -> id */
+	STMT_PERSON_SET_DISABLED,	/* user id, disabled, scope org or NULL
+					   -> id, email */
+	STMT_ORG_CHOICES,		/* -> id, name: every organisation */
+	STMT_OBJECT_PERSON,		/* user id -> found */
+	STMT_OBJECT_ORG_PERSON,		/* user id, org id -> found: a user of
+					   that organisation */
+	STMT_OBJECT_ORG_TOKEN,		/* token id, org id -> found: a live
+					   token of that organisation */
+	STMT_ORG_TOKENS,		/* org id -> its tokens, newest first */
+	STMT_ORG_TOKEN_REVOKE,		/* token id, org id -> id, label */
 	STMT__MAX
 };
 

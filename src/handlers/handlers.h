@@ -150,6 +150,27 @@ void handle_public_attachment(struct request *, struct response *);
 void handle_statement(struct request *, struct response *);
 void handle_session_status(struct request *, struct response *);
 void handle_session_extend(struct request *, struct response *);
+/* Issue 18, accounts: one-time links, reset, people, the organisation's
+ * own page. */
+void handle_activate_form(struct request *, struct response *);
+void handle_activate(struct request *, struct response *);
+void handle_reset_form(struct request *, struct response *);
+void handle_reset(struct request *, struct response *);
+void handle_forgot_form(struct request *, struct response *);
+void handle_forgot(struct request *, struct response *);
+void handle_people(struct request *, struct response *);
+void handle_people_invite(struct request *, struct response *);
+void handle_person(struct request *, struct response *);
+void handle_person_update(struct request *, struct response *);
+void handle_person_disable(struct request *, struct response *);
+void handle_person_enable(struct request *, struct response *);
+void handle_person_reinvite(struct request *, struct response *);
+void handle_organisation(struct request *, struct response *);
+void handle_org_invite(struct request *, struct response *);
+void handle_org_person_remove(struct request *, struct response *);
+void handle_org_person_reinvite(struct request *, struct response *);
+void handle_org_token_create(struct request *, struct response *);
+void handle_org_token_revoke(struct request *, struct response *);
 
 /* The accessibility statement's Markdown file (remissd -A); the default is
  * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */

@@ -51,6 +51,13 @@ static const char *const remiss_status_words[] = { "utkast", "oppen",
 /* Where the editor moves a section (admin). */
 static const char *const direction_words[] = { "upp", "ned", NULL };
 
+/* Issue 18, accounts: a person's role, what a people page says was
+ * done. */
+static const char *const person_role_words[] = { "kommun", "granskare",
+    "forvaltning", "admin", NULL };
+static const char *const people_done_words[] = { "inbjuden", "sparad",
+    "avstangd", "oppnad", "ny-inbjudan", "aterkallad", NULL };
+
 /*
  * One row per enum input_key (http/input.h), grouped by area like the
  * enum. A limit here is the one the form and the database share: a value
@@ -284,4 +291,20 @@ const struct input_def input_defs[IN__MAX] = {
 	    .type = INPUT_TEXT, .flags = INPUT_PREFIX | INPUT_KEY_ID },
 	[IN_EDIT_QUESTION_TEXT] = { .name = "q", .suffix = "-text",
 	    .type = INPUT_TEXT, .flags = INPUT_PREFIX | INPUT_KEY_ID },
+	/* Issue 18, accounts. A token is 64 hex digits; anything longer is
+	 * invalid (and unknown to the handler). */
+	[IN_LINK_TOKEN] = { .name = "t", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE, .maxlen = 64 },
+	[IN_NEW_PASSWORD] = { .name = "losenord", .type = INPUT_TEXT },
+	[IN_NEW_PASSWORD2] = { .name = "losenord2", .type = INPUT_TEXT },
+	[IN_PERSON_NAME] = { .name = "namn", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE | INPUT_TRIM, .maxlen = 200 },
+	[IN_PERSON_ROLE] = { .name = "roll", .type = INPUT_ENUM,
+	    .words = person_role_words },
+	[IN_PERSON_ORG] = { .name = "organisation", .type = INPUT_ID },
+	[IN_PERSON_ORG_ADMIN] = { .name = "org_admin", .type = INPUT_BOOL },
+	[IN_PEOPLE_DONE] = { .name = "klart", .type = INPUT_ENUM,
+	    .words = people_done_words },
+	[IN_TOKEN_LABEL] = { .name = "etikett", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE | INPUT_TRIM, .maxlen = 200 },
 };

@@ -177,6 +177,18 @@ enum input_key {
 	IN_REPLACEMENT_FILE,	/* redact: an attachment's redacted copy
 				   (ersattning, FILE) */
 	/* api (handlers/api/) */
+	/* Issue 18, accounts: one-time links, reset, people, the
+	 * organisation's own page (handlers/site/onetime.c, forgot.c,
+	 * organisation.c, handlers/admin/people.c). */
+	IN_LINK_TOKEN,		/* t: a one-time link's token (query or hidden) */
+	IN_NEW_PASSWORD,	/* losenord: the new password */
+	IN_NEW_PASSWORD2,	/* losenord2: the same again */
+	IN_PERSON_NAME,		/* namn */
+	IN_PERSON_ROLE,		/* roll: kommun | granskare | forvaltning | admin */
+	IN_PERSON_ORG,		/* organisation: an organisation's id */
+	IN_PERSON_ORG_ADMIN,	/* org_admin: administers the organisation */
+	IN_PEOPLE_DONE,		/* ?klart=: what was just done */
+	IN_TOKEN_LABEL,		/* etikett: an API token's label */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */
 };

@@ -118,7 +118,7 @@ response_send(struct response *res, FCGX_Stream *out)
 {
 	char	 head[1024], length[48];
 	int	 n;
-	bool	 streamed;
+	bool	 streamed, own_referrer;
 	size_t	 i;
 
 	if (res->body.failed) {
@@ -133,17 +133,25 @@ response_send(struct response *res, FCGX_Stream *out)
 	else
 		snprintf(length, sizeof(length), "Content-Length: %zu\r\n",
 		    res->body.len);
+	/* A page that sets its own Referrer-Policy (one carrying a one-time
+	 * token: no-referrer) replaces the default rather than adding a
+	 * second, contradicting header. */
+	own_referrer = false;
+	for (i = 0; i < res->headers.n; i++)
+		own_referrer = own_referrer || strcasecmp(res->headers.items[i].key,
+		    "Referrer-Policy") == 0;
 	n = snprintf(head, sizeof(head),
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
 	    "%s"
 	    "X-Content-Type-Options: nosniff\r\n"
-	    "Referrer-Policy: same-origin\r\n"
+	    "%s"
 	    "X-Frame-Options: DENY\r\n"
 	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
 	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
 	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n",
-	    res->status, http_reason(res->status), res->content_type, length);
+	    res->status, http_reason(res->status), res->content_type, length,
+	    own_referrer ? "" : "Referrer-Policy: same-origin\r\n");
 	if (n < 0 || (size_t)n >= sizeof(head))
 		return -1;
 	if (put(out, head, (size_t)n) == -1)

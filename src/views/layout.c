@@ -122,6 +122,17 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 		html_elem(h, "a", _("Hantera remisser"), "href", "/admin/remisser",
 		    NULL);
 		html_close(h);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", _("Personer"), "href", "/admin/personer", NULL);
+		html_close(h);
+	}
+	/* An organisation's admin manages its people and API tokens. */
+	if (who != NULL && identity_has_session(who) && who->org_admin &&
+	    who->org_id > 0) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", _("Min organisation"), "href", "/organisation",
+		    NULL);
+		html_close(h);
 	}
 	html_close(h);			/* ul */
 	html_close(h);			/* nav */

@@ -37,5 +37,9 @@ login_view(struct html *h, const char *error, const char *csrf,
 	html_elem(h, "button", _("Logga in"), "type", "submit", "class", "primary",
 	    NULL);
 	html_close(h);			/* form */
+	html_open(h, "p", NULL);
+	html_elem(h, "a", _("Glömt lösenordet?"), "href", "/glomt-losenord",
+	    "id", "glomt-lank", NULL);
+	html_close(h);
 	layout_end(h);
 }

@@ -6,6 +6,8 @@ export async function sweep(browser) {
 	const page = await newPage(browser);
 	await page.goto(`${BASE}/finns-inte`);
 	await visit(page, 'sidan finns inte');
+	await page.goto(`${BASE}/glomt-losenord`);
+	await visit(page, 'glömt lösenordet');
 	await step('sweep: every page links to the accessibility statement, which needs no login', async () => {
 		await page.goto(`${BASE}/logga-in`);
 		await Promise.all([page.waitForNavigation(),
@@ -35,6 +37,7 @@ export async function sweep(browser) {
 		[`/remisser/${SLUG}/publicering`, 'publicering'],
 		[`/remisser/${SLUG}/dialogmoten`, 'dialogmöten'],
 		[`/remisser/${SLUG}/dialogmoten/nytt`, 'nytt dialogmöte'],
+		['/admin/personer', 'personer'],
 		['/tillganglighet', 'tillgänglighetsredogörelse inloggad'],
 	];
 	for (const [p, label] of pages) {

@@ -37,7 +37,9 @@ check "user add kommun without --org is refused" eval 'rc_is 2 && [ "$(users_nam
 ctl user add "$(email orphan)" kommun --org "No such org $RUN"
 check "user add kommun with an unknown --org is refused" eval 'rc_is 1 && [ "$(users_named "$(email orphan)")" = 0 ]'
 ctl user add "$(email admorg)" admin --org "$ORG"
-check "user add admin with --org is refused" eval 'rc_is 2 && [ "$(users_named "$(email admorg)")" = 0 ]'
+# Issue 18: a person of any role may belong to an organisation (schema/021).
+check "user add admin with --org belongs to that organisation" \
+	eval 'rc_is 0 && [ "$(sql "SELECT o.name FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = '\''$(email admorg)'\''")" = "$ORG" ]'
 ctl user add "$(email badrole)" superuser
 check "user add with an unknown role is refused" eval 'rc_is 2 && [ "$(users_named "$(email badrole)")" = 0 ]'
 ctl user add "not-an-address" admin

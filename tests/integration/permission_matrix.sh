@@ -93,4 +93,25 @@ row "redaction: withdraw"      POST "/remisser/$SLUG/sekretess/999999999/hav" "s
                                                                                 401 403 403 403 403 403 404 404
 row "public page of an unpublished remiss" GET "/publicerat/$SLUG" ""           404 404 404 404 404 404 404 404
 
+# Issue 18, accounts: the people pages (the förvaltning), an organisation's own page (its
+# admin, or admin; the demo admin belongs to no organisation, so its forms are refused and
+# nothing of an organisation is found), the one-time links and the reset request (anyone).
+# An org admin's own cells are in accounts.sh. The empty or impossible forms change nothing.
+anna=$(sql "SELECT id FROM users WHERE email = 'anna.andersson@laholm.example'")
+laholm_token=$(sql "SELECT id FROM api_tokens WHERE org_id = $laholm AND revoked_at IS NULL ORDER BY id LIMIT 1")
+row "people: read"             GET  "/admin/personer" ""                        303 403 403 403 403 403 200 200
+row "people: invite"           POST "/admin/personer" ""                        401 403 403 403 403 403 422 422
+row "person: read"             GET  "/admin/personer/$anna" ""                  303 403 403 403 403 403 200 200
+row "person: write"            POST "/admin/personer/$anna" ""                  401 403 403 403 403 403 422 422
+row "person: disable"          POST "/admin/personer/999999999/stang-av" ""     401 403 403 403 403 403 404 404
+row "person: new invitation"   POST "/admin/personer/$anna/ny-inbjudan" ""      401 403 403 403 403 403 409 409
+row "organisation page: read"  GET  "/organisation" ""                          303 403 403 403 403 403 403 200
+row "organisation: invite"     POST "/organisation/personer" ""                 401 403 403 403 403 403 403 403
+row "organisation: new invitation" POST "/organisation/personer/$anna/ny-inbjudan" "" \
+                                                                                401 403 403 403 403 403 403 404
+row "organisation token: revoke" POST "/organisation/nycklar/$laholm_token/aterkalla" "" \
+                                                                                401 403 403 403 403 403 403 404
+row "activation link: unknown" GET  "/aktivera?t=$(printf '%064d' 0)" ""        404 404 404 404 404 404 404 404
+row "reset request: read"      GET  "/glomt-losenord" ""                        200 200 200 200 200 200 200 200
+
 finish

@@ -188,6 +188,8 @@ export ORG_TOKEN REVOKED_TOKEN
 sub_suite "$ROOT/tests/integration/auth_web.sh" "$BASE" "$T/tmp/auth"
 sub_suite "$ROOT/tests/integration/session_web.sh" "$BASE" "$T/tmp/session"
 sub_suite "$ROOT/tests/integration/personal_tokens.sh" "$BUILD" "$BASE" "$T/tmp/tokens"
+# Issue 18: invitations, one-time links, password reset, an organisation's own page.
+sub_suite "$ROOT/tests/integration/accounts.sh" "$BUILD" "$BASE" "$T/tmp/accounts" "$T/nginx"
 webb_versions() { sql "SELECT count(*) FROM response_versions WHERE channel = 'webb'"; }
 m_before=$(metric 'remiss_responses_submitted_total{channel="webb"}') db_before=$(webb_versions)
 sub_suite "$ROOT/tests/integration/response_web.sh" "$BASE" "$T/tmp/response"
