@@ -41,6 +41,8 @@ enum object_kind {
 				   the publication shows */
 	OBJ_OWN_TOKEN,		/* {id}: a live personal API token of the
 				   caller */
+	OBJ_ORGANISATION,	/* {id}: an organisation (its administration
+				   page; issue 18, m18-orgs) */
 	OBJ__MAX
 };
 

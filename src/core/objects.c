@@ -92,6 +92,8 @@ const struct object_def object_defs[OBJ__MAX] = {
 	    .missing = PROB_NO_FILE },
 	[OBJ_OWN_TOKEN] = { .name = "own_token", .params = { "id" },
 	    .audience = AUDIENCE_ANY, .missing = PROB_NO_TOKEN },
+	[OBJ_ORGANISATION] = { .name = "organisation", .params = { "id" },
+	    .audience = AUDIENCE_ANY, .missing = PROB_NOT_FOUND },
 };
 
 static const struct object_load_def load_defs[OBJ__MAX] = {
@@ -130,6 +132,8 @@ static const struct object_load_def load_defs[OBJ__MAX] = {
 	    false, false, false },
 	[OBJ_OWN_TOKEN] = { STMT_OBJECT_OWN_TOKEN, KEY_ID, 0, false, false,
 	    false },
+	[OBJ_ORGANISATION] = { STMT_OBJECT_ORGANISATION, KEY_ID, 0, false,
+	    false, false },
 };
 
 /* The columns every STMT_OBJECT_* statement within a remiss names. */
@@ -184,6 +188,29 @@ load_own_token(struct db *db, const char *param, const struct identity *who,
 	snprintf(out->idtext, sizeof(out->idtext), "%lld", out->id);
 	snprintf(out->usertext, sizeof(out->usertext), "%lld", who->user_id);
 	if ((r = db_query(db, STMT_OBJECT_OWN_TOKEN, p)) == NULL)
+		return OBJECT_UNAVAILABLE;
+	found = PQntuples(r) == 1 && db_cols(r, found_col, c, 1) == 0 &&
+	    db_bool(r, 0, c[0]);
+	PQclear(r);
+	out->authz.missing = !found;
+	return OBJECT_LOADED;
+}
+
+/* An organisation {id}: found when it exists (the route's need says who
+ * may address it). */
+static enum object_result
+load_organisation(struct db *db, const char *param, struct object *out)
+{
+	static const char *const found_col[1] = { "found" };
+	PGresult	*r;
+	const char	*p[1] = { out->idtext };
+	int		 c[1], found;
+
+	out->authz.missing = true;
+	if (parse_id(param, &out->id) == -1 || out->id == 0)
+		return OBJECT_LOADED;
+	snprintf(out->idtext, sizeof(out->idtext), "%lld", out->id);
+	if ((r = db_query(db, STMT_OBJECT_ORGANISATION, p)) == NULL)
 		return OBJECT_UNAVAILABLE;
 	found = PQntuples(r) == 1 && db_cols(r, found_col, c, 1) == 0 &&
 	    db_bool(r, 0, c[0]);
@@ -289,7 +316,8 @@ object_prefetch(enum object_kind kind, const char *const *params,
 	const char *p[4];
 
 	if ((unsigned)kind >= OBJ__MAX || kind == OBJ_NONE ||
-	    kind == OBJ_OWN_TOKEN || load_defs[kind].own_org ||
+	    kind == OBJ_OWN_TOKEN || kind == OBJ_ORGANISATION ||
+	    load_defs[kind].own_org ||
 	    !statement_for(kind, params, nparams, 0, store, p))
 		return false;
 	call->id = load_defs[kind].stmt;
@@ -318,6 +346,9 @@ object_load(struct db *db, enum object_kind kind, const char *const *params,
 	if (kind == OBJ_OWN_TOKEN)
 		return nparams < 1 ? OBJECT_LOADED :
 		    load_own_token(db, params[0], who, out);
+	if (kind == OBJ_ORGANISATION)
+		return nparams < 1 ? OBJECT_LOADED :
+		    load_organisation(db, params[0], out);
 	org = who != NULL ? who->org_id : 0;
 	if (!statement_for(kind, params, nparams, org, out, p)) {
 		out->authz.remiss_missing = out->authz.missing = true;

@@ -54,6 +54,9 @@ enum org_import_problem {
 				   with other facts */
 	OIP_NO_ROWS,		/* a header and nothing more */
 	OIP_TOO_MANY_ROWS,
+	OIP_ORGNR_TAKEN,	/* the orgnr is another organisation's than
+				   the one of the row's name (found when the
+				   database is asked: core/organisations.c) */
 };
 
 struct org_import_error {
