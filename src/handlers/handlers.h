@@ -150,6 +150,22 @@ void handle_public_attachment(struct request *, struct response *);
 void handle_statement(struct request *, struct response *);
 void handle_session_status(struct request *, struct response *);
 void handle_session_extend(struct request *, struct response *);
+/* Issue 18 (m18-orgs): organisations, remisslista, referensgrupp. */
+void handle_orgs(struct request *, struct response *);
+void handle_org_create(struct request *, struct response *);
+void handle_org_template(struct request *, struct response *);
+void handle_org_import(struct request *, struct response *);
+void handle_org_page(struct request *, struct response *);
+void handle_org_save(struct request *, struct response *);
+void handle_org_contact_add(struct request *, struct response *);
+void handle_org_contact_remove(struct request *, struct response *);
+void handle_remisslista(struct request *, struct response *);
+void handle_remisslista_add(struct request *, struct response *);
+void handle_remisslista_remove(struct request *, struct response *);
+void handle_remisslista_address(struct request *, struct response *);
+void handle_referensgrupp(struct request *, struct response *);
+void handle_referensgrupp_add(struct request *, struct response *);
+void handle_referensgrupp_remove(struct request *, struct response *);
 
 /* The accessibility statement's Markdown file (remissd -A); the default is
  * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */

@@ -168,6 +168,12 @@ overview_view(struct html *h, struct arena *a, const struct overview_page *p)
 	html_text(h, " ");
 	html_elem(h, "a", _("Publicering och sekretess"), "href", arena_printf(a,
 	    "/remisser/%s/publicering", def->slug), "class", "button", NULL);
+	html_text(h, " ");
+	html_elem(h, "a", _("Remisslista och adresser"), "href", arena_printf(a,
+	    "/remisser/%s/remisslista", def->slug), "class", "button", NULL);
+	html_text(h, " ");
+	html_elem(h, "a", _("Referensgrupp"), "href", arena_printf(a,
+	    "/remisser/%s/referensgrupp", def->slug), "class", "button", NULL);
 	html_close(h);
 	if (e != NULL)
 		error_summary(h, a, e);

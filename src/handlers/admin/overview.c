@@ -49,6 +49,15 @@ overview_page(struct request *req, struct response *res,
 	response_header(res, "Cache-Control", "no-store");
 }
 
+/* Where a change returns: the remisslista when its form asked
+ * (tillbaka=remisslista), else the overview. */
+static const char *
+back_page(const struct request *req)
+{
+	return input_text(req, IN_RL_BACK) != NULL ? "remisslista" :
+	    "oversikt";
+}
+
 void
 handle_overview(struct request *req, struct response *res)
 {
@@ -92,7 +101,8 @@ handle_extend(struct request *req, struct response *res)
 	switch (rc) {
 	case CORE_OK:
 		handler_see_other(res, arena_printf(req->arena,
-		    "/remisser/%s/oversikt?sparat=1", ov.def.slug));
+		    "/remisser/%s/%s?sparat=1", ov.def.slug,
+		    back_page(req)));
 		return;
 	case CORE_INVALID:	/* EXTEND_BEFORE_OPENS */
 		e.date_error = arena_printf(req->arena, _("Sista svarsdagen kan "
@@ -138,5 +148,5 @@ handle_invite(struct request *req, struct response *res)
 		return;
 	}
 	handler_see_other(res, arena_printf(req->arena,
-	    "/remisser/%s/oversikt", req->object->slug));
+	    "/remisser/%s/%s", req->object->slug, back_page(req)));
 }
