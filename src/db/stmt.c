@@ -2083,7 +2083,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE lower(name) = lower($1::text) OR orgnr = $2::text"
 	    " ORDER BY (lower(name) = lower($1::text)) DESC, id LIMIT 1", 2 },
 	[STMT_ORG_IMPORT_UPDATE] = { "org_import_update",
-	    "UPDATE organisations SET kind = $2,"
+	    "UPDATE organisations SET kind = COALESCE($2::text, kind),"
 	    " orgnr = COALESCE($3::text, orgnr),"
 	    " registry_email = COALESCE($4::text, registry_email),"
 	    " updated_at = now()"
@@ -2170,4 +2170,11 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "DELETE FROM remiss_reviewers rr USING users u"
 	    " WHERE rr.remiss_id = $1::bigint AND rr.user_id = $2::bigint"
 	    " AND u.id = rr.user_id RETURNING rr.user_id, u.email", 2 },
+	[STMT_REFGRUPP_OF_USER] = { "refgrupp_of_user",
+	    "SELECT r.slug, r.title, r.sender,"
+	    " to_char(r.opens, 'YYYY-MM-DD') AS opens,"
+	    " to_char(r.closes, 'YYYY-MM-DD') AS closes"
+	    " FROM remiss_reviewers rr JOIN remiss r ON r.id = rr.remiss_id"
+	    " WHERE rr.user_id = $1::bigint AND r.status <> 'utkast'"
+	    " ORDER BY r.closes DESC, r.slug", 1 },
 };

@@ -642,8 +642,8 @@ enum stmt {
 	STMT_ORG_FIND,		/* name, orgnr or NULL -> id, name: the
 				   organisation of that name (any case), else of
 				   that orgnr */
-	STMT_ORG_IMPORT_UPDATE,	/* org id, kind, orgnr or NULL, registry or NULL
-				   -> id: what the file leaves empty is kept */
+	STMT_ORG_IMPORT_UPDATE,	/* org id, kind, orgnr, registry (each NULL:
+				   kept as it is) -> id */
 	STMT_ORG_CONTACTS,	/* org id -> id, name, title or '', email; by
 				   name */
 	STMT_ORG_CONTACT_ADD,	/* org id, name, title or NULL, email -> id (the
@@ -672,6 +672,9 @@ enum stmt {
 	STMT_REFGRUPP_ADD,	/* remiss id, user id, added by -> user_id, email
 				   (no row: no such enabled user, or a member) */
 	STMT_REFGRUPP_REMOVE,	/* remiss id, user id -> user_id, email */
+	STMT_REFGRUPP_OF_USER,	/* user id -> slug, title, sender, opens, closes:
+				   the remisser (not in preparation) whose
+				   referensgrupp the user is in, by last day */
 	STMT__MAX
 };
 
