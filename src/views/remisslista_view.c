@@ -82,7 +82,7 @@ row(struct html *h, struct arena *a, const struct remisslista_page *p,
 	if (r->extended[0] != '\0')
 		html_text(h, arena_printf(a, " (%s)", _("förlängd")));
 	form_open(h, p, arena_printf(a, "/remisser/%s/forlang", p->def->slug));
-	form_hidden(h, "organisation", arena_printf(a, "%lld", r->org_id));
+	form_hidden(h, "org", arena_printf(a, "%lld", r->org_id));
 	form_hidden(h, "tillbaka", "remisslista");
 	html_elem(h, "label", arena_printf(a, _("Ny sista svarsdag för %s"),
 	    r->name), "for", id, "class", "visually-hidden", NULL);
