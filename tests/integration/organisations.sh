@@ -26,6 +26,17 @@ org_id() { sql "SELECT id FROM organisations WHERE name = '$1'"; }
 # An unused name for each run, so the suite may run twice on one database.
 RUN=$(date +%s%N | tail -c 7)
 
+# The demo's registry mailboxes, changed below and put back at the end.
+saved_registry=$(sql "SELECT string_agg(format('UPDATE organisations SET registry_email = %L WHERE id = %s;', registry_email, id), ' ') FROM organisations WHERE name IN ('Laholms kommun', 'Halmstads kommun')")
+
+# --- the demo data (dev/demo/load) --------------------------------------------------------
+check "every demo remissinstans has a registry mailbox and a contact person" eval '[ "$(sql "SELECT count(*) FROM invitations i JOIN remiss r ON r.id = i.remiss_id JOIN organisations o ON o.id = i.org_id WHERE r.slug = '"'ok-hemsjukvard-2025'"' AND o.registry_email IS NOT NULL AND EXISTS (SELECT 1 FROM org_contacts c WHERE c.org_id = o.id)")" = 7 ]'
+check "the demo remiss's referensgrupp has a kommun's representative" eval '[ "$(sql "SELECT count(*) FROM remiss_reviewers rr JOIN remiss r ON r.id = rr.remiss_id JOIN users u ON u.id = rr.user_id WHERE r.slug = '"'ok-hemsjukvard-2025'"' AND u.role = '"'kommun'"'")" -ge 1 ]'
+E=$T/erik
+login "$E" erik.ek@varberg.example
+req "$E" GET /remisser/ok-hemsjukvard-2025/granskning
+check "the demo representative reviews the demo remiss" eval 'status_is 200'
+
 # --- organisations on the web -------------------------------------------------------------
 req "$F" GET /admin/organisationer
 check "the list shows each organisation with its kind and links to its page" eval 'status_is 200 && text_has "Laholms kommun" && text_has "href=\"/admin/organisationer/'"$(org_id "Laholms kommun")"'\"" && text_has "Kommun"'
@@ -207,4 +218,5 @@ login "$K" anna.andersson@laholm.example
 req "$K" GET "/remisser/$SLUG/granskning"
 check "once removed, the kommun user may not review (403)" eval 'status_is 403'
 
+sql "$saved_registry" >/dev/null
 finish
