@@ -25,8 +25,8 @@ static const char *const action_words[] = { "dolj", "ersatt", NULL };
 
 /* An organisation's kind (organisations.kind): the matrix's filter, the
  * overview's new organisation. */
-static const char *const org_kind_words[] = { "kommun", "region", "annan",
-    NULL };
+static const char *const org_kind_words[] = { "kommun", "region",
+    "myndighet", "forening", "annan", NULL };
 
 /* What happens to a deleted theme's tags. */
 static const char *const tags_fate_words[] = { "ta-bort", "flytta", NULL };

@@ -88,8 +88,9 @@ static void
 invite_form(struct html *h, struct arena *a, const struct identity *who,
     const char *slug, const struct overview_errors *e)
 {
-	static const char *const kinds[] = { "kommun", "region", "annan" };
-	const char	*labels[3];
+	static const char *const kinds[] = { "kommun", "region", "myndighet",
+	    "forening", "annan" };
+	const char	*labels[5];
 	const char	*kind = e != NULL && e->kind != NULL ? e->kind : "kommun";
 	char		 eid[160];
 	size_t		 k;
@@ -102,7 +103,9 @@ invite_form(struct html *h, struct arena *a, const struct identity *who,
 	    e != NULL ? e->name : NULL, e != NULL ? e->name_error : NULL, 1);
 	labels[0] = _("Kommun");
 	labels[1] = _("Region");
-	labels[2] = _("Annan");
+	labels[2] = _("Myndighet");
+	labels[3] = _("Förening");
+	labels[4] = _("Annan");
 	html_open(h, "div", "class", e != NULL && e->kind_error != NULL ?
 	    "field has-error" : "field", NULL);
 	html_elem(h, "label", _("Typ"), "for", "typ", NULL);
@@ -113,7 +116,7 @@ invite_form(struct html *h, struct arena *a, const struct identity *who,
 	    "aria-invalid", e != NULL && e->kind_error != NULL ? "true" : NULL,
 	    "aria-describedby", e != NULL && e->kind_error != NULL ? eid : NULL,
 	    NULL);
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 5; k++)
 		html_elem(h, "option", labels[k], "value", kinds[k], "selected",
 		    strcmp(kind, kinds[k]) == 0 ? "selected" : NULL, NULL);
 	html_close(h);

@@ -134,7 +134,8 @@ handle_invite(struct request *req, struct response *res)
 	else if (name == NULL)
 		e.name_error = _("Namnet ska vara en rad, högst 200 tecken.");
 	if (kind == NULL)
-		e.kind_error = _("Välj kommun, region eller annan.");
+		e.kind_error = _("Välj kommun, region, myndighet, förening eller "
+		    "annan.");
 	if (e.name_error != NULL || e.kind_error != NULL) {
 		e.name = input_raw(req, IN_INVITE_NAME);
 		e.kind = kind;
