@@ -222,5 +222,21 @@ login "$K" anna.andersson@laholm.example
 req "$K" GET "/remisser/$SLUG/granskning"
 check "once removed, the kommun user may not review (403)" eval 'status_is 403'
 
+# remissctl referensgrupp, for scripts
+IN= ctl referensgrupp add "$SLUG" bo.berg@laholm.example
+check "remissctl referensgrupp add adds a member, audited" eval 'rc_is 0 && [ "$(members)" = 1 ] && [ "$(sql "SELECT actor FROM audit_log WHERE action = '"'referensgrupp.add'"' ORDER BY id DESC LIMIT 1")" != "" ]'
+IN= ctl referensgrupp add "$SLUG" bo.berg@laholm.example
+check "adding the same member again is an error that changes nothing" eval 'rc_is 1 && grep -q "already a member" "$T/err" && [ "$(members)" = 1 ]'
+IN= ctl referensgrupp add no-such-remiss bo.berg@laholm.example
+check "an unknown remiss is an error" eval 'rc_is 1 && grep -q "no remiss no-such-remiss" "$T/err"'
+IN= ctl referensgrupp add "$SLUG" nobody@nowhere.example
+check "an unknown user is an error" eval 'rc_is 1 && grep -q "no user" "$T/err" && [ "$(members)" = 1 ]'
+IN= ctl referensgrupp remove "$SLUG" bo.berg@laholm.example
+check "remissctl referensgrupp remove removes the member" eval 'rc_is 0 && [ "$(members)" = 0 ]'
+IN= ctl referensgrupp remove "$SLUG" bo.berg@laholm.example
+check "removing one who is not a member is an error" eval 'rc_is 1 && grep -q "not a member" "$T/err"'
+IN= ctl referensgrupp add "$SLUG"
+check "a missing argument is a usage error" eval 'rc_is 2'
+
 sql "$saved_registry" >/dev/null
 finish
