@@ -132,11 +132,11 @@ add(struct problems *p, size_t line, enum org_import_problem what,
 	p->n++;
 }
 
+/* True when both rows give the field and differ (an empty one agrees). */
 static bool
-same(const char *x, const char *y)
+clash(const char *x, const char *y)
 {
-	return (x == NULL && y == NULL) || (x != NULL && y != NULL &&
-	    strcasecmp(x, y) == 0);
+	return x != NULL && y != NULL && strcasecmp(x, y) != 0;
 }
 
 /* Maps the header's names to columns: 0, or -1 with a problem added. */
@@ -213,8 +213,8 @@ check_row(struct arena *a, const struct csv_row *r, const int idx[COL__N],
 }
 
 /* A row that names an organisation an earlier row named: the same one
- * (more contacts) when name, kind, orgnr and mailbox agree; else a
- * duplicate. */
+ * (more contacts) when kind, orgnr and mailbox agree where both give them;
+ * else a duplicate. */
 static void
 check_duplicates(const struct org_import_row *rows, size_t n,
     struct problems *p)
@@ -226,9 +226,9 @@ check_duplicates(const struct org_import_row *rows, size_t n,
 			if (rows[i].name == NULL || rows[k].name == NULL)
 				continue;
 			if (strcasecmp(rows[i].name, rows[k].name) == 0) {
-				if (!same(rows[i].kind, rows[k].kind) ||
-				    !same(rows[i].orgnr, rows[k].orgnr) ||
-				    !same(rows[i].registry, rows[k].registry))
+				if (clash(rows[i].kind, rows[k].kind) ||
+				    clash(rows[i].orgnr, rows[k].orgnr) ||
+				    clash(rows[i].registry, rows[k].registry))
 					add(p, rows[i].line, OIP_DUPLICATE,
 					    rows[i].name);
 				break;

@@ -50,8 +50,9 @@ enum org_import_problem {
 	OIP_CONTACT,		/* a contact with a name and no address, or
 				   the other way round */
 	OIP_CONTACT_EMAIL,	/* the contact's address is not an address */
-	OIP_DUPLICATE,		/* the same name or orgnr as an earlier row
-				   with other facts */
+	OIP_DUPLICATE,		/* the same name as an earlier row with
+				   another kind, orgnr or mailbox, or the same
+				   orgnr under another name */
 	OIP_NO_ROWS,		/* a header and nothing more */
 	OIP_TOO_MANY_ROWS,
 	OIP_ORGNR_TAKEN,	/* the orgnr is another organisation's than
@@ -72,7 +73,8 @@ struct org_import_error {
  * order and case: namn and typ are required; orgnr, registratur,
  * kontaktperson and kontakt_epost may be left out. Two rows with the same
  * name (case-insensitive) are one organisation with more contacts when
- * their other fields agree. Returns 0, or -1 out of memory.
+ * their other fields agree where both give them. Returns 0, or -1 out of
+ * memory.
  */
 int org_import_check(struct arena *a, const struct csv_table *t,
     struct org_import_row **rows, size_t *nrows,
