@@ -12,6 +12,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/org_list_view.h"
 #include "views/overview_view.h"
 
 /* The status cell of one organisation, in words (never colour alone). */
@@ -198,7 +199,7 @@ overview_view(struct html *h, struct arena *a, const struct overview_page *p)
 	for (i = 0; i < ov->nrows; i++) {
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", ov->rows[i].name, "scope", "row", NULL);
-		html_elem(h, "td", ov->rows[i].kind, NULL);
+		html_elem(h, "td", org_kind_label(ov->rows[i].kind), NULL);
 		html_elem(h, "td", date_ui_in(a, ov->rows[i].closes), NULL);
 		status_cell(h, a, def->slug, &ov->rows[i]);
 		extend_form(h, a, p->who, def->slug, &ov->rows[i], e);

@@ -162,6 +162,8 @@ post_form "$F" "/remisser/$SLUG/remisslista/$myn/ta-bort" "$fcsrf"
 check "removing one not on the list is a 404" eval 'status_is 404'
 post_form "$F" "/remisser/$SLUG/bjud-in" "$fcsrf" "namn=Inbjuden förening $RUN" typ=forening tillbaka=remisslista
 check "the old invite route takes the new kinds and returns to the remisslista when asked" eval 'status_is 303 && header_matches "^Location: /remisser/'$SLUG'/remisslista" && [ "$(sql "SELECT o.kind FROM organisations o JOIN invitations i ON i.org_id = o.id WHERE i.remiss_id = $rid AND o.name = '"'Inbjuden förening $RUN'"'")" = forening ]'
+req "$F" GET "/remisser/$SLUG/oversikt"
+check "the overview names each kind in Swedish" eval 'status_is 200 && text_has "<td>Förening</td>" && text_has "<td>Kommun</td>"'
 req "$G" GET "/remisser/$SLUG/granskning?typ=myndighet"
 check "the review matrix filters by the new kinds" eval 'status_is 200 && text_has "<option value=\"myndighet\" selected=\"selected\">Myndigheter</option>"'
 post_form "$K" "/remisser/$SLUG/remisslista/$halmstad/ta-bort" "$kcsrf"
