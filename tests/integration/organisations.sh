@@ -195,7 +195,7 @@ req "$K" GET /
 check "the start page lists 'Remisser du granskar' for the member" eval 'status_is 200 && text_has "Remisser du granskar" && text_has "href=\"/remisser/'$SLUG'/granskning\""'
 req "$K" GET "/remisser/$SLUG"
 check "the remiss page shows the member both the review and their own answer" eval 'status_is 200 && text_has "href=\"/remisser/'$SLUG'/granskning\"" && text_has "href=\"/remisser/'$SLUG'/svar\""'
-for p in granskning teman anteckningar analys dubbletter beslutsforslag dialogmoten export; do
+for p in granskning granskning/avsnitt/1 "sammanfattning?avsnitt=1" teman anteckningar analys dubbletter beslutsforslag dialogmoten export; do
 	req "$K" GET "/remisser/$SLUG/$p"
 	check "the member reviews the remiss: /$p is 200" eval 'status_is 200'
 done
