@@ -13,6 +13,7 @@
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_export.h"
 #include "ctl/ctl_org.h"
+#include "ctl/ctl_refgrupp.h"
 #include "ctl/ctl_remiss.h"
 #include "ctl/ctl_response.h"
 #include "ctl/ctl_tokens.h"
@@ -32,7 +33,11 @@ static const char usage_main[] =
     "Commands:\n"
     "  migrate [--schema-dir DIR]   create or upgrade the database schema\n"
     "  org add NAME [--kind KIND] [--orgnr NNNNNN-NNNN]\n"
+    "          [--registry-email ADDRESS]\n"
     "                               add or update an organisation, print its id\n"
+    "  org import FILE.csv          add or update organisations from a CSV file\n"
+    "  referensgrupp add|remove SLUG EMAIL\n"
+    "                               a remiss's referensgrupp (who reviews it)\n"
     "  remiss import FILE.xml [--shift-to-today] [--schema XSD]\n"
     "                               create or update a remiss from remiss XML\n"
     "  response import FILE.xml [--org NAME] [--channel xml|registrerad]\n"
@@ -234,6 +239,9 @@ main(int argc, char **argv)
 		    usage_archive));
 	if (strcmp(argv[i], "export") == 0)
 		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "referensgrupp") == 0)
+		return ctl_bump_data_version(conninfo,
+		    ctl_refgrupp_main(conninfo, argc - i - 1, argv + i + 1));
 	if (strcmp(argv[i], "help") == 0)
 		return ctl_usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

@@ -20,4 +20,11 @@ struct open_remiss {
 enum core_result home_list_open(struct db *db, struct arena *a,
     struct open_remiss **out, size_t *n);
 
+/* The remisser (not in preparation) whose referensgrupp user_id is in, by
+ * last day, newest first: the start page's "Remisser du granskar" for a
+ * member who reviews by membership, not by role. CORE_OK or a database
+ * failure. */
+enum core_result home_list_reviews(struct db *db, struct arena *a,
+    long long user_id, struct open_remiss **out, size_t *n);
+
 #endif

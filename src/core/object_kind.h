@@ -46,6 +46,8 @@ enum object_kind {
 	OBJ_ORG_PERSON,		/* {id}: a user of the caller's organisation */
 	OBJ_ORG_TOKEN,		/* {id}: a live API token of the caller's
 				   organisation */
+	OBJ_ORGANISATION,	/* {id}: an organisation (its administration
+				   page; issue 18, m18-orgs) */
 	OBJ__MAX
 };
 

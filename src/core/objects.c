@@ -98,6 +98,8 @@ const struct object_def object_defs[OBJ__MAX] = {
 	    .audience = AUDIENCE_ANY, .missing = PROB_NOT_FOUND },
 	[OBJ_ORG_TOKEN] = { .name = "org_token", .params = { "id" },
 	    .audience = AUDIENCE_ANY, .missing = PROB_NO_TOKEN },
+	[OBJ_ORGANISATION] = { .name = "organisation", .params = { "id" },
+	    .audience = AUDIENCE_ANY, .missing = PROB_NOT_FOUND },
 };
 
 static const struct object_load_def load_defs[OBJ__MAX] = {
@@ -136,6 +138,8 @@ static const struct object_load_def load_defs[OBJ__MAX] = {
 	    false, false, false },
 	[OBJ_OWN_TOKEN] = { STMT_OBJECT_OWN_TOKEN, KEY_ID, 0, false, false,
 	    false },
+	[OBJ_ORGANISATION] = { STMT_OBJECT_ORGANISATION, KEY_ID, 0, false,
+	    false, false },
 };
 
 /* The columns every STMT_OBJECT_* statement within a remiss names. */
@@ -197,13 +201,17 @@ scoped_kind(enum object_kind kind, enum stmt *stmt, enum scope *scope)
 		*stmt = STMT_OBJECT_ORG_TOKEN;
 		*scope = SCOPE_ORG;
 		return true;
+	case OBJ_ORGANISATION:
+		*stmt = STMT_OBJECT_ORGANISATION;
+		*scope = SCOPE_NONE;
+		return true;
 	default:
 		return false;
 	}
 }
 
 /* The object {id} of a scoped kind: the caller's personal token, any
- * person, a person or token of the caller's organisation. Found only
+ * person or organisation, a person or token of the caller's organisation. Found only
  * within that scope (another organisation's is missing: 404). */
 static enum object_result
 load_scoped(struct db *db, enum stmt stmt, enum scope scope,

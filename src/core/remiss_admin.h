@@ -33,7 +33,8 @@ enum core_result remiss_admin_set_status(struct db *db, struct arena *a,
 /*
  * Invites the organisation named name to remiss_id (slug names it in the
  * audit row): an existing organisation keeps its kind, a new one gets kind
- * (kommun, region or annan). Audited as invitation.add by actor, in one
+ * (kommun, region, myndighet, forening or annan). Audited as
+ * invitation.add by actor, in one
  * transaction; inviting one already invited changes nothing but the audit
  * log. CORE_OK, or a database failure (nothing changed).
  */

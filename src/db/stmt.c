@@ -2163,4 +2163,126 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE id = $1::bigint AND org_id = $2::bigint"
 	    " AND revoked_at IS NULL"
 	    " RETURNING id, COALESCE(label, '') AS label", 2 },
+	/* Issue 18, organisations, remisslista, referensgrupp (m18-orgs). */
+	[STMT_ORGS_LIST] = { "orgs_list",
+	    "SELECT o.id, o.name, o.kind, COALESCE(o.orgnr, '') AS orgnr,"
+	    " COALESCE(o.registry_email, '') AS registry,"
+	    " (SELECT count(*) FROM users u WHERE u.org_id = o.id) AS people,"
+	    " (SELECT count(*) FROM org_contacts c WHERE c.org_id = o.id)"
+	    "  AS contacts"
+	    " FROM organisations o ORDER BY o.name, o.id", 0 },
+	[STMT_ORG_GET] = { "org_get",
+	    "SELECT id, name, kind, COALESCE(orgnr, '') AS orgnr,"
+	    " COALESCE(registry_email, '') AS registry"
+	    " FROM organisations WHERE id = $1::bigint", 1 },
+	[STMT_ORG_CLASH] = { "org_clash",
+	    "SELECT name, COALESCE(orgnr, '') AS orgnr FROM organisations"
+	    " WHERE (lower(name) = lower($1::text) OR orgnr = $2::text)"
+	    " AND id IS DISTINCT FROM $3::bigint ORDER BY id LIMIT 1", 3 },
+	[STMT_ORG_CREATE] = { "org_create",
+	    "INSERT INTO organisations (name, kind, orgnr, registry_email)"
+	    " VALUES ($1, $2, $3, $4) RETURNING id", 4 },
+	[STMT_ORG_UPDATE] = { "org_update",
+	    "UPDATE organisations SET name = $2, kind = $3, orgnr = $4,"
+	    " registry_email = $5, updated_at = now()"
+	    " WHERE id = $1::bigint RETURNING id", 5 },
+	[STMT_ORG_FIND] = { "org_find",
+	    "SELECT id, name FROM organisations"
+	    " WHERE lower(name) = lower($1::text) OR orgnr = $2::text"
+	    " ORDER BY (lower(name) = lower($1::text)) DESC, id LIMIT 1", 2 },
+	[STMT_ORG_IMPORT_UPDATE] = { "org_import_update",
+	    "UPDATE organisations SET kind = COALESCE($2::text, kind),"
+	    " orgnr = COALESCE($3::text, orgnr),"
+	    " registry_email = COALESCE($4::text, registry_email),"
+	    " updated_at = now()"
+	    " WHERE id = $1::bigint RETURNING id", 4 },
+	[STMT_ORG_CONTACTS] = { "org_contacts",
+	    "SELECT id, name, COALESCE(title, '') AS title, email"
+	    " FROM org_contacts WHERE org_id = $1::bigint ORDER BY name, id", 1 },
+	[STMT_ORG_CONTACT_ADD] = { "org_contact_add",
+	    "INSERT INTO org_contacts (org_id, name, title, email)"
+	    " VALUES ($1::bigint, $2, $3, $4)"
+	    " ON CONFLICT (org_id, lower(email)) DO UPDATE SET"
+	    " name = EXCLUDED.name, title = COALESCE(EXCLUDED.title,"
+	    " org_contacts.title) RETURNING id", 4 },
+	[STMT_ORG_CONTACT_REMOVE] = { "org_contact_remove",
+	    "DELETE FROM org_contacts WHERE org_id = $1::bigint"
+	    " AND id = $2::bigint RETURNING id, email", 2 },
+	[STMT_ORG_USERS] = { "org_users",
+	    "SELECT id, email, COALESCE(name, '') AS name, role, disabled,"
+	    " org_admin FROM users WHERE org_id = $1::bigint"
+	    " ORDER BY lower(email)", 1 },
+	[STMT_OBJECT_ORGANISATION] = { "object_organisation",
+	    "SELECT EXISTS (SELECT 1 FROM organisations"
+	    " WHERE id = $1::bigint) AS found", 1 },
+	[STMT_REMISSLISTA] = { "remisslista",
+	    "SELECT o.id AS org_id, o.name, o.kind,"
+	    " COALESCE(o.registry_email, '') AS registry,"
+	    " COALESCE(i.dispatch_email, '') AS dispatch_email,"
+	    " (SELECT count(*) FROM org_contacts c WHERE c.org_id = o.id)"
+	    "  AS contacts,"
+	    " COALESCE(i.extended_closes::text, '') AS extended_closes,"
+	    " COALESCE(i.extended_closes, r.closes)::text AS closes,"
+	    " COALESCE(iso_time_se(i.dispatched_at), '') AS dispatched_at,"
+	    " EXISTS (SELECT 1 FROM responses rs WHERE rs.remiss_id = r.id"
+	    "  AND rs.org_id = o.id) AS has_response,"
+	    " EXISTS (SELECT 1 FROM responses rs JOIN response_versions v"
+	    "  ON v.response_id = rs.id WHERE rs.remiss_id = r.id"
+	    "  AND rs.org_id = o.id) AS answered"
+	    " FROM invitations i JOIN remiss r ON r.id = i.remiss_id"
+	    " JOIN organisations o ON o.id = i.org_id"
+	    " WHERE i.remiss_id = $1::bigint ORDER BY o.name, o.id", 1 },
+	[STMT_REMISSLISTA_ADD] = { "remisslista_add",
+	    "INSERT INTO invitations (remiss_id, org_id)"
+	    " SELECT $1::bigint, o.id FROM organisations o"
+	    " WHERE o.id = ANY ($2::bigint[]) OR o.kind = $3::text"
+	    " ON CONFLICT (remiss_id, org_id) DO NOTHING"
+	    " RETURNING org_id, (SELECT name FROM organisations"
+	    "  WHERE id = org_id) AS name", 3 },
+	[STMT_REMISSLISTA_REMOVE] = { "remisslista_remove",
+	    "DELETE FROM invitations i USING organisations o"
+	    " WHERE i.remiss_id = $1::bigint AND i.org_id = $2::bigint"
+	    " AND o.id = i.org_id AND NOT EXISTS (SELECT 1 FROM responses rs"
+	    "  WHERE rs.remiss_id = i.remiss_id AND rs.org_id = i.org_id)"
+	    " RETURNING i.org_id, o.name", 2 },
+	[STMT_REMISSLISTA_ADDRESS] = { "remisslista_address",
+	    "UPDATE invitations i SET dispatch_email = $3::text"
+	    " FROM organisations o WHERE i.remiss_id = $1::bigint"
+	    " AND i.org_id = $2::bigint AND o.id = i.org_id"
+	    " RETURNING i.org_id, o.name", 3 },
+	[STMT_REFGRUPP_LIST] = { "refgrupp_list",
+	    "SELECT u.id AS user_id, u.email, COALESCE(u.name, '') AS name,"
+	    " u.role, COALESCE(o.name, '') AS org_name,"
+	    " iso_time_se(rr.added_at) AS added_at"
+	    " FROM remiss_reviewers rr JOIN users u ON u.id = rr.user_id"
+	    " LEFT JOIN organisations o ON o.id = u.org_id"
+	    " WHERE rr.remiss_id = $1::bigint"
+	    " ORDER BY COALESCE(u.name, u.email), u.id", 1 },
+	[STMT_REFGRUPP_CANDIDATES] = { "refgrupp_candidates",
+	    "SELECT u.id, u.email, COALESCE(u.name, '') AS name, u.role,"
+	    " COALESCE(o.name, '') AS org_name"
+	    " FROM users u LEFT JOIN organisations o ON o.id = u.org_id"
+	    " WHERE NOT u.disabled AND NOT EXISTS (SELECT 1 FROM"
+	    "  remiss_reviewers rr WHERE rr.remiss_id = $1::bigint"
+	    "  AND rr.user_id = u.id)"
+	    " ORDER BY COALESCE(o.name, ''), COALESCE(u.name, u.email), u.id",
+	    1 },
+	[STMT_REFGRUPP_ADD] = { "refgrupp_add",
+	    "INSERT INTO remiss_reviewers (remiss_id, user_id, added_by)"
+	    " SELECT $1::bigint, u.id, $3::bigint FROM users u"
+	    " WHERE u.id = $2::bigint AND NOT u.disabled"
+	    " ON CONFLICT (remiss_id, user_id) DO NOTHING"
+	    " RETURNING user_id, (SELECT email FROM users"
+	    "  WHERE id = user_id) AS email", 3 },
+	[STMT_REFGRUPP_REMOVE] = { "refgrupp_remove",
+	    "DELETE FROM remiss_reviewers rr USING users u"
+	    " WHERE rr.remiss_id = $1::bigint AND rr.user_id = $2::bigint"
+	    " AND u.id = rr.user_id RETURNING rr.user_id, u.email", 2 },
+	[STMT_REFGRUPP_OF_USER] = { "refgrupp_of_user",
+	    "SELECT r.slug, r.title, r.sender,"
+	    " to_char(r.opens, 'YYYY-MM-DD') AS opens,"
+	    " to_char(r.closes, 'YYYY-MM-DD') AS closes"
+	    " FROM remiss_reviewers rr JOIN remiss r ON r.id = rr.remiss_id"
+	    " WHERE rr.user_id = $1::bigint AND r.status <> 'utkast'"
+	    " ORDER BY r.closes DESC, r.slug", 1 },
 };

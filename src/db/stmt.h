@@ -663,6 +663,55 @@ enum stmt {
 					   token of that organisation */
 	STMT_ORG_TOKENS,		/* org id -> its tokens, newest first */
 	STMT_ORG_TOKEN_REVOKE,		/* token id, org id -> id, label */
+	/* Issue 18, organisations, remisslista, referensgrupp (m18-orgs):
+	 * core/organisations.c, core/remisslista.c, core/referensgrupp.c. */
+	STMT_ORGS_LIST,		/* -> id, name, kind, orgnr or '', registry or '',
+				   people (users), contacts; by name */
+	STMT_ORG_GET,		/* org id -> id, name, kind, orgnr or '',
+				   registry or '' */
+	STMT_ORG_CLASH,		/* name, orgnr or NULL, org id or NULL -> name,
+				   orgnr or '': another organisation with that
+				   name (any case) or orgnr */
+	STMT_ORG_CREATE,	/* name, kind, orgnr or NULL, registry or NULL
+				   -> id */
+	STMT_ORG_UPDATE,	/* org id, name, kind, orgnr or NULL, registry
+				   or NULL -> id */
+	STMT_ORG_FIND,		/* name, orgnr or NULL -> id, name: the
+				   organisation of that name (any case), else of
+				   that orgnr */
+	STMT_ORG_IMPORT_UPDATE,	/* org id, kind, orgnr, registry (each NULL:
+				   kept as it is) -> id */
+	STMT_ORG_CONTACTS,	/* org id -> id, name, title or '', email; by
+				   name */
+	STMT_ORG_CONTACT_ADD,	/* org id, name, title or NULL, email -> id (the
+				   same address again updates name and title) */
+	STMT_ORG_CONTACT_REMOVE,	/* org id, contact id -> id, email */
+	STMT_ORG_USERS,		/* org id -> id, email, name or '', role,
+				   disabled, org_admin; by email */
+	STMT_OBJECT_ORGANISATION,	/* org id -> found */
+	STMT_REMISSLISTA,	/* remiss id -> org id, name, kind, registry or
+				   '', dispatch_email or '', contacts,
+				   extended_closes or '', closes, dispatched_at
+				   (ISO) or '', has_response, answered */
+	STMT_REMISSLISTA_ADD,	/* remiss id, org ids '{1,2}' or NULL, kind or
+				   NULL -> org_id, name of each newly invited:
+				   the listed ones and all of the kind */
+	STMT_REMISSLISTA_REMOVE,	/* remiss id, org id -> org_id, name:
+				   removed only when it has no response (draft
+				   or answer) */
+	STMT_REMISSLISTA_ADDRESS,	/* remiss id, org id, address or NULL ->
+				   org_id, name */
+	STMT_REFGRUPP_LIST,	/* remiss id -> user id, email, name or '', role,
+				   org name or '', added_at (ISO); by name */
+	STMT_REFGRUPP_CANDIDATES,	/* remiss id -> id, email, name or '',
+				   role, org name or '': enabled users not in the
+				   referensgrupp, by organisation and name */
+	STMT_REFGRUPP_ADD,	/* remiss id, user id, added by -> user_id, email
+				   (no row: no such enabled user, or a member) */
+	STMT_REFGRUPP_REMOVE,	/* remiss id, user id -> user_id, email */
+	STMT_REFGRUPP_OF_USER,	/* user id -> slug, title, sender, opens, closes:
+				   the remisser (not in preparation) whose
+				   referensgrupp the user is in, by last day */
 	STMT__MAX
 };
 

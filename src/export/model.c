@@ -895,6 +895,10 @@ export_kind_sv(const char *kind)
 		return "Kommun";
 	if (strcmp(kind, "region") == 0)
 		return "Region";
+	if (strcmp(kind, "myndighet") == 0)
+		return "Myndighet";
+	if (strcmp(kind, "forening") == 0)
+		return "Förening";
 	return "Annan";
 }
 

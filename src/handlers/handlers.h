@@ -171,6 +171,22 @@ void handle_org_person_remove(struct request *, struct response *);
 void handle_org_person_reinvite(struct request *, struct response *);
 void handle_org_token_create(struct request *, struct response *);
 void handle_org_token_revoke(struct request *, struct response *);
+/* Issue 18 (m18-orgs): organisations, remisslista, referensgrupp. */
+void handle_orgs(struct request *, struct response *);
+void handle_org_create(struct request *, struct response *);
+void handle_org_template(struct request *, struct response *);
+void handle_org_import(struct request *, struct response *);
+void handle_org_page(struct request *, struct response *);
+void handle_org_save(struct request *, struct response *);
+void handle_org_contact_add(struct request *, struct response *);
+void handle_org_contact_remove(struct request *, struct response *);
+void handle_remisslista(struct request *, struct response *);
+void handle_remisslista_add(struct request *, struct response *);
+void handle_remisslista_remove(struct request *, struct response *);
+void handle_remisslista_address(struct request *, struct response *);
+void handle_referensgrupp(struct request *, struct response *);
+void handle_referensgrupp_add(struct request *, struct response *);
+void handle_referensgrupp_remove(struct request *, struct response *);
 
 /* The accessibility statement's Markdown file (remissd -A); the default is
  * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */

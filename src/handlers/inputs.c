@@ -25,8 +25,8 @@ static const char *const action_words[] = { "dolj", "ersatt", NULL };
 
 /* An organisation's kind (organisations.kind): the matrix's filter, the
  * overview's new organisation. */
-static const char *const org_kind_words[] = { "kommun", "region", "annan",
-    NULL };
+static const char *const org_kind_words[] = { "kommun", "region",
+    "myndighet", "forening", "annan", NULL };
 
 /* What happens to a deleted theme's tags. */
 static const char *const tags_fate_words[] = { "ta-bort", "flytta", NULL };
@@ -47,6 +47,12 @@ static const char *const receipt_format_words[] = { "xml", NULL };
 /* A remiss's status (admin). */
 static const char *const remiss_status_words[] = { "utkast", "oppen",
     "stangd", "beslutad", NULL };
+
+/* Issue 18 (m18-orgs): every kind of organisation (organisations.kind),
+ * and where the remisslista's forms return. */
+static const char *const org_kind_all_words[] = { "kommun", "region",
+    "myndighet", "forening", "annan", NULL };
+static const char *const rl_back_words[] = { "remisslista", NULL };
 
 /* Where the editor moves a section (admin). */
 static const char *const direction_words[] = { "upp", "ned", NULL };
@@ -307,4 +313,33 @@ const struct input_def input_defs[IN__MAX] = {
 	    .words = people_done_words },
 	[IN_TOKEN_LABEL] = { .name = "etikett", .type = INPUT_TEXT,
 	    .flags = INPUT_LINE | INPUT_TRIM, .maxlen = 200 },
+	/* Issue 18, organisations, remisslista, referensgrupp (m18-orgs); the
+	 * fields' own rules are core/org_rules.c's, which the handler names
+	 * beside the field. */
+	[IN_ORG_NAME] = { .name = "namn", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_ORG_KIND] = { .name = "typ", .type = INPUT_ENUM,
+	    .words = org_kind_all_words },
+	[IN_ORG_ORGNR] = { .name = "orgnr", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_ORG_REGISTRY] = { .name = "registratur", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_ORG_FILE] = { .name = "fil", .type = INPUT_FILE },
+	[IN_ORG_CSV] = { .name = "csv", .type = INPUT_TEXT },
+	[IN_CONTACT_NAME] = { .name = "kontakt_namn", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_CONTACT_TITLE] = { .name = "kontakt_titel", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_CONTACT_EMAIL] = { .name = "kontakt_epost", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_CONTACT_ID] = { .name = "kontakt", .type = INPUT_ID },
+	[IN_RL_ORGS] = { .name = "organisation", .type = INPUT_ID,
+	    .flags = INPUT_LIST },
+	[IN_RL_KIND] = { .name = "alla", .type = INPUT_ENUM,
+	    .words = org_kind_all_words },
+	[IN_RL_ADDRESS] = { .name = "adress", .type = INPUT_TEXT,
+	    .flags = INPUT_TRIM, .maxlen = 1000 },
+	[IN_RL_BACK] = { .name = "tillbaka", .type = INPUT_ENUM,
+	    .words = rl_back_words },
+	[IN_RG_USER] = { .name = "person", .type = INPUT_ID },
 };

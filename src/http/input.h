@@ -189,6 +189,26 @@ enum input_key {
 	IN_PERSON_ORG_ADMIN,	/* org_admin: administers the organisation */
 	IN_PEOPLE_DONE,		/* ?klart=: what was just done */
 	IN_TOKEN_LABEL,		/* etikett: an API token's label */
+	/* Issue 18, organisations, remisslista, referensgrupp (m18-orgs:
+	 * handlers/admin/organisations.c, org_import.c, remisslista.c,
+	 * referensgrupp.c) */
+	IN_ORG_NAME,		/* namn */
+	IN_ORG_KIND,		/* typ: kommun | region | myndighet |
+				   forening | annan */
+	IN_ORG_ORGNR,		/* orgnr */
+	IN_ORG_REGISTRY,	/* registratur: the registry mailbox */
+	IN_ORG_FILE,		/* fil: the import's CSV file (FILE) */
+	IN_ORG_CSV,		/* csv: the previewed file's text, confirmed */
+	IN_CONTACT_NAME,	/* kontakt_namn */
+	IN_CONTACT_TITLE,	/* kontakt_titel */
+	IN_CONTACT_EMAIL,	/* kontakt_epost */
+	IN_CONTACT_ID,		/* kontakt: a contact's id */
+	IN_RL_ORGS,		/* organisation: ids to invite (LIST) */
+	IN_RL_KIND,		/* alla: invite every organisation of a kind */
+	IN_RL_ADDRESS,		/* adress: the dispatch address, "" to clear */
+	IN_RL_BACK,		/* tillbaka=remisslista: where forlang and
+				   bjud-in return */
+	IN_RG_USER,		/* person: a user's id */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */
 };

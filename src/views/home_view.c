@@ -27,9 +27,31 @@ remiss_row(struct html *h, struct arena *a, const struct open_remiss *r)
 	html_close(h);
 }
 
+/* "Remisser du granskar": a referensgrupp member's remisser, each linked
+ * to its review. */
+static void
+reviews_list(struct html *h, struct arena *a, const struct open_remiss *r,
+    size_t n)
+{
+	size_t i;
+
+	html_elem(h, "h2", _("Remisser du granskar"), NULL);
+	html_open(h, "ul", NULL);
+	for (i = 0; i < n; i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", r[i].title, "href", arena_printf(a,
+		    "/remisser/%s/granskning", r[i].slug), NULL);
+		html_text(h, arena_printf(a, _(" (sista svarsdag %s)"),
+		    date_ui_in(a, r[i].closes)));
+		html_close(h);
+	}
+	html_close(h);
+}
+
 void
 home_view(struct html *h, struct arena *a, const struct identity *who,
-    const struct open_remiss *list, size_t n)
+    const struct open_remiss *list, size_t n,
+    const struct open_remiss *reviews, size_t nreviews)
 {
 	size_t i;
 
@@ -38,6 +60,8 @@ home_view(struct html *h, struct arena *a, const struct identity *who,
 	html_elem(h, "p", _("Här samlas remissvar från kommuner, regioner och "
 	    "andra remissinstanser. Referensgruppen sammanställer svaren till "
 	    "ett beslutsförslag."), "class", "lead", NULL);
+	if (nreviews > 0)
+		reviews_list(h, a, reviews, nreviews);
 	html_elem(h, "h2", _("Öppna remisser"), NULL);
 	if (n == 0) {
 		html_elem(h, "p", _("Det finns inga öppna remisser just nu."), NULL);

@@ -123,6 +123,10 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 		    NULL);
 		html_close(h);
 		html_open(h, "li", NULL);
+		html_elem(h, "a", _("Organisationer"), "href",
+		    "/admin/organisationer", NULL);
+		html_close(h);
+		html_open(h, "li", NULL);
 		html_elem(h, "a", _("Personer"), "href", "/admin/personer", NULL);
 		html_close(h);
 	}

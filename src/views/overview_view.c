@@ -12,6 +12,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/org_list_view.h"
 #include "views/overview_view.h"
 
 /* The status cell of one organisation, in words (never colour alone). */
@@ -88,8 +89,9 @@ static void
 invite_form(struct html *h, struct arena *a, const struct identity *who,
     const char *slug, const struct overview_errors *e)
 {
-	static const char *const kinds[] = { "kommun", "region", "annan" };
-	const char	*labels[3];
+	static const char *const kinds[] = { "kommun", "region", "myndighet",
+	    "forening", "annan" };
+	const char	*labels[5];
 	const char	*kind = e != NULL && e->kind != NULL ? e->kind : "kommun";
 	char		 eid[160];
 	size_t		 k;
@@ -102,7 +104,9 @@ invite_form(struct html *h, struct arena *a, const struct identity *who,
 	    e != NULL ? e->name : NULL, e != NULL ? e->name_error : NULL, 1);
 	labels[0] = _("Kommun");
 	labels[1] = _("Region");
-	labels[2] = _("Annan");
+	labels[2] = _("Myndighet");
+	labels[3] = _("Förening");
+	labels[4] = _("Annan");
 	html_open(h, "div", "class", e != NULL && e->kind_error != NULL ?
 	    "field has-error" : "field", NULL);
 	html_elem(h, "label", _("Typ"), "for", "typ", NULL);
@@ -113,7 +117,7 @@ invite_form(struct html *h, struct arena *a, const struct identity *who,
 	    "aria-invalid", e != NULL && e->kind_error != NULL ? "true" : NULL,
 	    "aria-describedby", e != NULL && e->kind_error != NULL ? eid : NULL,
 	    NULL);
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 5; k++)
 		html_elem(h, "option", labels[k], "value", kinds[k], "selected",
 		    strcmp(kind, kinds[k]) == 0 ? "selected" : NULL, NULL);
 	html_close(h);
@@ -168,6 +172,12 @@ overview_view(struct html *h, struct arena *a, const struct overview_page *p)
 	html_text(h, " ");
 	html_elem(h, "a", _("Publicering och sekretess"), "href", arena_printf(a,
 	    "/remisser/%s/publicering", def->slug), "class", "button", NULL);
+	html_text(h, " ");
+	html_elem(h, "a", _("Remisslista och adresser"), "href", arena_printf(a,
+	    "/remisser/%s/remisslista", def->slug), "class", "button", NULL);
+	html_text(h, " ");
+	html_elem(h, "a", _("Referensgrupp"), "href", arena_printf(a,
+	    "/remisser/%s/referensgrupp", def->slug), "class", "button", NULL);
 	html_close(h);
 	if (e != NULL)
 		error_summary(h, a, e);
@@ -189,7 +199,7 @@ overview_view(struct html *h, struct arena *a, const struct overview_page *p)
 	for (i = 0; i < ov->nrows; i++) {
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", ov->rows[i].name, "scope", "row", NULL);
-		html_elem(h, "td", ov->rows[i].kind, NULL);
+		html_elem(h, "td", org_kind_label(ov->rows[i].kind), NULL);
 		html_elem(h, "td", date_ui_in(a, ov->rows[i].closes), NULL);
 		status_cell(h, a, def->slug, &ov->rows[i]);
 		extend_form(h, a, p->who, def->slug, &ov->rows[i], e);

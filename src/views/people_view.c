@@ -319,7 +319,7 @@ person_view(struct html *h, struct arena *a, const struct identity *who,
 
 /* The organisation's tokens. */
 static void
-token_table(struct html *h, struct arena *a, const struct org_page *p)
+token_table(struct html *h, struct arena *a, const struct own_org_page *p)
 {
 	size_t i;
 
@@ -366,7 +366,7 @@ token_table(struct html *h, struct arena *a, const struct org_page *p)
 }
 
 void
-org_page_view(struct html *h, struct arena *a, const struct org_page *p)
+own_org_view(struct html *h, struct arena *a, const struct own_org_page *p)
 {
 	const struct identity	*who = p->who;
 	size_t			 i;

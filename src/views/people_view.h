@@ -32,7 +32,7 @@ void person_view(struct html *h, struct arena *a, const struct identity *who,
 
 /* /organisation: the caller's organisation's people and API tokens; a new
  * token's secret once (new_token, or NULL). */
-struct org_page {
+struct own_org_page {
 	const struct identity	*who;
 	const struct person	*people;
 	size_t			 npeople;
@@ -41,6 +41,6 @@ struct org_page {
 	const char		*new_token;
 	const char		*done;
 };
-void org_page_view(struct html *h, struct arena *a, const struct org_page *p);
+void own_org_view(struct html *h, struct arena *a, const struct own_org_page *p);
 
 #endif

@@ -81,8 +81,9 @@ remiss_page_view(struct html *h, struct arena *a, const struct remiss_page *p)
 		html_elem(h, "a", _("Översikt: vem har svarat"), "class",
 		    "button primary", "href", arena_printf(a,
 		    "/remisser/%s/oversikt", def->slug), NULL);
+	/* A referensgrupp member of any role reviews this remiss. */
 	if (role == ROLE_GRANSKARE || role == ROLE_FORVALTNING ||
-	    role == ROLE_ADMIN)
+	    role == ROLE_ADMIN || identity_reviews(p->who, def->id))
 		html_elem(h, "a", _("Granskning: remissammanställning"), "class",
 		    "button", "href", arena_printf(a,
 		    "/remisser/%s/granskning", def->slug), NULL);

@@ -39,11 +39,23 @@ export async function sweep(browser) {
 		[`/remisser/${SLUG}/dialogmoten/nytt`, 'nytt dialogmöte'],
 		['/admin/personer', 'personer'],
 		['/tillganglighet', 'tillgänglighetsredogörelse inloggad'],
+		// Issue 18 (m18-orgs): organisations, the remisslista and the referensgrupp.
+		['/admin/organisationer', 'organisationer'],
+		[`/remisser/${SLUG}/remisslista`, 'remisslista'],
+		[`/remisser/${SLUG}/referensgrupp`, 'referensgrupp'],
 	];
 	for (const [p, label] of pages) {
 		await page.goto(BASE + p);
 		await visit(page, label);
 	}
+	await step('sweep: an organisation\'s page opens from the list', async () => {
+		await page.goto(`${BASE}/admin/organisationer`);
+		await Promise.all([page.waitForNavigation(),
+			page.click('main table a:text-is("Laholms kommun")')]);
+		assert(await page.locator('h1').innerText() === 'Laholms kommun',
+			`h1: ${await page.locator('h1').innerText()}`);
+	});
+	await visit(page, 'organisation');
 	await step('sweep: the förvaltning logs out', () => logout(page));
 	await page.context().close();
 

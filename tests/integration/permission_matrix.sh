@@ -92,6 +92,27 @@ row "redaction: write"         POST "/remisser/$SLUG/sekretess" "version=$v2&sty
 row "redaction: withdraw"      POST "/remisser/$SLUG/sekretess/999999999/hav" "skal=x" \
                                                                                 401 403 403 403 403 403 404 404
 row "public page of an unpublished remiss" GET "/publicerat/$SLUG" ""           404 404 404 404 404 404 404 404
+# Issue 18 (m18-orgs): organisations, the remisslista and the referensgrupp. Allowed for the
+# förvaltning, the empty or bad forms are refused (422/404/409): nothing changes.
+row "organisations: read"      GET  "/admin/organisationer" ""                  303 403 403 403 403 403 200 200
+row "organisation: create"     POST "/admin/organisationer" ""                  401 403 403 403 403 403 422 422
+row "organisation: read"       GET  "/admin/organisationer/$laholm" ""          303 403 403 403 403 403 200 200
+row "organisation: write"      POST "/admin/organisationer/$laholm" ""          401 403 403 403 403 403 422 422
+row "organisation contact: add" POST "/admin/organisationer/$laholm/kontakter" "" 401 403 403 403 403 403 422 422
+row "organisation contact: remove" POST "/admin/organisationer/$laholm/kontakter/ta-bort" "kontakt=999999999" \
+                                                                                401 403 403 403 403 403 404 404
+row "organisations: import template" GET "/admin/organisationer/mall.csv" ""    303 403 403 403 403 403 200 200
+row "organisations: import"    POST "/admin/organisationer/import" ""           401 403 403 403 403 403 422 422
+row "remisslista: read"        GET  "/remisser/$SLUG/remisslista" ""            303 403 403 403 403 403 200 200
+row "remisslista: add"         POST "/remisser/$SLUG/remisslista" ""            401 403 403 403 403 403 422 422
+row "remisslista: remove Laholm" POST "/remisser/$SLUG/remisslista/$laholm/ta-bort" "" \
+                                                                                401 403 403 403 403 403 409 409
+row "remisslista: address"     POST "/remisser/$SLUG/remisslista/$laholm/adress" "adress=fel" \
+                                                                                401 403 403 403 403 403 422 422
+row "referensgrupp: read"      GET  "/remisser/$SLUG/referensgrupp" ""          303 403 403 403 403 403 200 200
+row "referensgrupp: add"       POST "/remisser/$SLUG/referensgrupp" ""          401 403 403 403 403 403 422 422
+row "referensgrupp: remove"    POST "/remisser/$SLUG/referensgrupp/ta-bort" "person=999999999" \
+                                                                                401 403 403 403 403 403 404 404
 
 # Issue 18, accounts: the people pages (the förvaltning), an organisation's own page (its
 # admin, or admin; the demo admin belongs to no organisation, so its forms are refused and

@@ -232,6 +232,8 @@ sub_suite "$ROOT/tests/integration/ids_in_remiss.sh" "$BUILD" "$BASE" "$T/tmp/id
 sub_suite "$ROOT/tests/integration/remissd_user.sh" "$BUILD" "$T/tmp/remissd_user"
 # --- redaction prepared on the preview: spans, fields, attachments, every public format ---
 sub_suite "$ROOT/tests/integration/redaction.sh" "$BUILD" "$BASE" "$T/tmp/redaction"
+# Issue 18 (m18-orgs): organisations, CSV import, remisslista, referensgrupp.
+sub_suite "$ROOT/tests/integration/organisations.sh" "$BUILD" "$BASE" "$T/tmp/organisations"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.

@@ -49,6 +49,15 @@ overview_page(struct request *req, struct response *res,
 	response_header(res, "Cache-Control", "no-store");
 }
 
+/* Where a change returns: the remisslista when its form asked
+ * (tillbaka=remisslista), else the overview. */
+static const char *
+back_page(const struct request *req)
+{
+	return input_text(req, IN_RL_BACK) != NULL ? "remisslista" :
+	    "oversikt";
+}
+
 void
 handle_overview(struct request *req, struct response *res)
 {
@@ -92,7 +101,8 @@ handle_extend(struct request *req, struct response *res)
 	switch (rc) {
 	case CORE_OK:
 		handler_see_other(res, arena_printf(req->arena,
-		    "/remisser/%s/oversikt?sparat=1", ov.def.slug));
+		    "/remisser/%s/%s?sparat=1", ov.def.slug,
+		    back_page(req)));
 		return;
 	case CORE_INVALID:	/* EXTEND_BEFORE_OPENS */
 		e.date_error = arena_printf(req->arena, _("Sista svarsdagen kan "
@@ -124,7 +134,8 @@ handle_invite(struct request *req, struct response *res)
 	else if (name == NULL)
 		e.name_error = _("Namnet ska vara en rad, högst 200 tecken.");
 	if (kind == NULL)
-		e.kind_error = _("Välj kommun, region eller annan.");
+		e.kind_error = _("Välj kommun, region, myndighet, förening eller "
+		    "annan.");
 	if (e.name_error != NULL || e.kind_error != NULL) {
 		e.name = input_raw(req, IN_INVITE_NAME);
 		e.kind = kind;
@@ -138,5 +149,5 @@ handle_invite(struct request *req, struct response *res)
 		return;
 	}
 	handler_see_other(res, arena_printf(req->arena,
-	    "/remisser/%s/oversikt", req->object->slug));
+	    "/remisser/%s/%s", req->object->slug, back_page(req)));
 }

@@ -165,6 +165,8 @@ filter_form(struct html *h, struct request *req, const struct remiss_def *def,
 	select_option(h, "", _("Alla"), f->kind);
 	select_option(h, "kommun", _("Kommuner"), f->kind);
 	select_option(h, "region", _("Regioner"), f->kind);
+	select_option(h, "myndighet", _("Myndigheter"), f->kind);
+	select_option(h, "forening", _("Föreningar"), f->kind);
 	select_option(h, "annan", _("Övriga"), f->kind);
 	html_close(h);
 	html_elem(h, "label", _("Fritext"), "for", "f-q", NULL);

@@ -10,12 +10,20 @@
 void
 handle_home(struct request *req, struct response *res)
 {
-	struct open_remiss	*list;
+	struct open_remiss	*list, *reviews = NULL;
 	struct html		*h;
-	size_t			 n;
+	size_t			 n, nreviews = 0;
 	enum core_result	 rc;
 
 	if ((rc = home_list_open(req->db, req->arena, &list, &n)) != CORE_OK) {
+		handler_result(req, res, rc);
+		return;
+	}
+	/* A referensgrupp member reviews by membership (identity.reviews):
+	 * the remisser are listed here, whatever the role. */
+	if (req->identity.nreviews > 0 && req->identity.user_id > 0 &&
+	    (rc = home_list_reviews(req->db, req->arena, req->identity.user_id,
+	    &reviews, &nreviews)) != CORE_OK) {
 		handler_result(req, res, rc);
 		return;
 	}
@@ -23,6 +31,6 @@ handle_home(struct request *req, struct response *res)
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	home_view(h, req->arena, &req->identity, list, n);
+	home_view(h, req->arena, &req->identity, list, n, reviews, nreviews);
 	layout_send(h, res, 200);
 }

@@ -44,7 +44,7 @@ static void
 org_page(struct request *req, struct response *res, const char *new_token,
     const char *done)
 {
-	struct org_page		 p = { .who = &req->identity,
+	struct own_org_page		 p = { .who = &req->identity,
 	    .new_token = new_token, .done = done };
 	struct person		*people = NULL;
 	struct org_token	*tokens = NULL;
@@ -63,7 +63,7 @@ org_page(struct request *req, struct response *res, const char *new_token,
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	org_page_view(h, req->arena, &p);
+	own_org_view(h, req->arena, &p);
 	layout_send(h, res, 200);
 	response_header(res, "Cache-Control", "no-store");
 }
