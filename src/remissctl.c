@@ -12,6 +12,7 @@
 #include "ctl/ctl_check.h"
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_export.h"
+#include "ctl/ctl_mail_remiss.h"
 #include "ctl/ctl_org.h"
 #include "ctl/ctl_remiss.h"
 #include "ctl/ctl_response.h"
@@ -53,6 +54,10 @@ static const char usage_main[] =
     "                               its receipt (after a restore)\n"
     "  archive SLUG -o FILE         write a closed remiss as one e-archive\n"
     "                               package (tar with SHA-256 manifest)\n"
+    "  mail reminders [--today YYYY-MM-DD]\n"
+    "                               queue the reminders due today\n"
+    "  mail digest [--since TIMESTAMP] [--today YYYY-MM-DD]\n"
+    "                               queue the referensgrupp's daily digest\n"
     "  help                         show this help\n"
     "\n"
     "Options:\n"
@@ -232,6 +237,9 @@ main(int argc, char **argv)
 		    usage_archive));
 	if (strcmp(argv[i], "export") == 0)
 		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "mail") == 0 &&
+	    ctl_mail_remiss_is(argc - i - 1, argv + i + 1))
+		return ctl_mail_remiss_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return ctl_usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

@@ -41,6 +41,8 @@ enum object_kind {
 				   the publication shows */
 	OBJ_OWN_TOKEN,		/* {id}: a live personal API token of the
 				   caller */
+	OBJ_REMISS_DOCUMENT,	/* {slug}, {id}: a live document of the remiss
+				   (förslag, missiv, bilaga) */
 	OBJ__MAX
 };
 

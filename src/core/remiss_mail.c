@@ -142,19 +142,14 @@ done:
 	return rc;
 }
 
-/* The remiss's facts a dispatch or a reminder states. */
-struct remiss_facts {
-	const char	*slug, *title, *sender, *diarienummer;
-	int		 sendable;
-};
-
-static int
-remiss_facts(struct db *db, struct arena *a, long long remiss_id,
+int
+remiss_mail_facts(struct db *db, struct arena *a, long long remiss_id,
     struct remiss_facts *f)
 {
-	enum { C_SLUG, C_TITLE, C_SENDER, C_DNR, C_SENDABLE, C__N };
+	enum { C_SLUG, C_TITLE, C_SENDER, C_DNR, C_SENDABLE, C_DAYS, C__N };
 	static const char *const cols[C__N] = { "slug", "title", "sender",
-	    "diarienummer", "sendable" };
+	    "diarienummer", "sendable", "reminder_days" };
+	long long	 days = 0;
 	char		 rid[24];
 	const char	*p[1] = { rid };
 	PGresult	*r;
@@ -170,6 +165,8 @@ remiss_facts(struct db *db, struct arena *a, long long remiss_id,
 	    (f->diarienummer = arena_strdup(a,
 	    db_text(r, 0, c[C_DNR]))) != NULL) {
 		f->sendable = db_bool(r, 0, c[C_SENDABLE]);
+		(void)db_ll(r, 0, c[C_DAYS], &days);
+		f->reminder_days = (int)days;
 		rc = 0;
 	}
 	PQclear(r);
@@ -231,7 +228,7 @@ remiss_mail_dispatch_plan(struct db *db, struct arena *a, long long remiss_id,
 	int			 c[DT__N], i, n;
 
 	memset(p, 0, sizeof(*p));
-	if (remiss_facts(db, a, remiss_id, &f) == -1)
+	if (remiss_mail_facts(db, a, remiss_id, &f) == -1)
 		return -1;
 	p->sendable = f.sendable;
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
@@ -287,7 +284,7 @@ remiss_mail_dispatch(struct db *db, struct arena *a, long long remiss_id,
 	snprintf(rid, sizeof(rid), "%lld", remiss_id);
 	if (db_begin(db) == -1)
 		return DISPATCH_ERROR;
-	if (remiss_facts(db, a, remiss_id, &f) == -1)
+	if (remiss_mail_facts(db, a, remiss_id, &f) == -1)
 		goto err;
 	if (!f.sendable) {
 		db_rollback(db);
@@ -537,4 +534,27 @@ remiss_mail_digest(struct db *db, struct arena *a, const char *since,
 done:
 	PQclear(r);
 	return rc;
+}
+
+int
+remiss_mail_set_reminder_days(struct db *db, struct arena *a,
+    long long remiss_id, int days, const char *actor)
+{
+	char		 rid[24], d[16];
+	const char	*p[2] = { rid, d };
+	PGresult	*r;
+
+	if (days < 0 || days > 60)
+		return -1;
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	snprintf(d, sizeof(d), "%d", days);
+	if (db_begin(db) == -1)
+		return -1;
+	if ((r = db_query(db, STMT_RMAIL_REMINDER_DAYS, p)) == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	PQclear(r);
+	return audit_commit(db, actor, "remiss.reminder_days", "remiss", rid,
+	    arena_printf(a, "{\"reminder_days\":%d}", days));
 }

@@ -22,6 +22,22 @@ int remiss_mail_receipt(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, long long user_id, const char *contact_email,
     const struct receipt *r);
 
+/* The remiss's facts a dispatch or a reminder states. */
+struct remiss_facts {
+	const char	*slug, *title, *sender, *diarienummer;
+	int		 sendable;	/* open, or about to open */
+	int		 reminder_days;
+};
+
+/* Loads them (in a). 0, or -1 (no such remiss, or a database error). */
+int remiss_mail_facts(struct db *db, struct arena *a, long long remiss_id,
+    struct remiss_facts *f);
+
+/* Sets the remiss's reminder days (0..60; 0 for none) with the audit row
+ * "remiss.reminder_days" by actor. 0, or -1. */
+int remiss_mail_set_reminder_days(struct db *db, struct arena *a,
+    long long remiss_id, int days, const char *actor);
+
 /* What a dispatch would send now: the organisations not yet dispatched. */
 struct dispatch_plan {
 	int		 sendable;	/* open, or about to open */
