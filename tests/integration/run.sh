@@ -230,6 +230,8 @@ sub_suite "$ROOT/tests/integration/ids_in_remiss.sh" "$BUILD" "$BASE" "$T/tmp/id
 sub_suite "$ROOT/tests/integration/remissd_user.sh" "$BUILD" "$T/tmp/remissd_user"
 # --- redaction prepared on the preview: spans, fields, attachments, every public format ---
 sub_suite "$ROOT/tests/integration/redaction.sh" "$BUILD" "$BASE" "$T/tmp/redaction"
+# --- issue 18: the remiss's documents, dispatch, reminders, receipts and digest (the outbox) ---
+sub_suite "$ROOT/tests/integration/remiss_mail.sh" "$BUILD" "$BASE" "$T/tmp/remiss_mail"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.
