@@ -146,6 +146,9 @@ U2=/remisser/$S/utskick
 req "$F" GET "$U2"
 check "the dispatch page counts the addresses and warns of an organisation without a mailbox" \
 	eval 'status_is 200 && body_has "2 organisationer har ännu inte fått remissen: 4 meddelanden" && body_has "<li>Tysta kommun</li>" && body_has "Skicka ut remissen"'
+req "$F" GET "/remisser/$S/redigera"
+check "the remiss editor links the documents and the dispatch and reminder pages" \
+	eval 'status_is 200 && body_has "href=\"/remisser/$S/dokument\"" && body_has "href=\"/remisser/$S/utskick\""'
 req "$F" POST "$U2"
 check "a dispatch without the CSRF token is refused, nothing queued" eval 'status_is 403 && [ "$(nout dispatch "remiss_id = $rid")" = 0 ]'
 post_form "$U" "$U2" "$ucsrf"
