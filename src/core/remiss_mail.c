@@ -28,14 +28,17 @@ url(struct arena *a, const char *path)
 	return arena_printf(a, "%s%s", mail_config()->public_url, path);
 }
 
-/* addr in lower case, for dedupe keys (the same mailbox written twice). */
+/* addr in lower case, for dedupe keys (the same mailbox written twice);
+ * addr itself if memory ran out (a key differing only in case). */
 static const char *
 lower(struct arena *a, const char *addr)
 {
 	char	*s, *p;
 
-	if (addr == NULL || (s = arena_strdup(a, addr)) == NULL)
+	if (addr == NULL)
 		return "";
+	if ((s = arena_strdup(a, addr)) == NULL)
+		return addr;
 	for (p = s; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
 	return s;
@@ -55,6 +58,10 @@ queue(struct db *db, const char *kind, const char *to, enum lang lang,
 {
 	struct mail_draft	d;
 
+	/* Every message here has its key: without it (memory ran out while
+	 * writing it) a second run could send it twice. */
+	if (key == NULL || m->subject == NULL)
+		return -1;
 	memset(&d, 0, sizeof(d));
 	d.kind = kind;
 	d.to = to;
