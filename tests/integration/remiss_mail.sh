@@ -190,6 +190,13 @@ sql "UPDATE remiss SET status = 'stangd' WHERE id = $rid2" >/dev/null
 post_form "$F" "/remisser/$S2/utskick" "$fcsrf"
 check "a closed remiss is not dispatched (409, bilingual), nothing queued" \
 	eval 'status_is 409 && body_has "öppen eller ska öppna" && body_has "open or about to open" && [ "$(nout dispatch "remiss_id = $rid2")" = 0 ]'
+S3=rm-snart
+new_remiss $S3 "Remiss som snart öppnar" 1 "kommun:Utskicks kommun"
+rid3=$(sql "SELECT id FROM remiss WHERE slug = '$S3'")
+sql "UPDATE remiss SET opens = '$(day '+3 days')' WHERE id = $rid3" >/dev/null
+post_form "$F" "/remisser/$S3/utskick" "$fcsrf"
+check "a remiss about to open is dispatched (before its first day)" \
+	eval 'status_is 303 && [ "$(nout dispatch "remiss_id = $rid3")" = 3 ]'
 
 # --- the e-archive package carries the documents ----------------------------------------------
 req "$F" POST "/remisser/$S2/dokument" -F "csrf=$fcsrf" -F typ=forslag -F "fil=@$T/forslag.pdf"
@@ -324,6 +331,8 @@ cat >"$T/svarat.xml" <<EOF
 </remissvar>
 EOF
 import_response "$T/svarat.xml"
+check "a response imported with remissctl queues its receipt to the answer's contact and the registry" \
+	eval '[ "$(outbox receipt "remiss_id = $pid" | tr "\n" " ")" = "s@svarat.example sven@svarat.example " ]'
 rem() { outbox reminder "remiss_id = $pid" | tr '\n' ' '; }
 ctl mail reminders
 check "remissctl mail reminders: only the silent organisation inside the window, to its mailbox and contact" \
