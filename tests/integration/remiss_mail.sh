@@ -82,6 +82,16 @@ req "$F" POST "$D" -F "csrf=$fcsrf" -F typ=missiv -F "fil=@$T/missiv.docx;type=a
 docx_id=$(sql "SELECT id FROM remiss_documents WHERE remiss_id = $rid AND kind = 'missiv' ORDER BY id DESC LIMIT 1")
 check "a DOCX uploads as the missiv, typed by its content" \
 	eval 'status_is 303 && [ "$(sql "SELECT media_type FROM remiss_documents WHERE id = $docx_id")" = application/vnd.openxmlformats-officedocument.wordprocessingml.document ]'
+python3 - "$T/bilaga.odt" <<'EOF'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+    z.writestr("content.xml", '<?xml version="1.0"?><office:document-content/>', zipfile.ZIP_DEFLATED)
+EOF
+req "$F" POST "$D" -F "csrf=$fcsrf" -F typ=bilaga -F "rubrik=Konsekvensanalys" -F "fil=@$T/bilaga.odt"
+odt_id=$(sql "SELECT id FROM remiss_documents WHERE remiss_id = $rid AND kind = 'bilaga' ORDER BY id DESC LIMIT 1")
+check "an ODT uploads as a bilaga, typed by its content" \
+	eval 'status_is 303 && [ "$(sql "SELECT media_type FROM remiss_documents WHERE id = $odt_id")" = application/vnd.oasis.opendocument.text ]'
 n=$(ndocs)
 req "$F" POST "$D" -F "csrf=$fcsrf" -F typ=bilaga -F "fil=@$T/anteckning.txt"
 check "a text file is refused (415) in Swedish and English, nothing stored" \
@@ -148,6 +158,9 @@ check "the dispatch page counts the addresses and warns of an organisation witho
 	eval 'status_is 200 && body_has "2 organisationer har ännu inte fått remissen: 4 meddelanden" && body_has "<li>Tysta kommun</li>" && body_has "Skicka ut remissen"'
 req "$F" GET "/remisser/$S/redigera"
 check "the remiss editor links the documents and the dispatch and reminder pages" \
+	eval 'status_is 200 && body_has "href=\"/remisser/$S/dokument\"" && body_has "href=\"/remisser/$S/utskick\""'
+req "$F" GET "/remisser/$S/oversikt"
+check "…and so does the remiss's overview, the förvaltning's page of the remiss" \
 	eval 'status_is 200 && body_has "href=\"/remisser/$S/dokument\"" && body_has "href=\"/remisser/$S/utskick\""'
 req "$F" POST "$U2"
 check "a dispatch without the CSRF token is refused, nothing queued" eval 'status_is 403 && [ "$(nout dispatch "remiss_id = $rid")" = 0 ]'
