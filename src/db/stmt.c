@@ -2096,7 +2096,7 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    "  WHERE remiss_id = $1::bigint AND dispatched_at IS NULL"
 	    "  AND org_id = ANY ($2::bigint[]) RETURNING org_id)"
 	    " UPDATE remiss SET dispatched_at = now() WHERE id = $1::bigint"
-	    " RETURNING (SELECT count(*) FROM i) AS orgs", 2 },
+	    " AND EXISTS (SELECT 1 FROM i)", 2 },
 	[STMT_RMAIL_REMINDERS_DUE] = { "rmail_reminders_due",
 	    "WITH due AS (SELECT r.id AS remiss_id, r.slug, r.title, r.sender,"
 	    "  COALESCE(r.diarienummer, '') AS diarienummer, i.org_id,"

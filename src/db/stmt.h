@@ -642,9 +642,10 @@ enum stmt {
 					   contacts, its users of role kommun) */
 	STMT_RMAIL_NO_ADDRESS,		/* remiss id -> org_name: invited, not
 					   yet dispatched, without a mailbox */
-	STMT_RMAIL_DISPATCH_MARK,	/* remiss id, org ids '{1,2}' -> orgs:
+	STMT_RMAIL_DISPATCH_MARK,	/* remiss id, org ids '{1,2}' -> ():
 					   dispatched_at of those invitations
-					   and of the remiss */
+					   not yet dispatched, and of the remiss
+					   when any was */
 	STMT_RMAIL_REMINDERS_DUE,	/* today -> remiss_id, slug, title,
 					   sender, diarienummer, org_id,
 					   org_name, deadline, addr, lang */

@@ -187,8 +187,10 @@ check "…the invitations and the remiss are marked dispatched (not the one with
 	      [ -z "$(sql "SELECT dispatched_at FROM invitations WHERE remiss_id = $rid AND org_id = $tk")" ] &&
 	      [ -n "$(sql "SELECT dispatched_at FROM remiss WHERE id = $rid")" ] &&
 	      [ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'remiss.dispatch'"'"' AND object_id = '"'"'$rid'"'"'")" = 1 ]'
+first=$(sql "SELECT dispatched_at FROM remiss WHERE id = $rid")
 post_form "$F" "$U2" "$fcsrf"
-check "pressing again queues nothing new" eval 'status_is 303 && [ "$(nout dispatch "remiss_id = $rid")" = 4 ]'
+check "pressing again queues nothing new (and the remiss keeps the time of the dispatch that sent)" \
+	eval 'status_is 303 && [ "$(nout dispatch "remiss_id = $rid")" = 4 ] && [ "$(sql "SELECT dispatched_at FROM remiss WHERE id = $rid")" = "$first" ]'
 sql "INSERT INTO organisations (name, kind, registry_email) VALUES ('Sen kommun', 'kommun', 'sen@sen.example')
 	ON CONFLICT (name) DO NOTHING" >/dev/null
 sk=$(sql "SELECT id FROM organisations WHERE name = 'Sen kommun'")
