@@ -12,6 +12,7 @@
 #include "ctl/ctl_check.h"
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_export.h"
+#include "ctl/ctl_mail_remiss.h"
 #include "ctl/ctl_org.h"
 #include "ctl/ctl_refgrupp.h"
 #include "ctl/ctl_remiss.h"
@@ -60,6 +61,10 @@ static const char usage_main[] =
     "                               its receipt (after a restore)\n"
     "  archive SLUG -o FILE         write a closed remiss as one e-archive\n"
     "                               package (tar with SHA-256 manifest)\n"
+    "  mail reminders [--today YYYY-MM-DD]\n"
+    "                               queue the reminders due today\n"
+    "  mail digest [--since TIMESTAMP] [--today YYYY-MM-DD]\n"
+    "                               queue the referensgrupp's daily digest\n"
     "  help                         show this help\n"
     "\n"
     "Options:\n"
@@ -242,6 +247,10 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "referensgrupp") == 0)
 		return ctl_bump_data_version(conninfo,
 		    ctl_refgrupp_main(conninfo, argc - i - 1, argv + i + 1));
+	if (strcmp(argv[i], "mail") == 0)
+		return ctl_mail_remiss_is(argc - i - 1, argv + i + 1) ?
+		    ctl_mail_remiss_main(conninfo, argc - i - 1, argv + i + 1) :
+		    ctl_mail_remiss_usage(argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return ctl_usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

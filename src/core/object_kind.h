@@ -48,6 +48,8 @@ enum object_kind {
 				   organisation */
 	OBJ_ORGANISATION,	/* {id}: an organisation (its administration
 				   page; issue 18, m18-orgs) */
+	OBJ_REMISS_DOCUMENT,	/* {slug}, {id}: a live document of the remiss
+				   (förslag, missiv, bilaga) */
 	OBJ__MAX
 };
 

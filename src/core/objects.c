@@ -100,6 +100,9 @@ const struct object_def object_defs[OBJ__MAX] = {
 	    .audience = AUDIENCE_ANY, .missing = PROB_NO_TOKEN },
 	[OBJ_ORGANISATION] = { .name = "organisation", .params = { "id" },
 	    .audience = AUDIENCE_ANY, .missing = PROB_NOT_FOUND },
+	[OBJ_REMISS_DOCUMENT] = { .name = "remiss_document",
+	    .params = { "slug", "id" }, .audience = AUDIENCE_INVITED,
+	    .remiss_missing = PROB_NOT_FOUND, .missing = PROB_NOT_FOUND },
 };
 
 static const struct object_load_def load_defs[OBJ__MAX] = {
@@ -138,7 +141,7 @@ static const struct object_load_def load_defs[OBJ__MAX] = {
 	    false, false, false },
 	[OBJ_OWN_TOKEN] = { STMT_OBJECT_OWN_TOKEN, KEY_ID, 0, false, false,
 	    false },
-	[OBJ_ORGANISATION] = { STMT_OBJECT_ORGANISATION, KEY_ID, 0, false,
+	[OBJ_REMISS_DOCUMENT] = { STMT_OBJECT_REMISS_DOCUMENT, KEY_ID, 0, false,
 	    false, false },
 };
 

@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "core/audit.h"
+#include "core/remiss_mail.h"
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "core/response_store.h"
@@ -958,6 +959,10 @@ response_submit(struct db *db, struct arena *a,
 	if (detail.failed || actor == NULL ||
 	    audit_write(db, actor, "response.submit", "response_version", vid,
 	    detail.data) == -1)
+		goto err;
+	/* The receipt mail commits with the version, or neither does. */
+	if (remiss_mail_receipt(db, a, def->id, req->org_id, req->user_id,
+	    doc.contact_email, out) == -1)
 		goto err;
 	in_tx = 0;
 	if (db_commit(db) == -1)

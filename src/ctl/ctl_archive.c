@@ -18,6 +18,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "core/audit.h"
+#include "core/remiss_docs.h"
 #include "core/remiss_def.h"
 #include "core/response_doc.h"
 #include "core/response_store.h"
@@ -229,6 +230,45 @@ one_version(struct pack *p, struct index *x, struct db *db, const PGresult *v,
 	return x->x.failed ? -1 : 0;
 }
 
+/* Writes the remiss's own documents (förslag, missiv, bilagor) into
+ * handlingar/ with their SHA-256, each checked against the one stored at
+ * upload. Returns 0 or -1 (printed). */
+static int
+documents(struct pack *p, struct index *x, struct db *db, long long remiss_id)
+{
+	struct remiss_doc	*docs, d;
+	const char		*rel;
+	char			 sha[65];
+	long			 n, i;
+
+	if ((n = remiss_docs_list(db, p->a, remiss_id, &docs)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (remiss_doc_get(db, p->a, remiss_id, docs[i].id, &d) != 1)
+			return -1;
+		sha256_hex(d.bytes, (size_t)d.size, sha);
+		if (strcmp(sha, docs[i].sha256) != 0) {
+			fprintf(stderr, "remissctl: archive: document %lld (%s) "
+			    "does not hash to its recorded SHA-256\n",
+			    docs[i].id, docs[i].filename);
+			return -1;
+		}
+		rel = arena_printf(p->a, "handlingar/%ld-%s%s", i + 1,
+		    docs[i].kind, extension(p->a, docs[i].filename));
+		if (rel == NULL || put(p, rel, d.bytes, (size_t)d.size) == -1)
+			return -1;
+		xmlw_void(&x->x, "handling",
+		    "slag", docs[i].kind,
+		    "rubrik", *docs[i].title != '\0' ? docs[i].title : NULL,
+		    "filnamn", docs[i].filename,
+		    "mediatyp", docs[i].media_type,
+		    "uppladdad", docs[i].created,
+		    "fil", rel,
+		    "sha256", sha, (const char *)NULL);
+	}
+	return x->x.failed ? -1 : 0;
+}
+
 /* Stages the whole package for def into p->top. Returns the number of
  * versions, or -1 (printed). */
 static long
@@ -265,6 +305,8 @@ stage(struct pack *p, struct db *db, const struct remiss_def *def)
 	    "diarienummer", def->diarienummer,
 	    "status", def->status,
 	    "fil", "remiss.xml", (const char *)NULL);
+	if (documents(p, &x, db, def->id) == -1)
+		goto out;
 	for (i = 0; i < PQntuples(v); i++)
 		if (one_version(p, &x, db, v, i, c) == -1)
 			goto out;

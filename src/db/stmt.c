@@ -2285,4 +2285,117 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " FROM remiss_reviewers rr JOIN remiss r ON r.id = rr.remiss_id"
 	    " WHERE rr.user_id = $1::bigint AND r.status <> 'utkast'"
 	    " ORDER BY r.closes DESC, r.slug", 1 },
+	/* Issue 18, remiss documents and the messages about a remiss
+	 * (core/remiss_docs.c, core/remiss_mail.c). */
+	[STMT_RMAIL_RECEIPT_TO] = { "rmail_receipt_to",
+	    "SELECT r.title, o.registry_email,"
+	    " COALESCE(u.email, '') AS user_email,"
+	    " COALESCE(u.lang, '') AS user_lang"
+	    " FROM remiss r JOIN organisations o ON o.id = $2::bigint"
+	    " LEFT JOIN users u ON u.id = $3::bigint AND NOT u.disabled"
+	    " WHERE r.id = $1::bigint", 3 },
+	[STMT_RMAIL_REMISS] = { "rmail_remiss",
+	    "SELECT slug, title, sender, COALESCE(diarienummer, '')"
+	    " AS diarienummer, status,"
+	    " status = 'oppen' AND closes >= " TODAY_SE " AS sendable,"
+	    " reminder_days"
+	    " FROM remiss WHERE id = $1::bigint", 1 },
+	[STMT_RMAIL_DISPATCH_TO] = { "rmail_dispatch_to",
+	    "WITH inv AS (SELECT i.org_id, o.name AS org_name,"
+	    "  to_char(COALESCE(i.extended_closes, r.closes), 'YYYY-MM-DD')"
+	    "  AS deadline, COALESCE(i.dispatch_email, o.registry_email) AS main"
+	    "  FROM invitations i JOIN organisations o ON o.id = i.org_id"
+	    "  JOIN remiss r ON r.id = i.remiss_id"
+	    "  WHERE i.remiss_id = $1::bigint AND i.dispatched_at IS NULL)"
+	    " SELECT org_id, org_name, deadline, main AS addr, 'sv' AS lang,"
+	    "  NULL::bigint AS user_id, 0 AS ord FROM inv WHERE main IS NOT NULL"
+	    " UNION ALL SELECT inv.org_id, org_name, deadline, c.email, 'sv',"
+	    "  NULL, 1 FROM inv JOIN org_contacts c ON c.org_id = inv.org_id"
+	    " UNION ALL SELECT inv.org_id, org_name, deadline, u.email, u.lang,"
+	    "  u.id, 2 FROM inv JOIN users u ON u.org_id = inv.org_id"
+	    "  AND u.role = 'kommun' AND NOT u.disabled"
+	    " ORDER BY org_name, org_id, ord, addr", 1 },
+	[STMT_RMAIL_NO_ADDRESS] = { "rmail_no_address",
+	    "SELECT o.name AS org_name FROM invitations i"
+	    " JOIN organisations o ON o.id = i.org_id"
+	    " WHERE i.remiss_id = $1::bigint AND i.dispatched_at IS NULL"
+	    " AND COALESCE(i.dispatch_email, o.registry_email) IS NULL"
+	    " ORDER BY o.name", 1 },
+	[STMT_RMAIL_DISPATCH_MARK] = { "rmail_dispatch_mark",
+	    "WITH i AS (UPDATE invitations SET dispatched_at = now()"
+	    "  WHERE remiss_id = $1::bigint AND dispatched_at IS NULL"
+	    "  AND org_id = ANY ($2::bigint[]) RETURNING org_id)"
+	    " UPDATE remiss SET dispatched_at = now() WHERE id = $1::bigint"
+	    " AND EXISTS (SELECT 1 FROM i)", 2 },
+	[STMT_RMAIL_REMINDERS_DUE] = { "rmail_reminders_due",
+	    "WITH due AS (SELECT r.id AS remiss_id, r.slug, r.title, r.sender,"
+	    "  COALESCE(r.diarienummer, '') AS diarienummer, i.org_id,"
+	    "  o.name AS org_name, COALESCE(i.extended_closes, r.closes) AS d,"
+	    "  COALESCE(i.dispatch_email, o.registry_email) AS main"
+	    "  FROM remiss r JOIN invitations i ON i.remiss_id = r.id"
+	    "  JOIN organisations o ON o.id = i.org_id"
+	    "  WHERE r.status = 'oppen' AND r.reminder_days > 0"
+	    "  AND r.opens <= $1::date"
+	    "  AND COALESCE(i.extended_closes, r.closes) BETWEEN $1::date"
+	    "   AND $1::date + r.reminder_days"
+	    "  AND NOT EXISTS (SELECT 1 FROM responses rs"
+	    "   JOIN response_versions v ON v.response_id = rs.id"
+	    "   WHERE rs.remiss_id = r.id AND rs.org_id = i.org_id))"
+	    " SELECT remiss_id, slug, title, sender, diarienummer, org_id,"
+	    "  org_name, to_char(d, 'YYYY-MM-DD') AS deadline, addr, 'sv' AS lang"
+	    " FROM (SELECT due.*, main AS addr, 0 AS ord FROM due"
+	    "  WHERE main IS NOT NULL"
+	    "  UNION ALL SELECT due.*, c.email, 1 FROM due"
+	    "  JOIN org_contacts c ON c.org_id = due.org_id) x"
+	    " ORDER BY remiss_id, org_name, org_id, ord, addr", 1 },
+	[STMT_RMAIL_REMINDED] = { "rmail_reminded",
+	    "UPDATE invitations SET reminded_at = now()"
+	    " WHERE remiss_id = $1::bigint AND org_id = $2::bigint", 2 },
+	[STMT_RMAIL_DIGEST_NEW] = { "rmail_digest_new",
+	    "SELECT r.id AS remiss_id, r.slug, r.title, rs.org_id,"
+	    " o.name AS org_name, v.version,"
+	    " iso_time_se(v.received_at) AS received_at"
+	    " FROM remiss r JOIN responses rs ON rs.remiss_id = r.id"
+	    " JOIN response_versions v ON v.response_id = rs.id"
+	    " JOIN organisations o ON o.id = rs.org_id"
+	    " WHERE EXISTS (SELECT 1 FROM remiss_reviewers rr"
+	    "  WHERE rr.remiss_id = r.id)"
+	    " AND v.received_at > COALESCE($1::timestamptz,"
+	    "  GREATEST((SELECT max(m.created_at) FROM mail_outbox m"
+	    "   WHERE m.kind = 'digest' AND m.remiss_id = r.id),"
+	    "   now() - interval '1 day'))"
+	    " ORDER BY r.id, v.received_at, v.id", 1 },
+	[STMT_RMAIL_DIGEST_READERS] = { "rmail_digest_readers",
+	    "SELECT u.id AS user_id, u.email, u.lang FROM remiss_reviewers rr"
+	    " JOIN users u ON u.id = rr.user_id"
+	    " WHERE rr.remiss_id = $1::bigint AND NOT u.disabled"
+	    " ORDER BY u.id", 1 },
+	[STMT_RMAIL_REMINDER_DAYS] = { "rmail_reminder_days",
+	    "UPDATE remiss SET reminder_days = $2::int, updated_at = now()"
+	    " WHERE id = $1::bigint", 2 },
+	[STMT_RDOC_LIST] = { "rdoc_list",
+	    "SELECT id, kind, COALESCE(title, '') AS title, filename,"
+	    " media_type, size, sha256, iso_time_se(created_at) AS created"
+	    " FROM remiss_documents"
+	    " WHERE remiss_id = $1::bigint AND removed_at IS NULL"
+	    " ORDER BY CASE kind WHEN 'forslag' THEN 0 WHEN 'missiv' THEN 1"
+	    " ELSE 2 END, created_at, id", 1 },
+	[STMT_RDOC_INSERT] = { "rdoc_insert",
+	    "INSERT INTO remiss_documents (remiss_id, kind, title, filename,"
+	    " media_type, bytes, size, sha256, uploaded_by)"
+	    " SELECT $1::bigint, $2::text, $3::text, $4::text, $5::text, b,"
+	    " length(b), $7::text, $8::bigint"
+	    " FROM decode($6::text, 'hex') AS b RETURNING id", 8 },
+	[STMT_RDOC_GET] = { "rdoc_get",
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex, sha256"
+	    " FROM remiss_documents WHERE remiss_id = $1::bigint"
+	    " AND id = $2::bigint AND removed_at IS NULL", 2 },
+	[STMT_RDOC_REMOVE] = { "rdoc_remove",
+	    "UPDATE remiss_documents SET removed_at = now()"
+	    " WHERE remiss_id = $1::bigint AND id = $2::bigint"
+	    " AND removed_at IS NULL RETURNING id", 2 },
+	[STMT_OBJECT_REMISS_DOCUMENT] = { "object_remiss_document",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM remiss_documents d"
+	    "  WHERE d.remiss_id = r.id AND d.id = $3::bigint"
+	    "  AND d.removed_at IS NULL)"), 3 },
 };

@@ -712,6 +712,49 @@ enum stmt {
 	STMT_REFGRUPP_OF_USER,	/* user id -> slug, title, sender, opens, closes:
 				   the remisser (not in preparation) whose
 				   referensgrupp the user is in, by last day */
+
+	/* Issue 18, remiss documents and the messages about a remiss
+	 * (core/remiss_docs.c, core/remiss_mail.c). */
+	STMT_RMAIL_RECEIPT_TO,		/* remiss id, org id, user id or NULL ->
+					   title, registry_email, user_email,
+					   user_lang ('' without a user) */
+	STMT_RMAIL_REMISS,		/* remiss id -> slug, title, sender,
+					   diarienummer, status, sendable (open
+					   or about to open), reminder_days */
+	STMT_RMAIL_DISPATCH_TO,		/* remiss id -> org_id, org_name,
+					   deadline, addr, lang, user_id: every
+					   address of each invited organisation
+					   not yet dispatched (its mailbox, its
+					   contacts, its users of role kommun) */
+	STMT_RMAIL_NO_ADDRESS,		/* remiss id -> org_name: invited, not
+					   yet dispatched, without a mailbox */
+	STMT_RMAIL_DISPATCH_MARK,	/* remiss id, org ids '{1,2}' -> ():
+					   dispatched_at of those invitations
+					   not yet dispatched, and of the remiss
+					   when any was */
+	STMT_RMAIL_REMINDERS_DUE,	/* today -> remiss_id, slug, title,
+					   sender, diarienummer, org_id,
+					   org_name, deadline, addr, lang */
+	STMT_RMAIL_REMINDED,		/* remiss id, org id -> () */
+	STMT_RMAIL_DIGEST_NEW,		/* since or NULL -> remiss_id, slug,
+					   title, org_id, org_name, version,
+					   received_at: versions received since
+					   (NULL: since the remiss's last digest,
+					   at most a day back) of remisser with a
+					   referensgrupp, by remiss and time */
+	STMT_RMAIL_DIGEST_READERS,	/* remiss id -> user_id, email, lang */
+	STMT_RMAIL_REMINDER_DAYS,	/* remiss id, days -> () */
+	STMT_RDOC_LIST,			/* remiss id -> id, kind, title,
+					   filename, media_type, size, sha256,
+					   created (ISO): the live documents */
+	STMT_RDOC_INSERT,		/* remiss id, kind, title, filename,
+					   media type, hex bytes, sha256, user
+					   -> id */
+	STMT_RDOC_GET,			/* remiss id, doc id -> filename,
+					   media_type, hex, sha256 (live only) */
+	STMT_RDOC_REMOVE,		/* remiss id, doc id -> id (no row: not
+					   there or already withdrawn) */
+	STMT_OBJECT_REMISS_DOCUMENT,	/* slug, org, document id (live) */
 	STMT__MAX
 };
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/remiss_docs.h"
 #include "core/remiss_rules.h"
 #include "core/worddiff.h"
 #include "export/chart.h"
@@ -142,6 +143,19 @@ html_begin(void *w, const struct export_head *h)
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
+
+	/* The remiss's own documents, with their SHA-256. */
+	if (h->ndocs > 0) {
+		xmlw_start(x, "section", "class", "handlingar",
+		    (const char *)NULL);
+		xmlw_elem(x, "h2", "Remisshandlingar", (const char *)NULL);
+		xmlw_start(x, "ul", (const char *)NULL);
+		for (i = 0; i < h->ndocs; i++)
+			xmlw_elem(x, "li", export_doc_line(a, &h->docs[i]),
+			    (const char *)NULL);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
 
 	/* The chart of every section. */
 	xmlw_start(x, "section", "class", "diagram", (const char *)NULL);

@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include "db/db.h"
+#include "core/remiss_docs.h"
 #include "export/model.h"
 #include "log.h"
 #include "util/arena.h"
@@ -78,6 +79,8 @@ load_head(struct db *db, struct arena *a, const char *slug,
 	size_t			 i, n;
 	int			 k, c[POS__MAX];
 	long long		 v;
+	struct remiss_doc	*docs;
+	long			 dn;
 
 	memset(h, 0, sizeof(*h));
 	p[0] = slug;
@@ -137,6 +140,13 @@ load_head(struct db *db, struct arena *a, const char *slug,
 	h->sections = secs;
 	h->nsections = n;
 	PQclear(r);
+	r = NULL;
+
+	/* The remiss's own documents, listed in the exports. */
+	if ((dn = remiss_docs_list(db, a, h->remiss_id, &docs)) == -1)
+		goto err;
+	h->docs = docs;
+	h->ndocs = (size_t)dn;
 	return 0;
 err:
 	PQclear(r);
@@ -886,6 +896,19 @@ export_answer_field(const struct export_answer *an, size_t k,
 	*label_sv = f[k].label;
 	return *(const char *const *)(const void *)((const char *)an +
 	    f[k].off);
+}
+
+const char *
+export_doc_line(struct arena *a, const struct remiss_doc *d)
+{
+	const char	*kind = strcmp(d->kind, "forslag") == 0 ? "Förslag" :
+	    strcmp(d->kind, "missiv") == 0 ? "Missiv" : "Bilaga";
+	char		 day[11];
+
+	snprintf(day, sizeof(day), "%.10s", d->created);
+	return arena_printf(a, "%s: %s (%s, %lld byte, uppladdad %s, "
+	    "SHA-256 %s)", kind, *d->title != '\0' ? d->title : d->filename,
+	    d->filename, d->size, date_sv_in(a, day), d->sha256);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include "export/sink.h"
 
 struct db;
+struct remiss_doc;
 
 
 /* The counts of POS_NONE hold answers given without a position. */
@@ -52,6 +53,10 @@ struct export_head {
 	size_t				 nanswered;	/* orgs with a version */
 	const struct export_section_head *sections;	/* in order */
 	size_t				 nsections;
+	const struct remiss_doc		*docs;		/* the remiss's own
+							   documents (förslag
+							   first), live only */
+	size_t				 ndocs;
 };
 
 /* One organisation's latest answer to a section or a question (every text
@@ -244,6 +249,10 @@ const char *export_org_when_sv(struct arena *a, const struct export_org *o);
 #define EXPORT_ANSWER_FIELDS	5
 const char *export_answer_field(const struct export_answer *an, size_t k,
     const char **label_sv);
+
+/* One of the remiss's documents on a line, in Swedish: "Förslag: TITLE
+ * (file.pdf, 120 kB, uppladdad 3 maj 2024, SHA-256 ...)"; in a. */
+const char *export_doc_line(struct arena *a, const struct remiss_doc *d);
 
 /* The kind of organisation in Swedish: "Kommun", "Region" or "Annan". */
 const char *export_kind_sv(const char *kind);

@@ -9,6 +9,7 @@
 
 #include <zip.h>
 
+#include "core/remiss_docs.h"
 #include "core/remiss_rules.h"
 #include "export/chart.h"
 #include "export/odt.h"
@@ -322,6 +323,13 @@ odt_begin(void *w, const struct export_head *h)
 		xmlw_end(x);
 	}
 	xmlw_end(x);
+
+	/* The remiss's own documents, with their SHA-256. */
+	if (h->ndocs > 0) {
+		heading(x, "Heading_20_1", "1", "Remisshandlingar");
+		for (i = 0; i < h->ndocs; i++)
+			para(x, "Standard", export_doc_line(a, &h->docs[i]));
+	}
 
 	/* The chart of every section. */
 	heading(x, "Hbreak", "1", "Ställningstaganden per avsnitt");

@@ -187,6 +187,14 @@ void handle_remisslista_address(struct request *, struct response *);
 void handle_referensgrupp(struct request *, struct response *);
 void handle_referensgrupp_add(struct request *, struct response *);
 void handle_referensgrupp_remove(struct request *, struct response *);
+/* Issue 18: remiss documents, dispatch, reminder days. */
+void handle_remiss_docs(struct request *, struct response *);
+void handle_remiss_doc_upload(struct request *, struct response *);
+void handle_remiss_doc_download(struct request *, struct response *);
+void handle_remiss_doc_remove(struct request *, struct response *);
+void handle_dispatch_page(struct request *, struct response *);
+void handle_dispatch(struct request *, struct response *);
+void handle_reminder_days(struct request *, struct response *);
 
 /* The accessibility statement's Markdown file (remissd -A); the default is
  * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */

@@ -9,6 +9,13 @@
 /* The interface languages (views/i18n.h lang_parse). */
 static const char *const lang_words[] = { "sv", "en", NULL };
 
+/* Issue 18: a remiss document's kind; what the documents and dispatch
+ * pages say was just done (handlers/admin/remiss_documents.c). */
+static const char *const rdoc_kind_words[] = { "forslag", "missiv", "bilaga",
+    NULL };
+static const char *const rmail_done_words[] = { "uppladdad", "borttagen",
+    "skickat", "paminnelser", NULL };
+
 /* Review: positions (core/response_doc.h position_code), a thread's
  * status, a read mark. */
 static const char *const position_words[] = { "tillstyrker",
@@ -342,4 +349,14 @@ const struct input_def input_defs[IN__MAX] = {
 	[IN_RL_BACK] = { .name = "tillbaka", .type = INPUT_ENUM,
 	    .words = rl_back_words },
 	[IN_RG_USER] = { .name = "person", .type = INPUT_ID },
+	/* Issue 18, remiss documents and dispatch. */
+	[IN_RDOC_FILE] = { .name = "fil", .type = INPUT_FILE },
+	[IN_RDOC_KIND] = { .name = "typ", .type = INPUT_ENUM,
+	    .words = rdoc_kind_words },
+	[IN_RDOC_TITLE] = { .name = "rubrik", .type = INPUT_TEXT,
+	    .flags = INPUT_LINE | INPUT_TRIM, .maxlen = 300 },
+	[IN_REMINDER_DAYS] = { .name = "dagar", .type = INPUT_INT, .min = 0,
+	    .max = 60, .flags = INPUT_TRIM },
+	[IN_RMAIL_DONE] = { .name = "klart", .type = INPUT_ENUM,
+	    .words = rmail_done_words },
 };

@@ -209,6 +209,13 @@ enum input_key {
 	IN_RL_BACK,		/* tillbaka=remisslista: where forlang and
 				   bjud-in return */
 	IN_RG_USER,		/* person: a user's id */
+	/* Issue 18, remiss documents and dispatch
+	 * (handlers/admin/remiss_documents.c) */
+	IN_RDOC_FILE,		/* fil: the document (FILE) */
+	IN_RDOC_KIND,		/* typ: forslag | missiv | bilaga */
+	IN_RDOC_TITLE,		/* rubrik: its title (optional) */
+	IN_REMINDER_DAYS,	/* dagar: reminder days, 0..60 */
+	IN_RMAIL_DONE,		/* ?klart=CODE: what was just done */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */
 };

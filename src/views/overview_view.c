@@ -178,6 +178,13 @@ overview_view(struct html *h, struct arena *a, const struct overview_page *p)
 	html_text(h, " ");
 	html_elem(h, "a", _("Referensgrupp"), "href", arena_printf(a,
 	    "/remisser/%s/referensgrupp", def->slug), "class", "button", NULL);
+	/* Issue 18: the remiss's documents and its dispatch (utskick). */
+	html_text(h, " ");
+	html_elem(h, "a", _("Hantera handlingar"), "href", arena_printf(a,
+	    "/remisser/%s/dokument", def->slug), "class", "button", NULL);
+	html_text(h, " ");
+	html_elem(h, "a", _("Utskick och påminnelser"), "href", arena_printf(a,
+	    "/remisser/%s/utskick", def->slug), "class", "button", NULL);
 	html_close(h);
 	if (e != NULL)
 		error_summary(h, a, e);

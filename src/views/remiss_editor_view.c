@@ -406,6 +406,14 @@ editor_view(struct html *h, struct arena *a, const struct editor_page *p)
 	html_elem(h, "dt", _("Status"), NULL);
 	html_elem(h, "dd", status_text(p->remiss->status), NULL);
 	html_close(h);
+	/* Issue 18: the remiss's documents, its dispatch and reminder days. */
+	html_open(h, "p", "class", "editor-links", NULL);
+	html_elem(h, "a", _("Hantera handlingar"), "href", arena_printf(a,
+	    "/remisser/%s/dokument", def->slug), NULL);
+	html_text(h, " · ");
+	html_elem(h, "a", _("Utskick och påminnelser"), "href", arena_printf(a,
+	    "/remisser/%s/utskick", def->slug), NULL);
+	html_close(h);
 	memset(&f, 0, sizeof(f));
 	f.title = (char *)def->title;
 	f.sender = (char *)def->sender;

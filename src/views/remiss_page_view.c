@@ -10,6 +10,7 @@
 #include "views/html.h"
 #include "views/i18n.h"
 #include "views/layout.h"
+#include "views/remiss_docs_view.h"
 #include "views/remiss_page_view.h"
 #include "views/response_form_view.h"
 
@@ -100,6 +101,7 @@ remiss_page_view(struct html *h, struct arena *a, const struct remiss_page *p)
 		versions_list(h, a, def, p->versions, p->nversions);
 		html_close(h);
 	}
+	remiss_docs_section(h, a, p->who, def->slug, p->docs, p->ndocs);
 	html_elem(h, "h2", _("Förslagets avsnitt"), NULL);
 	for (i = 0; i < def->nsections; i++) {
 		html_open(h, "section", "class", "avsnitt-view", NULL);

@@ -9,6 +9,7 @@ struct arena;
 struct html;
 struct identity;
 struct receipt;
+struct remiss_doc;
 
 /* The remiss page. */
 struct remiss_page {
@@ -19,6 +20,8 @@ struct remiss_page {
 	const struct receipt	*versions;	/* a remissinstans's submitted
 						   versions, newest first */
 	long			 nversions;	/* -1: they could not be read */
+	const struct remiss_doc	*docs;		/* the remiss's own documents */
+	long			 ndocs;		/* -1: they could not be read */
 };
 
 /* Writes the whole remiss page into h; strings it makes go into a. */

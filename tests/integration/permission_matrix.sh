@@ -135,4 +135,24 @@ row "organisation token: revoke" POST "/organisation/nycklar/$laholm_token/aterk
 row "activation link: unknown" GET  "/aktivera?t=$(printf '%064d' 0)" ""        404 404 404 404 404 404 404 404
 row "reset request: read"      GET  "/glomt-losenord" ""                        200 200 200 200 200 200 200 200
 
+# Issue 18: the remiss's documents, dispatch and reminder days, on remisser of the matrix's own:
+# one open with Laholm alone invited and a document, one closed (the dispatch's 409 changes
+# nothing; no mail is queued for the demo remiss).
+new_remiss matris-handling "Matrisens handlingar" 1 "kommun:Laholms kommun"
+new_remiss matris-stangd "Matrisens stängda remiss" 1 "kommun:Laholms kommun"
+sql "UPDATE remiss SET status = 'stangd' WHERE slug = 'matris-stangd'" >/dev/null
+H=/remisser/matris-handling
+doc=$(sql "INSERT INTO remiss_documents (remiss_id, kind, filename, media_type, bytes, size, sha256)
+	SELECT id, 'forslag', 'forslag.pdf', 'application/pdf', b, length(b), encode(sha256(b), 'hex')
+	FROM remiss, (SELECT convert_to('%PDF-1.4 matris', 'UTF8') AS b) x
+	WHERE slug = 'matris-handling' RETURNING id" | head -1)
+row "remiss document: download" GET "$H/dokument/$doc" ""                    303 200 404 200 404 200 200 200
+row "remiss documents: manage" GET  "$H/dokument" ""                          303 403 403 403 403 403 200 200
+# Allowed for the förvaltning: no file (422) and no such document (404) change nothing.
+row "remiss document: upload"  POST "$H/dokument" "typ=bilaga"                 401 403 403 403 403 403 422 422
+row "remiss document: withdraw" POST "$H/dokument/999999999/ta-bort" ""        401 403 403 403 403 403 404 404
+row "dispatch page: read"      GET  "$H/utskick" ""                            303 403 403 403 403 403 200 200
+row "dispatch: send"           POST "/remisser/matris-stangd/utskick" ""       401 403 403 403 403 403 409 409
+row "reminder days: write"     POST "$H/paminnelser" "dagar=7"                 401 403 403 403 403 403 303 303
+
 finish

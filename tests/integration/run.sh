@@ -234,6 +234,8 @@ sub_suite "$ROOT/tests/integration/remissd_user.sh" "$BUILD" "$T/tmp/remissd_use
 sub_suite "$ROOT/tests/integration/redaction.sh" "$BUILD" "$BASE" "$T/tmp/redaction"
 # Issue 18 (m18-orgs): organisations, CSV import, remisslista, referensgrupp.
 sub_suite "$ROOT/tests/integration/organisations.sh" "$BUILD" "$BASE" "$T/tmp/organisations"
+# --- issue 18: the remiss's documents, dispatch, reminders, receipts and digest (the outbox) ---
+sub_suite "$ROOT/tests/integration/remiss_mail.sh" "$BUILD" "$BASE" "$T/tmp/remiss_mail"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.

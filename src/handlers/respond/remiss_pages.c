@@ -5,6 +5,7 @@
 
 #include "core/objects.h"
 #include "core/remiss_def.h"
+#include "core/remiss_docs.h"
 #include "core/respond_page.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
@@ -40,6 +41,7 @@ handle_remiss(struct request *req, struct response *res)
 	struct remiss_def	 def;
 	struct invitation	 inv;
 	struct receipt		*versions = NULL;
+	struct remiss_doc	*docs = NULL;
 	struct html		*h;
 
 	if (!respond_load(req, res, &def, &inv))
@@ -52,6 +54,9 @@ handle_remiss(struct request *req, struct response *res)
 		    req->identity.org_id, &versions);
 		p.versions = versions;
 	}
+	/* Everyone who may see the remiss sees its documents. */
+	p.ndocs = remiss_docs_list(req->db, req->arena, def.id, &docs);
+	p.docs = docs;
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
