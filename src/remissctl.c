@@ -12,6 +12,7 @@
 #include "ctl/ctl_check.h"
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_export.h"
+#include "ctl/ctl_mail.h"
 #include "ctl/ctl_org.h"
 #include "ctl/ctl_remiss.h"
 #include "ctl/ctl_response.h"
@@ -53,6 +54,12 @@ static const char usage_main[] =
     "                               its receipt (after a restore)\n"
     "  archive SLUG -o FILE         write a closed remiss as one e-archive\n"
     "                               package (tar with SHA-256 manifest)\n"
+    "  mail send [--once] [--max N] [--poll SECONDS]\n"
+    "  mail status\n"
+    "  mail retry ID|--failed\n"
+    "  mail test ADDRESS [--lang sv|en]\n"
+    "                               deliver the e-mail outbox over SMTP,\n"
+    "                               show it, send given-up messages again\n"
     "  help                         show this help\n"
     "\n"
     "Options:\n"
@@ -232,6 +239,8 @@ main(int argc, char **argv)
 		    usage_archive));
 	if (strcmp(argv[i], "export") == 0)
 		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "mail") == 0)
+		return ctl_mail_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return ctl_usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);
