@@ -230,6 +230,9 @@ sub_suite "$ROOT/tests/integration/ids_in_remiss.sh" "$BUILD" "$BASE" "$T/tmp/id
 sub_suite "$ROOT/tests/integration/remissd_user.sh" "$BUILD" "$T/tmp/remissd_user"
 # --- redaction prepared on the preview: spans, fields, attachments, every public format ---
 sub_suite "$ROOT/tests/integration/redaction.sh" "$BUILD" "$BASE" "$T/tmp/redaction"
+# --- issue 18, mail delivery: the outbox's sender against an SMTP server of its own, crashes,
+# outages, retries, and the förvaltning's /admin/utskick ---
+sub_suite "$ROOT/tests/integration/mail_outbox.sh" "$BUILD" "$BASE" "$T/tmp/mail_outbox"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.
