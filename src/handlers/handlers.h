@@ -150,6 +150,9 @@ void handle_public_attachment(struct request *, struct response *);
 void handle_statement(struct request *, struct response *);
 void handle_session_status(struct request *, struct response *);
 void handle_session_extend(struct request *, struct response *);
+/* Issue 18, mail delivery (handlers/admin/utskick.c). */
+void handle_mail_outbox(struct request *, struct response *);
+void handle_mail_retry(struct request *, struct response *);
 
 /* The accessibility statement's Markdown file (remissd -A); the default is
  * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */

@@ -284,4 +284,7 @@ const struct input_def input_defs[IN__MAX] = {
 	    .type = INPUT_TEXT, .flags = INPUT_PREFIX | INPUT_KEY_ID },
 	[IN_EDIT_QUESTION_TEXT] = { .name = "q", .suffix = "-text",
 	    .type = INPUT_TEXT, .flags = INPUT_PREFIX | INPUT_KEY_ID },
+	/* Issue 18, mail delivery */
+	[IN_MAIL_ID] = { .name = "id", .type = INPUT_ID },
+	[IN_MAIL_AGAIN] = { .name = "igen", .type = INPUT_BOOL },
 };

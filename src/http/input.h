@@ -177,6 +177,9 @@ enum input_key {
 	IN_REPLACEMENT_FILE,	/* redact: an attachment's redacted copy
 				   (ersattning, FILE) */
 	/* api (handlers/api/) */
+	/* Issue 18, mail delivery (handlers/admin/utskick.c) */
+	IN_MAIL_ID,		/* the message to send again (id) */
+	IN_MAIL_AGAIN,		/* ?igen=1: it was queued again */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */
 };

@@ -122,6 +122,9 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 		html_elem(h, "a", _("Hantera remisser"), "href", "/admin/remisser",
 		    NULL);
 		html_close(h);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", _("Utskick"), "href", "/admin/utskick", NULL);
+		html_close(h);
 	}
 	html_close(h);			/* ul */
 	html_close(h);			/* nav */
