@@ -204,6 +204,36 @@ check "a 550 gives the message up at once (failed_at, last_error 550)" \
 check "mail status counts it as failed and lists it with its error" \
 	eval 'grep -qE "^failed [1-9]" "$T/status" && grep -qP "^$ID\ttest\t$(addr perm)\t1\tfailed\t550" "$T/status"'
 check "mail status never prints a body" eval '! grep -q "Räksmörgås" "$T/status"'
+
+# --- the förvaltning's page /admin/utskick -------------------------------------------------------
+add_user "$(addr forv)" forvaltning "Frida Förvaltning"
+add_user "$(addr gransk)" granskare "Gustav Granskare"
+add_user "$(addr kommun)" kommun "Karin Kommun" --org "Laholms kommun"
+FJ=$T/forv.jar GJ=$T/gransk.jar KJ=$T/kommun.jar AJ=$T/anon.jar
+login "$FJ" "$(addr forv)" >/dev/null
+login "$GJ" "$(addr gransk)" >/dev/null
+login "$KJ" "$(addr kommun)" >/dev/null
+req "$AJ" GET /admin/utskick
+check "a visitor who is not logged in is sent to log in, and sees no message" \
+	eval 'status_is 303 && header_matches "^Location: /logga-in" && body_lacks "$(addr perm)"'
+for who in GJ:granskare KJ:kommun; do
+	req "${!who%%:*}" GET /admin/utskick
+	check "a ${who#*:} user may not see the outbox (403)" eval 'status_is 403 && body_lacks "$(addr perm)"'
+done
+req "$FJ" GET /admin/utskick
+check "the förvaltning sees the given-up message with its recipient, error and a Försök igen button" \
+	eval 'status_is 200 && body_has "Utskick av e-post" && body_has "$(addr perm)" && body_has "550 5.7.1 Refused" && body_has "Försök igen"'
+check "the page shows sent messages, a secret one marked as such" \
+	eval 'body_has "Nyligen skickade" && body_has "$(addr secret)" && body_has "engångslänk, innehållet visas inte"'
+check "the page never shows a body (no text of any message, no one-time link)" \
+	eval 'body_lacks "Räksmörgås" && body_lacks "hemlig$RUN" && body_lacks "Rad ett för nummer"'
+check "the page is not stored by caches" header_matches '^Cache-Control: no-store'
+FCSRF=$(page_csrf "$FJ" /admin/utskick)
+sql "UPDATE users SET lang = 'en' WHERE lower(email) = lower('$(addr forv)')" >/dev/null
+req "$FJ" GET /admin/utskick
+check "in English for a user who reads English" \
+	eval 'status_is 200 && body_has "Outgoing e-mail" && body_has "Try again" && body_has "Messages not delivered"'
+sql "UPDATE users SET lang = 'sv' WHERE lower(email) = lower('$(addr forv)')" >/dev/null
 mail_mode accept
 send_once
 check "a given-up message is not tried again by itself" eval '[ -z "$(mail_to "$(addr perm)")" ]'
@@ -220,9 +250,33 @@ mail_mode permfail
 queue_sql 2 permall
 send_once
 mail_mode accept
+WEBID=$(mine id "AND to_addr = 'permall-1@$DOMAIN'")
+audit_before=$(audits mail.retry)
+req "$FJ" POST /admin/utskick/forsok-igen --data-urlencode "id=$WEBID"
+check "Försök igen without the CSRF token is refused (403) and changes nothing" \
+	eval 'status_is 403 && [ "$(row "$WEBID" "failed_at IS NOT NULL")" = t ]'
+post_form "$KJ" /admin/utskick/forsok-igen "$(page_csrf "$KJ")" "id=$WEBID"
+check "a kommun user cannot retry a message (403), nothing changes" \
+	eval 'status_is 403 && [ "$(row "$WEBID" "failed_at IS NOT NULL")" = t ]'
+post_form "$FJ" /admin/utskick/forsok-igen "$FCSRF" "id=abc"
+check "a retry of id=abc is a 400 that says what is wrong" \
+	eval 'status_is 400 && text_has "Fältet id saknas eller är inte ett nummer"'
+post_form "$FJ" /admin/utskick/forsok-igen "$FCSRF"
+check "a retry without id is a 400" eval 'status_is 400'
+post_form "$FJ" /admin/utskick/forsok-igen "$FCSRF" "id=$(last_id "$(addr kim)")"
+check "a retry of a message already sent is a 409 that says why" \
+	eval 'status_is 409 && text_has "har redan skickats"'
+post_form "$FJ" /admin/utskick/forsok-igen "$FCSRF" "id=$WEBID"
+check "Försök igen queues the message again and returns to the page (303)" \
+	eval 'status_is 303 && header_matches "^Location: /admin/utskick\?igen=1" && [ "$(row "$WEBID" "failed_at IS NULL AND attempts = 0 AND next_attempt_at <= now()")" = t ]'
+FORV_ID=$(sql "SELECT id FROM users WHERE lower(email) = lower('$(addr forv)')")
+check "the retry is audited with who did it" \
+	eval '[ "$(audits mail.retry)" = $((audit_before + 1)) ] && [ "$(sql "SELECT actor FROM audit_log WHERE action = '"'mail.retry'"' AND object_id = '"'$WEBID'"' ORDER BY id DESC LIMIT 1")" = "user:$FORV_ID" ]'
+req "$FJ" GET "/admin/utskick?igen=1"
+check "the page then says it is queued again" eval 'status_is 200 && body_has "ligger i kö igen"'
 "$CTL" mail retry --failed >"$T/out" 2>&1
 check "mail retry --failed queues every given-up message again" \
-	eval '[ "$(wc -l <"$T/out")" -ge 2 ] && [ "$(mine "count(*)" "AND to_addr LIKE '"'permall-%'"' AND failed_at IS NULL")" = 2 ]'
+	eval '[ "$(wc -l <"$T/out")" -ge 1 ] && [ "$(mine "count(*)" "AND to_addr LIKE '"'permall-%'"' AND failed_at IS NULL")" = 2 ]'
 send_once
 check "and they are delivered" eval '[ "$(delivered_ids | grep -c "^permall-")" = 2 ]'
 # A secret message that was given up has lost its link: it cannot be sent again.
