@@ -12,6 +12,8 @@
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_mail.h"
 #include "db/db.h"
+#include "mail/mail_config.h"
+#include "mail/mime.h"
 #include "mail/outbox.h"
 #include "mail/sender.h"
 #include "mail/smtp.h"
@@ -63,9 +65,10 @@ static int
 mail_send(const char *conninfo, int argc, char **argv)
 {
 	struct smtp_config	 smtp;
-	struct sender_opts	 o = { false, 0, DEFAULT_POLL_S };
+	struct sender_opts	 o = { false, 0, DEFAULT_POLL_S, NULL };
 	struct sender_stats	 st;
 	struct sigaction	 sa;
+	sigset_t		 stopping, waiting;
 	struct db		*db = NULL;
 	const char		*v;
 	char			 err[300];
@@ -99,6 +102,13 @@ mail_send(const char *conninfo, int argc, char **argv)
 		fprintf(stderr, "remissctl: mail send: %s\n", err);
 		return EXIT_ERR;
 	}
+	/* A From that cannot be written would give every message up. */
+	if (!mime_from_ok(mail_config()->from)) {
+		fprintf(stderr, "remissctl: mail send: REMISS_MAIL_FROM is not "
+		    "a usable From: \"Name <address>\" or an address\n");
+		smtp_config_clear(&smtp);
+		return EXIT_ERR;
+	}
 	if (smtp_global_init() == -1) {
 		fprintf(stderr, "remissctl: mail send: libcurl did not start\n");
 		goto out;
@@ -110,6 +120,15 @@ mail_send(const char *conninfo, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* Blocked but while waiting for work (pselect), so that a signal
+	 * just before a wait is not lost for a whole poll interval. */
+	sigemptyset(&stopping);
+	sigaddset(&stopping, SIGTERM);
+	sigaddset(&stopping, SIGINT);
+	sigprocmask(SIG_BLOCK, &stopping, &waiting);
+	sigdelset(&waiting, SIGTERM);
+	sigdelset(&waiting, SIGINT);
+	o.wait_mask = &waiting;
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		goto out;
 	if (sender_run(db, &smtp, &o, &stop_requested, &st) == -1)

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "mail/mime.h"
+#include "util/arena.h"
 #include "util/buf.h"
 
 #define QP_LINE		76	/* octets of an encoded line, the "=" of a
@@ -245,6 +246,21 @@ from_header(struct buf *out, const char *from)
 	    buf_puts(out, " ") == -1))
 		return MIME_NOMEM;
 	return buf_printf(out, "<%s>\r\n", addr) == -1 ? MIME_NOMEM : MIME_OK;
+}
+
+bool
+mime_from_ok(const char *from)
+{
+	struct arena	*a;
+	struct buf	 b;
+	bool		 ok;
+
+	if (!one_line(from) || (a = arena_new()) == NULL)
+		return false;
+	buf_init(&b, a);
+	ok = from_header(&b, from) == MIME_OK;
+	arena_free(a);
+	return ok;
 }
 
 /* True if id can stand between angle brackets: printable ASCII, one '@',

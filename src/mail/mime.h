@@ -44,6 +44,10 @@ enum mime_result {
  */
 enum mime_result mime_compose(struct buf *out, const struct mime_message *m);
 
+/* True if from ("Name <addr>" or a bare address) can be the From header:
+ * what the sender checks of REMISS_MAIL_FROM before it sends anything. */
+bool mime_from_ok(const char *from);
+
 /* Appends s as RFC 2047 "B" encoded-words of UTF-8, each at most 75
  * octets, split only between characters and joined by CRLF SP (a folded
  * header). Returns 0, or -1 on OOM. */

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/select.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -54,20 +53,22 @@ listen_once(struct db *db, unsigned long *seen, bool *listening)
 	*seen = db_reconnects(db);
 }
 
-/* Waits up to secs for a notification (or a signal); drains them all. */
+/* Waits up to secs for a notification or a signal (with mask unblocking
+ * the signals that stop us); drains the notifications. */
 static void
-wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop)
+wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop,
+    const sigset_t *mask)
 {
 	PGconn		*c = db_conn(db);
 	PGnotify	*n;
-	struct timeval	 tv;
+	struct timespec	 ts = { (time_t)secs, 0 };
 	fd_set		 fds;
 	int		 fd;
 
 	if (*stop)
 		return;
 	if (c == NULL || !db_connected(db) || (fd = PQsocket(c)) < 0) {
-		sleep(secs);
+		(void)pselect(0, NULL, NULL, NULL, &ts, mask);
 		return;
 	}
 	/* One that came while we were busy counts too. */
@@ -80,9 +81,7 @@ wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop)
 	}
 	FD_ZERO(&fds);
 	FD_SET(fd, &fds);
-	tv.tv_sec = secs;
-	tv.tv_usec = 0;
-	if (select(fd + 1, &fds, NULL, NULL, &tv) > 0) {
+	if (pselect(fd + 1, &fds, NULL, NULL, &ts, mask) > 0) {
 		PQconsumeInput(c);
 		while ((n = PQnotifies(c)) != NULL)
 			PQfreemem(n);
@@ -229,7 +228,16 @@ sender_run(struct db *db, const struct smtp_config *smtp,
 	int		 got;
 
 	memset(st, 0, sizeof(*st));
-	while (!*stop) {
+	for (;;) {
+		/* A stopping signal that came during the last row (blocked
+		 * then) is taken here, before the next. */
+		if (o->wait_mask != NULL) {
+			struct timespec zero = { 0, 0 };
+
+			(void)pselect(0, NULL, NULL, NULL, &zero, o->wait_mask);
+		}
+		if (*stop)
+			break;
 		if (!o->once)
 			listen_once(db, &seen, &listening);
 		got = send_one(db, smtp, st);
@@ -246,7 +254,7 @@ sender_run(struct db *db, const struct smtp_config *smtp,
 			listening = false;
 		} else if (o->once)
 			break;
-		wait_notify(db, o->poll_s, stop);
+		wait_notify(db, o->poll_s, stop, o->wait_mask);
 	}
 	return 0;
 }

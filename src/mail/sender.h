@@ -12,6 +12,10 @@ struct sender_opts {
 	bool		 once;		/* deliver what is due, then return */
 	long		 max;		/* stop after this many rows (0: none) */
 	unsigned	 poll_s;	/* look for due rows at least this often */
+	const sigset_t	*wait_mask;	/* the signal mask while waiting for
+					   work (pselect), or NULL: the caller
+					   blocks the stopping signals otherwise,
+					   so none is lost just before a wait */
 };
 
 struct sender_stats {

@@ -70,6 +70,9 @@ REMISS_SMTP_URL=smtp://relay.example.test REMISS_SMTP_STARTTLS=try REMISS_SMTP_U
 	REMISS_SMTP_PASSWORD_FILE=$T/pw "$CTL" mail send --once >/dev/null 2>"$T/err"; rc=$?
 check "AUTH to another host without required TLS is refused (no password in the clear)" \
 	eval '[ $rc = 1 ] && grep -q "needs TLS" "$T/err"'
+REMISS_MAIL_FROM="remissvar@region.test Bcc: all@evil.test" "$CTL" mail send --once >/dev/null 2>"$T/err"; rc=$?
+check "a REMISS_MAIL_FROM that cannot be a From header stops the sender before it gives anything up" \
+	eval '[ $rc = 1 ] && grep -q "REMISS_MAIL_FROM" "$T/err"'
 for bad in "retry abc" "retry" "test not-an-address" "send --max 0" "send --bogus" "frobnicate"; do
 	"$CTL" mail $bad >/dev/null 2>&1; rc=$?
 	check "remissctl mail $bad is a usage error (exit 2)" eval '[ $rc = 2 ]'
