@@ -92,5 +92,9 @@ row "redaction: write"         POST "/remisser/$SLUG/sekretess" "version=$v2&sty
 row "redaction: withdraw"      POST "/remisser/$SLUG/sekretess/999999999/hav" "skal=x" \
                                                                                 401 403 403 403 403 403 404 404
 row "public page of an unpublished remiss" GET "/publicerat/$SLUG" ""           404 404 404 404 404 404 404 404
+# Issue 18, mail: the outbox page; a retry is allowed for the förvaltning, but there is no such
+# message (409): nothing changes.
+row "mail outbox: read"        GET  "/admin/utskick" ""                         303 403 403 403 403 403 200 200
+row "mail outbox: retry"       POST "/admin/utskick/forsok-igen" "id=999999999" 401 403 403 403 403 403 409 409
 
 finish
