@@ -17,3 +17,7 @@ CREATE TRIGGER mail_outbox_due AFTER INSERT OR UPDATE OF next_attempt_at, failed
 	WHEN (NEW.sent_at IS NULL AND NEW.failed_at IS NULL
 	    AND NEW.next_attempt_at <= statement_timestamp())
 	EXECUTE FUNCTION mail_outbox_notify();
+
+-- When the förvaltning last queued the message again (remissctl mail retry, /admin/utskick):
+-- the sender's two days before it gives a message up count from then, not from created_at.
+ALTER TABLE mail_outbox ADD COLUMN retried_at timestamptz;

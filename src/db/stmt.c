@@ -2070,15 +2070,16 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE id = $1::bigint AND sent_at IS NULL", 1 },
 	/* Given up after the last attempt or two days after it was queued. */
 	[STMT_MAIL_TEMPFAIL] = { "mail_tempfail",
-	    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = left($2, 2000),"
+	    "UPDATE mail_outbox m SET attempts = m.attempts + 1,"
+	    " last_error = left($2, 2000),"
 	    " next_attempt_at = now() + $3::int * interval '1 minute',"
-	    " failed_at = CASE WHEN attempts + 1 >= $4::int"
-	    "  OR created_at < now() - interval '2 days' THEN now() END,"
-	    " body_text = CASE WHEN secret AND (attempts + 1 >= $4::int"
-	    "  OR created_at < now() - interval '2 days') THEN NULL ELSE body_text END,"
-	    " body_html = CASE WHEN secret AND (attempts + 1 >= $4::int"
-	    "  OR created_at < now() - interval '2 days') THEN NULL ELSE body_html END"
-	    " WHERE id = $1::bigint AND sent_at IS NULL", 4 },
+	    " failed_at = CASE WHEN g.up THEN now() END,"
+	    " body_text = CASE WHEN m.secret AND g.up THEN NULL ELSE m.body_text END,"
+	    " body_html = CASE WHEN m.secret AND g.up THEN NULL ELSE m.body_html END"
+	    " FROM (SELECT id, attempts + 1 >= $4::int"
+	    "  OR coalesce(retried_at, created_at) < now() - interval '2 days' AS up"
+	    "  FROM mail_outbox WHERE id = $1::bigint) g"
+	    " WHERE m.id = g.id AND m.sent_at IS NULL", 4 },
 	[STMT_MAIL_PERMFAIL] = { "mail_permfail",
 	    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = left($2, 2000),"
 	    " failed_at = now(),"
@@ -2112,11 +2113,13 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " coalesce(failed_at, next_attempt_at), id LIMIT $2::int", 2 },
 	[STMT_MAIL_RETRY] = { "mail_retry",
 	    "UPDATE mail_outbox SET failed_at = NULL, attempts = 0,"
-	    " next_attempt_at = now() WHERE id = $1::bigint AND sent_at IS NULL"
+	    " next_attempt_at = now(), retried_at = now()"
+	    " WHERE id = $1::bigint AND sent_at IS NULL"
 	    " AND body_text IS NOT NULL RETURNING id::text AS id, to_addr", 1 },
 	[STMT_MAIL_RETRY_FAILED] = { "mail_retry_failed",
 	    "UPDATE mail_outbox SET failed_at = NULL, attempts = 0,"
-	    " next_attempt_at = now() WHERE failed_at IS NOT NULL"
+	    " next_attempt_at = now(), retried_at = now()"
+	    " WHERE failed_at IS NOT NULL"
 	    " AND sent_at IS NULL AND body_text IS NOT NULL"
 	    " RETURNING id::text AS id, to_addr", 0 },
 };

@@ -177,6 +177,26 @@ send_once
 check "when due and the relay accepts, it is delivered once" \
 	eval '[ "$(mail_to "$(addr temp)" | wc -l)" = 1 ] && [ "$(row "$ID" "sent_at IS NOT NULL AND attempts = 2")" = t ]'
 
+# Given up after the last attempt, or two days after it was queued (or queued again).
+queue_sql 3 giveup
+sql "UPDATE mail_outbox SET attempts = 9 WHERE to_addr = 'giveup-1@$DOMAIN';
+     UPDATE mail_outbox SET created_at = now() - interval '3 days' WHERE to_addr IN ('giveup-2@$DOMAIN', 'giveup-3@$DOMAIN');
+     UPDATE mail_outbox SET retried_at = now() - interval '1 hour' WHERE to_addr = 'giveup-3@$DOMAIN'" >/dev/null
+mail_mode tempfail
+send_once
+check "a deferral at the 10th attempt gives the message up" \
+	eval '[ "$(mine "failed_at IS NOT NULL AND attempts = 10" "AND to_addr = '"'giveup-1@$DOMAIN'"'")" = t ]'
+check "a deferral two days after it was queued gives the message up" \
+	eval '[ "$(mine "failed_at IS NOT NULL AND attempts = 1" "AND to_addr = '"'giveup-2@$DOMAIN'"'")" = t ]'
+check "…but the two days count from a retry: one queued again an hour ago is tried again later" \
+	eval '[ "$(mine "failed_at IS NULL AND attempts = 1 AND next_attempt_at > now()" "AND to_addr = '"'giveup-3@$DOMAIN'"'")" = t ]'
+"$CTL" mail retry "$(mine id "AND to_addr = 'giveup-2@$DOMAIN'")" >/dev/null 2>&1
+check "mail retry records when (retried_at), so the old message gets two new days" \
+	eval '[ "$(mine "retried_at > now() - interval '"'1 minute'"' AND failed_at IS NULL" "AND to_addr = '"'giveup-2@$DOMAIN'"'")" = t ]'
+mail_mode accept
+sql "UPDATE mail_outbox SET next_attempt_at = now() WHERE to_addr LIKE 'giveup-%@$DOMAIN' AND failed_at IS NULL" >/dev/null
+send_once
+
 # --- outage: the SMTP server stopped ---------------------------------------------------------
 mail_stop
 queue_sql 3 outage
