@@ -37,6 +37,14 @@ export REMISS_SCHEMA_DIR=$ROOT/schema
 export REMISS_LOCALE_DIR=$BUILD/locale
 "$BUILD/remissctl" migrate >"$T/setup.log" 2>&1 || fail_setup "remissctl migrate"
 "$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
+# /admin/utskick with a queued and a given-up message, so that the sweep checks its tables and
+# its "Försök igen" form (no SMTP server here: nothing is sent).
+"$BUILD/remissctl" mail test forvaltning@regionhalland.example >>"$T/setup.log" 2>&1 &&
+	"$BUILD/remissctl" mail test registrator@laholm.example >>"$T/setup.log" 2>&1 &&
+	psql "$REMISS_DB" -XqAt -v ON_ERROR_STOP=1 -c "UPDATE mail_outbox SET attempts = 1,
+	    failed_at = now(), last_error = '550 5.1.1 Okänd mottagare'
+	    WHERE to_addr = 'registrator@laholm.example'" >>"$T/setup.log" 2>&1 ||
+	fail_setup "queued mail for /admin/utskick"
 
 SOCK=$RUN/remissd.sock
 "$BUILD/remissd" -s "$SOCK" -m 0666 -w 2 -g 5 -i -d "$REMISS_DB" -P "$T/remissd.pid" \
