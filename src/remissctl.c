@@ -13,6 +13,7 @@
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_export.h"
 #include "ctl/ctl_mail_remiss.h"
+#include "ctl/ctl_mail.h"
 #include "ctl/ctl_org.h"
 #include "ctl/ctl_refgrupp.h"
 #include "ctl/ctl_remiss.h"
@@ -61,6 +62,12 @@ static const char usage_main[] =
     "                               its receipt (after a restore)\n"
     "  archive SLUG -o FILE         write a closed remiss as one e-archive\n"
     "                               package (tar with SHA-256 manifest)\n"
+    "  mail send [--once] [--max N] [--poll SECONDS]\n"
+    "  mail status\n"
+    "  mail retry ID|--failed\n"
+    "  mail test ADDRESS [--lang sv|en]\n"
+    "                               deliver the e-mail outbox over SMTP,\n"
+    "                               show it, send given-up messages again\n"
     "  mail reminders [--today YYYY-MM-DD]\n"
     "                               queue the reminders due today\n"
     "  mail digest [--since TIMESTAMP] [--today YYYY-MM-DD]\n"
@@ -244,6 +251,8 @@ main(int argc, char **argv)
 		    usage_archive));
 	if (strcmp(argv[i], "export") == 0)
 		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "mail") == 0)
+		return ctl_mail_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "referensgrupp") == 0)
 		return ctl_bump_data_version(conninfo,
 		    ctl_refgrupp_main(conninfo, argc - i - 1, argv + i + 1));

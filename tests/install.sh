@@ -34,6 +34,10 @@ check "the systemd unit is installed" installed share/remissvar/systemd/remissd.
 for u in remissvar-dump.service remissvar-dump.timer remissvar-basebackup.service remissvar-basebackup.timer; do
 	check "the backup unit $u is installed" installed "share/remissvar/systemd/$u"
 done
+for u in remissvar-mail.service remissvar-reminders.service remissvar-reminders.timer \
+    remissvar-digest.service remissvar-digest.timer; do
+	check "the mail unit $u is installed" installed "share/remissvar/systemd/$u"
+done
 check "remissvar-backup (the backup units' command) is installed in sbin" eval '[ -x "$P/sbin/remissvar-backup" ]'
 for f in remiss-hemsjukvard.xml svar-laholm.xml; do
 	check "the example $f of docs/install.md is installed" installed "share/doc/remissvar/exempel/$f"
@@ -59,6 +63,10 @@ if [ "$prefix" = /usr/local ]; then
 		exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/$u.service")
 		check "$u.service runs the installed $exe" eval '[ -x "$D$exe" ]'
 	done
+	for u in remissvar-mail remissvar-reminders remissvar-digest; do
+		exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/$u.service")
+		check "$u.service runs the installed $exe" eval '[ -x "$D$exe" ]'
+	done
 	check "remissctl migrate's default schema directory is the installed one" \
 		eval '"$P/bin/remissctl" migrate --help | grep -qF "$prefix/share/remissvar/schema"'
 fi
@@ -68,6 +76,15 @@ if command -v systemd-analyze >/dev/null; then
 	out=$(MANPATH=$P/share/man systemd-analyze verify "$D/unit/remissd.service" 2>&1)
 	check "systemd-analyze verify accepts the unit" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
 	for u in remissvar-dump remissvar-basebackup; do
+		sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/$u.service" >"$D/unit/$u.service"
+		cp "$P/share/remissvar/systemd/$u.timer" "$D/unit/"
+		out=$(systemd-analyze verify "$D/unit/$u.timer" "$D/unit/$u.service" 2>&1)
+		check "systemd-analyze verify accepts $u.service and .timer" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+	done
+	sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/remissvar-mail.service" >"$D/unit/remissvar-mail.service"
+	out=$(systemd-analyze verify "$D/unit/remissvar-mail.service" 2>&1)
+	check "systemd-analyze verify accepts remissvar-mail.service" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+	for u in remissvar-reminders remissvar-digest; do
 		sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/$u.service" >"$D/unit/$u.service"
 		cp "$P/share/remissvar/systemd/$u.timer" "$D/unit/"
 		out=$(systemd-analyze verify "$D/unit/$u.timer" "$D/unit/$u.service" 2>&1)

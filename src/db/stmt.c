@@ -2398,4 +2398,70 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    OBJECT_WHERE("EXISTS (SELECT 1 FROM remiss_documents d"
 	    "  WHERE d.remiss_id = r.id AND d.id = $3::bigint"
 	    "  AND d.removed_at IS NULL)"), 3 },
+	/* Issue 18, mail delivery (mail/sender.c, remissctl mail, /admin/utskick). */
+	[STMT_MAIL_CLAIM] = { "mail_claim",
+	    "SELECT id::text AS id, kind, to_addr, lang, subject, body_text,"
+	    " body_html, message_id, automatic, secret, attempts::text AS attempts"
+	    " FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+	    " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT 1"
+	    " FOR UPDATE SKIP LOCKED", 0 },
+	[STMT_MAIL_SENT] = { "mail_sent",
+	    "UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1,"
+	    " body_text = CASE WHEN secret THEN NULL ELSE body_text END,"
+	    " body_html = CASE WHEN secret THEN NULL ELSE body_html END"
+	    " WHERE id = $1::bigint AND sent_at IS NULL", 1 },
+	/* Given up after the last attempt or two days after it was queued. */
+	[STMT_MAIL_TEMPFAIL] = { "mail_tempfail",
+	    "UPDATE mail_outbox m SET attempts = m.attempts + 1,"
+	    " last_error = left($2, 2000),"
+	    " next_attempt_at = now() + $3::int * interval '1 minute',"
+	    " failed_at = CASE WHEN g.up THEN now() END,"
+	    " body_text = CASE WHEN m.secret AND g.up THEN NULL ELSE m.body_text END,"
+	    " body_html = CASE WHEN m.secret AND g.up THEN NULL ELSE m.body_html END"
+	    " FROM (SELECT id, attempts + 1 >= $4::int"
+	    "  OR coalesce(retried_at, created_at) < now() - interval '2 days' AS up"
+	    "  FROM mail_outbox WHERE id = $1::bigint) g"
+	    " WHERE m.id = g.id AND m.sent_at IS NULL", 4 },
+	[STMT_MAIL_PERMFAIL] = { "mail_permfail",
+	    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = left($2, 2000),"
+	    " failed_at = now(),"
+	    " body_text = CASE WHEN secret THEN NULL ELSE body_text END,"
+	    " body_html = CASE WHEN secret THEN NULL ELSE body_html END"
+	    " WHERE id = $1::bigint AND sent_at IS NULL", 2 },
+	[STMT_MAIL_COUNTS] = { "mail_counts",
+	    "SELECT count(*) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL)::text AS queued,"
+	    " count(*) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL"
+	    "  AND attempts > 0)::text AS failing,"
+	    " count(*) FILTER (WHERE sent_at IS NOT NULL)::text AS sent,"
+	    " count(*) FILTER (WHERE failed_at IS NOT NULL)::text AS failed"
+	    " FROM mail_outbox", 0 },
+	[STMT_MAIL_LIST] = { "mail_list",
+	    "SELECT id::text AS id, kind, to_addr, lang, subject,"
+	    " attempts::text AS attempts, secret, automatic, message_id,"
+	    " coalesce(iso_time_se(created_at), '') AS created,"
+	    " coalesce(iso_time_se(next_attempt_at), '') AS next_attempt,"
+	    " coalesce(iso_time_se(sent_at), '') AS sent,"
+	    " coalesce(iso_time_se(failed_at), '') AS failed,"
+	    " coalesce(last_error, '') AS last_error,"
+	    " (sent_at IS NULL AND body_text IS NOT NULL"
+	    "  AND (failed_at IS NOT NULL OR attempts > 0)) AS retryable"
+	    " FROM mail_outbox"
+	    " WHERE CASE $1 WHEN 'queued' THEN sent_at IS NULL AND failed_at IS NULL"
+	    "  AND attempts = 0"
+	    "  WHEN 'failing' THEN sent_at IS NULL"
+	    "  AND (failed_at IS NOT NULL OR attempts > 0)"
+	    "  WHEN 'sent' THEN sent_at IS NOT NULL ELSE false END"
+	    " ORDER BY CASE WHEN $1 = 'sent' THEN sent_at END DESC,"
+	    " coalesce(failed_at, next_attempt_at), id LIMIT $2::int", 2 },
+	[STMT_MAIL_RETRY] = { "mail_retry",
+	    "UPDATE mail_outbox SET failed_at = NULL, attempts = 0,"
+	    " next_attempt_at = now(), retried_at = now()"
+	    " WHERE id = $1::bigint AND sent_at IS NULL"
+	    " AND body_text IS NOT NULL RETURNING id::text AS id, to_addr", 1 },
+	[STMT_MAIL_RETRY_FAILED] = { "mail_retry_failed",
+	    "UPDATE mail_outbox SET failed_at = NULL, attempts = 0,"
+	    " next_attempt_at = now(), retried_at = now()"
+	    " WHERE failed_at IS NOT NULL"
+	    " AND sent_at IS NULL AND body_text IS NOT NULL"
+	    " RETURNING id::text AS id, to_addr", 0 },
 };

@@ -755,6 +755,21 @@ enum stmt {
 	STMT_RDOC_REMOVE,		/* remiss id, doc id -> id (no row: not
 					   there or already withdrawn) */
 	STMT_OBJECT_REMISS_DOCUMENT,	/* slug, org, document id (live) */
+
+	/* Issue 18, mail delivery (mail/sender.c, remissctl mail, /admin/utskick). */
+	STMT_MAIL_CLAIM,		/* -> the next due row, locked (FOR
+					   UPDATE SKIP LOCKED), or none */
+	STMT_MAIL_SENT,			/* id: delivered; a secret body emptied */
+	STMT_MAIL_TEMPFAIL,		/* id, error, minutes, max attempts:
+					   again later, or given up */
+	STMT_MAIL_PERMFAIL,		/* id, error: given up */
+	STMT_MAIL_COUNTS,		/* -> queued, failing, sent, failed */
+	STMT_MAIL_LIST,			/* 'queued'|'failing'|'sent', limit ->
+					   rows without bodies */
+	STMT_MAIL_RETRY,		/* id -> id, to_addr (none: not found,
+					   sent, or its secret body gone) */
+	STMT_MAIL_RETRY_FAILED,		/* -> id, to_addr of every failed row
+					   that can be sent again */
 	STMT__MAX
 };
 

@@ -195,6 +195,9 @@ void handle_remiss_doc_remove(struct request *, struct response *);
 void handle_dispatch_page(struct request *, struct response *);
 void handle_dispatch(struct request *, struct response *);
 void handle_reminder_days(struct request *, struct response *);
+/* Issue 18, mail delivery (handlers/admin/utskick.c). */
+void handle_mail_outbox(struct request *, struct response *);
+void handle_mail_retry(struct request *, struct response *);
 
 /* The accessibility statement's Markdown file (remissd -A); the default is
  * PKGDATADIR/tillganglighetsredogorelse.md. path must outlive the process. */

@@ -359,4 +359,7 @@ const struct input_def input_defs[IN__MAX] = {
 	    .max = 60, .flags = INPUT_TRIM },
 	[IN_RMAIL_DONE] = { .name = "klart", .type = INPUT_ENUM,
 	    .words = rmail_done_words },
+	/* Issue 18, mail delivery */
+	[IN_MAIL_ID] = { .name = "id", .type = INPUT_ID },
+	[IN_MAIL_AGAIN] = { .name = "igen", .type = INPUT_BOOL },
 };

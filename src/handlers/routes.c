@@ -742,6 +742,19 @@ const struct route routes[] = {
 	    .body = BODY_FORM, .handler = handle_reminder_days,
 	    .need = NEED_FORVALTNING, .object = OBJ_REMISS,
 	    .inputs = INPUTS(IN_REMINDER_DAYS) },
+	/* Issue 18, mail delivery: the outbox for the förvaltning
+	 * (handlers/admin/utskick.c); every message is the förvaltning's,
+	 * so the id is a form field, not an object of the path. */
+	{ .name = "mail_outbox", .method = METHOD_GET,
+	    .pattern = "/admin/utskick",
+	    .body = BODY_NONE, .handler = handle_mail_outbox,
+	    .need = NEED_FORVALTNING, .object = OBJ_NONE,
+	    .inputs = INPUTS(IN_MAIL_AGAIN) },
+	{ .name = "mail_retry", .method = METHOD_POST,
+	    .pattern = "/admin/utskick/forsok-igen",
+	    .body = BODY_FORM, .handler = handle_mail_retry,
+	    .need = NEED_FORVALTNING, .object = OBJ_NONE,
+	    .inputs = INPUTS(IN_MAIL_ID) },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

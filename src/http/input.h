@@ -216,6 +216,9 @@ enum input_key {
 	IN_RDOC_TITLE,		/* rubrik: its title (optional) */
 	IN_REMINDER_DAYS,	/* dagar: reminder days, 0..60 */
 	IN_RMAIL_DONE,		/* ?klart=CODE: what was just done */
+	/* Issue 18, mail delivery (handlers/admin/utskick.c) */
+	IN_MAIL_ID,		/* the message to send again (id) */
+	IN_MAIL_AGAIN,		/* ?igen=1: it was queued again */
 	IN__MAX,
 	IN__END = IN__MAX	/* ends a route's list */
 };

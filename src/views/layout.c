@@ -129,6 +129,9 @@ layout_begin(struct html *h, const char *title, const struct identity *who)
 		html_open(h, "li", NULL);
 		html_elem(h, "a", _("Personer"), "href", "/admin/personer", NULL);
 		html_close(h);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", _("Utskick"), "href", "/admin/utskick", NULL);
+		html_close(h);
 	}
 	/* An organisation's admin manages its people and API tokens. */
 	if (who != NULL && identity_has_session(who) && who->org_admin &&

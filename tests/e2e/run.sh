@@ -43,6 +43,14 @@ export REMISS_LOCALE_DIR=$BUILD/locale
 export E2E_ADMIN=admin@lan.test E2E_ADMIN_PASSWORD=e2e-admin-losenord
 printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$BUILD/remissctl" user add "$E2E_ADMIN" admin \
 	--name "Ada Admin" >>"$T/setup.log" 2>&1 || fail_setup "the one admin is added"
+# /admin/utskick with a given-up message and one the sender delivers, so that the sweep checks
+# its tables and its "Försök igen" form.
+"$BUILD/remissctl" mail test forvaltning@regionhalland.example >>"$T/setup.log" 2>&1 &&
+	"$BUILD/remissctl" mail test registrator@laholm.example >>"$T/setup.log" 2>&1 &&
+	psql "$REMISS_DB" -XqAt -v ON_ERROR_STOP=1 -c "UPDATE mail_outbox SET attempts = 1,
+	    failed_at = now(), last_error = '550 5.1.1 Okänd mottagare'
+	    WHERE to_addr = 'registrator@laholm.example'" >>"$T/setup.log" 2>&1 ||
+	fail_setup "queued mail for /admin/utskick"
 
 # A real SMTP server (tests/mail/smtpd.py): the scenarios read the mail it received.
 export E2E_MAIL_DIR=$T/mail

@@ -24,6 +24,7 @@ export async function sweep(browser) {
 		[`/remisser/${SLUG}/oversikt`, 'översikt'],
 		[`/remisser/${SLUG}/jamfor`, 'jämför svar'],
 		['/admin/logg', 'händelselogg'],
+		['/admin/utskick', 'utskick av e-post'],
 		['/admin/remisser', 'hantera remisser'],
 		['/admin/remisser/ny', 'ny remiss'],
 		[`/remisser/${SLUG}/redigera`, 'redigera remiss'],

@@ -154,5 +154,9 @@ row "remiss document: withdraw" POST "$H/dokument/999999999/ta-bort" ""        4
 row "dispatch page: read"      GET  "$H/utskick" ""                            303 403 403 403 403 403 200 200
 row "dispatch: send"           POST "/remisser/matris-stangd/utskick" ""       401 403 403 403 403 403 409 409
 row "reminder days: write"     POST "$H/paminnelser" "dagar=7"                 401 403 403 403 403 403 303 303
+# Issue 18, mail: the outbox page; a retry is allowed for the förvaltning, but there is no such
+# message (409): nothing changes.
+row "mail outbox: read"        GET  "/admin/utskick" ""                         303 403 403 403 403 403 200 200
+row "mail outbox: retry"       POST "/admin/utskick/forsok-igen" "id=999999999" 401 403 403 403 403 403 409 409
 
 finish

@@ -236,6 +236,9 @@ sub_suite "$ROOT/tests/integration/redaction.sh" "$BUILD" "$BASE" "$T/tmp/redact
 sub_suite "$ROOT/tests/integration/organisations.sh" "$BUILD" "$BASE" "$T/tmp/organisations"
 # --- issue 18: the remiss's documents, dispatch, reminders, receipts and digest (the outbox) ---
 sub_suite "$ROOT/tests/integration/remiss_mail.sh" "$BUILD" "$BASE" "$T/tmp/remiss_mail"
+# --- issue 18, mail delivery: the outbox's sender against an SMTP server of its own, crashes,
+# outages, retries, and the förvaltning's /admin/utskick ---
+sub_suite "$ROOT/tests/integration/mail_outbox.sh" "$BUILD" "$BASE" "$T/tmp/mail_outbox"
 
 # --- the production nginx config: TLS, HSTS, rate limits ------------------
 # Its temporary directory must be one that nginx's workers (nobody, when root) can reach.
