@@ -251,15 +251,15 @@ main(int argc, char **argv)
 		    usage_archive));
 	if (strcmp(argv[i], "export") == 0)
 		return ctl_export_main(conninfo, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "mail") == 0)
-		return ctl_mail_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "referensgrupp") == 0)
 		return ctl_bump_data_version(conninfo,
 		    ctl_refgrupp_main(conninfo, argc - i - 1, argv + i + 1));
+	/* mail reminders|digest queue messages (ctl_mail_remiss.c); the
+	 * outbox's own commands deliver and show them (ctl_mail.c). */
 	if (strcmp(argv[i], "mail") == 0)
 		return ctl_mail_remiss_is(argc - i - 1, argv + i + 1) ?
 		    ctl_mail_remiss_main(conninfo, argc - i - 1, argv + i + 1) :
-		    ctl_mail_remiss_usage(argc - i - 1, argv + i + 1);
+		    ctl_mail_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return ctl_usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

@@ -38,21 +38,6 @@ static const char usage_digest[] =
     "\n"
     "Exit status: 0 done, 1 error, 2 usage.\n";
 
-static const char usage_mail[] =
-    "usage: remissctl mail reminders [--today YYYY-MM-DD]\n"
-    "       remissctl mail digest [--since TIMESTAMP] [--today YYYY-MM-DD]\n"
-    "\n"
-    "Queues the scheduled messages about remisser in the outbox: the reminders\n"
-    "due today and the referensgrupp's daily digest. 'remissctl mail COMMAND\n"
-    "--help' describes each.\n";
-
-int
-ctl_mail_remiss_usage(int argc, char **argv)
-{
-	return argc >= 1 && ctl_is_help(argv[0]) ? ctl_usage(usage_mail,
-	    EXIT_OK) : ctl_usage(usage_mail, EXIT_USAGE);
-}
-
 bool
 ctl_mail_remiss_is(int argc, char **argv)
 {

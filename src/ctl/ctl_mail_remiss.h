@@ -8,10 +8,6 @@
  * here ("reminders", "digest"). */
 bool ctl_mail_remiss_is(int argc, char **argv);
 
-/* remissctl mail with no command of these, or --help: prints the usage
- * (status 0 for --help, else 2). */
-int ctl_mail_remiss_usage(int argc, char **argv);
-
 /* remissctl mail reminders [--today YYYY-MM-DD] and remissctl mail digest
  * [--since TIMESTAMP] [--today YYYY-MM-DD]: queue what is due in the outbox
  * (the sender delivers it) and print how many messages were queued.
