@@ -198,11 +198,20 @@ dispatch_page_view(struct html *h, struct arena *a,
 		html_elem(h, "p", p->notice, "class", "notice", "role",
 		    "status", NULL);
 	html_elem(h, "h2", _("Skicka ut remissen"), NULL);
-	html_elem(h, "p", arena_printf(a, _("%ld organisationer har ännu inte "
-	    "fått remissen: %ld meddelanden till deras registratorer, "
-	    "kontaktpersoner och användare. Utskicket länkar till %ld "
-	    "handlingar."), pl->orgs, pl->messages, p->ndocs > 0 ?
-	    p->ndocs : 0), "class", "dispatch-plan", NULL);
+	/* Three sentences, each with its own plural (1 organisation, 1
+	 * meddelande, 1 handling). */
+	html_elem(h, "p", arena_printf(a, "%s %s %s",
+	    arena_printf(a, NG_("%ld organisation har ännu inte fått remissen.",
+	    "%ld organisationer har ännu inte fått remissen.",
+	    (unsigned long)pl->orgs), pl->orgs),
+	    arena_printf(a, NG_("Utskicket blir %ld meddelande till "
+	    "registratorer, kontaktpersoner och användare.", "Utskicket blir "
+	    "%ld meddelanden till registratorer, kontaktpersoner och användare.",
+	    (unsigned long)pl->messages), pl->messages),
+	    arena_printf(a, NG_("Det länkar till %ld handling.",
+	    "Det länkar till %ld handlingar.", (unsigned long)(p->ndocs > 0 ?
+	    p->ndocs : 0)), (long)(p->ndocs > 0 ? p->ndocs : 0))),
+	    "class", "dispatch-plan", NULL);
 	if (pl->nno_address > 0) {
 		html_open(h, "div", "class", "alert warning", "role", "note",
 		    NULL);

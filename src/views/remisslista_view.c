@@ -48,7 +48,8 @@ address_cell(struct html *h, struct arena *a, const struct remisslista_page *p,
 		html_elem(h, "span", arena_printf(a, " (%s)", _("registraturen")),
 		    NULL);
 	if (r->contacts > 0)
-		html_elem(h, "span", arena_printf(a, _(" och %lld kontaktpersoner"),
+		html_elem(h, "span", arena_printf(a, NG_(" och %lld kontaktperson",
+		    " och %lld kontaktpersoner", (unsigned long)r->contacts),
 		    r->contacts), NULL);
 	form_open(h, p, arena_printf(a, "/remisser/%s/remisslista/%lld/adress",
 	    p->def->slug, r->org_id));
@@ -115,11 +116,26 @@ row(struct html *h, struct arena *a, const struct remisslista_page *p,
 static void
 add_form(struct html *h, struct arena *a, const struct remisslista_page *p)
 {
-	size_t	i, k;
+	size_t	i, k, left = 0;
 	bool	invited;
 
 	html_elem(h, "h2", _("Lägg till organisationer"), "id", "lagg-till",
 	    NULL);
+	for (i = 0; i < p->norgs; i++) {
+		for (invited = false, k = 0; k < p->nrows && !invited; k++)
+			invited = p->rows[k].org_id == p->orgs[i].id;
+		left += !invited;
+	}
+	if (left == 0) {
+		html_open(h, "p", NULL);
+		html_text(h, _("Alla organisationer är redan med på remisslistan. "
+		    "En ny organisation läggs upp under "));
+		html_elem(h, "a", _("Organisationer"), "href",
+		    "/admin/organisationer", NULL);
+		html_text(h, ".");
+		html_close(h);
+		return;
+	}
 	if (p->error != NULL && p->error_org == 0)
 		html_elem(h, "p", p->error, "class", "alert", "role", "alert",
 		    NULL);
