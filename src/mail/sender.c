@@ -44,7 +44,10 @@ listen_once(struct db *db, unsigned long *seen, bool *listening)
 		return;
 	if (!db_connected(db))
 		return;
-	r = PQexec(db_conn(db), "LISTEN mail_outbox");
+	/* A constant command through the extended protocol, like every
+	 * other statement: nothing is ever spliced into it. */
+	r = PQexecParams(db_conn(db), "LISTEN mail_outbox", 0, NULL, NULL,
+	    NULL, NULL, 0);
 	*listening = PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!*listening)
 		log_warn("LISTEN failed: %s",
