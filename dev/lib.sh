@@ -6,7 +6,9 @@ PGBIN=/usr/lib/postgresql/15/bin
 PACKAGES="build-essential autoconf automake libtool pkg-config libfcgi-dev libfcgi-bin
   libpq-dev libxml2-dev libxml2-utils libcmocka-dev nginx-light postgresql-15 curl
   clang libclang-rt-14-dev tzdata libsodium-dev libstemmer-dev libzip-dev python3 openssl mandoc gettext
-  libcurl4-openssl-dev python3-aiosmtpd"
+  libcurl4-openssl-dev python3-aiosmtpd
+  libxlsxwriter-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev librsvg2-dev
+  fonts-dejavu-core fonts-liberation2"
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -30,8 +32,10 @@ need_packages() {
 # What the test suites use beyond the build, installed by dev/test so that no check skips
 # for want of a tool: LibreOffice converts the ODT and HTML exports to PDF and pdftotext
 # reads them back (tests/integration/exports.sh); systemd-analyze checks the unit
-# (tests/install.sh).
-TEST_PACKAGES="libreoffice-writer-nogui poppler-utils fonts-dejavu-core systemd"
+# (tests/install.sh); python-docx and openpyxl read the DOCX and XLSX exports back
+# (tests/export/docx_check.py, xlsx_check.py).
+TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-dejavu-core systemd
+  python3-docx python3-openpyxl"
 need_test_packages() { PACKAGES=$TEST_PACKAGES need_packages; }
 
 # Installs what the browser tests need when missing: Debian's chromium, Node.js and npm
