@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export/csv.h"
+#include "export/docx_export.h"
 #include "export/export.h"
 #include "export/html_export.h"
 #include "export/odt.h"
@@ -25,6 +26,12 @@ static const struct {
 	    "remissammanstallning.html" },
 	[EXPORT_MARKS_CSV] = { "taggar.csv",
 	    "text/csv; charset=utf-8; header=present", "taggar.csv" },
+	[EXPORT_DOCX] = { "docx", "application/vnd.openxmlformats-"
+	    "officedocument.wordprocessingml.document",
+	    "remissammanstallning.docx" },
+	[EXPORT_BESLUT_DOCX] = { "beslutsforslag.docx", "application/"
+	    "vnd.openxmlformats-officedocument.wordprocessingml.document",
+	    "beslutsforslag.docx" },
 };
 
 enum export_format
@@ -70,6 +77,7 @@ export_write(struct db *db, const char *slug, enum export_format f,
 	struct xmlout		 xo;
 	struct html_export	 he;
 	struct odt		 od;
+	struct docx_export	 dx;
 	int			 rc;
 
 	switch (f) {
@@ -96,6 +104,14 @@ export_write(struct db *db, const char *slug, enum export_format f,
 		od.out = out;
 		rc = export_model_run(db, slug, &odt_writer, &od);
 		odt_cleanup(&od);
+		return rc;
+	case EXPORT_DOCX:
+	case EXPORT_BESLUT_DOCX:
+		memset(&dx, 0, sizeof(dx));
+		dx.out = out;
+		rc = export_model_run(db, slug, f == EXPORT_DOCX ?
+		    &docx_export_writer : &beslutsforslag_docx_writer, &dx);
+		docx_cleanup(&dx.d);
 		return rc;
 	default:
 		return -1;

@@ -14,6 +14,8 @@ enum export_format {
 	EXPORT_ODT,		/* remissammanställning, OpenDocument text */
 	EXPORT_HTML,		/* remissammanställning, printable page */
 	EXPORT_MARKS_CSV,	/* tags and annotations, "taggar.csv" */
+	EXPORT_DOCX,		/* remissammanställning, Word */
+	EXPORT_BESLUT_DOCX,	/* the beslutsförslag alone, Word */
 	EXPORT__MAX
 };
 

@@ -78,6 +78,8 @@ void handle_response_form(struct request *, struct response *);
 void handle_response_post(struct request *, struct response *);
 void handle_receipt(struct request *, struct response *);
 void handle_attachment(struct request *, struct response *);
+void handle_answer_docx(struct request *, struct response *);
+void handle_draft_docx(struct request *, struct response *);
 void handle_draft_file(struct request *, struct response *);
 void handle_overview(struct request *, struct response *);
 void handle_extend(struct request *, struct response *);

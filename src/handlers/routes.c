@@ -129,6 +129,18 @@ const struct route routes[] = {
 	    .body = BODY_NONE, .handler = handle_attachment,
 	    .need = NEED_LOGIN, .object = OBJ_ATTACHMENT,
 	    .inputs = INPUTS_NONE },
+	/* The answer as a Word document for the nämnd (handlers/respond/
+	 * answer_pages.c): a version, as its receipt; the caller's draft. */
+	{ .name = "answer_docx", .method = METHOD_GET,
+	    .pattern = "/remisser/{slug}/kvitton/{id}/svar.docx",
+	    .body = BODY_NONE, .handler = handle_answer_docx,
+	    .need = NEED_LOGIN, .object = OBJ_VERSION,
+	    .inputs = INPUTS_NONE },
+	{ .name = "draft_docx", .method = METHOD_GET,
+	    .pattern = "/remisser/{slug}/svar/utkast.docx",
+	    .body = BODY_NONE, .handler = handle_draft_docx,
+	    .need = NEED_KOMMUN, .object = OBJ_REMISS,
+	    .inputs = INPUTS_NONE },
 	{ .name = "compare", .method = METHOD_GET,
 	    .pattern = "/remisser/{slug}/jamfor",
 	    .body = BODY_NONE, .handler = handle_compare,

@@ -150,6 +150,12 @@ receipt_page_view(struct html *h, struct arena *a, const struct identity *who,
 	    def->slug, r->version_id), "download", "download", NULL);
 	html_text(h, _(" · Skriv ut sidan med webbläsarens utskriftsfunktion."));
 	html_close(h);
+	/* The answer as a document for the nämnd (answer_pages.c). */
+	html_open(h, "p", "class", "noprint answer-docs", NULL);
+	html_elem(h, "a", _("Ladda ner svaret som Word"), "href",
+	    arena_printf(a, "/remisser/%s/kvitton/%lld/svar.docx", def->slug,
+	    r->version_id), "download", "download", NULL);
+	html_close(h);
 	html_elem(h, "h2", _("Det här skickades"), NULL);
 	response_doc_view(h, a, def, doc, arena_printf(a,
 	    "/remisser/%s/kvitton/%lld/bilaga/", def->slug, r->version_id));

@@ -203,6 +203,8 @@ sub_suite "$ROOT/tests/integration/review_web.sh" "$BUILD" "$BASE" "$T/tmp/revie
 sub_suite "$ROOT/tests/integration/review_paging.sh" "$BUILD" "$BASE" "$T/tmp/paging"
 sub_suite "$ROOT/tests/integration/review_cache.sh" "$BUILD" "$BASE" "$T/tmp/cache"
 sub_suite "$ROOT/tests/integration/exports.sh" "$BUILD" "$BASE" "$T/tmp/exports"
+# The answer as a Word document: a version and a draft (d19-docx).
+sub_suite "$ROOT/tests/integration/answer_docx.sh" "$BUILD" "$BASE" "$T/tmp/answer_docx"
 sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summaries"
 sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
 sub_suite "$ROOT/tests/integration/meetings.sh" "$BUILD" "$BASE" "$T/tmp/meetings"

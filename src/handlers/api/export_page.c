@@ -107,6 +107,13 @@ handle_export_page(struct request *req, struct response *res)
 		{ "odt", N_("Remissammanställning (.odt)"), N_("Öppnas i "
 		    "LibreOffice och Word: titelsida, remissinstanser, diagram, "
 		    "varje avsnitt med svar och teman.") },
+		{ "docx", N_("Remissammanställning (.docx)"), N_("Samma "
+		    "innehåll som Word-dokument: innehållsförteckning, diagram, "
+		    "tabeller vars rubrikrad upprepas på varje sida.") },
+		{ "beslutsforslag.docx", N_("Beslutsförslag (.docx)"),
+		    N_("Förslaget till beslut ensamt: per avsnitt oförändrat, "
+		    "ändrat eller struket, med ny lydelse och motivering, och "
+		    "de avsnitt som läggs till.") },
 		{ "html", N_("Remissammanställning för utskrift (.html)"),
 		    N_("Samma innehåll som en webbsida att skriva ut; varje "
 		    "avsnitt börjar på en ny sida.") },

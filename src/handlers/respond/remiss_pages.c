@@ -65,12 +65,8 @@ handle_remiss(struct request *req, struct response *res)
 	layout_send(h, res, 200);
 }
 
-/* Loads the route's remiss into def and the version its path names into doc
- * and r: the worker loaded it within the remiss (OBJ_VERSION,
- * OBJ_ATTACHMENT), for a remissinstans within its own organisation. Answers
- * 404 or 503 and returns 0 when it cannot. */
-static int
-version_load(struct request *req, struct response *res,
+int
+respond_version_load(struct request *req, struct response *res,
     struct remiss_def *def, struct response_doc *doc, struct receipt *r)
 {
 	struct invitation	 inv;
@@ -100,7 +96,7 @@ handle_receipt(struct request *req, struct response *res)
 	struct receipt		 r;
 	struct html		*h;
 
-	if (!version_load(req, res, &def, &doc, &r))
+	if (!respond_version_load(req, res, &def, &doc, &r))
 		return;
 	if (input_enum(req, IN_RECEIPT_FORMAT) == 0) {	/* ?format=xml */
 		response_reset(res);
@@ -132,7 +128,7 @@ handle_attachment(struct request *req, struct response *res)
 	const struct attachment	*at;
 	size_t			 n = (size_t)req->object->n;
 
-	if (!version_load(req, res, &def, &doc, &r))
+	if (!respond_version_load(req, res, &def, &doc, &r))
 		return;
 	if (n == 0 || n > doc.nattachments) {
 		handler_fail(req, res, PROB_NOT_FOUND);

@@ -18,4 +18,15 @@ struct response;
 int respond_load(struct request *req, struct response *res,
     struct remiss_def *def, struct invitation *inv);
 
+struct receipt;
+struct response_doc;
+
+/* Loads the route's remiss into def and the version its path names into
+ * doc and r (OBJ_VERSION, OBJ_ATTACHMENT: the worker loaded it within the
+ * remiss, for a remissinstans within its own organisation): the rule of
+ * the receipt page, for every page and download of a version. Returns 1,
+ * or 0 after answering 404 or 503. */
+int respond_version_load(struct request *req, struct response *res,
+    struct remiss_def *def, struct response_doc *doc, struct receipt *r);
+
 #endif
