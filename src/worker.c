@@ -29,6 +29,7 @@
 #include "views/i18n.h"
 #include "log.h"
 #include "metrics.h"
+#include "pdf/pdfdoc.h"
 #include "util/arena.h"
 #include "worker.h"
 
@@ -546,6 +547,7 @@ worker_main(void *arg)
 	db_close(replica);
 	db_close(db);
 	xmlCleanupParser();
+	pdfdoc_library_cleanup();	/* the font caches, for the leak checker */
 	log_info("worker stopping after %lu requests", served);
 	exit(0);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export/sink.h"
+#include "util/buf.h"
 #include "xml/xmlw.h"
 
 /* The stdio sink's write: all n bytes, or -1. */
@@ -19,6 +20,20 @@ export_sink_file(struct export_sink *s, FILE *f)
 {
 	s->write = file_write;
 	s->ctx = f;
+}
+
+/* The buffer sink's write: appended, or -1 on OOM. */
+static int
+buf_sink_write(void *ctx, const void *p, size_t n)
+{
+	return buf_append(ctx, p, n);
+}
+
+void
+export_sink_buf(struct export_sink *s, struct buf *b)
+{
+	s->write = buf_sink_write;
+	s->ctx = b;
 }
 
 int

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct buf;
 struct xmlw;
 
 /* Where a writer's bytes go: write(ctx, p, n) returns 0, or -1 to stop. */
@@ -15,6 +16,10 @@ struct export_sink {
 
 /* Makes *s a sink that writes to f (stdio: a short write is an error). */
 void export_sink_file(struct export_sink *s, FILE *f);
+
+/* Makes *s a sink that appends to b (a response's body: a document that
+ * is small enough to hold in memory). */
+void export_sink_buf(struct export_sink *s, struct buf *b);
 
 /* Writes n bytes / a string to the sink. 0 or -1. */
 int export_put(const struct export_sink *s, const void *p, size_t n);

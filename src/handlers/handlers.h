@@ -80,6 +80,8 @@ void handle_receipt(struct request *, struct response *);
 void handle_attachment(struct request *, struct response *);
 void handle_answer_docx(struct request *, struct response *);
 void handle_draft_docx(struct request *, struct response *);
+void handle_answer_pdf(struct request *, struct response *);
+void handle_draft_pdf(struct request *, struct response *);
 void handle_draft_file(struct request *, struct response *);
 void handle_overview(struct request *, struct response *);
 void handle_extend(struct request *, struct response *);

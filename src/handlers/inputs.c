@@ -48,8 +48,9 @@ static const char *const decision_status_words[] = { "utkast", "klar",
 /* The response form's buttons (handlers/respond/response_form.c). */
 static const char *const form_action_words[] = { "spara", "granska", "skicka",
     "borja-om", NULL };
-/* The receipt's other format. */
-static const char *const receipt_format_words[] = { "xml", NULL };
+/* The receipt's other formats (RECEIPT_XML, RECEIPT_PDF in
+ * handlers/respond/remiss_pages.c). */
+static const char *const receipt_format_words[] = { "xml", "pdf", NULL };
 
 /* A remiss's status (admin). */
 static const char *const remiss_status_words[] = { "utkast", "oppen",

@@ -141,6 +141,18 @@ const struct route routes[] = {
 	    .body = BODY_NONE, .handler = handle_draft_docx,
 	    .need = NEED_KOMMUN, .object = OBJ_REMISS,
 	    .inputs = INPUTS_NONE },
+	/* The same as PDF (pdf/answer_pdf.c), the draft marked as one on
+	 * every page. */
+	{ .name = "answer_pdf", .method = METHOD_GET,
+	    .pattern = "/remisser/{slug}/kvitton/{id}/svar.pdf",
+	    .body = BODY_NONE, .handler = handle_answer_pdf,
+	    .need = NEED_LOGIN, .object = OBJ_VERSION,
+	    .inputs = INPUTS_NONE },
+	{ .name = "draft_pdf", .method = METHOD_GET,
+	    .pattern = "/remisser/{slug}/svar/utkast.pdf",
+	    .body = BODY_NONE, .handler = handle_draft_pdf,
+	    .need = NEED_KOMMUN, .object = OBJ_REMISS,
+	    .inputs = INPUTS_NONE },
 	{ .name = "compare", .method = METHOD_GET,
 	    .pattern = "/remisser/{slug}/jamfor",
 	    .body = BODY_NONE, .handler = handle_compare,

@@ -1,6 +1,7 @@
 /* pdfdoc.c: the PDF document engine: blocks collected, laid out with Pango, paginated, drawn by cairo. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +41,7 @@
 
 #define SANS		"Liberation Sans,DejaVu Sans,sans-serif"
 #define SERIF		"Liberation Serif,DejaVu Serif,serif"
+#define MONO		"Liberation Mono,DejaVu Sans Mono,monospace"
 
 static const struct style {
 	const char	*font;		/* a Pango font description */
@@ -50,9 +52,11 @@ static const struct style {
 } styles[PDF__MAX] = {
 	[PDF_TITLE] = { SANS " Bold 16", 1.15, 16, true, { 0, 0, 0 } },
 	[PDF_HEADING] = { SANS " Bold 12.5", 1.15, 14, true, { 0, 0, 0 } },
+	[PDF_SUBHEADING] = { SANS " Bold 10.5", 1.15, 9, true, { 0, 0, 0 } },
 	[PDF_LABEL] = { SANS " Bold 9.5", 1.2, 6, true, { 0.2, 0.2, 0.2 } },
 	[PDF_BODY] = { SERIF " 11", 1.25, 3, false, { 0, 0, 0 } },
 	[PDF_SMALL] = { SERIF " 9.5", 1.2, 1, false, { 0.15, 0.15, 0.15 } },
+	[PDF_MONO] = { MONO " 8", 1.3, 1, false, { 0, 0, 0 } },
 };
 
 /* A fact row: its label in the label style, its value in the body's. */
@@ -67,6 +71,7 @@ struct block {
 	enum pdf_style	 style;		/* BLOCK_TEXT */
 	const char	*text;		/* cleaned; a fact's value */
 	const char	*label;		/* a fact's label, cleaned */
+	enum pdf_style	 vstyle;	/* a fact's value's style */
 	double		 gap;		/* extra space before */
 };
 
@@ -197,12 +202,37 @@ pdfdoc_add(struct pdfdoc *d, enum pdf_style st, const char *text)
 }
 
 int
+pdfdoc_addf(struct pdfdoc *d, enum pdf_style st, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*text;
+
+	if (d->failed)
+		return -1;
+	va_start(ap, fmt);
+	text = arena_vprintf(d->a, fmt, ap);
+	va_end(ap);
+	if (text == NULL) {
+		d->failed = true;
+		return -1;
+	}
+	return pdfdoc_add(d, st, text);
+}
+
+int
 pdfdoc_fact(struct pdfdoc *d, const char *label, const char *value)
+{
+	return pdfdoc_fact_in(d, PDF_BODY, label, value);
+}
+
+int
+pdfdoc_fact_in(struct pdfdoc *d, enum pdf_style st, const char *label,
+    const char *value)
 {
 	struct block	*b;
 	const char	*l, *v;
 
-	if (d->failed)
+	if (d->failed || st >= PDF__MAX)
 		return -1;
 	if (value == NULL || value[0] == '\0')
 		return 0;
@@ -214,6 +244,7 @@ pdfdoc_fact(struct pdfdoc *d, const char *label, const char *value)
 	if ((b = block_new(d)) == NULL)
 		return -1;
 	b->kind = BLOCK_FACT;
+	b->vstyle = st;
 	b->label = l;
 	b->text = v;
 	return 0;
@@ -360,7 +391,7 @@ layout_block(const struct pdfdoc *d, size_t i, struct layout_state *ls,
 	int			 rc = -1;
 
 	if (b->kind == BLOCK_FACT) {
-		st = &styles[PDF_BODY];
+		st = &styles[b->vstyle];
 		l0 = layout_make(ls, pc, styles[PDF_LABEL].font, b->label,
 		    LABEL_W, 0);
 		l1 = layout_make(ls, pc, st->font, b->text,

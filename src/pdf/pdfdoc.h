@@ -11,10 +11,13 @@ enum pdf_style {
 	PDF_TITLE,	/* the document's title: sans bold 16 pt */
 	PDF_HEADING,	/* a section's heading: sans bold 12.5 pt; kept on the
 			   page of the next block's first lines */
+	PDF_SUBHEADING,	/* a question under a section: sans bold 10.5 pt,
+			   kept with the next block */
 	PDF_LABEL,	/* a field's name above its text: sans bold 9.5 pt,
 			   kept with the next block */
 	PDF_BODY,	/* serif 11 pt; line breaks in the text kept */
 	PDF_SMALL,	/* serif 9.5 pt: letterhead and closing lines */
+	PDF_MONO,	/* monospace 8 pt: checksums */
 	PDF__MAX
 };
 
@@ -45,10 +48,18 @@ void pdfdoc_free(struct pdfdoc *d);
  * nothing. */
 int pdfdoc_add(struct pdfdoc *d, enum pdf_style st, const char *text);
 
+/* As pdfdoc_add, with the text formatted by printf's rules. */
+int pdfdoc_addf(struct pdfdoc *d, enum pdf_style st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Adds a row of a two-column fact table: label (sans bold) beside value
  * (serif); rows stay whole on a page. A NULL or empty value adds nothing.
  * 0 or -1 as pdfdoc_add. */
 int pdfdoc_fact(struct pdfdoc *d, const char *label, const char *value);
+
+/* As pdfdoc_fact, the value in style st (PDF_MONO for a checksum). */
+int pdfdoc_fact_in(struct pdfdoc *d, enum pdf_style st, const char *label,
+    const char *value);
 
 /* Adds points of extra space before the next block. 0 or -1. */
 int pdfdoc_gap(struct pdfdoc *d, double points);

@@ -148,12 +148,20 @@ receipt_page_view(struct html *h, struct arena *a, const struct identity *who,
 	html_elem(h, "a", _("Ladda ner kvittensen som fil"), "href",
 	    arena_printf(a, "/remisser/%s/kvitton/%lld?format=xml",
 	    def->slug, r->version_id), "download", "download", NULL);
+	html_text(h, " · ");
+	html_elem(h, "a", _("Ladda ner kvittensen som PDF"), "href",
+	    arena_printf(a, "/remisser/%s/kvitton/%lld?format=pdf",
+	    def->slug, r->version_id), "download", "download", NULL);
 	html_text(h, _(" · Skriv ut sidan med webbläsarens utskriftsfunktion."));
 	html_close(h);
 	/* The answer as a document for the nämnd (answer_pages.c). */
 	html_open(h, "p", "class", "noprint answer-docs", NULL);
 	html_elem(h, "a", _("Ladda ner svaret som Word"), "href",
 	    arena_printf(a, "/remisser/%s/kvitton/%lld/svar.docx", def->slug,
+	    r->version_id), "download", "download", NULL);
+	html_text(h, " · ");
+	html_elem(h, "a", _("Ladda ner svaret som PDF"), "href",
+	    arena_printf(a, "/remisser/%s/kvitton/%lld/svar.pdf", def->slug,
 	    r->version_id), "download", "download", NULL);
 	html_close(h);
 	html_elem(h, "h2", _("Det här skickades"), NULL);

@@ -94,12 +94,17 @@ response_form_page_view(struct html *h, struct arena *a,
 		}
 		html_close(h);
 	}
-	/* A saved draft as a Word document for the nämnd (answer_pages.c). */
+	/* A saved draft as a Word document or a PDF for the nämnd
+	 * (answer_pages.c). */
 	if (p->rev != NULL && p->rev->draft_saved != NULL &&
 	    (p->rev->from == START_DRAFT || p->rev->from == START_OLD_DRAFT)) {
 		html_open(h, "p", "class", "answer-docs", NULL);
 		html_elem(h, "a", _("Ladda ner utkastet som Word"), "href",
 		    arena_printf(a, "/remisser/%s/svar/utkast.docx", def->slug),
+		    "download", "download", NULL);
+		html_text(h, " · ");
+		html_elem(h, "a", _("Ladda ner utkastet som PDF"), "href",
+		    arena_printf(a, "/remisser/%s/svar/utkast.pdf", def->slug),
 		    "download", "download", NULL);
 		html_text(h, _(" (det senast sparade utkastet, till exempel "
 		    "för nämndens handlingar)"));

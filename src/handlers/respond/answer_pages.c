@@ -1,6 +1,6 @@
-/* answer_pages.c: an organisation's answer as a Word document for its nämnd: a submitted
- * version (GET /remisser/{slug}/kvitton/{id}/svar.docx, the receipt's rule) and the caller's
- * own draft (GET /remisser/{slug}/svar/utkast.docx). */
+/* answer_pages.c: an organisation's answer as a Word document or a PDF for its nämnd: a
+ * submitted version (GET /remisser/{slug}/kvitton/{id}/svar.docx and svar.pdf, the receipt's
+ * rule) and the caller's own draft (GET /remisser/{slug}/svar/utkast.docx and utkast.pdf). */
 #include "config.h"
 
 #include <string.h>
@@ -20,34 +20,44 @@
 #define DOCX_TYPE \
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-/* The sink that appends to the response's body: one answer is small. */
-static int
-body_write(void *ctx, const void *p, size_t n)
-{
-	return buf_append(ctx, p, n);
-}
+/* The formats an answer is written in. */
+struct answer_format {
+	const char	*ext;		/* of the download's name */
+	const char	*type;		/* its Content-Type */
+	int		(*write)(const struct answer_doc *,
+			    const struct export_sink *);
+};
+static const struct answer_format docx = { "docx", DOCX_TYPE,
+    answer_docx_write };
+static const struct answer_format pdf = { "pdf", "application/pdf",
+    answer_pdf_write };
 
-/* Writes ad as the response: a download named name, never cached. */
+/* Writes ad in format f as the response: a download named name, never
+ * cached. */
 static void
-send_docx(struct request *req, struct response *res,
-    const struct answer_doc *ad, const char *name)
+send_answer(struct request *req, struct response *res,
+    const struct answer_doc *ad, const char *name,
+    const struct answer_format *f)
 {
-	struct export_sink out = { body_write, &res->body };
+	struct export_sink	 out;
 
 	response_reset(res);
-	if (name == NULL || answer_docx_write(ad, &out) == -1) {
+	export_sink_buf(&out, &res->body);	/* one answer is small */
+	if (name == NULL || f->write(ad, &out) == -1 || res->body.failed) {
 		response_reset(res);
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
-	res->content_type = DOCX_TYPE;
+	res->content_type = f->type;
 	response_header(res, "Content-Disposition", arena_printf(req->arena,
 	    "attachment; filename=\"%s\"", name));
 	response_header(res, "Cache-Control", "no-store");
 }
 
-void
-handle_answer_docx(struct request *req, struct response *res)
+/* The version the path names, by the receipt's rule, in format f. */
+static void
+answer_version(struct request *req, struct response *res,
+    const struct answer_format *f)
 {
 	struct remiss_def	 def;
 	struct response_doc	 doc;
@@ -60,12 +70,15 @@ handle_answer_docx(struct request *req, struct response *res)
 	ad.def = &def;
 	ad.doc = &doc;
 	ad.receipt = &r;
-	send_docx(req, res, &ad, answer_doc_filename(req->arena, def.slug,
-	    r.org_name, r.version, "docx"));
+	send_answer(req, res, &ad, answer_doc_filename(req->arena, def.slug,
+	    r.org_name, r.version, f->ext), f);
 }
 
-void
-handle_draft_docx(struct request *req, struct response *res)
+/* The caller's organisation's saved draft in format f; 404 when there is
+ * none (never saved, or the form starts from the latest version). */
+static void
+answer_draft(struct request *req, struct response *res,
+    const struct answer_format *f)
 {
 	struct remiss_def		 def;
 	struct invitation		 inv;
@@ -101,6 +114,30 @@ handle_draft_docx(struct request *req, struct response *res)
 	ad.def = &def;
 	ad.doc = &doc;
 	ad.draft_saved = rev.draft_saved;
-	send_docx(req, res, &ad, answer_doc_filename(req->arena, def.slug,
-	    org.org.name, 0, "docx"));
+	send_answer(req, res, &ad, answer_doc_filename(req->arena, def.slug,
+	    org.org.name, 0, f->ext), f);
+}
+
+void
+handle_answer_docx(struct request *req, struct response *res)
+{
+	answer_version(req, res, &docx);
+}
+
+void
+handle_answer_pdf(struct request *req, struct response *res)
+{
+	answer_version(req, res, &pdf);
+}
+
+void
+handle_draft_docx(struct request *req, struct response *res)
+{
+	answer_draft(req, res, &docx);
+}
+
+void
+handle_draft_pdf(struct request *req, struct response *res)
+{
+	answer_draft(req, res, &pdf);
 }

@@ -1,4 +1,4 @@
-/* remiss_pages.c: a remiss's page, a submitted version's receipt and its attachments. */
+/* remiss_pages.c: a remiss's page, a submitted version's receipt (page, XML, PDF) and its attachments. */
 #include "config.h"
 
 #include <string.h>
@@ -7,11 +7,14 @@
 #include "core/remiss_def.h"
 #include "core/remiss_docs.h"
 #include "core/respond_page.h"
+#include "core/response_revision.h"
 #include "core/response_store.h"
+#include "export/sink.h"
 #include "handlers/handlers.h"
 #include "handlers/respond/files.h"
 #include "handlers/respond/respond.h"
 #include "http/response.h"
+#include "pdf/receipt_pdf.h"
 #include "util/arena.h"
 #include "views/html.h"
 #include "views/layout.h"
@@ -88,6 +91,36 @@ respond_version_load(struct request *req, struct response *res,
 	return 1;
 }
 
+/* ?format= of a receipt: the words of IN_RECEIPT_FORMAT (inputs.c). */
+enum { RECEIPT_XML, RECEIPT_PDF };
+
+/* The receipt r as PDF, with the checksums of the version's files. */
+static void
+receipt_pdf(struct request *req, struct response *res,
+    const struct remiss_def *def, const struct receipt *r)
+{
+	struct version_file	*files = NULL;
+	struct export_sink	 out;
+	long			 n;
+
+	if ((n = response_version_files(req->db, req->arena, r->version_id,
+	    &files)) == -1) {
+		handler_fail(req, res, PROB_UNAVAILABLE);
+		return;
+	}
+	response_reset(res);
+	export_sink_buf(&out, &res->body);
+	if (receipt_pdf_write(def, r, files, (size_t)n, &out) == -1 ||
+	    res->body.failed) {
+		response_reset(res);
+		handler_fail(req, res, PROB_INTERNAL);
+		return;
+	}
+	res->content_type = "application/pdf";
+	response_header(res, "Content-Disposition", arena_printf(req->arena,
+	    "attachment; filename=\"kvittens-%s.pdf\"", r->number));
+}
+
 void
 handle_receipt(struct request *req, struct response *res)
 {
@@ -98,7 +131,8 @@ handle_receipt(struct request *req, struct response *res)
 
 	if (!respond_version_load(req, res, &def, &doc, &r))
 		return;
-	if (input_enum(req, IN_RECEIPT_FORMAT) == 0) {	/* ?format=xml */
+	switch (input_enum(req, IN_RECEIPT_FORMAT)) {
+	case RECEIPT_XML:
 		response_reset(res);
 		if (kvittens_write(&r, &res->body) == -1) {
 			handler_fail(req, res, PROB_INTERNAL);
@@ -108,6 +142,11 @@ handle_receipt(struct request *req, struct response *res)
 		response_header(res, "Content-Disposition", arena_printf(req->arena,
 		    "attachment; filename=\"kvittens-%s.xml\"", r.number));
 		return;
+	case RECEIPT_PDF:
+		receipt_pdf(req, res, &def, &r);
+		return;
+	default:
+		break;
 	}
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
