@@ -14,31 +14,40 @@
 #include "util/arena.h"
 #include "views/dates.h"
 
-/* The Swedish labels of answer_text_fields, in its order (a document is
- * Swedish whatever the reader's interface language). */
-static const char *const text_labels[ANSWER_TEXTS] = {
-	"Kommentar",
-	"Förslag till ny lydelse",
-	"Konsekvenser för Regionen",
-	"Konsekvenser för Kommunerna",
-	"Kortsiktigt",
-	"Långsiktigt",
+/* An answer's texts after its comment with their Swedish labels, as the
+ * Word document (export/answer_docx.c) has them: a document is Swedish
+ * whatever the reader's interface language. */
+static const struct {
+	const char	*label;
+	size_t		 off;
+} fields[] = {
+	{ "Förslag till lydelse", offsetof(struct answer, proposed_wording) },
+	{ "Konsekvenser för regionen",
+	    offsetof(struct answer, consequence_region) },
+	{ "Konsekvenser för kommunerna",
+	    offsetof(struct answer, consequence_kommun) },
+	{ "Kortsiktigt", offsetof(struct answer, short_term) },
+	{ "Långsiktigt", offsetof(struct answer, long_term) },
 };
 
-/* One answer: its position in words, then each text under its label. */
+/* One answer: its position in words, its comment, then each other text
+ * under its label. */
 static void
 answer_body(struct pdfdoc *d, const struct answer *ans)
 {
 	const char	*text;
-	size_t		 f;
+	size_t		 k;
 
 	if (ans->position != POS_NONE)
 		pdfdoc_fact(d, "Ställningstagande",
 		    position_label_sv(ans->position));
-	for (f = 0; f < ANSWER_TEXTS; f++) {
-		if ((text = answer_text(ans, f)) == NULL || text[0] == '\0')
+	pdfdoc_add(d, PDF_BODY, ans->comment);
+	for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+		text = *(const char *const *)(const void *)
+		    ((const char *)ans + fields[k].off);
+		if (text == NULL || text[0] == '\0')
 			continue;
-		pdfdoc_add(d, PDF_LABEL, text_labels[f]);
+		pdfdoc_add(d, PDF_LABEL, fields[k].label);
 		pdfdoc_add(d, PDF_BODY, text);
 	}
 }
@@ -55,7 +64,7 @@ question_answers(struct pdfdoc *d, const struct question_def *qs, size_t n,
 		if ((ans = response_doc_answer(doc, NULL, qs[j].qid)) == NULL ||
 		    answer_is_empty(ans))
 			continue;
-		pdfdoc_add(d, PDF_SUBHEADING, qs[j].text);
+		pdfdoc_addf(d, PDF_SUBHEADING, "Fråga: %s", qs[j].text);
 		answer_body(d, ans);
 	}
 }
@@ -84,11 +93,10 @@ letterhead(struct pdfdoc *d, struct arena *a, const struct answer_doc *ad,
 	char				 today[16];
 	const char			*date = NULL;
 
-	pdfdoc_add(d, PDF_HEADING, org);
+	pdfdoc_add(d, PDF_SUBHEADING, org);
+	pdfdoc_gap(d, 4);
 	if (doc->orgnr != NULL && doc->orgnr[0] != '\0')
-		pdfdoc_addf(d, PDF_SMALL, "Organisationsnummer %s",
-		    doc->orgnr);
-	pdfdoc_gap(d, 6);
+		pdfdoc_fact(d, "Organisationsnummer", doc->orgnr);
 	if (ad->receipt != NULL && ad->receipt->received_at != NULL)
 		date = date_sv_in(a, arena_strndup(a, ad->receipt->received_at,
 		    10));
@@ -103,22 +111,27 @@ letterhead(struct pdfdoc *d, struct arena *a, const struct answer_doc *ad,
 
 /* The whole answer's facts: decision, overall position, summary. */
 static void
-overall(struct pdfdoc *d, struct arena *a, const struct response_doc *doc)
+overall(struct pdfdoc *d, struct arena *a, const struct answer_doc *ad)
 {
-	pdfdoc_fact(d, "Beslutande instans", doc->decision_body);
+	const struct response_doc	*doc = ad->doc;
+
+	if (ad->receipt == NULL)
+		pdfdoc_add(d, PDF_LABEL, "Utkast, inte inskickat");
+	pdfdoc_fact(d, "Beslutande organ", doc->decision_body);
 	if (doc->decision_date != NULL)
 		pdfdoc_fact(d, "Beslutsdatum", date_sv_in(a,
 		    doc->decision_date));
 	if (doc->position != POS_NONE)
-		pdfdoc_fact(d, "Övergripande ställningstagande",
+		pdfdoc_fact(d, "Ställningstagande",
 		    position_label_sv(doc->position));
 	if (doc->summary != NULL && doc->summary[0] != '\0') {
-		pdfdoc_add(d, PDF_LABEL, "Sammanfattning");
+		pdfdoc_add(d, PDF_HEADING, "Sammanfattning");
 		pdfdoc_add(d, PDF_BODY, doc->summary);
 	}
 }
 
-/* The contact person, the receipt line and the attachments' names. */
+/* The contact person, and a version's receipt and attachments, or a
+ * draft's last save. */
 static void
 closing(struct pdfdoc *d, struct arena *a, const struct answer_doc *ad)
 {
@@ -126,26 +139,34 @@ closing(struct pdfdoc *d, struct arena *a, const struct answer_doc *ad)
 	const struct receipt		*r = ad->receipt;
 	size_t				 i;
 
-	if (doc->contact_name != NULL || doc->contact_email != NULL ||
-	    doc->contact_phone != NULL) {
+	if (doc->contact_name != NULL || doc->contact_email != NULL) {
 		pdfdoc_add(d, PDF_HEADING, "Kontaktperson");
-		pdfdoc_fact(d, "Namn", doc->contact_name);
+		pdfdoc_add(d, PDF_BODY, doc->contact_name);
 		pdfdoc_fact(d, "E-post", doc->contact_email);
 		pdfdoc_fact(d, "Telefon", doc->contact_phone);
 	}
-	if (doc->nattachments > 0) {
-		pdfdoc_add(d, PDF_HEADING, "Bilagor");
-		for (i = 0; i < doc->nattachments; i++)
-			pdfdoc_add(d, PDF_BODY, doc->attachments[i].filename);
+	if (r != NULL) {
+		pdfdoc_add(d, PDF_HEADING, "Kvittens");
+		if (r->arrived_on != NULL && r->arrived_on[0] != '\0')
+			pdfdoc_addf(d, PDF_BODY, "Kvittensnummer %s, ankom %s, "
+			    "registrerat %s, version %d", r->number,
+			    date_sv_in(a, r->arrived_on), iso_datetime_sv_in(a,
+			    r->received_at), r->version);
+		else
+			pdfdoc_addf(d, PDF_BODY, "Kvittensnummer %s, inskickat "
+			    "%s, version %d", r->number, iso_datetime_sv_in(a,
+			    r->received_at), r->version);
+		if (doc->nattachments > 0) {
+			pdfdoc_add(d, PDF_LABEL, "Bilagor");
+			for (i = 0; i < doc->nattachments; i++)
+				pdfdoc_add(d, PDF_BODY,
+				    doc->attachments[i].filename);
+		}
+	} else if (ad->draft_saved != NULL) {
+		pdfdoc_gap(d, 10);
+		pdfdoc_addf(d, PDF_BODY, "Utkast, senast sparat %s. Svaret är "
+		    "inte inskickat.", iso_datetime_sv_in(a, ad->draft_saved));
 	}
-	pdfdoc_gap(d, 14);
-	if (r != NULL)
-		pdfdoc_addf(d, PDF_SMALL, "Kvittensnummer %s, inskickat %s, "
-		    "version %d", r->number, iso_datetime_sv_in(a,
-		    r->received_at), r->version);
-	else if (ad->draft_saved != NULL)
-		pdfdoc_addf(d, PDF_SMALL, "Utkast, senast sparat %s. Inte "
-		    "inskickat.", iso_datetime_sv_in(a, ad->draft_saved));
 }
 
 int
@@ -182,7 +203,7 @@ answer_pdf_write(const struct answer_doc *ad, const struct export_sink *out)
 	}
 	letterhead(d, a, ad, org);
 	pdfdoc_add(d, PDF_TITLE, title);
-	overall(d, a, doc);
+	overall(d, a, ad);
 	for (i = 0; i < def->nsections; i++) {
 		s = &def->sections[i];
 		ans = response_doc_answer(doc, s->nr, NULL);
@@ -197,7 +218,7 @@ answer_pdf_write(const struct answer_doc *ad, const struct export_sink *out)
 		question_answers(d, s->questions, s->nquestions, doc);
 	}
 	if (any_answered(def->general, def->ngeneral, doc)) {
-		pdfdoc_add(d, PDF_HEADING, "Frågor om hela remissen");
+		pdfdoc_add(d, PDF_HEADING, "Frågor om remissen som helhet");
 		question_answers(d, def->general, def->ngeneral, doc);
 	}
 	closing(d, a, ad);

@@ -205,6 +205,8 @@ sub_suite "$ROOT/tests/integration/review_cache.sh" "$BUILD" "$BASE" "$T/tmp/cac
 sub_suite "$ROOT/tests/integration/exports.sh" "$BUILD" "$BASE" "$T/tmp/exports"
 # The answer as a Word document: a version and a draft (d19-docx).
 sub_suite "$ROOT/tests/integration/answer_docx.sh" "$BUILD" "$BASE" "$T/tmp/answer_docx"
+# The answer and the receipt as PDF: a version, a draft, a receipt (d19-pdf).
+sub_suite "$ROOT/tests/integration/documents.sh" "$BUILD" "$BASE" "$T/tmp/documents"
 sub_suite "$ROOT/tests/integration/summaries.sh" "$BUILD" "$BASE" "$T/tmp/summaries"
 sub_suite "$ROOT/tests/integration/decisions.sh" "$BUILD" "$BASE" "$T/tmp/decisions"
 sub_suite "$ROOT/tests/integration/meetings.sh" "$BUILD" "$BASE" "$T/tmp/meetings"

@@ -129,6 +129,12 @@ handle_receipt(struct request *req, struct response *res)
 	struct receipt		 r;
 	struct html		*h;
 
+	if (input_state(req, IN_RECEIPT_FORMAT) == INPUT_INVALID) {
+		handler_problem(req, res, 400, "Kvittensen finns som xml eller "
+		    "pdf: ange format=xml eller format=pdf.", "The receipt is "
+		    "available as xml or pdf: give format=xml or format=pdf.");
+		return;
+	}
 	if (!respond_version_load(req, res, &def, &doc, &r))
 		return;
 	switch (input_enum(req, IN_RECEIPT_FORMAT)) {
