@@ -8,7 +8,7 @@
 # SELECT over generate_series, never row by row; prints how long it took); then runs
 # `remissctl export` in every format under /usr/bin/time -v and prints one line per format:
 # size, seconds, peak RSS (MiB), output bytes. With --doc it also rewrites the "Exports"
-# section of docs/performance.md.
+# section of docs/performance.md. FORMATS="odt docx" measures only those formats.
 # Timings are reported, never asserted.
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/dev/lib.sh"
@@ -53,7 +53,7 @@ INSERT INTO response_versions (response_id, version, channel, position, contact_
 	 '</remissinstans><kontakt namn="Kontakt" epost="kontakt@example.org"></kontakt>' ||
 	 '<stallningstagande>tillstyrker</stallningstagande></remissvar>',
 	 encode(sha256(convert_to(o.name, 'UTF8')), 'hex'),
-	 to_char(now(), 'YYYY') || '-' || lpad(nextval('response_receipt_seq')::text, 6, '0')
+	 receipt_issue(now())
 	FROM responses resp JOIN organisations o ON o.id = resp.org_id
 	WHERE resp.remiss_id = (SELECT id FROM remiss WHERE slug = :'slug');
 INSERT INTO answers (version_id, section_id, ord, position, comment, proposed_wording)
@@ -84,7 +84,7 @@ for size in "${SIZES[@]}"; do
 	t0=$(date +%s)
 	make_remiss "$slug" "$orgs" "$secs"
 	echo "==> $slug: $orgs organisations x $secs sections built in $(( $(date +%s) - t0 )) s" >&2
-	for f in csv taggar.csv xml html odt; do
+	for f in ${FORMATS:-csv taggar.csv xml html odt docx beslutsforslag.docx}; do
 		out=$B/out/$slug.$f
 		/usr/bin/time -v -o "$B/time" "$BUILD/remissctl" export "$slug" --format "$f" -o "$out" 2>/dev/null
 		secs_used=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$B/time")

@@ -63,7 +63,7 @@ charts(struct docx *d, const struct export_head *h)
 static int
 sam_begin(void *w, const struct export_head *h)
 {
-	static const double cm[] = { 4.2, 2.0, 4.0, 3.3, 3.0 };
+	static const double cm[] = { 3.9, 2.0, 4.0, 3.8, 2.8 };
 	static const char *const heads[] = { "Remissinstans", "Typ",
 	    "Svar mottaget", "Ställningstagande", "Kvittens" };
 	struct docx_export	*e = w;
@@ -218,7 +218,7 @@ static int
 sam_section(void *w, const struct export_head *h,
     const struct export_section *s)
 {
-	static const double cm[] = { 4.2, 3.3, 9.0 };
+	static const double cm[] = { 4.0, 3.8, 8.7 };
 	static const char *const heads[] = { "Remissinstans",
 	    "Ställningstagande", "Synpunkter" };
 	struct docx_export	*e = w;

@@ -71,10 +71,10 @@ static const char styles_xml[] = XML_DECL
 "<w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"35\"/><w:qFormat/>"
 "<w:pPr><w:spacing w:after=\"200\"/></w:pPr><w:rPr><w:i/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
 "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
-"<w:pPr><w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/></w:pPr>"
+"<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"right\"/></w:pPr>"
 "<w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/><w:b/><w:color w:val=\"B00020\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
 "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-"<w:pPr><w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/></w:pPr>"
+"<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr>"
 "<w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
 "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Heading1\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/><w:qFormat/>"
 "<w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr></w:style>"
@@ -99,12 +99,13 @@ static const char styles_xml[] = XML_DECL
 "</w:styles>\n";
 
 /* Fields are updated when the document opens: the table of contents and
- * the page count fill in. Swedish proofing. */
+ * the page count fill in. Swedish proofing. The elements in the order
+ * the schema's sequence (CT_Settings) has them: Word refuses another. */
 static const char settings_xml[] = XML_DECL
 "<w:settings xmlns:w=\"" NS_W "\">"
-"<w:updateFields w:val=\"true\"/>"
 "<w:defaultTabStop w:val=\"1304\"/>"
 "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+"<w:updateFields w:val=\"true\"/>"
 "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
 "<w:themeFontLang w:val=\"sv-SE\"/>"
 "</w:settings>\n";

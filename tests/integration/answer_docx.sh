@@ -163,14 +163,23 @@ req - GET "/remisser/$SLUG/svar/utkast.docx"
 check "the draft without a session asks for a login" \
 	eval '{ status_is 303 && header_matches "^Location: /logga-in"; } || status_is 401'
 
+# --- the same hostile text in the remissammanställning ----------------------------------------
+check "the remissammanställning as DOCX holds the hostile texts whole, in its answer tables" eval '
+	"$BUILD/remissctl" export "$SLUG" --format docx -o "$T/sam.docx" 2>"$T/sam.err" ||
+		{ sed "s/^/#   /" "$T/sam.err" | head; false; } &&
+	/usr/bin/python3 "$DOCX_CHECK" "$T/sam.docx" --toc --min-pictures 1 \
+		--heading "1 Tillgång till vård" --heading "3 Obesvarat avsnitt" \
+		"Tillgången <b>måste</b> säkras & följas upp." "$RTL" "$LONG" "Inga remissinstanser har svarat på avsnittet."'
+
 # --- LibreOffice opens both ---------------------------------------------------------------------
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
 	mkdir -p "$T/pdf" "$T/lo-home"
 	cp "$T/v1.docx" "$T/pdf/answer-v1.docx"
 	cp "$T/draft.docx" "$T/pdf/answer-draft.docx"
+	cp "$T/sam.docx" "$T/pdf/sam.docx"
 	profile=$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).resolve().as_uri())' "$T/lo-profile")
 	HOME=$T/lo-home timeout 300 soffice -env:UserInstallation="$profile" --headless --norestore \
-		--convert-to pdf --outdir "$T/pdf" "$T/pdf/answer-v1.docx" "$T/pdf/answer-draft.docx" \
+		--convert-to pdf --outdir "$T/pdf" "$T/pdf/answer-v1.docx" "$T/pdf/answer-draft.docx" "$T/pdf/sam.docx" \
 		</dev/null >"$T/pdf/soffice.log" 2>&1
 	check "LibreOffice converts the version's document to PDF with its texts, the long comment whole" \
 		eval '[ -s "$T/pdf/answer-v1.pdf" ] || { sed "s/^/#   /" "$T/pdf/soffice.log"; false; } &&
@@ -180,6 +189,10 @@ if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
 		eval '[ -s "$T/pdf/answer-draft.pdf" ] || { sed "s/^/#   /" "$T/pdf/soffice.log"; false; } &&
 		python3 "$ROOT/tests/export/pdf_text_check.py" "$T/pdf/answer-draft.pdf" "Utkast, inte inskickat" \
 		"Grannkommunens utkast om tillgång & <vård>."'
+	check "LibreOffice converts the remissammanställning with the hostile texts to PDF" \
+		eval '[ -s "$T/pdf/sam.pdf" ] || { sed "s/^/#   /" "$T/pdf/soffice.log"; false; } &&
+		python3 "$ROOT/tests/export/pdf_text_check.py" "$T/pdf/sam.pdf" "Remissammanställning" \
+		"1 Tillgång till vård" "Tillgången <b>måste</b> säkras & följas upp." "SLUTMARKÖR"'
 else
 	notok "LibreOffice (soffice) and pdftotext are installed: dev/test installs them (need_test_packages in dev/lib.sh)"
 fi

@@ -275,6 +275,78 @@ else
 	notok "LibreOffice (soffice) and pdftotext are installed: dev/test installs them (need_test_packages in dev/lib.sh)"
 fi
 
+# --- the Word documents (d19-docx) ---------------------------------------------------
+# The remissammanställning and the beslutsförslag as .docx, read back with python-docx
+# (/usr/bin/python3: Debian's python3-docx) against what the database holds, and opened by
+# LibreOffice. A beslutsförslag the test writes itself: one section changed, one struck, one
+# new section.
+DOCX_TYPE=application/vnd.openxmlformats-officedocument.wordprocessingml.document
+sec_a=$(sql "SELECT id FROM sections WHERE remiss_id = $rid AND removed_at IS NULL ORDER BY position LIMIT 1")
+sec_b=$(sql "SELECT id FROM sections WHERE remiss_id = $rid AND removed_at IS NULL ORDER BY position OFFSET 1 LIMIT 1")
+sql "INSERT INTO decisions (remiss_id, section_id, kind, revised_text, motivation, status, updated_by)
+	VALUES ($rid, $sec_a, 'andrad', E'Ny lydelse från docx-testet.\nAndra stycket & <mer>.', 'Motivering från docx-testet.', 'klar', $uid),
+	($rid, $sec_b, 'struken', '', 'Struket av docx-testet.', 'utkast', $uid)
+	ON CONFLICT DO NOTHING" >/dev/null
+sql "INSERT INTO decisions (remiss_id, kind, nr, heading, revised_text, motivation, updated_by)
+	VALUES ($rid, 'ny', '99', 'Nytt avsnitt från docx-testet', 'Texten i det nya avsnittet.', 'Behövs.', $uid)
+	ON CONFLICT DO NOTHING" >/dev/null
+for f in docx beslutsforslag.docx; do
+	get "$F_TOKEN" "$API/export.$f" "$T/api.$f"
+	check "GET export.$f is a Word document to save as $SLUG-${f%.docx}...docx" \
+		eval 'status_is 200 && header_matches "^Content-Type: $DOCX_TYPE" &&
+		header_matches "^Content-Disposition: attachment; filename=\"$SLUG-(remissammanstallning|beslutsforslag)\.docx\""'
+done
+check "remissctl export writes both Word formats" \
+	eval '{ "$BUILD/remissctl" export "$SLUG" --format docx -o "$T/ctl.docx" && "$BUILD/remissctl" export "$SLUG" --format beslutsforslag.docx -o "$T/ctl.bf.docx" && [ -s "$T/ctl.docx" ] && [ -s "$T/ctl.bf.docx" ]; } 2>"$T/docx.err" || { sed "s/^/#   /" "$T/docx.err" | head -20; false; }'
+# What the database holds: the invited organisations, the live sections' headings and
+# every answer text of the latest versions (records split by RS: texts have line breaks).
+mapfile -t d_orgs < <(sql "SELECT o.name FROM invitations i JOIN organisations o ON o.id = i.org_id WHERE i.remiss_id = $rid")
+mapfile -t d_heads < <(sql "SELECT nr || ' ' || heading FROM sections WHERE remiss_id = $rid AND removed_at IS NULL")
+mapfile -d $'\x1e' -t d_texts < <(psql "$REMISS_DB" -XqAt -R $'\x1e' -c "SELECT t FROM remiss m
+	JOIN responses resp ON resp.remiss_id = m.id $latest JOIN answers a ON a.version_id = v.id,
+	LATERAL (VALUES (a.comment), (a.proposed_wording), (a.consequence_region), (a.consequence_kommun),
+		(a.short_term), (a.long_term)) x(t)
+	WHERE m.slug = '$SLUG' AND COALESCE(t, '') <> ''")
+heading_args=()
+for h in "${d_heads[@]}"; do heading_args+=(--heading "$h"); done
+check "the DOCX has a TOC, the page numbers, a chart picture, every section as a Heading, every organisation and every answer text (${#d_texts[@]})" \
+	/usr/bin/python3 "$ROOT/tests/export/docx_check.py" "$T/api.docx" --toc --footer-pages --min-pictures 1 \
+	--heading Remissinstanser --heading "Ställningstaganden per avsnitt" "${heading_args[@]}" \
+	--heading "Frågor om avsnittet" "Fråga q1: Vad är specialistvård" "$q1" \
+	"${d_orgs[@]}" "${d_texts[@]}" "Ny lydelse från docx-testet." "Nytt avsnitt från docx-testet"
+check "the DOCX's answer tables repeat their header row on every page" python3 - "$T/api.docx" <<'PY'
+import re, sys, zipfile
+doc = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+tables = re.findall(r"<w:tbl>.*?</w:tbl>", doc, re.S)
+assert tables, "no tables"
+bad = [t[:200] for t in tables if not re.search(r"<w:tr><w:trPr>(<[^>]*>)*<w:tblHeader/>", t)]
+assert not bad, bad
+assert all('<w:tblStyle w:val="Tabell"/>' in t for t in tables)
+PY
+check "the beslutsförslag DOCX has each section's decision, the new text, the motivation and the new section, and no answers" \
+	/usr/bin/python3 "$ROOT/tests/export/docx_check.py" "$T/api.beslutsforslag.docx" "${heading_args[@]}" \
+	--heading "Beslutsförslag: Ändrad (klar för beslut)" --heading "Beslutsförslag: Struken (utkast)" \
+	--heading "99 Nytt avsnitt från docx-testet" \
+	"Ny lydelse från docx-testet." "Andra stycket & <mer>." "Motivering från docx-testet." \
+	"Struket av docx-testet." "Texten i det nya avsnittet." --absent "$q1" --absent "Remissinstansernas svar"
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+	mkdir -p "$T/docxpdf" "$T/lo-home"
+	cp "$T/api.docx" "$T/docxpdf/export-docx.docx"
+	cp "$T/api.beslutsforslag.docx" "$T/docxpdf/export-bf.docx"
+	profile=$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).resolve().as_uri())' "$T/lo-profile")
+	HOME=$T/lo-home timeout 300 soffice -env:UserInstallation="$profile" --headless --norestore \
+		--convert-to pdf --outdir "$T/docxpdf" "$T/docxpdf/export-docx.docx" "$T/docxpdf/export-bf.docx" \
+		</dev/null >"$T/docxpdf/soffice.log" 2>&1
+	check "LibreOffice converts the DOCX export to PDF whose text has every organisation, section and the answer to q1" \
+		eval '[ -s "$T/docxpdf/export-docx.pdf" ] || { sed "s/^/#   /" "$T/docxpdf/soffice.log"; false; } &&
+		python3 "$ROOT/tests/export/pdf_text_check.py" "$T/docxpdf/export-docx.pdf" "${expect[@]}" "$q1"'
+	check "LibreOffice converts the beslutsförslag DOCX to PDF with its decisions" \
+		eval '[ -s "$T/docxpdf/export-bf.pdf" ] || { sed "s/^/#   /" "$T/docxpdf/soffice.log"; false; } &&
+		python3 "$ROOT/tests/export/pdf_text_check.py" "$T/docxpdf/export-bf.pdf" "${d_heads[@]}" "Ny lydelse från docx-testet." "Nytt avsnitt från docx-testet"'
+else
+	notok "LibreOffice (soffice) and pdftotext are installed: dev/test installs them (need_test_packages in dev/lib.sh)"
+fi
+
 # --- CSV formula injection, and questions on a remiss of their own ------------------
 today=$(TZ=Europe/Stockholm date +%F)
 later=$(TZ=Europe/Stockholm date -d '+10 days' +%F)

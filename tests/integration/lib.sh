@@ -17,6 +17,8 @@
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/dev/lib.sh"
 # The Python suites import lib.py and fcgi.py from here; no __pycache__ in the checkout.
 export PYTHONDONTWRITEBYTECODE=1
+# A sanitizer build: fontconfig keeps its caches to the end of the process (dev/lsan.supp).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/dev/lsan.supp:print_suppressions=0}
 
 # --- numbered results ----------------------------------------------------------------------
 # ok NAME, notok NAME [DETAIL], check NAME COMMAND [ARGS...] and finish, as every test script
