@@ -145,7 +145,7 @@ receipt_page_view(struct html *h, struct arena *a, const struct identity *who,
 	html_elem(h, "dd", r->sha256, "class", "hash", NULL);
 	html_close(h);
 	html_open(h, "p", "class", "noprint", NULL);
-	html_elem(h, "a", _("Ladda ner kvittensen som fil"), "href",
+	html_elem(h, "a", _("Ladda ner kvittensen som XML"), "href",
 	    arena_printf(a, "/remisser/%s/kvitton/%lld?format=xml",
 	    def->slug, r->version_id), "download", "download", NULL);
 	html_text(h, " · ");
