@@ -56,6 +56,7 @@ sql "INSERT INTO meeting_orgs (meeting_id, org_id) VALUES ($meeting, $laholm)" >
 # --- a remissinstans: its receipts, its draft, the API ------------------------------------
 for page in / /konto "/remisser/$SLUG" "/remisser/$SLUG/svar" "/remisser/$SLUG/kvitton/$vid" \
 	"/remisser/$SLUG/kvitton/$vid?format=xml" \
+	"/remisser/$SLUG/kvitton/$vid?format=pdf" "/remisser/$SLUG/kvitton/$vid/svar.pdf" \
 	"/remisser/$SLUG/jamfor?fran=$first_vid&till=$vid" /tillganglighet; do
 	get "$K" GET "$page"
 	check "kommun: $page is no-store" no_store 200
