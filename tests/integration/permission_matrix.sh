@@ -66,6 +66,10 @@ row "own draft: read"          GET  "/remisser/$SLUG/svar" ""                   
 row "own draft: write"         POST "/remisser/$SLUG/svar" 'action=spara&lock=$(lock_of "$([ "$id" = annan_kommun ] && echo "Halmstads kommun" || echo "Laholms kommun")")' \
                                                                                 401 303 303 403 403 403 403 403
 row "Laholm's receipt: read"   GET  "/remisser/$SLUG/kvitton/$v2" ""            303 200 404 200 404 200 200 200
+row "own draft as PDF: read"   GET  "/remisser/$SLUG/svar/utkast.pdf" ""        303 200 200 403 403 403 403 403
+row "own draft as Word: read"  GET  "/remisser/$SLUG/svar/utkast.docx" ""       303 200 200 403 403 403 403 403
+row "Laholm's receipt as PDF: read" GET "/remisser/$SLUG/kvitton/$v2?format=pdf" "" 303 200 404 200 404 200 200 200
+row "Laholm's answer as PDF: read" GET "/remisser/$SLUG/kvitton/$v2/svar.pdf" "" 303 200 404 200 404 200 200 200
 row "Laholm's versions: compare" GET "/remisser/$SLUG/jamfor?fran=$v1&till=$v2" "" 303 200 404 200 404 200 200 200
 row "overview: read"           GET  "/remisser/$SLUG/oversikt" ""               303 403 403 403 403 403 200 200
 row "deadline: extend"         POST "/remisser/$SLUG/forlang" "org=$laholm&datum=" 401 403 403 403 403 403 303 303

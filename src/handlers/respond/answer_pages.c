@@ -89,8 +89,9 @@ answer_draft(struct request *req, struct response *res,
 	enum core_result		 rc;
 
 	/* The route is a remissinstans's (NEED_KOMMUN) of a remiss it is
-	 * invited to: its own organisation's draft, none other. */
-	if (!respond_load(req, res, &def, &inv))
+	 * invited to: its own organisation's draft, none other, and like the
+	 * form a person's in a session, not an API token's. */
+	if (!respond_form_user(req, res) || !respond_load(req, res, &def, &inv))
 		return;
 	if (response_revision_load(req->db, req->arena, &def,
 	    req->identity.org_id, &doc, &rev) == -1) {

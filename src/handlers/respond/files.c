@@ -10,8 +10,9 @@
 #include "core/filetype.h"
 #include "core/objects.h"
 #include "core/response_doc.h"
-#include "handlers/respond/files.h"
 #include "handlers/handlers.h"
+#include "handlers/respond/files.h"
+#include "handlers/respond/respond.h"
 #include "http/response.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -54,12 +55,15 @@ send_file(struct request *req, struct response *res, size_t n,
 
 /* GET /remisser/{slug}/svar/bilaga/{id}: a file of the caller's own draft.
  * The worker has loaded it (OBJ_DRAFT_FILE) within the caller's own
- * organisation's draft of an invited remiss, or answered 404. */
+ * organisation's draft of an invited remiss, or answered 404; like the
+ * form it is a person's in a session (respond_form_user). */
 void
 handle_draft_file(struct request *req, struct response *res)
 {
 	struct attachment	 at;
 
+	if (!respond_form_user(req, res))
+		return;
 	switch (draft_file_get(req->db, req->arena, req->object->remiss_id,
 	    req->identity.org_id, req->object->id, &at)) {
 	case 1:

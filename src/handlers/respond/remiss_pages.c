@@ -37,6 +37,18 @@ respond_load(struct request *req, struct response *res, struct remiss_def *def,
 	return 1;
 }
 
+int
+respond_form_user(struct request *req, struct response *res)
+{
+	if (req->identity.org_id != 0 && req->identity.user_id != 0 &&
+	    identity_has_session(&req->identity))
+		return 1;
+	handler_problem(req, res, 403, "Svarsformuläret är till för inloggade "
+	    "användare hos en remissinstans.", "The response form is for "
+	    "logged-in users of an invited organisation.");
+	return 0;
+}
+
 void
 handle_remiss(struct request *req, struct response *res)
 {

@@ -18,6 +18,13 @@ struct response;
 int respond_load(struct request *req, struct response *res,
     struct remiss_def *def, struct invitation *inv);
 
+/* The response form and what belongs to it until it is sent (the draft's
+ * files, the draft as a document) are for a person of an organisation in a
+ * browser session: an admin has no organisation, and an API token has its
+ * own channel (the XML upload). Returns 1 if req may use them, else 0 after
+ * a 403. */
+int respond_form_user(struct request *req, struct response *res);
+
 struct receipt;
 struct response_doc;
 

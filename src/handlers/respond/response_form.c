@@ -254,23 +254,6 @@ closed_page(struct request *req, struct response *res,
 	    "The remiss does not accept responses now.");
 }
 
-/*
- * The response form is for a person of an organisation: an admin has no
- * organisation, and an API token has its own channel (the XML upload).
- * Returns 1 if req may use the form, else 0 after a 403.
- */
-static int
-form_user(struct request *req, struct response *res)
-{
-	if (req->identity.org_id != 0 && req->identity.user_id != 0 &&
-	    identity_has_session(&req->identity))
-		return 1;
-	handler_problem(req, res, 403, "Svarsformuläret är till för inloggade "
-	    "användare hos en remissinstans.", "The response form is for "
-	    "logged-in users of an invited organisation.");
-	return 0;
-}
-
 void
 handle_response_form(struct request *req, struct response *res)
 {
@@ -280,7 +263,7 @@ handle_response_form(struct request *req, struct response *res)
 	struct response_revision rev;
 	const char		*notice = NULL;
 
-	if (!form_user(req, res) || !respond_load(req, res, &def, &inv))
+	if (!respond_form_user(req, res) || !respond_load(req, res, &def, &inv))
 		return;
 	if (!inv.open_now) {
 		closed_page(req, res, &def, &inv);
@@ -593,7 +576,7 @@ handle_response_post(struct request *req, struct response *res)
 	long long		 lockv;
 	int			 lock, new_lock, cur;
 
-	if (!form_user(req, res) || !respond_load(req, res, &def, &inv))
+	if (!respond_form_user(req, res) || !respond_load(req, res, &def, &inv))
 		return;
 	if (!inv.open_now) {
 		closed_page(req, res, &def, &inv);
