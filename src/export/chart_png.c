@@ -2,6 +2,8 @@
  * and written as a PNG. */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
@@ -25,7 +27,9 @@ chart_png(const struct export_section_head *secs, size_t n, size_t total,
 	cairo_t			*cr = NULL;
 	RsvgRectangle		 vp;
 	gdouble			 w, ht;
-	int			 rc = -1;
+	unsigned char		*px = MAP_FAILED;
+	size_t			 pxsz = 0;
+	int			 rc = -1, pw, ph, stride;
 
 	if ((b = xmlBufferCreate()) == NULL)
 		return -1;
@@ -51,8 +55,23 @@ chart_png(const struct export_section_head *secs, size_t n, size_t total,
 		log_err("the chart has no usable size");
 		goto out;
 	}
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(w * SCALE),
-	    (int)(ht * SCALE));
+	/* The pixels (some MiB) in a mapping of their own, returned to the
+	 * system after each chart: from malloc they would stay in the heap
+	 * once glibc raises its mmap threshold, and a remiss of many charts
+	 * would grow the process a chart at a time. */
+	pw = (int)(w * SCALE);
+	ph = (int)(ht * SCALE);
+	if ((stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32,
+	    pw)) <= 0)
+		goto out;
+	pxsz = (size_t)stride * (size_t)ph;
+	if ((px = mmap(NULL, pxsz, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED) {
+		log_err("mmap %zu bytes for the chart", pxsz);
+		goto out;
+	}
+	s = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_ARGB32, pw, ph,
+	    stride);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 		goto out;
 	cr = cairo_create(s);
@@ -83,6 +102,8 @@ out:
 		cairo_destroy(cr);
 	if (s != NULL)
 		cairo_surface_destroy(s);
+	if (px != MAP_FAILED)
+		munmap(px, pxsz);
 	if (h != NULL)
 		g_object_unref(h);
 	xmlBufferFree(b);

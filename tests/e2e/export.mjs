@@ -1,6 +1,7 @@
 // export.mjs: the förvaltning downloads the remiss summary as ODT by clicking the export link
 // in the UI, and the file is checked as an OpenDocument text: a zip whose first entry is the
-// uncompressed "mimetype" and whose content.xml names the remiss.
+// uncompressed "mimetype" and whose content.xml names the remiss; then the same as a Word
+// document (.docx), whose word/document.xml names the remiss under Heading styles.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { BASE, SLUG, step, visit, login, logout, newPage, assert } from './lib.mjs';
@@ -77,6 +78,21 @@ export async function exportOdt(browser) {
 	await step('export: content.xml names the remiss', async () => {
 		const xml = entry(file, 'content.xml').toString('utf8');
 		assert(xml.includes(xmlEscape(title)), `content.xml does not contain "${title}"`);
+	});
+	await step('export: clicking the Word link downloads a .docx whose document names the remiss', async () => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click(`a[href="/api/v1/remisser/${SLUG}/export.docx"]`),
+		]);
+		assert(await download.failure() === null, `download failed: ${await download.failure()}`);
+		assert(download.suggestedFilename() === `${SLUG}-remissammanstallning.docx`,
+			`file name ${download.suggestedFilename()}`);
+		const docx = fs.readFileSync(await download.path());
+		const types = entry(docx, '[Content_Types].xml').toString('utf8');
+		assert(types.includes('wordprocessingml.document.main+xml'), 'not a Word document');
+		const xml = entry(docx, 'word/document.xml').toString('utf8');
+		assert(xml.includes(xmlEscape(title)), `word/document.xml does not contain "${title}"`);
+		assert(xml.includes('<w:pStyle w:val="Heading1"/>'), 'no Heading 1 in the document');
 	});
 	await step('export: the förvaltning logs out', () => logout(page));
 	await visit(page, 'utloggad efter export');

@@ -42,10 +42,12 @@ sql "INSERT INTO questions (remiss_id, qid, kind, text, position) SELECT id, 'f9
 add_user olle@ordkommunen.test kommun "Olle Ord" --org Ordkommunen
 add_user gun@grannkommunen.test kommun "Gun Granne" --org Grannkommunen
 add_user frida@docx-region.test forvaltning "Frida Förvaltning"
-O=$T/olle G=$T/gun F=$T/frida
+add_user greta@docx-region.test granskare "Greta Granskare"
+O=$T/olle G=$T/gun F=$T/frida R=$T/greta
 login "$O" olle@ordkommunen.test
 login "$G" gun@grannkommunen.test
 login "$F" frida@docx-region.test
+login "$R" greta@docx-region.test
 
 # Hostile text: markup characters, an RTL mark and an override, and a 20 000-character
 # comment, sent through the API as a kommun's system would.
@@ -115,6 +117,8 @@ check "the document holds the letterhead, every answer and the receipt, with hea
 	"Kvittensnummer $number, inskickat $(svdate "$received") kl." ", version 1"
 check "the förvaltning may download the same version (the receipt's rule)" eval '
 	req "$F" GET "$RECEIPT/svar.docx" && status_is 200 && header_matches "^Content-Type: $DOCX_TYPE"'
+check "a granskare may download it too (the receipt's rule)" eval '
+	req "$R" GET "$RECEIPT/svar.docx" && status_is 200 && header_matches "^Content-Type: $DOCX_TYPE"'
 req "$G" GET "$RECEIPT/svar.docx"
 check "another kommun gets 404 for the version, as for its receipt" eval 'status_is 404 && body_lacks "Ordkommunen ställer"'
 req - GET "$RECEIPT/svar.docx"
@@ -157,8 +161,8 @@ req "$O" GET "/remisser/$SLUG/svar/utkast.docx"
 check "Ordkommunen (no draft of its own) never gets Grannkommunen's draft" \
 	eval 'status_is 404 && body_lacks "Grannkommunens"'
 req "$F" GET "/remisser/$SLUG/svar/utkast.docx"
-check "the draft route is a remissinstans's own: the förvaltning is refused" \
-	eval 'status_is 403 || status_is 404'
+check "the draft route is a remissinstans's own: the förvaltning is refused (403)" \
+	eval 'status_is 403 && body_lacks "Grannkommunens"'
 req - GET "/remisser/$SLUG/svar/utkast.docx"
 check "the draft without a session asks for a login" \
 	eval '{ status_is 303 && header_matches "^Location: /logga-in"; } || status_is 401'
