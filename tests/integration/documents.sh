@@ -45,10 +45,12 @@ sql "INSERT INTO questions (remiss_id, qid, kind, text, position) SELECT id, 'f9
 add_user petra@pdfkoping.test kommun "Petra Pdf" --org "$ORG"
 add_user gustav@granno.test kommun "Gustav Granne" --org "$ORG2"
 add_user fia@pdf-region.test forvaltning "Fia Förvaltning"
-P=$T/petra G=$T/gustav F=$T/fia
+add_user gert@pdf-region.test granskare "Gert Granskare"
+P=$T/petra G=$T/gustav F=$T/fia R=$T/gert
 login "$P" petra@pdfkoping.test
 login "$G" gustav@granno.test
 login "$F" fia@pdf-region.test
+login "$R" gert@pdf-region.test
 
 # A comment of 20 000 characters whose last words the reader must find on the last page, and
 # a comment with markup characters, an RTL mark and an override, through the API.
@@ -134,6 +136,8 @@ check "the RTL override is dropped, so the Arabic word is not turned around; the
 	eval '! python3 "$PDF_CHECK" "$T/v1.pdf" "$(printf "\u202e")" >/dev/null'
 check "the förvaltning may download the same version (the receipt's rule)" eval '
 	req "$F" GET "$RECEIPT/svar.pdf" && status_is 200 && header_matches "^Content-Type: application/pdf$"'
+check "a granskare may download it too (the receipt's rule)" eval '
+	req "$R" GET "$RECEIPT/svar.pdf" && status_is 200 && header_matches "^Content-Type: application/pdf$"'
 req "$G" GET "$RECEIPT/svar.pdf"
 check "another kommun gets 404 for the version, as for its receipt" eval 'status_is 404 && body_lacks "%PDF"'
 req - GET "$RECEIPT/svar.pdf"
@@ -233,8 +237,12 @@ req "$P" GET "/remisser/$SLUG/svar/utkast.pdf"
 check "$ORG (no draft of its own) never gets $ORG2's draft" \
 	eval 'status_is 404 && body_lacks "Grannös"'
 req "$F" GET "/remisser/$SLUG/svar/utkast.pdf"
-check "the draft route is a remissinstans's own: the förvaltning is refused" \
-	eval 'status_is 403 || status_is 404'
+check "the draft route is a remissinstans's own: the förvaltning is refused (403)" \
+	eval 'status_is 403 && body_lacks "%PDF"'
+G_TOKEN=$("$BUILD/remissctl" token create --org "$ORG2" --label pdf)
+req - GET "/remisser/$SLUG/svar/utkast.pdf" -H "Authorization: Bearer $G_TOKEN"
+check "the organisation's own API token gets no draft either: the draft is the form's (403)" \
+	eval 'status_is 403 && body_lacks "%PDF"'
 req - GET "/remisser/$SLUG/svar/utkast.pdf"
 check "the draft without a session asks for a login" \
 	eval 'status_is 303 && header_matches "^Location: /logga-in"'
