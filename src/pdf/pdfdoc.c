@@ -432,7 +432,7 @@ layout_block(const struct pdfdoc *d, size_t i, struct layout_state *ls,
 			if (c1[k].descent > desc)
 				desc = c1[k].descent;
 		}
-		/* The extra leading goes above the line, half of it below. */
+		/* The extra leading is split above and below the text. */
 		ln->height = (asc + desc) * leading;
 		ln->base = asc + (ln->height - asc - desc) / 2;
 	}
