@@ -500,6 +500,7 @@ void
 docx_table_end(struct docx *d)
 {
 	xmlw_end(&d->x);
+	d->ncols = 0;
 	/* Two tables in a row would merge: a paragraph between. */
 	docx_para(d, "Normal", "");
 }
