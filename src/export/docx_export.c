@@ -477,7 +477,6 @@ bf_section(void *w, const struct export_head *h,
 	else
 		decision(d, s, 2);
 	arena_free(a);
-	e->nsections++;
 	return d->x.failed ? -1 : 0;
 }
 

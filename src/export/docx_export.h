@@ -10,7 +10,6 @@
 struct docx_export {
 	const struct export_sink	*out;
 	struct docx			 d;
-	size_t				 nsections;
 };
 
 /* The remissammanställning as the ODT export has it: title page, table of

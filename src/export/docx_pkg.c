@@ -282,7 +282,6 @@ docx_para_begin(struct docx *d, const char *st)
 		xmlw_void(x, "w:pStyle", "w:val", st, (const char *)NULL);
 		xmlw_end(x);
 	}
-	d->in_para = 1;
 	if (d->in_cell)
 		d->cell_paras++;
 }
@@ -291,7 +290,6 @@ void
 docx_para_end(struct docx *d)
 {
 	xmlw_end(&d->x);
-	d->in_para = 0;
 }
 
 void
@@ -399,7 +397,6 @@ docx_table_begin(struct docx *d, size_t ncols, const double *cm,
 		return;
 	}
 	d->ncols = ncols;
-	d->ntables++;
 	for (i = 0; i < ncols; i++) {
 		d->widths[i] = (unsigned)(cm[i] * TWIPS_PER_CM + 0.5);
 		sum += d->widths[i];
@@ -460,6 +457,10 @@ docx_cell_begin(struct docx *d)
 	struct xmlw	*x = &d->x;
 	char		 w[24];
 
+	if (d->ncols == 0) {	/* a cell outside a table */
+		x->failed = 1;
+		return;
+	}
 	snprintf(w, sizeof(w), "%u",
 	    d->widths[d->col < d->ncols ? d->col : d->ncols - 1]);
 	xmlw_start(x, "w:tc", (const char *)NULL);
@@ -499,6 +500,7 @@ void
 docx_table_end(struct docx *d)
 {
 	xmlw_end(&d->x);
+	d->ncols = 0;
 	/* Two tables in a row would merge: a paragraph between. */
 	docx_para(d, "Normal", "");
 }

@@ -29,8 +29,7 @@ struct docx {
 	struct export_sink	 file;		/* writes to body */
 	struct xmlw		 x;
 	size_t			 npictures;	/* word/media/imageN.png */
-	size_t			 ntables;
-	int			 in_para, in_cell, cell_paras;
+	int			 in_cell, cell_paras;	/* in a cell; its paragraphs */
 	size_t			 ncols, col;	/* the table's, the next cell's */
 	unsigned		 widths[DOCX_MAX_COLS];	/* twentieths of a pt */
 	char			 title[512];
