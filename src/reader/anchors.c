@@ -9,6 +9,8 @@
 
 /* Words of a target's text made into shingles, at most. */
 #define BODY_WORDS	3000
+/* Words of each target's text searched for a heading word's spread. */
+#define SPREAD_WORDS	200
 /* Bytes of a word a shingle keeps: its stem, near enough. */
 #define STEM_BYTES	6
 /* A line longer than this (words) is never a heading. */
@@ -69,6 +71,45 @@ qnum(const char *id)
 	return n;
 }
 
+/* True if the folded word w is among the heading words or the first
+ * SPREAD_WORDS words of target j's text. */
+static bool
+target_has(const struct rtarget *tj, const char *w, size_t len)
+{
+	struct rwalk	 wk;
+	struct rword	 x;
+	const char	*b;
+	size_t		 k;
+
+	for (k = 0; k < tj->nhw; k++)
+		if (rword_like(tj->hw[k], tj->hwlen[k], w, len))
+			return true;
+	b = tj->t->question_id != NULL ? tj->t->question_text : tj->t->body;
+	if (b == NULL)
+		return false;
+	rwalk_init(&wk, b, 0, strlen(b));
+	for (k = 0; k < SPREAD_WORDS && rwalk_next(&wk, &x); k++)
+		if (rword_like(x.w, x.len, w, len))
+			return true;
+	return false;
+}
+
+/* Counts for each heading word the targets that use it: a word of one
+ * target only ("syfte") tells which one; "ansvar", "kommun" do not. */
+static void
+heading_spread(struct rctx *c)
+{
+	struct rtarget	*tg = (struct rtarget *)c->tg;
+	size_t		 i, j, k;
+
+	for (i = 0; i < c->nt; i++)
+		for (k = 0; k < tg[i].nhw; k++)
+			for (j = 0, tg[i].spread[k] = 0; j < c->nt; j++)
+				if (target_has(&tg[j], tg[i].hw[k],
+				    tg[i].hwlen[k]))
+					tg[i].spread[k]++;
+}
+
 int
 anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 {
@@ -81,7 +122,8 @@ anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 	const char	*h, *b;
 
 	c->nt = nt;
-	if ((tg = arena_calloc(c->a, nt + 1, sizeof(*tg))) == NULL)
+	if ((tg = arena_calloc(c->a, nt + 1, sizeof(*tg))) == NULL ||
+	    (c->hits = arena_calloc(c->a, nt + 1, sizeof(*c->hits))) == NULL)
 		return -1;
 	c->tg = tg;
 	for (i = 0; i < nt; i++) {
@@ -136,6 +178,7 @@ anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 	}
 	c->sh = sh;
 	c->nsh = k;
+	heading_spread(c);
 	return 0;
 }
 
@@ -163,17 +206,23 @@ content_words(const char *t, size_t s, size_t e, struct cwords *cw)
 	}
 }
 
-/* Heading words of target tg found among cw. */
+/* Heading words of target tg found among cw; *distinct (may be NULL) set
+ * to how many of them no other target uses. */
 static size_t
-matched_words(const struct rtarget *tg, const struct cwords *cw)
+matched_words(const struct rtarget *tg, const struct cwords *cw,
+    size_t *distinct)
 {
 	size_t	 i, j, m = 0;
 
+	if (distinct != NULL)
+		*distinct = 0;
 	for (i = 0; i < tg->nhw; i++)
 		for (j = 0; j < cw->n; j++)
 			if (rword_like(tg->hw[i], tg->hwlen[i], cw->w[j].w,
 			    cw->w[j].len)) {
 				m++;
+				if (distinct != NULL && tg->spread[i] <= 1)
+					(*distinct)++;
 				break;
 			}
 	return m;
@@ -181,12 +230,14 @@ matched_words(const struct rtarget *tg, const struct cwords *cw)
 
 /* The target whose heading best matches the words of t[s, e) as a whole
  * (Dice score in percent into *score); (size_t)-1 when none reaches
- * HEADING_MIN or two tie. Sections only when sections_only. */
+ * HEADING_MIN or two tie. Half the words are enough when they are words
+ * of that target only: "Syftet med överenskommelsen" for "Syfte och
+ * omfattning". A question's text counts only when repeated nearly whole. */
 static size_t
 best_heading(const struct rctx *c, size_t s, size_t e, int *score)
 {
 	struct cwords	 cw;
-	size_t		 i, m, best = (size_t)-1;
+	size_t		 i, m, dm, best = (size_t)-1;
 	int		 d, top = 0, second = 0;
 
 	*score = 0;
@@ -196,10 +247,14 @@ best_heading(const struct rctx *c, size_t s, size_t e, int *score)
 	for (i = 0; i < c->nt; i++) {
 		if (c->tg[i].nhw == 0)
 			continue;
-		m = matched_words(&c->tg[i], &cw);
+		m = matched_words(&c->tg[i], &cw, &dm);
 		if (m == 0)
 			continue;
 		d = (int)(200 * m / (c->tg[i].nhw + cw.n));
+		if (c->tg[i].t->question_id != NULL && d < 80)
+			continue;
+		if (d < HEADING_MIN && !(d >= 50 && dm == m))
+			continue;
 		if (d > top) {
 			second = top;
 			top = d;
@@ -207,7 +262,7 @@ best_heading(const struct rctx *c, size_t s, size_t e, int *score)
 		} else if (d > second)
 			second = d;
 	}
-	if (top < HEADING_MIN || top == second)
+	if (top == 0 || top == second)
 		return (size_t)-1;
 	*score = top;
 	return best;
@@ -564,7 +619,7 @@ line_anchor(struct rctx *c, size_t i, struct ranchor *an)
 				an->body = ln.after;
 			return true;
 		}
-		if (ht != (size_t)-1 && heading && hs >= 70) {
+		if (ht != (size_t)-1 && heading) {
 			/* The response numbers its own way. */
 			an->targets[0] = ht;
 			an->ntargets = 1;
@@ -577,12 +632,6 @@ line_anchor(struct rctx *c, size_t i, struct ranchor *an)
 			an->confidence = 65;
 			if (!heading)
 				an->body = ln.after;
-			return true;
-		}
-		if (ln.ntargets > 0 && heading && ln.after < l->end && hs >= 30) {
-			memcpy(an->targets, ln.targets, sizeof(ln.targets));
-			an->ntargets = ln.ntargets;
-			an->confidence = 55;
 			return true;
 		}
 		return false;
@@ -628,8 +677,7 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 	struct cwords	 cw;
 	struct lnum	 ln;
 	struct rshingle	 key, *hit;
-	size_t		 i, n = 0, best = (size_t)-1, last = (size_t)-1, run = 0;
-	size_t		 m;
+	size_t		 i, n = 0, best = (size_t)-1, m, *hits;
 	int		 sc;
 
 	*score = 0;
@@ -645,7 +693,11 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 				return ln.targets[0];
 			}
 		}
-	/* Quotations: two shingles of one target's text. */
+	/* Quotations: shingles of one target's text, counted per target;
+	 * and the words of its heading. Two shingles, or one with half the
+	 * heading, or all of a short heading / two thirds of a long one. */
+	hits = c->hits;
+	memset(hits, 0, (c->nt + 1) * sizeof(*hits));
 	rwalk_init(&wk, t, s, e);
 	while (rwalk_next(&wk, &ring[n % 3])) {
 		n++;
@@ -657,32 +709,25 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 		key.target = 0;
 		hit = c->nsh > 0 ? bsearch(&key, c->sh, c->nsh, sizeof(key),
 		    cmp_hash_only) : NULL;
-		if (hit == NULL || hit->target == (size_t)-1)
-			continue;
-		if (hit->target == last)
-			run++;
-		else {
-			last = hit->target;
-			run = 1;
-		}
-		if (run >= 2 && 60 + 10 * (int)run > *score) {
-			*score = 60 + 10 * (int)(run > 4 ? 4 : run);
-			best = last;
-		}
+		if (hit != NULL && hit->target != (size_t)-1 &&
+		    hits[hit->target] < 10)
+			hits[hit->target]++;
 	}
-	/* The words of a heading: all of a one- or two-word heading, else
-	 * two thirds of it. */
 	content_words(t, s, e, &cw);
 	for (i = 0; i < c->nt; i++) {
-		if (c->tg[i].nhw == 0 || c->tg[i].t->question_id != NULL)
-			continue;
-		m = matched_words(&c->tg[i], &cw);
-		if (m == 0 || (c->tg[i].nhw <= 2 && m < c->tg[i].nhw) ||
-		    (c->tg[i].nhw > 2 && (m < 2 || 3 * m < 2 * c->tg[i].nhw)))
-			continue;
-		if (c->tg[i].nhw == 1 && c->tg[i].hwlen[0] < 6)
-			continue;
-		sc = 40 + (int)(30 * m / c->tg[i].nhw);
+		m = c->tg[i].nhw == 0 ? 0 : matched_words(&c->tg[i], &cw,
+		    NULL);
+		sc = 30 * (int)hits[i];
+		if (m > 0 && c->tg[i].t->question_id == NULL &&
+		    !(c->tg[i].nhw == 1 && c->tg[i].hwlen[0] < 6)) {
+			if (m == c->tg[i].nhw || (c->tg[i].nhw > 2 && m >= 2 &&
+			    3 * m >= 2 * c->tg[i].nhw))
+				sc += 40 + (int)(30 * m / c->tg[i].nhw);
+			else
+				sc += (int)(60 * m / c->tg[i].nhw);
+		}
+		if (sc > 100)
+			sc = 100;
 		if (sc > *score) {
 			*score = sc;
 			best = i;
@@ -783,7 +828,7 @@ anchors_find(struct rctx *c)
 			i++;
 	}
 	if (distinct >= 2)
-		return 0;
+		goto done;
 	/* Free prose: mentions, quotations and heading words in sentences,
 	 * outside the summary, the decision and the description of the
 	 * remiss. */
@@ -800,5 +845,6 @@ anchors_find(struct rctx *c)
 			return -1;
 	}
 	qsort(c->an, c->nan, sizeof(*c->an), cmp_anchor);
+done:
 	return 0;
 }

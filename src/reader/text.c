@@ -132,7 +132,10 @@ rword_like(const char *a, size_t la, const char *b, size_t lb)
 		return true;
 	while (p < m && a[p] == b[p])
 		p++;
-	return p >= 5 && p + 4 >= x;
+	if (p >= 5 && p + 4 >= x)
+		return true;
+	/* A compound's first part: "kostnader" in "kostnadsfördelning". */
+	return p >= 6 && p + 3 >= m;
 }
 
 bool
