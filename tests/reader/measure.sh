@@ -20,10 +20,11 @@ PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
 # Floors, in percent, over all documents (both parts) of one format.
-FLOOR_RECALL=${FLOOR_RECALL:-85}
-FLOOR_PRECISION=${FLOOR_PRECISION:-85}
-FLOOR_POSITIONS=${FLOOR_POSITIONS:-75}
-FLOOR_OVERALL=${FLOOR_OVERALL:-70}
+FLOOR_RECALL=${FLOOR_RECALL:-95}
+FLOOR_PRECISION=${FLOOR_PRECISION:-95}
+FLOOR_POSITIONS=${FLOOR_POSITIONS:-95}
+FLOOR_OVERALL=${FLOOR_OVERALL:-90}
+FLOOR_LETTERHEAD=${FLOOR_LETTERHEAD:-85}
 
 for p in "$EXTRACT" "$MEASURE"; do
 	[ -x "$p" ] || { echo "measure.sh: $p is not built (make -C BUILD all check)" >&2; exit 2; }
@@ -100,6 +101,8 @@ for part in $PARTS all; do
 				"$([ "$(pct "$pos" "$truth")" -ge "$FLOOR_POSITIONS" ] && echo 1 || echo 0)"
 			check "$fmt: overall $(pct "$ovr" "$docs")% >= $FLOOR_OVERALL%" \
 				"$([ "$(pct "$ovr" "$docs")" -ge "$FLOOR_OVERALL" ] && echo 1 || echo 0)"
+			check "$fmt: letterhead $(pct "$lh" $((docs * 3)))% >= $FLOOR_LETTERHEAD%" \
+				"$([ "$(pct "$lh" $((docs * 3)))" -ge "$FLOOR_LETTERHEAD" ] && echo 1 || echo 0)"
 		fi
 	done
 done
