@@ -456,7 +456,18 @@ part_kind(const char *t, size_t s, size_t e, bool heading)
 	rwalk_init(&wk, t, s, e);
 	while (n < 8 && rwalk_next(&wk, &w[n]))
 		n++;
-	if (n == 0 || n > 7)
+	if (n == 0)
+		return AK_TARGET;
+	/* The protocol's closing lines, however long: "Beslutet skickas till
+	 * Region …", "Expedieras till …". */
+	if ((n >= 2 && rword_is(w[0].w, w[0].len, "beslutet") &&
+	    (rword_is(w[1].w, w[1].len, "skickas") ||
+	    rword_starts(w[1].w, w[1].len, "expedier"))) ||
+	    rword_starts(w[0].w, w[0].len, "expedieras") ||
+	    (n >= 2 && rword_is(w[0].w, w[0].len, "kopia") &&
+	    rword_is(w[1].w, w[1].len, "till")))
+		return AK_STOP;
+	if (n > 7)
 		return AK_TARGET;
 	/* Signatures and the protocol's closing lines, heading-like or not. */
 	for (i = 0; i < n; i++)
@@ -502,9 +513,6 @@ part_kind(const char *t, size_t s, size_t e, bool heading)
 	    rword_is(w[0].w, w[0].len, "protokollsanteckning") ||
 	    rword_starts(w[0].w, w[0].len, "underskrift") ||
 	    (n <= 2 && rword_is(w[0].w, w[0].len, "reservation")) ||
-	    (n >= 3 && rword_is(w[0].w, w[0].len, "beslutet") &&
-	    (rword_is(w[1].w, w[1].len, "skickas") ||
-	    rword_starts(w[1].w, w[1].len, "expedier"))) ||
 	    (n <= 3 && rword_is(w[0].w, w[0].len, "för") &&
 	    names_body(&w[1])))
 		return AK_STOP;
@@ -741,9 +749,15 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 static size_t
 sentence_end(const char *t, size_t s, size_t e)
 {
-	size_t	 i;
+	size_t	 i, lead;
 
+	/* "3. Rubrik": the dots of a number opening it end nothing. */
+	for (lead = s; lead < e && ((t[lead] >= '0' && t[lead] <= '9') ||
+	    t[lead] == '.'); lead++)
+		;
 	for (i = s; i < e; i++) {
+		if (t[i] == '.' && i < lead && i > s)
+			continue;
 		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
 		    (i + 1 >= e || t[i + 1] == ' ' || t[i + 1] == '\n'))
 			return i + 1;
@@ -756,12 +770,33 @@ sentence_end(const char *t, size_t s, size_t e)
 
 /* Anchors mentions in the prose of t[s, e), cur being the target of the
  * passage already running there ((size_t)-1: none). */
+/* True if the sentence t[s, se) is a paragraph of a few words without a
+ * full stop: a heading the prose under it may answer. */
+static bool
+heading_paragraph(const char *t, size_t s, size_t se)
+{
+	struct rwalk	 wk;
+	struct rword	 w;
+	size_t		 n = 0, e = se;
+
+	while (e > s && (t[e - 1] == '\n' || t[e - 1] == ' ' ||
+	    t[e - 1] == '\f' || t[e - 1] == '\r'))
+		e--;
+	if (e == s || e == se || t[e - 1] == '.' || t[e - 1] == '!' ||
+	    t[e - 1] == '?' || t[e - 1] == ',')
+		return false;
+	rwalk_init(&wk, t, s, e);
+	while (n <= HEADING_WORDS && rwalk_next(&wk, &w))
+		n++;
+	return n > 0 && n <= HEADING_WORDS;
+}
+
 static int
 prose_anchors(struct rctx *c, size_t s, size_t e, size_t cur)
 {
 	const char	*t = c->x->t;
 	struct ranchor	 an;
-	size_t		 se, ht;
+	size_t		 se, ht, head = (size_t)-1;
 	int		 sc;
 
 	while (s < e && c->nan < ANCHORS_MAX) {
@@ -774,7 +809,9 @@ prose_anchors(struct rctx *c, size_t s, size_t e, size_t cur)
 		ht = sentence_target(c, s, se, &sc);
 		if (ht != (size_t)-1 && ht != cur && sc >= 50) {
 			memset(&an, 0, sizeof(an));
-			an.start = an.body = s;
+			/* A heading just above begins the passage. */
+			an.start = head != (size_t)-1 ? head : s;
+			an.body = s;
 			an.kind = AK_TARGET;
 			an.targets[0] = ht;
 			an.ntargets = 1;
@@ -784,6 +821,7 @@ prose_anchors(struct rctx *c, size_t s, size_t e, size_t cur)
 				return -1;
 			cur = ht;
 		}
+		head = heading_paragraph(t, s, se) ? s : (size_t)-1;
 		s = se;
 	}
 	return 0;

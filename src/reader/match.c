@@ -152,11 +152,15 @@ decision_sentence(const struct rctx *c, bool concluding,
 	const char	*t = c->x->t;
 	struct rwalk	 wk;
 	struct rword	 w;
-	size_t		 a = 0, e;
+	size_t		 a = 0, e, read_to = 0;
 	enum position	 p;
 
 	rwalk_init(&wk, t, 0, c->x->len);
 	while (rwalk_next(&wk, &w)) {
+		/* Each sentence is read once: linear however many words of
+		 * decision it holds. */
+		if (w.start < read_to)
+			continue;
 		/* Skip the passages of targets. */
 		while (a < c->nan && c->an[a].start <= w.start &&
 		    (a + 1 >= c->nan || c->an[a + 1].start <= w.start))
@@ -176,6 +180,7 @@ decision_sentence(const struct rctx *c, bool concluding,
 		if (a + 1 < c->nan && e > c->an[a + 1].start &&
 		    c->an[a + 1].start > w.start)
 			e = c->an[a + 1].start;
+		read_to = e;
 		if ((p = position_read(t, w.start, e, cue)) != POS_NONE)
 			return p;
 	}

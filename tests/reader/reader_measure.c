@@ -16,7 +16,8 @@
 /*
  * Usage: reader_measure REMISS.xml TEXT [TRUTH]
  *
- * Without TRUTH prints what the matcher proposes. With TRUTH (lines
+ * Without TRUTH prints what the matcher proposes (READER_FULL set in the
+ * environment: whole comments). With TRUTH (lines
  * "overall: POS", "diarienummer: …", "beslutsinstans: …", "beslutsdatum:
  * YYYY-MM-DD", and "NR: POS" for each section the document answers, POS a
  * position code or "none") prints one line
@@ -160,7 +161,8 @@ show(const char *text, const struct reader_target *t,
 		if (a->cue.end > a->cue.start)
 			printf(" [%.*s]", (int)(a->cue.end - a->cue.start),
 			    text + a->cue.start);
-		printf(" %.90s\n", a->comment ? a->comment : "-");
+		printf(getenv("READER_FULL") ? "\n%s\n" : " %.90s\n",
+		    a->comment ? a->comment : "-");
 	}
 }
 

@@ -516,6 +516,20 @@ hostile_text_bounded(void **state)
 	assert_true(arena_used(x.a) < 64 * len);
 	done(&x);
 	free(big);
+
+	/* One sentence of 40 000 decision words, dots of a number and
+	 * "avsnitt": read in linear time (quadratic would not finish). */
+	n = 40000;
+	len = n * 28;
+	assert_non_null(big = malloc(len + 1));
+	for (i = 0; i < n; i++)
+		memcpy(big + i * 28, i % 2 ? "Namnden beslutar avsnitt 33 " :
+		    "3.3.3.3.3.3.3.3.3.3 avsnitt ", 28);
+	big[len] = '\0';
+	run(&x, big);
+	answers_in_order_and_inside(&x);
+	done(&x);
+	free(big);
 }
 
 int
