@@ -82,20 +82,29 @@ target_has(const struct rtarget *tj, const char *w, size_t len)
 	size_t		 k;
 
 	for (k = 0; k < tj->nhw; k++)
-		if (rword_like(tj->hw[k], tj->hwlen[k], w, len))
+		if (rword_inflected(tj->hw[k], tj->hwlen[k], w, len))
 			return true;
 	b = tj->t->question_id != NULL ? tj->t->question_text : tj->t->body;
 	if (b == NULL)
 		return false;
 	rwalk_init(&wk, b, 0, strlen(b));
 	for (k = 0; k < SPREAD_WORDS && rwalk_next(&wk, &x); k++)
-		if (rword_like(x.w, x.len, w, len))
+		if (rword_inflected(x.w, x.len, w, len))
 			return true;
 	return false;
 }
 
-/* Counts for each heading word the targets that use it: a word of one
- * target only ("syfte") tells which one; "ansvar", "kommun" do not. */
+/* True if targets i and j are one section and its question. */
+static bool
+same_section(const struct rtarget *a, const struct rtarget *b)
+{
+	return a->t->section_nr != NULL && b->t->section_nr != NULL &&
+	    strcmp(a->t->section_nr, b->t->section_nr) == 0;
+}
+
+/* Counts for each heading word the other sections that use it (inflected,
+ * not as part of a compound), plus one: a word of one section only
+ * ("syfte", "tröskelprincipen") tells which; "ansvar", "kommun" do not. */
 static void
 heading_spread(struct rctx *c)
 {
@@ -104,8 +113,9 @@ heading_spread(struct rctx *c)
 
 	for (i = 0; i < c->nt; i++)
 		for (k = 0; k < tg[i].nhw; k++)
-			for (j = 0, tg[i].spread[k] = 0; j < c->nt; j++)
-				if (target_has(&tg[j], tg[i].hw[k],
+			for (j = 0, tg[i].spread[k] = 1; j < c->nt; j++)
+				if (j != i && !same_section(&tg[i], &tg[j]) &&
+				    target_has(&tg[j], tg[i].hw[k],
 				    tg[i].hwlen[k]))
 					tg[i].spread[k]++;
 }
@@ -350,6 +360,20 @@ number_targets(const struct rctx *c, const char *buf, bool question,
 	}
 }
 
+/* A word that introduces a section's or question's number. */
+static bool
+number_word(const struct rword *w)
+{
+	return rword_is(w->w, w->len, "avsnitt") ||
+	    rword_is(w->w, w->len, "avsnitten") ||
+	    rword_is(w->w, w->len, "punkt") ||
+	    rword_is(w->w, w->len, "punkterna") ||
+	    rword_is(w->w, w->len, "kapitel") ||
+	    rword_is(w->w, w->len, "kap") ||
+	    rword_is(w->w, w->len, "fråga") ||
+	    rword_is(w->w, w->len, "frågan");
+}
+
 /* Reads "3.3", "Avsnitt 3.3", "Punkt 3.1 och 3.2", "Fråga 2" at the start
  * of t[s, e). */
 static void
@@ -374,10 +398,7 @@ line_number(const struct rctx *c, size_t s, size_t e, struct lnum *ln)
 		return;
 	rwalk_init(&wk, t, at, e);
 	if (!(t[at] >= '0' && t[at] <= '9') && rwalk_next(&wk, &w) &&
-	    (rword_is(w.w, w.len, "avsnitt") || rword_is(w.w, w.len, "punkt") ||
-	    rword_is(w.w, w.len, "kapitel") || rword_is(w.w, w.len, "kap") ||
-	    rword_is(w.w, w.len, "fråga") || rword_is(w.w, w.len, "frågan") ||
-	    rword_is(w.w, w.len, "avsnitten"))) {
+	    number_word(&w)) {
 		ln->prefixed = true;
 		ln->question = rword_starts(w.w, w.len, "fråga");
 		at = w.end;
@@ -685,16 +706,15 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 	struct cwords	 cw;
 	struct lnum	 ln;
 	struct rshingle	 key, *hit;
-	size_t		 i, n = 0, best = (size_t)-1, m, *hits;
+	size_t		 i, n = 0, best = (size_t)-1, m, dm, *hits;
 	int		 sc;
 
 	*score = 0;
-	/* "avsnitt 3.3", "punkt 4" anywhere in the sentence. */
+	/* "avsnitt 3.3", "punkt 4", "kapitel 5", "fråga 2" anywhere in the
+	 * sentence: the words line_number knows. */
 	rwalk_init(&wk, t, s, e);
 	while (rwalk_next(&wk, &w))
-		if (rword_is(w.w, w.len, "avsnitt") ||
-		    rword_is(w.w, w.len, "punkt") ||
-		    rword_is(w.w, w.len, "avsnitten")) {
+		if (number_word(&w)) {
 			line_number(c, w.start, e, &ln);
 			if (ln.ntargets > 0) {
 				*score = 100;
@@ -724,9 +744,11 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 	content_words(t, s, e, &cw);
 	for (i = 0; i < c->nt; i++) {
 		m = c->tg[i].nhw == 0 ? 0 : matched_words(&c->tg[i], &cw,
-		    NULL);
+		    &dm);
 		sc = 30 * (int)hits[i];
-		if (m > 0 && c->tg[i].t->question_id == NULL &&
+		/* Words other targets use too ("kommunernas ansvar") are
+		 * everyday prose: one of the heading's own is needed. */
+		if (m > 0 && dm > 0 && c->tg[i].t->question_id == NULL &&
 		    !(c->tg[i].nhw == 1 && c->tg[i].hwlen[0] < 6)) {
 			if (m == c->tg[i].nhw || (c->tg[i].nhw > 2 && m >= 2 &&
 			    3 * m >= 2 * c->tg[i].nhw))

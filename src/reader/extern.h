@@ -68,6 +68,9 @@ size_t rfold(const char *s, size_t len, char *out, size_t outsz);
  * shorter one's stem (6 bytes or more) begins the longer, a compound. */
 bool rword_like(const char *a, size_t la, const char *b, size_t lb);
 
+/* As rword_like without compounds: the same word inflected. */
+bool rword_inflected(const char *a, size_t la, const char *b, size_t lb);
+
 /* True if the folded word is a Swedish stop word. */
 bool rword_stop(const char *w, size_t len);
 

@@ -242,9 +242,10 @@ headings_without_numbers(void **state)
 	done(&x);
 }
 
-/* Free prose: passages found by heading words, mentions ("avsnitt 6") and
- * quotations of the proposal, with low confidence; the letterhead and the
- * greeting go to no section. */
+/* Free prose: passages found by heading words, mentions ("kapitel 6") and
+ * quotations of the proposal, with low confidence; heading words other
+ * sections share ("Kommunens ansvar") are everyday prose and start no
+ * passage; the letterhead and the signature go to no section. */
 static void
 free_prose_low_confidence(void **state)
 {
@@ -260,8 +261,8 @@ free_prose_low_confidence(void **state)
 	    "När det gäller tröskelprincipen kan nämnden inte tillstyrka "
 	    "förslaget. Det är oklart vad som menas med större svårighet.\n\n"
 	    "Att den som inte klarar att ta sig till vårdcentral ska få vården "
-	    "hemma är ändå rimligt.\n\n"
-	    "Nämnden avstyrker vad som sägs i avsnitt 6 eftersom ersättningen "
+	    "hemma är ändå rimligt. Kommunens ansvar är redan stort.\n\n"
+	    "Nämnden avstyrker vad som sägs i kapitel 6 eftersom ersättningen "
 	    "är för låg.\n\n"
 	    "Anna Svensson\nSocialnämndens ordförande\n");
 	answers_in_order_and_inside(&x);
