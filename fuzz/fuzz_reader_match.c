@@ -1,11 +1,13 @@
 /* fuzz_reader_match.c: libFuzzer harness for the document reader's matcher on hostile extracted text. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "http/utf8.h"
 #include "reader/match.h"
 #include "util/arena.h"
 
@@ -29,6 +31,14 @@ static const struct reader_target targets[] = {
 };
 #define NT	(sizeof(targets) / sizeof(targets[0]))
 
+/* Aborts unless s is NULL or well-formed UTF-8 (when the text was). */
+static void
+utf8_out(const char *s, bool valid_in)
+{
+	if (s != NULL && valid_in && !utf8_valid(s, strlen(s)))
+		abort();
+}
+
 static void
 span_inside(struct reader_span s, size_t size)
 {
@@ -40,7 +50,8 @@ span_inside(struct reader_span s, size_t size)
  * Matches the input as text (copied to a buffer of exactly its size, so a
  * read past it is caught) and checks that every span lies inside it, that
  * answers come in target order at most once each, confidences are in range,
- * and every string is NUL-terminated within the arena's count.
+ * strings are no longer than what they come from, and, when the text is
+ * well-formed UTF-8 without NUL, so is every string.
  */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -58,6 +69,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	if (reader_match(a, text, size, targets, NT, &r) == 0) {
+		bool	 valid = utf8_valid(text, size) &&
+		    memchr(text, '\0', size) == NULL;
+
+		utf8_out(r.summary, valid);
+		utf8_out(r.diarienummer, valid);
+		utf8_out(r.decision_body, valid);
+		utf8_out(r.decision_date, valid);
 		span_inside(r.overall_cue, size);
 		if (r.overall >= POS__MAX || r.nanswers > NT)
 			abort();
@@ -71,6 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			span_inside(an->passage, size);
 			span_inside(an->cue, size);
+			utf8_out(an->comment, valid);
 			if (an->comment != NULL &&
 			    strlen(an->comment) > an->passage.end -
 			    an->passage.start)

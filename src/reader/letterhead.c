@@ -162,6 +162,9 @@ dnr_value(struct arena *a, const char *t, size_t kend, size_t lend)
 	}
 	if (!digit)
 		return NULL;
+	/* Cut at the limit: not inside a character. */
+	while (e > s && e < lend && ((unsigned char)t[e] & 0xC0) == 0x80)
+		e--;
 	return clean_copy(a, t, s, e);
 }
 

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "core/response_doc.h"
+#include "http/utf8.h"
 #include "reader/match.h"
 #include "util/arena.h"
 
@@ -417,6 +418,13 @@ letterhead_fields(void **state)
 	assert_string_equal(x.r.diarienummer, "VON 2024/7");
 	assert_string_equal(x.r.decision_date, "2024-05-14");
 	assert_string_equal(x.r.decision_body, "Regionstyrelsen");
+	done(&x);
+
+	/* A diarienummer cut at its limit is cut between characters. */
+	run(&x, "Dnr 1ÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖ\n");
+	assert_non_null(x.r.diarienummer);
+	assert_true(strlen(x.r.diarienummer) <= 40);
+	assert_true(utf8_valid(x.r.diarienummer, strlen(x.r.diarienummer)));
 	done(&x);
 
 	/* Nothing to find. */
