@@ -67,8 +67,11 @@ for part in $PARTS; do
 				check "$part/$name.$fmt extracted" 0
 				continue
 			fi
-			"$MEASURE" "$HERE/corpus/remiss.xml" "$txt" "$HERE/corpus/$part/$name.truth" \
-				>"$txt.result"
+			if ! "$MEASURE" "$HERE/corpus/remiss.xml" "$txt" "$HERE/corpus/$part/$name.truth" \
+				>"$txt.result"; then
+				check "$part/$name.$fmt measured" 0
+				continue
+			fi
 			if [ "${READER_VERBOSE:-0}" = 1 ]; then
 				sed "s|^MISS|$part/$name.$fmt: MISS|" "$txt.result" | grep MISS || true
 			fi
