@@ -132,8 +132,8 @@ struct rtarget {
 	const struct reader_target *t;
 	char		 hw[RT_HWORDS][RW_MAX + 1];	/* heading content words */
 	size_t		 hwlen[RT_HWORDS];
-	size_t		 spread[RT_HWORDS];	/* targets whose heading or
-						   text has the word */
+	size_t		 spread[RT_HWORDS];	/* 1: no other section uses
+						   the word; 2: one does */
 	size_t		 nhw;
 	size_t		 qnum;		/* "q3" -> 3; 0 when none */
 };
