@@ -9,6 +9,8 @@
 
 /* Words of a target's text made into shingles, at most. */
 #define BODY_WORDS	3000
+/* Words of each target's text searched for a heading word's spread. */
+#define SPREAD_WORDS	200
 /* Bytes of a word a shingle keeps: its stem, near enough. */
 #define STEM_BYTES	6
 /* A line longer than this (words) is never a heading. */
@@ -69,6 +71,55 @@ qnum(const char *id)
 	return n;
 }
 
+/* True if the folded word w is among the heading words or the first
+ * SPREAD_WORDS words of target j's text. */
+static bool
+target_has(const struct rtarget *tj, const char *w, size_t len)
+{
+	struct rwalk	 wk;
+	struct rword	 x;
+	const char	*b;
+	size_t		 k;
+
+	for (k = 0; k < tj->nhw; k++)
+		if (rword_inflected(tj->hw[k], tj->hwlen[k], w, len))
+			return true;
+	b = tj->t->question_id != NULL ? tj->t->question_text : tj->t->body;
+	if (b == NULL)
+		return false;
+	rwalk_init(&wk, b, 0, strlen(b));
+	for (k = 0; k < SPREAD_WORDS && rwalk_next(&wk, &x); k++)
+		if (rword_inflected(x.w, x.len, w, len))
+			return true;
+	return false;
+}
+
+/* True if targets i and j are one section and its question. */
+static bool
+same_section(const struct rtarget *a, const struct rtarget *b)
+{
+	return a->t->section_nr != NULL && b->t->section_nr != NULL &&
+	    strcmp(a->t->section_nr, b->t->section_nr) == 0;
+}
+
+/* Counts for each heading word the other sections that use it (inflected,
+ * not as part of a compound), plus one: a word of one section only
+ * ("syfte", "tröskelprincipen") tells which; "ansvar", "kommun" do not. */
+static void
+heading_spread(struct rctx *c)
+{
+	struct rtarget	*tg = (struct rtarget *)c->tg;
+	size_t		 i, j, k;
+
+	for (i = 0; i < c->nt; i++)
+		for (k = 0; k < tg[i].nhw; k++)
+			for (j = 0, tg[i].spread[k] = 1; j < c->nt; j++)
+				if (j != i && !same_section(&tg[i], &tg[j]) &&
+				    target_has(&tg[j], tg[i].hw[k],
+				    tg[i].hwlen[k]))
+					tg[i].spread[k]++;
+}
+
 int
 anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 {
@@ -81,7 +132,8 @@ anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 	const char	*h, *b;
 
 	c->nt = nt;
-	if ((tg = arena_calloc(c->a, nt + 1, sizeof(*tg))) == NULL)
+	if ((tg = arena_calloc(c->a, nt + 1, sizeof(*tg))) == NULL ||
+	    (c->hits = arena_calloc(c->a, nt + 1, sizeof(*c->hits))) == NULL)
 		return -1;
 	c->tg = tg;
 	for (i = 0; i < nt; i++) {
@@ -136,6 +188,7 @@ anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 	}
 	c->sh = sh;
 	c->nsh = k;
+	heading_spread(c);
 	return 0;
 }
 
@@ -163,17 +216,23 @@ content_words(const char *t, size_t s, size_t e, struct cwords *cw)
 	}
 }
 
-/* Heading words of target tg found among cw. */
+/* Heading words of target tg found among cw; *distinct (may be NULL) set
+ * to how many of them no other target uses. */
 static size_t
-matched_words(const struct rtarget *tg, const struct cwords *cw)
+matched_words(const struct rtarget *tg, const struct cwords *cw,
+    size_t *distinct)
 {
 	size_t	 i, j, m = 0;
 
+	if (distinct != NULL)
+		*distinct = 0;
 	for (i = 0; i < tg->nhw; i++)
 		for (j = 0; j < cw->n; j++)
 			if (rword_like(tg->hw[i], tg->hwlen[i], cw->w[j].w,
 			    cw->w[j].len)) {
 				m++;
+				if (distinct != NULL && tg->spread[i] <= 1)
+					(*distinct)++;
 				break;
 			}
 	return m;
@@ -181,12 +240,14 @@ matched_words(const struct rtarget *tg, const struct cwords *cw)
 
 /* The target whose heading best matches the words of t[s, e) as a whole
  * (Dice score in percent into *score); (size_t)-1 when none reaches
- * HEADING_MIN or two tie. Sections only when sections_only. */
+ * HEADING_MIN or two tie. Half the words are enough when they are words
+ * of that target only: "Syftet med överenskommelsen" for "Syfte och
+ * omfattning". A question's text counts only when repeated nearly whole. */
 static size_t
 best_heading(const struct rctx *c, size_t s, size_t e, int *score)
 {
 	struct cwords	 cw;
-	size_t		 i, m, best = (size_t)-1;
+	size_t		 i, m, dm, best = (size_t)-1;
 	int		 d, top = 0, second = 0;
 
 	*score = 0;
@@ -196,10 +257,14 @@ best_heading(const struct rctx *c, size_t s, size_t e, int *score)
 	for (i = 0; i < c->nt; i++) {
 		if (c->tg[i].nhw == 0)
 			continue;
-		m = matched_words(&c->tg[i], &cw);
+		m = matched_words(&c->tg[i], &cw, &dm);
 		if (m == 0)
 			continue;
 		d = (int)(200 * m / (c->tg[i].nhw + cw.n));
+		if (c->tg[i].t->question_id != NULL && d < 80)
+			continue;
+		if (d < HEADING_MIN && !(d >= 50 && dm == m))
+			continue;
 		if (d > top) {
 			second = top;
 			top = d;
@@ -207,7 +272,7 @@ best_heading(const struct rctx *c, size_t s, size_t e, int *score)
 		} else if (d > second)
 			second = d;
 	}
-	if (top < HEADING_MIN || top == second)
+	if (top == 0 || top == second)
 		return (size_t)-1;
 	*score = top;
 	return best;
@@ -295,6 +360,20 @@ number_targets(const struct rctx *c, const char *buf, bool question,
 	}
 }
 
+/* A word that introduces a section's or question's number. */
+static bool
+number_word(const struct rword *w)
+{
+	return rword_is(w->w, w->len, "avsnitt") ||
+	    rword_is(w->w, w->len, "avsnitten") ||
+	    rword_is(w->w, w->len, "punkt") ||
+	    rword_is(w->w, w->len, "punkterna") ||
+	    rword_is(w->w, w->len, "kapitel") ||
+	    rword_is(w->w, w->len, "kap") ||
+	    rword_is(w->w, w->len, "fråga") ||
+	    rword_is(w->w, w->len, "frågan");
+}
+
 /* Reads "3.3", "Avsnitt 3.3", "Punkt 3.1 och 3.2", "Fråga 2" at the start
  * of t[s, e). */
 static void
@@ -319,10 +398,7 @@ line_number(const struct rctx *c, size_t s, size_t e, struct lnum *ln)
 		return;
 	rwalk_init(&wk, t, at, e);
 	if (!(t[at] >= '0' && t[at] <= '9') && rwalk_next(&wk, &w) &&
-	    (rword_is(w.w, w.len, "avsnitt") || rword_is(w.w, w.len, "punkt") ||
-	    rword_is(w.w, w.len, "kapitel") || rword_is(w.w, w.len, "kap") ||
-	    rword_is(w.w, w.len, "fråga") || rword_is(w.w, w.len, "frågan") ||
-	    rword_is(w.w, w.len, "avsnitten"))) {
+	    number_word(&w)) {
 		ln->prefixed = true;
 		ln->question = rword_starts(w.w, w.len, "fråga");
 		at = w.end;
@@ -401,7 +477,18 @@ part_kind(const char *t, size_t s, size_t e, bool heading)
 	rwalk_init(&wk, t, s, e);
 	while (n < 8 && rwalk_next(&wk, &w[n]))
 		n++;
-	if (n == 0 || n > 7)
+	if (n == 0)
+		return AK_TARGET;
+	/* The protocol's closing lines, however long: "Beslutet skickas till
+	 * Region …", "Expedieras till …". */
+	if ((n >= 2 && rword_is(w[0].w, w[0].len, "beslutet") &&
+	    (rword_is(w[1].w, w[1].len, "skickas") ||
+	    rword_starts(w[1].w, w[1].len, "expedier"))) ||
+	    rword_starts(w[0].w, w[0].len, "expedieras") ||
+	    (n >= 2 && rword_is(w[0].w, w[0].len, "kopia") &&
+	    rword_is(w[1].w, w[1].len, "till")))
+		return AK_STOP;
+	if (n > 7)
 		return AK_TARGET;
 	/* Signatures and the protocol's closing lines, heading-like or not. */
 	for (i = 0; i < n; i++)
@@ -447,9 +534,6 @@ part_kind(const char *t, size_t s, size_t e, bool heading)
 	    rword_is(w[0].w, w[0].len, "protokollsanteckning") ||
 	    rword_starts(w[0].w, w[0].len, "underskrift") ||
 	    (n <= 2 && rword_is(w[0].w, w[0].len, "reservation")) ||
-	    (n >= 3 && rword_is(w[0].w, w[0].len, "beslutet") &&
-	    (rword_is(w[1].w, w[1].len, "skickas") ||
-	    rword_starts(w[1].w, w[1].len, "expedier"))) ||
 	    (n <= 3 && rword_is(w[0].w, w[0].len, "för") &&
 	    names_body(&w[1])))
 		return AK_STOP;
@@ -564,7 +648,7 @@ line_anchor(struct rctx *c, size_t i, struct ranchor *an)
 				an->body = ln.after;
 			return true;
 		}
-		if (ht != (size_t)-1 && heading && hs >= 70) {
+		if (ht != (size_t)-1 && heading) {
 			/* The response numbers its own way. */
 			an->targets[0] = ht;
 			an->ntargets = 1;
@@ -577,12 +661,6 @@ line_anchor(struct rctx *c, size_t i, struct ranchor *an)
 			an->confidence = 65;
 			if (!heading)
 				an->body = ln.after;
-			return true;
-		}
-		if (ln.ntargets > 0 && heading && ln.after < l->end && hs >= 30) {
-			memcpy(an->targets, ln.targets, sizeof(ln.targets));
-			an->ntargets = ln.ntargets;
-			an->confidence = 55;
 			return true;
 		}
 		return false;
@@ -628,24 +706,26 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 	struct cwords	 cw;
 	struct lnum	 ln;
 	struct rshingle	 key, *hit;
-	size_t		 i, n = 0, best = (size_t)-1, last = (size_t)-1, run = 0;
-	size_t		 m;
+	size_t		 i, n = 0, best = (size_t)-1, m, dm, *hits;
 	int		 sc;
 
 	*score = 0;
-	/* "avsnitt 3.3", "punkt 4" anywhere in the sentence. */
+	/* "avsnitt 3.3", "punkt 4", "kapitel 5", "fråga 2" anywhere in the
+	 * sentence: the words line_number knows. */
 	rwalk_init(&wk, t, s, e);
 	while (rwalk_next(&wk, &w))
-		if (rword_is(w.w, w.len, "avsnitt") ||
-		    rword_is(w.w, w.len, "punkt") ||
-		    rword_is(w.w, w.len, "avsnitten")) {
+		if (number_word(&w)) {
 			line_number(c, w.start, e, &ln);
 			if (ln.ntargets > 0) {
 				*score = 100;
 				return ln.targets[0];
 			}
 		}
-	/* Quotations: two shingles of one target's text. */
+	/* Quotations: shingles of one target's text, counted per target;
+	 * and the words of its heading. Two shingles, or one with half the
+	 * heading, or all of a short heading / two thirds of a long one. */
+	hits = c->hits;
+	memset(hits, 0, (c->nt + 1) * sizeof(*hits));
 	rwalk_init(&wk, t, s, e);
 	while (rwalk_next(&wk, &ring[n % 3])) {
 		n++;
@@ -657,32 +737,27 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 		key.target = 0;
 		hit = c->nsh > 0 ? bsearch(&key, c->sh, c->nsh, sizeof(key),
 		    cmp_hash_only) : NULL;
-		if (hit == NULL || hit->target == (size_t)-1)
-			continue;
-		if (hit->target == last)
-			run++;
-		else {
-			last = hit->target;
-			run = 1;
-		}
-		if (run >= 2 && 60 + 10 * (int)run > *score) {
-			*score = 60 + 10 * (int)(run > 4 ? 4 : run);
-			best = last;
-		}
+		if (hit != NULL && hit->target != (size_t)-1 &&
+		    hits[hit->target] < 10)
+			hits[hit->target]++;
 	}
-	/* The words of a heading: all of a one- or two-word heading, else
-	 * two thirds of it. */
 	content_words(t, s, e, &cw);
 	for (i = 0; i < c->nt; i++) {
-		if (c->tg[i].nhw == 0 || c->tg[i].t->question_id != NULL)
-			continue;
-		m = matched_words(&c->tg[i], &cw);
-		if (m == 0 || (c->tg[i].nhw <= 2 && m < c->tg[i].nhw) ||
-		    (c->tg[i].nhw > 2 && (m < 2 || 3 * m < 2 * c->tg[i].nhw)))
-			continue;
-		if (c->tg[i].nhw == 1 && c->tg[i].hwlen[0] < 6)
-			continue;
-		sc = 40 + (int)(30 * m / c->tg[i].nhw);
+		m = c->tg[i].nhw == 0 ? 0 : matched_words(&c->tg[i], &cw,
+		    &dm);
+		sc = 30 * (int)hits[i];
+		/* Words other targets use too ("kommunernas ansvar") are
+		 * everyday prose: one of the heading's own is needed. */
+		if (m > 0 && dm > 0 && c->tg[i].t->question_id == NULL &&
+		    !(c->tg[i].nhw == 1 && c->tg[i].hwlen[0] < 6)) {
+			if (m == c->tg[i].nhw || (c->tg[i].nhw > 2 && m >= 2 &&
+			    3 * m >= 2 * c->tg[i].nhw))
+				sc += 40 + (int)(30 * m / c->tg[i].nhw);
+			else
+				sc += (int)(60 * m / c->tg[i].nhw);
+		}
+		if (sc > 100)
+			sc = 100;
 		if (sc > *score) {
 			*score = sc;
 			best = i;
@@ -696,9 +771,15 @@ sentence_target(const struct rctx *c, size_t s, size_t e, int *score)
 static size_t
 sentence_end(const char *t, size_t s, size_t e)
 {
-	size_t	 i;
+	size_t	 i, lead;
 
+	/* "3. Rubrik": the dots of a number opening it end nothing. */
+	for (lead = s; lead < e && ((t[lead] >= '0' && t[lead] <= '9') ||
+	    t[lead] == '.'); lead++)
+		;
 	for (i = s; i < e; i++) {
+		if (t[i] == '.' && i < lead && i > s)
+			continue;
 		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
 		    (i + 1 >= e || t[i + 1] == ' ' || t[i + 1] == '\n'))
 			return i + 1;
@@ -711,12 +792,33 @@ sentence_end(const char *t, size_t s, size_t e)
 
 /* Anchors mentions in the prose of t[s, e), cur being the target of the
  * passage already running there ((size_t)-1: none). */
+/* True if the sentence t[s, se) is a paragraph of a few words without a
+ * full stop: a heading the prose under it may answer. */
+static bool
+heading_paragraph(const char *t, size_t s, size_t se)
+{
+	struct rwalk	 wk;
+	struct rword	 w;
+	size_t		 n = 0, e = se;
+
+	while (e > s && (t[e - 1] == '\n' || t[e - 1] == ' ' ||
+	    t[e - 1] == '\f' || t[e - 1] == '\r'))
+		e--;
+	if (e == s || e == se || t[e - 1] == '.' || t[e - 1] == '!' ||
+	    t[e - 1] == '?' || t[e - 1] == ',')
+		return false;
+	rwalk_init(&wk, t, s, e);
+	while (n <= HEADING_WORDS && rwalk_next(&wk, &w))
+		n++;
+	return n > 0 && n <= HEADING_WORDS;
+}
+
 static int
 prose_anchors(struct rctx *c, size_t s, size_t e, size_t cur)
 {
 	const char	*t = c->x->t;
 	struct ranchor	 an;
-	size_t		 se, ht;
+	size_t		 se, ht, head = (size_t)-1;
 	int		 sc;
 
 	while (s < e && c->nan < ANCHORS_MAX) {
@@ -729,7 +831,9 @@ prose_anchors(struct rctx *c, size_t s, size_t e, size_t cur)
 		ht = sentence_target(c, s, se, &sc);
 		if (ht != (size_t)-1 && ht != cur && sc >= 50) {
 			memset(&an, 0, sizeof(an));
-			an.start = an.body = s;
+			/* A heading just above begins the passage. */
+			an.start = head != (size_t)-1 ? head : s;
+			an.body = s;
 			an.kind = AK_TARGET;
 			an.targets[0] = ht;
 			an.ntargets = 1;
@@ -739,6 +843,7 @@ prose_anchors(struct rctx *c, size_t s, size_t e, size_t cur)
 				return -1;
 			cur = ht;
 		}
+		head = heading_paragraph(t, s, se) ? s : (size_t)-1;
 		s = se;
 	}
 	return 0;
@@ -783,7 +888,7 @@ anchors_find(struct rctx *c)
 			i++;
 	}
 	if (distinct >= 2)
-		return 0;
+		goto done;
 	/* Free prose: mentions, quotations and heading words in sentences,
 	 * outside the summary, the decision and the description of the
 	 * remiss. */
@@ -800,5 +905,6 @@ anchors_find(struct rctx *c)
 			return -1;
 	}
 	qsort(c->an, c->nan, sizeof(*c->an), cmp_anchor);
+done:
 	return 0;
 }

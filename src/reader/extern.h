@@ -64,8 +64,12 @@ bool rwalk_next(struct rwalk *wk, struct rword *w);
 size_t rfold(const char *s, size_t len, char *out, size_t outsz);
 
 /* True if two folded words are the same word, allowing Swedish inflection
- * (a shared stem of at least 5 bytes and endings of at most 4). */
+ * (a shared stem of at least 5 bytes and endings of at most 4), or if the
+ * shorter one's stem (6 bytes or more) begins the longer, a compound. */
 bool rword_like(const char *a, size_t la, const char *b, size_t lb);
+
+/* As rword_like without compounds: the same word inflected. */
+bool rword_inflected(const char *a, size_t la, const char *b, size_t lb);
 
 /* True if the folded word is a Swedish stop word. */
 bool rword_stop(const char *w, size_t len);
@@ -128,6 +132,8 @@ struct rtarget {
 	const struct reader_target *t;
 	char		 hw[RT_HWORDS][RW_MAX + 1];	/* heading content words */
 	size_t		 hwlen[RT_HWORDS];
+	size_t		 spread[RT_HWORDS];	/* targets whose heading or
+						   text has the word */
 	size_t		 nhw;
 	size_t		 qnum;		/* "q3" -> 3; 0 when none */
 };
@@ -145,6 +151,8 @@ struct rctx {
 	size_t			 nt;
 	struct rshingle		*sh;		/* sorted by h */
 	size_t			 nsh;
+	size_t			*hits;		/* per target: shingles in the
+						   sentence being read */
 	struct ranchor		*an;		/* sorted by start */
 	size_t			 nan;
 };

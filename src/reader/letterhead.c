@@ -162,7 +162,82 @@ dnr_value(struct arena *a, const char *t, size_t kend, size_t lend)
 	}
 	if (!digit)
 		return NULL;
+	/* Cut at the limit: not inside a character. */
+	while (e > s && e < lend && ((unsigned char)t[e] & 0xC0) == 0x80)
+		e--;
 	return clean_copy(a, t, s, e);
+}
+
+/* True if the line is a short label: no digit, at most 4 words. */
+static bool
+label_line(const struct rtext *x, size_t i)
+{
+	size_t	 k;
+
+	if (x->lines[i].flags & RL_BLANK || x->lines[i].nwords > 4)
+		return false;
+	for (k = x->lines[i].start; k < x->lines[i].end; k++)
+		if (x->t[k] >= '0' && x->t[k] <= '9')
+			return false;
+	return true;
+}
+
+/* True if s is only an ISO date: a table's date cell, not a number. */
+static bool
+only_date(const char *s)
+{
+	char	 d[11];
+
+	return strlen(s) == 10 && find_date(s, 0, 10, d);
+}
+
+/*
+ * The value of a "Diarienummer" label that ends its line i (at kend): in
+ * the next line, or, when a table came out column by column (labels on k
+ * lines, then their k values), in the value line at the label's place.
+ */
+static char *
+dnr_next(struct arena *a, const struct rtext *x, size_t i, size_t kend)
+{
+	size_t	 k, first, last, idx, j, n;
+	char	*v;
+
+	for (k = kend; k < x->lines[i].end; k++)
+		if (x->t[k] != ' ' && x->t[k] != ':' && x->t[k] != '\t' &&
+		    x->t[k] != '.' && x->t[k] != '\r')
+			return NULL;
+	/* The run of label lines around line i (blank lines between). */
+	for (first = i, idx = 0; first > 0; first--) {
+		for (k = first; k > 0 && (x->lines[k - 1].flags & RL_BLANK); k--)
+			;
+		if (k == 0 || !label_line(x, k - 1) || first - k > 2)
+			break;
+		first = k;
+		idx++;
+	}
+	for (last = i, n = idx + 1;; ) {
+		for (k = last + 1; k < x->nlines && (x->lines[k].flags & RL_BLANK);
+		    k++)
+			;
+		if (k >= x->nlines || !label_line(x, k))
+			break;
+		last = k;
+		n++;
+	}
+	/* The value at the label's place after the run, else the next line. */
+	for (j = last, k = 0; j < x->nlines && k <= idx; ) {
+		for (j++; j < x->nlines && (x->lines[j].flags & RL_BLANK); j++)
+			;
+		k++;
+	}
+	if (n == 1 || j >= x->nlines)
+		for (j = i + 1; j < x->nlines && (x->lines[j].flags & RL_BLANK);
+		    j++)
+			;
+	if (j >= x->nlines || x->lines[j].end - x->lines[j].start > DNR_MAX)
+		return NULL;
+	v = dnr_value(a, x->t, x->lines[j].start, x->lines[j].end);
+	return v != NULL && !only_date(v) ? v : NULL;
 }
 
 static const char *
@@ -195,8 +270,8 @@ read_dnr(struct arena *a, const struct rtext *x)
 				    "vår")))) && !rword_is(prev.w, prev.len,
 				    "ert") && !rword_is(prev.w, prev.len, "er") &&
 				    !rword_is(prev.w, prev.len, "remissens") &&
-				    (v = dnr_value(a, x->t, w.end, l->end)) !=
-				    NULL)
+				    ((v = dnr_value(a, x->t, w.end, l->end)) !=
+				    NULL || (v = dnr_next(a, x, i, w.end)) != NULL))
 					return v;
 				prev = w;
 			}
@@ -349,6 +424,30 @@ sender_date(const struct rtext *x, const struct rline *l)
 	return false;
 }
 
+/* True if the line has a word beginning with "beslut": "beslutade den
+ * 15 april 2025". */
+static bool
+decision_line(const struct rtext *x, const struct rline *l)
+{
+	struct rwalk	 wk;
+	struct rword	 w;
+
+	rwalk_init(&wk, x->t, l->start, l->end);
+	while (rwalk_next(&wk, &w))
+		if (rword_starts(w.w, w.len, "beslut"))
+			return true;
+	return false;
+}
+
+/* The next line after i that is not blank, or x->nlines. */
+static size_t
+next_nonblank(const struct rtext *x, size_t i)
+{
+	for (i++; i < x->nlines && (x->lines[i].flags & RL_BLANK); i++)
+		;
+	return i;
+}
+
 static const char *
 read_date(struct arena *a, const struct rtext *x)
 {
@@ -356,28 +455,30 @@ read_date(struct arena *a, const struct rtext *x)
 	size_t	 i, j, seen;
 	int	 pass;
 
-	/* A labelled date ("Sammanträdesdatum 2024-05-14", the value maybe on
-	 * the next line); then any date in the head that is not the remiss's
-	 * own (its deadline, its date of sending). */
-	for (pass = 0; pass < 2; pass++)
+	/* A labelled date ("Sammanträdesdatum 2024-05-14", "vid sitt
+	 * sammanträde den 10 april", the value maybe on the next line); then
+	 * a date in a decision sentence ("beslutade den 15 april 2025"); then
+	 * any date in the head that is not the remiss's own (its deadline,
+	 * its date of sending). */
+	for (pass = 0; pass < 3; pass++)
 		for (i = 0, seen = 0; i < x->nlines && seen < HEAD_LINES; i++) {
 			const struct rline	*l = &x->lines[i];
 
 			if (l->flags & RL_BLANK)
 				continue;
 			seen++;
-			if (pass == 0 && !date_label(x, l))
-				continue;
-			if (pass == 1 && sender_date(x, l))
+			if ((pass == 0 && !date_label(x, l)) ||
+			    (pass == 1 && !decision_line(x, l)) ||
+			    (pass > 0 && sender_date(x, l)))
 				continue;
 			if (find_date(x->t, l->start, l->end, d))
 				return arena_strdup(a, d);
-			if (pass == 1)
+			if (pass == 2)
 				continue;
-			for (j = i + 1; j < x->nlines &&
-			    (x->lines[j].flags & RL_BLANK); j++)
-				;
-			if (j < x->nlines && find_date(x->t, x->lines[j].start,
+			/* The date wrapped onto the next line, or in the
+			 * next cell of a table. */
+			j = next_nonblank(x, i);
+			if (j < x->nlines && find_date(x->t, l->start,
 			    x->lines[j].end, d))
 				return arena_strdup(a, d);
 		}

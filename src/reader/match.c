@@ -123,30 +123,51 @@ choose(struct cand *cur, const struct cand *nw)
 
 /* The position of the decision sentences ("… beslutar att tillstyrka …")
  * outside the passages that answer targets. */
+static bool
+decision_word(const struct rword *w)
+{
+	return rword_is(w->w, w->len, "beslutar") ||
+	    rword_is(w->w, w->len, "beslutade") ||
+	    rword_is(w->w, w->len, "beslutat") ||
+	    rword_is(w->w, w->len, "besluta") ||
+	    rword_is(w->w, w->len, "föreslår") ||
+	    rword_is(w->w, w->len, "föreslås");
+}
+
+/* "Sammantaget tillstyrker kommunen …", "Sammanfattningsvis …": a
+ * concluding sentence speaks for the whole. */
+static bool
+concluding_word(const struct rword *w)
+{
+	return rword_is(w->w, w->len, "sammantaget") ||
+	    rword_is(w->w, w->len, "sammanfattningsvis") ||
+	    rword_is(w->w, w->len, "sammanfattande") ||
+	    rword_is(w->w, w->len, "övergripande");
+}
+
 static enum position
-decision_sentence(const struct rctx *c, struct reader_span *cue)
+decision_sentence(const struct rctx *c, bool concluding,
+    struct reader_span *cue)
 {
 	const char	*t = c->x->t;
 	struct rwalk	 wk;
 	struct rword	 w;
-	size_t		 a = 0, e;
+	size_t		 a = 0, e, read_to = 0;
 	enum position	 p;
 
 	rwalk_init(&wk, t, 0, c->x->len);
 	while (rwalk_next(&wk, &w)) {
+		/* Each sentence is read once: linear however many words of
+		 * decision it holds. */
+		if (w.start < read_to)
+			continue;
 		/* Skip the passages of targets. */
 		while (a < c->nan && c->an[a].start <= w.start &&
 		    (a + 1 >= c->nan || c->an[a + 1].start <= w.start))
 			a++;
-		if (a < c->nan && c->an[a].start <= w.start &&
-		    c->an[a].kind == AK_TARGET)
-			continue;
-		if (!(rword_is(w.w, w.len, "beslutar") ||
-		    rword_is(w.w, w.len, "beslutade") ||
-		    rword_is(w.w, w.len, "beslutat") ||
-		    rword_is(w.w, w.len, "besluta") ||
-		    rword_is(w.w, w.len, "föreslår") ||
-		    rword_is(w.w, w.len, "föreslås")))
+		if (concluding ? !concluding_word(&w) : (!decision_word(&w) ||
+		    (a < c->nan && c->an[a].start <= w.start &&
+		    c->an[a].kind == AK_TARGET)))
 			continue;
 		for (e = w.end; e < c->x->len; e++)
 			if ((t[e] == '.' || t[e] == '!' || t[e] == '?') &&
@@ -156,8 +177,10 @@ decision_sentence(const struct rctx *c, struct reader_span *cue)
 			else if (t[e] == '\n' && e + 1 < c->x->len &&
 			    t[e + 1] == '\n')
 				break;
-		if (a + 1 < c->nan && e > c->an[a + 1].start)
+		if (a + 1 < c->nan && e > c->an[a + 1].start &&
+		    c->an[a + 1].start > w.start)
 			e = c->an[a + 1].start;
+		read_to = e;
 		if ((p = position_read(t, w.start, e, cue)) != POS_NONE)
 			return p;
 	}
@@ -200,16 +223,17 @@ overall(const struct rctx *c, struct reader_result *out)
 			break;
 		}
 	/* The decision part, then decision sentences, then the summary, then
-	 * the response's own introduction before the first section. */
-	for (pass = 0; pass < 4 && p == POS_NONE; pass++) {
-		if (pass == 1) {
-			p = decision_sentence(c, &out->overall_cue);
+	 * concluding sentences, then the response's own introduction before
+	 * the first section. */
+	for (pass = 0; pass < 5 && p == POS_NONE; pass++) {
+		if (pass == 1 || pass == 3) {
+			p = decision_sentence(c, pass == 3, &out->overall_cue);
 			continue;
 		}
 		for (i = 0; i < c->nan && p == POS_NONE; i++) {
 			if ((pass == 0 && c->an[i].kind != AK_DECISION) ||
 			    (pass == 2 && c->an[i].kind != AK_SUMMARY) ||
-			    (pass == 3 && (c->an[i].kind != AK_INTRO ||
+			    (pass == 4 && (c->an[i].kind != AK_INTRO ||
 			    i > first_target)))
 				continue;
 			e = passage_end(c, i);

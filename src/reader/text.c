@@ -124,7 +124,7 @@ rfold(const char *s, size_t len, char *out, size_t outsz)
 }
 
 bool
-rword_like(const char *a, size_t la, const char *b, size_t lb)
+rword_inflected(const char *a, size_t la, const char *b, size_t lb)
 {
 	size_t	 p = 0, m = la < lb ? la : lb, x = la < lb ? lb : la;
 
@@ -133,6 +133,21 @@ rword_like(const char *a, size_t la, const char *b, size_t lb)
 	while (p < m && a[p] == b[p])
 		p++;
 	return p >= 5 && p + 4 >= x;
+}
+
+bool
+rword_like(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t	 p = 0, m = la < lb ? la : lb, x = la < lb ? lb : la;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return true;
+	while (p < m && a[p] == b[p])
+		p++;
+	if (p >= 5 && p + 4 >= x)
+		return true;
+	/* A compound's first part: "kostnader" in "kostnadsfördelning". */
+	return p >= 6 && p + 3 >= m;
 }
 
 bool
