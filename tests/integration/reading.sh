@@ -165,6 +165,12 @@ check "the stored answers are the proposal where kept and the correction where c
 check "the read records its version and the confirmation is audited" eval '
 	[ "$(sql "SELECT confirmed_version FROM document_reads WHERE id = '"$pdf_read"'")" = "$vid" ] &&
 	[ "$(audits document.confirm)" = $((c0 + 1)) ]'
+req "$F" GET "/remisser/$SLUG/registrera/$lh"
+check "the registration page lists the documents read for the organisation, with their state" eval 'status_is 200 &&
+	body_has "Inlästa dokument" && body_has "href=\"/remisser/'"$SLUG"'/registrera/'"$lh"'/las/'"$pdf_read"'\">laholm-yttrande.pdf</a>" &&
+	body_matches "laholm-yttrande.pdf</a> \([0-9]+ [a-zé]+ [0-9]{4}\): registrerat"'
+req "$F" GET "/remisser/$SLUG/registrera/$hs"
+check "…and only that organisation's" eval 'status_is 200 && body_lacks "laholm-yttrande.pdf"'
 check "the registered response is in the export like any other" eval 'export_formats "$SLUG" csv &&
 	grep -q "Rättat av förvaltningen" "$T/e.csv" && grep -q "Laholms kommun" "$T/e.csv"'
 
