@@ -179,6 +179,12 @@ upload "$F" "$T/svar.docx"; docx_read=$READ_ID
 check "a DOCX is read and proposes the same sections" eval 'status_is 303 && wait_read "$docx_read" &&
 	[ "$(read_status "$docx_read")" = done ] && [ "$(proposed "$docx_read" 2)" = avstyrker ] &&
 	[ "$(proposed "$docx_read" 1)" = tillstyrker ] && passage_has "$docx_read" 2 "Kostnaderna flyttas"'
+# A passage across a page break holds the text's form feed: the page shows it as a line break.
+sql "UPDATE document_reads SET proposal = jsonb_set(proposal, '{answers,0,passage}',
+	to_jsonb(E'slutet av sida ett\n\n\f\n\nbörjan av sida två'::text)) WHERE id = $docx_read" >/dev/null
+req "$F" GET "/remisser/$SLUG/registrera/$lh/las/$docx_read"
+check "a passage across a page break is shown, the break as a line break" eval 'status_is 200 &&
+	body_has "slutet av sida ett" && body_has "början av sida två" && ! grep -q $'"'"'\f'"'"' "$T/body"'
 upload "$F" "$T/svar.odt"; odt_read=$READ_ID
 check "an ODT is read and proposes the same sections" eval 'status_is 303 && wait_read "$odt_read" &&
 	[ "$(read_status "$odt_read")" = done ] && [ "$(proposed "$odt_read" 2)" = avstyrker ] &&

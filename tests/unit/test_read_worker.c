@@ -208,7 +208,7 @@ test_proposal_json_narrows_spans_and_drops_bad_answers(void **state)
 	an[0].position = POS_AVSTYRKER;
 	an[0].passage = (struct reader_span){ 3, 15 };	/* ends inside "ö" */
 	an[0].cue = (struct reader_span){ 3, 12 };
-	an[0].comment = "Vi \"avstyrker\"";
+	an[0].comment = "Vi \"avstyrker\"\n\f\nsida 2";
 	an[0].confidence = 140;
 	an[1].target = 1;
 	an[1].passage = (struct reader_span){ 0, 2 };
@@ -226,7 +226,7 @@ test_proposal_json_narrows_spans_and_drops_bad_answers(void **state)
 	    "\"decision_body\":\"Kommunstyrelsen\",\"decision_date\":null,"
 	    "\"answers\":[{\"section\":\"6\",\"question\":null,"
 	    "\"position\":\"avstyrker\",\"passage\":\"avstyrker f\","
-	    "\"cue_start\":0,\"cue_end\":9,\"comment\":\"Vi \\\"avstyrker\\\"\","
+	    "\"cue_start\":0,\"cue_end\":9,\"comment\":\"Vi \\\"avstyrker\\\"\\n \\nsida 2\","
 	    "\"confidence\":100},{\"section\":null,\"question\":\"q2\","
 	    "\"position\":null,\"passage\":\"Vi\",\"cue_start\":0,\"cue_end\":0,"
 	    "\"comment\":null,\"confidence\":0}]}");
