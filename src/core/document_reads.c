@@ -221,6 +221,53 @@ docread_load(struct db *db, struct arena *a, long long id,
 	return CORE_OK;
 }
 
+enum { I_ID, I_FILENAME, I_STATUS, I_CREATED, I_CONFIRMED, I__N };
+static const char *const item_cols[I__N] = {
+	[I_ID] = "id", [I_FILENAME] = "filename", [I_STATUS] = "status",
+	[I_CREATED] = "created", [I_CONFIRMED] = "confirmed_version",
+};
+
+long
+docread_list(struct db *db, struct arena *a, long long remiss_id,
+    long long org_id, struct docread_item **out)
+{
+	char		 rid[24], oid[24];
+	const char	*p[2];
+	PGresult	*r;
+	long long	 v;
+	int		 c[I__N], i, n, oom = 0;
+
+	*out = NULL;
+	snprintf(rid, sizeof(rid), "%lld", remiss_id);
+	snprintf(oid, sizeof(oid), "%lld", org_id);
+	p[0] = rid;
+	p[1] = oid;
+	if ((r = db_query(db, STMT_DOCREAD_LIST, p)) == NULL)
+		return -1;
+	if (db_cols(r, item_cols, c, I__N) == -1) {
+		PQclear(r);
+		return -1;
+	}
+	n = PQntuples(r);
+	if ((*out = arena_calloc(a, (size_t)n + 1, sizeof(**out))) == NULL) {
+		PQclear(r);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		struct docread_item *it = &(*out)[i];
+
+		if (db_ll(r, i, c[I_ID], &it->id) == -1)
+			oom = 1;
+		it->filename = opt(a, db_text(r, i, c[I_FILENAME]), &oom);
+		it->status = status_of(db_text(r, i, c[I_STATUS]));
+		it->created = opt(a, db_text(r, i, c[I_CREATED]), &oom);
+		if (db_ll(r, i, c[I_CONFIRMED], &v) == 0)
+			it->confirmed_version = v;
+	}
+	PQclear(r);
+	return oom ? -1 : n;
+}
+
 enum core_result
 docread_original(struct db *db, struct arena *a, long long id,
     long long remiss_id, long long org_id, struct attachment *out)

@@ -67,6 +67,20 @@ enum core_result docread_original(struct db *db, struct arena *a,
     long long id, long long remiss_id, long long org_id,
     struct attachment *out);
 
+/* A read as the registration page lists it. */
+struct docread_item {
+	long long		 id;
+	const char		*filename;
+	enum docread_status	 status;
+	const char		*created;	/* YYYY-MM-DD */
+	long long		 confirmed_version;	/* 0: not yet */
+};
+
+/* The latest 20 reads of org_id's answer to remiss_id, newest first, into
+ * *out (array in a). Returns the count, or -1 (the database failed). */
+long docread_list(struct db *db, struct arena *a, long long remiss_id,
+    long long org_id, struct docread_item **out);
+
 /* Records that read id was confirmed as version version_id, and audits
  * "document.confirm" as actor. Returns CORE_OK or the failure. */
 enum core_result docread_confirmed(struct db *db, struct arena *a,

@@ -2540,6 +2540,12 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " count(*) FILTER (WHERE status = 'done')::text AS done,"
 	    " count(*) FILTER (WHERE status = 'failed')::text AS failed"
 	    " FROM document_reads", 0 },
+	[STMT_DOCREAD_LIST] = { "docread_list",
+	    "SELECT id::text AS id, filename, status, coalesce(error, '') AS error,"
+	    " to_char(created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')"
+	    " AS created, coalesce(confirmed_version::text, '') AS confirmed_version"
+	    " FROM document_reads WHERE remiss_id = $1::bigint"
+	    " AND org_id = $2::bigint ORDER BY id DESC LIMIT 20", 2 },
 	[STMT_OBJECT_DOCUMENT_READ] = { "object_document_read",
 	    OBJECT_WHERE("EXISTS (SELECT 1 FROM invitations i"
 	    "  WHERE i.remiss_id = r.id AND i.org_id = $3::bigint)"

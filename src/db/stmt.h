@@ -797,6 +797,10 @@ enum stmt {
 					   media_type, hex */
 	STMT_DOCREAD_CONFIRMED,		/* id, version id -> id */
 	STMT_DOCREAD_COUNTS,		/* -> queued, running, done, failed */
+	STMT_DOCREAD_LIST,		/* remiss id, org id -> id, filename,
+					   status, error, created (YYYY-MM-DD,
+					   Swedish time), confirmed_version: the
+					   organisation's latest 20, newest first */
 	STMT_OBJECT_DOCUMENT_READ,	/* slug, org, org id, read id: the
 					   organisation invited and the read
 					   its own within the remiss */

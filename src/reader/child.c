@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -50,7 +51,7 @@ limit(int resource, rlim_t v)
 /* In the child, between fork and exec: only async-signal-safe calls. */
 static void
 child_exec(const char *path, const struct child_limits *l, int in, int out,
-    int err, char *const *envp)
+    int err, char *const *envp, int maxfd)
 {
 	struct sigaction	 sa;
 	sigset_t		 none;
@@ -60,8 +61,10 @@ child_exec(const char *path, const struct child_limits *l, int in, int out,
 	if (dup2(in, 0) == -1 || dup2(out, 1) == -1 || dup2(err, 2) == -1)
 		_exit(127);
 	/* No other file of ours reaches it. */
-	for (fd = 3; fd < 1024; fd++)
+	for (fd = 3; fd < maxfd; fd++)
 		(void)close(fd);
+	/* Nothing it executes gains privileges (set-user-ID, capabilities). */
+	(void)prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
@@ -128,10 +131,13 @@ child_run(const char *path, const struct child_limits *l, const void *in,
 	pid_t		 pid, w;
 	int		 pin[2] = { -1, -1 }, pout[2] = { -1, -1 };
 	int		 perr[2] = { -1, -1 }, wstatus = 0, killed = 0;
-	int		 fin, fout, ferr, timeout, i, rc = -1;
+	int		 fin, fout, ferr, timeout, i, maxfd, rc = -1;
 
 	memset(res, 0, sizeof(*res));
 	envp = child_env(envs);
+	/* Every descriptor the process may have, decided before the fork. */
+	if ((maxfd = (int)sysconf(_SC_OPEN_MAX)) < 1024 || maxfd > 1 << 20)
+		maxfd = maxfd > 1 << 20 ? 1 << 20 : 1024;
 	if (pipe2(pin, O_CLOEXEC) == -1 || pipe2(pout, O_CLOEXEC) == -1 ||
 	    pipe2(perr, O_CLOEXEC) == -1) {
 		log_err("pipe: %s", strerror(errno));
@@ -142,7 +148,7 @@ child_run(const char *path, const struct child_limits *l, const void *in,
 		goto out;
 	}
 	if (pid == 0)
-		child_exec(path, l, pin[0], pout[1], perr[1], envp);
+		child_exec(path, l, pin[0], pout[1], perr[1], envp, maxfd);
 	close(pin[0]);
 	close(pout[1]);
 	close(perr[1]);

@@ -121,6 +121,12 @@ extract_pdf(const void *data, size_t len, struct buf *out)
 		goto out;
 	}
 	npages = poppler_document_get_n_pages(doc);
+	if (npages <= 0) {
+		/* Poppler repairs what it can; a PDF without a page is not a
+		 * document, whatever it was meant to be. */
+		st = EXTRACT_CORRUPT;
+		goto out;
+	}
 	if (npages > PDF_MAX_PAGES) {
 		st = EXTRACT_TOO_LARGE;
 		goto out;

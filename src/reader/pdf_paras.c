@@ -95,9 +95,12 @@ pdf_paras_write(struct textout *t, const struct pdf_line *l, size_t n)
 			minleft = l[i].left;
 		prev = i;
 	}
+	/* The gap between lines of one paragraph: a low quantile, not the
+	 * median, since a letter of one-line paragraphs has more gaps
+	 * between paragraphs than within them. */
 	if (ng > 0) {
 		qsort(gaps, ng, sizeof(gaps[0]), cmp_double);
-		usual = gaps[ng / 2];
+		usual = gaps[(ng - 1) / 5];
 	}
 	width = maxright - minleft;
 

@@ -23,7 +23,9 @@ struct pdf_line {
  * of the page's right edge of text (the last line of a paragraph, or a
  * heading); or it starts like a list item or a numbered heading ("•",
  * "-", "1.", "3.2", "a)"). Other lines join the paragraph as "\n"-separated
- * lines. Ends the last paragraph. Time linear in n (plus a sort of n gaps).
+ * lines (the usual gap: the page's 20th percentile of gaps, since a letter
+ * may have more gaps between paragraphs than within them). Ends the last
+ * paragraph. Time linear in n (plus a sort of n gaps).
  */
 void pdf_paras_write(struct textout *t, const struct pdf_line *lines,
     size_t n);

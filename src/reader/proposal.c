@@ -71,6 +71,23 @@ json_span(struct buf *out, struct arena *a, const char *text, size_t len,
 	return json_string(out, str);
 }
 
+/* s as a JSON string, each control character but "\n" (a page break of
+ * the text) as a space: what a form field may hold; NULL as null. */
+static int
+json_text(struct buf *out, const char *s)
+{
+	char *c, *p;
+
+	if (s == NULL)
+		return json_string(out, NULL);
+	if ((c = arena_strdup(out->arena, s)) == NULL)
+		return -1;
+	for (p = c; *p != '\0'; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\n') || *p == 0x7f)
+			*p = ' ';
+	return json_string(out, c);
+}
+
 int
 proposal_json(struct buf *out, const char *text, size_t len,
     const struct reader_target *targets, size_t nt,
@@ -88,13 +105,13 @@ proposal_json(struct buf *out, const char *text, size_t len,
 	if (json_span(out, out->arena, text, len, res->overall_cue) == -1)
 		return -1;
 	buf_puts(out, ",\"summary\":");
-	json_string(out, res->summary);
+	json_text(out, res->summary);
 	buf_puts(out, ",\"diarienummer\":");
-	json_string(out, res->diarienummer);
+	json_text(out, res->diarienummer);
 	buf_puts(out, ",\"decision_body\":");
-	json_string(out, res->decision_body);
+	json_text(out, res->decision_body);
 	buf_puts(out, ",\"decision_date\":");
-	json_string(out, res->decision_date);
+	json_text(out, res->decision_date);
 	buf_puts(out, ",\"answers\":[");
 	for (i = 0; i < res->nanswers; i++) {
 		an = &res->answers[i];
@@ -124,7 +141,7 @@ proposal_json(struct buf *out, const char *text, size_t len,
 		buf_printf(out, ",\"cue_start\":%zu,\"cue_end\":%zu",
 		    cs - ps, ce - ps);
 		buf_puts(out, ",\"comment\":");
-		json_string(out, an->comment);
+		json_text(out, an->comment);
 		buf_printf(out, ",\"confidence\":%d}",
 		    an->confidence < 0 ? 0 : an->confidence > 100 ? 100 :
 		    an->confidence);

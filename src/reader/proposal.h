@@ -24,7 +24,8 @@ struct reader_target *proposal_targets(struct arena *a,
  * comment, confidence }, passage the text of the answer's span and the
  * cue's offsets relative to it (both 0 when none or outside it). Spans
  * out of range are left out; spans are narrowed to whole UTF-8
- * characters. Returns 0, or -1 on OOM.
+ * characters. The texts meant for form fields (comment, summary, the
+ * letterhead fields) have any control character but "\n" as a space. Returns 0, or -1 on OOM.
  */
 int proposal_json(struct buf *out, const char *text, size_t len,
     const struct reader_target *targets, size_t nt,

@@ -131,8 +131,12 @@ finish(struct db *db, const struct read_opts *o, const char *id,
 	return 0;
 }
 
+/* What propose says when the database failed: the row is left to its
+ * lease, to be read again, rather than failed for good. */
+static const char db_failed[] = "";
+
 /* Matches text against the remiss slug and writes the proposal JSON into
- * json. Returns NULL, or the error code. */
+ * json. Returns NULL, the error code, or db_failed. */
 static const char *
 propose(struct db *db, struct arena *a, const char *slug, const char *text,
     size_t len, struct buf *json)
@@ -142,8 +146,14 @@ propose(struct db *db, struct arena *a, const char *slug, const char *text,
 	struct reader_result	 res;
 	size_t			 nt;
 
-	if (remiss_load(db, a, slug, &def) != 1)
-		return "internal";
+	switch (remiss_load(db, a, slug, &def)) {
+	case 1:
+		break;
+	case 0:
+		return "internal";	/* the remiss went meanwhile */
+	default:
+		return db_failed;
+	}
 	t = proposal_targets(a, &def, &nt);
 	memset(&res, 0, sizeof(res));
 	if (reader_match(a, text, len, t, nt, &res) == -1)
@@ -237,6 +247,8 @@ read_one(struct db *db, const struct read_opts *o, struct read_stats *st)
 	}
 	if (error == NULL)
 		error = propose(db, a, slug, text.data, text.len, &json);
+	if (error == db_failed)
+		goto out;
 	if (finish(db, o, id, error, error == NULL ? text.data : NULL,
 	    error == NULL ? json.data : NULL) == -1)
 		goto out;

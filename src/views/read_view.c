@@ -59,11 +59,19 @@ proposed(const struct docread *r, const char *nr, const char *qid)
 	return NULL;
 }
 
-/* The passage quoted, its cue words marked. */
+/* The passage quoted, its cue words marked. A page break inside it (a
+ * "\f" line of the extracted text) reads as a line break; no other
+ * control character is in it (reader/textout.c). */
 static void
 quote(struct html *h, struct arena *a, const struct docread_answer *an)
 {
-	const char *p = an->passage;
+	char	*p, *c;
+
+	if ((p = arena_strdup(a, an->passage)) == NULL)
+		return;
+	for (c = p; *c != '\0'; c++)
+		if ((unsigned char)*c < 0x20 && *c != '\n')
+			*c = '\n';
 
 	html_open(h, "blockquote", "class", "read-passage", NULL);
 	if (an->cue_end > an->cue_start) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "auth/identity.h"
+#include "core/document_reads.h"
 #include "core/draft_files.h"
 #include "core/response_diff.h"
 #include "core/response_revision.h"
@@ -242,6 +243,22 @@ response_confirm_page_view(struct html *h, struct arena *a,
 	layout_end(h);
 }
 
+/* Where a read document is, in words. */
+static const char *
+read_state(const struct docread_item *it)
+{
+	if (it->confirmed_version > 0)
+		return _("registrerat");
+	switch (it->status) {
+	case DOCREAD_DONE:
+		return _("läst, väntar på att bekräftas");
+	case DOCREAD_FAILED:
+		return _("kunde inte läsas");
+	default:
+		return _("läses");
+	}
+}
+
 /* Reading the answers out of the document instead of typing them
  * (handlers/respond/read_document.c): a form of its own. */
 static void
@@ -266,6 +283,24 @@ read_upload_form(struct html *h, struct arena *a, const struct register_page *p)
 	html_close(h);
 	html_elem(h, "button", _("Läs in dokumentet"), "type", "submit", NULL);
 	html_close(h);	/* form */
+	if (p->nreads > 0) {
+		size_t i;
+
+		html_elem(h, "h3", _("Inlästa dokument"), NULL);
+		html_open(h, "ul", "class", "read-list", NULL);
+		for (i = 0; i < p->nreads; i++) {
+			const struct docread_item *it = &p->reads[i];
+
+			html_open(h, "li", NULL);
+			html_elem(h, "a", it->filename, "href", arena_printf(a,
+			    "/remisser/%s/registrera/%lld/las/%lld",
+			    p->def->slug, p->org_id, it->id), NULL);
+			html_text(h, arena_printf(a, " (%s): %s",
+			    date_ui_in(a, it->created), read_state(it)));
+			html_close(h);
+		}
+		html_close(h);
+	}
 	html_close(h);	/* section */
 }
 

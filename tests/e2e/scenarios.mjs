@@ -10,9 +10,10 @@ import { exportOdt } from './export.mjs';
 import { session } from './session.mjs';
 import { redaction } from './redaction.mjs';
 import { onboarding } from './onboarding.mjs';
+import { reading } from './reading.mjs';
 
 const scenarios = { revision, answerAndSubmit, conflict, noScript, review, keyboard, autosave,
-	sweep, english, exportOdt, session, redaction };
+	sweep, english, exportOdt, session, redaction, reading };
 // "scenarios.mjs onboarding" runs the one that starts from an empty database (tests/e2e/run.sh
 // runs it before the demo data is loaded); without an argument, every other one.
 const only = process.argv[2] === 'onboarding' ? ['onboarding'] :

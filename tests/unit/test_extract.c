@@ -82,6 +82,27 @@ test_pdf_wider_gap_starts_a_paragraph(void **state)
 }
 
 static void
+test_pdf_paragraph_gaps_outnumbering_line_gaps_still_part(void **state)
+{
+	/* A letter of short paragraphs: most gaps are between paragraphs. */
+	struct pdf_line l[] = {
+		line("Kungsbacka kommun, kommunstyrelsen, yttrande", 100, 520),
+		line("Yttrande över ny överenskommelse för hemsjukvård", 126, 520),
+		line("Kommunstyrelsen beslutade den 12 mars 2025 att", 152, 520),
+		line("tillstyrka förslaget med ändringar i sin helhet.", 166, 518),
+		line("Diarienummer KS 2025/118 för ärendet i kommunen", 192, 520),
+		line("Finansieringen är inte rimlig för kommunerna nu", 218, 520),
+	};
+
+	assert_string_equal(paras(*state, l, 6), "Kungsbacka kommun, "
+	    "kommunstyrelsen, yttrande\n\nYttrande över ny överenskommelse "
+	    "för hemsjukvård\n\nKommunstyrelsen beslutade den 12 mars 2025 "
+	    "att\ntillstyrka förslaget med ändringar i sin helhet.\n\n"
+	    "Diarienummer KS 2025/118 för ärendet i kommunen\n\n"
+	    "Finansieringen är inte rimlig för kommunerna nu");
+}
+
+static void
 test_pdf_short_line_heading_and_numbered_section_part(void **state)
 {
 	struct pdf_line l[] = {
@@ -332,6 +353,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_pdf_lines_of_one_paragraph_stay_together_as_lines, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_pdf_wider_gap_starts_a_paragraph, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_pdf_paragraph_gaps_outnumbering_line_gaps_still_part, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_pdf_short_line_heading_and_numbered_section_part, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_pdf_blank_line_and_new_column_part, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_pdf_larger_type_is_a_heading, fx_arena_setup, fx_arena_teardown),

@@ -15,6 +15,7 @@
 #include "handlers/respond/register.h"
 #include "handlers/respond/response_form.h"
 #include "http/response.h"
+#include "log.h"
 #include "util/arena.h"
 #include "views/dates.h"
 #include "views/forms.h"
@@ -259,8 +260,10 @@ handle_read_confirm(struct request *req, struct response *res)
 		return;
 	/* Stored: the link from the read to its version is bookkeeping; the
 	 * receipt is what counts, so a failure here is only logged. */
-	(void)docread_confirmed(req->db, req->arena, r.id, rcpt.version_id,
-	    actor(req));
+	if (docread_confirmed(req->db, req->arena, r.id, rcpt.version_id,
+	    actor(req)) != CORE_OK)
+		log_warn("document read %lld: version %lld stored, its link "
+		    "not recorded", r.id, rcpt.version_id);
 	handler_see_other(res, arena_printf(req->arena,
 	    "/remisser/%s/kvitton/%lld", rg.def.slug, rcpt.version_id));
 }

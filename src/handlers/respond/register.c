@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "auth/token.h"
+#include "core/document_reads.h"
 #include "core/objects.h"
 #include "core/registration.h"
 #include "core/response_revision.h"
@@ -52,6 +53,8 @@ page(struct request *req, struct response *res, const struct registration *rg,
 		.org_name = rg->org_name, .doc = doc, .errs = errs, .reg = reg,
 	};
 	struct response_revision rev;
+	struct docread_item	*reads;
+	long			 nreads;
 	struct html		*h;
 
 	/* A registered version replaces the whole earlier one, whatever its
@@ -59,6 +62,13 @@ page(struct request *req, struct response *res, const struct registration *rg,
 	if (response_revision_latest(req->db, req->arena, &rg->def, rg->org_id,
 	    &rev) == 1)
 		p.latest = &rev.latest;
+	/* The documents uploaded to be read for it: a list only, so a
+	 * database failure here leaves it out rather than the page. */
+	if ((nreads = docread_list(req->db, req->arena, rg->def.id, rg->org_id,
+	    &reads)) > 0) {
+		p.reads = reads;
+		p.nreads = (size_t)nreads;
+	}
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
