@@ -14,6 +14,7 @@
 #include "ctl/ctl_export.h"
 #include "ctl/ctl_mail_remiss.h"
 #include "ctl/ctl_mail.h"
+#include "ctl/ctl_documents.h"
 #include "ctl/ctl_org.h"
 #include "ctl/ctl_refgrupp.h"
 #include "ctl/ctl_remiss.h"
@@ -72,6 +73,11 @@ static const char usage_main[] =
     "                               queue the reminders due today\n"
     "  mail digest [--since TIMESTAMP] [--today YYYY-MM-DD]\n"
     "                               queue the referensgrupp's daily digest\n"
+    "  documents read [--once] [--max N] [--poll SECONDS] [--extract PATH]\n"
+    "           [--cpu SECONDS] [--wall SECONDS] [--memory MB]\n"
+    "  documents status\n"
+    "                               read uploaded document responses\n"
+    "                               (PDF, DOCX, ODT) into proposals\n"
     "  help                         show this help\n"
     "\n"
     "Options:\n"
@@ -260,6 +266,8 @@ main(int argc, char **argv)
 		return ctl_mail_remiss_is(argc - i - 1, argv + i + 1) ?
 		    ctl_mail_remiss_main(conninfo, argc - i - 1, argv + i + 1) :
 		    ctl_mail_main(conninfo, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "documents") == 0)
+		return ctl_documents_main(conninfo, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0)
 		return ctl_usage(usage_main, EXIT_OK);
 	fprintf(stderr, "remissctl: unknown command %s\n", argv[i]);

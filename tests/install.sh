@@ -38,6 +38,9 @@ for u in remissvar-mail.service remissvar-reminders.service remissvar-reminders.
     remissvar-digest.service remissvar-digest.timer; do
 	check "the mail unit $u is installed" installed "share/remissvar/systemd/$u"
 done
+check "the document reader's unit remissvar-documents.service is installed" \
+	installed share/remissvar/systemd/remissvar-documents.service
+check "remiss-extract (the document reader's child) is installed in libexec" eval '[ -x "$P/libexec/remiss-extract" ]'
 check "remissvar-backup (the backup units' command) is installed in sbin" eval '[ -x "$P/sbin/remissvar-backup" ]'
 for f in remiss-hemsjukvard.xml svar-laholm.xml; do
 	check "the example $f of docs/install.md is installed" installed "share/doc/remissvar/exempel/$f"
@@ -63,10 +66,12 @@ if [ "$prefix" = /usr/local ]; then
 		exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/$u.service")
 		check "$u.service runs the installed $exe" eval '[ -x "$D$exe" ]'
 	done
-	for u in remissvar-mail remissvar-reminders remissvar-digest; do
+	for u in remissvar-mail remissvar-reminders remissvar-digest remissvar-documents; do
 		exe=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$P/share/remissvar/systemd/$u.service")
 		check "$u.service runs the installed $exe" eval '[ -x "$D$exe" ]'
 	done
+	ext=$(grep -oE -- '--extract [^ ]+' "$P/share/remissvar/systemd/remissvar-documents.service" | cut -d' ' -f2)
+	check "remissvar-documents.service runs the installed extractor ($ext)" eval '[ -x "$D$ext" ]'
 	check "remissctl migrate's default schema directory is the installed one" \
 		eval '"$P/bin/remissctl" migrate --help | grep -qF "$prefix/share/remissvar/schema"'
 fi
@@ -84,6 +89,9 @@ if command -v systemd-analyze >/dev/null; then
 	sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/remissvar-mail.service" >"$D/unit/remissvar-mail.service"
 	out=$(systemd-analyze verify "$D/unit/remissvar-mail.service" 2>&1)
 	check "systemd-analyze verify accepts remissvar-mail.service" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
+	sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/remissvar-documents.service" >"$D/unit/remissvar-documents.service"
+	out=$(systemd-analyze verify "$D/unit/remissvar-documents.service" 2>&1)
+	check "systemd-analyze verify accepts remissvar-documents.service" eval '[ -z "$out" ] || { echo "$out" | sed "s/^/#   /"; false; }'
 	for u in remissvar-reminders remissvar-digest; do
 		sed "s|^ExecStart=$prefix|ExecStart=$P|" "$P/share/remissvar/systemd/$u.service" >"$D/unit/$u.service"
 		cp "$P/share/remissvar/systemd/$u.timer" "$D/unit/"

@@ -50,6 +50,9 @@ enum object_kind {
 				   page; issue 18, m18-orgs) */
 	OBJ_REMISS_DOCUMENT,	/* {slug}, {id}: a live document of the remiss
 				   (förslag, missiv, bilaga) */
+	OBJ_DOCUMENT_READ,	/* {slug}, {org}, {id}: an uploaded document
+				   response being read for an organisation
+				   invited to the remiss (issue 19) */
 	OBJ__MAX
 };
 

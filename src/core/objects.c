@@ -1,6 +1,7 @@
 /* objects.c: resolves the object of a route's path within its remiss, for authz_decide to judge. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,6 +104,9 @@ const struct object_def object_defs[OBJ__MAX] = {
 	[OBJ_REMISS_DOCUMENT] = { .name = "remiss_document",
 	    .params = { "slug", "id" }, .audience = AUDIENCE_INVITED,
 	    .remiss_missing = PROB_NOT_FOUND, .missing = PROB_NOT_FOUND },
+	[OBJ_DOCUMENT_READ] = { .name = "document_read",
+	    .params = { "slug", "org", "id" }, .audience = AUDIENCE_INVITED,
+	    .remiss_missing = PROB_NOT_FOUND, .missing = PROB_NOT_FOUND },
 };
 
 static const struct object_load_def load_defs[OBJ__MAX] = {
@@ -143,6 +147,9 @@ static const struct object_load_def load_defs[OBJ__MAX] = {
 	    false },
 	[OBJ_REMISS_DOCUMENT] = { STMT_OBJECT_REMISS_DOCUMENT, KEY_ID, 0, false,
 	    false, false },
+	/* {org} as OBJ_INVITATION's id, the read's {id} as n: any id. */
+	[OBJ_DOCUMENT_READ] = { STMT_OBJECT_DOCUMENT_READ, KEY_ID, LONG_MAX,
+	    false, false, false },
 };
 
 /* The columns every STMT_OBJECT_* statement within a remiss names. */

@@ -2464,4 +2464,92 @@ const struct stmt_def stmt_table[STMT__MAX] = {
 	    " WHERE failed_at IS NOT NULL"
 	    " AND sent_at IS NULL AND body_text IS NOT NULL"
 	    " RETURNING id::text AS id, to_addr", 0 },
+	[STMT_DOCREAD_INSERT] = { "docread_insert",
+	    "INSERT INTO document_reads (remiss_id, org_id, uploaded_by, filename,"
+	    " media_type, bytes, sha256)"
+	    " VALUES ($1::bigint, $2::bigint, $3::bigint, $4, $5, decode($6, 'hex'),"
+	    " encode(sha256(decode($6, 'hex')), 'hex'))"
+	    " RETURNING id::text AS id, sha256::text AS sha256", 6 },
+	[STMT_DOCREAD_CLAIM] = { "docread_claim",
+	    "UPDATE document_reads d SET status = 'running',"
+	    " attempts = d.attempts + 1, started_at = now(), claimed_by = $1,"
+	    " lease_until = now() + make_interval(secs => $2::int)"
+	    " FROM remiss r WHERE r.id = d.remiss_id AND d.id = ("
+	    "  SELECT id FROM document_reads"
+	    "  WHERE (status = 'queued' OR (status = 'running'"
+	    "  AND lease_until < now())) AND attempts < $3::int"
+	    "  ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+	    " RETURNING d.id::text AS id, r.slug AS slug,"
+	    " d.attempts::text AS attempts, encode(d.bytes, 'hex') AS hex", 3 },
+	[STMT_DOCREAD_GIVE_UP] = { "docread_give_up",
+	    "UPDATE document_reads SET status = 'failed', error = 'gave_up',"
+	    " finished_at = now(), claimed_by = NULL, lease_until = NULL"
+	    " WHERE status = 'running' AND lease_until < now()"
+	    " AND attempts >= $1::int RETURNING id::text AS id", 1 },
+	[STMT_DOCREAD_DONE] = { "docread_done",
+	    "UPDATE document_reads SET status = 'done', text = $3,"
+	    " proposal = $4::jsonb, error = NULL, finished_at = now(),"
+	    " claimed_by = NULL, lease_until = NULL"
+	    " WHERE id = $1::bigint AND status = 'running' AND claimed_by = $2"
+	    " RETURNING id::text AS id", 4 },
+	[STMT_DOCREAD_FAIL] = { "docread_fail",
+	    "UPDATE document_reads SET status = 'failed', error = $3,"
+	    " finished_at = now(), claimed_by = NULL, lease_until = NULL"
+	    " WHERE id = $1::bigint AND status = 'running' AND claimed_by = $2"
+	    " RETURNING id::text AS id", 3 },
+	[STMT_DOCREAD_LOAD] = { "docread_load",
+	    "SELECT id::text AS id, status, coalesce(error, '') AS error,"
+	    " filename, media_type, sha256::text AS sha256,"
+	    " attempts::text AS attempts,"
+	    " coalesce(confirmed_version::text, '') AS confirmed_version,"
+	    " coalesce(proposal->>'position', '') AS position,"
+	    " coalesce(proposal->>'position_cue', '') AS position_cue,"
+	    " coalesce(proposal->>'summary', '') AS summary,"
+	    " coalesce(proposal->>'diarienummer', '') AS diarienummer,"
+	    " coalesce(proposal->>'decision_body', '') AS decision_body,"
+	    " coalesce(proposal->>'decision_date', '') AS decision_date"
+	    " FROM document_reads"
+	    " WHERE id = $1::bigint AND remiss_id = $2::bigint"
+	    " AND org_id = $3::bigint", 3 },
+	[STMT_DOCREAD_ANSWERS] = { "docread_answers",
+	    "SELECT coalesce(a.section, '') AS section,"
+	    " coalesce(a.question, '') AS question,"
+	    " coalesce(a.position, '') AS position,"
+	    " coalesce(a.passage, '') AS passage,"
+	    " coalesce(a.cue_start, 0)::text AS cue_start,"
+	    " coalesce(a.cue_end, 0)::text AS cue_end,"
+	    " coalesce(a.comment, '') AS comment,"
+	    " coalesce(a.confidence, 0)::text AS confidence"
+	    " FROM document_reads d, jsonb_to_recordset(CASE WHEN"
+	    "  jsonb_typeof(d.proposal->'answers') = 'array'"
+	    "  THEN d.proposal->'answers' ELSE '[]'::jsonb END)"
+	    " AS a(section text, question text, position text, passage text,"
+	    " cue_start int, cue_end int, comment text, confidence int)"
+	    " WHERE d.id = $1::bigint AND d.remiss_id = $2::bigint"
+	    " AND d.org_id = $3::bigint AND d.status = 'done'", 3 },
+	[STMT_DOCREAD_FILE] = { "docread_file",
+	    "SELECT filename, media_type, encode(bytes, 'hex') AS hex"
+	    " FROM document_reads WHERE id = $1::bigint"
+	    " AND remiss_id = $2::bigint AND org_id = $3::bigint", 3 },
+	[STMT_DOCREAD_CONFIRMED] = { "docread_confirmed",
+	    "UPDATE document_reads SET confirmed_version = $2::bigint"
+	    " WHERE id = $1::bigint RETURNING id::text AS id", 2 },
+	[STMT_DOCREAD_COUNTS] = { "docread_counts",
+	    "SELECT count(*) FILTER (WHERE status = 'queued')::text AS queued,"
+	    " count(*) FILTER (WHERE status = 'running')::text AS running,"
+	    " count(*) FILTER (WHERE status = 'done')::text AS done,"
+	    " count(*) FILTER (WHERE status = 'failed')::text AS failed"
+	    " FROM document_reads", 0 },
+	[STMT_DOCREAD_LIST] = { "docread_list",
+	    "SELECT id::text AS id, filename, status, coalesce(error, '') AS error,"
+	    " to_char(created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')"
+	    " AS created, coalesce(confirmed_version::text, '') AS confirmed_version"
+	    " FROM document_reads WHERE remiss_id = $1::bigint"
+	    " AND org_id = $2::bigint ORDER BY id DESC LIMIT 20", 2 },
+	[STMT_OBJECT_DOCUMENT_READ] = { "object_document_read",
+	    OBJECT_WHERE("EXISTS (SELECT 1 FROM invitations i"
+	    "  WHERE i.remiss_id = r.id AND i.org_id = $3::bigint)"
+	    " AND EXISTS (SELECT 1 FROM document_reads d"
+	    "  WHERE d.id = $4::bigint AND d.remiss_id = r.id"
+	    "  AND d.org_id = $3::bigint)"), 4 },
 };

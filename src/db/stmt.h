@@ -770,6 +770,40 @@ enum stmt {
 					   sent, or its secret body gone) */
 	STMT_MAIL_RETRY_FAILED,		/* -> id, to_addr of every failed row
 					   that can be sent again */
+	/* Reading document responses (issue 19, schema/025, core/document_reads.c). */
+	STMT_DOCREAD_INSERT,		/* remiss id, org id, user id, filename,
+					   media type, hex of the bytes -> id,
+					   sha256: queued */
+	STMT_DOCREAD_CLAIM,		/* worker, lease seconds, max attempts ->
+					   id, remiss slug, attempts, hex: the
+					   oldest queued row, or a running one
+					   whose lease ran out, now running
+					   (FOR UPDATE SKIP LOCKED) */
+	STMT_DOCREAD_GIVE_UP,		/* max attempts -> id of each running
+					   row whose lease ran out after its
+					   last attempt, now failed (gave_up) */
+	STMT_DOCREAD_DONE,		/* id, worker, text, proposal JSON ->
+					   id: done, if the worker still holds it */
+	STMT_DOCREAD_FAIL,		/* id, worker, error code -> id: failed,
+					   if the worker still holds it */
+	STMT_DOCREAD_LOAD,		/* id, remiss id, org id -> the row
+					   without bytes or text, the
+					   proposal's letterhead fields */
+	STMT_DOCREAD_ANSWERS,		/* id, remiss id, org id -> each proposed
+					   answer (section, question, position,
+					   passage, cue offsets, comment,
+					   confidence) */
+	STMT_DOCREAD_FILE,		/* id, remiss id, org id -> filename,
+					   media_type, hex */
+	STMT_DOCREAD_CONFIRMED,		/* id, version id -> id */
+	STMT_DOCREAD_COUNTS,		/* -> queued, running, done, failed */
+	STMT_DOCREAD_LIST,		/* remiss id, org id -> id, filename,
+					   status, error, created (YYYY-MM-DD,
+					   Swedish time), confirmed_version: the
+					   organisation's latest 20, newest first */
+	STMT_OBJECT_DOCUMENT_READ,	/* slug, org, org id, read id: the
+					   organisation invited and the read
+					   its own within the remiss */
 	STMT__MAX
 };
 

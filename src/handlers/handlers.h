@@ -88,6 +88,10 @@ void handle_extend(struct request *, struct response *);
 void handle_invite(struct request *, struct response *);
 void handle_register_form(struct request *, struct response *);
 void handle_register(struct request *, struct response *);
+/* Reading a document response into a proposed registration (issue 19). */
+void handle_read_upload(struct request *, struct response *);
+void handle_read_page(struct request *, struct response *);
+void handle_read_confirm(struct request *, struct response *);
 void handle_compare(struct request *, struct response *);
 void handle_admin_remisser(struct request *, struct response *);
 void handle_admin_remiss_upload(struct request *, struct response *);

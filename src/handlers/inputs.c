@@ -212,6 +212,7 @@ const struct input_def input_defs[IN__MAX] = {
 	    .flags = INPUT_TRIM },
 	[IN_ATTACHMENT_FILES] = { .name = "bilaga", .type = INPUT_FILE,
 	    .flags = INPUT_LIST },
+	[IN_READ_FILE] = { .name = "dokument", .type = INPUT_FILE },
 	/* The form's texts: trimmed, with the limits of their fields checked
 	 * by the form's mapper, which names the field's own error. */
 	[IN_RF_POSITION] = { .name = "stallningstagande", .type = INPUT_TEXT },

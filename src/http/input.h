@@ -41,6 +41,7 @@ enum input_key {
 	IN_FILE_DELETE,		/* ta_bort_bilaga: a draft file's id */
 	IN_ARRIVED_ON,		/* ankomstdatum of a registered response */
 	IN_ATTACHMENT_FILES,	/* bilaga: files added to a response (FILE) */
+	IN_READ_FILE,		/* dokument: a response document to read (FILE) */
 	/* The response form's fields (response_form.c), read as text; its
 	 * mapper says what is wrong beside each field. */
 	IN_RF_POSITION,		/* stallningstagande */

@@ -17,7 +17,7 @@
 static void
 write_question_fields(struct html *h, struct arena *a,
     const struct question_def *q, const struct answer *ans,
-    const struct form_errors *e)
+    const struct form_errors *e, const struct form_registration *reg)
 {
 	static const struct answer none;
 	char *n;
@@ -26,6 +26,8 @@ write_question_fields(struct html *h, struct arena *a,
 		ans = &none;
 	html_open(h, "fieldset", "class", "question", NULL);
 	html_elem(h, "legend", q->text, NULL);
+	if (reg != NULL && reg->beside != NULL)
+		reg->beside(h, a, reg->beside_ctx, NULL, q->qid);
 	if (strcmp(q->kind, "konsekvens") == 0) {
 		n = arena_printf(a, "q-%s-region", q->qid);
 		form_textarea(h, n, _("Konsekvenser för Regionen"),
@@ -157,6 +159,8 @@ response_form_write(struct html *h, struct arena *a,
 	html_open(h, "section", "class", "overall", "aria-labelledby", "h-overall",
 	    NULL);
 	html_elem(h, "h2", _("Organisationens svar"), "id", "h-overall", NULL);
+	if (reg != NULL && reg->beside != NULL)
+		reg->beside(h, a, reg->beside_ctx, NULL, NULL);
 	form_positions(h, "stallningstagande", _("Övergripande ställningstagande"),
 	    doc->position, form_errors_get(e, "stallningstagande"), 1);
 	form_textarea(h, "sammanfattning", _("Sammanfattning"), doc->summary,
@@ -176,6 +180,8 @@ response_form_write(struct html *h, struct arena *a,
 		html_open(h, "div", "class", "side-by-side", NULL);
 		proposal(h, s);
 		html_open(h, "div", "class", "answer", NULL);
+		if (reg != NULL && reg->beside != NULL)
+			reg->beside(h, a, reg->beside_ctx, s->nr, NULL);
 		n = arena_printf(a, "a-%s-position", s->nr);
 		form_positions(h, n, _("Ställningstagande till avsnittet"),
 		    ans->position, form_errors_get(e, n), 1);
@@ -187,7 +193,8 @@ response_form_write(struct html *h, struct arena *a,
 		    form_errors_get(e, n), 3);
 		for (j = 0; j < s->nquestions; j++)
 			write_question_fields(h, a, &s->questions[j],
-			    response_doc_answer(doc, NULL, s->questions[j].qid), e);
+			    response_doc_answer(doc, NULL, s->questions[j].qid), e,
+			    reg);
 		html_close(h);	/* answer */
 		html_close(h);	/* side-by-side */
 		html_close(h);	/* section */
@@ -197,7 +204,8 @@ response_form_write(struct html *h, struct arena *a,
 		html_elem(h, "h2", _("Frågor om hela remissen"), NULL);
 		for (j = 0; j < def->ngeneral; j++)
 			write_question_fields(h, a, &def->general[j],
-			    response_doc_answer(doc, NULL, def->general[j].qid), e);
+			    response_doc_answer(doc, NULL, def->general[j].qid), e,
+			    reg);
 		html_close(h);
 	}
 
@@ -219,6 +227,10 @@ response_form_write(struct html *h, struct arena *a,
 	    doc->contact_phone, form_errors_get(e, "kontakt_telefon"), 0);
 	html_close(h);
 
+	if (reg != NULL && reg->original != NULL)
+		html_elem(h, "p", arena_printf(a, _("Det inlästa dokumentet %s "
+		    "bifogas svaret som originalet."), reg->original), "class",
+		    "notice", "id", "original", NULL);
 	attachments_section(h, a, arena_printf(a, "/remisser/%s/svar/bilaga/",
 	    def->slug), files, nfiles, form_errors_get(e, "bilaga"));
 

@@ -17,6 +17,14 @@ struct draft_file;
 struct form_registration {
 	const char	*key;		/* the form's one-time key */
 	const char	*arrived_on;	/* ankomstdatum as typed, or NULL */
+	/* A document read into the form (views/read_view.c), or NULL: beside
+	 * is called at the top of each answer with its section nr (qid NULL)
+	 * or question qid, and with both NULL for the overall position;
+	 * original names the read document, attached already. */
+	void		(*beside)(struct html *h, struct arena *a,
+			    const void *ctx, const char *nr, const char *qid);
+	const void	*beside_ctx;
+	const char	*original;
 };
 
 /* Writes the editable form for doc (action, csrf and lock as hidden fields),

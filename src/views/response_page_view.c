@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "auth/identity.h"
+#include "core/document_reads.h"
 #include "core/draft_files.h"
 #include "core/response_diff.h"
 #include "core/response_revision.h"
@@ -258,6 +259,67 @@ response_confirm_page_view(struct html *h, struct arena *a,
 	layout_end(h);
 }
 
+/* Where a read document is, in words. */
+static const char *
+read_state(const struct docread_item *it)
+{
+	if (it->confirmed_version > 0)
+		return _("registrerat");
+	switch (it->status) {
+	case DOCREAD_DONE:
+		return _("läst, väntar på att bekräftas");
+	case DOCREAD_FAILED:
+		return _("kunde inte läsas");
+	default:
+		return _("läses");
+	}
+}
+
+/* Reading the answers out of the document instead of typing them
+ * (handlers/respond/read_document.c): a form of its own. */
+static void
+read_upload_form(struct html *h, struct arena *a, const struct register_page *p)
+{
+	html_open(h, "section", "class", "read-upload", "aria-labelledby",
+	    "h-las-in", NULL);
+	html_elem(h, "h2", _("Läs in ett remissvar (PDF, Word eller ODT)"), "id",
+	    "h-las-in", NULL);
+	html_elem(h, "p", _("Ladda upp det inkomna dokumentet, så föreslås "
+	    "svaren ur dess text. Du kontrollerar och rättar varje svar innan "
+	    "det registreras. Högst 10 MB."), "class", "muted", NULL);
+	html_open(h, "form", "method", "post", "action", arena_printf(a,
+	    "/remisser/%s/registrera/%lld/las", p->def->slug, p->org_id),
+	    "enctype", "multipart/form-data", NULL);
+	form_hidden(h, "csrf", p->who->csrf);
+	html_open(h, "div", "class", "field", NULL);
+	html_elem(h, "label", _("Dokument"), "for", "dokument", NULL);
+	html_void(h, "input", "type", "file", "id", "dokument", "name",
+	    "dokument", "accept", ".pdf,.docx,.odt", "required", "required",
+	    NULL);
+	html_close(h);
+	html_elem(h, "button", _("Läs in dokumentet"), "type", "submit", NULL);
+	html_close(h);	/* form */
+	if (p->nreads > 0) {
+		size_t i;
+
+		html_elem(h, "h3", _("Inlästa dokument"), NULL);
+		html_open(h, "ul", "class", "read-list", NULL);
+		for (i = 0; i < p->nreads; i++) {
+			const struct docread_item *it = &p->reads[i];
+
+			html_open(h, "li", NULL);
+			html_elem(h, "a", it->filename, "href", arena_printf(a,
+			    "/remisser/%s/registrera/%lld/las/%lld",
+			    p->def->slug, p->org_id, it->id), NULL);
+			html_text(h, arena_printf(a, " (%s): %s",
+			    date_ui_in(a, it->created), read_state(it)));
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);	/* section */
+}
+
 /* The förvaltning's form for a response that came by e-mail or paper. */
 void
 register_page_view(struct html *h, struct arena *a,
@@ -270,8 +332,10 @@ register_page_view(struct html *h, struct arena *a,
 	    p->org_name), NULL);
 	html_elem(h, "p", arena_printf(a, _("För svar på remissen %s som "
 	    "kommit med e-post eller post. Skriv in eller klistra in svaren och "
-	    "bifoga det inkomna dokumentet som PDF. Svaret registreras som "
-	    "inkommet via förvaltningen."), def->title), "class", "lead", NULL);
+	    "bifoga det inkomna dokumentet som PDF, Word-fil (DOCX) eller ODT. "
+	    "Svaret registreras som inkommet via förvaltningen."), def->title),
+	    "class", "lead", NULL);
+	read_upload_form(h, a, p);
 	/* A registered version replaces the whole earlier one, whatever
 	 * its channel: say so before anything is typed. */
 	if (p->latest != NULL)

@@ -8,6 +8,7 @@
 #include "core/response_doc.h"
 
 struct arena;
+struct docread_item;
 struct draft_file;
 struct form_errors;
 struct form_registration;
@@ -77,6 +78,9 @@ struct register_page {
 	const struct response_doc	*doc;
 	const struct form_errors	*errs;		/* or NULL */
 	const struct form_registration	*reg;		/* key, ankomstdatum */
+	const struct docread_item	*reads;		/* documents uploaded to
+							   be read (issue 19) */
+	size_t				 nreads;
 };
 
 /* Writes the whole registration page into h; strings it makes go into a. */

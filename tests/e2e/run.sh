@@ -9,7 +9,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 BUILD=$(realpath "${1:?usage: run.sh BUILD-DIR [--serve]}")
 SERVE=${2:-}	# --serve: start the stack, print its address, wait (for iterating on tests)
 T=$ROOT/var/e2e
-NGINX_PID= SENDER_PID=
+NGINX_PID= SENDER_PID= READER_PID=
 
 # Every step runs whatever the one before did; a second Ctrl-C cannot cut it short.
 cleanup() {
@@ -17,6 +17,7 @@ cleanup() {
 	trap '' INT TERM PIPE
 	[ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"
 	[ -n "$SENDER_PID" ] && stop_pid "$SENDER_PID"
+	[ -n "$READER_PID" ] && stop_pid "$READER_PID"
 	stop_pid "$T/remissd.pid"
 	mail_stop
 	pg_stop "$T/pg"
@@ -84,6 +85,10 @@ fi
 # The outbox's sender, as systemd runs it (docs/systemd/remissvar-mail.service).
 "$BUILD/remissctl" mail send >>"$T/mail-sender.log" 2>&1 &
 SENDER_PID=$!
+# The reader of uploaded response documents (docs/systemd/remissvar-documents.service).
+"$BUILD/remissctl" documents read --poll 2 --extract "$BUILD/remiss-extract" \
+	>>"$T/documents-read.log" 2>&1 &
+READER_PID=$!
 
 # The scenarios print their own ok/not ok lines and a closing count (a hang is ended after
 # 20 minutes and fails the run); a sanitizer report in

@@ -11,9 +11,10 @@ import { session } from './session.mjs';
 import { redaction } from './redaction.mjs';
 import { onboarding } from './onboarding.mjs';
 import { documents } from './documents.mjs';
+import { reading } from './reading.mjs';
 
 const scenarios = { revision, answerAndSubmit, conflict, noScript, review, keyboard, autosave,
-	sweep, english, exportOdt, session, redaction, documents };
+	sweep, english, exportOdt, session, redaction, documents, reading };
 // "scenarios.mjs onboarding" runs the one that starts from an empty database (tests/e2e/run.sh
 // runs it before the demo data is loaded); without an argument, every other one.
 const only = process.argv[2] === 'onboarding' ? ['onboarding'] :

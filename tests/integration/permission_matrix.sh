@@ -162,5 +162,17 @@ row "reminder days: write"     POST "$H/paminnelser" "dagar=7"                 4
 # message (409): nothing changes.
 row "mail outbox: read"        GET  "/admin/utskick" ""                         303 403 403 403 403 403 200 200
 row "mail outbox: retry"       POST "/admin/utskick/forsok-igen" "id=999999999" 401 403 403 403 403 403 409 409
+# Issue 19, reading a response document: an upload without a file (422), a read of Laholm's that
+# waits for the worker (its page 200; confirming it before it is read, 409) change nothing.
+docread=$(sql "INSERT INTO document_reads (remiss_id, org_id, uploaded_by, filename, media_type, bytes, sha256)
+	SELECT m.id, $laholm, u.id, 'matris.pdf', 'application/pdf', b, encode(sha256(b), 'hex')
+	FROM remiss m, users u, (SELECT convert_to('%PDF-1.4', 'UTF8') AS b) x
+	WHERE m.slug = '$SLUG' AND u.email = 'forvaltning@regionhalland.example' RETURNING id" | head -1)
+row "document read: upload"    POST "/remisser/$SLUG/registrera/$laholm/las" "" 401 403 403 403 403 403 422 422
+row "document read: read"      GET  "/remisser/$SLUG/registrera/$laholm/las/$docread" "" \
+                                                                                303 403 403 403 403 403 200 200
+row "document read: confirm"   POST "/remisser/$SLUG/registrera/$laholm/las/$docread" "nyckel=$(printf '%064d' 0)" \
+                                                                                401 403 403 403 403 403 409 409
+sql "DELETE FROM document_reads WHERE id = $docread" >/dev/null
 
 finish

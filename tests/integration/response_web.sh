@@ -252,7 +252,7 @@ reg=(-F "csrf=$rcsrf" -F lock=0 -F "nyckel=$rkey" -F action=registrera -F "ankom
 	-F "sammanfattning=Inkommet per post 20 maj." -F "kontakt_namn=Karl Kvist" -F kontakt_epost=karl.kvist@kungsbacka.example
 	-F "a-6-position=avstyrker" -F "a-6-kommentar=Finansieringen är otillräcklig.")
 req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}"
-check "registering without the original PDF is refused beside the field" eval 'status_is 422 && body_has "Bifoga det inkomna svaret som PDF." && [ "$(kb_versions)" = "$kb0" ]'
+check "registering without the original PDF is refused beside the field" eval 'status_is 422 && body_has "Bifoga det inkomna svaret som PDF, Word-fil (DOCX) eller ODT." && [ "$(kb_versions)" = "$kb0" ]'
 req "$F" POST "/remisser/$SLUG/registrera/$kb" "${reg[@]}" -F "bilaga=@$T/protokoll.pdf;filename=kungsbacka-svar.pdf"
 check "a registered response with its PDF gets a receipt" eval 'status_is 303 && header_matches "^Location: /remisser/'"$SLUG"'/kvitton/[0-9]+$" && [ "$(kb_versions)" = $((kb0 + 1)) ]'
 rloc=$(grep -i '^Location:' "$T/h")

@@ -216,6 +216,8 @@ sub_suite python3 "$ROOT/tests/integration/answer_links.py" "$BUILD" "$BASE" "$T
 sub_suite "$ROOT/tests/integration/search.sh" "$BUILD" "$BASE" "$T/tmp/search"
 sub_suite "$ROOT/tests/integration/api_xml.sh" "$BUILD" "$BASE" "$T/tmp/api" "$T/remissd.pid"
 sub_suite "$ROOT/tests/integration/attachments.sh" "$BUILD" "$BASE" "$T/tmp/attachments"
+# Issue 19: reading response documents (PDF, DOCX, ODT); the suite runs its own worker.
+sub_suite "$ROOT/tests/integration/reading.sh" "$BUILD" "$BASE" "$T/tmp/reading"
 # --- the English user interface (po/en.po): per visitor, per user, back to Swedish ---
 sub_suite "$ROOT/tests/integration/i18n.sh" "$BUILD" "$BASE" "$T/tmp/i18n"
 

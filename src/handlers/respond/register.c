@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "auth/token.h"
+#include "core/document_reads.h"
 #include "core/objects.h"
 #include "core/registration.h"
 #include "core/response_revision.h"
 #include "core/response_store.h"
 #include "handlers/handlers.h"
+#include "handlers/respond/register.h"
 #include "handlers/respond/response_form.h"
 #include "http/response.h"
 #include "util/arena.h"
@@ -51,6 +53,8 @@ page(struct request *req, struct response *res, const struct registration *rg,
 		.org_name = rg->org_name, .doc = doc, .errs = errs, .reg = reg,
 	};
 	struct response_revision rev;
+	struct docread_item	*reads;
+	long			 nreads;
 	struct html		*h;
 
 	/* A registered version replaces the whole earlier one, whatever its
@@ -58,6 +62,13 @@ page(struct request *req, struct response *res, const struct registration *rg,
 	if (response_revision_latest(req->db, req->arena, &rg->def, rg->org_id,
 	    &rev) == 1)
 		p.latest = &rev.latest;
+	/* The documents uploaded to be read for it: a list only, so a
+	 * database failure here leaves it out rather than the page. */
+	if ((nreads = docread_list(req->db, req->arena, rg->def.id, rg->org_id,
+	    &reads)) > 0) {
+		p.reads = reads;
+		p.nreads = (size_t)nreads;
+	}
 	if ((h = html_new()) == NULL) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
@@ -82,6 +93,7 @@ handle_register_form(struct request *req, struct response *res)
 		return;
 	}
 	memset(&doc, 0, sizeof(doc));
+	memset(&reg, 0, sizeof(reg));
 	reg.key = key;
 	reg.arrived_on = today;		/* most responses are registered the day they come */
 	page(req, res, &rg, &doc, NULL, &reg, 200);
@@ -93,8 +105,8 @@ handle_register_form(struct request *req, struct response *res)
  * window) goes into errs beside the field. The core judges the window
  * again when it stores.
  */
-static void
-read_arrival(struct request *req, const struct registration *rg,
+void
+register_read_arrival(struct request *req, const struct registration *rg,
     const char **out, struct form_errors *errs)
 {
 	char today[16];
@@ -128,19 +140,33 @@ read_arrival(struct request *req, const struct registration *rg,
 		    rg->org_name, date_ui_in(req->arena, rg->inv.closes)));
 }
 
-/* The files of the post, typed by content, into doc; refusals into errs. */
+/* True for a type the response itself may come as: the document the
+ * registration is of, or the one read into its form. */
 static int
-read_files(struct request *req, struct response_doc *doc,
-    struct form_errors *errs)
+is_response_document(const char *type)
+{
+	return strcmp(type, "application/pdf") == 0 ||
+	    strcmp(type, "application/vnd.oasis.opendocument.text") == 0 ||
+	    strcmp(type, "application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.document") == 0;
+}
+
+int
+register_read_files(struct request *req, struct response_doc *doc,
+    const struct attachment *original, struct form_errors *errs)
 {
 	const struct input_file	*files;
 	const char		*name, *type;
-	size_t			 i, n, pdfs = 0;
+	size_t			 i, n, documents = 0;
 
 	files = input_files(req, IN_ATTACHMENT_FILES, &n);
-	if ((doc->attachments = arena_calloc(req->arena, n + 1,
+	if ((doc->attachments = arena_calloc(req->arena, n + 2,
 	    sizeof(*doc->attachments))) == NULL)
 		return -1;
+	if (original != NULL) {
+		doc->attachments[doc->nattachments++] = *original;
+		documents++;
+	}
 	for (i = 0; i < n; i++) {
 		if (files[i].len == 0 || (type = response_form_file_type(req,
 		    &files[i], &name, errs)) == NULL)
@@ -149,17 +175,68 @@ read_files(struct request *req, struct response_doc *doc,
 			form_errors_add(errs, "bilaga", _("Högst 20 bilagor."));
 			break;
 		}
-		if (strcmp(type, "application/pdf") == 0)
-			pdfs++;
+		if (is_response_document(type))
+			documents++;
 		doc->attachments[doc->nattachments].filename = name;
 		doc->attachments[doc->nattachments].media_type = type;
 		doc->attachments[doc->nattachments].data = files[i].data;
 		doc->attachments[doc->nattachments].len = files[i].len;
 		doc->nattachments++;
 	}
-	if (pdfs == 0 && form_errors_get(errs, "bilaga") == NULL)
-		form_errors_add(errs, "bilaga", _("Bifoga det inkomna svaret som PDF."));
+	if (documents == 0 && form_errors_get(errs, "bilaga") == NULL)
+		form_errors_add(errs, "bilaga", _("Bifoga det inkomna svaret "
+		    "som PDF, Word-fil (DOCX) eller ODT."));
 	return 0;
+}
+
+int
+register_store(struct request *req, struct response *res,
+    const struct registration *rg, const struct response_doc *doc,
+    const char *key, const char *arrived, struct receipt *rcpt,
+    struct form_errors *errs)
+{
+	struct submit_request	 sr;
+	struct rule_msg		 refusal;
+	const char		*why;
+	char			 reqsha[TOKEN_HEX];
+
+	memset(&sr, 0, sizeof(sr));
+	sr.def = &rg->def;
+	sr.org_id = rg->org_id;
+	sr.user_id = req->identity.user_id;
+	sr.channel = CHANNEL_REGISTRERAD;
+	sr.doc = doc;
+	sr.idempotency_key = key;
+	sr.arrived_on = arrived;
+	token_hash(arena_printf(req->arena, "registrerad:%s", key), reqsha);
+	sr.request_sha256 = reqsha;
+	switch (response_submit(req->db, req->arena, &sr, rcpt, &refusal)) {
+	case SUBMIT_OK:
+	case SUBMIT_REPLAY:
+		return 0;
+	case SUBMIT_CLOSED:
+		/* The day was within the window a moment ago: the remiss was
+		 * closed (its status) or the deadline moved meanwhile. */
+		form_errors_add(errs, "ankomstdatum", arena_printf(req->arena,
+		    _("Remissen tar inte emot svar från %s för den dagen. "
+		    "Kontrollera att remissen är öppen och organisationens "
+		    "sista svarsdag på översikten."), rg->org_name));
+		return 409;
+	case SUBMIT_INVALID:
+		/* The reason is Swedish; the frame is the user's. */
+		why = rule_message(req->arena, &refusal);
+		form_errors_add(errs, NULL, arena_printf(req->arena,
+		    _("Svaret kunde inte registreras: %s"), why != NULL ? why :
+		    "Svaret är inte komplett."));
+		return 422;
+	case SUBMIT_KEY_REUSED:
+		handler_problem(req, res, 409, "Formuläret har redan använts. "
+		    "Öppna det igen.", "The form was already used.");
+		return -1;
+	default:
+		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
+		return -1;
+	}
 }
 
 void
@@ -169,11 +246,9 @@ handle_register(struct request *req, struct response *res)
 	struct response_doc	 doc;
 	struct form_errors	 errs;
 	struct form_registration reg;
-	struct submit_request	 sr;
 	struct receipt		 rcpt;
-	const char		*key, *arrived, *why;
-	struct rule_msg		 refusal;
-	char			 reqsha[TOKEN_HEX];
+	const char		*key, *arrived;
+	int			 status;
 
 	if (!load(req, res, &rg))
 		return;
@@ -184,13 +259,14 @@ handle_register(struct request *req, struct response *res)
 		return;
 	}
 	memset(&errs, 0, sizeof(errs));
-	read_arrival(req, &rg, &arrived, &errs);
+	register_read_arrival(req, &rg, &arrived, &errs);
 	if (response_form_read(req, &rg.def, &doc, &errs) == -1 ||
-	    read_files(req, &doc, &errs) == -1) {
+	    register_read_files(req, &doc, NULL, &errs) == -1) {
 		handler_fail(req, res, PROB_INTERNAL);
 		return;
 	}
 	response_form_check_complete(&doc, &errs);
+	memset(&reg, 0, sizeof(reg));
 	reg.key = key;
 	reg.arrived_on = arrived != NULL ? arrived :
 	    input_raw(req, IN_ARRIVED_ON);
@@ -198,45 +274,11 @@ handle_register(struct request *req, struct response *res)
 		page(req, res, &rg, &doc, &errs, &reg, 422);
 		return;
 	}
-	memset(&sr, 0, sizeof(sr));
-	sr.def = &rg.def;
-	sr.org_id = rg.org_id;
-	sr.user_id = req->identity.user_id;
-	sr.channel = CHANNEL_REGISTRERAD;
-	sr.doc = &doc;
-	sr.idempotency_key = key;
-	sr.arrived_on = arrived;
-	token_hash(arena_printf(req->arena, "registrerad:%s", key), reqsha);
-	sr.request_sha256 = reqsha;
-	switch (response_submit(req->db, req->arena, &sr, &rcpt, &refusal)) {
-	case SUBMIT_OK:
-	case SUBMIT_REPLAY:
+	status = register_store(req, res, &rg, &doc, key, arrived, &rcpt,
+	    &errs);
+	if (status == 0)
 		handler_see_other(res, arena_printf(req->arena,
 		    "/remisser/%s/kvitton/%lld", rg.def.slug, rcpt.version_id));
-		return;
-	case SUBMIT_CLOSED:
-		/* The day was within the window a moment ago: the remiss was
-		 * closed (its status) or the deadline moved meanwhile. */
-		form_errors_add(&errs, "ankomstdatum", arena_printf(req->arena,
-		    _("Remissen tar inte emot svar från %s för den dagen. "
-		    "Kontrollera att remissen är öppen och organisationens "
-		    "sista svarsdag på översikten."), rg.org_name));
-		page(req, res, &rg, &doc, &errs, &reg, 409);
-		return;
-	case SUBMIT_INVALID:
-		/* The reason is Swedish; the frame is the user's. */
-		why = rule_message(req->arena, &refusal);
-		form_errors_add(&errs, NULL, arena_printf(req->arena,
-		    _("Svaret kunde inte registreras: %s"), why != NULL ? why :
-		    "Svaret är inte komplett."));
-		page(req, res, &rg, &doc, &errs, &reg, 422);
-		return;
-	case SUBMIT_KEY_REUSED:
-		handler_problem(req, res, 409, "Formuläret har redan använts. "
-		    "Öppna det igen.", "The form was already used.");
-		return;
-	default:
-		handler_fail(req, res, PROB_UNAVAILABLE_UNSTORED);
-		return;
-	}
+	else if (status > 0)
+		page(req, res, &rg, &doc, &errs, &reg, status);
 }
