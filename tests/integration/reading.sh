@@ -36,7 +36,9 @@ cat >"$T/remiss.xml" <<XML
   <remissinstans typ="kommun">Laholms kommun</remissinstans>
   <remissinstans typ="kommun">Halmstads kommun</remissinstans>
   <avsnitt nr="1" rubrik="Gemensamt ansvar för hemsjukvården">Kommunerna och regionen delar ansvaret för hemsjukvården.</avsnitt>
-  <avsnitt nr="2" rubrik="Finansiering">Kommunerna bär kostnaderna för den utökade hemsjukvården.</avsnitt>
+  <avsnitt nr="2" rubrik="Finansiering">Kommunerna bär kostnaderna för den utökade hemsjukvården.
+    <fraga id="q1" typ="konsekvens">Vilka konsekvenser får finansieringen för respektive part?</fraga>
+  </avsnitt>
   <avsnitt nr="3" rubrik="Uppföljning">Överenskommelsen följs upp årligen av ett gemensamt ledningsråd.</avsnitt>
   <avsnitt nr="4" rubrik="IT-stöd för vårdplanering">Ett gemensamt IT-stöd införs för samordnad vårdplanering.</avsnitt>
 </remiss>
@@ -64,6 +66,10 @@ Kommunen tillstyrker förslaget om ett gemensamt ansvar för hemsjukvården. Det
 2 Finansiering
 
 Kommunen avstyrker förslaget om finansiering. Kostnaderna flyttas till kommunerna utan att regionen ersätter dem, och det är inte rimligt.
+
+Vilka konsekvenser får finansieringen för respektive part?
+
+Kostnaderna för kommunen ökar med tre miljoner kronor per år.
 
 3 Uppföljning
 
@@ -139,6 +145,9 @@ check "beside each answer: the passage quoted, its cue words marked, säker or o
 	body_has "<blockquote class=\"read-passage\">" && body_has "<mark>" && body_matches "Ur dokumentet – (säker|osäker)" &&
 	body_has "Kostnaderna flyttas till kommunerna"'
 check "a section the document does not answer says so" body_has "Inget hittat i dokumentet"
+check "the answer to a question of consequences is proposed in its field for the kommuner" \
+	eval 'grep -qE "<textarea id=\"q-q1-kommun\" name=\"q-q1-kommun\"[^>]*>Kostnaderna för kommunen ökar med tre miljoner kronor per år.</textarea>" "$T/body" ||
+	{ echo "#   $(grep -o "<textarea id=\"q-q1-kommun\"[^<]*" "$T/body")"; false; }'
 check "the read page says the document will be attached as the original" body_has "laholm-yttrande.pdf bifogas svaret som originalet"
 
 # --- confirming, with one answer corrected ------------------------------------------------------------
@@ -162,6 +171,7 @@ check "the version is registrerad, with the PDF as its attachment and the file's
 check "the stored answers are the proposal where kept and the correction where corrected" eval '
 	[ "$(sql "SELECT a.position FROM answers a JOIN sections s ON s.id = a.section_id WHERE a.version_id = '"$vid"' AND s.nr = '"'"'2'"'"'")" = avstyrker ] &&
 	[ "$(sql "SELECT a.comment FROM answers a JOIN sections s ON s.id = a.section_id WHERE a.version_id = '"$vid"' AND s.nr = '"'"'3'"'"'")" = "Rättat av förvaltningen: uppföljningen bör ske halvårsvis." ]'
+check "…and stored there when confirmed" eval '[ "$(sql "SELECT a.consequence_kommun FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.version_id = '"$vid"' AND q.qid = '"'"'q1'"'"'")" = "Kostnaderna för kommunen ökar med tre miljoner kronor per år." ]'
 check "the read records its version and the confirmation is audited" eval '
 	[ "$(sql "SELECT confirmed_version FROM document_reads WHERE id = '"$pdf_read"'")" = "$vid" ] &&
 	[ "$(audits document.confirm)" = $((c0 + 1)) ]'
