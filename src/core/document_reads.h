@@ -16,6 +16,11 @@ struct db;
 enum docread_status { DOCREAD_QUEUED, DOCREAD_RUNNING, DOCREAD_DONE,
     DOCREAD_FAILED };
 
+/* True for a media type (as filetype_sniff gives it) a response document
+ * comes as: PDF, DOCX or ODT. The ones that can be read, and the ones a
+ * registration's original may be. */
+int docread_type_ok(const char *media_type);
+
 /* One proposed answer, as the worker stored it. */
 struct docread_answer {
 	const char	*section_nr;	/* or NULL */

@@ -48,16 +48,6 @@ load(struct request *req, struct response *res, struct registration *rg)
 	return 1;
 }
 
-/* True for the types a response document may be read from. */
-static int
-readable(const char *type)
-{
-	return type != NULL && (strcmp(type, "application/pdf") == 0 ||
-	    strcmp(type, "application/vnd.oasis.opendocument.text") == 0 ||
-	    strcmp(type, "application/vnd.openxmlformats-officedocument."
-	    "wordprocessingml.document") == 0);
-}
-
 void
 handle_read_upload(struct request *req, struct response *res)
 {
@@ -87,7 +77,7 @@ handle_read_upload(struct request *req, struct response *res)
 	name = filetype_clean_name(req->arena, files[0].name);
 	type = name != NULL ? filetype_sniff(files[0].data, files[0].len,
 	    name) : NULL;
-	if (!readable(type)) {
+	if (!docread_type_ok(type)) {
 		handler_problem(req, res, 422, "Filen är inte en PDF-, Word- "
 		    "(DOCX) eller ODT-fil. Bara sådana dokument kan läsas in.",
 		    "The file is not a PDF, DOCX or ODT document; only those "
