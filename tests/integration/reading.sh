@@ -277,7 +277,7 @@ out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(o
 open(sys.argv[1], "wb").write(out)
 PY
 upload "$F" "$T/langsam.pdf"; slow_read=$READ_ID
-"$BUILD/remissctl" documents read --once --cpu 1 --wall 20 --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"; rc=$?
+"$BUILD/remissctl" documents read --once --cpu 1 --wall 20 --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"; rc=$?
 check "a PDF that needs more CPU than the child may use fails (limits); the worker exits normally" eval '[ "$rc" = 0 ] &&
 	[ "$(read_status "$slow_read")" = failed:limits ] && grep -q "0 read, 1 failed" "$T/once.out"'
 req "$F" GET "/remisser/$SLUG/registrera/$lh/las/$slow_read"
@@ -285,20 +285,20 @@ check "…its page says it took too long or too much memory" body_has "Dokumente
 upload "$F" "$T/svar.docx"; dead_read=$READ_ID
 sql "UPDATE document_reads SET status = 'running', attempts = 1, claimed_by = 'dead-host:1',
 	lease_until = now() - interval '1 minute' WHERE id = $dead_read" >/dev/null
-"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"
+"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"
 check "a read whose worker died is read again when its lease has run out" eval '
 	[ "$(read_status "$dead_read")" = done ] && [ "$(sql "SELECT attempts FROM document_reads WHERE id = '"$dead_read"'")" = 2 ]'
 upload "$F" "$T/svar.docx"; given_read=$READ_ID
 sql "UPDATE document_reads SET status = 'running', attempts = 3, claimed_by = 'dead-host:1',
 	lease_until = now() - interval '1 minute' WHERE id = $given_read" >/dev/null
-"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"
+"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"
 check "…and given up after 3 attempts, with a Swedish message on its page" eval '[ "$(read_status "$given_read")" = failed:gave_up ]'
 req "$F" GET "/remisser/$SLUG/registrera/$lh/las/$given_read"
 check "…which says reading was interrupted and given up" body_has "Inläsningen avbröts upprepade gånger"
 upload "$F" "$T/svar.docx"; live_read=$READ_ID
 sql "UPDATE document_reads SET status = 'running', attempts = 1, claimed_by = 'other-host:1',
 	lease_until = now() + interval '10 minutes' WHERE id = $live_read" >/dev/null
-"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"
+"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"
 check "a read another live worker holds is left to it" eval '[ "$(read_status "$live_read")" = running ]'
 "$BUILD/remissctl" documents status >"$T/status.out" 2>&1
 check "remissctl documents status counts the queue" eval 'grep -qE "^running	1$" "$T/status.out" && grep -qE "^done	[0-9]+$" "$T/status.out"'
@@ -322,4 +322,9 @@ req "$F" GET "/remisser/$DEMO/registrera/$lh"
 req "$F" POST "/remisser/$DEMO/registrera/$lh/las/$pdf_read" -F "csrf=$(form_csrf)" -F "nyckel=$(hidden nyckel)"
 check "confirming a read under another remiss's path is 404, nothing stored" eval 'status_is 404 &&
 	[ "$(versions "Laholms kommun")" = "$v1" ]'
+stop_worker
+# The worker and its children are built like everything else here (sanitizers in dev/test): a
+# report from either, in the worker's log or a --once run's, fails the suite.
+check "no sanitizer reported anything in the worker or its extractor children" \
+	eval '! grep -hE "AddressSanitizer|LeakSanitizer|runtime error:" "$T/worker.log" "$T"/once.err'
 finish
