@@ -37,7 +37,7 @@ struct docread_answer {
 struct docread {
 	long long		 id;
 	enum docread_status	 status;
-	const char		*error;		/* a code (read_errors.c), or NULL */
+	const char		*error;		/* a code (views/read_view.c words it), or NULL */
 	const char		*filename, *media_type, *sha256;
 	int			 attempts;
 	long long		 confirmed_version;	/* 0: not yet */
