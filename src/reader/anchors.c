@@ -71,27 +71,19 @@ qnum(const char *id)
 	return n;
 }
 
-/* True if the folded word w is among the heading words or the first
- * SPREAD_WORDS words of target j's text. */
-static bool
-target_has(const struct rtarget *tj, const char *w, size_t len)
-{
-	struct rwalk	 wk;
-	struct rword	 x;
-	const char	*b;
-	size_t		 k;
+/* A word of a target's heading or text, for finding the words other
+ * sections use too. */
+struct tword {
+	const char	*w;		/* folded, in the arena */
+	size_t		 len;
+	size_t		 target;
+};
 
-	for (k = 0; k < tj->nhw; k++)
-		if (rword_inflected(tj->hw[k], tj->hwlen[k], w, len))
-			return true;
-	b = tj->t->question_id != NULL ? tj->t->question_text : tj->t->body;
-	if (b == NULL)
-		return false;
-	rwalk_init(&wk, b, 0, strlen(b));
-	for (k = 0; k < SPREAD_WORDS && rwalk_next(&wk, &x); k++)
-		if (rword_inflected(x.w, x.len, w, len))
-			return true;
-	return false;
+static int
+cmp_tword(const void *a, const void *b)
+{
+	return strcmp(((const struct tword *)a)->w,
+	    ((const struct tword *)b)->w);
 }
 
 /* True if targets i and j are one section and its question. */
@@ -102,22 +94,71 @@ same_section(const struct rtarget *a, const struct rtarget *b)
 	    strcmp(a->t->section_nr, b->t->section_nr) == 0;
 }
 
-/* Counts for each heading word the other sections that use it (inflected,
- * not as part of a compound), plus one: a word of one section only
- * ("syfte", "tröskelprincipen") tells which; "ansvar", "kommun" do not. */
-static void
+/*
+ * Marks each heading word by whether another section uses it, in its
+ * heading or the first SPREAD_WORDS words of its text, inflected (not as
+ * part of a compound): spread 1 if not ("syfte", "tröskelprincipen": it
+ * tells which section), 2 if so ("ansvar", "kommun"). The words of all
+ * targets are sorted once; an inflected form shares the first 5 bytes, so
+ * each heading word looks only at the words with its prefix. Returns 0 or
+ * -1 on OOM.
+ */
+static int
 heading_spread(struct rctx *c)
 {
 	struct rtarget	*tg = (struct rtarget *)c->tg;
-	size_t		 i, j, k;
+	struct tword	*v;
+	struct rwalk	 wk;
+	struct rword	 x;
+	const char	*b;
+	size_t		 i, k, n = 0, lo, hi, mid, p;
 
+	if (c->nt > ((size_t)-1) / (RT_HWORDS + SPREAD_WORDS) / sizeof(*v) ||
+	    (v = arena_calloc(c->a, c->nt * (RT_HWORDS + SPREAD_WORDS) + 1,
+	    sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0; i < c->nt; i++) {
+		for (k = 0; k < tg[i].nhw; k++) {
+			v[n].w = tg[i].hw[k];
+			v[n].len = tg[i].hwlen[k];
+			v[n++].target = i;
+		}
+		b = tg[i].t->question_id != NULL ? tg[i].t->question_text :
+		    tg[i].t->body;
+		if (b == NULL)
+			continue;
+		rwalk_init(&wk, b, 0, strlen(b));
+		for (k = 0; k < SPREAD_WORDS && rwalk_next(&wk, &x); k++) {
+			if ((v[n].w = arena_strndup(c->a, x.w, x.len)) == NULL)
+				return -1;
+			v[n].len = x.len;
+			v[n++].target = i;
+		}
+	}
+	qsort(v, n, sizeof(*v), cmp_tword);
 	for (i = 0; i < c->nt; i++)
-		for (k = 0; k < tg[i].nhw; k++)
-			for (j = 0, tg[i].spread[k] = 1; j < c->nt; j++)
-				if (j != i && !same_section(&tg[i], &tg[j]) &&
-				    target_has(&tg[j], tg[i].hw[k],
-				    tg[i].hwlen[k]))
-					tg[i].spread[k]++;
+		for (k = 0; k < tg[i].nhw; k++) {
+			/* The first word with the heading word's prefix. */
+			p = tg[i].hwlen[k] < 5 ? tg[i].hwlen[k] + 1 : 5;
+			for (lo = 0, hi = n; lo < hi; ) {
+				mid = lo + (hi - lo) / 2;
+				if (strncmp(v[mid].w, tg[i].hw[k], p) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			tg[i].spread[k] = 1;
+			for (; lo < n && strncmp(v[lo].w, tg[i].hw[k], p) == 0;
+			    lo++)
+				if (v[lo].target != i &&
+				    !same_section(&tg[i], &tg[v[lo].target]) &&
+				    rword_inflected(v[lo].w, v[lo].len,
+				    tg[i].hw[k], tg[i].hwlen[k])) {
+					tg[i].spread[k] = 2;
+					break;
+				}
+		}
+	return 0;
 }
 
 int
@@ -139,8 +180,12 @@ anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 	for (i = 0; i < nt; i++) {
 		b = targets[i].question_id != NULL ?
 		    targets[i].question_text : targets[i].body;
-		if (b != NULL)
-			cap += strlen(b) / 2 + 1;	/* >= words in it */
+		if (b == NULL)
+			continue;
+		rwalk_init(&wk, b, 0, strlen(b));
+		for (words = 0; words < BODY_WORDS && rwalk_next(&wk, &ring[0]);
+		    words++)
+			cap++;
 	}
 	if ((sh = arena_calloc(c->a, cap + 1, sizeof(*sh))) == NULL)
 		return -1;
@@ -188,8 +233,7 @@ anchors_prepare(struct rctx *c, const struct reader_target *targets, size_t nt)
 	}
 	c->sh = sh;
 	c->nsh = k;
-	heading_spread(c);
-	return 0;
+	return heading_spread(c);
 }
 
 /* ---- comparing a line with the headings ---- */

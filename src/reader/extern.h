@@ -58,11 +58,6 @@ void rwalk_init(struct rwalk *wk, const char *t, size_t from, size_t to);
 /* Fills w with the next word; false at the end. Never reads at or past end. */
 bool rwalk_next(struct rwalk *wk, struct rword *w);
 
-/* Folds s[0..len) into out (at most outsz - 1 bytes, NUL-terminated) as
- * words separated by one space: the form headings are compared in. Returns
- * the length written. */
-size_t rfold(const char *s, size_t len, char *out, size_t outsz);
-
 /* True if two folded words are the same word, allowing Swedish inflection
  * (a shared stem of at least 5 bytes and endings of at most 4), or if the
  * shorter one's stem (6 bytes or more) begins the longer, a compound. */
@@ -132,8 +127,8 @@ struct rtarget {
 	const struct reader_target *t;
 	char		 hw[RT_HWORDS][RW_MAX + 1];	/* heading content words */
 	size_t		 hwlen[RT_HWORDS];
-	size_t		 spread[RT_HWORDS];	/* targets whose heading or
-						   text has the word */
+	size_t		 spread[RT_HWORDS];	/* 1: no other section uses
+						   the word; 2: one does */
 	size_t		 nhw;
 	size_t		 qnum;		/* "q3" -> 3; 0 when none */
 };

@@ -91,9 +91,9 @@ find_date(const char *t, size_t start, size_t end, char out[11])
 }
 
 /* A copy of t[s, e) in a with runs of white space as one space, the first
- * letter uppercase. */
+ * letter uppercase; NULL when nothing is left, or on OOM (*oom set). */
 static char *
-clean_copy(struct arena *a, const char *t, size_t s, size_t e)
+clean_copy(struct arena *a, const char *t, size_t s, size_t e, bool *oom)
 {
 	char	*p;
 	size_t	 i, n = 0;
@@ -105,8 +105,12 @@ clean_copy(struct arena *a, const char *t, size_t s, size_t e)
 	    t[e - 1] == '\t' || t[e - 1] == ',' || t[e - 1] == '.' ||
 	    t[e - 1] == ';' || t[e - 1] == ')' || t[e - 1] == '\r'))
 		e--;
-	if (s >= e || (p = arena_alloc(a, e - s + 1)) == NULL)
+	if (s >= e)
 		return NULL;
+	if ((p = arena_alloc(a, e - s + 1)) == NULL) {
+		*oom = true;
+		return NULL;
+	}
 	for (i = s; i < e; i++) {
 		char	 ch = t[i];
 
@@ -139,7 +143,8 @@ dnr_word(const struct rword *w)
 /* The value after a "Dnr" keyword ending at kend, up to the line's end, a
  * tab, two spaces or a "Label:"; NULL unless it holds a digit. */
 static char *
-dnr_value(struct arena *a, const char *t, size_t kend, size_t lend)
+dnr_value(struct arena *a, const char *t, size_t kend, size_t lend,
+    bool *oom)
 {
 	size_t	 s = kend, e, i;
 	bool	 digit = false;
@@ -165,7 +170,7 @@ dnr_value(struct arena *a, const char *t, size_t kend, size_t lend)
 	/* Cut at the limit: not inside a character. */
 	while (e > s && e < lend && ((unsigned char)t[e] & 0xC0) == 0x80)
 		e--;
-	return clean_copy(a, t, s, e);
+	return clean_copy(a, t, s, e, oom);
 }
 
 /* True if the line is a short label: no digit, at most 4 words. */
@@ -197,7 +202,8 @@ only_date(const char *s)
  * lines, then their k values), in the value line at the label's place.
  */
 static char *
-dnr_next(struct arena *a, const struct rtext *x, size_t i, size_t kend)
+dnr_next(struct arena *a, const struct rtext *x, size_t i, size_t kend,
+    bool *oom)
 {
 	size_t	 k, first, last, idx, j, n;
 	char	*v;
@@ -236,12 +242,12 @@ dnr_next(struct arena *a, const struct rtext *x, size_t i, size_t kend)
 			;
 	if (j >= x->nlines || x->lines[j].end - x->lines[j].start > DNR_MAX)
 		return NULL;
-	v = dnr_value(a, x->t, x->lines[j].start, x->lines[j].end);
+	v = dnr_value(a, x->t, x->lines[j].start, x->lines[j].end, oom);
 	return v != NULL && !only_date(v) ? v : NULL;
 }
 
 static const char *
-read_dnr(struct arena *a, const struct rtext *x)
+read_dnr(struct arena *a, const struct rtext *x, bool *oom)
 {
 	struct rwalk	 wk;
 	struct rword	 w, prev;
@@ -270,8 +276,9 @@ read_dnr(struct arena *a, const struct rtext *x)
 				    "vår")))) && !rword_is(prev.w, prev.len,
 				    "ert") && !rword_is(prev.w, prev.len, "er") &&
 				    !rword_is(prev.w, prev.len, "remissens") &&
-				    ((v = dnr_value(a, x->t, w.end, l->end)) !=
-				    NULL || (v = dnr_next(a, x, i, w.end)) != NULL))
+				    ((v = dnr_value(a, x->t, w.end, l->end,
+				    oom)) != NULL || (v = dnr_next(a, x, i,
+				    w.end, oom)) != NULL))
 					return v;
 				prev = w;
 			}
@@ -323,7 +330,7 @@ body_start(const char *t, size_t lstart, const struct rword *w,
 }
 
 static const char *
-read_body(struct arena *a, const struct rtext *x)
+read_body(struct arena *a, const struct rtext *x, bool *oom)
 {
 	struct rwalk	 wk;
 	struct rword	 w, prev, prev2, cand, cp, cp2;
@@ -351,7 +358,7 @@ read_body(struct arena *a, const struct rtext *x)
 				ok = false;
 			if (ok)
 				return clean_copy(a, x->t, body_start(x->t, 0,
-				    &cand, &cp, &cp2), cand.end);
+				    &cand, &cp, &cp2), cand.end, oom);
 		}
 		have = body_word(&w) && !rword_is(prev.w, prev.len, "från") &&
 		    !rword_is(prev.w, prev.len, "till");
@@ -379,7 +386,7 @@ read_body(struct arena *a, const struct rtext *x)
 			    !rword_is(prev.w, prev.len, "till") &&
 			    !rword_is(prev.w, prev.len, "av"))
 				return clean_copy(a, x->t, body_start(x->t,
-				    lstart, &w, &prev, &prev2), w.end);
+				    lstart, &w, &prev, &prev2), w.end, oom);
 			prev2 = prev;
 			prev = w;
 		}
@@ -449,7 +456,17 @@ next_nonblank(const struct rtext *x, size_t i)
 }
 
 static const char *
-read_date(struct arena *a, const struct rtext *x)
+date_copy(struct arena *a, const char *d, bool *oom)
+{
+	char	*p;
+
+	if ((p = arena_strdup(a, d)) == NULL)
+		*oom = true;
+	return p;
+}
+
+static const char *
+read_date(struct arena *a, const struct rtext *x, bool *oom)
 {
 	char	 d[11];
 	size_t	 i, j, seen;
@@ -472,7 +489,7 @@ read_date(struct arena *a, const struct rtext *x)
 			    (pass > 0 && sender_date(x, l)))
 				continue;
 			if (find_date(x->t, l->start, l->end, d))
-				return arena_strdup(a, d);
+				return date_copy(a, d, oom);
 			if (pass == 2)
 				continue;
 			/* The date wrapped onto the next line, or in the
@@ -480,7 +497,7 @@ read_date(struct arena *a, const struct rtext *x)
 			j = next_nonblank(x, i);
 			if (j < x->nlines && find_date(x->t, l->start,
 			    x->lines[j].end, d))
-				return arena_strdup(a, d);
+				return date_copy(a, d, oom);
 		}
 	return NULL;
 }
@@ -489,8 +506,10 @@ int
 letterhead_read(struct arena *a, const struct rtext *x,
     struct reader_result *out)
 {
-	out->diarienummer = read_dnr(a, x);
-	out->decision_body = read_body(a, x);
-	out->decision_date = read_date(a, x);
-	return 0;
+	bool	 oom = false;
+
+	out->diarienummer = read_dnr(a, x, &oom);
+	out->decision_body = read_body(a, x, &oom);
+	out->decision_date = read_date(a, x, &oom);
+	return oom ? -1 : 0;
 }

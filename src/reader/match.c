@@ -43,18 +43,23 @@ lower_start(const char *t, size_t at, size_t end)
  * The text of t[s, e) as a comment: furniture lines (page numbers, running
  * headers) and page breaks left out, the lines of a paragraph joined with a
  * space (a word hyphenated at a line's end joined again), paragraphs apart
- * by a blank line. NULL when nothing is left (or on OOM).
+ * by a blank line. NULL when nothing is left, or on OOM (*oom set).
  */
 static char *
-join_text(struct arena *a, const struct rtext *x, size_t s, size_t e)
+join_text(struct arena *a, const struct rtext *x, size_t s, size_t e,
+    bool *oom)
 {
 	const char	*t = x->t;
 	char		*out;
 	size_t		 n = 0, i, ls, le, k;
 	bool		 para = false;
 
-	if (s >= e || (out = arena_alloc(a, e - s + 1)) == NULL)
+	if (s >= e)
 		return NULL;
+	if ((out = arena_alloc(a, e - s + 1)) == NULL) {
+		*oom = true;
+		return NULL;
+	}
 	for (i = 0; i < x->nlines; i++) {
 		const struct rline	*l = &x->lines[i];
 
@@ -262,6 +267,7 @@ reader_match(struct arena *a, const char *text, size_t len,
 	struct rctx	 c;
 	struct cand	*cd, nw;
 	size_t		 i, k, n;
+	bool		 oom = false;
 
 	memset(out, 0, sizeof(*out));
 	if (text == NULL)
@@ -310,7 +316,7 @@ reader_match(struct arena *a, const char *text, size_t len,
 		ra->passage.start = cd[i].start;
 		ra->passage.end = cd[i].end;
 		ra->cue = cd[i].cue;
-		ra->comment = join_text(a, &x, cd[i].body, cd[i].end);
+		ra->comment = join_text(a, &x, cd[i].body, cd[i].end, &oom);
 		ra->confidence = cd[i].confidence;
 		if (ra->comment == NULL && ra->position == POS_NONE)
 			continue;
@@ -319,9 +325,9 @@ reader_match(struct arena *a, const char *text, size_t len,
 	for (i = 0; i < c.nan; i++)
 		if (c.an[i].kind == AK_SUMMARY) {
 			out->summary = join_text(a, &x, c.an[i].body,
-			    passage_end(&c, i));
+			    passage_end(&c, i), &oom);
 			break;
 		}
 	overall(&c, out);
-	return 0;
+	return oom ? -1 : 0;
 }

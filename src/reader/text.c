@@ -101,28 +101,6 @@ rwalk_next(struct rwalk *wk, struct rword *w)
 	return true;
 }
 
-size_t
-rfold(const char *s, size_t len, char *out, size_t outsz)
-{
-	struct rwalk	 wk;
-	struct rword	 w;
-	size_t		 n = 0;
-
-	if (outsz == 0)
-		return 0;
-	rwalk_init(&wk, s, 0, len);
-	while (rwalk_next(&wk, &w)) {
-		if (n + (n > 0) + w.len + 1 > outsz)
-			break;
-		if (n > 0)
-			out[n++] = ' ';
-		memcpy(out + n, w.w, w.len);
-		n += w.len;
-	}
-	out[n] = '\0';
-	return n;
-}
-
 bool
 rword_inflected(const char *a, size_t la, const char *b, size_t lb)
 {

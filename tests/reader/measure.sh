@@ -31,16 +31,25 @@ for p in "$EXTRACT" "$MEASURE"; do
 done
 command -v soffice >/dev/null || { echo "measure.sh: soffice (libreoffice-writer-nogui) missing" >&2; exit 2; }
 
-rm -rf "$OUT"
-mkdir -p "$OUT"
-# A private LibreOffice profile: no clash with another soffice on the machine.
-profile="-env:UserInstallation=file://$OUT/lo-profile"
-
 passed=0 failed=0
 check() { # check NAME OK: one line of TAP
 	if [ "$2" = 1 ]; then passed=$((passed + 1)); echo "ok - $1"
 	else failed=$((failed + 1)); echo "not ok - $1"; fi
 }
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+# The corpus remiss is a remiss the product accepts.
+if xmllint --noout --schema "$ROOT/schema/remissvar.xsd" "$HERE/corpus/remiss.xml" \
+	>"$OUT/xmllint.log" 2>&1; then
+	check "corpus/remiss.xml is valid against schema/remissvar.xsd" 1
+else
+	cat "$OUT/xmllint.log" >&2
+	check "corpus/remiss.xml is valid against schema/remissvar.xsd" 0
+fi
+# A private LibreOffice profile: no clash with another soffice on the machine.
+profile="-env:UserInstallation=file://$OUT/lo-profile"
+
 
 for part in $PARTS; do
 	mkdir -p "$OUT/$part"

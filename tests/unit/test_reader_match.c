@@ -285,6 +285,28 @@ free_prose_low_confidence(void **state)
 	done(&x);
 }
 
+/* A quotation of the proposal's text finds its section when nothing else
+ * names it; the words around the quotation do not matter. */
+static void
+quotation_finds_section(void **state)
+{
+	struct run			 x;
+	const struct reader_answer	*a;
+
+	(void)state;
+	run(&x, "Yttrande\n\n"
+	    "Kommunen har läst förslaget noga.\n\n"
+	    "I förslaget står att ”regionen ersätter kommunerna för den del av "
+	    "hemsjukvården som överlämnas”. Det kan kommunen inte ställa sig "
+	    "bakom.\n");
+	assert_int_equal(x.r.nanswers, 1);
+	assert_non_null(a = answer(&x, T6));
+	assert_int_equal(a->position, POS_AVSTYRKER);
+	assert_true(a->confidence <= 50);
+	assert_true(strncmp(x.text + a->passage.start, "I förslaget", 11) == 0);
+	done(&x);
+}
+
 struct phrase {
 	const char	*sentence;
 	enum position	 want;
@@ -549,6 +571,7 @@ main(void)
 		cmocka_unit_test(prefixed_numbers_and_questions),
 		cmocka_unit_test(headings_without_numbers),
 		cmocka_unit_test(free_prose_low_confidence),
+		cmocka_unit_test(quotation_finds_section),
 		cmocka_unit_test(position_phrases),
 		cmocka_unit_test(letterhead_fields),
 		cmocka_unit_test(empty_and_page_breaks_only),
