@@ -23,7 +23,7 @@ CREATE TABLE document_reads (
 	status		text NOT NULL DEFAULT 'queued'
 			    CHECK (status IN ('queued', 'running', 'done', 'failed')),
 	-- Why it failed: unsupported, corrupt, too_large, encrypted, empty, limits, gave_up,
-	-- internal (documents/read_errors.c words each).
+	-- internal (views/read_view.c words each).
 	error		text CHECK (error ~ '^[a-z_]{1,32}$'),
 	attempts	int NOT NULL DEFAULT 0 CHECK (attempts BETWEEN 0 AND 100),
 	text		text CHECK (length(text) <= 5242880),

@@ -15,6 +15,15 @@
 #include "util/arena.h"
 #include "util/numparse.h"
 
+int
+docread_type_ok(const char *t)
+{
+	return t != NULL && (strcmp(t, "application/pdf") == 0 ||
+	    strcmp(t, "application/vnd.oasis.opendocument.text") == 0 ||
+	    strcmp(t, "application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.document") == 0);
+}
+
 enum core_result
 docread_queue(struct db *db, struct arena *a, long long remiss_id,
     long long org_id, long long user_id, const char *actor,
@@ -27,7 +36,8 @@ docread_queue(struct db *db, struct arena *a, long long remiss_id,
 	enum core_result	 rc = CORE_ERROR;
 
 	*id = 0;
-	if (data == NULL || len == 0 || len > DOCREAD_MAX_BYTES)
+	if (data == NULL || len == 0 || len > DOCREAD_MAX_BYTES ||
+	    !docread_type_ok(media_type))
 		return CORE_INVALID;
 	if ((hex = malloc(len * 2 + 1)) == NULL)
 		return CORE_ERROR;

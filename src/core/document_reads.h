@@ -16,6 +16,11 @@ struct db;
 enum docread_status { DOCREAD_QUEUED, DOCREAD_RUNNING, DOCREAD_DONE,
     DOCREAD_FAILED };
 
+/* True for a media type (as filetype_sniff gives it) a response document
+ * comes as: PDF, DOCX or ODT. The ones that can be read, and the ones a
+ * registration's original may be. */
+int docread_type_ok(const char *media_type);
+
 /* One proposed answer, as the worker stored it. */
 struct docread_answer {
 	const char	*section_nr;	/* or NULL */
@@ -32,7 +37,7 @@ struct docread_answer {
 struct docread {
 	long long		 id;
 	enum docread_status	 status;
-	const char		*error;		/* a code (read_errors.c), or NULL */
+	const char		*error;		/* a code (views/read_view.c words it), or NULL */
 	const char		*filename, *media_type, *sha256;
 	int			 attempts;
 	long long		 confirmed_version;	/* 0: not yet */

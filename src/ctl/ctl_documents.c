@@ -36,7 +36,8 @@ static const char usage_documents[] =
     "         remiss-extract (--extract, default " LIBEXECDIR "/remiss-extract)\n"
     "         on each as a child with at most --cpu seconds of CPU\n"
     "         (default 30), --wall seconds in all (default 60), --memory\n"
-    "         MB of address space (default 512) and 5 MB of text, then\n"
+    "         MB of address space (default 512, at least 128: poppler's\n"
+    "         libraries alone take 100) and 5 MB of text, then\n"
     "         proposes the answers. It wakes when a document is queued and\n"
     "         looks every SECONDS (default 30) anyway. A document whose\n"
     "         worker died is read again after its lease, and given up after\n"
@@ -119,7 +120,7 @@ documents_read(const char *conninfo, int argc, char **argv)
 		}
 		if (m == 0 && (m = ctl_opt_value(argc, argv, &i, "--memory",
 		    &v)) == 1) {
-			if (num("--memory", v, 64, 65536, &n) == -1)
+			if (num("--memory", v, 128, 65536, &n) == -1)
 				goto usage;
 			o.limits.mem_bytes = (size_t)n * 1024 * 1024;
 			continue;

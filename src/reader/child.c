@@ -51,7 +51,7 @@ limit(int resource, rlim_t v)
 /* In the child, between fork and exec: only async-signal-safe calls. */
 static void
 child_exec(const char *path, const struct child_limits *l, int in, int out,
-    int err, char *const *envp, int maxfd)
+    int err, char *const *envp, int maxfd, pid_t parent)
 {
 	struct sigaction	 sa;
 	sigset_t		 none;
@@ -65,6 +65,11 @@ child_exec(const char *path, const struct child_limits *l, int in, int out,
 		(void)close(fd);
 	/* Nothing it executes gains privileges (set-user-ID, capabilities). */
 	(void)prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	/* It dies with the worker, whose wall clock it would outlive; a
+	 * worker gone before this line is seen by its parent's change. */
+	(void)prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if (getppid() != parent)
+		_exit(127);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
@@ -128,7 +133,7 @@ child_run(const char *path, const struct child_limits *l, const void *in,
 	size_t		 sent = 0, errlen = 0;
 	long long	 deadline;
 	ssize_t		 n;
-	pid_t		 pid, w;
+	pid_t		 pid, w, self;
 	int		 pin[2] = { -1, -1 }, pout[2] = { -1, -1 };
 	int		 perr[2] = { -1, -1 }, wstatus = 0, killed = 0;
 	int		 fin, fout, ferr, timeout, i, maxfd, rc = -1;
@@ -143,12 +148,13 @@ child_run(const char *path, const struct child_limits *l, const void *in,
 		log_err("pipe: %s", strerror(errno));
 		goto out;
 	}
+	self = getpid();
 	if ((pid = fork()) == -1) {
 		log_err("fork: %s", strerror(errno));
 		goto out;
 	}
 	if (pid == 0)
-		child_exec(path, l, pin[0], pout[1], perr[1], envp, maxfd);
+		child_exec(path, l, pin[0], pout[1], perr[1], envp, maxfd, self);
 	close(pin[0]);
 	close(pout[1]);
 	close(perr[1]);

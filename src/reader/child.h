@@ -29,8 +29,8 @@ struct child_result {
 /*
  * Runs the program at path (no arguments) with in[0..inlen) on its stdin,
  * its stdout appended to out, the start of its stderr in res->err. The
- * child gets only those three pipes as files, no_new_privs, an empty
- * signal mask with default dispositions, a minimal environment (PATH, LC_ALL, and the
+ * child gets only those three pipes as files, no_new_privs, SIGKILL when
+ * the calling process dies, an empty signal mask with default dispositions, a minimal environment (PATH, LC_ALL, and the
  * sanitizers' options when set), RLIMIT_CPU, RLIMIT_AS, RLIMIT_FSIZE 0,
  * RLIMIT_NOFILE 32 and RLIMIT_CORE 0. Returns 0 when it ran (res says
  * how it ended; the child has been reaped), or -1 when it could not be

@@ -13,7 +13,7 @@ struct buf;
 #define EXTRACT_MAX_ENTRY	(50u * 1024u * 1024u)
 
 /* The outcome of an extraction. Each is also remiss-extract's exit status,
- * which the reading worker maps to a message (core/document_reads.c). */
+ * which the reading worker maps to an error code (reader/read_worker.c). */
 enum extract_status {
 	EXTRACT_OK = 0,
 	EXTRACT_USAGE = 1,	/* remiss-extract only: bad arguments or I/O */

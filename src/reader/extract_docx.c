@@ -12,6 +12,7 @@
 #include "util/buf.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* The value of the w:type attribute, or NULL. */
 static const xmlChar *
@@ -64,6 +65,9 @@ walk(const xmlNode *n, struct textout *t)
 				textout_page_break(t);
 			else
 				textout_line_break(t);
+		} else if (extract_is(c, MC_NS, "Fallback")) {
+			/* The same text box again, for older readers: its
+			 * mc:Choice was read already. */
 		} else if (extract_is(c, W_NS, "del") ||
 		    extract_is(c, W_NS, "delText") ||
 		    extract_is(c, W_NS, "instrText") ||

@@ -41,6 +41,11 @@ walk(const xmlNode *n, struct textout *t, int in_para)
 		    extract_is(c, TEXT_NS, "tab")) {
 			/* Any number of spaces reads as one. */
 			textout_text(t, " ", 1);
+		} else if (extract_is(c, TEXT_NS, "number")) {
+			/* A heading's or list item's number as rendered
+			 * ("3.3"): a word of its own. */
+			walk(c->children, t, 1);
+			textout_text(t, " ", 1);
 		} else if (extract_is(c, TEXT_NS, "line-break")) {
 			textout_line_break(t);
 		} else if (extract_is(c, TEXT_NS, "note") ||

@@ -9,7 +9,7 @@
 
 /* A long document is far larger than a remissvar XML: DOCX spends a dozen
  * elements on a line of text. Memory stays bounded by the child's
- * RLIMIT_AS (documents/reader.c) as well. */
+ * RLIMIT_AS (reader/child.c) as well. */
 static const struct xml_limits doc_limits = {
 	.max_bytes = EXTRACT_MAX_ENTRY,
 	.max_depth = 128,

@@ -36,7 +36,9 @@ cat >"$T/remiss.xml" <<XML
   <remissinstans typ="kommun">Laholms kommun</remissinstans>
   <remissinstans typ="kommun">Halmstads kommun</remissinstans>
   <avsnitt nr="1" rubrik="Gemensamt ansvar för hemsjukvården">Kommunerna och regionen delar ansvaret för hemsjukvården.</avsnitt>
-  <avsnitt nr="2" rubrik="Finansiering">Kommunerna bär kostnaderna för den utökade hemsjukvården.</avsnitt>
+  <avsnitt nr="2" rubrik="Finansiering">Kommunerna bär kostnaderna för den utökade hemsjukvården.
+    <fraga id="q1" typ="konsekvens">Vilka konsekvenser får finansieringen för respektive part?</fraga>
+  </avsnitt>
   <avsnitt nr="3" rubrik="Uppföljning">Överenskommelsen följs upp årligen av ett gemensamt ledningsråd.</avsnitt>
   <avsnitt nr="4" rubrik="IT-stöd för vårdplanering">Ett gemensamt IT-stöd införs för samordnad vårdplanering.</avsnitt>
 </remiss>
@@ -64,6 +66,10 @@ Kommunen tillstyrker förslaget om ett gemensamt ansvar för hemsjukvården. Det
 2 Finansiering
 
 Kommunen avstyrker förslaget om finansiering. Kostnaderna flyttas till kommunerna utan att regionen ersätter dem, och det är inte rimligt.
+
+Vilka konsekvenser får finansieringen för respektive part?
+
+Kostnaderna för kommunen ökar med tre miljoner kronor per år.
 
 3 Uppföljning
 
@@ -139,6 +145,9 @@ check "beside each answer: the passage quoted, its cue words marked, säker or o
 	body_has "<blockquote class=\"read-passage\">" && body_has "<mark>" && body_matches "Ur dokumentet – (säker|osäker)" &&
 	body_has "Kostnaderna flyttas till kommunerna"'
 check "a section the document does not answer says so" body_has "Inget hittat i dokumentet"
+check "the answer to a question of consequences is proposed in its field for the kommuner" \
+	eval 'grep -qE "<textarea id=\"q-q1-kommun\" name=\"q-q1-kommun\"[^>]*>Kostnaderna för kommunen ökar med tre miljoner kronor per år.</textarea>" "$T/body" ||
+	{ echo "#   $(grep -o "<textarea id=\"q-q1-kommun\"[^<]*" "$T/body")"; false; }'
 check "the read page says the document will be attached as the original" body_has "laholm-yttrande.pdf bifogas svaret som originalet"
 
 # --- confirming, with one answer corrected ------------------------------------------------------------
@@ -162,6 +171,7 @@ check "the version is registrerad, with the PDF as its attachment and the file's
 check "the stored answers are the proposal where kept and the correction where corrected" eval '
 	[ "$(sql "SELECT a.position FROM answers a JOIN sections s ON s.id = a.section_id WHERE a.version_id = '"$vid"' AND s.nr = '"'"'2'"'"'")" = avstyrker ] &&
 	[ "$(sql "SELECT a.comment FROM answers a JOIN sections s ON s.id = a.section_id WHERE a.version_id = '"$vid"' AND s.nr = '"'"'3'"'"'")" = "Rättat av förvaltningen: uppföljningen bör ske halvårsvis." ]'
+check "…and stored there when confirmed" eval '[ "$(sql "SELECT a.consequence_kommun FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.version_id = '"$vid"' AND q.qid = '"'"'q1'"'"'")" = "Kostnaderna för kommunen ökar med tre miljoner kronor per år." ]'
 check "the read records its version and the confirmation is audited" eval '
 	[ "$(sql "SELECT confirmed_version FROM document_reads WHERE id = '"$pdf_read"'")" = "$vid" ] &&
 	[ "$(audits document.confirm)" = $((c0 + 1)) ]'
@@ -267,7 +277,7 @@ out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(o
 open(sys.argv[1], "wb").write(out)
 PY
 upload "$F" "$T/langsam.pdf"; slow_read=$READ_ID
-"$BUILD/remissctl" documents read --once --cpu 1 --wall 20 --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"; rc=$?
+"$BUILD/remissctl" documents read --once --cpu 1 --wall 20 --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"; rc=$?
 check "a PDF that needs more CPU than the child may use fails (limits); the worker exits normally" eval '[ "$rc" = 0 ] &&
 	[ "$(read_status "$slow_read")" = failed:limits ] && grep -q "0 read, 1 failed" "$T/once.out"'
 req "$F" GET "/remisser/$SLUG/registrera/$lh/las/$slow_read"
@@ -275,20 +285,20 @@ check "…its page says it took too long or too much memory" body_has "Dokumente
 upload "$F" "$T/svar.docx"; dead_read=$READ_ID
 sql "UPDATE document_reads SET status = 'running', attempts = 1, claimed_by = 'dead-host:1',
 	lease_until = now() - interval '1 minute' WHERE id = $dead_read" >/dev/null
-"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"
+"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"
 check "a read whose worker died is read again when its lease has run out" eval '
 	[ "$(read_status "$dead_read")" = done ] && [ "$(sql "SELECT attempts FROM document_reads WHERE id = '"$dead_read"'")" = 2 ]'
 upload "$F" "$T/svar.docx"; given_read=$READ_ID
 sql "UPDATE document_reads SET status = 'running', attempts = 3, claimed_by = 'dead-host:1',
 	lease_until = now() - interval '1 minute' WHERE id = $given_read" >/dev/null
-"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"
+"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"
 check "…and given up after 3 attempts, with a Swedish message on its page" eval '[ "$(read_status "$given_read")" = failed:gave_up ]'
 req "$F" GET "/remisser/$SLUG/registrera/$lh/las/$given_read"
 check "…which says reading was interrupted and given up" body_has "Inläsningen avbröts upprepade gånger"
 upload "$F" "$T/svar.docx"; live_read=$READ_ID
 sql "UPDATE document_reads SET status = 'running', attempts = 1, claimed_by = 'other-host:1',
 	lease_until = now() + interval '10 minutes' WHERE id = $live_read" >/dev/null
-"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>"$T/once.err"
+"$BUILD/remissctl" documents read --once --extract "$BUILD/remiss-extract" >"$T/once.out" 2>>"$T/once.err"
 check "a read another live worker holds is left to it" eval '[ "$(read_status "$live_read")" = running ]'
 "$BUILD/remissctl" documents status >"$T/status.out" 2>&1
 check "remissctl documents status counts the queue" eval 'grep -qE "^running	1$" "$T/status.out" && grep -qE "^done	[0-9]+$" "$T/status.out"'
@@ -312,4 +322,9 @@ req "$F" GET "/remisser/$DEMO/registrera/$lh"
 req "$F" POST "/remisser/$DEMO/registrera/$lh/las/$pdf_read" -F "csrf=$(form_csrf)" -F "nyckel=$(hidden nyckel)"
 check "confirming a read under another remiss's path is 404, nothing stored" eval 'status_is 404 &&
 	[ "$(versions "Laholms kommun")" = "$v1" ]'
+stop_worker
+# The worker and its children are built like everything else here (sanitizers in dev/test): a
+# report from either, in the worker's log or a --once run's, fails the suite.
+check "no sanitizer reported anything in the worker or its extractor children" \
+	eval '! grep -hE "AddressSanitizer|LeakSanitizer|runtime error:" "$T/worker.log" "$T"/once.err'
 finish

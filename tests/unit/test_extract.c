@@ -218,6 +218,23 @@ test_docx_paragraphs_runs_tabs_breaks_and_cells(void **state)
 }
 
 static void
+test_docx_text_box_is_read_once_not_again_from_its_fallback(void **state)
+{
+	enum extract_status st;
+
+	assert_string_equal(docx(*state,
+	    "<w:p><w:r><mc:AlternateContent xmlns:mc=\"http://schemas."
+	    "openxmlformats.org/markup-compatibility/2006\"><mc:Choice "
+	    "Requires=\"wps\"><w:txbxContent><w:p><w:r><w:t>I rutan</w:t>"
+	    "</w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback>"
+	    "<w:txbxContent><w:p><w:r><w:t>I rutan</w:t></w:r></w:p>"
+	    "</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+	    "<w:p><w:r><w:t>Efter</w:t></w:r></w:p>", &st),
+	    "I rutan\n\nEfter");
+	assert_int_equal(st, EXTRACT_OK);
+}
+
+static void
 test_docx_with_a_doctype_is_refused(void **state)
 {
 	const char	*xml = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e "
@@ -272,9 +289,10 @@ test_odt_headings_spaces_lists_tables_and_notes(void **state)
 	    "<table:table><table:table-row><table:table-cell><text:p>A1"
 	    "</text:p></table:table-cell><table:table-cell><text:p>B1</text:p>"
 	    "</table:table-cell></table:table-row></table:table>"
-	    "<text:p>   </text:p>", &st),
+	    "<text:p>   </text:p>"
+	    "<text:h><text:number>3.3</text:number>Tröskelprincipen</text:h>", &st),
 	    "Yttrande\n\nKommunen avstyrker förslaget.\nAndra raden.\n\n"
-	    "Punkt ett\n\nPunkt två\n\nA1\n\nB1");
+	    "Punkt ett\n\nPunkt två\n\nA1\n\nB1\n\n3.3 Tröskelprincipen");
 	assert_int_equal(st, EXTRACT_OK);
 }
 
@@ -360,6 +378,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_writer_collapses_space_and_drops_controls, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_writer_stops_at_its_cap, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_docx_paragraphs_runs_tabs_breaks_and_cells, fx_arena_setup, fx_arena_teardown),
+		cmocka_unit_test_setup_teardown(test_docx_text_box_is_read_once_not_again_from_its_fallback, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_docx_with_a_doctype_is_refused, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_docx_of_another_vocabulary_is_refused, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_odt_headings_spaces_lists_tables_and_notes, fx_arena_setup, fx_arena_teardown),

@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -118,6 +120,106 @@ test_child_is_stopped_at_its_cpu_limit(void **state)
 	assert_false(res.exited);
 	assert_true(res.signal == SIGXCPU || res.signal == SIGKILL);
 	assert_string_equal(read_error_code(&res), "limits");
+}
+
+/* child.c leaves RLIMIT_AS unset under AddressSanitizer, which reserves
+ * far more address space than any limit: the test is built without it
+ * only (make check in a build configured without --enable-sanitizers). */
+#ifndef __SANITIZE_ADDRESS__
+static void
+test_child_gets_no_memory_past_its_limit(void **state)
+{
+	struct child_limits	 l = { 10, 30, 128u * 1024 * 1024, 1 << 20 };
+	struct child_result	 res;
+
+	run(*state, "exec python3 -c 'b = bytearray(512 * 1024 * 1024)'", &l,
+	    NULL, &res);
+	assert_true(res.exited);
+	assert_int_not_equal(res.status, 0);
+	assert_non_null(strstr(res.err, "MemoryError"));
+}
+#endif
+
+/* True once process pid is gone or a zombie. */
+static int
+dead(pid_t pid)
+{
+	char	 path[64], buf[256], *p;
+	FILE	*fp;
+	size_t	 n;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 1;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	/* "pid (comm) S ...": the state after the last ')'. */
+	return (p = strrchr(buf, ')')) != NULL && p[1] == ' ' && p[2] == 'Z';
+}
+
+/* The pid of a child of parent whose command is comm, or 0. */
+static pid_t
+child_of(pid_t parent, const char *comm)
+{
+	char		 path[300], buf[512], *p;
+	struct dirent	*e;
+	DIR		*d;
+	FILE		*fp;
+	size_t		 n;
+	long		 ppid;
+	pid_t		 found = 0;
+
+	if ((d = opendir("/proc")) == NULL)
+		return 0;
+	while (found == 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		if ((fp = fopen(path, "r")) == NULL)
+			continue;
+		n = fread(buf, 1, sizeof(buf) - 1, fp);
+		fclose(fp);
+		buf[n] = '\0';
+		/* "pid (comm) S ppid ..." */
+		if ((p = strrchr(buf, ')')) == NULL ||
+		    sscanf(p + 2, "%*c %ld", &ppid) != 1 || ppid != parent)
+			continue;
+		if (strstr(buf, comm) != NULL)
+			found = (pid_t)strtol(e->d_name, NULL, 10);
+	}
+	closedir(d);
+	return found;
+}
+
+static void
+test_child_dies_with_the_worker(void **state)
+{
+	struct child_limits	 l = { 0, 60, 0, 1 << 20 };
+	struct child_result	 res;
+	struct buf		 out;
+	const char		*path;
+	pid_t			 worker, pid = 0;
+	int			 i;
+
+	path = script(*state, "exec sleep 60");
+	if ((worker = fork()) == 0) {
+		buf_init(&out, *state);
+		child_run(path, &l, NULL, 0, &out, &res);
+		_exit(0);
+	}
+	assert_true(worker > 0);
+	for (i = 0; i < 500 && pid == 0; i++) {
+		usleep(10000);
+		pid = child_of(worker, "(sleep)");
+	}
+	assert_true(pid > 0);
+	kill(worker, SIGKILL);
+	waitpid(worker, NULL, 0);
+	for (i = 0; i < 300 && !dead(pid); i++)
+		usleep(10000);
+	assert_true(dead(pid));
+	unlink(path);
 }
 
 static void
@@ -240,6 +342,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_child_has_only_its_pipes_and_a_minimal_environment, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_child_is_killed_at_its_wall_clock, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_child_is_stopped_at_its_cpu_limit, fx_arena_setup, fx_arena_teardown),
+#ifndef __SANITIZE_ADDRESS__
+		cmocka_unit_test_setup_teardown(test_child_gets_no_memory_past_its_limit, fx_arena_setup, fx_arena_teardown),
+#endif
+		cmocka_unit_test_setup_teardown(test_child_dies_with_the_worker, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_child_is_killed_past_its_output_cap, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_exit_statuses_map_to_error_codes, fx_arena_setup, fx_arena_teardown),
 		cmocka_unit_test_setup_teardown(test_targets_are_sections_then_their_questions_then_general, fx_arena_setup, fx_arena_teardown),

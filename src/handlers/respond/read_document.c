@@ -48,16 +48,6 @@ load(struct request *req, struct response *res, struct registration *rg)
 	return 1;
 }
 
-/* True for the types a response document may be read from. */
-static int
-readable(const char *type)
-{
-	return type != NULL && (strcmp(type, "application/pdf") == 0 ||
-	    strcmp(type, "application/vnd.oasis.opendocument.text") == 0 ||
-	    strcmp(type, "application/vnd.openxmlformats-officedocument."
-	    "wordprocessingml.document") == 0);
-}
-
 void
 handle_read_upload(struct request *req, struct response *res)
 {
@@ -87,7 +77,7 @@ handle_read_upload(struct request *req, struct response *res)
 	name = filetype_clean_name(req->arena, files[0].name);
 	type = name != NULL ? filetype_sniff(files[0].data, files[0].len,
 	    name) : NULL;
-	if (!readable(type)) {
+	if (!docread_type_ok(type)) {
 		handler_problem(req, res, 422, "Filen är inte en PDF-, Word- "
 		    "(DOCX) eller ODT-fil. Bara sådana dokument kan läsas in.",
 		    "The file is not a PDF, DOCX or ODT document; only those "
@@ -112,12 +102,17 @@ handle_read_upload(struct request *req, struct response *res)
 }
 
 /* The proposal as the form's document: what the matcher found, each
- * answer's position and comment. Strings stay in the read's arena. */
+ * answer's position and comment. A question that asks for consequences
+ * or a time horizon has no comment field: its text goes to the first
+ * field it has (the consequences for the kommuner, the short term), for
+ * the person to move if it belongs in the other. Strings stay in the
+ * read's arena. */
 static int
-proposal_doc(struct arena *a, const struct docread *r,
-    struct response_doc *doc)
+proposal_doc(struct arena *a, const struct remiss_def *def,
+    const struct docread *r, struct response_doc *doc)
 {
-	size_t i;
+	const struct question_def	*q;
+	size_t				 i;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->position = r->position;
@@ -135,6 +130,15 @@ proposal_doc(struct arena *a, const struct docread *r,
 		an->question_id = r->answers[i].question_id;
 		an->position = r->answers[i].position;
 		an->comment = r->answers[i].comment;
+		q = an->question_id != NULL ?
+		    remiss_question(def, an->question_id) : NULL;
+		if (q != NULL && strcmp(q->kind, "konsekvens") == 0) {
+			an->consequence_kommun = an->comment;
+			an->comment = NULL;
+		} else if (q != NULL && strcmp(q->kind, "tidshorisont") == 0) {
+			an->short_term = an->comment;
+			an->comment = NULL;
+		}
 	}
 	return 0;
 }
@@ -192,7 +196,7 @@ handle_read_page(struct request *req, struct response *res)
 		return;
 	memset(&doc, 0, sizeof(doc));
 	if (r.status == DOCREAD_DONE) {
-		if (proposal_doc(req->arena, &r, &doc) == -1 ||
+		if (proposal_doc(req->arena, &rg.def, &r, &doc) == -1 ||
 		    token_new(key) == -1 ||
 		    date_today(today, sizeof(today)) == -1) {
 			handler_fail(req, res, PROB_INTERNAL);

@@ -140,17 +140,6 @@ register_read_arrival(struct request *req, const struct registration *rg,
 		    rg->org_name, date_ui_in(req->arena, rg->inv.closes)));
 }
 
-/* True for a type the response itself may come as: the document the
- * registration is of, or the one read into its form. */
-static int
-is_response_document(const char *type)
-{
-	return strcmp(type, "application/pdf") == 0 ||
-	    strcmp(type, "application/vnd.oasis.opendocument.text") == 0 ||
-	    strcmp(type, "application/vnd.openxmlformats-officedocument."
-	    "wordprocessingml.document") == 0;
-}
-
 int
 register_read_files(struct request *req, struct response_doc *doc,
     const struct attachment *original, struct form_errors *errs)
@@ -175,7 +164,7 @@ register_read_files(struct request *req, struct response_doc *doc,
 			form_errors_add(errs, "bilaga", _("Högst 20 bilagor."));
 			break;
 		}
-		if (is_response_document(type))
+		if (docread_type_ok(type))
 			documents++;
 		doc->attachments[doc->nattachments].filename = name;
 		doc->attachments[doc->nattachments].media_type = type;
