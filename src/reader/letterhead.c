@@ -66,7 +66,8 @@ find_date(const char *t, size_t start, size_t end, char out[11])
 		if (digits(t, k, end, 4, &y) && t[k + 4] == '-' &&
 		    digits(t, k + 5, end, 2, &m) && t[k + 7] == '-' &&
 		    digits(t, k + 8, end, 2, &d) && valid_date(y, m, d)) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+			snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+			    (unsigned)m % 100u, (unsigned)d % 100u);
 			return true;
 		}
 	}
@@ -80,8 +81,10 @@ find_date(const char *t, size_t start, size_t end, char out[11])
 			for (m = 0; m < 12; m++)
 				if (rword_is(w2.w, w2.len, months[m]) &&
 				    valid_date(y, m + 1, d)) {
-					snprintf(out, 11, "%04d-%02d-%02d", y,
-					    m + 1, d);
+					snprintf(out, 11, "%04u-%02u-%02u",
+					    (unsigned)y % 10000u,
+					    (unsigned)(m + 1) % 100u,
+					    (unsigned)d % 100u);
 					return true;
 				}
 		w = w2;
