@@ -18,8 +18,8 @@
 #include "views/dates.h"
 
 const char ctl_export_usage[] =
-    "usage: remissctl export SLUG --format xml|csv|odt|html|taggar.csv "
-    "-o FILE\n"
+    "usage: remissctl export SLUG --format "
+    "xml|csv|odt|html|taggar.csv|xlsx -o FILE\n"
     "\n"
     "Writes the remiss with every organisation's latest submitted\n"
     "remissvar to FILE ('-' for standard output), in one snapshot:\n"
@@ -28,6 +28,8 @@ const char ctl_export_usage[] =
     "  odt         the remissammanställning as an OpenDocument text\n"
     "  html        the remissammanställning as a printable page\n"
     "  taggar.csv  the referensgrupp's tags and annotations\n"
+    "  xlsx        the answers as an Excel workbook: an overview, a sheet\n"
+    "              per section, tags and themes\n"
     "FILE is replaced only when the export is complete.\n"
     "\n"
     "Exit status: 0 written, 1 no such remiss or an error, 2 usage.\n";

@@ -8,6 +8,7 @@
 #include "export/export.h"
 #include "export/html_export.h"
 #include "export/odt.h"
+#include "export/xlsx.h"
 #include "export/xmlout.h"
 
 static const struct {
@@ -25,6 +26,9 @@ static const struct {
 	    "remissammanstallning.html" },
 	[EXPORT_MARKS_CSV] = { "taggar.csv",
 	    "text/csv; charset=utf-8; header=present", "taggar.csv" },
+	[EXPORT_XLSX] = { "xlsx",
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    "remissvar.xlsx" },
 };
 
 enum export_format
@@ -70,6 +74,7 @@ export_write(struct db *db, const char *slug, enum export_format f,
 	struct xmlout		 xo;
 	struct html_export	 he;
 	struct odt		 od;
+	struct xlsx		 xl;
 	int			 rc;
 
 	switch (f) {
@@ -96,6 +101,12 @@ export_write(struct db *db, const char *slug, enum export_format f,
 		od.out = out;
 		rc = export_model_run(db, slug, &odt_writer, &od);
 		odt_cleanup(&od);
+		return rc;
+	case EXPORT_XLSX:
+		memset(&xl, 0, sizeof(xl));
+		xl.out = out;
+		rc = export_model_run(db, slug, &xlsx_writer, &xl);
+		xlsx_cleanup(&xl);
 		return rc;
 	default:
 		return -1;

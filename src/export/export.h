@@ -14,11 +14,12 @@ enum export_format {
 	EXPORT_ODT,		/* remissammanställning, OpenDocument text */
 	EXPORT_HTML,		/* remissammanställning, printable page */
 	EXPORT_MARKS_CSV,	/* tags and annotations, "taggar.csv" */
+	EXPORT_XLSX,		/* the answers as an Excel workbook */
 	EXPORT__MAX
 };
 
-/* "xml", "csv", "odt", "html", "taggar.csv" -> format; EXPORT__MAX if
- * none. */
+/* "xml", "csv", "odt", "html", "taggar.csv", "xlsx" -> format;
+ * EXPORT__MAX if none. */
 enum export_format export_format_parse(const char *s);
 
 /* The format's name as export_format_parse takes it. */
