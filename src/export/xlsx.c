@@ -14,9 +14,10 @@
 #include "views/dates.h"
 
 /* Dates are real Excel dates shown in Swedish wherever the workbook is
- * opened ([$-41D] is the Swedish locale): "22 maj 2024". */
-#define FMT_DATE	"[$-41D]d mmm yyyy"
-#define FMT_DATETIME	"[$-41D]d mmm yyyy hh:mm"
+ * opened ([$-41D] is the Swedish locale), as the other exports write
+ * them: "22 maj 2024", "21 maj 2024 kl. 14.03". */
+#define FMT_DATE	"[$-41D]d mmmm yyyy"
+#define FMT_DATETIME	"[$-41D]d mmmm yyyy \"kl.\" hh\\.mm"
 
 /* What an overview cell says when the organisation gave no answer to the
  * section (or none at all); never a dash. */
@@ -385,7 +386,7 @@ mark_rows(struct xlsx *x, const char *nr, const struct export_mark *m,
 }
 
 /* The rows under a section's table: its questions with their answers,
- * then the proposal's text, the summary, the beslutsförslag and the
+ * then the section's number and heading, the proposal's text, the summary, the beslutsförslag and the
  * dialogmöten, from row r. */
 static int
 section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
@@ -411,7 +412,10 @@ section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
 				return -1;
 	}
 	r++;
-	if (labelled(x, ws, &r, "Förslagets text", s->body) == -1 ||
+	/* The heading in full (the sheet's name may be cut). */
+	if (labelled(x, ws, &r, "Avsnitt", arena_printf(a, "%s %s",
+	    s->head->nr, s->head->heading)) == -1 ||
+	    labelled(x, ws, &r, "Förslagets text", s->body) == -1 ||
 	    labelled(x, ws, &r, "Sammanfattning", s->summary) == -1 ||
 	    labelled(x, ws, &r, "Sammanfattningen bygger på",
 	    s->summary_refs) == -1)
