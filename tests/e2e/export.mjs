@@ -1,6 +1,7 @@
 // export.mjs: the förvaltning downloads the remiss summary as ODT by clicking the export link
 // in the UI, and the file is checked as an OpenDocument text: a zip whose first entry is the
-// uncompressed "mimetype" and whose content.xml names the remiss.
+// uncompressed "mimetype" and whose content.xml names the remiss; then the Excel workbook,
+// whose first sheet is the overview.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { BASE, SLUG, step, visit, login, logout, newPage, assert } from './lib.mjs';
@@ -77,6 +78,20 @@ export async function exportOdt(browser) {
 	await step('export: content.xml names the remiss', async () => {
 		const xml = entry(file, 'content.xml').toString('utf8');
 		assert(xml.includes(xmlEscape(title)), `content.xml does not contain "${title}"`);
+	});
+	await step('export: clicking the Excel link downloads SLUG-remissvar.xlsx, a workbook whose first sheet is Översikt', async () => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click(`a[href="/api/v1/remisser/${SLUG}/export.xlsx"]`),
+		]);
+		assert(await download.failure() === null, `download failed: ${await download.failure()}`);
+		assert(download.suggestedFilename() === `${SLUG}-remissvar.xlsx`, `file name ${download.suggestedFilename()}`);
+		const x = fs.readFileSync(await download.path());
+		const wb = entry(x, 'xl/workbook.xml').toString('utf8');
+		const first = /<sheet name="([^"]*)"/.exec(wb);
+		assert(first && first[1] === 'Översikt', `first sheet ${first && first[1]}`);
+		const ov = entry(x, 'xl/worksheets/sheet1.xml').toString('utf8');
+		assert(ov.includes('<t>Remissinstans</t>'), 'the overview has no header row');
 	});
 	await step('export: the förvaltning logs out', () => logout(page));
 	await visit(page, 'utloggad efter export');
