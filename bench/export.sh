@@ -54,7 +54,7 @@ INSERT INTO response_versions (response_id, version, channel, position, contact_
 	 '</remissinstans><kontakt namn="Kontakt" epost="kontakt@example.org"></kontakt>' ||
 	 '<stallningstagande>tillstyrker</stallningstagande></remissvar>',
 	 encode(sha256(convert_to(o.name, 'UTF8')), 'hex'),
-	 to_char(now(), 'YYYY') || '-' || lpad(nextval('response_receipt_seq')::text, 6, '0')
+	 receipt_issue(now())
 	FROM responses resp JOIN organisations o ON o.id = resp.org_id
 	WHERE resp.remiss_id = (SELECT id FROM remiss WHERE slug = :'slug');
 INSERT INTO answers (version_id, section_id, ord, position, comment, proposed_wording)

@@ -11,6 +11,7 @@
 #include "export/xlsx.h"
 #include "log.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "views/dates.h"
 
 /* Dates are real Excel dates shown in Swedish wherever the workbook is
@@ -215,14 +216,15 @@ answer_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t at,
 	    a->themes, x->wrap);
 }
 
-/* A new sheet named after want (made valid and unique), or NULL. */
+/* A new sheet named after want (made valid and unique), or NULL (also
+ * when want is NULL, an allocation that failed). */
 static lxw_worksheet *
 add_sheet(struct xlsx *x, const char *want, const char *dflt)
 {
 	char		 name[XLSX_SHEET_NAME_BYTES];
 	lxw_worksheet	*ws;
 
-	if (xlsx_sheet_name(&x->names, want, dflt, name) == -1)
+	if (want == NULL || xlsx_sheet_name(&x->names, want, dflt, name) == -1)
 		return NULL;
 	if ((ws = workbook_add_worksheet(x->wb, name)) == NULL)
 		log_err("%s: sheet \"%s\" refused", __func__, name);
@@ -393,7 +395,7 @@ section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
     const struct export_section *s, struct arena *a)
 {
 	char		 title[EXPORT_DECISION_TITLE];
-	const char	*t;
+	const char	*t, *heading;
 	size_t		 k, i;
 
 	for (k = 0; k < s->nquestions; k++) {
@@ -413,8 +415,9 @@ section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
 	}
 	r++;
 	/* The heading in full (the sheet's name may be cut). */
-	if (labelled(x, ws, &r, "Avsnitt", arena_printf(a, "%s %s",
-	    s->head->nr, s->head->heading)) == -1 ||
+	if ((heading = arena_printf(a, "%s %s", s->head->nr,
+	    s->head->heading)) == NULL ||
+	    labelled(x, ws, &r, "Avsnitt", heading) == -1 ||
 	    labelled(x, ws, &r, "Förslagets text", s->body) == -1 ||
 	    labelled(x, ws, &r, "Sammanfattning", s->summary) == -1 ||
 	    labelled(x, ws, &r, "Sammanfattningen bygger på",
@@ -578,16 +581,46 @@ xlsx_new_sections(void *w, const struct export_head *h,
 	return table_done(ws, (lxw_row_t)n, NCOLS(new_section_cols), 0);
 }
 
-/* The lines of v[0..n) as one text, one per line, in a; NULL on OOM. */
+/* The lines of v[0..n) as one text, one per line, in a; NULL on OOM or
+ * when a line is NULL (an allocation that failed). */
 static const char *
 lines(struct arena *a, const char *const *v, size_t n)
 {
-	const char	*s = "";
-	size_t		 i;
+	struct buf	b;
+	size_t		i;
 
-	for (i = 0; i < n && s != NULL; i++)
-		s = arena_printf(a, "%s%s%s", s, i > 0 ? "\n" : "", v[i]);
-	return s;
+	buf_init(&b, a);
+	for (i = 0; i < n; i++)
+		if (v[i] == NULL || (i > 0 && buf_puts(&b, "\n") == -1) ||
+		    buf_puts(&b, v[i]) == -1)
+			return NULL;
+	return b.len > 0 ? b.data : "";
+}
+
+/* Meeting m's texts for columns 3-6 (organisations, participants,
+ * sections, themes) into t, in a. 0, or -1 on OOM. */
+static int
+meeting_lists(struct arena *a, const struct export_meeting *m,
+    const char *t[4])
+{
+	const char	**v;
+	size_t		  k, cap;
+
+	cap = m->nparticipants > m->nsections ? m->nparticipants :
+	    m->nsections;
+	if ((v = arena_calloc(a, cap + 1, sizeof(*v))) == NULL ||
+	    (t[0] = lines(a, m->orgs, m->norgs)) == NULL)
+		return -1;
+	for (k = 0; k < m->nparticipants; k++)
+		v[k] = export_participant_sv(a, &m->participants[k]);
+	if ((t[1] = lines(a, v, m->nparticipants)) == NULL)
+		return -1;
+	for (k = 0; k < m->nsections; k++)
+		v[k] = export_meeting_section_sv(a, m, k);
+	if ((t[2] = lines(a, v, m->nsections)) == NULL ||
+	    (t[3] = lines(a, m->themes, m->nthemes)) == NULL)
+		return -1;
+	return 0;
 }
 
 static int
@@ -597,8 +630,8 @@ xlsx_meetings(void *w, const struct export_head *h,
 	struct xlsx	*x = w;
 	lxw_worksheet	*ws;
 	struct arena	*a;
-	const char	**v;
-	size_t		 i, k, cap;
+	const char	*t[4];
+	size_t		 i, k;
 	lxw_row_t	 r;
 	int		 rc = -1;
 
@@ -612,27 +645,16 @@ xlsx_meetings(void *w, const struct export_head *h,
 		goto out;
 	for (i = 0; i < n; i++) {
 		r = (lxw_row_t)(i + 1);
-		cap = m[i].nparticipants > m[i].nsections ?
-		    m[i].nparticipants : m[i].nsections;
-		if ((v = arena_calloc(a, cap + 1, sizeof(*v))) == NULL)
-			goto out;
-		for (k = 0; k < m[i].nparticipants; k++)
-			v[k] = export_participant_sv(a, &m[i].participants[k]);
-		if (put_when(x, ws, r, 0, m[i].held_on) == -1 ||
+		if (meeting_lists(a, &m[i], t) == -1 ||
+		    put_when(x, ws, r, 0, m[i].held_on) == -1 ||
 		    put_text(x, ws, r, 1, m[i].title, x->wrap) == -1 ||
-		    put_text(x, ws, r, 2, m[i].place, x->wrap) == -1 ||
-		    put_text(x, ws, r, 3, lines(a, m[i].orgs, m[i].norgs),
-		    x->wrap) == -1 ||
-		    put_text(x, ws, r, 4, lines(a, v, m[i].nparticipants),
-		    x->wrap) == -1)
+		    put_text(x, ws, r, 2, m[i].place, x->wrap) == -1)
 			goto out;
-		for (k = 0; k < m[i].nsections; k++)
-			v[k] = export_meeting_section_sv(a, &m[i], k);
-		if (put_text(x, ws, r, 5, lines(a, v, m[i].nsections),
-		    x->wrap) == -1 ||
-		    put_text(x, ws, r, 6, lines(a, m[i].themes, m[i].nthemes),
-		    x->wrap) == -1 ||
-		    put_text(x, ws, r, 7, m[i].notes, x->wrap) == -1)
+		for (k = 0; k < 4; k++)
+			if (put_text(x, ws, r, (lxw_col_t)(3 + k), t[k],
+			    x->wrap) == -1)
+				goto out;
+		if (put_text(x, ws, r, 7, m[i].notes, x->wrap) == -1)
 			goto out;
 	}
 	rc = table_done(ws, (lxw_row_t)n, NCOLS(meeting_cols), 0);

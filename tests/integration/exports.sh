@@ -508,6 +508,13 @@ check "the overview's date is the day a registered response arrived, a real date
 	eval 'status_is 200 && expected_json ankomst-export-test >"$T/a.json" && xlsx_check "$T/a.xlsx" "$T/a.json" &&
 	lo_csv "$T/a.xlsx" "$T/lo-a" && grep -F "Brevkommunen" "$T/lo-a/a-Översikt.csv" | grep -qF ",$(svdate "$arrival"),"'
 
+# The formula remiss above has a question of its section and one about the whole remiss.
+get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.xlsx" "$T/f.xlsx"
+check "the answers to a section's question are under the section, those to a remiss-wide question on Frågor om remissen" \
+	eval 'status_is 200 && expected_json formel-export-test >"$T/f.json" &&
+	/usr/bin/python3 -c "import json, sys; e = json.load(open(sys.argv[1])); assert any(a[\"qid\"] and a[\"qsection\"] is None for a in e[\"answers\"]) and any(a[\"qsection\"] for a in e[\"answers\"])" "$T/f.json" &&
+	xlsx_check "$T/f.xlsx" "$T/f.json"'
+
 # Hostile texts: formulas, a 40 000-character comment, control characters, headings with
 # the characters a sheet name may not hold, and sections whose sheet names would be the
 # same once cleaned and cut to 31 characters, or alike but for case.
@@ -564,7 +571,7 @@ if "$BUILD/remissctl" remiss import "$T/xlsx-remiss.xml" >/dev/null 2>"$T/err"; 
 		SELECT r.id, 1, 'xml', 'tillstyrker', 'Kontakt', 'kontakt@example.org',
 		'<remissvar xmlns=\"urn:remissvar:1\" remiss=\"xlsx-export-test\"/>',
 		encode(sha256(convert_to('xlsx-export-test Bladregionen', 'UTF8')), 'hex'),
-		to_char(now(), 'YYYY') || '-' || lpad(nextval('response_receipt_seq')::text, 6, '0') FROM r RETURNING id)
+		receipt_issue(now()) FROM r RETURNING id)
 	INSERT INTO answers (version_id, section_id, ord, position, comment, proposed_wording)
 		SELECT v.id, s.id, 0, 'inga-synpunkter', E'Styr\x1btecken', E'Rad ett\x01\x07\r\nRad två\x0bslut'
 		FROM v, sections s JOIN remiss m ON m.id = s.remiss_id WHERE m.slug = 'xlsx-export-test' AND s.nr = '1-a'" >/dev/null

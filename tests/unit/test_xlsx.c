@@ -395,6 +395,125 @@ a_hostile_remiss_makes_a_workbook_of_text(void **state)
 	unsetenv("TMPDIR");
 }
 
+/* Every callback writes its part: a section's questions, heading,
+ * summary, beslutsförslag and dialogmöten under its table, the tags of a
+ * section and of a whole response in "Taggar", the themes, and the sheets
+ * of the remiss-wide questions, the new sections and the meetings after
+ * the fixed ones, in that order. */
+static void
+every_callback_writes_its_sheet(void **state)
+{
+	static struct export_org orgs[] = {
+		{ 1, "Laholms kommun", "kommun", "", "1",
+		    "2024-05-21T14:03:11+02:00", "2024-000017",
+		    POS_AVSTYRKER, "" },
+	};
+	static struct export_section_head secs[] = {
+		{ 10, "3.3", "Tröskelprincipen", { { 0 } } },
+	};
+	static const char *const morgs[] = { "Laholms kommun" };
+	static const char *const mnrs[] = { "3.3" };
+	static const char *const mheads[] = { "Tröskelprincipen" };
+	static const char *const mthemes[] = { "Finansiering" };
+	static const struct export_participant people[] = {
+		{ "Anna Svensson", "socialchef" }, { "Bo Ek", "" },
+	};
+	struct export_head head = {
+		.remiss_id = 1, .slug = "ok-test", .title = "Test",
+		.sender = "Region Halland", .diarienummer = "",
+		.description = "", .opens = "2024-04-01",
+		.closes = "2024-05-22", .status = "oppen",
+		.created = "2024-05-23T10:00:00+02:00", .orgs = orgs,
+		.norgs = 1, .nanswered = 1, .sections = secs, .nsections = 1,
+	};
+	struct export_answer an = { &orgs[0], POS_NONE, "Svar på frågan.",
+	    "", "Dyrare för regionen.", "", "", "", "" };
+	struct export_question q = { "q1", "konsekvens", "Vad kostar det?",
+	    &an, 1 };
+	struct export_question qo = { "q9", "fritext", "Något mer?", &an, 1 };
+	struct export_mark mk = { "Laholms kommun", "Finansiering", "citat",
+	    "0", "6", "", "Gunnel", "2024-05-24T09:00:00+02:00" };
+	struct export_meeting_ref mref = { "2024-05-22", "Sommarvården",
+	    "Laholms kommun" };
+	struct export_theme th = { "Finansiering", "", "Pengar", "1",
+	    "Kostnaderna delas.", "Laholms kommun (3.3)" };
+	struct export_new_section ns = { "3.4", "Uppföljning", "Ny text.",
+	    "Behövs.", "klar" };
+	struct export_meeting mt = { "2024-05-22", "Sommarvården", "Halmstad",
+	    "Anteckningar.", morgs, 1, people, 2, mnrs, mheads, 1, mthemes, 1 };
+	struct export_section sec;
+	struct mem		 m = { NULL, 0 };
+	struct export_sink	 s = { mem_write, &m };
+	struct xlsx		 w;
+	char			*x, *p;
+
+	(void)state;
+	memset(&sec, 0, sizeof(sec));
+	sec.head = &secs[0];
+	sec.body = "Förslagets text.";
+	sec.summary = "Sammanfattat.";
+	sec.summary_refs = "Laholms kommun";
+	sec.decision = "andrad";
+	sec.decision_text = "Ny lydelse.";
+	sec.decision_motivation = "Därför.";
+	sec.decision_status = "klar";
+	sec.questions = &q;
+	sec.nquestions = 1;
+	sec.marks = &mk;
+	sec.nmarks = 1;
+	sec.meetings = &mref;
+	sec.nmeetings = 1;
+	memset(&w, 0, sizeof(w));
+	w.out = &s;
+	assert_int_equal(xlsx_writer.begin(&w, &head), 0);
+	assert_int_equal(xlsx_writer.section(&w, &head, &sec), 0);
+	assert_int_equal(xlsx_writer.questions_overall(&w, &head, &qo, 1), 0);
+	assert_int_equal(xlsx_writer.marks_overall(&w, &head, &mk, 1), 0);
+	assert_int_equal(xlsx_writer.themes(&w, &head, &th, 1), 0);
+	assert_int_equal(xlsx_writer.new_sections(&w, &head, &ns, 1), 0);
+	assert_int_equal(xlsx_writer.meetings(&w, &head, &mt, 1), 0);
+	assert_int_equal(xlsx_writer.end(&w, &head), 0);
+	xlsx_cleanup(&w);
+
+	assert_non_null(x = part(&m, "xl/workbook.xml"));
+	assert_non_null(p = strstr(x, "name=\"Översikt\""));
+	assert_non_null(p = strstr(p, "name=\"3.3 Tröskelprincipen\""));
+	assert_non_null(p = strstr(p, "name=\"Taggar\""));
+	assert_non_null(p = strstr(p, "name=\"Teman\""));
+	assert_non_null(p = strstr(p, "name=\"Frågor om remissen\""));
+	assert_non_null(p = strstr(p, "name=\"Nya avsnitt\""));
+	assert_non_null(p = strstr(p, "name=\"Dialogmöten\""));
+	free(x);
+	assert_non_null(x = part(&m, "xl/worksheets/sheet2.xml"));
+	assert_non_null(p = strstr(x, "<t>Fråga q1: Vad kostar det?</t>"));
+	assert_non_null(p = strstr(p, "<t>Dyrare för regionen.</t>"));
+	assert_non_null(p = strstr(p, "<t>3.3 Tröskelprincipen</t>"));
+	assert_non_null(p = strstr(p, "<t>Sammanfattat.</t>"));
+	assert_non_null(p = strstr(p,
+	    "<t>Beslutsförslag: Ändrad (klar för beslut)</t>"));
+	assert_non_null(p = strstr(p, "<t>Ny lydelse.</t>"));
+	assert_non_null(strstr(p, "<t>22 maj 2024: Sommarvården (Laholms "
+	    "kommun)</t>"));
+	free(x);
+	assert_non_null(x = part(&m, "xl/worksheets/sheet3.xml"));	/* Taggar */
+	assert_non_null(p = strstr(x, "<t>3.3</t>"));
+	assert_non_null(strstr(p, "<t>Hela svaret</t>"));
+	assert_non_null(strstr(x, "<autoFilter ref=\"A1:G3\""));
+	free(x);
+	assert_non_null(x = part(&m, "xl/worksheets/sheet5.xml"));	/* Frågor */
+	assert_non_null(strstr(x, "<t>Fråga q9: Något mer?</t>"));
+	assert_non_null(strstr(x, "<t>Ej angivet</t>"));
+	free(x);
+	assert_non_null(x = part(&m, "xl/worksheets/sheet6.xml"));	/* Nya */
+	assert_non_null(strstr(x, "<t>Klar för beslut</t>"));
+	free(x);
+	assert_non_null(x = part(&m, "xl/worksheets/sheet7.xml"));	/* Möten */
+	assert_non_null(strstr(x, "<t>Anna Svensson, socialchef\nBo Ek</t>"));
+	assert_non_null(strstr(x, "<t>3.3 Tröskelprincipen</t>"));
+	free(x);
+	free(m.p);
+}
+
 /* The format's name, type and file name. */
 static void
 xlsx_is_a_format_with_its_type_and_file(void **state)
@@ -422,6 +541,7 @@ main(void)
 		cmocka_unit_test(sheet_names_are_valid_unique_and_short),
 		cmocka_unit_test(dates_are_parsed_or_refused),
 		cmocka_unit_test(a_hostile_remiss_makes_a_workbook_of_text),
+		cmocka_unit_test(every_callback_writes_its_sheet),
 		cmocka_unit_test(xlsx_is_a_format_with_its_type_and_file),
 	};
 
