@@ -94,27 +94,49 @@ starts_escape(const unsigned char *p, size_t left)
 	    hexdigit(p[5]) && p[6] == '_';
 }
 
+/*
+ * Reads the character at s[*i] as next_char does and sets *cost to what it
+ * counts against the limit: its UTF-16 units, or 7 for a "_" written as its
+ * escape. Both Excel (UTF-16 units of the text it shows) and libxlsxwriter
+ * (code points of the text it is given, escapes included) then stay within
+ * XLSX_CELL_MAX. Returns the character, 0 for an escaped "_".
+ */
+static uint32_t
+cell_char(const unsigned char *s, size_t len, size_t *i, size_t *cost)
+{
+	size_t		start = *i;
+	uint32_t	cp = next_char(s, len, i);
+
+	if (cp == '_' && starts_escape(s + start, len - start)) {
+		*cost = 7;
+		return 0;
+	}
+	*cost = units(cp);
+	return cp;
+}
+
 char *
 xlsx_cell_text(const char *s, char *out, bool *cut)
 {
 	const unsigned char	*u = (const unsigned char *)(s != NULL ? s : "");
 	size_t			 len = strlen((const char *)u), i, o = 0;
-	size_t			 total = 0, budget, used = 0, start;
+	size_t			 total = 0, budget, used = 0, cost;
 	uint32_t		 cp;
 
-	/* First the length as a cell counts it, to know whether it must be
-	 * cut and so leave room for the marker. */
-	for (i = 0; i < len && total <= XLSX_CELL_MAX; )
-		total += units(next_char(u, len, &i));
+	/* First the length as the limit counts it, to know whether it must
+	 * be cut and so leave room for the marker. */
+	for (i = 0; i < len && total <= XLSX_CELL_MAX; ) {
+		cell_char(u, len, &i, &cost);
+		total += cost;
+	}
 	*cut = total > XLSX_CELL_MAX;
 	budget = *cut ? XLSX_CELL_MAX - CUT_UNITS : XLSX_CELL_MAX;
 	for (i = 0; i < len; ) {
-		start = i;
-		cp = next_char(u, len, &i);
-		if (used + units(cp) > budget)
+		cp = cell_char(u, len, &i, &cost);
+		if (used + cost > budget)
 			break;
-		used += units(cp);
-		if (cp == '_' && starts_escape(u + start, len - start)) {
+		used += cost;
+		if (cp == 0) {
 			memcpy(out + o, "_x005F_", 7);
 			o += 7;
 		} else

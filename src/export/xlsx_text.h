@@ -28,9 +28,11 @@
  * control characters (C0 but TAB and LF), U+FFFE/U+FFFF and bytes that are
  * not UTF-8 become U+FFFD; a "_" that would start one of SpreadsheetML's
  * "_xHHHH_" escapes is itself escaped ("_x005F_"), so that a reader shows
- * the text as written. A text longer than XLSX_CELL_MAX units is cut at a
- * character boundary and ends with XLSX_CUT_MARKER, and *cut is set (else
- * cleared). NULL is "". Returns out.
+ * the text as written. A text longer than XLSX_CELL_MAX units (an escaped
+ * "_" counting as the seven characters of its escape, which is what
+ * libxlsxwriter counts) is cut at a character boundary and ends with
+ * XLSX_CUT_MARKER, and *cut is set (else cleared). NULL is "". Returns
+ * out.
  */
 char *xlsx_cell_text(const char *s, char *out, bool *cut);
 

@@ -56,15 +56,16 @@ def unescape(v):
 def shown(text):
     """What a text the database holds looks like in a cell: line breaks as LF, other
     control characters as U+FFFD, cut with the marker beyond Excel's limit (counted in
-    UTF-16 units)."""
+    UTF-16 units, a "_" that starts "_xHHHH_" as the 7 characters of its escape)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
     text = re.sub(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]", "\ufffd", text)
-    units = sum(2 if ord(c) > 0xFFFF else 1 for c in text)
-    if units <= CELL_MAX:
+    # What the limit counts: UTF-16 units, a "_" that must be escaped as its escape's 7.
+    cost = [7 if c == "_" and re.match(r"_[xX][0-9A-Fa-f]{4}_", text[i:i + 7])
+            else 2 if ord(c) > 0xFFFF else 1 for i, c in enumerate(text)]
+    if sum(cost) <= CELL_MAX:
         return text
     out, n = [], 0
-    for c in text:
-        u = 2 if ord(c) > 0xFFFF else 1
+    for c, u in zip(text, cost):
         if n + u > CELL_MAX - len(MARKER):
             break
         out.append(c)

@@ -18,6 +18,7 @@
 #include "export/model.h"
 #include "export/xlsx.h"
 #include "export/xlsx_text.h"
+#include "http/utf8.h"
 #include "views/dates.h"
 
 /* UTF-16 code units of UTF-8 s, as Excel counts characters. */
@@ -129,6 +130,16 @@ cell_text_is_cut_at_excels_limit(void **state)
 	assert_true(cut);
 	assert_true(utf16_units(out) <= XLSX_CELL_MAX);
 	assert_true(ends_with(out, "\xF0\x9F\x98\x80" XLSX_CUT_MARKER));
+	/* An escaped "_" counts as its seven characters: libxlsxwriter
+	 * refuses a string of more than 32 767 code points, escapes
+	 * included. */
+	for (i = 0; i < 5000; i++)
+		memcpy(in + 7 * i, "_x0041_", 7);
+	in[7 * 5000] = '\0';
+	xlsx_cell_text(in, out, &cut);
+	assert_true(cut);
+	assert_true(utf8_chars(out) <= XLSX_CELL_MAX);
+	assert_true(ends_with(out, XLSX_CUT_MARKER));
 	/* Three-byte characters at the limit fit the buffer. */
 	for (i = 0; i < 40000; i++)
 		memcpy(in + 3 * i, "\xE2\x82\xAC", 3);
