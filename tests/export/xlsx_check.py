@@ -11,7 +11,8 @@ those of an answer to a question, qsection null for a question about the whole r
 
 Checks, with openpyxl: the first sheet is "Översikt", then one sheet per section in order
 with a name Excel accepts (at most 31 characters, none of []:*?/\\, unique without regard
-to case); every sheet has a bold header row, frozen, with an autofilter from A1. The
+to case); every sheet has a bold header row, frozen, with an autofilter from A1, and a
+first column wider than the default; a section sheet's comments wrap. The
 overview has a row per organisation (its kind, organisation number, kvittensnummer, the day
 it answered as a real date, its overall position in words) and a column per section headed
 "nr heading" whose cell is the organisation's position on the section in words, or "Inget
@@ -114,6 +115,8 @@ def check(path, exp):
             say("%s: the header row is not frozen (%r)" % (ws.title, ws.freeze_panes))
         if not (ws.auto_filter.ref or "").startswith("A1:"):
             say("%s: no autofilter over the table (%r)" % (ws.title, ws.auto_filter.ref))
+        if not (ws.column_dimensions["A"].width or 0) > 13:
+            say("%s: column A keeps the default width (%r)" % (ws.title, ws.column_dimensions["A"].width))
         for r in ws.iter_rows(values_only=True):
             for v in r:
                 if v == "–":
@@ -170,6 +173,10 @@ def check(path, exp):
         where = "sheet %r (%s)" % (ws.title, s["nr"])
         if rs[0][:3] != ["Remissinstans", "Typ", "Ställningstagande"]:
             say("%s: header %r" % (where, rs[0][:4]))
+        for r in ws.iter_rows(min_row=2, max_row=ws.max_row):
+            if r[3].value and not r[3].alignment.wrap_text:
+                say("%s: the comment in row %d does not wrap" % (where, r[3].row))
+                break
         table = {}
         for r in rs[1:]:
             if not any(v not in ("", None) for v in r):
