@@ -180,7 +180,7 @@ put_heads(struct xlsx *x, lxw_worksheet *ws, lxw_col_t at,
 	return 0;
 }
 
-/* Freezes the header row (and the first ncols columns) of ws and puts an
+/* Freezes the header row (and the first freeze columns) of ws and puts an
  * autofilter over its table: the header and rows 1..nrows, ncols columns.
  * 0 or -1. */
 static int
