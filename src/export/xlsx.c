@@ -58,9 +58,9 @@ static const struct col answer_cols[ANSWER_COLS] = {
 static const struct col overview_cols[OV_FIXED] = {
 	{ "Remissinstans", 30, 1 },
 	{ "Typ", 10, 0 },
-	{ "Organisationsnummer", 14, 0 },
-	{ "Svar mottaget", 18, 0 },
-	{ "Kvittensnummer", 14, 0 },
+	{ "Organisationsnummer", 20, 0 },
+	{ "Svar mottaget", 24, 0 },
+	{ "Kvittensnummer", 18, 0 },
 	{ "Ställningstagande (hela remissen)", 24, 0 },
 };
 
@@ -71,7 +71,7 @@ static const struct col mark_cols[] = {
 	{ "Citat", 50, 1 },
 	{ "Anteckning", 50, 1 },
 	{ "Av", 20, 1 },
-	{ "Tid", 18, 0 },
+	{ "Tid", 24, 0 },
 };
 
 static const struct col theme_cols[] = {
@@ -92,7 +92,7 @@ static const struct col new_section_cols[] = {
 };
 
 static const struct col meeting_cols[] = {
-	{ "Datum", 14, 0 },
+	{ "Datum", 18, 0 },
 	{ "Rubrik", 30, 1 },
 	{ "Plats", 20, 1 },
 	{ "Remissinstanser", 30, 1 },
@@ -262,6 +262,7 @@ open_workbook(struct xlsx *x, const struct export_head *h)
 	if ((x->head = workbook_add_format(x->wb)) == NULL ||
 	    (x->wrap = workbook_add_format(x->wb)) == NULL ||
 	    (x->bold = workbook_add_format(x->wb)) == NULL ||
+	    (x->plain = workbook_add_format(x->wb)) == NULL ||
 	    (x->date = workbook_add_format(x->wb)) == NULL ||
 	    (x->datetime = workbook_add_format(x->wb)) == NULL)
 		return -1;
@@ -273,6 +274,9 @@ open_workbook(struct xlsx *x, const struct export_head *h)
 	format_set_text_wrap(x->wrap);
 	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
 	format_set_bold(x->bold);
+	/* For notes in a wrapped column, which should run on to the right
+	 * (a cell without a format of its own takes its column's). */
+	format_set_align(x->plain, LXW_ALIGN_VERTICAL_TOP);
 	format_set_num_format(x->date, FMT_DATE);
 	format_set_align(x->date, LXW_ALIGN_LEFT);
 	format_set_num_format(x->datetime, FMT_DATETIME);
@@ -406,7 +410,7 @@ section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
 		    put_text(x, ws, r++, 0, t, x->bold) == -1)
 			return -1;
 		if (q->nanswers == 0 && put_text(x, ws, r++, 0,
-		    "Ingen remissinstans har svarat på frågan.", NULL) == -1)
+		    "Ingen remissinstans har svarat på frågan.", x->plain) == -1)
 			return -1;
 		for (i = 0; i < q->nanswers; i++)
 			if (answer_row(x, ws, r++, 0, q->answers[i].org,
@@ -721,7 +725,7 @@ overview_below(struct xlsx *x, const struct export_head *h, lxw_row_t r)
 	for (i = 0; i < NCOLS(order); i++) {
 		k = order[i];
 		if (put_text(x, x->overview, ++r, 0, k == POS__MAX ? NO_ANSWER :
-		    export_position_sv((enum position)k), NULL) == -1)
+		    export_position_sv((enum position)k), x->plain) == -1)
 			goto out;
 		/* The whole remiss's count under its column, then each
 		 * section's under the section's. */
@@ -733,15 +737,15 @@ overview_below(struct xlsx *x, const struct export_head *h, lxw_row_t r)
 	}
 	r++;
 	for (i = 0; i < NCOLS(notes); i++)
-		if (put_text(x, x->overview, ++r, 0, notes[i], NULL) == -1)
+		if (put_text(x, x->overview, ++r, 0, notes[i], x->plain) == -1)
 			goto out;
 	if (put_text(x, x->overview, ++r, 0, arena_printf(a, "Remiss: %s%s%s "
 	    "(exporterad %s).", h->title, h->diarienummer[0] != '\0' ?
 	    ", diarienummer " : "", h->diarienummer,
-	    iso_datetime_sv_in(a, h->created)), NULL) == -1 ||
+	    iso_datetime_sv_in(a, h->created)), x->plain) == -1 ||
 	    put_text(x, x->overview, ++r, 0, arena_printf(a, "Celler som "
 	    "förkortats till Excels gräns på 32 767 tecken (slutar med "
-	    "\"%s\"): %zu.", XLSX_CUT_MARKER, x->ncut), NULL) == -1)
+	    "\"%s\"): %zu.", XLSX_CUT_MARKER, x->ncut), x->plain) == -1)
 		goto out;
 	rc = 0;
 out:

@@ -15,7 +15,8 @@ struct xlsx {
 	const struct export_sink	*out;
 	char				 dir[256];	/* "" until made */
 	lxw_workbook			*wb;
-	lxw_format			*head, *wrap, *bold, *date, *datetime;
+	lxw_format			*head, *wrap, *bold, *plain;
+	lxw_format			*date, *datetime;
 	lxw_worksheet			*overview, *marks, *themes;
 	lxw_worksheet			**secs;		/* one per section */
 	size_t				 nsecs;
