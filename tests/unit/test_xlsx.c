@@ -525,6 +525,52 @@ every_callback_writes_its_sheet(void **state)
 	free(m.p);
 }
 
+/* An export stopped midway (a database error after begin) writes nothing
+ * to the sink and leaves no file behind; LeakSanitizer sees that the
+ * workbook left open is freed. */
+static void
+a_failed_export_leaves_nothing_behind(void **state)
+{
+	static struct export_org orgs[] = {
+		{ 1, "Laholms kommun", "kommun", "", "", "", "", POS_NONE, "" },
+	};
+	static struct export_section_head secs[] = {
+		{ 10, "1", "Första", { { 0 } } },
+	};
+	struct export_head head = {
+		.remiss_id = 1, .slug = "ok-test", .title = "Test",
+		.sender = "", .diarienummer = "", .description = "",
+		.opens = "2024-04-01", .closes = "2024-05-22", .status = "oppen",
+		.created = "2024-05-23T10:00:00+02:00", .orgs = orgs,
+		.norgs = 1, .sections = secs, .nsections = 1,
+	};
+	char			 tmpl[] = "/tmp/test-xlsx-XXXXXX";
+	struct mem		 m = { NULL, 0 };
+	struct export_sink	 s = { mem_write, &m };
+	struct xlsx		 w;
+	DIR			*d;
+	struct dirent		*e;
+	size_t			 left = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(tmpl));
+	setenv("TMPDIR", tmpl, 1);
+	memset(&w, 0, sizeof(w));
+	w.out = &s;
+	assert_int_equal(xlsx_writer.begin(&w, &head), 0);
+	xlsx_cleanup(&w);
+	assert_int_equal(m.len, 0);
+	assert_null(w.wb);
+	assert_non_null(d = opendir(tmpl));
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			left++;
+	closedir(d);
+	assert_int_equal(left, 0);
+	rmdir(tmpl);
+	unsetenv("TMPDIR");
+}
+
 /* The format's name, type and file name. */
 static void
 xlsx_is_a_format_with_its_type_and_file(void **state)
@@ -553,6 +599,7 @@ main(void)
 		cmocka_unit_test(dates_are_parsed_or_refused),
 		cmocka_unit_test(a_hostile_remiss_makes_a_workbook_of_text),
 		cmocka_unit_test(every_callback_writes_its_sheet),
+		cmocka_unit_test(a_failed_export_leaves_nothing_behind),
 		cmocka_unit_test(xlsx_is_a_format_with_its_type_and_file),
 	};
 
