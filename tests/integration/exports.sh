@@ -604,6 +604,13 @@ assert row[4].value == "Rad ett\ufffd\ufffd\nRad två\nslut", repr(row[4].value)
 notes = [c for r in wb["Översikt"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
 assert any("förkortats" in c and c.endswith("): 1.") for c in notes), notes[-3:]
 EOF
+	# The same class of defect in the other writers: libxml2's writer lets control
+	# characters through, which no XML parser takes.
+	get "$F_TOKEN" "/api/v1/remisser/xlsx-export-test/export.html" "$T/h.html"
+	get "$F_TOKEN" "/api/v1/remisser/xlsx-export-test/export.odt" "$T/h.odt"
+	check "the HTML and ODT exports of the answer with control characters are well-formed, the characters replaced" \
+		eval 'xmllint --noout "$T/h.html" && grep -qF "Styr�tecken" "$T/h.html" &&
+		odt_has "$T/h.odt" "Styr�tecken" "Rad ett��"'
 	check "LibreOffice opens the hostile workbook and shows the formula-like texts as text" \
 		eval 'lo_csv "$T/h.xlsx" "$T/lo-h" && grep -rqF "=cmd|'"'"' /C calc'"'"'!A0" "$T/lo-h" &&
 		grep -rqF "@SUM(1+1)*cmd|" "$T/lo-h" && grep -rqF "+46 35 13 20 00 och _x0041_ som text" "$T/lo-h" &&
