@@ -391,9 +391,9 @@ mark_rows(struct xlsx *x, const char *nr, const struct export_mark *m,
 	return 0;
 }
 
-/* The rows under a section's table: its questions with their answers,
- * then the section's number and heading, the proposal's text, the summary, the beslutsförslag and the
- * dialogmöten, from row r. */
+/* The rows under a section's table, from row r: its questions with their
+ * answers, then the section's number and heading, the proposal's text,
+ * the summary, the beslutsförslag and the dialogmöten. */
 static int
 section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
     const struct export_section *s, struct arena *a)
@@ -435,7 +435,7 @@ section_below(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r,
 		return -1;
 	for (i = 0; i < s->nmeetings; i++)
 		if ((t = export_meeting_ref_text(a, &s->meetings[i])) == NULL ||
-		    labelled(x, ws, &r, i == 0 ? "Dialogmöten" : " ", t) == -1)
+		    labelled(x, ws, &r, i == 0 ? "Dialogmöten" : "", t) == -1)
 			return -1;
 	return 0;
 }
@@ -456,6 +456,8 @@ xlsx_section(void *w, const struct export_head *h,
 		return -1;
 	/* Every position for the overview's cells at the end. */
 	for (i = 0; i < s->nanswers; i++) {
+		if (s->answers[i].org == NULL)
+			continue;
 		oi = (size_t)(s->answers[i].org - h->orgs);
 		if (oi < x->norgs)
 			x->pos[oi * x->nsecs + s->index] =
