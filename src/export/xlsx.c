@@ -182,11 +182,16 @@ put_heads(struct xlsx *x, lxw_worksheet *ws, lxw_col_t at,
 
 /* Freezes the header row (and the first freeze columns) of ws and puts an
  * autofilter over its table: the header and rows 1..nrows, ncols columns.
+ * Printed, the sheet is A4 landscape with the header row on every page.
  * 0 or -1. */
 static int
 table_done(lxw_worksheet *ws, lxw_row_t nrows, size_t ncols, lxw_col_t freeze)
 {
 	worksheet_freeze_panes(ws, 1, freeze);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	if (lxw_check(__func__, worksheet_repeat_rows(ws, 0, 0)) == -1)
+		return -1;
 	return lxw_check(__func__, worksheet_autofilter(ws, 0, 0, nrows,
 	    (lxw_col_t)(ncols - 1)));
 }
