@@ -527,7 +527,7 @@ cat >"$T/xlsx-remiss.xml" <<XML
   <remissinstans typ="kommun">Arkkommunen</remissinstans>
   <remissinstans typ="region">Bladregionen</remissinstans>
   <avsnitt nr="1:a" rubrik="Mål/medel [del 1]: *viktigt*? \\ slut">Text ett.
-    <fraga id="k1" typ="fritext">Vad kostar det?</fraga>
+    <fraga id="xk9" typ="fritext">Vad kostar det?</fraga>
   </avsnitt>
   <avsnitt nr="1-a" rubrik="Mål/medel [del 1]: *viktigt*? \\ slut">Text två.</avsnitt>
   <avsnitt nr="2.2.2.2.2.2.2.2.2.2.2.2.2.2.2.1" rubrik="Första långa">Text tre.</avsnitt>
@@ -553,7 +553,7 @@ cat >"$T/xlsx-svar.xml" <<XML
     <kommentar>$long</kommentar>
   </svar>
   <svar avsnitt="A"><kommentar>+46 35 13 20 00 och _x0041_ som text</kommentar></svar>
-  <svar fraga="k1"><kommentar>-1 krona</kommentar></svar>
+  <svar fraga="xk9"><kommentar>-1 krona</kommentar></svar>
 </remissvar>
 XML
 if "$BUILD/remissctl" remiss import "$T/xlsx-remiss.xml" >/dev/null 2>"$T/err"; then
@@ -563,17 +563,23 @@ if "$BUILD/remissctl" remiss import "$T/xlsx-remiss.xml" >/dev/null 2>"$T/err"; 
 	check "the response with formula-like texts and a 40 000-character comment is stored" \
 		eval 'status_is 201 && [ "$(sql "SELECT max(length(a.comment)) FROM answers a JOIN response_versions v ON v.id = a.version_id JOIN responses r ON r.id = v.response_id JOIN remiss m ON m.id = r.remiss_id WHERE m.slug = '"'"'xlsx-export-test'"'"'")" = 40000 ]'
 	# What no form or upload lets in, the database may still hold (a document the reader
-	# read, an older import): control characters. Stored as the benchmark stores answers.
+	# read, an older import): control characters. Stored as the server stores a version
+	# (its canonical XML's SHA-256, a receipt, the response.submit audit row), so that
+	# remissctl verify in later suites finds the database whole.
 	sql "WITH r AS (INSERT INTO responses (remiss_id, org_id) SELECT m.id, o.id FROM remiss m, organisations o
 		WHERE m.slug = 'xlsx-export-test' AND o.name = 'Bladregionen' RETURNING id),
+	x AS (SELECT '<remissvar xmlns=\"urn:remissvar:1\" remiss=\"xlsx-export-test\"/>'::text AS xml),
 	v AS (INSERT INTO response_versions (response_id, version, channel, position, contact_name,
 		contact_email, canonical_xml, sha256, receipt_number)
-		SELECT r.id, 1, 'xml', 'tillstyrker', 'Kontakt', 'kontakt@example.org',
-		'<remissvar xmlns=\"urn:remissvar:1\" remiss=\"xlsx-export-test\"/>',
-		encode(sha256(convert_to('xlsx-export-test Bladregionen', 'UTF8')), 'hex'),
-		receipt_issue(now()) FROM r RETURNING id)
+		SELECT r.id, 1, 'xml', 'tillstyrker', 'Kontakt', 'kontakt@example.org', x.xml,
+		encode(sha256(convert_to(x.xml, 'UTF8')), 'hex'), receipt_issue(now()) FROM r, x
+		RETURNING id, response_id, receipt_number, sha256),
+	au AS (INSERT INTO audit_log (actor, action, object_type, object_id, detail)
+		SELECT 'remissctl', 'response.submit', 'response_version', v.id::text,
+		jsonb_build_object('version', 1, 'receipt', v.receipt_number, 'channel', 'xml',
+			'response_id', v.response_id, 'sha256', v.sha256) FROM v)
 	INSERT INTO answers (version_id, section_id, ord, position, comment, proposed_wording)
-		SELECT v.id, s.id, 0, 'inga-synpunkter', E'Styr\x1btecken', E'Rad ett\x01\x07\r\nRad två\x0bslut'
+		SELECT v.id, s.id, 0, 'inga-synpunkter', E'Styr\\x1btecken', E'Rad ett\\x01\\x07\\r\\nRad två\\x0bslut'
 		FROM v, sections s JOIN remiss m ON m.id = s.remiss_id WHERE m.slug = 'xlsx-export-test' AND s.nr = '1-a'" >/dev/null
 	get "$F_TOKEN" "/api/v1/remisser/xlsx-export-test/export.xlsx" "$T/h.xlsx"
 	expected_json xlsx-export-test >"$T/h.json"
