@@ -8,7 +8,8 @@
 # SELECT over generate_series, never row by row; prints how long it took); then runs
 # `remissctl export` in every format under /usr/bin/time -v and prints one line per format:
 # size, seconds, peak RSS (MiB), output bytes. With --doc it also rewrites the "Exports"
-# section of docs/performance.md. FORMATS="odt docx" measures only those formats.
+# section of docs/performance.md. BENCH_FORMATS="csv xlsx" (default: every format) runs
+# only those, e.g. the XLSX beside its CSV baseline at 3000x200 without the others.
 # Timings are reported, never asserted.
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/dev/lib.sh"
@@ -84,7 +85,7 @@ for size in "${SIZES[@]}"; do
 	t0=$(date +%s)
 	make_remiss "$slug" "$orgs" "$secs"
 	echo "==> $slug: $orgs organisations x $secs sections built in $(( $(date +%s) - t0 )) s" >&2
-	for f in ${FORMATS:-csv taggar.csv xml html odt docx beslutsforslag.docx}; do
+	for f in ${BENCH_FORMATS:-${FORMATS:-csv taggar.csv xml html odt docx beslutsforslag.docx xlsx}}; do
 		out=$B/out/$slug.$f
 		/usr/bin/time -v -o "$B/time" "$BUILD/remissctl" export "$slug" --format "$f" -o "$out" 2>/dev/null
 		secs_used=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$B/time")

@@ -57,7 +57,7 @@ static const char usage_main[] =
     "  token create --org NAME | --user EMAIL [--label TEXT]\n"
     "  token revoke ID\n"
     "  token list [--org NAME]      manage API tokens\n"
-    "  export SLUG --format xml|csv|odt|html|taggar.csv -o FILE\n"
+    "  export SLUG --format xml|csv|odt|html|taggar.csv|xlsx -o FILE\n"
     "                               write a remiss with its answers\n"
     "  verify                       check that every stored version matches\n"
     "                               its receipt (after a restore)\n"

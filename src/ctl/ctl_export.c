@@ -19,7 +19,7 @@
 
 const char ctl_export_usage[] =
     "usage: remissctl export SLUG --format xml|csv|odt|html|taggar.csv|"
-    "docx|beslutsforslag.docx -o FILE\n"
+    "docx|beslutsforslag.docx|xlsx -o FILE\n"
     "\n"
     "Writes the remiss with every organisation's latest submitted\n"
     "remissvar to FILE ('-' for standard output), in one snapshot:\n"
@@ -30,6 +30,8 @@ const char ctl_export_usage[] =
     "  taggar.csv  the referensgrupp's tags and annotations\n"
     "  docx        the remissammanställning as a Word document\n"
     "  beslutsforslag.docx  the beslutsförslag alone, as a Word document\n"
+    "  xlsx        the answers as an Excel workbook: an overview, a sheet\n"
+    "              per section, tags and themes\n"
     "FILE is replaced only when the export is complete.\n"
     "\n"
     "Exit status: 0 written, 1 no such remiss or an error, 2 usage.\n";

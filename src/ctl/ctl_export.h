@@ -1,4 +1,4 @@
-/* ctl/ctl_export.h: remissctl export SLUG --format xml|csv|odt|html|taggar.csv -o FILE. */
+/* ctl/ctl_export.h: remissctl export SLUG --format xml|csv|odt|html|taggar.csv|xlsx -o FILE. */
 #ifndef REMISS_CTL_EXPORT_H
 #define REMISS_CTL_EXPORT_H
 

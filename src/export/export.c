@@ -9,6 +9,7 @@
 #include "export/export.h"
 #include "export/html_export.h"
 #include "export/odt.h"
+#include "export/xlsx.h"
 #include "export/xmlout.h"
 
 static const struct {
@@ -32,6 +33,9 @@ static const struct {
 	[EXPORT_BESLUT_DOCX] = { "beslutsforslag.docx", "application/"
 	    "vnd.openxmlformats-officedocument.wordprocessingml.document",
 	    "beslutsforslag.docx" },
+	[EXPORT_XLSX] = { "xlsx",
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    "remissvar.xlsx" },
 };
 
 enum export_format
@@ -78,6 +82,7 @@ export_write(struct db *db, const char *slug, enum export_format f,
 	struct html_export	 he;
 	struct odt		 od;
 	struct docx_export	 dx;
+	struct xlsx		 xl;
 	int			 rc;
 
 	switch (f) {
@@ -112,6 +117,11 @@ export_write(struct db *db, const char *slug, enum export_format f,
 		rc = export_model_run(db, slug, f == EXPORT_DOCX ?
 		    &docx_export_writer : &beslutsforslag_docx_writer, &dx);
 		docx_cleanup(&dx.d);
+	case EXPORT_XLSX:
+		memset(&xl, 0, sizeof(xl));
+		xl.out = out;
+		rc = export_model_run(db, slug, &xlsx_writer, &xl);
+		xlsx_cleanup(&xl);
 		return rc;
 	default:
 		return -1;

@@ -16,11 +16,12 @@ enum export_format {
 	EXPORT_MARKS_CSV,	/* tags and annotations, "taggar.csv" */
 	EXPORT_DOCX,		/* remissammanställning, Word */
 	EXPORT_BESLUT_DOCX,	/* the beslutsförslag alone, Word */
+	EXPORT_XLSX,		/* the answers as an Excel workbook */
 	EXPORT__MAX
 };
 
-/* "xml", "csv", "odt", "html", "taggar.csv" -> format; EXPORT__MAX if
- * none. */
+/* "xml", "csv", "odt", "html", "taggar.csv", "xlsx" -> format;
+ * EXPORT__MAX if none. */
 enum export_format export_format_parse(const char *s);
 
 /* The format's name as export_format_parse takes it. */

@@ -3,9 +3,99 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "http/utf8.h"
 #include "xml/xmlw.h"
+
+/* The bytes of s that start a character XML 1.0 does not allow (a C0
+ * control but TAB, LF and CR, U+FFFE, U+FFFF) or that are not UTF-8:
+ * the length of the clean prefix, len if all of s is clean. */
+static size_t
+xml_clean_prefix(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+	uint32_t		 cp;
+
+	while (i < len) {
+		if (u[i] >= 0x20 && u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_decode(u + i, len - i, &cp)) == 0 ||
+		    (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0xFFFE || cp == 0xFFFF)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* s with every character XML 1.0 does not allow, and every byte that is
+ * not UTF-8, replaced by U+FFFD, in new memory the caller frees; NULL on
+ * OOM. libxml2's writer would let them through and so make the document
+ * one no parser reads (text that came from outside may hold them: a
+ * document's extracted text, an old import). */
+static char *
+xml_cleaned(const char *s, size_t len)
+{
+	char		*out, *o;
+	size_t		 k, n;
+	uint32_t	 cp;
+
+	/* Each bad byte becomes three (a bad character of n bytes, at
+	 * most 3n). */
+	if (len > (SIZE_MAX - 1) / 3 || (out = malloc(len * 3 + 1)) == NULL)
+		return NULL;
+	o = out;
+	while (len > 0) {
+		k = xml_clean_prefix(s, len);
+		memcpy(o, s, k);
+		o += k;
+		s += k;
+		len -= k;
+		if (len == 0)
+			break;
+		memcpy(o, "\xEF\xBF\xBD", 3);
+		o += 3;
+		/* Past the offending character, or the one bad byte. */
+		if ((n = utf8_decode((const unsigned char *)s, len, &cp)) == 0)
+			n = 1;
+		s += n;
+		len -= n;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Runs write(w, text) with text made fit for XML (xml_cleaned) when it is
+ * not already; a failure of either sets x->failed. */
+static void
+write_clean(struct xmlw *x, int (*write)(xmlTextWriterPtr, const xmlChar *,
+    const xmlChar *), const char *name, const char *text)
+{
+	size_t	 len = strlen(text);
+	char	*c = NULL;
+
+	if (xml_clean_prefix(text, len) != len &&
+	    (text = c = xml_cleaned(text, len)) == NULL) {
+		x->failed = 1;
+		return;
+	}
+	xmlw_check(x, write(x->w, BAD_CAST name, BAD_CAST text));
+	free(c);
+}
+
+/* xmlTextWriterWriteString in write_clean's shape (name unused). */
+static int
+write_string(xmlTextWriterPtr w, const xmlChar *name, const xmlChar *text)
+{
+	(void)name;
+	return xmlTextWriterWriteString(w, text);
+}
 
 int
 xmlw_open_memory(struct xmlw *x, xmlBufferPtr b)
@@ -68,8 +158,7 @@ attrs(struct xmlw *x, va_list ap)
 	while ((k = va_arg(ap, const char *)) != NULL) {
 		v = va_arg(ap, const char *);
 		if (v != NULL && !x->failed)
-			xmlw_check(x, xmlTextWriterWriteAttribute(x->w,
-			    BAD_CAST k, BAD_CAST v));
+			write_clean(x, xmlTextWriterWriteAttribute, k, v);
 	}
 }
 
@@ -122,7 +211,7 @@ void
 xmlw_text(struct xmlw *x, const char *s)
 {
 	if (s != NULL && s[0] != '\0' && !x->failed)
-		xmlw_check(x, xmlTextWriterWriteString(x->w, BAD_CAST s));
+		write_clean(x, write_string, NULL, s);
 }
 
 void

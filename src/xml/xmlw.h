@@ -55,7 +55,11 @@ void xmlw_void(struct xmlw *x, const char *name, ...)
     __attribute__((sentinel));
 void xmlw_vvoid(struct xmlw *x, const char *name, va_list ap);
 
-/* Text content, escaped. NULL or "" writes nothing. */
+/* Text content, escaped. NULL or "" writes nothing. Here and in attribute
+ * values, a character XML 1.0 does not allow (a control character but TAB,
+ * LF and CR, U+FFFE, U+FFFF) or a byte that is not UTF-8 is written as
+ * U+FFFD, so that what a remissinstans wrote can never make the document
+ * unreadable. */
 void xmlw_text(struct xmlw *x, const char *s);
 
 /* xmlw_start + xmlw_text + xmlw_end; attributes as xmlw_start. */

@@ -1,7 +1,8 @@
 // export.mjs: the förvaltning downloads the remiss summary as ODT by clicking the export link
 // in the UI, and the file is checked as an OpenDocument text: a zip whose first entry is the
 // uncompressed "mimetype" and whose content.xml names the remiss; then the same as a Word
-// document (.docx), whose word/document.xml names the remiss under Heading styles.
+// document (.docx), whose word/document.xml names the remiss under Heading styles; then the
+// Excel workbook, whose first sheet is the overview.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { BASE, SLUG, step, visit, login, logout, newPage, assert } from './lib.mjs';
@@ -93,6 +94,20 @@ export async function exportOdt(browser) {
 		const xml = entry(docx, 'word/document.xml').toString('utf8');
 		assert(xml.includes(xmlEscape(title)), `word/document.xml does not contain "${title}"`);
 		assert(xml.includes('<w:pStyle w:val="Heading1"/>'), 'no Heading 1 in the document');
+	});
+	await step('export: clicking the Excel link downloads SLUG-remissvar.xlsx, a workbook whose first sheet is Översikt', async () => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click(`a[href="/api/v1/remisser/${SLUG}/export.xlsx"]`),
+		]);
+		assert(await download.failure() === null, `download failed: ${await download.failure()}`);
+		assert(download.suggestedFilename() === `${SLUG}-remissvar.xlsx`, `file name ${download.suggestedFilename()}`);
+		const x = fs.readFileSync(await download.path());
+		const wb = entry(x, 'xl/workbook.xml').toString('utf8');
+		const first = /<sheet name="([^"]*)"/.exec(wb);
+		assert(first && first[1] === 'Översikt', `first sheet ${first && first[1]}`);
+		const ov = entry(x, 'xl/worksheets/sheet1.xml').toString('utf8');
+		assert(ov.includes('<t>Remissinstans</t>'), 'the overview has no header row');
 	});
 	await step('export: the förvaltning logs out', () => logout(page));
 	await visit(page, 'utloggad efter export');

@@ -92,5 +92,10 @@ check "the HTML export carries the decision, its diff and the new section" \
 check "the ODT export carries them too" \
 	odt_has "$T/e.odt" "Beslutsförslag: Ändrad (klar för beslut)" \
 	"Flera kommuner efterfrågar gemensamma kriterier." "3.3a Gemensam uppföljning"
+check "the XLSX export has the decision under its section's table and the new section on Nya avsnitt" \
+	eval '"$BUILD/remissctl" export "$SLUG" --format xlsx -o "$T/e.xlsx" &&
+	/usr/bin/python3 "$ROOT/tests/export/xlsx_has.py" "$T/e.xlsx" "$NR " \
+		"Beslutsförslag: Ändrad (klar för beslut)" "$revised" "Flera kommuner efterfrågar gemensamma kriterier." \
+		-- "Nya avsnitt" "3.3a" "Gemensam uppföljning" "Huvudmännen följer upp överenskommelsen varje år." "Efterfrågas i remissvaren."'
 
 finish

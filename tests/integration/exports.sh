@@ -494,6 +494,209 @@ else
 	notok "the arrival test remiss imports: $(head -c 300 "$T/err")"
 fi
 
+# --- the Excel workbook ----------------------------------------------------------------
+# The remiss as the database holds it, for tests/export/xlsx_check.py: the invited
+# organisations with their latest version, the live sections in order, every answer of a
+# latest version (to a section or to a question) with every stored field.
+expected_json() { # expected_json SLUG
+	sql "SELECT json_build_object(
+	'orgs', (SELECT COALESCE(json_agg(json_build_object('name', o.name, 'kind', o.kind,
+		'orgnr', COALESCE(o.orgnr, ''), 'receipt', COALESCE(v.receipt_number, ''),
+		'position', COALESCE(v.position, ''), 'answered', v.id IS NOT NULL,
+		'received', COALESCE(to_char(v.arrived_on, 'YYYY-MM-DD'),
+			to_char(v.received_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS'), ''))
+		ORDER BY o.name), '[]')
+		FROM remiss m JOIN invitations i ON i.remiss_id = m.id JOIN organisations o ON o.id = i.org_id
+		LEFT JOIN responses resp ON resp.remiss_id = m.id AND resp.org_id = o.id
+		LEFT JOIN LATERAL (SELECT * FROM response_versions WHERE response_id = resp.id
+			ORDER BY version DESC LIMIT 1) v ON true
+		WHERE m.slug = '$1'),
+	'sections', (SELECT COALESCE(json_agg(json_build_object('nr', s.nr, 'heading', s.heading)
+		ORDER BY s.position, s.id), '[]')
+		FROM sections s JOIN remiss m ON m.id = s.remiss_id WHERE m.slug = '$1' AND s.removed_at IS NULL),
+	'answers', (SELECT COALESCE(json_agg(json_build_object('org', o.name, 'section', s.nr,
+		'qid', q.qid, 'qtext', q.text, 'qsection', qs.nr, 'position', COALESCE(a.position, ''),
+		'comment', COALESCE(a.comment, ''), 'wording', COALESCE(a.proposed_wording, ''),
+		'cons_region', COALESCE(a.consequence_region, ''), 'cons_kommun', COALESCE(a.consequence_kommun, ''),
+		'short_term', COALESCE(a.short_term, ''), 'long_term', COALESCE(a.long_term, ''))), '[]')
+		FROM remiss m JOIN responses resp ON resp.remiss_id = m.id
+		JOIN invitations i ON i.remiss_id = m.id AND i.org_id = resp.org_id
+		JOIN organisations o ON o.id = resp.org_id $latest
+		JOIN answers a ON a.version_id = v.id LEFT JOIN sections s ON s.id = a.section_id
+		LEFT JOIN questions q ON q.id = a.question_id LEFT JOIN sections qs ON qs.id = q.section_id
+		WHERE m.slug = '$1' AND (s.id IS NULL OR s.removed_at IS NULL)
+		AND (q.id IS NULL OR (q.removed_at IS NULL AND (qs.id IS NULL OR qs.removed_at IS NULL)))))"
+}
+XLSX_TYPE=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+xlsx_check() { /usr/bin/python3 "$ROOT/tests/export/xlsx_check.py" "$@"; }
+# lo_csv XLSX DIR: every sheet of XLSX as LibreOffice shows it (dates as displayed), one CSV
+# per sheet, DIR/NAME-SHEET.csv; a profile of its own under $T, as for the ODT above.
+lo_csv() {
+	local profile
+	mkdir -p "$2" "$T/lo-home"
+	profile=$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).resolve().as_uri())' "$T/lo-profile")
+	HOME=$T/lo-home timeout 300 soffice -env:UserInstallation="$profile" --headless --norestore \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+		--outdir "$2" "$1" </dev/null >"$2/soffice.log" 2>&1
+	ls "$2"/*.csv >/dev/null 2>&1 || { sed 's/^/#   /' "$2/soffice.log"; return 1; }
+}
+
+get "$F_TOKEN" "$API/export.xlsx" "$T/api.xlsx"
+check "GET export.xlsx is 200, an Excel workbook named SLUG-remissvar.xlsx" \
+	eval 'status_is 200 && header_matches "^Content-Type: $XLSX_TYPE" &&
+	header_matches "^Content-Disposition: attachment; filename=\"$SLUG-remissvar\.xlsx\"" &&
+	[ "$(head -c 4 "$T/api.xlsx" | od -An -c | tr -d " ")" = "PK003004" ]'
+get "$K_TOKEN" "$API/export.xlsx" "$T/x"
+check "a remissinstans may not download the workbook (403)" status_is 403
+req - GET "/remisser/$SLUG/export" -H "Authorization: Bearer $G_TOKEN" -H 'Accept: text/html'
+check "the Export page links the workbook, and a granskare downloads it from there" \
+	eval 'status_is 200 && body_has "href=\"$API/export.xlsx\"" && body_has "Svar som Excelarbetsbok (.xlsx)" &&
+	get "$G_TOKEN" "$API/export.xlsx" "$T/page.xlsx" && status_is 200'
+check "each workbook download is audited with its format" \
+	eval '[ "$(sql "SELECT count(*) FROM audit_log WHERE action = '"'"'remiss.export'"'"' AND object_id = '"'"'$SLUG'"'"' AND detail->>'"'"'format'"'"' = '"'"'xlsx'"'"'")" -ge 2 ]'
+check "remissctl export --format xlsx writes the workbook" \
+	"$BUILD/remissctl" export "$SLUG" --format xlsx -o "$T/ctl.xlsx"
+expected_json "$SLUG" >"$T/expected.json"
+check "the workbook has every organisation, section and answer of the remiss in the right sheet, row and column (API)" \
+	xlsx_check "$T/api.xlsx" "$T/expected.json"
+check "so do the page's and remissctl's" \
+	eval 'xlsx_check "$T/page.xlsx" "$T/expected.json" && xlsx_check "$T/ctl.xlsx" "$T/expected.json"'
+check "the workbook's Taggar and Teman sheets have the referensgrupp's theme, tag and note" \
+	/usr/bin/python3 - "$T/api.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+tags = [r for r in wb["Taggar"].iter_rows(values_only=True)]
+assert tags[0][:5] == ("Remissinstans", "Avsnitt", "Tema", "Citat", "Anteckning"), tags[0]
+assert any(r[2] == 'Exporttema, "citerat"' and r[3] for r in tags[1:]), tags
+assert any(r[4] == 'Fråga "varför", och\nmer' and r[6].year > 2000 for r in tags[1:]), tags
+themes = [r for r in wb["Teman"].iter_rows(values_only=True)]
+assert any(r[0] == 'Exporttema, "citerat"' for r in themes[1:]), themes
+EOF
+check "LibreOffice opens the workbook: its overview names every organisation and section" \
+	eval 'lo_csv "$T/api.xlsx" "$T/lo" && missing=$(missing_in "$T/lo/api-Översikt.csv") && [ -z "$missing" ] || { echo "$missing"; false; }'
+# The registered response's ankomstdatum: a real date, which the overview shows in Swedish.
+get "$F_TOKEN" "/api/v1/remisser/ankomst-export-test/export.xlsx" "$T/a.xlsx"
+check "the overview's date is the day a registered response arrived, a real date LibreOffice shows as $(svdate "$arrival")" \
+	eval 'status_is 200 && expected_json ankomst-export-test >"$T/a.json" && xlsx_check "$T/a.xlsx" "$T/a.json" &&
+	lo_csv "$T/a.xlsx" "$T/lo-a" && grep -F "Brevkommunen" "$T/lo-a/a-Översikt.csv" | grep -qF ",$(svdate "$arrival"),"'
+
+# The formula remiss above has a question of its section and one about the whole remiss.
+get "$F_TOKEN" "/api/v1/remisser/formel-export-test/export.xlsx" "$T/f.xlsx"
+check "the answers to a section's question are under the section, those to a remiss-wide question on Frågor om remissen" \
+	eval 'status_is 200 && expected_json formel-export-test >"$T/f.json" &&
+	/usr/bin/python3 -c "import json, sys; e = json.load(open(sys.argv[1])); assert any(a[\"qid\"] and a[\"qsection\"] is None for a in e[\"answers\"]) and any(a[\"qsection\"] for a in e[\"answers\"])" "$T/f.json" &&
+	xlsx_check "$T/f.xlsx" "$T/f.json"'
+
+# Hostile texts: formulas, a 40 000-character comment, control characters, headings with
+# the characters a sheet name may not hold, and sections whose sheet names would be the
+# same once cleaned and cut to 31 characters, or alike but for case.
+cat >"$T/xlsx-remiss.xml" <<XML
+<remiss xmlns="urn:remissvar:1" id="xlsx-export-test">
+  <titel>Kalkylblad med fällor</titel>
+  <avsandare>Region Halland</avsandare>
+  <oppnar>$today</oppnar>
+  <sista-svarsdag>$later</sista-svarsdag>
+  <remissinstans typ="kommun">Arkkommunen</remissinstans>
+  <remissinstans typ="region">Bladregionen</remissinstans>
+  <avsnitt nr="1:a" rubrik="Mål/medel [del 1]: *viktigt*? \\ slut">Text ett.
+    <fraga id="xk9" typ="fritext">Vad kostar det?</fraga>
+  </avsnitt>
+  <avsnitt nr="1-a" rubrik="Mål/medel [del 1]: *viktigt*? \\ slut">Text två.</avsnitt>
+  <avsnitt nr="2.2.2.2.2.2.2.2.2.2.2.2.2.2.2.1" rubrik="Första långa">Text tre.</avsnitt>
+  <avsnitt nr="2.2.2.2.2.2.2.2.2.2.2.2.2.2.2.2" rubrik="Andra långa">Text fyra.</avsnitt>
+  <avsnitt nr="A" rubrik="Stort">Text fem.</avsnitt>
+  <avsnitt nr="a" rubrik="stort">Text sex.</avsnitt>
+</remiss>
+XML
+long=$(printf "Lång kommentar. %.0s" $(seq 2500))
+long="${long% }x"	# 40 000 characters, the last not a space
+cat >"$T/xlsx-svar.xml" <<XML
+<remissvar xmlns="urn:remissvar:1" remiss="xlsx-export-test">
+  <remissinstans typ="kommun">Arkkommunen</remissinstans>
+  <kontakt namn="Eva Ek" epost="eva.ek@example.se"/>
+  <stallningstagande>avstyrker</stallningstagande>
+  <svar avsnitt="1:a">
+    <stallningstagande>avstyrker</stallningstagande>
+    <kommentar>=cmd|' /C calc'!A0</kommentar>
+    <forslag-till-lydelse>@SUM(1+1)*cmd|' /C calc'!A0</forslag-till-lydelse>
+  </svar>
+  <svar avsnitt="1-a">
+    <stallningstagande>tillstyrker-med-andringar</stallningstagande>
+    <kommentar>$long</kommentar>
+  </svar>
+  <svar avsnitt="A"><kommentar>+46 35 13 20 00 och _x0041_ som text</kommentar></svar>
+  <svar fraga="xk9"><kommentar>-1 krona</kommentar></svar>
+</remissvar>
+XML
+if "$BUILD/remissctl" remiss import "$T/xlsx-remiss.xml" >/dev/null 2>"$T/err"; then
+	XK_TOKEN=$("$BUILD/remissctl" token create --org "Arkkommunen" --label export)
+	req - POST /api/v1/remisser/xlsx-export-test/remissvar -H "Authorization: Bearer $XK_TOKEN" \
+		-H 'Content-Type: application/xml' --data-binary @"$T/xlsx-svar.xml"
+	check "the response with formula-like texts and a 40 000-character comment is stored" \
+		eval 'status_is 201 && [ "$(sql "SELECT max(length(a.comment)) FROM answers a JOIN response_versions v ON v.id = a.version_id JOIN responses r ON r.id = v.response_id JOIN remiss m ON m.id = r.remiss_id WHERE m.slug = '"'"'xlsx-export-test'"'"'")" = 40000 ]'
+	# What no form or upload lets in, the database may still hold (a document the reader
+	# read, an older import): control characters. Stored as the server stores a version
+	# (its canonical XML's SHA-256, a receipt, the response.submit audit row), so that
+	# remissctl verify in later suites finds the database whole.
+	sql "WITH r AS (INSERT INTO responses (remiss_id, org_id) SELECT m.id, o.id FROM remiss m, organisations o
+		WHERE m.slug = 'xlsx-export-test' AND o.name = 'Bladregionen' RETURNING id),
+	x AS (SELECT '<remissvar xmlns=\"urn:remissvar:1\" remiss=\"xlsx-export-test\"/>'::text AS xml),
+	v AS (INSERT INTO response_versions (response_id, version, channel, position, contact_name,
+		contact_email, canonical_xml, sha256, receipt_number)
+		SELECT r.id, 1, 'xml', 'tillstyrker', 'Kontakt', 'kontakt@example.org', x.xml,
+		encode(sha256(convert_to(x.xml, 'UTF8')), 'hex'), receipt_issue(now()) FROM r, x
+		RETURNING id, response_id, receipt_number, sha256),
+	au AS (INSERT INTO audit_log (actor, action, object_type, object_id, detail)
+		SELECT 'remissctl', 'response.submit', 'response_version', v.id::text,
+		jsonb_build_object('version', 1, 'receipt', v.receipt_number, 'channel', 'xml',
+			'response_id', v.response_id, 'sha256', v.sha256) FROM v)
+	INSERT INTO answers (version_id, section_id, ord, position, comment, proposed_wording)
+		SELECT v.id, s.id, 0, 'inga-synpunkter', E'Styr\\x1btecken', E'Rad ett\\x01\\x07\\r\\nRad två\\x0bslut'
+		FROM v, sections s JOIN remiss m ON m.id = s.remiss_id WHERE m.slug = 'xlsx-export-test' AND s.nr = '1-a'" >/dev/null
+	get "$F_TOKEN" "/api/v1/remisser/xlsx-export-test/export.xlsx" "$T/h.xlsx"
+	expected_json xlsx-export-test >"$T/h.json"
+	check "the hostile remiss's workbook opens in openpyxl with every text as stored (cut at 32 767 characters, control characters replaced)" \
+		eval 'status_is 200 && xlsx_check "$T/h.xlsx" "$T/h.json"'
+	check "formula-like texts are strings, never formulas; the long comment is cut with a marker and counted; the sheet names are distinct" \
+		/usr/bin/python3 - "$T/h.xlsx" <<'EOF'
+import re, sys, zipfile, openpyxl
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.startswith("xl/worksheets/"):
+        assert b"<f>" not in z.read(n) and b"<f " not in z.read(n), n
+wb = openpyxl.load_workbook(sys.argv[1])
+names = wb.sheetnames
+assert len(names) == 9, names      # the overview, six sections, Taggar, Teman
+assert len({n.casefold() for n in names}) == 9, names
+assert names[2].endswith(" (2)") and names[4].endswith(" (2)") and names[6].endswith(" (2)"), names
+assert all(len(n.encode("utf-16-le")) <= 62 and not re.search(r"[\[\]:*?/\\]", n) for n in names), names
+row = [r for r in wb.worksheets[1].iter_rows() if r[0].value == "Arkkommunen"][0]
+assert row[3].value == "=cmd|' /C calc'!A0" and row[3].data_type == "s", (row[3].value, row[3].data_type)
+assert row[4].value == "@SUM(1+1)*cmd|' /C calc'!A0" and row[4].data_type == "s", row[4].value
+row = [r for r in wb.worksheets[2].iter_rows() if r[0].value == "Arkkommunen"][0]
+long = row[3].value
+assert long.endswith("… [förkortat]") and len(long) == 32767 and long.startswith("Lång kommentar. "), len(long)
+row = [r for r in wb.worksheets[2].iter_rows() if r[0].value == "Bladregionen"][0]
+assert row[3].value == "Styr\ufffdtecken", repr(row[3].value)
+assert row[4].value == "Rad ett\ufffd\ufffd\nRad två\nslut", repr(row[4].value)
+notes = [c for r in wb["Översikt"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+assert any("förkortats" in c and c.endswith("): 1.") for c in notes), notes[-3:]
+EOF
+	# The same class of defect in the other writers: libxml2's writer lets control
+	# characters through, which no XML parser takes.
+	get "$F_TOKEN" "/api/v1/remisser/xlsx-export-test/export.html" "$T/h.html"
+	get "$F_TOKEN" "/api/v1/remisser/xlsx-export-test/export.odt" "$T/h.odt"
+	check "the HTML and ODT exports of the answer with control characters are well-formed, the characters replaced" \
+		eval 'xmllint --noout "$T/h.html" && grep -qF "Styr�tecken" "$T/h.html" &&
+		odt_has "$T/h.odt" "Styr�tecken" "Rad ett��"'
+	check "LibreOffice opens the hostile workbook and shows the formula-like texts as text" \
+		eval 'lo_csv "$T/h.xlsx" "$T/lo-h" && grep -rqF "=cmd|'"'"' /C calc'"'"'!A0" "$T/lo-h" &&
+		grep -rqF "@SUM(1+1)*cmd|" "$T/lo-h" && grep -rqF "+46 35 13 20 00 och _x0041_ som text" "$T/lo-h" &&
+		! grep -rqE "#NAME|Err:|#VALUE" "$T/lo-h"'
+else
+	notok "the xlsx test remiss imports: $(head -c 300 "$T/err")"
+fi
+
 # --- the page that links the downloads -----------------------------------------------
 req - GET "/remisser/$SLUG/export" -H "Authorization: Bearer $G_TOKEN" -H 'Accept: text/html'
 check "the review workspace has an Export page linking every format" \

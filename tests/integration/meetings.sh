@@ -138,6 +138,11 @@ check "the HTML export has a Dialogmöten chapter and the section refers to the 
 check "the ODT content.xml has the chapter and the reference" \
 	odt_has "$T/e.odt" "Dialogmöten" "16 maj 2024: Dialog om tillfällig vistelse" \
 	"Dialogmöten om avsnittet" "Anna Svensson, socialchef" "=SUMMA(1+1) i anteckningen"
+check "the XLSX export has the meeting on Dialogmöten, its notes as text, and the section refers to it" \
+	eval '"$BUILD/remissctl" export "$SLUG" --format xlsx -o "$T/e.xlsx" &&
+	/usr/bin/python3 "$ROOT/tests/export/xlsx_has.py" "$T/e.xlsx" Dialogmöten date:2024-05-16 \
+		"Dialog om tillfällig vistelse" "Anna Svensson, socialchef" "=SUMMA(1+1) i anteckningen" "Mötestema" \
+		-- "$NR " "16 maj 2024: Dialog om tillfällig vistelse"'
 G_TOKEN=$("$BUILD/remissctl" token create --user mona.mote@regionhalland.example --label meetings)
 REQ_ACCEPT= req - GET "/api/v1/remisser/$SLUG/export.xml" -H "Authorization: Bearer $G_TOKEN"
 check "the API's XML export carries it too" eval 'status_is 200 && body_has "<dialogmote datum=\"2024-05-16\">"'

@@ -111,5 +111,9 @@ check "the HTML export carries the section and theme summaries" \
 	eval 'grep -qF "Ett redigerat stycke om tröskelprincipen." "$T/e.html" && grep -qF "Sammanfattat tema" "$T/e.html" && grep -qF "Bygger på svaren från" "$T/e.html"'
 check "the ODT export carries them too" \
 	odt_has "$T/e.odt" "Ett redigerat stycke om tröskelprincipen." "Teman och deras sammanfattningar"
+check "the XLSX export has the section's summary under its table and the theme's on Teman" \
+	eval '"$BUILD/remissctl" export "$SLUG" --format xlsx -o "$T/e.xlsx" &&
+	/usr/bin/python3 "$ROOT/tests/export/xlsx_has.py" "$T/e.xlsx" "$NR " "Sammanfattning" \
+		"Ett redigerat stycke om tröskelprincipen." -- Teman "Sammanfattat tema"'
 
 finish

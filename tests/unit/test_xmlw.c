@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <libxml/parser.h>
+
 #include "xml/xmlw.h"
 
 /* A memory writer and what it wrote, as a string the test frees. */
@@ -55,6 +57,32 @@ values_are_escaped_and_null_attributes_skipped(void **state)
 
 /* Pages need <p></p> for an empty element but <br/> for a void one; an
  * empty or NULL text changes neither. */
+/* A control character (but TAB, LF, CR), U+FFFF or a byte that is not
+ * UTF-8 in a text or an attribute is written as U+FFFD: the document stays
+ * one that parsers read, the rest of the text unchanged. */
+static void
+characters_xml_forbids_become_replacement_characters(void **state)
+{
+	struct mem	 m;
+	char		*s;
+	xmlDocPtr	 doc;
+
+	(void)state;
+	mem_open(&m);
+	xmlw_start(&m.x, "p", "title", "a\x01" "b", (const char *)NULL);
+	xmlw_text(&m.x, "Styr\x1btecken\tTAB\nLF \xEF\xBF\xBF x\xFFy åäö");
+	xmlw_end(&m.x);
+	s = mem_close(&m, 0);
+	/* (The memory writer has no encoding: libxml2 writes non-ASCII in
+	 * attributes as references.) */
+	assert_string_equal(s, "<p title=\"a&#xFFFD;b\">Styr\xEF\xBF\xBDtecken"
+	    "\tTAB\nLF \xEF\xBF\xBD x\xEF\xBF\xBDy åäö</p>");
+	assert_non_null(doc = xmlReadMemory(s, (int)strlen(s), "t.xml", NULL,
+	    XML_PARSE_NONET));
+	xmlFreeDoc(doc);
+	free(s);
+}
+
 static void
 void_and_full_end_tags(void **state)
 {
@@ -179,6 +207,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(values_are_escaped_and_null_attributes_skipped),
+		cmocka_unit_test(characters_xml_forbids_become_replacement_characters),
 		cmocka_unit_test(void_and_full_end_tags),
 		cmocka_unit_test(raw_markup_goes_through_as_is),
 		cmocka_unit_test(paragraphs_split_at_line_breaks),

@@ -119,6 +119,10 @@ handle_export_page(struct request *req, struct response *res)
 		    "avsnitt börjar på en ny sida.") },
 		{ "csv", N_("Svar som tabell (.csv)"), N_("En rad per "
 		    "remissinstans och avsnitt, UTF-8, öppnas i Excel.") },
+		{ "xlsx", N_("Svar som Excelarbetsbok (.xlsx)"), N_("En "
+		    "översikt med en rad per remissinstans och en kolumn per "
+		    "avsnitt, ett blad per avsnitt med svaren, taggar och "
+		    "teman; med filter och fasta rubrikrader.") },
 		{ "taggar.csv", N_("Taggar och anteckningar (.csv)"),
 		    N_("Referensgruppens taggar och anteckningar med citat; "
 		    "kopplas till svaren på remissinstans och avsnitt.") },
