@@ -117,6 +117,7 @@ export_write(struct db *db, const char *slug, enum export_format f,
 		rc = export_model_run(db, slug, f == EXPORT_DOCX ?
 		    &docx_export_writer : &beslutsforslag_docx_writer, &dx);
 		docx_cleanup(&dx.d);
+		return rc;
 	case EXPORT_XLSX:
 		memset(&xl, 0, sizeof(xl));
 		xl.out = out;
