@@ -101,8 +101,13 @@ rc=${PIPESTATUS[0]}
 "$ROOT/dev/demo/load" "$BUILD/remissctl" >>"$T/setup.log" 2>&1 || fail_setup "demo data loads"
 E2E_BASE=http://127.0.0.1:$port timeout 1200 node "$HERE/scenarios.mjs" | tee "$T/demo.log"
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
-# One numbering and one closing line over both runs.
-cat "$T/onboarding.log" "$T/demo.log" | grep -vE '^[0-9]+ passed, [0-9]+ failed$' |
+# The demo remiss, answered by the scenarios, read back from its Word and Excel exports
+# with python-docx and openpyxl and opened by LibreOffice (tests/export/demo_check.sh).
+"$ROOT/tests/export/demo_check.sh" "$BUILD" ok-hemsjukvard-2025 "$T/demo-exports" |
+	tee "$T/demo-exports.log"
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+# One numbering and one closing line over the runs.
+cat "$T/onboarding.log" "$T/demo.log" "$T/demo-exports.log" | grep -vE '^[0-9]+ passed, [0-9]+ failed$' |
 	awk '/^(ok|not ok) [0-9]+ / { n++; sub(/ [0-9]+ /, " " n " ") } { print }' >"$T/scenarios.log"
 echo "$(grep -c '^ok ' "$T/scenarios.log") passed, $(grep -c '^not ok ' "$T/scenarios.log") failed" >>"$T/scenarios.log"
 echo "# both runs, numbered once:"
