@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "export/docx_pkg.h"
+#include "export/workdir.h"
 #include "log.h"
 
 /* Twentieths of a point (twips) and EMUs per centimetre. */
@@ -131,13 +132,6 @@ static const char app_xml[] = XML_DECL
 "<Application>" PACKAGE_NAME " " PACKAGE_VERSION "</Application>"
 "<DocSecurity>0</DocSecurity>"
 "</Properties>\n";
-
-/* The private directory's files (the pictures come besides). */
-static const char *const parts[] = {
-	"document.xml", "styles.xml", "settings.xml", "footer1.xml",
-	"header1.xml", "content_types.xml", "root.rels", "document.rels",
-	"core.xml", "app.xml", "out.docx",
-};
 
 size_t
 docx_xml_clean(const char *in, size_t insz, char *out, size_t outsz,
@@ -576,7 +570,6 @@ docx_open(struct docx *d, const struct export_sink *out, const char *title,
     const char *mark)
 {
 	struct xmlw	*x = &d->x;
-	const char	*tmp;
 	char		 path[512];
 	time_t		 now = time(NULL);
 	struct tm	 tm;
@@ -590,15 +583,8 @@ docx_open(struct docx *d, const struct export_sink *out, const char *title,
 	    strftime(d->created, sizeof(d->created), "%Y-%m-%dT%H:%M:%SZ",
 	    &tm) == 0)
 		d->created[0] = '\0';
-	tmp = getenv("TMPDIR");
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	if ((size_t)snprintf(d->dir, sizeof(d->dir), "%s/remiss-docx-XXXXXX",
-	    tmp) >= sizeof(d->dir) || mkdtemp(d->dir) == NULL) {
-		log_err("mkdtemp under %s: %s", tmp, strerror(errno));
-		d->dir[0] = '\0';
+	if (export_workdir_make(d->dir, sizeof(d->dir), "docx") == -1)
 		return -1;
-	}
 	if (part_path(d, "document.xml", path, sizeof(path)) == -1 ||
 	    (d->body = fopen(path, "w")) == NULL) {
 		log_err("%s: %s", path, strerror(errno));
@@ -846,23 +832,11 @@ err:
 static int
 send_package(const struct docx *d)
 {
-	char	 path[512], buf[65536];
-	FILE	*f;
-	size_t	 n;
-	int	 rc = 0;
+	char path[512];
 
-	if (part_path(d, "out.docx", path, sizeof(path)) == -1 ||
-	    (f = fopen(path, "r")) == NULL)
+	if (part_path(d, "out.docx", path, sizeof(path)) == -1)
 		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (export_put(d->out, buf, n) == -1) {
-			rc = -1;
-			break;
-		}
-	if (ferror(f))
-		rc = -1;
-	fclose(f);
-	return rc;
+	return export_put_file(d->out, path);
 }
 
 int
@@ -910,27 +884,11 @@ docx_close(struct docx *d)
 void
 docx_cleanup(struct docx *d)
 {
-	char	 path[512], name[64];
-	size_t	 i;
-
 	if (d->x.w != NULL)
 		xmlw_close(&d->x);
 	if (d->body != NULL) {
 		fclose(d->body);
 		d->body = NULL;
 	}
-	if (d->dir[0] == '\0')
-		return;
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		if (part_path(d, parts[i], path, sizeof(path)) == 0)
-			unlink(path);
-	/* One more than counted: a picture written but not yet shown. */
-	for (i = 1; i <= d->npictures + 1; i++) {
-		snprintf(name, sizeof(name), "image%zu.png", i);
-		if (part_path(d, name, path, sizeof(path)) == 0)
-			unlink(path);
-	}
-	if (rmdir(d->dir) == -1)
-		log_warn("rmdir %s: %s", d->dir, strerror(errno));
-	d->dir[0] = '\0';
+	export_workdir_remove(d->dir);
 }

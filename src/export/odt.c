@@ -1,7 +1,6 @@
 /* odt.c: the OpenDocument text export: content.xml streamed to a private file, then zipped with libzip. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "core/remiss_rules.h"
 #include "export/chart.h"
 #include "export/odt.h"
+#include "export/workdir.h"
 #include "log.h"
 #include "util/arena.h"
 #include "views/dates.h"
@@ -252,21 +252,12 @@ odt_begin(void *w, const struct export_head *h)
 	struct odt		*o = w;
 	struct xmlw		*x = &o->x;
 	struct arena		*a = NULL;
-	const char		*tmp;
 	char			 path[512], n1[32], n2[32];
 	size_t			 i;
 	int			 rc = -1;
 
-	tmp = getenv("TMPDIR");
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	if ((size_t)snprintf(o->dir, sizeof(o->dir), "%s/remiss-odt-XXXXXX",
-	    tmp) >= sizeof(o->dir) || mkdtemp(o->dir) == NULL) {
-		log_err("%s: mkdtemp under %s: %s", __func__, tmp,
-		    strerror(errno));
-		o->dir[0] = '\0';
+	if (export_workdir_make(o->dir, sizeof(o->dir), "odt") == -1)
 		return -1;
-	}
 	snprintf(o->title, sizeof(o->title), "Remissammanställning: %s",
 	    h->title);
 	if (part_path(o, "content.xml", path, sizeof(path)) == -1 ||
@@ -847,23 +838,11 @@ err:
 static int
 send_package(const struct odt *o)
 {
-	char	 path[512], buf[65536];
-	FILE	*f;
-	size_t	 n;
-	int	 rc = 0;
+	char path[512];
 
-	if (part_path(o, "out.odt", path, sizeof(path)) == -1 ||
-	    (f = fopen(path, "r")) == NULL)
+	if (part_path(o, "out.odt", path, sizeof(path)) == -1)
 		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (export_put(o->out, buf, n) == -1) {
-			rc = -1;
-			break;
-		}
-	if (ferror(f))
-		rc = -1;
-	fclose(f);
-	return rc;
+	return export_put_file(o->out, path);
 }
 
 static int
@@ -899,28 +878,11 @@ const struct export_writer odt_writer = {
 void
 odt_cleanup(struct odt *o)
 {
-	static const char *const parts[] = { "content.xml", "styles.xml",
-	    "meta.xml", "manifest.xml", "out.odt" };
-	char	 path[512], name[64];
-	size_t	 i;
-
 	if (o->x.w != NULL)
 		xmlw_close(&o->x);
 	if (o->content != NULL) {
 		fclose(o->content);
 		o->content = NULL;
 	}
-	if (o->dir[0] == '\0')
-		return;
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		if (part_path(o, parts[i], path, sizeof(path)) == 0)
-			unlink(path);
-	for (i = 1; i <= o->ncharts + 1; i++) {
-		snprintf(name, sizeof(name), "diagram-%zu.svg", i);
-		if (part_path(o, name, path, sizeof(path)) == 0)
-			unlink(path);
-	}
-	if (rmdir(o->dir) == -1)
-		log_warn("%s: rmdir %s: %s", __func__, o->dir, strerror(errno));
-	o->dir[0] = '\0';
+	export_workdir_remove(o->dir);
 }

@@ -1,13 +1,12 @@
 /* xlsx_book.c: the workbook under the Excel export: its private directory and formats, cells written cleaned and cut, headings, tables, sheets, the finished file copied out. */
 #include "config.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "export/workdir.h"
 #include "export/xlsx_book.h"
 #include "log.h"
 
@@ -116,20 +115,11 @@ xlsx_book_open(struct xlsx *x, const char *remiss_title)
 {
 	lxw_workbook_options	 opt;
 	lxw_doc_properties	 props;
-	const char		*tmp;
 	char			 path[300], title[600];
 	bool			 cut;
 
-	tmp = getenv("TMPDIR");
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	if ((size_t)snprintf(x->dir, sizeof(x->dir), "%s/remiss-xlsx-XXXXXX",
-	    tmp) >= sizeof(x->dir) || mkdtemp(x->dir) == NULL) {
-		log_err("%s: mkdtemp under %s: %s", __func__, tmp,
-		    strerror(errno));
-		x->dir[0] = '\0';
+	if (export_workdir_make(x->dir, sizeof(x->dir), "xlsx") == -1)
 		return -1;
-	}
 	snprintf(path, sizeof(path), "%s/out.xlsx", x->dir);
 	memset(&opt, 0, sizeof(opt));
 	opt.constant_memory = LXW_TRUE;
@@ -175,25 +165,10 @@ xlsx_book_open(struct xlsx *x, const char *remiss_title)
 static int
 copy_out(const struct xlsx *x)
 {
-	char	 path[300], buf[65536];
-	FILE	*f;
-	size_t	 n;
-	int	 rc = 0;
+	char path[300];
 
 	snprintf(path, sizeof(path), "%s/out.xlsx", x->dir);
-	if ((f = fopen(path, "r")) == NULL) {
-		log_err("%s: %s: %s", __func__, path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (export_put(x->out, buf, n) == -1) {
-			rc = -1;
-			break;
-		}
-	if (ferror(f))
-		rc = -1;
-	fclose(f);
-	return rc;
+	return export_put_file(x->out, path);
 }
 
 int
@@ -211,33 +186,15 @@ xlsx_book_send(struct xlsx *x)
 void
 xlsx_cleanup(struct xlsx *x)
 {
-	char		 path[600];
-	DIR		*d;
-	struct dirent	*e;
-
 	/* A workbook left open by a failure: closing it is the only way to
 	 * free it; what it writes goes to the private directory. */
 	if (x->wb != NULL) {
 		workbook_close(x->wb);
 		x->wb = NULL;
 	}
-	if (x->dir[0] != '\0') {
-		/* Only this writer's files are in it (libxlsxwriter's temporary
-		 * files are unlinked as they are made). */
-		if ((d = opendir(x->dir)) != NULL) {
-			while ((e = readdir(d)) != NULL)
-				if (strcmp(e->d_name, ".") != 0 &&
-				    strcmp(e->d_name, "..") != 0 &&
-				    (size_t)snprintf(path, sizeof(path), "%s/%s",
-				    x->dir, e->d_name) < sizeof(path))
-					unlink(path);
-			closedir(d);
-		}
-		if (rmdir(x->dir) == -1)
-			log_warn("%s: rmdir %s: %s", __func__, x->dir,
-			    strerror(errno));
-		x->dir[0] = '\0';
-	}
+	/* Only this writer's files are in it (libxlsxwriter's temporary
+	 * files are unlinked as they are made). */
+	export_workdir_remove(x->dir);
 	xlsx_names_free(&x->names);
 	free(x->pos);
 	free(x->secs);
