@@ -36,6 +36,14 @@ struct answer_doc {
 							   or NULL */
 };
 
+/* The texts of an answer that follow its comment, in the order both
+ * documents show them: text k (k < ANSWER_DOC_FIELDS) of an, NULL when it
+ * is empty, with its Swedish label in *label_sv (a document is Swedish
+ * whatever the reader's interface language). */
+#define ANSWER_DOC_FIELDS	5
+const char *answer_doc_field(const struct answer *an, size_t k,
+    const char **label_sv);
+
 /* Writes ad as a Word document to out, in one pass. Returns 0, or -1 on an
  * error (logged; out may hold part). */
 int answer_docx_write(const struct answer_doc *ad,

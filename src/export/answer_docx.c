@@ -12,21 +12,6 @@
 #include "util/arena.h"
 #include "views/dates.h"
 
-/* An answer's texts after its comment, with their Swedish labels, in the
- * order the exports show them. */
-static const struct {
-	const char	*label;
-	size_t		 off;
-} fields[] = {
-	{ "Förslag till lydelse", offsetof(struct answer, proposed_wording) },
-	{ "Konsekvenser för regionen",
-	    offsetof(struct answer, consequence_region) },
-	{ "Konsekvenser för kommunerna",
-	    offsetof(struct answer, consequence_kommun) },
-	{ "Kortsiktigt", offsetof(struct answer, short_term) },
-	{ "Långsiktigt", offsetof(struct answer, long_term) },
-};
-
 static int
 blank(const char *s)
 {
@@ -37,19 +22,17 @@ blank(const char *s)
 static void
 answer_body(struct docx *d, const struct answer *an)
 {
-	const char	*text;
+	const char	*text, *label;
 	size_t		 k;
 
 	if (an->position != POS_NONE)
 		docx_labelled(d, "Normal", "Ställningstagande",
 		    position_label_sv(an->position));
 	docx_paras(d, "Normal", an->comment);
-	for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
-		text = *(const char *const *)(const void *)
-		    ((const char *)an + fields[k].off);
-		if (blank(text))
+	for (k = 0; k < ANSWER_DOC_FIELDS; k++) {
+		if ((text = answer_doc_field(an, k, &label)) == NULL)
 			continue;
-		docx_para(d, "Faltrubrik", fields[k].label);
+		docx_para(d, "Faltrubrik", label);
 		docx_paras(d, "Normal", text);
 	}
 }

@@ -14,40 +14,22 @@
 #include "util/arena.h"
 #include "views/dates.h"
 
-/* An answer's texts after its comment with their Swedish labels, as the
- * Word document (export/answer_docx.c) has them: a document is Swedish
- * whatever the reader's interface language. */
-static const struct {
-	const char	*label;
-	size_t		 off;
-} fields[] = {
-	{ "Förslag till lydelse", offsetof(struct answer, proposed_wording) },
-	{ "Konsekvenser för regionen",
-	    offsetof(struct answer, consequence_region) },
-	{ "Konsekvenser för kommunerna",
-	    offsetof(struct answer, consequence_kommun) },
-	{ "Kortsiktigt", offsetof(struct answer, short_term) },
-	{ "Långsiktigt", offsetof(struct answer, long_term) },
-};
-
 /* One answer: its position in words, its comment, then each other text
  * under its label. */
 static void
 answer_body(struct pdfdoc *d, const struct answer *ans)
 {
-	const char	*text;
+	const char	*text, *label;
 	size_t		 k;
 
 	if (ans->position != POS_NONE)
 		pdfdoc_fact(d, "Ställningstagande",
 		    position_label_sv(ans->position));
 	pdfdoc_add(d, PDF_BODY, ans->comment);
-	for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
-		text = *(const char *const *)(const void *)
-		    ((const char *)ans + fields[k].off);
-		if (text == NULL || text[0] == '\0')
+	for (k = 0; k < ANSWER_DOC_FIELDS; k++) {
+		if ((text = answer_doc_field(ans, k, &label)) == NULL)
 			continue;
-		pdfdoc_add(d, PDF_LABEL, fields[k].label);
+		pdfdoc_add(d, PDF_LABEL, label);
 		pdfdoc_add(d, PDF_BODY, text);
 	}
 }
