@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include "db/db.h"
+#include "db/notify.h"
 #include "log.h"
 #include "mail/mail_config.h"
 #include "mail/mime.h"
@@ -30,65 +31,6 @@ sender_backoff_minutes(int attempts)
 	if ((size_t)attempts <= sizeof(steps) / sizeof(steps[0]))
 		return steps[attempts - 1];
 	return 240;
-}
-
-/* LISTENs on the current connection when it is new (after a reconnect the
- * server has forgotten it). A fixed utility command without parameters:
- * LISTEN cannot be a prepared statement. */
-static void
-listen_once(struct db *db, unsigned long *seen, bool *listening)
-{
-	PGresult	*r;
-
-	if (*listening && db_reconnects(db) == *seen)
-		return;
-	if (!db_connected(db))
-		return;
-	/* A constant command through the extended protocol, like every
-	 * other statement: nothing is ever spliced into it. */
-	r = PQexecParams(db_conn(db), "LISTEN mail_outbox", 0, NULL, NULL,
-	    NULL, NULL, 0);
-	*listening = PQresultStatus(r) == PGRES_COMMAND_OK;
-	if (!*listening)
-		log_warn("LISTEN failed: %s",
-		    PQerrorMessage(db_conn(db)));
-	PQclear(r);
-	*seen = db_reconnects(db);
-}
-
-/* Waits up to secs for a notification or a signal (with mask unblocking
- * the signals that stop us); drains the notifications. */
-static void
-wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop,
-    const sigset_t *mask)
-{
-	PGconn		*c = db_conn(db);
-	PGnotify	*n;
-	struct timespec	 ts = { (time_t)secs, 0 };
-	fd_set		 fds;
-	int		 fd;
-
-	if (*stop)
-		return;
-	if (c == NULL || !db_connected(db) || (fd = PQsocket(c)) < 0) {
-		(void)pselect(0, NULL, NULL, NULL, &ts, mask);
-		return;
-	}
-	/* One that came while we were busy counts too. */
-	PQconsumeInput(c);
-	if ((n = PQnotifies(c)) != NULL) {
-		do
-			PQfreemem(n);
-		while ((n = PQnotifies(c)) != NULL);
-		return;
-	}
-	FD_ZERO(&fds);
-	FD_SET(fd, &fds);
-	if (pselect(fd + 1, &fds, NULL, NULL, &ts, mask) > 0) {
-		PQconsumeInput(c);
-		while ((n = PQnotifies(c)) != NULL)
-			PQfreemem(n);
-	}
 }
 
 /* The claimed row. */
@@ -242,7 +184,7 @@ sender_run(struct db *db, const struct smtp_config *smtp,
 		if (*stop)
 			break;
 		if (!o->once)
-			listen_once(db, &seen, &listening);
+			db_listen_once(db, "LISTEN mail_outbox", &seen, &listening);
 		got = send_one(db, smtp, st);
 		if (got == 1) {
 			if (o->max > 0 && ++handled >= o->max)
@@ -257,7 +199,7 @@ sender_run(struct db *db, const struct smtp_config *smtp,
 			listening = false;
 		} else if (o->once)
 			break;
-		wait_notify(db, o->poll_s, stop, o->wait_mask);
+		db_wait_notify(db, o->poll_s, stop, o->wait_mask);
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "core/remiss_def.h"
 #include "db/db.h"
+#include "db/notify.h"
 #include "http/utf8.h"
 #include "log.h"
 #include "reader/extract.h"
@@ -50,57 +51,6 @@ read_error_code(const struct child_result *res)
 		return "empty";
 	default:
 		return "internal";
-	}
-}
-
-/* As sender.c: LISTEN when the connection is new. */
-static void
-listen_once(struct db *db, unsigned long *seen, bool *listening)
-{
-	PGresult *r;
-
-	if (*listening && db_reconnects(db) == *seen)
-		return;
-	if (!db_connected(db))
-		return;
-	r = PQexecParams(db_conn(db), "LISTEN document_reads", 0, NULL, NULL,
-	    NULL, NULL, 0);
-	*listening = PQresultStatus(r) == PGRES_COMMAND_OK;
-	if (!*listening)
-		log_warn("LISTEN failed: %s", PQerrorMessage(db_conn(db)));
-	PQclear(r);
-	*seen = db_reconnects(db);
-}
-
-static void
-wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop,
-    const sigset_t *mask)
-{
-	PGconn		*c = db_conn(db);
-	PGnotify	*n;
-	struct timespec	 ts = { (time_t)secs, 0 };
-	fd_set		 fds;
-	int		 fd;
-
-	if (*stop)
-		return;
-	if (c == NULL || !db_connected(db) || (fd = PQsocket(c)) < 0) {
-		(void)pselect(0, NULL, NULL, NULL, &ts, mask);
-		return;
-	}
-	PQconsumeInput(c);
-	if ((n = PQnotifies(c)) != NULL) {
-		do
-			PQfreemem(n);
-		while ((n = PQnotifies(c)) != NULL);
-		return;
-	}
-	FD_ZERO(&fds);
-	FD_SET(fd, &fds);
-	if (pselect(fd + 1, &fds, NULL, NULL, &ts, mask) > 0) {
-		PQconsumeInput(c);
-		while ((n = PQnotifies(c)) != NULL)
-			PQfreemem(n);
 	}
 }
 
@@ -281,7 +231,7 @@ read_worker_run(struct db *db, const struct read_opts *o,
 		if (*stop)
 			break;
 		if (!o->once)
-			listen_once(db, &seen, &listening);
+			db_listen_once(db, "LISTEN document_reads", &seen, &listening);
 		got = read_one(db, o, st);
 		if (got == 1) {
 			if (o->max > 0 && ++handled >= o->max)
@@ -296,7 +246,7 @@ read_worker_run(struct db *db, const struct read_opts *o,
 			listening = false;
 		} else if (o->once)
 			break;
-		wait_notify(db, o->poll_s, stop, o->wait_mask);
+		db_wait_notify(db, o->poll_s, stop, o->wait_mask);
 	}
 	return 0;
 }
