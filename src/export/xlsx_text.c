@@ -242,7 +242,9 @@ name_chars(const char *want, uint32_t *cps)
 }
 
 /* Writes cps[0..n) cut to room units (ending with "…" when cut, and never
- * with a space or an apostrophe), then suffix, to out. */
+ * with a space or an apostrophe), then suffix, to out
+ * (XLSX_SHEET_NAME_BYTES: room units and the suffix's fit, as
+ * xlsx_sheet_name sets room). */
 static void
 compose(const uint32_t *cps, size_t n, size_t room, const char *suffix,
     char *out)
@@ -265,7 +267,7 @@ compose(const uint32_t *cps, size_t n, size_t room, const char *suffix,
 	} else
 		for (i = 0; i < n; i++)
 			o += put_cp(out + o, cps[i]);
-	strcpy(out + o, suffix);
+	snprintf(out + o, XLSX_SHEET_NAME_BYTES - o, "%s", suffix);
 }
 
 int
