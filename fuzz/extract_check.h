@@ -2,11 +2,13 @@
 #ifndef REMISS_FUZZ_EXTRACT_CHECK_H
 #define REMISS_FUZZ_EXTRACT_CHECK_H
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "http/utf8.h"
 #include "reader/extract.h"
+#include "util/arena.h"
 #include "util/buf.h"
 
 /* Aborts unless b holds reader/match.h's format: bounded, well-formed
@@ -39,6 +41,26 @@ extract_check(const struct buf *b, enum extract_status st)
 		    b->data[i + 2] == '\n')
 			abort();
 	}
+}
+
+/* One input for a zipped XML format (DOCX, ODT): as the unzipped XML part
+ * (xml) and as the whole package (whole, libzip first); both outputs are
+ * checked. */
+static inline void
+extract_fuzz_zipped_xml(const uint8_t *data, size_t size,
+    enum extract_status (*xml)(const char *, size_t, struct buf *),
+    enum extract_status (*whole)(const void *, size_t, struct buf *))
+{
+	struct arena	*a;
+	struct buf	 b;
+
+	if ((a = arena_new()) == NULL)
+		return;
+	buf_init(&b, a);
+	extract_check(&b, xml((const char *)data, size, &b));
+	buf_init(&b, a);
+	extract_check(&b, whole(data, size, &b));
+	arena_free(a);
 }
 
 #endif

@@ -8,8 +8,6 @@
 
 #include "reader/extract.h"
 #include "reader/extract_xml.h"
-#include "util/arena.h"
-#include "util/buf.h"
 #include "extract_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -17,18 +15,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	enum extract_status	 st;
-	struct arena		*a;
-	struct buf		 b;
-
-	if ((a = arena_new()) == NULL)
-		return 0;
-	buf_init(&b, a);
-	st = extract_odt_xml((const char *)data, size, &b);
-	extract_check(&b, st);
-	buf_init(&b, a);
-	st = extract_odt(data, size, &b);
-	extract_check(&b, st);
-	arena_free(a);
+	extract_fuzz_zipped_xml(data, size, extract_odt_xml, extract_odt);
 	return 0;
 }
