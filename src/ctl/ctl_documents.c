@@ -12,6 +12,7 @@
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_documents.h"
 #include "db/db.h"
+#include "db/notify.h"
 #include "reader/extract.h"
 #include "reader/read_worker.h"
 #include "util/numparse.h"
@@ -71,8 +72,7 @@ documents_read(const char *conninfo, int argc, char **argv)
 {
 	struct read_opts	 o;
 	struct read_stats	 st;
-	struct sigaction	 sa;
-	sigset_t		 stopping, waiting;
+	sigset_t		 waiting;
 	struct db		*db;
 	const char		*v;
 	char			 host[128], worker[200];
@@ -148,18 +148,7 @@ documents_read(const char *conninfo, int argc, char **argv)
 	snprintf(worker, sizeof(worker), "%.120s:%ld", host, (long)getpid());
 	o.worker = worker;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	sigemptyset(&stopping);
-	sigaddset(&stopping, SIGTERM);
-	sigaddset(&stopping, SIGINT);
-	sigprocmask(SIG_BLOCK, &stopping, &waiting);
-	sigdelset(&waiting, SIGTERM);
-	sigdelset(&waiting, SIGINT);
+	db_wait_signals(on_stop, &waiting);
 	o.wait_mask = &waiting;
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		return EXIT_ERR;

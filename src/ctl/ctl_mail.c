@@ -12,6 +12,7 @@
 #include "ctl/ctl_common.h"
 #include "ctl/ctl_mail.h"
 #include "db/db.h"
+#include "db/notify.h"
 #include "mail/mail_config.h"
 #include "mail/mime.h"
 #include "mail/outbox.h"
@@ -72,8 +73,7 @@ mail_send(const char *conninfo, int argc, char **argv)
 	struct smtp_config	 smtp;
 	struct sender_opts	 o = { false, 0, DEFAULT_POLL_S, NULL };
 	struct sender_stats	 st;
-	struct sigaction	 sa;
-	sigset_t		 stopping, waiting;
+	sigset_t		 waiting;
 	struct db		*db = NULL;
 	const char		*v;
 	char			 err[300];
@@ -118,21 +118,7 @@ mail_send(const char *conninfo, int argc, char **argv)
 		fprintf(stderr, "remissctl: mail send: libcurl did not start\n");
 		goto out;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal ends the wait for work at once. */
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	/* Blocked but while waiting for work (pselect), so that a signal
-	 * just before a wait is not lost for a whole poll interval. */
-	sigemptyset(&stopping);
-	sigaddset(&stopping, SIGTERM);
-	sigaddset(&stopping, SIGINT);
-	sigprocmask(SIG_BLOCK, &stopping, &waiting);
-	sigdelset(&waiting, SIGTERM);
-	sigdelset(&waiting, SIGINT);
+	db_wait_signals(on_stop, &waiting);
 	o.wait_mask = &waiting;
 	if ((db = ctl_open_db(conninfo)) == NULL)
 		goto out;

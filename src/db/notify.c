@@ -2,6 +2,8 @@
  * timeout: the loop of the background workers. */
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
 #include <sys/select.h>
 #include <time.h>
 
@@ -60,4 +62,24 @@ db_wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop,
 		while ((n = PQnotifies(c)) != NULL)
 			PQfreemem(n);
 	}
+}
+
+void
+db_wait_signals(void (*on_stop)(int), sigset_t *waiting)
+{
+	struct sigaction	 sa;
+	sigset_t		 stopping;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&stopping);
+	sigaddset(&stopping, SIGTERM);
+	sigaddset(&stopping, SIGINT);
+	sigprocmask(SIG_BLOCK, &stopping, waiting);
+	sigdelset(waiting, SIGTERM);
+	sigdelset(waiting, SIGINT);
 }

@@ -23,4 +23,11 @@ void db_listen_once(struct db *db, const char *command, unsigned long *seen,
 void db_wait_notify(struct db *db, unsigned secs, volatile sig_atomic_t *stop,
     const sigset_t *mask);
 
+/* Sets up a worker's signals: SIGTERM and SIGINT call on_stop (without
+ * SA_RESTART, so a signal ends a wait at once), SIGPIPE is ignored, and
+ * SIGTERM and SIGINT are blocked but while db_wait_notify waits with
+ * *waiting (so that one just before a wait is not lost for a whole poll
+ * interval). */
+void db_wait_signals(void (*on_stop)(int), sigset_t *waiting);
+
 #endif
